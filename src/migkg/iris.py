@@ -15,9 +15,9 @@ DEFAULT_BASE = "https://w3id.org/migkg/"
 #: the IRI path segment of each registry type
 SEGMENT_OF_TYPE = {
     "state": "state",
-    "government": "org",
-    "ministry": "org",
-    "intergovernmental-organization": "org",
+    "government": "organisation",
+    "ministry": "organisation",
+    "intergovernmental-organization": "organisation",
     "person": "person",
     "post": "post",
     "city": "place",

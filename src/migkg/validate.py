@@ -95,3 +95,22 @@ def readable(report: Report) -> str:
                      + f" (shape {issue.shape})")
     lines.append(f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s).")
     return "\n".join(lines)
+
+
+def report_graph(report: Report) -> Graph:
+    """One ``sh:ValidationReport`` for the whole dataset, joining the per-release results."""
+    from rdflib import BNode
+    from rdflib.namespace import RDF, XSD
+
+    graph = Graph()
+    graph.bind("sh", SH)
+    node = BNode("report")
+    graph.add((node, RDF.type, SH.ValidationReport))
+    graph.add((node, SH.conforms, Literal(report.conforms, datatype=XSD.boolean)))
+    for result in report.results.subjects(RDF.type, SH.ValidationResult):
+        graph.add((node, SH.result, result))
+    for s, p, o in report.results:
+        if p == SH.result or (p == RDF.type and o == SH.ValidationReport) or p == SH.conforms:
+            continue
+        graph.add((s, p, o))
+    return graph
