@@ -86,7 +86,8 @@ def resolve_quote(text: str, quote: Quote) -> Span:
                              f"{len(starts)} time(s).", f"use an occurrence from 1 to {len(starts)}.")
         start = starts[quote.occurrence - 1]
     elif len(starts) > 1:
-        lines = ", ".join(str(_line(text, s)) for s in starts)
+        line_numbers = sorted({_line(text, s) for s in starts})
+        lines = ", ".join(str(n) for n in line_numbers[:10]) + (", …" if len(line_numbers) > 10 else "")
         raise Unresolved(f"the quote '{_short(quote.quote)}' occurs {len(starts)} times in the source "
                          f"(lines {lines}).", f"say which: add occurrence: N (1 to {len(starts)}) or "
                          "after: \"<words just before it>\".")

@@ -8,6 +8,7 @@ for people in ``docs/card-format.md``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
@@ -25,12 +26,14 @@ Wikidata = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
 
 def _iso_date(value: str) -> dt.date:
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError("not a valid date: write it as YYYY-MM-DD, e.g. 2013-06-05") from None
 
 
-IsoDate = Annotated[Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")], AfterValidator(_iso_date)]
+IsoDate = Annotated[str, AfterValidator(_iso_date)]
 def _e164(value: str) -> str:
     try:
         number = phonenumbers.parse(value, None)

@@ -79,16 +79,25 @@ def load_releases(data_dir: Path, registry: Registry, vocabulary: Vocabulary) ->
     for folder in folders:
         try:
             release = load_release(folder)
-            check_references(release, registry, vocabulary)
-            resolve_card(release)
-            loaded.append(release)
-        except InputErrors as err:
-            errors.extend(err.errors)
         except InputError as err:
-            errors.append(err)
+            errors.extend(_each(err))
+            continue
+        found = []
+        for check in (lambda: check_references(release, registry, vocabulary), lambda: resolve_card(release)):
+            try:
+                check()
+            except InputError as err:
+                found.extend(_each(err))
+        errors.extend(found)
+        if not found:
+            loaded.append(release)
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     return loaded
+
+
+def _each(err: InputError) -> list[InputError]:
+    return list(err.errors) if isinstance(err, InputErrors) else [err]
 
 
 def build_release(release: LoadedRelease, registry: Registry, registry_graph: Graph, toolkit: Toolkit) -> tuple[BuiltRelease, Report]:

@@ -5,6 +5,7 @@ models with its field and line, not by the YAML parser without one.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,20 +40,36 @@ def read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         raise InputError(Location(path, line_of_offset(path.read_bytes(), err.start)),
-                         f"not valid UTF-8 (byte 0x{err.object[err.start]:02x} at byte {err.start}).",
+                         f"is not valid UTF-8 (byte 0x{err.object[err.start]:02x} at byte {err.start}).",
                          "save the file as UTF-8.") from None
     except OSError as err:
         raise InputError(Location(path), f"cannot be read ({err.strerror}).") from None
     try:
         return _parser().load(text)
     except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = " ".join(str(p) for p in (err.context, err.problem) if p)
-        raise InputError(Location(path, line), f"is not valid YAML: {problem}.",
-                         "correct the YAML syntax at that line (indentation, quotes, colons).") from None
+        raise _syntax_error(path, err) from None
     except YAMLError as err:
         raise InputError(Location(path), f"is not valid YAML: {err}.") from None
+
+
+def _syntax_error(path: Path, err: MarkedYAMLError) -> InputError:
+    """A YAML syntax error at the line a person must fix.
+
+    For an unclosed quote or ``{``/``[`` the parser notices only where it gives up, often at
+    the end of the file; the line to fix is where the quote or bracket opened.
+    """
+    context = str(err.context or "")
+    problem = " ".join(str(p) for p in (err.context, err.problem) if p)
+    opened = context.startswith(("while scanning a quoted scalar", "while parsing a flow"))
+    mark = err.context_mark if opened and err.context_mark is not None else (err.problem_mark or err.context_mark)
+    line = mark.line + 1 if mark is not None else None
+    if opened and err.problem_mark is not None:
+        return InputError(Location(path, line), f"is not valid YAML: {problem} (the parser gave up at line "
+                          f"{err.problem_mark.line + 1}).",
+                          "close the quote, } or ] opened on this line; a value holding ', ' or ': ' inside "
+                          "{...} must be in double quotes.")
+    return InputError(Location(path, line), f"is not valid YAML: {problem}.",
+                      "correct the YAML syntax at that line (indentation, quotes, colons).")
 
 
 def line_of_offset(data: bytes, offset: int) -> int:
@@ -92,55 +109,87 @@ def parse_model(model: type[Model], tree: Any, path: Path, prefix: tuple[int | s
         errors = []
         for detail in err.errors():
             loc = tuple(k for k in detail["loc"] if not (isinstance(k, str) and k.startswith("function-")))
-            loc = _strip_union_tags(loc, tree)
+            loc = _strip_union_tags(loc, tree, detail["type"])
             where = Location(path, line_of(tree, loc), field_path(prefix + loc) or None)
             errors.append(InputError(where, _explain(detail), _fix_for(detail)))
         raise (errors[0] if len(errors) == 1 else InputErrors(errors)) from None
 
 
-def _strip_union_tags(loc: tuple, tree: Any) -> tuple:
-    """Drop pydantic's union-member tags (``str``, ``Quote``...) that are not keys of the data."""
+def _strip_union_tags(loc: tuple, tree: Any, error_type: str) -> tuple:
+    """Keep the keys of ``loc`` that are in the data; drop pydantic's union-member tags.
+
+    A key absent from the data is kept only when it is the last one of a ``missing`` error
+    (the missing field itself) or of an ``extra_forbidden`` one (the unknown field).
+    """
     kept: list[int | str] = []
     node = tree
-    for key in loc:
+    for position, key in enumerate(loc):
+        last = position == len(loc) - 1
         if isinstance(node, dict) and key in node:
             kept.append(key)
             node = node[key]
         elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
             kept.append(key)
             node = node[key]
-        elif isinstance(node, (dict, list)) or node is None:
-            if not isinstance(node, (dict, list)):
-                kept.append(key)
-            elif isinstance(node, dict) and not _looks_like_type_tag(key):
-                kept.append(key)
-        # a scalar: further keys are type tags, ignore them
+        elif last and error_type in ("missing", "extra_forbidden"):
+            kept.append(key)
     return tuple(kept)
 
 
-def _looks_like_type_tag(key: int | str) -> bool:
-    return isinstance(key, str) and (key[:1].isupper() or key in {"str", "int", "list", "dict", "date", "float"}
-                                     or "[" in key)
+_TYPE_WORDS = {
+    "dict_type": "a mapping (key: value) is expected here",
+    "model_type": "a mapping (key: value) is expected here",
+    "model_attributes_type": "a mapping (key: value) is expected here",
+    "list_type": "a list is expected here",
+    "string_type": "a text is expected here",
+    "int_type": "a whole number is expected here",
+    "int_parsing": "a whole number is expected here",
+    "literal_error": "this value is not one of those allowed",
+}
+
+_FIXES = {
+    "int_type": "write a whole number without quotes, e.g. count: 8.",
+    "int_parsing": "write a whole number without quotes, e.g. count: 8.",
+    "list_type": "write a list, e.g. [a, b] or one '- item' per line.",
+    "string_type": "write a text; put it in double quotes if it holds ': ' or starts with a digit.",
+}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
 
 
 def _explain(detail: dict) -> str:
     kind = detail["type"]
-    given = detail.get("input")
     if kind == "missing":
         return "is required but missing."
     if kind == "extra_forbidden":
         return "is not a known field."
-    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-    return f"{detail['msg']} (got {shown})."
+    message = _TYPE_WORDS.get(kind) or str(detail["msg"]).removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        message = "is not written as expected"
+    return f"{message} (got {_shown(detail.get('input'))})."
 
 
 def _fix_for(detail: dict) -> str | None:
     kind = detail["type"]
+    key = detail["loc"][-1] if detail["loc"] else ""
     if kind == "missing":
         return "add this field (see docs/card-format.md)."
     if kind == "extra_forbidden":
+        if not re.fullmatch(r"[a-z_]+", str(key)):
+            return ("a ', ' or ': ' inside an unquoted value in {...} splits it into fields: put the whole "
+                    "value in double quotes.")
         return "remove it or correct its spelling (see docs/card-format.md for the fields)."
+    if kind in _FIXES:
+        return _FIXES[kind]
     ctx = detail.get("ctx") or {}
     if "expected" in ctx:
         return f"use one of {ctx['expected']}."
+    if kind == "string_pattern_mismatch" and "pattern" in ctx:
+        return f"write it to match {ctx['pattern']} (see docs/card-format.md)."
     return "see docs/card-format.md for what this field takes."
