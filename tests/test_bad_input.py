@@ -173,6 +173,20 @@ def test_unknown_actor_id_in_a_role_suggests_the_close_id(case: Case, seed_card:
     assert "data/registry/" in stderr
 
 
+def test_a_process_position_is_not_an_event_role(case: Case, seed_card: dict):
+    line = case.edit(CARD, "{role: opener, agent: erlan-idrissov,", "{role: chair, agent: erlan-idrissov,")
+    stderr = case.build_fails()
+    assert where(case.path(CARD), line, "events[0].roles[0].role") in stderr
+    assert "unknown term 'chair'" in stderr and "an event role" in stderr
+
+
+def test_language_must_be_an_iso_639_1_code(case: Case):
+    line = case.edit(CARD, "  language: ru\n", "  language: xx\n")
+    stderr = case.build_fails()
+    assert where(case.path(CARD), line, "release.language") in stderr
+    assert "ISO 639-1" in stderr
+
+
 def test_unknown_topic(case: Case, seed_card: dict):
     line = case.edit(CARD, "topics: [regional-cooperation, migration-flows]",
                      "topics: [regional-cooperation, migration-flow]")

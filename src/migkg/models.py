@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
 import phonenumbers
+import pycountry
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field,
                       PositiveInt, PrivateAttr, StringConstraints, model_validator)
 
@@ -187,9 +188,18 @@ class Contact(Fact):
     email: EmailStr | None = None
 
 
+def _iso639_1(value: str) -> str:
+    if pycountry.languages.get(alpha_2=value) is None:
+        raise ValueError("not an ISO 639-1 language code: write the two-letter code, e.g. ru or en")
+    return value
+
+
+Iso639 = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$"), AfterValidator(_iso639_1)]
+
+
 class Release(Strict):
     id: Id
-    language: LanguageTag
+    language: Iso639
     kind: KindFact
     title: WordsFact
     issued: DateFact

@@ -71,9 +71,11 @@ def _vocabulary_refs(loaded: LoadedRelease, vocab: Vocabulary) -> Iterator[tuple
     card = loaded.card
     yield ("release", "kind", "kind"), card.release.kind.kind, _kind_ids(vocab), "a class in ontology/migkg.ttl"
     for i, e in enumerate(card.events):
-        yield ("events", i, "kind", "kind"), e.kind.kind, _kind_ids(vocab), "a class in ontology/migkg.ttl"
+        yield (("events", i, "kind", "kind"), e.kind.kind, _kind_ids(vocab.event_classes),
+               "an event class (a subclass of schema:Event) in ontology/migkg.ttl")
         for j, role in enumerate(e.roles):
-            yield ("events", i, "roles", j, "role"), role.role, vocab.roles, "a role in ontology/schemes.ttl"
+            yield (("events", i, "roles", j, "role"), role.role, vocab.event_roles,
+                   "an event role (one with mig:shortcutProperty) in ontology/schemes.ttl")
     for i, p in enumerate(card.processes):
         if p.kind:
             yield ("processes", i, "kind", "kind"), p.kind.kind, _kind_ids(vocab), "a class in ontology/migkg.ttl"
@@ -90,9 +92,10 @@ def _vocabulary_refs(loaded: LoadedRelease, vocab: Vocabulary) -> Iterator[tuple
             yield ("claims", i, "counted_role"), c.counted_role, vocab.roles, "a role in ontology/schemes.ttl"
 
 
-def _kind_ids(vocab: Vocabulary) -> frozenset[str]:
+def _kind_ids(classes: Vocabulary | frozenset[str]) -> frozenset[str]:
     """Class names as card ids: ``MinisterialConference`` -> ``ministerial-conference``."""
-    return frozenset(re.sub(r"(?<!^)(?=[A-Z])", "-", c).lower() for c in vocab.classes)
+    names = classes.classes if isinstance(classes, Vocabulary) else classes
+    return frozenset(re.sub(r"(?<!^)(?=[A-Z])", "-", c).lower() for c in names)
 
 
 def check_references(loaded: LoadedRelease, registry: Registry, vocab: Vocabulary) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pyshacl
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -69,7 +69,10 @@ def validate_graph(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
         abort_on_first=False)
     report = Report(results=results)
-    for result in results.subjects(SH.resultSeverity, None):
+    # only the top-level results: those nested under sh:detail (from sh:node value shapes)
+    # explain a top-level one and are not separate problems
+    top_level = [r for node in results.subjects(RDF.type, SH.ValidationReport) for r in results.objects(node, SH.result)]
+    for result in top_level:
         severity = results.value(result, SH.resultSeverity)
         report.issues.append(Issue(
             severity=str(severity).removeprefix(str(SH)),
@@ -100,15 +103,16 @@ def readable(report: Report) -> str:
 def report_graph(report: Report) -> Graph:
     """One ``sh:ValidationReport`` for the whole dataset, joining the per-release results."""
     from rdflib import BNode
-    from rdflib.namespace import RDF, XSD
+    from rdflib.namespace import XSD
 
     graph = Graph()
     graph.bind("sh", SH)
     node = BNode("report")
     graph.add((node, RDF.type, SH.ValidationReport))
     graph.add((node, SH.conforms, Literal(report.conforms, datatype=XSD.boolean)))
-    for result in report.results.subjects(RDF.type, SH.ValidationResult):
-        graph.add((node, SH.result, result))
+    for part in report.results.subjects(RDF.type, SH.ValidationReport):
+        for result in report.results.objects(part, SH.result):
+            graph.add((node, SH.result, result))
     for s, p, o in report.results:
         if p == SH.result or (p == RDF.type and o == SH.ValidationReport) or p == SH.conforms:
             continue

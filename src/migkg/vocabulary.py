@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import OWL, RDF, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
 from .namespaces import KIND, MIG, ROLE, TOPIC
 
@@ -26,6 +26,8 @@ class Vocabulary:
     topics: frozenset[str]
     kinds: frozenset[str]
     classes: frozenset[str]
+    event_roles: frozenset[str]
+    event_classes: frozenset[str]
 
 
 
@@ -40,5 +42,9 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
         graph.parse(ontology_dir / name, format="turtle")
     classes = frozenset(str(c)[len(MIG):] for c in graph.subjects(RDF.type, OWL.Class)
                         if str(c).startswith(str(MIG)) and re.fullmatch(r"[A-Z]\w*", str(c)[len(MIG):]))
+    event_roles = frozenset(str(c)[len(ROLE):] for c in graph.subjects(MIG.shortcutProperty, None)
+                            if str(c).startswith(str(ROLE)))
+    event_classes = frozenset(c for c in classes
+                              if (MIG[c], RDFS.subClassOf * "*", SDO.Event) in graph)  # type: ignore[operator]
     return Vocabulary(graph, _local_ids(graph, str(ROLE)), _local_ids(graph, str(TOPIC)),
-                      _local_ids(graph, str(KIND)), classes)
+                      _local_ids(graph, str(KIND)), classes, event_roles, event_classes)
