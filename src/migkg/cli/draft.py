@@ -1,0 +1,143 @@
+"""``migkg draft`` and ``migkg draft-evaluate``: draft a card from a raw release, and measure a draft."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import InputError, Location, MigkgError
+from .app import DataOption, app, errors_to_exit, say
+
+#: a press release is a few pages; beyond this the text is not one (and NER would take minutes)
+MAX_SOURCE_BYTES = 1_000_000
+RELEASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,119}$")
+
+RegistryOption = Annotated[Optional[list[Path]], typer.Option(
+    "--registry", help="Another registry folder the reviewed card's ids are in (besides DATA/registry); repeatable.")]
+
+
+def read_release_text(path: Path) -> tuple[bytes, str]:
+    """The source's bytes and text; a clear error for a missing, empty, huge or non-UTF-8 file."""
+    from ..release import read_source
+
+    if not path.is_file():
+        raise InputError(Location(path), "is not a file.", "give the path of the release's text (a .txt file).")
+    size = path.stat().st_size
+    if size > MAX_SOURCE_BYTES:
+        raise InputError(Location(path), f"is {size / 1e6:.1f} MB; a press release is a few kilobytes, so this is "
+                         "not one release (drafting it would take many minutes).",
+                         f"split it into one file per release (each under {MAX_SOURCE_BYTES // 1000} kB).")
+    data = path.read_bytes()
+    text = read_source(path)
+    if not text.strip():
+        raise InputError(Location(path), "is empty: there is nothing to draft.",
+                         "save the release's text in this file (UTF-8).")
+    return data, text
+
+
+@app.command()
+@errors_to_exit
+def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (UTF-8).")],
+          release_id: Annotated[str, typer.Option("--id", help="The release id: the folder name under DATA/releases.")],
+          lang: Annotated[Optional[str], typer.Option("--lang", help="ru or en (default: guessed from the letters).")] = None,
+          data: DataOption = Path("data"),
+          force: Annotated[bool, typer.Option("--force", help="Replace an existing card.draft.yaml.")] = False,
+          evaluate: Annotated[Optional[Path], typer.Option(
+              "--evaluate", help="A reviewed card of the same text: print precision and recall of the draft.")] = None,
+          registry: RegistryOption = None):
+    """Draft a card from a raw release: DATA/releases/ID/ gets source.txt, card.draft.yaml (to review, then
+    rename to card.yaml), registry-proposals.yaml and draft-meta.yaml. See docs/drafting.md."""
+    from ..paths import ontology_dir
+    from ..vocabulary import load_vocabulary
+    from ..draft import DRAFT_NAME, draft_release, guess_language, write_draft
+
+    if not RELEASE_ID.match(release_id):
+        raise InputError(Location(Path("--id")), f"'{release_id}' is not a release id.",
+                         "use ASCII letters, digits and hyphens, e.g. 2013-06-05-unhcr-iom-almaty-ministerial.")
+    if lang is not None and lang not in ("ru", "en"):
+        raise InputError(Location(Path("--lang")), f"'{lang}' is not a language the drafter knows.", "use ru or en.")
+    registry_dir = data / "registry"
+    if not registry_dir.is_dir():
+        raise InputError(Location(registry_dir), "is not a folder.", "point --data at a folder holding registry/.")
+    folder = data / "releases" / release_id
+    _check_folder(folder, source, force)
+    raw, text = read_release_text(source)
+    language = lang or guess_language(text)
+    vocabulary = load_vocabulary(ontology_dir())
+    try:
+        files = draft_release(text, raw, release_id, language, registry_dir, vocabulary, source)
+    except MigkgError:
+        raise
+    except Exception as err:  # a bug must still end with a message, not a traceback, and write nothing
+        raise MigkgError(f"drafting {source} failed ({type(err).__name__}: {err}); this is a bug in migkg "
+                         "draft, nothing was written. Please report it with the source text.") from err
+    written = write_draft(folder, raw, files)
+    for path in written:
+        say(f"  wrote {path}")
+    say(_summary(files, language, lang is None))
+    say(f"Next: review {folder / DRAFT_NAME} against source.txt, then rename it to card.yaml "
+        "(docs/drafting.md).")
+    if evaluate is not None:
+        typer.echo(_evaluate(folder, evaluate, data, registry or []).table())
+
+
+def _check_folder(folder: Path, source: Path, force: bool) -> None:
+    from ..draft import DRAFT_NAME
+
+    if (folder / "card.yaml").exists():
+        raise InputError(Location(folder / "card.yaml"), "exists: this release already has a reviewed card, "
+                         "which a draft never replaces.", "choose another --id, or review the card itself.")
+    if (folder / DRAFT_NAME).exists() and not force:
+        raise InputError(Location(folder / DRAFT_NAME), "exists: a draft (perhaps under review) is already there.",
+                         "add --force to replace it, or choose another --id.")
+    existing = folder / "source.txt"
+    if existing.is_file() and source.is_file() and existing.resolve() != source.resolve() \
+            and existing.read_bytes() != source.read_bytes():
+        raise InputError(Location(existing), "exists with another text: a source text is never replaced.",
+                         "choose another --id, or draft from this source.txt.")
+
+
+def _summary(files, language: str, guessed: bool) -> str:
+    from ruamel.yaml import YAML
+
+    meta = YAML(typ="safe").load(files.meta)
+    facts = meta["facts"]
+    sure = sum(1 for f in facts if f["confidence"] >= 0.7)
+    how = "guessed from its letters" if guessed else "as given"
+    return (f"drafted {len(facts)} facts ({sure} with confidence >= 0.7) and {len(meta['proposals'])} proposed "
+            f"registry entries; language {language} ({how}).")
+
+
+def _evaluate(draft_folder: Path, card: Path, data: Path, extra: list[Path]):
+    from ..draft import DRAFT_NAME, load_draft
+    from ..draft.evaluate import CardWithSpans, evaluate
+    from ..draft.loading import load_card_file, registry_of
+    from ..paths import ontology_dir
+    from ..vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary(ontology_dir())
+    if draft_folder.is_file():
+        draft_folder = draft_folder.parent
+    if not (draft_folder / DRAFT_NAME).is_file():
+        raise InputError(Location(draft_folder / DRAFT_NAME), "is missing.",
+                         "give a folder made by `migkg draft` (or its card.draft.yaml).")
+    if not card.is_file():
+        raise InputError(Location(card), "is missing.", "give the path of a reviewed card.yaml.")
+    drafted, draft_registry = load_draft(draft_folder, [data / "registry"], vocabulary)
+    reviewed_registry = registry_of([data / "registry", *extra])
+    reviewed = load_card_file(card, reviewed_registry, vocabulary)
+    if drafted.text != reviewed.text:
+        raise MigkgError(f"{draft_folder / 'source.txt'} and {card.parent / 'source.txt'} differ: a draft can only "
+                         "be compared with a card of the same text.")
+    return evaluate(CardWithSpans(drafted.card, draft_registry), CardWithSpans(reviewed.card, reviewed_registry))
+
+
+@app.command("draft-evaluate")
+@errors_to_exit
+def draft_evaluate(draft_path: Annotated[Path, typer.Argument(metavar="DRAFT", help="A draft folder or its card.draft.yaml.")],
+                   card: Annotated[Path, typer.Argument(help="A reviewed card.yaml of the same source text.")],
+                   data: DataOption = Path("data"), registry: RegistryOption = None):
+    """Compare a draft with a reviewed card: precision and recall per kind of fact (rules in docs/drafting.md)."""
+    typer.echo(_evaluate(draft_path, card, data, registry or []).table())

@@ -1,0 +1,27 @@
+"""Draft a card from a raw release: the first pass a person then reviews (``migkg draft``).
+
+:func:`draft_release` runs the whole thing on a source text and returns the files of the
+draft; :mod:`.evaluate` compares a draft with a reviewed card. See docs/drafting.md.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..registry import load_registry
+from ..vocabulary import Vocabulary
+from .card_writer import DRAFT_NAME, META_NAME, PROPOSALS_NAME, DraftFiles, load_draft, render, self_check, write_draft
+from .drafter import draft_text, guess_language
+
+
+def draft_release(text: str, source: bytes, release_id: str, language: str, registry_dir: Path,
+                  vocabulary: Vocabulary, source_path: Path = Path("source.txt")) -> DraftFiles:
+    """The files of a draft for ``text``, checked to load once reviewed (nothing is written)."""
+    registry = load_registry(registry_dir)
+    card = draft_text(text, release_id, language, registry, vocabulary, source_path)
+    files = render(card, text)
+    self_check(files, source, release_id, registry_dir, vocabulary)
+    return files
+
+
+__all__ = ["DRAFT_NAME", "META_NAME", "PROPOSALS_NAME", "DraftFiles", "draft_release", "draft_text",
+           "guess_language", "load_draft", "render", "write_draft"]

@@ -1,0 +1,250 @@
+"""Who the text names: gazetteer matches and NER names resolved to registry ids or proposed entries.
+
+The registry always wins: a name that the gazetteer matched is that actor, whatever NER
+thinks of it (natasha reads «Алматинский» in «Алматинский процесс» as a person). A name
+that NER or a pattern found is compared with the registry's persons by its parts, in any
+order («Кененбаев Ерлик» is «Ерлик Кененбаев»), and a family name alone («Г-жа Томпсон»)
+with the persons named before it. Only names that match nothing become proposals.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..registry import Registry
+from .facts import Proposal, slug
+from .gazetteer import Mention, state_label, state_official
+from .lexicon import Lexicon
+from .text import Analysis, fold
+
+AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
+                         "regional-consultative-process"})
+BODY_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization"})
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"\b(?:https?://|www\.)\S+")
+
+CONFIDENCE = {"registry": 0.95, "registry variant": 0.85, "pycountry": 0.85, "pattern": 0.6}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A mention of an actor, resolved to a registry id or to a proposal's id."""
+
+    start: int
+    end: int
+    entity: str
+    type: str
+    method: str
+    confidence: float
+
+
+@dataclass
+class Actors:
+    mentions: list[Actor]
+    proposals: dict[str, Proposal] = field(default_factory=dict)
+
+    def within(self, start: int, end: int, types: frozenset[str] = AGENT_TYPES) -> list[Actor]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
+
+    def first(self, entity: str) -> Actor | None:
+        return next((m for m in self.mentions if m.entity == entity), None)
+
+    def propose(self, registry: Registry, base_id: str, proposal: Proposal) -> str:
+        """Add a proposal (or reuse one of the same type and label); its id made unique from ``base_id``."""
+        for existing in self.proposals.values():
+            if (existing.type == proposal.type and existing.organisation == proposal.organisation
+                    and set(proposal.labels.values()) & set(existing.labels.values())):
+                return existing.id
+        candidate, number = base_id, 2
+        while candidate in registry or candidate in self.proposals:
+            candidate, number = f"{base_id}-{number}", number + 1
+        proposal.id = candidate
+        self.proposals[candidate] = proposal
+        return candidate
+
+
+def copied_labels(language: str, label: str) -> tuple[dict[str, str], str]:
+    """Both labels of a proposal from a name in one language, and what the reviewer must do about the other."""
+    if language == "ru":
+        from unidecode import unidecode
+        return {"ru": label, "en": unidecode(label).replace("'", "")}, \
+            "The English label is a transliteration: use the official or usual spelling."
+    return {"ru": label, "en": label}, "The Russian label is a copy of the English one: write it in Russian."
+
+
+def resolve(analysis: Analysis, found: list[Mention], registry: Registry, lexicon: Lexicon) -> Actors:
+    text = analysis.text
+    hidden = [m.span() for m in EMAIL.finditer(text)] + [m.span() for m in URL.finditer(text)]
+    mentions = [Actor(m.start, m.end, m.entity, m.type, m.method, CONFIDENCE.get(m.source, 0.6))
+                for m in found if not any(s < m.end and m.start < e for s, e in hidden)]
+    mentions = _join_acronyms(text, mentions, registry)
+    actors = Actors(mentions)
+    for mention in mentions:
+        if mention.entity not in registry and mention.type == "state":
+            actors.proposals[mention.entity] = _state_proposal(mention.entity)
+    _governments_of_states(analysis, actors, registry, lexicon)
+    _drop_modifiers(analysis, actors)
+    _persons(analysis, actors, registry)
+    _organisations(analysis, actors, registry)
+    actors.mentions.sort(key=lambda m: (m.start, m.end))
+    return actors
+
+
+def _join_acronyms(text: str, mentions: list[Actor], registry: Registry) -> list[Actor]:
+    """«Международной организации по миграции (МОМ)» is one mention; so is «… беженцев (УВКБ) ООН».
+
+    Two mentions of the same actor joined by a bracket become one; a mention of an actor's
+    parent right after it («ООН» after «(УВКБ)») is part of its name, not a mention of its own.
+    """
+    joined: list[Actor] = []
+    for mention in mentions:
+        if joined:
+            last = joined[-1]
+            gap = text[last.end:mention.start]
+            same = mention.entity == last.entity and re.fullmatch(r"\s*\(\s*", gap)
+            parent = (re.fullmatch(r"\)?\s*", gap) and last.entity in registry
+                      and mention.entity == getattr(registry[last.entity], "part_of", None))
+            if same or parent:
+                end = mention.end + (1 if same and text[mention.end:mention.end + 1] == ")" else 0)
+                joined[-1] = Actor(last.start, end, last.entity, last.type, last.method, last.confidence)
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _state_proposal(alpha3: str) -> Proposal:
+    return Proposal(alpha3, "state", {"ru": state_label(alpha3, "ru"), "en": state_label(alpha3, "en")},
+                    "pycountry country names", 0.85,
+                    alt_labels={"ru": [state_official(alpha3, "ru")], "en": [state_official(alpha3, "en")]},
+                    comment="A state found through ISO 3166 (pycountry); add its Wikidata id if certain.")
+
+
+def government_of(state: str, actors: Actors, registry: Registry, as_written: dict[str, str] | None = None) -> str:
+    """The registry's government of a state, or a proposed one (``kgz-government``).
+
+    A proposal is labelled as the text writes it in the text's language, and from the
+    state's ISO name in the other.
+    """
+    for entity_id, entry in sorted(registry.entries.items()):
+        if entry.type == "government" and entry.part_of == state:
+            return entity_id
+    proposal_id = f"{state.lower()}-government"
+    if proposal_id not in actors.proposals:
+        actors.proposals[proposal_id] = Proposal(
+            proposal_id, "government",
+            {"ru": f"Правительство {_genitive_ru(state, registry)}", "en": f"Government of {with_article(state)}",
+             **(as_written or {})},
+            "derived from the state's name", 0.7, part_of=state,
+            comment="Proposed as the government of a state the text names; check the labels.")
+    return proposal_id
+
+
+def _genitive_ru(state: str, registry: Registry) -> str:
+    """The state's official Russian name in the genitive: the registry's first alias, else ISO's."""
+    from .russian import genitive
+    official = state_official(state, "ru")
+    if state in registry:
+        official = (registry[state].alt_labels.get("ru") or [registry[state].labels["ru"]])[0]
+    return genitive(official)
+
+
+def with_article(state: str) -> str:
+    """A state's official English name as it follows «of»: «the Kyrgyz Republic», «Turkmenistan»."""
+    name = state_official(state, "en")
+    return f"the {name}" if re.match(r"(Republic|Islamic|Kyrgyz|People|United|Russian|Czech|Democratic)", name) else name
+
+
+def _governments_of_states(analysis: Analysis, actors: Actors, registry: Registry, lexicon: Lexicon) -> None:
+    """«the Government of the Kyrgyz Republic», «Правительством Кыргызской Республики»: a government."""
+    word = fold(lexicon.government_word)
+    replaced = []
+    for mention in actors.mentions:
+        if mention.type != "state":
+            replaced.append(mention)
+            continue
+        before = [t for t in analysis.tokens if t.end <= mention.start][-3:]
+        heads = [t for t in before if t.lemma == word]
+        gap_ok = heads and re.fullmatch(r"(\s+(of|of the))?\s+", analysis.text[heads[-1].end:mention.start], re.I)
+        if heads and gap_ok:
+            written = analysis.text[heads[-1].start:mention.end]
+            if analysis.language == "ru":
+                from .russian import nominative_of_span
+                written = nominative_of_span(analysis.text, heads[-1].start, mention.end, analysis.tokens)
+            government = government_of(mention.entity, actors, registry, {analysis.language: written})
+            replaced.append(Actor(heads[-1].start, mention.end, government, "government",
+                                  "pattern: government + state name", 0.75))
+        else:
+            replaced.append(mention)
+    actors.mentions = replaced
+
+
+def _drop_modifiers(analysis: Analysis, actors: Actors) -> None:
+    """«the UN Migration Agency» is not the UN: a body's name strictly inside a longer name of a body
+    (that no mention covers) only modifies it."""
+    longer = [o for o in analysis.organisations
+              if not any(m.start <= o.start and o.end <= m.end for m in actors.mentions)]
+    actors.mentions = [m for m in actors.mentions
+                       if not (m.type in BODY_TYPES and any(o.start <= m.start and m.end <= o.end
+                                                            and (o.end - o.start) > (m.end - m.start)
+                                                            for o in longer))]
+
+
+def _person_parts(registry: Registry) -> dict[str, set[frozenset[str]]]:
+    parts: dict[str, set[frozenset[str]]] = {}
+    for entity_id, entry in registry.entries.items():
+        if entry.type != "person":
+            continue
+        names = list(entry.labels.values()) + [a for alts in entry.alt_labels.values() for a in alts]
+        parts[entity_id] = {frozenset(fold(w) for w in n.split()) for n in names}
+    return parts
+
+
+def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
+    known = _person_parts(registry)
+    seen: dict[str, set[frozenset[str]]] = {}
+    for mention in actors.mentions:
+        if mention.type == "person":
+            seen.setdefault(mention.entity, set()).update(known.get(mention.entity, set()))
+    for name in analysis.names:
+        if any(m.start < name.end and name.start < m.end for m in actors.mentions):
+            continue  # the gazetteer named it (a person, or not a person at all)
+        parts = frozenset(name.parts)
+        entity = _match_person(parts, seen) or _match_person(parts, known)
+        method, confidence = name.method, 0.75
+        if entity is None:
+            if len(parts) < 2:
+                continue  # a family name alone, of nobody named before: too little to propose
+            entity = _person_proposal(name.normal, analysis.language, actors, registry, name.method)
+            confidence = 0.65
+        seen.setdefault(entity, set()).add(parts)
+        actors.mentions.append(Actor(name.start, name.end, entity, "person", method, confidence))
+
+
+def _match_person(parts: frozenset[str], candidates: dict[str, set[frozenset[str]]]) -> str | None:
+    """The person whose name has all these parts (a family name alone matches the full name)."""
+    hits = sorted(e for e, names in candidates.items() if any(parts <= n for n in names))
+    return hits[0] if len(hits) == 1 else None
+
+
+def _person_proposal(normal: str, language: str, actors: Actors, registry: Registry, method: str) -> str:
+    labels, comment = copied_labels(language, normal)
+    return actors.propose(registry, slug(labels["en"]), Proposal("", "person", labels, method, 0.65, comment=comment))
+
+
+def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> None:
+    """Organisations NER or the English patterns found and the registry does not know: proposals."""
+    for candidate in analysis.organisations:
+        if any(m.start < candidate.end and candidate.start < m.end for m in actors.mentions):
+            continue
+        words = candidate.normal.split()
+        if len(words) < 2:
+            continue  # «Правительства», «Secretariat»: a common noun, not a name
+        head = fold(words[0])
+        kind = ("ministry" if head.startswith(("министерств", "ministry")) else
+                "government" if head.startswith(("правительств", "government")) else
+                "intergovernmental-organization")
+        labels, comment = copied_labels(analysis.language, candidate.normal)
+        entity = actors.propose(registry, slug(re.sub(r"^the\s+", "", labels["en"], flags=re.I)),
+                                Proposal("", kind, labels, candidate.method, 0.5,
+                                         comment=f"{comment} Check the type and add part_of."))
+        actors.mentions.append(Actor(candidate.start, candidate.end, entity, kind, candidate.method, 0.5))

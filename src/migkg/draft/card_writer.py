@@ -1,0 +1,307 @@
+"""Write a draft: ``card.draft.yaml``, ``registry-proposals.yaml`` and ``draft-meta.yaml`` beside ``source.txt``.
+
+The draft card is in the card format (docs/card-format.md) and is named ``card.draft.yaml``
+so that the build, which reads only ``card.yaml``, never publishes it: a person reviews it
+and renames it. Every fact's ``note`` ends with ``[drafted: <method>; confidence <0-1>]``;
+``draft-meta.yaml`` lists the same for tools, keyed by the fact's path in the card.
+Proposed registry entries are in the registry's own format, so that reviewing them is
+moving entries into ``data/registry/*.yaml``.
+
+Before anything is written the draft is loaded exactly as the build would load it once
+reviewed (card model, ids, quotes), with the proposals added to the registry; a draft that
+would not load is a bug of the drafter and is reported, not written.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString
+
+from .. import __version__ as migkg_version
+from ..errors import InputError, MigkgError
+from ..evidence import occurrences
+from ..registry import Registry
+from ..release import SOURCE_NAME
+from ..vocabulary import Vocabulary
+from .facts import DraftCard, Drafted, Proposal
+from .loading import LoadedCardFile, load_card_file, registry_of
+
+DRAFT_NAME = "card.draft.yaml"
+PROPOSALS_NAME = "registry-proposals.yaml"
+META_NAME = "draft-meta.yaml"
+DRAFTED_NOTE = "[drafted: {method}; confidence {confidence:.2f}]"
+
+CARD_HEADER = """\
+DRAFT card made by `migkg draft` from source.txt: NOT reviewed, and never built while it is
+named card.draft.yaml. To review: check every fact against source.txt (evidence, ids, roles,
+speakers, topics), delete wrong facts, add missing ones, remove the "[drafted: ...]" part of
+each note (and notes that say nothing else), move the entries you keep from
+registry-proposals.yaml into data/registry/*.yaml, then rename this file to card.yaml and run
+`migkg validate`. See docs/drafting.md.
+"""
+
+
+@dataclass
+class DraftFiles:
+    """The text of the three files of a draft."""
+
+    card: str
+    proposals: str
+    meta: str
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    return yaml
+
+
+def _dump(tree: Any) -> str:
+    stream = io.StringIO()
+    _yaml().dump(tree, stream)
+    return stream.getvalue()
+
+
+# --------------------------------------------------------------------------- the card
+
+LINE = 92
+
+
+def folded(text: str) -> str:
+    """A long text as a ``>-`` block, wrapped at single spaces (it reads back as the same text)."""
+    if len(text) <= LINE or "\n" in text or "  " in text or text != text.strip():
+        return text
+    value = FoldedScalarString(text)
+    positions, line_start, last_space = [], 0, None
+    for index, char in enumerate(text):
+        if char == " ":
+            if index - line_start > LINE and last_space is not None:
+                positions.append(last_space)
+                line_start = last_space + 1
+            last_space = index
+    value.fold_pos = positions
+    return value
+
+
+def _flow(items: list) -> CommentedSeq:
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def evidence(text: str, spans: list[tuple[int, int]]) -> Any:
+    """Spans as the card quotes them: the words, with ``occurrence`` where they are not unique."""
+    quotes = []
+    for begin, end in spans:
+        words = text[begin:end]
+        starts = occurrences(text, words)
+        if len(starts) == 1:
+            quotes.append(folded(words))
+        else:
+            quote = CommentedMap()
+            quote["quote"] = folded(words)
+            quote["occurrence"] = starts.index(begin) + 1
+            quotes.append(quote)
+    return quotes[0] if len(quotes) == 1 else CommentedSeq(quotes)
+
+
+class _CardBuilder:
+    def __init__(self, card: DraftCard, text: str):
+        self.card, self.text = card, text
+        self.meta: list[dict[str, Any]] = []
+
+    def fact(self, fact: Drafted, path: str) -> CommentedMap:
+        node = CommentedMap()
+        for key, value in fact.fields.items():
+            if key == "type" and value == "statement":
+                continue
+            node[key] = _flow(value) if isinstance(value, list) else value
+        node["evidence"] = evidence(self.text, fact.spans)
+        drafted = DRAFTED_NOTE.format(method=fact.method, confidence=fact.confidence)
+        node["note"] = folded(f"{fact.note} {drafted}" if fact.note else drafted)
+        self.meta.append({"path": path, "method": fact.method, "confidence": round(fact.confidence, 2)})
+        return node
+
+    def facts(self, facts: list[Drafted], path: str) -> CommentedSeq:
+        return CommentedSeq(self.fact(f, f"{path}[{i}]") for i, f in enumerate(facts))
+
+    def tree(self) -> CommentedMap:
+        card = self.card
+        root = CommentedMap()
+        root["card"] = 1
+        release = CommentedMap()
+        release["id"] = card.release_id
+        release["language"] = card.language
+        release["kind"] = self.fact(card.kind, "release.kind")
+        release["title"] = self.fact(card.title, "release.title")
+        release["issued"] = self.fact(card.issued, "release.issued")
+        if card.place:
+            release["place"] = self.fact(card.place, "release.place")
+        release["contacts"] = self.facts(card.contacts, "release.contacts")
+        root["release"] = release
+        events = CommentedSeq()
+        for index, event in enumerate(card.events):
+            path = f"events[{index}]"
+            node = CommentedMap()
+            node["id"] = event.id
+            node["kind"] = self.fact(event.kind, f"{path}.kind")
+            node["name"] = self.fact(event.name, f"{path}.name")
+            if event.date:
+                node["date"] = self.fact(event.date, f"{path}.date")
+            if event.place:
+                node["place"] = self.fact(event.place, f"{path}.place")
+            node["roles"] = self.facts(event.roles, f"{path}.roles")
+            events.append(node)
+        root["events"] = events
+        root["posts_held"] = self.facts(card.posts_held, "posts_held")
+        processes = CommentedSeq()
+        for index, process in enumerate(card.processes):
+            node = CommentedMap()
+            node["id"] = process.id
+            if process.kind:
+                node["kind"] = self.fact(process.kind, f"processes[{index}].kind")
+            if process.launched_at:
+                node["launched_at"] = self.fact(process.launched_at, f"processes[{index}].launched_at")
+            processes.append(node)
+        root["processes"] = processes
+        root["statements"] = self.facts(card.statements, "statements")
+        root["claims"] = self.facts(card.claims, "claims")
+        root.yaml_set_start_comment(CARD_HEADER)
+        return root
+
+
+def used_ids(tree: Any) -> set[str]:
+    """Every string in the card tree (ids among them), to keep only the proposals the card uses."""
+    found: set[str] = set()
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            if key not in ("evidence", "note"):
+                found |= used_ids(value)
+    elif isinstance(tree, list):
+        for item in tree:
+            found |= used_ids(item)
+    elif isinstance(tree, str):
+        found.add(tree)
+    return found
+
+
+def _needed_proposals(proposals: dict[str, Proposal], used: set[str]) -> list[Proposal]:
+    needed: dict[str, Proposal] = {}
+    queue = sorted(i for i in used if i in proposals)
+    while queue:
+        entity = queue.pop()
+        if entity in needed:
+            continue
+        needed[entity] = proposals[entity]
+        for link in (proposals[entity].part_of, proposals[entity].organisation):
+            if link in proposals:
+                queue.append(link)
+    return sorted(needed.values(), key=lambda p: (p.type, p.id))
+
+
+def proposals_tree(proposals: list[Proposal]) -> CommentedMap:
+    root = CommentedMap()
+    entries = CommentedSeq()
+    for index, proposal in enumerate(proposals):
+        entry = CommentedMap()
+        entry["id"] = proposal.id
+        entry["type"] = proposal.type
+        labels = CommentedMap()
+        labels["ru"], labels["en"] = proposal.labels["ru"], proposal.labels["en"]
+        labels.fa.set_flow_style()
+        entry["labels"] = labels
+        alt = {lang: [a for a in dict.fromkeys(alts) if a != proposal.labels.get(lang)]
+               for lang, alts in proposal.alt_labels.items()}
+        alt = {lang: alts for lang, alts in alt.items() if alts}
+        if alt:
+            entry["alt_labels"] = CommentedMap((lang, CommentedSeq(alts)) for lang, alts in sorted(alt.items()))
+        if proposal.part_of:
+            entry["part_of"] = proposal.part_of
+        if proposal.organisation:
+            entry["organisation"] = proposal.organisation
+        entries.append(entry)
+        comment = f"proposed by migkg draft ({proposal.method}; confidence {proposal.confidence:.2f})."
+        if proposal.comment:
+            comment += f" {proposal.comment}"
+        entries.yaml_set_comment_before_after_key(index, before=comment, indent=2)
+    root["entries"] = entries
+    root.yaml_set_start_comment(
+        "Registry entries proposed by `migkg draft` for actors the registry does not know.\n"
+        "Review each one, then move it into data/registry/*.yaml (never build from this file).")
+    return root
+
+
+def render(card: DraftCard, text: str) -> DraftFiles:
+    builder = _CardBuilder(card, text)
+    tree = builder.tree()
+    proposals = _needed_proposals(card.proposals, used_ids(tree))
+    meta = {
+        "release": card.release_id,
+        "language": card.language,
+        "drafted_by": f"migkg draft {migkg_version}",
+        "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "review": "Not reviewed. See docs/drafting.md; rename card.draft.yaml to card.yaml once reviewed.",
+        "facts": builder.meta,
+        "proposals": [{"id": p.id, "type": p.type, "method": p.method, "confidence": round(p.confidence, 2)}
+                      for p in proposals],
+        "not_drafted": card.skipped,
+    }
+    return DraftFiles(_dump(tree), _dump(proposals_tree(proposals)), _dump(meta))
+
+
+# --------------------------------------------------------------------------- loading a draft
+
+def load_draft(folder: Path, registry_folders: list[Path], vocabulary: Vocabulary,
+               card_name: str = DRAFT_NAME) -> tuple[LoadedCardFile, Registry]:
+    """Load a draft as the build will load it once reviewed: the registry with the proposals added,
+    the card checked for fields, ids and quotes (spans resolved)."""
+    registry = registry_of(registry_folders, [folder / PROPOSALS_NAME])
+    return load_card_file(folder / card_name, registry, vocabulary), registry
+
+
+def self_check(files: DraftFiles, source: bytes, release_id: str, registry_dir: Path, vocabulary: Vocabulary) -> None:
+    """Load the draft from a scratch folder; a failure is the drafter's bug, reported with the reason."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / release_id
+        folder.mkdir()
+        (folder / SOURCE_NAME).write_bytes(source)
+        (folder / DRAFT_NAME).write_text(files.card, encoding="utf-8")
+        (folder / PROPOSALS_NAME).write_text(files.proposals, encoding="utf-8")
+        try:
+            load_draft(folder, [registry_dir], vocabulary)
+        except InputError as err:
+            raise MigkgError(f"the draft would not load ({err.message}); this is a bug in migkg draft, "
+                             "nothing was written. Please report it with the source text.") from None
+
+
+# --------------------------------------------------------------------------- writing
+
+def write_draft(folder: Path, source: bytes, files: DraftFiles) -> list[Path]:
+    """Write the draft's files atomically (each to a temporary file, then renamed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in ((SOURCE_NAME, source), (DRAFT_NAME, files.card.encode("utf-8")),
+                       (PROPOSALS_NAME, files.proposals.encode("utf-8")), (META_NAME, files.meta.encode("utf-8"))):
+        target = folder / name
+        if name == SOURCE_NAME and target.is_file() and target.read_bytes() == data:
+            continue
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        written.append(target)
+    return written

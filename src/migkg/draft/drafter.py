@@ -1,0 +1,235 @@
+"""From a release's raw text to a :class:`~.facts.DraftCard`: the steps in order, no I/O.
+
+analyse (natasha or the English patterns) → find names (gazetteer) → resolve actors →
+titles and posts → statements → the release header and the event → roles, processes,
+claims, contacts. Each step is a module of this package; this one only wires them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError, Location
+from ..registry import Registry
+from ..vocabulary import Vocabulary
+from . import english, russian
+from .actors import Actors, resolve
+from .contacts import contacts_start, find_contacts
+from .events import (count_claims, delegation_members, duration_claims, event_id, event_name, find_dateline,
+                     first_date, kind_line, participants, place_proposal, processes, roles_from_cues,
+                     title_line)
+from .facts import Drafted, DraftCard, DraftEvent, slug
+from .gazetteer import Gazetteer, Mention, Name, actor_names, term_names
+from .lexicon import LEXICONS
+from .posts import find_titles, posts_held
+from .speech import Speech, SpeechFinder
+
+FRONT_ENDS = {"ru": russian, "en": english}
+ACTOR_KINDS_MENTIONED = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
+                                   "regional-consultative-process"})
+
+
+def guess_language(text: str) -> str:
+    """``ru`` when most letters are Cyrillic, else ``en``."""
+    cyrillic = len(re.findall(r"[А-Яа-яЁё]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "ru" if cyrillic >= latin else "en"
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(names: tuple[Name, ...], language: str) -> Gazetteer:
+    return Gazetteer(names, FRONT_ENDS[language].phrase_keys)
+
+
+def actor_gazetteer(registry: Registry, language: str) -> Gazetteer:
+    """The registry's and ISO's names of actors, built once per process and registry (a second or two)."""
+    return _gazetteer(tuple(actor_names(registry)), language)
+
+
+def term_gazetteer(vocabulary: Vocabulary, language: str) -> Gazetteer:
+    return _gazetteer(tuple(term_names(vocabulary)), language)
+
+
+def draft_text(text: str, release_id: str, language: str, registry: Registry, vocabulary: Vocabulary,
+               source: Path = Path("source.txt")) -> DraftCard:
+    """Draft a card for ``text``; raise :class:`InputError` (located at ``source``) when no card can be made."""
+    lexicon = LEXICONS[language]
+    analysis = FRONT_ENDS[language].analyse(text)
+    found = actor_gazetteer(registry, language).find(analysis)
+    terms = term_gazetteer(vocabulary, language).find(analysis)
+    actors = resolve(analysis, found, registry, lexicon)
+    body_end = contacts_start(text, lexicon)
+
+    kind = kind_line(text, lexicon)
+    dateline = find_dateline(text, language)
+    title = title_line(text, [kind, (dateline.start, dateline.end) if dateline else None])
+    title_method = "the first line after the kind line" if kind else "the first line of the text"
+    if title is None:
+        start = _after_dash(text, dateline.end) if dateline else 0
+        end = analysis.sentence_of(start)[1] if start < len(text.rstrip()) else start
+        title = (start, end) if re.search(r"[^\W\d_]{2}", text[start:end]) else None
+        title_method = "no title line: the first sentence after the dateline"
+    if title is None:
+        raise InputError(Location(source), "has no line that could be the title: there is nothing to draft a "
+                         "card from.", "check that the file is the release's text (a card needs a title and a "
+                         "date).")
+    issued = _issued(text, language, dateline, source)
+    card = DraftCard(release_id, language,
+                     kind=Drafted({"kind": "press-release"}, [kind or title],
+                                  "the kind line" if kind else "assumed: the text names no kind",
+                                  0.95 if kind else 0.3,
+                                  None if kind else "The text does not say it is a press release; check."),
+                     title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
+                     issued=issued)
+    city = None
+    if dateline:
+        city = place_proposal(analysis, dateline.place_start, dateline.place_end, actors, registry)
+        if city:
+            card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
+                                 "The dateline names the place of issue.")
+
+    event_kinds = [t for t in terms if t.type == "event-kind" and t.start < body_end]
+    in_body = [t for t in event_kinds if t.start >= title[1]] or event_kinds
+    event = _event(analysis, in_body[0], title, card, city, dateline, actors) if in_body else None
+
+    titles = find_titles(analysis, found, actors, registry, lexicon)
+    card.posts_held, holders = posts_held(analysis, titles, actors, event.id if event else None, lexicon)
+    finder = SpeechFinder(analysis, actors, titles, holders, lexicon, body_end)
+    finder.reported_speeches()
+    quotes = finder.quote_speeches()
+    reported = finder.reported_speeches()
+    continued = finder.continuations(reported)
+    speeches = sorted(reported + quotes + continued, key=lambda s: s.spans[0][0])
+    skip_dateline = dateline.end if dateline else 0
+
+    if event:
+        body = (title[1], body_end)
+        event.roles += roles_from_cues(analysis, actors, titles, lexicon, body, finder.quotes)
+        event.roles += participants(analysis, actors, lexicon, body_end)
+        event.roles += _speaker_roles(finder.speeches, actors)
+        event.roles += delegation_members(analysis, actors, lexicon, body_end)
+        event.roles = _unique_roles(event.roles)
+        card.events.append(event)
+        outcomes = finder.joint_outcomes(_after_dash(text, skip_dateline))
+        card.statements += _joint_outcomes(outcomes, event, analysis.text)
+        card.processes = processes(analysis, actors, terms, lexicon, event.id, dateline.date[:4] if dateline else None)
+        card.claims += count_claims(analysis, lexicon, event.id, (title[1], body_end), _after_dash(text, skip_dateline))
+    card.statements += _statements(speeches, actors, terms, event.id if event else None)
+    card.statements.sort(key=lambda s: s.spans[0][0])
+    quote_speakers = [((q.spans[0][0], q.spans[-1][1]), q.speaker) for q in quotes]
+    card.claims += duration_claims(analysis, actors, quote_speakers, body_end)
+    card.contacts = find_contacts(text, actors, body_end)
+    card.proposals = actors.proposals
+    return card
+
+
+def _issued(text: str, language: str, dateline, source: Path) -> Drafted:
+    if dateline:
+        return Drafted({"date": dateline.date}, [(dateline.start, dateline.end)], "the dateline, read by dateparser",
+                       0.9)
+    found = first_date(text, language)
+    if found is None:
+        raise InputError(Location(source), "names no date (no dateline such as 'Almaty 5 June 2013' and no other "
+                         "full date): a card needs the date of issue.",
+                         "check that the file is the whole release, dateline included.")
+    start, end, date = found
+    return Drafted({"date": date}, [(start, end)], "the first full date in the text (no dateline)", 0.4,
+                   "No dateline: the first date of the text is taken as the date of issue; check.")
+
+
+def _after_dash(text: str, offset: int) -> int:
+    """The offset after a dateline and the dash that follows it («Алматы 5 июня 2013 – »)."""
+    match = re.match(r"[\s,.]*[–—-]?\s*", text[offset:])
+    return offset + (match.end() if match else 0)
+
+
+def _event(analysis, kind: Mention, title, card: DraftCard, city, dateline, actors: Actors) -> DraftEvent:
+    date = dateline.date if dateline else None
+    identifier = event_id(date, city, kind.entity, card.release_id)
+    name = event_name(analysis, kind, title)
+    event = DraftEvent(identifier,
+                   Drafted({"kind": kind.entity}, [(kind.start, kind.end)], "vocabulary labels of event classes", 0.8),
+                   Drafted({}, [name], "the title repeated in the body" if title and name != title and
+                           analysis.text[name[0]:name[1]] == analysis.text[title[0]:title[1]]
+                           else "the proper name around the event's kind", 0.6))
+    if dateline:
+        spans = [(dateline.start, dateline.end)]
+        today = _today(analysis, dateline)
+        event.date = Drafted({"date": dateline.date}, spans + ([today] if today else []),
+                             "the dateline's date", 0.6,
+                             "The dateline gives the date" + ("; the text says \"today\"." if today else "."))
+        if city:
+            event.place = Drafted({"place": city}, spans, "the dateline's place", 0.6,
+                                  "From the dateline; check that the text names no other venue.")
+    return event
+
+
+def _today(analysis, dateline) -> tuple[int, int] | None:
+    lexicon = LEXICONS[analysis.language]
+    paragraph = analysis.paragraph_of(dateline.start)
+    for token in analysis.tokens_in(dateline.end, paragraph[1]):
+        if token.key in lexicon.today:
+            return token.start, token.end
+    return None
+
+
+def _speaker_roles(speeches: list[Speech], actors: Actors) -> list[Drafted]:
+    roles, seen = [], set()
+    for speech in sorted(speeches, key=lambda s: (s.verb or s.spans[0])[0]):
+        if speech.verb is None or speech.subject is None or speech.speaker in seen:
+            continue
+        mention = actors.first(speech.speaker)
+        if mention is None or mention.type != "person":
+            continue
+        seen.add(speech.speaker)
+        spans = sorted({speech.subject, speech.verb})
+        roles.append(Drafted({"role": "speaker", "agent": speech.speaker}, spans,
+                             "the speaker of a statement made at the event", 0.8))
+    return roles
+
+
+def _unique_roles(roles: list[Drafted]) -> list[Drafted]:
+    seen, kept = set(), []
+    for role in roles:
+        key = (role.fields["role"], role.fields["agent"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(role)
+    return kept
+
+
+def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: str) -> list[Drafted]:
+    participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
+    if not participants:
+        return []
+    drafted = []
+    for number, (start, end) in enumerate(outcomes, 1):
+        drafted.append(Drafted({"id": f"joint-outcome-{number}", "kind": "joint-outcome", "speakers": participants,
+                                "at_event": event.id}, [(start, end)],
+                               "a collective subject and an agreeing verb; speakers: the event's participants", 0.7))
+    return drafted
+
+
+def _statements(speeches: list[Speech], actors: Actors, terms: list[Mention], event: str | None) -> list[Drafted]:
+    drafted, numbers = [], {}
+    for speech in speeches:
+        short = "quote" if speech.kind == "direct-quote" else "said"
+        base = f"{slug(speech.speaker, 40)}-{short}"
+        numbers[base] = numbers.get(base, 0) + 1
+        fields = {"id": f"{base}-{numbers[base]}", "type": speech.type, "kind": speech.kind,
+                  "speakers": [speech.speaker]}
+        if speech.on_behalf_of:
+            fields["on_behalf_of"] = speech.on_behalf_of
+        if event:
+            fields["at_event"] = event
+        inside = [t for t in terms if t.type == "topic" and any(s <= t.start and t.end <= e for s, e in speech.spans)]
+        if inside:
+            fields["topics"] = list(dict.fromkeys(t.entity for t in inside))
+        mentioned = [m.entity for m in actors.mentions if m.type in ACTOR_KINDS_MENTIONED and m.entity != speech.speaker
+                     and any(s <= m.start and m.end <= e for s, e in speech.spans)]
+        if mentioned:
+            fields["mentions"] = list(dict.fromkeys(mentioned))
+        method = speech.method + ("; topics from the vocabulary's labels" if inside else "")
+        drafted.append(Drafted(fields, speech.spans, method, speech.confidence, speech.note))
+    return drafted

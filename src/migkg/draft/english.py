@@ -1,0 +1,141 @@
+"""The English front end: razdel tokens and sentences, regular patterns for names and organisations.
+
+No statistical model: spaCy's and similar models are downloads, and press releases name
+people in a few fixed ways that patterns catch well — after an honorific («Mr. Tomas
+Lindqvist»), after a title («Deputy Director General Helena Marsh»), before a title
+(«Helena Marsh, Deputy Director General»), before a reporting verb («Helena Marsh said»),
+or at the head of a contact line («IOM: Sara Kemal, Tel: …»). Known actors are found by
+the registry gazetteer, which always wins over these patterns (see :mod:`.persons`).
+"""
+from __future__ import annotations
+
+import re
+
+from razdel import tokenize
+
+from .lexicon import ENGLISH
+from .text import Analysis, NameSpan, OrgSpan, Token, fold, mask_footnote_marks, sentences
+
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "de", "to"})
+ORG_HEADS = frozenset({"union", "organization", "organisation", "office", "agency", "commission", "council",
+                       "fund", "programme", "program", "bank", "centre", "center", "secretariat", "ministry",
+                       "government", "institute", "committee", "authority", "service", "network",
+                       "foundation", "partnership", "department", "mission", "bureau"})
+NOT_NAME_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "our", "this", "that", "at",
+                            "in", "on", "for", "opening", "speaking", "mr", "ms", "mrs", "dr", "tel", "email",
+                            "e-mail", "phone", "mobile", "fax", "press", "release", "january", "february",
+                            "march", "april", "may", "june", "july", "august", "september", "october",
+                            "november", "december", "minister", "ministers", "director", "general", "deputy",
+                            "representative", "process", "conference", "declaration", "republic", "state",
+                            "states", "government", "excellency", "ambassador", "president", "chair", "head",
+                            "secretary", "commissioner", "high", "office", "more", "information",
+                            "please", "contact", "after", "when", "while", "also", "both", "since"})
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+
+
+def analyse(text: str) -> Analysis:
+    masked = mask_footnote_marks(text)
+    tokens = [Token(t.start, t.stop, t.text, _lemma(t.text)) for t in tokenize(masked)]
+    analysis = Analysis(text, "en", tokens, sentences(masked))
+    analysis.names.extend(_names(text))
+    analysis.organisations.extend(_organisations(analysis))
+    return analysis
+
+
+def _lemma(word: str) -> str:
+    return fold(word)
+
+
+def _title_pattern() -> str:
+    heads = sorted((" ".join(h) for h in ENGLISH.title_heads), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w.capitalize()) if "-" not in w else
+                                "-".join(p.capitalize() for p in w.split("-")) for w in h.split())
+                    for h in heads)
+
+
+_TITLES = _title_pattern()
+_HONORIFIC = r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.\s?E)\.?"
+_VERBS = "|".join(sorted(ENGLISH.reporting_verbs))
+_PATTERNS = (
+    ("honorific", re.compile(rf"{_HONORIFIC}\s+(?P<name>{_NAME})")),
+    ("title before the name", re.compile(rf"\b(?:{_TITLES})\s+(?P<name>{_NAME})")),
+    ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
+    ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
+    ("contact line", re.compile(rf"(?m)^[^\n:]{{2,60}}:\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),")),
+)
+
+
+def _names(text: str) -> list[NameSpan]:
+    found: dict[tuple[int, int], NameSpan] = {}
+    for method, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            words = [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+            while words and _not_name(words[0][2]):
+                words.pop(0)
+            while words and _not_name(words[-1][2]):
+                words.pop()
+            if not words or any(_not_name(w) for *_, w in words):
+                continue
+            start, end = words[0][0], words[-1][1]
+            words = [w for *_, w in words]
+            key = (start, end)
+            if key not in found and not any(s <= start and end <= e for s, e in found):
+                found = {k: v for k, v in found.items() if not (start <= k[0] and k[1] <= end)}
+                found[key] = NameSpan(start, end, " ".join(words), tuple(fold(w) for w in words),
+                                      f"English name pattern ({method})")
+    return sorted(found.values(), key=lambda n: n.start)
+
+
+def _not_name(word: str) -> bool:
+    return fold(word).strip(".,") in NOT_NAME_WORDS
+
+
+def proper_phrases(analysis: Analysis) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words, joined by «of», «for», «and», «the»… when a capital follows."""
+    tokens = analysis.tokens
+    runs, index = [], 0
+    while index < len(tokens):
+        if not _capitalised(tokens[index].text):
+            index += 1
+            continue
+        end = index
+        probe = index + 1
+        while probe < len(tokens):
+            word = tokens[probe].text
+            gap = analysis.text[tokens[probe - 1].end:tokens[probe].start]
+            if "\n" in gap or gap not in (" ", ""):
+                break
+            if _capitalised(word):
+                end = probe
+                probe += 1
+            elif word.lower() in CONNECTORS:
+                probe += 1
+            else:
+                break
+        runs.append((tokens[index].start, tokens[end].end))
+        index = end + 1
+    return runs
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def _organisations(analysis: Analysis) -> list[OrgSpan]:
+    found = []
+    for start, end in proper_phrases(analysis):
+        words = analysis.text[start:end].split()
+        if any(fold(w) in ORG_HEADS for w in words):
+            found.append(OrgSpan(start, end, analysis.text[start:end], "English proper-name pattern"))
+    return found
+
+
+def phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Surface keys of each phrase (English is matched as written, folded to lower case)."""
+    keys = []
+    for phrase in phrases:
+        surface = tuple(_lemma(t.text) for t in tokenize(phrase))
+        keys.append((surface, surface))
+    return keys

@@ -1,0 +1,364 @@
+"""The release's header (kind, title, dateline) and the event it reports, with roles, processes and claims.
+
+* The **dateline** («Алматы 5 июня 2013 –», «Bishkek, 14 November 2024 –») is found by a
+  pattern and its date read by dateparser; it gives the date and place of issue and, noted
+  as such, the event's date and place.
+* The **event** is the first mention of an event class of the vocabulary («Министерская
+  конференция», «Ministerial Conference») in the body; its name is the title when the body
+  repeats the title, else the proper name around the mention.
+* **Roles** follow cue words: «была открыта», «организована», «при поддержке»; «opened by»,
+  «organized by», «with the support of». Cues joined by «и»/«and» share the agents after them
+  («организована и профинансирована Правительством…»). States listed in a footnote (or in a
+  sentence about taking part) are participants; speakers are those who made statements;
+  «в состав казахстанской делегации», «led the delegation of Kazakhstan» makes a delegation member.
+* A **process** is launched at the event where a launch word («запуска», «launch») precedes
+  its name in a sentence that names no other year; a process-class phrase right before the
+  name («регионального консультативного процесса по миграции - Алматинского процесса»)
+  attests its kind.
+* **Claims**: a number before a counted noun («8 правительств», «11 governments») in a
+  sentence about taking part; «60-летней», «60-year» before an organisation's name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+from .actors import AGENT_TYPES, BODY_TYPES, Actor, Actors, copied_labels
+from .facts import Drafted, DraftProcess, Proposal, slug
+from .gazetteer import Mention, state_label
+from .lexicon import Lexicon
+from .posts import Title
+from .text import Analysis, Token, fold, is_footnote
+
+_MONTH_DATE = r"\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
+DATELINE = re.compile(rf"^(?P<place>[^\W\d_][^\n\d,–—]{{1,40}}?),?\s+(?P<date>{_MONTH_DATE})(?:\s*(?:г\.|года))?", re.M)
+ANY_DATE = re.compile(rf"(?<!\w)(?P<date>{_MONTH_DATE})")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int
+    date: str
+    place_start: int
+    place_end: int
+
+
+def parse_date(words: str, language: str) -> str | None:
+    parsed = dateparser.parse(words, languages=[language], settings={"STRICT_PARSING": True,
+                                                                       "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else None
+
+
+def find_dateline(text: str, language: str) -> Dateline | None:
+    """The first line beginning with a place and a full date, in the first half of the text."""
+    for match in DATELINE.finditer(text[: max(len(text) // 2, 2000)]):
+        date = parse_date(match.group("date"), language)
+        if date:
+            return Dateline(match.start(), match.end("date"), date, match.start("place"), match.end("place"))
+    return None
+
+
+def first_date(text: str, language: str) -> tuple[int, int, str] | None:
+    for match in ANY_DATE.finditer(text):
+        date = parse_date(match.group("date"), language)
+        if date:
+            return match.start("date"), match.end("date"), date
+    return None
+
+
+def kind_line(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    for match in list(re.finditer(r"[^\n]+", text))[:6]:
+        if re.match(lexicon.press_release, match.group()):
+            line = match.group()
+            lead = len(line) - len(line.lstrip())
+            return match.start() + lead, match.start() + len(line.rstrip())
+    return None
+
+
+def title_line(text: str, skip: list[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The first line with a word in it that is not the kind line and holds no dateline."""
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        start = match.start() + len(line) - len(line.lstrip())
+        end = match.start() + len(line.rstrip())
+        if any(s and s[0] <= start < s[1] or s and start <= s[0] < end for s in skip):
+            continue
+        if re.search(r"[^\W\d_]{2}", line):
+            return start, end
+    return None
+
+
+# --------------------------------------------------------------------------- the event
+
+def event_name(analysis: Analysis, kind: Mention, title: tuple[int, int] | None) -> tuple[int, int]:
+    text = analysis.text
+    if title and title[0] <= kind.start < title[1]:
+        words = text[title[0]:title[1]]
+        later = text.find(words, title[1])
+        if later != -1:
+            return later, later + len(words)
+    if analysis.language == "en":
+        from .english import proper_phrases
+        for start, end in proper_phrases(analysis):
+            if start <= kind.start and kind.end <= end:
+                return start, end
+        return kind.start, kind.end
+    end = kind.end
+    for token in analysis.tokens_in(kind.end, analysis.sentence_of(kind.start)[1]):
+        if token.pos in ("VERB", "AUX") or token.text in ".,;!?()«»\"" or "\n" in text[end:token.start]:
+            break
+        end = token.end
+    return kind.start, end
+
+
+def event_id(date: str | None, place: str | None, kind: str, release_id: str) -> str:
+    if date:
+        return "-".join(p for p in (date, place, kind) if p)
+    return f"{release_id}-{kind}"
+
+
+# --------------------------------------------------------------------------- roles
+
+def _cue_positions(analysis: Analysis, lexicon: Lexicon, body: tuple[int, int]) -> list[tuple[str, int, int]]:
+    tokens = [t for t in analysis.tokens if body[0] <= t.start and t.end <= body[1]]
+    found = []
+    for index in range(len(tokens)):
+        for role, cues in lexicon.role_cues.items():
+            for cue in cues:
+                words = tokens[index:index + len(cue)]
+                if len(words) == len(cue) and all(w.lemma == c or w.key == c for w, c in zip(words, cue)):
+                    found.append((role, words[0].start, words[-1].end))
+    found.sort(key=lambda c: (c[1], -c[2]))
+    kept: list[tuple[str, int, int]] = []
+    for cue in found:
+        if not any(k[1] <= cue[1] < k[2] for k in kept):
+            kept.append(cue)
+    return kept
+
+
+def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lexicon: Lexicon,
+                    body: tuple[int, int], quotes: list[tuple[int, int]]) -> list[Drafted]:
+    """Agents after cue words, up to the next cue group or the end of the sentence."""
+    text = analysis.text
+    cues = [c for c in _cue_positions(analysis, lexicon, body) if not any(s <= c[1] < e for s, e in quotes)]
+    agents = [m for m in actors.mentions if m.type in AGENT_TYPES and body[0] <= m.start < body[1]
+              and not any(t.start <= m.start and m.end <= t.end for t in titles)]
+    groups: list[list[tuple[str, int, int]]] = []
+    for cue in cues:
+        if groups and re.fullmatch(r"[\s,]*(и|and|,)?[\s,]*", text[groups[-1][-1][2]:cue[1]], re.I):
+            groups[-1].append(cue)
+        else:
+            groups.append([cue])
+    drafted = []
+    for index, group in enumerate(groups):
+        sentence = analysis.sentence_of(group[0][1])
+        limit = sentence[1]
+        if index + 1 < len(groups):
+            limit = min(limit, groups[index + 1][0][1])
+        window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit])
+        if not window:
+            continue
+        for role, cue_start, cue_end in group:
+            wanted = [m for m in window if (m.type == "person") == (role == "opener")] or window
+            for mention in _distinct(wanted):
+                if role == "opener" and mention is not wanted[0]:
+                    continue
+                spans = [(cue_start, mention.end)] if mention is wanted[0] and mention.start - cue_end <= 80 \
+                    else [(cue_start, cue_end), (mention.start, mention.end)]
+                drafted.append(Drafted({"role": role, "agent": mention.entity}, spans,
+                                       f"cue «{text[cue_start:cue_end]}» before the agent ({mention.method})",
+                                       round(min(0.8, mention.confidence), 2)))
+    return drafted
+
+
+def _without_appositions(text: str, mentions: list[Actor]) -> list[Actor]:
+    """«IOM, the UN Migration Agency»: a name right after another, after «, the», describes it."""
+    kept: list[Actor] = []
+    for mention in mentions:
+        if kept and re.fullmatch(r",\s+(the|a)\s+", text[kept[-1].end:mention.start], re.I):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _distinct(mentions: list[Actor]) -> list[Actor]:
+    seen, found = set(), []
+    for mention in mentions:
+        if mention.entity not in seen:
+            seen.add(mention.entity)
+            found.append(mention)
+    return found
+
+
+def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
+    """States listed in a footnote (or in a sentence about taking part): participants."""
+    text = analysis.text
+    drafted, seen = [], set()
+    for start, end in analysis.paragraphs:
+        if start >= body_end:
+            continue
+        states = [m for m in actors.within(start, end, frozenset({"state"}))]
+        if len(_distinct(states)) < 2:
+            continue
+        if is_footnote(text, start):
+            mark = text[start]
+            anchor = text.find(mark)
+            about = analysis.sentence_of(anchor) if anchor < start else None
+            gathering = about and _mentions_gathering(analysis, about, lexicon)
+            method, confidence = f"states listed in footnote {mark}", 0.8 if gathering else 0.5
+            note = f"Listed in footnote {mark}."
+        else:
+            sentences = [s for s in analysis.sentences if start <= s[0] < end]
+            hits = [s for s in sentences if _mentions_gathering(analysis, s, lexicon)
+                    and len(_distinct(actors.within(*s, frozenset({"state"})))) >= 2]
+            if not hits:
+                continue
+            states = [m for s in hits for m in actors.within(*s, frozenset({"state"}))]
+            method, confidence, note = "states listed in a sentence about taking part", 0.6, None
+        for mention in _distinct(states):
+            if mention.entity in seen:
+                continue
+            seen.add(mention.entity)
+            drafted.append(Drafted({"role": "participant", "agent": mention.entity}, [(mention.start, mention.end)],
+                                   f"{method} ({mention.method})", round(min(confidence, mention.confidence), 2),
+                                   note))
+    return drafted
+
+
+def _mentions_gathering(analysis: Analysis, sentence: tuple[int, int], lexicon: Lexicon) -> bool:
+    return any(t.lemma in lexicon.gathering_words or t.key in lexicon.gathering_words
+               or t.lemma in lexicon.collective_subjects or t.key in lexicon.collective_subjects
+               for t in analysis.tokens_in(*sentence))
+
+
+def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
+    text = analysis.text
+    drafted = []
+    state_words = {fold(state_label(m.entity, language)): m.entity for m in actors.mentions if m.type == "state"
+                   for language in ("ru", "en")}
+    for token in analysis.tokens:
+        if token.start >= body_end or token.lemma not in lexicon.delegation_words and token.key not in lexicon.delegation_words:
+            continue
+        sentence = analysis.sentence_of(token.start)
+        persons = [m for m in actors.within(sentence[0], token.start, frozenset({"person"}))]
+        if not persons:
+            continue
+        person = persons[-1]
+        near = analysis.tokens_in(max(sentence[0], token.start - 40), min(sentence[1], token.end + 40))
+        states = [m for m in actors.within(token.start - 40, token.end + 40, frozenset({"state"}))]
+        state, end = None, token.end
+        if states:
+            state, end = states[0].entity, max(token.end, states[0].end)
+        else:
+            adjective = next((t for t in reversed(near) if t.end <= token.start and _state_of_adjective(t, state_words)),
+                             None)
+            if adjective:
+                state = _state_of_adjective(adjective, state_words)
+        if state is None:
+            continue
+        drafted.append(Drafted({"role": "delegation-member", "agent": person.entity, "on_behalf_of": state},
+                               [(person.start, end)], f"«{text[token.start:token.end]}» with a state, after a name",
+                               0.7))
+    return drafted
+
+
+def _state_of_adjective(token: Token, state_words: dict[str, str]) -> str | None:
+    """«казахстанской», «Kyrgyz» → the state whose short name shares its first five letters or more."""
+    if len(token.lemma) < 5 or token.pos not in ("ADJ", "") or (token.pos == "" and not token.text[:1].isupper()):
+        return None
+    for word, state in sorted(state_words.items()):
+        common = 0
+        while common < min(len(word), len(token.lemma)) and word[common] == token.lemma[common]:
+            common += 1
+        if common >= 5:
+            return state
+    return None
+
+
+# --------------------------------------------------------------------------- processes and claims
+
+def processes(analysis: Analysis, actors: Actors, terms: list[Mention], lexicon: Lexicon, event: str | None,
+              event_year: str | None) -> list[DraftProcess]:
+    text = analysis.text
+    found: dict[str, DraftProcess] = {}
+    kinds = [t for t in terms if t.type == "process-kind"]
+    for mention in (m for m in actors.mentions if m.type == "regional-consultative-process"):
+        process = found.get(mention.entity) or DraftProcess(mention.entity)
+        kind = next((k for k in kinds if 0 <= mention.start - k.end <= 4), None)
+        if kind and process.kind is None:
+            process.kind = Drafted({"kind": kind.entity}, [(kind.start, mention.end)],
+                                   "process-class phrase right before the name", 0.8)
+        sentence = analysis.sentence_of(mention.start)
+        years = set(re.findall(r"\b(?:19|20)\d{2}\b", text[sentence[0]:sentence[1]]))
+        launch = [t for t in analysis.tokens_in(sentence[0], mention.start)
+                  if t.lemma in lexicon.launch_words or t.key in lexicon.launch_words]
+        if launch and event and process.launched_at is None and years <= {event_year}:
+            process.launched_at = Drafted({"event": event}, [(launch[-1].start, mention.end)],
+                                          f"launch word «{launch[-1].text}» before the process's name", 0.6)
+        if process.kind or process.launched_at:
+            found[mention.entity] = process
+    return list(found.values())
+
+
+def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: tuple[int, int],
+                 skip_before: int) -> list[Drafted]:
+    if event is None:
+        return []
+    text = analysis.text
+    drafted = []
+    tokens = [t for t in analysis.tokens if body[0] <= t.start < body[1]]
+    for index, token in enumerate(tokens[:-1]):
+        noun = tokens[index + 1]
+        counted = lexicon.counted_nouns.get(noun.lemma) or lexicon.counted_nouns.get(noun.key)
+        if not token.text.isdigit() or not counted:
+            continue
+        sentence = analysis.sentence_of(token.start)
+        if not _mentions_gathering(analysis, sentence, lexicon):
+            continue
+        start = max(sentence[0], skip_before)
+        mark = re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰,;]", text[noun.end:sentence[1]])
+        end = noun.end + mark.start() if mark else noun.end
+        drafted.append(Drafted({"id": f"count-of-{counted}s-{len(drafted) + 1}", "about": event,
+                                "count": int(token.text), "counted": counted, "counted_role": "participant"},
+                               [(start, end)], f"a number before «{noun.text}» in a sentence about taking part", 0.7))
+    return drafted
+
+
+def duration_claims(analysis: Analysis, actors: Actors, quotes_by_speaker: list[tuple[tuple[int, int], str]],
+                    body_end: int) -> list[Drafted]:
+    text = analysis.text
+    drafted = []
+    for match in re.finditer(r"\b(\d{1,3})[-\s](?:летн\w*|year|years)\b", text[:body_end], re.I):
+        sentence = analysis.sentence_of(match.start())
+        after = [m for m in actors.within(match.end(), sentence[1], BODY_TYPES) if m.start - match.end() <= 40]
+        if not after:
+            continue
+        quote = next(((s, e), who) for (s, e), who in quotes_by_speaker if s <= match.start() < e) \
+            if any(s <= match.start() < e for (s, e), _ in quotes_by_speaker) else (None, None)
+        start = max(sentence[0], quote[0][0]) if quote[0] else sentence[0]
+        fields = {"id": f"duration-{slug(after[0].entity)}-{len(drafted) + 1}", "about": after[0].entity,
+                  "duration": f"P{int(match.group(1))}Y"}
+        if quote[1]:
+            fields["claimant"] = quote[1]
+        drafted.append(Drafted(fields, [(start, after[0].end)], "a number of years before a body's name", 0.6))
+    return drafted
+
+
+def place_proposal(analysis: Analysis, start: int, end: int, actors: Actors, registry) -> str | None:
+    """The city a dateline names: a registry city, or a proposed one (labelled as written)."""
+    cities = actors.within(start, end, frozenset({"city"}))
+    if cities:
+        return cities[0].entity
+    words = analysis.text[start:end].strip()
+    if not re.fullmatch(r"[^\W\d_][\w\s-]{1,40}", words) or len(words.split()) > 3:
+        return None
+    labels, comment = copied_labels(analysis.language, words)
+    entity = actors.propose(registry, slug(labels["en"]), Proposal("", "city", labels, "the dateline's place", 0.6,
+                                                                   comment=f"A city named by the dateline. {comment}"))
+    actors.mentions.append(Actor(start, end, entity, "city", "the dateline's place", 0.6))
+    return entity
+
+

@@ -1,0 +1,54 @@
+"""Load a card from any file name (a draft, or a reviewed card) with a registry made of several folders.
+
+The checks are the build's own (:func:`migkg.release.load_release` minus the fixed file
+name): the card model, :func:`migkg.references.check_references` and
+:func:`migkg.evidence.resolve_card`; error messages name the file that was loaded.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..evidence import resolve_card
+from ..models import Card
+from ..references import check_references
+from ..registry import Registry, load_registry
+from ..release import SOURCE_NAME, LoadedRelease, read_source
+from ..vocabulary import Vocabulary
+from ..yamlfile import parse_model, read_yaml
+
+
+@dataclass
+class LoadedCardFile(LoadedRelease):
+    """A loaded card whose file is not necessarily ``card.yaml``."""
+
+    card_file: Path = Path("card.yaml")
+
+    @property
+    def card_path(self) -> Path:
+        return self.card_file
+
+
+def load_card_file(card_path: Path, registry: Registry, vocabulary: Vocabulary) -> LoadedCardFile:
+    """Parse, check ids and resolve quotes of a card; its source is ``source.txt`` beside it."""
+    tree = read_yaml(card_path)
+    card = parse_model(Card, tree, card_path)
+    loaded = LoadedCardFile(card_path.parent, card, tree, read_source(card_path.parent / SOURCE_NAME), card_path)
+    check_references(loaded, registry, vocabulary)
+    resolve_card(loaded)
+    return loaded
+
+
+def registry_of(folders: list[Path], extra_files: list[Path] = ()) -> Registry:
+    """One registry from the ``*.yaml`` of several folders and files (checked as a whole, as the build does)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        merged = Path(scratch)
+        for number, folder in enumerate(folders):
+            for path in sorted(folder.glob("*.yaml")):
+                shutil.copyfile(path, merged / f"{number:02d}-{path.name}")
+        for number, path in enumerate(extra_files):
+            if path.is_file():
+                shutil.copyfile(path, merged / f"zz{number:02d}-{path.name}")
+        return load_registry(merged)

@@ -1,0 +1,161 @@
+"""The Russian front end: natasha (razdel, slovnet, pymorphy2) tokens, lemmas, names and organisations.
+
+natasha's models ship inside its wheels (navec embeddings, slovnet morphology and NER,
+the pymorphy2 dictionary), so nothing is downloaded. Its known weak spots are mended here:
+
+* a name span may keep the honorific («Г-н Антониу Гутерриш»): it is cut off;
+* «Кененбаев Ерлик» (family name first) is read as first name «Кененбаев»: the parts are
+  reordered when the first looks like a family name (pymorphy's ``Surn`` tag, or its ending);
+* an organisation's normal form inflects every word («по делам» → «по дела»): only the head
+  noun phrase is put in the nominative, the rest is kept as written;
+* «Алматинский процесс» is missed, or tagged as a person: the registry gazetteer finds it,
+  and a registry match always wins over an NER span (see :mod:`.persons`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import RUSSIAN
+from .text import Analysis, NameSpan, OrgSpan, Token, fold, mask_footnote_marks, sentences
+
+_SURNAME_ENDINGS = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|енко|ук|юк|дзе|швили|ян|янц)$")
+
+
+@lru_cache(maxsize=1)
+def _models():
+    """natasha's models, loaded once per process (about a second)."""
+    from natasha import MorphVocab, NamesExtractor, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    vocab = MorphVocab()
+    return Segmenter(), vocab, NewsMorphTagger(embedding), NewsNERTagger(embedding), NamesExtractor(vocab)
+
+
+def lemmatise_phrases(phrases: list[str]) -> list[tuple[str, ...]]:
+    """The lemmas of each phrase (a registry label, a country name), tagged in one batch."""
+    from razdel import tokenize
+
+    _, vocab, tagger, _, _ = _models()
+    words = [[t.text for t in tokenize(p)] for p in phrases]
+    result = []
+    for markup in tagger.map(words):
+        result.append(tuple(fold(vocab.lemmatize(t.text, t.pos, t.feats) if t.pos != "PUNCT" else t.text)
+                            for t in markup.tokens))
+    return result
+
+
+def analyse(text: str) -> Analysis:
+    from natasha import Doc
+
+    segmenter, vocab, tagger, ner, names = _models()
+    doc = Doc(mask_footnote_marks(text))
+    doc.segment(segmenter)
+    doc.tag_morph(tagger)
+    doc.tag_ner(ner)
+    tokens = []
+    for token in doc.tokens:
+        lemma = token.text if token.pos == "PUNCT" else vocab.lemmatize(token.text, token.pos, token.feats)
+        tokens.append(Token(token.start, token.stop, token.text, fold(lemma), token.pos, dict(token.feats or {})))
+    analysis = Analysis(text, "ru", tokens, sentences(doc.text))
+    for span in doc.spans:
+        if span.type == "PER":
+            name = _person(span, vocab, names)
+            if name:
+                analysis.names.append(name)
+        elif span.type == "ORG":
+            analysis.organisations.append(OrgSpan(span.start, span.stop, head_nominative(span.tokens, vocab),
+                                                  "natasha NER (ORG)"))
+    return analysis
+
+
+def _person(span, vocab, extractor) -> NameSpan | None:
+    from natasha.doc import DocSpan
+    from natasha.norm import normalize
+
+    tokens = list(span.tokens)
+    while tokens and fold(tokens[0].text).replace(".", "") in RUSSIAN.honorifics:
+        tokens.pop(0)
+    tokens = [t for t in tokens if t.pos != "PUNCT" or t.text in "-"]
+    if not tokens:
+        return None
+    trimmed = DocSpan(tokens[0].start, tokens[-1].stop, "PER", span.text, tokens=tokens)
+    normal = normalize(vocab, tokens)
+    trimmed.normal = normal
+    trimmed.extract_fact(extractor)
+    parts = normal.split()
+    if trimmed.fact and len(parts) == 2:
+        slots = trimmed.fact.as_dict
+        first, last = slots.get("first"), slots.get("last")
+        if first and last and _looks_like_family_name(first, vocab) and not _looks_like_family_name(last, vocab):
+            parts = [last, first]
+    return NameSpan(trimmed.start, trimmed.stop, " ".join(parts), tuple(fold(p) for p in parts), "natasha NER (PER)")
+
+
+def _looks_like_family_name(word: str, vocab) -> bool:
+    if any("Surn" in p.tag for p in vocab.parse(word)[:2]):
+        return True
+    return bool(_SURNAME_ENDINGS.search(word.lower()))
+
+
+def head_nominative(tokens, vocab) -> str:
+    """«Управления Верховного комиссара по делам беженцев» → «Управление Верховного комиссара по делам беженцев».
+
+    The head noun and the adjectives before it go into the nominative; the words after it
+    (genitives, prepositional phrases) stay as written.
+    """
+    from natasha.norm import normalize
+
+    tokens = list(tokens)
+    head_end = next((i + 1 for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")), len(tokens))
+    head = normalize(vocab, tokens[:head_end]) if head_end else ""
+    rest = ""
+    if head_end < len(tokens):
+        start = tokens[head_end - 1].stop if head_end else tokens[0].start
+        rest = _text_between(tokens, head_end, start)
+    words = head + rest
+    return words[:1].upper() + words[1:]
+
+
+def _text_between(tokens, first: int, offset: int) -> str:
+    parts = []
+    for token in tokens[first:]:
+        parts.append(" " * (token.start - offset) + token.text)
+        offset = token.stop
+    return "".join(parts)
+
+
+def phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Surface keys and lemma keys of each phrase, for the gazetteer."""
+    from razdel import tokenize
+
+    lemmas = lemmatise_phrases(phrases)
+    return [(tuple(fold(t.text) for t in tokenize(p)), lemma) for p, lemma in zip(phrases, lemmas)]
+
+
+def genitive(phrase: str) -> str:
+    """«Кыргызская Республика» → «Кыргызской Республики» (pymorphy2, each word; shapes kept)."""
+    from natasha.shape import recover_shape
+
+    _, vocab, _, _, _ = _models()
+    words = []
+    for word in phrase.split():
+        parses = [p for p in vocab.parse(word) if "nomn" in p.tag]
+        inflected = parses[0].inflect({"Gen"}) if parses else None
+        words.append(recover_shape(inflected.word, word) if inflected else word)
+    return " ".join(words)
+
+
+def nominative_of_span(text: str, start: int, end: int, analysis_tokens) -> str:
+    """The nominative form of a name in the text, e.g. «Правительством Кыргызской Республики»."""
+    _, vocab, _, _, _ = _models()
+    tokens = [t for t in analysis_tokens if start <= t.start and t.end <= end]
+    return head_nominative([_AsNatasha(t) for t in tokens], vocab) if tokens else text[start:end]
+
+
+class _AsNatasha:
+    """Our token with the attributes natasha's normaliser reads."""
+
+    def __init__(self, token):
+        self.start, self.stop, self.text, self.pos = token.start, token.end, token.text, token.pos
+        self.feats = token.feats

@@ -1,0 +1,337 @@
+"""Direct quotes, reported speech and joint outcomes, each with its speaker.
+
+* A **direct quote** is the text inside «…», “…” or "…" (at least four words). Its speaker
+  is, in this order: the one a reporting clause right after it names («," Mr. Lindqvist
+  said»; «," she said»), the subject of a clause ending in a colon right before it
+  («подчеркнул: «…»»), or the last speaker before it when nobody else was named in between.
+* **Reported speech** starts at a reporting verb (отметил, подчеркнул, призвал…; said,
+  stressed, called on…) outside quotes and runs to the end of its sentence, or to the next
+  reporting verb joined by «и»/«and». Its speaker is the subject before the verb: the last
+  person named, a pronoun (the last speaker), a title (the post's holder) or a body. A
+  sentence split by a footnote continues after it. A following sentence of the same
+  paragraph with no speaker, verb or quote of its own is attributed to the same speaker,
+  with low confidence, as the seed card does by hand.
+* A **joint outcome** is a sentence whose collective subject (страны, participants…)
+  agreed, adopted… something; its speakers are the event's participants.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import BODY_TYPES, Actor, Actors
+from .lexicon import Lexicon
+from .posts import Title
+from .text import Analysis, Token, is_footnote
+
+QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'))
+MIN_QUOTE_WORDS = 4
+END_PUNCTUATION = ".!?…;"
+
+
+@dataclass
+class Speech:
+    """One statement before it becomes a card fact."""
+
+    kind: str
+    speaker: str
+    spans: list[tuple[int, int]]
+    method: str
+    confidence: float
+    verb: tuple[int, int] | None = None
+    subject: tuple[int, int] | None = None
+    type: str = "statement"
+    on_behalf_of: str | None = None
+    note: str | None = None
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """The inside of every quotation of four words or more, without outer spaces or a trailing comma."""
+    found = []
+    for opening, closing in QUOTE_PAIRS:
+        if opening == closing:
+            pattern = re.compile(rf"{re.escape(opening)}([^{re.escape(opening)}\n]+){re.escape(closing)}")
+        else:
+            pattern = re.compile(rf"{re.escape(opening)}([^{re.escape(closing)}\n]+){re.escape(closing)}")
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            inner = text[start:end]
+            start += len(inner) - len(inner.lstrip())
+            inner = inner.strip()
+            trimmed = inner.rstrip(",;: ")
+            if len(trimmed.split()) >= MIN_QUOTE_WORDS and not any(s <= start < e for s, e in found):
+                found.append((start, start + len(trimmed)))
+    return sorted(found)
+
+
+class SpeechFinder:
+    def __init__(self, analysis: Analysis, actors: Actors, titles: list[Title], holders: dict[str, str],
+                 lexicon: Lexicon, body_end: int):
+        self.analysis, self.actors, self.titles, self.holders = analysis, actors, titles, holders
+        self.lexicon, self.body_end = lexicon, body_end
+        self.quotes = [q for q in find_quotes(analysis.text) if q[1] <= body_end]
+        self.persons = [m for m in actors.mentions if m.type == "person" and m.end <= body_end
+                        and not self._in_quote(m.start) and not self._in_title(m)]
+        self.speeches: list[Speech] = []
+
+    # ------------------------------------------------------------------ helpers
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(s - 1 <= offset < e + 1 for s, e in self.quotes)
+
+    def _in_title(self, mention: Actor) -> bool:
+        return any(t.start <= mention.start and mention.end <= t.end for t in self.titles)
+
+    def _is_verb(self, token: Token, verbs: frozenset[str]) -> bool:
+        if self.analysis.language == "ru":
+            return (token.lemma in verbs and token.pos == "VERB"
+                    and token.feats.get("VerbForm") not in ("Part", "Conv"))
+        return token.key in verbs
+
+    def _last_speaker_before(self, offset: int) -> Speech | None:
+        earlier = [s for s in self.speeches if s.spans[0][0] < offset]
+        return max(earlier, key=lambda s: s.spans[0][0]) if earlier else None
+
+    def _subject(self, start: int, end: int) -> tuple[str, tuple[int, int], str, float] | None:
+        """Who a clause ``text[start:end]`` names as its subject: (id, span, how, confidence)."""
+        text = self.analysis.text
+        persons = [m for m in self.persons if start <= m.start and m.end <= end]
+        if persons:
+            last = persons[-1]
+            return last.entity, (last.start, last.end), "the person named before the verb", 0.8
+        for token in reversed(self.analysis.tokens_in(start, end)):
+            if token.key in self.lexicon.pronouns_person:
+                previous = self._last_speaker_before(token.start)
+                person = previous.speaker if previous else self._last_person_before(token.start)
+                if person:
+                    return person, (token.start, token.end), "a pronoun: the last speaker", 0.7
+        titles = [t for t in self.titles if start <= t.start and t.end <= end and t.post in self.holders]
+        if titles:
+            title = titles[-1]
+            return self.holders[title.post], (title.start, title.end), "a title: the post's holder", 0.7
+        bodies = [m for m in self.actors.mentions if start <= m.start and m.end <= end and m.type in BODY_TYPES
+                  and not any(t.start <= m.start and m.end <= t.end for t in self.titles)]
+        if bodies and not re.search(r"[,;:]\s*$", text[bodies[-1].end:end]):
+            last = bodies[-1]
+            return last.entity, (last.start, last.end), "the body named before the verb", 0.6
+        return None
+
+    def _last_person_before(self, offset: int) -> str | None:
+        earlier = [m for m in self.persons if m.end <= offset]
+        return earlier[-1].entity if earlier else None
+
+    # ------------------------------------------------------------------ quotes
+
+    def quote_speeches(self) -> list[Speech]:
+        text = self.analysis.text
+        found = []
+        for start, end in self.quotes:
+            speaker = self._after_quote(end) or self._colon_before(start)
+            if speaker is None:
+                previous = [s for s in found + self.speeches if s.spans[-1][1] <= start]
+                last = max(previous, key=lambda s: s.spans[-1][1]) if previous else None
+                between = [m for m in self.persons if last and last.spans[-1][1] <= m.start < start]
+                if last and not between:
+                    speaker = (last.speaker, None, "the last speaker, nobody else named since", 0.6, None)
+            if speaker is None:
+                continue
+            entity, subject, how, confidence, verb = speaker
+            if found and found[-1].speaker == entity and _only_attribution(text[found[-1].spans[-1][1]:start]):
+                found[-1].spans.append((start, end))  # one quote broken by «," she said. "»
+                continue
+            found.append(Speech("direct-quote", entity, [(start, end)], f"quotation marks; speaker: {how}",
+                                confidence, verb=verb, subject=subject))
+        self.speeches += found
+        return found
+
+    def _after_quote(self, end: int):
+        text = self.analysis.text
+        tail_end = min(self.analysis.sentence_of(end + 2)[1], end + 80, self.analysis.paragraph_of(end)[1] or end + 80)
+        closing = end
+        while closing < len(text) and text[closing] in ',;:.!?…"»”“ –—-':
+            closing += 1
+            if closing - end > 4:
+                break
+        tail = (closing, max(tail_end, closing))
+        verbs = [t for t in self.analysis.tokens_in(*tail) if self._is_verb(t, self.lexicon.reporting_verbs)]
+        if not verbs or self._in_quote(verbs[0].start):
+            return None
+        subject = self._subject(tail[0], tail[1])
+        if subject is None:
+            return None
+        entity, span, how, confidence = subject
+        return entity, span, f"named after the quote ({how})", 0.9, (verbs[0].start, verbs[0].end)
+
+    def _colon_before(self, start: int):
+        text = self.analysis.text
+        head = text[:start].rstrip("«“„\" ")
+        if not head.endswith((":", ",")):
+            return None
+        sentence_start = self.analysis.sentence_of(len(head) - 1)[0]
+        tokens = self.analysis.tokens_in(sentence_start, len(head))
+        verbs = [t for t in tokens if self._is_verb(t, self.lexicon.reporting_verbs)]
+        if not verbs:
+            return None
+        subject = self._subject(sentence_start, verbs[-1].start)
+        if subject is None:
+            return None
+        entity, span, how, confidence = subject
+        return entity, span, f"the clause introducing the quote ({how})", 0.9, (verbs[-1].start, verbs[-1].end)
+
+    # ------------------------------------------------------------------ reported speech
+
+    def reported_speeches(self) -> list[Speech]:
+        """Reported speech of every sentence. Run it again after :meth:`quote_speeches`: a pronoun
+        («He urged…») then finds a speaker named only after a quote («," said Mr. Holm»)."""
+        self.speeches = [s for s in self.speeches if s.kind == "direct-quote"]
+        found: list[Speech] = []
+        for sentence in self.analysis.sentences:
+            if sentence[0] >= self.body_end or is_footnote(self.analysis.text, sentence[0]):
+                continue
+            found += self._in_sentence(sentence, found)
+        return found
+
+    def _in_sentence(self, sentence: tuple[int, int], earlier: list[Speech]) -> list[Speech]:
+        text = self.analysis.text
+        tokens = self.analysis.tokens_in(*sentence)
+        verbs = [t for t in tokens if self._is_verb(t, self.lexicon.reporting_verbs) and not self._in_quote(t.start)]
+        verbs = [v for v in verbs if not self._bare_attribution(v, sentence)]
+        found: list[Speech] = []
+        clause_start = sentence[0]
+        for index, verb in enumerate(verbs):
+            subject = self._subject(clause_start, verb.start)
+            joined = index > 0 and self._joined(verbs[index - 1], verb)
+            if joined and found and not self._has_agent(clause_start, verb.start):
+                previous = found[-1]
+                subject = previous.speaker, previous.subject, "the subject of the verb before", previous.confidence
+            if subject is None:
+                continue
+            entity, subject_span, how, confidence = subject
+            end = self._clause_end(verb, verbs[index + 1] if index + 1 < len(verbs) else None, sentence)
+            complement = text[verb.end:end].strip()
+            clause_start = end
+            if len(complement.split()) < 2 or complement[:1] in ":«“„\"":
+                self.speeches.append(Speech("attribution", entity, [(verb.start, verb.end)], how, confidence,
+                                            verb=(verb.start, verb.end), subject=subject_span))
+                continue
+            spans = [(verb.start, end)] + self._after_footnote(end)
+            speech = Speech("reported-speech", entity, spans, f"reporting verb «{verb.text}»; speaker: {how}",
+                            confidence, verb=(verb.start, verb.end), subject=subject_span)
+            self._commitment(speech, verb, end)
+            found.append(speech)
+            self.speeches.append(speech)
+        return found
+
+    def _bare_attribution(self, verb: Token, sentence: tuple[int, int]) -> bool:
+        """«," he said.»: a verb that only attributes a quote just before it."""
+        before = self.analysis.text[sentence[0]:verb.start]
+        return any(sentence[0] <= e <= verb.start and len(before) and
+                   _only_attribution(self.analysis.text[e:verb.start], allow_names=True)
+                   for _, e in self.quotes)
+
+    def _joined(self, first: Token, second: Token) -> bool:
+        gap = self.analysis.tokens_in(first.end, second.start)
+        return any(t.key in self.lexicon.and_words for t in gap[-3:])
+
+    def _has_agent(self, start: int, end: int) -> bool:
+        return any(start <= m.start and m.end <= end and m.type == "person" for m in self.persons)
+
+    def _clause_end(self, verb: Token, next_verb: Token | None, sentence: tuple[int, int]) -> int:
+        text = self.analysis.text
+        end = sentence[1]
+        if next_verb is not None and self._joined(verb, next_verb):
+            and_tokens = [t for t in self.analysis.tokens_in(verb.end, next_verb.start)
+                          if t.key in self.lexicon.and_words]
+            end = and_tokens[-1].start
+        for start, _ in self.quotes:
+            if verb.end < start - 1 < end:
+                end = start - 1
+        while end > verb.end and (text[end - 1] in END_PUNCTUATION + ",:–—-«“„\"" or text[end - 1].isspace()):
+            end -= 1
+        return end
+
+    def _after_footnote(self, end: int) -> list[tuple[int, int]]:
+        """A sentence cut by a footnote («…вызовом для» / ¹ … / «стран региона.») goes on after it."""
+        text = self.analysis.text
+        paragraph = self.analysis.paragraph_of(end - 1)
+        if paragraph[1] != end or text[end - 1] in END_PUNCTUATION:
+            return []
+        later = [p for p in self.analysis.paragraphs if p[0] >= paragraph[1]]
+        if not later or not is_footnote(text, later[0][0]):
+            return []
+        following = next((p for p in later if not is_footnote(text, p[0])), None)
+        if following is None or not text[following[0]].islower():
+            return []
+        match = re.search(r"[.!?…]", text[following[0]:following[1]])
+        stop = following[0] + (match.start() if match else following[1] - following[0])
+        return [(following[0], stop)]
+
+    def _commitment(self, speech: Speech, verb: Token, end: int) -> None:
+        """«заверил, что Казахстан…», «выразила готовность МОМ…»: a commitment of the body named."""
+        tokens = self.analysis.tokens_in(verb.end, end)
+        pledging = verb.lemma in self.lexicon.commitment_verbs or verb.key in self.lexicon.commitment_verbs
+        if not pledging and not any(t.lemma in self.lexicon.commitment_nouns for t in tokens[:2]):
+            return
+        bodies = [m for m in self.actors.mentions if verb.end <= m.start and m.end <= end
+                  and m.type in BODY_TYPES and m.entity != speech.speaker]
+        if bodies:
+            speech.type, speech.on_behalf_of = "commitment", bodies[0].entity
+            speech.method += f"; a commitment of the body named after «{verb.text}»"
+
+    def continuations(self, reported: list[Speech]) -> list[Speech]:
+        """Sentences that go on with a speaker's statement without naming anyone (confidence 0.4)."""
+        text = self.analysis.text
+        found = []
+        for speech in reported:
+            end = speech.spans[-1][1]
+            sentence = self.analysis.sentence_of(end - 1)
+            paragraph = self.analysis.paragraph_of(end - 1)
+            following = [s for s in self.analysis.sentences if s[0] >= sentence[1] and s[1] <= paragraph[1]]
+            if not following:
+                continue
+            nxt = following[0]
+            tokens = self.analysis.tokens_in(*nxt)
+            if (any(self._in_quote(t.start) for t in tokens) or any(q[0] <= nxt[1] and nxt[0] <= q[1] for q in self.quotes)
+                    or any(nxt[0] <= m.start < nxt[1] for m in self.persons)
+                    or any(t.key in self.lexicon.pronouns_person for t in tokens)
+                    or any(self._is_verb(t, self.lexicon.reporting_verbs | self.lexicon.joint_verbs) for t in tokens)
+                    or any(s.spans[0][0] >= nxt[0] and s.spans[0][0] < nxt[1] for s in self.speeches)):
+                continue
+            stop = nxt[1]
+            while stop > nxt[0] and text[stop - 1] in END_PUNCTUATION:
+                stop -= 1
+            found.append(Speech("reported-speech", speech.speaker, [(nxt[0], stop)],
+                                "attributed by context: the next sentence of the paragraph names no speaker",
+                                0.4, note="Attributed by context: the sentence continues the paragraph on this "
+                                          "speaker's statement and names no speaker of its own."))
+        return found
+
+    # ------------------------------------------------------------------ joint outcomes
+
+    def joint_outcomes(self, skip_before: int) -> list[tuple[int, int]]:
+        """Sentences in which the participants agree: (start, end) of each, the dateline cut off."""
+        found = []
+        for sentence in self.analysis.sentences:
+            if sentence[0] >= self.body_end or is_footnote(self.analysis.text, sentence[0]):
+                continue
+            tokens = self.analysis.tokens_in(*sentence)
+            for index, token in enumerate(tokens):
+                if not self._is_verb(token, self.lexicon.joint_verbs) or self._in_quote(token.start):
+                    continue
+                if index + 1 < len(tokens) and tokens[index + 1].lemma == "участие":
+                    continue
+                if any(t.lemma in self.lexicon.collective_subjects or t.key in self.lexicon.collective_subjects
+                       for t in tokens[:index]):
+                    found.append((max(sentence[0], skip_before), sentence[1]))
+                    break
+        return found
+
+
+def _only_attribution(gap: str, allow_names: bool = False) -> bool:
+    """Whether the text between two quotes (or a quote and a verb) only attributes them: «," she said. "»."""
+    words = re.findall(r"[\w'-]+", gap)
+    if allow_names:
+        return len(words) <= 4 and re.fullmatch(r"[\s,.;:!?–—-]*[\"»”“]?[\s,.;:–—-]*[\w\s.'-]*", gap) is not None
+    return len(words) <= 3 and re.fullmatch(r"[\s,.;:!?–—\"»”“«„-]*[\w\s'-]*[\s,.;:!?–—\"»”“«„-]*", gap) is not None
+
+
