@@ -31,3 +31,8 @@ def run_migkg() -> Callable[..., subprocess.CompletedProcess]:
         return subprocess.run([sys.executable, "-m", "migkg", *map(str, args)], capture_output=True,
                               text=True, encoding="utf-8", errors="replace", cwd=cwd or ROOT, timeout=120)
     return run
+
+
+# SPARQL servers (Oxigraph, Virtuoso) and the built dataset, for the catalogue, endpoint, publish and
+# serve tests: defined in tests/servers.py, registered here so that one Virtuoso serves the session.
+from servers import built_dir, oxigraph, virtuoso  # noqa: E402,F401

@@ -1,47 +1,91 @@
-"""``migkg query``: run a SPARQL query on the built graph."""
+"""``migkg queries`` (the catalogue) and ``migkg query`` (run one, here or on an endpoint)."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import pyoxigraph as ox
 import typer
 
 from ..errors import MigkgError
 from ..iris import DEFAULT_BASE
 from .app import BaseOption, OutOption, app, errors_to_exit
 
-
-def _parse_param(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
-    if "=" not in text:
-        raise MigkgError(f"--param {text!r}: write it as name=value.")
-    name, value = text.split("=", 1)
-    if value.startswith("<") and value.endswith(">"):
-        return name, ox.NamedNode(value[1:-1])
-    if value.startswith(("http://", "https://", "urn:")):
-        return name, ox.NamedNode(value)
-    return name, ox.Literal(value)
+EndpointOption = Annotated[Optional[str], typer.Option(
+    "--endpoint", help="A SPARQL 1.1 query endpoint URL (e.g. http://127.0.0.1:7878/query); without it, the "
+                       "built dataset. A login comes from MIGKG_ENDPOINT_USER and MIGKG_ENDPOINT_PASSWORD.")]
+ConnectTimeoutOption = Annotated[float, typer.Option(
+    "--connect-timeout", help="Seconds to wait for the connection to the endpoint.")]
+ReadTimeoutOption = Annotated[float, typer.Option(
+    "--read-timeout", help="Seconds to wait for the endpoint's next bytes once connected.")]
 
 
 @app.command()
 @errors_to_exit
-def query(file: Annotated[Path, typer.Argument(help="A SPARQL query file (.rq).")],
+def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg queries`; q01 for short) or "
+                                                    "the path of a .rq file.")],
           out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
-          fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json (SPARQL results).")] = "table",
+          fmt: Annotated[str, typer.Option("--format", help="table, or json, csv, tsv (W3C SPARQL results); "
+                                                            "CONSTRUCT and DESCRIBE print Turtle.")] = "table",
           param: Annotated[Optional[list[str]], typer.Option(
-              "--param", help="Bind a variable: name=value (an IRI in <...> or a plain string).")] = None):
-    """Run a SPARQL query on the built graph (run `migkg build` first)."""
+              "--param", help="Bind a parameter: name=value, typed as the query's `# param:` line says.")] = None,
+          endpoint: EndpointOption = None,
+          connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 120.0):
+    """Run a query on the built graph (run `migkg build` first) or, with --endpoint, on any SPARQL endpoint."""
+    from ..catalogue import bind, parse_assignments, resolve
     from ..iris import Iris
-    from ..query import RESULT_FORMATS, read_query, render, run
-    from ..store import store_from_file
+    from ..query import FORMATS, output_embedded, output_remote, store_for_build
 
-    if fmt not in (*RESULT_FORMATS, "table"):
-        raise MigkgError(f"--format {fmt!r}: use table, csv, tsv or json.")
-    dataset = out / "migkg.nq"
-    if not dataset.is_file():
-        raise MigkgError(f"{dataset}: no built graph there. Fix: run `migkg build` first (or give --out).")
-    query_file = read_query(file)
-    bindings = dict(_parse_param(p) for p in (param or []))
-    results = run(store_from_file(dataset), query_file, bindings)
-    sys.stdout.write(render(results, fmt, Iris(base)))
+    if fmt not in FORMATS:
+        raise MigkgError(f"--format {fmt!r}: use {', '.join(FORMATS)}.")
+    chosen = resolve(name)
+    bindings = bind(chosen, parse_assignments(param or []))
+    iris = Iris(base)
+    if endpoint:
+        from ..endpoint import EndpointSource, Timeouts
+
+        source = EndpointSource(endpoint, Timeouts(connect_timeout, read_timeout))
+        text = output_remote(source, chosen, bindings, fmt, iris)
+    else:
+        text = output_embedded(store_for_build(out), chosen, bindings, fmt, iris)
+    sys.stdout.write(text)
+
+
+@app.command()
+@errors_to_exit
+def queries(name: Annotated[Optional[str], typer.Argument(help="Show this query's whole header.")] = None):
+    """List the query catalogue: research questions, networks, derivation rules, and their parameters."""
+    from ..catalogue import KIND_TITLES, load_catalogue
+
+    catalogue = load_catalogue()
+    if name:
+        sys.stdout.write(describe(catalogue.find(name)))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=200, force_terminal=False, soft_wrap=False)
+    for kind, title in KIND_TITLES.items():
+        entries = catalogue.of_kind(kind)
+        if not entries:
+            continue
+        table = Table("name", "title", "parameters", title=title, title_justify="left", box=None, padding=(0, 2, 0, 0))
+        for entry in entries:
+            table.add_row(entry.name, entry.title, ", ".join(f"{p.name} ({p.type})" for p in entry.parameters))
+        console.print(table)
+        console.print()
+    console.print("Run one: migkg query NAME [--param name=value] [--format table|json|csv|tsv] [--endpoint URL]; "
+                  "its details: migkg queries NAME")
+
+
+def describe(entry) -> str:
+    lines = [f"{entry.name}  ({entry.kind}, {entry.form}, {entry.path})", f"title: {entry.title}"]
+    if entry.question:
+        lines.append(f"question: {entry.question}")
+    for returns in entry.header.get("returns", []):
+        lines.append(f"returns: {returns}")
+    for parameter in entry.parameters:
+        lines.append(f"param: {parameter.name} ({parameter.type}: {parameter.how_to_write}) — {parameter.description}")
+    for example in entry.header.get("example", []):
+        lines.append(f"example: {example}")
+    return "\n".join(lines) + "\n"

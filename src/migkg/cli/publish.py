@@ -1,0 +1,68 @@
+"""``migkg publish``: put the built dataset into a triplestore, graph by graph."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import MigkgError
+from .app import OutOption, app, errors_to_exit, say
+from .query import ConnectTimeoutOption, ReadTimeoutOption
+
+PROTOCOLS = ("gsp", "update")
+
+
+@app.command()
+@errors_to_exit
+def publish(endpoint: Annotated[str, typer.Option(
+                "--endpoint", help="The store's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; Virtuoso: "
+                                   "http://HOST:8890/sparql-graph-crud), or with --protocol update its SPARQL Update "
+                                   "URL. A login comes from MIGKG_ENDPOINT_USER and MIGKG_ENDPOINT_PASSWORD.")],
+            out: OutOption = Path("build"),
+            protocol: Annotated[str, typer.Option(
+                "--protocol", help="gsp: PUT each graph (SPARQL 1.1 Graph Store Protocol); update: DROP + INSERT "
+                                   "DATA per graph (SPARQL 1.1 Update), for stores without the Graph Store Protocol.")
+            ] = "gsp",
+            connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 300.0):
+    """Replace each named graph of the build (and the dataset description) in a store; twice is the same as once."""
+    from ..endpoint import HttpClient, Timeouts, credentials_from_env
+    from ..publish import GraphStoreTarget, UpdateTarget, load_build
+    from ..publish import publish as publish_graphs
+
+    if protocol not in PROTOCOLS:
+        raise MigkgError(f"--protocol {protocol!r}: use gsp or update.")
+    started = time.perf_counter()
+    dataset = load_build(out)
+    client = HttpClient(Timeouts(connect_timeout, read_timeout), credentials=credentials_from_env())
+    target = (GraphStoreTarget if protocol == "gsp" else UpdateTarget)(endpoint, client)
+    with _progress(len(dataset.graphs)) as advance:
+        report = publish_graphs(dataset, target, advance)
+    releases = len({g.release_id for g in report.published if g.release_id})
+    say(f"published {len(report.published)} graphs ({releases} release(s), {report.triples:,} triples) to "
+        f"{endpoint} in {time.perf_counter() - started:.2f} s")
+
+
+class _progress:
+    """A progress bar on a terminal (stderr); nothing when the output goes to a file or a pipe."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return lambda graph: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("publishing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            TextColumn("{task.description}"), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("", total=self.total)
+        return lambda graph: self.bar.update(task, advance=1, description=graph.label)
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.stop()

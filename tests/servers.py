@@ -1,0 +1,412 @@
+"""Real servers on 127.0.0.1 for the query, endpoint, publish and serve tests.
+
+- :class:`Oxigraph`: the Oxigraph server from the ``oxigraph`` PyPI package (the venv's bin);
+- :class:`Virtuoso`: Virtuoso Open Source 7 from Debian (installed by .ci/setup.d/virtuoso.sh);
+- :class:`FaultServer`: a tiny http.server of our own, in a thread, that misbehaves on purpose
+  (HTTP errors, Retry-After, answers slower than the read timeout), and records what it got;
+- :class:`CuttingProxy`: a TCP proxy in front of a real server that relays whole requests and
+  then, on the n-th one, forwards half of the body and closes both connections;
+- :func:`full_backlog`: a port that accepts no connection within any timeout.
+
+Each starts on a free port and is stopped by the fixtures in conftest.py.
+"""
+from __future__ import annotations
+
+import http.server
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, within: float = 30.0, log: Path | None = None) -> None:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {log.read_text()[-2000:] if log else ''}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.05)
+    raise RuntimeError(f"no answer from {url} within {within} s")
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# --------------------------------------------------------------------------- Oxigraph
+@dataclass
+class Oxigraph:
+    """``oxigraph serve --union-default-graph`` (read-write) on a fresh folder."""
+
+    folder: Path
+    port: int = 0
+    process: subprocess.Popen | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.base}/update"
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.base}/store"
+
+    def start(self) -> "Oxigraph":
+        binary = Path(sys.executable).parent / "oxigraph"
+        if not binary.exists():
+            pytest.fail(f"{binary} missing: install the project with `pip install -e .[test]` "
+                        "(oxigraph is a dependency)")
+        self.port = free_port()
+        log = self.folder / "oxigraph.log"
+        with open(log, "wb") as out:
+            self.process = subprocess.Popen(
+                [str(binary), "serve", "--location", str(self.folder / "store"), "--bind", f"{LOOPBACK}:{self.port}",
+                 "--union-default-graph"], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        wait_for(f"{self.query_url}?query=ASK%7B%7D", self.process, log=log)
+        return self
+
+    def stop(self) -> None:
+        if self.process:
+            stop_process(self.process)
+
+
+# --------------------------------------------------------------------------- Virtuoso
+VIRTUOSO_INI = """[Database]
+DatabaseFile={d}/virtuoso.db
+ErrorLogFile={d}/virtuoso.log
+LockFile={d}/virtuoso.lck
+TransactionFile={d}/virtuoso.trx
+xa_persistent_file={d}/virtuoso.pxa
+TempStorage=TempDatabase
+[TempDatabase]
+DatabaseFile={d}/virtuoso-temp.db
+TransactionFile={d}/virtuoso-temp.trx
+[Parameters]
+ServerPort={host}:{sql_port}
+DisableUnixSocket=1
+DirsAllowed=., {d}
+VADInstallDir={d}/novad/
+NumberOfBuffers=10000
+MaxDirtyBuffers=6000
+[HTTPServer]
+ServerPort={host}:{http_port}
+ServerRoot={d}/www
+Charset=UTF-8
+[SPARQL]
+ResultSetMaxRows=100000
+MaxQueryExecutionTime=60
+"""
+
+
+@dataclass
+class Virtuoso:
+    """Virtuoso Open Source 7 on a fresh database; anonymous SPARQL writes granted (loopback only)."""
+
+    folder: Path
+    http_port: int = 0
+    sql_port: int = 0
+    process: subprocess.Popen | None = None
+
+    @property
+    def sparql_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.http_port}/sparql"
+
+    @property
+    def store_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.http_port}/sparql-graph-crud"
+
+    @property
+    def sparql_auth_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.http_port}/sparql-auth"
+
+    def start(self) -> "Virtuoso":
+        binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+        if not binary or not isql:
+            pytest.fail("virtuoso-t / isql-vt not found: install Virtuoso with `bash .ci/setup.d/virtuoso.sh` "
+                        "(Debian package virtuoso-opensource-7-bin)")
+        d = self.folder.resolve()
+        (d / "www").mkdir(parents=True, exist_ok=True)
+        (d / "novad").mkdir(exist_ok=True)
+        self.http_port, self.sql_port = free_port(), free_port()
+        (d / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=d, host=LOOPBACK, sql_port=self.sql_port,
+                                                            http_port=self.http_port))
+        with open(d / "stdout.log", "wb") as out:
+            self.process = subprocess.Popen([binary, "+foreground", "+configfile", str(d / "virtuoso.ini")], cwd=d,
+                                            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        wait_for(f"{self.sparql_url}?query=ASK%7B%7D", self.process, within=60, log=d / "stdout.log")
+        self.isql('GRANT SPARQL_UPDATE TO "SPARQL";')
+        return self
+
+    def isql(self, statement: str) -> str:
+        done = subprocess.run(["isql-vt", f"{LOOPBACK}:{self.sql_port}", "dba", "dba", f"exec={statement}"],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            subprocess.run(["isql-vt", f"{LOOPBACK}:{self.sql_port}", "dba", "dba", "exec=shutdown;"],
+                           capture_output=True, timeout=30)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                pass
+            stop_process(self.process)
+
+
+# --------------------------------------------------------------------------- a misbehaving server
+@dataclass
+class Behaviour:
+    """What the fault server does with the n-th request (1-based): status, headers, body, delay."""
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    delay: float = 0.0
+
+
+SELECT_ANSWER = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
+    {"x": {"type": "literal", "value": "ok"}}]}}).encode()
+
+
+class FaultServer:
+    """An HTTP server in a thread that answers request n with ``script(n)`` and records each request."""
+
+    def __init__(self, script):
+        self.script = script
+        self.requests: list[dict] = []
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def _answer(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                owner.requests.append({"method": self.command, "path": self.path, "headers": dict(self.headers),
+                                       "body": body})
+                behaviour = owner.script(len(owner.requests))
+                if behaviour.delay:
+                    time.sleep(behaviour.delay)
+                self.send_response(behaviour.status)
+                for name, value in behaviour.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(behaviour.body)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                try:
+                    self.wfile.write(behaviour.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                self.close_connection = True
+
+            do_GET = do_POST = do_PUT = _answer
+
+        self.httpd = http.server.ThreadingHTTPServer((LOOPBACK, 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}/sparql"
+
+    def __enter__(self) -> "FaultServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# --------------------------------------------------------------------------- a connection cut mid-request
+class CuttingProxy:
+    """Relays each request to ``upstream_port``; on request number ``cut_at`` it forwards the headers and
+    half of the body, then closes both sides, as a network failure mid-upload would. With
+    ``stall=True`` it forwards that request whole and lets the server act on it, but holds the answer
+    back for ``stall_seconds``: a store slower to answer than the client waits."""
+
+    def __init__(self, upstream_port: int, cut_at: int, stall: bool = False, stall_seconds: float = 3.0):
+        self.upstream_port = upstream_port
+        self.cut_at = cut_at
+        self.stall = stall
+        self.stall_seconds = stall_seconds
+        self.count = 0
+        self.lock = threading.Lock()
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind((LOOPBACK, 0))
+        self.listener.listen(16)
+        self.port = self.listener.getsockname()[1]
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"http://{LOOPBACK}:{self.port}{path}"
+
+    def _accept(self) -> None:
+        while self.running:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._relay, args=(client,), daemon=True).start()
+
+    def _relay(self, client: socket.socket) -> None:
+        with client, socket.create_connection((LOOPBACK, self.upstream_port)) as upstream:
+            head = b""
+            while b"\r\n\r\n" not in head:
+                chunk = client.recv(65536)
+                if not chunk:
+                    return
+                head += chunk
+            header, _, body = head.partition(b"\r\n\r\n")
+            length = 0
+            for line in header.split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value.strip())
+            while len(body) < length:
+                chunk = client.recv(65536)
+                if not chunk:
+                    break
+                body += chunk
+            with self.lock:
+                self.count += 1
+                number = self.count
+            if number == self.cut_at and self.stall:
+                upstream.sendall(header + b"\r\n\r\n" + body)
+                while upstream.recv(65536):
+                    pass
+                time.sleep(self.stall_seconds)
+                return
+            if number == self.cut_at:
+                upstream.sendall(header + b"\r\n\r\n" + body[: len(body) // 2])
+                time.sleep(0.2)
+                return  # both sockets close here: the server sees a short body, the client no answer
+            upstream.sendall(header + b"\r\n\r\n" + body)
+            while True:
+                chunk = upstream.recv(65536)
+                if not chunk:
+                    break
+                client.sendall(chunk)
+
+    def __enter__(self) -> "CuttingProxy":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.running = False
+        self.listener.close()
+
+
+class full_backlog:
+    """A listening port whose only backlog slot is taken: a new connection waits until it times out."""
+
+    def __enter__(self) -> int:
+        self.listener = socket.socket()
+        self.listener.bind((LOOPBACK, 0))
+        self.listener.listen(0)
+        self.held = socket.create_connection(self.listener.getsockname(), timeout=2)
+        return self.listener.getsockname()[1]
+
+    def __exit__(self, *exc) -> None:
+        self.held.close()
+        self.listener.close()
+
+
+# --------------------------------------------------------------------------- comparing answers across servers
+XSD = "http://www.w3.org/2001/XMLSchema#"
+INTEGER_TYPES = {XSD + t for t in ("integer", "nonNegativeInteger", "positiveInteger", "int", "long")}
+
+
+def term_key(term, virtuoso: bool = False) -> str | None:
+    """A term as N-Triples; for Virtuoso, as its value where Virtuoso keeps the value but not the form:
+    integer subtypes come back as xsd:integer and booleans as 0/1 (language tags are lowercased, as
+    pyoxigraph lowercases them too)."""
+    if term is None:
+        return None
+    if virtuoso and isinstance(term, ox.Literal):
+        if term.datatype.value in INTEGER_TYPES:
+            return f'"{int(term.value)}"^^<{XSD}integer>'
+        if term.datatype.value == XSD + "boolean":
+            return f'"{ {"0": "false", "1": "true"}.get(term.value, term.value)}"^^<{XSD}boolean>'
+        if term.language:
+            return str(ox.Literal(term.value, language=term.language.lower()))
+    return str(term)
+
+
+
+# --------------------------------------------------------------------------- fixtures (imported by conftest.py)
+@pytest.fixture(scope="session")
+def built_dir(tmp_path_factory) -> Path:
+    """`migkg build` of the real data/ into a private folder (never the repository's build/)."""
+    out = tmp_path_factory.mktemp("built") / "build"
+    done = subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(ROOT / "data"), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture
+def oxigraph(tmp_path_factory):
+    """A function that starts a fresh read-write Oxigraph server; all are stopped after the test."""
+    started: list[Oxigraph] = []
+
+    def start() -> Oxigraph:
+        server = Oxigraph(tmp_path_factory.mktemp("oxigraph")).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield server.start()
+    finally:
+        server.stop()
