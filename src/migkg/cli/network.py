@@ -1,0 +1,164 @@
+"""``migkg network stats|export|draw``: the actor networks, their measures, exports and pictures."""
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import InputError, Location
+from .app import app, errors_to_exit, say
+
+network_app = typer.Typer(no_args_is_help=True, help="Actor networks from the graph: measures (stats), GraphML/GEXF/"
+                          "JSON/CSV files (export), PNG/SVG/HTML pictures (draw).")
+app.add_typer(network_app, name="network")
+
+BuildOption = Annotated[Path, typer.Option("--build", help="Folder of the built graph (read when no --endpoint).")]
+EndpointOption = Annotated[Optional[str], typer.Option(
+    "--endpoint", help="Read the graph from this SPARQL 1.1 query endpoint instead of the built files.")]
+NetworkOutOption = Annotated[Path, typer.Option("--out", help="Folder to write the files to.")]
+NetworksOption = Annotated[Optional[list[str]], typer.Option(
+    "--network", "-n", help="A network to use (repeatable): actor-event, co-participation, affiliation, statements, "
+                            "actors. Default: all.")]
+#: shorter type names for the printed table (the CSV keeps the full ones)
+SHORT_TYPES = {"intergovernmental-organization": "IGO"}
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the Louvain community detection.")]
+
+
+def _chosen(names: list[str] | None) -> list[str]:
+    from ..network import NETWORK_NAMES
+
+    for name in names or []:
+        if name not in NETWORK_NAMES:
+            raise InputError(Location(Path("--network")), f"no network named {name!r}.",
+                             f"use one of: {', '.join(NETWORK_NAMES)}.")
+    return list(dict.fromkeys(names)) if names else list(NETWORK_NAMES)
+
+
+def _measure(option: str, value: str) -> str:
+    from ..network import MEASURES
+
+    if value not in MEASURES:
+        raise InputError(Location(Path(option)), f"no measure named {value!r}.", f"use one of: {', '.join(MEASURES)}.")
+    return value
+
+
+def _networks(build: Path, endpoint: str | None):
+    from ..network import networks, open_source
+
+    started = time.perf_counter()
+    source = open_source(endpoint or build)
+    graphs = networks(source)
+    say(f"read {len(graphs)} networks from {endpoint or build} in {time.perf_counter() - started:.2f} s: {graphs!r}")
+    return source, graphs
+
+
+def _report(written: list[Path]) -> None:
+    for path in written:
+        say(f"  {path}  ({path.stat().st_size:,} bytes)")
+
+
+def _table_text(rows: list[dict], title: str, top: int) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    for column in ("rank", "label", "type", "side", "degree", "w.deg", "betweenness", "PageRank", "comm.",
+                   "brokerage", "groups"):
+        table.add_column(column, justify="left" if column in ("label", "type", "side") else "right",
+                         max_width=34 if column == "label" else 22 if column == "side" else None)
+    for row in rows[:top]:
+        table.add_row(str(row["rank"]), str(row["label"]), SHORT_TYPES.get(row["type"], str(row["type"] or "")),
+                      str(row["side_label"] or ""),
+                      str(row["degree"]), str(row["weighted_degree"]), f"{row['betweenness']:.3f}",
+                      f"{row['pagerank']:.3f}", str(row["community"]), f"{row['brokerage']:.1f}",
+                      str(row["groups_linked"]))
+    buffer = io.StringIO()
+    Console(file=buffer, width=150, force_terminal=False).print(table)
+    more = f"… {len(rows) - top} more rows in the CSV\n" if len(rows) > top else ""
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()).strip("\n") + "\n" + more
+
+
+def _csv_bytes(rows: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["rank"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+@network_app.command()
+@errors_to_exit
+def stats(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
+          out: NetworkOutOption = Path("build/network"), network: NetworksOption = None,
+          by: Annotated[str, typer.Option("--by", help="Rank by this measure: degree, weighted_degree, betweenness, "
+                                                       "pagerank, brokerage, groups_linked.")] = "degree",
+          top: Annotated[int, typer.Option("--top", help="Rows to print per network (the CSV has all).")] = 15,
+          seed: SeedOption = 42):
+    """Print each network's actors ranked by a measure, and write NAME-measures.csv to --out."""
+    from ..network import measure_table, ties_by_side
+    from ..network.export import write_files
+
+    names, by = _chosen(network), _measure("--by", by)
+    _, graphs = _networks(build, endpoint)
+    files = {}
+    for name in names:
+        graph = graphs[name]
+        rows = measure_table(graph, by=by, seed=seed)
+        typer.echo(_table_text(rows, f"{name}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
+                                     f"ranked by {by}", top))
+        if name == "actors":
+            labels = {d.get("side"): d.get("side_label") for _, d in graph.nodes(data=True)}
+            typer.echo("ties held by each side (edges with an end among its members):")
+            for side, count in ties_by_side(graph).items():
+                typer.echo(f"  {count:4d}  {labels.get(side) or side}")
+            typer.echo("")
+        files[f"{name}-measures.csv"] = _csv_bytes(rows)
+    _report(write_files(files, out))
+
+
+@network_app.command()
+@errors_to_exit
+def export(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
+           out: NetworkOutOption = Path("build/network"), network: NetworksOption = None, seed: SeedOption = 42):
+    """Write each network as NAME.graphml, NAME.gexf, NAME.json (node-link) and NAME-nodes.csv / NAME-edges.csv,
+    the nodes carrying their measures."""
+    from ..network import add_measures
+    from ..network.export import export_files, write_files
+
+    names = _chosen(network)
+    _, graphs = _networks(build, endpoint)
+    files: dict[str, bytes] = {}
+    for name in names:
+        files.update(export_files(add_measures(graphs[name], seed=seed), name))
+    _report(write_files(files, out))
+
+
+@network_app.command()
+@errors_to_exit
+def draw(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
+         out: NetworkOutOption = Path("build/network"), network: NetworksOption = None,
+         size_by: Annotated[str, typer.Option("--size-by", help="Node size by this measure.")] = "degree",
+         lang: Annotated[str, typer.Option("--lang", help="Labels of the PNG and SVG: both, ru or en.")] = "both",
+         html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive NAME.html.")] = True):
+    """Draw each network as NAME.png and NAME.svg, and an interactive NAME.html that works offline."""
+    from ..network.draw import LANGUAGES, picture_files
+    from ..network.export import write_files
+    from ..network.html import html_files
+    from ..network.queries import evidence_spans
+
+    names, size_by = _chosen(network), _measure("--size-by", size_by)
+    if lang not in LANGUAGES:
+        raise InputError(Location(Path("--lang")), f"no label language {lang!r}.", f"use one of: {', '.join(LANGUAGES)}.")
+    source, graphs = _networks(build, endpoint)
+    spans = evidence_spans(source) if html else {}
+    files: dict[str, bytes] = {}
+    for name in names:
+        files.update(picture_files(graphs[name], name, size_by, lang))
+        if html:
+            files.update(html_files(graphs[name], name, spans, size_by))
+    _report(write_files(files, out))

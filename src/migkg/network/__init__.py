@@ -1,0 +1,18 @@
+"""Actor networks for analysts: networkx graphs from the network queries, measures, exports, pictures.
+
+In a notebook::
+
+    from migkg import network
+    nets = network.load("build")            # or network.load("http://localhost:7878/query"), or networks(source)
+    g = nets["co-participation"]            # a networkx graph; nodes are IRIs
+    table = network.measure_table(g)        # degree, betweenness, PageRank, Louvain community, brokerage
+
+The networks are defined in SPARQL (``queries/network/*.rq``) and built by :mod:`.graphs`;
+:mod:`.measures` computes the measures, :mod:`.export` writes GraphML, GEXF, node-link JSON and CSV,
+:mod:`.draw` draws PNG and SVG pictures, and :mod:`.html` writes a single-file interactive view.
+"""
+from .graphs import COMBINED, NETWORK_NAMES, QUERY_NETWORKS, Networks, load, networks, open_source
+from .measures import MEASURES, add_measures, measure_table, ties_by_side
+
+__all__ = ["COMBINED", "MEASURES", "NETWORK_NAMES", "QUERY_NETWORKS", "Networks", "add_measures", "load",
+           "measure_table", "networks", "open_source", "ties_by_side"]

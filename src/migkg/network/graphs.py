@@ -1,0 +1,235 @@
+"""The networks as networkx graphs, built from the rows of the network queries.
+
+Five networks, four defined by a query of their own and one combined from them:
+
+- ``actor-event``: two-mode, undirected; actors and events (``bipartite`` 0 and 1), one edge per
+  actor and event carrying every role (``roles``) the actor had there;
+- ``co-participation``: one-mode, undirected; two actors are tied by the events they both took
+  part in, in any role. The projection is computed in SPARQL (``queries/network/co-participation.rq``),
+  so that an endpoint user gets it without Python; the tests check it against networkx's
+  ``bipartite.weighted_projected_graph`` of ``actor-event``;
+- ``affiliation``: directed; person → post → organisation → … → state or intergovernmental
+  organisation, and delegation members and press contacts → whom they acted for;
+- ``statements``: directed; speaker → topic, actor or process mentioned, actor spoken for;
+- ``actors``: the combined actor network, undirected, actors only: co-participation, affiliation
+  (a post held collapses to person — organisation of the post), mentions and speaking for.
+
+Every node carries ``iri``, ``type``, ``class``, ``label_ru``, ``label_en`` and ``label`` (English,
+else Russian, else the IRI's last segment); actors also carry ``side`` (the state or top
+intergovernmental organisation they belong to, through the affiliation network), ``side_label`` and
+``sector`` (``state`` or ``intergovernmental``). Every edge carries ``kind``, ``weight`` and
+``evidence`` (fact IRIs). A pair tied in several ways gets one edge: its kinds space-separated in
+alphabetical order, its weights added up, its evidence and other lists merged.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from ..errors import MigkgError
+from ..sources import EmbeddedSource, SelectSource
+from .queries import EdgeRow, edge_rows
+
+#: node types of actors (the ends of co-participation and the members of the combined network)
+ACTOR_TYPES = ("state", "government", "ministry", "intergovernmental-organization", "person")
+#: node types that stand at the top of a side
+SIDE_TYPES = {"state": "state", "intergovernmental-organization": "intergovernmental"}
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """A network defined by ``queries/network/<name>.rq``: its shape, and what it is for."""
+
+    name: str
+    title: str
+    directed: bool
+    two_mode: bool = False
+
+
+QUERY_NETWORKS = (
+    NetworkSpec("actor-event", "Actor–event affiliation (two-mode)", directed=False, two_mode=True),
+    NetworkSpec("co-participation", "Actor–actor co-participation (one-mode projection)", directed=False),
+    NetworkSpec("affiliation", "Person → post → organisation → state or IGO", directed=True),
+    NetworkSpec("statements", "Speaker → topic, actor mentioned, actor spoken for", directed=True),
+)
+COMBINED = NetworkSpec("actors", "Combined actor network: co-participation, affiliation, statements",
+                       directed=False)
+NETWORK_NAMES = tuple(spec.name for spec in QUERY_NETWORKS) + (COMBINED.name,)
+
+
+def display_label(node: Mapping[str, object]) -> str:
+    return str(node.get("label_en") or node.get("label_ru") or str(node["iri"]).rstrip("/").rsplit("/", 1)[-1])
+
+
+def _merge_value(name: str, old: object, new: object) -> object:
+    if name == "weight":
+        return old + new  # type: ignore[operator]
+    if isinstance(old, list):
+        return sorted(set(old) | set(new))  # type: ignore[arg-type]
+    if old == new:
+        return old
+    return " ".join(sorted(set(str(old).split()) | set(str(new).split())))
+
+
+def add_node(graph: nx.Graph, iri: str, info: Mapping[str, object]) -> None:
+    """Add a node, or fill in the attributes it lacks (the first value seen wins)."""
+    attributes = graph.nodes[iri] if iri in graph else None
+    if attributes is None:
+        graph.add_node(iri)
+        attributes = graph.nodes[iri]
+    for key, value in info.items():
+        if value is not None and key not in attributes:
+            attributes[key] = value
+    attributes["label"] = display_label(attributes)
+
+
+def add_edge(graph: nx.Graph, u: str, v: str, attributes: Mapping[str, object]) -> None:
+    """Add an edge, or merge it into the edge already there (see the module's docstring)."""
+    if not graph.has_edge(u, v):
+        graph.add_edge(u, v, **{k: (list(x) if isinstance(x, list) else x) for k, x in attributes.items()})
+        return
+    data = graph.edges[u, v]
+    for key, value in attributes.items():
+        data[key] = _merge_value(key, data[key], value) if key in data else value
+
+
+def build_graph(spec: NetworkSpec, rows: Iterable[EdgeRow]) -> nx.Graph:
+    """The graph of one query network; rows are taken in sorted order, so the graph is the same every time.
+
+    A query gives one row per edge and kind; where an endpoint repeats that edge (a node with two
+    classes or two labels in one language makes two rows), the first row counts and the others only
+    fill in node attributes, so that no weight is counted twice.
+    """
+    graph: nx.Graph = nx.DiGraph() if spec.directed else nx.Graph()
+    graph.graph.update(name=spec.name, title=spec.title, query=f"queries/network/{spec.name}.rq")
+    seen: set[tuple[str, str, str]] = set()
+    for row in sorted(rows, key=lambda r: (r.source, r.target, str(r.attributes.get("kind", "")), repr(r))):
+        add_node(graph, row.source, row.source_node)
+        add_node(graph, row.target, row.target_node)
+        if spec.two_mode:
+            graph.nodes[row.source]["bipartite"] = 0
+            graph.nodes[row.target]["bipartite"] = 1
+        key = (row.source, row.target, str(row.attributes.get("kind", "")))
+        if key not in seen:
+            seen.add(key)
+            add_edge(graph, row.source, row.target, row.attributes)
+    return graph
+
+
+def sides(affiliation: nx.DiGraph, graphs: Iterable[nx.Graph]) -> dict[str, str]:
+    """Each actor's side: the state or top intergovernmental organisation it belongs to.
+
+    Up the affiliation network (person → post → organisation → … ; delegate → state), the side is
+    the state or intergovernmental organisation at the top (with no edge further up). A state or
+    top organisation is its own side. Where an actor reaches several tops, the first IRI is taken.
+    """
+    node_type = {n: d.get("type") for g in graphs for n, d in g.nodes(data=True)}
+    result: dict[str, str] = {}
+    for node, kind in sorted(node_type.items()):
+        if kind not in ACTOR_TYPES:
+            continue
+        reach = ({node} | nx.descendants(affiliation, node)) if node in affiliation else {node}
+        tops = sorted(n for n in reach if node_type.get(n) in SIDE_TYPES
+                      and (n not in affiliation or affiliation.out_degree(n) == 0))
+        if tops:
+            result[node] = tops[0]
+    return result
+
+
+def mark_sides(graphs: Iterable[nx.Graph], side_of: Mapping[str, str], labels: Mapping[str, str],
+               types: Mapping[str, str]) -> None:
+    for graph in graphs:
+        for node, data in graph.nodes(data=True):
+            if node in side_of:
+                data["side"] = side_of[node]
+                data["side_label"] = labels[side_of[node]]
+                data["sector"] = SIDE_TYPES[types[side_of[node]]]
+
+
+def _node_info(graph: nx.Graph, node: str) -> dict[str, object]:
+    return dict(graph.nodes[node])
+
+
+def combine_actors(co_participation: nx.Graph, affiliation: nx.DiGraph, statements: nx.DiGraph) -> nx.Graph:
+    """The combined actor network: every tie between two actors that the other networks hold."""
+    graph = nx.Graph(name=COMBINED.name, title=COMBINED.title,
+                     query="queries/network/co-participation.rq affiliation.rq statements.rq")
+
+    def tie(source_graph: nx.Graph, u: str, v: str, attributes: Mapping[str, object]) -> None:
+        add_node(graph, u, _node_info(source_graph, u))
+        add_node(graph, v, _node_info(source_graph, v))
+        add_edge(graph, *sorted((u, v)), attributes)
+
+    is_actor = {n for g in (co_participation, affiliation, statements) for n, t in g.nodes(data="type")
+                if t in ACTOR_TYPES}
+    for u, v, data in sorted(co_participation.edges(data=True)):
+        tie(co_participation, u, v, data)
+    for u, v, data in sorted(affiliation.edges(data=True)):
+        if u in is_actor and v in is_actor:
+            tie(affiliation, u, v, data)
+        elif "held-post" in str(data["kind"]).split():  # person → post → organisation becomes person — organisation
+            for _, organisation, post_in in sorted(affiliation.out_edges(v, data=True)):
+                if organisation in is_actor:
+                    tie(affiliation, u, organisation,
+                        {"kind": "held-post-in", "weight": data["weight"], "basis": "release",
+                         "evidence": sorted(set(data["evidence"]) | set(post_in["evidence"]))})
+    for u, v, data in sorted(statements.edges(data=True)):
+        if u in is_actor and v in is_actor and u != v:
+            tie(statements, u, v, data)
+    return graph
+
+
+class Networks(Mapping[str, nx.Graph]):
+    """The five networks by name (see :data:`NETWORK_NAMES`), as one notebook call returns them."""
+
+    def __init__(self, graphs: dict[str, nx.Graph]):
+        self._graphs = graphs
+
+    def __getitem__(self, name: str) -> nx.Graph:
+        if name not in self._graphs:
+            raise KeyError(f"{name!r}: no such network; the networks are {', '.join(self._graphs)}")
+        return self._graphs[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._graphs)
+
+    def __len__(self) -> int:
+        return len(self._graphs)
+
+    def __repr__(self) -> str:
+        return "Networks(" + ", ".join(f"{name}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
+                                       for name, g in self._graphs.items()) + ")"
+
+
+def networks(source: SelectSource) -> Networks:
+    """All the networks, from any SELECT source: the embedded store or a SPARQL endpoint."""
+    graphs = {spec.name: build_graph(spec, edge_rows(source, spec.name)) for spec in QUERY_NETWORKS}
+    side_of = sides(graphs["affiliation"], graphs.values())
+    labels = {n: d["label"] for g in graphs.values() for n, d in g.nodes(data=True)}
+    types = {n: d.get("type") for g in graphs.values() for n, d in g.nodes(data=True)}
+    graphs[COMBINED.name] = combine_actors(graphs["co-participation"], graphs["affiliation"], graphs["statements"])
+    mark_sides(graphs.values(), side_of, labels, types)
+    return Networks(graphs)
+
+
+def open_source(where: str | Path | SelectSource = "build") -> SelectSource:
+    """A SELECT source from a built folder, an endpoint URL, or a source itself."""
+    if isinstance(where, str) and where.startswith(("http://", "https://")):
+        from ..endpoint import EndpointSource
+
+        return EndpointSource(where)
+    if isinstance(where, (str, Path)):
+        dataset = Path(where) / "migkg.nq"
+        if not dataset.is_file():
+            raise MigkgError(f"{dataset}: no built graph there. Fix: run `migkg build` first "
+                             f"(or name the folder it wrote).")
+        return EmbeddedSource.from_build(Path(where))
+    return where
+
+
+def load(where: str | Path | SelectSource = "build") -> Networks:
+    """All the networks in one call: ``load("build")``, ``load("http://host/sparql")`` or ``load(source)``."""
+    return networks(open_source(where))

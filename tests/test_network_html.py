@@ -1,0 +1,215 @@
+"""The interactive HTML view in a real browser: Debian's headless Chromium, driven by Selenium through
+/usr/bin/chromedriver (installed by .ci/setup.d/chromium.sh), with the network switched off.
+
+The page must draw every node of the combined actor network, log no error, fetch nothing over the
+network, show labels and evidence on hover, and filter by type and search by name. A screenshot of
+the page is saved and its path printed, for a person to look at.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from migkg.network import NETWORK_NAMES, networks
+from migkg.network.export import write_files
+from migkg.network.html import html_files
+from migkg.network.queries import evidence_spans
+from migkg.sources import EmbeddedSource
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,900"]
+BASE = "https://w3id.org/migkg/"
+#: finds a Bokeh view by its model's name
+VIEWS = "const view = (name) => [...Bokeh.index.all_views()].find((v) => v.model.name === name);\n"
+
+
+@pytest.fixture(scope="module")
+def pages(built_dir, tmp_path_factory) -> dict[str, tuple[Path, nx.Graph]]:
+    """Every network's page, with the words of the evidence in its edge tooltips."""
+    source = EmbeddedSource.from_build(built_dir)
+    nets, spans = networks(source), evidence_spans(source)
+    folder = tmp_path_factory.mktemp("html")
+    for name in NETWORK_NAMES:
+        write_files(html_files(nets[name], name, spans), folder)
+    return {name: (folder / f"{name}.html", nets[name]) for name in NETWORK_NAMES}
+
+
+@pytest.fixture(scope="module")
+def page(pages) -> tuple[Path, nx.Graph]:
+    """The combined actor network's page."""
+    return pages["actors"]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    for binary in (CHROMIUM, CHROMEDRIVER):
+        if not binary.exists():
+            pytest.fail(f"{binary} missing: run `bash .ci/setup.d/chromium.sh` (Debian chromium and chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS + [f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                           {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def open_page(browser, path: Path) -> float:
+    """Load the page and wait until Bokeh has drawn it; the seconds it took."""
+    started = time.perf_counter()
+    browser.get(path.as_uri())
+    WebDriverWait(browser, 30).until(lambda d: d.execute_script(
+        VIEWS + "return typeof Bokeh !== 'undefined' && Bokeh.documents.length > 0 && Bokeh.documents[0].is_idle"
+                " && view('node-glyphs') !== undefined && view('node-glyphs').has_finished();"))
+    return time.perf_counter() - started
+
+
+def shown(browser) -> dict:
+    """What the page holds and draws, read from BokehJS's own objects."""
+    return browser.execute_script(VIEWS + """
+        const doc = Bokeh.documents[0];
+        const nodes = doc.get_model_by_name('nodes'), edges = doc.get_model_by_name('edges');
+        const drawn = view('node-glyphs');
+        return {nodes: nodes.data.iri.length, edges: edges.data.source.length,
+                drawn_nodes: drawn.glyph.sx.length,
+                visible_nodes: drawn.model.view.indices.count, visible_edges: view('edge-glyphs').model.view.indices.count,
+                selected: nodes.selected.indices.map((i) => nodes.data.iri[i]),
+                found: doc.get_model_by_name('found').text};""")
+
+
+def hover(browser, iri_a: str, iri_b: str | None = None) -> str:
+    """Move the pointer onto a node (or the middle of an edge) and return the text of the visible tooltips."""
+    x, y = browser.execute_script(VIEWS + """
+        const v = view('node-glyphs'), iris = Bokeh.documents[0].get_model_by_name('nodes').data.iri;
+        const rect = v.parent.canvas_view.el.getBoundingClientRect();
+        const a = iris.indexOf(arguments[0]), b = arguments[1] ? iris.indexOf(arguments[1]) : a;
+        return [rect.left + (v.glyph.sx[a] + v.glyph.sx[b]) / 2, rect.top + (v.glyph.sy[a] + v.glyph.sy[b]) / 2];""",
+                                  iri_a, iri_b)
+    action = ActionBuilder(browser)
+    action.pointer_action.move_to_location(int(x), int(y))
+    action.perform()
+    time.sleep(0.3)
+    return browser.execute_script("""
+        return [...Bokeh.index.all_views()].filter((v) => v.model.type === 'Tooltip' && v.model.visible)
+            .map((t) => [...t.el.shadowRoot.children].filter((c) => c.tagName !== 'STYLE')
+                         .map((c) => c.innerText).join('\\n')).join('\\n');""")
+
+
+def shadow_inputs(browser, name: str):
+    host = browser.execute_script(VIEWS + "return view(arguments[0]).el;", name)
+    return host.shadow_root.find_elements(By.CSS_SELECTOR, "input")
+
+
+def errors_in_console(browser) -> list[dict]:
+    return [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
+
+
+def requests_over_the_network(browser) -> list[str]:
+    urls = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    resources = browser.execute_script("return performance.getEntriesByType('resource').map((e) => e.name);")
+    return [u for u in urls + resources if re.match(r"(?i)(https?|wss?|ftp):", u)]
+
+
+@pytest.mark.parametrize("name", NETWORK_NAMES)
+def test_the_page_inlines_its_javascript_and_refers_to_nothing_online(name, pages):
+    path, _ = pages[name]
+    text = path.read_text(encoding="utf-8")
+    scripts = re.findall(r"<script\b[^>]*>", text, re.IGNORECASE)
+    assert scripts and not [t for t in scripts if re.search(r"\bsrc\s*=", t, re.IGNORECASE)]
+    # the markup around the scripts (their code is checked in the browser: it must fetch nothing)
+    markup = re.sub(r"(<script\b[^>]*>).*?(</script>)", r"\1\2", text, flags=re.IGNORECASE | re.DOTALL)
+    assert not re.findall(r"<link\b[^>]*>", markup, re.IGNORECASE)
+    assert not re.findall(r"\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", markup, re.IGNORECASE)
+    assert "Bokeh.embed.embed_items" in text and len(text) > 500_000  # BokehJS itself is in the file
+
+
+@pytest.mark.parametrize("name", [n for n in NETWORK_NAMES if n != "actors"])
+def test_every_network_page_draws_all_its_nodes_and_edges_offline_without_errors(name, browser, pages):
+    path, graph = pages[name]
+    open_page(browser, path)
+    state = shown(browser)
+    assert state["nodes"] == state["drawn_nodes"] == state["visible_nodes"] == graph.number_of_nodes()
+    assert state["edges"] == state["visible_edges"] == graph.number_of_edges()
+    assert errors_in_console(browser) == []
+    assert requests_over_the_network(browser) == []
+
+
+def test_the_page_draws_every_node_offline_without_errors(browser, page, tmp_path, capsys):
+    path, graph = page
+    seconds = open_page(browser, path)
+    state = shown(browser)
+    assert state["nodes"] == state["drawn_nodes"] == state["visible_nodes"] == graph.number_of_nodes() == 22
+    assert state["edges"] == state["visible_edges"] == graph.number_of_edges() == 143
+    # labels in Russian and English, for the screenshot
+    buttons = browser.execute_script(VIEWS + "return view('language').el;").shadow_root.find_elements(
+        By.CSS_SELECTOR, "button")
+    [button for button in buttons if button.text == "ru / en"][0].click()
+    assert browser.execute_script(VIEWS + "return view('node-labels').model.glyph.text.field;") == "label_both"
+    assert errors_in_console(browser) == []
+    assert requests_over_the_network(browser) == []
+    screenshot = tmp_path / "actors-network.png"
+    assert browser.save_screenshot(str(screenshot)) and screenshot.stat().st_size > 20_000
+    with capsys.disabled():
+        print(f"\n  screenshot of the HTML view: {screenshot}  (page drawn in {seconds:.2f} s)")
+
+
+def test_hovering_shows_labels_in_both_languages_and_the_evidence_of_an_edge(browser, page, tmp_path, capsys):
+    path, _ = page
+    open_page(browser, path)
+    node_tip = hover(browser, BASE + "state/KAZ")
+    assert "Казахстан" in node_tip and "Kazakhstan" in node_tip and "degree 16" in node_tip
+    edge_tip = hover(browser, BASE + "organisation/unhcr", BASE + "organisation/un")
+    assert "part-of" in edge_tip
+    assert "Управления Верховного комиссара по делам беженцев (УВКБ) ООН" in edge_tip  # the release's words
+    assert errors_in_console(browser) == []
+    screenshot = tmp_path / "actors-edge-tooltip.png"
+    browser.save_screenshot(str(screenshot))
+    with capsys.disabled():
+        print(f"\n  screenshot of an edge's evidence on hover: {screenshot}")
+
+
+def test_ticking_off_a_type_hides_its_nodes_and_their_edges(browser, page):
+    path, graph = page
+    open_page(browser, path)
+    boxes = shadow_inputs(browser, "types")
+    labels = browser.execute_script("return Bokeh.documents[0].get_model_by_name('types').labels;")
+    boxes[labels.index("person")].click()
+    kept = [n for n, t in graph.nodes(data="type") if t != "person"]
+    state = shown(browser)
+    assert state["visible_nodes"] == len(kept) == 16
+    assert state["visible_edges"] == graph.subgraph(kept).number_of_edges()
+    boxes[labels.index("person")].click()
+    assert shown(browser)["visible_nodes"] == 22
+    assert errors_in_console(browser) == []
+
+
+def test_typing_a_name_selects_the_matching_nodes(browser, page):
+    path, _ = page
+    open_page(browser, path)
+    shadow_inputs(browser, "search")[0].send_keys("Казах")
+    state = shown(browser)
+    assert sorted(i.rsplit("/", 1)[-1] for i in state["selected"]) == \
+        ["KAZ", "kaz-government", "kaz-ministry-foreign-affairs", "kaz-ministry-internal-affairs"]
+    assert state["found"].startswith("4 found: ")
+    assert errors_in_console(browser) == []
