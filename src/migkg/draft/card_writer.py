@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from .. import __version__ as migkg_version
+from ..atomic import write_bytes_atomically
 from ..errors import InputError, MigkgError
 from ..evidence import occurrences
 from ..registry import Registry
@@ -295,13 +295,6 @@ def write_draft(folder: Path, source: bytes, files: DraftFiles) -> list[Path]:
         target = folder / name
         if name == SOURCE_NAME and target.is_file() and target.read_bytes() == data:
             continue
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_bytes_atomically(target, data)
         written.append(target)
     return written

@@ -15,13 +15,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import networkx as nx
+
+from ..atomic import write_bytes_atomically
 
 #: node attributes first in the CSV (then the rest alphabetically)
 NODE_ORDER = ("label", "label_ru", "label_en", "type", "class", "iri", "side", "side_label", "sector", "bipartite")
@@ -141,16 +141,6 @@ def write_files(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
     written = []
     for name, data in sorted(files.items()):
         target = out_dir / name
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, 0o644)  # mkstemp makes it private; these files are for sharing
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_bytes_atomically(target, data)
         written.append(target)
     return written
