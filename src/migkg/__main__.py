@@ -1,4 +1,5 @@
 """``python -m migkg`` runs the command line."""
 from .cli import app
 
-app(prog_name="migkg")
+if __name__ == "__main__":  # not when a worker process (multiprocessing's spawn) imports this module
+    app(prog_name="migkg")

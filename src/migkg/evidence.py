@@ -6,7 +6,9 @@ card says which occurrence (``occurrence: 2``) or what it follows (``after: "...
 """
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -100,11 +102,21 @@ def _evidence_fields(node: object, path: Path_) -> Iterator[tuple[Path_, _Eviden
     if isinstance(node, _EvidenceModel):
         yield path, node
     elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+        for name in _model_fields_with_models(type(node)):
             yield from _evidence_fields(getattr(node, name), path + (name,))
     elif isinstance(node, list):
         for index, item in enumerate(node):
             yield from _evidence_fields(item, path + (index,))
+
+
+@functools.cache
+def _model_fields_with_models(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold models (where evidence can be): the others need no visit."""
+    def holds_models(annotation: object) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return True
+        return any(holds_models(arg) for arg in typing.get_args(annotation))
+    return tuple(name for name, info in model.model_fields.items() if holds_models(info.annotation))
 
 
 def _quote_path(path: Path_, evidence: _EvidenceModel, loaded: LoadedRelease, index: int) -> Path_:
@@ -121,11 +133,11 @@ def resolve_card(loaded: LoadedRelease) -> None:
     for path, evidence in _evidence_fields(loaded.card, ()):
         spans = []
         for index, quote in enumerate(evidence.quotes):
-            quote_path = _quote_path(path, evidence, loaded, index)
-            where = Location(loaded.card_path, line_of(loaded.tree, quote_path), field_path(quote_path))
             try:
                 spans.append(resolve_quote(loaded.text, quote))
             except Unresolved as err:
+                quote_path = _quote_path(path, evidence, loaded, index)
+                where = Location(loaded.card_path, line_of(loaded.located_tree, quote_path), field_path(quote_path))
                 errors.append(InputError(where, f"{err.problem.rstrip('.')} ({loaded.source_path}).", err.fix))
         evidence._spans = tuple(spans)
     if errors:

@@ -1,7 +1,13 @@
-"""Map the registry to RDF: who the actors are, what they are called, how they nest."""
+"""Map the registry to RDF: who the actors are, what they are called, how they nest.
+
+Triples are tuples of pyoxigraph terms (see :mod:`migkg.map_release`); the helpers here make them.
+"""
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from functools import lru_cache
+
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from .models import Organisation, Post, RegistryEntry, State
 from .iris import Iris
@@ -20,31 +26,50 @@ CLASS_OF_TYPE = {
 }
 
 
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+
+
+@lru_cache(maxsize=1 << 16)
+def iri(value: str) -> ox.NamedNode:
+    """An IRI (an rdflib URIRef or a str) as a pyoxigraph term; the vocabulary's terms are made once."""
+    return ox.NamedNode(value)
+
+
+def literal(text: str, language: str | None = None) -> ox.Literal:
+    return ox.Literal(text, language=language) if language else ox.Literal(text)
+
+
+def typed(text: str, datatype: ox.NamedNode) -> ox.Literal:
+    return ox.Literal(text, datatype=datatype)
+
+
 def entity_iri(registry: Registry, iris: Iris, entity_id: str) -> URIRef:
     return iris.entity(registry.type_of(entity_id), entity_id)
 
 
-def map_registry(registry: Registry, iris: Iris) -> Graph:
-    graph = Graph()
+def map_registry(registry: Registry, iris: Iris) -> list[Triple]:
+    triples: dict[Triple, None] = {}
     for entity_id in sorted(registry.entries):
-        _map_entry(graph, registry, iris, registry[entity_id])
-    return graph
+        for triple in _map_entry(registry, iris, registry[entity_id]):
+            triples[triple] = None
+    return list(triples)
 
 
-def _map_entry(graph: Graph, registry: Registry, iris: Iris, entry: RegistryEntry) -> None:
-    node = entity_iri(registry, iris, entry.id)
-    graph.add((node, RDF.type, CLASS_OF_TYPE[entry.type]))
+def _map_entry(registry: Registry, iris: Iris, entry: RegistryEntry) -> list[Triple]:
+    node = iri(entity_iri(registry, iris, entry.id))
+    out = [(node, iri(RDF.type), iri(CLASS_OF_TYPE[entry.type]))]
     for lang, label in entry.labels.items():
-        graph.add((node, RDFS.label, Literal(label, lang=lang)))
+        out.append((node, iri(RDFS.label), literal(label, lang)))
     for lang, labels in entry.alt_labels.items():
         for label in labels:
-            graph.add((node, SKOS.altLabel, Literal(label, lang=lang)))
+            out.append((node, iri(SKOS.altLabel), literal(label, lang)))
     if entry.wikidata:
-        graph.add((node, OWL.sameAs, WD[entry.wikidata]))
+        out.append((node, iri(OWL.sameAs), iri(WD[entry.wikidata])))
     if isinstance(entry, State):
-        graph.add((node, MIG.iso3166Alpha3, Literal(entry.id)))
-        graph.add((node, MIG.iso3166Alpha2, Literal(iso_alpha2(entry))))
+        out.append((node, iri(MIG.iso3166Alpha3), literal(entry.id)))
+        out.append((node, iri(MIG.iso3166Alpha2), literal(iso_alpha2(entry))))
     if isinstance(entry, Organisation) and entry.part_of:
-        graph.add((node, ORG.subOrganizationOf, entity_iri(registry, iris, entry.part_of)))
+        out.append((node, iri(ORG.subOrganizationOf), iri(entity_iri(registry, iris, entry.part_of))))
     if isinstance(entry, Post):
-        graph.add((node, ORG.postIn, entity_iri(registry, iris, entry.organisation)))
+        out.append((node, iri(ORG.postIn), iri(entity_iri(registry, iris, entry.organisation))))
+    return out

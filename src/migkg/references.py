@@ -103,7 +103,7 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: Vocabular
     errors: list[InputError] = []
 
     def where(path: Path_) -> Location:
-        return Location(loaded.card_path, line_of(loaded.tree, path), field_path(path))
+        return Location(loaded.card_path, line_of(loaded.located_tree, path), field_path(path))
 
     card = loaded.card
     event_ids = [e.id for e in card.events]

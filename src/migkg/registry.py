@@ -9,7 +9,7 @@ import pycountry
 
 from .errors import InputError, InputErrors, Location
 from .models import Organisation, Post, RegistryEntry, RegistryFile, State
-from .yamlfile import line_of, parse_model, read_yaml
+from .yamlfile import decode_text, line_of, parse_model, parse_round_trip, parse_yaml_text
 
 #: registry types an id may have, grouped by what a card field expects
 AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
@@ -46,16 +46,54 @@ class Registry:
                           f"{hint}Use an id from data/registry/*.yaml, or add the actor there.")
 
 
-def load_registry(folder: Path) -> Registry:
-    """Read every ``*.yaml`` under the registry folder, in name order, and check it as a whole."""
+def registry_files(folder: Path) -> dict[Path, bytes]:
+    """The registry's files (``*.yaml``, in name order) and their bytes: what a build depends on."""
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise InputError(Location(folder), "holds no registry files (*.yaml).",
                          "create data/registry/ with at least one YAML file of entries.")
+    return {path: path.read_bytes() for path in files}
+
+
+def load_registry(folder: Path) -> Registry:
+    """Read every ``*.yaml`` under the registry folder, in name order, and check it as a whole."""
+    return registry_from_files(registry_files(folder))
+
+
+class _NeedsLines(Exception):
+    """Something is wrong: read again with line numbers, to say where."""
+
+
+def registry_from_files(files: dict[Path, bytes]) -> Registry:
+    """The registry from its files' bytes. Read fast; read again with lines only to report an error."""
+    try:
+        return _registry_fast(files)
+    except _NeedsLines:
+        return _registry_located(files)
+
+
+def _registry_fast(files: dict[Path, bytes]) -> Registry:
+    registry = Registry()
+    for path, data in files.items():
+        try:
+            parsed = RegistryFile.model_validate(parse_yaml_text(decode_text(path, data), path))
+        except ValueError:  # pydantic's ValidationError
+            raise _NeedsLines from None
+        for entry in parsed.entries:
+            if entry.id in registry.entries:
+                raise _NeedsLines
+            registry.entries[entry.id] = entry
+            registry.locations[entry.id] = Location(path)
+    if _check_links(registry):
+        raise _NeedsLines
+    return registry
+
+
+def _registry_located(files: dict[Path, bytes]) -> Registry:
     registry = Registry()
     errors: list[InputError] = []
-    for path in files:
-        tree = read_yaml(path)
+    for path, data in files.items():
+        tree = parse_round_trip(decode_text(path, data), path)
         parsed = parse_model(RegistryFile, tree, path)
         for index, entry in enumerate(parsed.entries):
             location = Location(path, line_of(tree, ("entries", index, "id")), f"entries[{index}].id")

@@ -1,17 +1,20 @@
-"""Validate release graphs against the SHACL shapes, one release at a time.
+"""Validation reports: SHACL results flattened for people, and the sh:ValidationReport.
 
-Each release is checked together with the registry and the vocabulary it refers to, so a
-corpus costs one small validation per release. Warnings (such as a stated count that
-disagrees with the listed participants) are reported but do not fail a build.
+The build validates with the compiled shapes of :mod:`migkg.shacl` (the registry and the
+vocabulary once, then each release's own nodes); :func:`validate_graph` runs pyshacl on a
+whole graph, the reference that the compiled shapes are tested against. Warnings (such as a
+stated count that disagrees with the listed participants) are reported but do not fail a build.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import pyshacl
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
+
+from .shacl import Result, add_result
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -31,8 +34,30 @@ class Issue:
 
 @dataclass
 class Report:
+    """The issues, and the sh:ValidationResult nodes behind them (a graph, built when asked for)."""
+
     issues: list[Issue] = field(default_factory=list)
-    results: Graph = field(default_factory=Graph)
+    _graphs: list[Graph] = field(default_factory=list, repr=False)
+    _results: list[Result] = field(default_factory=list, repr=False)
+    _paths: Graph | None = field(default=None, repr=False)
+
+    @property
+    def results(self) -> Graph:
+        """Every result as pyshacl writes them (sh:ValidationReport nodes holding sh:result)."""
+        graph = Graph()
+        for part in self._graphs:
+            graph += part
+        if self._results:
+            report = BNode()
+            graph.add((report, RDF.type, SH.ValidationReport))
+            for result in self._results:
+                graph.add((report, SH.result, add_result(graph, result, self._path_triples)))
+        return graph
+
+    def _path_triples(self, path: Node) -> Iterable[tuple]:
+        if isinstance(path, BNode) and self._paths is not None:
+            return list(self._paths.triples((path, None, None)))
+        return []
 
     @property
     def violations(self) -> list[Issue]:
@@ -48,9 +73,14 @@ class Report:
 
     def extend(self, other: "Report") -> None:
         self.issues.extend(other.issues)
-        self.issues.sort(key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), i))
-        for triple in other.results:
-            self.results.add(triple)
+        self.issues.sort(key=issue_order)
+        self._graphs.extend(other._graphs)
+        self._results.extend(other._results)
+        self._paths = self._paths if self._paths is not None else other._paths
+
+
+def issue_order(issue: Issue) -> tuple:
+    return (SEVERITY_ORDER.get(issue.severity, 9), issue)
 
 
 def _text(graph: Graph, node: Node | None) -> str:
@@ -63,12 +93,39 @@ def _text(graph: Graph, node: Node | None) -> str:
     return node.n3()
 
 
+def _path_text(shapes: Graph, results: Graph | None, path: Node | None) -> str:
+    """A result path as text; an inverse path as ``^prefix:name`` (not a blank node id, which differs per run)."""
+    if isinstance(path, BNode):
+        for graph in (results, shapes):
+            inverse = graph.value(path, SH.inversePath) if graph is not None else None
+            if inverse is not None:
+                return "^" + _text(shapes, inverse)
+    return _text(shapes, path)
+
+
+def issue_of(result: Result, shapes: Graph, graph_name: str = "") -> Issue:
+    """A compiled-shapes result as an :class:`Issue`, worded as :func:`validate_graph` words pyshacl's."""
+    return Issue(severity=str(result.severity).removeprefix(str(SH)), graph=graph_name,
+                 focus=_text(shapes, result.focus), path=_path_text(shapes, None, result.path),
+                 message=" ".join(sorted(set(result.messages))), shape=_text(shapes, result.shape),
+                 value=_text(shapes, result.value))
+
+
+def report_of(results: list[Result], shapes: Graph, graph_name: str = "") -> Report:
+    report = Report(issues=sorted((issue_of(r, shapes, graph_name) for r in results), key=issue_order))
+    report._results = list(results)
+    report._paths = shapes
+    return report
+
+
 def validate_graph(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
-    """Run pyshacl on one data graph (a release with its registry and vocabulary)."""
+    """Run pyshacl on one data graph (a release with its registry and vocabulary): the reference engine."""
+    import pyshacl
+
     _conforms, results, _text_report = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
         abort_on_first=False)
-    report = Report(results=results)
+    report = Report(_graphs=[results])
     # only the top-level results: those nested under sh:detail (from sh:node value shapes)
     # explain a top-level one and are not separate problems
     top_level = [r for node in results.subjects(RDF.type, SH.ValidationReport) for r in results.objects(node, SH.result)]
@@ -78,13 +135,22 @@ def validate_graph(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
             severity=str(severity).removeprefix(str(SH)),
             graph=graph_name,
             focus=_text(shapes, results.value(result, SH.focusNode)),
-            path=_text(shapes, results.value(result, SH.resultPath)),
+            path=_path_text(shapes, results, results.value(result, SH.resultPath)),
             message=" ".join(str(m) for m in sorted(results.objects(result, SH.resultMessage))),
             shape=_text(shapes, results.value(result, SH.sourceShape)),
             value=_text(shapes, results.value(result, SH.value)),
         ))
-    report.issues.sort(key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), i))
+    report.issues.sort(key=issue_order)
     return report
+
+
+def validate_graph_compiled(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
+    """The same as :func:`validate_graph`, with the compiled shapes of :mod:`migkg.shacl` (all of the graph's nodes)."""
+    from .shacl import Validator, compile_shapes, to_ox, whole_graph_view
+
+    compiled = compile_shapes(shapes)
+    triples = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in data]
+    return report_of(Validator(compiled).validate(whole_graph_view(triples, compiled)), shapes, graph_name)
 
 
 def readable(report: Report) -> str:
@@ -102,7 +168,6 @@ def readable(report: Report) -> str:
 
 def report_graph(report: Report) -> Graph:
     """One ``sh:ValidationReport`` for the whole dataset, joining the per-release results."""
-    from rdflib import BNode
     from rdflib.namespace import XSD
 
     graph = Graph()
@@ -110,11 +175,33 @@ def report_graph(report: Report) -> Graph:
     node = BNode("report")
     graph.add((node, RDF.type, SH.ValidationReport))
     graph.add((node, SH.conforms, Literal(report.conforms, datatype=XSD.boolean)))
-    for part in report.results.subjects(RDF.type, SH.ValidationReport):
-        for result in report.results.objects(part, SH.result):
+    results = report.results
+    for part in results.subjects(RDF.type, SH.ValidationReport):
+        for result in results.objects(part, SH.result):
             graph.add((node, SH.result, result))
-    for s, p, o in report.results:
+    for s, p, o in results:
         if p == SH.result or (p == RDF.type and o == SH.ValidationReport) or p == SH.conforms:
             continue
         graph.add((s, p, o))
     return graph
+
+
+def results_of(report: Report) -> list[Result]:
+    """pyshacl's top-level results as :class:`migkg.shacl.Result` records (for the pyshacl fallback)."""
+    results = report.results
+
+    def convert(node: Node, shapes_path: Node | None) -> Result:
+        shape = results.value(node, SH.sourceShape)
+        path = results.value(node, SH.resultPath)
+        details = tuple(convert(d, None) for d in sorted(results.objects(node, SH.detail)))
+        return Result(results.value(node, SH.focusNode), shapes_path if isinstance(path, BNode) else path,
+                      results.value(node, SH.value), results.value(node, SH.resultSeverity), shape,
+                      results.value(node, SH.sourceConstraintComponent),
+                      tuple(sorted(str(m) for m in results.objects(node, SH.resultMessage))),
+                      results.value(node, SH.sourceConstraint), details)
+
+    out = []
+    for top in results.subjects(RDF.type, SH.ValidationReport):
+        for node in results.objects(top, SH.result):
+            out.append(convert(node, None))
+    return out

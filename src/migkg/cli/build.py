@@ -1,41 +1,109 @@
 """``migkg build`` and ``migkg validate``."""
 from __future__ import annotations
 
-import time
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from ..errors import MigkgError
 from ..iris import DEFAULT_BASE
 from .app import BaseOption, DataOption, OutOption, app, errors_to_exit, say
+
+CacheOption = Annotated[Optional[Path], typer.Option(
+    "--cache", help="Folder of the build cache (default: .migkg-cache beside the data folder).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Build every release anew and keep no cache.")]
+WorkersOption = Annotated[Optional[int], typer.Option(
+    "--workers", min=1, help="Worker processes (default: one per core when many releases need building).")]
+
+
+def _cache_dir(data: Path, cache: Optional[Path], no_cache: bool) -> Optional[Path]:
+    if no_cache:
+        return None
+    return cache if cache is not None else data.resolve().parent / ".migkg-cache"
+
+
+def _progress():
+    """A progress bar with releases per second, on a terminal only; None elsewhere (logs stay clean)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    class Rate(TextColumn):
+        def render(self, task):
+            speed = task.finished_speed or task.speed
+            return super().render(task) if speed is None else f"{speed:,.0f} releases/s"
+
+    def start(total: int):
+        bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), Rate(""), TimeElapsedColumn(),
+                       console=Console(stderr=True), transient=True)
+        task = bar.add_task("releases", total=total)
+        bar.start()
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            if bar.tasks[0].completed >= total:
+                bar.stop()
+        if total == 0:
+            bar.stop()
+        return advance
+    return start
+
+
+def _run(data: Path, out: Optional[Path], base: str, cache: Optional[Path], no_cache: bool, workers: Optional[int],
+         keep_going: bool, download_base: Optional[str] = None):
+    from ..pipeline import Toolkit, build_corpus
+
+    return build_corpus(data, out, Toolkit.load(base), cache_dir=_cache_dir(data, cache, no_cache), workers=workers,
+                        keep_going=keep_going, download_base=download_base, progress=_progress())
+
+
+def _failure_line(summary, out: Optional[Path]) -> None:
+    """When some releases failed among others that were fine: say how many, and how to write the rest."""
+    bad = len(summary.failed) + len(summary.invalid)
+    if summary.error is not None and summary.releases > bad:
+        where = f" to {out}" if out is not None else ""
+        say(f"error: {bad} of {summary.releases:,} release(s) failed ({summary.built:,} built, {summary.reused:,} "
+            f"reused from the cache); nothing was written{where}. Fix: correct the release(s) above, or add "
+            f"--keep-going to write the other {summary.releases - bad:,}.")
 
 
 @app.command()
 @errors_to_exit
 def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
           download_base: Annotated[Optional[str], typer.Option(
-              "--download-base", help="URL the files will be published under (for dcat:downloadURL).")] = None):
+              "--download-base", help="URL the files will be published under (for dcat:downloadURL).")] = None,
+          cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None,
+          keep_going: Annotated[bool, typer.Option(
+              "--keep-going", help="Leave out releases that fail or violate the shapes, write the rest, "
+                                   "and list what was left out.")] = False):
     """Build the graph from DATA, validate it, and write TriG, N-Quads, JSON-LD, Turtle, N-Triples and VoID."""
-    from ..outputs import render, write_atomically
-    from ..pipeline import Toolkit, build_dataset
     from ..validate import readable
 
-    started = time.perf_counter()
-    result = build_dataset(data, Toolkit.load(base))
-    if result.report.issues:
-        say(readable(result.report))
-    if not result.report.conforms:
-        raise MigkgError(f"the graph violates the shapes ({len(result.report.violations)} violation(s)); "
-                         f"nothing was written to {out}.")
-    files = render(result.graphs, result.toolkit.iris, [r.release_id for r in result.releases], download_base)
-    write_atomically(files, out)
-    triples = sum(len(g) for g in result.graphs.values())
-    say(f"built {len(result.releases)} release(s), {triples} quads in {len(result.graphs)} named graphs, "
-         f"{len(result.report.warnings)} warning(s), in {time.perf_counter() - started:.2f} s")
-    for name in sorted(files):
-        say(f"  {out / name}  ({len(files[name]):,} bytes)")
+    summary = _run(data, out, base, cache, no_cache, workers, keep_going, download_base)
+    if summary.report.issues:
+        say(readable(summary.report))
+    if summary.error is not None:
+        for line in str(getattr(summary.error, "message", summary.error)).splitlines():
+            say(f"error: {line}")
+        _failure_line(summary, out)
+        raise typer.Exit(summary.error.exit_code)
+    for left in summary.left_out:
+        reason = "bad input" if left.status == "failed" else "violates the shapes"
+        for location, problem, fix in left.errors:
+            say(f"left out: {left.release_id}: {location}: {problem}" + (f" Fix: {fix}" if fix else ""))
+        if not left.errors:
+            say(f"left out: {left.release_id}: {left.folder / 'card.yaml'}: {reason} (see the violations above).")
+    say(f"built {summary.checked - len(summary.left_out):,} release(s), {summary.quads:,} quads in "
+        f"{summary.graphs:,} named graphs, {len(summary.report.warnings)} warning(s), in {summary.seconds:.2f} s "
+        f"({summary.built:,} built, {summary.reused:,} reused from the cache, "
+        f"{len(summary.failed) + len(summary.invalid):,} failed"
+        + (f", {len(summary.left_out):,} left out" if summary.left_out else "") + ")"
+        + ("; validated with pyshacl: the shapes use a feature the compiled shapes lack (slow)"
+           if summary.engine == "pyshacl" else ""))
+    for written in summary.written:
+        say(f"  {out / written.file_name}  ({written.size:,} bytes)")
 
 
 @app.command()
@@ -43,19 +111,22 @@ def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base:
 def validate(data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE,
              turtle: Annotated[bool, typer.Option("--turtle", help="Print the sh:ValidationReport as Turtle.")] = False,
              report: Annotated[Optional[Path], typer.Option(
-                 "--report", help="Also write the sh:ValidationReport as Turtle to this file.")] = None):
+                 "--report", help="Also write the sh:ValidationReport as Turtle to this file.")] = None,
+             cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None):
     """Validate the cards and the graph against the SHACL shapes; exit 1 on violations."""
-    from ..pipeline import Toolkit, build_dataset
+    from ..errors import InputErrors
     from ..validate import readable, report_graph
 
-    result = build_dataset(data, Toolkit.load(base))
+    summary = _run(data, None, base, cache, no_cache, workers, keep_going=False)
+    if isinstance(summary.error, InputErrors):
+        raise summary.error
     if turtle or report:
-        text = report_graph(result.report).serialize(format="turtle")
+        text = report_graph(summary.report).serialize(format="turtle")
         if report:
             report.write_text(text, encoding="utf-8")
         if turtle:
             typer.echo(text)
     if not turtle:
-        typer.echo(readable(result.report))
-    if not result.report.conforms:
+        typer.echo(readable(summary.report))
+    if not summary.report.conforms:
         raise typer.Exit(1)

@@ -1,0 +1,63 @@
+"""The build cache (migkg.cache): entries come back only under their own key and whole; the keys change
+with everything a release's graph depends on."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from migkg.cache import Cache, registry_fingerprint, release_key, toolkit_fingerprint
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_an_entry_comes_back_under_its_key_with_its_blobs(tmp_path: Path):
+    cache = Cache(tmp_path / "cache")
+    cache.put("releases/r1", "key-1", {"issues": []}, {"a": b"first", "b": b"second blob"})
+    entry = cache.get("releases/r1", "key-1")
+    assert entry is not None and entry.meta == {"issues": []}
+    assert entry.read() == {"a": b"first", "b": b"second blob"}
+    assert entry.read(["b"]) == {"b": b"second blob"}
+
+
+def test_another_key_is_a_miss(tmp_path: Path):
+    cache = Cache(tmp_path)
+    cache.put("x", "key-1", {}, {"a": b"1"})
+    assert cache.get("x", "key-2") is None
+    assert cache.get("y", "key-1") is None
+
+
+def test_an_entry_cut_short_is_a_miss(tmp_path: Path):
+    cache = Cache(tmp_path)
+    entry = cache.put("x", "key", {}, {"a": b"0123456789"})
+    entry.path.write_bytes(entry.path.read_bytes()[:-3])
+    assert cache.get("x", "key") is None
+
+
+def test_nothing_is_created_until_something_is_stored(tmp_path: Path):
+    cache = Cache(tmp_path / "cache")
+    assert cache.get("x", "key") is None
+    assert not (tmp_path / "cache").exists()
+
+
+def test_entries_of_releases_that_are_gone_are_pruned(tmp_path: Path):
+    cache = Cache(tmp_path)
+    for name in ("a", "b", "c"):
+        cache.put(f"releases/{name}", "k", {}, {})
+    cache.prune("releases", {"a", "c"})
+    assert sorted(p.stem for p in (tmp_path / "releases").iterdir()) == ["a", "c"]
+
+
+def test_keys_follow_every_input(tmp_path: Path):
+    ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
+    files = [ontology / "shapes.ttl", ontology / "migkg.ttl"]
+    base = toolkit_fingerprint("https://w3id.org/migkg/", files, "compiled")
+    assert base == toolkit_fingerprint("https://w3id.org/migkg/", files, "compiled")
+    assert base != toolkit_fingerprint("http://example.org/", files, "compiled")
+    assert base != toolkit_fingerprint("https://w3id.org/migkg/", files, "pyshacl")
+    (ontology / "shapes.ttl").write_text((ontology / "shapes.ttl").read_text() + "\n# changed\n")
+    assert base != toolkit_fingerprint("https://w3id.org/migkg/", files, "compiled")
+    registry = {Path("states.yaml"): b"entries: []\n"}
+    assert registry_fingerprint(registry) != registry_fingerprint({Path("states.yaml"): b"entries: [] \n"})
+    assert release_key("ctx", "r", b"card", b"text") != release_key("ctx", "r", b"card", b"text.")
+    assert release_key("ctx", "r", b"card", b"text") != release_key("ctx", "r", b"card ", b"text")
+    assert release_key("ctx", "r", b"ab", b"c") != release_key("ctx", "r", b"a", b"bc")

@@ -1,0 +1,204 @@
+"""The build at scale, on a small synthetic corpus (bench/synth.py): the same bytes however it is built,
+the cache reused and invalidated exactly when it should be, and one bad release among many reported
+with its location while the others are still checked.
+
+Each test runs the real command line, ``python -m migkg build``, on its own copy of the corpus.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402
+
+RELEASES = 12
+SUMMARY = re.compile(r"\((?P<built>[\d,]+) built, (?P<reused>[\d,]+) reused from the cache, (?P<failed>[\d,]+) failed")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return synth.generate(tmp_path_factory.mktemp("synthetic") / "data", RELEASES, seed=7)
+
+
+@pytest.fixture
+def data(corpus: Path, tmp_path: Path) -> Path:
+    """A private copy of the synthetic corpus, safe to edit."""
+    return Path(shutil.copytree(corpus, tmp_path / "data"))
+
+
+def build(data: Path, out: Path, *extra: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(data), "--out", str(out),
+                           *map(str, extra)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def counts(done: subprocess.CompletedProcess) -> tuple[int, int, int]:
+    found = SUMMARY.search(done.stderr)
+    assert found, done.stderr[-2000:]
+    return tuple(int(found.group(k).replace(",", "")) for k in ("built", "reused", "failed"))
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def card_of(data: Path, index: int) -> Path:
+    return sorted((data / "releases").iterdir())[index] / "card.yaml"
+
+
+def test_one_and_two_worker_processes_write_identical_bytes(corpus: Path, tmp_path: Path):
+    one = build(corpus, tmp_path / "one", "--workers", "1", "--no-cache")
+    two = build(corpus, tmp_path / "two", "--workers", "2", "--no-cache")
+    assert one.returncode == 0, one.stderr[-2000:]
+    assert two.returncode == 0, two.stderr[-2000:]
+    assert counts(one) == counts(two) == (RELEASES, 0, 0)
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_the_cache_is_reused_and_gives_the_same_bytes(data: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    first = build(data, tmp_path / "first", "--cache", cache)
+    again = build(data, tmp_path / "again", "--cache", cache)
+    assert counts(first) == (RELEASES, 0, 0), first.stderr[-2000:]
+    assert counts(again) == (0, RELEASES, 0)
+    assert files(tmp_path / "first") == files(tmp_path / "again")
+
+
+def test_changing_one_card_rebuilds_that_release_alone(data: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    assert counts(build(data, tmp_path / "before", "--cache", cache)) == (RELEASES, 0, 0)
+    card = card_of(data, 5)
+    text = card.read_text(encoding="utf-8")
+    participant = re.search(r"^ +- \{role: participant, agent: \w+, evidence: [^\n]*\}\n", text, flags=re.M)
+    card.write_text(text.replace(participant.group(0), "", 1), encoding="utf-8")  # one participant fewer
+    changed = build(data, tmp_path / "after", "--cache", cache)
+    cold = build(data, tmp_path / "cold", "--no-cache")
+    assert counts(changed) == (1, RELEASES - 1, 0), changed.stderr[-2000:]
+    assert counts(cold) == (RELEASES, 0, 0)
+    assert files(tmp_path / "after") == files(tmp_path / "cold")
+    assert files(tmp_path / "after") != files(tmp_path / "before")
+
+
+def test_changing_the_registry_rebuilds_every_release(data: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    assert counts(build(data, tmp_path / "one", "--cache", cache)) == (RELEASES, 0, 0)
+    persons = data / "registry" / "persons.yaml"
+    persons.write_text(persons.read_text(encoding="utf-8")
+                       + "  - {id: new-person, type: person, labels: {ru: Новое Лицо, en: New Person}}\n",
+                       encoding="utf-8")
+    assert counts(build(data, tmp_path / "two", "--cache", cache)) == (RELEASES, 0, 0)
+
+
+def test_changing_the_shapes_rebuilds_every_release(data: Path, tmp_path: Path):
+    from migkg.pipeline import Toolkit, build_corpus
+
+    ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
+    cache = tmp_path / "cache"
+    assert build_corpus(data, None, Toolkit.load(ontology=ontology), cache_dir=cache).built == RELEASES
+    assert build_corpus(data, None, Toolkit.load(ontology=ontology), cache_dir=cache).reused == RELEASES
+    shapes = ontology / "shapes.ttl"
+    shapes.write_text(shapes.read_text(encoding="utf-8") + "\n# a comment is a change too\n", encoding="utf-8")
+    again = build_corpus(data, None, Toolkit.load(ontology=ontology), cache_dir=cache)
+    assert (again.built, again.reused) == (RELEASES, 0)
+
+
+def _break_a_quote(card: Path) -> int:
+    """Make the card's first quote cite words that are not in the source; return the line it is on."""
+    text = card.read_text(encoding="utf-8")
+    found = re.search(r"kind: \{kind: press-release, evidence: (\"[^\"]+\"|[^}]+)\}", text)
+    card.write_text(text[:found.start(1)] + '"words that are not in the text"' + text[found.end(1):],
+                    encoding="utf-8")
+    return text.count("\n", 0, found.start()) + 1
+
+
+def test_a_broken_release_among_many_is_reported_with_its_location_and_the_rest_are_checked(data: Path,
+                                                                                         tmp_path: Path):
+    card = card_of(data, 3)
+    line = _break_a_quote(card)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    done = build(data, out, "--cache", cache)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert f"{card}:{line}: release.kind.evidence: the quote 'words that are not in the text' is not in the " \
+           f"source text" in done.stderr
+    assert f"error: 1 of {RELEASES} release(s) failed ({RELEASES - 1} built, 0 reused from the cache); " \
+           f"nothing was written to {out}" in done.stderr
+    assert "--keep-going" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+
+    kept = build(data, out, "--cache", cache, "--keep-going")
+    assert kept.returncode == 0, kept.stderr[-2000:]
+    assert counts(kept) == (0, RELEASES - 1, 1)  # the others were built and cached by the failed run
+    assert f"left out: {card.parent.name}: {card}:{line}: release.kind.evidence:" in kept.stderr
+    graphs = {q.graph_name.value for q in ox.parse(path=str(out / "migkg.nq"), format=ox.RdfFormat.N_QUADS)}
+    assert not any(card.parent.name in g for g in graphs)
+    assert sum(card_of(data, i).parent.name in "".join(graphs) for i in range(RELEASES)) == RELEASES - 1
+    void = (out / "void.ttl").read_text(encoding="utf-8")
+    assert card.parent.name not in void
+
+
+def test_a_release_that_violates_the_shapes_fails_the_build_or_is_left_out(data: Path, tmp_path: Path):
+    card = card_of(data, 4)
+    text = card.read_text(encoding="utf-8")
+    # a stated count about a state, not about an event: the card is well formed, the graph is not
+    card.write_text(re.sub(r"(- id: count-of-governments\n +about: )\S+", r"\g<1>KAZ", text), encoding="utf-8")
+    out = tmp_path / "out"
+    failed = build(data, out, "--no-cache")
+    assert failed.returncode == 1, failed.stderr[-2000:]
+    assert "Violation:" in failed.stderr and "migsh:CountClaim-event" in failed.stderr
+    assert "nothing was written" in failed.stderr and not out.exists()
+    kept = build(data, out, "--no-cache", "--keep-going")
+    assert kept.returncode == 0, kept.stderr[-2000:]
+    assert f"left out: {card.parent.name}:" in kept.stderr
+    assert counts(kept) == (RELEASES, 0, 1)
+
+
+def test_without_a_terminal_there_is_no_progress_bar(corpus: Path, tmp_path: Path):
+    done = build(corpus, tmp_path / "out", "--no-cache")
+    assert done.returncode == 0
+    assert "releases/s" not in done.stderr and "\r" not in done.stderr
+
+
+def test_the_library_and_the_command_line_give_the_same_quads(corpus: Path, tmp_path: Path):
+    from migkg.pipeline import build_dataset
+    from migkg.store import quads
+
+    done = build(corpus, tmp_path / "out", "--no-cache")
+    assert done.returncode == 0
+    written = set(ox.parse(path=str(tmp_path / "out" / "migkg.nq"), format=ox.RdfFormat.N_QUADS))
+    in_memory = set(quads(build_dataset(corpus).graphs))
+    assert written == in_memory
+
+
+def test_the_dataset_statistics_are_exact(corpus: Path, tmp_path: Path):
+    """void.ttl's counts, summed release by release, are what counting over the whole dataset gives."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import VOID
+
+    from migkg.store import store_from_file
+
+    out = tmp_path / "out"
+    assert build(corpus, out, "--no-cache").returncode == 0
+    store = store_from_file(out / "migkg.nq")
+
+    def count(query: str) -> int:
+        return int(next(iter(store.query(query)))[0].value)
+
+    union = "{ GRAPH ?g { ?s ?p ?o } }"
+    void = Graph().parse(out / "void.ttl")
+    dataset = URIRef("https://w3id.org/migkg/dataset")
+    assert int(void.value(dataset, VOID.triples)) == count(f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?p ?o {union} }}")
+    assert int(void.value(dataset, VOID.distinctSubjects)) == count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) {union}")
+    assert int(void.value(dataset, VOID.distinctObjects)) == count(f"SELECT (COUNT(DISTINCT ?o) AS ?n) {union}")
+    assert int(void.value(dataset, VOID.properties)) == count(f"SELECT (COUNT(DISTINCT ?p) AS ?n) {union}")
+    classes = {row[0].value: int(row[1].value) for row in
+               store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s a ?c } } GROUP BY ?c")}
+    partitions = {str(void.value(p, VOID["class"])): int(void.value(p, VOID.entities))
+                  for p in void.objects(dataset, VOID.classPartition)}
+    assert partitions == classes

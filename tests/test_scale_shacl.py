@@ -1,0 +1,101 @@
+"""The compiled shapes (migkg.shacl) report exactly what pyshacl reports.
+
+The build validates with the compiled shapes, for speed; pyshacl is the reference. Every violation
+case of tests/test_shapes.py (its mutation table, one or more per node shape) is run through both,
+and the issues must be the same: severity, focus node, path, message, shape and value, as many times.
+So are the issues of real synthetic releases, and a shapes file with a feature the compiled engine
+lacks makes the build fall back to pyshacl.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+import test_shapes as reference
+from migkg.map_registry import entity_iri
+from migkg.pipeline import Toolkit, build_dataset
+from migkg.shacl import Unsupported, compile_shapes
+from migkg.validate import validate_graph, validate_graph_compiled
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402
+
+
+def said(report) -> list[tuple]:
+    return [(i.severity, i.focus, i.path, i.message, i.shape, i.value) for i in report.issues]
+
+
+@pytest.fixture(scope="module")
+def seed() -> reference.Seed:
+    result = build_dataset(ROOT / "data")
+    built = result.releases[0]
+    data = Graph()
+    for part in (built.facts, built.derived, result.graphs[result.toolkit.iris.registry_graph()],
+                 result.toolkit.vocabulary.graph):
+        data += part
+    shapes = Graph().parse(reference.SHAPES_FILE, format="turtle")
+
+    def ref(entity_id: str):
+        return entity_iri(result.registry, result.toolkit.iris, entity_id)
+
+    return reference.Seed(data, shapes, result.report, reference._find_nodes(data, ref))
+
+
+def test_the_seed_gets_the_same_report(seed):
+    assert said(validate_graph_compiled(seed.copy(), seed.shapes)) == said(validate_graph(seed.copy(), seed.shapes))
+
+
+@pytest.mark.parametrize("shape_name, case", [pytest.param(name, case, id=f"{name}-{case.name}")
+                                              for name, cases in reference.CASES.items() for case in cases])
+def test_both_engines_agree_on_every_case(seed, shape_name, case):
+    graph = seed.copy()
+    case.mutate(graph, seed.nodes)
+    by_pyshacl = said(validate_graph(graph, seed.shapes))
+    assert by_pyshacl, "the case should give at least one issue"
+    assert said(validate_graph_compiled(graph, seed.shapes)) == by_pyshacl
+
+
+def test_synthetic_releases_get_the_report_pyshacl_gives(tmp_path: Path):
+    data = synth.generate(tmp_path / "data", 6, seed=11)
+    result = build_dataset(data)
+    registry = result.graphs[result.toolkit.iris.registry_graph()]
+    assert result.report.warnings, "the corpus should hold a count that disagrees with its participants"
+    for release in result.releases:
+        union = Graph()
+        for part in (release.facts, release.derived, registry, result.toolkit.vocabulary.graph):
+            union += part
+        expected = said(validate_graph(union, result.toolkit.shapes))
+        graph = str(result.toolkit.iris.release_graph(release.release_id))
+        found = [(i.severity, i.focus, i.path, i.message, i.shape, i.value)
+                 for i in result.report.issues if i.graph == graph]
+        assert found == expected, release.release_id
+
+
+SH_OR_SHAPE = """
+migsh:StateOrAnythingShape
+    a sh:NodeShape ;
+    sh:targetClass mig:State ;
+    rdfs:label "State (a shape with sh:or, for the fallback test)"@en ;
+    rdfs:comment "Passes for every state."@en ;
+    sh:or ( [ sh:class mig:State ] [ sh:class mig:Government ] ) ;
+    sh:message "Not a state." .
+"""
+
+
+def test_shapes_the_compiled_engine_lacks_fall_back_to_pyshacl(tmp_path: Path):
+    ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
+    shapes = ontology / "shapes.ttl"
+    shapes.write_text(shapes.read_text(encoding="utf-8") + SH_OR_SHAPE, encoding="utf-8")
+    with pytest.raises(Unsupported):
+        compile_shapes(Graph().parse(shapes, format="turtle"))
+    toolkit = Toolkit.load(ontology=ontology)
+    assert toolkit.compiled is None and toolkit.engine == "pyshacl"
+    fallback = build_dataset(ROOT / "data", toolkit)
+    compiled = build_dataset(ROOT / "data")
+    assert said(fallback.report) == said(compiled.report)
+    assert [i.shape for i in fallback.report.warnings] == ["migsh:CountClaim-matches"]
