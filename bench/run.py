@@ -1,0 +1,523 @@
+"""Benchmarks of the migkg build on synthetic corpora (bench/synth.py), written to bench/RESULTS.md.
+
+For each corpus size N (default 100, 1,000 and 10,000 releases) it measures:
+
+- every stage of the build, run in this process one release at a time (in batches of 256,
+  stage by stage, so that each stage's time and peak memory can be told apart): load and
+  resolve, map, derive, validate, export (the serialised parts of the five output files);
+- the real command line, ``migkg build``: cold (no cache), warm (nothing changed) and warm
+  with one card changed, wall time and the peak memory of all its processes together;
+- loading the built N-Quads into Oxigraph, then every catalogue query (``queries/research``
+  and, where they exist, ``queries/network``) on that store, and the network measures where
+  :mod:`migkg.network` exists;
+- two references on the same triples: the bare pyoxigraph parse and serialise (the ceiling:
+  nothing is faster than reading and writing the data) and whole-graph pyshacl (the naive
+  way), the latter only up to ``--pyshacl-max`` releases and extrapolated beyond.
+
+    python bench/run.py                          # 100, 1,000, 10,000 -> bench/RESULTS.md
+    python bench/run.py --sizes 10 --out /tmp/b  # a smoke run
+
+Corpora, builds and caches go under ``--out`` (default ``bench/out/``, not versioned).
+Not part of the test suite; tests/test_scale_bench.py runs it at N=10 so that it keeps working.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402  (bench/synth.py, beside this file)
+
+BATCH = 256
+MiB = 1024 * 1024
+
+
+# --------------------------------------------------------------------------- memory
+
+def _status(pid: int | str = "self") -> dict[str, int]:
+    out = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(("VmRSS:", "VmHWM:", "PPid:")):
+                key, value = line.split(":", 1)
+                out[key] = int(value.split()[0])
+    except OSError:
+        pass
+    return out
+
+
+def reset_peak() -> None:
+    """Reset this process's peak RSS (VmHWM) where Linux allows it, so a stage's peak is its own."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def peak_rss() -> int:
+    """This process's peak RSS in bytes since the last :func:`reset_peak`."""
+    return _status().get("VmHWM", 0) * 1024
+
+
+class TreeMemory:
+    """Samples the summed RSS of a process and all its descendants (a build and its workers)."""
+
+    def __init__(self, pid: int, every: float = 0.05):
+        self.pid, self.every, self.peak = pid, every, 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _tree(self) -> list[int]:
+        parents: dict[int, int] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                ppid = _status(entry.name).get("PPid")
+                if ppid is not None:
+                    parents[int(entry.name)] = ppid
+        tree, frontier = {self.pid}, [self.pid]
+        while frontier:
+            parent = frontier.pop()
+            for pid, ppid in parents.items():
+                if ppid == parent and pid not in tree:
+                    tree.add(pid)
+                    frontier.append(pid)
+        return list(tree)
+
+    def _run(self) -> None:
+        while not self.done.wait(self.every):
+            total = sum(_status(pid).get("VmRSS", 0) for pid in self._tree()) * 1024
+            self.peak = max(self.peak, total)
+
+    def stop(self) -> int:
+        self.done.set()
+        self.thread.join()
+        return self.peak
+
+
+# --------------------------------------------------------------------------- results
+
+@dataclass
+class Row:
+    what: str
+    seconds: float
+    releases: int | None = None
+    triples: int | None = None
+    memory: int | None = None
+    note: str = ""
+
+    def cells(self) -> list[str]:
+        rate = f"{self.releases / self.seconds:,.0f}" if self.releases and self.seconds > 0 else ""
+        trate = f"{self.triples / self.seconds:,.0f}" if self.triples and self.seconds > 0 else ""
+        memory = f"{self.memory / MiB:,.0f}" if self.memory else ""
+        return [self.what, f"{self.seconds:,.3f}", rate, trate, memory, self.note]
+
+
+@dataclass
+class SizeResult:
+    size: int
+    triples: int = 0
+    rows: list[Row] = field(default_factory=list)
+    queries: list[Row] = field(default_factory=list)
+    files: dict[str, int] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- the stages, in this process
+
+def stage_pass(corpus: Path, result: SizeResult) -> None:
+    from migkg.pipeline import Built, Toolkit, Workbench, find_releases, read_inputs
+    from migkg.registry import load_registry
+
+    started = time.perf_counter()
+    toolkit = Toolkit.load()
+    bench = Workbench(toolkit, load_registry(corpus / "registry"))
+    setup = time.perf_counter() - started
+    folders = find_releases(corpus)
+    names = ["load and resolve", "map", "derive", "validate", "export (serialise the parts)"]
+    seconds = dict.fromkeys(names, 0.0)
+    memory = dict.fromkeys(names, 0)
+    triples = 0
+    for start in range(0, len(folders), BATCH):
+        batch = [(f, *read_inputs(f)) for f in folders[start:start + BATCH]]
+
+        def stage(name, work):
+            reset_peak()
+            began = time.perf_counter()
+            out = work()
+            seconds[name] += time.perf_counter() - began
+            memory[name] = max(memory[name], peak_rss())
+            return out
+
+        loaded = stage(names[0], lambda: [bench.load(f, card, source) for f, card, source in batch])
+        facts = stage(names[1], lambda: [bench.map(release) for release in loaded])
+        # derive and validate one release after the other (validation reads the scratch store the rules fill)
+        derived, results = [], []
+        for release, triples_of in zip(loaded, facts):
+            rid = release.card.release.id
+            reset_peak()
+            began = time.perf_counter()
+            d, quads = bench._derive(rid, triples_of)
+            seconds[names[2]] += time.perf_counter() - began
+            memory[names[2]] = max(memory[names[2]], peak_rss())
+            derived.append((d, quads))
+            began = time.perf_counter()
+            results.append(bench.validate(rid, triples_of, d))
+            seconds[names[3]] += time.perf_counter() - began
+            memory[names[3]] = max(memory[names[3]], peak_rss())
+        stage(names[4], lambda: [bench.release_part(Built(r.card.release.id, r, f, d, res, [], q))
+                                  for r, f, (d, q), res in zip(loaded, facts, derived, results)])
+        triples += sum(len(f) + len(d) for f, (d, _q) in zip(facts, derived))
+    result.triples = triples + len(bench.registry_triples) + len(bench.vocabulary_triples)
+    result.rows.append(Row("setup: toolkit, registry, indexes (once)", setup))
+    for name in names:
+        result.rows.append(Row(f"stage: {name}", seconds[name], len(folders), triples, memory[name]))
+    total = sum(seconds.values())
+    result.rows.append(Row("stages, all (one process, one core)", total, len(folders), triples, max(memory.values())))
+
+
+# --------------------------------------------------------------------------- the real command line
+
+def cli_build(corpus: Path, out: Path, cache: Path, *extra: str) -> tuple[float, int, str]:
+    command = [sys.executable, "-m", "migkg", "build", "--data", str(corpus), "--out", str(out),
+               "--cache", str(cache), *extra]
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    memory = TreeMemory(process.pid)
+    _stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - began
+    peak = memory.stop()
+    if process.returncode != 0:
+        raise SystemExit(f"migkg build failed ({process.returncode}):\n{stderr[-3000:]}")
+    summary = next((line for line in stderr.splitlines() if line.startswith("built ")), "")
+    return seconds, peak, summary
+
+
+def cli_pass(corpus: Path, work: Path, size: int, result: SizeResult) -> Path:
+    out, cache = work / f"build-{size}", work / f"cache-{size}"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    seconds, peak, summary = cli_build(corpus, out, cache)
+    result.rows.append(Row("migkg build, cold (built, validated, exported)", seconds, size, result.triples, peak,
+                           _counts(summary)))
+    seconds, peak, summary = cli_build(corpus, out, cache)
+    result.rows.append(Row("migkg build, warm, nothing changed", seconds, size, result.triples, peak, _counts(summary)))
+    card = sorted((corpus / "releases").iterdir())[size // 2] / "card.yaml"
+    original = card.read_bytes()
+    try:
+        card.write_bytes(original + b"# changed for the warm-rebuild benchmark\n")
+        seconds, peak, summary = cli_build(corpus, out, cache)
+        result.rows.append(Row("migkg build, warm, one card changed", seconds, size, result.triples, peak,
+                               _counts(summary)))
+    finally:
+        card.write_bytes(original)
+    result.files = {p.name: p.stat().st_size for p in sorted(out.iterdir()) if not p.name.startswith(".")}
+    return out
+
+
+def _counts(summary: str) -> str:
+    found = re.search(r"\((\S+ built, \S+ reused from the cache)", summary)
+    return found.group(1) if found else ""
+
+
+# --------------------------------------------------------------------------- queries and references
+
+def query_pass(built: Path, size: int, result: SizeResult, network_limit: int, network_seconds: dict[int, float]) -> None:
+    import pyoxigraph as ox
+
+    from migkg.store import store_from_file
+
+    began = time.perf_counter()
+    reset_peak()
+    store = store_from_file(built / "migkg.nq")
+    result.rows.append(Row("load migkg.nq into Oxigraph (in memory)", time.perf_counter() - began, size,
+                           result.triples, peak_rss()))
+    folders = [ROOT / "queries" / "research", ROOT / "queries" / "network"]
+    for folder in folders:
+        for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+            text = path.read_text(encoding="utf-8")
+            began = time.perf_counter()
+            rows = sum(1 for _ in store.query(text, use_default_graph_as_union=True))
+            seconds = time.perf_counter() - began
+            result.queries.append(Row(f"{folder.name}/{path.name}", seconds, note=f"{rows:,} rows"))
+            bound = _sample_binding(text, store)
+            if bound is not None:
+                name, value = bound
+                began = time.perf_counter()
+                rows = sum(1 for _ in store.query(text, use_default_graph_as_union=True,
+                                                  substitutions={ox.Variable(name): value}))
+                result.queries.append(Row(f"{folder.name}/{path.name} with ?{name} bound", time.perf_counter() - began,
+                                          note=f"{rows:,} rows"))
+    network_pass(store, size, result, network_limit, network_seconds)
+
+
+def _sample_binding(text: str, store):
+    """For a query that declares an IRI parameter (``# param: name iri``), one value to bind it to, as a user would."""
+    import pyoxigraph as ox
+
+    found = re.search(r"^#\s*param:\s*(\w+)\s+iri\b", text, flags=re.M)
+    if not found:
+        return None
+    name = found.group(1)
+    probe = {"fact": "SELECT ?x { ?x <http://www.w3.org/ns/prov#wasDerivedFrom> ?s } LIMIT 1"}.get(name)
+    if probe is None:
+        return None
+    rows = list(store.query(probe, use_default_graph_as_union=True))
+    return (name, rows[0]["x"]) if rows and isinstance(rows[0]["x"], ox.NamedNode) else None
+
+
+def network_pass(store, size: int, result: SizeResult, limit: int, measured: dict[int, float]) -> None:
+    """The network measures, if migkg.network exists yet (another part of the project writes it); up to
+    ``limit`` releases (they grow faster than linearly: betweenness is O(nodes x edges)), estimated beyond."""
+    try:
+        from migkg import network
+        from migkg.sources import EmbeddedSource
+    except ImportError:
+        result.rows.append(Row("network measures", 0.0, note="skipped: migkg.network does not exist here"))
+        return
+    if size > limit:
+        if measured:
+            base_size = max(measured)
+            estimate = measured[base_size] * (size / base_size) ** 2
+            result.rows.append(Row("network measures (migkg.network: build graphs, add measures)", estimate, size,
+                                   note=f"not run: extrapolated from N={base_size:,} as quadratic (a lower bound "
+                                        "for betweenness)"))
+        return
+    began = time.perf_counter()
+    reset_peak()
+    try:
+        nets = network.networks(EmbeddedSource(store))
+        built_at = time.perf_counter()
+        for name in nets:
+            network.add_measures(nets[name])
+        note = (f"{len(nets)} network(s), {sum(nets[n].number_of_nodes() for n in nets):,} nodes, "
+                f"{sum(nets[n].number_of_edges() for n in nets):,} edges; graphs {built_at - began:,.2f} s, "
+                f"measures {time.perf_counter() - built_at:,.2f} s")
+        measured[size] = time.perf_counter() - began
+    except Exception as err:  # its API is someone else's and may change: report, do not fail the benchmark
+        note = f"failed: {type(err).__name__}: {err}"[:200]
+    result.rows.append(Row("network measures (migkg.network: build graphs, add measures)",
+                           time.perf_counter() - began, size, None, peak_rss(), note))
+
+
+def ceiling_pass(built: Path, size: int, result: SizeResult) -> None:
+    """The bare pyoxigraph parse and serialise of the same quads: what no build can beat."""
+    import pyoxigraph as ox
+
+    reset_peak()
+    began = time.perf_counter()
+    quads = list(ox.parse(path=str(built / "migkg.nq"), format=ox.RdfFormat.N_QUADS))
+    parsed = time.perf_counter() - began
+    began = time.perf_counter()
+    for fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        ox.serialize(quads, format=fmt)
+    written = time.perf_counter() - began
+    result.rows.append(Row("reference, ceiling: pyoxigraph parse of migkg.nq", parsed, size, len(quads), peak_rss()))
+    result.rows.append(Row("reference, ceiling: pyoxigraph serialise, TriG + N-Quads", written, size, len(quads)))
+
+
+def pyshacl_pass(built: Path, size: int, result: SizeResult, limit: int, measured: dict[int, float]) -> None:
+    """Whole-graph pyshacl on the union of every graph (the naive way); extrapolated above ``limit``."""
+    if size > limit:
+        if measured:
+            base_size = max(measured)
+            estimate = measured[base_size] * size / base_size
+            result.rows.append(Row("reference, naive: pyshacl on the whole graph", estimate, size, result.triples,
+                                   note=f"not run: extrapolated linearly from N={base_size:,}"))
+        return
+    from rdflib import Graph
+
+    from migkg.validate import validate_graph
+
+    graph = Graph()
+    import pyoxigraph as ox
+
+    from migkg.shacl import to_rdflib
+
+    for quad in ox.parse(path=str(built / "migkg.nq"), format=ox.RdfFormat.N_QUADS):
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    reset_peak()
+    began = time.perf_counter()
+    report = validate_graph(graph, shapes)
+    seconds = time.perf_counter() - began
+    measured[size] = seconds
+    result.rows.append(Row("reference, naive: pyshacl on the whole graph", seconds, size, len(graph), peak_rss(),
+                           f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)"))
+
+
+# --------------------------------------------------------------------------- the machine and the report
+
+def machine() -> list[str]:
+    cpu = "unknown"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = "unknown"
+    try:
+        kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal:"))
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration):
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    versions = []
+    for package in ("pyoxigraph", "rdflib", "pyshacl", "pydantic", "PyYAML", "ruamel.yaml"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            pass
+    try:
+        import yaml
+        versions.append("libyaml " + ("yes" if yaml.__with_libyaml__ else "no"))
+    except ImportError:
+        pass
+    return [f"- cores: {cores} (nproc); CPU: {cpu}; memory: {memory}",
+            f"- {platform.platform()}; Python {platform.python_version()}",
+            "- " + ", ".join(versions)]
+
+
+def table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    return lines
+
+
+def report(results: list[SizeResult], args, started: float) -> str:
+    lines = ["# migkg build benchmarks", "",
+             f"Written by `bench/run.py` (sizes {', '.join(f'{r.size:,}' for r in results)}; seed {args.seed}) "
+             f"in {time.perf_counter() - started:,.0f} s. Synthetic corpora from `bench/synth.py`; every stage of "
+             "the real pipeline runs on them, evidence resolution included.", "", "## Machine", ""] + machine()
+    lines += ["", "## Targets", ""] + _targets(results)
+    for result in results:
+        lines += ["", f"## {result.size:,} releases ({result.triples:,} triples with registry and vocabulary)", ""]
+        lines += table(["what", "wall s", "releases/s", "triples/s", "peak MiB", "note"],
+                       [row.cells() for row in result.rows])
+        if result.queries:
+            lines += ["", "Catalogue queries on Oxigraph (in memory, default graph = union of all graphs):", ""]
+            lines += table(["query", "wall s", "", "", "", "rows"], [row.cells() for row in result.queries])
+        if result.files:
+            lines += ["", "Output files: " + ", ".join(f"{name} {size / MiB:,.1f} MiB" for name, size in result.files.items())]
+    lines += ["", "## Notes", "",
+              "- Stage rows: one process, one core, releases in batches of 256, each stage over a batch before the "
+              "next; peak MiB is the process's peak RSS while that stage ran (registry and indexes included). "
+              "The build itself runs these stages in one worker process per core.",
+              "- `migkg build` rows: the real command, its wall time and the summed peak RSS of the command and "
+              "its worker processes; the cache and the output folder on the same disk.",
+              "- The ceiling reads and writes the same quads with pyoxigraph and does nothing else.",
+              "- Naive pyshacl validates the union of every graph at once, as one would without per-release "
+              "validation; above the largest size it ran at, it is extrapolated linearly (it would take too long).",
+              ""]
+    return "\n".join(lines)
+
+
+def _targets(results: list[SizeResult]) -> list[str]:
+    def find(result: SizeResult, prefix: str) -> Row | None:
+        return next((row for row in result.rows if row.what.startswith(prefix)), None)
+
+    lines = []
+    by_size = {r.size: r for r in results}
+    big = by_size.get(10_000) or results[-1]
+    cold = find(big, "migkg build, cold")
+    warm = find(big, "migkg build, warm, one card changed")
+    if cold:
+        lines.append(f"- {big.size:,} releases built, validated and exported, cold: {cold.seconds:,.1f} s "
+                     f"(target 60 s): {'met' if cold.seconds <= 60 else 'missed'}; peak memory "
+                     f"{cold.memory / MiB:,.0f} MiB (target 4 GiB): {'met' if cold.memory <= 4096 * MiB else 'missed'}")
+    if 1_000 in by_size and 10_000 in by_size:
+        small = find(by_size[1_000], "migkg build, cold")
+        if small and cold:
+            ratio = cold.seconds / small.seconds
+            lines.append(f"- linear: 10,000 took {ratio:.1f} times as long as 1,000 (target at most 11): "
+                         f"{'met' if ratio <= 11 else 'missed'}")
+    if warm:
+        lines.append(f"- rebuild after one card of {big.size:,} changed: {warm.seconds:,.1f} s (target 3 s): "
+                     f"{'met' if warm.seconds <= 3 else 'missed'}")
+    slowest = max(big.queries, key=lambda r: r.seconds, default=None)
+    if slowest:
+        lines.append(f"- slowest catalogue query on {big.size:,} releases: {slowest.what}, {slowest.seconds:,.2f} s "
+                     f"(target 1 s): {'met' if slowest.seconds <= 1 else 'missed'}")
+    return lines
+
+
+# --------------------------------------------------------------------------- main
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="corpus sizes, comma-separated")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder (corpora, builds, caches)")
+    parser.add_argument("--results", type=Path, default=None, help="the report (default: bench/RESULTS.md, "
+                                                                    "or <out>/RESULTS.md with --out)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--pyshacl-max", type=int, default=1000, help="largest size to run whole-graph pyshacl at")
+    parser.add_argument("--network-max", type=int, default=1000, help="largest size to run the network measures at")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse the results of sizes measured by an earlier run (kept in <out>/results-N.json)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    args.out.mkdir(parents=True, exist_ok=True)
+    target = args.results or (HERE / "RESULTS.md" if args.out == HERE / "out" else args.out / "RESULTS.md")
+    results, pyshacl_seconds, network_seconds = [], {}, {}
+    for size in sizes:
+        kept = args.out / f"results-{size}.json"
+        if args.reuse and kept.is_file():
+            result = _load(kept)
+            pyshacl_seconds.update(_measured(result, "reference, naive: pyshacl"))
+            network_seconds.update(_measured(result, "network measures"))
+            results.append(result)
+            continue
+        print(f"== {size:,} releases", file=sys.stderr)
+        corpus = args.out / f"corpus-{size}"
+        began = time.perf_counter()
+        synth.generate(corpus, size, args.seed)
+        result = SizeResult(size)
+        result.rows.append(Row("generate the synthetic corpus (bench/synth.py)", time.perf_counter() - began, size))
+        stage_pass(corpus, result)
+        built = cli_pass(corpus, args.out, size, result)
+        query_pass(built, size, result, args.network_max, network_seconds)
+        ceiling_pass(built, size, result)
+        pyshacl_pass(built, size, result, args.pyshacl_max, pyshacl_seconds)
+        results.append(result)
+        kept.write_text(json.dumps(_dump(result), ensure_ascii=False, indent=1), encoding="utf-8")
+        target.write_text(report(results, args, started), encoding="utf-8")  # what is measured so far
+        print(json.dumps({r.what: round(r.seconds, 3) for r in result.rows}, ensure_ascii=False), file=sys.stderr)
+    target.write_text(report(results, args, started), encoding="utf-8")
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def _dump(result: SizeResult) -> dict:
+    from dataclasses import asdict
+
+    return asdict(result)
+
+
+def _load(path: Path) -> SizeResult:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return SizeResult(data["size"], data["triples"], [Row(**r) for r in data["rows"]],
+                      [Row(**r) for r in data["queries"]], data["files"])
+
+
+def _measured(result: SizeResult, prefix: str) -> dict[int, float]:
+    return {result.size: row.seconds for row in result.rows if row.what.startswith(prefix) and "not run" not in row.note
+            and "failed" not in row.note and "skipped" not in row.note}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
