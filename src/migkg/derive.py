@@ -50,10 +50,12 @@ class Scratch:
     a release's facts and the vocabulary, and the SHACL-SPARQL checks see what pyshacl saw:
     the union of facts, derived edges, registry and vocabulary. Releases are not removed one
     by one (removing 400 quads costs Oxigraph as much as adding them); instead the store is
-    made anew every :data:`RECYCLE` releases, which keeps it small and its queries fast.
+    made anew every :data:`RECYCLE` releases, which keeps it small and its queries fast. Only
+    triples some rule or check can match are loaded (:class:`Needed`), so the vocabulary and
+    registry part is a handful of triples and a new store costs next to nothing.
     """
 
-    RECYCLE = 512
+    RECYCLE = 32
 
     def __init__(self, vocabulary: list[Triple], registry: list[Triple]):
         self.vocabulary, self.registry = vocabulary, registry

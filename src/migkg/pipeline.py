@@ -129,7 +129,9 @@ class Workbench:
         self.vocabulary_triples: list[Triple] = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in
                                                  sorted(toolkit.vocabulary.graph)]
         self.registry_triples = map_registry(registry, toolkit.iris)
-        self.scratch = Scratch(self.vocabulary_triples, self.registry_triples)
+        needed = toolkit.needed.keeps if toolkit.needed else (lambda triple: True)
+        self.scratch = Scratch([t for t in self.vocabulary_triples if needed(t)],
+                               [t for t in self.registry_triples if needed(t)])
         self.serialiser = Serialiser(toolkit.iris)
         base = self.vocabulary_triples + self.registry_triples
         inverse = toolkit.compiled.inverse_predicates if toolkit.compiled else frozenset()
