@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from .errors import InputError, Location
 from .models import Card
-from .yamlfile import is_located, line_of, line_of_offset, parse_model, parse_round_trip, parse_yaml_text, read_text
+from .yamlfile import decode_text, is_located, line_of, parse_model, parse_round_trip, parse_yaml_text, read_text
 
 SOURCE_NAME = "source.txt"
 CARD_NAME = "card.yaml"
@@ -62,13 +62,8 @@ def read_source(path: Path) -> str:
 
 def decode_source(path: Path, data: bytes) -> str:
     """A source text's bytes as text, strictly UTF-8; an :class:`InputError` at the line of the first bad byte."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(Location(path, line_of_offset(data, err.start)),
-                         f"is not valid UTF-8 (byte 0x{data[err.start]:02x} at byte offset {err.start}).",
-                         "convert the file to UTF-8 (e.g. iconv -f cp1251 -t utf-8), keeping its words "
-                         "unchanged.") from None
+    return decode_text(path, data, "convert the file to UTF-8 (e.g. iconv -f cp1251 -t utf-8), keeping its words "
+                                   "unchanged.")
 
 
 def load_release(folder: Path) -> LoadedRelease:

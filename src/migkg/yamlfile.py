@@ -133,14 +133,14 @@ def read_text(path: Path) -> str:
     return decode_text(path, data)
 
 
-def decode_text(path: Path, data: bytes) -> str:
-    """A YAML file's bytes as text, strictly UTF-8; an :class:`InputError` at the line of the first bad byte."""
+def decode_text(path: Path, data: bytes, fix: str = "save the file as UTF-8.") -> str:
+    """A file's bytes as text, strictly UTF-8; an :class:`InputError` at the line of the first bad byte."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(Location(path, line_of_offset(data, err.start)),
-                         f"is not valid UTF-8 (byte 0x{data[err.start]:02x} at byte {err.start}).",
-                         "save the file as UTF-8.") from None
+                         f"is not valid UTF-8 (byte 0x{data[err.start]:02x} at byte offset {err.start}).",
+                         fix) from None
 
 
 def read_yaml(path: Path) -> Any:
