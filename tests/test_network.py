@@ -103,16 +103,57 @@ def test_co_participation_holds_the_ten_states_and_the_organisations_that_took_p
         assert (data["kind"], data["weight"], data["events"]) == ("co-participated", 1, [EVENT])
 
 
-def test_the_sparql_projection_equals_networkx_bipartite_projection(nets):
+def test_the_projection_equals_networkx_bipartite_projection(nets):
     two_mode = nets["actor-event"]
     actors = {n for n, part in two_mode.nodes(data="bipartite") if part == 0}
     projected = nx.bipartite.weighted_projected_graph(two_mode, actors)
-    sparql = nets["co-participation"]
-    assert set(projected.nodes) == set(sparql.nodes)
+    ours = nets["co-participation"]
+    assert set(projected.nodes) == set(ours.nodes)
     assert {frozenset(e): w for *e, w in projected.edges(data="weight")} == \
-        {frozenset(e): w for *e, w in sparql.edges(data="weight")}
-    for u, v, events in sparql.edges(data="events"):
+        {frozenset(e): w for *e, w in ours.edges(data="weight")}
+    for u, v, events in ours.edges(data="events"):
         assert events == sorted(set(two_mode[u]) & set(two_mode[v]))
+
+
+def _same_graph(python: nx.Graph, sparql: nx.Graph) -> None:
+    """Equal nodes, edges and attributes, in the same order (so the exports are the same bytes)."""
+    assert list(python.nodes(data=True)) == list(sparql.nodes(data=True))
+    assert list(python.edges(data=True)) == list(sparql.edges(data=True))
+    assert python.graph == sparql.graph
+
+
+def _both_projections(source) -> tuple[nx.Graph, nx.Graph, nx.Graph]:
+    """(actor-event, co-participation projected in Python, co-participation from co-participation.rq)."""
+    from migkg.network.graphs import build_graph, project_co_participation
+    from migkg.network.queries import edge_rows
+
+    specs = {s.name: s for s in QUERY_NETWORKS}
+    two_mode = build_graph(specs["actor-event"], edge_rows(source, "actor-event"))
+    return (two_mode, project_co_participation(two_mode),
+            build_graph(specs["co-participation"], edge_rows(source, "co-participation")))
+
+
+def test_the_python_projection_equals_the_sparql_projection_on_the_seed(source, nets):
+    _, python, sparql = _both_projections(source)
+    assert python.number_of_edges() == 136
+    _same_graph(python, sparql)
+    assert set(nets["co-participation"].edges) == set(python.edges)
+
+
+def test_the_python_projection_equals_the_sparql_projection_across_many_events(tmp_path, run_migkg):
+    """Forty synthetic releases: events that share actors, actors at several events, several roles each."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synth
+
+    data = synth.generate(tmp_path / "data", 40, seed=3)
+    done = run_migkg("build", "--data", data, "--out", tmp_path / "build", "--no-cache")
+    assert done.returncode == 0, done.stderr
+    two_mode, python, sparql = _both_projections(EmbeddedSource.from_build(tmp_path / "build"))
+    assert max(w for *_, w in python.edges(data="weight")) > 1, "no pair met twice: the corpus tests too little"
+    assert sum(1 for n, part in two_mode.nodes(data="bipartite") if part == 1) > 20
+    _same_graph(python, sparql)
 
 
 def test_actor_event_edges_carry_every_role_of_the_actor(nets):
