@@ -25,7 +25,13 @@ NetworksOption = Annotated[Optional[list[str]], typer.Option(
                             "actors. Default: all.")]
 #: shorter type names for the printed table (the CSV keeps the full ones)
 SHORT_TYPES = {"intergovernmental-organization": "IGO"}
-SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the Louvain community detection.")]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the Louvain community detection, and of the "
+                                                        "sources sampled for betweenness and brokerage.")]
+ExactUpToOption = Annotated[Optional[int], typer.Option(
+    "--exact-up-to", help="Networks with more nodes than this get betweenness and brokerage estimated from "
+                          "--samples sampled sources (0: always estimate). Default: 1000.")]
+SamplesOption = Annotated[Optional[int], typer.Option(
+    "--samples", help="Sampled source nodes of the betweenness and brokerage estimates (at least 2). Default: 100.")]
 
 
 def _chosen(names: list[str] | None) -> list[str]:
@@ -54,6 +60,31 @@ def _networks(build: Path, endpoint: str | None):
     graphs = networks(source)
     say(f"read {len(graphs)} networks from {endpoint or build} in {time.perf_counter() - started:.2f} s: {graphs!r}")
     return source, graphs
+
+
+def _sampling_note(graph, seed: int, exact_up_to: int, samples: int) -> str | None:
+    """One line saying which measures are estimates on this network, or None when all are exact."""
+    from ..network.measures import DEFAULT_GROUP, sampling
+
+    sampled = sampling(graph, DEFAULT_GROUP, exact_up_to, samples)
+    if not sampled:
+        return None
+    grouped = sum(1 for _, value in graph.nodes(data=DEFAULT_GROUP) if value is not None)
+    of = {"betweenness": f"{graph.number_of_nodes():,} nodes", "brokerage": f"{grouped:,} grouped nodes"}
+    return (f"estimated ({graph.number_of_nodes():,} nodes > --exact-up-to {exact_up_to:,}), seed {seed}: "
+            + "; ".join(f"{name} from {k:,} sampled sources of {of[name]}" for name, k in sampled.items()))
+
+
+def _sampling_options(exact_up_to: int | None, samples: int | None) -> tuple[int, int]:
+    """--exact-up-to and --samples, their defaults from :mod:`migkg.network.measures` (imported only when needed)."""
+    from ..network.measures import EXACT_UP_TO, SAMPLES
+
+    exact_up_to = EXACT_UP_TO if exact_up_to is None else exact_up_to
+    samples = SAMPLES if samples is None else samples
+    if samples < 2:
+        raise InputError(Location(Path("--samples")), f"{samples} sampled sources: an estimate needs at least 2.",
+                         f"give --samples 2 or more (the default is {SAMPLES}).")
+    return exact_up_to, samples
 
 
 def _report(written: list[Path]) -> None:
@@ -98,19 +129,26 @@ def stats(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
           by: Annotated[str, typer.Option("--by", help="Rank by this measure: degree, weighted_degree, betweenness, "
                                                        "pagerank, brokerage, groups_linked.")] = "degree",
           top: Annotated[int, typer.Option("--top", help="Rows to print per network (the CSV has all).")] = 15,
-          seed: SeedOption = 42):
+          seed: SeedOption = 42, exact_up_to: ExactUpToOption = None, samples: SamplesOption = None):
     """Print each network's actors ranked by a measure, and write NAME-measures.csv to --out."""
     from ..network import measure_table, ties_by_side
     from ..network.export import write_files
 
     names, by = _chosen(network), _measure("--by", by)
+    exact_up_to, samples = _sampling_options(exact_up_to, samples)
     _, graphs = _networks(build, endpoint)
     files = {}
     for name in names:
         graph = graphs[name]
-        rows = measure_table(graph, by=by, seed=seed)
+        started = time.perf_counter()
+        rows = measure_table(graph, by=by, seed=seed, exact_up_to=exact_up_to, samples=samples)
+        note = _sampling_note(graph, seed, exact_up_to, samples)
+        if note:
+            say(f"{name}: measured in {time.perf_counter() - started:.1f} s")
         typer.echo(_table_text(rows, f"{name}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
                                      f"ranked by {by}", top))
+        if note:
+            typer.echo(f"{note}\n")
         if name == "actors":
             labels = {d.get("side"): d.get("side_label") for _, d in graph.nodes(data=True)}
             typer.echo("ties held by each side (edges with an end among its members):")
@@ -124,17 +162,23 @@ def stats(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
 @network_app.command()
 @errors_to_exit
 def export(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
-           out: NetworkOutOption = Path("build/network"), network: NetworksOption = None, seed: SeedOption = 42):
+           out: NetworkOutOption = Path("build/network"), network: NetworksOption = None, seed: SeedOption = 42,
+           exact_up_to: ExactUpToOption = None, samples: SamplesOption = None):
     """Write each network as NAME.graphml, NAME.gexf, NAME.json (node-link) and NAME-nodes.csv / NAME-edges.csv,
-    the nodes carrying their measures."""
+    the nodes carrying their measures (estimates are recorded on the graph: betweenness_sample, ...)."""
     from ..network import add_measures
     from ..network.export import export_files, write_files
 
     names = _chosen(network)
+    exact_up_to, samples = _sampling_options(exact_up_to, samples)
     _, graphs = _networks(build, endpoint)
     files: dict[str, bytes] = {}
     for name in names:
-        files.update(export_files(add_measures(graphs[name], seed=seed), name))
+        note = _sampling_note(graphs[name], seed, exact_up_to, samples)
+        if note:
+            say(f"{name}: {note}")
+        files.update(export_files(add_measures(graphs[name], seed=seed, exact_up_to=exact_up_to, samples=samples),
+                                  name))
     _report(write_files(files, out))
 
 
