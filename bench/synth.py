@@ -361,6 +361,7 @@ class Event:
     process: dict | None
     topic_ru: str
     topic_en: str
+    launches: bool = False  # the process was launched at this event (each process at one event only)
 
 
 def _event(registry: Registry, seed: int, index: int) -> Event:
@@ -369,11 +370,15 @@ def _event(registry: Registry, seed: int, index: int) -> Event:
     city = rng.choice(registry.cities)
     host = rng.choice(registry.states[:60])
     process = rng.choice(registry.processes) if rng.random() < 0.5 else None
+    launches = index < len(registry.processes)  # the first events launch the processes, one each
+    if launches:
+        process = registry.processes[index]
     topic_ru, topic_en = rng.choice([("защите беженцев и международной миграции", "refugee protection and international migration"),
                                       ("трудовой миграции", "labour migration"),
                                       ("управлению границами", "border management"),
                                       ("смешанным миграционным потокам", "mixed migration flows")])
-    return Event(f"{date.isoformat()}-{city['id']}-conference-{index}", date, city, host, process, topic_ru, topic_en)
+    return Event(f"{date.isoformat()}-{city['id']}-conference-{index}", date, city, host, process, topic_ru, topic_en,
+                 launches)
 
 
 def _date_words(date: dt.date, language: str) -> str:
@@ -511,10 +516,11 @@ class ReleaseWriter:
             proc = self.put("\n\n", self.t("Конференция прошла в рамках процесса ", "The conference was held within the "),
                             (self.name(ev.process),), ". ")[0]
             entry = {"id": ev.process["id"], "kind": {"kind": "regional-consultative-process", "evidence": proc}}
-            if self.rng.random() < 0.3:
+            if ev.launches:  # a process is launched at one event; releases that report that event say so too
                 launch = self.put((self.t("Конференция дала старт новому этапу работы", "The conference launched a new phase of work"),),
                                   ".")[0]
                 entry["launched_at"] = {"event": ev.id, "evidence": launch}
+            if self.rng.random() < 0.3:
                 proposal = self.put(" ", (self.t("Правительство предложило стать председателем процесса",
                                                  "The government offered to chair the process"),), ".")[0]
                 statements.append({"id": "host-proposal", "type": "proposal", "kind": "reported-speech",

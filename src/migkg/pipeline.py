@@ -38,7 +38,7 @@ from .registry import Registry, registry_files, registry_from_files
 from .release import CARD_NAME, SOURCE_NAME, LoadedRelease, decode_source, loaded_release, release_folders
 from .shacl import (Index, Result, Shapes, Unsupported, Validator, View, compile_shapes, superclass_closure,
                     to_ox, to_rdflib)
-from .validate import Issue, Report, issue_order, report_of, results_of, validate_graph
+from .validate import Issue, Report, issue_of_focus, issue_order, report_of, results_of, validate_graph
 from .vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
 from .yamlfile import decode_text
 
@@ -95,6 +95,25 @@ class Built:
     results: list[Result]
     issues: list[Issue]
     quads: dict[ox.NamedNode, list[ox.Quad]] = field(default_factory=dict)
+    shared: list[Triple] = field(default_factory=list)  # what the corpus-wide check needs (Workbench.shared_triples)
+
+
+@dataclass
+class AcrossReleases:
+    """The corpus-wide check (:meth:`Workbench.check_across`): the nodes that several releases describe,
+    and what validating them on all those releases together found (plain data: it is cached)."""
+
+    nodes: frozenset[str] = frozenset()      # their IRIs
+    focus_texts: frozenset[str] = frozenset()  # the same as Issue.focus names them
+    results: list[Result] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # each names the graphs of the releases that state the values
+
+    def replaces(self, result: Result) -> bool:
+        """Whether a per-release result is about a node this check has validated anew."""
+        return str(result.focus) in self.nodes
+
+    def replaces_issue(self, issue: Issue) -> bool:
+        return issue.focus in self.focus_texts
 
 
 def quiet_garbage_collector() -> None:
@@ -223,7 +242,103 @@ class Workbench:
         derived, quads = self._derive(rid, facts)
         results = self.validate(rid, facts, derived)
         issues = report_of(results, self.toolkit.shapes, str(self.iris.release_graph(rid))).issues
-        return Built(rid, release, facts, derived, results, issues, quads)
+        return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived))
+
+    # ---------------------------------------------------------------- across releases
+    def _private(self, release_id: str) -> Callable[[object], bool]:
+        """Whether a term is one of the release's own nodes (``<base>release/<id>`` and below), which no other release names."""
+        own = str(self.iris.release(release_id))
+        below = own + "/"
+        return lambda term: isinstance(term, ox.NamedNode) and (term.value == own or term.value.startswith(below))
+
+    def _inverse(self) -> frozenset:
+        return self.toolkit.compiled.inverse_predicates if self.toolkit.compiled else frozenset()
+
+    def shared_triples(self, release_id: str, triples: list[Triple]) -> list[Triple]:
+        """What a release says about nodes that other releases may describe too (an event, a process, a
+        person of the registry), with what the shapes read of its own nodes that those statements reach.
+
+        These are the triples about a shared node (as subject, or as the object of a predicate that a
+        shape reads backwards), and every triple about the release's own nodes at their other end.
+        The corpus-wide check (:meth:`check_across`) validates the nodes that several releases
+        describe on the union of these triples.
+        """
+        private, inverse = self._private(release_id), self._inverse()
+        kept: dict[Triple, None] = {}
+        reached: set = set()
+        for triple in triples:
+            s, p, o = triple
+            if not private(s):
+                kept[triple] = None
+                if private(o):
+                    reached.add(o)
+            elif p in inverse and isinstance(o, ox.NamedNode) and not private(o):
+                kept[triple] = None
+                reached.add(s)
+        if reached:
+            kept.update(dict.fromkeys(t for t in triples if t[0] in reached))
+        return list(kept)
+
+    def shared_nodes(self, release_id: str, shared: list[Triple]) -> set:
+        """The shared nodes a release describes (see :meth:`shared_triples`)."""
+        private, inverse = self._private(release_id), self._inverse()
+        return {s if not private(s) else o for s, p, o in shared
+                if not private(s) or (p in inverse and isinstance(o, ox.NamedNode) and not private(o))}
+
+    @staticmethod
+    def _stated(shared: list[tuple[str, list[Triple]]], meeting: dict) -> dict:
+        stated: dict[tuple, list[str]] = {}
+        for release_id, triples in shared:
+            for s, p, _o in triples:
+                if s in meeting:
+                    ids = stated.setdefault((s, p), [])
+                    if not ids or ids[-1] != release_id:
+                        ids.append(release_id)
+        return stated
+
+    def check_across(self, shared: list[tuple[str, list[Triple]]]) -> "AcrossReleases":
+        """Validate every node that more than one release describes, on what all of them say about it.
+
+        Each release was validated with the registry and the vocabulary beside it; a node that
+        several releases describe (a process two releases say was launched at different events, an
+        event given two dates) is validated here again on the union of what they all say, as
+        validating the whole graph at once would. Its results replace the per-release ones.
+        """
+        describers: dict[object, list[str]] = {}
+        for release_id, triples in shared:
+            for node in self.shared_nodes(release_id, triples):
+                describers.setdefault(node, []).append(release_id)
+        meeting = {node: ids for node, ids in describers.items() if len(ids) > 1}
+        if not meeting:
+            return AcrossReleases()
+        involved = {rid for ids in meeting.values() for rid in ids}
+        union = list(dict.fromkeys(t for rid, triples in shared if rid in involved for t in triples))
+        candidates = sorted(meeting, key=lambda n: n.value)
+        if self.validator is None:
+            graph = Graph()
+            for s, p, o in self.vocabulary_triples + self.registry_triples + union:
+                graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+            wanted = {to_rdflib(n) for n in candidates}
+            results = [r for r in results_of(validate_graph(graph, self.toolkit.shapes)) if r.focus in wanted]
+        else:
+            top = Index(union, self._inverse())
+            extra = [(s, o) for s, p, o in union if p == SUBCLASS_OF]
+            closure = superclass_closure(self.base_pairs + extra) if extra else self.closure
+            graph_name = ox.NamedNode(self.iris.base + "graph/across-releases")
+            self.scratch.load(graph_name, self._needed(union, [ox.Quad(s, p, o, graph_name) for s, p, o in union]))
+            view = View(self.base_index, top, closure, self.scratch.selector([graph_name]))
+            results = self.validator.validate(view, candidates)
+        stated = self._stated(shared, meeting)
+        shapes = self.toolkit.shapes
+        issues = []
+        for result in results:
+            focus = to_ox(result.focus)
+            path = to_ox(result.path) if isinstance(result.path, URIRef) else None
+            ids = stated.get((focus, path)) or meeting.get(focus, [])
+            graphs = " ".join(str(self.iris.release_graph(rid)) for rid in sorted(ids))
+            issues += report_of([result], shapes, graphs).issues
+        return AcrossReleases(frozenset(n.value for n in meeting), frozenset(issue_of_focus(shapes, n) for n in meeting),
+                              results, sorted(issues, key=issue_order))
 
     # ---------------------------------------------------------------- parts of the outputs
     def release_part(self, built: Built) -> Part:
@@ -338,19 +453,26 @@ def build_dataset(data_dir: Path | str = "data", toolkit: Toolkit | None = None)
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     base_results = bench.validate_base()
     base_issues = bench.base_issues(base_results)
+    built.sort(key=lambda b: b.release_id)
+    across = bench.check_across([(b.release_id, b.shared) for b in built])
     result = BuildResult(registry=registry, toolkit=toolkit)
     result.report = report_of(base_results, toolkit.shapes)
     result.report.issues = list(base_issues)
     result.graphs[toolkit.iris.vocabulary_graph()] = toolkit.vocabulary.graph
     result.graphs[toolkit.iris.registry_graph()] = as_graph(bench.registry_triples)
-    for release in sorted(built, key=lambda b: b.release_id):
+    known = {_said(i) for i in base_issues}
+    for release in built:
         facts, derived = as_graph(release.facts), as_graph(release.derived)
         result.releases.append(BuiltRelease(release.release_id, release.loaded, facts, derived))
-        part = report_of(release.results, toolkit.shapes, str(toolkit.iris.release_graph(release.release_id)))
-        part.issues = dedupe_against(part.issues, {_said(i) for i in base_issues})
+        own_results = [r for r in release.results if not across.replaces(r)]
+        part = report_of(own_results, toolkit.shapes, str(toolkit.iris.release_graph(release.release_id)))
+        part.issues = dedupe_against(part.issues, known)
         result.report.extend(part)
         result.graphs[toolkit.iris.release_graph(release.release_id)] = facts
         result.graphs[toolkit.iris.derived_graph(release.release_id)] = derived
+    part = report_of(across.results, toolkit.shapes)
+    part.issues = dedupe_against(across.issues, known)
+    result.report.extend(part)
     return result
 
 
@@ -394,7 +516,8 @@ def run_job(bench: Workbench, cache: Cache, job: Job) -> Outcome:
                        [(e.location, e.problem, e.fix) for e in each_error(err)])
     part = bench.release_part(built)
     outcome = Outcome(job.release_id, job.folder, "built", issues=built.issues, results=built.results)
-    outcome.entry = cache.put(f"releases/{job.release_id}", job.key, _meta(outcome, part.stats), _blobs(part))
+    outcome.entry = cache.put(f"releases/{job.release_id}", job.key, _meta(outcome, part.stats),
+                              _blobs(part, built.shared))
     return outcome
 
 
@@ -412,10 +535,20 @@ def _small(stats: PartStats) -> PartStats:
 _DIGEST_BLOBS = ("shared_triples", "shared_subjects", "shared_objects", "shared_class_members")
 
 
-def _blobs(part: Part) -> dict[str, bytes]:
-    blobs = {name: getattr(part.stats, name) for name in _DIGEST_BLOBS}
+#: the blob of a release's cache entry that holds its :meth:`Workbench.shared_triples`, as N-Triples
+SHARED_BLOB = "shared"
+
+
+def _blobs(part: Part, shared: list[Triple]) -> dict[str, bytes]:
+    blobs = {SHARED_BLOB: ox.serialize([ox.Triple(*t) for t in shared], format=ox.RdfFormat.N_TRIPLES) if shared
+             else b""}
+    blobs.update({name: getattr(part.stats, name) for name in _DIGEST_BLOBS})
     blobs.update(part.chunks)
     return blobs
+
+
+def _shared_of(data: bytes) -> list[Triple]:
+    return [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)] if data else []
 
 
 def _full_stats(entry: Entry, digests: dict[str, bytes]) -> PartStats:
@@ -512,6 +645,7 @@ class _CorpusBuild:
         self.entries: dict[str, Entry] = {}
         self.stats = StatisticsBuilder()
         self.included: list[str] = []
+        self.shared: list[tuple[str, bytes]] = []  # each included release's shared triples (N-Triples)
         self.quads = self.graphs = 0
 
     def workbench(self) -> Workbench:
@@ -568,7 +702,8 @@ class _CorpusBuild:
                 self.cache.put("base", f"{self.context}:base", base_meta, base_blobs)
             if self.keep_cache:
                 self.cache.prune("releases", set(order))
-            self._conclude(summary, base_meta["issues"], base_meta["results"], ordered)
+            across = self._across() if not doomed else AcrossReleases()
+            self._conclude(summary, base_meta["issues"], base_meta["results"], ordered, across)
             if writer is not None and summary.error is None:
                 summary.written = writer.finish()
                 writer = None
@@ -601,7 +736,9 @@ class _CorpusBuild:
             outcome = outcomes[order[frontier]]
             if self._includable(outcome):
                 entry = self.entries[outcome.release_id]
-                blobs = entry.read([*_DIGEST_BLOBS, *STORED] if writer is not None else list(_DIGEST_BLOBS))
+                blobs = entry.read([SHARED_BLOB, *_DIGEST_BLOBS, *STORED] if writer is not None
+                                   else [SHARED_BLOB, *_DIGEST_BLOBS])
+                self.shared.append((outcome.release_id, blobs[SHARED_BLOB]))
                 full = _full_stats(entry, blobs)
                 self.stats.add(full, outcome.release_id)
                 self.quads += full.quads
@@ -639,17 +776,38 @@ class _CorpusBuild:
             if writer is not None:
                 writer.add({name: blobs[f"{label}.{name}"] for name in STORED}, small.graph_names)
 
+    # ---------------------------------------------------------------- across releases
+    def _across(self) -> AcrossReleases:
+        """The corpus-wide check of the nodes several releases describe; cached, keyed by what every release shares."""
+        import hashlib
+
+        key = hashlib.sha256(self.context.encode())
+        for release_id, data in self.shared:
+            key.update(b"\0" + release_id.encode() + b"\0" + hashlib.sha256(data).digest())
+        key = key.hexdigest()
+        entry = self.cache.get("across", key)
+        if entry is not None:
+            return entry.meta["across"]
+        across = self.workbench().check_across([(rid, _shared_of(data)) for rid, data in self.shared])
+        self.cache.put("across", key, {"across": across}, {})
+        return across
+
     # ---------------------------------------------------------------- the report and the verdict
     def _conclude(self, summary: BuildSummary, base_issues: list[Issue], base_results: list[Result],
-                  ordered: list[Outcome]) -> None:
-        """The report (the registry and vocabulary once, then what each release adds), and the verdict."""
+                  ordered: list[Outcome], across: AcrossReleases) -> None:
+        """The report (the registry and vocabulary once, then what each release adds, then what only
+        the releases together show), and the verdict."""
         known = {_said(i) for i in base_issues}
         report = report_of(base_results, self.toolkit.shapes)
         issues = list(base_issues)
         for outcome in ordered:
-            outcome.issues = dedupe_against(outcome.issues, known)
+            outcome.issues = dedupe_against([i for i in outcome.issues if not across.replaces_issue(i)], known)
+            outcome.results = [r for r in outcome.results if not across.replaces(r)]
             issues += outcome.issues
             report._results += outcome.results
+        across_issues = dedupe_against(across.issues, known)
+        issues += across_issues
+        report._results += across.results
         report.issues = sorted(issues, key=issue_order)
         summary.report = report
         summary.built = sum(1 for o in ordered if o.status == "built")
@@ -665,5 +823,11 @@ class _CorpusBuild:
         elif summary.invalid and not self.keep_going:
             summary.error = ValidationFailed(f"the graph violates the shapes ({len(report.violations)} "
                                              "violation(s)); nothing was written.")
+        elif any(i.severity == "Violation" for i in across_issues):
+            summary.error = ValidationFailed(
+                f"releases disagree ({sum(1 for i in across_issues if i.severity == 'Violation')} violation(s) "
+                "found across releases, each naming the releases that state the values); nothing was written. "
+                "Fix: correct the cards that are wrong, or keep the disagreement as claims; --keep-going cannot "
+                "choose which side of a disagreement to leave out.")
         if self.keep_going:
             summary.left_out = summary.failed + summary.invalid

@@ -103,6 +103,13 @@ def _path_text(shapes: Graph, results: Graph | None, path: Node | None) -> str:
     return _text(shapes, path)
 
 
+def issue_of_focus(shapes: Graph, node) -> str:
+    """A focus node (rdflib or pyoxigraph term) as :class:`Issue` names it."""
+    from .shacl import to_rdflib
+
+    return _text(shapes, node if isinstance(node, Node) else to_rdflib(node))
+
+
 def issue_of(result: Result, shapes: Graph, graph_name: str = "") -> Issue:
     """A compiled-shapes result as an :class:`Issue`, worded as :func:`validate_graph` words pyshacl's."""
     return Issue(severity=str(result.severity).removeprefix(str(SH)), graph=graph_name,
@@ -153,6 +160,16 @@ def validate_graph_compiled(data: Graph, shapes: Graph, graph_name: str = "") ->
     return report_of(Validator(compiled).validate(whole_graph_view(triples, compiled)), shapes, graph_name)
 
 
+def _across(issue: Issue) -> str:
+    """For an issue found across releases (its graph names several), which releases state the values."""
+    graphs = issue.graph.split()
+    if len(graphs) < 2:
+        return ""
+    ids = [g.removesuffix("/graph").rsplit("/", 1)[-1] for g in graphs]
+    shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+    return f" [found across releases: stated by {shown}]"
+
+
 def readable(report: Report) -> str:
     """The report as lines a person reads: severity, where, what to do."""
     if not report.issues:
@@ -161,7 +178,7 @@ def readable(report: Report) -> str:
     for issue in report.issues:
         where = issue.focus + (f" {issue.path}" if issue.path else "")
         lines.append(f"{issue.severity}: {where}: {issue.message}" + (f" [value: {issue.value}]" if issue.value else "")
-                     + f" (shape {issue.shape})")
+                     + f" (shape {issue.shape})" + _across(issue))
     lines.append(f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s).")
     return "\n".join(lines)
 

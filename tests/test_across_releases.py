@@ -1,0 +1,115 @@
+"""What only the releases together show: nodes that several releases describe are checked on all of them.
+
+Each release is validated with the registry and the vocabulary beside it; a process or an event
+that several releases describe is validated again on what all of them say (Workbench.check_across),
+so the build reports what validating the whole graph at once reports. Two releases that say a
+process was launched at two different events are a violation naming both, and fail the build.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from migkg.pipeline import Toolkit, build_dataset
+from migkg.validate import validate_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402
+
+RELEASES = 40
+#: a processes entry of a synthetic card: with its launch (block style), or without (flow style, one line)
+LAUNCHED = re.compile(r"^  - id: (?P<process>[a-z-]+)\n    kind: [^\n]*\n    launched_at: ", re.M)
+NOT_LAUNCHED = re.compile(r"^  - \{id: (?P<process>[a-z-]+), kind: (?P<kind>\{kind: regional-consultative-process, "
+                          r"evidence: [^}\n]+\})\}$", re.M)
+EVENT_ID = re.compile(r"^events:\n  - id: (?P<event>\S+)$", re.M)
+
+
+def said(issues) -> list[tuple]:
+    return sorted((i.severity, i.focus, i.path, i.message, i.shape, i.value) for i in issues)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return synth.generate(tmp_path_factory.mktemp("across") / "data", RELEASES, seed=0)
+
+
+@pytest.fixture
+def data(corpus: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(corpus, tmp_path / "data"))
+
+
+def launch_twice(data: Path) -> tuple[str, str, str]:
+    """Make a second release say that a process another release says was launched elsewhere was launched
+    at its own event; returns (process, the release that launched it first, the one that now does too)."""
+    cards = {path.parent.name: path for path in sorted((data / "releases").glob("*/card.yaml"))}
+    launched = {m["process"]: rid for rid, path in cards.items()
+                for m in LAUNCHED.finditer(path.read_text(encoding="utf-8"))}
+    for rid, path in cards.items():
+        text = path.read_text(encoding="utf-8")
+        for match in NOT_LAUNCHED.finditer(text):
+            first = launched.get(match["process"])
+            event = EVENT_ID.search(text)["event"]
+            if first and first != rid:
+                entry = (f"  - id: {match['process']}\n    kind: {match['kind']}\n"
+                         f"    launched_at: {{event: {event}, evidence: {match['kind'].split('evidence: ')[1][:-1]}}}")
+                path.write_text(text[:match.start()] + entry + text[match.end():], encoding="utf-8")
+                return match["process"], first, rid
+    raise AssertionError("the synthetic corpus has no process named by two releases")
+
+
+def whole_graph_issues(result) -> list[tuple]:
+    union = Graph()
+    for graph in result.graphs.values():
+        union += graph
+    return said(validate_graph(union, result.toolkit.shapes).issues)
+
+
+def test_releases_that_agree_pass_and_their_shared_nodes_are_checked_together(corpus: Path):
+    toolkit = Toolkit.load()
+    result = build_dataset(corpus, toolkit)
+    assert not result.report.violations
+    assert said(result.report.issues) == whole_graph_issues(result)
+    # the corpus does hold nodes that several releases describe (an event reported twice, a process)
+    from migkg.pipeline import Workbench
+    from migkg.registry import registry_files, registry_from_files
+
+    bench = Workbench(toolkit, registry_from_files(registry_files(corpus / "registry")))
+    built = [bench.build(folder, (folder / "card.yaml").read_bytes(), (folder / "source.txt").read_bytes())
+             for folder in sorted((corpus / "releases").iterdir())]
+    across = bench.check_across([(b.release_id, b.shared) for b in built])
+    assert len(across.nodes) >= 5
+    assert any("/process/" in node for node in across.nodes) and any("/event/" in node for node in across.nodes)
+
+
+def test_a_process_launched_at_two_events_is_a_violation_naming_both_releases(data: Path):
+    process, first, second = launch_twice(data)
+    result = build_dataset(data)
+    violations = [i for i in result.report.violations if i.focus.endswith(f"/process/{process}>")]
+    assert [(v.path, v.shape) for v in violations] == [("mig:launchedAt", "migsh:RegionalConsultativeProcess-launch")]
+    assert first in violations[0].graph and second in violations[0].graph
+    assert said(result.report.issues) == whole_graph_issues(result)
+
+
+def test_the_command_line_fails_names_both_releases_and_writes_nothing(data: Path, tmp_path: Path, run_migkg):
+    out = tmp_path / "build"
+    cache = tmp_path / "cache"
+    done = run_migkg("build", "--data", data, "--out", out, "--cache", cache)
+    assert done.returncode == 0, done.stderr
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    process, first, second = launch_twice(data)  # changed after a good build: the cached check must not hide it
+    for extra in ((), ("--keep-going",)):
+        done = run_migkg("build", "--data", data, "--out", out, "--cache", cache, *extra)
+        assert done.returncode != 0
+        text = done.stdout + done.stderr
+        assert f"/process/{process}> mig:launchedAt" in text
+        assert re.search(rf"found across releases: stated by [^\]]*{first}", text)
+        assert re.search(rf"found across releases: stated by [^\]]*{second}", text)
+        assert "releases disagree" in text and "nothing was written" in text
+        assert "Traceback" not in text
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == before
