@@ -15,6 +15,7 @@ Two entry points share these steps:
 """
 from __future__ import annotations
 
+import pickle
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -95,7 +96,7 @@ class Built:
     results: list[Result]
     issues: list[Issue]
     quads: dict[ox.NamedNode, list[ox.Quad]] = field(default_factory=dict)
-    shared: list[Triple] = field(default_factory=list)  # what the corpus-wide check needs (Workbench.shared_triples)
+    shared: dict[str, list[Triple]] = field(default_factory=dict)  # for the corpus-wide check (Workbench.shared_triples)
 
 
 @dataclass
@@ -254,66 +255,75 @@ class Workbench:
     def _inverse(self) -> frozenset:
         return self.toolkit.compiled.inverse_predicates if self.toolkit.compiled else frozenset()
 
-    def shared_triples(self, release_id: str, triples: list[Triple]) -> list[Triple]:
+    def shared_triples(self, release_id: str, triples: list[Triple]) -> dict[str, list[Triple]]:
         """What a release says about nodes that other releases may describe too (an event, a process, a
-        person of the registry), with what the shapes read of its own nodes that those statements reach.
+        person of the registry), by node IRI, with what the shapes read of its own nodes that those
+        statements reach.
 
-        These are the triples about a shared node (as subject, or as the object of a predicate that a
-        shape reads backwards), and every triple about the release's own nodes at their other end.
+        A node's group holds the triples about it (as subject, or as the object of a predicate that a
+        shape reads backwards) and every triple about the release's own nodes at their other end.
         The corpus-wide check (:meth:`check_across`) validates the nodes that several releases
-        describe on the union of these triples.
+        describe on the union of their groups.
         """
         private, inverse = self._private(release_id), self._inverse()
-        kept: dict[Triple, None] = {}
-        reached: set = set()
+        groups: dict[str, dict[Triple, None]] = {}
+        reached: dict[object, list[str]] = {}
         for triple in triples:
             s, p, o = triple
             if not private(s):
-                kept[triple] = None
+                groups.setdefault(s.value, {})[triple] = None
                 if private(o):
-                    reached.add(o)
+                    reached.setdefault(o, []).append(s.value)
             elif p in inverse and isinstance(o, ox.NamedNode) and not private(o):
-                kept[triple] = None
-                reached.add(s)
+                groups.setdefault(o.value, {})[triple] = None
+                reached.setdefault(s, []).append(o.value)
         if reached:
-            kept.update(dict.fromkeys(t for t in triples if t[0] in reached))
-        return list(kept)
-
-    def shared_nodes(self, release_id: str, shared: list[Triple]) -> set:
-        """The shared nodes a release describes (see :meth:`shared_triples`)."""
-        private, inverse = self._private(release_id), self._inverse()
-        return {s if not private(s) else o for s, p, o in shared
-                if not private(s) or (p in inverse and isinstance(o, ox.NamedNode) and not private(o))}
+            for triple in triples:
+                for node in reached.get(triple[0], ()):
+                    groups[node][triple] = None
+        return {node: list(group) for node, group in groups.items()}
 
     @staticmethod
     def _stated(shared: list[tuple[str, list[Triple]]], meeting: dict) -> dict:
         stated: dict[tuple, list[str]] = {}
         for release_id, triples in shared:
             for s, p, _o in triples:
-                if s in meeting:
-                    ids = stated.setdefault((s, p), [])
+                if s.value in meeting:
+                    ids = stated.setdefault((s.value, p.value), [])
                     if not ids or ids[-1] != release_id:
                         ids.append(release_id)
         return stated
 
-    def check_across(self, shared: list[tuple[str, list[Triple]]]) -> "AcrossReleases":
+    @staticmethod
+    def _read_groups(groups: dict[str, object], meeting: dict, parse: Callable[[object], list[Triple]]) -> list[Triple]:
+        """A release's triples about the meeting nodes, and about the nodes those point to (whose types
+        ``sh:class`` reads; a value may be an event that this release alone describes)."""
+        triples = [t for node, group in groups.items() if node in meeting for t in parse(group)]
+        values = {o.value for _s, _p, o in triples if isinstance(o, ox.NamedNode)} - meeting.keys()
+        return triples + [t for node in sorted(values & groups.keys()) for t in parse(groups[node])]
+
+    def check_across(self, shared: list[tuple[str, dict[str, object]]],
+                     parse: Callable[[object], list[Triple]] = lambda group: group) -> "AcrossReleases":
         """Validate every node that more than one release describes, on what all of them say about it.
 
         Each release was validated with the registry and the vocabulary beside it; a node that
         several releases describe (a process two releases say was launched at different events, an
         event given two dates) is validated here again on the union of what they all say, as
         validating the whole graph at once would. Its results replace the per-release ones.
+
+        ``shared``: each release's groups (:meth:`shared_triples`), in release order; a group may be
+        kept in another form that ``parse`` turns into triples (only the groups of those nodes are read).
         """
-        describers: dict[object, list[str]] = {}
-        for release_id, triples in shared:
-            for node in self.shared_nodes(release_id, triples):
+        describers: dict[str, list[str]] = {}
+        for release_id, groups in shared:
+            for node in groups:
                 describers.setdefault(node, []).append(release_id)
         meeting = {node: ids for node, ids in describers.items() if len(ids) > 1}
         if not meeting:
             return AcrossReleases()
-        involved = {rid for ids in meeting.values() for rid in ids}
-        union = list(dict.fromkeys(t for rid, triples in shared if rid in involved for t in triples))
-        candidates = sorted(meeting, key=lambda n: n.value)
+        said = [(rid, self._read_groups(groups, meeting, parse)) for rid, groups in shared]
+        union = list(dict.fromkeys(t for _rid, triples in said for t in triples))
+        candidates = [ox.NamedNode(node) for node in sorted(meeting)]
         if self.validator is None:
             graph = Graph()
             for s, p, o in self.vocabulary_triples + self.registry_triples + union:
@@ -328,16 +338,16 @@ class Workbench:
             self.scratch.load(graph_name, self._needed(union, [ox.Quad(s, p, o, graph_name) for s, p, o in union]))
             view = View(self.base_index, top, closure, self.scratch.selector([graph_name]))
             results = self.validator.validate(view, candidates)
-        stated = self._stated(shared, meeting)
+        stated = self._stated(said, meeting)
         shapes = self.toolkit.shapes
         issues = []
         for result in results:
-            focus = to_ox(result.focus)
-            path = to_ox(result.path) if isinstance(result.path, URIRef) else None
+            focus = str(result.focus)
+            path = str(result.path) if isinstance(result.path, URIRef) else None
             ids = stated.get((focus, path)) or meeting.get(focus, [])
             graphs = " ".join(str(self.iris.release_graph(rid)) for rid in sorted(ids))
             issues += report_of([result], shapes, graphs).issues
-        return AcrossReleases(frozenset(n.value for n in meeting), frozenset(issue_of_focus(shapes, n) for n in meeting),
+        return AcrossReleases(frozenset(meeting), frozenset(issue_of_focus(shapes, n) for n in candidates),
                               results, sorted(issues, key=issue_order))
 
     # ---------------------------------------------------------------- parts of the outputs
@@ -535,20 +545,26 @@ def _small(stats: PartStats) -> PartStats:
 _DIGEST_BLOBS = ("shared_triples", "shared_subjects", "shared_objects", "shared_class_members")
 
 
-#: the blob of a release's cache entry that holds its :meth:`Workbench.shared_triples`, as N-Triples
+#: the blob of a release's cache entry that holds its :meth:`Workbench.shared_triples`: a pickled list of
+#: (node IRI, that node's group as N-Triples), so the corpus-wide check parses only the nodes it checks
 SHARED_BLOB = "shared"
 
 
-def _blobs(part: Part, shared: list[Triple]) -> dict[str, bytes]:
-    blobs = {SHARED_BLOB: ox.serialize([ox.Triple(*t) for t in shared], format=ox.RdfFormat.N_TRIPLES) if shared
-             else b""}
+def _blobs(part: Part, shared: dict[str, list[Triple]]) -> dict[str, bytes]:
+    groups = [(node, ox.serialize([ox.Triple(*t) for t in group], format=ox.RdfFormat.N_TRIPLES))
+              for node, group in shared.items()]
+    blobs = {SHARED_BLOB: pickle.dumps(groups, protocol=pickle.HIGHEST_PROTOCOL)}
     blobs.update({name: getattr(part.stats, name) for name in _DIGEST_BLOBS})
     blobs.update(part.chunks)
     return blobs
 
 
-def _shared_of(data: bytes) -> list[Triple]:
-    return [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)] if data else []
+def _shared_groups(blob: bytes) -> dict[str, bytes]:
+    return dict(pickle.loads(blob)) if blob else {}
+
+
+def _parse_group(data: bytes) -> list[Triple]:
+    return [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
 
 
 def _full_stats(entry: Entry, digests: dict[str, bytes]) -> PartStats:
@@ -645,7 +661,7 @@ class _CorpusBuild:
         self.entries: dict[str, Entry] = {}
         self.stats = StatisticsBuilder()
         self.included: list[str] = []
-        self.shared: list[tuple[str, bytes]] = []  # each included release's shared triples (N-Triples)
+        self.shared: list[tuple[str, dict[str, bytes]]] = []  # each included release's shared groups (N-Triples)
         self.quads = self.graphs = 0
 
     def workbench(self) -> Workbench:
@@ -738,7 +754,7 @@ class _CorpusBuild:
                 entry = self.entries[outcome.release_id]
                 blobs = entry.read([SHARED_BLOB, *_DIGEST_BLOBS, *STORED] if writer is not None
                                    else [SHARED_BLOB, *_DIGEST_BLOBS])
-                self.shared.append((outcome.release_id, blobs[SHARED_BLOB]))
+                self.shared.append((outcome.release_id, _shared_groups(blobs[SHARED_BLOB])))
                 full = _full_stats(entry, blobs)
                 self.stats.add(full, outcome.release_id)
                 self.quads += full.quads
@@ -782,13 +798,15 @@ class _CorpusBuild:
         import hashlib
 
         key = hashlib.sha256(self.context.encode())
-        for release_id, data in self.shared:
-            key.update(b"\0" + release_id.encode() + b"\0" + hashlib.sha256(data).digest())
+        for release_id, groups in self.shared:
+            key.update(b"\0" + release_id.encode())
+            for node, data in groups.items():
+                key.update(b"\0" + node.encode() + b"\0" + hashlib.sha256(data).digest())
         key = key.hexdigest()
         entry = self.cache.get("across", key)
         if entry is not None:
             return entry.meta["across"]
-        across = self.workbench().check_across([(rid, _shared_of(data)) for rid, data in self.shared])
+        across = self.workbench().check_across(self.shared, _parse_group)
         self.cache.put("across", key, {"across": across}, {})
         return across
 
