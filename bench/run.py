@@ -263,7 +263,9 @@ def query_pass(built: Path, size: int, result: SizeResult, network_limit: int, n
             began = time.perf_counter()
             rows = sum(1 for _ in store.query(text, use_default_graph_as_union=True))
             seconds = time.perf_counter() - began
-            result.queries.append(Row(f"{folder.name}/{path.name}", seconds, note=f"{rows:,} rows"))
+            result.queries.append(Row(f"{folder.name}/{path.name}", seconds,
+                                      note=f"{rows:,} rows; as many rows of one triple pattern: "
+                                           f"{_rows_floor(store, rows):.3f} s"))
             bound = _sample_binding(text, store)
             if bound is not None:
                 name, value = bound
@@ -273,6 +275,15 @@ def query_pass(built: Path, size: int, result: SizeResult, network_limit: int, n
                 result.queries.append(Row(f"{folder.name}/{path.name} with ?{name} bound", time.perf_counter() - began,
                                           note=f"{rows:,} rows"))
     network_pass(store, size, result, network_limit, network_seconds)
+
+
+def _rows_floor(store, rows: int) -> float:
+    """How long the store takes to hand over ``rows`` rows at all: the same number from one triple
+    pattern, with no join (what no query returning that many rows can beat)."""
+    began = time.perf_counter()
+    sum(1 for _ in store.query(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT {max(rows, 1)}",
+                               use_default_graph_as_union=True))
+    return time.perf_counter() - began
 
 
 def _sample_binding(text: str, store):
@@ -463,8 +474,11 @@ def _targets(results: list[SizeResult]) -> list[str]:
                      f"{'met' if warm.seconds <= 3 else 'missed'}")
     slowest = max(big.queries, key=lambda r: r.seconds, default=None)
     if slowest:
-        lines.append(f"- slowest catalogue query on {big.size:,} releases: {slowest.what}, {slowest.seconds:,.2f} s "
-                     f"(target 1 s): {'met' if slowest.seconds <= 1 else 'missed'}")
+        over = sorted((r for r in big.queries if r.seconds > 1), key=lambda r: -r.seconds)
+        lines.append(f"- catalogue queries on {big.size:,} releases within 1 s: {len(big.queries) - len(over)} of "
+                     f"{len(big.queries)} (target: all): {'met' if not over else 'missed'}"
+                     + ("; over 1 s: " + "; ".join(f"{r.what} {r.seconds:,.2f} s ({r.note})" for r in over)
+                        if over else ""))
     return lines
 
 
@@ -478,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                     "or <out>/RESULTS.md with --out)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pyshacl-max", type=int, default=1000, help="largest size to run whole-graph pyshacl at")
-    parser.add_argument("--network-max", type=int, default=1000, help="largest size to run the network measures at")
+    parser.add_argument("--network-max", type=int, default=10000, help="largest size to run the network measures at")
     parser.add_argument("--repeat", type=int, default=3, help="cold builds per size (the median is reported)")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the results of sizes measured by an earlier run (kept in <out>/results-N.json)")
