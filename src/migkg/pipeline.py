@@ -4,7 +4,8 @@ Each release is handled on its own (its card, its graph, its derived edges, its 
 its share of every output file), so the cost grows with the number of releases and nothing
 more, the releases can be built in parallel worker processes, and a release whose inputs
 did not change is taken from the cache (:mod:`migkg.cache`). The registry and the
-vocabulary are validated once, not with every release.
+vocabulary are validated once, not with every release; the nodes that several releases
+describe are validated once more on what all of them say (:mod:`migkg.across`).
 
 Two entry points share these steps:
 
@@ -15,7 +16,6 @@ Two entry points share these steps:
 """
 from __future__ import annotations
 
-import pickle
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,6 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from .across import AcrossReleases, check_across, groups_blob, groups_of_blob, parse_group, shared_groups
 from .cache import Cache, Entry, registry_fingerprint, release_key, toolkit_fingerprint
 from .derive import Needed, Rule, Scratch, load_rules, needed_triples
 from .describe import StatisticsBuilder, description_bytes
@@ -39,7 +40,7 @@ from .registry import Registry, registry_files, registry_from_files
 from .release import CARD_NAME, SOURCE_NAME, LoadedRelease, decode_source, loaded_release, release_folders
 from .shacl import (Index, Result, Shapes, Unsupported, Validator, View, compile_shapes, superclass_closure,
                     to_ox, to_rdflib)
-from .validate import Issue, Report, issue_of_focus, issue_order, report_of, results_of, validate_graph
+from .validate import Issue, Report, issue_order, report_of, results_of, validate_graph
 from .vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
 from .yamlfile import decode_text
 
@@ -97,24 +98,6 @@ class Built:
     issues: list[Issue]
     quads: dict[ox.NamedNode, list[ox.Quad]] = field(default_factory=dict)
     shared: dict[str, list[Triple]] = field(default_factory=dict)  # for the corpus-wide check (Workbench.shared_triples)
-
-
-@dataclass
-class AcrossReleases:
-    """The corpus-wide check (:meth:`Workbench.check_across`): the nodes that several releases describe,
-    and what validating them on all those releases together found (plain data: it is cached)."""
-
-    nodes: frozenset[str] = frozenset()      # their IRIs
-    focus_texts: frozenset[str] = frozenset()  # the same as Issue.focus names them
-    results: list[Result] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)  # each names the graphs of the releases that state the values
-
-    def replaces(self, result: Result) -> bool:
-        """Whether a per-release result is about a node this check has validated anew."""
-        return str(result.focus) in self.nodes
-
-    def replaces_issue(self, issue: Issue) -> bool:
-        return issue.focus in self.focus_texts
 
 
 def quiet_garbage_collector() -> None:
@@ -245,110 +228,20 @@ class Workbench:
         issues = report_of(results, self.toolkit.shapes, str(self.iris.release_graph(rid))).issues
         return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived))
 
-    # ---------------------------------------------------------------- across releases
-    def _private(self, release_id: str) -> Callable[[object], bool]:
-        """Whether a term is one of the release's own nodes (``<base>release/<id>`` and below), which no other release names."""
-        own = str(self.iris.release(release_id))
-        below = own + "/"
-        return lambda term: isinstance(term, ox.NamedNode) and (term.value == own or term.value.startswith(below))
-
-    def _inverse(self) -> frozenset:
-        return self.toolkit.compiled.inverse_predicates if self.toolkit.compiled else frozenset()
-
+    # ---------------------------------------------------------------- across releases (migkg.across)
     def shared_triples(self, release_id: str, triples: list[Triple]) -> dict[str, list[Triple]]:
-        """What a release says about nodes that other releases may describe too (an event, a process, a
-        person of the registry), by node IRI, with what the shapes read of its own nodes that those
-        statements reach.
-
-        A node's group holds the triples about it (as subject, or as the object of a predicate that a
-        shape reads backwards) and every triple about the release's own nodes at their other end.
-        The corpus-wide check (:meth:`check_across`) validates the nodes that several releases
-        describe on the union of their groups.
-        """
-        private, inverse = self._private(release_id), self._inverse()
-        groups: dict[str, dict[Triple, None]] = {}
-        reached: dict[object, list[str]] = {}
-        for triple in triples:
-            s, p, o = triple
-            if not private(s):
-                groups.setdefault(s.value, {})[triple] = None
-                if private(o):
-                    reached.setdefault(o, []).append(s.value)
-            elif p in inverse and isinstance(o, ox.NamedNode) and not private(o):
-                groups.setdefault(o.value, {})[triple] = None
-                reached.setdefault(s, []).append(o.value)
-        if reached:
-            for triple in triples:
-                for node in reached.get(triple[0], ()):
-                    groups[node][triple] = None
-        return {node: list(group) for node, group in groups.items()}
-
-    @staticmethod
-    def _stated(shared: list[tuple[str, list[Triple]]], meeting: dict) -> dict:
-        stated: dict[tuple, list[str]] = {}
-        for release_id, triples in shared:
-            for s, p, _o in triples:
-                if s.value in meeting:
-                    ids = stated.setdefault((s.value, p.value), [])
-                    if not ids or ids[-1] != release_id:
-                        ids.append(release_id)
-        return stated
-
-    @staticmethod
-    def _read_groups(groups: dict[str, object], meeting: dict, parse: Callable[[object], list[Triple]]) -> list[Triple]:
-        """A release's triples about the meeting nodes, and about the nodes those point to (whose types
-        ``sh:class`` reads; a value may be an event that this release alone describes)."""
-        triples = [t for node, group in groups.items() if node in meeting for t in parse(group)]
-        values = {o.value for _s, _p, o in triples if isinstance(o, ox.NamedNode)} - meeting.keys()
-        return triples + [t for node in sorted(values & groups.keys()) for t in parse(groups[node])]
+        """What a release says about nodes other releases may describe too, by node (:func:`migkg.across.shared_groups`)."""
+        inverse = self.toolkit.compiled.inverse_predicates if self.toolkit.compiled else frozenset()
+        return shared_groups(str(self.iris.release(release_id)), triples, inverse)
 
     def check_across(self, shared: list[tuple[str, dict[str, object]]],
-                     parse: Callable[[object], list[Triple]] = lambda group: group) -> "AcrossReleases":
-        """Validate every node that more than one release describes, on what all of them say about it.
+                     parse: Callable[[object], list[Triple]] = lambda group: group) -> AcrossReleases:
+        """The nodes several releases describe, validated on all they say (:func:`migkg.across.check_across`)."""
+        return check_across(self, shared, parse)
 
-        Each release was validated with the registry and the vocabulary beside it; a node that
-        several releases describe (a process two releases say was launched at different events, an
-        event given two dates) is validated here again on the union of what they all say, as
-        validating the whole graph at once would. Its results replace the per-release ones.
-
-        ``shared``: each release's groups (:meth:`shared_triples`), in release order; a group may be
-        kept in another form that ``parse`` turns into triples (only the groups of those nodes are read).
-        """
-        describers: dict[str, list[str]] = {}
-        for release_id, groups in shared:
-            for node in groups:
-                describers.setdefault(node, []).append(release_id)
-        meeting = {node: ids for node, ids in describers.items() if len(ids) > 1}
-        if not meeting:
-            return AcrossReleases()
-        said = [(rid, self._read_groups(groups, meeting, parse)) for rid, groups in shared]
-        union = list(dict.fromkeys(t for _rid, triples in said for t in triples))
-        candidates = [ox.NamedNode(node) for node in sorted(meeting)]
-        if self.validator is None:
-            graph = Graph()
-            for s, p, o in self.vocabulary_triples + self.registry_triples + union:
-                graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
-            wanted = {to_rdflib(n) for n in candidates}
-            results = [r for r in results_of(validate_graph(graph, self.toolkit.shapes)) if r.focus in wanted]
-        else:
-            top = Index(union, self._inverse())
-            extra = [(s, o) for s, p, o in union if p == SUBCLASS_OF]
-            closure = superclass_closure(self.base_pairs + extra) if extra else self.closure
-            graph_name = ox.NamedNode(self.iris.base + "graph/across-releases")
-            self.scratch.load(graph_name, self._needed(union, [ox.Quad(s, p, o, graph_name) for s, p, o in union]))
-            view = View(self.base_index, top, closure, self.scratch.selector([graph_name]))
-            results = self.validator.validate(view, candidates)
-        stated = self._stated(said, meeting)
-        shapes = self.toolkit.shapes
-        issues = []
-        for result in results:
-            focus = str(result.focus)
-            path = str(result.path) if isinstance(result.path, URIRef) else None
-            ids = stated.get((focus, path)) or meeting.get(focus, [])
-            graphs = " ".join(str(self.iris.release_graph(rid)) for rid in sorted(ids))
-            issues += report_of([result], shapes, graphs).issues
-        return AcrossReleases(frozenset(meeting), frozenset(issue_of_focus(shapes, n) for n in candidates),
-                              results, sorted(issues, key=issue_order))
+    def needed_quads(self, triples: list[Triple], graph: ox.NamedNode) -> list[ox.Quad]:
+        """The triples some rule or check can match, as quads in ``graph`` (for the scratch store)."""
+        return self._needed(triples, [ox.Quad(s, p, o, graph) for s, p, o in triples])
 
     # ---------------------------------------------------------------- parts of the outputs
     def release_part(self, built: Built) -> Part:
@@ -545,26 +438,15 @@ def _small(stats: PartStats) -> PartStats:
 _DIGEST_BLOBS = ("shared_triples", "shared_subjects", "shared_objects", "shared_class_members")
 
 
-#: the blob of a release's cache entry that holds its :meth:`Workbench.shared_triples`: a pickled list of
-#: (node IRI, that node's group as N-Triples), so the corpus-wide check parses only the nodes it checks
+#: the blob of a release's cache entry that holds its shared triples (:func:`migkg.across.groups_blob`)
 SHARED_BLOB = "shared"
 
 
 def _blobs(part: Part, shared: dict[str, list[Triple]]) -> dict[str, bytes]:
-    groups = [(node, ox.serialize([ox.Triple(*t) for t in group], format=ox.RdfFormat.N_TRIPLES))
-              for node, group in shared.items()]
-    blobs = {SHARED_BLOB: pickle.dumps(groups, protocol=pickle.HIGHEST_PROTOCOL)}
+    blobs = {SHARED_BLOB: groups_blob(shared)}
     blobs.update({name: getattr(part.stats, name) for name in _DIGEST_BLOBS})
     blobs.update(part.chunks)
     return blobs
-
-
-def _shared_groups(blob: bytes) -> dict[str, bytes]:
-    return dict(pickle.loads(blob)) if blob else {}
-
-
-def _parse_group(data: bytes) -> list[Triple]:
-    return [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
 
 
 def _full_stats(entry: Entry, digests: dict[str, bytes]) -> PartStats:
@@ -754,7 +636,7 @@ class _CorpusBuild:
                 entry = self.entries[outcome.release_id]
                 blobs = entry.read([SHARED_BLOB, *_DIGEST_BLOBS, *STORED] if writer is not None
                                    else [SHARED_BLOB, *_DIGEST_BLOBS])
-                self.shared.append((outcome.release_id, _shared_groups(blobs[SHARED_BLOB])))
+                self.shared.append((outcome.release_id, groups_of_blob(blobs[SHARED_BLOB])))
                 full = _full_stats(entry, blobs)
                 self.stats.add(full, outcome.release_id)
                 self.quads += full.quads
@@ -806,7 +688,7 @@ class _CorpusBuild:
         entry = self.cache.get("across", key)
         if entry is not None:
             return entry.meta["across"]
-        across = self.workbench().check_across(self.shared, _parse_group)
+        across = self.workbench().check_across(self.shared, parse_group)
         self.cache.put("across", key, {"across": across}, {})
         return across
 
