@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from migkg.pipeline import Toolkit, build_dataset
+from migkg.pipeline import Toolkit, build_corpus, build_dataset
 from migkg.validate import validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +110,7 @@ def test_the_command_line_fails_names_both_releases_and_writes_nothing(data: Pat
         assert f"/process/{process}> mig:launchedAt" in text
         assert re.search(rf"found across releases: stated by [^\]]*{first}", text)
         assert re.search(rf"found across releases: stated by [^\]]*{second}", text)
-        assert "releases disagree" in text and "nothing was written" in text
+        assert "violation(s) found across releases" in text and "nothing was written" in text
         assert "Traceback" not in text
         assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
@@ -132,3 +132,88 @@ def test_with_shapes_the_compiled_engine_lacks_pyshacl_finds_the_same_across_rel
     by_pyshacl = build_dataset(data, fallback).report.issues
     assert any(i.path == "mig:launchedAt" for i in by_pyshacl)
     assert said(by_pyshacl) == said(build_dataset(data).report.issues)
+
+
+def miscall_a_process(data: Path) -> tuple[str, str]:
+    """Make one release call a process that other releases describe too an event (a kind it is not): a
+    violation on a node several releases describe, that this release alone causes. (process, release)"""
+    for path in sorted((data / "releases").glob("*/card.yaml")):
+        text = path.read_text(encoding="utf-8")
+        match = NOT_LAUNCHED.search(text)
+        if match:
+            wrong = match["kind"].replace("regional-consultative-process", "ministerial-conference")
+            path.write_text(text[:match.start("kind")] + wrong + text[match.end("kind"):], encoding="utf-8")
+            return match["process"], path.parent.name
+    raise AssertionError("the synthetic corpus names no process")
+
+
+def corpus_issues(data: Path, tmp_path: Path, keep_going: bool):
+    summary = build_corpus(data, None, Toolkit.load(), cache_dir=tmp_path / f"cache-{keep_going}",
+                           keep_going=keep_going)
+    return summary, said(summary.report.issues)
+
+
+@pytest.mark.parametrize("keep_going", [False, True], ids=["stop", "keep-going"])
+def test_the_streaming_build_reports_what_whole_graph_validation_reports(data: Path, tmp_path: Path,
+                                                                          keep_going: bool):
+    """`migkg build` (build_corpus) on a disagreement between releases, and on one release's mistake about a
+    shared node: without --keep-going, the report of the whole graph; with it, the mistaken release is left
+    out and named, and the rest is checked as it would be published."""
+    _process, first, second = launch_twice(data)
+    process, wrong = miscall_a_process(data)
+    summary, issues = corpus_issues(data, tmp_path, keep_going)
+    assert summary.error is not None and summary.across_violations
+    if not keep_going:
+        assert issues == whole_graph_issues(build_dataset(data))
+        assert sum(1 for i in summary.report.violations if i.focus.endswith(f"/process/{process}>")
+                   and i.path == "schema:name") == 1
+    else:
+        assert [o.release_id for o in summary.left_out] == [wrong]
+        assert any(i.focus.endswith(f"/process/{process}>") and i.path == "schema:name"
+                   and wrong in i.graph for i in summary.report.violations)
+        launches = [i for i in summary.report.violations if i.path == "mig:launchedAt"]
+        assert launches and first in launches[0].graph and second in launches[0].graph
+    assert len(summary.report._results) == len(summary.report.issues)
+
+
+EVENT_PARTICIPATIONS = """
+migsh:EventParticipations
+    a sh:NodeShape ;
+    sh:targetClass schema:Event ;
+    rdfs:label "Event: participations (a shape read backwards, for the test)"@en ;
+    rdfs:comment "At least one mig:Participation names the event."@en ;
+    sh:property migsh:EventParticipations-min .
+
+migsh:EventParticipations-min
+    a sh:PropertyShape ;
+    rdfs:label "Event: at least one participation"@en ;
+    rdfs:comment "At least one mig:event pointing at the event."@en ;
+    sh:path [ sh:inversePath mig:event ] ;
+    sh:minCount 1 ;
+    sh:message "An event has at least one participation." .
+"""
+
+
+@pytest.mark.parametrize("fallback", [False, True], ids=["compiled", "pyshacl"])
+def test_a_shape_read_backwards_sees_what_every_release_points_at_a_shared_node(corpus: Path, tmp_path: Path,
+                                                                                 fallback: bool):
+    from test_scale_shacl import SH_OR_SHAPE
+
+    events = {}
+    for folder in sorted((corpus / "releases").iterdir()):
+        events.setdefault(EVENT_ID.search((folder / "card.yaml").read_text(encoding="utf-8"))["event"], []).append(folder)
+    reported_twice = next(folders for folders in events.values() if len(folders) > 1)
+    data = tmp_path / "data"
+    shutil.copytree(corpus / "registry", data / "registry")
+    for folder in reported_twice + sorted((corpus / "releases").iterdir())[:4]:
+        if not (data / "releases" / folder.name).exists():
+            shutil.copytree(folder, data / "releases" / folder.name)
+    ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
+    shapes = ontology / "shapes.ttl"
+    shapes.write_text(shapes.read_text(encoding="utf-8") + EVENT_PARTICIPATIONS + (SH_OR_SHAPE if fallback else ""),
+                      encoding="utf-8")
+    toolkit = Toolkit.load(ontology=ontology)
+    assert toolkit.engine == ("pyshacl" if fallback else "compiled")
+    result = build_dataset(data, toolkit)
+    assert not any(i.shape == "migsh:EventParticipations-min" for i in result.report.issues)
+    assert said(result.report.issues) == whole_graph_issues(result)

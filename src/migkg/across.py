@@ -10,6 +10,14 @@ describes on the union of those statements; its results replace the per-release 
 then reports what validating the whole graph at once would, without holding the whole graph.
 
 Pure, apart from the scratch store of the :class:`~migkg.pipeline.Workbench` it is given.
+
+What a shared node's group holds bounds what the check sees: the triples about the node, those
+that point at it through a predicate some shape reads backwards (``sh:inversePath``), and one
+hop to the nodes they name. Two kinds of shape would need more, and ``ontology/shapes.ttl`` has
+neither: a SHACL-SPARQL constraint on a shared node that reads edges pointing at it (``?x p
+$this``), and a constraint on a registry node that only release data satisfies (the registry is
+validated on its own, and that result is not replaced). tests/test_across_releases.py checks the
+report against pyshacl on the whole graph.
 """
 from __future__ import annotations
 

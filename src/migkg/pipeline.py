@@ -46,6 +46,7 @@ from .yamlfile import decode_text
 
 SHAPES_FILE = "shapes.ttl"
 SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+SH_INVERSE_PATH = URIRef("http://www.w3.org/ns/shacl#inversePath")
 
 
 # --------------------------------------------------------------------------- what every release is built with
@@ -143,6 +144,9 @@ class Workbench:
         self.closure = superclass_closure(self.base_pairs)
         self.validator = Validator(toolkit.compiled, self.closure) if toolkit.compiled else None
         self.registry_subjects = {s for s, _p, _o in self.registry_triples}
+        # the predicates some shape reads backwards (sh:inversePath), whichever engine validates
+        self.inverse_predicates = inverse or frozenset(
+            to_ox(o) for o in toolkit.shapes.objects(None, SH_INVERSE_PATH) if isinstance(o, URIRef))
 
 
     # ---------------------------------------------------------------- the steps
@@ -231,8 +235,7 @@ class Workbench:
     # ---------------------------------------------------------------- across releases (migkg.across)
     def shared_triples(self, release_id: str, triples: list[Triple]) -> dict[str, list[Triple]]:
         """What a release says about nodes other releases may describe too, by node (:func:`migkg.across.shared_groups`)."""
-        inverse = self.toolkit.compiled.inverse_predicates if self.toolkit.compiled else frozenset()
-        return shared_groups(str(self.iris.release(release_id)), triples, inverse)
+        return shared_groups(str(self.iris.release(release_id)), triples, self.inverse_predicates)
 
     def check_across(self, shared: list[tuple[str, dict[str, object]]],
                      parse: Callable[[object], list[Triple]] = lambda group: group) -> AcrossReleases:
@@ -479,6 +482,7 @@ class BuildSummary:
     seconds: float = 0.0
     engine: str = ""
     error: MigkgError | None = None
+    across_violations: int = 0  # violations found only across releases (see migkg.across)
 
     @property
     def checked(self) -> int:
@@ -543,7 +547,7 @@ class _CorpusBuild:
         self.entries: dict[str, Entry] = {}
         self.stats = StatisticsBuilder()
         self.included: list[str] = []
-        self.shared: list[tuple[str, dict[str, bytes]]] = []  # each included release's shared groups (N-Triples)
+        self.shared: list[tuple[str, dict[str, bytes]]] = []  # each built release's shared groups (N-Triples)
         self.quads = self.graphs = 0
 
     def workbench(self) -> Workbench:
@@ -600,8 +604,8 @@ class _CorpusBuild:
                 self.cache.put("base", f"{self.context}:base", base_meta, base_blobs)
             if self.keep_cache:
                 self.cache.prune("releases", set(order))
-            across = self._across() if not doomed else AcrossReleases()
-            self._conclude(summary, base_meta["issues"], base_meta["results"], ordered, across)
+            across, checked = self._across() if self.shared else (AcrossReleases(), set())
+            self._conclude(summary, base_meta["issues"], base_meta["results"], ordered, across, checked)
             if writer is not None and summary.error is None:
                 summary.written = writer.finish()
                 writer = None
@@ -632,6 +636,10 @@ class _CorpusBuild:
         """Write every release whose turn has come (all before it are done), in publication order."""
         while frontier < len(order) and order[frontier] in outcomes:
             outcome = outcomes[order[frontier]]
+            if outcome.status != "failed" and not self._includable(outcome):
+                # left out of the outputs, but (without --keep-going) still part of the check across releases
+                shared = self.entries[outcome.release_id].read([SHARED_BLOB])[SHARED_BLOB]
+                self.shared.append((outcome.release_id, groups_of_blob(shared)))
             if self._includable(outcome):
                 entry = self.entries[outcome.release_id]
                 blobs = entry.read([SHARED_BLOB, *_DIGEST_BLOBS, *STORED] if writer is not None
@@ -675,34 +683,48 @@ class _CorpusBuild:
                 writer.add({name: blobs[f"{label}.{name}"] for name in STORED}, small.graph_names)
 
     # ---------------------------------------------------------------- across releases
-    def _across(self) -> AcrossReleases:
-        """The corpus-wide check of the nodes several releases describe; cached, keyed by what every release shares."""
+    def _checked_across(self) -> list[tuple[str, dict[str, bytes]]]:
+        """The releases the check across releases takes: with --keep-going those written (the dataset as
+        published); without it, every release that was built, as validating their whole graph would."""
+        if self.keep_going:
+            included = set(self.included)
+            return [(rid, groups) for rid, groups in self.shared if rid in included]
+        return self.shared
+
+    def _across(self) -> tuple[AcrossReleases, set[str]]:
+        """The corpus-wide check of the nodes several releases describe, and the releases it took; cached,
+        keyed by what each of those releases says about shared nodes."""
         import hashlib
 
+        checked = sorted(self._checked_across())
         key = hashlib.sha256(self.context.encode())
-        for release_id, groups in self.shared:
-            key.update(b"\0" + release_id.encode())
+        for release_id, groups in checked:
+            key.update(len(release_id).to_bytes(4, "big") + release_id.encode() + len(groups).to_bytes(4, "big"))
             for node, data in groups.items():
-                key.update(b"\0" + node.encode() + b"\0" + hashlib.sha256(data).digest())
+                key.update(len(node).to_bytes(4, "big") + node.encode() + hashlib.sha256(data).digest())
         key = key.hexdigest()
+        releases = {rid for rid, _groups in checked}
         entry = self.cache.get("across", key)
         if entry is not None:
-            return entry.meta["across"]
-        across = self.workbench().check_across(self.shared, parse_group)
+            return entry.meta["across"], releases
+        across = self.workbench().check_across(checked, parse_group)
         self.cache.put("across", key, {"across": across}, {})
-        return across
+        return across, releases
 
     # ---------------------------------------------------------------- the report and the verdict
     def _conclude(self, summary: BuildSummary, base_issues: list[Issue], base_results: list[Result],
-                  ordered: list[Outcome], across: AcrossReleases) -> None:
+                  ordered: list[Outcome], across: AcrossReleases, checked: set[str]) -> None:
         """The report (the registry and vocabulary once, then what each release adds, then what only
-        the releases together show), and the verdict."""
+        the releases together show), and the verdict. A release the check across releases took has its
+        issues on shared nodes replaced by the check's; one it did not take (left out) keeps them."""
         known = {_said(i) for i in base_issues}
         report = report_of(base_results, self.toolkit.shapes)
         issues = list(base_issues)
         for outcome in ordered:
-            outcome.issues = dedupe_against([i for i in outcome.issues if not across.replaces_issue(i)], known)
-            outcome.results = [r for r in outcome.results if not across.replaces(r)]
+            if outcome.release_id in checked:
+                outcome.issues = [i for i in outcome.issues if not across.replaces_issue(i)]
+                outcome.results = [r for r in outcome.results if not across.replaces(r)]
+            outcome.issues = dedupe_against(outcome.issues, known)
             issues += outcome.issues
             report._results += outcome.results
         across_issues = dedupe_against(across.issues, known)
@@ -714,6 +736,7 @@ class _CorpusBuild:
         summary.reused = sum(1 for o in ordered if o.status == "reused")
         summary.failed = [o for o in ordered if o.status == "failed"]
         summary.invalid = [o for o in ordered if o.status != "failed" and o.violates]
+        summary.across_violations = sum(1 for i in across_issues if i.severity == "Violation")
         base_violations = sum(1 for i in base_issues if i.severity == "Violation")
         if base_violations:
             summary.error = ValidationFailed(f"the registry or the vocabulary violates the shapes "
@@ -723,11 +746,11 @@ class _CorpusBuild:
         elif summary.invalid and not self.keep_going:
             summary.error = ValidationFailed(f"the graph violates the shapes ({len(report.violations)} "
                                              "violation(s)); nothing was written.")
-        elif any(i.severity == "Violation" for i in across_issues):
+        elif summary.across_violations:
             summary.error = ValidationFailed(
-                f"releases disagree ({sum(1 for i in across_issues if i.severity == 'Violation')} violation(s) "
-                "found across releases, each naming the releases that state the values); nothing was written. "
-                "Fix: correct the cards that are wrong, or keep the disagreement as claims; --keep-going cannot "
-                "choose which side of a disagreement to leave out.")
+                f"{summary.across_violations} violation(s) found across releases, on nodes that several releases "
+                "describe (each names the releases that state the values); nothing was written. Fix: correct the "
+                "cards that are wrong, or keep a disagreement as claims; --keep-going cannot choose which side of "
+                "a disagreement to leave out.")
         if self.keep_going:
             summary.left_out = summary.failed + summary.invalid

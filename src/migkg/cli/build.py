@@ -62,7 +62,7 @@ def _run(data: Path, out: Optional[Path], base: str, cache: Optional[Path], no_c
 def _failure_line(summary, out: Optional[Path]) -> None:
     """When some releases failed among others that were fine: say how many, and how to write the rest."""
     bad = len(summary.failed) + len(summary.invalid)
-    if summary.error is not None and bad and summary.releases > bad:
+    if summary.error is not None and bad and summary.releases > bad and not summary.across_violations:
         where = f" to {out}" if out is not None else ""
         say(f"error: {bad} of {summary.releases:,} release(s) failed ({summary.built:,} built, {summary.reused:,} "
             f"reused from the cache); nothing was written{where}. Fix: correct the release(s) above, or add "
