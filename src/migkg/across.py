@@ -27,17 +27,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from .map_registry import Triple
-from .shacl import Index, Result, View, superclass_closure, to_rdflib
-from .validate import Issue, issue_of_focus, issue_order, report_of, results_of, validate_graph
+from .shacl import Result
+from .validate import Issue, issue_of_focus, issue_order, report_of
 
 if TYPE_CHECKING:
     from .pipeline import Workbench
-
-SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
-
 
 @dataclass
 class AcrossReleases:
@@ -148,21 +145,9 @@ def check_across(bench: "Workbench", shared: list[tuple[str, dict[str, object]]]
     union = list(dict.fromkeys(t for _rid, triples in said for t in triples))
     candidates = [ox.NamedNode(node) for node in sorted(meeting)]
     shapes = bench.toolkit.shapes
-    if bench.validator is None:  # shapes the compiled engine lacks: pyshacl on the same union
-        graph = Graph()
-        for s, p, o in bench.vocabulary_triples + bench.registry_triples + union:
-            graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
-        wanted = {to_rdflib(n) for n in candidates}
-        results = [r for r in results_of(validate_graph(graph, shapes)) if r.focus in wanted]
-    else:
-        inverse = bench.toolkit.compiled.inverse_predicates
-        top = Index(union, inverse)
-        extra = [(s, o) for s, p, o in union if p == SUBCLASS_OF]
-        closure = superclass_closure(bench.base_pairs + extra) if extra else bench.closure
-        graph_name = ox.NamedNode(bench.iris.base + "graph/across-releases")
-        bench.scratch.load(graph_name, bench.needed_quads(union, graph_name))
-        view = View(bench.base_index, top, closure, bench.scratch.selector([graph_name]))
-        results = bench.validator.validate(view, candidates)
+    graph_name = ox.NamedNode(bench.iris.base + "graph/across-releases")
+    bench.scratch.load(graph_name, bench.needed_quads(union, graph_name))
+    results = bench.validate_on(union, [graph_name], candidates)
     stated = _stated(said, meeting)
     issues = []
     for result in results:

@@ -38,7 +38,7 @@ from .paths import ontology_dir, queries_dir
 from .references import check_references
 from .registry import Registry, registry_files, registry_from_files
 from .release import CARD_NAME, SOURCE_NAME, LoadedRelease, decode_source, loaded_release, release_folders
-from .shacl import (Index, Result, Shapes, Unsupported, Validator, View, compile_shapes, superclass_closure,
+from .shacl import (Index, Result, Shapes, Term, Unsupported, Validator, View, compile_shapes, superclass_closure,
                     to_ox, to_rdflib)
 from .validate import Issue, Report, issue_order, report_of, results_of, validate_graph
 from .vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
@@ -138,15 +138,14 @@ class Workbench:
                                [t for t in self.registry_triples if needed(t)])
         self.serialiser = Serialiser(toolkit.iris)
         base = self.vocabulary_triples + self.registry_triples
-        inverse = toolkit.compiled.inverse_predicates if toolkit.compiled else frozenset()
-        self.base_index = Index(base, inverse)
+        # the predicates some shape reads backwards (sh:inversePath), whichever engine validates
+        self.inverse_predicates = frozenset(
+            to_ox(o) for o in toolkit.shapes.objects(None, SH_INVERSE_PATH) if isinstance(o, URIRef))
+        self.base_index = Index(base, self.inverse_predicates)
         self.base_pairs = [(s, o) for s, p, o in base if p == SUBCLASS_OF]
         self.closure = superclass_closure(self.base_pairs)
         self.validator = Validator(toolkit.compiled, self.closure) if toolkit.compiled else None
         self.registry_subjects = {s for s, _p, _o in self.registry_triples}
-        # the predicates some shape reads backwards (sh:inversePath), whichever engine validates
-        self.inverse_predicates = inverse or frozenset(
-            to_ox(o) for o in toolkit.shapes.objects(None, SH_INVERSE_PATH) if isinstance(o, URIRef))
 
 
     # ---------------------------------------------------------------- the steps
@@ -197,29 +196,40 @@ class Workbench:
 
     def validate(self, release_id: str, facts: list[Triple], derived: list[Triple]) -> list[Result]:
         """The release's own nodes checked against the shapes, with the registry and vocabulary beside them."""
+        return self.validate_on(facts + derived, list(self.graphs(release_id)))
+
+    def validate_on(self, triples: list[Triple], graphs: list[ox.NamedNode],
+                    candidates: list[Term] | None = None) -> list[Result]:
+        """The shapes on the ``candidates`` (default: every node ``triples`` describe), on ``triples`` with the
+        registry and vocabulary beside them; SHACL-SPARQL reads those ``graphs`` of the scratch store."""
         if self.validator is None:
-            return self._validate_with_pyshacl(facts, derived)
-        compiled = self.toolkit.compiled
-        top = Index(facts + derived, compiled.inverse_predicates)
-        extra = [(s, o) for s, p, o in facts + derived if p == SUBCLASS_OF]
+            results = self._validate_with_pyshacl(triples)
+            if candidates is None:
+                return results
+            wanted = {to_rdflib(node) for node in candidates}
+            return [r for r in results if r.focus in wanted]
+        top = Index(triples, self.inverse_predicates)
+        extra = [(s, o) for s, p, o in triples if p == SUBCLASS_OF]
         closure = superclass_closure(self.base_pairs + extra) if extra else self.closure
-        view = View(self.base_index, top, closure, self.scratch.selector(list(self.graphs(release_id))))
-        candidates = dict.fromkeys(top.spo)
-        for predicate in compiled.inverse_predicates:
-            candidates.update(dict.fromkeys(top.pos.get(predicate, {})))
+        view = View(self.base_index, top, closure, self.scratch.selector(graphs))
+        if candidates is None:
+            candidates = list(top.spo)
+            for predicate in self.inverse_predicates:
+                candidates += [node for node in top.pos.get(predicate, {}) if node not in top.spo]
+            candidates = list(dict.fromkeys(candidates))
         return self.validator.validate(view, candidates)
 
     def validate_base(self) -> list[Result]:
         """The registry and the vocabulary, every node of them: once per build."""
         if self.validator is None:
-            return self._validate_with_pyshacl([], [])
+            return self._validate_with_pyshacl([])
         view = View(self.base_index, None, self.closure, self.scratch.selector([]))
         return self.validator.validate(view)
 
-    def _validate_with_pyshacl(self, facts: list[Triple], derived: list[Triple]) -> list[Result]:
+    def _validate_with_pyshacl(self, triples: list[Triple]) -> list[Result]:
         """The slow way, for shapes the compiled engine does not cover: pyshacl on the whole union."""
         graph = Graph()
-        for s, p, o in self.vocabulary_triples + self.registry_triples + facts + derived:
+        for s, p, o in self.vocabulary_triples + self.registry_triples + triples:
             graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
         return results_of(validate_graph(graph, self.toolkit.shapes))
 

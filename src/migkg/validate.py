@@ -113,7 +113,7 @@ def issue_of_focus(shapes: Graph, node) -> str:
 def issue_of(result: Result, shapes: Graph, graph_name: str = "") -> Issue:
     """A compiled-shapes result as an :class:`Issue`, worded as :func:`validate_graph` words pyshacl's."""
     return Issue(severity=str(result.severity).removeprefix(str(SH)), graph=graph_name,
-                 focus=_text(shapes, result.focus), path=_path_text(shapes, None, result.path),
+                 focus=issue_of_focus(shapes, result.focus), path=_path_text(shapes, None, result.path),
                  message=" ".join(sorted(set(result.messages))), shape=_text(shapes, result.shape),
                  value=_text(shapes, result.value))
 
