@@ -104,6 +104,11 @@ def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base:
            if summary.engine == "pyshacl" else ""))
     for written in summary.written:
         say(f"  {out / written.file_name}  ({written.size:,} bytes)")
+    if summary.written:
+        from ..outputs import DESCRIPTION_FILE
+
+        description = out / DESCRIPTION_FILE
+        say(f"  {description}  ({description.stat().st_size:,} bytes: the VoID/DCAT description of the files above)")
 
 
 @app.command()
