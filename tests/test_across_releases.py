@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from migkg.pipeline import Toolkit, build_corpus, build_dataset
+from migkg.corpus import build_corpus
+from migkg.pipeline import Toolkit, build_dataset
 from migkg.validate import validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,3 +218,56 @@ def test_a_shape_read_backwards_sees_what_every_release_points_at_a_shared_node(
     result = build_dataset(data, toolkit)
     assert not any(i.shape == "migsh:EventParticipations-min" for i in result.report.issues)
     assert said(result.report.issues) == whole_graph_issues(result)
+
+
+def test_a_rebuild_checks_anew_only_the_nodes_whose_statements_changed(data: Path, tmp_path: Path, monkeypatch):
+    """The check across releases keeps what the last build found for nodes no changed card is about; a
+    disagreement a changed card brings, and its mending, are reported as a cold build reports them."""
+    import migkg.across as across
+
+    checked: list[int] = []
+    real = across._check_nodes
+    monkeypatch.setattr(across, "_check_nodes", lambda bench, todo, *rest: checked.append(len(todo))
+                        or real(bench, todo, *rest))
+    toolkit = Toolkit.load()
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    before = build_corpus(data, out, toolkit, cache_dir=cache)
+    assert before.error is None and before.built == RELEASES
+    everything = checked[-1]
+    assert everything > 10
+    card = next(p for p in sorted((data / "releases").glob("*/card.yaml")))
+    originals = {p: p.read_bytes() for p in (data / "releases").glob("*/card.yaml")}
+    _process, _first, second = launch_twice(data)
+    changed = build_corpus(data, out, toolkit, cache_dir=cache)
+    cold = build_corpus(data, None, toolkit, cache_dir=tmp_path / "cold")
+    assert (changed.built, changed.reused) == (1, RELEASES - 1)
+    assert changed.across_violations and changed.error is not None
+    assert said(changed.report.issues) == said(cold.report.issues)
+    assert 0 < checked[-2] < everything / 4  # the warm build: the nodes the changed card is about
+    (data / "releases" / second / "card.yaml").write_bytes(originals[data / "releases" / second / "card.yaml"])
+    mended = build_corpus(data, out, toolkit, cache_dir=cache)
+    assert mended.error is None and said(mended.report.issues) == said(before.report.issues)
+    assert card.read_bytes() == originals[card]
+
+
+def test_a_node_is_checked_anew_even_when_its_other_describers_entries_are_gone(data: Path, tmp_path: Path,
+                                                                                  monkeypatch):
+    """The releases of a kept part are read for the check across releases from their cache entries; when
+    those were removed, they are built again for it, and the report is a cold build's."""
+    import migkg.corpus as corpus
+
+    toolkit = Toolkit.load()
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    assert build_corpus(data, out, toolkit, cache_dir=cache).error is None
+    for entry in (cache / "releases").iterdir():
+        entry.unlink()
+    _process, first, second = launch_twice(data)
+    rebuilt: list[str] = []
+    real = corpus.run_job
+    monkeypatch.setattr(corpus, "run_job", lambda bench, cache, job: rebuilt.append(job.release_id)
+                        or real(bench, cache, job))
+    changed = build_corpus(data, out, toolkit, cache_dir=cache, workers=1)
+    cold = build_corpus(data, None, toolkit, cache_dir=tmp_path / "cold")
+    assert changed.across_violations and said(changed.report.issues) == said(cold.report.issues)
+    assert first[:4] != second[:4]  # the first launch is in another year's part, kept from the last build;
+    assert first in rebuilt         # its release was built again for the check, not for the outputs

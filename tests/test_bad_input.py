@@ -64,7 +64,7 @@ def earlier_outputs(tmp_path_factory, repo_root: Path, run_migkg) -> Path:
     data = shutil.copytree(repo_root / "data", base / "data")
     done = run_migkg("build", "--data", data, "--out", base / "out", cwd=base)
     assert done.returncode == 0, done.stderr
-    assert (base / "out" / "migkg.nq").is_file()
+    assert (base / "out" / "migkg-2013.nq").is_file() and (base / "out" / "migkg-registry.nq").is_file()
     return base / "out"
 
 

@@ -1,4 +1,8 @@
-"""The published files: every format says the same, bytes are reproducible, nothing is blank."""
+"""The published files: every format says the same, bytes are reproducible, nothing is blank.
+
+The seed build has two dump parts (migkg.dumps): ``migkg-registry.*`` (the registry and the
+vocabulary) and ``migkg-2013.*`` (the release of 2013); a format's files together are the dataset.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -10,12 +14,20 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, RDF, VOID
+from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
 ROOT = Path(__file__).resolve().parents[1]
-QUAD_FILES = {"migkg.trig": ("trig", ox.RdfFormat.TRIG), "migkg.nq": ("nquads", ox.RdfFormat.N_QUADS),
-              "migkg.jsonld": ("json-ld", ox.RdfFormat.JSON_LD)}
-TRIPLE_FILES = {"migkg.ttl": ("turtle", ox.RdfFormat.TURTLE), "migkg.nt": ("nt", ox.RdfFormat.N_TRIPLES)}
+QUAD_FILES = {"trig": ("trig", ox.RdfFormat.TRIG), "nq": ("nquads", ox.RdfFormat.N_QUADS),
+              "jsonld": ("json-ld", ox.RdfFormat.JSON_LD)}
+TRIPLE_FILES = {"ttl": ("turtle", ox.RdfFormat.TURTLE), "nt": ("nt", ox.RdfFormat.N_TRIPLES)}
+PARTS = ("registry", "2013")
+
+
+def files_of(built: Path, ext: str) -> list[Path]:
+    """A format's files: one per dump part, as the build folder holds them (and no others)."""
+    found = sorted(built.glob(f"migkg-*.{ext}"))
+    assert sorted(p.name for p in found) == sorted(f"migkg-{part}.{ext}" for part in PARTS)
+    return found
 SPDX = "http://spdx.org/rdf/terms#"
 
 
@@ -75,31 +87,45 @@ def ox_statements(path: Path, fmt) -> set[tuple[str, ...]]:
     return found
 
 
-@pytest.mark.parametrize("name", sorted(QUAD_FILES))
-def test_quad_formats_read_the_same_in_rdflib_and_oxigraph(built, name):
-    rdflib_fmt, ox_fmt = QUAD_FILES[name]
-    by_rdflib = rdflib_quads(built / name, rdflib_fmt)
-    by_oxigraph = ox_statements(built / name, ox_fmt)
-    assert by_rdflib == by_oxigraph
-    assert len(by_rdflib) > 1000
+def statements(built: Path, ext: str, fmt) -> set[tuple[str, ...]]:
+    return set().union(*(ox_statements(path, fmt) for path in files_of(built, ext)))
 
 
-@pytest.mark.parametrize("name", sorted(TRIPLE_FILES))
-def test_triple_formats_read_the_same_in_rdflib_and_oxigraph(built, name):
-    rdflib_fmt, ox_fmt = TRIPLE_FILES[name]
-    assert rdflib_triples(built / name, rdflib_fmt) == ox_statements(built / name, ox_fmt)
+@pytest.mark.parametrize("ext", sorted(QUAD_FILES))
+def test_quad_formats_read_the_same_in_rdflib_and_oxigraph(built, ext):
+    rdflib_fmt, ox_fmt = QUAD_FILES[ext]
+    for path in files_of(built, ext):
+        by_rdflib = rdflib_quads(path, rdflib_fmt)
+        by_oxigraph = ox_statements(path, ox_fmt)
+        assert by_rdflib == by_oxigraph
+        assert len(by_rdflib) > 500, path.name
+
+
+@pytest.mark.parametrize("ext", sorted(TRIPLE_FILES))
+def test_triple_formats_read_the_same_in_rdflib_and_oxigraph(built, ext):
+    rdflib_fmt, ox_fmt = TRIPLE_FILES[ext]
+    for path in files_of(built, ext):
+        assert rdflib_triples(path, rdflib_fmt) == ox_statements(path, ox_fmt)
 
 
 def test_all_formats_hold_the_same_statements(built):
-    quads = {name: ox_statements(built / name, fmt) for name, (_r, fmt) in QUAD_FILES.items()}
-    assert quads["migkg.trig"] == quads["migkg.nq"] == quads["migkg.jsonld"]
-    union = {q[:3] for q in quads["migkg.trig"]}
-    for name, (_r, fmt) in TRIPLE_FILES.items():
-        assert ox_statements(built / name, fmt) == union, name
+    quads = {ext: statements(built, ext, fmt) for ext, (_r, fmt) in QUAD_FILES.items()}
+    assert quads["trig"] == quads["nq"] == quads["jsonld"]
+    union = {q[:3] for q in quads["trig"]}
+    for ext, (_r, fmt) in TRIPLE_FILES.items():
+        assert statements(built, ext, fmt) == union, ext
+
+
+def test_each_part_holds_its_own_graphs(built):
+    base = "https://w3id.org/migkg/"
+    release = f"{base}release/2013-06-05-unhcr-iom-almaty-ministerial"
+    by_part = {part: {q[3] for q in ox_statements(built / f"migkg-{part}.trig", ox.RdfFormat.TRIG)} for part in PARTS}
+    assert by_part == {"registry": {f"<{base}graph/registry>", f"<{base}graph/vocabulary>"},
+                       "2013": {f"<{release}/graph>", f"<{release}/derived>"}}
 
 
 def test_every_release_has_its_own_named_graph(built):
-    graphs = {q[3] for q in ox_statements(built / "migkg.trig", ox.RdfFormat.TRIG)}
+    graphs = {q[3] for q in statements(built, "trig", ox.RdfFormat.TRIG)}
     base = "https://w3id.org/migkg/"
     assert graphs == {f"<{base}graph/vocabulary>", f"<{base}graph/registry>",
                       f"<{base}release/2013-06-05-unhcr-iom-almaty-ministerial/graph>",
@@ -107,10 +133,11 @@ def test_every_release_has_its_own_named_graph(built):
 
 
 def test_no_blank_nodes_anywhere(built):
-    for name in (*QUAD_FILES, *TRIPLE_FILES, "void.ttl"):
-        fmt = ox.RdfFormat.from_extension(name.rsplit(".", 1)[1])
-        for q in ox.parse(path=str(built / name), format=fmt):
-            assert not any(isinstance(t, ox.BlankNode) for t in (q.subject, q.object)), (name, q)
+    paths = [path for ext in (*QUAD_FILES, *TRIPLE_FILES) for path in files_of(built, ext)] + [built / "void.ttl"]
+    for path in paths:
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+        for q in ox.parse(path=str(path), format=fmt):
+            assert not any(isinstance(t, ox.BlankNode) for t in (q.subject, q.object)), (path.name, q)
 
 
 def test_two_builds_give_identical_bytes(built, tmp_path):
@@ -127,7 +154,7 @@ def test_base_iri_is_configurable(tmp_path):
     out = tmp_path / "out"
     done = run_build(out, "--base", "http://data.example.org/mig/")
     assert done.returncode == 0, done.stderr
-    subjects = {q.subject.value for q in ox.parse(path=str(out / "migkg.nt"), format=ox.RdfFormat.N_TRIPLES)}
+    subjects = {q[0][1:-1] for q in statements(out, "nt", ox.RdfFormat.N_TRIPLES)}
     assert "http://data.example.org/mig/state/KAZ" in subjects
     assert not any(s.startswith("https://w3id.org/migkg/state/") for s in subjects)
 
@@ -136,16 +163,23 @@ def test_void_description_matches_the_files(built):
     void = Graph().parse(built / "void.ttl", format="turtle")
     dataset = URIRef("https://w3id.org/migkg/dataset")
     assert (dataset, RDF.type, VOID.Dataset) in void and (dataset, RDF.type, DCAT.Dataset) in void
-    triples = ox_statements(built / "migkg.nt", ox.RdfFormat.N_TRIPLES)
+    triples = statements(built, "nt", ox.RdfFormat.N_TRIPLES)
     assert int(void.value(dataset, VOID.triples)) == len(triples)
-    distributions = set(void.objects(dataset, DCAT.distribution))
-    assert {str(void.value(d, URIRef("http://purl.org/dc/terms/title"))) for d in distributions} == {
-        "migkg.trig", "migkg.nq", "migkg.jsonld", "migkg.ttl", "migkg.nt"}
-    for dist in distributions:
-        name = str(void.value(dist, URIRef("http://purl.org/dc/terms/title")))
-        content = (built / name).read_bytes()
-        assert int(void.value(dist, DCAT.byteSize)) == len(content)
-        checksum = void.value(dist, URIRef(SPDX + "checksum"))
-        assert str(void.value(checksum, URIRef(SPDX + "checksumValue"))) == hashlib.sha256(content).hexdigest()
+    titles = set()
+    for part in PARTS:
+        node = URIRef(f"{dataset}/part/{part}")
+        assert (dataset, VOID.subset, node) in void and (node, DCTERMS.isPartOf, dataset) in void
+        assert (node, RDF.type, VOID.Dataset) in void and (node, RDF.type, DCAT.Dataset) in void
+        in_part = ox_statements(built / f"migkg-{part}.nt", ox.RdfFormat.N_TRIPLES)
+        assert int(void.value(node, VOID.triples)) == len(in_part), part
+        for dist in void.objects(node, DCAT.distribution):
+            name = str(void.value(dist, DCTERMS.title))
+            assert name.startswith(f"migkg-{part}.")
+            titles.add(name)
+            content = (built / name).read_bytes()
+            assert int(void.value(dist, DCAT.byteSize)) == len(content)
+            checksum = void.value(dist, URIRef(SPDX + "checksum"))
+            assert str(void.value(checksum, URIRef(SPDX + "checksumValue"))) == hashlib.sha256(content).hexdigest()
+    assert titles == {f"migkg-{part}.{ext}" for part in PARTS for ext in (*QUAD_FILES, *TRIPLE_FILES)}
     release = URIRef("https://w3id.org/migkg/release/2013-06-05-unhcr-iom-almaty-ministerial")
     assert (dataset, URIRef("http://purl.org/dc/terms/source"), release) in void

@@ -7,16 +7,18 @@ import urllib.request
 import networkx as nx
 
 from migkg.endpoint import EndpointSource
+from migkg.dumps import dump_files
 from migkg.network import NETWORK_NAMES, load
 
 
 def serve(oxigraph, built_dir):
     """A fresh Oxigraph server (union default graph) loaded with the built N-Quads over the Graph Store protocol."""
     server = oxigraph()
-    upload = urllib.request.Request(server.store_url, data=(built_dir / "migkg.nq").read_bytes(), method="POST",
-                                    headers={"Content-Type": "application/n-quads"})
-    with urllib.request.urlopen(upload, timeout=60) as answer:
-        assert answer.status in (200, 201, 204)
+    for path in dump_files(built_dir, "nq"):  # every dump part
+        upload = urllib.request.Request(server.store_url, data=path.read_bytes(), method="POST",
+                                        headers={"Content-Type": "application/n-quads"})
+        with urllib.request.urlopen(upload, timeout=60) as answer:
+            assert answer.status in (200, 201, 204)
     return server
 
 

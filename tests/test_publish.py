@@ -48,7 +48,8 @@ def three_releases(built_dir, tmp_path_factory) -> Path:
     """The seed build with its release graphs copied under two more release ids: a build of three releases."""
     out = tmp_path_factory.mktemp("three") / "build"
     shutil.copytree(built_dir, out)
-    quads = list(ox.parse(path=str(out / "migkg.nq"), format=ox.RdfFormat.N_QUADS))
+    release_file = out / "migkg-2013.nq"  # the seed's release; the copies go into the same dump part
+    quads = list(ox.parse(path=str(release_file), format=ox.RdfFormat.N_QUADS))
     extra = []
     for quad in quads:
         name = quad.graph_name.value
@@ -56,7 +57,7 @@ def three_releases(built_dir, tmp_path_factory) -> Path:
             for suffix in ("-b", "-c"):
                 renamed = name.replace("/graph", f"{suffix}/graph").replace("/derived", f"{suffix}/derived")
                 extra.append(ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(renamed)))
-    (out / "migkg.nq").write_bytes(ox.serialize(quads + extra, format=ox.RdfFormat.N_QUADS))
+    release_file.write_bytes(ox.serialize(quads + extra, format=ox.RdfFormat.N_QUADS))
     return out
 
 

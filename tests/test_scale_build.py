@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 
+from migkg.dumps import dump_files  # noqa: E402
+
 RELEASES = 12
 SUMMARY = re.compile(r"\((?P<built>[\d,]+) built, (?P<reused>[\d,]+) reused from the cache, (?P<failed>[\d,]+) failed")
 
@@ -47,6 +49,11 @@ def counts(done: subprocess.CompletedProcess) -> tuple[int, int, int]:
 
 def files(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def nquads(out: Path) -> list[ox.Quad]:
+    """Every quad of a build: its N-Quads files, one per dump part."""
+    return [q for path in dump_files(out, "nq") for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)]
 
 
 def card_of(data: Path, index: int) -> Path:
@@ -86,6 +93,65 @@ def test_changing_one_card_rebuilds_that_release_alone(data: Path, tmp_path: Pat
     assert files(tmp_path / "after") != files(tmp_path / "before")
 
 
+def _drop_a_participant(card: Path) -> None:
+    text = card.read_text(encoding="utf-8")
+    participant = re.search(r"^ +- \{role: participant, agent: \w+, evidence: [^\n]*\}\n", text, flags=re.M)
+    card.write_text(text.replace(participant.group(0), "", 1), encoding="utf-8")
+
+
+def _report(done: subprocess.CompletedProcess) -> str:
+    """What a build said, less what differs between a cold build and a rebuild (times, counts, kept parts)."""
+    return "\n".join(line for line in done.stderr.splitlines()
+                     if not line.startswith(("built ", "  ")))
+
+
+def test_a_rebuild_in_place_writes_only_the_changed_part_and_equals_a_cold_build(data: Path, tmp_path: Path):
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    assert counts(build(data, out, "--cache", cache)) == (RELEASES, 0, 0)
+    inodes = {p.name: p.stat().st_ino for p in out.iterdir()}
+    card = card_of(data, 5)
+    part = card.parent.name[:4]
+    assert sum(name.startswith(f"migkg-{part}.") for name in inodes) == 5
+    _drop_a_participant(card)
+    changed = build(data, out, "--cache", cache)
+    cold = build(data, tmp_path / "cold", "--no-cache")
+    assert counts(changed) == (1, RELEASES - 1, 0), changed.stderr[-2000:]
+    parts = len({name.split(".")[0] for name in inodes if name.startswith("migkg-")})
+    assert f"{parts - 1} of them unchanged since the last build" in changed.stderr
+    assert files(out) == files(tmp_path / "cold")
+    assert _report(changed) == _report(cold)
+    for path in out.iterdir():  # the other parts' files are the same files (hard links), the changed part's new
+        if path.name.startswith("migkg-"):
+            assert (path.stat().st_ino == inodes[path.name]) == (not path.name.startswith(f"migkg-{part}.")), path
+
+
+def test_a_file_changed_by_hand_is_written_again(data: Path, tmp_path: Path):
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    assert counts(build(data, out, "--cache", cache)) == (RELEASES, 0, 0)
+    before = files(out)
+    spoiled = out / "migkg-registry.ttl"
+    text = spoiled.read_bytes()
+    spoiled.write_bytes(text.replace(b"@prefix", b"@PREFIX", 1))  # same size, other bytes
+    again = build(data, out, "--cache", cache)
+    assert counts(again) == (0, RELEASES, 0)
+    assert files(out) == before
+
+
+def test_a_kept_part_whose_cache_entries_are_gone_still_builds_the_same(data: Path, tmp_path: Path):
+    """A kept part's release must be read again for the check across releases when its cache entry was
+    replaced or removed: it is built again, and the outputs are those of a cold build."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    assert counts(build(data, out, "--cache", cache)) == (RELEASES, 0, 0)
+    for entry in (cache / "releases").iterdir():  # what the last check across releases recorded stays
+        entry.unlink()
+    _drop_a_participant(card_of(data, 5))
+    changed = build(data, out, "--cache", cache)
+    assert changed.returncode == 0, changed.stderr[-2000:]
+    cold = build(data, tmp_path / "cold", "--no-cache")
+    assert files(out) == files(tmp_path / "cold")
+    assert _report(changed) == _report(cold)
+
+
 def test_changing_the_registry_rebuilds_every_release(data: Path, tmp_path: Path):
     cache = tmp_path / "cache"
     assert counts(build(data, tmp_path / "one", "--cache", cache)) == (RELEASES, 0, 0)
@@ -97,7 +163,8 @@ def test_changing_the_registry_rebuilds_every_release(data: Path, tmp_path: Path
 
 
 def test_changing_the_shapes_rebuilds_every_release(data: Path, tmp_path: Path):
-    from migkg.pipeline import Toolkit, build_corpus
+    from migkg.corpus import build_corpus
+    from migkg.pipeline import Toolkit
 
     ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
     cache = tmp_path / "cache"
@@ -136,7 +203,7 @@ def test_a_broken_release_among_many_is_reported_with_its_location_and_the_rest_
     assert kept.returncode == 0, kept.stderr[-2000:]
     assert counts(kept) == (0, RELEASES - 1, 1)  # the others were built and cached by the failed run
     assert f"left out: {card.parent.name}: {card}:{line}: release.kind.evidence:" in kept.stderr
-    graphs = {q.graph_name.value for q in ox.parse(path=str(out / "migkg.nq"), format=ox.RdfFormat.N_QUADS)}
+    graphs = {q.graph_name.value for q in nquads(out)}
     assert not any(card.parent.name in g for g in graphs)
     assert sum(card_of(data, i).parent.name in "".join(graphs) for i in range(RELEASES)) == RELEASES - 1
     void = (out / "void.ttl").read_text(encoding="utf-8")
@@ -171,7 +238,7 @@ def test_the_library_and_the_command_line_give_the_same_quads(corpus: Path, tmp_
 
     done = build(corpus, tmp_path / "out", "--no-cache")
     assert done.returncode == 0
-    written = set(ox.parse(path=str(tmp_path / "out" / "migkg.nq"), format=ox.RdfFormat.N_QUADS))
+    written = set(nquads(tmp_path / "out"))
     in_memory = set(quads(build_dataset(corpus).graphs))
     assert written == in_memory
 
@@ -181,11 +248,11 @@ def test_the_dataset_statistics_are_exact(corpus: Path, tmp_path: Path):
     from rdflib import Graph, URIRef
     from rdflib.namespace import VOID
 
-    from migkg.store import store_from_file
+    from migkg.store import store_from_files
 
     out = tmp_path / "out"
     assert build(corpus, out, "--no-cache").returncode == 0
-    store = store_from_file(out / "migkg.nq")
+    store = store_from_files(dump_files(out, "nq"))
 
     def count(query: str) -> int:
         return int(next(iter(store.query(query)))[0].value)

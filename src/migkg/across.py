@@ -9,11 +9,16 @@ once all releases are built :func:`check_across` validates the nodes that more t
 describes on the union of those statements; its results replace the per-release ones. The build
 then reports what validating the whole graph at once would, without holding the whole graph.
 
+A node is checked on its describers' groups of it and, for the shared nodes those name (an
+event's process, a holding's person), on every describer's group of those. Its result is kept
+(:class:`AcrossState`, cached by the build) with a signature of exactly those groups, so a
+rebuild validates anew only the nodes whose signature changed.
+
 Pure, apart from the scratch store of the :class:`~migkg.pipeline.Workbench` it is given.
 
 What a shared node's group holds bounds what the check sees: the triples about the node, those
-that point at it through a predicate some shape reads backwards (``sh:inversePath``), and one
-hop to the nodes they name. Two kinds of shape would need more, and ``ontology/shapes.ttl`` has
+that point at it through a predicate some shape reads backwards (``sh:inversePath``), one hop
+to the release's own nodes they name, and the groups of the shared nodes they name. Two kinds of shape would need more, and ``ontology/shapes.ttl`` has
 neither: a SHACL-SPARQL constraint on a shared node that reads edges pointing at it (``?x p
 $this``), and a constraint on a registry node that only release data satisfies (the registry is
 validated on its own, and that result is not replaced). tests/test_across_releases.py checks the
@@ -21,6 +26,7 @@ report against pyshacl on the whole graph.
 """
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -105,56 +111,153 @@ def parse_group(data: bytes) -> list[Triple]:
 
 # --------------------------------------------------------------------------- the check
 
-def _read_groups(groups: dict[str, object], meeting: dict, parse: Callable[[object], list[Triple]]) -> list[Triple]:
-    """A release's triples about the meeting nodes, and about the nodes those point to (whose types
-    ``sh:class`` reads; a value may be an event that this release alone describes)."""
-    triples = [t for node, group in groups.items() if node in meeting for t in parse(group)]
-    values = {o.value for _s, _p, o in triples if isinstance(o, ox.NamedNode)} - meeting.keys()
-    return triples + [t for node in sorted(values & groups.keys()) for t in parse(groups[node])]
+@dataclass
+class NodeCheck:
+    """One shared node's check, kept for the next build: ``signature`` says what it was made of."""
+
+    signature: bytes
+    values: frozenset[str]     # the shared nodes its describers' statements name (their groups were read too)
+    focus_text: str
+    results: list[Result]
+    issues: list[Issue]
 
 
-def _stated(said: list[tuple[str, list[Triple]]], meeting: dict) -> dict[tuple[str, str], list[str]]:
+@dataclass
+class AcrossState:
+    """What a check across releases leaves for the next build (plain data: it is cached)."""
+
+    releases: dict[str, tuple[str, dict[str, bytes]]] = field(default_factory=dict)  # id -> (cache key, digests)
+    nodes: dict[str, NodeCheck] = field(default_factory=dict)                       # every node checked
+
+
+def group_digests(groups: dict[str, bytes]) -> dict[str, bytes]:
+    """node -> a digest of what a release says about it (its group as kept in the cache, N-Triples)."""
+    return {node: hashlib.sha256(data).digest() for node, data in groups.items()}
+
+
+def check_across(bench: "Workbench", described: list[tuple[str, dict[str, bytes]]],
+                 read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]] = lambda group: group,
+                 previous: AcrossState | None = None) -> tuple[AcrossReleases, AcrossState]:
+    """Validate every node that more than one release describes, on what all of them say about it.
+
+    ``described``: (release id, :func:`group_digests` of its groups), for every release checked, in
+    release order; ``read(release id)`` gives a release's groups
+    (:func:`shared_groups`), in a form ``parse`` turns into triples; it is called only for the
+    releases that describe a node to check. A node is checked on its describers' groups of it and
+    of the shared nodes those name (by every release that describes them).
+
+    With ``previous`` (what the last build left), a node whose describers and whose values'
+    describers said the same as then keeps its result; only the others are validated anew, so a
+    rebuild after one card changed validates the few nodes that card is about. Each issue names,
+    as its graph, the graphs of the releases that state values of its path (or, for a path they
+    do not state, of every release that describes the node).
+    """
+    digests = dict(described)
+    describers: dict[str, list[str]] = {}
+    for release_id, nodes in described:
+        for node in nodes:
+            describers.setdefault(node, []).append(release_id)
+    meeting = {node: ids for node, ids in describers.items() if len(ids) > 1}
+    state = AcrossState()
+    if not meeting:
+        return AcrossReleases(), state
+
+    said_of: dict[str, bytes] = {}
+
+    def said(node: str) -> bytes:
+        """A digest of who says what about a node (its describers and their groups of it)."""
+        known = said_of.get(node)
+        if known is None:
+            digest = hashlib.sha256(node.encode())
+            for rid in describers.get(node, ()):
+                digest.update(len(rid).to_bytes(4, "big") + rid.encode() + digests[rid][node])
+            known = said_of[node] = digest.digest()
+        return known
+
+    def signature(node: str, values: frozenset[str]) -> bytes:
+        return hashlib.sha256(b"".join(said(named) for named in (node, *sorted(values)))).digest()
+
+    previous = previous or AcrossState()
+    todo = []
+    for node in sorted(meeting):
+        old = previous.nodes.get(node)
+        if old is not None and old.signature == signature(node, old.values):
+            state.nodes[node] = old
+        else:
+            todo.append(node)
+    if todo:
+        for node, (values, results, issues) in _check_nodes(bench, todo, describers, read, parse).items():
+            state.nodes[node] = NodeCheck(signature(node, values), values,
+                                          issue_of_focus(bench.toolkit.shapes, ox.NamedNode(node)), results, issues)
+    state.nodes = dict(sorted(state.nodes.items()))
+    checks = list(state.nodes.values())
+    return AcrossReleases(frozenset(meeting), frozenset(c.focus_text for c in checks),
+                          [r for c in checks for r in c.results],
+                          sorted((i for c in checks for i in c.issues), key=issue_order)), state
+
+
+def _check_nodes(bench: "Workbench", todo: list[str], describers: dict[str, list[str]],
+                 read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]]) -> dict:
+    """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues)."""
+    wanted = set(todo)
+    groups_of: dict[str, dict[str, object]] = {}
+
+    def groups(rid: str) -> dict[str, object]:
+        if rid not in groups_of:
+            groups_of[rid] = read(rid)
+        return groups_of[rid]
+
+    said: list[tuple[str, list[Triple]]] = []   # (release, its triples about the nodes to check), release order
+    values: dict[str, set[str]] = {node: set() for node in todo}
+    for rid in sorted({rid for node in todo for rid in describers[node]}):
+        mine = []
+        for node, group in groups(rid).items():
+            if node in wanted:
+                triples = parse(group)
+                mine += triples
+                for s, _p, o in triples:
+                    for term in (s, o):
+                        if isinstance(term, ox.NamedNode) and term.value != node and term.value in describers:
+                            values[node].add(term.value)
+        said.append((rid, mine))
+    union = dict.fromkeys(t for _rid, triples in said for t in triples)
+    for value in sorted(set().union(*values.values()) - wanted):
+        for rid in describers[value]:
+            union.update(dict.fromkeys(parse(groups(rid)[value])))
+    candidates = [ox.NamedNode(node) for node in todo]
+    graph_name = ox.NamedNode(bench.iris.base + "graph/across-releases")
+    triples = list(union)
+    bench.scratch.load(graph_name, bench.needed_quads(triples, graph_name))
+    results = bench.validate_on(triples, [graph_name], candidates)
+    stated = _stated(said, wanted)
+    shapes = bench.toolkit.shapes
+    found: dict[str, tuple[frozenset[str], list[Result], list[Issue]]] = {
+        node: (frozenset(values[node]), [], []) for node in todo}
+    for result in results:
+        focus = str(result.focus)
+        path = str(result.path) if isinstance(result.path, URIRef) else None
+        ids = stated.get((focus, path)) or describers.get(focus, [])
+        graphs = " ".join(str(bench.iris.release_graph(rid)) for rid in sorted(ids))
+        mine = found.setdefault(focus, (frozenset(), [], []))
+        mine[1].append(result)
+        mine[2].extend(report_of([result], shapes, graphs).issues)
+    return found
+
+
+def _stated(said: list[tuple[str, list[Triple]]], nodes: set[str]) -> dict[tuple[str, str], list[str]]:
     """(node, predicate) -> the releases that state a value of it, in release order."""
     stated: dict[tuple[str, str], list[str]] = {}
     for release_id, triples in said:
         for s, p, _o in triples:
-            if s.value in meeting:
+            if s.value in nodes:
                 ids = stated.setdefault((s.value, p.value), [])
                 if not ids or ids[-1] != release_id:
                     ids.append(release_id)
     return stated
 
 
-def check_across(bench: "Workbench", shared: list[tuple[str, dict[str, object]]],
-                 parse: Callable[[object], list[Triple]] = lambda group: group) -> AcrossReleases:
-    """Validate every node that more than one release describes, on what all of them say about it.
-
-    ``shared``: each release's groups (:func:`shared_groups`), in release order; a group may be kept
-    in another form that ``parse`` turns into triples (only the groups needed are read). Each
-    issue names, as its graph, the graphs of the releases that state values of its path (or, for
-    a path they do not state, of every release that describes the node).
-    """
-    describers: dict[str, list[str]] = {}
-    for release_id, groups in shared:
-        for node in groups:
-            describers.setdefault(node, []).append(release_id)
-    meeting = {node: ids for node, ids in describers.items() if len(ids) > 1}
-    if not meeting:
-        return AcrossReleases()
-    said = [(rid, _read_groups(groups, meeting, parse)) for rid, groups in shared]
-    union = list(dict.fromkeys(t for _rid, triples in said for t in triples))
-    candidates = [ox.NamedNode(node) for node in sorted(meeting)]
-    shapes = bench.toolkit.shapes
-    graph_name = ox.NamedNode(bench.iris.base + "graph/across-releases")
-    bench.scratch.load(graph_name, bench.needed_quads(union, graph_name))
-    results = bench.validate_on(union, [graph_name], candidates)
-    stated = _stated(said, meeting)
-    issues = []
-    for result in results:
-        focus = str(result.focus)
-        path = str(result.path) if isinstance(result.path, URIRef) else None
-        ids = stated.get((focus, path)) or meeting.get(focus, [])
-        graphs = " ".join(str(bench.iris.release_graph(rid)) for rid in sorted(ids))
-        issues += report_of([result], shapes, graphs).issues
-    return AcrossReleases(frozenset(meeting), frozenset(issue_of_focus(shapes, n) for n in candidates),
-                          results, sorted(issues, key=issue_order))
+def check_groups(bench: "Workbench", shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
+    """:func:`check_across` on groups held in memory (release id, groups), in release order: every node anew."""
+    kept = dict(shared)
+    described = [(rid, group_digests(groups_of_blob(groups_blob(groups)))) for rid, groups in shared]
+    return check_across(bench, described, kept.__getitem__)[0]

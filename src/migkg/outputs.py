@@ -1,31 +1,22 @@
-"""Write a built dataset to files: deterministic bytes, all-or-nothing, one part at a time.
+"""Serialise a built dataset piece by piece: deterministic bytes, and what each piece adds to the statistics.
 
-The dataset is cut into parts: the registry, the vocabulary, and each release (its graph and
-its derived graph). Each part is serialised on its own, its quads sorted, into a chunk per
-output file (:meth:`Serialiser.make_part`); a file is its header, the chunks in the order of
-their graph names, and its footer (:class:`DatasetWriter`). So the TriG, N-Quads and JSON-LD
-files hold the quads sorted by graph, subject, predicate and object, byte for byte as one
-global sort would write them; yet a rebuild re-serialises only the releases that changed, and
-no step holds the whole dataset in memory. The Turtle and N-Triples files (all graphs'
-triples, without graph names) are the TriG and N-Quads chunks without their graph names: each
-graph's triples in order, so a triple stated in two parts (a registry entry's type that a
-release attests too) is written twice, which is still the same RDF graph.
-
-Everything is written to a temporary folder beside the output folder, which then takes the
-old folder's place (:class:`Staging`); a run that fails before that leaves the old outputs
-untouched.
+The dataset is cut into pieces: the registry, the vocabulary, and each release (its graph and
+its derived graph). Each piece is serialised on its own, its quads sorted, into a chunk per
+format (:meth:`Serialiser.make_piece`); a file is its header, the chunks of its pieces in the
+order of their graph names, and its footer (:class:`migkg.dumps.DumpWriter`). So the TriG,
+N-Quads and JSON-LD files hold the quads sorted by graph, subject, predicate and object, byte
+for byte as one global sort would write them; yet a rebuild re-serialises only the releases
+that changed, and no step holds the whole dataset in memory. The Turtle and N-Triples files
+(all graphs' triples, without graph names) are the TriG and N-Quads chunks without their graph
+names: each graph's triples in order, so a triple stated in two pieces (a registry entry's type
+that a release attests too) is written twice, which is still the same RDF graph.
 """
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as _json_string  # type: ignore[attr-defined]
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -33,20 +24,9 @@ from .errors import MigkgError
 from .iris import SEGMENT_OF_TYPE, Iris
 from .namespaces import PREFIXES
 
-MARKER = ".migkg-build"
-
-FORMATS = (  # file name, pyoxigraph format, IANA media type, whether it keeps named graphs
-    ("migkg.trig", ox.RdfFormat.TRIG, "application/trig", True),
-    ("migkg.nq", ox.RdfFormat.N_QUADS, "application/n-quads", True),
-    ("migkg.jsonld", ox.RdfFormat.JSON_LD, "application/ld+json", True),
-    ("migkg.ttl", ox.RdfFormat.TURTLE, "text/turtle", False),
-    ("migkg.nt", ox.RdfFormat.N_TRIPLES, "application/n-triples", False),
-)
-FILE_NAMES = tuple(name for name, *_ in FORMATS)
-#: the chunks a part keeps; the Turtle and N-Triples ones are made from them when written (:func:`complete`)
-STORED = ("migkg.trig", "migkg.nq", "migkg.jsonld")
-MEDIA_TYPES = {name: media for name, _fmt, media, _g in FORMATS}
-DESCRIPTION_FILE = "void.ttl"
+#: the chunks a piece keeps, by file extension; the Turtle and N-Triples ones are made from them when
+#: written (:func:`complete`)
+STORED = ("trig", "nq", "jsonld")
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
 
@@ -65,18 +45,18 @@ def digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
-# --------------------------------------------------------------------------- one part
+# --------------------------------------------------------------------------- one piece
 
 @dataclass
-class PartStats:
-    """What a part adds to the dataset's VoID statistics, so that they stay exact without the whole dataset.
+class PieceStats:
+    """What a piece adds to the dataset's VoID statistics, so that they stay exact without the whole dataset.
 
     Triples, subjects and objects under a release's own IRIs (``<base>release/<id>/…``) occur in
-    no other part, so they are counted; everything else (a registry entry, an event, a literal)
-    may occur in several parts, so it is kept as a digest and counted once over all parts.
+    no other piece, so they are counted; everything else (a registry entry, an event, a literal)
+    may occur in several pieces, so it is kept as a digest and counted once over all pieces.
     """
 
-    graph_triples: int = 0          # triples of the part's main graph (a release's own graph): void:subset
+    graph_triples: int = 0          # triples of the piece's main graph (a release's own graph): void:subset
     private_triples: int = 0
     private_subjects: int = 0
     private_objects: int = 0
@@ -87,31 +67,31 @@ class PartStats:
     shared_objects: bytes = b""
     shared_class_members: bytes = b""  # digests of "<class> <subject>"
     shared_classes: list[str] = field(default_factory=list)  # the class of each shared member, in order
-    quads: int = 0                   # quads in the part's graphs, and how many graphs (for the summary)
+    quads: int = 0                   # quads in the piece's graphs, and how many graphs (for the summary)
     graphs: int = 0
-    graph_names: list[str] = field(default_factory=list)  # the part's graphs, in the order written
+    graph_names: list[str] = field(default_factory=list)  # the piece's graphs, in the order written
 
 
 @dataclass
-class Part:
+class Piece:
     chunks: dict[str, bytes]
-    stats: PartStats
+    stats: PieceStats
 
 
 class Serialiser:
-    """Makes the chunks of a part; holds the prefixes and the TriG/Turtle header they share."""
+    """Makes the chunks of a piece; holds the prefixes and the TriG/Turtle header they share."""
 
     def __init__(self, iris: Iris):
         self.iris = iris
         self.prefixes = prefixes(iris)
         sample = [ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"))]
         self.headers = {
-            "migkg.trig": self._header(ox.serialize(sample, format=ox.RdfFormat.TRIG, prefixes=self.prefixes)),
-            "migkg.ttl": self._header(ox.serialize([ox.Triple(*sample[0].triple)], format=ox.RdfFormat.TURTLE,
-                                                   prefixes=self.prefixes)),
-            "migkg.jsonld": b"[\n", "migkg.nq": b"", "migkg.nt": b"",
+            "trig": self._header(ox.serialize(sample, format=ox.RdfFormat.TRIG, prefixes=self.prefixes)),
+            "ttl": self._header(ox.serialize([ox.Triple(*sample[0].triple)], format=ox.RdfFormat.TURTLE,
+                                             prefixes=self.prefixes)),
+            "jsonld": b"[\n", "nq": b"", "nt": b"",
         }
-        self.footers = {"migkg.jsonld": b"\n]\n"}
+        self.footers = {"jsonld": b"\n]\n"}
 
     @staticmethod
     def _header(data: bytes) -> bytes:
@@ -121,15 +101,15 @@ class Serialiser:
     def _body(self, data: bytes, name: str) -> bytes:
         header = self.headers[name]
         if not data.startswith(header):
-            raise MigkgError(f"pyoxigraph wrote an unexpected {name} header; cannot join the parts.")
+            raise MigkgError(f"pyoxigraph wrote an unexpected {name} header; cannot join the pieces.")
         return data[len(header):]
 
-    def make_part(self, graphs: list[tuple[ox.NamedNode, list[Triple]]], own_prefix: str | None = None,
+    def make_piece(self, graphs: list[tuple[ox.NamedNode, list[Triple]]], own_prefix: str | None = None,
                   counted: ox.NamedNode | None = None,
-                  quads: dict[ox.NamedNode, list[ox.Quad]] | None = None) -> Part:
-        """The chunks and statistics of one part: named graphs (name, distinct triples), written in name order.
+                  quads: dict[ox.NamedNode, list[ox.Quad]] | None = None) -> Piece:
+        """The chunks and statistics of one piece: named graphs (name, distinct triples), written in name order.
 
-        ``own_prefix`` is the IRI prefix of things only this part can say anything about (a
+        ``own_prefix`` is the IRI prefix of things only this piece can say anything about (a
         release's ``<base>release/<id>``); None for the registry and the vocabulary.
         ``counted`` names the graph whose size the description gives (a release's own graph).
         ``quads``: the same triples as quads, if the caller made them already (in the same order).
@@ -166,26 +146,25 @@ class Serialiser:
                 ordered_quads += [ox.Quad(s, p, o, name) for s, p, o in ordered]
             graph_objects.append(_jsonld_graph(name, ordered))
         chunks = {
-            "migkg.trig": self._body(ox.serialize(ordered_quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes),
-                                     "migkg.trig"),
-            "migkg.nq": ox.serialize(ordered_quads, format=ox.RdfFormat.N_QUADS),
-            "migkg.jsonld": ",\n".join(graph_objects).encode("utf-8"),
+            "trig": self._body(ox.serialize(ordered_quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes), "trig"),
+            "nq": ox.serialize(ordered_quads, format=ox.RdfFormat.N_QUADS),
+            "jsonld": ",\n".join(graph_objects).encode("utf-8"),
         }
         union = sorted(keys.values())
         size = sum(len(dict.fromkeys(t)) for g, t in graphs if g == counted)
-        stats = part_stats(union, own_prefix, size)
+        stats = piece_stats(union, own_prefix, size)
         stats.quads, stats.graphs = len(ordered_quads), len(graphs)
         stats.graph_names = [name.value for name, _t in graphs]
-        return Part(chunks, stats)
+        return Piece(chunks, stats)
 
 
 def complete(chunks: dict[str, bytes], graph_names: list[str]) -> dict[str, bytes]:
-    """A part's five chunks from the three it keeps: the Turtle and N-Triples chunks are the TriG and
+    """A piece's five chunks from the three it keeps: the Turtle and N-Triples chunks are the TriG and
     N-Quads ones without graph names (each graph's triples in order), made with a few byte operations."""
-    nt = chunks["migkg.nq"]
+    nt = chunks["nq"]
     for name in graph_names:
         nt = nt.replace(f" <{name}> .\n".encode("utf-8"), b" .\n")
-    return {**chunks, "migkg.ttl": _without_graphs(chunks["migkg.trig"]), "migkg.nt": nt}
+    return {**chunks, "ttl": _without_graphs(chunks["trig"]), "nt": nt}
 
 
 def _without_graphs(trig: bytes) -> bytes:
@@ -201,8 +180,8 @@ def _without_graphs(trig: bytes) -> bytes:
     return b"".join(out)
 
 
-def part_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_triples: int) -> PartStats:
-    """Statistics of a part from its distinct triples, as N-Triples terms (see :class:`PartStats`)."""
+def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_triples: int) -> PieceStats:
+    """Statistics of a piece from its distinct triples, as N-Triples terms (see :class:`PieceStats`)."""
     if own_prefix:
         own_iri, own_under = f"<{own_prefix}>", f"<{own_prefix}/"
 
@@ -211,7 +190,7 @@ def part_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_
     else:
         def is_own(term: str) -> bool:
             return False
-    stats = PartStats(graph_triples=graph_triples)
+    stats = PieceStats(graph_triples=graph_triples)
     subjects: dict[str, bool] = {}
     objects: set[str] = set()
     predicates: set[str] = set()
@@ -275,148 +254,3 @@ def _jsonld_graph(name: ox.NamedNode, triples: list[Triple]) -> str:
                     _json_string(o.value), "\n     }"]
     out.append("\n    ]\n   }\n  ]\n }")
     return "".join(out)
-
-
-# --------------------------------------------------------------------------- the files
-
-@dataclass(frozen=True)
-class Written:
-    """A written output file: its size and SHA-256, for the VoID/DCAT description."""
-
-    file_name: str
-    media_type: str
-    size: int
-    sha256: str
-
-
-class DatasetWriter:
-    """Writes the five data files part by part, in order: each file's header, every part's chunk, its footer.
-
-    The writing and hashing run in a thread of their own (both release the GIL), so the build
-    goes on while the files are written; :meth:`add` blocks only when the thread is many parts
-    behind (a bounded queue keeps memory small).
-    """
-
-    def __init__(self, folder: Path, serialiser: Serialiser, queue_size: int = 64):
-        import queue
-        import threading
-
-        self.folder, self.serialiser = folder, serialiser
-        self.handles = {name: open(folder / name, "wb") for name in FILE_NAMES}
-        self.hashes = {name: hashlib.sha256() for name in FILE_NAMES}
-        self.sizes = dict.fromkeys(FILE_NAMES, 0)
-        self.first = True
-        self.error: BaseException | None = None
-        self.queue: "queue.Queue[dict[str, bytes] | None]" = queue.Queue(queue_size)
-        self.thread = threading.Thread(target=self._run, name="migkg-writer", daemon=True)
-        self.thread.start()
-        self.add({name: serialiser.headers[name] for name in FILE_NAMES}, header=True)
-
-    def _write(self, name: str, data: bytes) -> None:
-        if data:
-            self.handles[name].write(data)
-            self.hashes[name].update(data)
-            self.sizes[name] += len(data)
-
-    def _run(self) -> None:
-        while True:
-            item = self.queue.get()
-            if item is None:
-                return
-            if self.error is not None:
-                continue
-            try:
-                header = item.pop("\0header", None)
-                graphs = item.pop("\0graphs", None)
-                if graphs is not None:
-                    item = complete(item, graphs)
-                for name in FILE_NAMES:
-                    data = item.get(name, b"")
-                    if name == "migkg.jsonld" and data and header is None:
-                        if not self.first:
-                            self._write(name, b",\n")
-                        self.first = False
-                    self._write(name, data)
-            except BaseException as err:  # reported by finish()
-                self.error = err
-
-    def add(self, chunks: dict[str, bytes], graph_names: list[str] | None = None, header: bool = False) -> None:
-        """Queue one part's chunks (file name -> bytes), in publication order: all five, or the three it
-        keeps (:data:`STORED`) and its graph names, from which the thread makes the other two."""
-        item = dict(chunks)
-        if header:
-            item["\0header"] = b""
-        if graph_names is not None:
-            item["\0graphs"] = graph_names
-        self.queue.put(item)
-
-    def finish(self) -> list[Written]:
-        """Write the footers, close the files; what was written (size and SHA-256 of each file)."""
-        self.add({name: self.serialiser.footers.get(name, b"") for name in FILE_NAMES}, header=True)
-        self.close()
-        if self.error is not None:
-            raise self.error
-        return [Written(name, MEDIA_TYPES[name], self.sizes[name], self.hashes[name].hexdigest())
-                for name in FILE_NAMES]
-
-    def close(self) -> None:
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
-        for handle in self.handles.values():
-            handle.close()
-
-
-def assemble(folder: Path, serialiser: Serialiser, chunks: Iterable[dict[str, bytes]]) -> list[Written]:
-    """Write the five data files into ``folder``: each its header, every part's chunk in order, its footer."""
-    writer = DatasetWriter(folder, serialiser)
-    try:
-        for part in chunks:
-            writer.add(part)  # all five chunks
-    except BaseException:
-        writer.close()
-        raise
-    return writer.finish()
-
-
-class Staging:
-    """A temporary folder beside ``out_dir`` that replaces it on :meth:`commit`, or is removed.
-
-    Refuses to replace a non-empty folder that migkg did not write (no marker file in it).
-    """
-
-    def __init__(self, out_dir: Path):
-        self.out_dir = out_dir.resolve()
-        if self.out_dir.exists() and any(self.out_dir.iterdir()) and not (self.out_dir / MARKER).exists():
-            raise MigkgError(f"{self.out_dir}: exists and was not made by migkg build (no {MARKER} in it); "
-                             "refusing to replace it. Fix: choose another --out, or empty that folder.")
-        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
-
-    def __enter__(self) -> "Staging":
-        return self
-
-    def __exit__(self, kind, value, traceback) -> None:
-        if self.folder.exists():
-            shutil.rmtree(self.folder, ignore_errors=True)
-
-    def commit(self) -> None:
-        (self.folder / MARKER).write_text("written by migkg build; the whole folder is replaced on each build\n")
-        for path in self.folder.iterdir():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-        if self.out_dir.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
-            os.replace(self.out_dir, retired / "old")
-            os.replace(self.folder, self.out_dir)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.replace(self.folder, self.out_dir)
-
-
-def write_atomically(files: dict[str, bytes], out_dir: Path) -> None:
-    """Replace ``out_dir`` by a folder holding exactly ``files``, or leave it as it was."""
-    with Staging(out_dir) as staging:
-        for name, data in sorted(files.items()):
-            (staging.folder / name).write_bytes(data)
-        staging.commit()

@@ -1,7 +1,7 @@
 """Build releases in worker processes: each loads the toolkit and the registry once, then builds batches.
 
 A worker writes each release's part of the outputs into the cache and sends back only a
-small :class:`migkg.pipeline.Outcome` (status, errors, issues, where its entry is), so the main
+small :class:`migkg.corpus.Outcome` (status, errors, issues, where its entry is), so the main
 process never receives or holds the releases' triples. Workers are started with ``spawn`` (a
 clean interpreter, nothing inherited from the main process) and are worth their start-up
 cost (about a second) only for many releases: with ``workers=None`` they start once
@@ -44,7 +44,7 @@ def _start_worker(base: str, ontology: str, queries: str, registry_files: dict[P
 
 
 def _run_batch(jobs: list) -> list:
-    from .pipeline import run_job
+    from .corpus import run_job
 
     return [run_job(_bench, _cache, job) for job in jobs]
 
@@ -88,7 +88,7 @@ class Runner:
 
     def outcomes(self) -> Iterator:
         """Every added release's :class:`Outcome`, as each is done (not in order)."""
-        from .pipeline import run_job
+        from .corpus import run_job
 
         if self.pool is None:
             if self.waiting:

@@ -39,10 +39,9 @@ from typing import Callable, Protocol
 import pyoxigraph as ox
 
 from .endpoint import EndpointError, HttpClient, check_url
+from .dumps import DESCRIPTION_FILE, dump_files
 from .errors import MigkgError
 
-DATASET_FILE = "migkg.nq"
-DESCRIPTION_FILE = "void.ttl"
 VOID_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 GSP_ACCEPTED = (200, 201, 204)
 
@@ -69,14 +68,13 @@ class BuiltDataset:
 
 
 def load_build(out_dir: Path) -> BuiltDataset:
-    """Read ``migkg.nq`` and ``void.ttl`` of a build; the description goes to ``<base>graph/dataset``."""
-    dataset, description = out_dir / DATASET_FILE, out_dir / DESCRIPTION_FILE
-    for path in (dataset, description):
-        if not path.is_file():
-            raise MigkgError(f"{path}: no built dataset there. Fix: run `migkg build` first (or give --out).")
+    """Read the N-Quads files (every dump part) and ``void.ttl`` of a build; the description goes to
+    ``<base>graph/dataset``."""
+    datasets, description = dump_files(out_dir, "nq"), out_dir / DESCRIPTION_FILE
     store = ox.Store()
     try:
-        store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
+        for dataset in datasets:
+            store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
         description_triples = [ox.Triple(q.subject, q.predicate, q.object)
                                for q in ox.parse(path=str(description), format=ox.RdfFormat.TURTLE)]
     except (SyntaxError, OSError) as err:

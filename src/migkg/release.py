@@ -1,6 +1,8 @@
 """Load one release folder: its verbatim source text and its card."""
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,4 +99,6 @@ def release_folders(releases_dir: Path) -> list[Path]:
     if not releases_dir.is_dir():
         raise InputError(Location(releases_dir), "is not a folder.",
                          "point --data at a folder holding releases/ and registry/.")
-    return sorted(p for p in releases_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    with os.scandir(releases_dir) as entries:  # scandir knows which are folders without a stat per entry
+        names = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir())
+    return [releases_dir / name for name in names]

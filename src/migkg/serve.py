@@ -1,6 +1,6 @@
 """A local SPARQL endpoint: the built dataset on the Oxigraph server (PyPI ``oxigraph``).
 
-The dataset (every named graph of ``migkg.nq``, plus ``void.ttl`` in ``<base>graph/dataset``,
+The dataset (every named graph of the N-Quads files, ``migkg-*.nq``, plus ``void.ttl`` in ``<base>graph/dataset``,
 as ``migkg publish`` puts it) is loaded with ``oxigraph load`` into a fresh folder, then served
 with ``oxigraph serve-read-only`` (``serve`` with ``writable=True``) on 127.0.0.1 only, with
 ``--union-default-graph``: a query without GRAPH sees every named graph, as on the embedded
@@ -23,6 +23,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dumps import dump_files
 from .errors import MigkgError
 from .publish import load_build
 
@@ -73,7 +74,8 @@ def load_into(location: Path, out_dir: Path, binary: Path) -> int:
     """Load the build into an Oxigraph folder with ``oxigraph load``; returns the number of quads."""
     dataset = load_build(out_dir)  # checks the build and finds the description graph's name
     description = dataset.ntriples(dataset.graphs[-1]) if dataset.graphs[-1].label == "dataset description" else b""
-    commands = [[str(binary), "load", "--location", str(location), "--file", str(out_dir / "migkg.nq")]]
+    files = [str(path) for path in dump_files(out_dir, "nq")]
+    commands = [[str(binary), "load", "--location", str(location), "--file", *files]]
     if description:
         description_file = location.parent / "description.nt"
         description_file.write_bytes(description)

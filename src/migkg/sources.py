@@ -34,9 +34,10 @@ class EmbeddedSource:
 
     @classmethod
     def from_build(cls, out_dir: Path) -> "EmbeddedSource":
-        from .store import store_from_file
+        from .dumps import dump_files
+        from .store import store_from_files
 
-        return cls(store_from_file(out_dir / "migkg.nq"))
+        return cls(store_from_files(dump_files(out_dir, "nq")))
 
     def select(self, query: str, bindings: dict[str, Term] | None = None) -> SelectResult:
         solutions = self.store.query(query, use_default_graph_as_union=True,

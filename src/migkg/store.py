@@ -43,11 +43,12 @@ def store_from_graphs(graphs: dict[URIRef, Graph]) -> ox.Store:
     return store
 
 
-def store_from_file(path: Path) -> ox.Store:
-    """Load a published TriG or N-Quads file (as written by ``migkg build``)."""
+def store_from_files(paths: Iterable[Path]) -> ox.Store:
+    """Load published TriG or N-Quads files (as written by ``migkg build``: every dump part of a format)."""
     store = ox.Store()
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
-    store.bulk_load(path=str(path), format=fmt)
+    for path in paths:
+        fmt = ox.RdfFormat.from_extension(Path(path).suffix.lstrip("."))
+        store.bulk_load(path=str(path), format=fmt)
     return store
 
 

@@ -53,7 +53,8 @@ def _progress():
 
 def _run(data: Path, out: Optional[Path], base: str, cache: Optional[Path], no_cache: bool, workers: Optional[int],
          keep_going: bool, download_base: Optional[str] = None):
-    from ..pipeline import Toolkit, build_corpus
+    from ..corpus import build_corpus
+    from ..pipeline import Toolkit
 
     return build_corpus(data, out, Toolkit.load(base), cache_dir=_cache_dir(data, cache, no_cache), workers=workers,
                         keep_going=keep_going, download_base=download_base, progress=_progress())
@@ -102,13 +103,28 @@ def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base:
         + (f", {len(summary.left_out):,} left out" if summary.left_out else "") + ")"
         + ("; validated with pyshacl: the shapes use a feature the compiled shapes lack (slow)"
            if summary.engine == "pyshacl" else ""))
-    for written in summary.written:
-        say(f"  {out / written.file_name}  ({written.size:,} bytes)")
-    if summary.written:
-        from ..outputs import DESCRIPTION_FILE
+    _list_files(summary, out)
 
-        description = out / DESCRIPTION_FILE
-        say(f"  {description}  ({description.stat().st_size:,} bytes: the VoID/DCAT description of the files above)")
+
+def _list_files(summary, out: Path) -> None:
+    """The files written: each of them for a small build; by format, with the parts, for a large one."""
+    from ..dumps import DESCRIPTION_FILE
+
+    if not summary.written:
+        return
+    parts = list(dict.fromkeys(w.part for w in summary.written))
+    kept = f"; {len(summary.parts_kept)} of them unchanged since the last build" if summary.parts_kept else ""
+    say(f"  in {out}: {len(parts)} dump part(s) ({', '.join(parts) if len(parts) <= 4 else parts[0] + ' … ' + parts[-1]})"
+        f" × 5 formats{kept}:")
+    if len(parts) <= 4:
+        for written in summary.written:
+            say(f"  {out / written.file_name}  ({written.size:,} bytes)")
+    else:
+        for ext in dict.fromkeys(w.file_name.rsplit(".", 1)[1] for w in summary.written):
+            files = [w for w in summary.written if w.file_name.endswith("." + ext)]
+            say(f"  {out}/migkg-*.{ext}  ({len(files)} files, {sum(w.size for w in files):,} bytes)")
+    description = out / DESCRIPTION_FILE
+    say(f"  {description}  ({description.stat().st_size:,} bytes: the VoID/DCAT description of the files above)")
 
 
 @app.command()

@@ -32,7 +32,6 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..errors import MigkgError
 from ..sources import EmbeddedSource, SelectSource
 from .queries import EdgeRow, edge_rows
 
@@ -257,11 +256,7 @@ def open_source(where: str | Path | SelectSource = "build") -> SelectSource:
 
         return EndpointSource(where)
     if isinstance(where, (str, Path)):
-        dataset = Path(where) / "migkg.nq"
-        if not dataset.is_file():
-            raise MigkgError(f"{dataset}: no built graph there. Fix: run `migkg build` first "
-                             f"(or name the folder it wrote).")
-        return EmbeddedSource.from_build(Path(where))
+        return EmbeddedSource.from_build(Path(where))  # a folder without a build: MigkgError naming it
     return where
 
 
