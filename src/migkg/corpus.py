@@ -255,15 +255,11 @@ class _CorpusBuild:
         runner = Runner(self.workbench, self.cache, self.toolkit, self.files, workers, tick)
         writer = None
         try:
-            inputs = self._read(folders, outcomes, tick)
-            self.previous = self._previous_across()
-            if staging is not None and self.keep_cache:
-                self._find_kept(staging.out_dir)
-            for folder, card, source in inputs:  # releases to build go to the runner as they are found
+            manifest = read_manifest(staging.out_dir) if staging is not None and self.keep_cache else {}
+
+            def look_up(folder: Path, card: bytes, source: bytes) -> None:
+                """A release from the cache, or to the runner (which starts workers once there are many)."""
                 rid = folder.name
-                part = self.parts[self.part_of[rid]]
-                if part.kept is not None:
-                    continue
                 entry = self.cache.get(f"releases/{rid}", self.keys[rid])
                 if entry is not None:
                     outcomes[rid] = Outcome(rid, folder, "reused", issues=entry.meta["issues"],
@@ -272,6 +268,16 @@ class _CorpusBuild:
                     tick(1)
                 else:
                     runner.add(Job(rid, folder, card, source, self.keys[rid]))
+
+            # with no previous build to keep parts of, releases go to the runner as they are read (the workers
+            # start early); else once all are read, and only those of the parts that are not kept
+            inputs = self._read(folders, outcomes, tick, None if manifest else look_up)
+            self.previous = self._previous_across()
+            if manifest:
+                self._find_kept(staging.out_dir, manifest)
+                for folder, card, source in inputs:
+                    if self.parts[self.part_of[folder.name]].kept is None:
+                        look_up(folder, card, source)
             self._take_kept(outcomes, tick)
             base_cached, base_meta, base_blobs = self._base()  # while the workers build
             doomed = self._doomed(base_meta["issues"], outcomes.values())
@@ -310,9 +316,11 @@ class _CorpusBuild:
                 staging.__exit__(None, None, None)
         return summary
 
-    def _read(self, folders: list[Path], outcomes: dict[str, Outcome], tick) -> list[tuple[Path, bytes, bytes]]:
-        """Every release's inputs and cache key, and the dump parts they fall in (a release whose inputs
-        cannot be read fails here, and its part cannot be kept)."""
+    def _read(self, folders: list[Path], outcomes: dict[str, Outcome], tick,
+              look_up: Callable[[Path, bytes, bytes], None] | None) -> list[tuple[Path, bytes, bytes]]:
+        """Every release's cache key, and the dump parts they fall in (a release whose inputs cannot be read
+        fails here, and its part cannot be kept); each release's inputs go to ``look_up`` at once, or
+        (without it) are returned."""
         self.parts[BASE_PART] = _Part(BASE_PART, key=part_key(f"{self.context}:{BASE_PART}", []))
         inputs = []
         for folder in folders:
@@ -329,17 +337,19 @@ class _CorpusBuild:
             self.keys[rid] = release_key(self.context, rid, card, source)
             self.folders[rid] = folder
             part.members.append((rid, self.keys[rid]))
-            inputs.append((folder, card, source))
+            if look_up is not None:
+                look_up(folder, card, source)
+            else:
+                inputs.append((folder, card, source))
         for name, part in self.parts.items():
             if name != BASE_PART:
                 part.key = part_key(self.context, part.members)
         return inputs
 
     # ---------------------------------------------------------------- parts kept from the previous build
-    def _find_kept(self, out_dir: Path) -> None:
-        """The parts whose files the previous build in ``out_dir`` made of the same releases, and that the
-        cache still describes: those are not written again."""
-        manifest = read_manifest(out_dir)
+    def _find_kept(self, out_dir: Path, manifest: dict[str, dict]) -> None:
+        """The parts whose files the previous build in ``out_dir`` made of the same releases (its
+        ``manifest``), and that the cache still describes: those are not written again."""
         for name, part in self.parts.items():
             if not part.complete or name not in manifest:
                 continue
