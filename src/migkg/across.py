@@ -175,6 +175,8 @@ def check_across(bench: "Workbench", described: list[tuple[str, dict[str, bytes]
         return known
 
     def signature(node: str, values: frozenset[str]) -> bytes:
+        """What a node's check is made of: who says what about it and about every shared node it names (one
+        that no release describes counts too, so that a release starting to describe it changes this)."""
         return hashlib.sha256(b"".join(said(named) for named in (node, *sorted(values)))).digest()
 
     previous = previous or AcrossState()
@@ -200,6 +202,7 @@ def _check_nodes(bench: "Workbench", todo: list[str], describers: dict[str, list
                  read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]]) -> dict:
     """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues)."""
     wanted = set(todo)
+    own = bench.iris.base + "release/"  # a release's own nodes: no other release describes them
     groups_of: dict[str, dict[str, object]] = {}
 
     def groups(rid: str) -> dict[str, object]:
@@ -217,12 +220,12 @@ def _check_nodes(bench: "Workbench", todo: list[str], describers: dict[str, list
                 mine += triples
                 for s, _p, o in triples:
                     for term in (s, o):
-                        if isinstance(term, ox.NamedNode) and term.value != node and term.value in describers:
-                            values[node].add(term.value)
+                        if isinstance(term, ox.NamedNode) and term.value != node and not term.value.startswith(own):
+                            values[node].add(term.value)  # described by some release or not (yet): the signature
         said.append((rid, mine))
     union = dict.fromkeys(t for _rid, triples in said for t in triples)
     for value in sorted(set().union(*values.values()) - wanted):
-        for rid in describers[value]:
+        for rid in describers.get(value, ()):
             union.update(dict.fromkeys(parse(groups(rid)[value])))
     candidates = [ox.NamedNode(node) for node in todo]
     graph_name = ox.NamedNode(bench.iris.base + "graph/across-releases")

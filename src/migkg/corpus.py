@@ -301,6 +301,9 @@ class _CorpusBuild:
                 self.cache.prune("parts", set(self.parts))
             across, checked = self._across(ordered)
             self._conclude(summary, base_meta["issues"], base_meta["results"], ordered, across, checked)
+            if writer is not None and summary.error is None and (doomed or self._unwritten(ordered)):
+                writer.close()
+                writer = self._write_again(staging, order, outcomes, base_meta, base_blobs)
             statistics = {name: self._statistics(part) for name, part in self.parts.items()}
             summary.quads = sum(s.quads for s in statistics.values())
             summary.graphs = sum(s.graphs for s in statistics.values())
@@ -326,7 +329,9 @@ class _CorpusBuild:
         for folder in folders:
             rid = folder.name
             name = self.part_of[rid] = part_of(rid)
-            part = self.parts.setdefault(name, _Part(name))
+            part = self.parts.get(name)
+            if part is None:
+                part = self.parts[name] = _Part(name)
             try:
                 card, source = read_inputs(folder)
             except InputError as err:
@@ -421,6 +426,28 @@ class _CorpusBuild:
                 writer.add(part.name, blobs, small.graph_names)
         return frontier
 
+    def _unwritten(self, ordered: list[Outcome]) -> bool:
+        """Whether a release the verdict includes was not written: one that violated the shapes on its own,
+        on a node the check across releases then found fine with the other releases' data."""
+        included = set(self.included)
+        return any(o.release_id not in included and self._includable(o) for o in ordered)
+
+    def _write_again(self, staging: Staging, order: list[str], outcomes: dict[str, Outcome], base_meta: dict,
+                     base_blobs: dict[str, bytes]) -> DumpWriter:
+        """Write the parts not kept anew, from the cache, now that every release's verdict is known (rare: see
+        :meth:`_unwritten`; the files written so far are replaced)."""
+        for path in staging.folder.iterdir():
+            path.unlink()
+        kept = {rid for part in self.parts.values() if part.kept is not None for rid, _key in part.members}
+        self.included = [rid for rid in self.included if rid in kept]
+        for part in self.parts.values():
+            if part.kept is None:
+                part.stats, part.outcomes = PartStatisticsBuilder(), []
+        writer = DumpWriter(staging.folder, Serialiser(self.toolkit.iris))
+        self._add_base(writer, base_meta, base_blobs)
+        self._advance(order, outcomes, 0, writer)
+        return writer
+
     def _publish(self, staging: Staging, fresh: list[Written], statistics: dict[str, PartStatistics],
                  ordered: list[Outcome], download_base: str | None, summary: BuildSummary) -> None:
         """Put the kept parts' files beside the fresh ones, describe them all, record the parts, and commit."""
@@ -448,7 +475,11 @@ class _CorpusBuild:
     def _saved(self, part: _Part, statistics: PartStatistics, mtimes: dict[str, int]) -> dict:
         """What the cache keeps of a written part, for a build that keeps it: its statistics, its releases'
         outcomes (without where their entries are), and its files' modification times."""
-        outcomes = [Outcome(o.release_id, o.folder, o.status, o.errors, o.issues, o.results) for o in part.outcomes]
+        outcomes = []
+        for o in part.outcomes:  # a release's own issues and results, before the check across releases took some
+            entry = self.entries.get(o.release_id)
+            issues, results = (entry.meta["issues"], entry.meta["results"]) if entry is not None else (o.issues, o.results)
+            outcomes.append(Outcome(o.release_id, o.folder, o.status, o.errors, issues, results))
         included = set(self.included)
         return {"stats": statistics, "outcomes": outcomes, "mtimes": mtimes,
                 "included": [o.release_id for o in outcomes if o.release_id in included]}
