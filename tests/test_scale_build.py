@@ -129,12 +129,16 @@ def test_a_file_changed_by_hand_is_written_again(data: Path, tmp_path: Path):
     cache, out = tmp_path / "cache", tmp_path / "out"
     assert counts(build(data, out, "--cache", cache)) == (RELEASES, 0, 0)
     before = files(out)
+    inodes = {p.name: p.stat().st_ino for p in out.iterdir()}
     spoiled = out / "migkg-registry.ttl"
     text = spoiled.read_bytes()
     spoiled.write_bytes(text.replace(b"@prefix", b"@PREFIX", 1))  # same size, other bytes
     again = build(data, out, "--cache", cache)
     assert counts(again) == (0, RELEASES, 0)
     assert files(out) == before
+    for path in out.iterdir():  # the registry part was written again; the others were kept (the same files)
+        if path.name.startswith("migkg-"):
+            assert (path.stat().st_ino == inodes[path.name]) == (not path.name.startswith("migkg-registry.")), path
 
 
 def test_a_kept_part_whose_cache_entries_are_gone_still_builds_the_same(data: Path, tmp_path: Path):
