@@ -230,6 +230,28 @@ def test_a_release_that_violates_the_shapes_fails_the_build_or_is_left_out(data:
     assert counts(kept) == (RELEASES, 0, 1)
 
 
+def test_a_release_left_out_stays_left_out_when_its_part_is_kept(data: Path, tmp_path: Path):
+    """--keep-going, a release that violates the shapes, then another card (in another year) changed: the
+    violating release's part is kept, and the release is still reported and left out, as in a cold build."""
+    bad = card_of(data, 4)
+    bad.write_text(re.sub(r"(- id: count-of-governments\n +about: )\S+", r"\g<1>KAZ", bad.read_text(encoding="utf-8")),
+                   encoding="utf-8")
+    other = next(card_of(data, i) for i in range(RELEASES) if card_of(data, i).parent.name[:4] != bad.parent.name[:4])
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first = build(data, out, "--cache", cache, "--keep-going")
+    assert first.returncode == 0 and f"left out: {bad.parent.name}:" in first.stderr, first.stderr[-2000:]
+    kept = out / f"migkg-{bad.parent.name[:4]}.nq"
+    inode = kept.stat().st_ino
+    _drop_a_participant(other)
+    again = build(data, out, "--cache", cache, "--keep-going")
+    cold = build(data, tmp_path / "cold", "--no-cache", "--keep-going")
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert kept.stat().st_ino == inode  # the part of the release left out was kept as it was
+    assert f"left out: {bad.parent.name}:" in again.stderr
+    assert counts(again)[2] == 1 and _report(again) == _report(cold)
+    assert files(out) == files(tmp_path / "cold")
+
+
 def test_without_a_terminal_there_is_no_progress_bar(corpus: Path, tmp_path: Path):
     done = build(corpus, tmp_path / "out", "--no-cache")
     assert done.returncode == 0
