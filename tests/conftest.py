@@ -24,6 +24,12 @@ def seed_data(tmp_path: Path) -> Path:
     return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
 
 
+@pytest.fixture
+def data(corpus: Path, tmp_path: Path) -> Path:
+    """A private copy of the test module's synthetic ``corpus`` (a fixture of that module), safe to edit."""
+    return Path(shutil.copytree(corpus, tmp_path / "data"))
+
+
 @pytest.fixture(scope="session")
 def run_migkg() -> Callable[..., subprocess.CompletedProcess]:
     """Run the real command line, ``python -m migkg ARGS``; stdout and stderr decoded as UTF-8."""

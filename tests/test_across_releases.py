@@ -41,11 +41,6 @@ def corpus(tmp_path_factory) -> Path:
     return synth.generate(tmp_path_factory.mktemp("across") / "data", RELEASES, seed=0)
 
 
-@pytest.fixture
-def data(corpus: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(corpus, tmp_path / "data"))
-
-
 def launch_twice(data: Path) -> tuple[str, str, str]:
     """Make a second release say that a process another release says was launched elsewhere was launched
     at its own event; returns (process, the release that launched it first, the one that now does too)."""
@@ -178,21 +173,24 @@ def test_the_streaming_build_reports_what_whole_graph_validation_reports(data: P
     assert len(summary.report._results) == len(summary.report.issues)
 
 
-EVENT_PARTICIPATIONS = """
-migsh:EventParticipations
+def event_participations_shape(name: str, at_least: int, severity: str = "Violation") -> str:
+    """A test shape read backwards (``sh:inversePath``): at least ``at_least`` participations name each event."""
+    return f"""
+migsh:{name}
     a sh:NodeShape ;
     sh:targetClass schema:Event ;
-    rdfs:label "Event: participations (a shape read backwards, for the test)"@en ;
-    rdfs:comment "At least one mig:Participation names the event."@en ;
-    sh:property migsh:EventParticipations-min .
+    rdfs:label "Event: participations (a test shape, read backwards)"@en ;
+    rdfs:comment "At least {at_least} mig:Participation name the event."@en ;
+    sh:property migsh:{name}-min .
 
-migsh:EventParticipations-min
+migsh:{name}-min
     a sh:PropertyShape ;
-    rdfs:label "Event: at least one participation"@en ;
-    rdfs:comment "At least one mig:event pointing at the event."@en ;
+    rdfs:label "Event: at least {at_least} participation(s)"@en ;
+    rdfs:comment "At least {at_least} mig:event pointing at the event."@en ;
     sh:path [ sh:inversePath mig:event ] ;
-    sh:minCount 1 ;
-    sh:message "An event has at least one participation." .
+    sh:minCount {at_least} ;
+    sh:severity sh:{severity} ;
+    sh:message "An event has at least {at_least} participation(s)." .
 """
 
 
@@ -212,7 +210,8 @@ def test_a_shape_read_backwards_sees_what_every_release_points_at_a_shared_node(
             shutil.copytree(folder, data / "releases" / folder.name)
     ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
     shapes = ontology / "shapes.ttl"
-    shapes.write_text(shapes.read_text(encoding="utf-8") + EVENT_PARTICIPATIONS + (SH_OR_SHAPE if fallback else ""),
+    shapes.write_text(shapes.read_text(encoding="utf-8") + event_participations_shape("EventParticipations", 1)
+                      + (SH_OR_SHAPE if fallback else ""),
                       encoding="utf-8")
     toolkit = Toolkit.load(ontology=ontology)
     assert toolkit.engine == ("pyshacl" if fallback else "compiled")
@@ -273,25 +272,6 @@ def test_a_node_is_checked_anew_even_when_its_other_describers_entries_are_gone(
     assert first in rebuilt         # its release was built again for the check, not for the outputs
 
 
-WELL_ATTENDED = """
-migsh:EventWellAttended
-    a sh:NodeShape ;
-    sh:targetClass schema:Event ;
-    rdfs:label "Event: well attended (a test shape)"@en ;
-    rdfs:comment "At least {n} participations name the event: more than either release lists alone."@en ;
-    sh:property migsh:EventWellAttended-min .
-
-migsh:EventWellAttended-min
-    a sh:PropertyShape ;
-    rdfs:label "Event: at least {n} participations"@en ;
-    rdfs:comment "At least {n} mig:event pointing at the event."@en ;
-    sh:path [ sh:inversePath mig:event ] ;
-    sh:minCount {n} ;
-    sh:severity sh:{severity} ;
-    sh:message "An event has at least {n} participations." .
-"""
-
-
 def two_reports_of_one_event(tmp_path: Path, corpus: Path, severity: str) -> tuple[Path, Toolkit, list[str], str]:
     """Two releases that report the same event, alone in a corpus and in two years; and shapes that want
     more participations at an event than either release lists, but no more than both do.
@@ -317,7 +297,7 @@ def two_reports_of_one_event(tmp_path: Path, corpus: Path, severity: str) -> tup
     ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
     shapes = ontology / "shapes.ttl"
     shapes.write_text(shapes.read_text(encoding="utf-8")
-                      + WELL_ATTENDED.format(n=max(listed) + 1, severity=severity), encoding="utf-8")
+                      + event_participations_shape("EventWellAttended", max(listed) + 1, severity), encoding="utf-8")
     assert max(listed) + 1 <= sum(listed)
     return data, Toolkit.load(ontology=ontology), [f.name for f in folders], event
 

@@ -30,12 +30,6 @@ def corpus(tmp_path_factory) -> Path:
     return synth.generate(tmp_path_factory.mktemp("synthetic") / "data", RELEASES, seed=7)
 
 
-@pytest.fixture
-def data(corpus: Path, tmp_path: Path) -> Path:
-    """A private copy of the synthetic corpus, safe to edit."""
-    return Path(shutil.copytree(corpus, tmp_path / "data"))
-
-
 def build(data: Path, out: Path, *extra: str | Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(data), "--out", str(out),
                            *map(str, extra)], capture_output=True, text=True, cwd=ROOT, timeout=300)

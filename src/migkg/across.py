@@ -94,11 +94,16 @@ def shared_groups(release_iri: str, triples: list[Triple], inverse: frozenset) -
 
 # --------------------------------------------------------------------------- as kept in the cache
 
+def group_texts(groups: dict[str, list[Triple]]) -> dict[str, bytes]:
+    """Each node's group as N-Triples: how the cache keeps it, and what its digest is taken of."""
+    return {node: ox.serialize([ox.Triple(*t) for t in group], format=ox.RdfFormat.N_TRIPLES)
+            for node, group in groups.items()}
+
+
 def groups_blob(groups: dict[str, list[Triple]]) -> bytes:
     """The groups as a cache blob: (node IRI, its triples as N-Triples) pairs, so that only the
     groups of the nodes checked are ever parsed."""
-    return pickle.dumps([(node, ox.serialize([ox.Triple(*t) for t in group], format=ox.RdfFormat.N_TRIPLES))
-                         for node, group in groups.items()], protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(list(group_texts(groups).items()), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def groups_of_blob(blob: bytes) -> dict[str, bytes]:
@@ -262,5 +267,5 @@ def _stated(said: list[tuple[str, list[Triple]]], nodes: set[str]) -> dict[tuple
 def check_groups(bench: "Workbench", shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
     """:func:`check_across` on groups held in memory (release id, groups), in release order: every node anew."""
     kept = dict(shared)
-    described = [(rid, group_digests(groups_of_blob(groups_blob(groups)))) for rid, groups in shared]
+    described = [(rid, group_digests(group_texts(groups))) for rid, groups in shared]
     return check_across(bench, described, kept.__getitem__)[0]

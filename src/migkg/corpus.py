@@ -172,18 +172,19 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     started = time.perf_counter()
     data_dir = Path(data_dir)
     files = registry_files(data_dir / "registry")
-    registry, parsed = _registry(Cache(cache_dir), toolkit, files) if cache_dir is not None else \
+    context = f"{toolkit.fingerprint}:{registry_fingerprint(files)}"  # what every release's build depends on
+    registry, parsed = _registry(Cache(cache_dir), context, files) if cache_dir is not None else \
         (registry_from_files(files), False)
     folders = find_releases(data_dir)
     scratch_dir = None
     if cache_dir is None:
         scratch_dir = Path(tempfile.mkdtemp(prefix=".migkg-scratch-", dir=data_dir.resolve().parent))
     try:
-        run = _CorpusBuild(toolkit, registry, files, Cache(cache_dir if cache_dir is not None else scratch_dir),
+        run = _CorpusBuild(toolkit, registry, files, context, Cache(cache_dir if cache_dir is not None else scratch_dir),
                            keep_cache=cache_dir is not None, keep_going=keep_going)
         summary = run.build(folders, workers, progress, out_dir, download_base)
         if parsed and Path(cache_dir).is_dir():  # a build that cached nothing else leaves no cache behind
-            Cache(cache_dir).put("registry", _registry_key(toolkit, files), {"registry": registry}, {})
+            Cache(cache_dir).put("registry", context, {"registry": registry}, {})
     finally:
         if scratch_dir is not None:
             shutil.rmtree(scratch_dir, ignore_errors=True)
@@ -191,15 +192,11 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     return summary
 
 
-def _registry_key(toolkit: Toolkit, files: dict[Path, bytes]) -> str:
-    return f"{toolkit.fingerprint}:{registry_fingerprint(files)}"
-
-
-def _registry(cache: Cache, toolkit: Toolkit, files: dict[Path, bytes]) -> tuple[Registry, bool]:
+def _registry(cache: Cache, context: str, files: dict[Path, bytes]) -> tuple[Registry, bool]:
     """The registry, from the cache (the same files, the same code) or else parsed from its files (then
     True: the caller caches it); at 10,000 releases the registry holds thousands of entries, and parsing
     them is a tenth of a rebuild. A bad registry raises here, and nothing is cached."""
-    entry = cache.get("registry", _registry_key(toolkit, files))
+    entry = cache.get("registry", context)
     if entry is not None:
         return entry.meta["registry"], False
     return registry_from_files(files), True
@@ -222,11 +219,11 @@ class _Part:
 class _CorpusBuild:
     """One run of :func:`build_corpus`: cache lookups, builds, the report, and the outputs as releases finish."""
 
-    def __init__(self, toolkit: Toolkit, registry: Registry, files: dict[Path, bytes], cache: Cache,
+    def __init__(self, toolkit: Toolkit, registry: Registry, files: dict[Path, bytes], context: str, cache: Cache,
                  keep_cache: bool, keep_going: bool):
         self.toolkit, self.registry, self.files, self.cache = toolkit, registry, files, cache
         self.keep_cache, self.keep_going = keep_cache, keep_going
-        self.context = f"{toolkit.fingerprint}:{registry_fingerprint(files)}"
+        self.context = context
         self.bench: Workbench | None = None
         self.entries: dict[str, Entry] = {}
         self.keys: dict[str, str] = {}
@@ -301,9 +298,6 @@ class _CorpusBuild:
                 self.cache.prune("parts", set(self.parts))
             across, checked = self._across(ordered)
             self._conclude(summary, base_meta["issues"], base_meta["results"], ordered, across, checked)
-            if writer is not None and summary.error is None and (doomed or self._unwritten(ordered)):
-                writer.close()
-                writer = self._write_again(staging, order, outcomes, base_meta, base_blobs)
             statistics = {name: self._statistics(part) for name, part in self.parts.items()}
             summary.quads = sum(s.quads for s in statistics.values())
             summary.graphs = sum(s.graphs for s in statistics.values())
@@ -360,7 +354,9 @@ class _CorpusBuild:
                 continue
             saved = self.cache.get(f"parts/{name}", part.key)
             files = reusable_files(out_dir, manifest[name], part.key, saved.meta["mtimes"]) if saved else None
-            if files is not None and all(self._readable(rid, key) for rid, key in part.members):
+            # written by a --keep-going build that left one of them out: not this build's part without it
+            every_one = self.keep_going or (saved is not None and len(saved.meta["included"]) == len(part.members))
+            if files is not None and every_one and all(self._readable(rid, key) for rid, key in part.members):
                 part.kept, part.saved = files, saved.meta
 
     def _readable(self, rid: str, key: str) -> bool:
@@ -392,13 +388,17 @@ class _CorpusBuild:
 
     # ---------------------------------------------------------------- writing
     def _doomed(self, base_issues: list[Issue], outcomes: Iterable[Outcome]) -> bool:
-        """Whether the build can no longer succeed (then writing the outputs is wasted work)."""
+        """Whether the build can no longer succeed (then writing the outputs is wasted work). A release's
+        violation does not doom it yet: the check across releases may find the node fine with the other
+        releases' data (then the violation was not one of the whole graph)."""
         if any(i.severity == "Violation" for i in base_issues):
             return True
-        return not self.keep_going and any(o.status == "failed" or o.violates for o in outcomes)
+        return not self.keep_going and any(o.status == "failed" for o in outcomes)
 
     def _includable(self, outcome: Outcome) -> bool:
-        return outcome.status != "failed" and not outcome.violates
+        """Whether a release goes into the outputs: without --keep-going every release built (a violation left
+        after the check across releases fails the whole build); with it, those valid on their own."""
+        return outcome.status != "failed" and not (self.keep_going and outcome.violates)
 
     def _advance(self, order: list[str], outcomes: dict[str, Outcome], frontier: int, writer) -> int:
         """Take in every release whose turn has come (all before it are done), in publication order: its
@@ -411,11 +411,9 @@ class _CorpusBuild:
             part.outcomes.append(outcome)
             if part.kept is not None or outcome.status == "failed":
                 continue
-            entry = self.entries[rid]
-            if not self._includable(outcome):
-                # left out of the outputs, but (without --keep-going) still part of the check across releases
-                self.described[rid] = group_digests(groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB]))
+            if not self._includable(outcome):  # --keep-going leaves it out, and so does the check across releases
                 continue
+            entry = self.entries[rid]
             blobs = entry.read([SHARED_BLOB, *_DIGEST_BLOBS, *STORED] if writer is not None
                                else [SHARED_BLOB, *_DIGEST_BLOBS])
             self.described[rid] = group_digests(groups_of_blob(blobs[SHARED_BLOB]))
@@ -425,28 +423,6 @@ class _CorpusBuild:
             if writer is not None:
                 writer.add(part.name, blobs, small.graph_names)
         return frontier
-
-    def _unwritten(self, ordered: list[Outcome]) -> bool:
-        """Whether a release the verdict includes was not written: one that violated the shapes on its own,
-        on a node the check across releases then found fine with the other releases' data."""
-        included = set(self.included)
-        return any(o.release_id not in included and self._includable(o) for o in ordered)
-
-    def _write_again(self, staging: Staging, order: list[str], outcomes: dict[str, Outcome], base_meta: dict,
-                     base_blobs: dict[str, bytes]) -> DumpWriter:
-        """Write the parts not kept anew, from the cache, now that every release's verdict is known (rare: see
-        :meth:`_unwritten`; the files written so far are replaced)."""
-        for path in staging.folder.iterdir():
-            path.unlink()
-        kept = {rid for part in self.parts.values() if part.kept is not None for rid, _key in part.members}
-        self.included = [rid for rid in self.included if rid in kept]
-        for part in self.parts.values():
-            if part.kept is None:
-                part.stats, part.outcomes = PartStatisticsBuilder(), []
-        writer = DumpWriter(staging.folder, Serialiser(self.toolkit.iris))
-        self._add_base(writer, base_meta, base_blobs)
-        self._advance(order, outcomes, 0, writer)
-        return writer
 
     def _publish(self, staging: Staging, fresh: list[Written], statistics: dict[str, PartStatistics],
                  ordered: list[Outcome], download_base: str | None, summary: BuildSummary) -> None:
@@ -511,14 +487,11 @@ class _CorpusBuild:
 
     # ---------------------------------------------------------------- across releases
     def _across(self, ordered: list[Outcome]) -> tuple[AcrossReleases, set[str]]:
-        """The corpus-wide check of the nodes several releases describe, and the releases it took: with
-        --keep-going those written (the dataset as published); without it, every release that was built,
-        as validating their whole graph would. What the last build found is kept where nothing changed."""
-        if self.keep_going:
-            included = set(self.included)
-            checked = [o.release_id for o in ordered if o.release_id in included]
-        else:
-            checked = [o.release_id for o in ordered if o.status != "failed"]
+        """The corpus-wide check of the nodes several releases describe, and the releases it took: those
+        included in the outputs (without --keep-going, every release that was built, as validating their
+        whole graph would). What the last build found is kept where nothing changed."""
+        included = set(self.included)
+        checked = [o.release_id for o in ordered if o.release_id in included]
         previous = self.previous
         described = []
         for rid in checked:

@@ -41,6 +41,7 @@ import pyoxigraph as ox
 from .endpoint import EndpointError, HttpClient, check_url
 from .dumps import DESCRIPTION_FILE, dump_files
 from .errors import MigkgError
+from .store import store_from_files
 
 VOID_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 GSP_ACCEPTED = (200, 201, 204)
@@ -71,10 +72,8 @@ def load_build(out_dir: Path) -> BuiltDataset:
     """Read the N-Quads files (every dump part) and ``void.ttl`` of a build; the description goes to
     ``<base>graph/dataset``."""
     datasets, description = dump_files(out_dir, "nq"), out_dir / DESCRIPTION_FILE
-    store = ox.Store()
     try:
-        for dataset in datasets:
-            store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
+        store = store_from_files(datasets)
         description_triples = [ox.Triple(q.subject, q.predicate, q.object)
                                for q in ox.parse(path=str(description), format=ox.RdfFormat.TURTLE)]
     except (SyntaxError, OSError) as err:

@@ -113,9 +113,11 @@ def _list_files(summary, out: Path) -> None:
     if not summary.written:
         return
     parts = list(dict.fromkeys(w.part for w in summary.written))
-    kept = f"; {len(summary.parts_kept)} of them unchanged since the last build" if summary.parts_kept else ""
-    say(f"  in {out}: {len(parts)} dump part(s) ({', '.join(parts) if len(parts) <= 4 else parts[0] + ' … ' + parts[-1]})"
-        f" × 5 formats{kept}:")
+    kept = f" ({len(summary.parts_kept)} of them unchanged since the last build, kept as they were)" \
+        if summary.parts_kept else ""
+    names = ", ".join(parts) if len(parts) <= 4 else f"{parts[0]}, {parts[1]} … {parts[-1]}"
+    say(f"  in {out}: the dataset in {len(parts)} dump part(s) ({names}), each in 5 formats{kept}; "
+        "the files of one format together are the whole dataset:")
     if len(parts) <= 4:
         for written in summary.written:
             say(f"  {out / written.file_name}  ({written.size:,} bytes)")
