@@ -105,6 +105,8 @@ def test_the_command_line_fails_names_both_releases_and_writes_nothing(data: Pat
         assert done.returncode != 0
         text = done.stdout + done.stderr
         assert f"/process/{process}> mig:launchedAt" in text
+        # stated by two cards, so no one card's line: the line starts at the node
+        assert re.search(rf"^Violation: <[^>]*/process/{process}> mig:launchedAt", text, re.M), text[-2000:]
         assert re.search(rf"found across releases: stated by [^\]]*{first}", text)
         assert re.search(rf"found across releases: stated by [^\]]*{second}", text)
         assert "violation(s) found across releases" in text and "nothing was written" in text

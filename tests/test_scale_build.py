@@ -217,6 +217,9 @@ def test_a_release_that_violates_the_shapes_fails_the_build_or_is_left_out(data:
     failed = build(data, out, "--no-cache")
     assert failed.returncode == 1, failed.stderr[-2000:]
     assert "Violation:" in failed.stderr and "migsh:CountClaim-event" in failed.stderr
+    claim_line = 1 + text.splitlines().index("  - id: count-of-governments")
+    assert re.search(rf"Violation: {re.escape(str(card))}:{claim_line}: claims\[\d+\]: <[^>]*/claim/count-of-governments>",
+                     failed.stderr), failed.stderr[-2000:]  # the card's line first, for its author
     assert "nothing was written" in failed.stderr and not out.exists()
     kept = build(data, out, "--no-cache", "--keep-going")
     assert kept.returncode == 0, kept.stderr[-2000:]

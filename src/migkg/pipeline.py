@@ -25,6 +25,7 @@ from rdflib import Graph, URIRef
 
 from .across import AcrossReleases, check_groups, shared_groups
 from .cache import toolkit_fingerprint
+from .card_locations import located
 from .derive import Needed, Rule, Scratch, load_rules, needed_triples
 from .errors import InputError, InputErrors, Location
 from .evidence import resolve_card
@@ -237,7 +238,8 @@ class Workbench:
         facts = self.map(release)
         derived, quads = self._derive(rid, facts)
         results = self.validate(rid, facts, derived)
-        issues = report_of(results, self.toolkit.shapes, str(self.iris.release_graph(rid))).issues
+        issues = located(report_of(results, self.toolkit.shapes, str(self.iris.release_graph(rid))).issues,
+                         release, self.iris)
         return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived))
 
     # ---------------------------------------------------------------- across releases (migkg.across)
@@ -383,7 +385,7 @@ def build_dataset(data_dir: Path | str = "data", toolkit: Toolkit | None = None)
         result.releases.append(BuiltRelease(release.release_id, release.loaded, facts, derived))
         own_results = [r for r in release.results if not across.replaces(r)]
         part = report_of(own_results, toolkit.shapes, str(toolkit.iris.release_graph(release.release_id)))
-        part.issues = dedupe_against(part.issues, known)
+        part.issues = dedupe_against(located(part.issues, release.loaded, toolkit.iris), known)
         result.report.extend(part)
         result.graphs[toolkit.iris.release_graph(release.release_id)] = facts
         result.graphs[toolkit.iris.derived_graph(release.release_id)] = derived

@@ -30,6 +30,7 @@ class Issue:
     message: str
     shape: str
     value: str = ""
+    where: str = ""  # the input that stated the focus node: ``card.yaml:255: claims[0]`` (migkg.card_locations)
 
 
 @dataclass
@@ -171,12 +172,12 @@ def _across(issue: Issue) -> str:
 
 
 def readable(report: Report) -> str:
-    """The report as lines a person reads: severity, where, what to do."""
+    """The report as lines a person reads: severity, where (the card entry first, where known), what to do."""
     if not report.issues:
         return "Conforms: no violations, no warnings."
     lines = []
     for issue in report.issues:
-        where = issue.focus + (f" {issue.path}" if issue.path else "")
+        where = (f"{issue.where}: " if issue.where else "") + issue.focus + (f" {issue.path}" if issue.path else "")
         lines.append(f"{issue.severity}: {where}: {issue.message}" + (f" [value: {issue.value}]" if issue.value else "")
                      + f" (shape {issue.shape})" + _across(issue))
     lines.append(f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s).")

@@ -1,0 +1,126 @@
+"""A validation issue points at the card entry that stated its focus node (migkg.card_locations).
+
+Every fact the seed card states is found again in the card from its IRI alone, at an entry
+that holds the ids the IRI was made from; the seed's one warning, and a violation, are printed
+with the card's path and line first.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from migkg.card_locations import card_entry, composed, line_in, located
+from migkg.iris import Iris
+from migkg.pipeline import build_dataset
+from migkg.validate import Issue
+from migkg.release import load_release
+from migkg.yamlfile import line_of, parse_round_trip, parse_yaml_text, read_text
+
+RELEASE = "2013-06-05-unhcr-iom-almaty-ministerial"
+IRIS = Iris()
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return build_dataset("data")
+
+
+@pytest.fixture(scope="module")
+def card(repo_root: Path):
+    path = repo_root / "data" / "releases" / RELEASE / "card.yaml"
+    return parse_round_trip(read_text(path), path)
+
+
+def at(tree, path):
+    for key in path:
+        tree = tree[key]
+    return tree
+
+
+def test_every_fact_of_the_seed_is_found_at_the_entry_that_holds_its_ids(seed, card):
+    prefix = str(IRIS.release(RELEASE)) + "/"
+    facts = {str(s) for s in seed.graphs[IRIS.release_graph(RELEASE)].subjects() if str(s).startswith(prefix)
+             and not str(s).startswith(str(IRIS.text(RELEASE)))}
+    assert len(facts) > 50, "the seed's facts were not found"
+    kinds = set()
+    for fact in sorted(facts):
+        entry = card_entry(card, fact, RELEASE, IRIS)
+        assert entry is not None, f"{fact}: no card entry"
+        kind, _, key = fact[len(prefix):].partition("/")
+        kinds.add(kind)
+        stated = at(card, entry)
+        parts = key.split("--")
+        if kind in ("claim", "statement"):
+            assert entry[0] == kind + "s" and stated["id"] == parts[0]
+        elif kind == "participation":
+            assert at(card, entry[:2])["id"] == parts[0]
+            assert (stated["role"], stated["agent"]) == (parts[1], parts[2])
+        elif kind == "post-holding":
+            assert (stated["person"], stated["post"], stated["at_event"]) == tuple(parts)
+        elif kind == "contact":
+            assert entry[:2] == ("release", "contacts") and stated["person"] == parts[0]
+        elif kind == "launch":
+            assert at(card, entry[:2])["id"] == parts[0] and entry[-1] == "launched_at"
+        elif kind == "attestation":
+            assert entry[0] in ("release", "events", "processes")
+            assert entry[-1] == {"type": "kind"}.get(parts[-1], parts[-1])
+            if entry[0] != "release":
+                assert at(card, entry[:2])["id"] == parts[1]
+    # the seed exercises every kind of fact its card can state
+    assert {"claim", "statement", "participation", "post-holding", "launch", "contact", "attestation"} <= kinds
+
+
+def test_the_release_and_its_events_are_found_and_a_registry_entity_is_not(card):
+    assert card_entry(card, str(IRIS.release(RELEASE)), RELEASE, IRIS) == ("release",)
+    event = card["events"][0]["id"]
+    assert card_entry(card, str(IRIS.event(event)), RELEASE, IRIS) == ("events", 0)
+    assert card_entry(card, str(IRIS.entity("state", "KAZ")), RELEASE, IRIS) is None
+    assert card_entry(card, str(IRIS.fact(RELEASE, "claim", "no-such-claim")), RELEASE, IRIS) is None
+    assert card_entry(card, str(IRIS.text(RELEASE)) + "#char=0,5", RELEASE, IRIS) is None
+
+
+def issue(focus: str) -> Issue:
+    return Issue("Warning", str(IRIS.release_graph(RELEASE)), f"<{focus}>", "", "m", "s")
+
+
+def test_an_issue_is_located_at_its_entry_or_else_at_its_card(repo_root: Path, card):
+    release = load_release(repo_root / "data" / "releases" / RELEASE)
+    claim_iri = str(IRIS.fact(RELEASE, "claim", "count-of-governments"))
+    claim, kaz = located([issue(claim_iri), issue(str(IRIS.entity("state", "KAZ")))], release, IRIS)
+    index = next(i for i, c in enumerate(card["claims"]) if c["id"] == "count-of-governments")
+    assert claim.where == f"{release.card_path}:{line_of(card, ('claims', index))}: claims[{index}]"
+    assert claim == replace(issue(claim_iri), where=claim.where)  # nothing else changed
+    assert kaz.where == str(release.card_path)  # an actor of the registry: the card, without a line
+
+
+def test_without_the_card_text_the_entry_is_still_named_without_a_line(repo_root: Path):
+    release = load_release(repo_root / "data" / "releases" / RELEASE)
+    release.card_text = None
+    [claim] = located([issue(str(IRIS.fact(RELEASE, "claim", "count-of-governments")))], release, IRIS)
+    assert claim.where == f"{release.card_path}: claims[0]"
+
+
+def test_the_seed_warning_is_printed_with_its_card_line_first(run_migkg, repo_root: Path, tmp_path: Path, card):
+    done = run_migkg("build", "--out", tmp_path / "out", "--no-cache")
+    assert done.returncode == 0, done.stderr[-2000:]
+    index = next(i for i, claim in enumerate(card["claims"]) if claim["id"] == "count-of-governments")
+    line = line_of(card, ("claims", index))
+    card_path = Path("data") / "releases" / RELEASE / "card.yaml"
+    [warning] = [w for w in (done.stdout + done.stderr).splitlines() if w.startswith("Warning:")]
+    assert warning.startswith(f"Warning: {card_path}:{line}: claims[{index}]: <{IRIS.fact(RELEASE, 'claim', 'count-of-governments')}>")
+    assert read_text(repo_root / card_path).splitlines()[line - 1].strip() == "- id: count-of-governments"
+
+
+def test_the_fast_readers_find_each_entry_on_the_line_ruamel_gives(seed, card, repo_root: Path):
+    """The build reads cards with libyaml (data) and composes them with libyaml (lines); ruamel is the reference."""
+    path = repo_root / "data" / "releases" / RELEASE / "card.yaml"
+    node, data = composed(read_text(path)), parse_yaml_text(read_text(path), path)
+    prefix = str(IRIS.release(RELEASE)) + "/"
+    facts = sorted(str(s) for s in seed.graphs[IRIS.release_graph(RELEASE)].subjects() if str(s).startswith(prefix))
+    entries = {card_entry(card, fact, RELEASE, IRIS) for fact in facts} - {None}
+    assert len(entries) > 50
+    assert {card_entry(data, fact, RELEASE, IRIS) for fact in facts} - {None} == entries
+    for entry in entries:
+        assert line_in(node, entry) == line_of(card, entry), entry
