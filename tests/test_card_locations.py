@@ -6,12 +6,13 @@ with the card's path and line first.
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from migkg.card_locations import card_entry, composed, line_in, located
+from migkg.card_locations import anchored, card_entry, composed, line_in, located
 from migkg.iris import Iris
 from migkg.pipeline import build_dataset
 from migkg.validate import Issue
@@ -90,16 +91,41 @@ def test_an_issue_is_located_at_its_entry_or_else_at_its_card(repo_root: Path, c
     claim_iri = str(IRIS.fact(RELEASE, "claim", "count-of-governments"))
     claim, kaz = located([issue(claim_iri), issue(str(IRIS.entity("state", "KAZ")))], release, IRIS)
     index = next(i for i, c in enumerate(card["claims"]) if c["id"] == "count-of-governments")
-    assert claim.where == f"{release.card_path}:{line_of(card, ('claims', index))}: claims[{index}]"
+    line = line_of(card, ("claims", index))
+    assert claim.where == f"card.yaml:{line}: claims[{index}]"  # cached so, relative to the release folder
     assert claim == replace(issue(claim_iri), where=claim.where)  # nothing else changed
-    assert kaz.where == str(release.card_path)  # an actor of the registry: the card, without a line
+    assert kaz.where == "card.yaml"  # an actor of the registry: the card, without a line
+    claim, kaz = anchored([claim, kaz], release.folder)
+    assert (claim.where, kaz.where) == (f"{release.card_path}:{line}: claims[{index}]", str(release.card_path))
 
 
-def test_without_the_card_text_the_entry_is_still_named_without_a_line(repo_root: Path):
+def test_without_the_card_text_the_entry_is_still_named_without_a_line(repo_root: Path, card):
     release = load_release(repo_root / "data" / "releases" / RELEASE)
     release.card_text = None
     [claim] = located([issue(str(IRIS.fact(RELEASE, "claim", "count-of-governments")))], release, IRIS)
-    assert claim.where == f"{release.card_path}: claims[0]"
+    index = next(i for i, c in enumerate(card["claims"]) if c["id"] == "count-of-governments")
+    assert claim.where == f"card.yaml: claims[{index}]"
+
+
+def test_ids_holding_double_hyphens_are_matched_as_they_were_joined():
+    card = {"events": [{"id": "e", "name": {}}, {"id": "e-", "name": {}, "roles": [{"role": "opener", "agent": "kz--mfa"}]}],
+            "claims": [{"id": "c"}, {"id": "c--1"}]}
+    assert card_entry(card, str(IRIS.fact("r", "claim", "c--1")), "r", IRIS) == ("claims", 1)
+    assert card_entry(card, str(IRIS.fact("r", "attestation", "event", "e-", "name")), "r", IRIS) == ("events", 1, "name")
+    assert card_entry(card, str(IRIS.fact("r", "attestation", "event", "e", "name")), "r", IRIS) == ("events", 0, "name")
+    assert card_entry(card, str(IRIS.fact("r", "participation", "e-", "opener", "kz--mfa")), "r", IRIS) \
+        == ("events", 1, "roles", 0)
+
+
+def test_a_cache_filled_from_another_copy_of_the_data_names_this_copys_card(run_migkg, seed_data: Path, tmp_path: Path):
+    other = Path(shutil.copytree(seed_data, tmp_path / "other"))
+    cache = tmp_path / "cache"
+    first = run_migkg("build", "--data", seed_data, "--out", tmp_path / "one", "--cache", cache)
+    again = run_migkg("build", "--data", other, "--out", tmp_path / "two", "--cache", cache)
+    assert first.returncode == again.returncode == 0, again.stderr[-2000:]
+    assert "0 built, 1 reused from the cache" in again.stdout + again.stderr
+    [warning] = [w for w in (again.stdout + again.stderr).splitlines() if w.startswith("Warning:")]
+    assert warning.startswith(f"Warning: {other / 'releases' / RELEASE / 'card.yaml'}:")
 
 
 def test_the_seed_warning_is_printed_with_its_card_line_first(run_migkg, repo_root: Path, tmp_path: Path, card):

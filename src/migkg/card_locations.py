@@ -2,7 +2,8 @@
 
 The shapes are checked on the graph, but a card's author fixes the card. A release's fact IRIs
 are made from the ids its card gives (:meth:`migkg.map_release.ReleaseMapper.fact`), so the
-focus node of an issue found in one release leads back to the card entry that stated it:
+focus node of an issue found in one release leads back to the card entry that stated it (each
+entry's IRI is made forwards, from the card, as the mapping makes it):
 
 - ``release/<id>/claim/<claim>`` and ``…/statement/<statement>``: the entry with that ``id``;
 - ``…/participation/<event>--<role>--<agent>``: that role entry of that event;
@@ -16,93 +17,86 @@ A focus the card does not name by id (a registry entity, a span of the text) is 
 the card alone, without a line; an issue found across releases, at no card (the check across
 releases makes those issues, naming every release). :func:`card_entry` is the pure part;
 :func:`located` sets :attr:`migkg.validate.Issue.where` when a release is validated (in the
-worker, from the card text it validated). Only a release with issues has its card composed
-again for lines, by libyaml (under 1 ms a card) rather than ruamel (about 16 ms): a
-10,000-release corpus can have a thousand warnings.
+worker, from the card text it validated), relative to the release folder, as the cache keeps it;
+:func:`anchored` puts it under the folder of the build that reports it. Only a release with
+issues has its card composed again for lines, by libyaml (under 1 ms a card) rather than ruamel
+(about 16 ms): a 10,000-release corpus can have a thousand warnings.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import Location
 from .iris import Iris
-from .release import LoadedRelease
+from .release import CARD_NAME, LoadedRelease
 from .validate import Issue
 from .yamlfile import field_path
 
-#: an attested field of the release, an event or a process, as the card names it
-_CARD_FIELD = {"type": "kind"}
-#: the card section of an attestation key's first part
-_SECTION = {"event": "events", "process": "processes"}
+#: a card field whose attestation key names it otherwise (``kind`` is attested as the node's ``type``)
+_ATTESTED = {"kind": "type"}
 
 
-def _index(items: Any, **wanted: str) -> int | None:
-    """The index of the first mapping in ``items`` whose fields have the wanted values."""
+def _items(card: Mapping, section: str) -> list[tuple[int, Mapping]]:
+    """The mappings of a card's list ``section``, with their indexes (anything else is skipped)."""
+    items = card.get(section)
     if not isinstance(items, Sequence) or isinstance(items, str):
-        return None
-    for index, item in enumerate(items):
-        if isinstance(item, Mapping) and all(str(item.get(k)) == v for k, v in wanted.items()):
-            return index
-    return None
+        return []
+    return [(index, item) for index, item in enumerate(items) if isinstance(item, Mapping)]
 
 
-def _within(card: Mapping, section: str, **wanted: str) -> tuple[str, int] | None:
-    index = _index(card.get(section), **wanted)
-    return None if index is None else (section, index)
+def _entries(card: Mapping) -> Iterator[tuple[str, tuple[str, ...], tuple[int | str, ...]]]:
+    """(fact kind, key, card path) of every fact the card states, keyed as ``map_release`` keys them.
+
+    Built forwards from the card, so that an id holding ``--`` is matched as it was joined.
+    """
+    release = card.get("release")
+    if isinstance(release, Mapping):
+        for field in ("kind", "title", "issued", "place"):
+            if field in release:
+                yield "attestation", ("release", _ATTESTED.get(field, field)), ("release", field)
+        for index, contact in _items(release, "contacts"):
+            yield "contact", (str(contact.get("person")),), ("release", "contacts", index)
+    for index, event in _items(card, "events"):
+        for field in ("kind", "name", "date", "place"):
+            if field in event:
+                yield "attestation", ("event", str(event.get("id")), _ATTESTED.get(field, field)), ("events", index, field)
+        for role_index, role in _items(event, "roles"):
+            yield ("participation", (str(event.get("id")), str(role.get("role")), str(role.get("agent"))),
+                   ("events", index, "roles", role_index))
+    for index, held in _items(card, "posts_held"):
+        yield ("post-holding", (str(held.get("person")), str(held.get("post")), str(held.get("at_event"))),
+               ("posts_held", index))
+    for index, process in _items(card, "processes"):
+        if "kind" in process:
+            yield "attestation", ("process", str(process.get("id")), "type"), ("processes", index, "kind")
+        if "launched_at" in process:
+            yield "launch", (str(process.get("id")),), ("processes", index, "launched_at")
+    for section, kind in (("statements", "statement"), ("claims", "claim")):
+        for index, item in _items(card, section):
+            yield kind, (str(item.get("id")),), (section, index)
 
 
-def _fact_entry(card: Mapping, kind: str, key: list[str]) -> tuple[int | str, ...] | None:
-    """The card path of one fact of this release, from the kind and key of its IRI."""
-    if kind in ("claim", "statement") and len(key) == 1:
-        return _within(card, kind + "s", id=key[0])
-    if kind == "participation" and len(key) == 3:
-        event = _within(card, "events", id=key[0])
-        if event is None:
-            return None
-        role = _index(card["events"][event[1]].get("roles"), role=key[1], agent=key[2])
-        return None if role is None else (*event, "roles", role)
-    if kind == "post-holding" and len(key) == 3:
-        return _within(card, "posts_held", person=key[0], post=key[1], at_event=key[2])
-    if kind == "launch" and len(key) == 1:
-        process = _within(card, "processes", id=key[0])
-        return None if process is None else (*process, "launched_at")
-    if kind == "contact" and len(key) == 1:
-        release = card.get("release")
-        index = _index(release.get("contacts"), person=key[0]) if isinstance(release, Mapping) else None
-        return None if index is None else ("release", "contacts", index)
-    if kind == "attestation":
-        return _attested_field(card, key)
-    return None
-
-
-def _attested_field(card: Mapping, key: list[str]) -> tuple[int | str, ...] | None:
-    """``release--title`` → ``release.title``; ``event--<id>--name`` → ``events[i].name``."""
-    if len(key) == 2 and key[0] == "release":
-        return ("release", _CARD_FIELD.get(key[1], key[1]))
-    if len(key) == 3 and key[0] in _SECTION:
-        entry = _within(card, _SECTION[key[0]], id=key[1])
-        return None if entry is None else (*entry, _CARD_FIELD.get(key[2], key[2]))
-    return None
+def card_index(card: Any, release_id: str, iris: Iris) -> dict[str, tuple[int | str, ...]]:
+    """Node IRI → path in ``card`` (a parsed card.yaml) of the entry that states it: the release, its
+    events, and every fact. Where two entries give the same node (a role listed twice), the first."""
+    if not isinstance(card, Mapping):
+        return {}
+    index: dict[str, tuple[int | str, ...]] = {str(iris.release(release_id)): ("release",)}
+    for position, event in _items(card, "events"):
+        index.setdefault(str(iris.event(str(event.get("id")))), ("events", position))
+    for kind, key, path in _entries(card):
+        index.setdefault(str(iris.fact(release_id, kind, *key)), path)
+    return index
 
 
 def card_entry(card: Any, focus: str, release_id: str, iris: Iris) -> tuple[int | str, ...] | None:
-    """The path in ``card`` (a parsed card.yaml) of the entry that states ``focus``, or None."""
-    if not isinstance(card, Mapping):
-        return None
-    release = str(iris.release(release_id))
-    if focus == release:
-        return ("release",)
-    events = str(iris.event(""))
-    if focus.startswith(events):
-        return _within(card, "events", id=focus[len(events):])
-    if not focus.startswith(release + "/"):
-        return None
-    kind, _, key = focus[len(release) + 1:].partition("/")
-    return _fact_entry(card, kind, key.split("--")) if key else None
+    """The path in ``card`` of the entry that states ``focus`` (a node IRI), or None."""
+    return card_index(card, release_id, iris).get(focus)
 
 
 def composed(text: str) -> yaml.Node | None:
@@ -131,11 +125,18 @@ def line_in(node: yaml.Node, path: tuple[int | str, ...]) -> int | None:
 
 
 def located(issues: list[Issue], release: LoadedRelease, iris: Iris) -> list[Issue]:
-    """The release's issues, each with ``where`` set: its card, and the line and field of the entry
-    that stated the focus node where there is one."""
-    release_id = release.card.release.id
-    entries = [card_entry(release.tree, issue.focus.strip("<>"), release_id, iris) for issue in issues]
+    """The release's issues, each with ``where`` set, relative to the release folder: ``card.yaml``, and the
+    line and field of the entry that stated the focus node where there is one (see :func:`anchored`)."""
+    index = card_index(release.tree, release.card.release.id, iris) if issues else {}
+    entries = [index.get(issue.focus.strip("<>")) for issue in issues]
     node = composed(release.card_text) if release.card_text is not None and any(entries) else None
-    return [replace(issue, where=str(Location(release.card_path, line_in(node, entry) if node and entry else None,
+    return [replace(issue, where=str(Location(Path(CARD_NAME), line_in(node, entry) if node and entry else None,
                                               field_path(entry) if entry else None)))
             for issue, entry in zip(issues, entries)]
+
+
+def anchored(issues: list[Issue], folder: Path) -> list[Issue]:
+    """The issues with ``where`` under ``folder``, the release folder of this build. Issues are cached
+    relative to it, so that a cache reused from another copy of the data names the files of this one."""
+    return [replace(issue, where=str(folder / issue.where)) if issue.where.startswith(CARD_NAME) else issue
+            for issue in issues]

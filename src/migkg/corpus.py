@@ -26,6 +26,7 @@ from pathlib import Path
 from .across import (AcrossReleases, AcrossState, check_across, group_digests, groups_blob, groups_of_blob,
                      parse_group)
 from .cache import Cache, Entry, registry_fingerprint, release_key
+from .card_locations import anchored
 from .describe import PartStatistics, PartStatisticsBuilder, description_bytes, merge
 from .dumps import (BASE_PART, DESCRIPTION_FILE, EXTENSIONS, DumpWriter, Staging, Written, file_name, manifest_text,
                     modification_times, part_key, part_of, part_order, read_manifest, reusable_files)
@@ -541,7 +542,7 @@ class _CorpusBuild:
             if outcome.release_id in checked:
                 outcome.issues = [i for i in outcome.issues if not across.replaces_issue(i)]
                 outcome.results = [r for r in outcome.results if not across.replaces(r)]
-            outcome.issues = dedupe_against(outcome.issues, known)
+            outcome.issues = dedupe_against(anchored(outcome.issues, outcome.folder), known)
             issues += outcome.issues
             report._results += outcome.results
         across_issues = dedupe_against(across.issues, known)

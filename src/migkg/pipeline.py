@@ -25,7 +25,7 @@ from rdflib import Graph, URIRef
 
 from .across import AcrossReleases, check_groups, shared_groups
 from .cache import toolkit_fingerprint
-from .card_locations import located
+from .card_locations import anchored, located
 from .derive import Needed, Rule, Scratch, load_rules, needed_triples
 from .errors import InputError, InputErrors, Location
 from .evidence import resolve_card
@@ -385,7 +385,8 @@ def build_dataset(data_dir: Path | str = "data", toolkit: Toolkit | None = None)
         result.releases.append(BuiltRelease(release.release_id, release.loaded, facts, derived))
         own_results = [r for r in release.results if not across.replaces(r)]
         part = report_of(own_results, toolkit.shapes, str(toolkit.iris.release_graph(release.release_id)))
-        part.issues = dedupe_against(located(part.issues, release.loaded, toolkit.iris), known)
+        part.issues = dedupe_against(anchored(located(part.issues, release.loaded, toolkit.iris),
+                                              release.loaded.folder), known)
         result.report.extend(part)
         result.graphs[toolkit.iris.release_graph(release.release_id)] = facts
         result.graphs[toolkit.iris.derived_graph(release.release_id)] = derived
