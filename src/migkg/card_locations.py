@@ -24,79 +24,68 @@ issues has its card composed again for lines, by libyaml (under 1 ms a card) rat
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from .errors import Location
 from .iris import Iris
+from .models import Card
 from .release import CARD_NAME, LoadedRelease
 from .validate import Issue
 from .yamlfile import field_path
 
-#: a card field whose attestation key names it otherwise (``kind`` is attested as the node's ``type``)
-_ATTESTED = {"kind": "type"}
+def _entries(card: Card) -> Iterator[tuple[str, tuple[str, ...], tuple[int | str, ...]]]:
+    """(fact kind, key, card path) of every fact the card states, keyed as ``map_release`` keys them
+    (an attested ``kind`` is the node's ``type``). Made forwards, so an id holding ``--`` matches as joined."""
+    release = card.release
+    yield "attestation", ("release", "type"), ("release", "kind")
+    yield "attestation", ("release", "title"), ("release", "title")
+    yield "attestation", ("release", "issued"), ("release", "issued")
+    if release.place:
+        yield "attestation", ("release", "place"), ("release", "place")
+    for index, contact in enumerate(release.contacts):
+        yield "contact", (contact.person,), ("release", "contacts", index)
+    for index, event in enumerate(card.events):
+        path = ("events", index)
+        yield "attestation", ("event", event.id, "type"), (*path, "kind")
+        yield "attestation", ("event", event.id, "name"), (*path, "name")
+        if event.date:
+            yield "attestation", ("event", event.id, "date"), (*path, "date")
+        if event.place:
+            yield "attestation", ("event", event.id, "place"), (*path, "place")
+        for role_index, role in enumerate(event.roles):
+            yield "participation", (event.id, role.role, role.agent), (*path, "roles", role_index)
+    for index, held in enumerate(card.posts_held):
+        yield "post-holding", (held.person, held.post, held.at_event), ("posts_held", index)
+    for index, process in enumerate(card.processes):
+        if process.kind:
+            yield "attestation", ("process", process.id, "type"), ("processes", index, "kind")
+        if process.launched_at:
+            yield "launch", (process.id,), ("processes", index, "launched_at")
+    for index, statement in enumerate(card.statements):
+        yield "statement", (statement.id,), ("statements", index)
+    for index, claim in enumerate(card.claims):
+        yield "claim", (claim.id,), ("claims", index)
 
 
-def _items(card: Mapping, section: str) -> list[tuple[int, Mapping]]:
-    """The mappings of a card's list ``section``, with their indexes (anything else is skipped)."""
-    items = card.get(section)
-    if not isinstance(items, Sequence) or isinstance(items, str):
-        return []
-    return [(index, item) for index, item in enumerate(items) if isinstance(item, Mapping)]
-
-
-def _entries(card: Mapping) -> Iterator[tuple[str, tuple[str, ...], tuple[int | str, ...]]]:
-    """(fact kind, key, card path) of every fact the card states, keyed as ``map_release`` keys them.
-
-    Built forwards from the card, so that an id holding ``--`` is matched as it was joined.
-    """
-    release = card.get("release")
-    if isinstance(release, Mapping):
-        for field in ("kind", "title", "issued", "place"):
-            if field in release:
-                yield "attestation", ("release", _ATTESTED.get(field, field)), ("release", field)
-        for index, contact in _items(release, "contacts"):
-            yield "contact", (str(contact.get("person")),), ("release", "contacts", index)
-    for index, event in _items(card, "events"):
-        for field in ("kind", "name", "date", "place"):
-            if field in event:
-                yield "attestation", ("event", str(event.get("id")), _ATTESTED.get(field, field)), ("events", index, field)
-        for role_index, role in _items(event, "roles"):
-            yield ("participation", (str(event.get("id")), str(role.get("role")), str(role.get("agent"))),
-                   ("events", index, "roles", role_index))
-    for index, held in _items(card, "posts_held"):
-        yield ("post-holding", (str(held.get("person")), str(held.get("post")), str(held.get("at_event"))),
-               ("posts_held", index))
-    for index, process in _items(card, "processes"):
-        if "kind" in process:
-            yield "attestation", ("process", str(process.get("id")), "type"), ("processes", index, "kind")
-        if "launched_at" in process:
-            yield "launch", (str(process.get("id")),), ("processes", index, "launched_at")
-    for section, kind in (("statements", "statement"), ("claims", "claim")):
-        for index, item in _items(card, section):
-            yield kind, (str(item.get("id")),), (section, index)
-
-
-def card_index(card: Any, release_id: str, iris: Iris) -> dict[str, tuple[int | str, ...]]:
-    """Node IRI → path in ``card`` (a parsed card.yaml) of the entry that states it: the release, its
-    events, and every fact. Where two entries give the same node (a role listed twice), the first."""
-    if not isinstance(card, Mapping):
-        return {}
+def card_index(card: Card, iris: Iris) -> dict[str, tuple[int | str, ...]]:
+    """Node IRI → path in the card of the entry that states it: the release, its events, and every
+    fact. Where two entries give the same node (a role listed twice), the first."""
+    release_id = card.release.id
     index: dict[str, tuple[int | str, ...]] = {str(iris.release(release_id)): ("release",)}
-    for position, event in _items(card, "events"):
-        index.setdefault(str(iris.event(str(event.get("id")))), ("events", position))
+    for position, event in enumerate(card.events):
+        index.setdefault(str(iris.event(event.id)), ("events", position))
     for kind, key, path in _entries(card):
         index.setdefault(str(iris.fact(release_id, kind, *key)), path)
     return index
 
 
-def card_entry(card: Any, focus: str, release_id: str, iris: Iris) -> tuple[int | str, ...] | None:
+def card_entry(card: Card, focus: str, iris: Iris) -> tuple[int | str, ...] | None:
     """The path in ``card`` of the entry that states ``focus`` (a node IRI), or None."""
-    return card_index(card, release_id, iris).get(focus)
+    return card_index(card, iris).get(focus)
 
 
 def composed(text: str) -> yaml.Node | None:
@@ -127,7 +116,7 @@ def line_in(node: yaml.Node, path: tuple[int | str, ...]) -> int | None:
 def located(issues: list[Issue], release: LoadedRelease, iris: Iris) -> list[Issue]:
     """The release's issues, each with ``where`` set, relative to the release folder: ``card.yaml``, and the
     line and field of the entry that stated the focus node where there is one (see :func:`anchored`)."""
-    index = card_index(release.tree, release.card.release.id, iris) if issues else {}
+    index = card_index(release.card, iris) if issues else {}
     entries = [index.get(issue.focus.strip("<>")) for issue in issues]
     node = composed(release.card_text) if release.card_text is not None and any(entries) else None
     return [replace(issue, where=str(Location(Path(CARD_NAME), line_in(node, entry) if node and entry else None,
@@ -138,5 +127,4 @@ def located(issues: list[Issue], release: LoadedRelease, iris: Iris) -> list[Iss
 def anchored(issues: list[Issue], folder: Path) -> list[Issue]:
     """The issues with ``where`` under ``folder``, the release folder of this build. Issues are cached
     relative to it, so that a cache reused from another copy of the data names the files of this one."""
-    return [replace(issue, where=str(folder / issue.where)) if issue.where.startswith(CARD_NAME) else issue
-            for issue in issues]
+    return [replace(issue, where=str(folder / issue.where)) if issue.where else issue for issue in issues]

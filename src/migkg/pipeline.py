@@ -385,8 +385,8 @@ def build_dataset(data_dir: Path | str = "data", toolkit: Toolkit | None = None)
         result.releases.append(BuiltRelease(release.release_id, release.loaded, facts, derived))
         own_results = [r for r in release.results if not across.replaces(r)]
         part = report_of(own_results, toolkit.shapes, str(toolkit.iris.release_graph(release.release_id)))
-        part.issues = dedupe_against(anchored(located(part.issues, release.loaded, toolkit.iris),
-                                              release.loaded.folder), known)
+        own_issues = [i for i in release.issues if not across.replaces_issue(i)]  # as migkg.corpus keeps them
+        part.issues = dedupe_against(anchored(own_issues, release.loaded.folder), known)
         result.report.extend(part)
         result.graphs[toolkit.iris.release_graph(release.release_id)] = facts
         result.graphs[toolkit.iris.derived_graph(release.release_id)] = derived
