@@ -348,10 +348,13 @@ def network_pass(store, size: int, result: SizeResult, limit: int, measured: dic
                            time.perf_counter() - began, size, None, peak_rss(), note))
 
 
-def _nquads(built: Path) -> list[Path]:
+def _quads(built: Path):
+    """Every quad of the build's N-Quads parts, parsed by pyoxigraph."""
+    import pyoxigraph as ox
+
     from migkg.dumps import dump_files
 
-    return dump_files(built, "nq")
+    return (q for path in dump_files(built, "nq") for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
 
 
 def ceiling_pass(built: Path, size: int, result: SizeResult) -> None:
@@ -360,7 +363,7 @@ def ceiling_pass(built: Path, size: int, result: SizeResult) -> None:
 
     reset_peak()
     began = time.perf_counter()
-    quads = [q for path in _nquads(built) for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)]
+    quads = list(_quads(built))
     parsed = time.perf_counter() - began
     began = time.perf_counter()
     for fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
@@ -383,12 +386,10 @@ def pyshacl_pass(built: Path, size: int, result: SizeResult, limit: int, measure
 
     from migkg.validate import validate_graph
 
-    graph = Graph()
-    import pyoxigraph as ox
-
     from migkg.shacl import to_rdflib
 
-    for quad in (q for path in _nquads(built) for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)):
+    graph = Graph()
+    for quad in _quads(built):
         graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl")
     reset_peak()

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from .cache import content_hash
 from .map_registry import Triple
 from .shacl import Result
 from .validate import Issue, issue_of_focus, issue_order, report_of
@@ -173,10 +174,8 @@ def check_across(bench: "Workbench", described: list[tuple[str, dict[str, bytes]
         """A digest of who says what about a node (its describers and their groups of it)."""
         known = said_of.get(node)
         if known is None:
-            digest = hashlib.sha256(node.encode())
-            for rid in describers.get(node, ()):
-                digest.update(len(rid).to_bytes(4, "big") + rid.encode() + digests[rid][node])
-            known = said_of[node] = digest.digest()
+            parts = (part for rid in describers.get(node, ()) for part in (rid.encode(), digests[rid][node]))
+            known = said_of[node] = bytes.fromhex(content_hash(node.encode(), *parts))
         return known
 
     def signature(node: str, values: frozenset[str]) -> bytes:

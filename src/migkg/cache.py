@@ -28,7 +28,8 @@ DEFAULT_NAME = ".migkg-cache"
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _hash(*parts: bytes) -> str:
+def content_hash(*parts: bytes) -> str:
+    """SHA-256 (hex) of the parts, each length-prefixed: no two sequences of parts hash alike by concatenation."""
     h = hashlib.sha256()
     for part in parts:
         h.update(len(part).to_bytes(8, "big"))
@@ -41,7 +42,7 @@ def code_fingerprint() -> str:
     parts = [__version__.encode()]
     for path in sorted(_PACKAGE.rglob("*.py")):
         parts += [str(path.relative_to(_PACKAGE)).encode(), path.read_bytes()]
-    return _hash(*parts)
+    return content_hash(*parts)
 
 
 def toolkit_fingerprint(base: str, files: list[Path], engine: str) -> str:
@@ -49,18 +50,18 @@ def toolkit_fingerprint(base: str, files: list[Path], engine: str) -> str:
     parts = [code_fingerprint().encode(), base.encode(), engine.encode()]
     for path in files:
         parts += [path.name.encode(), path.read_bytes()]
-    return _hash(*parts)
+    return content_hash(*parts)
 
 
 def registry_fingerprint(files: dict[Path, bytes]) -> str:
     parts = []
     for path, data in files.items():
         parts += [path.name.encode(), data]
-    return _hash(*parts)
+    return content_hash(*parts)
 
 
 def release_key(context: str, release_id: str, card: bytes, source: bytes) -> str:
-    return _hash(context.encode(), release_id.encode(), card, source)
+    return content_hash(context.encode(), release_id.encode(), card, source)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .across import (AcrossReleases, AcrossState, check_across, group_digests, groups_blob, groups_of_blob,
@@ -87,14 +87,12 @@ def _meta(outcome: Outcome, stats: PieceStats) -> dict:
     return {"issues": outcome.issues, "results": outcome.results, "stats": _small(stats)}
 
 
+_DIGEST_BLOBS = ("shared_triples", "shared_subjects", "shared_objects", "shared_class_members")
+
+
 def _small(stats: PieceStats) -> PieceStats:
     """The statistics without their digests (those are blobs, read only when the outputs are written)."""
-    return PieceStats(stats.graph_triples, stats.private_triples, stats.private_subjects, stats.private_objects,
-                      stats.private_classes, stats.predicates, shared_classes=stats.shared_classes,
-                      quads=stats.quads, graphs=stats.graphs, graph_names=stats.graph_names)
-
-
-_DIGEST_BLOBS = ("shared_triples", "shared_subjects", "shared_objects", "shared_class_members")
+    return replace(stats, **dict.fromkeys(_DIGEST_BLOBS, b""))
 
 
 #: the blob of a release's cache entry that holds its shared triples (:func:`migkg.across.groups_blob`)
@@ -110,10 +108,7 @@ def _blobs(piece: Piece, shared: dict[str, list[Triple]]) -> dict[str, bytes]:
 
 def _full_stats(small: PieceStats, digests: dict[str, bytes]) -> PieceStats:
     """A piece's statistics from its counts (metadata) and its digests (blobs)."""
-    return PieceStats(small.graph_triples, small.private_triples, small.private_subjects, small.private_objects,
-                      small.private_classes, small.predicates, digests["shared_triples"], digests["shared_subjects"],
-                      digests["shared_objects"], digests["shared_class_members"], small.shared_classes,
-                      small.quads, small.graphs, small.graph_names)
+    return replace(small, **{name: digests[name] for name in _DIGEST_BLOBS})
 
 
 @dataclass
@@ -174,18 +169,18 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     data_dir = Path(data_dir)
     files = registry_files(data_dir / "registry")
     context = f"{toolkit.fingerprint}:{registry_fingerprint(files)}"  # what every release's build depends on
-    registry, parsed = _registry(Cache(cache_dir), context, files) if cache_dir is not None else \
-        (registry_from_files(files), False)
+    cache = Cache(cache_dir) if cache_dir is not None else None
+    registry, parsed = _registry(cache, context, files) if cache is not None else (registry_from_files(files), False)
     folders = find_releases(data_dir)
     scratch_dir = None
     if cache_dir is None:
         scratch_dir = Path(tempfile.mkdtemp(prefix=".migkg-scratch-", dir=data_dir.resolve().parent))
     try:
-        run = _CorpusBuild(toolkit, registry, files, context, Cache(cache_dir if cache_dir is not None else scratch_dir),
-                           keep_cache=cache_dir is not None, keep_going=keep_going)
+        run = _CorpusBuild(toolkit, registry, files, context, cache or Cache(scratch_dir),
+                           keep_cache=cache is not None, keep_going=keep_going)
         summary = run.build(folders, workers, progress, out_dir, download_base)
         if parsed and Path(cache_dir).is_dir():  # a build that cached nothing else leaves no cache behind
-            Cache(cache_dir).put("registry", context, {"registry": registry}, {})
+            cache.put("registry", context, {"registry": registry}, {})
     finally:
         if scratch_dir is not None:
             shutil.rmtree(scratch_dir, ignore_errors=True)
@@ -305,13 +300,13 @@ class _CorpusBuild:
             if writer is not None and summary.error is None:
                 fresh = writer.finish()
                 writer = None
-                self._publish(staging, fresh, statistics, ordered, download_base, summary)
+                self._publish(staging, fresh, statistics, download_base, summary)
         finally:
             runner.close()
             if writer is not None:
                 writer.close()
             if staging is not None:
-                staging.__exit__(None, None, None)
+                staging.discard()
         return summary
 
     def _read(self, folders: list[Path], outcomes: dict[str, Outcome], tick,
@@ -426,7 +421,7 @@ class _CorpusBuild:
         return frontier
 
     def _publish(self, staging: Staging, fresh: list[Written], statistics: dict[str, PartStatistics],
-                 ordered: list[Outcome], download_base: str | None, summary: BuildSummary) -> None:
+                 download_base: str | None, summary: BuildSummary) -> None:
         """Put the kept parts' files beside the fresh ones, describe them all, record the parts, and commit."""
         written = {w.file_name: w for w in fresh}
         for part in self.parts.values():
@@ -452,11 +447,8 @@ class _CorpusBuild:
     def _saved(self, part: _Part, statistics: PartStatistics, mtimes: dict[str, int]) -> dict:
         """What the cache keeps of a written part, for a build that keeps it: its statistics, its releases'
         outcomes (without where their entries are), and its files' modification times."""
-        outcomes = []
-        for o in part.outcomes:  # a release's own issues and results, before the check across releases took some
-            entry = self.entries.get(o.release_id)
-            issues, results = (entry.meta["issues"], entry.meta["results"]) if entry is not None else (o.issues, o.results)
-            outcomes.append(Outcome(o.release_id, o.folder, o.status, o.errors, issues, results))
+        # a release's own issues and results, as built (the check across releases may take some in another build)
+        outcomes = [replace(o, entry=None) for o in part.outcomes]
         included = set(self.included)
         return {"stats": statistics, "outcomes": outcomes, "mtimes": mtimes,
                 "included": [o.release_id for o in outcomes if o.release_id in included]}
@@ -534,17 +526,23 @@ class _CorpusBuild:
                   ordered: list[Outcome], across: AcrossReleases, checked: set[str]) -> None:
         """The report (the registry and vocabulary once, then what each release adds, then what only
         the releases together show), and the verdict. A release the check across releases took has its
-        issues on shared nodes replaced by the check's; one it did not take (left out) keeps them."""
+        issues on shared nodes replaced by the check's; one it did not take (left out) keeps them. The
+        outcomes are copied for the summary: the parts keep each release's own issues, for the cache."""
         known = {_said(i) for i in base_issues}
         report = report_of(base_results, self.toolkit.shapes)
         issues = list(base_issues)
+        concluded = []
         for outcome in ordered:
+            own_issues, own_results = outcome.issues, outcome.results
             if outcome.release_id in checked:
-                outcome.issues = [i for i in outcome.issues if not across.replaces_issue(i)]
-                outcome.results = [r for r in outcome.results if not across.replaces(r)]
-            outcome.issues = dedupe_against(anchored(outcome.issues, outcome.folder), known)
+                own_issues = [i for i in own_issues if not across.replaces_issue(i)]
+                own_results = [r for r in own_results if not across.replaces(r)]
+            outcome = replace(outcome, issues=dedupe_against(anchored(own_issues, outcome.folder), known),
+                              results=own_results)
+            concluded.append(outcome)
             issues += outcome.issues
             report._results += outcome.results
+        ordered = concluded
         across_issues = dedupe_against(across.issues, known)
         issues += across_issues
         report._results += across.results

@@ -188,8 +188,7 @@ def describe(stats: Statistics, iris: Iris, release_ids: list[str], distribution
         add(node, RDF.type, _n(DCAT.Dataset))
         add(node, DCTERMS.isPartOf, ds)
         add(node, DCTERMS.title, ox.Literal(_part_title(part), language="en"))
-        if part in stats.part_triples:
-            add(node, VOID.triples, _integer(stats.part_triples[part]))
+        add(node, VOID.triples, _integer(stats.part_triples[part]))
         for dist in distributions:
             if dist.part == part:
                 _distribution(add, node, iris, dist, download_base)

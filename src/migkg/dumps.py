@@ -28,8 +28,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
+from .cache import content_hash
 from .errors import MigkgError
 from .outputs import STORED, Serialiser, complete
 
@@ -39,15 +38,14 @@ BASE_PART = "registry"
 UNDATED_PART = "undated"
 _YEAR = re.compile(r"^([0-9]{4})-")
 
-FORMATS = (  # extension, pyoxigraph format, IANA media type, whether it keeps named graphs
-    ("trig", ox.RdfFormat.TRIG, "application/trig", True),
-    ("nq", ox.RdfFormat.N_QUADS, "application/n-quads", True),
-    ("jsonld", ox.RdfFormat.JSON_LD, "application/ld+json", True),
-    ("ttl", ox.RdfFormat.TURTLE, "text/turtle", False),
-    ("nt", ox.RdfFormat.N_TRIPLES, "application/n-triples", False),
-)
-EXTENSIONS = tuple(ext for ext, *_ in FORMATS)
-MEDIA_TYPES = {ext: media for ext, _fmt, media, _g in FORMATS}
+MEDIA_TYPES = {  # extension: IANA media type; TriG, N-Quads and JSON-LD keep the named graphs
+    "trig": "application/trig",
+    "nq": "application/n-quads",
+    "jsonld": "application/ld+json",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+}
+EXTENSIONS = tuple(MEDIA_TYPES)
 
 
 def part_of(release_id: str) -> str:
@@ -178,10 +176,7 @@ class DumpWriter:
 
 def part_key(context: str, members: list[tuple[str, str]]) -> str:
     """What a part's files are made of: the build context and its releases' ids and cache keys, in order."""
-    digest = hashlib.sha256(context.encode())
-    for release_id, key in members:
-        digest.update(len(release_id).to_bytes(4, "big") + release_id.encode() + key.encode())
-    return digest.hexdigest()
+    return content_hash(context.encode(), *(text.encode() for member in members for text in member))
 
 
 def read_manifest(out_dir: Path | None) -> dict[str, dict]:
@@ -243,10 +238,8 @@ class Staging:
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
         self.linked: set[str] = set()
 
-    def __enter__(self) -> "Staging":
-        return self
-
-    def __exit__(self, kind, value, traceback) -> None:
+    def discard(self) -> None:
+        """Remove the staged folder, if :meth:`commit` has not made it the output folder."""
         if self.folder.exists():
             shutil.rmtree(self.folder, ignore_errors=True)
 

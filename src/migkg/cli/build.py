@@ -108,7 +108,7 @@ def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base:
 
 def _list_files(summary, out: Path) -> None:
     """The files written: each of them for a small build; by format, with the parts, for a large one."""
-    from ..dumps import DESCRIPTION_FILE
+    from ..dumps import DESCRIPTION_FILE, EXTENSIONS
 
     if not summary.written:
         return
@@ -116,13 +116,13 @@ def _list_files(summary, out: Path) -> None:
     kept = f" ({len(summary.parts_kept)} of them unchanged since the last build, kept as they were)" \
         if summary.parts_kept else ""
     names = ", ".join(parts) if len(parts) <= 4 else f"{parts[0]}, {parts[1]} … {parts[-1]}"
-    say(f"  in {out}: the dataset in {len(parts)} dump part(s) ({names}), each in 5 formats{kept}; "
+    say(f"  in {out}: the dataset in {len(parts)} dump part(s) ({names}), each in {len(EXTENSIONS)} formats{kept}; "
         "the files of one format together are the whole dataset:")
     if len(parts) <= 4:
         for written in summary.written:
             say(f"  {out / written.file_name}  ({written.size:,} bytes)")
     else:
-        for ext in dict.fromkeys(w.file_name.rsplit(".", 1)[1] for w in summary.written):
+        for ext in EXTENSIONS:
             files = [w for w in summary.written if w.file_name.endswith("." + ext)]
             say(f"  {out}/migkg-*.{ext}  ({len(files)} files, {sum(w.size for w in files):,} bytes)")
     description = out / DESCRIPTION_FILE
