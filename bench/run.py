@@ -139,10 +139,10 @@ class SizeResult:
 # --------------------------------------------------------------------------- the stages, in this process
 
 def stage_pass(corpus: Path, result: SizeResult) -> None:
-    from migkg.pipeline import Built, Toolkit, Workbench, find_releases, read_inputs
-    from migkg.registry import load_registry
+    from migkg.build.pipeline import Built, Toolkit, Workbench, find_releases, read_inputs
+    from migkg.cards.registry import load_registry
 
-    from migkg.pipeline import quiet_garbage_collector
+    from migkg.build.pipeline import quiet_garbage_collector
 
     started = time.perf_counter()
     toolkit = Toolkit.load()
@@ -261,8 +261,8 @@ def _counts(summary: str) -> str:
 def query_pass(built: Path, size: int, result: SizeResult, network_limit: int, network_seconds: dict[int, float]) -> None:
     import pyoxigraph as ox
 
-    from migkg.dumps import dump_files
-    from migkg.store import store_from_files
+    from migkg.build.dumps import dump_files
+    from migkg.stores.store import store_from_files
 
     began = time.perf_counter()
     reset_peak()
@@ -319,7 +319,7 @@ def network_pass(store, size: int, result: SizeResult, limit: int, measured: dic
     ``limit`` releases (they grow faster than linearly: betweenness is O(nodes x edges)), estimated beyond."""
     try:
         from migkg import network
-        from migkg.sources import EmbeddedSource
+        from migkg.stores.sources import EmbeddedSource
     except ImportError:
         result.rows.append(Row("network measures", 0.0, note="skipped: migkg.network does not exist here"))
         return
@@ -352,7 +352,7 @@ def _quads(built: Path):
     """Every quad of the build's N-Quads parts, parsed by pyoxigraph."""
     import pyoxigraph as ox
 
-    from migkg.dumps import dump_files
+    from migkg.build.dumps import dump_files
 
     return (q for path in dump_files(built, "nq") for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
 
@@ -384,9 +384,9 @@ def pyshacl_pass(built: Path, size: int, result: SizeResult, limit: int, measure
         return
     from rdflib import Graph
 
-    from migkg.validate import validate_graph
+    from migkg.validation.reports import validate_graph
 
-    from migkg.shacl import to_rdflib
+    from migkg.validation.shacl import to_rdflib
 
     graph = Graph()
     for quad in _quads(built):

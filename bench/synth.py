@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pycountry
 
-from migkg.evidence import occurrences as _occurrences
+from migkg.cards.evidence import occurrences as _occurrences
 
 STRESS = "\u0301"  # the combining acute accent that marks stress in some Russian names
 

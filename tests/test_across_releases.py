@@ -1,7 +1,7 @@
 """What only the releases together show: nodes that several releases describe are checked on all of them.
 
 Each release is validated with the registry and the vocabulary beside it; a process or an event
-that several releases describe is validated again on what all of them say (migkg.across.check_across),
+that several releases describe is validated again on what all of them say (migkg.validation.across.check_across),
 so the build reports what validating the whole graph at once reports. Two releases that say a
 process was launched at two different events are a violation naming both, and fail the build.
 """
@@ -16,9 +16,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from migkg.corpus import build_corpus
-from migkg.pipeline import Toolkit, build_dataset
-from migkg.validate import validate_graph
+from migkg.build.corpus import build_corpus
+from migkg.build.pipeline import Toolkit, build_dataset
+from migkg.validation.reports import validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -73,8 +73,8 @@ def test_releases_that_agree_pass_and_their_shared_nodes_are_checked_together(co
     assert not result.report.violations
     assert said(result.report.issues) == whole_graph_issues(result)
     # the corpus does hold nodes that several releases describe (an event reported twice, a process)
-    from migkg.pipeline import Workbench
-    from migkg.registry import registry_files, registry_from_files
+    from migkg.build.pipeline import Workbench
+    from migkg.cards.registry import registry_files, registry_from_files
 
     bench = Workbench(toolkit, registry_from_files(registry_files(corpus / "registry")))
     built = [bench.build(folder, (folder / "card.yaml").read_bytes(), (folder / "source.txt").read_bytes())
@@ -225,7 +225,7 @@ def test_a_shape_read_backwards_sees_what_every_release_points_at_a_shared_node(
 def test_a_rebuild_checks_anew_only_the_nodes_whose_statements_changed(data: Path, tmp_path: Path, monkeypatch):
     """The check across releases keeps what the last build found for nodes no changed card is about; a
     disagreement a changed card brings, and its mending, are reported as a cold build reports them."""
-    import migkg.across as across
+    import migkg.validation.across as across
 
     checked: list[int] = []
     real = across._check_nodes
@@ -255,7 +255,7 @@ def test_a_node_is_checked_anew_even_when_its_other_describers_entries_are_gone(
                                                                                   monkeypatch):
     """The releases of a kept part are read for the check across releases from their cache entries; when
     those were removed, they are built again for it, and the report is a cold build's."""
-    import migkg.corpus as corpus
+    import migkg.build.corpus as corpus
 
     toolkit = Toolkit.load()
     cache, out = tmp_path / "cache", tmp_path / "out"
@@ -324,8 +324,8 @@ def test_a_kept_part_reports_its_own_warning_again_once_its_node_is_no_longer_sh
 def test_a_release_that_violates_alone_but_not_with_the_others_is_written(corpus: Path, tmp_path: Path):
     """Each release alone lists too few participations for the shapes; together they list enough. The build
     succeeds (as validating the whole graph would) and writes both releases."""
-    from migkg.dumps import dump_files
-    from migkg.store import quads
+    from migkg.build.dumps import dump_files
+    from migkg.stores.store import quads
 
     data, toolkit, releases, _event = two_reports_of_one_event(tmp_path, corpus, "Violation")
     out = tmp_path / "out"

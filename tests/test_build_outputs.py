@@ -1,6 +1,6 @@
 """The published files: every format says the same, bytes are reproducible, nothing is blank.
 
-The seed build has two dump parts (migkg.dumps): ``migkg-registry.*`` (the registry and the
+The seed build has two dump parts (migkg.build.dumps): ``migkg-registry.*`` (the registry and the
 vocabulary) and ``migkg-2013.*`` (the release of 2013); a format's files together are the dataset.
 """
 from __future__ import annotations

@@ -1,11 +1,11 @@
-"""The build cache (migkg.cache): entries come back only under their own key and whole; the keys change
+"""The build cache (migkg.build.cache): entries come back only under their own key and whole; the keys change
 with everything a release's graph depends on."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from migkg.cache import Cache, registry_fingerprint, release_key, toolkit_fingerprint
+from migkg.build.cache import Cache, registry_fingerprint, release_key, toolkit_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""A validation issue points at the card entry that stated its focus node (migkg.card_locations).
+"""A validation issue points at the card entry that stated its focus node (migkg.validation.card_locations).
 
 Every fact the seed card states is found again in the card from its IRI alone, at an entry
 that holds the ids the IRI was made from; the seed's one warning, and a violation, are printed
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from migkg.card_locations import anchored, card_entry, composed, line_in, located
-from migkg.iris import Iris
-from migkg.pipeline import build_dataset
-from migkg.validate import Issue
-from migkg.release import load_release
-from migkg.yamlfile import line_of, parse_round_trip, parse_yaml_text, read_text
+from migkg.validation.card_locations import anchored, card_entry, composed, line_in, located
+from migkg.mapping.iris import Iris
+from migkg.build.pipeline import build_dataset
+from migkg.validation.reports import Issue
+from migkg.cards.release import load_release
+from migkg.cards.yamlfile import line_of, parse_round_trip, parse_yaml_text, read_text
 
 RELEASE = "2013-06-05-unhcr-iom-almaty-ministerial"
 IRIS = Iris()
@@ -36,7 +36,7 @@ def card(repo_root: Path):
 
 @pytest.fixture(scope="module")
 def model(repo_root: Path):
-    """The seed card as the build reads it (migkg.models.Card)."""
+    """The seed card as the build reads it (migkg.cards.models.Card)."""
     return load_release(repo_root / "data" / "releases" / RELEASE).card
 
 

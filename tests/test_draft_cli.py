@@ -14,8 +14,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from migkg.draft import DRAFT_NAME, META_NAME, PROPOSALS_NAME, load_draft
-from migkg.paths import ontology_dir
-from migkg.vocabulary import load_vocabulary
+from migkg.schema.resources import ontology_dir
+from migkg.schema.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "releases" / "2013-06-05-unhcr-iom-almaty-ministerial"

@@ -20,9 +20,9 @@ from migkg.draft import DRAFT_NAME, META_NAME, PROPOSALS_NAME, draft_release, lo
 from migkg.draft.evaluate import CardWithSpans, Evaluation, evaluate
 from migkg.draft.loading import load_card_file, registry_of
 from migkg.errors import InputError
-from migkg.paths import ontology_dir
-from migkg.pipeline import build_dataset
-from migkg.vocabulary import load_vocabulary
+from migkg.schema.resources import ontology_dir
+from migkg.build.pipeline import build_dataset
+from migkg.schema.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "draft"

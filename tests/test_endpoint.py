@@ -12,9 +12,9 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from migkg.endpoint import (USER_AGENT, Credentials, EndpointError, EndpointSource, RetryPolicy, Timeouts,
+from migkg.stores.endpoint import (USER_AGENT, Credentials, EndpointError, EndpointSource, RetryPolicy, Timeouts,
                             bind_values, credentials_from_env, retry_delay, sparql_term, where_brace)
-from migkg.sources import EmbeddedSource, SelectResult
+from migkg.stores.sources import EmbeddedSource, SelectResult
 from servers import SELECT_ANSWER, Behaviour, FaultServer, free_port, full_backlog
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -6,8 +6,8 @@ import urllib.request
 
 import networkx as nx
 
-from migkg.endpoint import EndpointSource
-from migkg.dumps import dump_files
+from migkg.stores.endpoint import EndpointSource
+from migkg.build.dumps import dump_files
 from migkg.network import NETWORK_NAMES, load
 
 

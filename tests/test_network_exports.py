@@ -17,7 +17,7 @@ import pytest
 from migkg.network import NETWORK_NAMES, add_measures, networks
 from migkg.network.draw import FONT, picture_bytes, picture_files
 from migkg.network.export import export_files, flatten, read_csv_graph, write_files
-from migkg.sources import EmbeddedSource
+from migkg.stores.sources import EmbeddedSource
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"

@@ -24,7 +24,7 @@ from migkg.network import NETWORK_NAMES, networks
 from migkg.network.export import write_files
 from migkg.network.html import html_files
 from migkg.network.queries import evidence_spans
-from migkg.sources import EmbeddedSource
+from migkg.stores.sources import EmbeddedSource
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from migkg.namespaces import KIND, MIG, ROLE, TOPIC
+from migkg.mapping.namespaces import KIND, MIG, ROLE, TOPIC
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 

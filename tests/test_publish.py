@@ -10,8 +10,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from migkg.endpoint import EndpointSource
-from migkg.publish import load_build, plan, replacement_update
+from migkg.stores.endpoint import EndpointSource
+from migkg.stores.publish import load_build, plan, replacement_update
 from servers import Behaviour, CuttingProxy, FaultServer, free_port, term_key
 
 OLD = ox.Triple(ox.NamedNode("urn:migkg-test:old"), ox.NamedNode("urn:migkg-test:was"), ox.Literal("old content"))

@@ -16,8 +16,8 @@ import pytest
 from rdflib import Graph, URIRef, Variable
 from rdflib.namespace import PROV
 
-from migkg.pipeline import build_dataset
-from migkg.store import store_from_graphs
+from migkg.build.pipeline import build_dataset
+from migkg.stores.store import store_from_graphs
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "queries" / "research"

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 
-from migkg.dumps import dump_files  # noqa: E402
+from migkg.build.dumps import dump_files  # noqa: E402
 
 RELEASES = 12
 SUMMARY = re.compile(r"\((?P<built>[\d,]+) built, (?P<reused>[\d,]+) reused from the cache, (?P<failed>[\d,]+) failed")
@@ -161,8 +161,8 @@ def test_changing_the_registry_rebuilds_every_release(data: Path, tmp_path: Path
 
 
 def test_changing_the_shapes_rebuilds_every_release(data: Path, tmp_path: Path):
-    from migkg.corpus import build_corpus
-    from migkg.pipeline import Toolkit
+    from migkg.build.corpus import build_corpus
+    from migkg.build.pipeline import Toolkit
 
     ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
     cache = tmp_path / "cache"
@@ -256,8 +256,8 @@ def test_without_a_terminal_there_is_no_progress_bar(corpus: Path, tmp_path: Pat
 
 
 def test_the_library_and_the_command_line_give_the_same_quads(corpus: Path, tmp_path: Path):
-    from migkg.pipeline import build_dataset
-    from migkg.store import quads
+    from migkg.build.pipeline import build_dataset
+    from migkg.stores.store import quads
 
     done = build(corpus, tmp_path / "out", "--no-cache")
     assert done.returncode == 0
@@ -271,7 +271,7 @@ def test_the_dataset_statistics_are_exact(corpus: Path, tmp_path: Path):
     from rdflib import Graph, URIRef
     from rdflib.namespace import VOID
 
-    from migkg.store import store_from_files
+    from migkg.stores.store import store_from_files
 
     out = tmp_path / "out"
     assert build(corpus, out, "--no-cache").returncode == 0

@@ -1,4 +1,4 @@
-"""The compiled shapes (migkg.shacl) report exactly what pyshacl reports.
+"""The compiled shapes (migkg.validation.shacl) report exactly what pyshacl reports.
 
 The build validates with the compiled shapes, for speed; pyshacl is the reference. Every violation
 case of tests/test_shapes.py (its mutation table, one or more per node shape) is run through both,
@@ -16,10 +16,10 @@ import pytest
 from rdflib import Graph
 
 import test_shapes as reference
-from migkg.map_registry import entity_iri
-from migkg.pipeline import Toolkit, build_dataset
-from migkg.shacl import Unsupported, compile_shapes
-from migkg.validate import validate_graph, validate_graph_compiled
+from migkg.mapping.registry import entity_iri
+from migkg.build.pipeline import Toolkit, build_dataset
+from migkg.validation.shacl import Unsupported, compile_shapes
+from migkg.validation.reports import validate_graph, validate_graph_compiled
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))

@@ -30,10 +30,10 @@ from rdflib.namespace import (
 )
 from rdflib.term import Node
 
-from migkg.map_registry import entity_iri
-from migkg.namespaces import KIND, MIG, NIF, ROLE, TOPIC
-from migkg.pipeline import build_dataset
-from migkg.validate import Issue, Report, validate_graph
+from migkg.mapping.registry import entity_iri
+from migkg.mapping.namespaces import KIND, MIG, NIF, ROLE, TOPIC
+from migkg.build.pipeline import build_dataset
+from migkg.validation.reports import Issue, Report, validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"

@@ -2,7 +2,7 @@
 
 The library is the product; the ``migkg`` command is a thin shell over it::
 
-    from migkg.pipeline import build_dataset
+    from migkg.build.pipeline import build_dataset
     result = build_dataset("data")          # load, resolve, map, derive, validate
     result.dataset                          # an rdflib Dataset, one named graph per release
 """

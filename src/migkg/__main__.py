@@ -1,5 +1,5 @@
 """``python -m migkg`` runs the command line."""
-from .cli import app
+from migkg.cli import app
 
 if __name__ == "__main__":  # not when a worker process (multiprocessing's spawn) imports this module
     app(prog_name="migkg")

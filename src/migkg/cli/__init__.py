@@ -2,7 +2,7 @@
 import importlib
 import pkgutil
 
-from .app import app
+from migkg.cli.app import app
 
 for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
     if _module != "app":

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import MigkgError
+from migkg.errors import MigkgError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build, validate and query the migkg knowledge graph of migration-dialogue press releases.")

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..iris import DEFAULT_BASE
-from .app import BaseOption, DataOption, OutOption, app, errors_to_exit, say
+from migkg.mapping.iris import DEFAULT_BASE
+from migkg.cli.app import BaseOption, DataOption, OutOption, app, errors_to_exit, say
 
 CacheOption = Annotated[Optional[Path], typer.Option(
     "--cache", help="Folder of the build cache (default: .migkg-cache beside the data folder).")]
@@ -53,8 +53,8 @@ def _progress():
 
 def _run(data: Path, out: Optional[Path], base: str, cache: Optional[Path], no_cache: bool, workers: Optional[int],
          keep_going: bool, download_base: Optional[str] = None):
-    from ..corpus import build_corpus
-    from ..pipeline import Toolkit
+    from migkg.build.corpus import build_corpus
+    from migkg.build.pipeline import Toolkit
 
     return build_corpus(data, out, Toolkit.load(base), cache_dir=_cache_dir(data, cache, no_cache), workers=workers,
                         keep_going=keep_going, download_base=download_base, progress=_progress())
@@ -80,7 +80,7 @@ def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base:
               "--keep-going", help="Leave out releases that fail or violate the shapes, write the rest, "
                                    "and list what was left out.")] = False):
     """Build the graph from DATA, validate it, and write TriG, N-Quads, JSON-LD, Turtle, N-Triples and VoID."""
-    from ..validate import readable
+    from migkg.validation.reports import readable
 
     summary = _run(data, out, base, cache, no_cache, workers, keep_going, download_base)
     if summary.report.issues:
@@ -108,7 +108,7 @@ def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base:
 
 def _list_files(summary, out: Path) -> None:
     """The files written: each of them for a small build; by format, with the parts, for a large one."""
-    from ..dumps import DESCRIPTION_FILE, EXTENSIONS
+    from migkg.build.dumps import DESCRIPTION_FILE, EXTENSIONS
 
     if not summary.written:
         return
@@ -137,8 +137,8 @@ def validate(data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE,
                  "--report", help="Also write the sh:ValidationReport as Turtle to this file.")] = None,
              cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None):
     """Validate the cards and the graph against the SHACL shapes; exit 1 on violations."""
-    from ..errors import InputErrors
-    from ..validate import readable, report_graph
+    from migkg.errors import InputErrors
+    from migkg.validation.reports import readable, report_graph
 
     summary = _run(data, None, base, cache, no_cache, workers, keep_going=False)
     if isinstance(summary.error, InputErrors):

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import InputError, Location, MigkgError
-from .app import DataOption, app, errors_to_exit, say
+from migkg.errors import InputError, Location, MigkgError
+from migkg.cli.app import DataOption, app, errors_to_exit, say
 
 #: a press release is a few pages; beyond this the text is not one (and NER would take minutes)
 MAX_SOURCE_BYTES = 1_000_000
@@ -20,7 +20,7 @@ RegistryOption = Annotated[Optional[list[Path]], typer.Option(
 
 def read_release_text(path: Path) -> tuple[bytes, str]:
     """The source's bytes and text; a clear error for a missing, empty, huge or non-UTF-8 file."""
-    from ..release import read_source
+    from migkg.cards.release import read_source
 
     if not path.is_file():
         raise InputError(Location(path), "is not a file.", "give the path of the release's text (a .txt file).")
@@ -49,9 +49,9 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
           registry: RegistryOption = None):
     """Draft a card from a raw release: DATA/releases/ID/ gets source.txt, card.draft.yaml (to review, then
     rename to card.yaml), registry-proposals.yaml and draft-meta.yaml. See docs/drafting.md."""
-    from ..paths import ontology_dir
-    from ..vocabulary import load_vocabulary
-    from ..draft import DRAFT_NAME, draft_release, guess_language, write_draft
+    from migkg.schema.resources import ontology_dir
+    from migkg.schema.vocabulary import load_vocabulary
+    from migkg.draft import DRAFT_NAME, draft_release, guess_language, write_draft
 
     if not RELEASE_ID.match(release_id):
         raise InputError(Location(Path("--id")), f"'{release_id}' is not a release id.",
@@ -84,7 +84,7 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
 
 
 def _check_folder(folder: Path, source: Path, force: bool) -> None:
-    from ..draft import DRAFT_NAME
+    from migkg.draft import DRAFT_NAME
 
     if (folder / "card.yaml").exists():
         raise InputError(Location(folder / "card.yaml"), "exists: this release already has a reviewed card, "
@@ -111,11 +111,11 @@ def _summary(files, language: str, guessed: bool) -> str:
 
 
 def _evaluate(draft_folder: Path, card: Path, data: Path, extra: list[Path]):
-    from ..draft import DRAFT_NAME, load_draft
-    from ..draft.evaluate import CardWithSpans, evaluate
-    from ..draft.loading import load_card_file, registry_of
-    from ..paths import ontology_dir
-    from ..vocabulary import load_vocabulary
+    from migkg.draft import DRAFT_NAME, load_draft
+    from migkg.draft.evaluate import CardWithSpans, evaluate
+    from migkg.draft.loading import load_card_file, registry_of
+    from migkg.schema.resources import ontology_dir
+    from migkg.schema.vocabulary import load_vocabulary
 
     vocabulary = load_vocabulary(ontology_dir())
     if draft_folder.is_file():

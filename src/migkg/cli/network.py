@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import InputError, Location
-from .app import app, errors_to_exit, say
+from migkg.errors import InputError, Location
+from migkg.cli.app import app, errors_to_exit, say
 
 network_app = typer.Typer(no_args_is_help=True, help="Actor networks from the graph: measures (stats), GraphML/GEXF/"
                           "JSON/CSV files (export), PNG/SVG/HTML pictures (draw).")
@@ -35,7 +35,7 @@ SamplesOption = Annotated[Optional[int], typer.Option(
 
 
 def _chosen(names: list[str] | None) -> list[str]:
-    from ..network import NETWORK_NAMES
+    from migkg.network import NETWORK_NAMES
 
     for name in names or []:
         if name not in NETWORK_NAMES:
@@ -45,7 +45,7 @@ def _chosen(names: list[str] | None) -> list[str]:
 
 
 def _measure(option: str, value: str) -> str:
-    from ..network import MEASURES
+    from migkg.network import MEASURES
 
     if value not in MEASURES:
         raise InputError(Location(Path(option)), f"no measure named {value!r}.", f"use one of: {', '.join(MEASURES)}.")
@@ -53,7 +53,7 @@ def _measure(option: str, value: str) -> str:
 
 
 def _networks(build: Path, endpoint: str | None):
-    from ..network import networks, open_source
+    from migkg.network import networks, open_source
 
     started = time.perf_counter()
     source = open_source(endpoint or build)
@@ -64,7 +64,7 @@ def _networks(build: Path, endpoint: str | None):
 
 def _sampling_note(graph, seed: int, exact_up_to: int, samples: int) -> str | None:
     """One line saying which measures are estimates on this network, or None when all are exact."""
-    from ..network.measures import DEFAULT_GROUP, sampling
+    from migkg.network.measures import DEFAULT_GROUP, sampling
 
     sampled = sampling(graph, DEFAULT_GROUP, exact_up_to, samples)
     if not sampled:
@@ -77,7 +77,7 @@ def _sampling_note(graph, seed: int, exact_up_to: int, samples: int) -> str | No
 
 def _sampling_options(exact_up_to: int | None, samples: int | None) -> tuple[int, int]:
     """--exact-up-to and --samples, their defaults from :mod:`migkg.network.measures` (imported only when needed)."""
-    from ..network.measures import EXACT_UP_TO, SAMPLES
+    from migkg.network.measures import EXACT_UP_TO, SAMPLES
 
     exact_up_to = EXACT_UP_TO if exact_up_to is None else exact_up_to
     samples = SAMPLES if samples is None else samples
@@ -131,8 +131,8 @@ def stats(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
           top: Annotated[int, typer.Option("--top", help="Rows to print per network (the CSV has all).")] = 15,
           seed: SeedOption = 42, exact_up_to: ExactUpToOption = None, samples: SamplesOption = None):
     """Print each network's actors ranked by a measure, and write NAME-measures.csv to --out."""
-    from ..network import measure_table, ties_by_side
-    from ..network.export import write_files
+    from migkg.network import measure_table, ties_by_side
+    from migkg.network.export import write_files
 
     names, by = _chosen(network), _measure("--by", by)
     exact_up_to, samples = _sampling_options(exact_up_to, samples)
@@ -166,8 +166,8 @@ def export(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
            exact_up_to: ExactUpToOption = None, samples: SamplesOption = None):
     """Write each network as NAME.graphml, NAME.gexf, NAME.json (node-link) and NAME-nodes.csv / NAME-edges.csv,
     the nodes carrying their measures (estimates are recorded on the graph: betweenness_sample, ...)."""
-    from ..network import add_measures
-    from ..network.export import export_files, write_files
+    from migkg.network import add_measures
+    from migkg.network.export import export_files, write_files
 
     names = _chosen(network)
     exact_up_to, samples = _sampling_options(exact_up_to, samples)
@@ -190,10 +190,10 @@ def draw(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
          lang: Annotated[str, typer.Option("--lang", help="Labels of the PNG and SVG: both, ru or en.")] = "both",
          html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive NAME.html.")] = True):
     """Draw each network as NAME.png and NAME.svg, and an interactive NAME.html that works offline."""
-    from ..network.draw import LANGUAGES, picture_files
-    from ..network.export import write_files
-    from ..network.html import html_files
-    from ..network.queries import evidence_spans
+    from migkg.network.draw import LANGUAGES, picture_files
+    from migkg.network.export import write_files
+    from migkg.network.html import html_files
+    from migkg.network.queries import evidence_spans
 
     names, size_by = _chosen(network), _measure("--size-by", size_by)
     if lang not in LANGUAGES:

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import MigkgError
-from .app import OutOption, app, errors_to_exit, say
-from .query import ConnectTimeoutOption, ReadTimeoutOption
+from migkg.errors import MigkgError
+from migkg.cli.app import OutOption, app, errors_to_exit, say
+from migkg.cli.query import ConnectTimeoutOption, ReadTimeoutOption
 
 PROTOCOLS = ("gsp", "update")
 
@@ -28,9 +28,9 @@ def publish(endpoint: Annotated[str, typer.Option(
             ] = "gsp",
             connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 300.0):
     """Replace each named graph of the build (and the dataset description) in a store; twice is the same as once."""
-    from ..endpoint import HttpClient, Timeouts, credentials_from_env
-    from ..publish import GraphStoreTarget, UpdateTarget, load_build
-    from ..publish import publish as publish_graphs
+    from migkg.stores.endpoint import HttpClient, Timeouts, credentials_from_env
+    from migkg.stores.publish import GraphStoreTarget, UpdateTarget, load_build
+    from migkg.stores.publish import publish as publish_graphs
 
     if protocol not in PROTOCOLS:
         raise MigkgError(f"--protocol {protocol!r}: use gsp or update.")

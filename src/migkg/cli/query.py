@@ -7,9 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import MigkgError
-from ..iris import DEFAULT_BASE
-from .app import BaseOption, OutOption, app, errors_to_exit
+from migkg.errors import MigkgError
+from migkg.mapping.iris import DEFAULT_BASE
+from migkg.cli.app import BaseOption, OutOption, app, errors_to_exit
 
 EndpointOption = Annotated[Optional[str], typer.Option(
     "--endpoint", help="A SPARQL 1.1 query endpoint URL (e.g. http://127.0.0.1:7878/query); without it, the "
@@ -32,9 +32,9 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
           endpoint: EndpointOption = None,
           connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 120.0):
     """Run a query on the built graph (run `migkg build` first) or, with --endpoint, on any SPARQL endpoint."""
-    from ..catalogue import bind, parse_assignments, resolve
-    from ..iris import Iris
-    from ..query import FORMATS, output_embedded, output_remote, store_for_build
+    from migkg.queries.catalogue import bind, parse_assignments, resolve
+    from migkg.mapping.iris import Iris
+    from migkg.queries.running import FORMATS, output_embedded, output_remote, store_for_build
 
     if fmt not in FORMATS:
         raise MigkgError(f"--format {fmt!r}: use {', '.join(FORMATS)}.")
@@ -42,7 +42,7 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
     bindings = bind(chosen, parse_assignments(param or []))
     iris = Iris(base)
     if endpoint:
-        from ..endpoint import EndpointSource, Timeouts
+        from migkg.stores.endpoint import EndpointSource, Timeouts
 
         source = EndpointSource(endpoint, Timeouts(connect_timeout, read_timeout))
         text = output_remote(source, chosen, bindings, fmt, iris)
@@ -55,7 +55,7 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
 @errors_to_exit
 def queries(name: Annotated[Optional[str], typer.Argument(help="Show this query's whole header.")] = None):
     """List the query catalogue: research questions, networks, derivation rules, and their parameters."""
-    from ..catalogue import KIND_TITLES, load_catalogue
+    from migkg.queries.catalogue import KIND_TITLES, load_catalogue
 
     catalogue = load_catalogue()
     if name:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import OutOption, app, errors_to_exit, say
+from migkg.cli.app import OutOption, app, errors_to_exit, say
 
 
 @app.command()
@@ -22,7 +22,7 @@ def serve(out: OutOption = Path("build"),
           timeout: Annotated[Optional[int], typer.Option(
               "--query-timeout", help="Stop any query after this many seconds.")] = None):
     """Serve the built dataset over the SPARQL 1.1 Protocol with Oxigraph, with a query page; Ctrl-C stops it."""
-    from ..serve import LocalServer
+    from migkg.stores.serve import LocalServer
 
     started = time.perf_counter()
     server = LocalServer(out, port, writable, timeout)

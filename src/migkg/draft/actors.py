@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..registry import Registry
-from .facts import Proposal, slug
-from .gazetteer import Mention, state_label, state_official
-from .lexicon import Lexicon
-from .text import Analysis, fold
+from migkg.cards.registry import Registry
+from migkg.draft.facts import Proposal, slug
+from migkg.draft.gazetteer import Mention, state_label, state_official
+from migkg.draft.lexicon import Lexicon
+from migkg.draft.text import Analysis, fold
 
 AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
                          "regional-consultative-process"})
@@ -141,7 +141,7 @@ def government_of(state: str, actors: Actors, registry: Registry, as_written: di
 
 def _genitive_ru(state: str, registry: Registry) -> str:
     """The state's official Russian name in the genitive: the registry's first alias, else ISO's."""
-    from .russian import genitive
+    from migkg.draft.russian import genitive
     official = state_official(state, "ru")
     if state in registry:
         official = (registry[state].alt_labels.get("ru") or [registry[state].labels["ru"]])[0]
@@ -168,7 +168,7 @@ def _governments_of_states(analysis: Analysis, actors: Actors, registry: Registr
         if heads and gap_ok:
             written = analysis.text[heads[-1].start:mention.end]
             if analysis.language == "ru":
-                from .russian import nominative_of_span
+                from migkg.draft.russian import nominative_of_span
                 written = nominative_of_span(analysis.text, heads[-1].start, mention.end, analysis.tokens)
             government = government_of(mention.entity, actors, registry, {analysis.language: written})
             replaced.append(Actor(heads[-1].start, mention.end, government, "government",

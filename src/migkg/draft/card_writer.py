@@ -24,15 +24,15 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from .. import __version__ as migkg_version
-from ..atomic import write_bytes_atomically
-from ..errors import InputError, MigkgError
-from ..evidence import occurrences
-from ..registry import Registry
-from ..release import SOURCE_NAME
-from ..vocabulary import Vocabulary
-from .facts import DraftCard, Drafted, Proposal
-from .loading import LoadedCardFile, load_card_file, registry_of
+from migkg import __version__ as migkg_version
+from migkg.atomic import write_bytes_atomically
+from migkg.errors import InputError, MigkgError
+from migkg.cards.evidence import occurrences
+from migkg.cards.registry import Registry
+from migkg.cards.release import SOURCE_NAME
+from migkg.schema.vocabulary import Vocabulary
+from migkg.draft.facts import DraftCard, Drafted, Proposal
+from migkg.draft.loading import LoadedCardFile, load_card_file, registry_of
 
 DRAFT_NAME = "card.draft.yaml"
 PROPOSALS_NAME = "registry-proposals.yaml"

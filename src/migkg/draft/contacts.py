@@ -11,10 +11,10 @@ import re
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from .actors import EMAIL, Actors
-from .facts import Drafted
-from .lexicon import Lexicon
-from .text import fold
+from migkg.draft.actors import EMAIL, Actors
+from migkg.draft.facts import Drafted
+from migkg.draft.lexicon import Lexicon
+from migkg.draft.text import fold
 
 ORGANISATION_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization"})
 

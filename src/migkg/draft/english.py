@@ -13,8 +13,8 @@ import re
 
 from razdel import tokenize
 
-from .lexicon import ENGLISH
-from .text import Analysis, NameSpan, OrgSpan, Token, fold, mask_footnote_marks, sentences
+from migkg.draft.lexicon import ENGLISH
+from migkg.draft.text import Analysis, NameSpan, OrgSpan, Token, fold, mask_footnote_marks, sentences
 
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "de", "to"})
 ORG_HEADS = frozenset({"union", "organization", "organisation", "office", "agency", "commission", "council",

@@ -27,9 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Card
-from ..registry import Registry
-from .text import fold
+from migkg.cards.models import Card
+from migkg.cards.registry import Registry
+from migkg.draft.text import fold
 
 STATEMENT_KINDS = {"direct quotes": ("direct-quote",), "reported statements": ("reported-speech",),
                    "joint outcomes": ("joint-outcome",)}

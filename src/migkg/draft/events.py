@@ -25,12 +25,12 @@ from dataclasses import dataclass
 
 import dateparser
 
-from .actors import AGENT_TYPES, BODY_TYPES, Actor, Actors, copied_labels
-from .facts import Drafted, DraftProcess, Proposal, slug
-from .gazetteer import Mention, state_label
-from .lexicon import Lexicon
-from .posts import Title
-from .text import Analysis, Token, fold, is_footnote
+from migkg.draft.actors import AGENT_TYPES, BODY_TYPES, Actor, Actors, copied_labels
+from migkg.draft.facts import Drafted, DraftProcess, Proposal, slug
+from migkg.draft.gazetteer import Mention, state_label
+from migkg.draft.lexicon import Lexicon
+from migkg.draft.posts import Title
+from migkg.draft.text import Analysis, Token, fold, is_footnote
 
 _MONTH_DATE = r"\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
 DATELINE = re.compile(rf"^(?P<place>[^\W\d_][^\n\d,–—]{{1,40}}?),?\s+(?P<date>{_MONTH_DATE})(?:\s*(?:г\.|года))?", re.M)
@@ -101,7 +101,7 @@ def event_name(analysis: Analysis, kind: Mention, title: tuple[int, int] | None)
         if later != -1:
             return later, later + len(words)
     if analysis.language == "en":
-        from .english import proper_phrases
+        from migkg.draft.english import proper_phrases
         for start, end in proper_phrases(analysis):
             if start <= kind.start and kind.end <= end:
                 return start, end

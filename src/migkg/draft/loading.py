@@ -1,8 +1,8 @@
 """Load a card from any file name (a draft, or a reviewed card) with a registry made of several folders.
 
-The checks are the build's own (:func:`migkg.release.load_release` minus the fixed file
-name): the card model, :func:`migkg.references.check_references` and
-:func:`migkg.evidence.resolve_card`; error messages name the file that was loaded.
+The checks are the build's own (:func:`migkg.cards.release.load_release` minus the fixed file
+name): the card model, :func:`migkg.cards.references.check_references` and
+:func:`migkg.cards.evidence.resolve_card`; error messages name the file that was loaded.
 """
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..evidence import resolve_card
-from ..models import Card
-from ..references import check_references
-from ..registry import Registry, load_registry
-from ..release import SOURCE_NAME, LoadedRelease, read_source
-from ..vocabulary import Vocabulary
-from ..yamlfile import parse_model, read_yaml
+from migkg.cards.evidence import resolve_card
+from migkg.cards.models import Card
+from migkg.cards.references import check_references
+from migkg.cards.registry import Registry, load_registry
+from migkg.cards.release import SOURCE_NAME, LoadedRelease, read_source
+from migkg.schema.vocabulary import Vocabulary
+from migkg.cards.yamlfile import parse_model, read_yaml
 
 
 @dataclass

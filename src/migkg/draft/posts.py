@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..registry import Registry
-from .actors import BODY_TYPES, Actor, Actors, copied_labels, government_of, with_article
-from .facts import ID_STOP_WORDS, Drafted, Proposal, slug
-from .gazetteer import Mention
-from .lexicon import Lexicon
-from .text import Analysis, Token, fold
+from migkg.cards.registry import Registry
+from migkg.draft.actors import BODY_TYPES, Actor, Actors, copied_labels, government_of, with_article
+from migkg.draft.facts import ID_STOP_WORDS, Drafted, Proposal, slug
+from migkg.draft.gazetteer import Mention
+from migkg.draft.lexicon import Lexicon
+from migkg.draft.text import Analysis, Token, fold
 
 ORGANISATION_TYPES = frozenset({"government", "ministry", "intergovernmental-organization"})
 
@@ -166,7 +166,7 @@ def _written(analysis: Analysis, start: int, end: int, actors: Actors) -> str:
     """A title as a label: in the nominative; «Uzbekistan's Minister of X» as «Minister of X of the
     Republic of Uzbekistan» (the registry's form)."""
     if analysis.language == "ru":
-        from .russian import nominative_of_span
+        from migkg.draft.russian import nominative_of_span
         text = nominative_of_span(analysis.text, start, end, analysis.tokens)
     else:
         text = analysis.text[start:end]
@@ -214,7 +214,7 @@ def _name_words(entity: str | None, actors: Actors, registry: Registry) -> froze
         return frozenset()
     names = list(entry.labels.values()) + [a for alts in entry.alt_labels.values() for a in alts]
     if getattr(entry, "type", None) == "state":
-        from .gazetteer import state_names
+        from migkg.draft.gazetteer import state_names
         names += list(state_names().get(entity, ()))
     return frozenset(w for n in names for w in slug(n, 200).split("-")) | {entity.lower()}
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import RUSSIAN
-from .text import Analysis, NameSpan, OrgSpan, Token, fold, mask_footnote_marks, sentences
+from migkg.draft.lexicon import RUSSIAN
+from migkg.draft.text import Analysis, NameSpan, OrgSpan, Token, fold, mask_footnote_marks, sentences
 
 _SURNAME_ENDINGS = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|енко|ук|юк|дзе|швили|ян|янц)$")
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import BODY_TYPES, Actor, Actors
-from .lexicon import Lexicon
-from .posts import Title
-from .text import Analysis, Token, is_footnote
+from migkg.draft.actors import BODY_TYPES, Actor, Actors
+from migkg.draft.lexicon import Lexicon
+from migkg.draft.posts import Title
+from migkg.draft.text import Analysis, Token, is_footnote
 
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'))
 MIN_QUOTE_WORDS = 4

@@ -11,8 +11,8 @@ The networks are defined in SPARQL (``queries/network/*.rq``) and built by :mod:
 :mod:`.measures` computes the measures, :mod:`.export` writes GraphML, GEXF, node-link JSON and CSV,
 :mod:`.draw` draws PNG and SVG pictures, and :mod:`.html` writes a single-file interactive view.
 """
-from .graphs import COMBINED, NETWORK_NAMES, QUERY_NETWORKS, Networks, load, networks, open_source
-from .measures import MEASURES, add_measures, measure_table, ties_by_side
+from migkg.network.graphs import COMBINED, NETWORK_NAMES, QUERY_NETWORKS, Networks, load, networks, open_source
+from migkg.network.measures import MEASURES, add_measures, measure_table, ties_by_side
 
 __all__ = ["COMBINED", "MEASURES", "NETWORK_NAMES", "QUERY_NETWORKS", "Networks", "add_measures", "load",
            "measure_table", "networks", "open_source", "ties_by_side"]

@@ -13,7 +13,7 @@ import textwrap
 
 import networkx as nx
 
-from .measures import MEASURES, add_measures
+from migkg.network.measures import MEASURES, add_measures
 
 FONT = "DejaVu Sans"
 #: colour of each node type (Okabe–Ito palette, safe for colour-blind readers); the legend follows this order

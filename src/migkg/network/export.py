@@ -21,7 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..atomic import write_bytes_atomically
+from migkg.atomic import write_bytes_atomically
 
 #: node attributes first in the CSV (then the rest alphabetically)
 NODE_ORDER = ("label", "label_ru", "label_en", "type", "class", "iri", "side", "side_label", "sector", "bipartite")

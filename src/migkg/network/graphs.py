@@ -32,8 +32,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..sources import EmbeddedSource, SelectSource
-from .queries import EdgeRow, edge_rows
+from migkg.stores.sources import EmbeddedSource, SelectSource
+from migkg.network.queries import EdgeRow, edge_rows
 
 #: node types of actors (the ends of co-participation and the members of the combined network)
 ACTOR_TYPES = ("state", "government", "ministry", "intergovernmental-organization", "person")
@@ -252,7 +252,7 @@ def networks(source: SelectSource) -> Networks:
 def open_source(where: str | Path | SelectSource = "build") -> SelectSource:
     """A SELECT source from a built folder, an endpoint URL, or a source itself."""
     if isinstance(where, str) and where.startswith(("http://", "https://")):
-        from ..endpoint import EndpointSource
+        from migkg.stores.endpoint import EndpointSource
 
         return EndpointSource(where)
     if isinstance(where, (str, Path)):

@@ -22,9 +22,9 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from .draw import colour, positions
-from .measures import MEASURES, add_measures
-from .queries import EvidenceSpan
+from migkg.network.draw import colour, positions
+from migkg.network.measures import MEASURES, add_measures
+from migkg.network.queries import EvidenceSpan
 
 #: how much evidence an edge's tooltip shows
 MAX_FACTS_SHOWN = 6

@@ -39,7 +39,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from .graphs import add_edge
+from migkg.network.graphs import add_edge
 
 MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "community", "brokerage", "groups_linked")
 DEFAULT_SEED = 42

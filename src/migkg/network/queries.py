@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import InputError, Location, MigkgError
-from ..paths import queries_dir
-from ..catalogue import Query, read_query
-from ..sources import SelectResult, SelectSource, Term
+from migkg.errors import InputError, Location, MigkgError
+from migkg.schema.resources import queries_dir
+from migkg.queries.catalogue import Query, read_query
+from migkg.stores.sources import SelectResult, SelectSource, Term
 
 #: columns holding space-separated lists (of IRIs or ids, which never contain a space)
 LIST_COLUMNS = frozenset({"evidence", "events", "roles"})

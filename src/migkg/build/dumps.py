@@ -1,0 +1,272 @@
+"""The files of a build: the dataset in five formats, split into dump parts; written all or nothing.
+
+The dataset is published in parts, one set of files per part: ``migkg-registry.*`` holds the
+registry and the vocabulary, and ``migkg-<year>.*`` the releases whose id starts with that year
+(the card convention: a release id begins with its date, ``2013-06-05-…``; an id that does not is
+in ``migkg-undated.*``). Every part is there in TriG, N-Quads, JSON-LD (named graphs), Turtle and
+N-Triples (all triples, no graph names); loading every file of one format gives the whole
+dataset. ``void.ttl`` describes the dataset, each part (a ``void:subset``) and each file (a
+``dcat:Distribution`` with its size and SHA-256).
+
+Splitting is what makes a rebuild cheap: a part whose releases did not change is not written
+again. The previous build's files of that part are hard-linked into the new folder, and their
+sizes and checksums are taken from the manifest the build keeps beside them (:data:`MARKER`).
+
+Everything is written to a temporary folder beside the output folder, which then takes the old
+folder's place (:class:`Staging`); a run that fails before that leaves the old outputs untouched.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import queue
+import re
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from migkg.build.cache import content_hash
+from migkg.errors import MigkgError
+from migkg.build.serialise import STORED, Serialiser, complete
+
+MARKER = ".migkg-build"
+DESCRIPTION_FILE = "void.ttl"
+BASE_PART = "registry"
+UNDATED_PART = "undated"
+_YEAR = re.compile(r"^([0-9]{4})-")
+
+MEDIA_TYPES = {  # extension: IANA media type; TriG, N-Quads and JSON-LD keep the named graphs
+    "trig": "application/trig",
+    "nq": "application/n-quads",
+    "jsonld": "application/ld+json",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+}
+EXTENSIONS = tuple(MEDIA_TYPES)
+
+
+def part_of(release_id: str) -> str:
+    """The dump part a release is published in: the year its id starts with, or :data:`UNDATED_PART`."""
+    match = _YEAR.match(release_id)
+    return match.group(1) if match else UNDATED_PART
+
+
+def file_name(part: str, ext: str) -> str:
+    return f"migkg-{part}.{ext}"
+
+
+def part_order(part: str) -> tuple:
+    """Parts in publication order: the registry first, then the years, then the undated releases."""
+    return (part != BASE_PART, part == UNDATED_PART, part)
+
+
+def dump_files(out_dir: Path, ext: str) -> list[Path]:
+    """The files of one format in a build folder, in publication order (all of them make the whole dataset).
+
+    Raises :class:`MigkgError` naming the folder when it holds no build.
+    """
+    out_dir = Path(out_dir)
+    found = {path.name[len("migkg-"):-len(ext) - 1]: path for path in out_dir.glob(f"migkg-*.{ext}")}
+    if BASE_PART not in found or not (out_dir / DESCRIPTION_FILE).is_file():
+        raise MigkgError(f"{out_dir}: no built dataset there (no {file_name(BASE_PART, ext)} or {DESCRIPTION_FILE}). "
+                         "Fix: run `migkg build` first, or name the folder it wrote.")
+    return [found[part] for part in sorted(found, key=part_order)]
+
+
+@dataclass(frozen=True)
+class Written:
+    """A written output file: its part, size and SHA-256, for the VoID/DCAT description."""
+
+    file_name: str
+    media_type: str
+    size: int
+    sha256: str
+    part: str = ""
+
+
+# --------------------------------------------------------------------------- writing the parts
+
+class DumpWriter:
+    """Writes the files of the parts, chunk by chunk: each file's header, its part's chunks in order, its footer.
+
+    The writing and hashing run in a thread of their own (both release the GIL), so the build
+    goes on while the files are written; :meth:`add` blocks only when the thread is many chunks
+    behind (a bounded queue keeps memory small). A part's files are opened at its first chunk
+    and kept open until :meth:`finish`, so the releases of different parts may come interleaved.
+    """
+
+    def __init__(self, folder: Path, serialiser: Serialiser, queue_size: int = 64):
+        self.folder, self.serialiser = folder, serialiser
+        self.handles: dict[tuple[str, str], object] = {}
+        self.hashes: dict[tuple[str, str], object] = {}
+        self.sizes: dict[tuple[str, str], int] = {}
+        self.started: dict[str, bool] = {}   # part -> whether a JSON-LD item was written (the next needs a comma)
+        self.error: BaseException | None = None
+        self.queue: "queue.Queue[tuple | None]" = queue.Queue(queue_size)
+        self.thread = threading.Thread(target=self._run, name="migkg-writer", daemon=True)
+        self.thread.start()
+
+    def _write(self, part: str, ext: str, data: bytes) -> None:
+        if data:
+            key = (part, ext)
+            self.handles[key].write(data)
+            self.hashes[key].update(data)
+            self.sizes[key] += len(data)
+
+    def _open(self, part: str) -> None:
+        self.started[part] = False
+        for ext in EXTENSIONS:
+            key = (part, ext)
+            self.handles[key] = open(self.folder / file_name(part, ext), "wb")
+            self.hashes[key], self.sizes[key] = hashlib.sha256(), 0
+            self._write(part, ext, self.serialiser.headers[ext])
+
+    def _run(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            if self.error is not None:
+                continue
+            try:
+                part, chunks, graph_names = item
+                if part not in self.started:
+                    self._open(part)
+                chunks = complete(chunks, graph_names)
+                for ext in EXTENSIONS:
+                    data = chunks.get(ext, b"")
+                    if ext == "jsonld" and data:
+                        if self.started[part]:
+                            self._write(part, ext, b",\n")
+                        self.started[part] = True
+                    self._write(part, ext, data)
+            except BaseException as err:  # reported by finish()
+                self.error = err
+
+    def add(self, part: str, chunks: dict[str, bytes], graph_names: list[str]) -> None:
+        """Queue one release's (or the registry's) chunks: the three it keeps (:data:`STORED`), by extension,
+        and its graph names, from which the thread makes the Turtle and N-Triples ones."""
+        self.queue.put((part, {ext: chunks[ext] for ext in STORED}, graph_names))
+
+    def finish(self) -> list[Written]:
+        """Write the footers, close the files; what was written (size and SHA-256 of each file)."""
+        self.close(footers=True)
+        if self.error is not None:
+            raise self.error
+        return [Written(file_name(part, ext), MEDIA_TYPES[ext], self.sizes[(part, ext)],
+                        self.hashes[(part, ext)].hexdigest(), part)
+                for part in sorted(self.started, key=part_order) for ext in EXTENSIONS]
+
+    def close(self, footers: bool = False) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if footers and self.error is None:
+            for part in self.started:
+                for ext in EXTENSIONS:
+                    self._write(part, ext, self.serialiser.footers.get(ext, b""))
+        for handle in self.handles.values():
+            handle.close()
+
+
+# --------------------------------------------------------------------------- the manifest, and reuse
+
+def part_key(context: str, members: list[tuple[str, str]]) -> str:
+    """What a part's files are made of: the build context and its releases' ids and cache keys, in order."""
+    return content_hash(context.encode(), *(text.encode() for member in members for text in member))
+
+
+def read_manifest(out_dir: Path | None) -> dict[str, dict]:
+    """The parts the build in ``out_dir`` wrote (part -> {"key", "part", "files": {name: [size, sha256]}}), or {}."""
+    if out_dir is None:
+        return {}
+    try:
+        manifest = json.loads((Path(out_dir) / MARKER).read_text(encoding="utf-8").split("\n", 1)[1])
+        return manifest["parts"] if manifest.get("version") == 1 else {}
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return {}  # an older build, or none: nothing to reuse
+
+
+def modification_times(folder: Path, names: list[str]) -> dict[str, int]:
+    """The files' modification times (ns): kept in the cache, so that a file changed by hand is not reused."""
+    return {name: (Path(folder) / name).stat().st_mtime_ns for name in names}
+
+
+def reusable_files(out_dir: Path, entry: dict, key: str, mtimes: dict[str, int]) -> list[Written] | None:
+    """A previous part's files, if they were made of the same ``key`` and are as that build left them
+    (the size the manifest says, the modification time ``mtimes`` recorded); None otherwise."""
+    if entry.get("key") != key:
+        return None
+    written = []
+    for name, (size, sha256) in sorted(entry.get("files", {}).items()):
+        try:
+            stat = (Path(out_dir) / name).stat()
+        except OSError:
+            return None
+        if stat.st_size != size or stat.st_mtime_ns != mtimes.get(name):
+            return None
+        ext = name.rsplit(".", 1)[1]
+        written.append(Written(name, MEDIA_TYPES[ext], size, sha256, entry.get("part", "")))
+    return written if len(written) == len(EXTENSIONS) else None
+
+
+def manifest_text(parts: dict[str, str], written: list[Written]) -> str:
+    """The marker file's text: a line for people, then the manifest (JSON) of the parts (as reproducible as
+    the files: the same inputs and code give the same bytes)."""
+    files: dict[str, dict] = {part: {"key": key, "part": part, "files": {}} for part, key in parts.items()}
+    for item in written:
+        files[item.part]["files"][item.file_name] = [item.size, item.sha256]
+    body = json.dumps({"version": 1, "parts": files}, sort_keys=True, indent=1)
+    return "written by migkg build; the whole folder is replaced on each build\n" + body + "\n"
+
+
+class Staging:
+    """A temporary folder beside ``out_dir`` that replaces it on :meth:`commit`, or is removed.
+
+    Refuses to replace a non-empty folder that migkg did not write (no marker file in it).
+    """
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir.resolve()
+        if self.out_dir.exists() and any(self.out_dir.iterdir()) and not (self.out_dir / MARKER).exists():
+            raise MigkgError(f"{self.out_dir}: exists and was not made by migkg build (no {MARKER} in it); "
+                             "refusing to replace it. Fix: choose another --out, or empty that folder.")
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
+        self.linked: set[str] = set()
+
+    def discard(self) -> None:
+        """Remove the staged folder, if :meth:`commit` has not made it the output folder."""
+        if self.folder.exists():
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def reuse(self, names: list[str]) -> None:
+        """Take these files of the previous build as they are: hard links (a copy where links cannot be made)."""
+        for name in names:
+            source, target = self.out_dir / name, self.folder / name
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)
+            self.linked.add(name)
+
+    def commit(self, marker: str) -> None:
+        """Make the staged folder the output folder; ``marker`` is the text of its :data:`MARKER` file."""
+        for path in sorted(self.folder.iterdir()):
+            if path.name not in self.linked:
+                with open(path, "rb") as handle:
+                    os.fsync(handle.fileno())
+        marker_path = self.folder / MARKER
+        marker_path.write_text(marker, encoding="utf-8")
+        with open(marker_path, "rb") as handle:
+            os.fsync(handle.fileno())
+        if self.out_dir.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
+            os.replace(self.out_dir, retired / "old")
+            os.replace(self.folder, self.out_dir)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            os.replace(self.folder, self.out_dir)

@@ -1,0 +1,121 @@
+"""Build releases in worker processes: each loads the toolkit and the registry once, then builds batches.
+
+A worker writes each release's part of the outputs into the cache and sends back only a
+small :class:`migkg.build.corpus.Outcome` (status, errors, issues, where its entry is), so the main
+process never receives or holds the releases' triples. Workers are started with ``spawn`` (a
+clean interpreter, nothing inherited from the main process) and are worth their start-up
+cost (about a second) only for many releases: with ``workers=None`` they start once
+:data:`MIN_JOBS_FOR_WORKERS` releases are found to need building, so a build with a few
+changed cards runs in the main process, and a cold build starts its workers while the main
+process is still finding releases and validating the registry.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+
+MIN_JOBS_FOR_WORKERS = 64
+BATCH = 16
+
+_bench = None
+_cache = None
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _start_worker(base: str, ontology: str, queries: str, registry_files: dict[Path, bytes], cache_dir: str,
+                  fingerprint: str) -> None:
+    global _bench, _cache
+    from migkg.build.cache import Cache
+    from migkg.build.pipeline import Toolkit, Workbench, quiet_garbage_collector
+    from migkg.cards.registry import registry_from_files
+
+    toolkit = Toolkit.load(base, Path(ontology), Path(queries))
+    if toolkit.fingerprint != fingerprint:
+        raise RuntimeError("the ontology, shapes or rules changed while the build was running; build again.")
+    _bench = Workbench(toolkit, registry_from_files(registry_files))
+    _cache = Cache(Path(cache_dir))
+    quiet_garbage_collector()
+
+
+def _run_batch(jobs: list) -> list:
+    from migkg.build.corpus import run_job
+
+    return [run_job(_bench, _cache, job) for job in jobs]
+
+
+class Runner:
+    """Takes the releases to build one by one (:meth:`add`) and yields their outcomes (:meth:`outcomes`).
+
+    ``workers``: None for automatic (worker processes once there are enough releases to build,
+    one per core), 1 for none, N for N. Without worker processes, releases are built in the
+    main process with ``workbench()``, when :meth:`outcomes` is asked.
+    """
+
+    def __init__(self, workbench: Callable, cache, toolkit, registry_files: dict[Path, bytes], workers: int | None,
+                 tick: Callable[[int], None]):
+        self.workbench, self.cache, self.toolkit, self.files = workbench, cache, toolkit, registry_files
+        self.workers, self.tick = workers, tick
+        self.waiting: list = []                       # not yet given to anyone
+        self.pool: ProcessPoolExecutor | None = None
+        self.running: dict[Future, int] = {}
+
+    def _count(self) -> int:
+        if self.workers is not None:
+            return max(1, self.workers)
+        return cores()
+
+    def add(self, job) -> None:
+        self.waiting.append(job)
+        if self.pool is None and self._count() > 1 and (
+                self.workers is not None or len(self.waiting) >= MIN_JOBS_FOR_WORKERS):
+            settings = (self.toolkit.iris.base, str(self.toolkit.ontology), str(self.toolkit.queries), self.files,
+                        str(self.cache.folder), self.toolkit.fingerprint)
+            self.pool = ProcessPoolExecutor(self._count(), mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_start_worker, initargs=settings)
+        if self.pool is not None:
+            while len(self.waiting) >= BATCH:
+                self._submit(self.waiting[:BATCH])
+                del self.waiting[:BATCH]
+
+    def _submit(self, batch: list) -> None:
+        self.running[self.pool.submit(_run_batch, batch)] = len(batch)
+
+    def outcomes(self) -> Iterator:
+        """Every added release's :class:`Outcome`, as each is done (not in order)."""
+        from migkg.build.corpus import run_job
+
+        if self.pool is None:
+            if self.waiting:
+                bench = self.workbench()
+                for job in self.waiting:
+                    outcome = run_job(bench, self.cache, job)
+                    self.tick(1)
+                    yield outcome
+            return
+        if self.waiting:
+            self._submit(self.waiting)
+            self.waiting = []
+        try:
+            while self.running:
+                done, _ = wait(self.running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    size = self.running.pop(future)
+                    outcomes = future.result()
+                    self.tick(size)
+                    yield from outcomes
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (after a failure, without waiting for the builds still queued)."""
+        if self.pool is not None:
+            for future in self.running:
+                future.cancel()
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

@@ -1,0 +1,256 @@
+"""Serialise a built dataset piece by piece: deterministic bytes, and what each piece adds to the statistics.
+
+The dataset is cut into pieces: the registry, the vocabulary, and each release (its graph and
+its derived graph). Each piece is serialised on its own, its quads sorted, into a chunk per
+format (:meth:`Serialiser.make_piece`); a file is its header, the chunks of its pieces in the
+order of their graph names, and its footer (:class:`migkg.build.dumps.DumpWriter`). So the TriG,
+N-Quads and JSON-LD files hold the quads sorted by graph, subject, predicate and object, byte
+for byte as one global sort would write them; yet a rebuild re-serialises only the releases
+that changed, and no step holds the whole dataset in memory. The Turtle and N-Triples files
+(all graphs' triples, without graph names) are the TriG and N-Quads chunks without their graph
+names: each graph's triples in order, so a triple stated in two pieces (a registry entry's type
+that a release attests too) is written twice, which is still the same RDF graph.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _json_string  # type: ignore[attr-defined]
+
+import pyoxigraph as ox
+
+from migkg.errors import MigkgError
+from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
+from migkg.mapping.namespaces import PREFIXES
+
+#: the chunks a piece keeps, by file extension; the Turtle and N-Triples ones are made from them when
+#: written (:func:`complete`)
+STORED = ("trig", "nq", "jsonld")
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
+
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+
+
+def prefixes(iris: Iris) -> dict[str, str]:
+    names = {name: str(ns) for name, ns in PREFIXES.items()}
+    for segment in sorted(set(SEGMENT_OF_TYPE.values()) | {"event", "release"}):
+        names[segment] = f"{iris.base}{segment}/"
+    return names
+
+
+def digest(text: str) -> bytes:
+    """A 128-bit digest: what the dataset statistics count distinct things by (a collision is never expected)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+# --------------------------------------------------------------------------- one piece
+
+@dataclass
+class PieceStats:
+    """What a piece adds to the dataset's VoID statistics, so that they stay exact without the whole dataset.
+
+    Triples, subjects and objects under a release's own IRIs (``<base>release/<id>/…``) occur in
+    no other piece, so they are counted; everything else (a registry entry, an event, a literal)
+    may occur in several pieces, so it is kept as a digest and counted once over all pieces.
+    """
+
+    graph_triples: int = 0          # triples of the piece's main graph (a release's own graph): void:subset
+    private_triples: int = 0
+    private_subjects: int = 0
+    private_objects: int = 0
+    private_classes: dict[str, int] = field(default_factory=dict)  # class IRI -> private instances
+    predicates: list[str] = field(default_factory=list)
+    shared_triples: bytes = b""      # digests, 16 bytes each
+    shared_subjects: bytes = b""
+    shared_objects: bytes = b""
+    shared_class_members: bytes = b""  # digests of "<class> <subject>"
+    shared_classes: list[str] = field(default_factory=list)  # the class of each shared member, in order
+    quads: int = 0                   # quads in the piece's graphs, and how many graphs (for the summary)
+    graphs: int = 0
+    graph_names: list[str] = field(default_factory=list)  # the piece's graphs, in the order written
+
+
+@dataclass
+class Piece:
+    chunks: dict[str, bytes]
+    stats: PieceStats
+
+
+class Serialiser:
+    """Makes the chunks of a piece; holds the prefixes and the TriG/Turtle header they share."""
+
+    def __init__(self, iris: Iris):
+        self.iris = iris
+        self.prefixes = prefixes(iris)
+        sample = [ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"))]
+        self.headers = {
+            "trig": self._header(ox.serialize(sample, format=ox.RdfFormat.TRIG, prefixes=self.prefixes)),
+            "ttl": self._header(ox.serialize([ox.Triple(*sample[0].triple)], format=ox.RdfFormat.TURTLE,
+                                             prefixes=self.prefixes)),
+            "jsonld": b"[\n", "nq": b"", "nt": b"",
+        }
+        self.footers = {"jsonld": b"\n]\n"}
+
+    @staticmethod
+    def _header(data: bytes) -> bytes:
+        lines = data.splitlines(keepends=True)
+        return b"".join(line for line in lines if line.startswith(b"@prefix "))
+
+    def _body(self, data: bytes, name: str) -> bytes:
+        header = self.headers[name]
+        if not data.startswith(header):
+            raise MigkgError(f"pyoxigraph wrote an unexpected {name} header; cannot join the pieces.")
+        return data[len(header):]
+
+    def make_piece(self, graphs: list[tuple[ox.NamedNode, list[Triple]]], own_prefix: str | None = None,
+                  counted: ox.NamedNode | None = None,
+                  quads: dict[ox.NamedNode, list[ox.Quad]] | None = None) -> Piece:
+        """The chunks and statistics of one piece: named graphs (name, distinct triples), written in name order.
+
+        ``own_prefix`` is the IRI prefix of things only this piece can say anything about (a
+        release's ``<base>release/<id>``); None for the registry and the vocabulary.
+        ``counted`` names the graph whose size the description gives (a release's own graph).
+        ``quads``: the same triples as quads, if the caller made them already (in the same order).
+
+        The Turtle and N-Triples chunks are the TriG and N-Quads ones without graph names: each
+        graph's triples in order (so a triple in both of a release's graphs is written twice,
+        which is still the same RDF graph).
+        """
+        graphs = sorted(((g, t) for g, t in graphs if t), key=lambda gt: gt[0].value)
+        texts: dict = {}
+        keys: dict[Triple, tuple[str, str, str]] = {}
+        for _name, triples in graphs:
+            for triple in triples:
+                if triple not in keys:
+                    s, p, o = triple
+                    ks, kp, ko = texts.get(s), texts.get(p), texts.get(o)
+                    if ks is None:
+                        ks = texts[s] = str(s)
+                    if kp is None:
+                        kp = texts[p] = str(p)
+                    if ko is None:
+                        ko = texts[o] = str(o)
+                    keys[triple] = (ks, kp, ko)
+        key = keys.__getitem__
+        ordered_quads, graph_objects = [], []
+        for name, triples in graphs:
+            given = quads.get(name) if quads else None
+            if given is not None and len(given) == len(triples):
+                order = sorted(range(len(triples)), key=lambda i: key(triples[i]))
+                ordered = [triples[i] for i in order]
+                ordered_quads += [given[i] for i in order]
+            else:
+                ordered = sorted(dict.fromkeys(triples), key=key)
+                ordered_quads += [ox.Quad(s, p, o, name) for s, p, o in ordered]
+            graph_objects.append(_jsonld_graph(name, ordered))
+        chunks = {
+            "trig": self._body(ox.serialize(ordered_quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes), "trig"),
+            "nq": ox.serialize(ordered_quads, format=ox.RdfFormat.N_QUADS),
+            "jsonld": ",\n".join(graph_objects).encode("utf-8"),
+        }
+        union = sorted(keys.values())
+        size = sum(len(dict.fromkeys(t)) for g, t in graphs if g == counted)
+        stats = piece_stats(union, own_prefix, size)
+        stats.quads, stats.graphs = len(ordered_quads), len(graphs)
+        stats.graph_names = [name.value for name, _t in graphs]
+        return Piece(chunks, stats)
+
+
+def complete(chunks: dict[str, bytes], graph_names: list[str]) -> dict[str, bytes]:
+    """A piece's five chunks from the three it keeps: the Turtle and N-Triples chunks are the TriG and
+    N-Quads ones without graph names (each graph's triples in order), made with a few byte operations."""
+    nt = chunks["nq"]
+    for name in graph_names:
+        nt = nt.replace(f" <{name}> .\n".encode("utf-8"), b" .\n")
+    return {**chunks, "ttl": _without_graphs(chunks["trig"]), "nt": nt}
+
+
+def _without_graphs(trig: bytes) -> bytes:
+    """TriG graph blocks as Turtle: the statements inside each ``<g> { … }``, one tab less indented.
+
+    Safe line by line: pyoxigraph escapes line breaks inside literals, so every line of a
+    block is either its opening, its closing ``}``, or a statement line starting with a tab.
+    """
+    out = []
+    for line in trig.splitlines(keepends=True):
+        if line.startswith(b"\t"):
+            out.append(line[1:])
+    return b"".join(out)
+
+
+def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_triples: int) -> PieceStats:
+    """Statistics of a piece from its distinct triples, as N-Triples terms (see :class:`PieceStats`)."""
+    if own_prefix:
+        own_iri, own_under = f"<{own_prefix}>", f"<{own_prefix}/"
+
+        def is_own(term: str) -> bool:
+            return term == own_iri or term.startswith(own_under)
+    else:
+        def is_own(term: str) -> bool:
+            return False
+    stats = PieceStats(graph_triples=graph_triples)
+    subjects: dict[str, bool] = {}
+    objects: set[str] = set()
+    predicates: set[str] = set()
+    shared_triples, classes = [], Counter()
+    shared_members: dict[str, str] = {}
+    for s, p, o in terms:
+        predicates.add(p)
+        objects.add(o)
+        private = subjects.get(s)
+        if private is None:
+            private = subjects[s] = is_own(s)
+        if private:
+            stats.private_triples += 1
+        else:
+            shared_triples.append(digest(f"{s} {p} {o} .\n"))
+        if p == RDF_TYPE:
+            if private:
+                classes[o[1:-1]] += 1
+            else:
+                shared_members[f"{o} {s}"] = o[1:-1]
+    stats.private_subjects = sum(subjects.values())
+    own_objects = [o for o in objects if is_own(o)]
+    stats.private_objects = len(own_objects)
+    stats.shared_triples = b"".join(shared_triples)
+    stats.shared_subjects = b"".join(digest(s) for s in sorted(subjects) if not subjects[s])
+    stats.shared_objects = b"".join(digest(o) for o in sorted(objects.difference(own_objects)))
+    members = sorted(shared_members)
+    stats.shared_class_members = b"".join(digest(m) for m in members)
+    stats.shared_classes = [shared_members[m] for m in members]
+    stats.private_classes = dict(sorted(classes.items()))
+    stats.predicates = sorted(p[1:-1] for p in predicates)
+    return stats
+
+
+def _jsonld_graph(name: ox.NamedNode, triples: list[Triple]) -> str:
+    """One named graph as JSON-LD, exactly as ``json.dumps(…, ensure_ascii=False, indent=1)`` lays out
+    pyoxigraph's JSON-LD for these sorted triples, at the depth of an item of the top-level array
+    (written directly: re-indenting pyoxigraph's output with the json module costs 3 ms a release)."""
+    out = [" {\n  \"@id\": ", _json_string(name.value), ",\n  \"@graph\": [\n"]
+    subject = predicate = None
+    for s, p, o in triples:
+        if s != subject:
+            if subject is not None:
+                out.append("\n    ]\n   },\n")
+            out += ["   {\n    \"@id\": ", _json_string(s.value), ",\n    ", _json_string(p.value), ": [\n"]
+            subject, predicate = s, p
+        elif p != predicate:
+            out += ["\n    ],\n    ", _json_string(p.value), ": [\n"]
+            predicate = p
+        else:
+            out.append(",\n")
+        if isinstance(o, ox.NamedNode):
+            out += ["     {\n      \"@id\": ", _json_string(o.value), "\n     }"]
+        elif o.language:
+            out += ["     {\n      \"@language\": ", _json_string(o.language), ",\n      \"@value\": ",
+                    _json_string(o.value), "\n     }"]
+        elif o.datatype == _XSD_STRING:
+            out += ["     {\n      \"@value\": ", _json_string(o.value), "\n     }"]
+        else:
+            out += ["     {\n      \"@type\": ", _json_string(o.datatype.value), ",\n      \"@value\": ",
+                    _json_string(o.value), "\n     }"]
+    out.append("\n    ]\n   }\n  ]\n }")
+    return "".join(out)

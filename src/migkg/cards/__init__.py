@@ -1,0 +1,1 @@
+"""Release cards and the registry as typed Python data: reading, evidence, references. No RDF here."""

@@ -1,0 +1,104 @@
+"""Load one release folder: its verbatim source text and its card."""
+from __future__ import annotations
+
+import os
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from migkg.errors import InputError, Location
+from migkg.cards.models import Card
+from migkg.cards.yamlfile import decode_text, is_located, line_of, parse_model, parse_round_trip, parse_yaml_text, read_text
+
+SOURCE_NAME = "source.txt"
+CARD_NAME = "card.yaml"
+
+
+@dataclass
+class LoadedRelease:
+    """A card, the YAML data it came from and the source text it cites.
+
+    ``tree`` is the data as read: plain Python data from the fast reader, or a ruamel tree
+    that knows the line of every node. Only an error message needs lines, so
+    :attr:`located_tree` reads the card again with ruamel the first time one asks.
+    """
+
+    folder: Path
+    card: Card
+    tree: Any
+    text: str
+    card_text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _located: Any = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def card_path(self) -> Path:
+        return self.folder / CARD_NAME
+
+    @property
+    def source_path(self) -> Path:
+        return self.folder / SOURCE_NAME
+
+    @property
+    def located_tree(self) -> Any:
+        """The card as a ruamel tree with line numbers (read on first use, from the same text)."""
+        if is_located(self.tree):
+            return self.tree
+        if self._located is None:
+            text = self.card_text if self.card_text is not None else read_text(self.card_path)
+            self._located = parse_round_trip(text, self.card_path)
+        return self._located
+
+
+def read_source(path: Path) -> str:
+    """The verbatim source text, strictly UTF-8; a BOM or CRLF is kept as is (offsets count them)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Location(path), "is missing.",
+                         f"put the release's verbatim text in {SOURCE_NAME} beside the card.") from None
+    return decode_source(path, data)
+
+
+def decode_source(path: Path, data: bytes) -> str:
+    """A source text's bytes as text, strictly UTF-8; an :class:`InputError` at the line of the first bad byte."""
+    return decode_text(path, data, "convert the file to UTF-8 (e.g. iconv -f cp1251 -t utf-8), keeping its words "
+                                   "unchanged.")
+
+
+def load_release(folder: Path) -> LoadedRelease:
+    card_path = folder / CARD_NAME
+    if not card_path.is_file():
+        raise InputError(Location(card_path), "is missing.",
+                         "write a card for this release (see docs/card-format.md).")
+    return loaded_release(folder, read_text(card_path), read_source(folder / SOURCE_NAME))
+
+
+def loaded_release(folder: Path, card_text: str, source_text: str) -> LoadedRelease:
+    """A release from its card's text and its source text (read fast; re-read with lines only for an error)."""
+    card_path = folder / CARD_NAME
+    data = parse_yaml_text(card_text, card_path)
+    try:
+        card = Card.model_validate(data)
+    except ValidationError:
+        data = data if is_located(data) else parse_round_trip(card_text, card_path)
+        card = parse_model(Card, data, card_path)  # raises the errors, each with its line
+    loaded = LoadedRelease(folder, card, data, source_text)
+    loaded.card_text = card_text
+    if card.release.id != folder.name:
+        raise InputError(Location(card_path, line_of(loaded.located_tree, ("release", "id")), "release.id"),
+                         f"is '{card.release.id}' but the folder is named '{folder.name}'.",
+                         "make the folder name and release.id the same.")
+    return loaded
+
+
+def release_folders(releases_dir: Path) -> list[Path]:
+    """Every release folder (a folder holding a card), in name order."""
+    if not releases_dir.is_dir():
+        raise InputError(Location(releases_dir), "is not a folder.",
+                         "point --data at a folder holding releases/ and registry/.")
+    with os.scandir(releases_dir) as entries:  # scandir knows which are folders without a stat per entry
+        names = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir())
+    return [releases_dir / name for name in names]

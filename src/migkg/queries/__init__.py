@@ -1,0 +1,1 @@
+"""The query catalogue, typed parameters, and running a query on a store."""

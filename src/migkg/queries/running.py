@@ -1,0 +1,125 @@
+"""Run a catalogue query on the built dataset or on any SPARQL endpoint, and print the answer.
+
+On the built dataset, queries run on an embedded Oxigraph store with the default graph as
+the union of all named graphs, and parameter values are bound as RDF terms through
+Oxigraph's ``substitutions``. On an endpoint they go through :class:`migkg.stores.endpoint.EndpointSource`,
+which binds them with a VALUES block of serialised terms. Either way a value is never pasted
+into the query text.
+
+Answers print as a table for people, as a W3C SPARQL results format (JSON, CSV, TSV) for
+programs, and, for CONSTRUCT and DESCRIBE, as Turtle.
+"""
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Mapping
+
+import pyoxigraph as ox
+
+from migkg.queries.catalogue import Query, Term, read_query
+from migkg.stores.endpoint import Answer, EndpointSource, as_answer, bind_values
+from migkg.errors import InputError, Location, MigkgError
+from migkg.mapping.iris import Iris
+from migkg.build.serialise import prefixes
+from migkg.stores.sources import SelectResult
+
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+                  "tsv": ox.QueryResultsFormat.TSV}
+FORMATS = ("table", *RESULT_FORMATS)
+
+QueryFile = Query  # the name the network analysis imports
+__all__ = ["QueryFile", "read_query", "run", "render", "answer_embedded", "output_embedded", "output_remote"]
+
+
+def run(store: ox.Store, query: Query, bindings: Mapping[str, Term] | None = None):
+    """pyoxigraph's own results of ``query`` on the embedded store (union default graph).
+
+    Values are bound through Oxigraph's ``substitutions`` (pre-binding). Oxigraph takes only
+    variables that the query returns there; for a query that binds any other, the values go
+    in the VALUES block that remote endpoints get (:func:`migkg.stores.endpoint.bind_values`).
+    """
+    substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    try:
+        try:
+            return store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions)
+        except RuntimeError:
+            if not substitutions:
+                raise
+            return store.query(bind_values(query.text, bindings), use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise InputError(Location(query.path), f"is not valid SPARQL: {err}.",
+                         "correct the query (see https://www.w3.org/TR/sparql11-query/).") from None
+    except (OSError, RuntimeError) as err:
+        raise MigkgError(f"{query.path}: the query failed: {err}") from None
+
+
+def answer_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Term] | None = None) -> Answer:
+    return as_answer(run(store, query, bindings))
+
+
+def output_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Term] | None, fmt: str,
+                    iris: Iris) -> str:
+    results = run(store, query, bindings)
+    if fmt in RESULT_FORMATS and isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
+        return results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+    return render(as_answer(results), iris)
+
+
+def output_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Term] | None, fmt: str,
+                  iris: Iris) -> str:
+    """On an endpoint, the W3C formats come as the server writes them; tables and Turtle from parsed terms."""
+    if fmt in RESULT_FORMATS and query.form in ("SELECT", "ASK"):
+        return source.query_text(query.text, bindings, fmt).decode("utf-8")
+    return render(source.query(query.text, bindings), iris)
+
+
+# --------------------------------------------------------------------------- rendering
+def render(answer: Answer, iris: Iris) -> str:
+    """A table (SELECT), true/false (ASK), or Turtle (CONSTRUCT, DESCRIBE)."""
+    if isinstance(answer, bool):
+        return ("true" if answer else "false") + "\n"
+    if isinstance(answer, list):
+        turtle = ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=prefixes(iris)).decode("utf-8")
+        return turtle if turtle.endswith("\n") else turtle + "\n"
+    return table(answer, iris)
+
+
+def table(result: SelectResult, iris: Iris) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    view = Table(*result.variables, show_lines=False)
+    rows = rows_as_text(result, iris)
+    for row in rows:
+        view.add_row(*row)
+    buffer = io.StringIO()
+    Console(file=buffer, width=220, force_terminal=False).print(view)
+    return buffer.getvalue() + f"{len(rows)} row(s)\n"
+
+
+def rows_as_text(result: SelectResult, iris: Iris) -> list[list[str]]:
+    names = prefixes(iris)
+    return [[_cell(row[v], names) for v in result.variables] for row in result.rows]
+
+
+def _cell(term, names: dict[str, str]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, namespace in names.items():
+            if term.value.startswith(namespace) and re.fullmatch(r"[\w\-.]+", term.value[len(namespace):]):
+                return f"{prefix}:{term.value[len(namespace):]}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.Literal):
+        return term.value + (f" @{term.language}" if term.language else "")
+    return str(term)
+
+
+# --------------------------------------------------------------------------- the built dataset
+def store_for_build(out_dir: Path) -> ox.Store:
+    """The built dataset as served and published: every named graph, plus the dataset description."""
+    from migkg.stores.publish import load_build
+
+    return load_build(out_dir).store

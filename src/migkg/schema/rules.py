@@ -1,0 +1,169 @@
+"""Derive the direct ("shortcut") edges from the qualified facts, by SPARQL CONSTRUCT rules.
+
+The rules are files (``queries/derive/*.rq``) so that a reader sees, and any SPARQL store
+can rerun, exactly how each direct edge follows from the facts behind it. They run on
+Oxigraph (:class:`Scratch`), one release at a time, over its facts and the vocabulary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from migkg.errors import InputError, Location
+
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+
+VOCABULARY = ox.NamedNode("urn:migkg:scratch:vocabulary")
+REGISTRY = ox.NamedNode("urn:migkg:scratch:registry")
+FACTS = ox.NamedNode("urn:migkg:scratch:facts")
+DERIVED = ox.NamedNode("urn:migkg:scratch:derived")
+
+
+@dataclass(frozen=True)
+class Rule:
+    path: Path
+    text: str
+
+
+def load_rules(folder: Path) -> list[Rule]:
+    rules = [Rule(p, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))]
+    if not rules:
+        raise InputError(Location(folder), "holds no derivation rules (*.rq).",
+                         "restore queries/derive/ from the repository.")
+    for rule in rules:
+        try:
+            kind = ox.Store().query(rule.text)
+        except SyntaxError as err:
+            raise InputError(Location(rule.path), f"is not a valid SPARQL CONSTRUCT rule: {err}.") from None
+        if not isinstance(kind, ox.QueryTriples):
+            raise InputError(Location(rule.path), "is not a SPARQL CONSTRUCT rule.",
+                             "write the rule as CONSTRUCT { ... } WHERE { ... }.")
+    return rules
+
+
+class Scratch:
+    """An in-memory Oxigraph store holding the vocabulary and the registry, and the releases being built.
+
+    Each release goes into graphs of its own (its facts, its derived edges), so the rules see
+    a release's facts and the vocabulary, and the SHACL-SPARQL checks see what pyshacl saw:
+    the union of facts, derived edges, registry and vocabulary. Releases are not removed one
+    by one (removing 400 quads costs Oxigraph as much as adding them); instead the store is
+    made anew every :data:`RECYCLE` releases, which keeps it small and its queries fast. Only
+    triples some rule or check can match are loaded (:class:`Needed`), so the vocabulary and
+    registry part is a handful of triples and a new store costs next to nothing.
+    """
+
+    RECYCLE = 32
+
+    def __init__(self, vocabulary: list[Triple], registry: list[Triple]):
+        self.vocabulary, self.registry = vocabulary, registry
+        self.loaded = 0
+        self.store = self._fresh()
+
+    def _fresh(self) -> ox.Store:
+        store = ox.Store()
+        store.extend(ox.Quad(s, p, o, VOCABULARY) for s, p, o in self.vocabulary)
+        store.extend(ox.Quad(s, p, o, REGISTRY) for s, p, o in self.registry)
+        return store
+
+    def load(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
+        """Put a release's facts (quads in ``graph``) into the store (a new store first, every RECYCLE releases)."""
+        if self.loaded >= self.RECYCLE or self.store.contains_named_graph(graph):
+            self.store, self.loaded = self._fresh(), 0
+        self.store.extend(quads)
+        self.loaded += 1
+
+    def derive(self, rules: list[Rule], facts: ox.NamedNode) -> list[Triple]:
+        """The union of every rule's CONSTRUCT over a loaded release's facts and the vocabulary, in rule order."""
+        derived: dict[Triple, None] = {}
+        for rule in rules:
+            for triple in self.store.query(rule.text, default_graph=[facts, VOCABULARY]):
+                derived[(triple.subject, triple.predicate, triple.object)] = None
+        return list(derived)
+
+    def selector(self, graphs: list[ox.NamedNode]):
+        """A SELECT function over these graphs, the registry and the vocabulary, variables pre-bound
+        (the ``select`` of :class:`migkg.validation.shacl.View`)."""
+        default_graph = [*graphs, REGISTRY, VOCABULARY]
+
+        def select(query: str, bindings: dict) -> list[dict]:
+            solutions = self.store.query(query, substitutions={ox.Variable(k): v for k, v in bindings.items()},
+                                         default_graph=default_graph)
+            names = [v.value for v in solutions.variables]
+            return [{n: s[n] for n in names if s[n] is not None} for s in solutions]
+        return select
+
+
+def derive(facts: list[Triple], vocabulary: list[Triple], rules: list[Rule]) -> list[Triple]:
+    """The derived edges of one release's facts (a scratch store of its own: for one-off use)."""
+    scratch = Scratch(vocabulary, [])
+    scratch.load(FACTS, [ox.Quad(s, p, o, FACTS) for s, p, o in facts])
+    return scratch.derive(rules, FACTS)
+
+
+@dataclass(frozen=True)
+class Needed:
+    """Which triples some query could match: a triple that matches no triple pattern of any of them
+    cannot change any of their answers, so it need not be loaded into the scratch store."""
+
+    predicates: frozenset[ox.NamedNode]              # patterns (?s p ?o): every triple with p
+    typed: frozenset[tuple[ox.NamedNode, ox.NamedNode]]  # patterns (?s rdf:type C): those with that class
+
+    def keeps(self, triple: Triple) -> bool:
+        return triple[1] in self.predicates or (triple[1], triple[2]) in self.typed
+
+
+def needed_triples(queries: list[str]) -> Needed | None:
+    """The triple patterns of these SPARQL queries (rdflib's parser, only to read them); None when some
+    pattern could match any triple (a variable or negated predicate) or a query cannot be read."""
+    from rdflib import URIRef, Variable
+    from rdflib.namespace import RDF
+    from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    predicates: set[ox.NamedNode] = set()
+    typed: set[tuple[ox.NamedNode, ox.NamedNode]] = set()
+
+    class Anything(Exception):
+        pass
+
+    def path_iris(path) -> list[URIRef]:
+        if isinstance(path, URIRef):
+            return [path]
+        if isinstance(path, (SequencePath, AlternativePath)):
+            return [iri for part in path.args for iri in path_iris(part)]
+        if isinstance(path, (InvPath, MulPath)):
+            return path_iris(path.path)
+        raise Anything
+
+    def walk(node) -> None:
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                raise Anything
+            for key, value in node.items():
+                if key == "triples" and isinstance(value, list):
+                    for _s, p, o in value:
+                        if isinstance(p, Variable):
+                            raise Anything
+                        if p == RDF.type and isinstance(o, URIRef):
+                            typed.add((ox.NamedNode(str(p)), ox.NamedNode(str(o))))
+                        else:
+                            predicates.update(ox.NamedNode(str(i)) for i in path_iris(p))
+                else:
+                    walk(value)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for item in node.values():
+                walk(item)
+
+    try:
+        for query in queries:
+            walk(prepareQuery(query).algebra)
+    except Exception:  # Anything, or a query rdflib's parser reads otherwise than Oxigraph: load everything
+        return None
+    return Needed(frozenset(predicates), frozenset(typed))

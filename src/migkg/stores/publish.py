@@ -1,0 +1,219 @@
+"""Put the built dataset into a triplestore, one whole named graph at a time.
+
+Each named graph of the build (vocabulary, registry, each release's graph and derived graph)
+and the dataset description (``void.ttl``, in its own graph ``<base>graph/dataset``) is sent
+as N-Triples and **replaces** the graph of the same name in the store:
+
+- through the SPARQL 1.1 Graph Store Protocol (default): ``PUT <store>?graph=<iri>``;
+- or, for a store without it, through SPARQL 1.1 Update: one request per graph,
+  ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``.
+
+Replacing whole graphs makes publishing idempotent: publishing twice leaves what publishing
+once left, and running ``migkg publish`` again after a failure completes the first run.
+
+What a failure part-way leaves (tried with the tests' stores, see docs/researchers.md): every
+graph sent before the failure is wholly new, every graph after it is wholly old, and the graph
+being sent is wholly old or wholly new, because
+
+- Oxigraph 0.5 replaces a graph on PUT in one transaction: a body cut off mid-way, or one
+  with a syntax error after 100,000 good triples, leaves the old graph; a multi-operation
+  update is one transaction too;
+- Virtuoso 7.2 reads the whole request before acting, so a body cut off mid-way changes
+  nothing; but it does *not* roll back a load that fails half-way inside the server (a
+  syntax error at line 100,001 left 100,000 new triples and no old ones), nor the operations
+  of an update before a failing one. migkg only sends bodies that Oxigraph serialised, so
+  that case needs a server fault (disk full, crash) mid-load.
+
+Graphs go in this order: vocabulary, registry, any other graph, each release (its graph,
+then its derived graph) in release order, and the dataset description last, so that the
+description never announces a release the store does not hold yet.
+"""
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+import pyoxigraph as ox
+
+from migkg.stores.endpoint import EndpointError, HttpClient, check_url
+from migkg.build.dumps import DESCRIPTION_FILE, dump_files
+from migkg.errors import MigkgError
+from migkg.stores.store import store_from_files
+
+VOID_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
+GSP_ACCEPTED = (200, 201, 204)
+
+
+@dataclass(frozen=True)
+class GraphToPublish:
+    name: str                  # the graph IRI
+    label: str                 # for people: "vocabulary", "release X (graph)"...
+    release_id: str | None = None
+
+
+@dataclass
+class BuiltDataset:
+    """The build on an in-memory store: its named graphs plus the dataset description graph."""
+
+    store: ox.Store
+    base: str
+    graphs: list[GraphToPublish]
+
+    def ntriples(self, graph: GraphToPublish) -> bytes:
+        triples = (ox.Triple(q.subject, q.predicate, q.object)
+                   for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph.name)))
+        return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
+
+
+def load_build(out_dir: Path) -> BuiltDataset:
+    """Read the N-Quads files (every dump part) and ``void.ttl`` of a build; the description goes to
+    ``<base>graph/dataset``."""
+    datasets, description = dump_files(out_dir, "nq"), out_dir / DESCRIPTION_FILE
+    try:
+        store = store_from_files(datasets)
+        description_triples = [ox.Triple(q.subject, q.predicate, q.object)
+                               for q in ox.parse(path=str(description), format=ox.RdfFormat.TURTLE)]
+    except (SyntaxError, OSError) as err:
+        raise MigkgError(f"{out_dir}: the build cannot be read ({err}). Fix: run `migkg build` again.") from None
+    base = next((t.object.value for t in description_triples if t.predicate == VOID_URI_SPACE), None)
+    if not base:
+        raise MigkgError(f"{description}: no void:uriSpace, so the base IRI is unknown. Fix: run `migkg build` again.")
+    description_graph = ox.NamedNode(f"{base}graph/dataset")
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, description_graph) for t in description_triples)
+    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    return BuiltDataset(store, base, plan(names, base))
+
+
+def plan(graph_names: list[str], base: str) -> list[GraphToPublish]:
+    """The graphs in publishing order (see the module docstring), each with a label for people."""
+    release = re.compile(re.escape(base) + r"release/(?P<id>[^/]+)/(?P<part>graph|derived)$")
+    fixed = {f"{base}graph/vocabulary": "vocabulary", f"{base}graph/registry": "registry"}
+    description = f"{base}graph/dataset"
+    first, middle, releases = [], [], []
+    for name in graph_names:
+        match = release.match(name)
+        if name in fixed:
+            first.append(GraphToPublish(name, fixed[name]))
+        elif match:
+            part = 0 if match.group("part") == "graph" else 1
+            releases.append((match.group("id"), part, GraphToPublish(
+                name, f"release {match.group('id')} ({match.group('part')})", match.group("id"))))
+        elif name != description:
+            middle.append(GraphToPublish(name, f"graph <{name}>"))
+    first.sort(key=lambda g: list(fixed.values()).index(g.label))
+    ordered = first + middle + [g for _, _, g in sorted(releases, key=lambda r: (r[0], r[1]))]
+    if description in graph_names:
+        ordered.append(GraphToPublish(description, "dataset description"))
+    return ordered
+
+
+# --------------------------------------------------------------------------- where graphs go
+class GraphTarget(Protocol):
+    def replace(self, graph: str, ntriples: bytes) -> None:
+        """Make the store's graph ``graph`` hold exactly these triples."""
+
+
+class GraphStoreTarget:
+    """SPARQL 1.1 Graph Store Protocol, indirect graph identification: PUT ``URL?graph=IRI``."""
+
+    def __init__(self, url: str, client: HttpClient):
+        self.url = check_url(url)
+        self.client = client
+
+    def replace(self, graph: str, ntriples: bytes) -> None:
+        separator = "&" if urllib.parse.urlsplit(self.url).query else "?"
+        url = f"{self.url}{separator}graph={urllib.parse.quote(graph, safe='')}"
+        # Accept */*: Virtuoso answers 406 to "Accept: text/turtle" on a write, although it wrote
+        response = self.client.request("PUT", url, ntriples, {
+            "Content-Type": "application/n-triples; charset=utf-8", "Accept": "*/*"})
+        if response.status not in GSP_ACCEPTED:
+            raise EndpointError(f"PUT {self.url}: unexpected HTTP {response.status} for graph <{graph}>. "
+                                "Fix: check that the URL is a Graph Store Protocol endpoint.")
+
+
+class UpdateTarget:
+    """SPARQL 1.1 Update, for stores without the Graph Store Protocol: one request per graph."""
+
+    def __init__(self, url: str, client: HttpClient):
+        self.url = check_url(url)
+        self.client = client
+
+    def replace(self, graph: str, ntriples: bytes) -> None:
+        self.client.request("POST", self.url, replacement_update(graph, ntriples),
+                            {"Content-Type": "application/sparql-update; charset=utf-8", "Accept": "*/*"},
+                            idempotent=True)  # replacing a graph twice leaves what replacing it once leaves
+
+
+def replacement_update(graph: str, ntriples: bytes) -> bytes:
+    """``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { N-Triples } }``: N-Triples lines are SPARQL triples."""
+    iri = str(ox.NamedNode(graph))
+    return (f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n".encode("utf-8") + ntriples + b"} }\n")
+
+
+# --------------------------------------------------------------------------- publishing
+@dataclass
+class PublishReport:
+    published: list[GraphToPublish] = field(default_factory=list)
+    triples: int = 0
+
+
+class PublishFailed(MigkgError):
+    """Publishing stopped part-way; the message says what the store now holds."""
+
+
+def publish(dataset: BuiltDataset, target: GraphTarget,
+            on_graph: Callable[[GraphToPublish], None] = lambda graph: None) -> PublishReport:
+    """Replace each graph of ``dataset`` in the store, in order; stop at the first failure."""
+    report = PublishReport()
+    for graph in dataset.graphs:
+        body = dataset.ntriples(graph)
+        try:
+            target.replace(graph.name, body)
+        except MigkgError as err:
+            raise PublishFailed(failure_message(dataset.graphs, report.published, graph, err)) from None
+        report.published.append(graph)
+        report.triples += body.count(b"\n")
+        on_graph(graph)
+    return report
+
+
+def failure_message(graphs: list[GraphToPublish], published: list[GraphToPublish], failed: GraphToPublish,
+                    cause: MigkgError) -> str:
+    """What the store holds after a failure: which graphs and releases are new, which are as they were.
+
+    The graph being sent is reported apart: when the connection fails after the request went out,
+    the store may have replaced it or not; either way it holds the whole old or the whole new graph.
+    """
+    done = {g.name for g in published}
+    releases: dict[str, list[GraphToPublish]] = {}
+    for graph in graphs:
+        if graph.release_id:
+            releases.setdefault(graph.release_id, []).append(graph)
+    complete = [r for r, parts in releases.items() if all(g.name in done for g in parts)]
+    untouched = [r for r, parts in releases.items()
+                 if not any(g.name in done or g.name == failed.name for g in parts)]
+    lines = [f"publishing stopped at {failed.label} <{failed.name}>: {cause}",
+             "published (each graph replaced whole): " + _listing(
+                 [g.label for g in published if not g.release_id], complete),
+             f"being sent when it stopped (now wholly old or wholly new): {failed.label}",
+             "not published (left as they were): " + _listing(
+                 [g.label for g in graphs if not g.release_id and g.name not in done and g.name != failed.name],
+                 untouched)]
+    if failed.release_id:
+        sent = [g.label for g in releases[failed.release_id] if g.name in done]
+        if sent:
+            lines.append(f"release {failed.release_id}: {', '.join(sent)} replaced, the rest not")
+    lines.append("Fix: once the store answers again, run the same `migkg publish`: graphs are replaced whole, "
+                 "so a second run completes the first.")
+    return "\n".join(lines)
+
+
+def _listing(shared: list[str], releases: list[str], show: int = 20) -> str:
+    parts = list(shared)
+    if releases:
+        shown = ", ".join(releases[:show]) + (f" and {len(releases) - show} more" if len(releases) > show else "")
+        parts.append(f"{len(releases)} release(s): {shown}")
+    return "; ".join(parts) if parts else "nothing"

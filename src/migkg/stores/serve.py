@@ -1,0 +1,184 @@
+"""A local SPARQL endpoint: the built dataset on the Oxigraph server (PyPI ``oxigraph``).
+
+The dataset (every named graph of the N-Quads files, ``migkg-*.nq``, plus ``void.ttl`` in ``<base>graph/dataset``,
+as ``migkg publish`` puts it) is loaded with ``oxigraph load`` into a fresh folder, then served
+with ``oxigraph serve-read-only`` (``serve`` with ``writable=True``) on 127.0.0.1 only, with
+``--union-default-graph``: a query without GRAPH sees every named graph, as on the embedded
+store, so every catalogue query runs unchanged; named graphs stay named (``GRAPH ?g``).
+Loading with the server's own binary keeps the on-disk format the server's, whatever
+pyoxigraph version is installed beside it.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from migkg.build.dumps import dump_files
+from migkg.errors import MigkgError
+from migkg.stores.publish import load_build
+
+DEFAULT_PORT = 7878
+HOST = "127.0.0.1"
+
+
+def oxigraph_binary() -> Path:
+    """The ``oxigraph`` command installed with migkg (beside this Python), else the one on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return beside
+    found = shutil.which("oxigraph")
+    if not found:
+        raise MigkgError("the Oxigraph server (`oxigraph` command) is not installed. "
+                         "Fix: pip install 'oxigraph>=0.5' (it is a dependency of migkg; reinstall migkg).")
+    return Path(found)
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def choose_port(requested: int | None) -> int:
+    """The requested port (0: any free one); without a request 7878, or any free port if it is taken."""
+    if requested == 0:
+        return free_port()
+    if requested is not None:
+        if not port_is_free(requested):
+            raise MigkgError(f"port {requested} on {HOST} is in use. Fix: stop what uses it, or give another "
+                             "--port (0 picks a free one).")
+        return requested
+    return DEFAULT_PORT if port_is_free(DEFAULT_PORT) else free_port()
+
+
+def load_into(location: Path, out_dir: Path, binary: Path) -> int:
+    """Load the build into an Oxigraph folder with ``oxigraph load``; returns the number of quads."""
+    dataset = load_build(out_dir)  # checks the build and finds the description graph's name
+    description = dataset.ntriples(dataset.graphs[-1]) if dataset.graphs[-1].label == "dataset description" else b""
+    files = [str(path) for path in dump_files(out_dir, "nq")]
+    commands = [[str(binary), "load", "--location", str(location), "--file", *files]]
+    if description:
+        description_file = location.parent / "description.nt"
+        description_file.write_bytes(description)
+        commands.append([str(binary), "load", "--location", str(location), "--file", str(description_file),
+                         "--graph", f"{dataset.base}graph/dataset"])
+    for command in commands:
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise MigkgError(f"`oxigraph load` failed: {done.stderr.strip()[:500]}. Fix: run `migkg build` again.")
+    return len(dataset.store)
+
+
+@dataclass
+class Urls:
+    base: str
+
+    @property
+    def query(self) -> str:
+        return f"{self.base}/query"
+
+    @property
+    def update(self) -> str:
+        return f"{self.base}/update"
+
+    @property
+    def store(self) -> str:
+        return f"{self.base}/store"
+
+    @property
+    def page(self) -> str:
+        return f"{self.base}/"
+
+
+class LocalServer:
+    """The Oxigraph server as a child process over a temporary copy of the dataset; a context manager."""
+
+    def __init__(self, out_dir: Path, port: int | None = None, writable: bool = False, timeout_s: int | None = None):
+        self.out_dir = out_dir
+        self.requested_port = port
+        self.writable = writable
+        self.timeout_s = timeout_s
+        self.workdir: Path | None = None
+        self.process: subprocess.Popen | None = None
+        self.quads = 0
+        self.urls: Urls | None = None
+
+    def start(self, ready_within: float = 30.0) -> "LocalServer":
+        binary = oxigraph_binary()
+        self.workdir = Path(tempfile.mkdtemp(prefix="migkg-serve-"))
+        try:
+            location = self.workdir / "store"
+            self.quads = load_into(location, self.out_dir, binary)
+            port = choose_port(self.requested_port)
+            command = [str(binary), "serve" if self.writable else "serve-read-only", "--location", str(location),
+                       "--bind", f"{HOST}:{port}", "--union-default-graph"]
+            if self.timeout_s:
+                command += ["--timeout-s", str(self.timeout_s)]
+            log = open(self.workdir / "server.log", "wb")
+            # its own process group: a Ctrl-C reaches migkg, which then stops the server in order
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                            start_new_session=True)
+            log.close()
+            self.urls = Urls(f"http://{HOST}:{port}")
+            self._wait_until_ready(ready_within)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_until_ready(self, within: float) -> None:
+        deadline = time.monotonic() + within
+        probe = f"{self.urls.query}?query=ASK%7B%7D"
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise MigkgError(f"the Oxigraph server stopped at start: {self._log_tail()}")
+            try:
+                with urllib.request.urlopen(probe, timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.05)
+        raise MigkgError(f"the Oxigraph server did not answer within {within:g} s: {self._log_tail()}")
+
+    def _log_tail(self) -> str:
+        try:
+            return (self.workdir / "server.log").read_text(errors="replace").strip()[-500:] or "(no output)"
+        except OSError:
+            return "(no log)"
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after 5 s) and delete its copy of the data."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def __enter__(self) -> "LocalServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,1 @@
+"""SHACL validation: the engine, readable reports, the check across releases, card locations."""

@@ -1,0 +1,270 @@
+"""The check across releases: nodes that several releases describe, validated on what all of them say.
+
+Each release is validated with the registry and the vocabulary beside it (:mod:`migkg.build.pipeline`).
+A node that several releases describe — an event two releases report, a process, a person whose
+posts several releases attest — may break a shape only in their union: a process two releases
+say was launched at two different events, an event given two dates. So every release also keeps
+what it says about such shared nodes (:func:`shared_groups`, a few dozen triples, by node), and
+once all releases are built :func:`check_across` validates the nodes that more than one release
+describes on the union of those statements; its results replace the per-release ones. The build
+then reports what validating the whole graph at once would, without holding the whole graph.
+
+A node is checked on its describers' groups of it and, for the shared nodes those name (an
+event's process, a holding's person), on every describer's group of those. Its result is kept
+(:class:`AcrossState`, cached by the build) with a signature of exactly those groups, so a
+rebuild validates anew only the nodes whose signature changed.
+
+Pure, apart from the scratch store of the :class:`~migkg.build.pipeline.Workbench` it is given.
+
+What a shared node's group holds bounds what the check sees: the triples about the node, those
+that point at it through a predicate some shape reads backwards (``sh:inversePath``), one hop
+to the release's own nodes they name, and the groups of the shared nodes they name. Two kinds of shape would need more, and ``ontology/shapes.ttl`` has
+neither: a SHACL-SPARQL constraint on a shared node that reads edges pointing at it (``?x p
+$this``), and a constraint on a registry node that only release data satisfies (the registry is
+validated on its own, and that result is not replaced). tests/test_across_releases.py checks the
+report against pyshacl on the whole graph.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from migkg.build.cache import content_hash
+from migkg.mapping.registry import Triple
+from migkg.validation.shacl import Result
+from migkg.validation.reports import Issue, issue_of_focus, issue_order, report_of
+
+if TYPE_CHECKING:
+    from migkg.build.pipeline import Workbench
+
+@dataclass
+class AcrossReleases:
+    """What :func:`check_across` found: the nodes that several releases describe, and the results of
+    validating them on all those releases together (plain data: it is cached)."""
+
+    nodes: frozenset[str] = frozenset()      # their IRIs
+    focus_texts: frozenset[str] = frozenset()  # the same as Issue.focus names them
+    results: list[Result] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # each names the graphs of the releases that state the values
+
+    def replaces(self, result: Result) -> bool:
+        """Whether a per-release result is about a node this check has validated anew."""
+        return str(result.focus) in self.nodes
+
+    def replaces_issue(self, issue: Issue) -> bool:
+        return issue.focus in self.focus_texts
+
+
+def is_private_to(release_iri: str) -> Callable[[object], bool]:
+    """Whether a term is one of a release's own nodes (``<base>release/<id>`` and below), which no other release names."""
+    below = release_iri + "/"
+    return lambda term: isinstance(term, ox.NamedNode) and (term.value == release_iri or term.value.startswith(below))
+
+
+def shared_groups(release_iri: str, triples: list[Triple], inverse: frozenset) -> dict[str, list[Triple]]:
+    """What a release says about nodes that other releases may describe too, by node IRI.
+
+    A node's group holds the triples about it (as subject, or as the object of a predicate in
+    ``inverse``, which a shape reads backwards) and every triple about the release's own nodes at
+    their other end (what the shapes read of them).
+    """
+    private = is_private_to(release_iri)
+    groups: dict[str, dict[Triple, None]] = {}
+    reached: dict[object, list[str]] = {}
+    for triple in triples:
+        s, p, o = triple
+        if not private(s):
+            groups.setdefault(s.value, {})[triple] = None
+            if private(o):
+                reached.setdefault(o, []).append(s.value)
+        elif p in inverse and isinstance(o, ox.NamedNode) and not private(o):
+            groups.setdefault(o.value, {})[triple] = None
+            reached.setdefault(s, []).append(o.value)
+    if reached:
+        for triple in triples:
+            for node in reached.get(triple[0], ()):
+                groups[node][triple] = None
+    return {node: list(group) for node, group in groups.items()}
+
+
+# --------------------------------------------------------------------------- as kept in the cache
+
+def group_texts(groups: dict[str, list[Triple]]) -> dict[str, bytes]:
+    """Each node's group as N-Triples: how the cache keeps it, and what its digest is taken of."""
+    return {node: ox.serialize([ox.Triple(*t) for t in group], format=ox.RdfFormat.N_TRIPLES)
+            for node, group in groups.items()}
+
+
+def groups_blob(groups: dict[str, list[Triple]]) -> bytes:
+    """The groups as a cache blob: (node IRI, its triples as N-Triples) pairs, so that only the
+    groups of the nodes checked are ever parsed."""
+    return pickle.dumps(list(group_texts(groups).items()), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def groups_of_blob(blob: bytes) -> dict[str, bytes]:
+    return dict(pickle.loads(blob)) if blob else {}
+
+
+def parse_group(data: bytes) -> list[Triple]:
+    return [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+
+# --------------------------------------------------------------------------- the check
+
+@dataclass
+class NodeCheck:
+    """One shared node's check, kept for the next build: ``signature`` says what it was made of."""
+
+    signature: bytes
+    values: frozenset[str]     # the shared nodes its describers' statements name (their groups were read too)
+    focus_text: str
+    results: list[Result]
+    issues: list[Issue]
+
+
+@dataclass
+class AcrossState:
+    """What a check across releases leaves for the next build (plain data: it is cached)."""
+
+    releases: dict[str, tuple[str, dict[str, bytes]]] = field(default_factory=dict)  # id -> (cache key, digests)
+    nodes: dict[str, NodeCheck] = field(default_factory=dict)                       # every node checked
+
+
+def group_digests(groups: dict[str, bytes]) -> dict[str, bytes]:
+    """node -> a digest of what a release says about it (its group as kept in the cache, N-Triples)."""
+    return {node: hashlib.sha256(data).digest() for node, data in groups.items()}
+
+
+def check_across(bench: "Workbench", described: list[tuple[str, dict[str, bytes]]],
+                 read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]] = lambda group: group,
+                 previous: AcrossState | None = None) -> tuple[AcrossReleases, AcrossState]:
+    """Validate every node that more than one release describes, on what all of them say about it.
+
+    ``described``: (release id, :func:`group_digests` of its groups), for every release checked, in
+    release order; ``read(release id)`` gives a release's groups
+    (:func:`shared_groups`), in a form ``parse`` turns into triples; it is called only for the
+    releases that describe a node to check. A node is checked on its describers' groups of it and
+    of the shared nodes those name (by every release that describes them).
+
+    With ``previous`` (what the last build left), a node whose describers and whose values'
+    describers said the same as then keeps its result; only the others are validated anew, so a
+    rebuild after one card changed validates the few nodes that card is about. Each issue names,
+    as its graph, the graphs of the releases that state values of its path (or, for a path they
+    do not state, of every release that describes the node).
+    """
+    digests = dict(described)
+    describers: dict[str, list[str]] = {}
+    for release_id, nodes in described:
+        for node in nodes:
+            describers.setdefault(node, []).append(release_id)
+    meeting = {node: ids for node, ids in describers.items() if len(ids) > 1}
+    state = AcrossState()
+    if not meeting:
+        return AcrossReleases(), state
+
+    said_of: dict[str, bytes] = {}
+
+    def said(node: str) -> bytes:
+        """A digest of who says what about a node (its describers and their groups of it)."""
+        known = said_of.get(node)
+        if known is None:
+            parts = (part for rid in describers.get(node, ()) for part in (rid.encode(), digests[rid][node]))
+            known = said_of[node] = bytes.fromhex(content_hash(node.encode(), *parts))
+        return known
+
+    def signature(node: str, values: frozenset[str]) -> bytes:
+        """What a node's check is made of: who says what about it and about every shared node it names (one
+        that no release describes counts too, so that a release starting to describe it changes this)."""
+        return hashlib.sha256(b"".join(said(named) for named in (node, *sorted(values)))).digest()
+
+    previous = previous or AcrossState()
+    todo = []
+    for node in sorted(meeting):
+        old = previous.nodes.get(node)
+        if old is not None and old.signature == signature(node, old.values):
+            state.nodes[node] = old
+        else:
+            todo.append(node)
+    if todo:
+        for node, (values, results, issues) in _check_nodes(bench, todo, describers, read, parse).items():
+            state.nodes[node] = NodeCheck(signature(node, values), values,
+                                          issue_of_focus(bench.toolkit.shapes, ox.NamedNode(node)), results, issues)
+    state.nodes = dict(sorted(state.nodes.items()))
+    checks = list(state.nodes.values())
+    return AcrossReleases(frozenset(meeting), frozenset(c.focus_text for c in checks),
+                          [r for c in checks for r in c.results],
+                          sorted((i for c in checks for i in c.issues), key=issue_order)), state
+
+
+def _check_nodes(bench: "Workbench", todo: list[str], describers: dict[str, list[str]],
+                 read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]]) -> dict:
+    """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues)."""
+    wanted = set(todo)
+    own = bench.iris.base + "release/"  # a release's own nodes: no other release describes them
+    groups_of: dict[str, dict[str, object]] = {}
+
+    def groups(rid: str) -> dict[str, object]:
+        if rid not in groups_of:
+            groups_of[rid] = read(rid)
+        return groups_of[rid]
+
+    said: list[tuple[str, list[Triple]]] = []   # (release, its triples about the nodes to check), release order
+    values: dict[str, set[str]] = {node: set() for node in todo}
+    for rid in sorted({rid for node in todo for rid in describers[node]}):
+        mine = []
+        for node, group in groups(rid).items():
+            if node in wanted:
+                triples = parse(group)
+                mine += triples
+                for s, _p, o in triples:
+                    for term in (s, o):
+                        if isinstance(term, ox.NamedNode) and term.value != node and not term.value.startswith(own):
+                            values[node].add(term.value)  # described by some release or not (yet): the signature
+        said.append((rid, mine))
+    union = dict.fromkeys(t for _rid, triples in said for t in triples)
+    for value in sorted(set().union(*values.values()) - wanted):
+        for rid in describers.get(value, ()):
+            union.update(dict.fromkeys(parse(groups(rid)[value])))
+    candidates = [ox.NamedNode(node) for node in todo]
+    graph_name = ox.NamedNode(bench.iris.base + "graph/across-releases")
+    triples = list(union)
+    bench.scratch.load(graph_name, bench.needed_quads(triples, graph_name))
+    results = bench.validate_on(triples, [graph_name], candidates)
+    stated = _stated(said, wanted)
+    shapes = bench.toolkit.shapes
+    found: dict[str, tuple[frozenset[str], list[Result], list[Issue]]] = {
+        node: (frozenset(values[node]), [], []) for node in todo}
+    for result in results:
+        focus = str(result.focus)
+        path = str(result.path) if isinstance(result.path, URIRef) else None
+        ids = stated.get((focus, path)) or describers.get(focus, [])
+        graphs = " ".join(str(bench.iris.release_graph(rid)) for rid in sorted(ids))
+        mine = found.setdefault(focus, (frozenset(), [], []))
+        mine[1].append(result)
+        mine[2].extend(report_of([result], shapes, graphs).issues)
+    return found
+
+
+def _stated(said: list[tuple[str, list[Triple]]], nodes: set[str]) -> dict[tuple[str, str], list[str]]:
+    """(node, predicate) -> the releases that state a value of it, in release order."""
+    stated: dict[tuple[str, str], list[str]] = {}
+    for release_id, triples in said:
+        for s, p, _o in triples:
+            if s.value in nodes:
+                ids = stated.setdefault((s.value, p.value), [])
+                if not ids or ids[-1] != release_id:
+                    ids.append(release_id)
+    return stated
+
+
+def check_groups(bench: "Workbench", shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
+    """:func:`check_across` on groups held in memory (release id, groups), in release order: every node anew."""
+    kept = dict(shared)
+    described = [(rid, group_digests(group_texts(groups))) for rid, groups in shared]
+    return check_across(bench, described, kept.__getitem__)[0]

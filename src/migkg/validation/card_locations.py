@@ -1,0 +1,130 @@
+"""Where in its card a validation issue comes from: ``data/releases/<id>/card.yaml:255: claims[0]``.
+
+The shapes are checked on the graph, but a card's author fixes the card. A release's fact IRIs
+are made from the ids its card gives (:meth:`migkg.mapping.release.ReleaseMapper.fact`), so the
+focus node of an issue found in one release leads back to the card entry that stated it (each
+entry's IRI is made forwards, from the card, as the mapping makes it):
+
+- ``release/<id>/claim/<claim>`` and ``…/statement/<statement>``: the entry with that ``id``;
+- ``…/participation/<event>--<role>--<agent>``: that role entry of that event;
+- ``…/post-holding/<person>--<post>--<event>``: that ``posts_held`` entry;
+- ``…/launch/<process>``: that process's ``launched_at``;
+- ``…/contact/<person>``: that entry of ``release.contacts``;
+- ``…/attestation/…``: the attested field (``release.title``, ``events[i].name``...);
+- ``release/<id>`` itself: ``release``; ``event/<event>``: that event.
+
+A focus the card does not name by id (a registry entity, a span of the text) is located at
+the card alone, without a line; an issue found across releases, at no card (the check across
+releases makes those issues, naming every release). :func:`card_entry` is the pure part;
+:func:`located` sets :attr:`migkg.validation.reports.Issue.where` when a release is validated (in the
+worker, from the card text it validated), relative to the release folder, as the cache keeps it;
+:func:`anchored` puts it under the folder of the build that reports it. Only a release with
+issues has its card composed again for lines, by libyaml (under 1 ms a card) rather than ruamel
+(about 16 ms): a 10,000-release corpus can have a thousand warnings.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from migkg.errors import Location
+from migkg.mapping.iris import Iris
+from migkg.cards.models import Card
+from migkg.cards.release import CARD_NAME, LoadedRelease
+from migkg.validation.reports import Issue
+from migkg.cards.yamlfile import field_path
+
+def _entries(card: Card) -> Iterator[tuple[str, tuple[str, ...], tuple[int | str, ...]]]:
+    """(fact kind, key, card path) of every fact the card states, keyed as ``map_release`` keys them
+    (an attested ``kind`` is the node's ``type``). Made forwards, so an id holding ``--`` matches as joined."""
+    release = card.release
+    yield "attestation", ("release", "type"), ("release", "kind")
+    yield "attestation", ("release", "title"), ("release", "title")
+    yield "attestation", ("release", "issued"), ("release", "issued")
+    if release.place:
+        yield "attestation", ("release", "place"), ("release", "place")
+    for index, contact in enumerate(release.contacts):
+        yield "contact", (contact.person,), ("release", "contacts", index)
+    for index, event in enumerate(card.events):
+        path = ("events", index)
+        yield "attestation", ("event", event.id, "type"), (*path, "kind")
+        yield "attestation", ("event", event.id, "name"), (*path, "name")
+        if event.date:
+            yield "attestation", ("event", event.id, "date"), (*path, "date")
+        if event.place:
+            yield "attestation", ("event", event.id, "place"), (*path, "place")
+        for role_index, role in enumerate(event.roles):
+            yield "participation", (event.id, role.role, role.agent), (*path, "roles", role_index)
+    for index, held in enumerate(card.posts_held):
+        yield "post-holding", (held.person, held.post, held.at_event), ("posts_held", index)
+    for index, process in enumerate(card.processes):
+        if process.kind:
+            yield "attestation", ("process", process.id, "type"), ("processes", index, "kind")
+        if process.launched_at:
+            yield "launch", (process.id,), ("processes", index, "launched_at")
+    for index, statement in enumerate(card.statements):
+        yield "statement", (statement.id,), ("statements", index)
+    for index, claim in enumerate(card.claims):
+        yield "claim", (claim.id,), ("claims", index)
+
+
+def card_index(card: Card, iris: Iris) -> dict[str, tuple[int | str, ...]]:
+    """Node IRI → path in the card of the entry that states it: the release, its events, and every
+    fact. Where two entries give the same node (a role listed twice), the first."""
+    release_id = card.release.id
+    index: dict[str, tuple[int | str, ...]] = {str(iris.release(release_id)): ("release",)}
+    for position, event in enumerate(card.events):
+        index.setdefault(str(iris.event(event.id)), ("events", position))
+    for kind, key, path in _entries(card):
+        index.setdefault(str(iris.fact(release_id, kind, *key)), path)
+    return index
+
+
+def card_entry(card: Card, focus: str, iris: Iris) -> tuple[int | str, ...] | None:
+    """The path in ``card`` of the entry that states ``focus`` (a node IRI), or None."""
+    return card_index(card, iris).get(focus)
+
+
+def composed(text: str) -> yaml.Node | None:
+    """A card's YAML node tree, whose nodes know their lines; None where libyaml cannot read it."""
+    try:
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+
+
+def line_in(node: yaml.Node, path: tuple[int | str, ...]) -> int | None:
+    """The 1-based line of the entry at ``path`` (of its key, or of its ``- `` item): the deepest one found."""
+    line = None
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def located(issues: list[Issue], release: LoadedRelease, iris: Iris) -> list[Issue]:
+    """The release's issues, each with ``where`` set, relative to the release folder: ``card.yaml``, and the
+    line and field of the entry that stated the focus node where there is one (see :func:`anchored`)."""
+    index = card_index(release.card, iris) if issues else {}
+    entries = [index.get(issue.focus.strip("<>")) for issue in issues]
+    node = composed(release.card_text) if release.card_text is not None and any(entries) else None
+    return [replace(issue, where=str(Location(Path(CARD_NAME), line_in(node, entry) if node and entry else None,
+                                              field_path(entry) if entry else None)))
+            for issue, entry in zip(issues, entries)]
+
+
+def anchored(issues: list[Issue], folder: Path) -> list[Issue]:
+    """The issues with ``where`` under ``folder``, the release folder of this build. Issues are cached
+    relative to it, so that a cache reused from another copy of the data names the files of this one."""
+    return [replace(issue, where=str(folder / issue.where)) if issue.where else issue for issue in issues]
