@@ -139,10 +139,8 @@ class SizeResult:
 # --------------------------------------------------------------------------- the stages, in this process
 
 def stage_pass(corpus: Path, result: SizeResult) -> None:
-    from migkg.build.pipeline import Built, Toolkit, Workbench, find_releases, read_inputs
+    from migkg.build.pipeline import Built, Toolkit, Workbench, find_releases, quiet_garbage_collector, read_inputs
     from migkg.cards.registry import load_registry
-
-    from migkg.build.pipeline import quiet_garbage_collector
 
     started = time.perf_counter()
     toolkit = Toolkit.load()
@@ -385,7 +383,6 @@ def pyshacl_pass(built: Path, size: int, result: SizeResult, limit: int, measure
     from rdflib import Graph
 
     from migkg.validation.reports import validate_graph
-
     from migkg.validation.shacl import to_rdflib
 
     graph = Graph()

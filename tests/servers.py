@@ -87,7 +87,7 @@ class Oxigraph:
     def store_url(self) -> str:
         return f"{self.base}/store"
 
-    def start(self) -> "Oxigraph":
+    def start(self) -> Oxigraph:
         binary = Path(sys.executable).parent / "oxigraph"
         if not binary.exists():
             pytest.fail(f"{binary} missing: install the project with `pip install -e .[test]` "
@@ -155,7 +155,7 @@ class Virtuoso:
     def sparql_auth_url(self) -> str:
         return f"http://{LOOPBACK}:{self.http_port}/sparql-auth"
 
-    def start(self) -> "Virtuoso":
+    def start(self) -> Virtuoso:
         binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
         if not binary or not isql:
             pytest.fail("virtuoso-t / isql-vt not found: install Virtuoso with `bash .ci/setup.d/virtuoso.sh` "
@@ -250,7 +250,7 @@ class FaultServer:
     def url(self) -> str:
         return f"http://{LOOPBACK}:{self.port}/sparql"
 
-    def __enter__(self) -> "FaultServer":
+    def __enter__(self) -> FaultServer:
         self.thread.start()
         return self
 
@@ -331,7 +331,7 @@ class CuttingProxy:
                     break
                 client.sendall(chunk)
 
-    def __enter__(self) -> "CuttingProxy":
+    def __enter__(self) -> CuttingProxy:
         self.thread.start()
         return self
 

@@ -225,7 +225,7 @@ def test_a_shape_read_backwards_sees_what_every_release_points_at_a_shared_node(
 def test_a_rebuild_checks_anew_only_the_nodes_whose_statements_changed(data: Path, tmp_path: Path, monkeypatch):
     """The check across releases keeps what the last build found for nodes no changed card is about; a
     disagreement a changed card brings, and its mending, are reported as a cold build reports them."""
-    import migkg.validation.across as across
+    from migkg.validation import across
 
     checked: list[int] = []
     real = across._check_nodes
@@ -255,7 +255,7 @@ def test_a_node_is_checked_anew_even_when_its_other_describers_entries_are_gone(
                                                                                   monkeypatch):
     """The releases of a kept part are read for the check across releases from their cache entries; when
     those were removed, they are built again for it, and the report is a cold build's."""
-    import migkg.build.corpus as corpus
+    from migkg.build import corpus
 
     toolkit = Toolkit.load()
     cache, out = tmp_path / "cache", tmp_path / "out"

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from migkg.validation.card_locations import anchored, card_entry, composed, line_in, located
-from migkg.mapping.iris import Iris
 from migkg.build.pipeline import build_dataset
-from migkg.validation.reports import Issue
 from migkg.cards.release import load_release
 from migkg.cards.yamlfile import line_of, parse_round_trip, parse_yaml_text, read_text
+from migkg.mapping.iris import Iris
+from migkg.validation.card_locations import anchored, card_entry, composed, line_in, located
+from migkg.validation.reports import Issue
 
 RELEASE = "2013-06-05-unhcr-iom-almaty-ministerial"
 IRIS = Iris()

@@ -10,11 +10,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from migkg.queries.catalogue import PARAMETER_TYPES, bind, load_catalogue, parse_assignments, read_query
-from migkg.stores.endpoint import EndpointSource
 from migkg.errors import InputError
 from migkg.network.queries import LIST_COLUMNS
+from migkg.queries.catalogue import PARAMETER_TYPES, bind, load_catalogue, parse_assignments, read_query
 from migkg.queries.running import answer_embedded, store_for_build
+from migkg.stores.endpoint import EndpointSource
 from migkg.stores.sources import SelectResult
 from servers import Oxigraph, term_key
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import natasha
 import pytest
 
-import natasha
+from migkg.cards.registry import load_registry
 from migkg.draft import english, russian
 from migkg.draft.actors import resolve
 from migkg.draft.drafter import actor_gazetteer
 from migkg.draft.gazetteer import state_names
 from migkg.draft.lexicon import ENGLISH, RUSSIAN
-from migkg.cards.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = (ROOT / "data" / "releases" / "2013-06-05-unhcr-iom-almaty-ministerial" / "source.txt").read_text("utf-8")

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from migkg.build.pipeline import build_dataset
 from migkg.draft import DRAFT_NAME, META_NAME, PROPOSALS_NAME, draft_release, load_draft, write_draft
 from migkg.draft.evaluate import CardWithSpans, Evaluation, evaluate
 from migkg.draft.loading import load_card_file, registry_of
 from migkg.errors import InputError
 from migkg.schema.resources import ontology_dir
-from migkg.build.pipeline import build_dataset
 from migkg.schema.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,8 +12,19 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from migkg.stores.endpoint import (USER_AGENT, Credentials, EndpointError, EndpointSource, RetryPolicy, Timeouts,
-                            bind_values, credentials_from_env, retry_delay, sparql_term, where_brace)
+from migkg.stores.endpoint import (
+    USER_AGENT,
+    Credentials,
+    EndpointError,
+    EndpointSource,
+    RetryPolicy,
+    Timeouts,
+    bind_values,
+    credentials_from_env,
+    retry_delay,
+    sparql_term,
+    where_brace,
+)
 from migkg.stores.sources import EmbeddedSource, SelectResult
 from servers import SELECT_ANSWER, Behaviour, FaultServer, free_port, full_backlog
 
@@ -138,10 +149,9 @@ def test_slow_answer_beyond_the_read_timeout():
 
 
 def test_no_connection_within_the_connect_timeout():
-    with full_backlog() as port:
-        with pytest.raises(EndpointError, match=r"no connection within 0\.3 s \(connect timeout\)"):
-            EndpointSource(f"http://127.0.0.1:{port}/sparql", Timeouts(connect=0.3, read=30)).select(
-                "SELECT * WHERE { ?s ?p ?o }")
+    with full_backlog() as port, pytest.raises(EndpointError, match=r"no connection within 0\.3 s \(connect timeout\)"):
+        EndpointSource(f"http://127.0.0.1:{port}/sparql", Timeouts(connect=0.3, read=30)).select(
+            "SELECT * WHERE { ?s ?p ?o }")
 
 
 def test_503_is_retried_after_the_time_the_server_asks():

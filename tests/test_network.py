@@ -16,11 +16,10 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from migkg.queries.catalogue import read_query
-from migkg.network import (NETWORK_NAMES, QUERY_NETWORKS, Networks, load, measure_table, networks, ties_by_side)
-from migkg.network.measures import (EXACT_UP_TO, SAMPLES, add_measures, brokerage, measure_values,
-                                    sampled_brokerage, sampling)
+from migkg.network import NETWORK_NAMES, QUERY_NETWORKS, Networks, load, measure_table, networks, ties_by_side
+from migkg.network.measures import EXACT_UP_TO, SAMPLES, add_measures, brokerage, measure_values, sampled_brokerage, sampling
 from migkg.network.queries import evidence_spans, network_query_dir, select
+from migkg.queries.catalogue import read_query
 from migkg.schema.resources import queries_dir
 from migkg.stores.sources import EmbeddedSource
 

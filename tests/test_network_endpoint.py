@@ -6,9 +6,9 @@ import urllib.request
 
 import networkx as nx
 
-from migkg.stores.endpoint import EndpointSource
 from migkg.build.dumps import dump_files
 from migkg.network import NETWORK_NAMES, load
+from migkg.stores.endpoint import EndpointSource
 
 
 def serve(oxigraph, built_dir):

@@ -18,7 +18,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
-
 from migkg.build.dumps import dump_files  # noqa: E402
 
 RELEASES = 12

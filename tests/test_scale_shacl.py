@@ -16,10 +16,10 @@ import pytest
 from rdflib import Graph
 
 import test_shapes as reference
-from migkg.mapping.registry import entity_iri
 from migkg.build.pipeline import Toolkit, build_dataset
-from migkg.validation.shacl import Unsupported, compile_shapes
+from migkg.mapping.registry import entity_iri
 from migkg.validation.reports import validate_graph, validate_graph_compiled
+from migkg.validation.shacl import Unsupported, compile_shapes
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))

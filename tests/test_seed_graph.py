@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SDO
 
-from migkg.mapping.namespaces import MIG, NIF, ROLE
 from migkg.build.pipeline import build_dataset
+from migkg.mapping.namespaces import MIG, NIF, ROLE
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASE = "2013-06-05-unhcr-iom-almaty-ministerial"

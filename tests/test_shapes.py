@@ -30,9 +30,9 @@ from rdflib.namespace import (
 )
 from rdflib.term import Node
 
-from migkg.mapping.registry import entity_iri
-from migkg.mapping.namespaces import KIND, MIG, NIF, ROLE, TOPIC
 from migkg.build.pipeline import build_dataset
+from migkg.mapping.namespaces import KIND, MIG, NIF, ROLE, TOPIC
+from migkg.mapping.registry import entity_iri
 from migkg.validation.reports import Issue, Report, validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]

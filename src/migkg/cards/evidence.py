@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from migkg.errors import InputError, InputErrors, Location
 from migkg.cards.models import Quote, Span, _EvidenceModel
 from migkg.cards.release import LoadedRelease
 from migkg.cards.yamlfile import field_path, line_of
+from migkg.errors import InputError, InputErrors, Location
 
 Path_ = tuple[int | str, ...]
 

@@ -10,12 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 import phonenumbers
 import pycountry
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field,
-                      PositiveInt, PrivateAttr, StringConstraints, model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    PositiveInt,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$", max_length=120)]
 """An ASCII id: letters, digits and hyphens. It becomes the last part of an IRI."""
@@ -68,7 +78,7 @@ class Entity(Strict):
     wikidata: Wikidata | None = Field(None, description="Only where the identity is certain.")
 
     @model_validator(mode="after")
-    def _needs_ru_and_en(self) -> "Entity":
+    def _needs_ru_and_en(self) -> Entity:
         missing = [lang for lang in ("ru", "en") if lang not in self.labels]
         if missing:
             raise ValueError(f"labels must include {' and '.join(missing)}")
@@ -103,7 +113,7 @@ class Process(Entity):
     type: Literal["regional-consultative-process"]
 
 
-RegistryEntry = Annotated[Union[State, Organisation, Person, Post, Place, Process], Field(discriminator="type")]
+RegistryEntry = Annotated[State | Organisation | Person | Post | Place | Process, Field(discriminator="type")]
 
 
 class RegistryFile(Strict):
@@ -127,7 +137,7 @@ class Quote(Strict):
     after: Text | None = Field(None, description="Take the first occurrence after these words.")
 
     @model_validator(mode="after")
-    def _one_way_to_choose(self) -> "Quote":
+    def _one_way_to_choose(self) -> Quote:
         if self.occurrence is not None and self.after is not None:
             raise ValueError("give either occurrence or after, not both")
         return self
@@ -251,7 +261,7 @@ class Statement(Fact):
     proposed_role: Id | None = None
 
     @model_validator(mode="after")
-    def _type_needs(self) -> "Statement":
+    def _type_needs(self) -> Statement:
         if self.type in ("proposal", "commitment") and self.on_behalf_of is None:
             raise ValueError(f"a {self.type} needs on_behalf_of: the agent whose {self.type} it is")
         if self.type == "proposal" and self.proposed_role is None:
@@ -271,7 +281,7 @@ class Claim(Fact):
     duration: IsoDuration | None = None
 
     @model_validator(mode="after")
-    def _one_value(self) -> "Claim":
+    def _one_value(self) -> Claim:
         if (self.count is None) == (self.duration is None):
             raise ValueError("a claim states exactly one value: count or duration")
         if self.count is not None and (self.counted is None or self.counted_role is None):

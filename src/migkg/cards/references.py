@@ -5,11 +5,11 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from migkg.errors import InputError, InputErrors, Location
 from migkg.cards.registry import AGENT_TYPES, ORGANISATION_TYPES, Registry
 from migkg.cards.release import LoadedRelease
-from migkg.schema.vocabulary import Vocabulary
 from migkg.cards.yamlfile import field_path, line_of
+from migkg.errors import InputError, InputErrors, Location
+from migkg.schema.vocabulary import Vocabulary
 
 PLACE = frozenset({"city"})
 PERSON = frozenset({"person"})

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pycountry
 
-from migkg.errors import InputError, InputErrors, Location
 from migkg.cards.models import Organisation, Post, RegistryEntry, RegistryFile, State
 from migkg.cards.yamlfile import decode_text, line_of, parse_model, parse_round_trip, parse_yaml_text
+from migkg.errors import InputError, InputErrors, Location
 
 #: registry types an id may have, grouped by what a card field expects
 AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",

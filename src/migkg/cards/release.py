@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import os
-
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from migkg.errors import InputError, Location
 from migkg.cards.models import Card
 from migkg.cards.yamlfile import decode_text, is_located, line_of, parse_model, parse_round_trip, parse_yaml_text, read_text
+from migkg.errors import InputError, Location
 
 SOURCE_NAME = "source.txt"
 CARD_NAME = "card.yaml"

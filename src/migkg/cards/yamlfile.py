@@ -56,7 +56,7 @@ class _Composer(getattr(libyaml, "CSafeLoader", libyaml.SafeLoader)):  # type: i
     theirs can read a value otherwise than ruamel would.
     """
 
-    def resolve(self, kind, value, implicit):  # noqa: D102 - called by the C parser for every node
+    def resolve(self, kind, value, implicit):
         if kind is libyaml.ScalarNode:
             return "plain" if implicit[0] else ("quoted" if implicit[1] else "tagged")
         return "" if implicit else "tagged"
@@ -235,10 +235,7 @@ def _strip_union_tags(loc: tuple, tree: Any, error_type: str) -> tuple:
     node = tree
     for position, key in enumerate(loc):
         last = position == len(loc) - 1
-        if isinstance(node, dict) and key in node:
-            kept.append(key)
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+        if (isinstance(node, dict) and key in node) or (isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)):
             kept.append(key)
             node = node[key]
         elif last and error_type in ("missing", "extra_forbidden"):

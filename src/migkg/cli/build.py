@@ -3,21 +3,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from migkg.mapping.iris import DEFAULT_BASE
 from migkg.cli.app import BaseOption, DataOption, OutOption, app, errors_to_exit, say
+from migkg.mapping.iris import DEFAULT_BASE
 
-CacheOption = Annotated[Optional[Path], typer.Option(
+CacheOption = Annotated[Path | None, typer.Option(
     "--cache", help="Folder of the build cache (default: .migkg-cache beside the data folder).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Build every release anew and keep no cache.")]
-WorkersOption = Annotated[Optional[int], typer.Option(
+WorkersOption = Annotated[int | None, typer.Option(
     "--workers", min=1, help="Worker processes (default: one per core when many releases need building).")]
 
 
-def _cache_dir(data: Path, cache: Optional[Path], no_cache: bool) -> Optional[Path]:
+def _cache_dir(data: Path, cache: Path | None, no_cache: bool) -> Path | None:
     if no_cache:
         return None
     return cache if cache is not None else data.resolve().parent / ".migkg-cache"
@@ -51,8 +51,8 @@ def _progress():
     return start
 
 
-def _run(data: Path, out: Optional[Path], base: str, cache: Optional[Path], no_cache: bool, workers: Optional[int],
-         keep_going: bool, download_base: Optional[str] = None):
+def _run(data: Path, out: Path | None, base: str, cache: Path | None, no_cache: bool, workers: int | None,
+         keep_going: bool, download_base: str | None = None):
     from migkg.build.corpus import build_corpus
     from migkg.build.pipeline import Toolkit
 
@@ -60,7 +60,7 @@ def _run(data: Path, out: Optional[Path], base: str, cache: Optional[Path], no_c
                         keep_going=keep_going, download_base=download_base, progress=_progress())
 
 
-def _failure_line(summary, out: Optional[Path]) -> None:
+def _failure_line(summary, out: Path | None) -> None:
     """When some releases failed among others that were fine: say how many, and how to write the rest."""
     bad = len(summary.failed) + len(summary.invalid)
     if summary.error is not None and bad and summary.releases > bad and not summary.across_violations:
@@ -73,7 +73,7 @@ def _failure_line(summary, out: Optional[Path]) -> None:
 @app.command()
 @errors_to_exit
 def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
-          download_base: Annotated[Optional[str], typer.Option(
+          download_base: Annotated[str | None, typer.Option(
               "--download-base", help="URL the files will be published under (for dcat:downloadURL).")] = None,
           cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None,
           keep_going: Annotated[bool, typer.Option(
@@ -133,7 +133,7 @@ def _list_files(summary, out: Path) -> None:
 @errors_to_exit
 def validate(data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE,
              turtle: Annotated[bool, typer.Option("--turtle", help="Print the sh:ValidationReport as Turtle.")] = False,
-             report: Annotated[Optional[Path], typer.Option(
+             report: Annotated[Path | None, typer.Option(
                  "--report", help="Also write the sh:ValidationReport as Turtle to this file.")] = None,
              cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None):
     """Validate the cards and the graph against the SHACL shapes; exit 1 on violations."""

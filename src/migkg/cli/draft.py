@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from migkg.errors import InputError, Location, MigkgError
 from migkg.cli.app import DataOption, app, errors_to_exit, say
+from migkg.errors import InputError, Location, MigkgError
 
 #: a press release is a few pages; beyond this the text is not one (and NER would take minutes)
 MAX_SOURCE_BYTES = 1_000_000
 RELEASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,119}$")
 
-RegistryOption = Annotated[Optional[list[Path]], typer.Option(
+RegistryOption = Annotated[list[Path] | None, typer.Option(
     "--registry", help="Another registry folder the reviewed card's ids are in (besides DATA/registry); repeatable.")]
 
 
@@ -41,17 +41,17 @@ def read_release_text(path: Path) -> tuple[bytes, str]:
 @errors_to_exit
 def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (UTF-8).")],
           release_id: Annotated[str, typer.Option("--id", help="The release id: the folder name under DATA/releases.")],
-          lang: Annotated[Optional[str], typer.Option("--lang", help="ru or en (default: guessed from the letters).")] = None,
+          lang: Annotated[str | None, typer.Option("--lang", help="ru or en (default: guessed from the letters).")] = None,
           data: DataOption = Path("data"),
           force: Annotated[bool, typer.Option("--force", help="Replace an existing card.draft.yaml.")] = False,
-          evaluate: Annotated[Optional[Path], typer.Option(
+          evaluate: Annotated[Path | None, typer.Option(
               "--evaluate", help="A reviewed card of the same text: print precision and recall of the draft.")] = None,
           registry: RegistryOption = None):
     """Draft a card from a raw release: DATA/releases/ID/ gets source.txt, card.draft.yaml (to review, then
     rename to card.yaml), registry-proposals.yaml and draft-meta.yaml. See docs/drafting.md."""
+    from migkg.draft import DRAFT_NAME, draft_release, guess_language, write_draft
     from migkg.schema.resources import ontology_dir
     from migkg.schema.vocabulary import load_vocabulary
-    from migkg.draft import DRAFT_NAME, draft_release, guess_language, write_draft
 
     if not RELEASE_ID.match(release_id):
         raise InputError(Location(Path("--id")), f"'{release_id}' is not a release id.",

@@ -5,32 +5,32 @@ import csv
 import io
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from migkg.errors import InputError, Location
 from migkg.cli.app import app, errors_to_exit, say
+from migkg.errors import InputError, Location
 
 network_app = typer.Typer(no_args_is_help=True, help="Actor networks from the graph: measures (stats), GraphML/GEXF/"
                           "JSON/CSV files (export), PNG/SVG/HTML pictures (draw).")
 app.add_typer(network_app, name="network")
 
 BuildOption = Annotated[Path, typer.Option("--build", help="Folder of the built graph (read when no --endpoint).")]
-EndpointOption = Annotated[Optional[str], typer.Option(
+EndpointOption = Annotated[str | None, typer.Option(
     "--endpoint", help="Read the graph from this SPARQL 1.1 query endpoint instead of the built files.")]
 NetworkOutOption = Annotated[Path, typer.Option("--out", help="Folder to write the files to.")]
-NetworksOption = Annotated[Optional[list[str]], typer.Option(
+NetworksOption = Annotated[list[str] | None, typer.Option(
     "--network", "-n", help="A network to use (repeatable): actor-event, co-participation, affiliation, statements, "
                             "actors. Default: all.")]
 #: shorter type names for the printed table (the CSV keeps the full ones)
 SHORT_TYPES = {"intergovernmental-organization": "IGO"}
 SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the Louvain community detection, and of the "
                                                         "sources sampled for betweenness and brokerage.")]
-ExactUpToOption = Annotated[Optional[int], typer.Option(
+ExactUpToOption = Annotated[int | None, typer.Option(
     "--exact-up-to", help="Networks with more nodes than this get betweenness and brokerage estimated from "
                           "--samples sampled sources (0: always estimate). Default: 1000.")]
-SamplesOption = Annotated[Optional[int], typer.Option(
+SamplesOption = Annotated[int | None, typer.Option(
     "--samples", help="Sampled source nodes of the betweenness and brokerage estimates (at least 2). Default: 100.")]
 
 

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from migkg.errors import MigkgError
 from migkg.cli.app import OutOption, app, errors_to_exit, say
 from migkg.cli.query import ConnectTimeoutOption, ReadTimeoutOption
+from migkg.errors import MigkgError
 
 PROTOCOLS = ("gsp", "update")
 

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from migkg.cli.app import BaseOption, OutOption, app, errors_to_exit
 from migkg.errors import MigkgError
 from migkg.mapping.iris import DEFAULT_BASE
-from migkg.cli.app import BaseOption, OutOption, app, errors_to_exit
 
-EndpointOption = Annotated[Optional[str], typer.Option(
+EndpointOption = Annotated[str | None, typer.Option(
     "--endpoint", help="A SPARQL 1.1 query endpoint URL (e.g. http://127.0.0.1:7878/query); without it, the "
                        "built dataset. A login comes from MIGKG_ENDPOINT_USER and MIGKG_ENDPOINT_PASSWORD.")]
 ConnectTimeoutOption = Annotated[float, typer.Option(
@@ -27,13 +27,13 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
           out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
           fmt: Annotated[str, typer.Option("--format", help="table, or json, csv, tsv (W3C SPARQL results); "
                                                             "CONSTRUCT and DESCRIBE print Turtle.")] = "table",
-          param: Annotated[Optional[list[str]], typer.Option(
+          param: Annotated[list[str] | None, typer.Option(
               "--param", help="Bind a parameter: name=value, typed as the query's `# param:` line says.")] = None,
           endpoint: EndpointOption = None,
           connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 120.0):
     """Run a query on the built graph (run `migkg build` first) or, with --endpoint, on any SPARQL endpoint."""
-    from migkg.queries.catalogue import bind, parse_assignments, resolve
     from migkg.mapping.iris import Iris
+    from migkg.queries.catalogue import bind, parse_assignments, resolve
     from migkg.queries.running import FORMATS, output_embedded, output_remote, store_for_build
 
     if fmt not in FORMATS:
@@ -53,7 +53,7 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
 
 @app.command()
 @errors_to_exit
-def queries(name: Annotated[Optional[str], typer.Argument(help="Show this query's whole header.")] = None):
+def queries(name: Annotated[str | None, typer.Argument(help="Show this query's whole header.")] = None):
     """List the query catalogue: research questions, networks, derivation rules, and their parameters."""
     from migkg.queries.catalogue import KIND_TITLES, load_catalogue
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import signal
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -14,12 +14,12 @@ from migkg.cli.app import OutOption, app, errors_to_exit, say
 @app.command()
 @errors_to_exit
 def serve(out: OutOption = Path("build"),
-          port: Annotated[Optional[int], typer.Option(
+          port: Annotated[int | None, typer.Option(
               "--port", help="Port on 127.0.0.1 (default 7878, or a free one if 7878 is taken; 0: any free port).")
           ] = None,
           writable: Annotated[bool, typer.Option(
               "--writable", help="Accept SPARQL Update and Graph Store writes (default: read-only).")] = False,
-          timeout: Annotated[Optional[int], typer.Option(
+          timeout: Annotated[int | None, typer.Option(
               "--query-timeout", help="Stop any query after this many seconds.")] = None):
     """Serve the built dataset over the SPARQL 1.1 Protocol with Oxigraph, with a query page; Ctrl-C stops it."""
     from migkg.stores.serve import LocalServer

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from migkg.cards.registry import load_registry
-from migkg.schema.vocabulary import Vocabulary
 from migkg.draft.card_writer import DRAFT_NAME, META_NAME, PROPOSALS_NAME, DraftFiles, load_draft, render, self_check, write_draft
 from migkg.draft.drafter import draft_text, guess_language
+from migkg.schema.vocabulary import Vocabulary
 
 
 def draft_release(text: str, source: bytes, release_id: str, language: str, registry_dir: Path,

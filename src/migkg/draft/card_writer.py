@@ -26,13 +26,13 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 
 from migkg import __version__ as migkg_version
 from migkg.atomic import write_bytes_atomically
-from migkg.errors import InputError, MigkgError
 from migkg.cards.evidence import occurrences
 from migkg.cards.registry import Registry
 from migkg.cards.release import SOURCE_NAME
-from migkg.schema.vocabulary import Vocabulary
 from migkg.draft.facts import DraftCard, Drafted, Proposal
 from migkg.draft.loading import LoadedCardFile, load_card_file, registry_of
+from migkg.errors import InputError, MigkgError
+from migkg.schema.vocabulary import Vocabulary
 
 DRAFT_NAME = "card.draft.yaml"
 PROPOSALS_NAME = "registry-proposals.yaml"

@@ -53,7 +53,7 @@ def find_contacts(text: str, actors: Actors, section_start: int) -> list[Drafted
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.span()
         line = match.group()
-        if start < section_start and section_start < len(text):
+        if start < section_start < len(text):
             continue
         phones, emails = _phones(line), _emails(line)
         if not phones and not emails:

@@ -10,20 +10,32 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from migkg.errors import InputError, Location
 from migkg.cards.registry import Registry
-from migkg.schema.vocabulary import Vocabulary
 from migkg.draft import english, russian
 from migkg.draft.actors import Actors, resolve
 from migkg.draft.contacts import contacts_start, find_contacts
-from migkg.draft.events import (count_claims, delegation_members, duration_claims, event_id, event_name, find_dateline,
-                     first_date, kind_line, participants, place_proposal, processes, roles_from_cues,
-                     title_line)
-from migkg.draft.facts import Drafted, DraftCard, DraftEvent, slug
+from migkg.draft.events import (
+    count_claims,
+    delegation_members,
+    duration_claims,
+    event_id,
+    event_name,
+    find_dateline,
+    first_date,
+    kind_line,
+    participants,
+    place_proposal,
+    processes,
+    roles_from_cues,
+    title_line,
+)
+from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
 from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_names
 from migkg.draft.lexicon import LEXICONS
 from migkg.draft.posts import find_titles, posts_held
 from migkg.draft.speech import Speech, SpeechFinder
+from migkg.errors import InputError, Location
+from migkg.schema.vocabulary import Vocabulary
 
 FRONT_ENDS = {"ru": russian, "en": english}
 ACTOR_KINDS_MENTIONED = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",

@@ -84,7 +84,7 @@ def title_line(text: str, skip: list[tuple[int, int] | None]) -> tuple[int, int]
         line = match.group()
         start = match.start() + len(line) - len(line.lstrip())
         end = match.start() + len(line.rstrip())
-        if any(s and s[0] <= start < s[1] or s and start <= s[0] < end for s in skip):
+        if any((s and s[0] <= start < s[1]) or (s and start <= s[0] < end) for s in skip):
             continue
         if re.search(r"[^\W\d_]{2}", line):
             return start, end
@@ -240,7 +240,7 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
     state_words = {fold(state_label(m.entity, language)): m.entity for m in actors.mentions if m.type == "state"
                    for language in ("ru", "en")}
     for token in analysis.tokens:
-        if token.start >= body_end or token.lemma not in lexicon.delegation_words and token.key not in lexicon.delegation_words:
+        if token.start >= body_end or (token.lemma not in lexicon.delegation_words and token.key not in lexicon.delegation_words):
             continue
         sentence = analysis.sentence_of(token.start)
         persons = [m for m in actors.within(sentence[0], token.start, frozenset({"person"}))]

@@ -31,10 +31,10 @@ import pycountry
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import OWL, SDO, SKOS
 
-from migkg.mapping.namespaces import MIG, TOPIC
 from migkg.cards.registry import Registry
-from migkg.schema.vocabulary import Vocabulary
 from migkg.draft.text import Analysis, fold, strip_stress
+from migkg.mapping.namespaces import MIG, TOPIC
+from migkg.schema.vocabulary import Vocabulary
 
 #: short names that ISO 3166 (and so pycountry) does not give, as releases write them
 EXTRA_STATE_NAMES: dict[str, dict[str, tuple[str, ...]]] = {

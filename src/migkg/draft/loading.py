@@ -16,8 +16,8 @@ from migkg.cards.models import Card
 from migkg.cards.references import check_references
 from migkg.cards.registry import Registry, load_registry
 from migkg.cards.release import SOURCE_NAME, LoadedRelease, read_source
-from migkg.schema.vocabulary import Vocabulary
 from migkg.cards.yamlfile import parse_model, read_yaml
+from migkg.schema.vocabulary import Vocabulary
 
 
 @dataclass

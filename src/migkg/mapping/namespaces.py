@@ -19,7 +19,7 @@ ISO639 = Namespace("http://id.loc.gov/vocabulary/iso639-1/")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 
 
-def class_for_kind(kind_id: str) -> "URIRef":
+def class_for_kind(kind_id: str) -> URIRef:
     """A card's kind id names an ontology class: ``ministerial-conference`` -> ``mig:MinisterialConference``."""
     return MIG["".join(part.capitalize() for part in kind_id.split("-"))]
 
@@ -49,6 +49,27 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 __all__ = [
-    "DCAT", "DCTERMS", "FOAF", "ISO639", "KIND", "MIG", "NIF", "ORG", "OWL", "PREFIXES", "PROV",
-    "RDF", "RDFS", "class_for_kind", "ROLE", "SDO", "SH", "SKOS", "SPDX", "TOPIC", "VOID", "WD", "XSD",
+    "DCAT",
+    "DCTERMS",
+    "FOAF",
+    "ISO639",
+    "KIND",
+    "MIG",
+    "NIF",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "ROLE",
+    "SDO",
+    "SH",
+    "SKOS",
+    "SPDX",
+    "TOPIC",
+    "VOID",
+    "WD",
+    "XSD",
+    "class_for_kind",
 ]

@@ -10,9 +10,9 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from migkg.cards.models import Organisation, Post, RegistryEntry, State
+from migkg.cards.registry import Registry, iso_alpha2
 from migkg.mapping.iris import Iris
 from migkg.mapping.namespaces import FOAF, MIG, ORG, OWL, RDF, RDFS, SDO, SKOS, WD
-from migkg.cards.registry import Registry, iso_alpha2
 
 CLASS_OF_TYPE = {
     "state": MIG.State,

@@ -19,12 +19,12 @@ from types import SimpleNamespace
 
 import pyoxigraph as ox
 
-from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
-from migkg.mapping.registry import Triple, iri, literal, typed
 from migkg.cards.models import Fact, Span
-from migkg.mapping.namespaces import DCTERMS, ISO639, KIND, MIG, NIF, ORG, PROV, RDF, ROLE, SDO, SKOS, TOPIC, XSD, class_for_kind
 from migkg.cards.registry import Registry
 from migkg.cards.release import LoadedRelease
+from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
+from migkg.mapping.namespaces import DCTERMS, ISO639, KIND, MIG, NIF, ORG, PROV, RDF, ROLE, SDO, SKOS, TOPIC, XSD, class_for_kind
+from migkg.mapping.registry import Triple, iri, literal, typed
 
 
 def _terms(namespace, names: str, **renamed: str) -> SimpleNamespace:

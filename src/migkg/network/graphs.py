@@ -32,8 +32,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from migkg.stores.sources import EmbeddedSource, SelectSource
 from migkg.network.queries import EdgeRow, edge_rows
+from migkg.stores.sources import EmbeddedSource, SelectSource
 
 #: node types of actors (the ends of co-participation and the members of the combined network)
 ACTOR_TYPES = ("state", "government", "ministry", "intergovernmental-organization", "person")

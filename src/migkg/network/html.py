@@ -120,8 +120,17 @@ def page(graph: nx.Graph, spans: Mapping[str, list[EvidenceSpan]] | None = None,
     gives the words behind each fact for the edges' tooltips."""
     from bokeh.embed import file_html
     from bokeh.layouts import column, row
-    from bokeh.models import (BooleanFilter, CDSView, CheckboxGroup, ColumnDataSource, CustomJS, Div, HoverTool,
-                              RadioButtonGroup, TextInput)
+    from bokeh.models import (
+        BooleanFilter,
+        CDSView,
+        CheckboxGroup,
+        ColumnDataSource,
+        CustomJS,
+        Div,
+        HoverTool,
+        RadioButtonGroup,
+        TextInput,
+    )
     from bokeh.plotting import figure
     from bokeh.resources import INLINE
 

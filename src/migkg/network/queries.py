@@ -23,8 +23,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from migkg.errors import InputError, Location, MigkgError
-from migkg.schema.resources import queries_dir
 from migkg.queries.catalogue import Query, read_query
+from migkg.schema.resources import queries_dir
 from migkg.stores.sources import SelectResult, SelectSource, Term
 
 #: columns holding space-separated lists (of IRIs or ids, which never contain a space)

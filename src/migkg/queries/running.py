@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import pyoxigraph as ox
 
-from migkg.queries.catalogue import Query, Term, read_query
-from migkg.stores.endpoint import Answer, EndpointSource, as_answer, bind_values
+from migkg.build.serialise import prefixes
 from migkg.errors import InputError, Location, MigkgError
 from migkg.mapping.iris import Iris
-from migkg.build.serialise import prefixes
+from migkg.queries.catalogue import Query, Term, read_query
+from migkg.stores.endpoint import Answer, EndpointSource, as_answer, bind_values
 from migkg.stores.sources import SelectResult
 
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
@@ -30,7 +30,7 @@ RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsForm
 FORMATS = ("table", *RESULT_FORMATS)
 
 QueryFile = Query  # the name the network analysis imports
-__all__ = ["QueryFile", "read_query", "run", "render", "answer_embedded", "output_embedded", "output_remote"]
+__all__ = ["QueryFile", "answer_embedded", "output_embedded", "output_remote", "read_query", "render", "run"]
 
 
 def run(store: ox.Store, query: Query, bindings: Mapping[str, Term] | None = None):

@@ -39,8 +39,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import pyoxigraph as ox
 from SPARQLWrapper import CSV, GET, JSON, POST, TSV, TURTLE, URLENCODED, SPARQLWrapper
@@ -442,7 +442,7 @@ class EndpointSource:
         wrapper = self._wrapper(query, bindings, RESULT_FORMATS[fmt])
         return wrapper.query().response.body
 
-    def _wrapper(self, query: str, bindings: Mapping[str, Term] | None, return_format: str | None) -> "_Wrapper":
+    def _wrapper(self, query: str, bindings: Mapping[str, Term] | None, return_format: str | None) -> _Wrapper:
         text = bind_values(query, bindings)
         wrapper = _Wrapper(self.url, self.client)
         wrapper.setQuery(text)

@@ -32,15 +32,16 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 import pyoxigraph as ox
 
-from migkg.stores.endpoint import EndpointError, HttpClient, check_url
 from migkg.build.dumps import DESCRIPTION_FILE, dump_files
 from migkg.errors import MigkgError
+from migkg.stores.endpoint import EndpointError, HttpClient, check_url
 from migkg.stores.store import store_from_files
 
 VOID_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
@@ -150,7 +151,7 @@ class UpdateTarget:
 def replacement_update(graph: str, ntriples: bytes) -> bytes:
     """``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { N-Triples } }``: N-Triples lines are SPARQL triples."""
     iri = str(ox.NamedNode(graph))
-    return (f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n".encode("utf-8") + ntriples + b"} }\n")
+    return (f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n".encode() + ntriples + b"} }\n")
 
 
 # --------------------------------------------------------------------------- publishing

@@ -122,7 +122,7 @@ class LocalServer:
         self.quads = 0
         self.urls: Urls | None = None
 
-    def start(self, ready_within: float = 30.0) -> "LocalServer":
+    def start(self, ready_within: float = 30.0) -> LocalServer:
         binary = oxigraph_binary()
         self.workdir = Path(tempfile.mkdtemp(prefix="migkg-serve-"))
         try:
@@ -177,7 +177,7 @@ class LocalServer:
         if self.workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
-    def __enter__(self) -> "LocalServer":
+    def __enter__(self) -> LocalServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

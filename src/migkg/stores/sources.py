@@ -33,7 +33,7 @@ class EmbeddedSource:
         self.store = store
 
     @classmethod
-    def from_build(cls, out_dir: Path) -> "EmbeddedSource":
+    def from_build(cls, out_dir: Path) -> EmbeddedSource:
         from migkg.build.dumps import dump_files
         from migkg.stores.store import store_from_files
 

@@ -37,8 +37,8 @@ from rdflib import URIRef
 
 from migkg.build.cache import content_hash
 from migkg.mapping.registry import Triple
-from migkg.validation.shacl import Result
 from migkg.validation.reports import Issue, issue_of_focus, issue_order, report_of
+from migkg.validation.shacl import Result
 
 if TYPE_CHECKING:
     from migkg.build.pipeline import Workbench
@@ -141,7 +141,7 @@ def group_digests(groups: dict[str, bytes]) -> dict[str, bytes]:
     return {node: hashlib.sha256(data).digest() for node, data in groups.items()}
 
 
-def check_across(bench: "Workbench", described: list[tuple[str, dict[str, bytes]]],
+def check_across(bench: Workbench, described: list[tuple[str, dict[str, bytes]]],
                  read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]] = lambda group: group,
                  previous: AcrossState | None = None) -> tuple[AcrossReleases, AcrossState]:
     """Validate every node that more than one release describes, on what all of them say about it.
@@ -202,7 +202,7 @@ def check_across(bench: "Workbench", described: list[tuple[str, dict[str, bytes]
                           sorted((i for c in checks for i in c.issues), key=issue_order)), state
 
 
-def _check_nodes(bench: "Workbench", todo: list[str], describers: dict[str, list[str]],
+def _check_nodes(bench: Workbench, todo: list[str], describers: dict[str, list[str]],
                  read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]]) -> dict:
     """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues)."""
     wanted = set(todo)
@@ -263,7 +263,7 @@ def _stated(said: list[tuple[str, list[Triple]]], nodes: set[str]) -> dict[tuple
     return stated
 
 
-def check_groups(bench: "Workbench", shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
+def check_groups(bench: Workbench, shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
     """:func:`check_across` on groups held in memory (release id, groups), in release order: every node anew."""
     kept = dict(shared)
     described = [(rid, group_digests(group_texts(groups))) for rid, groups in shared]

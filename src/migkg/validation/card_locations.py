@@ -30,12 +30,13 @@ from pathlib import Path
 
 import yaml
 
-from migkg.errors import Location
-from migkg.mapping.iris import Iris
 from migkg.cards.models import Card
 from migkg.cards.release import CARD_NAME, LoadedRelease
-from migkg.validation.reports import Issue
 from migkg.cards.yamlfile import field_path
+from migkg.errors import Location
+from migkg.mapping.iris import Iris
+from migkg.validation.reports import Issue
+
 
 def _entries(card: Card) -> Iterator[tuple[str, tuple[str, ...], tuple[int | str, ...]]]:
     """(fact kind, key, card path) of every fact the card states, keyed as ``map_release`` keys them

@@ -72,7 +72,7 @@ class Report:
     def conforms(self) -> bool:
         return not self.violations
 
-    def extend(self, other: "Report") -> None:
+    def extend(self, other: Report) -> None:
         self.issues.extend(other.issues)
         self.issues.sort(key=issue_order)
         self._graphs.extend(other._graphs)

@@ -219,7 +219,7 @@ class Result:
     component: URIRef
     messages: tuple[str, ...]
     source_constraint: Node | None = None
-    details: tuple["Result", ...] = ()
+    details: tuple[Result, ...] = ()
 
 
 def add_result(graph: Graph, result: Result, path_triples: Callable[[Node], Iterable[tuple]]) -> BNode:
@@ -267,8 +267,8 @@ class Shape:
     path: PathSpec | None
     severity: URIRef
     messages: tuple[Literal, ...]
-    checks: list["Check"] = field(default_factory=list)
-    properties: list["Shape"] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    properties: list[Shape] = field(default_factory=list)
     sparql: list[SparqlSpec] = field(default_factory=list)
     targets: list[Term] = field(default_factory=list)
     soft: bool = False  # a Warning or Info shape: with pyshacl's allow_warnings its results do not break conformance
@@ -392,7 +392,7 @@ def _path(graph: Graph, node: Node) -> PathSpec:
     raise Unsupported(f"a path other than an IRI or an inverse IRI: {node.n3()}")
 
 
-def _each_value(parameter: URIRef, ok: Callable[[Term, "View"], bool]) -> Callable[..., list]:
+def _each_value(parameter: URIRef, ok: Callable[[Term, View], bool]) -> Callable[..., list]:
     """A check that reports every value node ``ok`` refuses, with the value as sh:value."""
     component = _COMPONENT[parameter]
 
