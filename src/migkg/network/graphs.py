@@ -59,7 +59,7 @@ QUERY_NETWORKS = (
 )
 COMBINED = NetworkSpec("actors", "Combined actor network: co-participation, affiliation, statements",
                        directed=False)
-NETWORK_NAMES = tuple(spec.name for spec in QUERY_NETWORKS) + (COMBINED.name,)
+NETWORK_NAMES = (*(spec.name for spec in QUERY_NETWORKS), COMBINED.name)
 
 
 def display_label(node: Mapping[str, object]) -> str:
@@ -261,5 +261,16 @@ def open_source(where: str | Path | SelectSource = "build") -> SelectSource:
 
 
 def load(where: str | Path | SelectSource = "build") -> Networks:
-    """All the networks in one call: ``load("build")``, ``load("http://host/sparql")`` or ``load(source)``."""
+    """All the networks in one call: ``load("build")``, ``load("http://host/sparql")`` or ``load(source)``.
+
+    On the seed, built by ``migkg build --out build``::
+
+        >>> nets = load("build")
+        >>> list(nets)
+        ['actor-event', 'co-participation', 'affiliation', 'statements', 'actors']
+        >>> nets["co-participation"].number_of_nodes(), nets["co-participation"].number_of_edges()
+        (17, 136)
+        >>> nets["actors"].nodes["https://w3id.org/migkg/state/KAZ"]["label"]
+        'Kazakhstan'
+    """
     return networks(open_source(where))
