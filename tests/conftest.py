@@ -37,7 +37,7 @@ def data(corpus: Path, tmp_path: Path) -> Path:
 def run_migkg() -> Callable[..., subprocess.CompletedProcess]:
     """Run the real command line, ``python -m migkg ARGS``; stdout and stderr decoded as UTF-8."""
     def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "migkg", *map(str, args)], capture_output=True,
+        return subprocess.run([sys.executable, "-m", "migkg", *map(str, args)], capture_output=True, check=False,
                               text=True, encoding="utf-8", errors="replace", cwd=cwd or ROOT, timeout=120)
     return run
 
@@ -49,7 +49,7 @@ def built_dir(tmp_path_factory) -> Path:
     """`migkg build` of the real data/ into a private folder (never the repository's build/)."""
     out = tmp_path_factory.mktemp("built") / "build"
     done = subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(ROOT / "data"), "--out", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+                          capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     return out
 

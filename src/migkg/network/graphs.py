@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import networkx as nx
 
@@ -70,7 +71,7 @@ def _merge_value(name: str, old: object, new: object) -> object:
     if name == "weight":
         return old + new  # type: ignore[operator]
     if isinstance(old, list):
-        return sorted(set(old) | set(new))  # type: ignore[arg-type]
+        return sorted(set(old) | set(cast("list[str]", new)))  # a list attribute (evidence, events) is one in every row
     if old == new:
         return old
     return " ".join(sorted(set(str(old).split()) | set(str(new).split())))
@@ -163,7 +164,8 @@ def combine_actors(co_participation: nx.Graph, affiliation: nx.DiGraph, statemen
     def tie(source_graph: nx.Graph, u: str, v: str, attributes: Mapping[str, object]) -> None:
         add_node(graph, u, _node_info(source_graph, u))
         add_node(graph, v, _node_info(source_graph, v))
-        add_edge(graph, *sorted((u, v)), attributes)
+        first, second = sorted((u, v))
+        add_edge(graph, first, second, attributes)
 
     is_actor = {n for g in (co_participation, affiliation, statements) for n, t in g.nodes(data="type")
                 if t in ACTOR_TYPES}
