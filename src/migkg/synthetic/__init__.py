@@ -48,7 +48,7 @@ def generate(out: Path, releases: int, seed: int = 0) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m migkg.synthetic", description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
     parser.add_argument("--releases", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
