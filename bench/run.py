@@ -1,4 +1,4 @@
-"""Benchmarks of the migkg build on synthetic corpora (bench/synth.py), written to bench/RESULTS.md.
+"""Benchmarks of the migkg build on synthetic corpora (migkg.synthetic), written to bench/RESULTS.md.
 
 For each corpus size N (default 100, 1,000 and 10,000 releases) it measures:
 
@@ -36,11 +36,10 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from migkg import synthetic
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-
-import synth  # noqa: E402  (bench/synth.py, beside this file)
 
 BATCH = 256
 MiB = 1024 * 1024
@@ -440,7 +439,7 @@ def table(headers: list[str], rows: list[list[str]]) -> list[str]:
 def report(results: list[SizeResult], args, started: float) -> str:
     lines = ["# migkg build benchmarks", "",
              f"Written by `bench/run.py` (sizes {', '.join(f'{r.size:,}' for r in results)}; seed {args.seed}) "
-             f"in {time.perf_counter() - started:,.0f} s. Synthetic corpora from `bench/synth.py`; every stage of "
+             f"in {time.perf_counter() - started:,.0f} s. Synthetic corpora from `migkg.synthetic`; every stage of "
              "the real pipeline runs on them, evidence resolution included.", "", "## Machine", ""] + machine()
     lines += ["", "## Targets", ""] + _targets(results)
     for result in results:
@@ -530,9 +529,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {size:,} releases", file=sys.stderr)
         corpus = args.out / f"corpus-{size}"
         began = time.perf_counter()
-        synth.generate(corpus, size, args.seed)
+        synthetic.generate(corpus, size, args.seed)
         result = SizeResult(size)
-        result.rows.append(Row("generate the synthetic corpus (bench/synth.py)", time.perf_counter() - began, size))
+        result.rows.append(Row("generate the synthetic corpus (migkg.synthetic)", time.perf_counter() - began, size))
         stage_pass(corpus, result)
         built = cli_pass(corpus, args.out, size, result, args.repeat)
         query_pass(built, size, result, args.network_max, network_seconds)

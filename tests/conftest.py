@@ -1,4 +1,5 @@
-"""Shared pytest fixtures (keep this file small: fixtures only)."""
+"""Shared pytest fixtures (fixtures only: helper code the tests import lives in ``tests/servers.py``,
+``tests/shape_cases.py``, reached as ``tests.<module>``; the synthetic corpus is :mod:`migkg.synthetic`)."""
 from __future__ import annotations
 
 import shutil
@@ -8,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.servers import Oxigraph, Virtuoso
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,11 +37,43 @@ def data(corpus: Path, tmp_path: Path) -> Path:
 def run_migkg() -> Callable[..., subprocess.CompletedProcess]:
     """Run the real command line, ``python -m migkg ARGS``; stdout and stderr decoded as UTF-8."""
     def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "migkg", *map(str, args)], capture_output=True,
+        return subprocess.run([sys.executable, "-m", "migkg", *map(str, args)], capture_output=True, check=False,
                               text=True, encoding="utf-8", errors="replace", cwd=cwd or ROOT, timeout=120)
     return run
 
 
-# SPARQL servers (Oxigraph, Virtuoso) and the built dataset, for the catalogue, endpoint, publish and
-# serve tests: defined in tests/servers.py, registered here so that one Virtuoso serves the session.
-from servers import built_dir, oxigraph, virtuoso  # noqa: E402,F401
+# --------------------------------------------------------------------------- the built seed and SPARQL servers
+# for the catalogue, endpoint, publish, serve and docstring tests; one Virtuoso serves the whole session.
+@pytest.fixture(scope="session")
+def built_dir(tmp_path_factory) -> Path:
+    """`migkg build` of the real data/ into a private folder (never the repository's build/)."""
+    out = tmp_path_factory.mktemp("built") / "build"
+    done = subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(ROOT / "data"), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture
+def oxigraph(tmp_path_factory):
+    """A function that starts a fresh read-write Oxigraph server; all are stopped after the test."""
+    started: list[Oxigraph] = []
+
+    def start() -> Oxigraph:
+        server = Oxigraph(tmp_path_factory.mktemp("oxigraph")).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """Virtuoso Open Source on a free port, started once for the session."""
+    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield server.start()
+    finally:
+        server.stop()

@@ -8,7 +8,8 @@
   then, on the n-th one, forwards half of the body and closes both connections;
 - :func:`full_backlog`: a port that accepts no connection within any timeout.
 
-Each starts on a free port and is stopped by the fixtures in conftest.py.
+Each starts on a free port and is stopped by the fixtures in conftest.py. Tests import the helpers
+here as ``from tests.servers import ...`` (``tests`` is a package); the fixtures come from conftest.py.
 """
 from __future__ import annotations
 
@@ -374,39 +375,3 @@ def term_key(term, virtuoso: bool = False) -> str | None:
         if term.language:
             return str(ox.Literal(term.value, language=term.language.lower()))
     return str(term)
-
-
-
-# --------------------------------------------------------------------------- fixtures (imported by conftest.py)
-@pytest.fixture(scope="session")
-def built_dir(tmp_path_factory) -> Path:
-    """`migkg build` of the real data/ into a private folder (never the repository's build/)."""
-    out = tmp_path_factory.mktemp("built") / "build"
-    done = subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(ROOT / "data"), "--out", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert done.returncode == 0, done.stderr
-    return out
-
-
-@pytest.fixture
-def oxigraph(tmp_path_factory):
-    """A function that starts a fresh read-write Oxigraph server; all are stopped after the test."""
-    started: list[Oxigraph] = []
-
-    def start() -> Oxigraph:
-        server = Oxigraph(tmp_path_factory.mktemp("oxigraph")).start()
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory):
-    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"))
-    try:
-        yield server.start()
-    finally:
-        server.stop()

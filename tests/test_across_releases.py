@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
+from migkg import synthetic
 from migkg.build.corpus import build_corpus
 from migkg.build.pipeline import Toolkit, build_dataset
 from migkg.validation.reports import validate_graph
+from tests.shape_cases import SH_OR_SHAPE
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-import synth  # noqa: E402
 
 RELEASES = 40
 #: a processes entry of a synthetic card: with its launch (block style), or without (flow style, one line)
@@ -38,7 +37,7 @@ def said(issues) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return synth.generate(tmp_path_factory.mktemp("across") / "data", RELEASES, seed=0)
+    return synthetic.generate(tmp_path_factory.mktemp("across") / "data", RELEASES, seed=0)
 
 
 def launch_twice(data: Path) -> tuple[str, str, str]:
@@ -115,8 +114,6 @@ def test_the_command_line_fails_names_both_releases_and_writes_nothing(data: Pat
 
 
 def test_with_shapes_the_compiled_engine_lacks_pyshacl_finds_the_same_across_releases(data: Path, tmp_path: Path):
-    from test_scale_shacl import SH_OR_SHAPE
-
     _process, first, second = launch_twice(data)
     releases = sorted((data / "releases").iterdir())
     keep = {first, second} | {folder.name for folder in releases[:6]}  # pyshacl is slow: a few releases
@@ -199,8 +196,6 @@ migsh:{name}-min
 @pytest.mark.parametrize("fallback", [False, True], ids=["compiled", "pyshacl"])
 def test_a_shape_read_backwards_sees_what_every_release_points_at_a_shared_node(corpus: Path, tmp_path: Path,
                                                                                  fallback: bool):
-    from test_scale_shacl import SH_OR_SHAPE
-
     events = {}
     for folder in sorted((corpus / "releases").iterdir()):
         events.setdefault(EVENT_ID.search((folder / "card.yaml").read_text(encoding="utf-8"))["event"], []).append(folder)

@@ -16,7 +16,7 @@ from migkg.queries.catalogue import PARAMETER_TYPES, bind, load_catalogue, parse
 from migkg.queries.running import answer_embedded, store_for_build
 from migkg.stores.endpoint import EndpointSource
 from migkg.stores.sources import SelectResult
-from servers import Oxigraph, term_key
+from tests.servers import Oxigraph, term_key
 
 CATALOGUE = load_catalogue()
 XSD = "http://www.w3.org/2001/XMLSchema#"

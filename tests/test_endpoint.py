@@ -26,7 +26,7 @@ from migkg.stores.endpoint import (
     where_brace,
 )
 from migkg.stores.sources import EmbeddedSource, SelectResult
-from servers import SELECT_ANSWER, Behaviour, FaultServer, free_port, full_backlog
+from tests.servers import SELECT_ANSWER, Behaviour, FaultServer, free_port, full_backlog
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 HOSTILE = [

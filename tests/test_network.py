@@ -142,12 +142,9 @@ def test_the_python_projection_equals_the_sparql_projection_on_the_seed(source, 
 
 def test_the_python_projection_equals_the_sparql_projection_across_many_events(tmp_path, run_migkg):
     """Forty synthetic releases: events that share actors, actors at several events, several roles each."""
-    import sys
+    from migkg import synthetic
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    import synth
-
-    data = synth.generate(tmp_path / "data", 40, seed=3)
+    data = synthetic.generate(tmp_path / "data", 40, seed=3)
     done = run_migkg("build", "--data", data, "--out", tmp_path / "build", "--no-cache")
     assert done.returncode == 0, done.stderr
     two_mode, python, sparql = _both_projections(EmbeddedSource.from_build(tmp_path / "build"))

@@ -12,7 +12,7 @@ import pytest
 
 from migkg.stores.endpoint import EndpointSource
 from migkg.stores.publish import load_build, plan, replacement_update
-from servers import Behaviour, CuttingProxy, FaultServer, free_port, term_key
+from tests.servers import Behaviour, CuttingProxy, FaultServer, free_port, term_key
 
 OLD = ox.Triple(ox.NamedNode("urn:migkg-test:old"), ox.NamedNode("urn:migkg-test:was"), ox.Literal("old content"))
 BASE = "https://w3id.org/migkg/"

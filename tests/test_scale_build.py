@@ -1,4 +1,4 @@
-"""The build at scale, on a small synthetic corpus (bench/synth.py): the same bytes however it is built,
+"""The build at scale, on a small synthetic corpus (migkg.synthetic): the same bytes however it is built,
 the cache reused and invalidated exactly when it should be, and one bad release among many reported
 with its location while the others are still checked.
 
@@ -15,10 +15,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from migkg import synthetic
+from migkg.build.dumps import dump_files
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-import synth  # noqa: E402
-from migkg.build.dumps import dump_files  # noqa: E402
 
 RELEASES = 12
 SUMMARY = re.compile(r"\((?P<built>[\d,]+) built, (?P<reused>[\d,]+) reused from the cache, (?P<failed>[\d,]+) failed")
@@ -26,7 +26,7 @@ SUMMARY = re.compile(r"\((?P<built>[\d,]+) built, (?P<reused>[\d,]+) reused from
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return synth.generate(tmp_path_factory.mktemp("synthetic") / "data", RELEASES, seed=7)
+    return synthetic.generate(tmp_path_factory.mktemp("synthetic") / "data", RELEASES, seed=7)
 
 
 def build(data: Path, out: Path, *extra: str | Path) -> subprocess.CompletedProcess:

@@ -9,21 +9,18 @@ lacks makes the build fall back to pyshacl.
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
-import test_shapes as reference
+from migkg import synthetic
 from migkg.build.pipeline import Toolkit, build_dataset
-from migkg.mapping.registry import entity_iri
 from migkg.validation.reports import validate_graph, validate_graph_compiled
 from migkg.validation.shacl import Unsupported, compile_shapes
+from tests.shape_cases import CASES, SH_OR_SHAPE, Seed, load_seed
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-import synth  # noqa: E402
 
 
 def said(report) -> list[tuple]:
@@ -31,19 +28,8 @@ def said(report) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def seed() -> reference.Seed:
-    result = build_dataset(ROOT / "data")
-    built = result.releases[0]
-    data = Graph()
-    for part in (built.facts, built.derived, result.graphs[result.toolkit.iris.registry_graph()],
-                 result.toolkit.vocabulary.graph):
-        data += part
-    shapes = Graph().parse(reference.SHAPES_FILE, format="turtle")
-
-    def ref(entity_id: str):
-        return entity_iri(result.registry, result.toolkit.iris, entity_id)
-
-    return reference.Seed(data, shapes, result.report, reference._find_nodes(data, ref))
+def seed() -> Seed:
+    return load_seed()
 
 
 def test_the_seed_gets_the_same_report(seed):
@@ -51,7 +37,7 @@ def test_the_seed_gets_the_same_report(seed):
 
 
 @pytest.mark.parametrize("shape_name, case", [pytest.param(name, case, id=f"{name}-{case.name}")
-                                              for name, cases in reference.CASES.items() for case in cases])
+                                              for name, cases in CASES.items() for case in cases])
 def test_both_engines_agree_on_every_case(seed, shape_name, case):
     graph = seed.copy()
     case.mutate(graph, seed.nodes)
@@ -61,7 +47,7 @@ def test_both_engines_agree_on_every_case(seed, shape_name, case):
 
 
 def test_synthetic_releases_get_the_report_pyshacl_gives(tmp_path: Path):
-    data = synth.generate(tmp_path / "data", 6, seed=11)
+    data = synthetic.generate(tmp_path / "data", 6, seed=11)
     result = build_dataset(data)
     registry = result.graphs[result.toolkit.iris.registry_graph()]
     assert result.report.warnings, "the corpus should hold a count that disagrees with its participants"
@@ -74,17 +60,6 @@ def test_synthetic_releases_get_the_report_pyshacl_gives(tmp_path: Path):
         found = [(i.severity, i.focus, i.path, i.message, i.shape, i.value)
                  for i in result.report.issues if i.graph == graph]
         assert found == expected, release.release_id
-
-
-SH_OR_SHAPE = """
-migsh:StateOrAnythingShape
-    a sh:NodeShape ;
-    sh:targetClass mig:State ;
-    rdfs:label "State (a shape with sh:or, for the fallback test)"@en ;
-    rdfs:comment "Passes for every state."@en ;
-    sh:or ( [ sh:class mig:State ] [ sh:class mig:Government ] ) ;
-    sh:message "Not a state." .
-"""
 
 
 def test_shapes_the_compiled_engine_lacks_fall_back_to_pyshacl(tmp_path: Path):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from servers import ROOT, free_port
+from tests.servers import ROOT, free_port
 
 RELEASE = "https://w3id.org/migkg/release/2013-06-05-unhcr-iom-almaty-ministerial"
 

@@ -1,42 +1,24 @@
-"""The ``migkg`` application, its shared options and its error handling.
+"""The ``migkg`` application: every command, registered here by name, in the order ``migkg --help`` lists them.
 
-The ``migkg`` command is a thin shell over the library.
-
-Exit status: 0 success; 1 the data violates the shapes (or another failure); 2 bad input
-(a card, the registry, a source text, a query) — with one line per problem on stderr
-naming the file, line and field, and the fix. Nothing is written unless all went well.
+To add a command, write its function in the module of its area (with :func:`migkg.cli.common.errors_to_exit`)
+and add one line below. Each command module imports the library only inside its functions, so that
+``migkg --help`` starts without loading rdflib, pyshacl or networkx.
 """
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-from typing import Annotated
-
 import typer
 
-from migkg.errors import MigkgError
+from migkg.cli import build, draft, network, publish, query, serve
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build, validate and query the migkg knowledge graph of migration-dialogue press releases.")
 
-DataOption = Annotated[Path, typer.Option("--data", help="Folder with registry/ and releases/.")]
-OutOption = Annotated[Path, typer.Option("--out", help="Output folder of the build.")]
-BaseOption = Annotated[str, typer.Option("--base", help="Base IRI of the data (actors, releases, facts).")]
-
-
-def errors_to_exit(command):
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except MigkgError as err:
-            for line in str(getattr(err, "message", err)).splitlines():
-                typer.echo(f"error: {line}", err=True)
-            raise typer.Exit(err.exit_code) from None
-    return wrapper
-
-
-def say(text: str) -> None:
-    typer.echo(text, err=True)
-
-
+app.command()(build.build)
+app.command()(build.validate)
+app.command()(draft.draft)
+app.command("draft-evaluate")(draft.draft_evaluate)
+app.command()(query.query)
+app.command()(query.queries)
+app.command()(publish.publish)
+app.command()(serve.serve)
+app.add_typer(network.network_app, name="network")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.app import BaseOption, DataOption, OutOption, app, errors_to_exit, say
+from migkg.cli.common import BaseOption, DataOption, OutOption, errors_to_exit, say
 from migkg.mapping.iris import DEFAULT_BASE
 
 CacheOption = Annotated[Path | None, typer.Option(
@@ -70,7 +70,6 @@ def _failure_line(summary, out: Path | None) -> None:
             f"--keep-going to write the other {summary.releases - bad:,}.")
 
 
-@app.command()
 @errors_to_exit
 def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
           download_base: Annotated[str | None, typer.Option(
@@ -129,7 +128,6 @@ def _list_files(summary, out: Path) -> None:
     say(f"  {description}  ({description.stat().st_size:,} bytes: the VoID/DCAT description of the files above)")
 
 
-@app.command()
 @errors_to_exit
 def validate(data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE,
              turtle: Annotated[bool, typer.Option("--turtle", help="Print the sh:ValidationReport as Turtle.")] = False,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.app import DataOption, app, errors_to_exit, say
+from migkg.cli.common import DataOption, errors_to_exit, say
 from migkg.errors import InputError, Location, MigkgError
 
 #: a press release is a few pages; beyond this the text is not one (and NER would take minutes)
@@ -37,7 +37,6 @@ def read_release_text(path: Path) -> tuple[bytes, str]:
     return data, text
 
 
-@app.command()
 @errors_to_exit
 def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (UTF-8).")],
           release_id: Annotated[str, typer.Option("--id", help="The release id: the folder name under DATA/releases.")],
@@ -134,7 +133,6 @@ def _evaluate(draft_folder: Path, card: Path, data: Path, extra: list[Path]):
     return evaluate(CardWithSpans(drafted.card, draft_registry), CardWithSpans(reviewed.card, reviewed_registry))
 
 
-@app.command("draft-evaluate")
 @errors_to_exit
 def draft_evaluate(draft_path: Annotated[Path, typer.Argument(metavar="DRAFT", help="A draft folder or its card.draft.yaml.")],
                    card: Annotated[Path, typer.Argument(help="A reviewed card.yaml of the same source text.")],

@@ -9,12 +9,11 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.app import app, errors_to_exit, say
+from migkg.cli.common import errors_to_exit, say
 from migkg.errors import InputError, Location
 
 network_app = typer.Typer(no_args_is_help=True, help="Actor networks from the graph: measures (stats), GraphML/GEXF/"
                           "JSON/CSV files (export), PNG/SVG/HTML pictures (draw).")
-app.add_typer(network_app, name="network")
 
 BuildOption = Annotated[Path, typer.Option("--build", help="Folder of the built graph (read when no --endpoint).")]
 EndpointOption = Annotated[str | None, typer.Option(

@@ -8,14 +8,13 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.app import OutOption, app, errors_to_exit, say
+from migkg.cli.common import OutOption, errors_to_exit, say
 from migkg.cli.query import ConnectTimeoutOption, ReadTimeoutOption
 from migkg.errors import MigkgError
 
 PROTOCOLS = ("gsp", "update")
 
 
-@app.command()
 @errors_to_exit
 def publish(endpoint: Annotated[str, typer.Option(
                 "--endpoint", help="The store's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; Virtuoso: "

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.app import BaseOption, OutOption, app, errors_to_exit
+from migkg.cli.common import BaseOption, OutOption, errors_to_exit
 from migkg.errors import MigkgError
 from migkg.mapping.iris import DEFAULT_BASE
 
@@ -20,7 +20,6 @@ ReadTimeoutOption = Annotated[float, typer.Option(
     "--read-timeout", help="Seconds to wait for the endpoint's next bytes once connected.")]
 
 
-@app.command()
 @errors_to_exit
 def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg queries`; q01 for short) or "
                                                     "the path of a .rq file.")],
@@ -51,7 +50,6 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
     sys.stdout.write(text)
 
 
-@app.command()
 @errors_to_exit
 def queries(name: Annotated[str | None, typer.Argument(help="Show this query's whole header.")] = None):
     """List the query catalogue: research questions, networks, derivation rules, and their parameters."""

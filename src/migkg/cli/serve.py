@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.app import OutOption, app, errors_to_exit, say
+from migkg.cli.common import OutOption, errors_to_exit, say
 
 
-@app.command()
 @errors_to_exit
 def serve(out: OutOption = Path("build"),
           port: Annotated[int | None, typer.Option(

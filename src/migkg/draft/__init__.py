@@ -10,12 +10,32 @@ from pathlib import Path
 from migkg.cards.registry import load_registry
 from migkg.draft.card_writer import DRAFT_NAME, META_NAME, PROPOSALS_NAME, DraftFiles, load_draft, render, self_check, write_draft
 from migkg.draft.drafter import draft_text, guess_language
-from migkg.schema.vocabulary import Vocabulary
+from migkg.schema.resources import ontology_dir
+from migkg.schema.vocabulary import Vocabulary, load_vocabulary
 
 
 def draft_release(text: str, source: bytes, release_id: str, language: str, registry_dir: Path,
-                  vocabulary: Vocabulary, source_path: Path = Path("source.txt")) -> DraftFiles:
-    """The files of a draft for ``text``, checked to load once reviewed (nothing is written)."""
+                  vocabulary: Vocabulary | None = None, source_path: Path = Path("source.txt")) -> DraftFiles:
+    """The files of a draft for ``text``, checked to load once reviewed (nothing is written).
+
+    ``vocabulary`` is the ontology's (``migkg.schema``) unless another is given. On the seed's text::
+
+        >>> from pathlib import Path
+        >>> source = Path("data/releases/2013-06-05-unhcr-iom-almaty-ministerial/source.txt")
+        >>> text = source.read_text(encoding="utf-8")
+        >>> guess_language(text)
+        'ru'
+        >>> files = draft_release(text, source.read_bytes(), "2013-06-05-unhcr-iom-almaty-ministerial", "ru",
+        ...                       Path("data/registry"))
+        >>> files.meta.splitlines()[0]
+        'release: 2013-06-05-unhcr-iom-almaty-ministerial'
+        >>> "person: zhanna-dossova" in files.card    # a press contact, found in the registry
+        True
+
+    :func:`write_draft` writes the files into the release's folder (what ``migkg draft`` does).
+    """
+    if vocabulary is None:
+        vocabulary = load_vocabulary(ontology_dir())
     registry = load_registry(registry_dir)
     card = draft_text(text, release_id, language, registry, vocabulary, source_path)
     files = render(card, text)

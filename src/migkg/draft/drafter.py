@@ -224,7 +224,8 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
 
 
 def _statements(speeches: list[Speech], actors: Actors, terms: list[Mention], event: str | None) -> list[Drafted]:
-    drafted, numbers = [], {}
+    drafted: list[Drafted] = []
+    numbers: dict[str, int] = {}
     for speech in speeches:
         short = "quote" if speech.kind == "direct-quote" else "said"
         base = f"{slug(speech.speaker, 40)}-{short}"

@@ -79,11 +79,11 @@ def _names(text: str) -> list[NameSpan]:
             if not words or any(_not_name(w) for *_, w in words):
                 continue
             start, end = words[0][0], words[-1][1]
-            words = [w for *_, w in words]
+            name_words = [w for *_, w in words]
             key = (start, end)
             if key not in found and not any(s <= start and end <= e for s, e in found):
                 found = {k: v for k, v in found.items() if not (start <= k[0] and k[1] <= end)}
-                found[key] = NameSpan(start, end, " ".join(words), tuple(fold(w) for w in words),
+                found[key] = NameSpan(start, end, " ".join(name_words), tuple(fold(w) for w in name_words),
                                       f"English name pattern ({method})")
     return sorted(found.values(), key=lambda n: n.start)
 

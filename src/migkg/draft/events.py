@@ -129,13 +129,13 @@ def _cue_positions(analysis: Analysis, lexicon: Lexicon, body: tuple[int, int]) 
         for role, cues in lexicon.role_cues.items():
             for cue in cues:
                 words = tokens[index:index + len(cue)]
-                if len(words) == len(cue) and all(w.lemma == c or w.key == c for w, c in zip(words, cue)):
+                if len(words) == len(cue) and all(c in (w.lemma, w.key) for w, c in zip(words, cue, strict=True)):
                     found.append((role, words[0].start, words[-1].end))
     found.sort(key=lambda c: (c[1], -c[2]))
     kept: list[tuple[str, int, int]] = []
-    for cue in found:
-        if not any(k[1] <= cue[1] < k[2] for k in kept):
-            kept.append(cue)
+    for candidate in found:
+        if not any(k[1] <= candidate[1] < k[2] for k in kept):
+            kept.append(candidate)
     return kept
 
 
@@ -308,7 +308,7 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
     if event is None:
         return []
     text = analysis.text
-    drafted = []
+    drafted: list[Drafted] = []
     tokens = [t for t in analysis.tokens if body[0] <= t.start < body[1]]
     for index, token in enumerate(tokens[:-1]):
         noun = tokens[index + 1]
@@ -330,7 +330,7 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
 def duration_claims(analysis: Analysis, actors: Actors, quotes_by_speaker: list[tuple[tuple[int, int], str]],
                     body_end: int) -> list[Drafted]:
     text = analysis.text
-    drafted = []
+    drafted: list[Drafted] = []
     for match in re.finditer(r"\b(\d{1,3})[-\s](?:летн\w*|year|years)\b", text[:body_end], re.I):
         sentence = analysis.sentence_of(match.start())
         after = [m for m in actors.within(match.end(), sentence[1], BODY_TYPES) if m.start - match.end() <= 40]

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick
 import pycountry
@@ -93,7 +94,7 @@ class Gazetteer:
         names = list(dict.fromkeys(n for n in names if n.text.strip()))
         self._automaton = ahocorasick.Automaton()
         payloads: dict[str, list[Name]] = {}
-        for name, (surface, lemmas) in zip(names, keys_of([n.text for n in names])):
+        for name, (surface, lemmas) in zip(names, keys_of([n.text for n in names]), strict=True):
             for keys in {surface, lemmas}:
                 if keys:
                     payloads.setdefault(" ".join(keys), []).append(name)
@@ -182,8 +183,8 @@ def state_names() -> dict[str, tuple[str, ...]]:
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
     found: dict[str, tuple[str, ...]] = {}
     for country in pycountry.countries:
-        english = [getattr(country, f, None) for f in ("name", "official_name", "common_name")]
-        english = [e for e in english if e and ", " not in e]
+        english = [e for f in ("name", "official_name", "common_name")
+                   if (e := getattr(country, f, None)) and ", " not in e]
         texts = list(english)
         for msgid in (getattr(country, f, None) for f in ("name", "official_name", "common_name")):
             if msgid:
@@ -196,9 +197,17 @@ def state_names() -> dict[str, tuple[str, ...]]:
     return found
 
 
+def _country(alpha3: str) -> Any:
+    """The pycountry record of a state the gazetteer found (so its code is ISO 3166-1's)."""
+    country = pycountry.countries.get(alpha_3=alpha3)
+    if country is None:
+        raise KeyError(f"{alpha3!r} is not an ISO 3166-1 alpha-3 code")
+    return country
+
+
 def state_label(alpha3: str, language: str) -> str:
     """The short name of a state in English or Russian, for a proposed registry entry."""
-    country = pycountry.countries.get(alpha_3=alpha3)
+    country = _country(alpha3)
     english = getattr(country, "common_name", None) or country.name
     if language == "en":
         return EXTRA_STATE_NAMES.get(alpha3, {}).get("en", (english,))[0]
@@ -266,8 +275,9 @@ def _variants(registry: Registry, entity_id: str) -> list[str]:
 
 def _ancestors(registry: Registry, entity_id: str) -> list[str]:
     entry = registry[entity_id]
-    chain, current = [], getattr(entry, "organisation", None) or getattr(entry, "part_of", None)
-    if entry.type == "post" and current in registry:
+    chain: list[str] = []
+    current: str | None = getattr(entry, "organisation", None) or getattr(entry, "part_of", None)
+    if entry.type == "post" and current is not None and current in registry:
         chain.append(current)
         current = getattr(registry[current], "part_of", None)
     while current and current in registry and current not in chain:
@@ -316,7 +326,7 @@ def term_names(vocabulary: Vocabulary) -> list[Name]:
     """Event kinds, the process kind and topics, by their labels (``event-kind``, ``process-kind``, ``topic``)."""
     graph = vocabulary.graph
     names = []
-    for cls in sorted(graph.subjects(RDF.type, OWL.Class)):
+    for cls in sorted(graph.subjects(RDF.type, OWL.Class), key=str):
         if not str(cls).startswith(str(MIG)):
             continue
         local = str(cls)[len(str(MIG)):]
@@ -328,7 +338,7 @@ def term_names(vocabulary: Vocabulary) -> list[Name]:
         else:
             continue
         names += [Name(kind_id, term_type, str(label), "vocabulary") for label in _labels(graph, cls)]
-    for concept in sorted(graph.subjects(SKOS.inScheme, TOPIC.scheme)):
+    for concept in sorted(graph.subjects(SKOS.inScheme, TOPIC.scheme), key=str):
         topic = str(concept)[len(str(TOPIC)):]
         names += [Name(topic, "topic", str(label), "vocabulary") for label in _labels(graph, concept)]
     return names

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from migkg.cards.registry import Registry
 from migkg.draft.actors import BODY_TYPES, Actor, Actors, copied_labels, government_of, with_article
@@ -49,7 +50,7 @@ def _head_at(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     """How many tokens a title head starting at ``index`` spans (0: none)."""
     for head in lexicon.title_heads:
         words = tokens[index:index + len(head)]
-        if len(words) == len(head) and all(w.lemma == h or w.key == h for w, h in zip(words, head)):
+        if len(words) == len(head) and all(h in (w.lemma, w.key) for w, h in zip(words, head, strict=True)):
             return len(head)
     return 0
 
@@ -91,7 +92,7 @@ def _title_tokens(analysis: Analysis, start_index: int, lexicon: Lexicon, stop: 
 def _region_list_follows(analysis: Analysis, comma: int) -> bool:
     """«for South-Eastern Europe, Eastern Europe and Central Asia»: a comma inside a list of names
     that ends in «and …» belongs to the title."""
-    words = []
+    words: list[str] = []
     for token in analysis.tokens[comma + 1:comma + 12]:
         if token.text in ".;:" or (token.text == "," and words):
             break
@@ -172,7 +173,7 @@ def _written(analysis: Analysis, start: int, end: int, actors: Actors) -> str:
         text = analysis.text[start:end]
         possessive = re.match(r"(.+?)['’]s\s+", text)
         states = actors.within(start, start + len(possessive.group(1)), frozenset({"state"})) if possessive else []
-        if states:
+        if possessive and states:
             text = f"{text[possessive.end():]} of {with_article(states[0].entity)}"
     return text[:1].upper() + text[1:]
 
@@ -201,14 +202,17 @@ def _post(analysis: Analysis, start: int, end: int, organisation: str, actors: A
                                    comment=f"A post named by a title in the text. {comment}"))
 
 
-def _entry(entity: str | None, actors: Actors, registry: Registry):
-    if entity in registry:
+def _entry(entity: str | None, actors: Actors, registry: Registry) -> Any:
+    """The registry's entry of ``entity``, else the entry proposed for it in this draft, else None."""
+    if entity is not None and entity in registry:
         return registry[entity]
     return actors.proposals.get(entity) if entity else None
 
 
 def _name_words(entity: str | None, actors: Actors, registry: Registry) -> frozenset[str]:
     """The ASCII words of an actor's names (and of its ISO names, for a state): left out of derived ids."""
+    if entity is None:
+        return frozenset()
     entry = _entry(entity, actors, registry)
     if entry is None:
         return frozenset()
@@ -222,7 +226,7 @@ def _name_words(entity: str | None, actors: Actors, registry: Registry) -> froze
 def _state_of(organisation: str, actors: Actors, registry: Registry) -> str | None:
     """The state an organisation belongs to (through part_of), if any."""
     seen = set()
-    current = organisation
+    current: str | None = organisation
     while current and current not in seen:
         seen.add(current)
         entry = _entry(current, actors, registry)

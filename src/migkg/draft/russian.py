@@ -130,7 +130,7 @@ def phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ..
     from razdel import tokenize
 
     lemmas = lemmatise_phrases(phrases)
-    return [(tuple(fold(t.text) for t in tokenize(p)), lemma) for p, lemma in zip(phrases, lemmas)]
+    return [(tuple(fold(t.text) for t in tokenize(p)), lemma) for p, lemma in zip(phrases, lemmas, strict=True)]
 
 
 def genitive(phrase: str) -> str:

@@ -47,7 +47,7 @@ class Speech:
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """The inside of every quotation of four words or more, without outer spaces or a trailing comma."""
-    found = []
+    found: list[tuple[int, int]] = []
     for opening, closing in QUOTE_PAIRS:
         if opening == closing:
             pattern = re.compile(rf"{re.escape(opening)}([^{re.escape(opening)}\n]+){re.escape(closing)}")
@@ -105,10 +105,11 @@ class SpeechFinder:
                 person = previous.speaker if previous else self._last_person_before(token.start)
                 if person:
                     return person, (token.start, token.end), "a pronoun: the last speaker", 0.7
-        titles = [t for t in self.titles if start <= t.start and t.end <= end and t.post in self.holders]
-        if titles:
-            title = titles[-1]
-            return self.holders[title.post], (title.start, title.end), "a title: the post's holder", 0.7
+        held = [(t, self.holders[t.post]) for t in self.titles
+                if start <= t.start and t.end <= end and t.post is not None and t.post in self.holders]
+        if held:
+            title, holder = held[-1]
+            return holder, (title.start, title.end), "a title: the post's holder", 0.7
         bodies = [m for m in self.actors.mentions if start <= m.start and m.end <= end and m.type in BODY_TYPES
                   and not any(t.start <= m.start and m.end <= t.end for t in self.titles)]
         if bodies and not re.search(r"[,;:]\s*$", text[bodies[-1].end:end]):
@@ -124,7 +125,7 @@ class SpeechFinder:
 
     def quote_speeches(self) -> list[Speech]:
         text = self.analysis.text
-        found = []
+        found: list[Speech] = []
         for start, end in self.quotes:
             speaker = self._after_quote(end) or self._colon_before(start)
             if speaker is None:
@@ -159,7 +160,7 @@ class SpeechFinder:
         subject = self._subject(tail[0], tail[1])
         if subject is None:
             return None
-        entity, span, how, confidence = subject
+        entity, span, how, _confidence = subject
         return entity, span, f"named after the quote ({how})", 0.9, (verbs[0].start, verbs[0].end)
 
     def _colon_before(self, start: int):
@@ -175,7 +176,7 @@ class SpeechFinder:
         subject = self._subject(sentence_start, verbs[-1].start)
         if subject is None:
             return None
-        entity, span, how, confidence = subject
+        entity, span, how, _confidence = subject
         return entity, span, f"the clause introducing the quote ({how})", 0.9, (verbs[-1].start, verbs[-1].end)
 
     # ------------------------------------------------------------------ reported speech
@@ -199,7 +200,7 @@ class SpeechFinder:
         found: list[Speech] = []
         clause_start = sentence[0]
         for index, verb in enumerate(verbs):
-            subject = self._subject(clause_start, verb.start)
+            subject: tuple[str, tuple[int, int] | None, str, float] | None = self._subject(clause_start, verb.start)
             joined = index > 0 and self._joined(verbs[index - 1], verb)
             if joined and found and not self._has_agent(clause_start, verb.start):
                 previous = found[-1]
@@ -214,7 +215,7 @@ class SpeechFinder:
                 self.speeches.append(Speech("attribution", entity, [(verb.start, verb.end)], how, confidence,
                                             verb=(verb.start, verb.end), subject=subject_span))
                 continue
-            spans = [(verb.start, end)] + self._after_footnote(end)
+            spans = [(verb.start, end), *self._after_footnote(end)]
             speech = Speech("reported-speech", entity, spans, f"reporting verb «{verb.text}»; speaker: {how}",
                             confidence, verb=(verb.start, verb.end), subject=subject_span)
             self._commitment(speech, verb, end)

@@ -1,11 +1,13 @@
 """Actor networks for analysts: networkx graphs from the network queries, measures, exports, pictures.
 
-In a notebook::
+In a notebook, on the folder ``migkg build`` wrote (or an endpoint: ``network.load("http://localhost:7878/query")``)::
 
-    from migkg import network
-    nets = network.load("build")            # or network.load("http://localhost:7878/query"), or networks(source)
-    g = nets["co-participation"]            # a networkx graph; nodes are IRIs
-    table = network.measure_table(g)        # degree, betweenness, PageRank, Louvain community, brokerage
+    >>> from migkg import network
+    >>> nets = network.load("build")
+    >>> g = nets["co-participation"]        # a networkx graph; nodes are IRIs
+    >>> table = network.measure_table(g)    # degree, betweenness, PageRank, Louvain community, brokerage
+    >>> table[0]["label"], table[0]["degree"]
+    ('Afghanistan', 16)
 
 The networks are defined in SPARQL (``queries/network/*.rq``) and built by :mod:`.graphs`;
 :mod:`.measures` computes the measures, :mod:`.export` writes GraphML, GEXF, node-link JSON and CSV,

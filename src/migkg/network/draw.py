@@ -75,7 +75,7 @@ def positions(graph: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float
     row_width = max([2 * r for r in radii] + [1.15 * math.sqrt(sum((2 * r) ** 2 for r in radii))])
     result: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for members, r in zip(components, radii):
+    for members, r in zip(components, radii, strict=True):
         if x > 0 and x + 2 * r > row_width:
             x, y, row_height = 0.0, y - row_height - 0.6, 0.0
         component = nx.Graph()  # built in sorted order: a subgraph view would follow a set's (hash) order
@@ -107,7 +107,7 @@ def figure(graph: nx.Graph, size_by: str = "degree", lang: str = "both", seed: i
     graph = add_measures(graph)
     nodes = list(graph.nodes)
     where = positions(graph, seed)
-    areas = dict(zip(nodes, sizes([float(graph.nodes[n][size_by]) for n in nodes])))
+    areas = dict(zip(nodes, sizes([float(graph.nodes[n][size_by]) for n in nodes]), strict=True))
     side = 10 + 4 * math.sqrt(max(len(nodes), 1) / 10)
     fig = Figure(figsize=(side * 1.25, side), dpi=110)
     ax = fig.add_axes((0.01, 0.01, 0.78, 0.93))

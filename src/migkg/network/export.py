@@ -82,7 +82,7 @@ def csv_nodes_bytes(graph: nx.Graph) -> bytes:
     records = [_flat(data) for _, data in graph.nodes(data=True)]
     columns = [c for c in _columns(records, NODE_ORDER) if c != "label"]
     rows = [[node, record.get("label", "")] + [record.get(c, "") for c in columns]
-            for node, record in zip(graph.nodes, records)]
+            for node, record in zip(graph.nodes, records, strict=True)]
     return _csv_bytes(["Id", "Label", *columns], rows)
 
 
@@ -92,7 +92,7 @@ def csv_edges_bytes(graph: nx.Graph) -> bytes:
     records = [_flat(data) for _, _, data in edges]
     columns = _columns(records, EDGE_ORDER)
     kind = "Directed" if graph.is_directed() else "Undirected"
-    rows = [[u, v, kind] + [record.get(c, "") for c in columns] for (u, v, _), record in zip(edges, records)]
+    rows = [[u, v, kind] + [record.get(c, "") for c in columns] for (u, v, _), record in zip(edges, records, strict=True)]
     return _csv_bytes(["Source", "Target", "Type", *columns], rows)
 
 

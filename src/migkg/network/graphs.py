@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import networkx as nx
 
@@ -59,7 +60,7 @@ QUERY_NETWORKS = (
 )
 COMBINED = NetworkSpec("actors", "Combined actor network: co-participation, affiliation, statements",
                        directed=False)
-NETWORK_NAMES = tuple(spec.name for spec in QUERY_NETWORKS) + (COMBINED.name,)
+NETWORK_NAMES = (*(spec.name for spec in QUERY_NETWORKS), COMBINED.name)
 
 
 def display_label(node: Mapping[str, object]) -> str:
@@ -70,7 +71,7 @@ def _merge_value(name: str, old: object, new: object) -> object:
     if name == "weight":
         return old + new  # type: ignore[operator]
     if isinstance(old, list):
-        return sorted(set(old) | set(new))  # type: ignore[arg-type]
+        return sorted(set(old) | set(cast("list[str]", new)))  # a list attribute (evidence, events) is one in every row
     if old == new:
         return old
     return " ".join(sorted(set(str(old).split()) | set(str(new).split())))
@@ -163,7 +164,8 @@ def combine_actors(co_participation: nx.Graph, affiliation: nx.DiGraph, statemen
     def tie(source_graph: nx.Graph, u: str, v: str, attributes: Mapping[str, object]) -> None:
         add_node(graph, u, _node_info(source_graph, u))
         add_node(graph, v, _node_info(source_graph, v))
-        add_edge(graph, *sorted((u, v)), attributes)
+        first, second = sorted((u, v))
+        add_edge(graph, first, second, attributes)
 
     is_actor = {n for g in (co_participation, affiliation, statements) for n, t in g.nodes(data="type")
                 if t in ACTOR_TYPES}
@@ -261,5 +263,16 @@ def open_source(where: str | Path | SelectSource = "build") -> SelectSource:
 
 
 def load(where: str | Path | SelectSource = "build") -> Networks:
-    """All the networks in one call: ``load("build")``, ``load("http://host/sparql")`` or ``load(source)``."""
+    """All the networks in one call: ``load("build")``, ``load("http://host/sparql")`` or ``load(source)``.
+
+    On the seed, built by ``migkg build --out build``::
+
+        >>> nets = load("build")
+        >>> list(nets)
+        ['actor-event', 'co-participation', 'affiliation', 'statements', 'actors']
+        >>> nets["co-participation"].number_of_nodes(), nets["co-participation"].number_of_edges()
+        (17, 136)
+        >>> nets["actors"].nodes["https://w3id.org/migkg/state/KAZ"]["label"]
+        'Kazakhstan'
+    """
     return networks(open_source(where))

@@ -120,17 +120,8 @@ def page(graph: nx.Graph, spans: Mapping[str, list[EvidenceSpan]] | None = None,
     gives the words behind each fact for the edges' tooltips."""
     from bokeh.embed import file_html
     from bokeh.layouts import column, row
-    from bokeh.models import (
-        BooleanFilter,
-        CDSView,
-        CheckboxGroup,
-        ColumnDataSource,
-        CustomJS,
-        Div,
-        HoverTool,
-        RadioButtonGroup,
-        TextInput,
-    )
+    from bokeh.models import BooleanFilter, CDSView, ColumnDataSource, CustomJS, DataRange1d, HoverTool
+    from bokeh.models.widgets import CheckboxGroup, Div, RadioButtonGroup, TextInput
     from bokeh.plotting import figure
     from bokeh.resources import INLINE
 
@@ -147,7 +138,9 @@ def page(graph: nx.Graph, spans: Mapping[str, list[EvidenceSpan]] | None = None,
             f"{graph.number_of_edges()} edges"
     plot = figure(title=title, sizing_mode="stretch_both", min_width=600, min_height=500, match_aspect=True,
                   tools="pan,wheel_zoom,box_zoom,reset,save", active_scroll="wheel_zoom", toolbar_location="above")
-    plot.x_range.range_padding = plot.y_range.range_padding = 0.15  # room for the labels at the edges
+    for axis_range in (plot.x_range, plot.y_range):
+        if isinstance(axis_range, DataRange1d):  # what figure() makes: ranges fitted to the data
+            axis_range.range_padding = 0.15  # room for the labels at the edges
     plot.axis.visible = False
     plot.grid.visible = False
     edge_glyphs = plot.multi_line("xs", "ys", source=edges, view=CDSView(filter=edge_filter), line_color="#777777",

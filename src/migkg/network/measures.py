@@ -199,7 +199,7 @@ def measure_table(graph: nx.Graph, by: str = "degree", group: str = DEFAULT_GROU
     for node, measures in values.items():
         data = graph.nodes[node]
         rows.append({**{c: data.get(c) for c in NODE_COLUMNS}, **measures})
-    rows.sort(key=lambda r: (-r[by], -r["betweenness"], str(r["label"]), str(r["iri"])))  # type: ignore[operator]
+    rows.sort(key=lambda r: (-r[by], -r["betweenness"], str(r["label"]), str(r["iri"])))
     return [{"rank": rank, **row} for rank, row in enumerate(rows, start=1)]
 
 

@@ -125,13 +125,27 @@ def edge_rows(source: SelectSource, name: str) -> list[EdgeRow]:
     return [row_to_edge(row, query.path) for row in rows]
 
 
+def _text(term: Term | None) -> str | None:
+    """An IRI's or a literal's text, as :func:`python_value` gives it (None where the row has no value)."""
+    value = python_value(term)
+    return value if value is None or isinstance(value, str) else str(value)
+
+
+def _offset(term: Term | None) -> int | None:
+    """A code-point offset (an xsd:integer literal), as :func:`python_value` gives it."""
+    value = python_value(term)
+    if value is None or isinstance(value, int):
+        return value
+    raise MigkgError(f"an evidence offset is {value!r}, not an integer; q11 returns integers (nif:beginIndex).")
+
+
 def evidence_spans(source: SelectSource) -> dict[str, list[EvidenceSpan]]:
     """Every fact's evidence spans, in text order (the research query q11, run once with ?fact unbound)."""
     query = read_query(queries_dir().joinpath(*EVIDENCE_QUERY))
     spans: dict[str, list[EvidenceSpan]] = {}
     for row in select(source, query).rows:
-        values = {k: python_value(v) for k, v in row.items()}
-        spans.setdefault(str(values["fact"]), []).append(
-            EvidenceSpan(values.get("release"), values.get("begin"), values.get("end"), values.get("words")))
+        spans.setdefault(str(python_value(row["fact"])), []).append(
+            EvidenceSpan(_text(row.get("release")), _offset(row.get("begin")), _offset(row.get("end")),
+                         _text(row.get("words"))))
     return {fact: sorted(set(found), key=lambda s: (s.release or "", s.begin if s.begin is not None else -1))
             for fact, found in spans.items()}
