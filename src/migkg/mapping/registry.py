@@ -4,15 +4,13 @@ Triples are tuples of pyoxigraph terms (see :mod:`migkg.mapping.release`); the h
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-import pyoxigraph as ox
 from rdflib import URIRef
 
 from migkg.cards.models import Organisation, Post, RegistryEntry, State
 from migkg.cards.registry import Registry, iso_alpha2
 from migkg.mapping.iris import Iris
 from migkg.mapping.namespaces import FOAF, MIG, ORG, OWL, RDF, RDFS, SDO, SKOS, WD
+from migkg.mapping.terms import Triple, iri, literal
 
 CLASS_OF_TYPE = {
     "state": MIG.State,
@@ -24,23 +22,6 @@ CLASS_OF_TYPE = {
     "city": SDO.City,
     "regional-consultative-process": MIG.RegionalConsultativeProcess,
 }
-
-
-Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
-
-
-@lru_cache(maxsize=1 << 16)
-def iri(value: str) -> ox.NamedNode:
-    """An IRI (an rdflib URIRef or a str) as a pyoxigraph term; the vocabulary's terms are made once."""
-    return ox.NamedNode(value)
-
-
-def literal(text: str, language: str | None = None) -> ox.Literal:
-    return ox.Literal(text, language=language) if language else ox.Literal(text)
-
-
-def typed(text: str, datatype: ox.NamedNode) -> ox.Literal:
-    return ox.Literal(text, datatype=datatype)
 
 
 def entity_iri(registry: Registry, iris: Iris, entity_id: str) -> URIRef:

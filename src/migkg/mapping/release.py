@@ -24,7 +24,7 @@ from migkg.cards.registry import Registry
 from migkg.cards.release import LoadedRelease
 from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
 from migkg.mapping.namespaces import DCTERMS, ISO639, KIND, MIG, NIF, ORG, PROV, RDF, ROLE, SDO, SKOS, TOPIC, XSD, class_for_kind
-from migkg.mapping.registry import Triple, iri, literal, typed
+from migkg.mapping.terms import Triple, iri, literal, typed
 
 
 def _terms(namespace, names: str, **renamed: str) -> SimpleNamespace:
