@@ -18,6 +18,7 @@ from rdflib import Graph
 import test_shapes as reference
 from migkg.build.pipeline import Toolkit, build_dataset
 from migkg.mapping.registry import entity_iri
+from migkg.mapping.terms import to_rdflib
 from migkg.validation.reports import validate_graph, validate_graph_compiled
 from migkg.validation.shacl import Unsupported, compile_shapes
 
@@ -35,13 +36,13 @@ def seed() -> reference.Seed:
     result = build_dataset(ROOT / "data")
     built = result.releases[0]
     data = Graph()
-    for part in (built.facts, built.derived, result.graphs[result.toolkit.iris.registry_graph()],
+    for part in (built.facts, built.derived, result.graphs[to_rdflib(result.toolkit.iris.registry_graph())],
                  result.toolkit.vocabulary.graph):
         data += part
     shapes = Graph().parse(reference.SHAPES_FILE, format="turtle")
 
     def ref(entity_id: str):
-        return entity_iri(result.registry, result.toolkit.iris, entity_id)
+        return to_rdflib(entity_iri(result.registry, result.toolkit.iris, entity_id))
 
     return reference.Seed(data, shapes, result.report, reference._find_nodes(data, ref))
 
@@ -63,14 +64,14 @@ def test_both_engines_agree_on_every_case(seed, shape_name, case):
 def test_synthetic_releases_get_the_report_pyshacl_gives(tmp_path: Path):
     data = synth.generate(tmp_path / "data", 6, seed=11)
     result = build_dataset(data)
-    registry = result.graphs[result.toolkit.iris.registry_graph()]
+    registry = result.graphs[to_rdflib(result.toolkit.iris.registry_graph())]
     assert result.report.warnings, "the corpus should hold a count that disagrees with its participants"
     for release in result.releases:
         union = Graph()
         for part in (release.facts, release.derived, registry, result.toolkit.vocabulary.graph):
             union += part
         expected = said(validate_graph(union, result.toolkit.shapes))
-        graph = str(result.toolkit.iris.release_graph(release.release_id))
+        graph = result.toolkit.iris.release_graph(release.release_id).value
         found = [(i.severity, i.focus, i.path, i.message, i.shape, i.value)
                  for i in result.report.issues if i.graph == graph]
         assert found == expected, release.release_id

@@ -4,7 +4,7 @@ Triples are tuples of pyoxigraph terms (see :mod:`migkg.mapping.release`); the h
 """
 from __future__ import annotations
 
-from rdflib import URIRef
+import pyoxigraph as ox
 
 from migkg.cards.models import Organisation, Post, RegistryEntry, State
 from migkg.cards.registry import Registry, iso_alpha2
@@ -24,7 +24,8 @@ CLASS_OF_TYPE = {
 }
 
 
-def entity_iri(registry: Registry, iris: Iris, entity_id: str) -> URIRef:
+def entity_iri(registry: Registry, iris: Iris, entity_id: str) -> ox.NamedNode:
+    """The IRI of a registry entry, by its id."""
     return iris.entity(registry.type_of(entity_id), entity_id)
 
 
@@ -37,7 +38,7 @@ def map_registry(registry: Registry, iris: Iris) -> list[Triple]:
 
 
 def _map_entry(registry: Registry, iris: Iris, entry: RegistryEntry) -> list[Triple]:
-    node = iri(entity_iri(registry, iris, entry.id))
+    node = entity_iri(registry, iris, entry.id)
     out = [(node, iri(RDF.type), iri(CLASS_OF_TYPE[entry.type]))]
     for lang, label in entry.labels.items():
         out.append((node, iri(RDFS.label), literal(label, lang)))
@@ -50,7 +51,7 @@ def _map_entry(registry: Registry, iris: Iris, entry: RegistryEntry) -> list[Tri
         out.append((node, iri(MIG.iso3166Alpha3), literal(entry.id)))
         out.append((node, iri(MIG.iso3166Alpha2), literal(iso_alpha2(entry))))
     if isinstance(entry, Organisation) and entry.part_of:
-        out.append((node, iri(ORG.subOrganizationOf), iri(entity_iri(registry, iris, entry.part_of))))
+        out.append((node, iri(ORG.subOrganizationOf), entity_iri(registry, iris, entry.part_of)))
     if isinstance(entry, Post):
-        out.append((node, iri(ORG.postIn), iri(entity_iri(registry, iris, entry.organisation))))
+        out.append((node, iri(ORG.postIn), entity_iri(registry, iris, entry.organisation)))
     return out
