@@ -39,7 +39,7 @@ def map_registry(registry: Registry, iris: Iris) -> list[Triple]:
 
 def _map_entry(registry: Registry, iris: Iris, entry: RegistryEntry) -> list[Triple]:
     node = entity_iri(registry, iris, entry.id)
-    out = [(node, iri(RDF.type), iri(CLASS_OF_TYPE[entry.type]))]
+    out: list[Triple] = [(node, iri(RDF.type), iri(CLASS_OF_TYPE[entry.type]))]
     for lang, label in entry.labels.items():
         out.append((node, iri(RDFS.label), literal(label, lang)))
     for lang, labels in entry.alt_labels.items():

@@ -20,6 +20,7 @@ from types import SimpleNamespace
 
 import pyoxigraph as ox
 from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace
 
 from migkg.cards.facts import Occurrence, field_value, walk
 from migkg.cards.models import (
@@ -43,7 +44,7 @@ from migkg.mapping.namespaces import DCTERMS, ISO639, KIND, MIG, NIF, ORG, PROV,
 from migkg.mapping.terms import Object, Triple, iri, literal, typed
 
 
-def _terms(namespace: Namespace, names: str, **renamed: str) -> SimpleNamespace:
+def _terms(namespace: Namespace | type[DefinedNamespace], names: str, **renamed: str) -> SimpleNamespace:
     terms = {name: ox.NamedNode(str(namespace) + name) for name in names.split()}
     terms.update({alias: ox.NamedNode(str(namespace) + name) for alias, name in renamed.items()})
     return SimpleNamespace(**terms)
