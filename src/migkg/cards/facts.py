@@ -167,6 +167,11 @@ _CHILDREN = {kind.path: [child for child in FACT_KINDS if child.parent == kind.p
 _TOP = [kind for kind in FACT_KINDS if kind.parent is None]
 
 
+def top_kinds() -> list[FactKind]:
+    """The kinds whose entries are fields of the card itself (the release, the events...), in declaration order."""
+    return _TOP
+
+
 def children(kind: FactKind) -> list[FactKind]:
     """The kinds whose entries lie directly inside entries of ``kind``, in declaration order."""
     return _CHILDREN[kind.path]
