@@ -8,9 +8,13 @@ triples with evidence; the direct triples are derived from them by the rules in
 
 The triples are tuples of pyoxigraph terms, in the order they are made, without repeats:
 what Oxigraph derives from, validates and serialises, with no rdflib graph in between.
-The vocabulary's terms are made once (:data:`T`), and data IRIs are built as
-:class:`migkg.mapping.iris.Iris` builds them, without an rdflib term for each (mapping a release
-this way costs about a millisecond; through rdflib's ``Graph.add`` it cost ten).
+The vocabulary's terms are made once (:data:`T`), and data IRIs come from
+:class:`migkg.mapping.iris.Iris`, already pyoxigraph terms (mapping a release this way costs about a
+millisecond; through rdflib's ``Graph.add`` it cost ten).
+
+The card is read through the one walk over its declared kinds of entry (:func:`migkg.cards.facts.walk`);
+each kind's triples are made by its function in :data:`MAPPINGS`, and its node is the IRI its
+declaration gives (:meth:`migkg.mapping.iris.Iris.of`).
 """
 from __future__ import annotations
 
