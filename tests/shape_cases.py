@@ -27,6 +27,7 @@ from rdflib.term import Node
 from migkg.build.pipeline import build_dataset
 from migkg.mapping.namespaces import KIND, MIG, NIF, ROLE, TOPIC
 from migkg.mapping.registry import entity_iri
+from migkg.mapping.terms import to_rdflib
 from migkg.validation.reports import Report, validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,13 +122,13 @@ def load_seed() -> Seed:
     assert len(result.releases) == 1, "these tests are written for the one seed release"
     built = result.releases[0]
     data = Graph()
-    for part in (built.facts, built.derived, result.graphs[result.toolkit.iris.registry_graph()],
+    for part in (built.facts, built.derived, result.graphs[to_rdflib(result.toolkit.iris.registry_graph())],
                  result.toolkit.vocabulary.graph):
         data += part
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
 
     def ref(entity_id: str) -> URIRef:
-        return entity_iri(result.registry, result.toolkit.iris, entity_id)
+        return to_rdflib(entity_iri(result.registry, result.toolkit.iris, entity_id))
 
     return Seed(data, shapes, result.report, find_nodes(data, ref))
 

@@ -18,6 +18,7 @@ from rdflib import Graph, URIRef
 from migkg import synthetic
 from migkg.build.corpus import build_corpus
 from migkg.build.pipeline import Toolkit, build_dataset
+from migkg.mapping.terms import to_rdflib
 from migkg.validation.reports import validate_graph
 from tests.shape_cases import SH_OR_SHAPE
 
@@ -288,7 +289,7 @@ def two_reports_of_one_event(tmp_path: Path, corpus: Path, severity: str) -> tup
     card.write_text(card.read_text(encoding="utf-8").replace(folders[1].name, later), encoding="utf-8")
     folders = sorted((data / "releases").iterdir())
     result = build_dataset(data)
-    listed = [sum(1 for _ in result.graphs[result.toolkit.iris.release_graph(f.name)].subjects(
+    listed = [sum(1 for _ in result.graphs[to_rdflib(result.toolkit.iris.release_graph(f.name))].subjects(
         URIRef("https://w3id.org/migkg/ontology#event"), URIRef(f"https://w3id.org/migkg/event/{event}")))
         for f in folders]
     ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))

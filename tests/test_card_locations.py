@@ -16,6 +16,7 @@ from migkg.build.pipeline import build_dataset
 from migkg.cards.release import load_release
 from migkg.cards.yamlfile import line_of, parse_round_trip, parse_yaml_text, read_text
 from migkg.mapping.iris import Iris
+from migkg.mapping.terms import to_rdflib
 from migkg.validation.card_locations import anchored, card_entry, composed, line_in, located
 from migkg.validation.reports import Issue
 
@@ -47,9 +48,9 @@ def at(tree, path):
 
 
 def test_every_fact_of_the_seed_is_found_at_the_entry_that_holds_its_ids(seed, card, model):
-    prefix = str(IRIS.release(RELEASE)) + "/"
-    facts = {str(s) for s in seed.graphs[IRIS.release_graph(RELEASE)].subjects() if str(s).startswith(prefix)
-             and not str(s).startswith(str(IRIS.text(RELEASE)))}
+    prefix = IRIS.release(RELEASE).value + "/"
+    facts = {str(s) for s in seed.graphs[to_rdflib(IRIS.release_graph(RELEASE))].subjects() if str(s).startswith(prefix)
+             and not str(s).startswith(IRIS.text(RELEASE).value)}
     assert len(facts) > 50, "the seed's facts were not found"
     kinds = set()
     for fact in sorted(facts):
@@ -80,22 +81,22 @@ def test_every_fact_of_the_seed_is_found_at_the_entry_that_holds_its_ids(seed, c
 
 
 def test_the_release_and_its_events_are_found_and_a_registry_entity_is_not(card, model):
-    assert card_entry(model, str(IRIS.release(RELEASE)), IRIS) == ("release",)
+    assert card_entry(model, IRIS.release(RELEASE).value, IRIS) == ("release",)
     event = card["events"][0]["id"]
-    assert card_entry(model, str(IRIS.event(event)), IRIS) == ("events", 0)
-    assert card_entry(model, str(IRIS.entity("state", "KAZ")), IRIS) is None
-    assert card_entry(model, str(IRIS.fact(RELEASE, "claim", "no-such-claim")), IRIS) is None
-    assert card_entry(model, str(IRIS.text(RELEASE)) + "#char=0,5", IRIS) is None
+    assert card_entry(model, IRIS.event(event).value, IRIS) == ("events", 0)
+    assert card_entry(model, IRIS.entity("state", "KAZ").value, IRIS) is None
+    assert card_entry(model, IRIS.fact(RELEASE, "claim", "no-such-claim").value, IRIS) is None
+    assert card_entry(model, IRIS.text(RELEASE).value + "#char=0,5", IRIS) is None
 
 
 def issue(focus: str) -> Issue:
-    return Issue("Warning", str(IRIS.release_graph(RELEASE)), f"<{focus}>", "", "m", "s")
+    return Issue("Warning", IRIS.release_graph(RELEASE).value, f"<{focus}>", "", "m", "s")
 
 
 def test_an_issue_is_located_at_its_entry_or_else_at_its_card(repo_root: Path, card):
     release = load_release(repo_root / "data" / "releases" / RELEASE)
-    claim_iri = str(IRIS.fact(RELEASE, "claim", "count-of-governments"))
-    claim, kaz = located([issue(claim_iri), issue(str(IRIS.entity("state", "KAZ")))], release, IRIS)
+    claim_iri = IRIS.fact(RELEASE, "claim", "count-of-governments").value
+    claim, kaz = located([issue(claim_iri), issue(IRIS.entity("state", "KAZ").value)], release, IRIS)
     index = next(i for i, c in enumerate(card["claims"]) if c["id"] == "count-of-governments")
     line = line_of(card, ("claims", index))
     assert claim.where == f"card.yaml:{line}: claims[{index}]"  # cached so, relative to the release folder
@@ -108,7 +109,7 @@ def test_an_issue_is_located_at_its_entry_or_else_at_its_card(repo_root: Path, c
 def test_without_the_card_text_the_entry_is_still_named_without_a_line(repo_root: Path, card):
     release = load_release(repo_root / "data" / "releases" / RELEASE)
     release.card_text = None
-    [claim] = located([issue(str(IRIS.fact(RELEASE, "claim", "count-of-governments")))], release, IRIS)
+    [claim] = located([issue(IRIS.fact(RELEASE, "claim", "count-of-governments").value)], release, IRIS)
     index = next(i for i, c in enumerate(card["claims"]) if c["id"] == "count-of-governments")
     assert claim.where == f"card.yaml: claims[{index}]"
 
@@ -120,10 +121,10 @@ def test_ids_holding_double_hyphens_are_matched_as_they_were_joined(model):
                    event.model_copy(update={"id": "e-", "roles": [role.model_copy(update={"role": "opener",
                                                                                            "agent": "kz--mfa"})]})],
         "claims": [claim.model_copy(update={"id": "c"}), claim.model_copy(update={"id": "c--1"})]})
-    assert card_entry(card, str(IRIS.fact(RELEASE, "claim", "c--1")), IRIS) == ("claims", 1)
-    assert card_entry(card, str(IRIS.fact(RELEASE, "attestation", "event", "e-", "name")), IRIS) == ("events", 1, "name")
-    assert card_entry(card, str(IRIS.fact(RELEASE, "attestation", "event", "e", "name")), IRIS) == ("events", 0, "name")
-    assert card_entry(card, str(IRIS.fact(RELEASE, "participation", "e-", "opener", "kz--mfa")), IRIS) \
+    assert card_entry(card, IRIS.fact(RELEASE, "claim", "c--1").value, IRIS) == ("claims", 1)
+    assert card_entry(card, IRIS.fact(RELEASE, "attestation", "event", "e-", "name").value, IRIS) == ("events", 1, "name")
+    assert card_entry(card, IRIS.fact(RELEASE, "attestation", "event", "e", "name").value, IRIS) == ("events", 0, "name")
+    assert card_entry(card, IRIS.fact(RELEASE, "participation", "e-", "opener", "kz--mfa").value, IRIS) \
         == ("events", 1, "roles", 0)
 
 
@@ -145,7 +146,7 @@ def test_the_seed_warning_is_printed_with_its_card_line_first(run_migkg, repo_ro
     line = line_of(card, ("claims", index))
     card_path = Path("data") / "releases" / RELEASE / "card.yaml"
     [warning] = [w for w in (done.stdout + done.stderr).splitlines() if w.startswith("Warning:")]
-    assert warning.startswith(f"Warning: {card_path}:{line}: claims[{index}]: <{IRIS.fact(RELEASE, 'claim', 'count-of-governments')}>")
+    assert warning.startswith(f"Warning: {card_path}:{line}: claims[{index}]: <{IRIS.fact(RELEASE, 'claim', 'count-of-governments').value}>")
     assert read_text(repo_root / card_path).splitlines()[line - 1].strip() == "- id: count-of-governments"
 
 
@@ -153,8 +154,8 @@ def test_the_fast_readers_find_each_entry_on_the_line_ruamel_gives(seed, card, m
     """The build reads cards with libyaml (data) and composes them with libyaml (lines); ruamel is the reference."""
     path = repo_root / "data" / "releases" / RELEASE / "card.yaml"
     node, data = composed(read_text(path)), parse_yaml_text(read_text(path), path)
-    prefix = str(IRIS.release(RELEASE)) + "/"
-    facts = sorted(str(s) for s in seed.graphs[IRIS.release_graph(RELEASE)].subjects() if str(s).startswith(prefix))
+    prefix = IRIS.release(RELEASE).value + "/"
+    facts = sorted(str(s) for s in seed.graphs[to_rdflib(IRIS.release_graph(RELEASE))].subjects() if str(s).startswith(prefix))
     entries = {card_entry(model, fact, IRIS) for fact in facts} - {None}
     assert len(entries) > 50
     assert all(at(data, entry) == at(card, entry) for entry in entries)  # the same entries in both readers' data

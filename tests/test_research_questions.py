@@ -467,15 +467,15 @@ Q11 = "q11-evidence-of-a-fact.rq"
 def test_q11_bound_fact_gives_its_words(built, store, source):
     iris = built.toolkit.iris
     fact = iris.fact(RELEASE, "statement", "kazakhstan-proposal-secretariat")
-    rows = run(store, Q11, fact=ox.NamedNode(str(fact)))
+    rows = run(store, Q11, fact=fact)
     assert [(val(r["fact"]), val(r["release"]), val(r["words"])) for r in rows] == [
-        (str(fact), str(iris.release(RELEASE)), W_SECRETARIAT)]
+        (fact.value, iris.release(RELEASE).value, W_SECRETARIAT)]
     begin = source.index(W_SECRETARIAT)
     assert (int(val(rows[0]["begin"])), int(val(rows[0]["end"]))) == (begin, begin + len(W_SECRETARIAT))
 
     # a fact cited by two spans (the words around the secretariat offer) gives two rows
     chair = iris.fact(RELEASE, "statement", "kazakhstan-proposal-chair")
-    rows = run(store, Q11, fact=ox.NamedNode(str(chair)))
+    rows = run(store, Q11, fact=chair)
     assert [val(r["words"]) for r in rows] == [W_PROPOSAL, W_FIRST_CHAIR]
     assert_words_are_the_source(rows, source)
 
@@ -484,13 +484,13 @@ def test_q11_binding_by_values_and_by_rdflib(built, store, union):
     iris = built.toolkit.iris
     fact = iris.fact(RELEASE, "participation", EVENT, "participant", "TKM")
     text = query_text(Q11)
-    expected = {(str(fact), str(iris.release(RELEASE)), "Туркменистан")}
+    expected = {(fact.value, iris.release(RELEASE).value, "Туркменистан")}
 
-    with_values = text + f"\nVALUES ?fact {{ <{fact}> }}\n"
+    with_values = text + f"\nVALUES ?fact {{ <{fact.value}> }}\n"
     ox_rows = run(store, Q11, with_values)
     assert {(val(r["fact"]), val(r["release"]), val(r["words"])) for r in ox_rows} == expected
 
-    for rows in (union.query(with_values), union.query(text, initBindings={Variable("fact"): URIRef(str(fact))})):
+    for rows in (union.query(with_values), union.query(text, initBindings={Variable("fact"): URIRef(fact.value)})):
         assert {(str(r.fact), str(r.release), str(r.words)) for r in rows} == expected
 
 

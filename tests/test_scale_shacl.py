@@ -16,6 +16,7 @@ from rdflib import Graph
 
 from migkg import synthetic
 from migkg.build.pipeline import Toolkit, build_dataset
+from migkg.mapping.terms import to_rdflib
 from migkg.validation.reports import validate_graph, validate_graph_compiled
 from migkg.validation.shacl import Unsupported, compile_shapes
 from tests.shape_cases import CASES, SH_OR_SHAPE, Seed, load_seed
@@ -49,14 +50,14 @@ def test_both_engines_agree_on_every_case(seed, shape_name, case):
 def test_synthetic_releases_get_the_report_pyshacl_gives(tmp_path: Path):
     data = synthetic.generate(tmp_path / "data", 6, seed=11)
     result = build_dataset(data)
-    registry = result.graphs[result.toolkit.iris.registry_graph()]
+    registry = result.graphs[to_rdflib(result.toolkit.iris.registry_graph())]
     assert result.report.warnings, "the corpus should hold a count that disagrees with its participants"
     for release in result.releases:
         union = Graph()
         for part in (release.facts, release.derived, registry, result.toolkit.vocabulary.graph):
             union += part
         expected = said(validate_graph(union, result.toolkit.shapes))
-        graph = str(result.toolkit.iris.release_graph(release.release_id))
+        graph = result.toolkit.iris.release_graph(release.release_id).value
         found = [(i.severity, i.focus, i.path, i.message, i.shape, i.value)
                  for i in result.report.issues if i.graph == graph]
         assert found == expected, release.release_id

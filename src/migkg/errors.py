@@ -60,7 +60,7 @@ class InputErrors(InputError):
         super().__init__(first.location, first.problem, first.fix)
 
     @property
-    def message(self) -> str:  # type: ignore[override]
+    def message(self) -> str:
         return "\n".join(e.message for e in self.errors)
 
 

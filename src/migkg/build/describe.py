@@ -13,7 +13,6 @@ SHA-256); each release is a ``void:subset`` too, with the size of its graph.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -138,7 +137,7 @@ def _integer(value: int, datatype=XSD.integer) -> ox.Literal:
 
 def describe(stats: Statistics, iris: Iris, release_ids: list[str], distributions: list[Written],
              download_base: str | None = None) -> list[ox.Triple]:
-    ds = _n(iris.dataset())
+    ds = iris.dataset()
     triples: list[ox.Triple] = []
 
     def add(s, p, o) -> None:
@@ -161,28 +160,28 @@ def describe(stats: Statistics, iris: Iris, release_ids: list[str], distribution
     for keyword in ("migration", "refugee protection", "regional consultative process", "Almaty Process"):
         add(ds, DCAT.keyword, ox.Literal(keyword, language="en"))
     for release_id in release_ids:
-        add(ds, DCTERMS.source, _n(iris.release(release_id)))
+        add(ds, DCTERMS.source, iris.release(release_id))
     add(ds, VOID.triples, _integer(stats.triples))
     add(ds, VOID.distinctSubjects, _integer(stats.subjects))
     add(ds, VOID.distinctObjects, _integer(stats.objects))
     add(ds, VOID.properties, _integer(stats.properties))
     add(ds, VOID.classes, _integer(len(stats.classes)))
     for class_iri, entities in stats.classes.items():
-        partition = _n(f"{ds.value}/class/{hashlib.sha1(class_iri.encode()).hexdigest()[:12]}")
+        partition = iris.class_partition(class_iri)
         add(ds, VOID.classPartition, partition)
         add(partition, VOID["class"], _n(class_iri))
         add(partition, VOID.entities, _integer(entities))
     subset_of, a, void_dataset = _n(VOID.subset), _n(RDF.type), _n(VOID.Dataset)
     source, url, size, integer = _n(DCTERMS.source), _n(SDO.url), _n(VOID.triples), _n(XSD.integer)
     for release_id in release_ids:  # one subset per release; predicates made once, not per triple (50,000 at 10,000)
-        subset = ox.NamedNode(f"{ds.value}/release/{release_id}")
+        subset = iris.release_subset(release_id)
         release = iris.release(release_id)
         triples += [ox.Triple(ds, subset_of, subset), ox.Triple(subset, a, void_dataset),
-                    ox.Triple(subset, source, ox.NamedNode(release)),
-                    ox.Triple(subset, url, ox.NamedNode(iris.release_graph(release_id))),
+                    ox.Triple(subset, source, release),
+                    ox.Triple(subset, url, iris.release_graph(release_id)),
                     ox.Triple(subset, size, ox.Literal(str(stats.release_triples[release_id]), datatype=integer))]
     for part in sorted({dist.part for dist in distributions}, key=part_order):
-        node = _n(f"{ds.value}/part/{part}")
+        node = iris.part_subset(part)
         add(ds, VOID.subset, node)
         add(node, RDF.type, _n(VOID.Dataset))
         add(node, RDF.type, _n(DCAT.Dataset))
@@ -210,8 +209,8 @@ def _download_url(download_base: str, dist: Written) -> str:
 
 
 def _distribution(add, ds: ox.NamedNode, iris: Iris, dist: Written, download_base: str | None) -> None:
-    node = _n(iris.distribution(dist.file_name))
-    checksum = _n(f"{node.value}/sha256")
+    node = iris.distribution(dist.file_name)
+    checksum = iris.checksum(dist.file_name)
     add(ds, DCAT.distribution, node)
     add(node, RDF.type, _n(DCAT.Distribution))
     add(node, DCTERMS.title, ox.Literal(dist.file_name))

@@ -169,7 +169,7 @@ class Workbench:
 
     def graphs(self, release_id: str) -> tuple[ox.NamedNode, ox.NamedNode]:
         """A release's two graphs: its facts, and the edges derived from them."""
-        return ox.NamedNode(self.iris.release_graph(release_id)), ox.NamedNode(self.iris.derived_graph(release_id))
+        return self.iris.release_graph(release_id), self.iris.derived_graph(release_id)
 
     def derive(self, release_id: str, facts: list[Triple]) -> list[Triple]:
         """The derived edges; leaves facts and derived edges in the scratch store for :meth:`validate`."""
@@ -238,14 +238,14 @@ class Workbench:
         facts = self.map(release)
         derived, quads = self._derive(rid, facts)
         results = self.validate(rid, facts, derived)
-        issues = located(report_of(results, self.toolkit.shapes, str(self.iris.release_graph(rid))).issues,
+        issues = located(report_of(results, self.toolkit.shapes, self.iris.release_graph(rid).value).issues,
                          release, self.iris)
         return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived))
 
     # ---------------------------------------------------------------- across releases (migkg.validation.across)
     def shared_triples(self, release_id: str, triples: list[Triple]) -> dict[str, list[Triple]]:
         """What a release says about nodes other releases may describe too, by node (:func:`migkg.validation.across.shared_groups`)."""
-        return shared_groups(str(self.iris.release(release_id)), triples, self.inverse_predicates)
+        return shared_groups(self.iris.release(release_id).value, triples, self.inverse_predicates)
 
     def check_across(self, shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
         """The nodes several releases describe, validated on all they say (:func:`migkg.validation.across.check_groups`)."""
@@ -260,16 +260,16 @@ class Workbench:
         rid = built.release_id
         graph, derived = self.graphs(rid)
         return self.serialiser.make_piece([(graph, built.facts), (derived, built.derived)],
-                                         own_prefix=str(self.iris.release(rid)), counted=graph, quads=built.quads)
+                                         own_prefix=self.iris.release(rid).value, counted=graph, quads=built.quads)
 
     def base_pieces(self) -> list[Piece]:
-        return [self.serialiser.make_piece([(ox.NamedNode(self.iris.registry_graph()), self.registry_triples)]),
-                self.serialiser.make_piece([(ox.NamedNode(self.iris.vocabulary_graph()), self.vocabulary_triples)])]
+        return [self.serialiser.make_piece([(self.iris.registry_graph(), self.registry_triples)]),
+                self.serialiser.make_piece([(self.iris.vocabulary_graph(), self.vocabulary_triples)])]
 
     def base_issues(self, results: list[Result]) -> list[Issue]:
         """Issues of the registry and the vocabulary, each in the graph its focus node is described in."""
         issues = []
-        registry_graph, vocabulary_graph = str(self.iris.registry_graph()), str(self.iris.vocabulary_graph())
+        registry_graph, vocabulary_graph = self.iris.registry_graph().value, self.iris.vocabulary_graph().value
         for result in results:
             in_registry = to_ox(result.focus) in self.registry_subjects
             issues += report_of([result], self.toolkit.shapes, registry_graph if in_registry else vocabulary_graph).issues
@@ -377,19 +377,19 @@ def build_dataset(data_dir: Path | str = "data", toolkit: Toolkit | None = None)
     result = BuildResult(registry=registry, toolkit=toolkit)
     result.report = report_of(base_results, toolkit.shapes)
     result.report.issues = list(base_issues)
-    result.graphs[toolkit.iris.vocabulary_graph()] = toolkit.vocabulary.graph
-    result.graphs[toolkit.iris.registry_graph()] = as_graph(bench.registry_triples)
+    result.graphs[to_rdflib(toolkit.iris.vocabulary_graph())] = toolkit.vocabulary.graph
+    result.graphs[to_rdflib(toolkit.iris.registry_graph())] = as_graph(bench.registry_triples)
     known = {_said(i) for i in base_issues}
     for release in built:
         facts, derived = as_graph(release.facts), as_graph(release.derived)
         result.releases.append(BuiltRelease(release.release_id, release.loaded, facts, derived))
         own_results = [r for r in release.results if not across.replaces(r)]
-        part = report_of(own_results, toolkit.shapes, str(toolkit.iris.release_graph(release.release_id)))
+        part = report_of(own_results, toolkit.shapes, toolkit.iris.release_graph(release.release_id).value)
         own_issues = [i for i in release.issues if not across.replaces_issue(i)]  # as migkg.build.corpus keeps them
         part.issues = dedupe_against(anchored(own_issues, release.loaded.folder), known)
         result.report.extend(part)
-        result.graphs[toolkit.iris.release_graph(release.release_id)] = facts
-        result.graphs[toolkit.iris.derived_graph(release.release_id)] = derived
+        result.graphs[to_rdflib(toolkit.iris.release_graph(release.release_id))] = facts
+        result.graphs[to_rdflib(toolkit.iris.derived_graph(release.release_id))] = derived
     part = report_of(across.results, toolkit.shapes)
     part.issues = dedupe_against(across.issues, known)
     result.report.extend(part)

@@ -43,7 +43,8 @@ def _normalise(value: str) -> str:
 def _near_miss(text: str, words: str) -> str:
     """A hint for a quote that is not in the text: is it there with other spacing, case or quotes?"""
     target = _normalise(words)
-    flat, index = [], []  # the normalised text, and where each of its characters came from
+    flat: list[str] = []
+    index: list[int] = []  # the normalised text, and where each of its characters came from
     for offset, char in enumerate(text):
         norm = _normalise(char) or " "
         if norm == " " and flat and flat[-1] == " ":

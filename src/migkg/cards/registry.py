@@ -128,4 +128,6 @@ def _check_links(registry: Registry) -> list[InputError]:
 
 
 def iso_alpha2(state: State) -> str:
-    return pycountry.countries.get(alpha_3=state.id).alpha_2
+    country = pycountry.countries.get(alpha_3=state.id)
+    assert country is not None, f"{state.id}: the State model admits ISO 3166-1 alpha-3 codes only"
+    return str(country.alpha_2)

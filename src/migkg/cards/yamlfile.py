@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import yaml as libyaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
@@ -56,7 +57,7 @@ class _Composer(getattr(libyaml, "CSafeLoader", libyaml.SafeLoader)):  # type: i
     theirs can read a value otherwise than ruamel would.
     """
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: object, value: str, implicit: Any) -> str:
         if kind is libyaml.ScalarNode:
             return "plain" if implicit[0] else ("quoted" if implicit[1] else "tagged")
         return "" if implicit else "tagged"
@@ -225,7 +226,7 @@ def parse_model(model: type[Model], tree: Any, path: Path, prefix: tuple[int | s
         raise (errors[0] if len(errors) == 1 else InputErrors(errors)) from None
 
 
-def _strip_union_tags(loc: tuple, tree: Any, error_type: str) -> tuple:
+def _strip_union_tags(loc: tuple[int | str, ...], tree: Any, error_type: str) -> tuple[int | str, ...]:
     """Keep the keys of ``loc`` that are in the data; drop pydantic's union-member tags.
 
     A key absent from the data is kept only when it is the last one of a ``missing`` error
@@ -235,7 +236,8 @@ def _strip_union_tags(loc: tuple, tree: Any, error_type: str) -> tuple:
     node = tree
     for position, key in enumerate(loc):
         last = position == len(loc) - 1
-        if (isinstance(node, dict) and key in node) or (isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)):
+        in_data = (isinstance(node, dict) and key in node) or (isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node))
+        if in_data:
             kept.append(key)
             node = node[key]
         elif last and error_type in ("missing", "extra_forbidden"):
@@ -270,7 +272,7 @@ def _shown(value: Any) -> str:
     return repr(value)
 
 
-def _explain(detail: dict) -> str:
+def _explain(detail: ErrorDetails) -> str:
     kind = detail["type"]
     if kind == "missing":
         return "is required but missing."
@@ -282,7 +284,7 @@ def _explain(detail: dict) -> str:
     return f"{message} (got {_shown(detail.get('input'))})."
 
 
-def _fix_for(detail: dict) -> str | None:
+def _fix_for(detail: ErrorDetails) -> str | None:
     kind = detail["type"]
     key = detail["loc"][-1] if detail["loc"] else ""
     if kind == "missing":

@@ -27,6 +27,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 from migkg import __version__ as migkg_version
 from migkg.atomic import write_bytes_atomically
 from migkg.cards.evidence import occurrences
+from migkg.cards.facts import FactKind, children, top_kinds
 from migkg.cards.registry import Registry
 from migkg.cards.release import SOURCE_NAME
 from migkg.draft.facts import DraftCard, Drafted, Proposal
@@ -132,52 +133,44 @@ class _CardBuilder:
         self.meta.append({"path": path, "method": fact.method, "confidence": round(fact.confidence, 2)})
         return node
 
-    def facts(self, facts: list[Drafted], path: str) -> CommentedSeq:
-        return CommentedSeq(self.fact(f, f"{path}[{i}]") for i, f in enumerate(facts))
-
     def tree(self) -> CommentedMap:
-        card = self.card
+        """The card, its entries in the order of :data:`migkg.cards.facts.FACT_KINDS`: a drafted entry's
+        fields are named as the card's (``DraftCard.events``, ``DraftEvent.roles``...)."""
         root = CommentedMap()
         root["card"] = 1
-        release = CommentedMap()
-        release["id"] = card.release_id
-        release["language"] = card.language
-        release["kind"] = self.fact(card.kind, "release.kind")
-        release["title"] = self.fact(card.title, "release.title")
-        release["issued"] = self.fact(card.issued, "release.issued")
-        if card.place:
-            release["place"] = self.fact(card.place, "release.place")
-        release["contacts"] = self.facts(card.contacts, "release.contacts")
-        root["release"] = release
-        events = CommentedSeq()
-        for index, event in enumerate(card.events):
-            path = f"events[{index}]"
-            node = CommentedMap()
-            node["id"] = event.id
-            node["kind"] = self.fact(event.kind, f"{path}.kind")
-            node["name"] = self.fact(event.name, f"{path}.name")
-            if event.date:
-                node["date"] = self.fact(event.date, f"{path}.date")
-            if event.place:
-                node["place"] = self.fact(event.place, f"{path}.place")
-            node["roles"] = self.facts(event.roles, f"{path}.roles")
-            events.append(node)
-        root["events"] = events
-        root["posts_held"] = self.facts(card.posts_held, "posts_held")
-        processes = CommentedSeq()
-        for index, process in enumerate(card.processes):
-            node = CommentedMap()
-            node["id"] = process.id
-            if process.kind:
-                node["kind"] = self.fact(process.kind, f"processes[{index}].kind")
-            if process.launched_at:
-                node["launched_at"] = self.fact(process.launched_at, f"processes[{index}].launched_at")
-            processes.append(node)
-        root["processes"] = processes
-        root["statements"] = self.facts(card.statements, "statements")
-        root["claims"] = self.facts(card.claims, "claims")
+        for kind in top_kinds():
+            if kind.name == "release":
+                release = CommentedMap()
+                release["id"] = self.card.release_id
+                release["language"] = self.card.language
+                self.fill(release, kind, self.card, "release")
+                root["release"] = release
+            else:
+                root[kind.field] = self.entries(kind, getattr(self.card, kind.field), kind.field)
         root.yaml_set_start_comment(CARD_HEADER)
         return root
+
+    def fill(self, node: CommentedMap, kind: FactKind, holder: object, path: str) -> None:
+        """The entries that lie inside an entry of ``kind``; a list is written even when empty."""
+        for child in children(kind):
+            value = getattr(holder, child.field)
+            where = f"{path}.{child.field}"
+            if child.is_list:
+                node[child.field] = self.entries(child, value, where)
+            elif value is not None:
+                node[child.field] = self.entry(child, value, where)
+
+    def entries(self, kind: FactKind, items: list[Any], path: str) -> CommentedSeq:
+        return CommentedSeq(self.entry(kind, item, f"{path}[{index}]") for index, item in enumerate(items))
+
+    def entry(self, kind: FactKind, item: Any, path: str) -> CommentedMap:
+        """A fact, or (an event, a process) an entry holding facts: its id, then what lies inside it."""
+        if not children(kind):
+            return self.fact(item, path)
+        node = CommentedMap()
+        node["id"] = item.id
+        self.fill(node, kind, item, path)
+        return node
 
 
 def used_ids(tree: Any) -> set[str]:

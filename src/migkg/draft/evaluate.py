@@ -14,6 +14,7 @@ Matching rules (also in docs/drafting.md):
 * **posts** — (person, post) of ``posts_held``. **roles** — (role, agent) of the events'
   roles. **contacts** — (person, organisation). **events** — (kind, date, place).
   **claims** — (count or duration, what it is about). **process launches** — the process.
+  (These keys are declared with the kinds of fact: :data:`migkg.cards.facts.MATCHINGS`.)
 * **direct quotes, reported statements, joint outcomes** — statements of that kind
   (``direct-quote``; ``reported-speech``, proposals and commitments included;
   ``joint-outcome``) match when they share a speaker and their evidence overlaps by at least
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from migkg.cards.facts import MATCHINGS, Matching, matching_key, named, walk
 from migkg.cards.models import Card
 from migkg.cards.registry import Registry
 from migkg.draft.text import fold
@@ -89,15 +91,8 @@ def evaluate(draft: CardWithSpans, reviewed: CardWithSpans) -> Evaluation:
         drafted = {align(i) for i in _actor_ids(draft.card) if _type(draft.registry, i) in types}
         wanted = {i for i in _actor_ids(reviewed.card) if _type(reviewed.registry, i) in types}
         rows.append(_set_row(kind, drafted, wanted))
-    for kind, items in (("posts", lambda c: {(h.person, h.post) for h in c.posts_held}),
-                        ("roles in the event", lambda c: {(r.role, r.agent) for e in c.events for r in e.roles}),
-                        ("contacts", lambda c: {(x.person, x.organisation) for x in c.release.contacts}),
-                        ("events", lambda c: {(e.kind.kind, e.date.date if e.date else None,
-                                               e.place.place if e.place else None) for e in c.events}),
-                        ("claims", lambda c: {(x.count if x.count is not None else x.duration, x.about)
-                                              for x in c.claims}),
-                        ("process launches", lambda c: {p.id for p in c.processes if p.launched_at})):
-        rows.append(_set_row(kind, _aligned(items(draft.card), align), items(reviewed.card)))
+    for matching in MATCHINGS:
+        rows.append(_set_row(matching.row, _aligned(_keys(draft.card, matching), align), _keys(reviewed.card, matching)))
     for kind, kinds in STATEMENT_KINDS.items():
         rows.append(_statement_row(kind, [s for s in draft.card.statements if s.kind in kinds],
                                    [s for s in reviewed.card.statements if s.kind in kinds], align))
@@ -149,21 +144,15 @@ def _aligned(items: set, align: Callable[[Any], Any]) -> set:
     return {tuple(align(v) for v in item) if isinstance(item, tuple) else align(item) for item in items}
 
 
+def _keys(card: Card, matching: Matching) -> set[tuple[object, ...]]:
+    """What each entry of the matching's kind is known by (:data:`migkg.cards.facts.MATCHINGS`)."""
+    return {matching_key(entry, matching) for entry in walk(card) if entry.kind.name == matching.kind}
+
+
 def _actor_ids(card: Card) -> set[str]:
-    ids: set[str] = set()
-    for contact in card.release.contacts:
-        ids |= {contact.person, contact.organisation}
-    for event in card.events:
-        for role in event.roles:
-            ids |= {role.agent, role.on_behalf_of} - {None}
-    for held in card.posts_held:
-        ids.add(held.person)
-    for statement in card.statements:
-        ids |= set(statement.speakers) | set(statement.mentions) | {statement.on_behalf_of, statement.about} - {None}
-    for claim in card.claims:
-        ids |= {claim.about, claim.claimant} - {None}
-    ids |= {p.id for p in card.processes}
-    return ids
+    """Every registry id the card names, in any field declared to name a registry entry."""
+    return {value for entry in walk(card) for names in entry.kind.names if names.registry is not None
+            for _, value in named(entry, names)}
 
 
 def _set_row(kind: str, drafted: set, wanted: set) -> Row:

@@ -3,6 +3,10 @@
 A :class:`Drafted` fact carries the card fields it will have, the character spans of its
 evidence, how it was found (``method``) and how sure the drafter is (``confidence``, 0-1).
 The card writer turns spans into quotes and method and confidence into the fact's note.
+
+The drafted card mirrors the card (:mod:`migkg.cards.models`): its lists and attributes are named
+as the card's fields (``events``, ``roles``, ``posts_held``...), because the writer nests and orders
+them by the declared kinds of entry (:data:`migkg.cards.facts.FACT_KINDS`), field by field.
 """
 from __future__ import annotations
 

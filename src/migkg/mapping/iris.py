@@ -1,13 +1,24 @@
-"""Every IRI the graph uses for data, minted from ids under one configurable base.
+"""Every IRI the graph uses for data, minted from ids under one configurable base, as pyoxigraph terms.
 
-IRIs are built from ids, never from labels, so a corrected name never changes an IRI.
+IRIs are built from ids, never from labels, so a corrected name never changes an IRI. This is the
+one place they are made: the IRI of a card's entry comes from its kind's pattern
+(:data:`migkg.cards.facts.FACT_KINDS`), and every other module asks :class:`Iris` rather than
+joining strings. Where an rdflib term is needed, convert with :func:`migkg.mapping.terms.to_rdflib`.
+
+>>> iris = Iris("https://example.org/kg")
+>>> iris.entity("city", "almaty")
+<NamedNode value=https://example.org/kg/place/almaty>
+>>> iris.fact("r1", "claim", "c1").value
+'https://example.org/kg/release/r1/claim/c1'
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
-from rdflib import URIRef
+import pyoxigraph as ox
 
+from migkg.cards.facts import Occurrence, iri_path
 from migkg.cards.models import Span
 
 DEFAULT_BASE = "https://w3id.org/migkg/"
@@ -33,44 +44,79 @@ class Iris:
         if not self.base.endswith(("/", "#")):
             object.__setattr__(self, "base", self.base + "/")
 
-    def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(parts))
+    def _iri(self, *parts: str) -> ox.NamedNode:
+        return ox.NamedNode(self.base + "/".join(parts))
 
     # shared things
-    def entity(self, entity_type: str, entity_id: str) -> URIRef:
+    def entity(self, entity_type: str, entity_id: str) -> ox.NamedNode:
         return self._iri(SEGMENT_OF_TYPE[entity_type], entity_id)
 
-    def event(self, event_id: str) -> URIRef:
+    def event(self, event_id: str) -> ox.NamedNode:
         return self._iri("event", event_id)
 
-    def dataset(self) -> URIRef:
+    def dataset(self) -> ox.NamedNode:
         return self._iri("dataset")
 
-    def registry_graph(self) -> URIRef:
+    def registry_graph(self) -> ox.NamedNode:
         return self._iri("graph", "registry")
 
-    def vocabulary_graph(self) -> URIRef:
+    def vocabulary_graph(self) -> ox.NamedNode:
         return self._iri("graph", "vocabulary")
 
-    def distribution(self, file_name: str) -> URIRef:
+    def description_graph(self) -> ox.NamedNode:
+        """The graph the dataset description (``void.ttl``) is published in."""
+        return self._iri("graph", "dataset")
+
+    def across_graph(self) -> ox.NamedNode:
+        """The graph of what the check across releases derives."""
+        return self._iri("graph", "across-releases")
+
+    def distribution(self, file_name: str) -> ox.NamedNode:
         return self._iri("dataset", "distribution", file_name)
 
+    def checksum(self, file_name: str) -> ox.NamedNode:
+        """The ``spdx:Checksum`` node of a distribution."""
+        return self._iri("dataset", "distribution", file_name, "sha256")
+
+    def release_subset(self, release_id: str) -> ox.NamedNode:
+        """The dataset's subset (``void:subset``) of one release's triples."""
+        return self._iri("dataset", "release", release_id)
+
+    def part_subset(self, part: str) -> ox.NamedNode:
+        """The dataset's subset of one dump part (``registry``, a year...)."""
+        return self._iri("dataset", "part", part)
+
+    def class_partition(self, class_iri: str) -> ox.NamedNode:
+        """The dataset's ``void:classPartition`` of one class, named by a short hash of the class IRI."""
+        return self._iri("dataset", "class", hashlib.sha1(class_iri.encode()).hexdigest()[:12])
+
     # one release
-    def release(self, release_id: str) -> URIRef:
+    def release(self, release_id: str) -> ox.NamedNode:
         return self._iri("release", release_id)
 
-    def release_graph(self, release_id: str) -> URIRef:
+    def release_graph(self, release_id: str) -> ox.NamedNode:
         return self._iri("release", release_id, "graph")
 
-    def derived_graph(self, release_id: str) -> URIRef:
+    def derived_graph(self, release_id: str) -> ox.NamedNode:
         return self._iri("release", release_id, "derived")
 
-    def text(self, release_id: str) -> URIRef:
+    def text(self, release_id: str) -> ox.NamedNode:
         return self._iri("release", release_id, "text")
 
-    def span(self, release_id: str, span: Span) -> URIRef:
+    def span(self, release_id: str, span: Span) -> ox.NamedNode:
         """An RFC 5147 fragment on the text, as NIF 2.0 names strings: ``…/text#char=b,e``."""
-        return URIRef(f"{self.text(release_id)}#char={span.begin},{span.end}")
+        return ox.NamedNode(f"{self.text(release_id).value}#char={span.begin},{span.end}")
 
-    def fact(self, release_id: str, kind: str, *key: str) -> URIRef:
-        return self._iri("release", release_id, kind, "--".join(key))
+    def releases_prefix(self) -> str:
+        """What every release's own IRIs start with (its facts, text and graphs; no other release describes them)."""
+        return self.base + "release/"
+
+    def fact(self, release_id: str, segment: str, *key: str) -> ox.NamedNode:
+        """A fact node of a release by its IRI segment and key, as :meth:`of` makes it from a card entry."""
+        return self._iri("release", release_id, segment, "--".join(key))
+
+    def of(self, entry: Occurrence) -> ox.NamedNode | None:
+        """The node of a card's entry (a release, an event, a fact), from its kind's IRI pattern;
+        None for an entry without a node of its own."""
+        path = iri_path(entry)
+        return None if path is None else ox.NamedNode(self.base + path)

@@ -7,7 +7,7 @@ configurable base, see :mod:`migkg.mapping.iris`.
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VOID, XSD, DefinedNamespace
 
 MIG = Namespace("https://w3id.org/migkg/ontology#")
 ROLE = Namespace("https://w3id.org/migkg/role/")
@@ -25,7 +25,7 @@ def class_for_kind(kind_id: str) -> URIRef:
 
 
 #: prefixes bound in every serialisation, in this order
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "mig": MIG,
     "role": ROLE,
     "topic": TOPIC,

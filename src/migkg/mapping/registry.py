@@ -4,15 +4,13 @@ Triples are tuples of pyoxigraph terms (see :mod:`migkg.mapping.release`); the h
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pyoxigraph as ox
-from rdflib import URIRef
 
 from migkg.cards.models import Organisation, Post, RegistryEntry, State
 from migkg.cards.registry import Registry, iso_alpha2
 from migkg.mapping.iris import Iris
 from migkg.mapping.namespaces import FOAF, MIG, ORG, OWL, RDF, RDFS, SDO, SKOS, WD
+from migkg.mapping.terms import Triple, iri, literal
 
 CLASS_OF_TYPE = {
     "state": MIG.State,
@@ -26,24 +24,8 @@ CLASS_OF_TYPE = {
 }
 
 
-Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
-
-
-@lru_cache(maxsize=1 << 16)
-def iri(value: str) -> ox.NamedNode:
-    """An IRI (an rdflib URIRef or a str) as a pyoxigraph term; the vocabulary's terms are made once."""
-    return ox.NamedNode(value)
-
-
-def literal(text: str, language: str | None = None) -> ox.Literal:
-    return ox.Literal(text, language=language) if language else ox.Literal(text)
-
-
-def typed(text: str, datatype: ox.NamedNode) -> ox.Literal:
-    return ox.Literal(text, datatype=datatype)
-
-
-def entity_iri(registry: Registry, iris: Iris, entity_id: str) -> URIRef:
+def entity_iri(registry: Registry, iris: Iris, entity_id: str) -> ox.NamedNode:
+    """The IRI of a registry entry, by its id."""
     return iris.entity(registry.type_of(entity_id), entity_id)
 
 
@@ -56,8 +38,8 @@ def map_registry(registry: Registry, iris: Iris) -> list[Triple]:
 
 
 def _map_entry(registry: Registry, iris: Iris, entry: RegistryEntry) -> list[Triple]:
-    node = iri(entity_iri(registry, iris, entry.id))
-    out = [(node, iri(RDF.type), iri(CLASS_OF_TYPE[entry.type]))]
+    node = entity_iri(registry, iris, entry.id)
+    out: list[Triple] = [(node, iri(RDF.type), iri(CLASS_OF_TYPE[entry.type]))]
     for lang, label in entry.labels.items():
         out.append((node, iri(RDFS.label), literal(label, lang)))
     for lang, labels in entry.alt_labels.items():
@@ -69,7 +51,7 @@ def _map_entry(registry: Registry, iris: Iris, entry: RegistryEntry) -> list[Tri
         out.append((node, iri(MIG.iso3166Alpha3), literal(entry.id)))
         out.append((node, iri(MIG.iso3166Alpha2), literal(iso_alpha2(entry))))
     if isinstance(entry, Organisation) and entry.part_of:
-        out.append((node, iri(ORG.subOrganizationOf), iri(entity_iri(registry, iris, entry.part_of))))
+        out.append((node, iri(ORG.subOrganizationOf), entity_iri(registry, iris, entry.part_of)))
     if isinstance(entry, Post):
-        out.append((node, iri(ORG.postIn), iri(entity_iri(registry, iris, entry.organisation))))
+        out.append((node, iri(ORG.postIn), entity_iri(registry, iris, entry.organisation)))
     return out

@@ -8,26 +8,47 @@ triples with evidence; the direct triples are derived from them by the rules in
 
 The triples are tuples of pyoxigraph terms, in the order they are made, without repeats:
 what Oxigraph derives from, validates and serialises, with no rdflib graph in between.
-The vocabulary's terms are made once (:data:`T`), and data IRIs are built as
-:class:`migkg.mapping.iris.Iris` builds them, without an rdflib term for each (mapping a release
-this way costs about a millisecond; through rdflib's ``Graph.add`` it cost ten).
+The vocabulary's terms are made once (:data:`T`), and data IRIs come from
+:class:`migkg.mapping.iris.Iris`, already pyoxigraph terms (mapping a release this way costs about a
+millisecond; through rdflib's ``Graph.add`` it cost ten).
+
+The card is read through the one walk over its declared kinds of entry (:func:`migkg.cards.facts.walk`);
+each kind's triples are made by its function in :data:`MAPPINGS`, and its node is the IRI its
+declaration gives (:meth:`migkg.mapping.iris.Iris.of`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from types import SimpleNamespace
 
 import pyoxigraph as ox
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace
 
-from migkg.cards.models import Fact, Span
+from migkg.cards.facts import Occurrence, field_value, walk
+from migkg.cards.models import (
+    Claim,
+    Contact,
+    DateFact,
+    Fact,
+    KindFact,
+    Launch,
+    PlaceFact,
+    Post,
+    PostHeld,
+    RoleInEvent,
+    Span,
+    Statement,
+)
 from migkg.cards.registry import Registry
 from migkg.cards.release import LoadedRelease
-from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
+from migkg.mapping.iris import Iris
 from migkg.mapping.namespaces import DCTERMS, ISO639, KIND, MIG, NIF, ORG, PROV, RDF, ROLE, SDO, SKOS, TOPIC, XSD, class_for_kind
-from migkg.mapping.registry import Triple, iri, literal, typed
+from migkg.mapping.terms import Object, Triple, iri, literal, typed
 
 
-def _terms(namespace, names: str, **renamed: str) -> SimpleNamespace:
+def _terms(namespace: Namespace | type[DefinedNamespace], names: str, **renamed: str) -> SimpleNamespace:
     terms = {name: ox.NamedNode(str(namespace) + name) for name in names.split()}
     terms.update({alias: ox.NamedNode(str(namespace) + name) for alias, name in renamed.items()})
     return SimpleNamespace(**terms)
@@ -49,39 +70,41 @@ T = SimpleNamespace(
     xsd=_terms(XSD, "nonNegativeInteger date duration"),
 )
 _ROLE, _KIND, _TOPIC, _LANGUAGE = str(ROLE), str(KIND), str(TOPIC), str(ISO639)
+Mapping = Callable[["ReleaseMapper", Occurrence], None]
+"""The triples of one card entry, added to the mapper's."""
 _STATEMENT_CLASSES = {"statement": (T.mig.Statement,), "proposal": (T.mig.Statement, T.mig.Proposal),
                       "commitment": (T.mig.Statement, T.mig.Commitment)}
 
 
 class ReleaseMapper:
-    """Holds what every triple of one release needs: its id, the registry, the IRIs."""
+    """Holds what every triple of one release needs: its id, the registry, the IRIs, the triples so far."""
 
     def __init__(self, loaded: LoadedRelease, registry: Registry, iris: Iris):
         self.loaded = loaded
         self.card = loaded.card
-        self.rid = loaded.card.release.id
         self.registry = registry
         self.iris = iris
         self.language = loaded.card.release.language
         self.triples: dict[Triple, None] = {}
         self.event_ids = {e.id for e in self.card.events}
-        self.release_node = ox.NamedNode(str(iris.release(self.rid)))
-        self.text_node = ox.NamedNode(str(iris.text(self.rid)))
-        self.prefix = f"{self.release_node.value}/"
-        self.base = iris.base
+        self.event_dates = {e.id: e.date.date for e in self.card.events if e.date}
+        self.release_node = iris.release(self.card.release.id)
+        self.text_node = iris.text(self.card.release.id)
         self.spans: dict[Span, ox.NamedNode] = {}
 
     # ------------------------------------------------------------------ helpers
     def ref(self, some_id: str) -> ox.NamedNode:
-        """The IRI of an id from the registry or of an event of this card (as :meth:`Iris.entity`/``event`` make it)."""
+        """The IRI of an id from the registry or of an event of this card."""
         if some_id in self.event_ids:
-            return self.event(some_id)
-        return iri(f"{self.base}{SEGMENT_OF_TYPE[self.registry.type_of(some_id)]}/{some_id}")
+            return self.iris.event(some_id)
+        return self.iris.entity(self.registry.type_of(some_id), some_id)
 
-    def event(self, event_id: str) -> ox.NamedNode:
-        return iri(f"{self.base}event/{event_id}")
+    def node(self, entry: Occurrence) -> ox.NamedNode:
+        """The node of a card entry: its own IRI, or (a process) the registry entity it names."""
+        node = self.iris.of(entry)
+        return node if node is not None else self.ref(str(field_value(entry, "id")))
 
-    def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal) -> None:
+    def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: Object) -> None:
         self.triples[(subject, predicate, obj)] = None
 
     def span(self, span: Span) -> ox.NamedNode:
@@ -98,8 +121,11 @@ class ReleaseMapper:
         add(node, T.nif.anchorOf, literal(span.text))
         return node
 
-    def fact(self, kind: str, key: tuple[str, ...], classes: tuple[ox.NamedNode, ...], source: Fact) -> ox.NamedNode:
-        node = ox.NamedNode(self.prefix + kind + "/" + "--".join(key))
+    def fact(self, entry: Occurrence, *classes: ox.NamedNode) -> ox.NamedNode:
+        """The entry's fact node, typed, with its evidence and its note."""
+        node = self.node(entry)
+        source = entry.value
+        assert isinstance(source, Fact), f"{entry.kind.name} is not a fact"
         for cls in classes:
             self.add(node, T.rdf.type, cls)
         for span in source.evidence.spans:
@@ -108,10 +134,11 @@ class ReleaseMapper:
             self.add(node, T.skos.editorialNote, literal(source.note, "en"))
         return node
 
-    def attest(self, key: tuple[str, ...], subject: ox.NamedNode, predicate: ox.NamedNode,
-               obj: ox.NamedNode | ox.Literal, source: Fact) -> None:
-        node = self.fact("attestation", key, (T.mig.Attestation,), source)
-        self.add(node, T.rdf.subject, subject)
+    def attest(self, entry: Occurrence, predicate: ox.NamedNode, obj: Object) -> None:
+        """An attribute of the entry holding ``entry`` (a release, event or process), reified with its evidence."""
+        assert entry.parent is not None
+        node = self.fact(entry, T.mig.Attestation)
+        self.add(node, T.rdf.subject, self.node(entry.parent))
         self.add(node, T.rdf.predicate, predicate)
         self.add(node, T.rdf.object, obj)
 
@@ -119,121 +146,166 @@ class ReleaseMapper:
         return literal(" ".join(s.text for s in source.evidence.spans), self.language)
 
     @staticmethod
-    def day(value: date) -> ox.Literal:
-        return typed(value.isoformat(), T.xsd.date)
+    def day(value: str | date) -> ox.Literal:
+        return typed(value.isoformat() if isinstance(value, date) else value, T.xsd.date)
 
     @staticmethod
     def kind(kind_id: str) -> ox.NamedNode:
         return iri(class_for_kind(kind_id))
 
-    # ------------------------------------------------------------------ the release
-    def map_release(self) -> None:
-        r = self.card.release
-        node, text = self.release_node, self.text_node
-        self.add(text, T.rdf.type, T.nif.Context)
-        self.add(text, T.nif.isString, literal(self.loaded.text))
-        self.add(text, T.nif.beginIndex, typed("0", T.xsd.nonNegativeInteger))
-        self.add(text, T.nif.endIndex, typed(str(len(self.loaded.text)), T.xsd.nonNegativeInteger))
-        self.add(text, T.nif.sourceUrl, node)
-        self.add(node, T.dcterms.language, iri(_LANGUAGE + self.language))
-        self.attest(("release", "type"), node, T.rdf.type, self.kind(r.kind.kind), r.kind)
-        self.attest(("release", "title"), node, T.dcterms.title, self.words(r.title), r.title)
-        self.attest(("release", "issued"), node, T.dcterms.issued, self.day(r.issued.date), r.issued)
-        if r.place:
-            self.attest(("release", "place"), node, T.sdo.locationCreated, self.ref(r.place.place), r.place)
-        for contact in r.contacts:
-            cp = self.fact("contact", (contact.person,), (T.mig.PressContact, T.sdo.ContactPoint), contact)
-            self.add(node, T.sdo.contactPoint, cp)
-            self.add(cp, T.mig.contactPerson, self.ref(contact.person))
-            self.add(cp, T.mig.contactFor, self.ref(contact.organisation))
-            if contact.phone:
-                self.add(cp, T.sdo.telephone, literal(contact.phone))
-            if contact.email:
-                self.add(cp, T.sdo.email, literal(contact.email))
 
-    # ------------------------------------------------------------------ events
-    def map_events(self) -> None:
-        for event in self.card.events:
-            node = self.event(event.id)
-            key = ("event", event.id)
-            self.attest(key + ("type",), node, T.rdf.type, self.kind(event.kind.kind), event.kind)
-            self.attest(key + ("name",), node, T.sdo.name, self.words(event.name), event.name)
-            if event.date:
-                self.attest(key + ("date",), node, T.dcterms.date, self.day(event.date.date), event.date)
-            if event.place:
-                self.attest(key + ("place",), node, T.sdo.location, self.ref(event.place.place), event.place)
-            for role in event.roles:
-                p = self.fact("participation", (event.id, role.role, role.agent), (T.mig.Participation,), role)
-                self.add(p, T.mig.event, node)
-                self.add(p, T.mig.agent, self.ref(role.agent))
-                self.add(p, T.mig.role, iri(_ROLE + role.role))
-                if role.on_behalf_of:
-                    self.add(p, T.mig.onBehalfOf, self.ref(role.on_behalf_of))
+# ---------------------------------------------------------------------- one function per kind of entry
 
-    def map_posts_held(self) -> None:
-        dates = {e.id: e.date.date for e in self.card.events if e.date}
-        for held in self.card.posts_held:
-            node = self.fact("post-holding", (held.person, held.post, held.at_event), (T.mig.PostHolding,), held)
-            post = self.registry[held.post]
-            self.add(node, T.org.member, self.ref(held.person))
-            self.add(node, T.mig.post, self.ref(held.post))
-            self.add(node, T.org.organization, self.ref(post.organisation))
-            self.add(node, T.mig.attestedAt, self.event(held.at_event))
-            if held.at_event in dates:
-                self.add(node, T.mig.attestedOn, self.day(dates[held.at_event]))
 
-    def map_processes(self) -> None:
-        for process in self.card.processes:
-            node = self.ref(process.id)
-            if process.kind:
-                self.attest(("process", process.id, "type"), node, T.rdf.type, self.kind(process.kind.kind),
-                            process.kind)
-            if process.launched_at:
-                launch = self.fact("launch", (process.id,), (T.mig.ProcessLaunch,), process.launched_at)
-                self.add(launch, T.mig.process, node)
-                self.add(launch, T.mig.event, self.event(process.launched_at.event))
+def _release(m: ReleaseMapper, entry: Occurrence) -> None:
+    text, node = m.text_node, m.release_node
+    m.add(text, T.rdf.type, T.nif.Context)
+    m.add(text, T.nif.isString, literal(m.loaded.text))
+    m.add(text, T.nif.beginIndex, typed("0", T.xsd.nonNegativeInteger))
+    m.add(text, T.nif.endIndex, typed(str(len(m.loaded.text)), T.xsd.nonNegativeInteger))
+    m.add(text, T.nif.sourceUrl, node)
+    m.add(node, T.dcterms.language, iri(_LANGUAGE + m.language))
 
-    def map_statements(self) -> None:
-        for s in self.card.statements:
-            node = self.fact("statement", (s.id,), _STATEMENT_CLASSES[s.type], s)
-            self.add(node, T.mig.speechKind, iri(_KIND + s.kind))
-            for speaker in s.speakers:
-                self.add(node, T.mig.speaker, self.ref(speaker))
-            for topic in s.topics:
-                self.add(node, T.dcterms.subject, iri(_TOPIC + topic))
-            for mentioned in s.mentions:
-                self.add(node, T.sdo.mentions, self.ref(mentioned))
-            if s.at_event:
-                self.add(node, T.mig.madeAt, self.event(s.at_event))
-            if s.on_behalf_of:
-                self.add(node, T.mig.onBehalfOf, self.ref(s.on_behalf_of))
-            if s.about:
-                self.add(node, T.sdo.about, self.ref(s.about))
-            if s.proposed_role:
-                self.add(node, T.mig.proposedRole, iri(_ROLE + s.proposed_role))
 
-    def map_claims(self) -> None:
-        for c in self.card.claims:
-            classes = (T.mig.Claim, T.mig.CountClaim) if c.count is not None else (T.mig.Claim,)
-            node = self.fact("claim", (c.id,), classes, c)
-            self.add(node, T.sdo.about, self.ref(c.about))
-            if c.claimant:
-                self.add(node, T.mig.claimant, self.ref(c.claimant))
-            if c.count is not None:
-                self.add(node, T.mig.claimedCount, typed(str(c.count), T.xsd.nonNegativeInteger))
-                self.add(node, T.mig.countedClass, self.kind(c.counted))
-                self.add(node, T.mig.countedRole, iri(_ROLE + c.counted_role))
-            if c.duration:
-                self.add(node, T.mig.claimedDuration, typed(c.duration, T.xsd.duration))
+def _nothing(m: ReleaseMapper, entry: Occurrence) -> None:
+    """An event or a process says nothing itself: its attributes are attested, each with evidence."""
+
+
+def _type(m: ReleaseMapper, entry: Occurrence) -> None:
+    assert isinstance(entry.value, KindFact)
+    m.attest(entry, T.rdf.type, m.kind(entry.value.kind))
+
+
+def _words(predicate: ox.NamedNode) -> Mapping:
+    def mapping(m: ReleaseMapper, entry: Occurrence) -> None:
+        assert isinstance(entry.value, Fact)
+        m.attest(entry, predicate, m.words(entry.value))
+    return mapping
+
+
+def _day(predicate: ox.NamedNode) -> Mapping:
+    def mapping(m: ReleaseMapper, entry: Occurrence) -> None:
+        assert isinstance(entry.value, DateFact)
+        m.attest(entry, predicate, m.day(entry.value.date))
+    return mapping
+
+
+def _place(predicate: ox.NamedNode) -> Mapping:
+    def mapping(m: ReleaseMapper, entry: Occurrence) -> None:
+        assert isinstance(entry.value, PlaceFact)
+        m.attest(entry, predicate, m.ref(entry.value.place))
+    return mapping
+
+
+def _contact(m: ReleaseMapper, entry: Occurrence) -> None:
+    contact = entry.value
+    assert isinstance(contact, Contact)
+    cp = m.fact(entry, T.mig.PressContact, T.sdo.ContactPoint)
+    m.add(m.release_node, T.sdo.contactPoint, cp)
+    m.add(cp, T.mig.contactPerson, m.ref(contact.person))
+    m.add(cp, T.mig.contactFor, m.ref(contact.organisation))
+    if contact.phone:
+        m.add(cp, T.sdo.telephone, literal(contact.phone))
+    if contact.email:
+        m.add(cp, T.sdo.email, literal(contact.email))
+
+
+def _participation(m: ReleaseMapper, entry: Occurrence) -> None:
+    role = entry.value
+    assert isinstance(role, RoleInEvent) and entry.parent is not None
+    p = m.fact(entry, T.mig.Participation)
+    m.add(p, T.mig.event, m.node(entry.parent))
+    m.add(p, T.mig.agent, m.ref(role.agent))
+    m.add(p, T.mig.role, iri(_ROLE + role.role))
+    if role.on_behalf_of:
+        m.add(p, T.mig.onBehalfOf, m.ref(role.on_behalf_of))
+
+
+def _post_holding(m: ReleaseMapper, entry: Occurrence) -> None:
+    held = entry.value
+    assert isinstance(held, PostHeld)
+    node = m.fact(entry, T.mig.PostHolding)
+    post = m.registry[held.post]
+    assert isinstance(post, Post)
+    m.add(node, T.org.member, m.ref(held.person))
+    m.add(node, T.mig.post, m.ref(held.post))
+    m.add(node, T.org.organization, m.ref(post.organisation))
+    m.add(node, T.mig.attestedAt, m.iris.event(held.at_event))
+    if held.at_event in m.event_dates:
+        m.add(node, T.mig.attestedOn, m.day(m.event_dates[held.at_event]))
+
+
+def _launch(m: ReleaseMapper, entry: Occurrence) -> None:
+    launch = entry.value
+    assert isinstance(launch, Launch) and entry.parent is not None
+    node = m.fact(entry, T.mig.ProcessLaunch)
+    m.add(node, T.mig.process, m.node(entry.parent))
+    m.add(node, T.mig.event, m.iris.event(launch.event))
+
+
+def _statement(m: ReleaseMapper, entry: Occurrence) -> None:
+    s = entry.value
+    assert isinstance(s, Statement)
+    node = m.fact(entry, *_STATEMENT_CLASSES[s.type])
+    m.add(node, T.mig.speechKind, iri(_KIND + s.kind))
+    for speaker in s.speakers:
+        m.add(node, T.mig.speaker, m.ref(speaker))
+    for topic in s.topics:
+        m.add(node, T.dcterms.subject, iri(_TOPIC + topic))
+    for mentioned in s.mentions:
+        m.add(node, T.sdo.mentions, m.ref(mentioned))
+    if s.at_event:
+        m.add(node, T.mig.madeAt, m.iris.event(s.at_event))
+    if s.on_behalf_of:
+        m.add(node, T.mig.onBehalfOf, m.ref(s.on_behalf_of))
+    if s.about:
+        m.add(node, T.sdo.about, m.ref(s.about))
+    if s.proposed_role:
+        m.add(node, T.mig.proposedRole, iri(_ROLE + s.proposed_role))
+
+
+def _claim(m: ReleaseMapper, entry: Occurrence) -> None:
+    c = entry.value
+    assert isinstance(c, Claim)
+    node = m.fact(entry, *((T.mig.Claim, T.mig.CountClaim) if c.count is not None else (T.mig.Claim,)))
+    m.add(node, T.sdo.about, m.ref(c.about))
+    if c.claimant:
+        m.add(node, T.mig.claimant, m.ref(c.claimant))
+    if c.count is not None:
+        assert c.counted is not None and c.counted_role is not None
+        m.add(node, T.mig.claimedCount, typed(str(c.count), T.xsd.nonNegativeInteger))
+        m.add(node, T.mig.countedClass, m.kind(c.counted))
+        m.add(node, T.mig.countedRole, iri(_ROLE + c.counted_role))
+    if c.duration:
+        m.add(node, T.mig.claimedDuration, typed(c.duration, T.xsd.duration))
+
+
+MAPPINGS: dict[str, Mapping] = {
+    "release": _release,
+    "release-kind": _type,
+    "release-title": _words(T.dcterms.title),
+    "release-issued": _day(T.dcterms.issued),
+    "release-place": _place(T.sdo.locationCreated),
+    "contact": _contact,
+    "event": _nothing,
+    "event-kind": _type,
+    "event-name": _words(T.sdo.name),
+    "event-date": _day(T.dcterms.date),
+    "event-place": _place(T.sdo.location),
+    "participation": _participation,
+    "post-holding": _post_holding,
+    "process": _nothing,
+    "process-kind": _type,
+    "launch": _launch,
+    "statement": _statement,
+    "claim": _claim,
+}
+"""The triples of each kind of entry (:data:`migkg.cards.facts.FACT_KINDS`), by the kind's name."""
 
 
 def map_release(loaded: LoadedRelease, registry: Registry, iris: Iris) -> list[Triple]:
     """The release's own graph: its text, its evidence spans, and every fact of its card."""
     mapper = ReleaseMapper(loaded, registry, iris)
-    mapper.map_release()
-    mapper.map_events()
-    mapper.map_posts_held()
-    mapper.map_processes()
-    mapper.map_statements()
-    mapper.map_claims()
+    for entry in walk(loaded.card):
+        MAPPINGS[entry.kind.name](mapper, entry)
     return list(mapper.triples)

@@ -12,8 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from migkg.errors import InputError, Location
-
-Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+from migkg.mapping.terms import Triple
 
 VOCABULARY = ox.NamedNode("urn:migkg:scratch:vocabulary")
 REGISTRY = ox.NamedNode("urn:migkg:scratch:registry")

@@ -41,6 +41,7 @@ import pyoxigraph as ox
 
 from migkg.build.dumps import DESCRIPTION_FILE, dump_files
 from migkg.errors import MigkgError
+from migkg.mapping.iris import Iris
 from migkg.stores.endpoint import EndpointError, HttpClient, check_url
 from migkg.stores.store import store_from_files
 
@@ -82,7 +83,7 @@ def load_build(out_dir: Path) -> BuiltDataset:
     base = next((t.object.value for t in description_triples if t.predicate == VOID_URI_SPACE), None)
     if not base:
         raise MigkgError(f"{description}: no void:uriSpace, so the base IRI is unknown. Fix: run `migkg build` again.")
-    description_graph = ox.NamedNode(f"{base}graph/dataset")
+    description_graph = Iris(base).description_graph()
     store.extend(ox.Quad(t.subject, t.predicate, t.object, description_graph) for t in description_triples)
     names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     return BuiltDataset(store, base, plan(names, base))
@@ -91,8 +92,9 @@ def load_build(out_dir: Path) -> BuiltDataset:
 def plan(graph_names: list[str], base: str) -> list[GraphToPublish]:
     """The graphs in publishing order (see the module docstring), each with a label for people."""
     release = re.compile(re.escape(base) + r"release/(?P<id>[^/]+)/(?P<part>graph|derived)$")
-    fixed = {f"{base}graph/vocabulary": "vocabulary", f"{base}graph/registry": "registry"}
-    description = f"{base}graph/dataset"
+    iris = Iris(base)
+    fixed = {iris.vocabulary_graph().value: "vocabulary", iris.registry_graph().value: "registry"}
+    description = iris.description_graph().value
     first, middle, releases = [], [], []
     for name in graph_names:
         match = release.match(name)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from migkg.build.dumps import dump_files
 from migkg.errors import MigkgError
+from migkg.mapping.iris import Iris
 from migkg.stores.publish import load_build
 
 DEFAULT_PORT = 7878
@@ -80,7 +81,7 @@ def load_into(location: Path, out_dir: Path, binary: Path) -> int:
         description_file = location.parent / "description.nt"
         description_file.write_bytes(description)
         commands.append([str(binary), "load", "--location", str(location), "--file", str(description_file),
-                         "--graph", f"{dataset.base}graph/dataset"])
+                         "--graph", Iris(dataset.base).description_graph().value])
     for command in commands:
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:

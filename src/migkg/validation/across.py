@@ -206,7 +206,7 @@ def _check_nodes(bench: Workbench, todo: list[str], describers: dict[str, list[s
                  read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]]) -> dict:
     """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues)."""
     wanted = set(todo)
-    own = bench.iris.base + "release/"  # a release's own nodes: no other release describes them
+    own = bench.iris.releases_prefix()  # a release's own nodes: no other release describes them
     groups_of: dict[str, dict[str, object]] = {}
 
     def groups(rid: str) -> dict[str, object]:
@@ -232,7 +232,7 @@ def _check_nodes(bench: Workbench, todo: list[str], describers: dict[str, list[s
         for rid in describers.get(value, ()):
             union.update(dict.fromkeys(parse(groups(rid)[value])))
     candidates = [ox.NamedNode(node) for node in todo]
-    graph_name = ox.NamedNode(bench.iris.base + "graph/across-releases")
+    graph_name = bench.iris.across_graph()
     triples = list(union)
     bench.scratch.load(graph_name, bench.needed_quads(triples, graph_name))
     results = bench.validate_on(triples, [graph_name], candidates)
@@ -244,7 +244,7 @@ def _check_nodes(bench: Workbench, todo: list[str], describers: dict[str, list[s
         focus = str(result.focus)
         path = str(result.path) if isinstance(result.path, URIRef) else None
         ids = stated.get((focus, path)) or describers.get(focus, [])
-        graphs = " ".join(str(bench.iris.release_graph(rid)) for rid in sorted(ids))
+        graphs = " ".join(bench.iris.release_graph(rid).value for rid in sorted(ids))
         mine = found.setdefault(focus, (frozenset(), [], []))
         mine[1].append(result)
         mine[2].extend(report_of([result], shapes, graphs).issues)

@@ -1,7 +1,7 @@
 """Where in its card a validation issue comes from: ``data/releases/<id>/card.yaml:255: claims[0]``.
 
 The shapes are checked on the graph, but a card's author fixes the card. A release's fact IRIs
-are made from the ids its card gives (:meth:`migkg.mapping.release.ReleaseMapper.fact`), so the
+are made from the ids its card gives (the patterns of :data:`migkg.cards.facts.FACT_KINDS`), so the
 focus node of an issue found in one release leads back to the card entry that stated it (each
 entry's IRI is made forwards, from the card, as the mapping makes it):
 
@@ -24,12 +24,12 @@ issues has its card composed again for lines, by libyaml (under 1 ms a card) rat
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
+from migkg.cards.facts import walk
 from migkg.cards.models import Card
 from migkg.cards.release import CARD_NAME, LoadedRelease
 from migkg.cards.yamlfile import field_path
@@ -38,49 +38,15 @@ from migkg.mapping.iris import Iris
 from migkg.validation.reports import Issue
 
 
-def _entries(card: Card) -> Iterator[tuple[str, tuple[str, ...], tuple[int | str, ...]]]:
-    """(fact kind, key, card path) of every fact the card states, keyed as ``map_release`` keys them
-    (an attested ``kind`` is the node's ``type``). Made forwards, so an id holding ``--`` matches as joined."""
-    release = card.release
-    yield "attestation", ("release", "type"), ("release", "kind")
-    yield "attestation", ("release", "title"), ("release", "title")
-    yield "attestation", ("release", "issued"), ("release", "issued")
-    if release.place:
-        yield "attestation", ("release", "place"), ("release", "place")
-    for index, contact in enumerate(release.contacts):
-        yield "contact", (contact.person,), ("release", "contacts", index)
-    for index, event in enumerate(card.events):
-        path = ("events", index)
-        yield "attestation", ("event", event.id, "type"), (*path, "kind")
-        yield "attestation", ("event", event.id, "name"), (*path, "name")
-        if event.date:
-            yield "attestation", ("event", event.id, "date"), (*path, "date")
-        if event.place:
-            yield "attestation", ("event", event.id, "place"), (*path, "place")
-        for role_index, role in enumerate(event.roles):
-            yield "participation", (event.id, role.role, role.agent), (*path, "roles", role_index)
-    for index, held in enumerate(card.posts_held):
-        yield "post-holding", (held.person, held.post, held.at_event), ("posts_held", index)
-    for index, process in enumerate(card.processes):
-        if process.kind:
-            yield "attestation", ("process", process.id, "type"), ("processes", index, "kind")
-        if process.launched_at:
-            yield "launch", (process.id,), ("processes", index, "launched_at")
-    for index, statement in enumerate(card.statements):
-        yield "statement", (statement.id,), ("statements", index)
-    for index, claim in enumerate(card.claims):
-        yield "claim", (claim.id,), ("claims", index)
-
-
 def card_index(card: Card, iris: Iris) -> dict[str, tuple[int | str, ...]]:
     """Node IRI → path in the card of the entry that states it: the release, its events, and every
-    fact. Where two entries give the same node (a role listed twice), the first."""
-    release_id = card.release.id
-    index: dict[str, tuple[int | str, ...]] = {str(iris.release(release_id)): ("release",)}
-    for position, event in enumerate(card.events):
-        index.setdefault(str(iris.event(event.id)), ("events", position))
-    for kind, key, path in _entries(card):
-        index.setdefault(str(iris.fact(release_id, kind, *key)), path)
+    fact, each IRI made forwards from the card by its kind's pattern (so an id holding ``--`` matches as
+    joined). Where two entries give the same node (a role listed twice), the first."""
+    index: dict[str, tuple[int | str, ...]] = {}
+    for entry in walk(card):
+        node = iris.of(entry)
+        if node is not None:
+            index.setdefault(node.value, entry.path)
     return index
 
 
@@ -122,7 +88,7 @@ def located(issues: list[Issue], release: LoadedRelease, iris: Iris) -> list[Iss
     node = composed(release.card_text) if release.card_text is not None and any(entries) else None
     return [replace(issue, where=str(Location(Path(CARD_NAME), line_in(node, entry) if node and entry else None,
                                               field_path(entry) if entry else None)))
-            for issue, entry in zip(issues, entries)]
+            for issue, entry in zip(issues, entries, strict=True)]
 
 
 def anchored(issues: list[Issue], folder: Path) -> list[Issue]:

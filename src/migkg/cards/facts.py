@@ -1,0 +1,287 @@
+"""Every kind of entry a card states, declared once; and the one walk that finds them in a card.
+
+A :class:`FactKind` says where its entries live in a card (``events[].roles[]``), which pydantic
+model they are, how their IRI is made from their fields, which of their fields name something
+else (a registry entry, an event of the card, a vocabulary term) and whether their ids must be
+unique. The rest of migkg derives its view of a card from :data:`FACT_KINDS` rather than walking
+the card its own way: the reference checks (:mod:`migkg.cards.references`), the IRIs of the facts
+(:meth:`migkg.mapping.iris.Iris.of`), the mapping's dispatch (:mod:`migkg.mapping.release`), the
+card locations of validation issues (:mod:`migkg.validation.card_locations`), the draft writer's
+order (:mod:`migkg.draft.card_writer`) and the evaluation's matching (:data:`MATCHINGS`).
+
+To add a kind of fact: its model in :mod:`migkg.cards.models`, its declaration here, its mapping
+function in :mod:`migkg.mapping.release`, its classes and shapes in ``ontology/``, and the docs.
+
+>>> card = Card.model_validate({"card": 1, "release": {
+...     "id": "r1", "language": "en", "kind": {"kind": "press-release", "evidence": "Press"},
+...     "title": {"evidence": "Title"}, "issued": {"date": "2013-06-05", "evidence": "5 June"}},
+...     "events": [{"id": "conf", "kind": {"kind": "conference", "evidence": "c"}, "name": {"evidence": "n"},
+...                 "roles": [{"role": "host", "agent": "KAZ", "evidence": "KAZ"}]}]})
+>>> [(o.kind.name, o.path) for o in walk(card) if o.kind.name.startswith(("event", "participation"))]
+[('event', ('events', 0)), ('event-kind', ('events', 0, 'kind')), ('event-name', ('events', 0, 'name')), \
+('participation', ('events', 0, 'roles', 0))]
+>>> iri_path(next(o for o in walk(card) if o.kind.name == "participation"))
+'release/r1/participation/conf--host--KAZ'
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel
+
+from migkg.cards.models import (
+    Card,
+    Claim,
+    Contact,
+    DateFact,
+    Event,
+    KindFact,
+    Launch,
+    PlaceFact,
+    PostHeld,
+    ProcessInRelease,
+    Release,
+    RoleInEvent,
+    Statement,
+    WordsFact,
+)
+from migkg.cards.registry import AGENT_TYPES, ORGANISATION_TYPES
+
+Path_ = tuple[int | str, ...]
+
+PLACE = frozenset({"city"})
+PERSON = frozenset({"person"})
+POST = frozenset({"post"})
+PROCESS = frozenset({"regional-consultative-process"})
+
+Vocabulary = Literal["classes", "event-classes", "event-roles", "statement-kinds", "topics", "roles"]
+"""The sets of vocabulary terms a card may name (see :class:`migkg.schema.vocabulary.Vocabulary`)."""
+
+
+@dataclass(frozen=True)
+class Names:
+    """A field whose value (or each value, for a list) names something else.
+
+    Exactly one of: ``registry`` (the registry entry types it may name; an empty set means any
+    entry, or an event of this card), ``event`` (an event of this card), ``vocabulary`` (a set of
+    vocabulary terms).
+    """
+
+    field: str
+    registry: frozenset[str] | None = None
+    event: bool = False
+    vocabulary: Vocabulary | None = None
+
+
+ANY_ENTRY: frozenset[str] = frozenset()
+"""For :attr:`Names.registry`: any registry entry, or an event of the card."""
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """One kind of entry of a card.
+
+    ``path`` is where the entries live: field names joined by ``.``, ``[]`` after a list. An entry
+    whose path extends another's lies inside it (``events[].name`` inside ``events[]``).
+    ``iri`` is the IRI of an entry under the data's base: ``{field}`` is a field of the entry,
+    ``{^field}`` a field of the entry it lies in, ``{release}`` the card's release id; ``None``
+    where the entry has no node of its own (a process is a registry entity). Keys of several
+    fields are joined by ``--``, as the IRIs have always been.
+    """
+
+    name: str
+    path: str
+    model: type[BaseModel]
+    iri: str | None
+    names: tuple[Names, ...] = ()
+    unique_id: str | None = None
+    """What the entries are called in a duplicate-id error, where their ``id`` must be unique in the card."""
+
+    @cached_property
+    def steps(self) -> tuple[tuple[str, bool], ...]:
+        """The path as (field, is a list) steps."""
+        return tuple((step.removesuffix("[]"), step.endswith("[]")) for step in self.path.split("."))
+
+    @property
+    def field(self) -> str:
+        """The field of the enclosing entry (or of the card) that holds these entries."""
+        return self.steps[-1][0]
+
+    @property
+    def is_list(self) -> bool:
+        return self.steps[-1][1]
+
+    @cached_property
+    def parent(self) -> str | None:
+        """The path of the kind these entries lie in, or None at the top of the card."""
+        return self.path.rsplit(".", 1)[0] if "." in self.path else None
+
+
+_RELEASE_FACT = "release/{release}/"
+
+FACT_KINDS: tuple[FactKind, ...] = (
+    FactKind("release", "release", Release, "release/{id}"),
+    FactKind("release-kind", "release.kind", KindFact, _RELEASE_FACT + "attestation/release--type",
+             (Names("kind", vocabulary="classes"),)),
+    FactKind("release-title", "release.title", WordsFact, _RELEASE_FACT + "attestation/release--title"),
+    FactKind("release-issued", "release.issued", DateFact, _RELEASE_FACT + "attestation/release--issued"),
+    FactKind("release-place", "release.place", PlaceFact, _RELEASE_FACT + "attestation/release--place",
+             (Names("place", registry=PLACE),)),
+    FactKind("contact", "release.contacts[]", Contact, _RELEASE_FACT + "contact/{person}",
+             (Names("person", registry=PERSON), Names("organisation", registry=ORGANISATION_TYPES))),
+    FactKind("event", "events[]", Event, "event/{id}", unique_id="event"),
+    FactKind("event-kind", "events[].kind", KindFact, _RELEASE_FACT + "attestation/event--{^id}--type",
+             (Names("kind", vocabulary="event-classes"),)),
+    FactKind("event-name", "events[].name", WordsFact, _RELEASE_FACT + "attestation/event--{^id}--name"),
+    FactKind("event-date", "events[].date", DateFact, _RELEASE_FACT + "attestation/event--{^id}--date"),
+    FactKind("event-place", "events[].place", PlaceFact, _RELEASE_FACT + "attestation/event--{^id}--place",
+             (Names("place", registry=PLACE),)),
+    FactKind("participation", "events[].roles[]", RoleInEvent, _RELEASE_FACT + "participation/{^id}--{role}--{agent}",
+             (Names("role", vocabulary="event-roles"), Names("agent", registry=AGENT_TYPES),
+              Names("on_behalf_of", registry=ORGANISATION_TYPES))),
+    FactKind("post-holding", "posts_held[]", PostHeld, _RELEASE_FACT + "post-holding/{person}--{post}--{at_event}",
+             (Names("person", registry=PERSON), Names("post", registry=POST), Names("at_event", event=True))),
+    FactKind("process", "processes[]", ProcessInRelease, None, (Names("id", registry=PROCESS),), unique_id="process"),
+    FactKind("process-kind", "processes[].kind", KindFact, _RELEASE_FACT + "attestation/process--{^id}--type",
+             (Names("kind", vocabulary="classes"),)),
+    FactKind("launch", "processes[].launched_at", Launch, _RELEASE_FACT + "launch/{^id}", (Names("event", event=True),)),
+    FactKind("statement", "statements[]", Statement, _RELEASE_FACT + "statement/{id}",
+             (Names("kind", vocabulary="statement-kinds"), Names("speakers", registry=AGENT_TYPES),
+              Names("topics", vocabulary="topics"), Names("mentions", registry=ANY_ENTRY),
+              Names("at_event", event=True), Names("on_behalf_of", registry=ORGANISATION_TYPES),
+              Names("about", registry=ANY_ENTRY), Names("proposed_role", vocabulary="roles")),
+             unique_id="statement"),
+    FactKind("claim", "claims[]", Claim, _RELEASE_FACT + "claim/{id}",
+             (Names("about", registry=ANY_ENTRY), Names("claimant", registry=AGENT_TYPES),
+              Names("counted", vocabulary="classes"), Names("counted_role", vocabulary="roles")),
+             unique_id="claim"),
+)
+"""Every kind of entry, in card order: the walk, the mapping and the draft writer follow this order."""
+
+KIND_NAMED = {kind.name: kind for kind in FACT_KINDS}
+_CHILDREN = {kind.path: [child for child in FACT_KINDS if child.parent == kind.path] for kind in FACT_KINDS}
+_TOP = [kind for kind in FACT_KINDS if kind.parent is None]
+
+
+def top_kinds() -> list[FactKind]:
+    """The kinds whose entries are fields of the card itself (the release, the events...), in declaration order."""
+    return _TOP
+
+
+def children(kind: FactKind) -> list[FactKind]:
+    """The kinds whose entries lie directly inside entries of ``kind``, in declaration order."""
+    return _CHILDREN[kind.path]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One entry of a card: its kind, its path in the card, the model instance, and what it lies in."""
+
+    kind: FactKind
+    path: Path_
+    value: BaseModel
+    release_id: str
+    parent: Occurrence | None = None
+
+
+def walk(card: Card) -> Iterator[Occurrence]:
+    """Every entry of the card, depth first in card order: each entry, then the entries inside it."""
+    release_id = card.release.id
+    for kind in _TOP:
+        yield from _entries(kind, card, (), None, release_id)
+
+
+def _entries(kind: FactKind, holder: BaseModel, at: Path_, parent: Occurrence | None,
+             release_id: str) -> Iterator[Occurrence]:
+    value = getattr(holder, kind.field)
+    if value is None:
+        return
+    items = [((*at, kind.field, index), item) for index, item in enumerate(value)] if kind.is_list \
+        else [((*at, kind.field), value)]
+    for path, item in items:
+        occurrence = Occurrence(kind, path, item, release_id, parent)
+        yield occurrence
+        for child in children(kind):
+            yield from _entries(child, item, path, occurrence, release_id)
+
+
+_PLACEHOLDER = re.compile(r"\{(\^?)(\w+)\}")
+
+
+def iri_path(occurrence: Occurrence) -> str | None:
+    """The entry's IRI under the data's base, from its kind's pattern (None where it has no node of its own)."""
+    pattern = occurrence.kind.iri
+    if pattern is None:
+        return None
+
+    def value(match: re.Match[str]) -> str:
+        if match[2] == "release" and not match[1]:
+            return occurrence.release_id
+        source = occurrence.parent if match[1] else occurrence
+        assert source is not None, f"{occurrence.kind.name}: {{^{match[2]}}} needs an enclosing entry"
+        return str(getattr(source.value, match[2]))
+
+    return _PLACEHOLDER.sub(value, pattern)
+
+
+def named(occurrence: Occurrence, names: Names) -> Iterator[tuple[Path_, str]]:
+    """The ids a field of an entry names, each with its path in the card (none where the field is empty)."""
+    value = getattr(occurrence.value, names.field)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (*occurrence.path, names.field, index), item
+    elif value is not None:
+        yield (*occurrence.path, names.field), value
+
+
+# --------------------------------------------------------------------------- what the evaluation of a draft matches
+
+
+@dataclass(frozen=True)
+class Matching:
+    """A row of a draft's evaluation: the entries of ``kind``, each known by the values at ``fields``.
+
+    A field is a name on the entry (``person``), a dotted path into it (``date.date``), ``^id`` for
+    the id of the entry it lies in, or ``a|b`` for the first of the two that is set.
+    """
+
+    row: str
+    kind: str
+    fields: tuple[str, ...]
+
+
+MATCHINGS: tuple[Matching, ...] = (
+    Matching("posts", "post-holding", ("person", "post")),
+    Matching("roles in the event", "participation", ("role", "agent")),
+    Matching("contacts", "contact", ("person", "organisation")),
+    Matching("events", "event", ("kind.kind", "date.date", "place.place")),
+    Matching("claims", "claim", ("count|duration", "about")),
+    Matching("process launches", "launch", ("^id",)),
+)
+"""The rows of the evaluation table in their order (statements and actors are matched otherwise)."""
+
+
+def field_value(occurrence: Occurrence, field: str) -> object:
+    """The value at ``field`` of an entry, as :class:`Matching` spells fields."""
+    if "|" in field:
+        first, second = field.split("|")
+        value = field_value(occurrence, first)
+        return value if value is not None else field_value(occurrence, second)
+    source: object = occurrence.value
+    if field.startswith("^"):
+        assert occurrence.parent is not None
+        source, field = occurrence.parent.value, field[1:]
+    for step in field.split("."):
+        if source is None:
+            return None
+        source = getattr(source, step)
+    return source
+
+
+def matching_key(occurrence: Occurrence, matching: Matching) -> tuple[object, ...]:
+    """The values an entry is matched on."""
+    return tuple(field_value(occurrence, field) for field in matching.fields)
