@@ -91,7 +91,7 @@ class Query:
     @property
     def form(self) -> str:
         """SELECT, CONSTRUCT, DESCRIBE or ASK (SELECT if the text has none: the store will say what is wrong)."""
-        from migkg.stores.endpoint import query_form
+        from migkg.stores.binding import query_form
 
         return query_form(self.text) or "SELECT"
 
