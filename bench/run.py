@@ -258,12 +258,11 @@ def _counts(summary: str) -> str:
 def query_pass(built: Path, size: int, result: SizeResult, network_limit: int, network_seconds: dict[int, float]) -> None:
     import pyoxigraph as ox
 
-    from migkg.build.dumps import dump_files
-    from migkg.stores.store import store_from_files
+    from migkg.stores.opening import open_build
 
     began = time.perf_counter()
     reset_peak()
-    store = store_from_files(dump_files(built, "nq"))
+    store = open_build(built).store
     result.rows.append(Row("load migkg-*.nq into Oxigraph (in memory)", time.perf_counter() - began, size,
                            result.triples, peak_rss()))
     folders = [ROOT / "queries" / "research", ROOT / "queries" / "network"]

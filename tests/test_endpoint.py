@@ -12,19 +12,11 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from migkg.stores.endpoint import (
-    USER_AGENT,
-    Credentials,
-    EndpointError,
-    EndpointSource,
-    RetryPolicy,
-    Timeouts,
-    bind_values,
-    credentials_from_env,
-    retry_delay,
-    sparql_term,
-    where_brace,
-)
+from migkg.stores.binding import bind_values, query_form, sparql_term, where_brace
+from migkg.stores.endpoint import EndpointSource
+from migkg.stores.failures import EndpointError
+from migkg.stores.http import USER_AGENT, Credentials, RetryPolicy, Timeouts, credentials_from_env, retry_delay
+from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource, SelectResult
 from tests.servers import SELECT_ANSWER, Behaviour, FaultServer, free_port, full_backlog
 
@@ -91,7 +83,7 @@ def test_an_endpoint_is_a_select_source_with_the_embedded_terms(oxigraph, built_
     query = ("PREFIX mig: <https://w3id.org/migkg/ontology#> SELECT ?state ?code ?label WHERE { "
              "?state mig:iso3166Alpha3 ?code ; <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?code ?label")
     remote = EndpointSource(server.query_url).select(query)
-    embedded = EmbeddedSource.from_build(built_dir).select(query)
+    embedded = EmbeddedSource(open_build(built_dir).store).select(query)
     assert isinstance(remote, SelectResult) and remote.variables == ["state", "code", "label"]
     assert remote.rows == embedded.rows and len(remote.rows) >= 20
     kaz = {"code": ox.Literal("KAZ")}
@@ -135,17 +127,17 @@ def test_endpoint_down():
 
 
 def test_http_500_gives_the_servers_words():
-    with FaultServer(lambda n: Behaviour(500, {"Content-Type": "text/plain"}, b"storage <on fire>")) as server:
-        with pytest.raises(EndpointError, match=r"HTTP 500 Internal Server Error \(the server says: storage <on fire>\)"):
-            EndpointSource(server.url).select("SELECT * WHERE { ?s ?p ?o }")
+    with (FaultServer(lambda n: Behaviour(500, {"Content-Type": "text/plain"}, b"storage <on fire>")) as server,
+          pytest.raises(EndpointError, match=r"HTTP 500 Internal Server Error \(the server says: storage <on fire>\)")):
+        EndpointSource(server.url).select("SELECT * WHERE { ?s ?p ?o }")
     assert len(server.requests) == 1  # a 500 is not retried
 
 
 def test_slow_answer_beyond_the_read_timeout():
-    with FaultServer(lambda n: Behaviour(200, {"Content-Type": "application/sparql-results+json"}, SELECT_ANSWER,
-                                         delay=1.5)) as server:
-        with pytest.raises(EndpointError, match=r"no answer within 0\.3 s \(read timeout\)"):
-            EndpointSource(server.url, Timeouts(connect=5, read=0.3)).select("SELECT * WHERE { ?s ?p ?o }")
+    with (FaultServer(lambda n: Behaviour(200, {"Content-Type": "application/sparql-results+json"}, SELECT_ANSWER,
+                                         delay=1.5)) as server,
+          pytest.raises(EndpointError, match=r"no answer within 0\.3 s \(read timeout\)")):
+        EndpointSource(server.url, Timeouts(connect=5, read=0.3)).select("SELECT * WHERE { ?s ?p ?o }")
 
 
 def test_no_connection_within_the_connect_timeout():
@@ -162,24 +154,22 @@ def test_503_is_retried_after_the_time_the_server_asks():
 
     with FaultServer(script) as server:
         waits = []
-        source = EndpointSource(server.url)
-        source.client._sleep = waits.append
+        source = EndpointSource(server.url, retry=RetryPolicy(sleep=waits.append))
         assert source.select("SELECT ?x WHERE { ?x ?p ?o }").rows == [{"x": ox.Literal("ok")}]
     assert len(server.requests) == 3 and waits == [0.0, 0.0]
 
 
 def test_429_retries_are_bounded_in_number_and_in_total_wait():
     with FaultServer(lambda n: Behaviour(429, {"Retry-After": "1"}, b"slow down")) as server:
-        source = EndpointSource(server.url, retry=RetryPolicy(attempts=3, max_wait=10))
         waits = []
-        source.client._sleep = waits.append
+        source = EndpointSource(server.url, retry=RetryPolicy(attempts=3, max_wait=10, sleep=waits.append))
         with pytest.raises(EndpointError, match=r"HTTP 429 Too Many Requests after 3 attempt\(s\) over 2 s"):
             source.select("SELECT * WHERE { ?s ?p ?o }")
     assert len(server.requests) == 3 and waits == [1.0, 1.0]
 
-    with FaultServer(lambda n: Behaviour(503, {"Retry-After": "3600"}, b"maintenance")) as server:
-        with pytest.raises(EndpointError, match=r"HTTP 503 Service Unavailable after 1 attempt"):
-            EndpointSource(server.url, retry=RetryPolicy(attempts=5, max_wait=60)).select("SELECT * WHERE {}")
+    with (FaultServer(lambda n: Behaviour(503, {"Retry-After": "3600"}, b"maintenance")) as server,
+          pytest.raises(EndpointError, match=r"HTTP 503 Service Unavailable after 1 attempt")):
+        EndpointSource(server.url, retry=RetryPolicy(attempts=5, max_wait=60)).select("SELECT * WHERE {}")
     assert len(server.requests) == 1  # an hour is beyond the budget: no pointless wait
 
 
@@ -198,9 +188,9 @@ def test_updates_are_not_retried_unless_idempotent():
 
 
 def test_the_answer_must_be_sparql_results():
-    with FaultServer(lambda n: Behaviour(200, {"Content-Type": "text/html"}, b"<html>a login page</html>")) as server:
-        with pytest.raises(EndpointError, match=r"the answer \(text/html\) is not valid SPARQL results"):
-            EndpointSource(server.url).select("SELECT * WHERE { ?s ?p ?o }")
+    with (FaultServer(lambda n: Behaviour(200, {"Content-Type": "text/html"}, b"<html>a login page</html>")) as server,
+          pytest.raises(EndpointError, match=r"the answer \(text/html\) is not valid SPARQL results")):
+        EndpointSource(server.url).select("SELECT * WHERE { ?s ?p ?o }")
 
 
 # --------------------------------------------------------------------------- credentials
@@ -234,7 +224,7 @@ def test_virtuoso_digest_login_from_the_environment(virtuoso, run_migkg, monkeyp
     monkeypatch.setenv("MIGKG_ENDPOINT_PASSWORD", "dba")
     assert int(EndpointSource(virtuoso.sparql_auth_url).select(query).rows[0]["n"].value) > 0
     monkeypatch.setenv("MIGKG_ENDPOINT_PASSWORD", "wrong")
-    with pytest.raises(EndpointError, match="HTTP 401 .*refused the login"):
+    with pytest.raises(EndpointError, match=r"HTTP 401 .*refused the login"):
         EndpointSource(virtuoso.sparql_auth_url).select(query)
     monkeypatch.delenv("MIGKG_ENDPOINT_USER")
     monkeypatch.delenv("MIGKG_ENDPOINT_PASSWORD")
@@ -276,3 +266,48 @@ def test_results_formats_come_from_the_server(oxigraph, built_dir, run_migkg):
     assert json.loads(outputs["json"])["head"]["vars"][:2] == ["event", "role"]
     assert outputs["csv"].startswith("event,role,") and outputs["tsv"].startswith("?event\t?role\t")
     assert outputs["table"].endswith("4 row(s)\n")
+
+
+# --------------------------------------------------------------------------- the query form, by a SPARQL parser
+@pytest.mark.parametrize("query, form", [
+    ("SELECT ?x WHERE { ?x ?p ?o }", "SELECT"),
+    ("# CONSTRUCT in a comment\nPREFIX ask: <http://ex.org/describe#>\nSELECT * { ?s ask:p 'CONSTRUCT' }", "SELECT"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+    ("PREFIX ex: <http://ex.org/>\nDESCRIBE ex:a", "DESCRIBE"),
+    ("ASK { ?s <http://ex.org/select> \"\"\"SELECT\"\"\" }", "ASK"),
+    ("INSERT DATA { <http://ex.org/a> <http://ex.org/b> 1 }", None),  # an update is not a query
+    ("SELECT ?x WHERE { ?x ?p ", None),  # not SPARQL
+])
+def test_the_query_form_is_read_by_a_sparql_parser(query, form):
+    assert query_form(query) == form
+
+
+def test_construct_on_an_endpoint_gives_triples_and_asks_for_rdf():
+    turtle = b"<http://ex.org/a> <http://ex.org/b> \"c\" ."
+    with FaultServer(lambda n: Behaviour(200, {"Content-Type": "text/turtle"}, turtle)) as server:
+        answer = EndpointSource(server.url).query("# SELECT\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert answer == [ox.Triple(ox.NamedNode("http://ex.org/a"), ox.NamedNode("http://ex.org/b"), ox.Literal("c"))]
+    assert "text/turtle" in server.requests[0]["headers"]["Accept"]
+
+
+# --------------------------------------------------------------------------- logins migkg cannot give, or not from here
+def test_a_login_scheme_other_than_basic_or_digest_is_a_clear_error():
+    with (FaultServer(lambda n: Behaviour(401, {"WWW-Authenticate": 'Bearer realm="sparql"'})) as server,
+          pytest.raises(EndpointError, match=r"asks for a login migkg cannot give \(it speaks HTTP Basic and Digest\)")):
+        EndpointSource(server.url, credentials=Credentials("reader", "s3cret")).select("SELECT * WHERE { ?s ?p ?o }")
+    assert len(server.requests) == 1 and "Authorization" not in server.requests[0]["headers"]
+
+
+def test_no_login_is_taken_from_a_netrc_file(tmp_path, monkeypatch):
+    """The login comes from MIGKG_ENDPOINT_USER and MIGKG_ENDPOINT_PASSWORD only: not from a .netrc, which
+    the HTTP library would read by itself."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login reader password s3cret\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    monkeypatch.delenv("MIGKG_ENDPOINT_USER", raising=False)
+    monkeypatch.delenv("MIGKG_ENDPOINT_PASSWORD", raising=False)
+    with (FaultServer(lambda n: Behaviour(401, {"WWW-Authenticate": 'Basic realm="sparql"'})) as server,
+          pytest.raises(EndpointError, match=r"HTTP 401 .*set MIGKG_ENDPOINT_USER and MIGKG_ENDPOINT_PASSWORD")):
+        EndpointSource(server.url).select("SELECT * WHERE { ?s ?p ?o }")
+    assert all("Authorization" not in request["headers"] for request in server.requests)

@@ -21,6 +21,7 @@ from migkg.network.measures import EXACT_UP_TO, SAMPLES, add_measures, brokerage
 from migkg.network.queries import evidence_spans, network_query_dir, select
 from migkg.queries.catalogue import read_query
 from migkg.schema.resources import queries_dir
+from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,7 +65,7 @@ KAZAKHSTAN_SIDE = {state("KAZ"), org("kaz-government"), org("kaz-ministry-foreig
 @pytest.fixture(scope="module")
 def source(built_dir) -> EmbeddedSource:
     """The built files of the seed (`migkg build`) on the embedded store."""
-    return EmbeddedSource.from_build(built_dir)
+    return EmbeddedSource(open_build(built_dir).store)
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +148,7 @@ def test_the_python_projection_equals_the_sparql_projection_across_many_events(t
     data = synthetic.generate(tmp_path / "data", 40, seed=3)
     done = run_migkg("build", "--data", data, "--out", tmp_path / "build", "--no-cache")
     assert done.returncode == 0, done.stderr
-    two_mode, python, sparql = _both_projections(EmbeddedSource.from_build(tmp_path / "build"))
+    two_mode, python, sparql = _both_projections(EmbeddedSource(open_build(tmp_path / "build").store))
     assert max(w for *_, w in python.edges(data="weight")) > 1, "no pair met twice: the corpus tests too little"
     assert sum(1 for n, part in two_mode.nodes(data="bipartite") if part == 1) > 20
     _same_graph(python, sparql)

@@ -17,6 +17,7 @@ import pytest
 from migkg.network import NETWORK_NAMES, add_measures, networks
 from migkg.network.draw import FONT, picture_bytes, picture_files
 from migkg.network.export import export_files, flatten, read_csv_graph, write_files
+from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +27,7 @@ GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 @pytest.fixture(scope="module")
 def graphs(built_dir) -> dict[str, nx.Graph]:
     """Each network with its measures, as ``migkg network export`` writes it."""
-    nets = networks(EmbeddedSource.from_build(built_dir))
+    nets = networks(EmbeddedSource(open_build(built_dir).store))
     return {name: add_measures(nets[name]) for name in NETWORK_NAMES}
 
 

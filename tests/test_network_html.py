@@ -24,6 +24,7 @@ from migkg.network import NETWORK_NAMES, networks
 from migkg.network.export import write_files
 from migkg.network.html import html_files
 from migkg.network.queries import evidence_spans
+from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
@@ -37,7 +38,7 @@ VIEWS = "const view = (name) => [...Bokeh.index.all_views()].find((v) => v.model
 @pytest.fixture(scope="module")
 def pages(built_dir, tmp_path_factory) -> dict[str, tuple[Path, nx.Graph]]:
     """Every network's page, with the words of the evidence in its edge tooltips."""
-    source = EmbeddedSource.from_build(built_dir)
+    source = EmbeddedSource(open_build(built_dir).store)
     nets, spans = networks(source), evidence_spans(source)
     folder = tmp_path_factory.mktemp("html")
     for name in NETWORK_NAMES:

@@ -11,7 +11,8 @@ import pyoxigraph as ox
 import pytest
 
 from migkg.stores.endpoint import EndpointSource
-from migkg.stores.publish import load_build, plan, replacement_update
+from migkg.stores.opening import open_build
+from migkg.stores.publish import graphs_of, plan, replacement_update
 from tests.servers import Behaviour, CuttingProxy, FaultServer, free_port, term_key
 
 OLD = ox.Triple(ox.NamedNode("urn:migkg-test:old"), ox.NamedNode("urn:migkg-test:was"), ox.Literal("old content"))
@@ -25,10 +26,10 @@ def graph_content(query_url: str, graph: str, virtuoso: bool = False) -> set[str
 
 
 def build_content(out_dir: Path) -> dict[str, set[str]]:
-    dataset = load_build(out_dir)
+    build = open_build(out_dir)
     return {g.name: {" ".join(term_key(t) for t in (q.subject, q.predicate, q.object))
-                     for q in dataset.store.quads_for_pattern(None, None, None, ox.NamedNode(g.name))}
-            for g in dataset.graphs}
+                     for q in build.store.quads_for_pattern(None, None, None, ox.NamedNode(g.name))}
+            for g in graphs_of(build)}
 
 
 def put_old_content(store_url: str, graphs) -> None:
@@ -126,7 +127,7 @@ def test_a_connection_dropped_mid_publish_leaves_each_graph_old_or_new(store, ox
         server = virtuoso
         port, path, query_url = server.http_port, "/sparql-graph-crud", server.sparql_url
     expected = build_content(three_releases)
-    order = [g.name for g in load_build(three_releases).graphs]
+    order = [g.name for g in graphs_of(open_build(three_releases))]
     assert len(order) == 9
     put_old_content(f"http://127.0.0.1:{port}{path}", order)
 
@@ -164,7 +165,7 @@ def test_a_store_slower_than_the_read_timeout_part_way(oxigraph, three_releases,
     may be old or new, and the store holds it whole, whichever it is."""
     server = oxigraph()
     expected = build_content(three_releases)
-    order = [g.name for g in load_build(three_releases).graphs]
+    order = [g.name for g in graphs_of(open_build(three_releases))]
     put_old_content(server.store_url, order)
     with CuttingProxy(server.port, cut_at=3, stall=True) as proxy:
         done = run_migkg("publish", "--endpoint", proxy.url("/store"), "--out", three_releases,

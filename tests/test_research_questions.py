@@ -16,8 +16,8 @@ import pytest
 from rdflib import Graph, URIRef, Variable
 from rdflib.namespace import PROV
 
-from migkg.build.pipeline import build_dataset
-from migkg.stores.store import store_from_graphs
+from migkg.mapping.iris import DEFAULT_BASE, Iris
+from migkg.stores.opening import Build, open_build
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "queries" / "research"
@@ -156,22 +156,28 @@ QUERY_FILES = sorted(QUERIES.glob("*.rq"))
 
 # --------------------------------------------------------------------------- fixtures and helpers
 @pytest.fixture(scope="module")
-def built():
-    return build_dataset(ROOT / "data")
+def built(built_dir) -> Build:
+    """The seed build (`migkg build` of data/), opened as every reader of a build opens it."""
+    return open_build(built_dir)
 
 
 @pytest.fixture(scope="module")
 def store(built) -> ox.Store:
-    return store_from_graphs(built.graphs)
+    return built.store
 
 
 @pytest.fixture(scope="module")
 def union(built) -> Graph:
     """One rdflib graph holding every triple of every named graph (the union default graph)."""
     graph = Graph()
-    for named in built.graphs.values():
-        graph += named
+    for name in built.graph_names():
+        graph.parse(data=built.ntriples(name), format="nt")
     return graph
+
+
+@pytest.fixture(scope="module")
+def iris() -> Iris:
+    return Iris(DEFAULT_BASE)  # the seed is built with the default base
 
 
 @pytest.fixture(scope="module")
@@ -385,7 +391,7 @@ def test_q06_human_rights_and_access_to_asylum(store, source):
         ("thompson-quote", "human-rights", "rights-of-migrants", W_THOMPSON_QUOTE),
     }
     assert len(rows) == 6
-    narrower = [r for r in rows if local(r["topic"]) == "rights-of-migrants"][0]
+    narrower = next(r for r in rows if local(r["topic"]) == "rights-of-migrants")
     assert (val(narrower["topic_en"]), val(narrower["topic_ru"])) == ("rights of migrants", "права мигрантов")
     assert val(narrower["speakers_en"]) == THOMPSON[1]
     assert {val(r["speakers_en"]) for r in rows} == {ALL_STATES_EN, GUTERRES[1], THOMPSON[1]}
@@ -464,8 +470,7 @@ def test_q10_joint_outcomes(store, source):
 Q11 = "q11-evidence-of-a-fact.rq"
 
 
-def test_q11_bound_fact_gives_its_words(built, store, source):
-    iris = built.toolkit.iris
+def test_q11_bound_fact_gives_its_words(iris, store, source):
     fact = iris.fact(RELEASE, "statement", "kazakhstan-proposal-secretariat")
     rows = run(store, Q11, fact=fact)
     assert [(val(r["fact"]), val(r["release"]), val(r["words"])) for r in rows] == [
@@ -480,8 +485,7 @@ def test_q11_bound_fact_gives_its_words(built, store, source):
     assert_words_are_the_source(rows, source)
 
 
-def test_q11_binding_by_values_and_by_rdflib(built, store, union):
-    iris = built.toolkit.iris
+def test_q11_binding_by_values_and_by_rdflib(iris, store, union):
     fact = iris.fact(RELEASE, "participation", EVENT, "participant", "TKM")
     text = query_text(Q11)
     expected = {(fact.value, iris.release(RELEASE).value, "Туркменистан")}

@@ -270,11 +270,11 @@ def test_the_dataset_statistics_are_exact(corpus: Path, tmp_path: Path):
     from rdflib import Graph, URIRef
     from rdflib.namespace import VOID
 
-    from migkg.stores.store import store_from_files
-
     out = tmp_path / "out"
     assert build(corpus, out, "--no-cache").returncode == 0
-    store = store_from_files(dump_files(out, "nq"))
+    store = ox.Store()  # the dump parts alone: the statistics describe them, not the description itself
+    for path in dump_files(out, "nq"):
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
 
     def count(query: str) -> int:
         return int(next(iter(store.query(query)))[0].value)

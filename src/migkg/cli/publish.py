@@ -27,18 +27,20 @@ def publish(endpoint: Annotated[str, typer.Option(
             ] = "gsp",
             connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 300.0):
     """Replace each named graph of the build (and the dataset description) in a store; twice is the same as once."""
-    from migkg.stores.endpoint import HttpClient, Timeouts, credentials_from_env
-    from migkg.stores.publish import GraphStoreTarget, UpdateTarget, load_build
+    from migkg.stores.http import HttpClient, Timeouts, credentials_from_env
+    from migkg.stores.opening import open_build
+    from migkg.stores.publish import GraphStoreTarget, UpdateTarget, graphs_of
     from migkg.stores.publish import publish as publish_graphs
 
     if protocol not in PROTOCOLS:
         raise MigkgError(f"--protocol {protocol!r}: use gsp or update.")
     started = time.perf_counter()
-    dataset = load_build(out)
+    build = open_build(out)
+    graphs = graphs_of(build)
     client = HttpClient(Timeouts(connect_timeout, read_timeout), credentials=credentials_from_env())
     target = (GraphStoreTarget if protocol == "gsp" else UpdateTarget)(endpoint, client)
-    with _progress(len(dataset.graphs)) as advance:
-        report = publish_graphs(dataset, target, advance)
+    with _progress(len(graphs)) as advance:
+        report = publish_graphs(build, graphs, target, advance)
     releases = len({g.release_id for g in report.published if g.release_id})
     say(f"published {len(report.published)} graphs ({releases} release(s), {report.triples:,} triples) to "
         f"{endpoint} in {time.perf_counter() - started:.2f} s")

@@ -22,7 +22,7 @@ ReadTimeoutOption = Annotated[float, typer.Option(
 
 @errors_to_exit
 def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg queries`; q01 for short) or "
-                                                    "the path of a .rq file.")],
+                                                    "the path of a .rq file.")], *,
           out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
           fmt: Annotated[str, typer.Option("--format", help="table, or json, csv, tsv (W3C SPARQL results); "
                                                             "CONSTRUCT and DESCRIBE print Turtle.")] = "table",
@@ -33,7 +33,7 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
     """Run a query on the built graph (run `migkg build` first) or, with --endpoint, on any SPARQL endpoint."""
     from migkg.mapping.iris import Iris
     from migkg.queries.catalogue import bind, parse_assignments, resolve
-    from migkg.queries.running import FORMATS, output_embedded, output_remote, store_for_build
+    from migkg.queries.running import FORMATS, output_embedded, output_remote
 
     if fmt not in FORMATS:
         raise MigkgError(f"--format {fmt!r}: use {', '.join(FORMATS)}.")
@@ -41,12 +41,15 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
     bindings = bind(chosen, parse_assignments(param or []))
     iris = Iris(base)
     if endpoint:
-        from migkg.stores.endpoint import EndpointSource, Timeouts
+        from migkg.stores.endpoint import EndpointSource
+        from migkg.stores.http import Timeouts
 
         source = EndpointSource(endpoint, Timeouts(connect_timeout, read_timeout))
         text = output_remote(source, chosen, bindings, fmt, iris)
     else:
-        text = output_embedded(store_for_build(out), chosen, bindings, fmt, iris)
+        from migkg.stores.opening import open_build
+
+        text = output_embedded(open_build(out).store, chosen, bindings, fmt, iris)
     sys.stdout.write(text)
 
 

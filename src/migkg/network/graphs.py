@@ -34,6 +34,7 @@ from typing import cast
 import networkx as nx
 
 from migkg.network.queries import EdgeRow, edge_rows
+from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource, SelectSource
 
 #: node types of actors (the ends of co-participation and the members of the combined network)
@@ -258,7 +259,7 @@ def open_source(where: str | Path | SelectSource = "build") -> SelectSource:
 
         return EndpointSource(where)
     if isinstance(where, (str, Path)):
-        return EmbeddedSource.from_build(Path(where))  # a folder without a build: MigkgError naming it
+        return EmbeddedSource(open_build(where).store)  # a folder without a build: MigkgError naming it
     return where
 
 

@@ -25,9 +25,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from migkg.errors import InputError, Location
+from migkg.mapping.terms import Object
 from migkg.schema.resources import queries_dir
-
-Term = ox.NamedNode | ox.Literal
 
 HEADER_LINE = re.compile(r"^#\s*(title|question|returns|param|example|description):\s*(.*)$")
 CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
@@ -91,7 +90,7 @@ class Query:
     @property
     def form(self) -> str:
         """SELECT, CONSTRUCT, DESCRIBE or ASK (SELECT if the text has none: the store will say what is wrong)."""
-        from migkg.stores.endpoint import query_form
+        from migkg.stores.binding import query_form
 
         return query_form(self.text) or "SELECT"
 
@@ -223,13 +222,13 @@ def parse_assignments(assignments: list[str]) -> dict[str, str]:
     return values
 
 
-def bind(query: Query, values: dict[str, str]) -> dict[str, Term]:
+def bind(query: Query, values: dict[str, str]) -> dict[str, Object]:
     """Each value as an RDF term of the type its ``# param:`` line declares.
 
     A query without ``param`` lines (an ad-hoc file) takes any variable: a value in <...> or
     starting with http(s):// or urn: is an IRI, anything else a string.
     """
-    terms: dict[str, Term] = {}
+    terms: dict[str, Object] = {}
     for name, value in values.items():
         parameter = query.parameter(name)
         if parameter is None and query.parameters:
@@ -243,7 +242,7 @@ def bind(query: Query, values: dict[str, str]) -> dict[str, Term]:
     return terms
 
 
-def term_of(parameter: Parameter, value: str, path: Path) -> Term:
+def term_of(parameter: Parameter, value: str, path: Path) -> Object:
     try:
         return _TERM_BUILDERS[parameter.type](value)
     except ValueError as err:

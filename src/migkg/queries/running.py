@@ -14,31 +14,30 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
-from pathlib import Path
 
 import pyoxigraph as ox
 
 from migkg.build.serialise import prefixes
 from migkg.errors import InputError, Location, MigkgError
 from migkg.mapping.iris import Iris
-from migkg.queries.catalogue import Query, Term, read_query
-from migkg.stores.endpoint import Answer, EndpointSource, as_answer, bind_values
-from migkg.stores.sources import SelectResult
+from migkg.mapping.terms import Object
+from migkg.queries.catalogue import Query, read_query
+from migkg.stores.binding import bind_values
+from migkg.stores.endpoint import EndpointSource
+from migkg.stores.sources import Answer, SelectResult, as_answer
 
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                   "tsv": ox.QueryResultsFormat.TSV}
 FORMATS = ("table", *RESULT_FORMATS)
-
-QueryFile = Query  # the name the network analysis imports
-__all__ = ["QueryFile", "answer_embedded", "output_embedded", "output_remote", "read_query", "render", "run"]
+__all__ = ["answer_embedded", "output_embedded", "output_remote", "read_query", "render", "run"]
 
 
-def run(store: ox.Store, query: Query, bindings: Mapping[str, Term] | None = None):
+def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None):
     """pyoxigraph's own results of ``query`` on the embedded store (union default graph).
 
     Values are bound through Oxigraph's ``substitutions`` (pre-binding). Oxigraph takes only
     variables that the query returns there; for a query that binds any other, the values go
-    in the VALUES block that remote endpoints get (:func:`migkg.stores.endpoint.bind_values`).
+    in the VALUES block that remote endpoints get (:func:`migkg.stores.binding.bind_values`).
     """
     substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
@@ -55,11 +54,11 @@ def run(store: ox.Store, query: Query, bindings: Mapping[str, Term] | None = Non
         raise MigkgError(f"{query.path}: the query failed: {err}") from None
 
 
-def answer_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Term] | None = None) -> Answer:
+def answer_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None) -> Answer:
     return as_answer(run(store, query, bindings))
 
 
-def output_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Term] | None, fmt: str,
+def output_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None, fmt: str,
                     iris: Iris) -> str:
     results = run(store, query, bindings)
     if fmt in RESULT_FORMATS and isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
@@ -67,7 +66,7 @@ def output_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Term] 
     return render(as_answer(results), iris)
 
 
-def output_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Term] | None, fmt: str,
+def output_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Object] | None, fmt: str,
                   iris: Iris) -> str:
     """On an endpoint, the W3C formats come as the server writes them; tables and Turtle from parsed terms."""
     if fmt in RESULT_FORMATS and query.form in ("SELECT", "ASK"):
@@ -116,10 +115,3 @@ def _cell(term, names: dict[str, str]) -> str:
         return term.value + (f" @{term.language}" if term.language else "")
     return str(term)
 
-
-# --------------------------------------------------------------------------- the built dataset
-def store_for_build(out_dir: Path) -> ox.Store:
-    """The built dataset as served and published: every named graph, plus the dataset description."""
-    from migkg.stores.publish import load_build
-
-    return load_build(out_dir).store

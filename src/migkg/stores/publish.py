@@ -34,18 +34,16 @@ import re
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
 
-from migkg.build.dumps import DESCRIPTION_FILE, dump_files
 from migkg.errors import MigkgError
 from migkg.mapping.iris import Iris
-from migkg.stores.endpoint import EndpointError, HttpClient, check_url
-from migkg.stores.store import store_from_files
+from migkg.stores.failures import EndpointError
+from migkg.stores.http import HttpClient, check_url
+from migkg.stores.opening import Build
 
-VOID_URI_SPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 GSP_ACCEPTED = (200, 201, 204)
 
 
@@ -56,37 +54,9 @@ class GraphToPublish:
     release_id: str | None = None
 
 
-@dataclass
-class BuiltDataset:
-    """The build on an in-memory store: its named graphs plus the dataset description graph."""
-
-    store: ox.Store
-    base: str
-    graphs: list[GraphToPublish]
-
-    def ntriples(self, graph: GraphToPublish) -> bytes:
-        triples = (ox.Triple(q.subject, q.predicate, q.object)
-                   for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph.name)))
-        return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
-
-
-def load_build(out_dir: Path) -> BuiltDataset:
-    """Read the N-Quads files (every dump part) and ``void.ttl`` of a build; the description goes to
-    ``<base>graph/dataset``."""
-    datasets, description = dump_files(out_dir, "nq"), out_dir / DESCRIPTION_FILE
-    try:
-        store = store_from_files(datasets)
-        description_triples = [ox.Triple(q.subject, q.predicate, q.object)
-                               for q in ox.parse(path=str(description), format=ox.RdfFormat.TURTLE)]
-    except (SyntaxError, OSError) as err:
-        raise MigkgError(f"{out_dir}: the build cannot be read ({err}). Fix: run `migkg build` again.") from None
-    base = next((t.object.value for t in description_triples if t.predicate == VOID_URI_SPACE), None)
-    if not base:
-        raise MigkgError(f"{description}: no void:uriSpace, so the base IRI is unknown. Fix: run `migkg build` again.")
-    description_graph = Iris(base).description_graph()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, description_graph) for t in description_triples)
-    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-    return BuiltDataset(store, base, plan(names, base))
+def graphs_of(build: Build) -> list[GraphToPublish]:
+    """The graphs of ``build`` in publishing order."""
+    return plan(build.graph_names(), build.base)
 
 
 def plan(graph_names: list[str], base: str) -> list[GraphToPublish]:
@@ -130,7 +100,7 @@ class GraphStoreTarget:
         separator = "&" if urllib.parse.urlsplit(self.url).query else "?"
         url = f"{self.url}{separator}graph={urllib.parse.quote(graph, safe='')}"
         # Accept */*: Virtuoso answers 406 to "Accept: text/turtle" on a write, although it wrote
-        response = self.client.request("PUT", url, ntriples, {
+        response = self.client.request("PUT", url, data=ntriples, headers={
             "Content-Type": "application/n-triples; charset=utf-8", "Accept": "*/*"})
         if response.status not in GSP_ACCEPTED:
             raise EndpointError(f"PUT {self.url}: unexpected HTTP {response.status} for graph <{graph}>. "
@@ -145,8 +115,8 @@ class UpdateTarget:
         self.client = client
 
     def replace(self, graph: str, ntriples: bytes) -> None:
-        self.client.request("POST", self.url, replacement_update(graph, ntriples),
-                            {"Content-Type": "application/sparql-update; charset=utf-8", "Accept": "*/*"},
+        self.client.request("POST", self.url, data=replacement_update(graph, ntriples),
+                            headers={"Content-Type": "application/sparql-update; charset=utf-8", "Accept": "*/*"},
                             idempotent=True)  # replacing a graph twice leaves what replacing it once leaves
 
 
@@ -167,16 +137,17 @@ class PublishFailed(MigkgError):
     """Publishing stopped part-way; the message says what the store now holds."""
 
 
-def publish(dataset: BuiltDataset, target: GraphTarget,
+def publish(build: Build, graphs: list[GraphToPublish], target: GraphTarget,
             on_graph: Callable[[GraphToPublish], None] = lambda graph: None) -> PublishReport:
-    """Replace each graph of ``dataset`` in the store, in order; stop at the first failure."""
+    """Replace each of ``graphs`` (see :func:`graphs_of`) of ``build`` in the store, in order; stop at the
+    first failure."""
     report = PublishReport()
-    for graph in dataset.graphs:
-        body = dataset.ntriples(graph)
+    for graph in graphs:
+        body = build.ntriples(graph.name)
         try:
             target.replace(graph.name, body)
         except MigkgError as err:
-            raise PublishFailed(failure_message(dataset.graphs, report.published, graph, err)) from None
+            raise PublishFailed(failure_message(graphs, report.published, graph, err)) from None
         report.published.append(graph)
         report.triples += body.count(b"\n")
         on_graph(graph)

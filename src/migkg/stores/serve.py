@@ -23,10 +23,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from migkg.build.dumps import dump_files
 from migkg.errors import MigkgError
-from migkg.mapping.iris import Iris
-from migkg.stores.publish import load_build
+from migkg.stores.opening import open_build
 
 DEFAULT_PORT = 7878
 HOST = "127.0.0.1"
@@ -73,20 +71,19 @@ def choose_port(requested: int | None) -> int:
 
 def load_into(location: Path, out_dir: Path, binary: Path) -> int:
     """Load the build into an Oxigraph folder with ``oxigraph load``; returns the number of quads."""
-    dataset = load_build(out_dir)  # checks the build and finds the description graph's name
-    description = dataset.ntriples(dataset.graphs[-1]) if dataset.graphs[-1].label == "dataset description" else b""
-    files = [str(path) for path in dump_files(out_dir, "nq")]
-    commands = [[str(binary), "load", "--location", str(location), "--file", *files]]
+    build = open_build(out_dir)  # checks the build and finds the description graph's name
+    description = build.ntriples(build.description_graph)
+    commands = [[str(binary), "load", "--location", str(location), "--file", *map(str, build.files)]]
     if description:
         description_file = location.parent / "description.nt"
         description_file.write_bytes(description)
         commands.append([str(binary), "load", "--location", str(location), "--file", str(description_file),
-                         "--graph", Iris(dataset.base).description_graph().value])
+                         "--graph", build.description_graph])
     for command in commands:
-        done = subprocess.run(command, capture_output=True, text=True)
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise MigkgError(f"`oxigraph load` failed: {done.stderr.strip()[:500]}. Fix: run `migkg build` again.")
-    return len(dataset.store)
+    return len(build.store)
 
 
 @dataclass
@@ -134,11 +131,10 @@ class LocalServer:
                        "--bind", f"{HOST}:{port}", "--union-default-graph"]
             if self.timeout_s:
                 command += ["--timeout-s", str(self.timeout_s)]
-            log = open(self.workdir / "server.log", "wb")
-            # its own process group: a Ctrl-C reaches migkg, which then stops the server in order
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                            start_new_session=True)
-            log.close()
+            with open(self.workdir / "server.log", "wb") as log:
+                # its own process group: a Ctrl-C reaches migkg, which then stops the server in order
+                self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                                stdin=subprocess.DEVNULL, start_new_session=True)
             self.urls = Urls(f"http://{HOST}:{port}")
             self._wait_until_ready(ready_within)
         except BaseException:
