@@ -17,10 +17,10 @@ Build the seed in memory (load, resolve, map, derive, validate), as rdflib graph
 
 Run a query of the catalogue (``migkg queries`` lists them) on the files of ``migkg build``::
 
-    >>> from pathlib import Path
     >>> from migkg.queries.catalogue import resolve
-    >>> from migkg.queries.running import answer_embedded, store_for_build
-    >>> answer = answer_embedded(store_for_build(Path("build")), resolve("q01"))
+    >>> from migkg.queries.running import answer_embedded
+    >>> from migkg.stores.opening import open_build
+    >>> answer = answer_embedded(open_build("build").store, resolve("q01"))
     >>> [row["iso3"].value for row in answer.rows]
     ['AFG', 'AZE', 'CHN', 'IRN', 'KAZ', 'KGZ', 'PAK', 'TJK', 'TKM', 'TUR']
 

@@ -23,21 +23,50 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from migkg.validation.across import (AcrossReleases, AcrossState, check_across, group_digests, groups_blob, groups_of_blob,
-                     parse_group)
 from migkg.build.cache import Cache, Entry, registry_fingerprint, release_key
-from migkg.validation.card_locations import anchored
 from migkg.build.describe import PartStatistics, PartStatisticsBuilder, description_bytes, merge
-from migkg.build.dumps import (BASE_PART, DESCRIPTION_FILE, EXTENSIONS, DumpWriter, Staging, Written, file_name, manifest_text,
-                    modification_times, part_key, part_of, part_order, read_manifest, reusable_files)
+from migkg.build.dumps import (
+    BASE_PART,
+    DESCRIPTION_FILE,
+    EXTENSIONS,
+    DumpWriter,
+    Staging,
+    Written,
+    file_name,
+    manifest_text,
+    modification_times,
+    part_key,
+    part_of,
+    part_order,
+    read_manifest,
+    reusable_files,
+)
+from migkg.build.pipeline import (
+    Toolkit,
+    Workbench,
+    _said,
+    dedupe_against,
+    each_error,
+    find_releases,
+    quiet_garbage_collector,
+    read_inputs,
+)
+from migkg.build.serialise import STORED, Piece, PieceStats, Serialiser
+from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.errors import InputError, InputErrors, Location, MigkgError, ValidationFailed
 from migkg.mapping.registry import Triple
-from migkg.build.serialise import STORED, Piece, PieceStats, Serialiser
-from migkg.build.pipeline import (Toolkit, Workbench, _said, dedupe_against, each_error, find_releases, quiet_garbage_collector,
-                       read_inputs)
-from migkg.cards.registry import Registry, registry_files, registry_from_files
-from migkg.validation.shacl import Result
+from migkg.validation.across import (
+    AcrossReleases,
+    AcrossState,
+    check_across,
+    group_digests,
+    groups_blob,
+    groups_of_blob,
+    parse_group,
+)
+from migkg.validation.card_locations import anchored
 from migkg.validation.reports import Issue, Report, issue_order, report_of
+from migkg.validation.shacl import Result
 
 
 @dataclass

@@ -20,10 +20,28 @@ import numpy as np
 import pyoxigraph as ox
 
 from migkg import __version__
-from migkg.mapping.iris import Iris
-from migkg.mapping.namespaces import DCAT, DCTERMS, FOAF, KIND, MIG, NIF, ORG, OWL, PROV, RDF, ROLE, SDO, SKOS, SPDX, TOPIC, VOID, XSD
 from migkg.build.dumps import BASE_PART, UNDATED_PART, Written, part_order
 from migkg.build.serialise import PieceStats, prefixes
+from migkg.mapping.iris import Iris
+from migkg.mapping.namespaces import (
+    DCAT,
+    DCTERMS,
+    FOAF,
+    KIND,
+    MIG,
+    NIF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    ROLE,
+    SDO,
+    SKOS,
+    SPDX,
+    TOPIC,
+    VOID,
+    XSD,
+)
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 VOCABULARIES = (MIG, ROLE, TOPIC, KIND, ORG, PROV, SDO, FOAF, SKOS, DCTERMS, NIF, OWL)

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migkg.build.cache import content_hash
-from migkg.errors import MigkgError
 from migkg.build.serialise import STORED, Serialiser, complete
+from migkg.errors import MigkgError
 
 MARKER = ".migkg-build"
 DESCRIPTION_FILE = "void.ttl"
@@ -105,7 +105,7 @@ class DumpWriter:
         self.sizes: dict[tuple[str, str], int] = {}
         self.started: dict[str, bool] = {}   # part -> whether a JSON-LD item was written (the next needs a comma)
         self.error: BaseException | None = None
-        self.queue: "queue.Queue[tuple | None]" = queue.Queue(queue_size)
+        self.queue: queue.Queue[tuple | None] = queue.Queue(queue_size)
         self.thread = threading.Thread(target=self._run, name="migkg-writer", daemon=True)
         self.thread.start()
 

@@ -23,25 +23,36 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from migkg.validation.across import AcrossReleases, check_groups, shared_groups
 from migkg.build.cache import toolkit_fingerprint
-from migkg.validation.card_locations import anchored, located
-from migkg.schema.rules import Needed, Rule, Scratch, load_rules, needed_triples
-from migkg.errors import InputError, InputErrors, Location
-from migkg.cards.evidence import resolve_card
-from migkg.mapping.iris import DEFAULT_BASE, Iris
-from migkg.mapping.registry import Triple, map_registry
-from migkg.mapping.release import map_release
 from migkg.build.serialise import Piece, Serialiser
-from migkg.schema.resources import ontology_dir, queries_dir
+from migkg.cards.evidence import resolve_card
 from migkg.cards.references import check_references
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.cards.release import CARD_NAME, SOURCE_NAME, LoadedRelease, decode_source, loaded_release, release_folders
-from migkg.validation.shacl import (Index, Result, Shapes, Term, Unsupported, Validator, View, compile_shapes, superclass_closure,
-                    to_ox, to_rdflib)
-from migkg.validation.reports import Issue, Report, issue_order, report_of, results_of, validate_graph
-from migkg.schema.vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
 from migkg.cards.yamlfile import decode_text
+from migkg.errors import InputError, InputErrors, Location
+from migkg.mapping.iris import DEFAULT_BASE, Iris
+from migkg.mapping.registry import Triple, map_registry
+from migkg.mapping.release import map_release
+from migkg.schema.resources import ontology_dir, queries_dir
+from migkg.schema.rules import Needed, Rule, Scratch, load_rules, needed_triples
+from migkg.schema.vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
+from migkg.validation.across import AcrossReleases, check_groups, shared_groups
+from migkg.validation.card_locations import anchored, located
+from migkg.validation.reports import Issue, Report, issue_order, report_of, results_of, validate_graph
+from migkg.validation.shacl import (
+    Index,
+    Result,
+    Shapes,
+    Term,
+    Unsupported,
+    Validator,
+    View,
+    compile_shapes,
+    superclass_closure,
+    to_ox,
+    to_rdflib,
+)
 
 SHAPES_FILE = "shapes.ttl"
 SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
@@ -65,7 +76,7 @@ class Toolkit:
     needed: Needed | None = None     # which triples the rules and SPARQL checks can match (None: all)
 
     @classmethod
-    def load(cls, base: str = DEFAULT_BASE, ontology: Path | None = None, queries: Path | None = None) -> "Toolkit":
+    def load(cls, base: str = DEFAULT_BASE, ontology: Path | None = None, queries: Path | None = None) -> Toolkit:
         ontology = Path(ontology or ontology_dir())
         queries = Path(queries or queries_dir())
         shapes = Graph().parse(ontology / SHAPES_FILE, format="turtle")

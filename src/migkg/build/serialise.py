@@ -163,7 +163,7 @@ def complete(chunks: dict[str, bytes], graph_names: list[str]) -> dict[str, byte
     N-Quads ones without graph names (each graph's triples in order), made with a few byte operations."""
     nt = chunks["nq"]
     for name in graph_names:
-        nt = nt.replace(f" <{name}> .\n".encode("utf-8"), b" .\n")
+        nt = nt.replace(f" <{name}> .\n".encode(), b" .\n")
     return {**chunks, "ttl": _without_graphs(chunks["trig"]), "nt": nt}
 
 

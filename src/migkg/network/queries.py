@@ -23,9 +23,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from migkg.errors import InputError, Location, MigkgError
+from migkg.mapping.terms import Term
 from migkg.queries.catalogue import Query, read_query
 from migkg.schema.resources import queries_dir
-from migkg.stores.sources import SelectResult, SelectSource, Term
+from migkg.stores.sources import SelectResult, SelectSource
 
 #: columns holding space-separated lists (of IRIs or ids, which never contain a space)
 LIST_COLUMNS = frozenset({"evidence", "events", "roles"})

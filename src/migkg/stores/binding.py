@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery
 
+from migkg.mapping.terms import Term
 from migkg.stores.failures import EndpointError
-from migkg.stores.sources import Term
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 _PARSED_FORMS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE",

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 import pyoxigraph as ox
 
+from migkg.mapping.terms import Term
 from migkg.stores.binding import bind_values, query_form
 from migkg.stores.failures import EndpointError, without_query
 from migkg.stores.http import (
@@ -29,7 +30,7 @@ from migkg.stores.http import (
     check_url,
     credentials_from_env,
 )
-from migkg.stores.sources import Answer, SelectResult, Term, as_answer
+from migkg.stores.sources import Answer, SelectResult, as_answer
 
 GET_LIMIT = 2000
 #: the Accept header for each answer format: --format name (W3C SPARQL results formats), or "rdf"
