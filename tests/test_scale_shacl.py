@@ -18,7 +18,7 @@ from rdflib import Graph
 import test_shapes as reference
 from migkg.build.pipeline import Toolkit, build_dataset
 from migkg.mapping.registry import entity_iri
-from migkg.validation.reports import validate_graph, validate_graph_compiled
+from migkg.validation.reports import report_of, results_of, validate_graph, validate_graph_compiled
 from migkg.validation.shacl import Unsupported, compile_shapes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,6 +58,18 @@ def test_both_engines_agree_on_every_case(seed, shape_name, case):
     by_pyshacl = said(validate_graph(graph, seed.shapes))
     assert by_pyshacl, "the case should give at least one issue"
     assert said(validate_graph_compiled(graph, seed.shapes)) == by_pyshacl
+
+
+def test_the_fallback_names_an_inverse_path_as_the_compiled_engine_does(seed):
+    """The build's pyshacl fallback turns pyshacl's report into results (``results_of``) and words them
+    with the shapes (``report_of``): an inverse path must read ``^nif:sourceUrl`` there too, not ''."""
+    graph = seed.copy()
+    no_text = next(case for case in reference.CASES["ContextShape"] + reference.CASES["PressReleaseShape"]
+                   if case.name == "no-release")
+    no_text.mutate(graph, seed.nodes)
+    by_fallback = said(report_of(results_of(validate_graph(graph, seed.shapes)), seed.shapes))
+    assert any(path == "^nif:sourceUrl" for _severity, _focus, path, *_rest in by_fallback)
+    assert by_fallback == said(validate_graph_compiled(graph, seed.shapes))
 
 
 def test_synthetic_releases_get_the_report_pyshacl_gives(tmp_path: Path):

@@ -133,7 +133,7 @@ def validate_graph(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
     _conforms, results, _text_report = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
         abort_on_first=False)
-    report = Report(_graphs=[results])
+    report = Report(_graphs=[results], _paths=shapes)  # the shapes name blank-node paths (see results_of)
     # only the top-level results: those nested under sh:detail (from sh:node value shapes)
     # explain a top-level one and are not separate problems
     top_level = [r for node in results.subjects(RDF.type, SH.ValidationReport) for r in results.objects(node, SH.result)]
@@ -205,14 +205,23 @@ def report_graph(report: Report) -> Graph:
 
 
 def results_of(report: Report) -> list[Result]:
-    """pyshacl's top-level results as :class:`migkg.validation.shacl.Result` records (for the pyshacl fallback)."""
-    results = report.results
+    """pyshacl's top-level results as :class:`migkg.validation.shacl.Result` records (for the pyshacl fallback).
 
-    def convert(node: Node, shapes_path: Node | None) -> Result:
+    pyshacl writes a copy of a blank-node path (``[sh:inversePath nif:sourceUrl]``) into its report;
+    a result names the path as the shapes graph has it (its source shape's ``sh:path``), as the
+    compiled engine does, so that :func:`issue_of` reads it (``^nif:sourceUrl``) whichever engine ran.
+    """
+    results, shapes = report.results, report._paths
+
+    def shapes_path(shape: Node, path: Node | None) -> Node | None:
+        if not isinstance(path, BNode):
+            return path
+        return shapes.value(shape, SH.path) if shapes is not None else None
+
+    def convert(node: Node) -> Result:
         shape = results.value(node, SH.sourceShape)
-        path = results.value(node, SH.resultPath)
-        details = tuple(convert(d, None) for d in sorted(results.objects(node, SH.detail)))
-        return Result(results.value(node, SH.focusNode), shapes_path if isinstance(path, BNode) else path,
+        details = tuple(convert(d) for d in sorted(results.objects(node, SH.detail)))
+        return Result(results.value(node, SH.focusNode), shapes_path(shape, results.value(node, SH.resultPath)),
                       results.value(node, SH.value), results.value(node, SH.resultSeverity), shape,
                       results.value(node, SH.sourceConstraintComponent),
                       tuple(sorted(str(m) for m in results.objects(node, SH.resultMessage))),
@@ -221,5 +230,5 @@ def results_of(report: Report) -> list[Result]:
     out = []
     for top in results.subjects(RDF.type, SH.ValidationReport):
         for node in results.objects(top, SH.result):
-            out.append(convert(node, None))
+            out.append(convert(node))
     return out
