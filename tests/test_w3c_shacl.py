@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, Namespace
 from rdflib.term import Node
@@ -26,7 +26,18 @@ MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = Namespace("http://www.w3.org/ns/shacl-test#")
 
 #: cases pyshacl (the fallback) is known to get wrong, with the reason; each is checked to still fail
-PYSHACL_KNOWN_FAILURES: dict[str, str] = {}
+PYSHACL_KNOWN_FAILURES: dict[str, str] = {
+    "sparql/pre-binding/shapesGraph-001": "pyshacl does not bind $shapesGraph (SHACL 5.3.1 leaves it optional); "
+                                          "the compiled engine declines it too",
+}
+#: cases the compiled engine accepts but gets wrong, with the reason; each is checked to still fail
+COMPILED_KNOWN_FAILURES: dict[str, str] = {
+    "core/property/or-datatypes-001": 'rdflib reads the ill-formed "none"^^xsd:boolean as "false" (marked '
+                                      "ill-typed); the bridge to pyoxigraph (to_ox) keeps the lexical form only, "
+                                      "so the value looks well-formed to the compiled engine",
+    "core/property/uniqueLang-002": 'rdflib normalises "1"^^xsd:boolean to "true" when it parses the shapes, '
+                                    "so sh:uniqueLang reads true and is active (pyshacl, on the same parse, fails too)",
+}
 
 #: files of the suite that its own manifests do not list (so the suite does not run them either)
 NOT_IN_THE_MANIFESTS = {"sparql/component/nodeValidator-001.ttl"}  # its folder's manifest.ttl omits it
@@ -66,7 +77,7 @@ def canonical(graph: Graph, node: Node | None, depth: int = 0) -> object:
     return ("_", frozenset((p, canonical(graph, o, depth + 1)) for p, o in graph.predicate_objects(node)))
 
 
-def _row(graph: Graph, focus, path, value, component, severity, data: Graph | None = None) -> tuple:
+def _row(graph: Graph, focus, path, value, component, severity, data: Graph | None = None) -> tuple:  # noqa: PLR0917
     where = data if data is not None else graph
     return (canonical(where, focus), canonical(graph, path), canonical(where, value), component, severity)
 
@@ -166,6 +177,10 @@ def test_w3c_case(case: Case):
         engine, conforms, rows = run_case(case)
     except Failed:
         assert case.name in PYSHACL_KNOWN_FAILURES, "pyshacl refused to validate"
+        return
+    if engine == "compiled" and case.name in COMPILED_KNOWN_FAILURES:
+        assert (conforms, rows) != (case.expected_conforms, case.expected_rows), \
+            f"the compiled engine passes {case.name} now: take it off COMPILED_KNOWN_FAILURES"
         return
     if engine == "pyshacl" and case.name in PYSHACL_KNOWN_FAILURES:
         assert (conforms, rows) != (case.expected_conforms, case.expected_rows), \

@@ -31,8 +31,7 @@ def compile_shapes(graph: Graph, require_messages: bool = True) -> Shapes:
     up, which this engine does not imitate); the build needs that, a check that ignores messages not.
     """
     shapes: dict[Node, Shape] = {}
-    custom = {graph.value(p, SH.path) for cc in graph.subjects(RDF.type, SH.ConstraintComponent)
-              for p in graph.objects(cc, SH.parameter)}
+    custom = {graph.value(p, SH.path) for p in graph.objects(None, SH.parameter)}  # of SPARQL-defined components
 
     def compile_one(node: Node) -> Shape:
         if node in shapes:

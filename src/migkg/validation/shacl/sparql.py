@@ -9,12 +9,42 @@ from __future__ import annotations
 import re
 
 from rdflib import Graph, Literal
-from rdflib.namespace import SH
+from rdflib.namespace import OWL, SH
 from rdflib.term import Node
 
 from migkg.validation.shacl.model import Shape, SparqlSpec
 from migkg.validation.shacl.results import Result, fill
 from migkg.validation.shacl.terms import Term, Unsupported, to_rdflib
+
+#: what SHACL 5.3.1 forbids in a query with pre-bound variables (a validation failure in pyshacl)
+_FORBIDDEN = re.compile(r"\b(MINUS|SERVICE|VALUES)\b|\bAS\s+[$?](this|currentShape|shapesGraph)\b", re.IGNORECASE)
+#: where SHACL's pre-binding (the variable replaced everywhere) and Oxigraph's substitutions (a binding
+#: joined with the pattern) differ: a group that is only a FILTER, and a BIND that reads $this
+_BINDING_DIFFERS = re.compile(r"\{\s*FILTER\b|\bBIND\s*\([^)]*[$?]this\b", re.IGNORECASE)
+_SUBQUERY = re.compile(r"\{\s*SELECT\b([^{]*)\{", re.IGNORECASE)
+
+
+def _check_prebinding(node: Node, text: str) -> None:
+    """Decline a query whose $this binding Oxigraph would not evaluate as SHACL pre-binding defines it."""
+    if _FORBIDDEN.search(text):
+        raise Unsupported(f"{node.n3()}: MINUS, SERVICE, VALUES or AS on a pre-bound variable (SHACL 5.3.1)")
+    if _BINDING_DIFFERS.search(text):
+        raise Unsupported(f"{node.n3()}: $this in a FILTER-only group or a BIND")
+    for projection in _SUBQUERY.findall(text):
+        if not re.search(r"[$?]this\b", projection):
+            raise Unsupported(f"{node.n3()}: a subquery that does not return $this (SHACL 5.3.1)")
+
+
+def _prefix_sources(graph: Graph, node: Node) -> list[Node]:
+    """The nodes whose sh:declare apply: the values of sh:prefixes and what they owl:imports, transitively."""
+    found: list[Node] = []
+    todo = list(graph.objects(node, SH.prefixes))
+    while todo:
+        source = todo.pop()
+        if source not in found:
+            found.append(source)
+            todo += list(graph.objects(source, OWL.imports))
+    return found
 
 
 def compile_sparql(graph: Graph, node: Node) -> SparqlSpec:
@@ -24,11 +54,12 @@ def compile_sparql(graph: Graph, node: Node) -> SparqlSpec:
         raise Unsupported(f"{node.n3()}: only sh:select SPARQL constraints")
     if re.search(r"[$?](PATH|shapesGraph|currentShape|failure)\b", str(select)):
         raise Unsupported(f"{node.n3()}: $PATH, $shapesGraph, $currentShape and ?failure are not evaluated here")
+    _check_prebinding(node, str(select))
     prefixes = []
-    for source in graph.objects(node, SH.prefixes):
+    for source in _prefix_sources(graph, node):
         for declaration in graph.objects(source, SH.declare):
             prefixes.append(f"PREFIX {graph.value(declaration, SH.prefix)}: <{graph.value(declaration, SH.namespace)}>")
-    query = "\n".join([*sorted(prefixes), str(select)])
+    query = "\n".join([*sorted(set(prefixes)), str(select)])
     return SparqlSpec(node, query, tuple(sorted(graph.objects(node, SH.message))))
 
 

@@ -36,7 +36,7 @@ def closed(parameter: Parameter) -> Check:
     """Each value of a predicate that neither a property shape's path nor sh:ignoredProperties names
     is a result, with that predicate as sh:resultPath."""
     graph, node, component = parameter.graph, parameter.shape, parameter.component
-    if not (isinstance(parameter.value, Literal) and parameter.value.toPython() is True):
+    if parameter.value != Literal(True):  # only true activates it, as for sh:uniqueLang
         return parameter.check(lambda *args: [])
     if (node, SH.path, None) in graph:
         raise Unsupported(f"{node.n3()}: sh:closed on a property shape")
