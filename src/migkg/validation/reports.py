@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from migkg.validation.shacl import Result, add_result
+from migkg.validation.shacl import Result, Term, add_result, rdflib_order, to_rdflib
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -55,7 +56,7 @@ class Report:
                 graph.add((report, SH.result, add_result(graph, result, self._path_triples)))
         return graph
 
-    def _path_triples(self, path: Node) -> Iterable[tuple]:
+    def _path_triples(self, path: Node) -> Iterable[tuple[Node, Node, Node]]:
         if isinstance(path, BNode) and self._paths is not None:
             return list(self._paths.triples((path, None, None)))
         return []
@@ -80,7 +81,7 @@ class Report:
         self._paths = self._paths if self._paths is not None else other._paths
 
 
-def issue_order(issue: Issue) -> tuple:
+def issue_order(issue: Issue) -> tuple[int, Issue]:
     return (SEVERITY_ORDER.get(issue.severity, 9), issue)
 
 
@@ -104,10 +105,8 @@ def _path_text(shapes: Graph, results: Graph | None, path: Node | None) -> str:
     return _text(shapes, path)
 
 
-def issue_of_focus(shapes: Graph, node) -> str:
+def issue_of_focus(shapes: Graph, node: Node | Term) -> str:
     """A focus node (rdflib or pyoxigraph term) as :class:`Issue` names it."""
-    from migkg.validation.shacl import to_rdflib
-
     return _text(shapes, node if isinstance(node, Node) else to_rdflib(node))
 
 
@@ -219,11 +218,11 @@ def results_of(report: Report) -> list[Result]:
         return shapes.value(shape, SH.path) if shapes is not None else None
 
     def convert(node: Node) -> Result:
-        shape = results.value(node, SH.sourceShape)
-        details = tuple(convert(d) for d in sorted(results.objects(node, SH.detail)))
-        return Result(results.value(node, SH.focusNode), shapes_path(shape, results.value(node, SH.resultPath)),
-                      results.value(node, SH.value), results.value(node, SH.resultSeverity), shape,
-                      results.value(node, SH.sourceConstraintComponent),
+        shape = cast(Node, results.value(node, SH.sourceShape))
+        details = tuple(convert(d) for d in rdflib_order(results.objects(node, SH.detail)))
+        return Result(cast(Node, results.value(node, SH.focusNode)), shapes_path(shape, results.value(node, SH.resultPath)),
+                      results.value(node, SH.value), cast(URIRef, results.value(node, SH.resultSeverity)), shape,
+                      cast(URIRef, results.value(node, SH.sourceConstraintComponent)),
                       tuple(sorted(str(m) for m in results.objects(node, SH.resultMessage))),
                       results.value(node, SH.sourceConstraint), details)
 

@@ -24,8 +24,8 @@ from migkg.validation.shacl.evaluate import Validator, whole_graph_view
 from migkg.validation.shacl.index import Index, Recording, View, store_select, superclass_closure
 from migkg.validation.shacl.model import Check, PathSpec, Shape, Shapes, SparqlSpec, Targets
 from migkg.validation.shacl.results import Result, add_result
-from migkg.validation.shacl.terms import RDF_TYPE, SUBCLASS_OF, Term, Unsupported, to_ox, to_rdflib
+from migkg.validation.shacl.terms import RDF_TYPE, SUBCLASS_OF, Term, Unsupported, rdflib_order, to_ox, to_rdflib
 
 __all__ = ["RDF_TYPE", "SUBCLASS_OF", "Check", "Index", "PathSpec", "Recording", "Result", "Shape", "Shapes",
            "SparqlSpec", "Targets", "Term", "Unsupported", "Validator", "View", "add_result", "compile_shapes",
-           "store_select", "superclass_closure", "to_ox", "to_rdflib", "whole_graph_view"]
+           "rdflib_order", "store_select", "superclass_closure", "to_ox", "to_rdflib", "whole_graph_view"]

@@ -7,15 +7,17 @@ the whole shapes graph ``Unsupported``, and the caller validates with pyshacl in
 """
 from __future__ import annotations
 
+from typing import cast
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 import migkg.validation.shacl.components  # noqa: F401 (registers the constraint components)
 from migkg.validation.shacl.model import PathSpec, Shape, Shapes, Targets
 from migkg.validation.shacl.registry import COMPILERS, SECONDARY, Parameter
 from migkg.validation.shacl.sparql import compile_sparql
-from migkg.validation.shacl.terms import Unsupported, to_ox
+from migkg.validation.shacl.terms import Unsupported, rdflib_order, to_ox
 
 #: sh: terms a shape may carry that are no constraint of their own (structure, targets, wording)
 STRUCTURE = {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.property, SH.path,
@@ -46,37 +48,42 @@ def compile_shapes(graph: Graph, require_messages: bool = True) -> Shapes:
                 raise Unsupported(f"{node.n3()} uses {p.n3()}, a parameter of a SPARQL-defined constraint component")
         if (node, RDF.type, OWL.Class) in graph:
             raise Unsupported(f"{node.n3()} is an owl:Class (an implicit class target)")
-        path = compile_path(graph, graph.value(node, SH.path)) if (node, SH.path, None) in graph else None
-        severity = graph.value(node, SH.severity) or SH.Violation
-        shape = Shape(node, path, severity, tuple(sorted(graph.objects(node, SH.message))),
+        path_node = graph.value(node, SH.path)
+        path = compile_path(graph, path_node) if path_node is not None else None
+        severity = cast(URIRef, graph.value(node, SH.severity) or SH.Violation)
+        shape = Shape(node, path, severity, _literals(rdflib_order(graph.objects(node, SH.message))),
                       soft=severity in (SH.Warning, SH.Info))
         shapes[node] = shape
         for name in sorted(COMPILERS):
             component, compiler = COMPILERS[name]
-            for value in sorted(graph.objects(node, name)):
+            for value in rdflib_order(graph.objects(node, name)):
                 shape.checks.append(compiler(Parameter(graph, node, name, value, component, compile_one)))
-        for prop in sorted(graph.objects(node, SH.property)):
-            shape.properties.append(compile_one(prop))
-        for constraint in sorted(graph.objects(node, SH.sparql)):
+        for prop in rdflib_order(graph.objects(node, SH.property)):
+            compiled = compile_one(prop)
+            if not (compiled.is_property or compiled.deactivated):
+                raise Unsupported(f"{node.n3()}: sh:property {prop.n3()} has no sh:path")
+            shape.properties.append(compiled)
+        for constraint in rdflib_order(graph.objects(node, SH.sparql)):
             shape.sparql.append(compile_sparql(graph, constraint))
-        classes = sorted(graph.objects(node, SH.targetClass))
+        classes: list[Node] = list(rdflib_order(graph.objects(node, SH.targetClass)))
         if (node, RDF.type, RDFS.Class) in graph and (
                 (node, RDF.type, SH.NodeShape) in graph or (node, RDF.type, SH.PropertyShape) in graph):
             classes.append(node)  # an implicit class target (SHACL 2.1.3.3)
         shape.targets = [to_ox(c) for c in classes]
         shape.other_targets = Targets(
-            (), tuple(to_ox(n) for n in sorted(graph.objects(node, SH.targetNode))),
-            tuple(to_ox(p) for p in sorted(graph.objects(node, SH.targetSubjectsOf))),
-            tuple(to_ox(p) for p in sorted(graph.objects(node, SH.targetObjectsOf))))
+            (), tuple(to_ox(n) for n in rdflib_order(graph.objects(node, SH.targetNode))),
+            tuple(to_ox(p) for p in rdflib_order(graph.objects(node, SH.targetSubjectsOf))),
+            tuple(to_ox(p) for p in rdflib_order(graph.objects(node, SH.targetObjectsOf))))
         return shape
 
-    for node in sorted({s for t in _TARGETS for s in graph.subjects(t, None)}
-                       | set(graph.subjects(RDF.type, SH.NodeShape)) | set(graph.subjects(RDF.type, SH.PropertyShape))):
+    for node in rdflib_order({s for t in _TARGETS for s in graph.subjects(t, None)}
+                             | set(graph.subjects(RDF.type, SH.NodeShape)) | set(graph.subjects(RDF.type, SH.PropertyShape))):
         compile_one(node)
     if (None, SH.target, None) in graph:
         raise Unsupported("sh:target (SPARQL-based targets)")
-    targeted = [s for node, s in sorted(shapes.items(), key=lambda kv: kv[0]) if s.targets]
-    by_node = [s for node, s in sorted(shapes.items(), key=lambda kv: kv[0]) if s.other_targets.by_node()]
+    in_order = [shapes[node] for node in rdflib_order(shapes)]
+    targeted = [s for s in in_order if s.targets]
+    by_node = [s for s in in_order if s.other_targets.by_node()]
     if require_messages:
         _require_messages(shapes, targeted + by_node)
     inverse = frozenset(s.path.predicate for s in shapes.values() if s.path is not None and s.path.inverse) \
@@ -84,6 +91,10 @@ def compile_shapes(graph: Graph, require_messages: bool = True) -> Shapes:
     for shape in shapes.values():
         shape.uses_sparql = _uses_sparql(shape, set())
     return Shapes(graph, shapes, targeted, frozenset(inverse), by_node)
+
+
+def _literals(nodes: list[Identifier]) -> tuple[Literal, ...]:
+    return tuple(n for n in nodes if isinstance(n, Literal))
 
 
 def compile_path(graph: Graph, node: Node) -> PathSpec:

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 
 from rdflib import URIRef
 
-from migkg.validation.shacl.index import Recording, View, graph_view, typed_subjects
+from migkg.validation.shacl.index import Read, Recording, View, graph_view, typed_subjects
 from migkg.validation.shacl.model import Shape, Shapes
 from migkg.validation.shacl.results import Result
 from migkg.validation.shacl.sparql import evaluate_sparql
@@ -15,11 +15,11 @@ from migkg.validation.shacl.terms import Term, to_rdflib
 class Validator:
     """Evaluate compiled shapes on a :class:`View`."""
 
-    def __init__(self, shapes: Shapes, base_superclasses: dict | None = None):
+    def __init__(self, shapes: Shapes, base_superclasses: dict[Term, frozenset[Term]] | None = None) -> None:
         self.shapes = shapes
         self.graph = shapes.graph
         self.base_superclasses = base_superclasses  # the closure of the base: base_memo holds for views using it
-        self.base_memo: dict[tuple[int, Term], tuple[tuple[bool, list], frozenset]] = {}
+        self.base_memo: dict[tuple[int, Term], tuple[tuple[bool, list[Result]], frozenset[Read]]] = {}
 
     # ---------------------------------------------------------------- targets
     def validate(self, view: View, candidates: Iterable[Term] | None = None) -> list[Result]:
@@ -95,6 +95,8 @@ class Validator:
                 conforms = conforms and prop_conforms
                 continue
             prop_path = prop.path
+            if prop_path is None:  # not so: the compiler makes every value of sh:property a property shape
+                continue
             prop_values = (view.subjects(prop_path.predicate, focus) if prop_path.inverse
                            else view.objects(focus, prop_path.predicate))
             conforms = self._checks(prop, focus, prop_values, view, results) and conforms

@@ -7,19 +7,28 @@ evaluation read, so that a value shape's result on a base node can be kept acros
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 
 from migkg.validation.shacl.terms import RDF_TYPE, SUBCLASS_OF, Term
 
-_NONE: dict = {}
-_NO_TERMS: list = []
+if TYPE_CHECKING:
+    from migkg.validation.shacl.results import Result
+
+_NONE: dict[Term, list[Term]] = {}
+_NO_TERMS: list[Term] = []
+
+#: what an evaluation read: ``(None, s)`` the values of s, ``(p, o)`` the subjects with value o of p
+Read = tuple[Term | None, Term]
+#: a SPARQL SELECT with variables pre-bound: (query, bindings) -> solution rows
+Select = Callable[[str, dict[str, Term]], list[dict[str, Term]]]
 
 
 class Index:
     """Triples as dictionaries: subject -> predicate -> objects, and the inverse for chosen predicates."""
 
-    def __init__(self, triples: Iterable[tuple[Term, Term, Term]], inverse: frozenset[Term] = frozenset()):
+    def __init__(self, triples: Iterable[tuple[Term, Term, Term]], inverse: frozenset[Term] = frozenset()) -> None:
         spo: dict[Term, dict[Term, list[Term]]] = {}
         pos: dict[Term, dict[Term, list[Term]]] = {}
         for s, p, o in triples:
@@ -46,20 +55,20 @@ class View:
     """
 
     def __init__(self, base: Index, top: Index | None, superclasses: dict[Term, frozenset[Term]],
-                 select: Callable[[str, dict[str, Term]], list[dict[str, Term]]]):
+                 select: Select) -> None:
         self.base, self.top = base, top
         self.superclasses = superclasses
         self.select = select
-        self.memo: dict[tuple[int, Term], tuple[bool, list]] = {}  # value-shape results, within this view
+        self.memo: dict[tuple[int, Term], tuple[bool, list[Result]]] = {}  # value-shape results, within this view
 
     def objects(self, s: Term, p: Term) -> list[Term]:
-        found = self.base.spo.get(s)
-        found = found.get(p, _NO_TERMS) if found is not None else _NO_TERMS
+        by_predicate = self.base.spo.get(s)
+        found = by_predicate.get(p, _NO_TERMS) if by_predicate is not None else _NO_TERMS
         top = self.top
         if top is not None:
-            more = top.spo.get(s)
-            if more is not None:
-                more = more.get(p)
+            top_by_predicate = top.spo.get(s)
+            if top_by_predicate is not None:
+                more = top_by_predicate.get(p)
                 if more:
                     return list(dict.fromkeys([*found, *more])) if found else more
         return found
@@ -85,7 +94,7 @@ class View:
     def is_instance(self, node: Term, cls: Term) -> bool:
         return any(t == cls or cls in self.superclasses.get(t, ()) for t in self.types(node))
 
-    def touches(self, reads: frozenset[tuple]) -> bool:
+    def touches(self, reads: frozenset[Read]) -> bool:
         """Whether the release on top says anything about what an evaluation read (see :class:`Recording`)."""
         top = self.top
         if top is None:
@@ -94,7 +103,7 @@ class View:
             if read[0] is None:
                 if read[1] in top.spo:
                     return True
-            elif read[1] in top.pos.get(read[0], _NONE):
+            elif read[1] in top.pos.get(read[0], _NONE):  # read[0] is a predicate here
                 return True
         return False
 
@@ -104,9 +113,9 @@ class Recording(View):
     values of s, ``(p, o)`` for the subjects with value o of p. A value shape's result on a base
     node is the same for any release that says nothing about the nodes so read."""
 
-    def __init__(self, view: View):
+    def __init__(self, view: View) -> None:
         super().__init__(view.base, None, view.superclasses, view.select)
-        self.reads: set[tuple] = set()
+        self.reads: set[Read] = set()
 
     def objects(self, s: Term, p: Term) -> list[Term]:
         self.reads.add((None, s))
@@ -151,15 +160,20 @@ def typed_subjects(view: View) -> list[Term]:
     return subjects
 
 
-def store_select(store: ox.Store, default_graph: list | None = None) -> Callable[[str, dict[str, Term]], list[dict[str, Term]]]:
+def store_select(store: ox.Store, default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None) -> Select:
     """A ``select`` for :class:`View`: SPARQL on an Oxigraph store, variables pre-bound, unbound ones left out."""
     def select(query: str, bindings: dict[str, Term]) -> list[dict[str, Term]]:
-        kwargs = {"default_graph": default_graph} if default_graph is not None else {}
-        solutions = store.query(query, substitutions={ox.Variable(k): v for k, v in bindings.items()}, **kwargs)
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v for k, v in bindings.items()}
+        if default_graph is not None:
+            answer = store.query(query, substitutions=substitutions, default_graph=default_graph)
+        else:
+            answer = store.query(query, substitutions=substitutions)
+        solutions = cast(ox.QuerySolutions, answer)  # a SELECT (sh:select) answers with solutions
         names = [v.value for v in solutions.variables]
         rows = []
         for solution in solutions:
-            rows.append({name: solution[name] for name in names if solution[name] is not None})
+            rows.append({name: cast(Term, solution[name]) for name in names if solution[name] is not None})
         return rows
     return select
 
@@ -167,7 +181,7 @@ def store_select(store: ox.Store, default_graph: list | None = None) -> Callable
 def graph_view(triples: list[tuple[Term, Term, Term]], inverse_predicates: frozenset[Term]) -> View:
     """A view of one graph alone (as pyshacl validates a graph), SPARQL included."""
     store = ox.Store()
-    store.extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in triples)
+    store.extend(ox.Quad(cast(ox.NamedNode, s), cast(ox.NamedNode, p), o, ox.DefaultGraph()) for s, p, o in triples)
     index = Index(triples, inverse_predicates)
     closure = superclass_closure((s, o) for s, p, o in triples if p == SUBCLASS_OF)
     return View(index, None, closure, store_select(store))

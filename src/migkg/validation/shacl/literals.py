@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Node
 
-from migkg.validation.shacl.terms import Term, Unsupported, to_ox, to_rdflib
+from migkg.validation.shacl.terms import Term, Unsupported, literal_of, to_ox
 
 #: the Python type rdflib gives a well-formed value of each datatype (pyshacl checks it for sh:datatype)
-_ACTUAL: dict[URIRef, type | tuple] = {
+_ACTUAL: dict[URIRef, type | tuple[type, ...]] = {
     XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
     XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: dt.date, XSD.time: dt.time, XSD.dateTime: dt.datetime}
 
@@ -30,14 +31,14 @@ _NO_DATA = ox.Store()
 def same(value: Term, expected: Node) -> bool:
     """Whether a data value is the shapes graph's term ``expected`` (sh:hasValue, sh:in)."""
     if isinstance(expected, Literal):
-        return isinstance(value, ox.Literal) and to_rdflib(value) == expected
+        return isinstance(value, ox.Literal) and literal_of(value) == expected
     return isinstance(value, ox.NamedNode) and value.value == str(expected)
 
 
 def string_of(v: Term) -> str:
     """The string a SHACL string constraint reads, as pyshacl's value_node_to_string has it."""
     if isinstance(v, ox.Literal):
-        literal = to_rdflib(v)
+        literal = literal_of(v)
         if literal.value is not None and literal.datatype in (None, RDF.langString, XSD.string):
             return str(literal.value)
         return str(literal)
@@ -52,7 +53,7 @@ def comparable(v: Term) -> tuple[object, bool]:
         raise Unsupported("sh:lessThan on a blank node")
     if isinstance(v, ox.NamedNode):
         return v.value, True
-    literal = to_rdflib(v)
+    literal = literal_of(v)
     if isinstance(literal.value, str):
         return literal.value, True
     return literal, False
@@ -63,7 +64,7 @@ def plain_int(v: Term) -> int | None:
     """The int of an integer literal that rdflib reads as one, else None."""
     if not isinstance(v, ox.Literal):
         return None
-    value = to_rdflib(v).value
+    value = literal_of(v).value
     return value if type(value) is int else None
 
 
@@ -74,7 +75,7 @@ def datatype_ok(rule_iri: str, v: Term) -> bool:
     if not isinstance(v, ox.Literal):
         return False
     rule = URIRef(rule_iri)
-    literal = to_rdflib(v)
+    literal = literal_of(v)
     datatype, lang = literal.datatype, literal.language
     if datatype == rule:
         if getattr(literal, "ill_typed", None) is True:
@@ -113,9 +114,9 @@ def in_range(bound: Literal, operator: str, v: Term) -> bool:
     if value is not None and type(bound.value) is int:
         return {">=": value >= bound.value, ">": value > bound.value,
                 "<=": value <= bound.value, "<": value < bound.value}[operator]
-    literal = to_rdflib(v)
+    literal = literal_of(v)
     if isinstance(bound.value, str) != isinstance(literal.value, str):
         return False
     if getattr(literal, "ill_typed", None) is True:
         return False
-    return sparql_compares(v, operator, to_ox(bound))  # type: ignore[arg-type]
+    return sparql_compares(v, operator, cast(ox.Literal, to_ox(bound)))

@@ -3,11 +3,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from migkg.validation.shacl.terms import Term
+
+if TYPE_CHECKING:
+    from migkg.validation.shacl.evaluate import Validator
+    from migkg.validation.shacl.index import View
+    from migkg.validation.shacl.results import Result
+
+#: what a compiled constraint runs: (validator, shape, focus node, value nodes, view) -> failing results
+Run = Callable[["Validator", "Shape", Term, list[Term], "View"], list["Result"]]
 
 
 @dataclass(frozen=True)
@@ -37,7 +46,7 @@ class Check:
     """
 
     parameter: URIRef
-    run: Callable[..., list]
+    run: Run
     nested: tuple[Shape, ...] = ()
     reports_nested: bool = False
 
@@ -87,7 +96,7 @@ class Shapes:
     targeted: list[Shape]
     inverse_predicates: frozenset[Term]
     by_node: list[Shape] = field(default_factory=list)  # shapes with a node-based target
-    _by_types: dict = field(default_factory=dict, repr=False)
+    _by_types: dict[tuple[tuple[Term, ...], int], list[Shape]] = field(default_factory=dict, repr=False)
 
     def shapes_for(self, node_types: list[Term], superclasses: dict[Term, frozenset[Term]]) -> list[Shape]:
         key = (tuple(node_types), id(superclasses))

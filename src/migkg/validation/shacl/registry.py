@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from migkg.validation.shacl.model import Check, Shape
+from migkg.validation.shacl.model import Check, Run, Shape
+from migkg.validation.shacl.results import Result
 from migkg.validation.shacl.terms import Term
+
+if TYPE_CHECKING:
+    from migkg.validation.shacl.evaluate import Validator
+    from migkg.validation.shacl.index import View
 
 
 @dataclass(frozen=True)
@@ -28,14 +34,19 @@ class Parameter:
     component: URIRef  # the sh:sourceConstraintComponent of its results
     compile_shape: Callable[[Node], Shape]  # compile a shape this one refers to (sh:node, sh:not, ...)
 
-    def check(self, run: Callable[..., list], nested: tuple[Shape, ...] = (), reports_nested: bool = False) -> Check:
+    def check(self, run: Run, nested: tuple[Shape, ...] = (), reports_nested: bool = False) -> Check:
         return Check(self.name, run, nested, reports_nested)
 
-    def each_value(self, ok: Callable[[Term, object], bool]) -> Check:
+    @property
+    def number(self) -> int:
+        """The value as an integer (sh:minCount 1, sh:maxLength 10, ...)."""
+        return int(self.value.toPython()) if isinstance(self.value, Literal) else int(str(self.value))
+
+    def each_value(self, ok: Callable[[Term, View], bool]) -> Check:
         """A check that reports every value node ``ok(value, view)`` refuses, with the value as sh:value."""
         component = self.component
 
-        def run(validator, shape, focus, values, view):
+        def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
             return [validator.result(shape, component, focus, v) for v in values if not ok(v, view)]
         return self.check(run)
 

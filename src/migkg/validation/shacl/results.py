@@ -28,7 +28,7 @@ class Result:
     details: tuple[Result, ...] = ()
 
 
-def add_result(graph: Graph, result: Result, path_triples: Callable[[Node], Iterable[tuple]]) -> BNode:
+def add_result(graph: Graph, result: Result, path_triples: Callable[[Node], Iterable[tuple[Node, Node, Node]]]) -> BNode:
     """Write a result (and its sh:detail results) into a results graph, as pyshacl does."""
     node = BNode()
     graph.add((node, RDF.type, SH.ValidationResult))
@@ -56,5 +56,5 @@ def fill(message: str, substitutions: dict[str, Term]) -> str:
     """An sh:message with {?var} and {$var} replaced by the bound values (as pyshacl words them)."""
     for name, term in substitutions.items():
         text = term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
-        message = re.sub(r"\{[?$]" + re.escape(name) + r"\}", lambda _m, text=text: text, message)
+        message = re.sub(r"\{[?$]" + re.escape(name) + r"\}", lambda _match, text=text: text, message)  # type: ignore[misc]
     return message

@@ -12,9 +12,10 @@ from rdflib import Graph, Literal
 from rdflib.namespace import OWL, SH
 from rdflib.term import Node
 
+from migkg.validation.shacl.index import View
 from migkg.validation.shacl.model import Shape, SparqlSpec
 from migkg.validation.shacl.results import Result, fill
-from migkg.validation.shacl.terms import Term, Unsupported, to_rdflib
+from migkg.validation.shacl.terms import Term, Unsupported, rdflib_order, to_rdflib
 
 #: what SHACL 5.3.1 forbids in a query with pre-bound variables (a validation failure in pyshacl)
 _FORBIDDEN = re.compile(r"\b(MINUS|SERVICE|VALUES)\b|\bAS\s+[$?](this|currentShape|shapesGraph)\b", re.IGNORECASE)
@@ -60,13 +61,14 @@ def compile_sparql(graph: Graph, node: Node) -> SparqlSpec:
         for declaration in graph.objects(source, SH.declare):
             prefixes.append(f"PREFIX {graph.value(declaration, SH.prefix)}: <{graph.value(declaration, SH.namespace)}>")
     query = "\n".join([*sorted(set(prefixes)), str(select)])
-    return SparqlSpec(node, query, tuple(sorted(graph.objects(node, SH.message))))
+    messages = tuple(m for m in rdflib_order(graph.objects(node, SH.message)) if isinstance(m, Literal))
+    return SparqlSpec(node, query, messages)
 
 
-def evaluate_sparql(shape: Shape, spec: SparqlSpec, focus: Term, view) -> list[Result]:
+def evaluate_sparql(shape: Shape, spec: SparqlSpec, focus: Term, view: View) -> list[Result]:
     """The results of one SPARQL constraint on one focus node: a result per distinct solution row."""
     rows = view.select(spec.query, {"this": focus})
-    violations: list[tuple] = []
+    violations: list[tuple[Term | None, Term | None, Term | None, tuple[tuple[str, Term], ...]]] = []
     for row in rows:
         bound = dict(row)
         p, v, t = bound.pop("path", None), bound.pop("value", None), bound.pop("this", None)

@@ -5,12 +5,14 @@ results stay rdflib terms, so that a report reads the same whichever engine made
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
@@ -35,6 +37,16 @@ def to_rdflib(term: Term) -> Node:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     return BNode(term.value)
+
+
+def literal_of(term: ox.Literal) -> Literal:
+    """:func:`to_rdflib` of a literal, typed as one."""
+    return cast(Literal, to_rdflib(term))
+
+
+def rdflib_order(nodes: Iterable[Node]) -> list[Identifier]:
+    """Shapes-graph terms sorted as rdflib sorts them (which fixes the order of checks, and of results)."""
+    return sorted(cast("Iterable[Identifier]", nodes))
 
 
 def to_ox(term: Node) -> Term:

@@ -5,6 +5,7 @@ Each value node is checked against the listed shapes (conforms or not); a result
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rdflib.collection import Collection
 from rdflib.namespace import SH
@@ -12,12 +13,18 @@ from rdflib.namespace import SH
 from migkg.validation.shacl.model import Check, Shape
 from migkg.validation.shacl.registry import Parameter, compiles
 
+if TYPE_CHECKING:
+    from migkg.validation.shacl.evaluate import Validator
+    from migkg.validation.shacl.index import View
+    from migkg.validation.shacl.results import Result
+    from migkg.validation.shacl.terms import Term
+
 
 def _logical(parameter: Parameter, shapes: list[Shape], accept: Callable[[int], bool]) -> Check:
     """A check that passes a value when ``accept(number of shapes the value conforms to)``."""
     component = parameter.component
 
-    def run(validator, shape, focus, values, view):
+    def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         out = []
         for v in values:
             conforming = sum(1 for inner in shapes if validator.evaluate_value(inner, v, view)[0])

@@ -1,6 +1,8 @@
 """Other constraint components (SHACL 4.8): sh:closed, sh:hasValue, sh:in."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.collection import Collection
@@ -12,12 +14,18 @@ from migkg.validation.shacl.registry import Parameter, compiles
 from migkg.validation.shacl.results import Result
 from migkg.validation.shacl.terms import Unsupported, to_ox, to_rdflib
 
+if TYPE_CHECKING:
+    from migkg.validation.shacl.evaluate import Validator
+    from migkg.validation.shacl.index import View
+    from migkg.validation.shacl.model import Shape
+    from migkg.validation.shacl.terms import Term
+
 
 @compiles(SH.hasValue, SH.HasValueConstraintComponent)
 def has_value(parameter: Parameter) -> Check:
     value, component = parameter.value, parameter.component
 
-    def has(validator, shape, focus, values, view):
+    def has(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         return [] if any(same(v, value) for v in values) else [validator.result(shape, component, focus)]
     return parameter.check(has)
 
@@ -45,7 +53,7 @@ def closed(parameter: Parameter) -> Check:
     for ignored in graph.objects(node, SH.ignoredProperties):
         allowed |= {to_ox(p) for p in Collection(graph, ignored)}
 
-    def run(validator, shape, focus, values, view):
+    def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         out = []
         for value in values:
             for predicate in view.predicates(value):

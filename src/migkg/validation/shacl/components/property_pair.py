@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rdflib.namespace import SH
 
@@ -14,12 +15,19 @@ from migkg.validation.shacl.model import Check
 from migkg.validation.shacl.registry import Parameter, compiles
 from migkg.validation.shacl.terms import to_ox
 
+if TYPE_CHECKING:
+    from migkg.validation.shacl.evaluate import Validator
+    from migkg.validation.shacl.index import View
+    from migkg.validation.shacl.model import Shape
+    from migkg.validation.shacl.results import Result
+    from migkg.validation.shacl.terms import Term
+
 
 @compiles(SH.equals, SH.EqualsConstraintComponent)
 def equals(parameter: Parameter) -> Check:
     other, component = to_ox(parameter.value), parameter.component
 
-    def run(validator, shape, focus, values, view):
+    def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         others = view.objects(focus, other)
         missing = [v for v in dict.fromkeys(values) if v not in others]
         extra = [o for o in dict.fromkeys(others) if o not in values]
@@ -31,16 +39,16 @@ def equals(parameter: Parameter) -> Check:
 def disjoint(parameter: Parameter) -> Check:
     other, component = to_ox(parameter.value), parameter.component
 
-    def run(validator, shape, focus, values, view):
+    def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         others = view.objects(focus, other)
         return [validator.result(shape, component, focus, v) for v in dict.fromkeys(values) if v in others]
     return parameter.check(run)
 
 
-def _ordered(parameter: Parameter, holds: Callable[[object, object], bool]) -> Check:
+def _ordered(parameter: Parameter, holds: Callable[[Any, Any], bool]) -> Check:
     other, component = to_ox(parameter.value), parameter.component
 
-    def run(validator, shape, focus, values, view):
+    def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         out = []
         for value in dict.fromkeys(values):
             left, left_text = comparable(value)

@@ -4,12 +4,25 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rdflib import Literal
 from rdflib.namespace import SH
 
 from migkg.validation.shacl.model import Check
 from migkg.validation.shacl.registry import Parameter, compiles
 from migkg.validation.shacl.terms import Unsupported
+
+if TYPE_CHECKING:
+    from migkg.validation.shacl.evaluate import Validator
+    from migkg.validation.shacl.index import View
+    from migkg.validation.shacl.model import Shape
+    from migkg.validation.shacl.results import Result
+    from migkg.validation.shacl.terms import Term
+
+
+def _count(value: object) -> int:
+    return int(value.toPython()) if isinstance(value, Literal) else int(str(value))
 
 
 @compiles(SH.node, SH.NodeConstraintComponent)
@@ -19,7 +32,7 @@ def node(parameter: Parameter) -> Check:
     if target.is_property:
         raise Unsupported(f"{parameter.value.n3()} is used as a node shape but has a path")
 
-    def run(validator, shape, focus, values, view):
+    def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         out = []
         for v in values:
             conforms, nested = validator.evaluate_value(target, v, view)
@@ -39,9 +52,9 @@ def qualified_value_shape(parameter: Parameter) -> Check:
     if inner.is_property:
         raise Unsupported(f"{parameter.value.n3()} is used as a node shape but has a path")
     low, high = graph.value(shape_node, SH.qualifiedMinCount), graph.value(shape_node, SH.qualifiedMaxCount)
-    least, most = (int(low) if low is not None else None), (int(high) if high is not None else None)
+    least, most = (_count(low) if low is not None else None), (_count(high) if high is not None else None)
 
-    def run(validator, shape, focus, values, view):
+    def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         count = sum(1 for v in values if validator.evaluate_value(inner, v, view)[0])
         out = []
         if most is not None and count > most:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Literal
@@ -13,19 +14,26 @@ from migkg.validation.shacl.model import Check
 from migkg.validation.shacl.registry import Parameter, compiles
 from migkg.validation.shacl.terms import Unsupported
 
+if TYPE_CHECKING:
+    from migkg.validation.shacl.evaluate import Validator
+    from migkg.validation.shacl.index import View
+    from migkg.validation.shacl.model import Shape
+    from migkg.validation.shacl.results import Result
+    from migkg.validation.shacl.terms import Term
+
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
 
 
 @compiles(SH.minLength, SH.MinLengthConstraintComponent)
 def min_length(parameter: Parameter) -> Check:
-    least = int(parameter.value)
+    least = parameter.number
     return parameter.each_value(lambda v, view: least == 0 or (not isinstance(v, ox.BlankNode)
                                                                and len(string_of(v)) >= least))
 
 
 @compiles(SH.maxLength, SH.MaxLengthConstraintComponent)
 def max_length(parameter: Parameter) -> Check:
-    most = int(parameter.value)
+    most = parameter.number
     return parameter.each_value(lambda v, view: not isinstance(v, ox.BlankNode) and len(string_of(v)) <= most)
 
 
@@ -53,7 +61,7 @@ def unique_lang(parameter: Parameter) -> Check:
     if value != Literal(True):  # only true activates it (W3C uniqueLang-002: "1"^^xsd:boolean does not)
         return parameter.check(lambda *args: [])
 
-    def unique(validator, shape, focus, values, view):
+    def unique(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         seen, duplicated = set(), []
         for v in values:
             if isinstance(v, ox.Literal) and v.language:

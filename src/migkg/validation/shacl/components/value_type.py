@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+from rdflib import URIRef
 from rdflib.namespace import SH
 
 from migkg.validation.shacl.literals import datatype_ok
@@ -9,7 +10,7 @@ from migkg.validation.shacl.model import Check
 from migkg.validation.shacl.registry import Parameter, compiles
 from migkg.validation.shacl.terms import Unsupported, to_ox
 
-_NODE_KINDS = {
+_NODE_KINDS: dict[URIRef, type | tuple[type, ...]] = {
     SH.IRI: ox.NamedNode, SH.Literal: ox.Literal, SH.BlankNode: ox.BlankNode,
     SH.IRIOrLiteral: (ox.NamedNode, ox.Literal), SH.BlankNodeOrIRI: (ox.BlankNode, ox.NamedNode),
     SH.BlankNodeOrLiteral: (ox.BlankNode, ox.Literal),
@@ -30,7 +31,7 @@ def datatype(parameter: Parameter) -> Check:
 
 @compiles(SH.nodeKind, SH.NodeKindConstraintComponent)
 def node_kind(parameter: Parameter) -> Check:
-    kinds = _NODE_KINDS.get(parameter.value)
+    kinds = _NODE_KINDS.get(parameter.value) if isinstance(parameter.value, URIRef) else None
     if kinds is None:
         raise Unsupported(f"sh:nodeKind {parameter.value.n3()}")
     return parameter.each_value(lambda v, view: isinstance(v, kinds))
