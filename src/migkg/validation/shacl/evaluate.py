@@ -39,10 +39,12 @@ class Validator:
         for node in candidates:
             types = view.types(node)
             by_class = self.shapes.shapes_for(types, view.superclasses) if types else []
-            yield from ((shape, node) for shape in by_class)
-            for shape in by_node:
-                if shape not in by_class and self._targets(shape, node, view):
-                    yield shape, node
+            for shape in by_class:
+                yield shape, node
+            if by_node:
+                for shape in by_node:
+                    if shape not in by_class and self._targets(shape, node, view):
+                        yield shape, node
 
     def _node_targeted(self, view: View) -> list[Term]:
         """Every node some non-class target may select in the whole view."""
