@@ -380,8 +380,8 @@ def pyshacl_pass(built: Path, size: int, result: SizeResult, limit: int, measure
         return
     from rdflib import Graph
 
+    from migkg.mapping.terms import to_rdflib
     from migkg.validation.reports import validate_graph
-    from migkg.validation.shacl import to_rdflib
 
     graph = Graph()
     for quad in _quads(built):

@@ -20,7 +20,7 @@ from migkg.build.corpus import build_corpus
 from migkg.build.pipeline import Toolkit, build_dataset
 from migkg.mapping.terms import to_rdflib
 from migkg.validation.reports import validate_graph
-from tests.shape_cases import SH_OR_SHAPE
+from tests.shape_cases import LACKING_SHAPE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -123,7 +123,7 @@ def test_with_shapes_the_compiled_engine_lacks_pyshacl_finds_the_same_across_rel
             shutil.rmtree(folder)
     ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
     shapes = ontology / "shapes.ttl"
-    shapes.write_text(shapes.read_text(encoding="utf-8") + SH_OR_SHAPE, encoding="utf-8")
+    shapes.write_text(shapes.read_text(encoding="utf-8") + LACKING_SHAPE, encoding="utf-8")
     fallback = Toolkit.load(ontology=ontology)
     assert fallback.engine == "pyshacl"
     by_pyshacl = build_dataset(data, fallback).report.issues
@@ -209,7 +209,7 @@ def test_a_shape_read_backwards_sees_what_every_release_points_at_a_shared_node(
     ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
     shapes = ontology / "shapes.ttl"
     shapes.write_text(shapes.read_text(encoding="utf-8") + event_participations_shape("EventParticipations", 1)
-                      + (SH_OR_SHAPE if fallback else ""),
+                      + (LACKING_SHAPE if fallback else ""),
                       encoding="utf-8")
     toolkit = Toolkit.load(ontology=ontology)
     assert toolkit.engine == ("pyshacl" if fallback else "compiled")

@@ -17,9 +17,9 @@ from rdflib import Graph
 from migkg import synthetic
 from migkg.build.pipeline import Toolkit, build_dataset
 from migkg.mapping.terms import to_rdflib
-from migkg.validation.reports import validate_graph, validate_graph_compiled
+from migkg.validation.reports import report_of, results_of, validate_graph, validate_graph_compiled
 from migkg.validation.shacl import Unsupported, compile_shapes
-from tests.shape_cases import CASES, SH_OR_SHAPE, Seed, load_seed
+from tests.shape_cases import CASES, LACKING_SHAPE, Seed, load_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,6 +47,18 @@ def test_both_engines_agree_on_every_case(seed, shape_name, case):
     assert said(validate_graph_compiled(graph, seed.shapes)) == by_pyshacl
 
 
+def test_the_fallback_names_an_inverse_path_as_the_compiled_engine_does(seed):
+    """The build's pyshacl fallback turns pyshacl's report into results (``results_of``) and words them
+    with the shapes (``report_of``): an inverse path must read ``^nif:sourceUrl`` there too, not ''."""
+    graph = seed.copy()
+    no_text = next(case for case in CASES["ContextShape"] + CASES["PressReleaseShape"]
+                   if case.name == "no-release")
+    no_text.mutate(graph, seed.nodes)
+    by_fallback = said(report_of(results_of(validate_graph(graph, seed.shapes)), seed.shapes))
+    assert any(path == "^nif:sourceUrl" for _severity, _focus, path, *_rest in by_fallback)
+    assert by_fallback == said(validate_graph_compiled(graph, seed.shapes))
+
+
 def test_synthetic_releases_get_the_report_pyshacl_gives(tmp_path: Path):
     data = synthetic.generate(tmp_path / "data", 6, seed=11)
     result = build_dataset(data)
@@ -66,7 +78,7 @@ def test_synthetic_releases_get_the_report_pyshacl_gives(tmp_path: Path):
 def test_shapes_the_compiled_engine_lacks_fall_back_to_pyshacl(tmp_path: Path):
     ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
     shapes = ontology / "shapes.ttl"
-    shapes.write_text(shapes.read_text(encoding="utf-8") + SH_OR_SHAPE, encoding="utf-8")
+    shapes.write_text(shapes.read_text(encoding="utf-8") + LACKING_SHAPE, encoding="utf-8")
     with pytest.raises(Unsupported):
         compile_shapes(Graph().parse(shapes, format="turtle"))
     toolkit = Toolkit.load(ontology=ontology)

@@ -34,6 +34,7 @@ from migkg.errors import InputError, InputErrors, Location
 from migkg.mapping.iris import DEFAULT_BASE, Iris
 from migkg.mapping.registry import Triple, map_registry
 from migkg.mapping.release import map_release
+from migkg.mapping.terms import Term, to_ox, to_rdflib
 from migkg.schema.resources import ontology_dir, queries_dir
 from migkg.schema.rules import Needed, Rule, Scratch, load_rules, needed_triples
 from migkg.schema.vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
@@ -44,14 +45,11 @@ from migkg.validation.shacl import (
     Index,
     Result,
     Shapes,
-    Term,
     Unsupported,
     Validator,
     View,
     compile_shapes,
     superclass_closure,
-    to_ox,
-    to_rdflib,
 )
 
 SHAPES_FILE = "shapes.ttl"

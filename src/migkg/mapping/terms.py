@@ -75,6 +75,7 @@ def to_ox(term: Node) -> Term:
     raise MigkgError(f"cannot convert {term!r} to an RDF term: only IRIs, blank nodes and literals are data.")
 
 
+@lru_cache(maxsize=1 << 16)
 def to_rdflib(term: Term) -> Node:
     """A pyoxigraph term as rdflib makes it: an ``xsd:string`` literal becomes a plain one
     (``Literal("x")``, which rdflib does not count equal to ``Literal("x", datatype=XSD.string)``)."""

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from migkg.validation.shacl import Result, add_result
+from migkg.mapping.terms import Term, to_rdflib
+from migkg.validation.shacl import Result, add_result, rdflib_order
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -55,7 +57,7 @@ class Report:
                 graph.add((report, SH.result, add_result(graph, result, self._path_triples)))
         return graph
 
-    def _path_triples(self, path: Node) -> Iterable[tuple]:
+    def _path_triples(self, path: Node) -> Iterable[tuple[Node, Node, Node]]:
         if isinstance(path, BNode) and self._paths is not None:
             return list(self._paths.triples((path, None, None)))
         return []
@@ -80,7 +82,7 @@ class Report:
         self._paths = self._paths if self._paths is not None else other._paths
 
 
-def issue_order(issue: Issue) -> tuple:
+def issue_order(issue: Issue) -> tuple[int, Issue]:
     return (SEVERITY_ORDER.get(issue.severity, 9), issue)
 
 
@@ -104,10 +106,8 @@ def _path_text(shapes: Graph, results: Graph | None, path: Node | None) -> str:
     return _text(shapes, path)
 
 
-def issue_of_focus(shapes: Graph, node) -> str:
+def issue_of_focus(shapes: Graph, node: Node | Term) -> str:
     """A focus node (rdflib or pyoxigraph term) as :class:`Issue` names it."""
-    from migkg.validation.shacl import to_rdflib
-
     return _text(shapes, node if isinstance(node, Node) else to_rdflib(node))
 
 
@@ -133,7 +133,7 @@ def validate_graph(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
     _conforms, results, _text_report = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
         abort_on_first=False)
-    report = Report(_graphs=[results])
+    report = Report(_graphs=[results], _paths=shapes)  # the shapes name blank-node paths (see results_of)
     # only the top-level results: those nested under sh:detail (from sh:node value shapes)
     # explain a top-level one and are not separate problems
     top_level = [r for node in results.subjects(RDF.type, SH.ValidationReport) for r in results.objects(node, SH.result)]
@@ -154,7 +154,8 @@ def validate_graph(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
 
 def validate_graph_compiled(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
     """The same as :func:`validate_graph`, with the compiled shapes of :mod:`migkg.validation.shacl` (all of the graph's nodes)."""
-    from migkg.validation.shacl import Validator, compile_shapes, to_ox, whole_graph_view
+    from migkg.mapping.terms import to_ox
+    from migkg.validation.shacl import Validator, compile_shapes, whole_graph_view
 
     compiled = compile_shapes(shapes)
     triples = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in data]
@@ -205,21 +206,30 @@ def report_graph(report: Report) -> Graph:
 
 
 def results_of(report: Report) -> list[Result]:
-    """pyshacl's top-level results as :class:`migkg.validation.shacl.Result` records (for the pyshacl fallback)."""
-    results = report.results
+    """pyshacl's top-level results as :class:`migkg.validation.shacl.Result` records (for the pyshacl fallback).
 
-    def convert(node: Node, shapes_path: Node | None) -> Result:
-        shape = results.value(node, SH.sourceShape)
-        path = results.value(node, SH.resultPath)
-        details = tuple(convert(d, None) for d in sorted(results.objects(node, SH.detail)))
-        return Result(results.value(node, SH.focusNode), shapes_path if isinstance(path, BNode) else path,
-                      results.value(node, SH.value), results.value(node, SH.resultSeverity), shape,
-                      results.value(node, SH.sourceConstraintComponent),
+    pyshacl writes a copy of a blank-node path (``[sh:inversePath nif:sourceUrl]``) into its report;
+    a result names the path as the shapes graph has it (its source shape's ``sh:path``), as the
+    compiled engine does, so that :func:`issue_of` reads it (``^nif:sourceUrl``) whichever engine ran.
+    """
+    results, shapes = report.results, report._paths
+
+    def shapes_path(shape: Node, path: Node | None) -> Node | None:
+        if not isinstance(path, BNode):
+            return path
+        return shapes.value(shape, SH.path) if shapes is not None else None
+
+    def convert(node: Node) -> Result:
+        shape = cast(Node, results.value(node, SH.sourceShape))
+        details = tuple(convert(d) for d in rdflib_order(results.objects(node, SH.detail)))
+        return Result(cast(Node, results.value(node, SH.focusNode)), shapes_path(shape, results.value(node, SH.resultPath)),
+                      results.value(node, SH.value), cast(URIRef, results.value(node, SH.resultSeverity)), shape,
+                      cast(URIRef, results.value(node, SH.sourceConstraintComponent)),
                       tuple(sorted(str(m) for m in results.objects(node, SH.resultMessage))),
                       results.value(node, SH.sourceConstraint), details)
 
     out = []
     for top in results.subjects(RDF.type, SH.ValidationReport):
         for node in results.objects(top, SH.result):
-            out.append(convert(node, None))
+            out.append(convert(node))
     return out

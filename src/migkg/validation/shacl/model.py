@@ -1,0 +1,112 @@
+"""Compiled shapes: what the compiler (:mod:`.compile`) makes of a shapes graph and the evaluator runs."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from migkg.mapping.terms import Term
+
+if TYPE_CHECKING:
+    from migkg.validation.shacl.evaluate import Validator
+    from migkg.validation.shacl.index import View
+    from migkg.validation.shacl.results import Result
+
+#: what a compiled constraint runs: (validator, shape, focus node, value nodes, view) -> failing results
+Run = Callable[["Validator", "Shape", Term, list[Term], "View"], list["Result"]]
+
+
+@dataclass(frozen=True)
+class PathSpec:
+    """A property path the engine follows: one predicate, forwards or inverse."""
+
+    predicate: Term
+    inverse: bool
+    node: Node  # the path as the shapes graph has it (an IRI, or the blank node of [sh:inversePath p])
+
+
+@dataclass
+class SparqlSpec:
+    """One SHACL-SPARQL constraint (sh:sparql): its SELECT text with the prefixes it declares."""
+
+    node: Node
+    query: str
+    messages: tuple[Literal, ...]
+
+
+@dataclass(eq=False)
+class Check:
+    """One constraint of a shape, ready to run: ``run(validator, shape, focus, values, view)`` -> failing results.
+
+    ``nested`` are the shapes it evaluates on value nodes (sh:node, sh:not, ...); ``reports_nested``
+    says whether their results surface (as sh:detail, for sh:node), so that they need messages too.
+    """
+
+    parameter: URIRef
+    run: Run
+    nested: tuple[Shape, ...] = ()
+    reports_nested: bool = False
+
+
+@dataclass(frozen=True)
+class Targets:
+    """A shape's targets (SHACL 2.1.3): classes (explicit or implicit), nodes, subjects and objects of predicates."""
+
+    classes: tuple[Term, ...] = ()
+    nodes: tuple[Term, ...] = ()
+    subjects_of: tuple[Term, ...] = ()
+    objects_of: tuple[Term, ...] = ()
+
+    def by_node(self) -> bool:
+        """Whether some target is not a class (such a shape is looked up for every candidate node)."""
+        return bool(self.nodes or self.subjects_of or self.objects_of)
+
+
+@dataclass(eq=False)
+class Shape:
+    """A node or property shape, compiled: its path, severity, messages and constraints."""
+
+    node: Node
+    path: PathSpec | None
+    severity: URIRef
+    messages: tuple[Literal, ...]
+    checks: list[Check] = field(default_factory=list)
+    properties: list[Shape] = field(default_factory=list)
+    sparql: list[SparqlSpec] = field(default_factory=list)
+    targets: list[Term] = field(default_factory=list)  # target classes (sh:targetClass, or the shape is a class)
+    other_targets: Targets = field(default_factory=Targets)
+    soft: bool = False  # a Warning or Info shape: with pyshacl's allow_warnings its results do not break conformance
+    uses_sparql: bool = True  # whether evaluating it may run SPARQL (itself or a shape it uses): set by compile
+    deactivated: bool = False  # sh:deactivated true: no results, conforms
+
+    @property
+    def is_property(self) -> bool:
+        return self.path is not None
+
+
+@dataclass
+class Shapes:
+    """Every shape, and for each set of classes the shapes that target its instances."""
+
+    graph: Graph
+    shapes: dict[Node, Shape]
+    targeted: list[Shape]
+    inverse_predicates: frozenset[Term]
+    by_node: list[Shape] = field(default_factory=list)  # shapes with a node-based target
+    _by_types: dict[tuple[tuple[Term, ...], int], list[Shape]] = field(default_factory=dict, repr=False)
+
+    def shapes_for(self, node_types: list[Term], superclasses: dict[Term, frozenset[Term]]) -> list[Shape]:
+        key = (tuple(node_types), id(superclasses))
+        found = self._by_types.get(key)
+        if found is None:
+            classes: set[Term] = set()
+            for t in node_types:
+                classes |= superclasses.get(t, {t})
+            found = [s for s in self.targeted if any(c in classes for c in s.targets)]
+            if len(self._by_types) > 4096:
+                self._by_types.clear()
+            self._by_types[key] = found
+        return found
