@@ -45,12 +45,13 @@ def load_card_file(card_path: Path, registry: Registry, vocabulary: Vocabulary) 
 def registry_of(folders: list[Path], extra_files: Sequence[Path] = ()) -> Registry:
     """One registry from the ``*.yaml`` of several folders and files (checked as a whole, as the build does).
 
-    The files are read where they are, so that an error names the file to fix.
+    The first folder (``data/registry``) must hold registry files, as for the build; the others
+    and the extra files (a draft's proposals) may be missing or empty. The files are read where
+    they are, so that an error names the file to fix.
     """
-    files: dict[Path, bytes] = {}
-    for folder in folders:
+    first, *others = folders
+    files = registry_files(first)
+    for folder in others:
         files.update((path, path.read_bytes()) for path in sorted(folder.glob("*.yaml")))
     files.update((path, path.read_bytes()) for path in extra_files if path.is_file())
-    if not files:
-        registry_files(folders[0])  # raises the build's own error: no registry files there
     return registry_from_files(files)
