@@ -93,7 +93,7 @@ def test_a_reviewed_card_is_never_replaced_and_a_draft_only_with_force(run_migkg
     ("cp1251.txt", "ПРЕСС РЕЛИЗ\n\nАлматы 5 июня 2013".encode("cp1251"), "is not valid UTF-8"),
     ("huge.txt", None, "MB"),
 ])
-def test_bad_files_end_with_one_clear_message(run_migkg, data, tmp_path, name, content, message):
+def test_bad_files_end_with_one_clear_message(run_migkg, data, tmp_path, *, name, content, message):
     source = tmp_path / name
     if content is None:  # 5 MB of release-like text
         paragraph = ("Алматы 5 июня 2013 – Страны, принявшие сегодня участие в конференции, "
@@ -131,3 +131,51 @@ def test_a_text_without_any_date_ends_with_a_clear_message(run_migkg, data, tmp_
     result = run_migkg("draft", source, "--id", "undated", "--data", data)
     assert_clean(result, 2)
     assert "names no date" in result.stderr and "Fix:" in result.stderr
+
+
+# --------------------------------------------------------------------------- a bad registry file names itself
+
+def spoil(path: Path, old: str, new: str) -> int:
+    """Replace the one ``old`` in the file by ``new``; the 1-based line where ``new`` starts."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize("where", ["data registry", "draft proposals", "extra registry"])
+def test_draft_evaluate_names_the_bad_registry_file_itself(run_migkg, data, tmp_path, where):
+    """The registries are read where they are (not from copies in a scratch folder that is gone by the
+    time the message is read): the message names the file to fix, and its line."""
+    folder = data / "releases" / "d"
+    folder.mkdir()
+    shutil.copyfile(SEED / "card.yaml", folder / DRAFT_NAME)  # a draft that loads: the seed's reviewed card
+    shutil.copyfile(SEED / "source.txt", folder / "source.txt")
+    extra = Path(shutil.copytree(ENGLISH / "registry", tmp_path / "extra"))
+    first = data / "registry" / "organisations.yaml"
+    if where == "data registry":
+        bad = data / "registry" / "persons.yaml"
+        line = spoil(bad, "  - id: laura-thompson\n", "  - id: iom\n")
+    elif where == "draft proposals":
+        bad = folder / PROPOSALS_NAME
+        bad.write_text("entries:\n  - id: springfield\n    type: city\n    labels: {en: Springfield}\n    colour: red\n",
+                       encoding="utf-8")
+        line = 5
+    else:
+        bad = extra / "en-release-additions.yaml"
+        line = spoil(bad, "entries:\n", "entries:\n  - id: iom\n    type: intergovernmental-organization\n    labels: {ru: МОМ, en: IOM}\n") + 1
+    result = run_migkg("draft-evaluate", folder, SEED / "card.yaml", "--data", data, "--registry", extra)
+    assert_clean(result, 2)
+    assert result.stderr.startswith(f"error: {bad}:{line}: "), result.stderr
+    if where != "draft proposals":
+        assert f"duplicate id 'iom' (first defined at {first}:" in result.stderr, result.stderr
+
+
+def test_draft_with_evaluate_names_the_bad_registry_file_itself(run_migkg, data, tmp_path):
+    extra = Path(shutil.copytree(ENGLISH / "registry", tmp_path / "extra"))
+    bad = extra / "en-release-additions.yaml"
+    line = spoil(bad, "entries:\n", "entries:\n  - id: XXK\n    type: state\n    labels: {ru: Икс, en: Ex}\n") + 1
+    result = run_migkg("draft", SEED / "source.txt", "--id", "seed-draft", "--data", data,
+                       "--evaluate", SEED / "card.yaml", "--registry", extra)
+    assert_clean(result, 2)
+    assert f"error: {bad}:{line}: entries[0].id: 'XXK' is not an ISO 3166-1 alpha-3 country code." in result.stderr

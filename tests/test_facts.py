@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from migkg.cards import facts as facts_module
 from migkg.cards.facts import FACT_KINDS, KIND_NAMED, MATCHINGS, children, iri_path, walk
 from migkg.cards.models import Card, Fact
-from migkg.cards.yamlfile import parse_yaml_text, read_text
+from migkg.cards.yamlfile import read_text, read_yaml_text
 from migkg.mapping import iris as iris_module
 from migkg.mapping.release import MAPPINGS
 
@@ -23,7 +23,7 @@ SEED_CARD = ROOT / "data" / "releases" / "2013-06-05-unhcr-iom-almaty-ministeria
 
 @pytest.fixture(scope="module")
 def card() -> Card:
-    return Card.model_validate(parse_yaml_text(read_text(SEED_CARD), SEED_CARD))
+    return Card.model_validate(read_yaml_text(read_text(SEED_CARD), SEED_CARD).data)
 
 
 def _models_in(annotation: object) -> list[type[BaseModel]]:

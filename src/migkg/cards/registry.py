@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
 
 from migkg.cards.models import Organisation, Post, RegistryEntry, RegistryFile, State
-from migkg.cards.yamlfile import decode_text, line_of, parse_model, parse_round_trip, parse_yaml_text
-from migkg.errors import InputError, InputErrors, Location
+from migkg.cards.yamlfile import YamlDocument, decode_text, line_of, parse_model, read_yaml_text
+from migkg.errors import InputError, InputErrors, Location, MigkgError
 
 #: registry types an id may have, grouped by what a card field expects
 AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
@@ -60,61 +61,45 @@ def load_registry(folder: Path) -> Registry:
     return registry_from_files(registry_files(folder))
 
 
-class _NeedsLines(Exception):
-    """Something is wrong: read again with line numbers, to say where."""
-
-
 def registry_from_files(files: dict[Path, bytes]) -> Registry:
-    """The registry from its files' bytes. Read fast; read again with lines only to report an error."""
-    try:
-        return _registry_fast(files)
-    except _NeedsLines:
-        return _registry_located(files)
+    """The registry from its files' bytes (in the order given), checked as a whole.
 
-
-def _registry_fast(files: dict[Path, bytes]) -> Registry:
+    Each entry's location is kept as its file alone, as the registry is cached; the line and
+    field of an entry are found only for an error, from the files read here.
+    """
     registry = Registry()
-    for path, data in files.items():
-        try:
-            parsed = RegistryFile.model_validate(parse_yaml_text(decode_text(path, data), path))
-        except ValueError:  # pydantic's ValidationError
-            raise _NeedsLines from None
-        for entry in parsed.entries:
-            if entry.id in registry.entries:
-                raise _NeedsLines
-            registry.entries[entry.id] = entry
-            registry.locations[entry.id] = Location(path)
-    if _check_links(registry):
-        raise _NeedsLines
-    return registry
+    documents: dict[Path, YamlDocument] = {}
+    index_in_file: dict[str, int] = {}
 
+    def located(entity_id: str) -> Location:
+        path, index = registry.locations[entity_id].file, index_in_file[entity_id]
+        return Location(path, line_of(documents[path], ("entries", index, "id")), f"entries[{index}].id")
 
-def _registry_located(files: dict[Path, bytes]) -> Registry:
-    registry = Registry()
     errors: list[InputError] = []
     for path, data in files.items():
-        tree = parse_round_trip(decode_text(path, data), path)
-        parsed = parse_model(RegistryFile, tree, path)
+        document = documents[path] = read_yaml_text(decode_text(path, data), path)
+        parsed = parse_model(RegistryFile, document)
         for index, entry in enumerate(parsed.entries):
-            location = Location(path, line_of(tree, ("entries", index, "id")), f"entries[{index}].id")
             if entry.id in registry.entries:
-                errors.append(InputError(location, f"duplicate id '{entry.id}' (first defined at "
-                                         f"{registry.locations[entry.id]}).", "give each entry its own id."))
+                here = Location(path, line_of(document, ("entries", index, "id")), f"entries[{index}].id")
+                errors.append(InputError(here, f"duplicate id '{entry.id}' (first defined at {located(entry.id)}).",
+                                         "give each entry its own id."))
                 continue
             registry.entries[entry.id] = entry
-            registry.locations[entry.id] = location
-    errors += _check_links(registry)
+            registry.locations[entry.id] = Location(path)
+            index_in_file[entry.id] = index
+    errors += _check_links(registry, located)
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     return registry
 
 
-def _check_links(registry: Registry) -> list[InputError]:
+def _check_links(registry: Registry, located: Callable[[str], Location]) -> list[InputError]:
+    """The entries whose country code is unknown or whose organisation is missing or of the wrong type."""
     errors = []
     for entity_id, entry in registry.entries.items():
-        where = registry.locations[entity_id]
         if isinstance(entry, State) and pycountry.countries.get(alpha_3=entry.id) is None:
-            errors.append(InputError(where, f"'{entry.id}' is not an ISO 3166-1 alpha-3 country code.",
+            errors.append(InputError(located(entity_id), f"'{entry.id}' is not an ISO 3166-1 alpha-3 country code.",
                                      "use the state's three-letter ISO code, e.g. KAZ."))
         target, types = None, ORGANISATION_TYPES
         if isinstance(entry, Organisation):
@@ -123,11 +108,14 @@ def _check_links(registry: Registry) -> list[InputError]:
             target, types = entry.organisation, ORGANISATION_TYPES - {"state"}
         if target is not None and (target not in registry or registry.type_of(target) not in types):
             field_name = "part_of" if isinstance(entry, Organisation) else "organisation"
+            where = located(entity_id)
             errors.append(registry.unknown_id_error(Location(where.file, where.line, field_name), target, types))
     return errors
 
 
 def iso_alpha2(state: State) -> str:
+    """The state's two-letter ISO code (the registry's check has made sure its three-letter code is known)."""
     country = pycountry.countries.get(alpha_3=state.id)
-    assert country is not None, f"{state.id}: the State model admits ISO 3166-1 alpha-3 codes only"
+    if country is None:
+        raise MigkgError(f"'{state.id}' is not an ISO 3166-1 alpha-3 country code, yet the registry was not checked.")
     return str(country.alpha_2)

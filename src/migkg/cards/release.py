@@ -6,10 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from migkg.cards.models import Card
-from migkg.cards.yamlfile import decode_text, is_located, line_of, parse_model, parse_round_trip, parse_yaml_text, read_text
+from migkg.cards.yamlfile import YamlDocument, decode_text, line_of, parse_model, read_text, read_yaml_text
 from migkg.errors import InputError, Location
 
 SOURCE_NAME = "source.txt"
@@ -20,9 +18,8 @@ CARD_NAME = "card.yaml"
 class LoadedRelease:
     """A card, the YAML data it came from and the source text it cites.
 
-    ``tree`` is the data as read: plain Python data from the fast reader, or a ruamel tree
-    that knows the line of every node. Only an error message needs lines, so
-    :attr:`located_tree` reads the card again with ruamel the first time one asks.
+    ``tree`` is the card's data as read; :attr:`located_tree` is the card's YAML document, which
+    :func:`migkg.cards.yamlfile.line_of` asks for the line of a field when a message needs one.
     """
 
     folder: Path
@@ -30,7 +27,7 @@ class LoadedRelease:
     tree: Any
     text: str
     card_text: str | None = field(default=None, init=False, repr=False, compare=False)
-    _located: Any = field(default=None, init=False, repr=False, compare=False)
+    document: YamlDocument | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def card_path(self) -> Path:
@@ -41,14 +38,12 @@ class LoadedRelease:
         return self.folder / SOURCE_NAME
 
     @property
-    def located_tree(self) -> Any:
-        """The card as a ruamel tree with line numbers (read on first use, from the same text)."""
-        if is_located(self.tree):
-            return self.tree
-        if self._located is None:
+    def located_tree(self) -> YamlDocument:
+        """The card's YAML document: the one it was read from, or else the card file read again."""
+        if self.document is None:
             text = self.card_text if self.card_text is not None else read_text(self.card_path)
-            self._located = parse_round_trip(text, self.card_path)
-        return self._located
+            self.document = read_yaml_text(text, self.card_path)
+        return self.document
 
 
 def read_source(path: Path) -> str:
@@ -76,18 +71,15 @@ def load_release(folder: Path) -> LoadedRelease:
 
 
 def loaded_release(folder: Path, card_text: str, source_text: str) -> LoadedRelease:
-    """A release from its card's text and its source text (read fast; re-read with lines only for an error)."""
+    """A release from its card's text and its source text; every error names its field and line."""
     card_path = folder / CARD_NAME
-    data = parse_yaml_text(card_text, card_path)
-    try:
-        card = Card.model_validate(data)
-    except ValidationError:
-        data = data if is_located(data) else parse_round_trip(card_text, card_path)
-        card = parse_model(Card, data, card_path)  # raises the errors, each with its line
-    loaded = LoadedRelease(folder, card, data, source_text)
+    document = read_yaml_text(card_text, card_path)
+    card = parse_model(Card, document)
+    loaded = LoadedRelease(folder, card, document.data, source_text)
     loaded.card_text = card_text
+    loaded.document = document
     if card.release.id != folder.name:
-        raise InputError(Location(card_path, line_of(loaded.located_tree, ("release", "id")), "release.id"),
+        raise InputError(Location(card_path, line_of(document, ("release", "id")), "release.id"),
                          f"is '{card.release.id}' but the folder is named '{folder.name}'.",
                          "make the folder name and release.id the same.")
     return loaded

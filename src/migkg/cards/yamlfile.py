@@ -1,129 +1,57 @@
-"""Read YAML files keeping line numbers, and turn pydantic errors into located input errors.
+"""Read a card or a registry file: plain data for the models, and the line of any field in it.
 
-Dates stay strings here (``2013-06-05``) so that a malformed date is reported by the
-models with its field and line, not by the YAML parser without one.
+One reader, one library. libyaml (PyYAML's C parser and composer) composes the text into
+nodes that know their lines; yamlcore's resolver and constructors (the YAML 1.2 core schema
+for PyYAML, by PyYAML's maintainer) decide what a plain scalar is. So ``yes``, ``no``, ``on``
+and ``off`` stay text, ``0o17`` is 15 and ``017`` is 17, and a date such as ``2013-06-05``
+stays text: the core schema has no timestamps, so a malformed date is reported by the models
+with its field and line, not by the YAML reader without one.
 
-Two readers, one meaning. ruamel's round-trip reader keeps the line of every node, which an
-error message needs, but costs about 25 ms a card; libyaml (PyYAML's C parser) reads the same
-card in under 1 ms. So a file is read with libyaml first (:func:`parse_yaml_text`), resolving
-plain scalars exactly as ruamel's YAML 1.2 reader does (dates stay text; ``yes``/``on`` stay
-text); anything where the two could differ (a duplicate key, an octal or float-looking
-scalar, a tag, a merge key, a syntax error) is read by ruamel instead. The ruamel tree is read
-again only to locate an error (:attr:`migkg.cards.release.LoadedRelease.located_tree`).
+:func:`read_yaml_text` makes the data from the nodes and lets the nodes go: they take 15 to 25
+times the memory of the text, and only an error message needs a line. :func:`line_of`, the one
+place that finds a line, composes the same text again on its first call (about 1 ms a card).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml as libyaml
+import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yamlcore import CCoreLoader
 
 from migkg.errors import InputError, InputErrors, Location
 
 Model = TypeVar("Model", bound=BaseModel)
+FieldPath = tuple[int | str, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 
 
-class _DatesAsStrings(RoundTripConstructor):
-    pass
+@dataclass
+class YamlDocument:
+    """A YAML file as read: its path, its text and its data (plain dicts, lists, texts and numbers).
 
-
-_DatesAsStrings.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
-
-
-class _NeedsRoundTrip(Exception):
-    """The fast reader met something it might read differently from ruamel: let ruamel read it."""
-
-
-_NULL = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-# anything YAML 1.1 or 1.2 might read as a number, a timestamp with a time, a merge key or a value key
-_AMBIGUOUS = re.compile(r"""[-+]?[0-9._][0-9a-fA-FxobOB_.:eE+-]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|<<|=""")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-class _Composer(getattr(libyaml, "CSafeLoader", libyaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser and composer, with every node's tag saying only how it was written.
-
-    Scalars are then read by :func:`_plain_value` (YAML 1.2 core schema, dates as text),
-    collections by :func:`_to_python`: faster than PyYAML's constructors, and no tag of
-    theirs can read a value otherwise than ruamel would.
+    The line of a field is found by :func:`line_of`, which composes the text again the first
+    time it is asked (the document keeps its text, not its nodes: see the module docstring).
     """
 
-    def resolve(self, kind: object, value: str, implicit: Any) -> str:
-        if kind is libyaml.ScalarNode:
-            return "plain" if implicit[0] else ("quoted" if implicit[1] else "tagged")
-        return "" if implicit else "tagged"
+    path: Path
+    text: str
+    data: Any
+    _nodes: Node | None = field(default=None, init=False, repr=False, compare=False)
 
-
-def _plain_value(value: str) -> Any:
-    """A plain scalar as ruamel's YAML 1.2 reader reads it here; :class:`_NeedsRoundTrip` where unsure."""
-    if value in _NULL:
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _DECIMAL.fullmatch(value):
-        return int(value)
-    if _DATE.fullmatch(value):
-        return value
-    if _AMBIGUOUS.fullmatch(value):
-        raise _NeedsRoundTrip
-    return value
-
-
-def _to_python(node: Any, made: dict[int, Any]) -> Any:
-    done = made.get(id(node))
-    if done is not None:
-        return done  # an alias: the same object, as the constructors give it
-    kind, tag = type(node), node.tag
-    if kind is libyaml.ScalarNode:
-        if tag == "plain":
-            return _plain_value(node.value)
-        if tag == "quoted":
-            return node.value
-        raise _NeedsRoundTrip
-    if tag != "":
-        raise _NeedsRoundTrip
-    if kind is libyaml.MappingNode:
-        mapping: dict[Any, Any] = {}
-        made[id(node)] = mapping
-        for key_node, value_node in node.value:
-            key = _to_python(key_node, made)
-            if type(key_node) is not libyaml.ScalarNode or key in mapping or isinstance(key, bool) \
-                    or (key_node.tag == "plain" and key_node.value == "<<"):
-                raise _NeedsRoundTrip  # a duplicate, complex or merge key: ruamel decides
-            mapping[key] = _to_python(value_node, made)
-        return mapping
-    sequence: list[Any] = []
-    made[id(node)] = sequence
-    sequence.extend(_to_python(item, made) for item in node.value)
-    return sequence
-
-
-def parse_yaml_text(text: str, path: Path) -> Any:
-    """Plain Python data from YAML text: libyaml where it reads as ruamel would, else ruamel."""
-    loader = _Composer(text)
-    try:
-        node = loader.get_single_node()
-        return None if node is None else _to_python(node, {})
-    except (_NeedsRoundTrip, libyaml.YAMLError, RecursionError):
-        return parse_round_trip(text, path)
-    finally:
-        loader.dispose()
-
-
-def _parser() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DatesAsStrings
-    yaml.allow_duplicate_keys = False
-    return yaml
+    def nodes(self) -> Node | None:
+        """The document's nodes, whose marks give their lines (composed on first use, then kept)."""
+        if self._nodes is None:
+            self._nodes = _compose(self.text, self.path)
+        return self._nodes
 
 
 def read_text(path: Path) -> str:
@@ -144,21 +72,92 @@ def decode_text(path: Path, data: bytes, fix: str = "save the file as UTF-8.") -
                          fix) from None
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file keeping lines (a ruamel tree); syntax errors become an :class:`InputError` with the line."""
-    return parse_round_trip(read_text(path), path)
+def read_yaml(path: Path) -> YamlDocument:
+    """Read one YAML file; a syntax error becomes an :class:`InputError` at the line to fix."""
+    return read_yaml_text(read_text(path), path)
 
 
-def parse_round_trip(text: str, path: Path) -> Any:
+def read_yaml_text(text: str, path: Path) -> YamlDocument:
+    """Read YAML text (the contents of ``path``) as plain data, by the YAML 1.2 core schema."""
+    loader = CCoreLoader(text)
     try:
-        return _parser().load(text)
-    except MarkedYAMLError as err:
+        root = loader.get_single_node()
+        data = None if root is None else _DataMaker(loader, path).of(root)
+    except yaml.MarkedYAMLError as err:
         raise _syntax_error(path, err) from None
-    except YAMLError as err:
+    except yaml.YAMLError as err:
         raise InputError(Location(path), f"is not valid YAML: {err}.") from None
+    except RecursionError:
+        raise InputError(Location(path), "is nested too deeply to be read.",
+                         "a card or registry file nests a few levels; look for a runaway [ or {.") from None
+    finally:
+        loader.dispose()
+    return YamlDocument(path, text, data)
 
 
-def _syntax_error(path: Path, err: MarkedYAMLError) -> InputError:
+def _compose(text: str, path: Path) -> Node | None:
+    """The nodes of a text already read once by :func:`read_yaml_text` (so it composes without error)."""
+    loader = CCoreLoader(text)
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    except yaml.MarkedYAMLError as err:
+        raise _syntax_error(path, err) from None
+    finally:
+        loader.dispose()
+
+
+class _DataMaker:
+    """Plain data from composed nodes, as yamlcore's constructors make it, but faster.
+
+    Texts, lists and mappings (nearly every node of a card) are made here; every other node
+    (a number, a boolean, a null, an explicit tag) by the loader's own constructor. PyYAML's
+    generic construction costs about half as much again as composing (0.5 ms for the seed
+    card), this walk a fifth; every build reads every card. An alias gives the very object of
+    its anchor, as PyYAML's constructor does.
+    """
+
+    def __init__(self, loader: Any, path: Path):
+        self.loader = loader
+        self.path = path
+        self.made: dict[int, Any] = {}
+
+    def of(self, node: Node) -> Any:
+        """The data of ``node``: a text, a list, a dict, or what the loader's constructor makes of it."""
+        tag = node.tag
+        if tag == _STR and isinstance(node, ScalarNode):
+            return node.value
+        made = self.made.get(id(node))
+        if made is not None:
+            return made
+        if tag == _MAP and isinstance(node, MappingNode):
+            mapping: dict[Any, Any] = {}
+            self.made[id(node)] = mapping
+            for key_node, value_node in node.value:
+                if type(key_node) is not ScalarNode:
+                    raise yaml.constructor.ConstructorError("while reading a mapping", node.start_mark,
+                                                            "found a list or mapping as a key", key_node.start_mark)
+                key = self.of(key_node)
+                if key in mapping:
+                    raise self._repeated(node, key_node, key)
+                mapping[key] = self.of(value_node)
+            return mapping
+        if tag == _SEQ and isinstance(node, SequenceNode):
+            sequence: list[Any] = []
+            self.made[id(node)] = sequence
+            sequence.extend(self.of(item) for item in node.value)
+            return sequence
+        return self.loader.construct_object(node, deep=True)
+
+    def _repeated(self, mapping: MappingNode, key_node: Node, key: Any) -> InputError:
+        """The error for a key given twice in one mapping, at the second, naming the line of the first."""
+        first = next(k for k, _ in mapping.value if type(k) is ScalarNode and self.of(k) == key)
+        return InputError(Location(self.path, key_node.start_mark.line + 1),
+                          f"repeats the key '{key}' of line {first.start_mark.line + 1} in the same mapping.",
+                          "keep one of the two: a mapping gives each key once.")
+
+
+def _syntax_error(path: Path, err: yaml.MarkedYAMLError) -> InputError:
     """A YAML syntax error at the line a person must fix.
 
     For an unclosed quote or ``{``/``[`` the parser notices only where it gives up, often at
@@ -178,33 +177,34 @@ def _syntax_error(path: Path, err: MarkedYAMLError) -> InputError:
                       "correct the YAML syntax at that line (indentation, quotes, colons).")
 
 
-def is_located(tree: Any) -> bool:
-    """Whether a tree knows its lines (a ruamel tree), or is plain data from the fast reader."""
-    return isinstance(tree, (CommentedMap, CommentedSeq))
-
-
 def line_of_offset(data: bytes, offset: int) -> int:
     """The 1-based line of a byte offset."""
     return data.count(b"\n", 0, offset) + 1
 
 
-def line_of(tree: Any, path: tuple[int | str, ...]) -> int | None:
-    """The 1-based line of the node at ``path`` in a ruamel tree (the deepest one found)."""
+def line_of(document: YamlDocument, path: FieldPath) -> int | None:
+    """The 1-based line of the field at ``path`` (of its key, or of its list item): the deepest one found.
+
+    ``('statements', 3, 'speakers')`` is the line of ``speakers:`` in the fourth statement; where
+    the path leads out of the document, the line of the last field on it that is there.
+    """
     line = None
-    node = tree
+    node = document.nodes()
     for key in path:
-        if isinstance(node, CommentedMap) and key in node:
-            line = node.lc.key(key)[0] + 1
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-            line = node.lc.item(key)[0] + 1
-            node = node[key]
+        if isinstance(node, MappingNode):
+            found = next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
         else:
             break
     return line
 
 
-def field_path(path: tuple[int | str, ...]) -> str:
+def field_path(path: FieldPath) -> str:
     """``('statements', 3, 'speakers', 0)`` -> ``statements[3].speakers[0]``."""
     text = ""
     for key in path:
@@ -212,37 +212,43 @@ def field_path(path: tuple[int | str, ...]) -> str:
     return text
 
 
-def parse_model(model: type[Model], tree: Any, path: Path, prefix: tuple[int | str, ...] = ()) -> Model:
-    """Validate a YAML tree against a pydantic model; every error names its field and line."""
+def parse_model(model: type[Model], document: YamlDocument) -> Model:
+    """Validate a document's data against a pydantic model; every error names its field and line."""
     try:
-        return model.model_validate(tree)
+        return model.model_validate(document.data)
     except ValidationError as err:
         errors = []
         for detail in err.errors():
             loc = tuple(k for k in detail["loc"] if not (isinstance(k, str) and k.startswith("function-")))
-            loc = _strip_union_tags(loc, tree, detail["type"])
-            where = Location(path, line_of(tree, loc), field_path(prefix + loc) or None)
+            loc = _strip_union_tags(loc, document.data, detail["type"])
+            where = Location(document.path, line_of(document, loc), field_path(loc) or None)
             errors.append(InputError(where, _explain(detail), _fix_for(detail)))
         raise (errors[0] if len(errors) == 1 else InputErrors(errors)) from None
 
 
-def _strip_union_tags(loc: tuple[int | str, ...], tree: Any, error_type: str) -> tuple[int | str, ...]:
+def _strip_union_tags(loc: FieldPath, data: Any, error_type: str) -> FieldPath:
     """Keep the keys of ``loc`` that are in the data; drop pydantic's union-member tags.
 
     A key absent from the data is kept only when it is the last one of a ``missing`` error
     (the missing field itself) or of an ``extra_forbidden`` one (the unknown field).
     """
     kept: list[int | str] = []
-    node = tree
+    node = data
     for position, key in enumerate(loc):
         last = position == len(loc) - 1
-        in_data = (isinstance(node, dict) and key in node) or (isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node))
-        if in_data:
+        if _holds(node, key):
             kept.append(key)
             node = node[key]
         elif last and error_type in ("missing", "extra_forbidden"):
             kept.append(key)
     return tuple(kept)
+
+
+def _holds(node: Any, key: int | str) -> bool:
+    """Whether ``node`` (a mapping or a list of the data) has ``key``."""
+    if isinstance(node, dict):
+        return key in node
+    return isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
 
 
 _TYPE_WORDS = {
@@ -290,6 +296,8 @@ def _fix_for(detail: ErrorDetails) -> str | None:
     if kind == "missing":
         return "add this field (see docs/card-format.md)."
     if kind == "extra_forbidden":
+        if key == "<<":
+            return "YAML 1.2 has no merge key: write the fields out (an alias *name can repeat a whole value)."
         if not re.fullmatch(r"[a-z_]+", str(key)):
             return ("a ', ' or ': ' inside an unquoted value in {...} splits it into fields: put the whole "
                     "value in double quotes.")

@@ -38,7 +38,7 @@ def read_release_text(path: Path) -> tuple[bytes, str]:
 
 
 @errors_to_exit
-def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (UTF-8).")],
+def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (UTF-8).")], *,
           release_id: Annotated[str, typer.Option("--id", help="The release id: the folder name under DATA/releases.")],
           lang: Annotated[str | None, typer.Option("--lang", help="ru or en (default: guessed from the letters).")] = None,
           data: DataOption = Path("data"),
@@ -99,9 +99,10 @@ def _check_folder(folder: Path, source: Path, force: bool) -> None:
 
 
 def _summary(files, language: str, guessed: bool) -> str:
-    from ruamel.yaml import YAML
+    from migkg.cards.yamlfile import read_yaml_text
+    from migkg.draft import META_NAME
 
-    meta = YAML(typ="safe").load(files.meta)
+    meta = read_yaml_text(files.meta, Path(META_NAME)).data
     facts = meta["facts"]
     sure = sum(1 for f in facts if f["confidence"] >= 0.7)
     how = "guessed from its letters" if guessed else "as given"

@@ -6,15 +6,14 @@ name): the card model, :func:`migkg.cards.references.check_references` and
 """
 from __future__ import annotations
 
-import shutil
-import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from migkg.cards.evidence import resolve_card
 from migkg.cards.models import Card
 from migkg.cards.references import check_references
-from migkg.cards.registry import Registry, load_registry
+from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.cards.release import SOURCE_NAME, LoadedRelease, read_source
 from migkg.cards.yamlfile import parse_model, read_yaml
 from migkg.schema.vocabulary import Vocabulary
@@ -33,22 +32,26 @@ class LoadedCardFile(LoadedRelease):
 
 def load_card_file(card_path: Path, registry: Registry, vocabulary: Vocabulary) -> LoadedCardFile:
     """Parse, check ids and resolve quotes of a card; its source is ``source.txt`` beside it."""
-    tree = read_yaml(card_path)
-    card = parse_model(Card, tree, card_path)
-    loaded = LoadedCardFile(card_path.parent, card, tree, read_source(card_path.parent / SOURCE_NAME), card_path)
+    document = read_yaml(card_path)
+    card = parse_model(Card, document)
+    loaded = LoadedCardFile(card_path.parent, card, document.data, read_source(card_path.parent / SOURCE_NAME), card_path)
+    loaded.card_text = document.text
+    loaded.document = document
     check_references(loaded, registry, vocabulary)
     resolve_card(loaded)
     return loaded
 
 
-def registry_of(folders: list[Path], extra_files: list[Path] = ()) -> Registry:
-    """One registry from the ``*.yaml`` of several folders and files (checked as a whole, as the build does)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        merged = Path(scratch)
-        for number, folder in enumerate(folders):
-            for path in sorted(folder.glob("*.yaml")):
-                shutil.copyfile(path, merged / f"{number:02d}-{path.name}")
-        for number, path in enumerate(extra_files):
-            if path.is_file():
-                shutil.copyfile(path, merged / f"zz{number:02d}-{path.name}")
-        return load_registry(merged)
+def registry_of(folders: list[Path], extra_files: Sequence[Path] = ()) -> Registry:
+    """One registry from the ``*.yaml`` of several folders and files (checked as a whole, as the build does).
+
+    The first folder (``data/registry``) must hold registry files, as for the build; the others
+    and the extra files (a draft's proposals) may be missing or empty. The files are read where
+    they are, so that an error names the file to fix.
+    """
+    first, *others = folders
+    files = registry_files(first)
+    for folder in others:
+        files.update((path, path.read_bytes()) for path in sorted(folder.glob("*.yaml")))
+    files.update((path, path.read_bytes()) for path in extra_files if path.is_file())
+    return registry_from_files(files)

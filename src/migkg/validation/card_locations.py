@@ -19,20 +19,18 @@ releases makes those issues, naming every release). :func:`card_entry` is the pu
 :func:`located` sets :attr:`migkg.validation.reports.Issue.where` when a release is validated (in the
 worker, from the card text it validated), relative to the release folder, as the cache keeps it;
 :func:`anchored` puts it under the folder of the build that reports it. Only a release with
-issues has its card composed again for lines, by libyaml (under 1 ms a card) rather than ruamel
-(about 16 ms): a 10,000-release corpus can have a thousand warnings.
+issues has its card composed again for lines (:func:`migkg.cards.yamlfile.line_of`, about 1 ms a
+card): a 10,000-release corpus can have a thousand warnings.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from migkg.cards.facts import walk
 from migkg.cards.models import Card
 from migkg.cards.release import CARD_NAME, LoadedRelease
-from migkg.cards.yamlfile import field_path
+from migkg.cards.yamlfile import field_path, line_of
 from migkg.errors import Location
 from migkg.mapping.iris import Iris
 from migkg.validation.reports import Issue
@@ -55,38 +53,13 @@ def card_entry(card: Card, focus: str, iris: Iris) -> tuple[int | str, ...] | No
     return card_index(card, iris).get(focus)
 
 
-def composed(text: str) -> yaml.Node | None:
-    """A card's YAML node tree, whose nodes know their lines; None where libyaml cannot read it."""
-    try:
-        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return None
-
-
-def line_in(node: yaml.Node, path: tuple[int | str, ...]) -> int | None:
-    """The 1-based line of the entry at ``path`` (of its key, or of its ``- `` item): the deepest one found."""
-    line = None
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
-            if found is None:
-                break
-            line, node = found[0].start_mark.line + 1, found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
-
-
 def located(issues: list[Issue], release: LoadedRelease, iris: Iris) -> list[Issue]:
     """The release's issues, each with ``where`` set, relative to the release folder: ``card.yaml``, and the
     line and field of the entry that stated the focus node where there is one (see :func:`anchored`)."""
     index = card_index(release.card, iris) if issues else {}
     entries = [index.get(issue.focus.strip("<>")) for issue in issues]
-    node = composed(release.card_text) if release.card_text is not None and any(entries) else None
-    return [replace(issue, where=str(Location(Path(CARD_NAME), line_in(node, entry) if node and entry else None,
+    document = release.located_tree if release.card_text is not None and any(entries) else None
+    return [replace(issue, where=str(Location(Path(CARD_NAME), line_of(document, entry) if document and entry else None,
                                               field_path(entry) if entry else None)))
             for issue, entry in zip(issues, entries, strict=True)]
 
