@@ -54,7 +54,7 @@ def _progress():
 def _run(data: Path, out: Path | None, base: str, cache: Path | None, no_cache: bool, workers: int | None,
          keep_going: bool, download_base: str | None = None):
     from migkg.build.corpus import build_corpus
-    from migkg.build.pipeline import Toolkit
+    from migkg.build.toolkit import Toolkit
 
     return build_corpus(data, out, Toolkit.load(base), cache_dir=_cache_dir(data, cache, no_cache), workers=workers,
                         keep_going=keep_going, download_base=download_base, progress=_progress())
