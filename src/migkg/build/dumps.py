@@ -31,7 +31,6 @@ from typing import Any, BinaryIO
 
 from migkg.build.cache import content_hash
 from migkg.build.formats import Format, extensions, media_type
-from migkg.build.serialise import STORED
 from migkg.errors import MigkgError
 
 MARKER = ".migkg-build"
@@ -147,9 +146,10 @@ class DumpWriter:
                 self.error = err
 
     def add(self, part: str, chunks: dict[str, bytes], graph_names: list[str]) -> None:
-        """Queue one release's (or the registry's) chunks: the stored formats' (:data:`STORED`), by extension,
+        """Queue one release's (or the registry's) chunks: the stored formats' (:data:`migkg.build.serialise.STORED`), by extension,
         and its graph names, from which the thread makes the other formats' chunks."""
-        self.queue.put((part, {ext: chunks[ext] for ext in STORED}, graph_names))
+        self.queue.put((part, {fmt.extension: chunks[fmt.extension] for fmt in self.formats if fmt.stored},
+                        graph_names))
 
     def finish(self) -> list[Written]:
         """Write the footers, close the files; what was written (size and SHA-256 of each file)."""
