@@ -95,11 +95,13 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     Raises :class:`InputError` only for what stops the whole build (the registry, no releases).
     """
     data_dir = Path(data_dir)
-    scratch = None if cache_dir is not None else data_dir.resolve().parent
-    summary, _registry = stream(data_dir, toolkit, lambda cache, keep: FileSink(out_dir, toolkit.iris, cache, keep)
-                                if out_dir is not None else None, cache_dir=cache_dir, scratch_parent=scratch,
-                                workers=workers, keep_going=keep_going, download_base=download_base,
-                                progress=progress, long_lived=True)
+
+    def files(cache: Cache, keep_cache: bool) -> Sink | None:
+        return FileSink(out_dir, toolkit.iris, cache, keep_cache) if out_dir is not None else None
+
+    summary, _registry = stream(data_dir, toolkit, files, cache_dir=cache_dir,
+                                scratch_parent=data_dir.resolve().parent, workers=workers, keep_going=keep_going,
+                                download_base=download_base, progress=progress, long_lived=True)
     return summary
 
 
