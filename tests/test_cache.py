@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from migkg.build.cache import (Cache, build_sources, code_fingerprint, registry_fingerprint, release_key,
-                               toolkit_fingerprint)
+from migkg.build.cache import Cache, build_sources, code_fingerprint, registry_fingerprint, release_key, toolkit_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 
