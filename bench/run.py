@@ -138,7 +138,9 @@ class SizeResult:
 # --------------------------------------------------------------------------- the stages, in this process
 
 def stage_pass(corpus: Path, result: SizeResult) -> None:
-    from migkg.build.pipeline import Built, Toolkit, Workbench, find_releases, quiet_garbage_collector, read_inputs
+    from migkg.build.jobs import find_releases, read_inputs
+    from migkg.build.toolkit import Toolkit
+    from migkg.build.workbench import Built, Workbench, quiet_garbage_collector
     from migkg.cards.registry import load_registry
 
     started = time.perf_counter()
@@ -170,7 +172,7 @@ def stage_pass(corpus: Path, result: SizeResult) -> None:
             rid = release.card.release.id
             reset_peak()
             began = time.perf_counter()
-            d, quads = bench._derive(rid, triples_of)
+            d, quads = bench.derive(rid, triples_of)
             seconds[names[2]] += time.perf_counter() - began
             memory[names[2]] = max(memory[names[2]], peak_rss())
             derived.append((d, quads))

@@ -73,7 +73,7 @@ def test_releases_that_agree_pass_and_their_shared_nodes_are_checked_together(co
     assert not result.report.violations
     assert said(result.report.issues) == whole_graph_issues(result)
     # the corpus does hold nodes that several releases describe (an event reported twice, a process)
-    from migkg.build.pipeline import Workbench
+    from migkg.build.workbench import Workbench
     from migkg.cards.registry import registry_files, registry_from_files
 
     bench = Workbench(toolkit, registry_from_files(registry_files(corpus / "registry")))
@@ -251,7 +251,7 @@ def test_a_node_is_checked_anew_even_when_its_other_describers_entries_are_gone(
                                                                                   monkeypatch):
     """The releases of a kept part are read for the check across releases from their cache entries; when
     those were removed, they are built again for it, and the report is a cold build's."""
-    from migkg.build import corpus
+    from migkg.build import jobs, shared
 
     toolkit = Toolkit.load()
     cache, out = tmp_path / "cache", tmp_path / "out"
@@ -260,8 +260,8 @@ def test_a_node_is_checked_anew_even_when_its_other_describers_entries_are_gone(
         entry.unlink()
     _process, first, second = launch_twice(data)
     rebuilt: list[str] = []
-    real = corpus.run_job
-    monkeypatch.setattr(corpus, "run_job", lambda bench, cache, job: rebuilt.append(job.release_id)
+    real = jobs.run_job
+    monkeypatch.setattr(shared, "run_job", lambda bench, cache, job: rebuilt.append(job.release_id)
                         or real(bench, cache, job))
     changed = build_corpus(data, out, toolkit, cache_dir=cache, workers=1)
     cold = build_corpus(data, None, toolkit, cache_dir=tmp_path / "cold")

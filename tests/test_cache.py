@@ -3,9 +3,11 @@ with everything a release's graph depends on."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from migkg.build.cache import Cache, registry_fingerprint, release_key, toolkit_fingerprint
+from migkg.build.cache import Cache, build_sources, code_fingerprint, registry_fingerprint, release_key, toolkit_fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,3 +63,44 @@ def test_keys_follow_every_input(tmp_path: Path):
     assert release_key("ctx", "r", b"card", b"text") != release_key("ctx", "r", b"card", b"text.")
     assert release_key("ctx", "r", b"card", b"text") != release_key("ctx", "r", b"card ", b"text")
     assert release_key("ctx", "r", b"ab", b"c") != release_key("ctx", "r", b"a", b"bc")
+
+
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of migkg's source, to edit without touching the real one."""
+    import migkg
+
+    return Path(shutil.copytree(Path(migkg.__file__).parent, tmp_path / "migkg",
+                                ignore=shutil.ignore_patterns("__pycache__")))
+
+
+def test_the_code_key_ignores_code_the_build_does_not_run(tmp_path: Path):
+    """A docstring edit in the network pages, the drafter or the command line costs no cold rebuild."""
+    package = package_copy(tmp_path)
+    before = code_fingerprint(package)
+    for name in ("network/html.py", "draft/drafter.py", "cli/build.py", "stores/serve.py", "queries/catalogue.py"):
+        path = package / name
+        path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+        assert code_fingerprint(package) == before, name
+
+
+def test_the_code_key_follows_the_code_the_build_runs(tmp_path: Path):
+    package = package_copy(tmp_path)
+    for name in ("mapping/release.py", "cards/models.py", "schema/rules.py", "validation/shacl.py",
+                 "build/formats/jsonld.py", "errors.py"):
+        before = code_fingerprint(package)
+        path = package / name
+        path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+        assert code_fingerprint(package) != before, name
+
+
+def test_the_code_key_covers_every_module_the_build_imports():
+    """What importing the build (in-memory, streaming, its workers) loads of migkg is all in the key: a build
+    module that starts importing from another package must bring that package into BUILD_CODE."""
+    code = ("import sys, migkg.build.pipeline, migkg.build.corpus, migkg.build.parallel\n"
+            "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('migkg')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = {Path(line).resolve() for line in done.stdout.split()}
+    package = Path(sys.modules["migkg.build.cache"].__file__).resolve().parents[1]
+    covered = {path.resolve() for path in build_sources(package)} | {package / "__init__.py"}
+    assert loaded - covered == set()
+    assert len(loaded) > 30

@@ -2,7 +2,7 @@
 
 A release's entry is reused only when its key matches: a hash of its card and source text
 and of everything else that shapes its graph (the registry, the ontology, the shapes, the
-rules, the base IRI and migkg's own code; see :func:`toolkit_fingerprint`). So a changed
+rules, the base IRI and the code the build runs; see :func:`toolkit_fingerprint`). So a changed
 card rebuilds that release alone, and a changed registry or shapes file rebuilds them all.
 
 One file per release (``releases/<id>.bin``) and one for the registry and vocabulary
@@ -20,12 +20,16 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from migkg import __version__
 
 MAGIC = b"migkg-cache 1\n"
-DEFAULT_NAME = ".migkg-cache"
 _PACKAGE = Path(__file__).resolve().parents[1]
+#: the packages and modules of migkg that a build runs (everything ``migkg.build`` imports): only a change
+#: to them can change a build's output, so only they are in the cache key; tests/test_cache.py checks
+#: the list against what importing the build loads
+BUILD_CODE = ("cards", "mapping", "schema", "validation", "build", "errors.py")
 
 
 def content_hash(*parts: bytes) -> str:
@@ -37,11 +41,22 @@ def content_hash(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def code_fingerprint() -> str:
-    """A hash of migkg's own source files: a change of code that could change a graph invalidates the cache."""
+def build_sources(package: Path = _PACKAGE) -> list[Path]:
+    """The source files of the code a build runs (:data:`BUILD_CODE`), in a fixed order."""
+    files: list[Path] = []
+    for name in BUILD_CODE:
+        path = package / name
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return files
+
+
+def code_fingerprint(package: Path = _PACKAGE) -> str:
+    """A hash of the code a build runs and of migkg's version (which the dataset description states): a change
+    that could change a graph invalidates the cache, and a change elsewhere (the network pages, the drafter,
+    the command line) does not, so it costs no cold rebuild."""
     parts = [__version__.encode()]
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        parts += [str(path.relative_to(_PACKAGE)).encode(), path.read_bytes()]
+    for path in build_sources(package):
+        parts += [str(path.relative_to(package)).encode(), path.read_bytes()]
     return content_hash(*parts)
 
 
@@ -69,7 +84,7 @@ class Entry:
     """An entry as read: its metadata, and where its blobs are in its file."""
 
     path: Path
-    meta: dict
+    meta: dict[str, Any]
     blobs: dict[str, tuple[int, int]]  # name -> (offset, length)
 
     def read(self, names: list[str] | None = None) -> dict[str, bytes]:
@@ -83,7 +98,7 @@ class Entry:
         with open(self.path, "rb") as handle:
             handle.seek(start)
             data = handle.read(end - start)
-        return {name: data[offset - start:offset - start + length] for name, (offset, length) in zip(wanted, spans)}
+        return {name: data[offset - start:offset - start + length] for name, (offset, length) in zip(wanted, spans, strict=True)}
 
 
 class Cache:
@@ -111,7 +126,7 @@ class Cache:
             return None
         return Entry(path, meta, {n: (start + offset, length) for n, (offset, length) in blobs.items()})
 
-    def put(self, name: str, key: str, meta: dict, blobs: dict[str, bytes]) -> Entry:
+    def put(self, name: str, key: str, meta: dict[str, Any], blobs: dict[str, bytes]) -> Entry:
         path = self._path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         table, offset = {}, 0

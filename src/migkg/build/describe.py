@@ -14,6 +14,7 @@ SHA-256); each release is a ``void:subset`` too, with the size of its graph.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +22,7 @@ import pyoxigraph as ox
 
 from migkg import __version__
 from migkg.build.dumps import BASE_PART, UNDATED_PART, Written, part_order
+from migkg.build.formats import FORMATS
 from migkg.build.serialise import PieceStats, prefixes
 from migkg.mapping.iris import Iris
 from migkg.mapping.namespaces import (
@@ -47,6 +49,8 @@ LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 VOCABULARIES = (MIG, ROLE, TOPIC, KIND, ORG, PROV, SDO, FOAF, SKOS, DCTERMS, NIF, OWL)
 _DIGEST = 16
 _DIGEST_TYPE = np.dtype(f"V{_DIGEST}")
+#: adds one triple of the description (subject, predicate IRI, object)
+Add = Callable[[ox.NamedNode, str, ox.NamedNode | ox.Literal], None]
 
 
 @dataclass
@@ -93,10 +97,10 @@ class PartStatisticsBuilder:
     """Adds up the :class:`PieceStats` of one part's pieces (the registry and vocabulary, or releases)."""
 
     def __init__(self) -> None:
-        self.counts = Counter()
+        self.counts: Counter[str] = Counter()
         self.blobs: dict[str, list[bytes]] = {"triples": [], "subjects": [], "objects": []}
         self.predicates: set[str] = set()
-        self.private_classes: Counter = Counter()
+        self.private_classes: Counter[str] = Counter()
         self.members: dict[str, list[bytes]] = {}
         self.release_triples: dict[str, int] = {}
 
@@ -130,7 +134,7 @@ def _distinct(arrays: list[np.ndarray]) -> int:
 def merge(parts: dict[str, PartStatistics]) -> Statistics:
     """The dataset's statistics from its parts': owned things summed, shared things counted once."""
     values = list(parts.values())
-    classes = Counter()
+    classes: Counter[str] = Counter()
     for part in values:
         classes.update(part.private_classes)
     for cls in sorted({cls for part in values for cls in part.members}):
@@ -149,7 +153,7 @@ def _n(value: str) -> ox.NamedNode:
     return ox.NamedNode(str(value))
 
 
-def _integer(value: int, datatype=XSD.integer) -> ox.Literal:
+def _integer(value: int, datatype: str = XSD.integer) -> ox.Literal:
     return ox.Literal(str(value), datatype=_n(datatype))
 
 
@@ -158,7 +162,7 @@ def describe(stats: Statistics, iris: Iris, release_ids: list[str], distribution
     ds = iris.dataset()
     triples: list[ox.Triple] = []
 
-    def add(s, p, o) -> None:
+    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
         triples.append(ox.Triple(s, _n(p), o))
 
     add(ds, RDF.type, _n(VOID.Dataset))
@@ -172,9 +176,11 @@ def describe(stats: Statistics, iris: Iris, release_ids: list[str], distribution
     add(ds, DCTERMS.license, _n(LICENSE))
     add(ds, DCTERMS.hasVersion, ox.Literal(__version__))
     add(ds, VOID.uriSpace, ox.Literal(iris.base))
-    add(ds, VOID.feature, _n("http://www.w3.org/ns/formats/TriG"))
+    for kind in FORMATS:
+        if kind.void_feature:
+            add(ds, VOID.feature, _n(kind.void_feature))
     for vocabulary in VOCABULARIES:
-        add(ds, VOID.vocabulary, _n(vocabulary))
+        add(ds, VOID.vocabulary, _n(str(vocabulary)))
     for keyword in ("migration", "refugee protection", "regional consultative process", "Almaty Process"):
         add(ds, DCAT.keyword, ox.Literal(keyword, language="en"))
     for release_id in release_ids:
@@ -198,6 +204,7 @@ def describe(stats: Statistics, iris: Iris, release_ids: list[str], distribution
                     ox.Triple(subset, source, release),
                     ox.Triple(subset, url, iris.release_graph(release_id)),
                     ox.Triple(subset, size, ox.Literal(str(stats.release_triples[release_id]), datatype=integer))]
+    dumps = {kind.extension for kind in FORMATS if kind.data_dump}
     for part in sorted({dist.part for dist in distributions}, key=part_order):
         node = iris.part_subset(part)
         add(ds, VOID.subset, node)
@@ -209,7 +216,7 @@ def describe(stats: Statistics, iris: Iris, release_ids: list[str], distribution
         for dist in distributions:
             if dist.part == part:
                 _distribution(add, node, iris, dist, download_base)
-                if download_base and dist.file_name.endswith(".nq"):
+                if download_base and dist.file_name.rsplit(".", 1)[-1] in dumps:
                     add(ds, VOID.dataDump, _n(_download_url(download_base, dist)))
     return triples
 
@@ -226,7 +233,7 @@ def _download_url(download_base: str, dist: Written) -> str:
     return download_base.rstrip("/") + "/" + dist.file_name
 
 
-def _distribution(add, ds: ox.NamedNode, iris: Iris, dist: Written, download_base: str | None) -> None:
+def _distribution(add: Add, ds: ox.NamedNode, iris: Iris, dist: Written, download_base: str | None) -> None:
     node = iris.distribution(dist.file_name)
     checksum = iris.checksum(dist.file_name)
     add(ds, DCAT.distribution, node)
@@ -247,4 +254,6 @@ def description_bytes(stats: Statistics, iris: Iris, release_ids: list[str], dis
                       download_base: str | None = None) -> bytes:
     """``void.ttl``: the description as Turtle, its triples sorted."""
     triples = sorted(set(describe(stats, iris, release_ids, distributions, download_base)), key=str)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes(iris))
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes(iris))
+    assert data is not None  # serialised to bytes, not to a file
+    return data

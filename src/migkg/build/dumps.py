@@ -3,8 +3,8 @@
 The dataset is published in parts, one set of files per part: ``migkg-registry.*`` holds the
 registry and the vocabulary, and ``migkg-<year>.*`` the releases whose id starts with that year
 (the card convention: a release id begins with its date, ``2013-06-05-…``; an id that does not is
-in ``migkg-undated.*``). Every part is there in TriG, N-Quads, JSON-LD (named graphs), Turtle and
-N-Triples (all triples, no graph names); loading every file of one format gives the whole
+in ``migkg-undated.*``). Every part is there in each format of :mod:`migkg.build.formats` (TriG,
+N-Quads, JSON-LD with the named graphs; Turtle and N-Triples without); loading every file of one format gives the whole
 dataset. ``void.ttl`` describes the dataset, each part (a ``void:subset``) and each file (a
 ``dcat:Distribution`` with its size and SHA-256).
 
@@ -27,9 +27,10 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from migkg.build.cache import content_hash
-from migkg.build.serialise import STORED, Serialiser, complete
+from migkg.build.formats import Format, extensions, media_type
 from migkg.errors import MigkgError
 
 MARKER = ".migkg-build"
@@ -38,14 +39,8 @@ BASE_PART = "registry"
 UNDATED_PART = "undated"
 _YEAR = re.compile(r"^([0-9]{4})-")
 
-MEDIA_TYPES = {  # extension: IANA media type; TriG, N-Quads and JSON-LD keep the named graphs
-    "trig": "application/trig",
-    "nq": "application/n-quads",
-    "jsonld": "application/ld+json",
-    "ttl": "text/turtle",
-    "nt": "application/n-triples",
-}
-EXTENSIONS = tuple(MEDIA_TYPES)
+#: the file extensions of the formats every part is written in (:data:`migkg.build.formats.FORMATS`), in order
+EXTENSIONS = extensions()
 
 
 def part_of(release_id: str) -> str:
@@ -58,7 +53,7 @@ def file_name(part: str, ext: str) -> str:
     return f"migkg-{part}.{ext}"
 
 
-def part_order(part: str) -> tuple:
+def part_order(part: str) -> tuple[bool, bool, str]:
     """Parts in publication order: the registry first, then the years, then the undated releases."""
     return (part != BASE_PART, part == UNDATED_PART, part)
 
@@ -92,20 +87,23 @@ class Written:
 class DumpWriter:
     """Writes the files of the parts, chunk by chunk: each file's header, its part's chunks in order, its footer.
 
-    The writing and hashing run in a thread of their own (both release the GIL), so the build
-    goes on while the files are written; :meth:`add` blocks only when the thread is many chunks
-    behind (a bounded queue keeps memory small). A part's files are opened at its first chunk
-    and kept open until :meth:`finish`, so the releases of different parts may come interleaved.
+    Generic over the ``formats`` (:mod:`migkg.build.formats`): each says its header, footer, how a
+    piece's chunk is made from the stored ones, and what separates two chunks. The writing and
+    hashing run in a thread of their own (both release the GIL), so the build goes on while the
+    files are written; :meth:`add` blocks only when the thread is many chunks behind (a bounded
+    queue keeps memory small). A part's files are opened at its first chunk and kept open until
+    :meth:`finish`, so the releases of different parts may come interleaved.
     """
 
-    def __init__(self, folder: Path, serialiser: Serialiser, queue_size: int = 64):
-        self.folder, self.serialiser = folder, serialiser
-        self.handles: dict[tuple[str, str], object] = {}
-        self.hashes: dict[tuple[str, str], object] = {}
+    def __init__(self, folder: Path, formats: list[Format], queue_size: int = 64):
+        self.folder, self.formats = folder, formats
+        self.handles: dict[tuple[str, str], BinaryIO] = {}
+        self.hashes: dict[tuple[str, str], Any] = {}  # hashlib's SHA-256 objects
         self.sizes: dict[tuple[str, str], int] = {}
-        self.started: dict[str, bool] = {}   # part -> whether a JSON-LD item was written (the next needs a comma)
+        self.parts: list[str] = []                    # in the order their first chunk came
+        self.begun: set[tuple[str, str]] = set()      # files a non-empty chunk was written to (the next is separated)
         self.error: BaseException | None = None
-        self.queue: queue.Queue[tuple | None] = queue.Queue(queue_size)
+        self.queue: queue.Queue[tuple[str, dict[str, bytes], list[str]] | None] = queue.Queue(queue_size)
         self.thread = threading.Thread(target=self._run, name="migkg-writer", daemon=True)
         self.thread.start()
 
@@ -117,12 +115,13 @@ class DumpWriter:
             self.sizes[key] += len(data)
 
     def _open(self, part: str) -> None:
-        self.started[part] = False
-        for ext in EXTENSIONS:
-            key = (part, ext)
-            self.handles[key] = open(self.folder / file_name(part, ext), "wb")
+        self.parts.append(part)
+        for fmt in self.formats:
+            key = (part, fmt.extension)
+            # open until finish(): the part's chunks come one by one, interleaved with other parts'
+            self.handles[key] = open(self.folder / file_name(part, fmt.extension), "wb")  # noqa: SIM115
             self.hashes[key], self.sizes[key] = hashlib.sha256(), 0
-            self._write(part, ext, self.serialiser.headers[ext])
+            self._write(part, fmt.extension, fmt.header)
 
     def _run(self) -> None:
         while True:
@@ -132,42 +131,43 @@ class DumpWriter:
             if self.error is not None:
                 continue
             try:
-                part, chunks, graph_names = item
-                if part not in self.started:
+                part, stored, graph_names = item
+                if part not in self.parts:
                     self._open(part)
-                chunks = complete(chunks, graph_names)
-                for ext in EXTENSIONS:
-                    data = chunks.get(ext, b"")
-                    if ext == "jsonld" and data:
-                        if self.started[part]:
-                            self._write(part, ext, b",\n")
-                        self.started[part] = True
-                    self._write(part, ext, data)
+                for fmt in self.formats:
+                    data = fmt.file_chunk(stored, graph_names)
+                    if data:
+                        key = (part, fmt.extension)
+                        if key in self.begun:
+                            self._write(part, fmt.extension, fmt.separator)
+                        self.begun.add(key)
+                        self._write(part, fmt.extension, data)
             except BaseException as err:  # reported by finish()
                 self.error = err
 
     def add(self, part: str, chunks: dict[str, bytes], graph_names: list[str]) -> None:
-        """Queue one release's (or the registry's) chunks: the three it keeps (:data:`STORED`), by extension,
-        and its graph names, from which the thread makes the Turtle and N-Triples ones."""
-        self.queue.put((part, {ext: chunks[ext] for ext in STORED}, graph_names))
+        """Queue one release's (or the registry's) chunks: the stored formats' (:data:`migkg.build.serialise.STORED`), by extension,
+        and its graph names, from which the thread makes the other formats' chunks."""
+        self.queue.put((part, {fmt.extension: chunks[fmt.extension] for fmt in self.formats if fmt.stored},
+                        graph_names))
 
     def finish(self) -> list[Written]:
         """Write the footers, close the files; what was written (size and SHA-256 of each file)."""
         self.close(footers=True)
         if self.error is not None:
             raise self.error
-        return [Written(file_name(part, ext), MEDIA_TYPES[ext], self.sizes[(part, ext)],
-                        self.hashes[(part, ext)].hexdigest(), part)
-                for part in sorted(self.started, key=part_order) for ext in EXTENSIONS]
+        return [Written(file_name(part, fmt.extension), fmt.media_type, self.sizes[(part, fmt.extension)],
+                        self.hashes[(part, fmt.extension)].hexdigest(), part)
+                for part in sorted(self.parts, key=part_order) for fmt in self.formats]
 
     def close(self, footers: bool = False) -> None:
         if self.thread.is_alive():
             self.queue.put(None)
             self.thread.join()
         if footers and self.error is None:
-            for part in self.started:
-                for ext in EXTENSIONS:
-                    self._write(part, ext, self.serialiser.footers.get(ext, b""))
+            for part in self.parts:
+                for fmt in self.formats:
+                    self._write(part, fmt.extension, fmt.footer)
         for handle in self.handles.values():
             handle.close()
 
@@ -179,7 +179,7 @@ def part_key(context: str, members: list[tuple[str, str]]) -> str:
     return content_hash(context.encode(), *(text.encode() for member in members for text in member))
 
 
-def read_manifest(out_dir: Path | None) -> dict[str, dict]:
+def read_manifest(out_dir: Path | None) -> dict[str, dict[str, Any]]:
     """The parts the build in ``out_dir`` wrote (part -> {"key", "part", "files": {name: [size, sha256]}}), or {}."""
     if out_dir is None:
         return {}
@@ -195,7 +195,7 @@ def modification_times(folder: Path, names: list[str]) -> dict[str, int]:
     return {name: (Path(folder) / name).stat().st_mtime_ns for name in names}
 
 
-def reusable_files(out_dir: Path, entry: dict, key: str, mtimes: dict[str, int]) -> list[Written] | None:
+def reusable_files(out_dir: Path, entry: dict[str, Any], key: str, mtimes: dict[str, int]) -> list[Written] | None:
     """A previous part's files, if they were made of the same ``key`` and are as that build left them
     (the size the manifest says, the modification time ``mtimes`` recorded); None otherwise."""
     if entry.get("key") != key:
@@ -209,14 +209,14 @@ def reusable_files(out_dir: Path, entry: dict, key: str, mtimes: dict[str, int])
         if stat.st_size != size or stat.st_mtime_ns != mtimes.get(name):
             return None
         ext = name.rsplit(".", 1)[1]
-        written.append(Written(name, MEDIA_TYPES[ext], size, sha256, entry.get("part", "")))
+        written.append(Written(name, media_type(ext), size, sha256, entry.get("part", "")))
     return written if len(written) == len(EXTENSIONS) else None
 
 
 def manifest_text(parts: dict[str, str], written: list[Written]) -> str:
     """The marker file's text: a line for people, then the manifest (JSON) of the parts (as reproducible as
     the files: the same inputs and code give the same bytes)."""
-    files: dict[str, dict] = {part: {"key": key, "part": part, "files": {}} for part, key in parts.items()}
+    files: dict[str, dict[str, Any]] = {part: {"key": key, "part": part, "files": {}} for part, key in parts.items()}
     for item in written:
         files[item.part]["files"][item.file_name] = [item.size, item.sha256]
     body = json.dumps({"version": 1, "parts": files}, sort_keys=True, indent=1)

@@ -1,7 +1,7 @@
 """Build releases in worker processes: each loads the toolkit and the registry once, then builds batches.
 
 A worker writes each release's part of the outputs into the cache and sends back only a
-small :class:`migkg.build.corpus.Outcome` (status, errors, issues, where its entry is), so the main
+small :class:`migkg.build.jobs.Outcome` (status, errors, issues, where its entry is), so the main
 process never receives or holds the releases' triples. Workers are started with ``spawn`` (a
 clean interpreter, nothing inherited from the main process) and are worth their start-up
 cost (about a second) only for many releases: with ``workers=None`` they start once
@@ -15,38 +15,56 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
+
+from migkg.build.cache import Cache
+from migkg.build.jobs import Job, Outcome, run_job
+from migkg.build.toolkit import Toolkit
+from migkg.build.workbench import Workbench, quiet_garbage_collector
+from migkg.cards.registry import registry_from_files
 
 MIN_JOBS_FOR_WORKERS = 64
 BATCH = 16
 
-_bench = None
-_cache = None
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What a worker process needs to make its own toolkit, registry and cache (all picklable)."""
+
+    base: str
+    ontology: str
+    queries: str
+    registry_files: dict[Path, bytes]
+    cache_dir: str
+    fingerprint: str   # the main process's toolkit's: a worker refuses to build with other shapes or rules
+
+
+class _Worker:
+    """A worker process's workbench and cache, made once by :func:`_start_worker`."""
+
+    bench: Workbench | None = None
+    cache: Cache | None = None
 
 
 def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _start_worker(base: str, ontology: str, queries: str, registry_files: dict[Path, bytes], cache_dir: str,
-                  fingerprint: str) -> None:
-    global _bench, _cache
-    from migkg.build.cache import Cache
-    from migkg.build.pipeline import Toolkit, Workbench, quiet_garbage_collector
-    from migkg.cards.registry import registry_from_files
-
-    toolkit = Toolkit.load(base, Path(ontology), Path(queries))
-    if toolkit.fingerprint != fingerprint:
+def _start_worker(settings: WorkerSettings) -> None:
+    toolkit = Toolkit.load(settings.base, Path(settings.ontology), Path(settings.queries))
+    if toolkit.fingerprint != settings.fingerprint:
         raise RuntimeError("the ontology, shapes or rules changed while the build was running; build again.")
-    _bench = Workbench(toolkit, registry_from_files(registry_files))
-    _cache = Cache(Path(cache_dir))
+    _Worker.bench = Workbench(toolkit, registry_from_files(settings.registry_files))
+    _Worker.cache = Cache(Path(settings.cache_dir))
     quiet_garbage_collector()
 
 
-def _run_batch(jobs: list) -> list:
-    from migkg.build.corpus import run_job
-
-    return [run_job(_bench, _cache, job) for job in jobs]
+def _run_batch(jobs: list[Job]) -> list[Outcome]:
+    bench, cache = _Worker.bench, _Worker.cache
+    assert bench is not None and cache is not None, "a worker builds only after _start_worker"
+    return [run_job(bench, cache, job) for job in jobs]
 
 
 class Runner:
@@ -57,39 +75,38 @@ class Runner:
     main process with ``workbench()``, when :meth:`outcomes` is asked.
     """
 
-    def __init__(self, workbench: Callable, cache, toolkit, registry_files: dict[Path, bytes], workers: int | None,
-                 tick: Callable[[int], None]):
+    def __init__(self, workbench: Callable[[], Workbench], cache: Cache, toolkit: Toolkit,
+                 registry_files: dict[Path, bytes], *, workers: int | None, tick: Callable[[int], None]):
         self.workbench, self.cache, self.toolkit, self.files = workbench, cache, toolkit, registry_files
         self.workers, self.tick = workers, tick
-        self.waiting: list = []                       # not yet given to anyone
+        self.waiting: list[Job] = []                       # not yet given to anyone
         self.pool: ProcessPoolExecutor | None = None
-        self.running: dict[Future, int] = {}
+        self.running: dict[Future[list[Outcome]], int] = {}
 
     def _count(self) -> int:
         if self.workers is not None:
             return max(1, self.workers)
         return cores()
 
-    def add(self, job) -> None:
+    def add(self, job: Job) -> None:
         self.waiting.append(job)
         if self.pool is None and self._count() > 1 and (
                 self.workers is not None or len(self.waiting) >= MIN_JOBS_FOR_WORKERS):
-            settings = (self.toolkit.iris.base, str(self.toolkit.ontology), str(self.toolkit.queries), self.files,
-                        str(self.cache.folder), self.toolkit.fingerprint)
+            settings = WorkerSettings(self.toolkit.iris.base, str(self.toolkit.ontology), str(self.toolkit.queries),
+                                      self.files, str(self.cache.folder), self.toolkit.fingerprint)
             self.pool = ProcessPoolExecutor(self._count(), mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_start_worker, initargs=settings)
+                                            initializer=_start_worker, initargs=(settings,))
         if self.pool is not None:
             while len(self.waiting) >= BATCH:
                 self._submit(self.waiting[:BATCH])
                 del self.waiting[:BATCH]
 
-    def _submit(self, batch: list) -> None:
+    def _submit(self, batch: list[Job]) -> None:
+        assert self.pool is not None
         self.running[self.pool.submit(_run_batch, batch)] = len(batch)
 
-    def outcomes(self) -> Iterator:
+    def outcomes(self) -> Iterator[Outcome]:
         """Every added release's :class:`Outcome`, as each is done (not in order)."""
-        from migkg.build.corpus import run_job
-
         if self.pool is None:
             if self.waiting:
                 bench = self.workbench()

@@ -2,8 +2,9 @@
 
 The dataset is cut into pieces: the registry, the vocabulary, and each release (its graph and
 its derived graph). Each piece is serialised on its own, its quads sorted, into a chunk per
-format (:meth:`Serialiser.make_piece`); a file is its header, the chunks of its pieces in the
-order of their graph names, and its footer (:class:`migkg.build.dumps.DumpWriter`). So the TriG,
+format (:meth:`Serialiser.make_piece`, one module per format in :mod:`migkg.build.formats`); a file
+is its header, the chunks of its pieces in the order of their graph names, and its footer
+(:class:`migkg.build.dumps.DumpWriter`). So the TriG,
 N-Quads and JSON-LD files hold the quads sorted by graph, subject, predicate and object, byte
 for byte as one global sort would write them; yet a rebuild re-serialises only the releases
 that changed, and no step holds the whole dataset in memory. The Turtle and N-Triples files
@@ -16,21 +17,18 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring as _json_string  # type: ignore[attr-defined]
 
 import pyoxigraph as ox
 
-from migkg.errors import MigkgError
+from migkg.build.formats import FORMATS, Format, SortedPiece, formats_for
+from migkg.build.formats.base import Triple
 from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
 from migkg.mapping.namespaces import PREFIXES
 
-#: the chunks a piece keeps, by file extension; the Turtle and N-Triples ones are made from them when
-#: written (:func:`complete`)
-STORED = ("trig", "nq", "jsonld")
+#: the chunks a piece keeps (in the cache), by file extension; the other formats' chunks are made
+#: from them when the files are written (:meth:`migkg.build.formats.Format.file_chunk`)
+STORED = tuple(kind.extension for kind in FORMATS if kind.made_from is None)
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
-
-Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 
 def prefixes(iris: Iris) -> dict[str, str]:
@@ -79,30 +77,13 @@ class Piece:
 
 
 class Serialiser:
-    """Makes the chunks of a piece; holds the prefixes and the TriG/Turtle header they share."""
+    """Makes the chunks of a piece, one per stored format (:data:`STORED`), with the prefixes they share."""
 
     def __init__(self, iris: Iris):
         self.iris = iris
         self.prefixes = prefixes(iris)
-        sample = [ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"))]
-        self.headers = {
-            "trig": self._header(ox.serialize(sample, format=ox.RdfFormat.TRIG, prefixes=self.prefixes)),
-            "ttl": self._header(ox.serialize([ox.Triple(*sample[0].triple)], format=ox.RdfFormat.TURTLE,
-                                             prefixes=self.prefixes)),
-            "jsonld": b"[\n", "nq": b"", "nt": b"",
-        }
-        self.footers = {"jsonld": b"\n]\n"}
-
-    @staticmethod
-    def _header(data: bytes) -> bytes:
-        lines = data.splitlines(keepends=True)
-        return b"".join(line for line in lines if line.startswith(b"@prefix "))
-
-    def _body(self, data: bytes, name: str) -> bytes:
-        header = self.headers[name]
-        if not data.startswith(header):
-            raise MigkgError(f"pyoxigraph wrote an unexpected {name} header; cannot join the pieces.")
-        return data[len(header):]
+        self.formats: list[Format] = formats_for(self.prefixes)
+        self.stored = [fmt for fmt in self.formats if fmt.stored]
 
     def make_piece(self, graphs: list[tuple[ox.NamedNode, list[Triple]]], own_prefix: str | None = None,
                   counted: ox.NamedNode | None = None,
@@ -114,12 +95,10 @@ class Serialiser:
         ``counted`` names the graph whose size the description gives (a release's own graph).
         ``quads``: the same triples as quads, if the caller made them already (in the same order).
 
-        The Turtle and N-Triples chunks are the TriG and N-Quads ones without graph names: each
-        graph's triples in order (so a triple in both of a release's graphs is written twice,
-        which is still the same RDF graph).
+        Only the stored formats' chunks are made here; the others are made from them when written.
         """
         graphs = sorted(((g, t) for g, t in graphs if t), key=lambda gt: gt[0].value)
-        texts: dict = {}
+        texts: dict[ox.NamedNode | ox.Literal, str] = {}
         keys: dict[Triple, tuple[str, str, str]] = {}
         for _name, triples in graphs:
             for triple in triples:
@@ -134,7 +113,8 @@ class Serialiser:
                         ko = texts[o] = str(o)
                     keys[triple] = (ks, kp, ko)
         key = keys.__getitem__
-        ordered_quads, graph_objects = [], []
+        ordered_quads: list[ox.Quad] = []
+        sorted_graphs: list[tuple[ox.NamedNode, list[Triple]]] = []
         for name, triples in graphs:
             given = quads.get(name) if quads else None
             if given is not None and len(given) == len(triples):
@@ -144,40 +124,15 @@ class Serialiser:
             else:
                 ordered = sorted(dict.fromkeys(triples), key=key)
                 ordered_quads += [ox.Quad(s, p, o, name) for s, p, o in ordered]
-            graph_objects.append(_jsonld_graph(name, ordered))
-        chunks = {
-            "trig": self._body(ox.serialize(ordered_quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes), "trig"),
-            "nq": ox.serialize(ordered_quads, format=ox.RdfFormat.N_QUADS),
-            "jsonld": ",\n".join(graph_objects).encode("utf-8"),
-        }
+            sorted_graphs.append((name, ordered))
+        piece = SortedPiece(ordered_quads, sorted_graphs)
+        chunks = {fmt.extension: fmt.chunk(piece) for fmt in self.stored}
         union = sorted(keys.values())
         size = sum(len(dict.fromkeys(t)) for g, t in graphs if g == counted)
         stats = piece_stats(union, own_prefix, size)
         stats.quads, stats.graphs = len(ordered_quads), len(graphs)
         stats.graph_names = [name.value for name, _t in graphs]
         return Piece(chunks, stats)
-
-
-def complete(chunks: dict[str, bytes], graph_names: list[str]) -> dict[str, bytes]:
-    """A piece's five chunks from the three it keeps: the Turtle and N-Triples chunks are the TriG and
-    N-Quads ones without graph names (each graph's triples in order), made with a few byte operations."""
-    nt = chunks["nq"]
-    for name in graph_names:
-        nt = nt.replace(f" <{name}> .\n".encode(), b" .\n")
-    return {**chunks, "ttl": _without_graphs(chunks["trig"]), "nt": nt}
-
-
-def _without_graphs(trig: bytes) -> bytes:
-    """TriG graph blocks as Turtle: the statements inside each ``<g> { … }``, one tab less indented.
-
-    Safe line by line: pyoxigraph escapes line breaks inside literals, so every line of a
-    block is either its opening, its closing ``}``, or a statement line starting with a tab.
-    """
-    out = []
-    for line in trig.splitlines(keepends=True):
-        if line.startswith(b"\t"):
-            out.append(line[1:])
-    return b"".join(out)
 
 
 def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_triples: int) -> PieceStats:
@@ -194,7 +149,8 @@ def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph
     subjects: dict[str, bool] = {}
     objects: set[str] = set()
     predicates: set[str] = set()
-    shared_triples, classes = [], Counter()
+    shared_triples: list[bytes] = []
+    classes: Counter[str] = Counter()
     shared_members: dict[str, str] = {}
     for s, p, o in terms:
         predicates.add(p)
@@ -223,34 +179,3 @@ def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph
     stats.private_classes = dict(sorted(classes.items()))
     stats.predicates = sorted(p[1:-1] for p in predicates)
     return stats
-
-
-def _jsonld_graph(name: ox.NamedNode, triples: list[Triple]) -> str:
-    """One named graph as JSON-LD, exactly as ``json.dumps(…, ensure_ascii=False, indent=1)`` lays out
-    pyoxigraph's JSON-LD for these sorted triples, at the depth of an item of the top-level array
-    (written directly: re-indenting pyoxigraph's output with the json module costs 3 ms a release)."""
-    out = [" {\n  \"@id\": ", _json_string(name.value), ",\n  \"@graph\": [\n"]
-    subject = predicate = None
-    for s, p, o in triples:
-        if s != subject:
-            if subject is not None:
-                out.append("\n    ]\n   },\n")
-            out += ["   {\n    \"@id\": ", _json_string(s.value), ",\n    ", _json_string(p.value), ": [\n"]
-            subject, predicate = s, p
-        elif p != predicate:
-            out += ["\n    ],\n    ", _json_string(p.value), ": [\n"]
-            predicate = p
-        else:
-            out.append(",\n")
-        if isinstance(o, ox.NamedNode):
-            out += ["     {\n      \"@id\": ", _json_string(o.value), "\n     }"]
-        elif o.language:
-            out += ["     {\n      \"@language\": ", _json_string(o.language), ",\n      \"@value\": ",
-                    _json_string(o.value), "\n     }"]
-        elif o.datatype == _XSD_STRING:
-            out += ["     {\n      \"@value\": ", _json_string(o.value), "\n     }"]
-        else:
-            out += ["     {\n      \"@type\": ", _json_string(o.datatype.value), ",\n      \"@value\": ",
-                    _json_string(o.value), "\n     }"]
-    out.append("\n    ]\n   }\n  ]\n }")
-    return "".join(out)

@@ -51,10 +51,10 @@ def _progress():
     return start
 
 
-def _run(data: Path, out: Path | None, base: str, cache: Path | None, no_cache: bool, workers: int | None,
+def _run(data: Path, out: Path | None, *, base: str, cache: Path | None, no_cache: bool, workers: int | None,
          keep_going: bool, download_base: str | None = None):
     from migkg.build.corpus import build_corpus
-    from migkg.build.pipeline import Toolkit
+    from migkg.build.toolkit import Toolkit
 
     return build_corpus(data, out, Toolkit.load(base), cache_dir=_cache_dir(data, cache, no_cache), workers=workers,
                         keep_going=keep_going, download_base=download_base, progress=_progress())
@@ -71,7 +71,7 @@ def _failure_line(summary, out: Path | None) -> None:
 
 
 @errors_to_exit
-def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
+def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
           download_base: Annotated[str | None, typer.Option(
               "--download-base", help="URL the files will be published under (for dcat:downloadURL).")] = None,
           cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None,
@@ -81,7 +81,8 @@ def build(data: DataOption = Path("data"), out: OutOption = Path("build"), base:
     """Build the graph from DATA, validate it, and write TriG, N-Quads, JSON-LD, Turtle, N-Triples and VoID."""
     from migkg.validation.reports import readable
 
-    summary = _run(data, out, base, cache, no_cache, workers, keep_going, download_base)
+    summary = _run(data, out, base=base, cache=cache, no_cache=no_cache, workers=workers, keep_going=keep_going,
+                   download_base=download_base)
     if summary.report.issues:
         say(readable(summary.report))
     if summary.error is not None:
@@ -129,7 +130,7 @@ def _list_files(summary, out: Path) -> None:
 
 
 @errors_to_exit
-def validate(data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE,
+def validate(*, data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE,
              turtle: Annotated[bool, typer.Option("--turtle", help="Print the sh:ValidationReport as Turtle.")] = False,
              report: Annotated[Path | None, typer.Option(
                  "--report", help="Also write the sh:ValidationReport as Turtle to this file.")] = None,
@@ -138,7 +139,7 @@ def validate(data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE,
     from migkg.errors import InputErrors
     from migkg.validation.reports import readable, report_graph
 
-    summary = _run(data, None, base, cache, no_cache, workers, keep_going=False)
+    summary = _run(data, None, base=base, cache=cache, no_cache=no_cache, workers=workers, keep_going=False)
     if isinstance(summary.error, InputErrors):
         raise summary.error
     if turtle or report:

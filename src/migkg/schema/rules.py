@@ -6,8 +6,10 @@ Oxigraph (:class:`Scratch`), one release at a time, over its facts and the vocab
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pyoxigraph as ox
 
@@ -16,8 +18,9 @@ from migkg.mapping.terms import Triple
 
 VOCABULARY = ox.NamedNode("urn:migkg:scratch:vocabulary")
 REGISTRY = ox.NamedNode("urn:migkg:scratch:registry")
-FACTS = ox.NamedNode("urn:migkg:scratch:facts")
-DERIVED = ox.NamedNode("urn:migkg:scratch:derived")
+
+#: a SELECT over the scratch store: (query, pre-bound variables) -> solutions (variable -> term)
+Select = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -77,29 +80,26 @@ class Scratch:
     def derive(self, rules: list[Rule], facts: ox.NamedNode) -> list[Triple]:
         """The union of every rule's CONSTRUCT over a loaded release's facts and the vocabulary, in rule order."""
         derived: dict[Triple, None] = {}
+        default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [facts, VOCABULARY]
         for rule in rules:
-            for triple in self.store.query(rule.text, default_graph=[facts, VOCABULARY]):
-                derived[(triple.subject, triple.predicate, triple.object)] = None
+            answer = self.store.query(rule.text, default_graph=default_graph)
+            assert isinstance(answer, ox.QueryTriples), "load_rules takes CONSTRUCT rules only"
+            for triple in answer:
+                derived[cast(Triple, (triple.subject, triple.predicate, triple.object))] = None
         return list(derived)
 
-    def selector(self, graphs: list[ox.NamedNode]):
+    def selector(self, graphs: list[ox.NamedNode]) -> Select:
         """A SELECT function over these graphs, the registry and the vocabulary, variables pre-bound
         (the ``select`` of :class:`migkg.validation.shacl.View`)."""
-        default_graph = [*graphs, REGISTRY, VOCABULARY]
+        default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [*graphs, REGISTRY, VOCABULARY]
 
-        def select(query: str, bindings: dict) -> list[dict]:
+        def select(query: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
             solutions = self.store.query(query, substitutions={ox.Variable(k): v for k, v in bindings.items()},
                                          default_graph=default_graph)
+            assert isinstance(solutions, ox.QuerySolutions), "a SHACL-SPARQL constraint is a SELECT query"
             names = [v.value for v in solutions.variables]
             return [{n: s[n] for n in names if s[n] is not None} for s in solutions]
         return select
-
-
-def derive(facts: list[Triple], vocabulary: list[Triple], rules: list[Rule]) -> list[Triple]:
-    """The derived edges of one release's facts (a scratch store of its own: for one-off use)."""
-    scratch = Scratch(vocabulary, [])
-    scratch.load(FACTS, [ox.Quad(s, p, o, FACTS) for s, p, o in facts])
-    return scratch.derive(rules, FACTS)
 
 
 @dataclass(frozen=True)
@@ -129,16 +129,18 @@ def needed_triples(queries: list[str]) -> Needed | None:
     class Anything(Exception):
         pass
 
-    def path_iris(path) -> list[URIRef]:
+    def path_iris(path: object) -> list[URIRef]:
         if isinstance(path, URIRef):
             return [path]
         if isinstance(path, (SequencePath, AlternativePath)):
             return [iri for part in path.args for iri in path_iris(part)]
-        if isinstance(path, (InvPath, MulPath)):
+        if isinstance(path, InvPath):
+            return path_iris(path.arg)
+        if isinstance(path, MulPath):
             return path_iris(path.path)
         raise Anything
 
-    def walk(node) -> None:
+    def walk(node: object) -> None:
         if isinstance(node, CompValue):
             if node.name == "ServiceGraphPattern":
                 raise Anything

@@ -1,6 +1,6 @@
 """The check across releases: nodes that several releases describe, validated on what all of them say.
 
-Each release is validated with the registry and the vocabulary beside it (:mod:`migkg.build.pipeline`).
+Each release is validated with the registry and the vocabulary beside it (:mod:`migkg.build.workbench`).
 A node that several releases describe — an event two releases report, a process, a person whose
 posts several releases attest — may break a shape only in their union: a process two releases
 say was launched at two different events, an event given two dates. So every release also keeps
@@ -14,7 +14,8 @@ event's process, a holding's person), on every describer's group of those. Its r
 (:class:`AcrossState`, cached by the build) with a signature of exactly those groups, so a
 rebuild validates anew only the nodes whose signature changed.
 
-Pure, apart from the scratch store of the :class:`~migkg.build.pipeline.Workbench` it is given.
+Pure: the validation itself is asked of a :class:`SharedNodeValidator` (the build's workbench is one),
+which knows the shapes, the IRIs of a release and its graph, and how to validate nodes on some triples.
 
 What a shared node's group holds bounds what the check sees: the triples about the node, those
 that point at it through a predicate some shape reads backwards (``sh:inversePath``), one hop
@@ -30,18 +31,38 @@ import hashlib
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
-from migkg.build.cache import content_hash
-from migkg.mapping.registry import Triple
+from migkg.mapping.terms import Triple
 from migkg.validation.reports import Issue, issue_of_focus, issue_order, report_of
 from migkg.validation.shacl import Result
 
-if TYPE_CHECKING:
-    from migkg.build.pipeline import Workbench
+Group = TypeVar("Group")  # a release's group of a node, as the caller keeps it (triples, or N-Triples bytes)
+
+
+class SharedNodeValidator(Protocol):
+    """What the check across releases needs of whoever validates (the build's workbench implements it)."""
+
+    @property
+    def shapes(self) -> Graph:
+        """The SHACL shapes (for the issues' wording)."""
+        ...
+
+    @property
+    def release_prefix(self) -> str:
+        """The IRI every release's own nodes begin with (``<base>release/``): no other release describes them."""
+        ...
+
+    def release_graph(self, release_id: str) -> str:
+        """The IRI of a release's graph (what an issue names as where the values are stated)."""
+        ...
+
+    def validate_shared(self, triples: list[Triple], nodes: list[ox.NamedNode]) -> list[Result]:
+        """The shapes on ``nodes``, on ``triples`` with the registry and the vocabulary beside them."""
+        ...
 
 @dataclass
 class AcrossReleases:
@@ -67,7 +88,8 @@ def is_private_to(release_iri: str) -> Callable[[object], bool]:
     return lambda term: isinstance(term, ox.NamedNode) and (term.value == release_iri or term.value.startswith(below))
 
 
-def shared_groups(release_iri: str, triples: list[Triple], inverse: frozenset) -> dict[str, list[Triple]]:
+def shared_groups(release_iri: str, triples: list[Triple],
+                  inverse: frozenset[ox.NamedNode]) -> dict[str, list[Triple]]:
     """What a release says about nodes that other releases may describe too, by node IRI.
 
     A node's group holds the triples about it (as subject, or as the object of a predicate in
@@ -97,8 +119,13 @@ def shared_groups(release_iri: str, triples: list[Triple], inverse: frozenset) -
 
 def group_texts(groups: dict[str, list[Triple]]) -> dict[str, bytes]:
     """Each node's group as N-Triples: how the cache keeps it, and what its digest is taken of."""
-    return {node: ox.serialize([ox.Triple(*t) for t in group], format=ox.RdfFormat.N_TRIPLES)
-            for node, group in groups.items()}
+    return {node: _ntriples([ox.Triple(*t) for t in group]) for node, group in groups.items()}
+
+
+def _ntriples(triples: list[ox.Triple]) -> bytes:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    assert data is not None  # serialised to bytes, not to a file
+    return data
 
 
 def groups_blob(groups: dict[str, list[Triple]]) -> bytes:
@@ -141,8 +168,17 @@ def group_digests(groups: dict[str, bytes]) -> dict[str, bytes]:
     return {node: hashlib.sha256(data).digest() for node, data in groups.items()}
 
 
-def check_across(bench: Workbench, described: list[tuple[str, dict[str, bytes]]],
-                 read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]] = lambda group: group,
+def _digest_of_parts(*parts: bytes) -> bytes:
+    """SHA-256 of the parts, each length-prefixed (no two sequences of parts hash alike by concatenation)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "big"))
+        h.update(part)
+    return h.digest()
+
+
+def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict[str, bytes]]],
+                 read: Callable[[str], dict[str, Group]], parse: Callable[[Group], list[Triple]],
                  previous: AcrossState | None = None) -> tuple[AcrossReleases, AcrossState]:
     """Validate every node that more than one release describes, on what all of them say about it.
 
@@ -175,7 +211,7 @@ def check_across(bench: Workbench, described: list[tuple[str, dict[str, bytes]]]
         known = said_of.get(node)
         if known is None:
             parts = (part for rid in describers.get(node, ()) for part in (rid.encode(), digests[rid][node]))
-            known = said_of[node] = bytes.fromhex(content_hash(node.encode(), *parts))
+            known = said_of[node] = _digest_of_parts(node.encode(), *parts)
         return known
 
     def signature(node: str, values: frozenset[str]) -> bytes:
@@ -184,7 +220,7 @@ def check_across(bench: Workbench, described: list[tuple[str, dict[str, bytes]]]
         return hashlib.sha256(b"".join(said(named) for named in (node, *sorted(values)))).digest()
 
     previous = previous or AcrossState()
-    todo = []
+    todo: list[str] = []
     for node in sorted(meeting):
         old = previous.nodes.get(node)
         if old is not None and old.signature == signature(node, old.values):
@@ -192,9 +228,9 @@ def check_across(bench: Workbench, described: list[tuple[str, dict[str, bytes]]]
         else:
             todo.append(node)
     if todo:
-        for node, (values, results, issues) in _check_nodes(bench, todo, describers, read, parse).items():
+        for node, (values, results, issues) in _check_nodes(validator, todo, describers, read, parse).items():
             state.nodes[node] = NodeCheck(signature(node, values), values,
-                                          issue_of_focus(bench.toolkit.shapes, ox.NamedNode(node)), results, issues)
+                                          issue_of_focus(validator.shapes, ox.NamedNode(node)), results, issues)
     state.nodes = dict(sorted(state.nodes.items()))
     checks = list(state.nodes.values())
     return AcrossReleases(frozenset(meeting), frozenset(c.focus_text for c in checks),
@@ -202,14 +238,17 @@ def check_across(bench: Workbench, described: list[tuple[str, dict[str, bytes]]]
                           sorted((i for c in checks for i in c.issues), key=issue_order)), state
 
 
-def _check_nodes(bench: Workbench, todo: list[str], describers: dict[str, list[str]],
-                 read: Callable[[str], dict[str, object]], parse: Callable[[object], list[Triple]]) -> dict:
+Found = dict[str, tuple[frozenset[str], list[Result], list[Issue]]]
+
+
+def _check_nodes(validator: SharedNodeValidator, todo: list[str], describers: dict[str, list[str]],
+                 read: Callable[[str], dict[str, Group]], parse: Callable[[Group], list[Triple]]) -> Found:
     """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues)."""
     wanted = set(todo)
-    own = bench.iris.releases_prefix()  # a release's own nodes: no other release describes them
-    groups_of: dict[str, dict[str, object]] = {}
+    own = validator.release_prefix  # a release's own nodes: no other release describes them
+    groups_of: dict[str, dict[str, Group]] = {}
 
-    def groups(rid: str) -> dict[str, object]:
+    def groups(rid: str) -> dict[str, Group]:
         if rid not in groups_of:
             groups_of[rid] = read(rid)
         return groups_of[rid]
@@ -217,7 +256,7 @@ def _check_nodes(bench: Workbench, todo: list[str], describers: dict[str, list[s
     said: list[tuple[str, list[Triple]]] = []   # (release, its triples about the nodes to check), release order
     values: dict[str, set[str]] = {node: set() for node in todo}
     for rid in sorted({rid for node in todo for rid in describers[node]}):
-        mine = []
+        mine: list[Triple] = []
         for node, group in groups(rid).items():
             if node in wanted:
                 triples = parse(group)
@@ -228,26 +267,22 @@ def _check_nodes(bench: Workbench, todo: list[str], describers: dict[str, list[s
                             values[node].add(term.value)  # described by some release or not (yet): the signature
         said.append((rid, mine))
     union = dict.fromkeys(t for _rid, triples in said for t in triples)
-    for value in sorted(set().union(*values.values()) - wanted):
+    named: set[str] = set().union(*values.values())
+    for value in sorted(named - wanted):
         for rid in describers.get(value, ()):
             union.update(dict.fromkeys(parse(groups(rid)[value])))
-    candidates = [ox.NamedNode(node) for node in todo]
-    graph_name = bench.iris.across_graph()
-    triples = list(union)
-    bench.scratch.load(graph_name, bench.needed_quads(triples, graph_name))
-    results = bench.validate_on(triples, [graph_name], candidates)
+    results = validator.validate_shared(list(union), [ox.NamedNode(node) for node in todo])
     stated = _stated(said, wanted)
-    shapes = bench.toolkit.shapes
-    found: dict[str, tuple[frozenset[str], list[Result], list[Issue]]] = {
-        node: (frozenset(values[node]), [], []) for node in todo}
+    shapes = validator.shapes
+    found: Found = {node: (frozenset(values[node]), [], []) for node in todo}
     for result in results:
         focus = str(result.focus)
         path = str(result.path) if isinstance(result.path, URIRef) else None
-        ids = stated.get((focus, path)) or describers.get(focus, [])
-        graphs = " ".join(bench.iris.release_graph(rid).value for rid in sorted(ids))
-        mine = found.setdefault(focus, (frozenset(), [], []))
-        mine[1].append(result)
-        mine[2].extend(report_of([result], shapes, graphs).issues)
+        ids = (stated.get((focus, path)) if path is not None else None) or describers.get(focus, [])
+        graphs = " ".join(validator.release_graph(rid) for rid in sorted(ids))
+        _values, node_results, node_issues = found.setdefault(focus, (frozenset(), [], []))
+        node_results.append(result)
+        node_issues.extend(report_of([result], shapes, graphs).issues)
     return found
 
 
@@ -263,8 +298,13 @@ def _stated(said: list[tuple[str, list[Triple]]], nodes: set[str]) -> dict[tuple
     return stated
 
 
-def check_groups(bench: Workbench, shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
+def check_groups(validator: SharedNodeValidator,
+                 shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
     """:func:`check_across` on groups held in memory (release id, groups), in release order: every node anew."""
     kept = dict(shared)
     described = [(rid, group_digests(group_texts(groups))) for rid, groups in shared]
-    return check_across(bench, described, kept.__getitem__)[0]
+    return check_across(validator, described, kept.__getitem__, _as_triples)[0]
+
+
+def _as_triples(group: list[Triple]) -> list[Triple]:
+    return group

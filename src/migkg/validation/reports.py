@@ -74,6 +74,10 @@ class Report:
     def conforms(self) -> bool:
         return not self.violations
 
+    def add_results(self, results: Iterable[Result]) -> None:
+        """Add the results behind issues the caller keeps in :attr:`issues` itself (a build's, part by part)."""
+        self._results.extend(results)
+
     def extend(self, other: Report) -> None:
         self.issues.extend(other.issues)
         self.issues.sort(key=issue_order)

@@ -1,0 +1,86 @@
+"""What every output format tells the build: its file, its header and footer, its piece of a release, how pieces join.
+
+The dataset is serialised piece by piece (the registry, the vocabulary, each release), each piece
+once per format, and a file is its header, its part's pieces in order, and its footer. A format
+either makes a piece's chunk from the piece's sorted quads (:meth:`Format.chunk`; the chunk is kept
+in the build cache), or, when it is a cheap byte transformation of another format's chunk, makes it
+only when the file is written (:attr:`Format.made_from` and :meth:`Format.file_chunk`), so the cache
+does not hold the same data twice.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from migkg.errors import MigkgError
+
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+
+
+@dataclass
+class SortedPiece:
+    """One piece of the dataset, ready to serialise: its quads sorted by graph, subject, predicate and object,
+    and the same per graph (name, its triples in that order)."""
+
+    quads: list[ox.Quad]
+    graphs: list[tuple[ox.NamedNode, list[Triple]]]
+
+    @property
+    def graph_names(self) -> list[str]:
+        return [name.value for name, _triples in self.graphs]
+
+
+class Format:
+    """One output format. Subclasses set the class attributes and override :meth:`chunk` (a stored format)
+    or :meth:`file_chunk` (a format made from another's chunk when written)."""
+
+    extension: str = ""
+    media_type: str = ""                 # its IANA media type
+    made_from: str | None = None         # the extension of the stored format its chunks are made from
+    separator: bytes = b""               # written between two non-empty chunks of one file
+    footer: bytes = b""
+    void_feature: str | None = None      # a void:feature the dataset description names for this format
+    data_dump: bool = False              # its files are the void:dataDump links (with a download base)
+
+    def __init__(self, prefixes: dict[str, str]):
+        self.prefixes = prefixes
+        self.header = self.make_header()
+
+    @property
+    def stored(self) -> bool:
+        """Whether a piece's chunk of this format is made when the piece is built, and kept in the cache."""
+        return self.made_from is None
+
+    def make_header(self) -> bytes:
+        """The bytes a file of this format starts with (prefix declarations, an opening bracket)."""
+        return b""
+
+    def chunk(self, piece: SortedPiece) -> bytes:
+        """A piece's chunk, for a stored format."""
+        raise NotImplementedError(f"{type(self).__name__} is made from {self.made_from}, not from quads")
+
+    def file_chunk(self, stored: dict[str, bytes], graph_names: list[str]) -> bytes:
+        """A piece's chunk as written to the file, from the stored chunks of the piece (by extension)."""
+        return stored[self.extension]
+
+    def without_header(self, data: bytes) -> bytes:
+        """``data`` (a serialisation that starts with this format's header) without the header."""
+        if not data.startswith(self.header):
+            raise MigkgError(f"pyoxigraph wrote an unexpected {self.extension} header; cannot join the pieces.")
+        return data[len(self.header):]
+
+
+def serialised(data: bytes | None) -> bytes:
+    """What :func:`pyoxigraph.serialize` returned, when asked for bytes (not to write a file)."""
+    assert data is not None, "serialised to bytes, not to a file"
+    return data
+
+
+def prefix_lines(data: bytes) -> bytes:
+    """The ``@prefix`` lines of a Turtle or TriG serialisation: the header the pieces of a file share."""
+    return b"".join(line for line in data.splitlines(keepends=True) if line.startswith(b"@prefix "))
+
+
+#: a quad whose serialisation shows a format's header (pyoxigraph writes only the prefixes it is given)
+SAMPLE = ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"))

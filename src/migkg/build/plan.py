@@ -1,0 +1,121 @@
+"""Which releases a build builds, and which dump parts it can keep from the previous build.
+
+Reading every release's inputs gives its cache key and its dump part (:class:`Plan`); a part's key
+is made of its releases' keys. A part whose files the previous build in the same output folder made
+of the same key, and that the cache still describes, is kept: its files are linked, not written
+again (:meth:`Plan.find_kept`), and its releases' outcomes come from the part's cache entry.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from migkg.build.cache import Cache, release_key
+from migkg.build.describe import PartStatistics, PartStatisticsBuilder
+from migkg.build.dumps import BASE_PART, Written, part_key, part_of, reusable_files
+from migkg.build.jobs import Outcome, read_inputs
+from migkg.errors import InputError
+
+Tick = Callable[[int], None]
+#: a release's inputs, read: its folder, card and source
+Inputs = tuple[Path, bytes, bytes]
+
+
+@dataclass
+class Part:
+    """One dump part during a build: its releases (id, cache key), and how its files come about."""
+
+    name: str
+    members: list[tuple[str, str]] = field(default_factory=list)
+    complete: bool = True                 # every member's inputs could be read
+    key: str = ""
+    kept: list[Written] | None = None     # the previous build's files, if they can be taken as they are
+    saved: dict[str, Any] | None = None   # the part's cache entry (statistics, outcomes) when kept
+    stats: PartStatisticsBuilder = field(default_factory=PartStatisticsBuilder)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def statistics(self) -> PartStatistics:
+        """What the part holds: as its cache entry recorded it when kept, else as added up in this build."""
+        if self.saved is not None and self.kept is not None:
+            saved: PartStatistics = self.saved["stats"]
+            return saved
+        return self.stats.result()
+
+
+@dataclass
+class Plan:
+    """Every release's cache key and folder, and the dump parts they fall in (the registry's part first)."""
+
+    context: str
+    keys: dict[str, str] = field(default_factory=dict)
+    folders: dict[str, Path] = field(default_factory=dict)
+    parts: dict[str, Part] = field(default_factory=dict)
+    part_of: dict[str, str] = field(default_factory=dict)
+
+    def read(self, folders: list[Path], outcomes: dict[str, Outcome], tick: Tick,
+             take: Callable[[Path, bytes, bytes], None] | None) -> list[Inputs]:
+        """Read every release's inputs: its key, its part (a release whose inputs cannot be read fails here,
+        in ``outcomes``, and its part cannot be kept). Each release's inputs go to ``take`` at once, or
+        (without it) are returned."""
+        self.parts[BASE_PART] = Part(BASE_PART, key=part_key(f"{self.context}:{BASE_PART}", []))
+        inputs = []
+        for folder in folders:
+            rid = folder.name
+            name = self.part_of[rid] = part_of(rid)
+            part = self.parts.get(name)
+            if part is None:
+                part = self.parts[name] = Part(name)
+            try:
+                card, source = read_inputs(folder)
+            except InputError as err:
+                outcomes[rid] = Outcome(rid, folder, "failed", [(err.location, err.problem, err.fix)])
+                part.complete = False
+                tick(1)
+                continue
+            self.keys[rid] = release_key(self.context, rid, card, source)
+            self.folders[rid] = folder
+            part.members.append((rid, self.keys[rid]))
+            if take is not None:
+                take(folder, card, source)
+            else:
+                inputs.append((folder, card, source))
+        for name, part in self.parts.items():
+            if name != BASE_PART:
+                part.key = part_key(self.context, part.members)
+        return inputs
+
+    def find_kept(self, cache: Cache, out_dir: Path, manifest: dict[str, dict[str, Any]], keep_going: bool,
+                  readable: Callable[[str, str], bool]) -> None:
+        """The parts whose files the previous build in ``out_dir`` made of the same releases (its ``manifest``),
+        and that the cache still describes: those are not written again. ``readable(id, key)`` says whether
+        the check across releases can still read a member."""
+        for name, part in self.parts.items():
+            if not part.complete or name not in manifest:
+                continue
+            saved = cache.get(f"parts/{name}", part.key)
+            files = reusable_files(out_dir, manifest[name], part.key, saved.meta["mtimes"]) if saved else None
+            # written by a --keep-going build that left one of them out: not this build's part without it
+            every_one = keep_going or (saved is not None and len(saved.meta["included"]) == len(part.members))
+            if files is not None and every_one and all(readable(rid, key) for rid, key in part.members):
+                assert saved is not None
+                part.kept, part.saved = files, saved.meta
+
+    def kept_outcomes(self, outcomes: dict[str, Outcome], tick: Tick) -> list[str]:
+        """The outcomes of the kept parts' releases, as their cache entry recorded them (into ``outcomes``);
+        returns the releases those parts include."""
+        included: list[str] = []
+        for part in self.parts.values():
+            if part.kept is None or part.saved is None or part.name == BASE_PART:
+                continue
+            for saved in part.saved["outcomes"]:
+                outcome = Outcome(saved.release_id, saved.folder, "reused" if saved.status == "built" else saved.status,
+                                  saved.errors, saved.issues, saved.results)
+                outcomes[outcome.release_id] = outcome
+                tick(1)
+            included += part.saved["included"]
+        return included
+
+    def kept(self, name: str) -> bool:
+        return self.parts[name].kept is not None

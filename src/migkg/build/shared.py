@@ -1,0 +1,87 @@
+"""The check across releases, as the streaming build runs it: from the cache, again only where something changed.
+
+:mod:`migkg.validation.across` validates the nodes that several releases describe. Here the build
+feeds it: each included release's groups (what it says about shared nodes) are in its cache entry
+(:data:`migkg.build.jobs.SHARED_BLOB`), read only for the releases that describe a node to check;
+what the last check found is kept in the cache (:class:`~migkg.validation.across.AcrossState`), so a
+rebuild validates anew only the nodes whose describers said something else.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from migkg.build.cache import Cache, Entry
+from migkg.build.jobs import SHARED_BLOB, Job, Outcome, read_inputs, run_job
+from migkg.build.plan import Plan
+from migkg.build.workbench import Workbench
+from migkg.errors import MigkgError
+from migkg.validation.across import AcrossReleases, AcrossState, check_across, group_digests, groups_of_blob, parse_group
+
+
+class SharedNodesCheck:
+    """The check across releases of one build. ``entries`` are the release cache entries the build knows
+    (shared with the build, which adds those it reads or writes); ``workbench()`` gives the validator."""
+
+    def __init__(self, cache: Cache, plan: Plan, entries: dict[str, Entry], workbench: Callable[[], Workbench]):
+        self.cache, self.plan, self.entries, self.workbench = cache, plan, entries, workbench
+        self.described: dict[str, dict[str, bytes]] = {}  # release -> digests of its groups, as read in this build
+        self.previous = AcrossState()
+
+    def load_previous(self) -> None:
+        """What the last check across releases left (with the same code, shapes and registry), if anything."""
+        saved = self.cache.get("across", self._key())
+        self.previous = saved.meta["state"] if saved is not None else AcrossState()
+
+    def _key(self) -> str:
+        """The last check is reusable with the same code, shapes and registry (the build's context)."""
+        return hashlib.sha256(self.plan.context.encode()).hexdigest()
+
+    def take(self, release_id: str, shared_blob: bytes) -> None:
+        """What an included release says about shared nodes (its groups, as its cache entry keeps them)."""
+        self.described[release_id] = group_digests(groups_of_blob(shared_blob))
+
+    def readable(self, release_id: str, key: str) -> bool:
+        """Whether the check can read a release of a kept part: from what the last check recorded (that
+        version of it), or else from its cache entry (which a build of another version of the card, since
+        the part was written, has replaced)."""
+        known = self.previous.releases.get(release_id)
+        if known is not None and known[0] == key:
+            return True
+        entry = self.cache.get(f"releases/{release_id}", key)
+        if entry is not None:
+            self.entries[release_id] = entry
+        return entry is not None
+
+    def check(self, ordered: list[Outcome], included: set[str]) -> tuple[AcrossReleases, set[str]]:
+        """The corpus-wide check of the nodes several releases describe, and the releases it took: those
+        ``included`` in the outputs (without --keep-going, every release that was built, as validating their
+        whole graph would). What the last build found is kept where nothing changed."""
+        checked = [o.release_id for o in ordered if o.release_id in included]
+        keys = self.plan.keys
+        described = []
+        for rid in checked:
+            digests = self.described.get(rid)
+            if digests is None:
+                known = self.previous.releases.get(rid)
+                digests = known[1] if known is not None and known[0] == keys[rid] else group_digests(self.groups(rid))
+            described.append((rid, digests))
+        if not any(len(d) for _rid, d in described):
+            return AcrossReleases(), set(checked)
+        across, state = check_across(self.workbench(), described, self.groups, parse_group, self.previous)
+        state.releases = {rid: (keys[rid], digests) for rid, digests in described}
+        self.cache.put("across", self._key(), {"state": state}, {})
+        return across, set(checked)
+
+    def groups(self, release_id: str) -> dict[str, bytes]:
+        """A release's groups (node -> N-Triples), from its cache entry."""
+        key = self.plan.keys[release_id]
+        entry = self.entries.get(release_id) or self.cache.get(f"releases/{release_id}", key)
+        if entry is None:  # a kept part's release whose entry was removed since: build it again, for its groups
+            folder = self.plan.folders[release_id]
+            entry = run_job(self.workbench(), self.cache, Job(release_id, folder, *read_inputs(folder), key)).entry
+            if entry is None:
+                raise MigkgError(f"{folder}: built fine before, but not now, though its files did not change; "
+                                 "build again (with --no-cache if it persists).")
+        self.entries[release_id] = entry
+        return groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB])

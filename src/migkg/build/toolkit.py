@@ -1,0 +1,52 @@
+"""What every release is built with: the vocabulary, the shapes (compiled where they can be), the rules, the IRIs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from migkg.build.cache import toolkit_fingerprint
+from migkg.mapping.iris import DEFAULT_BASE, Iris
+from migkg.schema.resources import ontology_dir, queries_dir
+from migkg.schema.rules import Needed, Rule, load_rules, needed_triples
+from migkg.schema.vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
+from migkg.validation.shacl import Shapes, Unsupported, compile_shapes
+
+SHAPES_FILE = "shapes.ttl"
+
+
+@dataclass
+class Toolkit:
+    """What every release is built with: vocabulary, shapes, rules, IRIs; and a fingerprint of them all."""
+
+    vocabulary: Vocabulary
+    shapes: Graph
+    rules: list[Rule]
+    iris: Iris
+    compiled: Shapes | None = None   # None: the shapes need pyshacl (see migkg.validation.shacl.Unsupported)
+    fingerprint: str = ""
+    ontology: Path | None = None
+    queries: Path | None = None
+    needed: Needed | None = None     # which triples the rules and SPARQL checks can match (None: all)
+
+    @classmethod
+    def load(cls, base: str = DEFAULT_BASE, ontology: Path | None = None, queries: Path | None = None) -> Toolkit:
+        ontology = Path(ontology or ontology_dir())
+        queries = Path(queries or queries_dir())
+        shapes = Graph().parse(ontology / SHAPES_FILE, format="turtle")
+        try:
+            compiled = compile_shapes(shapes)
+        except Unsupported:
+            compiled = None
+        rules = load_rules(queries / "derive")
+        files = [ontology / name for name in (*ONTOLOGY_FILES, SHAPES_FILE)] + [rule.path for rule in rules]
+        iris = Iris(base)
+        fingerprint = toolkit_fingerprint(iris.base, files, "compiled" if compiled else "pyshacl")
+        checks = [spec.query for shape in compiled.shapes.values() for spec in shape.sparql] if compiled else []
+        needed = needed_triples([rule.text for rule in rules] + checks)
+        return cls(load_vocabulary(ontology), shapes, rules, iris, compiled, fingerprint, ontology, queries, needed)
+
+    @property
+    def engine(self) -> str:
+        return "compiled" if self.compiled else "pyshacl"

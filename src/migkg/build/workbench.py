@@ -1,0 +1,244 @@
+"""The steps of one release's build: load, resolve, map, derive, validate, serialise.
+
+Each release is handled on its own (its card, its graph, its derived edges, its validation,
+its share of every output file), so the cost grows with the number of releases and nothing
+more, and the releases can be built in parallel worker processes (:mod:`migkg.build.parallel`).
+The registry and the vocabulary are validated once, not with every release; the nodes that
+several releases describe are validated once more on what all of them say
+(:mod:`migkg.validation.across`, for which the :class:`Workbench` is the validator).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from migkg.build.serialise import Piece, Serialiser
+from migkg.build.toolkit import Toolkit
+from migkg.cards.evidence import resolve_card
+from migkg.cards.references import check_references
+from migkg.cards.registry import Registry
+from migkg.cards.release import CARD_NAME, SOURCE_NAME, LoadedRelease, decode_source, loaded_release
+from migkg.cards.yamlfile import decode_text
+from migkg.errors import InputError, InputErrors
+from migkg.mapping.registry import map_registry
+from migkg.mapping.release import map_release
+from migkg.mapping.terms import Term, Triple, to_ox, to_rdflib
+from migkg.schema.rules import Scratch
+from migkg.validation.across import AcrossReleases, check_groups, shared_groups
+from migkg.validation.card_locations import located
+from migkg.validation.reports import Issue, issue_order, report_of, results_of, validate_graph
+from migkg.validation.shacl import Index, Result, Validator, View, superclass_closure
+
+SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+SH_INVERSE_PATH = URIRef("http://www.w3.org/ns/shacl#inversePath")
+
+
+@dataclass
+class Built:
+    """One release, built: its card, its triples (and the same as quads), and what validation found."""
+
+    release_id: str
+    loaded: LoadedRelease
+    facts: list[Triple]
+    derived: list[Triple]
+    results: list[Result]
+    issues: list[Issue]
+    quads: dict[ox.NamedNode, list[ox.Quad]] = field(default_factory=dict)
+    shared: dict[str, list[Triple]] = field(default_factory=dict)  # for the corpus-wide check (Workbench.shared_triples)
+
+
+def quiet_garbage_collector() -> None:
+    """Keep Python's cycle collector off the large, long-lived objects (registry, indexes, shapes).
+
+    Building a release allocates tens of thousands of small objects; every collection of the
+    oldest generation would walk the whole registry too (at 10,000 releases that cost more than
+    a tenth of the build). ``gc.freeze`` moves what exists now out of the collector's sight,
+    and a larger first threshold makes collections rarer. Nothing here makes reference cycles.
+    Used by the streaming build and its workers (processes that end with the build), not by
+    :func:`build_dataset`, which a notebook may call again and again.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    if gc.get_threshold()[0] < 50_000:
+        gc.set_threshold(50_000, 20, 100)
+
+
+class Workbench:
+    """The steps of a release's build, with everything they share loaded once (per worker process).
+
+    Holds the registry's triples and an index of them and of the vocabulary (what a release's
+    nodes are checked against), and a scratch Oxigraph store for the rules and the SPARQL checks.
+    """
+
+    def __init__(self, toolkit: Toolkit, registry: Registry):
+        self.toolkit = toolkit
+        self.registry = registry
+        self.iris = toolkit.iris
+        self.vocabulary_triples: list[Triple] = [cast(Triple, (to_ox(s), to_ox(p), to_ox(o))) for s, p, o in
+                                                 sorted(toolkit.vocabulary.graph)]
+        self.registry_triples = map_registry(registry, toolkit.iris)
+        needed = toolkit.needed.keeps if toolkit.needed else (lambda triple: True)
+        self.scratch = Scratch([t for t in self.vocabulary_triples if needed(t)],
+                               [t for t in self.registry_triples if needed(t)])
+        self.serialiser = Serialiser(toolkit.iris)
+        base = self.vocabulary_triples + self.registry_triples
+        # the predicates some shape reads backwards (sh:inversePath), whichever engine validates
+        self.inverse_predicates = frozenset(
+            ox.NamedNode(str(o)) for o in toolkit.shapes.objects(None, SH_INVERSE_PATH) if isinstance(o, URIRef))
+        self.base_index = Index(base, self.inverse_predicates)
+        self.base_pairs = [(s, o) for s, p, o in base if p == SUBCLASS_OF]
+        self.closure = superclass_closure(self.base_pairs)
+        self.validator = Validator(toolkit.compiled, self.closure) if toolkit.compiled else None
+        self.registry_subjects = {s for s, _p, _o in self.registry_triples}
+
+    # ---------------------------------------------------------------- the steps
+    def load(self, folder: Path, card: bytes, source: bytes) -> LoadedRelease:
+        """Read, check and resolve a card; every problem of the card as one :class:`InputError(s)`."""
+        card_text = decode_text(folder / CARD_NAME, card)
+        source_text = decode_source(folder / SOURCE_NAME, source)
+        release = loaded_release(folder, card_text, source_text)
+        errors: list[InputError] = []
+        checks: list[Callable[[], object]] = [
+            lambda: check_references(release, self.registry, self.toolkit.vocabulary), lambda: resolve_card(release)]
+        for check in checks:
+            try:
+                check()
+            except InputError as err:
+                errors.extend(each_error(err))
+        if errors:
+            raise errors[0] if len(errors) == 1 else InputErrors(errors)
+        return release
+
+    def map(self, release: LoadedRelease) -> list[Triple]:
+        return map_release(release, self.registry, self.iris)
+
+    def graphs(self, release_id: str) -> tuple[ox.NamedNode, ox.NamedNode]:
+        """A release's two graphs: its facts, and the edges derived from them."""
+        return self.iris.release_graph(release_id), self.iris.derived_graph(release_id)
+
+    def derive(self, release_id: str, facts: list[Triple]) -> tuple[list[Triple], dict[ox.NamedNode, list[ox.Quad]]]:
+        """Derived edges, and the quads of both graphs; leaves facts and derived edges in the scratch store for
+        :meth:`validate`. Only triples some rule or check can match go into the scratch store (see
+        :class:`migkg.schema.rules.Needed`): loading them is most of the cost."""
+        facts_graph, derived_graph = self.graphs(release_id)
+        quads = {facts_graph: [ox.Quad(s, p, o, facts_graph) for s, p, o in facts]}
+        self.scratch.load(facts_graph, self._needed(facts, quads[facts_graph]))
+        derived = self.scratch.derive(self.toolkit.rules, facts_graph)
+        quads[derived_graph] = [ox.Quad(s, p, o, derived_graph) for s, p, o in derived]
+        self.scratch.store.extend(self._needed(derived, quads[derived_graph]))
+        return derived, quads
+
+    def _needed(self, triples: list[Triple], quads: list[ox.Quad]) -> list[ox.Quad]:
+        needed = self.toolkit.needed
+        if needed is None:
+            return quads
+        keeps = needed.keeps
+        return [q for t, q in zip(triples, quads, strict=True) if keeps(t)]
+
+    def validate(self, release_id: str, facts: list[Triple], derived: list[Triple]) -> list[Result]:
+        """The release's own nodes checked against the shapes, with the registry and vocabulary beside them."""
+        return self.validate_on(facts + derived, list(self.graphs(release_id)))
+
+    def validate_on(self, triples: list[Triple], graphs: list[ox.NamedNode],
+                    candidates: list[Term] | None = None) -> list[Result]:
+        """The shapes on the ``candidates`` (default: every node ``triples`` describe), on ``triples`` with the
+        registry and vocabulary beside them; SHACL-SPARQL reads those ``graphs`` of the scratch store."""
+        if self.validator is None:
+            results = self._validate_with_pyshacl(triples)
+            if candidates is None:
+                return results
+            wanted = {to_rdflib(node) for node in candidates}
+            return [r for r in results if r.focus in wanted]
+        top = Index(triples, self.inverse_predicates)
+        extra = [(s, o) for s, p, o in triples if p == SUBCLASS_OF]
+        closure = superclass_closure(self.base_pairs + extra) if extra else self.closure
+        view = View(self.base_index, top, closure, self.scratch.selector(graphs))
+        if candidates is None:
+            candidates = list(top.spo)
+            for predicate in self.inverse_predicates:
+                candidates += [node for node in top.pos.get(predicate, {}) if node not in top.spo]
+            candidates = list(dict.fromkeys(candidates))
+        return self.validator.validate(view, candidates)
+
+    def validate_base(self) -> list[Result]:
+        """The registry and the vocabulary, every node of them: once per build."""
+        if self.validator is None:
+            return self._validate_with_pyshacl([])
+        view = View(self.base_index, None, self.closure, self.scratch.selector([]))
+        return self.validator.validate(view)
+
+    def _validate_with_pyshacl(self, triples: list[Triple]) -> list[Result]:
+        """The slow way, for shapes the compiled engine does not cover: pyshacl on the whole union."""
+        graph = Graph()
+        for s, p, o in self.vocabulary_triples + self.registry_triples + triples:
+            graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+        return results_of(validate_graph(graph, self.toolkit.shapes))
+
+    def build(self, folder: Path, card: bytes, source: bytes) -> Built:
+        release = self.load(folder, card, source)
+        rid = release.card.release.id
+        facts = self.map(release)
+        derived, quads = self.derive(rid, facts)
+        results = self.validate(rid, facts, derived)
+        issues = located(report_of(results, self.toolkit.shapes, self.iris.release_graph(rid).value).issues,
+                         release, self.iris)
+        return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived))
+
+    # ---------------------------------------------------------------- across releases (migkg.validation.across)
+    @property
+    def shapes(self) -> Graph:
+        return self.toolkit.shapes
+
+    @property
+    def release_prefix(self) -> str:
+        return self.iris.releases_prefix()
+
+    def release_graph(self, release_id: str) -> str:
+        return self.iris.release_graph(release_id).value
+
+    def validate_shared(self, triples: list[Triple], nodes: list[ox.NamedNode]) -> list[Result]:
+        """The shared ``nodes`` validated on what all their describers say (``triples``), in a scratch graph of
+        their own (:class:`migkg.validation.across.SharedNodeValidator`)."""
+        graph = self.iris.across_graph()
+        self.scratch.load(graph, self._needed(triples, [ox.Quad(s, p, o, graph) for s, p, o in triples]))
+        return self.validate_on(triples, [graph], list(nodes))
+
+    def shared_triples(self, release_id: str, triples: list[Triple]) -> dict[str, list[Triple]]:
+        """What a release says about nodes other releases may describe too, by node (:func:`migkg.validation.across.shared_groups`)."""
+        return shared_groups(self.iris.release(release_id).value, triples, self.inverse_predicates)
+
+    def check_across(self, shared: list[tuple[str, dict[str, list[Triple]]]]) -> AcrossReleases:
+        """The nodes several releases describe, validated on all they say (:func:`migkg.validation.across.check_groups`)."""
+        return check_groups(self, shared)
+
+    # ---------------------------------------------------------------- parts of the outputs
+    def release_piece(self, built: Built) -> Piece:
+        rid = built.release_id
+        graph, derived = self.graphs(rid)
+        return self.serialiser.make_piece([(graph, built.facts), (derived, built.derived)],
+                                         own_prefix=self.iris.release(rid).value, counted=graph, quads=built.quads)
+
+    def base_pieces(self) -> list[Piece]:
+        return [self.serialiser.make_piece([(self.iris.registry_graph(), self.registry_triples)]),
+                self.serialiser.make_piece([(self.iris.vocabulary_graph(), self.vocabulary_triples)])]
+
+    def base_issues(self, results: list[Result]) -> list[Issue]:
+        """Issues of the registry and the vocabulary, each in the graph its focus node is described in."""
+        issues = []
+        registry_graph, vocabulary_graph = self.iris.registry_graph().value, self.iris.vocabulary_graph().value
+        for result in results:
+            in_registry = to_ox(result.focus) in self.registry_subjects
+            issues += report_of([result], self.toolkit.shapes, registry_graph if in_registry else vocabulary_graph).issues
+        return sorted(issues, key=issue_order)
+
+
+def each_error(err: InputError) -> list[InputError]:
+    """The single errors an :class:`InputError` stands for (several, for :class:`InputErrors`)."""
+    return list(err.errors) if isinstance(err, InputErrors) else [err]
