@@ -23,6 +23,7 @@ Not part of the test suite; tests/test_scale_bench.py runs it at N=10 so that it
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -61,10 +62,8 @@ def _status(pid: int | str = "self") -> dict[str, int]:
 
 def reset_peak() -> None:
     """Reset this process's peak RSS (VmHWM) where Linux allows it, so a stage's peak is its own."""
-    try:
+    with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
 
 
 def peak_rss() -> int:
@@ -164,8 +163,8 @@ def stage_pass(corpus: Path, result: SizeResult) -> None:
             memory[name] = max(memory[name], peak_rss())
             return out
 
-        loaded = stage(names[0], lambda: [bench.load(f, card, source) for f, card, source in batch])
-        facts = stage(names[1], lambda: [bench.map(release) for release in loaded])
+        loaded = stage(names[0], lambda batch=batch: [bench.load(f, card, source) for f, card, source in batch])
+        facts = stage(names[1], lambda loaded=loaded: [bench.map(release) for release in loaded])
         # derive and validate one release after the other (validation reads the scratch store the rules fill)
         derived, results = [], []
         for release, triples_of in zip(loaded, facts):
@@ -180,7 +179,7 @@ def stage_pass(corpus: Path, result: SizeResult) -> None:
             results.append(bench.validate(rid, triples_of, d))
             seconds[names[3]] += time.perf_counter() - began
             memory[names[3]] = max(memory[names[3]], peak_rss())
-        stage(names[4], lambda: [bench.release_piece(Built(r.card.release.id, r, f, d, res, [], q))
+        stage(names[4], lambda loaded=loaded, facts=facts, derived=derived, results=results: [bench.release_piece(Built(r.card.release.id, r, f, d, res, [], q))
                                   for r, f, (d, q), res in zip(loaded, facts, derived, results)])
         triples += sum(len(f) + len(d) for f, (d, _q) in zip(facts, derived))
     result.triples = triples + len(bench.registry_triples) + len(bench.vocabulary_triples)
@@ -402,11 +401,9 @@ def pyshacl_pass(built: Path, size: int, result: SizeResult, limit: int, measure
 
 def machine() -> list[str]:
     cpu = "unknown"
-    try:
+    with contextlib.suppress(OSError, StopIteration):
         cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                    if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
     memory = "unknown"
     try:
         kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
@@ -417,10 +414,8 @@ def machine() -> list[str]:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     versions = []
     for package in ("pyoxigraph", "rdflib", "pyshacl", "pydantic", "PyYAML", "ruamel.yaml"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             versions.append(f"{package} {metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            pass
     try:
         import yaml
         versions.append("libyaml " + ("yes" if yaml.__with_libyaml__ else "no"))
@@ -560,8 +555,9 @@ def _load(path: Path) -> SizeResult:
 
 
 def _measured(result: SizeResult, prefix: str) -> dict[int, float]:
-    return {result.size: row.seconds for row in result.rows if row.what.startswith(prefix) and "not run" not in row.note
-            and "failed" not in row.note and "skipped" not in row.note}
+    measured = [row.seconds for row in result.rows if row.what.startswith(prefix) and "not run" not in row.note
+                and "failed" not in row.note and "skipped" not in row.note]
+    return {result.size: measured[-1]} if measured else {}
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ here as ``from tests.servers import ...`` (``tests`` is a package); the fixtures
 """
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import shutil
@@ -184,10 +185,8 @@ class Virtuoso:
         if self.process and self.process.poll() is None:
             subprocess.run(["isql-vt", f"{LOOPBACK}:{self.sql_port}", "dba", "dba", "exec=shutdown;"],
                            capture_output=True, timeout=30)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                pass
             stop_process(self.process)
 
 
@@ -234,10 +233,8 @@ class FaultServer:
                 self.send_header("Content-Length", str(len(behaviour.body)))
                 self.send_header("Connection", "close")
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(behaviour.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
                 self.close_connection = True
 
             do_GET = do_POST = do_PUT = _answer

@@ -100,7 +100,7 @@ def test_co_participation_holds_the_ten_states_and_the_organisations_that_took_p
         == set(ORGANISATIONS)
     # one event: everyone met everyone once
     assert g.number_of_edges() == 17 * 16 // 2
-    for u, v, data in g.edges(data=True):
+    for _u, _v, data in g.edges(data=True):
         assert (data["kind"], data["weight"], data["events"]) == ("co-participated", 1, [EVENT])
 
 
@@ -163,7 +163,7 @@ def test_actor_event_edges_carry_every_role_of_the_actor(nets):
                      "kaz-government": ["funder", "organiser"], "iom": ["supporter"], "unhcr": ["supporter"],
                      "erlan-idrissov": ["opener", "speaker"], "antonio-guterres": ["speaker"],
                      "laura-thompson": ["speaker"], "erlik-kenenbaev": ["delegation-member", "speaker"]}
-    for u, v, d in g.edges(data=True):
+    for _u, _v, d in g.edges(data=True):
         assert d["kind"] == "took-part" and d["weight"] == len(d["roles"]) == len(d["evidence"])
     assert g.degree(EVENT) == 17 and g.degree(EVENT, weight="weight") == 20
 
@@ -232,7 +232,7 @@ def test_in_the_combined_actor_network_kazakhstans_side_holds_the_most_ties(nets
     assert ties[state("KAZ")] == sum(1 for u, v in g.edges() if {u, v} & KAZAKHSTAN_SIDE) == 62
     # persons' posts collapse to ties with the organisation of the post
     assert g.edges[person("erlan-idrissov"), org("kaz-ministry-foreign-affairs")]["kind"] == "held-post-in"
-    assert all(t != "post" and t != "topic" for _, t in g.nodes(data="type"))
+    assert all(t not in {"post", "topic"} for _, t in g.nodes(data="type"))
 
 
 # --------------------------------------------------------------------------- measures by hand

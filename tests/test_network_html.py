@@ -165,7 +165,7 @@ def test_the_page_draws_every_node_offline_without_errors(browser, page, tmp_pat
     # labels in Russian and English, for the screenshot
     buttons = browser.execute_script(VIEWS + "return view('language').el;").shadow_root.find_elements(
         By.CSS_SELECTOR, "button")
-    [button for button in buttons if button.text == "ru / en"][0].click()
+    next(button for button in buttons if button.text == "ru / en").click()
     assert browser.execute_script(VIEWS + "return view('node-labels').model.glyph.text.field;") == "label_both"
     assert errors_in_console(browser) == []
     assert requests_over_the_network(browser) == []

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph
+from rdflib.term import Node
 
 from migkg.build.corpus import stream
 from migkg.build.sinks import GraphSink
@@ -40,7 +41,7 @@ class BuiltRelease:
 class BuildResult:
     """Named graphs (IRI -> graph) in publication order, and the validation report."""
 
-    graphs: dict[URIRef, Graph] = field(default_factory=dict)
+    graphs: dict[Node, Graph] = field(default_factory=dict)  # keyed by graph IRI (rdflib URIRef)
     releases: list[BuiltRelease] = field(default_factory=list)
     report: Report = field(default_factory=Report)
     registry: Registry | None = None

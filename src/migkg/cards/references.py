@@ -8,22 +8,40 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
+from typing import Protocol
 
 from migkg.cards.facts import FACT_KINDS, Names, Occurrence, field_value, named, walk
 from migkg.cards.registry import Registry
 from migkg.cards.release import LoadedRelease
 from migkg.cards.yamlfile import field_path, line_of
 from migkg.errors import InputError, InputErrors, Location
-from migkg.schema.vocabulary import Vocabulary
 
 Path_ = tuple[int | str, ...]
 
 
-def _vocabularies(vocab: Vocabulary) -> dict[str, tuple[frozenset[str], str]]:
+class KnownTerms(Protocol):
+    """The terms a card may name, as sets of ids: what :class:`migkg.schema.vocabulary.Vocabulary` reads
+    from the ontology (cards know nothing of RDF; the vocabulary is passed in)."""
+
+    @property
+    def classes(self) -> frozenset[str]: ...
+    @property
+    def event_classes(self) -> frozenset[str]: ...
+    @property
+    def event_roles(self) -> frozenset[str]: ...
+    @property
+    def kinds(self) -> frozenset[str]: ...
+    @property
+    def topics(self) -> frozenset[str]: ...
+    @property
+    def roles(self) -> frozenset[str]: ...
+
+
+def _vocabularies(vocab: KnownTerms) -> dict[str, tuple[frozenset[str], str]]:
     """Each vocabulary set a card field may name (:data:`migkg.cards.facts.Vocabulary`): its terms as card
     ids, and how an error tells the author where to look."""
     return {
-        "classes": (_kind_ids(vocab), "a class in ontology/migkg.ttl"),
+        "classes": (_kind_ids(vocab.classes), "a class in ontology/migkg.ttl"),
         "event-classes": (_kind_ids(vocab.event_classes), "an event class (a subclass of schema:Event) in ontology/migkg.ttl"),
         "event-roles": (vocab.event_roles, "an event role (one with mig:shortcutProperty) in ontology/schemes.ttl"),
         "statement-kinds": (vocab.kinds, "a statement kind in ontology/schemes.ttl"),
@@ -40,13 +58,12 @@ def _references(entries: list[Occurrence]) -> Iterator[tuple[Names, Path_, str]]
                 yield names, path, value
 
 
-def _kind_ids(classes: Vocabulary | frozenset[str]) -> frozenset[str]:
+def _kind_ids(classes: frozenset[str]) -> frozenset[str]:
     """Class names as card ids: ``MinisterialConference`` -> ``ministerial-conference``."""
-    names = classes.classes if isinstance(classes, Vocabulary) else classes
-    return frozenset(re.sub(r"(?<!^)(?=[A-Z])", "-", c).lower() for c in names)
+    return frozenset(re.sub(r"(?<!^)(?=[A-Z])", "-", c).lower() for c in classes)
 
 
-def check_references(loaded: LoadedRelease, registry: Registry, vocab: Vocabulary) -> None:
+def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerms) -> None:
     """Raise one error per unknown or mistyped id, each with its line and the closest valid ids."""
     errors: list[InputError] = []
 

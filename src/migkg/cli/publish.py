@@ -4,13 +4,16 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from migkg.cli.common import OutOption, errors_to_exit, say
 from migkg.cli.query import ConnectTimeoutOption, ReadTimeoutOption
 from migkg.errors import MigkgError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 PROTOCOLS = ("gsp", "update")
 
@@ -51,18 +54,19 @@ class _progress:
 
     def __init__(self, total: int):
         self.total = total
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if not sys.stderr.isatty():
             return lambda graph: None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("publishing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            TextColumn("{task.description}"), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("", total=self.total)
-        return lambda graph: self.bar.update(task, advance=1, description=graph.label)
+        bar = Progress(TextColumn("publishing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                       TextColumn("{task.description}"), transient=True)
+        self.bar = bar
+        bar.start()
+        task = bar.add_task("", total=self.total)
+        return lambda graph: bar.update(task, advance=1, description=graph.label)
 
     def __exit__(self, *exc):
         if self.bar:

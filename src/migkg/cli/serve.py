@@ -32,7 +32,7 @@ def serve(out: OutOption = Path("build"),
     previous = signal.signal(signal.SIGTERM, stop_on_term)
     try:
         server.start()
-        urls = server.urls
+        urls, process = server.serving()
         mode = "read-write" if writable else "read-only"
         typer.echo(f"migkg: serving {server.quads:,} quads from {out} ({mode}), ready in "
                    f"{time.perf_counter() - started:.2f} s", err=True)
@@ -43,9 +43,9 @@ def serve(out: OutOption = Path("build"),
         typer.echo(f"  graph store:      {urls.store}?graph=IRI   ({'GET, PUT, POST, DELETE' if writable else 'GET'})")
         typer.echo(f"  data folder:      {server.workdir}   (deleted on exit)")
         typer.echo("Press Ctrl-C to stop.", err=True)
-        while server.process.poll() is None:
+        while process.poll() is None:
             time.sleep(0.2)
-        say(f"migkg: the Oxigraph server exited with status {server.process.returncode}")
+        say(f"migkg: the Oxigraph server exited with status {process.returncode}")
         raise typer.Exit(1)
     except KeyboardInterrupt:
         say("migkg: stopping the server")

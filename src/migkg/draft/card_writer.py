@@ -102,7 +102,7 @@ def _flow(items: list) -> CommentedSeq:
 
 def evidence(text: str, spans: list[tuple[int, int]]) -> Any:
     """Spans as the card quotes them: the words, with ``occurrence`` where they are not unique."""
-    quotes = []
+    quotes: list[Any] = []
     for begin, end in spans:
         words = text[begin:end]
         starts = occurrences(text, words)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -291,9 +292,13 @@ def _langstring(value: str) -> ox.Literal:
     return ox.Literal(text, language=tag)
 
 
-_TERM_BUILDERS = {
+def _string(text: str) -> ox.Literal:
+    return ox.Literal(text)
+
+
+_TERM_BUILDERS: dict[str, Callable[[str], Object]] = {
     "iri": _iri,
-    "string": ox.Literal,
+    "string": _string,
     "langstring": _langstring,
     "date": _date,
     "integer": _integer,

@@ -39,7 +39,8 @@ def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = N
     variables that the query returns there; for a query that binds any other, the values go
     in the VALUES block that remote endpoints get (:func:`migkg.stores.binding.bind_values`).
     """
-    substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
         try:
             return store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions)
@@ -62,7 +63,7 @@ def output_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object
                     iris: Iris) -> str:
     results = run(store, query, bindings)
     if fmt in RESULT_FORMATS and isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
-        return results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+        return (results.serialize(format=RESULT_FORMATS[fmt]) or b"").decode("utf-8")
     return render(as_answer(results), iris)
 
 
@@ -80,7 +81,7 @@ def render(answer: Answer, iris: Iris) -> str:
     if isinstance(answer, bool):
         return ("true" if answer else "false") + "\n"
     if isinstance(answer, list):
-        turtle = ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=prefixes(iris)).decode("utf-8")
+        turtle = (ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=prefixes(iris)) or b"").decode("utf-8")
         return turtle if turtle.endswith("\n") else turtle + "\n"
     return table(answer, iris)
 

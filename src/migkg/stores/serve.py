@@ -133,20 +133,26 @@ class LocalServer:
                 command += ["--timeout-s", str(self.timeout_s)]
             with open(self.workdir / "server.log", "wb") as log:
                 # its own process group: a Ctrl-C reaches migkg, which then stops the server in order
-                self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                                stdin=subprocess.DEVNULL, start_new_session=True)
-            self.urls = Urls(f"http://{HOST}:{port}")
-            self._wait_until_ready(ready_within)
+                process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                           stdin=subprocess.DEVNULL, start_new_session=True)
+            self.process, self.urls = process, Urls(f"http://{HOST}:{port}")
+            self._wait_until_ready(process, self.urls, ready_within)
         except BaseException:
             self.stop()
             raise
         return self
 
-    def _wait_until_ready(self, within: float) -> None:
+    def serving(self) -> tuple[Urls, subprocess.Popen]:
+        """The URLs and the process of the running server (after :meth:`start`)."""
+        if self.urls is None or self.process is None:
+            raise MigkgError("the Oxigraph server is not running: start it first.")
+        return self.urls, self.process
+
+    def _wait_until_ready(self, process: subprocess.Popen, urls: Urls, within: float) -> None:
         deadline = time.monotonic() + within
-        probe = f"{self.urls.query}?query=ASK%7B%7D"
+        probe = f"{urls.query}?query=ASK%7B%7D"
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 raise MigkgError(f"the Oxigraph server stopped at start: {self._log_tail()}")
             try:
                 with urllib.request.urlopen(probe, timeout=2) as answer:
@@ -157,6 +163,8 @@ class LocalServer:
         raise MigkgError(f"the Oxigraph server did not answer within {within:g} s: {self._log_tail()}")
 
     def _log_tail(self) -> str:
+        if self.workdir is None:
+            return "(no log)"
         try:
             return (self.workdir / "server.log").read_text(errors="replace").strip()[-500:] or "(no output)"
         except OSError:
