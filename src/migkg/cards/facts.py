@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal
 
 from pydantic import BaseModel
@@ -217,15 +217,24 @@ def iri_path(occurrence: Occurrence) -> str | None:
     pattern = occurrence.kind.iri
     if pattern is None:
         return None
+    parts = _pattern_parts(pattern)
+    made = [parts[0]]
+    for index in range(1, len(parts), 3):
+        from_parent, name = parts[index], parts[index + 1]
+        if name == "release" and not from_parent:
+            made.append(occurrence.release_id)
+        else:
+            source = occurrence.parent if from_parent else occurrence
+            assert source is not None, f"{occurrence.kind.name}: {{^{name}}} needs an enclosing entry"
+            made.append(str(getattr(source.value, name)))
+        made.append(parts[index + 2])
+    return "".join(made)
 
-    def value(match: re.Match[str]) -> str:
-        if match[2] == "release" and not match[1]:
-            return occurrence.release_id
-        source = occurrence.parent if match[1] else occurrence
-        assert source is not None, f"{occurrence.kind.name}: {{^{match[2]}}} needs an enclosing entry"
-        return str(getattr(source.value, match[2]))
 
-    return _PLACEHOLDER.sub(value, pattern)
+@cache
+def _pattern_parts(pattern: str) -> tuple[str, ...]:
+    """A pattern split once (the build mints an IRI per entry): text, then ``^`` or '', field name, text, ..."""
+    return tuple(_PLACEHOLDER.split(pattern))
 
 
 def named(occurrence: Occurrence, names: Names) -> Iterator[tuple[Path_, str]]:

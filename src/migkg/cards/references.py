@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Protocol
 
 from migkg.cards.facts import FACT_KINDS, Names, Occurrence, field_value, named, walk
@@ -58,6 +59,7 @@ def _references(entries: list[Occurrence]) -> Iterator[tuple[Names, Path_, str]]
                 yield names, path, value
 
 
+@cache
 def _kind_ids(classes: frozenset[str]) -> frozenset[str]:
     """Class names as card ids: ``MinisterialConference`` -> ``ministerial-conference``."""
     return frozenset(re.sub(r"(?<!^)(?=[A-Z])", "-", c).lower() for c in classes)
@@ -77,12 +79,12 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
                                   kind.unique_id)
     event_ids = [e.id for e in loaded.card.events]
     references = list(_references(entries))
-    everything = frozenset({e.type for e in registry.entries.values()})
     for names, path, entity_id in references:
         if names.registry is None:
             continue
         if not names.registry:  # any registry entry, or an event of this card
             if entity_id not in registry and entity_id not in event_ids:
+                everything = frozenset({e.type for e in registry.entries.values()})  # only for the message
                 errors.append(registry.unknown_id_error(where(path), entity_id, everything))
         elif entity_id not in registry or registry.type_of(entity_id) not in names.registry:
             errors.append(registry.unknown_id_error(where(path), entity_id, names.registry))
