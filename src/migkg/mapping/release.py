@@ -91,6 +91,7 @@ class ReleaseMapper:
         self.release_node = iris.release(self.card.release.id)
         self.text_node = iris.text(self.card.release.id)
         self.spans: dict[Span, ox.NamedNode] = {}
+        self.nodes: dict[tuple[int | str, ...], ox.NamedNode] = {}  # by card path: a parent is asked for by each child
 
     # ------------------------------------------------------------------ helpers
     def ref(self, some_id: str) -> ox.NamedNode:
@@ -101,8 +102,13 @@ class ReleaseMapper:
 
     def node(self, entry: Occurrence) -> ox.NamedNode:
         """The node of a card entry: its own IRI, or (a process) the registry entity it names."""
-        node = self.iris.of(entry)
-        return node if node is not None else self.ref(str(field_value(entry, "id")))
+        node = self.nodes.get(entry.path)
+        if node is None:
+            node = self.iris.of(entry)
+            if node is None:
+                node = self.ref(str(field_value(entry, "id")))
+            self.nodes[entry.path] = node
+        return node
 
     def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: Object) -> None:
         self.triples[(subject, predicate, obj)] = None
