@@ -109,7 +109,11 @@ class Iris:
 
     def releases_prefix(self) -> str:
         """What every release's own IRIs start with (its facts, text and graphs; no other release describes them)."""
-        return self.base + "release/"
+        return self.namespace("release")
+
+    def namespace(self, segment: str) -> str:
+        """The namespace of one kind of node (``state``, ``event``, ``release``...), as a prefix binds it."""
+        return f"{self.base}{segment}/"
 
     def fact(self, release_id: str, segment: str, *key: str) -> ox.NamedNode:
         """A fact node of a release by its IRI segment and key, as :meth:`of` makes it from a card entry."""
