@@ -321,7 +321,7 @@ def test_a_release_that_violates_alone_but_not_with_the_others_is_written(corpus
     """Each release alone lists too few participations for the shapes; together they list enough. The build
     succeeds (as validating the whole graph would) and writes both releases."""
     from migkg.build.dumps import dump_files
-    from migkg.stores.store import quads
+    from migkg.mapping.terms import quads
 
     data, toolkit, releases, _event = two_reports_of_one_event(tmp_path, corpus, "Violation")
     out = tmp_path / "out"

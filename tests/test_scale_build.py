@@ -256,7 +256,7 @@ def test_without_a_terminal_there_is_no_progress_bar(corpus: Path, tmp_path: Pat
 
 def test_the_library_and_the_command_line_give_the_same_quads(corpus: Path, tmp_path: Path):
     from migkg.build.pipeline import build_dataset
-    from migkg.stores.store import quads
+    from migkg.mapping.terms import quads
 
     done = build(corpus, tmp_path / "out", "--no-cache")
     assert done.returncode == 0

@@ -5,7 +5,7 @@ terms remain only at the edges that need an rdflib graph (the ontology and the s
 parsed, the in-memory build's graphs, pySHACL, tests). Every conversion between the two goes
 through :func:`to_ox` and :func:`to_rdflib`, so a literal is normalised the same way everywhere.
 
->>> from rdflib import BNode, Literal, URIRef
+>>> from rdflib import BNode, Graph, Literal, URIRef
 >>> to_ox(Literal("Алматы", lang="ru"))
 <Literal value=Алматы language=ru>
 >>> to_ox(URIRef("https://w3id.org/migkg/place/almaty"))
@@ -17,11 +17,12 @@ True
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import TypeAlias
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from migkg.errors import MigkgError
@@ -95,3 +96,15 @@ def ground(term: Term) -> Object:
     if isinstance(term, ox.BlankNode):
         raise MigkgError(f"a blank node ({term}) reached the published dataset; every node needs an IRI.")
     return term
+
+
+def quads(graphs: Mapping[Node, Graph]) -> Iterator[ox.Quad]:
+    """Every triple of each named rdflib graph (name -> graph), as a pyoxigraph quad in that graph; a blank
+    node is refused, as in the published dataset (how the in-memory build is compared with written files)."""
+    for name, graph in graphs.items():
+        graph_name = ox.NamedNode(str(name))
+        for s, p, o in graph:
+            subject = ground(to_ox(s))
+            if not isinstance(subject, ox.NamedNode):
+                raise MigkgError(f"a literal ({subject}) stands as a subject; RDF allows IRIs only there.")
+            yield ox.Quad(subject, ox.NamedNode(str(p)), ground(to_ox(o)), graph_name)
