@@ -218,56 +218,44 @@ def test_a_shape_read_backwards_sees_what_every_release_points_at_a_shared_node(
     assert said(result.report.issues) == whole_graph_issues(result)
 
 
-def test_a_rebuild_checks_anew_only_the_nodes_whose_statements_changed(data: Path, tmp_path: Path, monkeypatch):
+def test_a_rebuild_checks_anew_only_the_nodes_whose_statements_changed(data: Path, tmp_path: Path):
     """The check across releases keeps what the last build found for nodes no changed card is about; a
     disagreement a changed card brings, and its mending, are reported as a cold build reports them."""
-    from migkg.validation import across
-
-    checked: list[int] = []
-    real = across._check_nodes
-    monkeypatch.setattr(across, "_check_nodes", lambda bench, todo, *rest: checked.append(len(todo))
-                        or real(bench, todo, *rest))
     toolkit = Toolkit.load()
     cache, out = tmp_path / "cache", tmp_path / "out"
     before = build_corpus(data, out, toolkit, cache_dir=cache)
     assert before.error is None and before.built == RELEASES
-    everything = checked[-1]
+    everything = before.across_checked_anew
     assert everything > 10
     originals = {p: p.read_bytes() for p in (data / "releases").glob("*/card.yaml")}
     _process, _first, second = launch_twice(data)
     changed = build_corpus(data, out, toolkit, cache_dir=cache)
     cold = build_corpus(data, None, toolkit, cache_dir=tmp_path / "cold")
+    assert cold.across_checked_anew > everything / 4  # a cold build checks every shared node
     assert (changed.built, changed.reused) == (1, RELEASES - 1)
     assert changed.across_violations and changed.error is not None
     assert said(changed.report.issues) == said(cold.report.issues)
-    assert 0 < checked[-2] < everything / 4  # the warm build: the nodes the changed card is about
+    assert 0 < changed.across_checked_anew < everything / 4  # the warm build: the nodes the changed card is about
     (data / "releases" / second / "card.yaml").write_bytes(originals[data / "releases" / second / "card.yaml"])
     mended = build_corpus(data, out, toolkit, cache_dir=cache)
     assert mended.error is None and said(mended.report.issues) == said(before.report.issues)
-    assert 0 < checked[-1] < everything / 4
+    assert 0 < mended.across_checked_anew < everything / 4
 
 
-def test_a_node_is_checked_anew_even_when_its_other_describers_entries_are_gone(data: Path, tmp_path: Path,
-                                                                                  monkeypatch):
+def test_a_node_is_checked_anew_even_when_its_other_describers_entries_are_gone(data: Path, tmp_path: Path):
     """The releases of a kept part are read for the check across releases from their cache entries; when
     those were removed, they are built again for it, and the report is a cold build's."""
-    from migkg.build import jobs, shared
-
     toolkit = Toolkit.load()
     cache, out = tmp_path / "cache", tmp_path / "out"
     assert build_corpus(data, out, toolkit, cache_dir=cache).error is None
     for entry in (cache / "releases").iterdir():
         entry.unlink()
     _process, first, second = launch_twice(data)
-    rebuilt: list[str] = []
-    real = jobs.run_job
-    monkeypatch.setattr(shared, "run_job", lambda bench, cache, job: rebuilt.append(job.release_id)
-                        or real(bench, cache, job))
     changed = build_corpus(data, out, toolkit, cache_dir=cache, workers=1)
     cold = build_corpus(data, None, toolkit, cache_dir=tmp_path / "cold")
     assert changed.across_violations and said(changed.report.issues) == said(cold.report.issues)
     assert first[:4] != second[:4]  # the first launch is in another year's part, kept from the last build;
-    assert first in rebuilt         # its release was built again for the check, not for the outputs
+    assert first in changed.rebuilt_for_across  # its release was built again for the check, not for the outputs
 
 
 def two_reports_of_one_event(tmp_path: Path, corpus: Path, severity: str) -> tuple[Path, Toolkit, list[str], str]:

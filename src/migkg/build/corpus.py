@@ -70,6 +70,8 @@ class BuildSummary:
     engine: str = ""
     error: MigkgError | None = None
     across_violations: int = 0  # violations found only across releases (see migkg.validation.across)
+    across_checked_anew: int = 0  # nodes several releases describe that were validated anew, not kept from the last build
+    rebuilt_for_across: list[str] = field(default_factory=list)  # releases of kept parts built again for that check
 
     @property
     def checked(self) -> int:
@@ -231,6 +233,7 @@ class CorpusBuild:
             summary.built, summary.reused = verdict.built, verdict.reused
             summary.failed, summary.invalid, summary.left_out = verdict.failed, verdict.invalid, verdict.left_out
             summary.across_violations = verdict.across_violations
+            summary.across_checked_anew, summary.rebuilt_for_across = across.checked_anew, list(self.shared.rebuilt)
             statistics = {name: part.statistics() for name, part in self.plan.parts.items()}
             summary.quads = sum(s.quads for s in statistics.values())
             summary.graphs = sum(s.graphs for s in statistics.values())

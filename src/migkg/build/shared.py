@@ -27,6 +27,7 @@ class SharedNodesCheck:
         self.cache, self.plan, self.entries, self.workbench = cache, plan, entries, workbench
         self.described: dict[str, dict[str, bytes]] = {}  # release -> digests of its groups, as read in this build
         self.previous = AcrossState()
+        self.rebuilt: list[str] = []  # releases built again only to read what they say for this check
 
     def load_previous(self) -> None:
         """What the last check across releases left (with the same code, shapes and registry), if anything."""
@@ -80,6 +81,7 @@ class SharedNodesCheck:
         if entry is None:  # a kept part's release whose entry was removed since: build it again, for its groups
             folder = self.plan.folders[release_id]
             entry = run_job(self.workbench(), self.cache, Job(release_id, folder, *read_inputs(folder), key)).entry
+            self.rebuilt.append(release_id)
             if entry is None:
                 raise MigkgError(f"{folder}: built fine before, but not now, though its files did not change; "
                                  "build again (with --no-cache if it persists).")

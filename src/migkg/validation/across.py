@@ -73,6 +73,7 @@ class AcrossReleases:
     focus_texts: frozenset[str] = frozenset()  # the same as Issue.focus names them
     results: list[Result] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)  # each names the graphs of the releases that state the values
+    checked_anew: int = 0  # how many of the nodes were validated in this check (the others kept the last build's result)
 
     def replaces(self, result: Result) -> bool:
         """Whether a per-release result is about a node this check has validated anew."""
@@ -235,7 +236,7 @@ def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict
     checks = list(state.nodes.values())
     return AcrossReleases(frozenset(meeting), frozenset(c.focus_text for c in checks),
                           [r for c in checks for r in c.results],
-                          sorted((i for c in checks for i in c.issues), key=issue_order)), state
+                          sorted((i for c in checks for i in c.issues), key=issue_order), len(todo)), state
 
 
 Found = dict[str, tuple[frozenset[str], list[Result], list[Issue]]]
