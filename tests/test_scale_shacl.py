@@ -1,7 +1,7 @@
 """The compiled shapes (migkg.validation.shacl) report exactly what pyshacl reports.
 
 The build validates with the compiled shapes, for speed; pyshacl is the reference. Every violation
-case of tests/test_shapes.py (its mutation table, one or more per node shape) is run through both,
+case of tests/shape_cases.py (the mutation table, one or more per node shape) is run through both,
 and the issues must be the same: severity, focus node, path, message, shape and value, as many times.
 So are the issues of real synthetic releases, and a shapes file with a feature the compiled engine
 lacks makes the build fall back to pyshacl.

@@ -40,7 +40,6 @@ ACCEPT = {
     "tsv": "text/tab-separated-values",
     "rdf": "text/turtle,application/turtle",
 }
-RESULT_FORMATS = ("json", "csv", "tsv")
 
 
 class EndpointSource:

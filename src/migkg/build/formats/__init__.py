@@ -2,7 +2,7 @@
 
 A build writes every dump part once per format in :data:`FORMATS`, in this order (the order the
 files are listed and described in). Adding a format is one new module here and one line in
-:func:`formats_for`; the serialiser, the dump writer and the description are generic over the list.
+:data:`FORMATS`; the serialiser, the dump writer and the description are generic over the list.
 """
 from __future__ import annotations
 
