@@ -8,7 +8,9 @@ that holds what a user's checkout holds after ``migkg build``: ``data/`` and ``b
 from __future__ import annotations
 
 import doctest
+import importlib
 import io
+import pkgutil
 from pathlib import Path
 from types import ModuleType
 
@@ -57,3 +59,24 @@ def test_the_examples_print_what_they_say(module: ModuleType, checkout: Path):
     outcome = runner.summarize(verbose=False)
     assert outcome.attempted > 0
     assert outcome.failed == 0, report.getvalue()
+
+
+def modules_with_examples() -> list[ModuleType]:
+    """Every module of the package whose docstrings hold examples (not only the public entry points)."""
+    found = []
+    for info in pkgutil.walk_packages(migkg.__path__, "migkg."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        if examples_of(module):
+            found.append(module)
+    return found
+
+
+@pytest.mark.parametrize("module", modules_with_examples(), ids=lambda m: m.__name__)
+def test_every_example_in_the_package_runs(module: ModuleType, checkout: Path):
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    report = io.StringIO()
+    for test in examples_of(module).values():
+        runner.run(test, out=report.write)
+    assert runner.summarize(verbose=False).failed == 0, report.getvalue()

@@ -14,7 +14,6 @@ cannot be rebuilt, and ``--no-cache`` or deleting the folder is always safe.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
@@ -23,22 +22,19 @@ from pathlib import Path
 from typing import Any
 
 from migkg import __version__
+from migkg.digests import digest_of_parts
 
 MAGIC = b"migkg-cache 1\n"
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: the packages and modules of migkg that a build runs (everything ``migkg.build`` imports): only a change
 #: to them can change a build's output, so only they are in the cache key; tests/test_cache.py checks
 #: the list against what importing the build loads
-BUILD_CODE = ("cards", "mapping", "schema", "validation", "build", "errors.py")
+BUILD_CODE = ("cards", "mapping", "schema", "validation", "build", "errors.py", "digests.py")
 
 
 def content_hash(*parts: bytes) -> str:
-    """SHA-256 (hex) of the parts, each length-prefixed: no two sequences of parts hash alike by concatenation."""
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(len(part).to_bytes(8, "big"))
-        h.update(part)
-    return h.hexdigest()
+    """SHA-256 (hex) of the parts, each length-prefixed (:func:`migkg.digests.digest_of_parts`)."""
+    return digest_of_parts(*parts).hex()
 
 
 def build_sources(package: Path = _PACKAGE) -> list[Path]:

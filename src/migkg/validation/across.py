@@ -36,6 +36,7 @@ from typing import Protocol, TypeVar
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from migkg.digests import digest_of_parts
 from migkg.mapping.terms import Triple
 from migkg.validation.reports import Issue, issue_of_focus, issue_order, report_of
 from migkg.validation.shacl import Result
@@ -169,15 +170,6 @@ def group_digests(groups: dict[str, bytes]) -> dict[str, bytes]:
     return {node: hashlib.sha256(data).digest() for node, data in groups.items()}
 
 
-def _digest_of_parts(*parts: bytes) -> bytes:
-    """SHA-256 of the parts, each length-prefixed (no two sequences of parts hash alike by concatenation)."""
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(len(part).to_bytes(8, "big"))
-        h.update(part)
-    return h.digest()
-
-
 def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict[str, bytes]]],
                  read: Callable[[str], dict[str, Group]], parse: Callable[[Group], list[Triple]],
                  previous: AcrossState | None = None) -> tuple[AcrossReleases, AcrossState]:
@@ -212,7 +204,7 @@ def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict
         known = said_of.get(node)
         if known is None:
             parts = (part for rid in describers.get(node, ()) for part in (rid.encode(), digests[rid][node]))
-            known = said_of[node] = _digest_of_parts(node.encode(), *parts)
+            known = said_of[node] = digest_of_parts(node.encode(), *parts)
         return known
 
     def signature(node: str, values: frozenset[str]) -> bytes:
