@@ -413,7 +413,7 @@ def machine() -> list[str]:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     versions = []
-    for package in ("pyoxigraph", "rdflib", "pyshacl", "pydantic", "PyYAML", "ruamel.yaml"):
+    for package in ("pyoxigraph", "rdflib", "pyshacl", "pydantic", "PyYAML", "yamlcore", "requests"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions.append(f"{package} {metadata.version(package)}")
     try:
