@@ -13,6 +13,7 @@ MIG = Namespace("https://w3id.org/migkg/ontology#")
 ROLE = Namespace("https://w3id.org/migkg/role/")
 TOPIC = Namespace("https://w3id.org/migkg/topic/")
 KIND = Namespace("https://w3id.org/migkg/kind/")
+REGION = Namespace("https://w3id.org/migkg/region/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
 ISO639 = Namespace("http://id.loc.gov/vocabulary/iso639-1/")
@@ -30,6 +31,7 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "role": ROLE,
     "topic": TOPIC,
     "kind": KIND,
+    "region": REGION,
     "nif": NIF,
     "org": ORG,
     "prov": PROV,
@@ -62,6 +64,7 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
+    "REGION",
     "ROLE",
     "SDO",
     "SH",
