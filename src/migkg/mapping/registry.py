@@ -63,9 +63,9 @@ def un_subregions() -> dict[str, str]:
     """Every country's UN sub-region (or intermediate region) by its ISO 3166-1 alpha-3 code, as
     country_converter lists it (its ``UNregion`` column): ``{"KAZ": "Central Asia", ...}``.
 
-    Made once per process, from one ``CountryConverter`` (making one reads its table with pandas: half a
-    second with the import). Imported here, not at the top, so that a command that maps no registry
-    never loads country_converter or pandas.
+    Made once per process, from one ``CountryConverter`` (importing it loads pandas, and making one reads
+    its table: about a second together). Imported here, not at the top, so that a command that maps no
+    registry never loads country_converter or pandas.
     """
     import country_converter
 
