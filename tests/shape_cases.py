@@ -354,8 +354,10 @@ CASES: dict[str, list[Case]] = {
         Case("post-type-is-an-event-role", _value_shape(
             lambda g, n: put(g, n.ref("kaz-minister-foreign-affairs"), ORG.role, ROLE.participant),
             lambda n: ROLE.participant)),
-        Case("post-type-out-of-its-group", lambda g, n: drop(g, ROLE.ambassador, SKOS.broader)),
-        Case("post-type-out-of-its-scheme", lambda g, n: put(g, ROLE.minister, SKOS.inScheme, TOPIC.scheme)),
+        Case("post-type-out-of-its-group", _value_shape(
+            lambda g, n: drop(g, ROLE.minister, SKOS.broader), lambda n: ROLE.minister)),
+        Case("post-type-out-of-its-scheme", _value_shape(
+            lambda g, n: put(g, ROLE.minister, SKOS.inScheme, TOPIC.scheme), lambda n: ROLE.minister)),
     ],
     "CityShape": [
         Case("no-english-label", lambda g, n: drop_label(g, n.ref("almaty"), "en")),

