@@ -36,6 +36,16 @@ class KnownTerms(Protocol):
     def topics(self) -> frozenset[str]: ...
     @property
     def roles(self) -> frozenset[str]: ...
+    @property
+    def document_classes(self) -> frozenset[str]: ...
+    @property
+    def positions(self) -> frozenset[str]: ...
+    @property
+    def statuses(self) -> frozenset[str]: ...
+    @property
+    def actions(self) -> frozenset[str]: ...
+    @property
+    def regions(self) -> frozenset[str]: ...
 
 
 def _vocabularies(vocab: KnownTerms) -> dict[str, tuple[frozenset[str], str]]:
@@ -48,6 +58,12 @@ def _vocabularies(vocab: KnownTerms) -> dict[str, tuple[frozenset[str], str]]:
         "statement-kinds": (vocab.kinds, "a statement kind in ontology/schemes.ttl"),
         "topics": (vocab.topics, "a topic in ontology/schemes.ttl"),
         "roles": (vocab.roles, "a role in ontology/schemes.ttl"),
+        "document-classes": (_kind_ids(vocab.document_classes),
+                             "a document class (a subclass of mig:OutcomeDocument) in ontology/migkg.ttl"),
+        "positions": (vocab.positions, "a position in a process (narrower than role:process-position) in ontology/schemes.ttl"),
+        "statuses": (vocab.statuses, "a membership status (narrower than role:membership-status) in ontology/schemes.ttl"),
+        "actions": (vocab.actions, "an action on a document (action:scheme) in ontology/schemes.ttl"),
+        "regions": (vocab.regions, "a UN M49 region code of region:scheme in ontology/regions.ttl, e.g. \"143\" for Central Asia"),
     }
 
 
@@ -77,13 +93,21 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
         if kind.unique_id:
             errors += _duplicates(where, [((*o.path, "id"), str(field_value(o, "id"))) for o in entries if o.kind is kind],
                                   kind.unique_id)
+    for occurrence in entries:
+        supplied = getattr(occurrence.value, "supplied", None)
+        if supplied is not None and not occurrence.kind.suppliable:
+            errors.append(InputError(where((*occurrence.path, "supplied")),
+                                     "only release metadata the text does not state may be supplied.",
+                                     "quote the words of source.txt that state this fact as its evidence; `supplied:` "
+                                     "is for the release's issued date, publishers and authors."))
     event_ids = [e.id for e in loaded.card.events]
+    document_ids = [d.id for d in loaded.card.documents]
     references = list(_references(entries))
     for names, path, entity_id in references:
         if names.registry is None:
             continue
-        if not names.registry:  # any registry entry, or an event of this card
-            if entity_id not in registry and entity_id not in event_ids:
+        if not names.registry:  # any registry entry, or an event or document of this card
+            if entity_id not in registry and entity_id not in event_ids and entity_id not in document_ids:
                 everything = frozenset({e.type for e in registry.entries.values()})  # only for the message
                 errors.append(registry.unknown_id_error(where(path), entity_id, everything))
         elif entity_id not in registry or registry.type_of(entity_id) not in names.registry:

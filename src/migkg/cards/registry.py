@@ -13,9 +13,11 @@ from migkg.cards.yamlfile import YamlDocument, decode_text, line_of, parse_model
 from migkg.errors import InputError, InputErrors, Location, MigkgError
 
 #: registry types an id may have, grouped by what a card field expects
-AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
+AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "news-outlet", "person",
                          "regional-consultative-process"})
-ORGANISATION_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization"})
+ORGANISATION_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "news-outlet"})
+STATE_TYPES = frozenset({"state"})
+OUTLET_TYPES = frozenset({"news-outlet", "intergovernmental-organization", "government", "ministry"})
 
 
 @dataclass

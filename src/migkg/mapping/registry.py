@@ -17,6 +17,7 @@ CLASS_OF_TYPE = {
     "government": MIG.Government,
     "ministry": MIG.Ministry,
     "intergovernmental-organization": MIG.IntergovernmentalOrganization,
+    "news-outlet": SDO.NewsMediaOrganization,
     "person": FOAF.Person,
     "post": ORG.Post,
     "city": SDO.City,

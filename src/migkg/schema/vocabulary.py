@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
-from migkg.mapping.namespaces import KIND, MIG, ROLE, TOPIC
+from migkg.mapping.namespaces import ACTION, KIND, MIG, REGION, ROLE, TOPIC
 
 ONTOLOGY_FILES = ("migkg.ttl", "schemes.ttl")
 
@@ -28,6 +28,14 @@ class Vocabulary:
     classes: frozenset[str]
     event_roles: frozenset[str]
     event_classes: frozenset[str]
+    document_classes: frozenset[str] = frozenset()
+    positions: frozenset[str] = frozenset()
+    """Positions in a process: the roles narrower than ``role:process-position`` (chair, co-chair...)."""
+    statuses: frozenset[str] = frozenset()
+    """Membership statuses: the roles narrower than ``role:membership-status`` (member, observer...)."""
+    actions: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    """UN M49 region codes of ``region:scheme``."""
 
 
 
@@ -46,5 +54,14 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
                             if str(c).startswith(str(ROLE)))
     event_classes = frozenset(c for c in classes
                               if (MIG[c], RDFS.subClassOf * "*", SDO.Event) in graph)  # type: ignore[operator]
+    document_classes = frozenset(c for c in classes if c != "OutcomeDocument"
+                                 and (MIG[c], RDFS.subClassOf * "+", MIG.OutcomeDocument) in graph)  # type: ignore[operator]
     return Vocabulary(graph, _local_ids(graph, str(ROLE)), _local_ids(graph, str(TOPIC)),
-                      _local_ids(graph, str(KIND)), classes, event_roles, event_classes)
+                      _local_ids(graph, str(KIND)), classes, event_roles, event_classes, document_classes,
+                      _narrower(graph, ROLE["process-position"]), _narrower(graph, ROLE["membership-status"]),
+                      _local_ids(graph, str(ACTION)), _local_ids(graph, str(REGION)))
+
+
+def _narrower(graph: Graph, broader: URIRef) -> frozenset[str]:
+    """The local ids of the role concepts whose skos:broader is ``broader``."""
+    return frozenset(str(c)[len(ROLE):] for c in graph.subjects(SKOS.broader, broader) if str(c).startswith(str(ROLE)))
