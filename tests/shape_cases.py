@@ -313,7 +313,9 @@ CASES: dict[str, list[Case]] = {
         Case("no-object", lambda g, n: drop(g, n.name_attestation, RDF.object)),
     ],
     "EventShape": [
-        Case("two-dates", lambda g, n: add(g, n.event, DCTERMS.date, Literal("2013-06-06", datatype=XSD.date))),
+        Case("two-dates", lambda g, n: add(g, n.event, DCTERMS.date, Literal("2013-06-06", datatype=XSD.date)),
+             "Warning"),
+        Case("two-places", lambda g, n: add(g, n.event, SDO.location, n.ref("almaty-process")), "Warning"),
         Case("date-not-a-date", lambda g, n: put(g, n.event, DCTERMS.date, Literal("5 June 2013"))),
         Case("no-name", lambda g, n: drop(g, n.event, SDO.name)),
     ],
