@@ -73,7 +73,7 @@ def test_fifty_releases_use_every_new_kind_of_entry(fifty: Path):
                 seen |= {f"release {value.kind.kind}"} | ({"release url"} if value.url else set())
             if isinstance(value, ProcessPosition | Membership | Handover):
                 seen |= {f"{entry.kind.name} {name}" for name in ("at_event", "on", "period")
-                         if getattr(value, name) is not None}
+                         if getattr(value, name, None) is not None}
             if isinstance(value, ProcessPosition):
                 seen.add(f"position {value.position}")
             if isinstance(value, Membership):
