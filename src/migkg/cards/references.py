@@ -105,7 +105,7 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
     document_ids = [d.id for d in loaded.card.documents]
     for occurrence in entries:
         if isinstance(occurrence.value, GroupRef):
-            errors += _group_errors(occurrence.value, where((*occurrence.path, "of")), event_ids, registry)
+            errors += _group_errors(occurrence.value, (*occurrence.path, "of"), where, event_ids, registry)
     references = list(_references(entries))
     for names, path, entity_id in references:
         if names.registry is None:
@@ -133,16 +133,18 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
 
 
-def _group_errors(group: GroupRef, where: Location, event_ids: list[str], registry: Registry) -> list[InputError]:
+def _group_errors(group: GroupRef, path: Path_, where: Callable[[Path_], Location], event_ids: list[str],
+                  registry: Registry) -> list[InputError]:
     """A group of participants or an event's own voice is of an event of the card; unnamed officials are of a
-    state or organisation of the registry."""
+    state or organisation of the registry. (The location is found only for an error: finding a line composes the
+    card's YAML again, with line numbers.)"""
     if group.group in ("participants", "meeting"):
         if group.of not in event_ids:
-            return [InputError(where, f"a '{group.group}' group is of an event of this card, not '{group.of}'.",
+            return [InputError(where(path), f"a '{group.group}' group is of an event of this card, not '{group.of}'.",
                                f"set `of:` to the id of an event under events: ({', '.join(event_ids) or 'none'}); "
                                "for unnamed officials of a state or organisation use `group: officials`.")]
     elif group.of not in registry or registry.type_of(group.of) not in ORGANISATION_TYPES:
-        return [registry.unknown_id_error(where, group.of, ORGANISATION_TYPES)]
+        return [registry.unknown_id_error(where(path), group.of, ORGANISATION_TYPES)]
     return []
 
 
