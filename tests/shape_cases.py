@@ -179,6 +179,13 @@ class Case:
     severity: str = "Violation"
 
 
+def _second_place(g: Graph, n: Nodes) -> Node:
+    """The seed's event in a second city (the registry has one: a city as another release's card would name it)."""
+    astana = URIRef(str(n.ref("almaty")).replace("almaty", "astana"))
+    g.add((astana, RDF.type, SDO.City))
+    return add(g, n.event, SDO.location, astana)
+
+
 def _shift_span(g: Graph, n: Nodes) -> Node:
     put(g, n.tur_span, NIF.beginIndex, nni(int(g.value(n.tur_span, NIF.beginIndex)) - 1))
     return n.text
@@ -303,8 +310,12 @@ CASES: dict[str, list[Case]] = {
         Case("no-object", lambda g, n: drop(g, n.name_attestation, RDF.object)),
     ],
     "EventShape": [
-        Case("two-dates", lambda g, n: add(g, n.event, DCTERMS.date, Literal("2013-06-06", datatype=XSD.date))),
+        # two releases that give one event two dates, or two places: each kept as its release's claim, a Warning
+        Case("two-dates", lambda g, n: add(g, n.event, DCTERMS.date, Literal("2013-06-06", datatype=XSD.date)),
+             severity="Warning"),
+        Case("two-places", _second_place, severity="Warning"),
         Case("date-not-a-date", lambda g, n: put(g, n.event, DCTERMS.date, Literal("5 June 2013"))),
+        Case("place-a-state", lambda g, n: put(g, n.event, SDO.location, n.ref("KAZ"))),
         Case("no-name", lambda g, n: drop(g, n.event, SDO.name)),
     ],
     "StateShape": [
