@@ -65,10 +65,11 @@ def three_releases(built_dir, tmp_path_factory) -> Path:
 # --------------------------------------------------------------------------- the plan
 def test_graphs_go_shared_first_then_release_by_release_then_the_description():
     names = [f"{BASE}release/b/derived", f"{BASE}graph/dataset", f"{BASE}release/a/graph", f"{BASE}graph/registry",
-             f"{BASE}release/b/graph", f"{BASE}graph/vocabulary", f"{BASE}release/a/derived", "http://other.org/g"]
+             f"{BASE}release/b/graph", f"{BASE}graph/vocabulary", f"{BASE}release/a/derived", "http://other.org/g",
+             f"{BASE}graph/conflicts"]
     assert [g.label for g in plan(sorted(names), BASE)] == [
         "vocabulary", "registry", "graph <http://other.org/g>", "release a (graph)", "release a (derived)",
-        "release b (graph)", "release b (derived)", "dataset description"]
+        "release b (graph)", "release b (derived)", "conflicts", "dataset description"]
 
 
 def test_an_update_replaces_one_graph():
@@ -88,11 +89,11 @@ def test_publish_to_oxigraph_puts_every_graph_whole_and_twice_is_once(oxigraph, 
     expected = build_content(built_dir)
     assert set(expected) == {f"{BASE}graph/vocabulary", f"{BASE}graph/registry", f"{BASE}graph/dataset",
                              f"{BASE}release/2013-06-05-unhcr-iom-almaty-ministerial/graph",
-                             f"{BASE}release/2013-06-05-unhcr-iom-almaty-ministerial/derived"}
+                             f"{BASE}release/2013-06-05-unhcr-iom-almaty-ministerial/derived", f"{BASE}graph/conflicts"}
     for attempt in (1, 2):
         done = run_migkg("publish", "--endpoint", url, "--out", built_dir, "--protocol", protocol)
         assert done.returncode == 0, done.stderr
-        assert done.stderr.startswith("published 5 graphs (1 release(s), ")
+        assert done.stderr.startswith("published 6 graphs (1 release(s), ")
         assert "\x1b[" not in done.stderr  # no progress bar when stderr is not a terminal
         for graph, triples in expected.items():
             assert graph_content(server.query_url, graph) == triples, (attempt, graph)

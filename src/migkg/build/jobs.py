@@ -19,6 +19,7 @@ from migkg.cards.release import CARD_NAME, SOURCE_NAME, release_folders
 from migkg.errors import InputError, Location
 from migkg.mapping.terms import Triple
 from migkg.validation.across import groups_blob
+from migkg.validation.conflicts import Conflict
 from migkg.validation.reports import Issue
 from migkg.validation.shacl import Result
 
@@ -39,6 +40,7 @@ class Outcome:
     issues: list[Issue] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
     entry: Entry | None = None                    # where its piece of the outputs is, in the cache
+    conflicts: list[Conflict] = field(default_factory=list)   # its Warnings, with the values its graph states
 
     @property
     def violates(self) -> bool:
@@ -65,15 +67,25 @@ def run_job(bench: Workbench, cache: Cache, job: Job) -> Outcome:
         return Outcome(job.release_id, job.folder, "failed",
                        [(e.location, e.problem, e.fix) for e in each_error(err)])
     piece = bench.release_piece(built)
-    outcome = Outcome(job.release_id, job.folder, "built", issues=built.issues, results=built.results)
+    outcome = Outcome(job.release_id, job.folder, "built", issues=built.issues, results=built.results,
+                      conflicts=built.conflicts)
     outcome.entry = cache.put(f"releases/{job.release_id}", job.key, piece_meta(outcome, piece.stats),
                               _blobs(piece, built.shared))
     return outcome
 
 
 def piece_meta(outcome: Outcome, stats: PieceStats) -> dict[str, Any]:
-    """A release's cache metadata: its own issues and results, and its statistics without their digests."""
-    return {"issues": outcome.issues, "results": outcome.results, "stats": small_stats(stats)}
+    """A release's cache metadata: its own issues, results and conflicts, and its statistics without their
+    digests."""
+    return {"issues": outcome.issues, "results": outcome.results, "conflicts": outcome.conflicts,
+            "stats": small_stats(stats)}
+
+
+def reused(release_id: str, folder: Path, entry: Entry) -> Outcome:
+    """A release's outcome as its cache entry recorded it (:func:`piece_meta`)."""
+    meta = entry.meta
+    return Outcome(release_id, folder, "reused", issues=meta["issues"], results=meta["results"],
+                   conflicts=meta["conflicts"])
 
 
 def small_stats(stats: PieceStats) -> PieceStats:

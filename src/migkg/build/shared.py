@@ -87,3 +87,4 @@ class SharedNodesCheck:
                                  "build again (with --no-cache if it persists).")
         self.entries[release_id] = entry
         return groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB])
+

@@ -68,3 +68,4 @@ def anchored(issues: list[Issue], folder: Path) -> list[Issue]:
     """The issues with ``where`` under ``folder``, the release folder of this build. Issues are cached
     relative to it, so that a cache reused from another copy of the data names the files of this one."""
     return [replace(issue, where=str(folder / issue.where)) if issue.where else issue for issue in issues]
+

@@ -1,0 +1,181 @@
+"""Conflicts as data: what the build warns about is published in its own graph, ``<base>graph/conflicts``.
+
+Each Warning of the build (a release's own, the check across releases) is an
+``sh:ValidationResult`` there, with ``mig:statedIn`` naming the graph of each release that states its
+value (migkg.validation.conflicts). Corpora are made from the seed: its release copied under a second
+id, the copy's event date changed (two releases that give one event two dates: a Warning, the build
+succeeds and publishes both sides).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, RDF, VOID
+
+from migkg.build.corpus import build_corpus
+from migkg.build.dumps import dump_files
+from migkg.build.pipeline import Toolkit, build_dataset
+from migkg.mapping.iris import DEFAULT_BASE, Iris
+from migkg.mapping.terms import quads
+from tests.shape_cases import LACKING_SHAPE
+
+ROOT = Path(__file__).resolve().parents[1]
+RELEASE = "2013-06-05-unhcr-iom-almaty-ministerial"
+EVENT = "2013-06-05-almaty-ministerial-conference"
+COPY = "2013-06-06-unhcr-almaty-copy"
+IRIS = Iris(DEFAULT_BASE)
+SH_NS = "http://www.w3.org/ns/shacl#"
+STATED_IN = "https://w3id.org/migkg/ontology#statedIn"
+
+
+def second_report(data: Path, *replacements: tuple[str, str]) -> Path:
+    """The seed release copied under the id ``COPY``, its card changed by ``replacements`` (old, new)."""
+    folder = Path(shutil.copytree(data / "releases" / RELEASE, data / "releases" / COPY))
+    card = folder / "card.yaml"
+    text = card.read_text(encoding="utf-8").replace(f"  id: {RELEASE}\n", f"  id: {COPY}\n")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    card.write_text(text, encoding="utf-8")
+    return folder
+
+
+def another_date(data: Path) -> Path:
+    """A second release that dates the seed's event a day later (its `date.date`, not its words)."""
+    return second_report(data, ("      date: 2013-06-05\n", "      date: 2013-06-06\n"))
+
+
+def conflicts_of(out: Path) -> list[ox.Triple]:
+    """The conflicts graph as written (its N-Quads dump part)."""
+    graph = IRIS.conflicts_graph()
+    found = [q.triple for q in ox.parse(path=str(out / "migkg-conflicts.nq"), format=ox.RdfFormat.N_QUADS)]
+    assert all(q.graph_name == graph for q in ox.parse(path=str(out / "migkg-conflicts.nq"),
+                                                         format=ox.RdfFormat.N_QUADS))
+    return found
+
+
+def sides(triples: list[ox.Triple], shape: str) -> list[tuple[str, str | None, list[str]]]:
+    """(focus, value, graphs that state it) of each result of ``shape`` in the conflicts graph, sorted."""
+    by_node: dict[ox.NamedNode, dict[str, list[ox.NamedNode | ox.Literal]]] = {}
+    for s, p, o in triples:
+        by_node.setdefault(s, {}).setdefault(p.value, []).append(o)
+    out = []
+    for node in by_node.values():
+        if [o.value for o in node.get(SH_NS + "sourceShape", [])] == [f"https://w3id.org/migkg/shapes#{shape}"]:
+            values = node.get(SH_NS + "value", [])
+            out.append((node[SH_NS + "focusNode"][0].value, values[0].value if values else None,
+                        sorted(g.value for g in node.get(STATED_IN, []))))
+    return sorted(out)
+
+
+def graph_of(release: str) -> str:
+    return IRIS.release_graph(release).value
+
+
+# --------------------------------------------------------------------------- two dates of one event
+def test_two_dates_of_one_event_are_a_warning_and_both_are_published(seed_data: Path, tmp_path: Path, run_migkg):
+    another_date(seed_data)
+    out = tmp_path / "build"
+    done = run_migkg("build", "--data", seed_data, "--out", out, "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = done.stdout + done.stderr
+    assert re.search(rf"^Warning: <{DEFAULT_BASE}event/{EVENT}> dcterms:date: An event has at most one date .*"
+                     rf"\(shape migsh:Event-date\) \[found across releases: stated by {RELEASE}, {COPY}\]$", text, re.M)
+    assert "0 violation(s), 3 warning(s)." in text  # and each release's count claim
+    triples = conflicts_of(out)
+    assert sides(triples, "Event-date") == [(f"{DEFAULT_BASE}event/{EVENT}", "2013-06-05", [graph_of(RELEASE)]),
+                                            (f"{DEFAULT_BASE}event/{EVENT}", "2013-06-06", [graph_of(COPY)])]
+    # each side is what that release's graphs say (the derived date, from its attestation)
+    written = {q for path in dump_files(out, "nq") for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)}
+    date = ox.NamedNode("http://purl.org/dc/terms/date")
+    said = {(q.object.value, q.graph_name.value) for q in written
+            if q.subject == IRIS.event(EVENT) and q.predicate == date}
+    assert said == {("2013-06-05", IRIS.derived_graph(RELEASE).value), ("2013-06-06", IRIS.derived_graph(COPY).value)}
+    assert sides(triples, "CountClaim-matches") == [
+        (f"{DEFAULT_BASE}release/{release}/claim/count-of-governments", "8", [graph_of(release)])
+        for release in (RELEASE, COPY)]
+    # the in-memory build holds the same graph
+    assert set(quads(build_dataset(seed_data).graphs)) == written
+
+
+@pytest.mark.parametrize("fallback", [False, True], ids=["compiled", "pyshacl"])
+def test_either_engine_reports_two_dates_or_places_as_warnings(seed_data: Path, tmp_path: Path, fallback: bool):
+    another_date(seed_data)
+    ontology = Path(shutil.copytree(ROOT / "ontology", tmp_path / "ontology"))
+    if fallback:
+        shapes = ontology / "shapes.ttl"
+        shapes.write_text(shapes.read_text(encoding="utf-8") + LACKING_SHAPE, encoding="utf-8")
+    toolkit = Toolkit.load(ontology=ontology)
+    assert toolkit.engine == ("pyshacl" if fallback else "compiled")
+    summary = build_corpus(seed_data, tmp_path / "out", toolkit, cache_dir=None)
+    assert summary.error is None and not summary.report.violations
+    found = [(i.severity, i.focus, i.path, i.shape) for i in summary.report.issues if i.shape != "migsh:CountClaim-matches"]
+    assert found == [("Warning", f"<{DEFAULT_BASE}event/{EVENT}>", "dcterms:date", "migsh:Event-date")]
+    assert sides(conflicts_of(tmp_path / "out"), "Event-date")[1][1] == "2013-06-06"
+
+
+# --------------------------------------------------------------------------- cached, kept, described
+def test_an_unchanged_rebuild_keeps_the_conflicts_part_and_a_change_rewrites_it(seed_data: Path, tmp_path: Path):
+    toolkit = Toolkit.load()
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build_corpus(seed_data, out, toolkit, cache_dir=cache)
+    assert first.error is None
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    again = build_corpus(seed_data, out, toolkit, cache_dir=cache)
+    assert (again.built, again.reused) == (0, 1) and set(again.parts_kept) == {"registry", "2013", "conflicts"}
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    # a second report that dates the event otherwise: the 2013 part and the conflicts are written again, as cold
+    another_date(seed_data)
+    changed = build_corpus(seed_data, out, toolkit, cache_dir=cache)
+    assert (changed.built, changed.reused) == (1, 1) and changed.parts_kept == ["registry"]
+    build_corpus(seed_data, tmp_path / "cold", toolkit, cache_dir=None)
+    for name in sorted(p.name for p in out.iterdir()):
+        assert (out / name).read_bytes() == (tmp_path / "cold" / name).read_bytes(), name
+    assert (out / "migkg-conflicts.nq").read_bytes() != before["migkg-conflicts.nq"]
+    reused = build_corpus(seed_data, out, toolkit, cache_dir=cache)
+    assert reused.reused == 2 and "conflicts" in reused.parts_kept
+
+
+def test_a_release_left_out_has_no_conflicts_published(seed_data: Path, tmp_path: Path):
+    folder = another_date(seed_data)
+    card = folder / "card.yaml"
+    card.write_text(card.read_text(encoding="utf-8").replace("  - {role: participant, agent: KAZ,",
+                                                             "  - {role: participant, agent: nobody,"),
+                    encoding="utf-8")
+    summary = build_corpus(seed_data, tmp_path / "out", Toolkit.load(), cache_dir=None, keep_going=True)
+    assert [o.release_id for o in summary.left_out] == [COPY]
+    graphs = {o.value for _s, p, o in conflicts_of(tmp_path / "out") if p.value == STATED_IN}
+    assert graphs == {graph_of(RELEASE)}
+
+
+def test_the_description_lists_the_conflicts_graph(seed_data: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    assert build_corpus(seed_data, out, Toolkit.load(), cache_dir=None).error is None
+    void = Graph().parse(out / "void.ttl", format="turtle")
+    dataset = URIRef(IRIS.dataset().value)
+    subset = URIRef(IRIS.conflicts_subset().value)
+    assert (dataset, VOID.subset, subset) in void and (subset, RDF.type, VOID.Dataset) in void
+    assert (subset, URIRef("https://schema.org/url"), URIRef(IRIS.conflicts_graph().value)) in void
+    assert int(void.value(subset, VOID.triples)) == len(conflicts_of(out))
+    part = URIRef(f"{dataset}/part/conflicts")
+    assert (part, DCTERMS.isPartOf, dataset) in void
+    assert sorted(str(void.value(d, DCTERMS.title)) for d in void.objects(part, URIRef("http://www.w3.org/ns/dcat#distribution"))) == \
+        [f"migkg-conflicts.{ext}" for ext in ("jsonld", "nq", "nt", "trig", "ttl")]
+
+
+def test_a_build_without_warnings_publishes_a_report_that_conforms(seed_data: Path, tmp_path: Path):
+    card = seed_data / "releases" / RELEASE / "card.yaml"
+    text = card.read_text(encoding="utf-8")
+    claim = re.search(r"^claims:\n(  .*\n|\s*\n)*", text, re.M)
+    card.write_text(text[:claim.start()] + text[claim.end():], encoding="utf-8")
+    out = tmp_path / "out"
+    summary = build_corpus(seed_data, out, Toolkit.load(), cache_dir=None)
+    assert summary.error is None and summary.report.issues == []
+    assert sorted((s.value, p.value, o.value) for s, p, o in conflicts_of(out)) == [
+        (IRIS.conflicts_report().value, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", SH_NS + "ValidationReport"),
+        (IRIS.conflicts_report().value, SH_NS + "conforms", "true")]
