@@ -1,10 +1,11 @@
 """Conflicts as data: what the build warns about is published in its own graph, ``<base>graph/conflicts``.
 
-Each Warning of the build (a release's own, the check across releases) is an
+Each Warning of the build (a release's own, the check across releases, one event under two ids) is an
 ``sh:ValidationResult`` there, with ``mig:statedIn`` naming the graph of each release that states its
 value (migkg.validation.conflicts). Corpora are made from the seed: its release copied under a second
 id, the copy's event date changed (two releases that give one event two dates: a Warning, the build
-succeeds and publishes both sides).
+succeeds and publishes both sides), or its event given another id (one event, two ids: a located
+Warning naming both card entries).
 """
 from __future__ import annotations
 
@@ -14,14 +15,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF, VOID
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SH, VOID
 
 from migkg.build.corpus import build_corpus
 from migkg.build.dumps import dump_files
 from migkg.build.pipeline import Toolkit, build_dataset
 from migkg.mapping.iris import DEFAULT_BASE, Iris
 from migkg.mapping.terms import quads
+from migkg.validation.reports import validate_graph
+from migkg.validation.same_event import EventSignature, same_events
 from tests.shape_cases import LACKING_SHAPE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +34,7 @@ COPY = "2013-06-06-unhcr-almaty-copy"
 IRIS = Iris(DEFAULT_BASE)
 SH_NS = "http://www.w3.org/ns/shacl#"
 STATED_IN = "https://w3id.org/migkg/ontology#statedIn"
+LAUNCH = re.compile(r"^    launched_at:\n      event: .*\n      evidence: .*\n", re.M)
 
 
 def second_report(data: Path, *replacements: tuple[str, str]) -> Path:
@@ -48,6 +52,15 @@ def second_report(data: Path, *replacements: tuple[str, str]) -> Path:
 def another_date(data: Path) -> Path:
     """A second release that dates the seed's event a day later (its `date.date`, not its words)."""
     return second_report(data, ("      date: 2013-06-05\n", "      date: 2013-06-06\n"))
+
+
+def another_id(data: Path, event: str = "2013-06-05-almaty-conference-on-migration") -> Path:
+    """A second release that reports the seed's event (the same kind, date and place) under another id, and
+    does not say the process was launched there (the seed's card does: that would be a disagreement too)."""
+    folder = second_report(data, (EVENT, event))
+    card = folder / "card.yaml"
+    card.write_text(LAUNCH.sub("", card.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    return folder
 
 
 def conflicts_of(out: Path) -> list[ox.Triple]:
@@ -119,6 +132,78 @@ def test_either_engine_reports_two_dates_or_places_as_warnings(seed_data: Path, 
     assert sides(conflicts_of(tmp_path / "out"), "Event-date")[1][1] == "2013-06-06"
 
 
+# --------------------------------------------------------------------------- one event, two ids
+def test_one_event_under_two_ids_is_a_warning_naming_both_card_entries(seed_data: Path, tmp_path: Path, run_migkg):
+    other = "2013-06-05-almaty-conference-on-migration"
+    another_id(seed_data, other)
+    out = tmp_path / "build"
+    done = run_migkg("build", "--data", seed_data, "--out", out, "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = done.stdout + done.stderr
+    first, second = (f"{seed_data}/releases/{rid}/card.yaml:26: events[0]" for rid in (COPY, RELEASE))
+    lines = [line for line in text.splitlines() if "migsh:SameEventShape" in line]
+    # the first event id (by IRI) is the focus, the other the value; the cards are named at their events entries
+    assert lines == [f"Warning: {first} and {second}: <{DEFAULT_BASE}event/{other}>: Another event id has the same "
+                     "kind, date and place: perhaps one event reported under two ids. If it is one event, give every "
+                     "card that reports it the same events[].id; if two meetings, nothing is wrong. "
+                     f"[value: <{DEFAULT_BASE}event/{EVENT}>] (shape migsh:SameEventShape) "
+                     f"[found across releases: stated by {RELEASE}, {COPY}]"]
+    assert (seed_data / "releases" / COPY / "card.yaml").read_text(encoding="utf-8").splitlines()[25] == f"  - id: {other}"
+    assert sides(conflicts_of(out), "SameEventShape") == [
+        (f"{DEFAULT_BASE}event/{other}", f"{DEFAULT_BASE}event/{EVENT}", sorted([graph_of(RELEASE), graph_of(COPY)]))]
+    triples = conflicts_of(out)
+    constraint = ox.NamedNode("https://w3id.org/migkg/shapes#SameEvent-kind-date-place")
+    assert any(p.value == SH_NS + "sourceConstraint" and o == constraint for _s, p, o in triples)
+
+
+def test_one_event_under_one_id_in_two_releases_is_no_such_warning(seed_data: Path, tmp_path: Path):
+    second_report(seed_data)
+    summary = build_corpus(seed_data, None, Toolkit.load(), cache_dir=None)
+    assert summary.error is None
+    assert [i.shape for i in summary.report.warnings] == ["migsh:CountClaim-matches"] * 2
+
+
+def test_the_build_finds_what_the_deactivated_shape_finds_on_the_whole_graph(seed_data: Path):
+    """migsh:SameEventShape states the rule as SHACL-SPARQL, deactivated (no release sees another's events);
+    activated, pyshacl on the union of the graphs reports the pairs the build reports."""
+    another_id(seed_data)
+    result = build_dataset(seed_data)
+    union = Graph()
+    for name, graph in result.graphs.items():
+        if name != URIRef(IRIS.conflicts_graph().value):
+            union += graph
+    shapes = Graph()
+    for prefix, namespace in result.toolkit.shapes.namespaces():  # the issues name shapes by prefix
+        shapes.bind(prefix, namespace)
+    shapes += result.toolkit.shapes
+    shapes.remove((URIRef("https://w3id.org/migkg/shapes#SameEventShape"), SH.deactivated, Literal(True)))
+
+    def same(issues):
+        return sorted((i.severity, i.focus, i.value, i.message, i.shape) for i in issues
+                      if i.shape == "migsh:SameEventShape")
+
+    found = same(result.report.issues)
+    assert len(found) == 1
+    assert found == same(validate_graph(union, shapes).issues)
+
+
+def test_the_pairs_by_process_and_number_and_by_what_every_describer_says():
+    number = EventSignature("third", 0, kind="ministerial-conference", process="almaty-process", number=3)
+    again = EventSignature("baku-2019", 1, kind="expert-meeting", process="almaty-process", number=3)
+    fourth = EventSignature("fourth", 0, process="almaty-process", number=4)
+    assert [(s.rule, s.first, s.second, s.first_in, s.second_in) for s in
+            same_events([("r1", (number, fourth)), ("r2", (again,))])] == \
+        [("process-number", "baku-2019", "third", (("r2", 1),), (("r1", 0),))]
+    # an event two releases date differently matches another event on either date, as the whole graph would
+    a1 = EventSignature("a", 0, kind="conference", date="2013-06-05", place="almaty")
+    a2 = EventSignature("a", 0, kind="conference", date="2013-06-06", place="almaty")
+    b = EventSignature("b", 0, kind="conference", date="2013-06-06", place="almaty")
+    [pair] = same_events([("r1", (a1,)), ("r2", (a2,)), ("r3", (b,))])
+    assert (pair.first, pair.second, pair.first_in, pair.second_in) == ("a", "b", (("r1", 0), ("r2", 0)), (("r3", 0),))
+    assert same_events([("r1", (a1,)), ("r2", (EventSignature("b", 0, kind="expert-meeting", date="2013-06-05",
+                                                                place="almaty"),))]) == []
+
+
 # --------------------------------------------------------------------------- cached, kept, described
 def test_an_unchanged_rebuild_keeps_the_conflicts_part_and_a_change_rewrites_it(seed_data: Path, tmp_path: Path):
     toolkit = Toolkit.load()
@@ -129,16 +214,19 @@ def test_an_unchanged_rebuild_keeps_the_conflicts_part_and_a_change_rewrites_it(
     again = build_corpus(seed_data, out, toolkit, cache_dir=cache)
     assert (again.built, again.reused) == (0, 1) and set(again.parts_kept) == {"registry", "2013", "conflicts"}
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    # a second report that dates the event otherwise: the 2013 part and the conflicts are written again, as cold
-    another_date(seed_data)
+    # a second report under another id: the 2013 part and the conflicts are written again, as a cold build writes them
+    another_id(seed_data)
     changed = build_corpus(seed_data, out, toolkit, cache_dir=cache)
     assert (changed.built, changed.reused) == (1, 1) and changed.parts_kept == ["registry"]
-    build_corpus(seed_data, tmp_path / "cold", toolkit, cache_dir=None)
+    cold = build_corpus(seed_data, tmp_path / "cold", toolkit, cache_dir=None)
     for name in sorted(p.name for p in out.iterdir()):
         assert (out / name).read_bytes() == (tmp_path / "cold" / name).read_bytes(), name
     assert (out / "migkg-conflicts.nq").read_bytes() != before["migkg-conflicts.nq"]
+    # the pair is found from the cache alone (both releases reused), and named at both cards' lines again
     reused = build_corpus(seed_data, out, toolkit, cache_dir=cache)
     assert reused.reused == 2 and "conflicts" in reused.parts_kept
+    assert [i.where for i in reused.report.issues if i.shape == "migsh:SameEventShape"] == \
+        [i.where for i in cold.report.issues if i.shape == "migsh:SameEventShape"] != []
 
 
 def test_a_release_left_out_has_no_conflicts_published(seed_data: Path, tmp_path: Path):

@@ -37,7 +37,7 @@ from migkg.build.jobs import DIGEST_BLOBS, SHARED_BLOB, Job, Outcome, find_relea
 from migkg.build.parallel import Runner
 from migkg.build.plan import Plan
 from migkg.build.serialise import STORED, Serialiser
-from migkg.build.shared import SharedNodesCheck
+from migkg.build.shared import SharedNodesCheck, check_same_events
 from migkg.build.sinks import FileSink, Sink
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import conclude, doomed, includable
@@ -227,9 +227,10 @@ class CorpusBuild:
                 self.cache.prune("releases", set(order))
                 self.cache.prune("parts", set(self.plan.parts) | {CONFLICTS_PART})
             across, checked = self.shared.check(ordered, set(self.included))
+            same = check_same_events(self.plan, ordered, checked, self.toolkit.shapes, self.toolkit.iris)
             verdict = conclude(self.toolkit.shapes, base_meta["issues"], base_meta["results"], ordered,
                                across=across, checked=checked, keep_going=self.keep_going,
-                               base_conflicts=base_meta["conflicts"])
+                               base_conflicts=base_meta["conflicts"], same_events=same)
             summary.report, summary.error = verdict.report, verdict.error
             summary.built, summary.reused = verdict.built, verdict.reused
             summary.failed, summary.invalid, summary.left_out = verdict.failed, verdict.invalid, verdict.left_out

@@ -5,18 +5,28 @@ feeds it: each included release's groups (what it says about shared nodes) are i
 (:data:`migkg.build.jobs.SHARED_BLOB`), read only for the releases that describe a node to check;
 what the last check found is kept in the cache (:class:`~migkg.validation.across.AcrossState`), so a
 rebuild validates anew only the nodes whose describers said something else.
+
+Two ids of one event (:mod:`migkg.validation.same_event`) are found here too, from the events'
+signatures each release's outcome carries (:func:`check_same_events`): nothing is read for them but
+the cards of the pairs found, for the lines of their entries.
 """
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 
+from rdflib import Graph
+
 from migkg.build.cache import Cache, Entry
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, read_inputs, run_job
 from migkg.build.plan import Plan
 from migkg.build.workbench import Workbench
 from migkg.errors import MigkgError
+from migkg.mapping.iris import Iris
 from migkg.validation.across import AcrossReleases, AcrossState, check_across, group_digests, groups_of_blob, parse_group
+from migkg.validation.card_locations import EntryLocations
+from migkg.validation.conflicts import Findings
+from migkg.validation.same_event import same_event_findings, same_events
 
 
 class SharedNodesCheck:
@@ -88,3 +98,14 @@ class SharedNodesCheck:
         self.entries[release_id] = entry
         return groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB])
 
+
+def check_same_events(plan: Plan, ordered: list[Outcome], checked: set[str], shapes: Graph, iris: Iris) -> Findings:
+    """Two ids of one event among the releases ``checked`` (those written), from their outcomes' signatures of
+    their events; each pair located at the card entries of both (the cards, in this build's data folder, are
+    read again only for the pairs found)."""
+    found = same_events((o.release_id, o.events) for o in ordered if o.release_id in checked)
+    if not found:
+        return Findings()
+    locations = EntryLocations()
+    return same_event_findings(found, shapes, iris, lambda rid: iris.release_graph(rid).value,
+                               lambda rid, entry: locations(plan.folders[rid], ("events", entry)))

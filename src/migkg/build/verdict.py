@@ -2,7 +2,8 @@
 
 The report holds the registry's and the vocabulary's issues once, then what each release adds (less
 what the registry and vocabulary already say, and less what the check across releases replaced),
-then what only the releases together show (the nodes several releases describe). The same selection of the Warnings, as conflicts, is what the build publishes in its
+then what only the releases together show (the nodes several releases describe, and two ids of one
+event). The same selection of the Warnings, as conflicts, is what the build publishes in its
 conflicts graph (:mod:`migkg.validation.conflicts`): those of the releases it writes. The verdict fails the build on a violation of the
 registry or vocabulary, on a bad card (unless the build keeps going), on a violation of a release
 (the same), and on a violation found only across releases (which no release can be left out for).
@@ -18,7 +19,7 @@ from migkg.build.jobs import Outcome
 from migkg.errors import InputErrors, MigkgError, ValidationFailed
 from migkg.validation.across import AcrossReleases
 from migkg.validation.card_locations import anchored
-from migkg.validation.conflicts import Conflict, side_text
+from migkg.validation.conflicts import Conflict, Findings, side_text
 from migkg.validation.reports import Issue, Report, issue_order, report_of
 from migkg.validation.shacl import Result
 
@@ -52,10 +53,10 @@ class Verdict:
 
 
 def conclude(shapes: Graph, base_issues: list[Issue], base_results: list[Result], ordered: list[Outcome], *,
-             across: AcrossReleases, checked: set[str], keep_going: bool,
-             base_conflicts: list[Conflict] | None = None) -> Verdict:
+             across: AcrossReleases, checked: set[str], keep_going: bool, base_conflicts: list[Conflict] | None = None,
+             same_events: Findings | None = None) -> Verdict:
     """The report (the registry and vocabulary once, then what each release adds, then what only the releases
-    together show: ``across``), and the verdict. A release the check
+    together show: ``across``, and ``same_events``, two ids of one event), and the verdict. A release the check
     across releases took (in ``checked``: those written) has its issues on shared nodes replaced by the
     check's; one it did not take (left out) keeps them. The conflicts to publish are the Warnings of the
     registry and vocabulary (``base_conflicts``), of the releases checked (less those replaced, and less
@@ -66,6 +67,7 @@ def conclude(shapes: Graph, base_issues: list[Issue], base_results: list[Result]
     issues = list(base_issues)
     conflicts = list(base_conflicts or [])
     known_sides = {side_text(c.result, side.value) for c in conflicts for side in c.sides}
+    same_events = same_events or Findings()
     concluded = []
     for outcome in ordered:
         own_issues, own_results = outcome.issues, outcome.results
@@ -80,15 +82,16 @@ def conclude(shapes: Graph, base_issues: list[Issue], base_results: list[Result]
         issues += mine.issues
         report.add_results(mine.results)
     across_issues = dedupe_against(across.issues, known)
-    issues += across_issues
+    issues += across_issues + same_events.issues
     report.add_results(across.results)
+    report.add_results(same_events.results)
     report.issues = sorted(issues, key=issue_order)
     verdict = Verdict(report, built=sum(1 for o in concluded if o.status == "built"),
                       reused=sum(1 for o in concluded if o.status == "reused"),
                       failed=[o for o in concluded if o.status == "failed"],
                       invalid=[o for o in concluded if o.status != "failed" and o.violates],
                       across_violations=sum(1 for i in across_issues if i.severity == "Violation"),
-                      conflicts=conflicts + across.conflicts)
+                      conflicts=conflicts + across.conflicts + same_events.conflicts)
     verdict.error = _error(verdict, base_issues, keep_going)
     if keep_going:
         verdict.left_out = verdict.failed + verdict.invalid

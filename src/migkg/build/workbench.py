@@ -33,6 +33,7 @@ from migkg.validation.across import AcrossReleases, check_groups, shared_groups
 from migkg.validation.card_locations import located
 from migkg.validation.conflicts import Conflict, conflicts_in
 from migkg.validation.reports import Issue, issue_order, report_of, results_of, validate_graph
+from migkg.validation.same_event import EventSignature, event_signatures
 from migkg.validation.shacl import Index, Result, Validator, View, superclass_closure
 
 SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
@@ -52,6 +53,7 @@ class Built:
     quads: dict[ox.NamedNode, list[ox.Quad]] = field(default_factory=dict)
     shared: dict[str, list[Triple]] = field(default_factory=dict)  # for the corpus-wide check (Workbench.shared_triples)
     conflicts: list[Conflict] = field(default_factory=list)  # its Warnings, with the values its graph states
+    events: tuple[EventSignature, ...] = ()  # what its card says of each event, for the check of one event's ids
 
 
 def quiet_garbage_collector() -> None:
@@ -192,7 +194,7 @@ class Workbench:
         graph = self.iris.release_graph(rid).value
         issues = located(report_of(results, self.toolkit.shapes, graph).issues, release, self.iris)
         return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived),
-                     conflicts_in(results, facts + derived, graph))
+                     conflicts_in(results, facts + derived, graph), event_signatures(release.card))
 
     # ---------------------------------------------------------------- across releases (migkg.validation.across)
     @property

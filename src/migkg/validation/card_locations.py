@@ -20,7 +20,9 @@ releases makes those issues, naming every release). :func:`card_entry` is the pu
 worker, from the card text it validated), relative to the release folder, as the cache keeps it;
 :func:`anchored` puts it under the folder of the build that reports it. Only a release with
 issues has its card composed again for lines (:func:`migkg.cards.yamlfile.line_of`, about 1 ms a
-card): a 10,000-release corpus can have a thousand warnings.
+card): a 10,000-release corpus can have a thousand warnings. The same holds for an issue the build
+finds from what it cached, such as one event reported under two ids (:class:`EntryLocations`, which
+reads again only the cards it is asked about).
 """
 from __future__ import annotations
 
@@ -30,8 +32,8 @@ from pathlib import Path
 from migkg.cards.facts import walk
 from migkg.cards.models import Card
 from migkg.cards.release import CARD_NAME, LoadedRelease
-from migkg.cards.yamlfile import field_path, line_of
-from migkg.errors import Location
+from migkg.cards.yamlfile import FieldPath, YamlDocument, field_path, line_of, read_yaml
+from migkg.errors import InputError, Location
 from migkg.mapping.iris import Iris
 from migkg.validation.reports import Issue
 
@@ -69,3 +71,20 @@ def anchored(issues: list[Issue], folder: Path) -> list[Issue]:
     relative to it, so that a cache reused from another copy of the data names the files of this one."""
     return [replace(issue, where=str(folder / issue.where)) if issue.where else issue for issue in issues]
 
+
+class EntryLocations:
+    """``card.yaml:LINE: field`` of entries of the cards of several releases, each card read again once when
+    first asked (for an issue that the build finds from what it cached, such as two ids of one event)."""
+
+    def __init__(self) -> None:
+        self.documents: dict[Path, YamlDocument | None] = {}
+
+    def __call__(self, folder: Path, path: FieldPath) -> str:
+        card = folder / CARD_NAME
+        if card not in self.documents:
+            try:
+                self.documents[card] = read_yaml(card)
+            except InputError:  # changed or gone since it was built: the file alone
+                self.documents[card] = None
+        document = self.documents[card]
+        return str(Location(card, line_of(document, path) if document is not None else None, field_path(path)))

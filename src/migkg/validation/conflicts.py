@@ -10,7 +10,8 @@ A :class:`Conflict` is one Warning-severity :class:`~migkg.validation.shacl.Resu
 each value the disagreement is about (the result's ``sh:value``, or, for a result without one such
 as ``sh:maxCount``, each value of its path) with the graphs of the releases that state it. It is
 made where those are known: by the release's own validation (:func:`conflicts_in`), by the check
-across releases (:mod:`migkg.validation.across`); each is plain data, kept in the build cache.
+across releases (:mod:`migkg.validation.across`), or by the check of one event reported under two
+ids (:mod:`migkg.validation.same_event`); each is plain data, kept in the build cache.
 
 :func:`conflict_triples` writes them as plain SHACL: one ``sh:ValidationResult`` per side (SHACL
 allows a result at most one ``sh:value``), with ``sh:focusNode``, ``sh:resultPath`` (an IRI path
@@ -35,7 +36,7 @@ constraint, value), so the same disagreement has the same IRI in every build.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -46,6 +47,7 @@ from migkg.digests import digest_of_parts
 from migkg.mapping.iris import Iris
 from migkg.mapping.namespaces import MIG
 from migkg.mapping.terms import Object, Triple, to_ox, to_rdflib
+from migkg.validation.reports import Issue
 from migkg.validation.shacl import Result
 
 #: the hexadecimal digits of a conflict's IRI: 64 bits, no collision expected among a corpus's warnings
@@ -66,6 +68,15 @@ class Conflict:
 
     result: Result
     sides: tuple[Side, ...]
+
+
+@dataclass
+class Findings:
+    """What a check the build runs itself (not a SHACL engine) found: results, their issues, their conflicts."""
+
+    results: list[Result] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 def is_warning(result: Result) -> bool:
