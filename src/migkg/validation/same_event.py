@@ -106,10 +106,12 @@ def same_events(described: Iterable[tuple[str, Sequence[EventSignature]]]) -> li
         alike: dict[tuple[Any, ...], list[str]] = {}
         for event, fields in values.items():
             if all(name in fields for name in names):
-                for key in itertools.product(*(sorted(fields[name], key=str) for name in names)):
+                for key in itertools.product(*(fields[name] for name in names)):
                     alike.setdefault(key, []).append(event)
         for key, events in alike.items():
-            for first, second in itertools.combinations(sorted(set(events)), 2):
+            if len(events) < 2:  # nearly every key: one event
+                continue
+            for first, second in itertools.combinations(sorted(events), 2):
                 first_in, second_in = found.setdefault((rule, first, second), ({}, {}))
                 for event, into in ((first, first_in), (second, second_in)):
                     for name, value in zip(names, key, strict=True):
