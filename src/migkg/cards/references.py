@@ -12,7 +12,8 @@ from functools import cache
 from typing import Protocol
 
 from migkg.cards.facts import FACT_KINDS, Names, Occurrence, field_value, named, walk
-from migkg.cards.registry import Registry
+from migkg.cards.models import GroupRef
+from migkg.cards.registry import ORGANISATION_TYPES, Registry
 from migkg.cards.release import LoadedRelease
 from migkg.cards.yamlfile import field_path, line_of
 from migkg.errors import InputError, InputErrors, Location
@@ -36,6 +37,16 @@ class KnownTerms(Protocol):
     def topics(self) -> frozenset[str]: ...
     @property
     def roles(self) -> frozenset[str]: ...
+    @property
+    def document_classes(self) -> frozenset[str]: ...
+    @property
+    def positions(self) -> frozenset[str]: ...
+    @property
+    def statuses(self) -> frozenset[str]: ...
+    @property
+    def actions(self) -> frozenset[str]: ...
+    @property
+    def regions(self) -> frozenset[str]: ...
 
 
 def _vocabularies(vocab: KnownTerms) -> dict[str, tuple[frozenset[str], str]]:
@@ -48,6 +59,12 @@ def _vocabularies(vocab: KnownTerms) -> dict[str, tuple[frozenset[str], str]]:
         "statement-kinds": (vocab.kinds, "a statement kind in ontology/schemes.ttl"),
         "topics": (vocab.topics, "a topic in ontology/schemes.ttl"),
         "roles": (vocab.roles, "a role in ontology/schemes.ttl"),
+        "document-classes": (_kind_ids(vocab.document_classes),
+                             "a document class (a subclass of mig:OutcomeDocument) in ontology/migkg.ttl"),
+        "positions": (vocab.positions, "a position in a process (narrower than role:process-position) in ontology/schemes.ttl"),
+        "statuses": (vocab.statuses, "a membership status (narrower than role:membership-status) in ontology/schemes.ttl"),
+        "actions": (vocab.actions, "an action on a document (action:scheme) in ontology/schemes.ttl"),
+        "regions": (vocab.regions, "a UN M49 region code of region:scheme in ontology/regions.ttl, e.g. \"143\" for Central Asia"),
     }
 
 
@@ -77,13 +94,24 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
         if kind.unique_id:
             errors += _duplicates(where, [((*o.path, "id"), str(field_value(o, "id"))) for o in entries if o.kind is kind],
                                   kind.unique_id)
+    for occurrence in entries:
+        supplied = getattr(occurrence.value, "supplied", None)
+        if supplied is not None and not occurrence.kind.suppliable:
+            errors.append(InputError(where((*occurrence.path, "supplied")),
+                                     "only release metadata the text does not state may be supplied.",
+                                     "quote the words of source.txt that state this fact as its evidence; `supplied:` "
+                                     "is for the release's issued date, publishers and authors."))
     event_ids = [e.id for e in loaded.card.events]
+    document_ids = [d.id for d in loaded.card.documents]
+    for occurrence in entries:
+        if isinstance(occurrence.value, GroupRef):
+            errors += _group_errors(occurrence.value, where((*occurrence.path, "of")), event_ids, registry)
     references = list(_references(entries))
     for names, path, entity_id in references:
         if names.registry is None:
             continue
-        if not names.registry:  # any registry entry, or an event of this card
-            if entity_id not in registry and entity_id not in event_ids:
+        if not names.registry:  # any registry entry, or an event or document of this card
+            if entity_id not in registry and entity_id not in event_ids and entity_id not in document_ids:
                 everything = frozenset({e.type for e in registry.entries.values()})  # only for the message
                 errors.append(registry.unknown_id_error(where(path), entity_id, everything))
         elif entity_id not in registry or registry.type_of(entity_id) not in names.registry:
@@ -103,6 +131,19 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
             errors.append(InputError(where(path), f"unknown term '{term}'.", f"{hint}Use {what}."))
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
+
+
+def _group_errors(group: GroupRef, where: Location, event_ids: list[str], registry: Registry) -> list[InputError]:
+    """A group of participants or an event's own voice is of an event of the card; unnamed officials are of a
+    state or organisation of the registry."""
+    if group.group in ("participants", "meeting"):
+        if group.of not in event_ids:
+            return [InputError(where, f"a '{group.group}' group is of an event of this card, not '{group.of}'.",
+                               f"set `of:` to the id of an event under events: ({', '.join(event_ids) or 'none'}); "
+                               "for unnamed officials of a state or organisation use `group: officials`.")]
+    elif group.of not in registry or registry.type_of(group.of) not in ORGANISATION_TYPES:
+        return [registry.unknown_id_error(where, group.of, ORGANISATION_TYPES)]
+    return []
 
 
 def _duplicates(where: Callable[[Path_], Location], items: list[tuple[Path_, str]], what: str) -> list[InputError]:

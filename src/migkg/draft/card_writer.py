@@ -145,7 +145,7 @@ class _CardBuilder:
                 release["language"] = self.card.language
                 self.fill(release, kind, self.card, "release")
                 root["release"] = release
-            else:
+            elif hasattr(self.card, kind.field):  # a kind the drafter does not draft yet is left out
                 root[kind.field] = self.entries(kind, getattr(self.card, kind.field), kind.field)
         root.yaml_set_start_comment(CARD_HEADER)
         return root
@@ -153,6 +153,8 @@ class _CardBuilder:
     def fill(self, node: CommentedMap, kind: FactKind, holder: object, path: str) -> None:
         """The entries that lie inside an entry of ``kind``; a list is written even when empty."""
         for child in children(kind):
+            if not hasattr(holder, child.field):  # a kind the drafter does not draft yet is left out
+                continue
             value = getattr(holder, child.field)
             where = f"{path}.{child.field}"
             if child.is_list:
@@ -165,7 +167,7 @@ class _CardBuilder:
 
     def entry(self, kind: FactKind, item: Any, path: str) -> CommentedMap:
         """A fact, or (an event, a process) an entry holding facts: its id, then what lies inside it."""
-        if not children(kind):
+        if isinstance(item, Drafted):  # a fact (a statement's collective speakers are not drafted yet)
             return self.fact(item, path)
         node = CommentedMap()
         node["id"] = item.id

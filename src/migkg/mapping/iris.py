@@ -29,6 +29,7 @@ SEGMENT_OF_TYPE = {
     "government": "organisation",
     "ministry": "organisation",
     "intergovernmental-organization": "organisation",
+    "news-outlet": "organisation",
     "person": "person",
     "post": "post",
     "city": "place",
@@ -53,6 +54,9 @@ class Iris:
 
     def event(self, event_id: str) -> ox.NamedNode:
         return self._iri("event", event_id)
+
+    def document(self, document_id: str) -> ox.NamedNode:
+        return self._iri("document", document_id)
 
     def dataset(self) -> ox.NamedNode:
         return self._iri("dataset")

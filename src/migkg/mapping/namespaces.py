@@ -13,6 +13,9 @@ MIG = Namespace("https://w3id.org/migkg/ontology#")
 ROLE = Namespace("https://w3id.org/migkg/role/")
 TOPIC = Namespace("https://w3id.org/migkg/topic/")
 KIND = Namespace("https://w3id.org/migkg/kind/")
+ACTION = Namespace("https://w3id.org/migkg/action/")
+REGION = Namespace("https://w3id.org/migkg/region/")
+TIME = Namespace("http://www.w3.org/2006/time#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
 ISO639 = Namespace("http://id.loc.gov/vocabulary/iso639-1/")
@@ -46,9 +49,13 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "sh": SH,
     "wd": WD,
     "spdx": SPDX,
+    "action": ACTION,
+    "region": REGION,
+    "time": TIME,
 }
 
 __all__ = [
+    "ACTION",
     "DCAT",
     "DCTERMS",
     "FOAF",
@@ -62,11 +69,13 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
+    "REGION",
     "ROLE",
     "SDO",
     "SH",
     "SKOS",
     "SPDX",
+    "TIME",
     "TOPIC",
     "VOID",
     "WD",

@@ -28,23 +28,59 @@ from rdflib.namespace import DefinedNamespace
 
 from migkg.cards.facts import Occurrence, field_value, walk
 from migkg.cards.models import (
+    Adoption,
+    AgentFact,
     Claim,
     Contact,
     DateFact,
     Fact,
+    Grouping,
+    GroupRef,
+    Handover,
     KindFact,
     Launch,
+    Membership,
+    NumberFact,
+    Period,
+    PeriodFact,
     PlaceFact,
+    PlaceInState,
     Post,
     PostHeld,
+    ProcessPosition,
+    ProcessRef,
+    Purpose,
+    Relay,
     RoleInEvent,
     Span,
     Statement,
+    date_precision,
+    date_text,
 )
 from migkg.cards.registry import Registry
 from migkg.cards.release import LoadedRelease
 from migkg.mapping.iris import Iris
-from migkg.mapping.namespaces import DCTERMS, ISO639, KIND, MIG, NIF, ORG, PROV, RDF, ROLE, SDO, SKOS, TOPIC, XSD, class_for_kind
+from migkg.mapping.namespaces import (
+    ACTION,
+    DCTERMS,
+    FOAF,
+    ISO639,
+    KIND,
+    MIG,
+    NIF,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    REGION,
+    ROLE,
+    SDO,
+    SKOS,
+    TIME,
+    TOPIC,
+    XSD,
+    class_for_kind,
+)
 from migkg.mapping.terms import Object, Triple, iri, literal, typed
 
 
@@ -61,15 +97,28 @@ T = SimpleNamespace(
     mig=_terms(MIG, "Attestation PressContact Participation PostHolding ProcessLaunch Statement Proposal Commitment "
                     "Claim CountClaim contactPerson contactFor event agent role onBehalfOf post attestedAt attestedOn "
                     "process speechKind speaker madeAt proposedRole claimant claimedCount countedClass countedRole "
-                    "claimedDuration"),
-    dcterms=_terms(DCTERMS, "language title issued date subject"),
-    sdo=_terms(SDO, "locationCreated ContactPoint contactPoint telephone email name location mentions about"),
-    org=_terms(ORG, "member organization"),
+                    "claimedDuration SuppliedFact RelayedReport relayedIn period meetingOf numberInSeries StatedPurpose "
+                    "purposeOf ProcessPosition ProcessMembership Handover previousHolder nextHolder DocumentAdoption "
+                    "document action party EventParticipants EventAsABody UnnamedOfficials groupOf StatedGrouping "
+                    "groupedRole namesRegion"),
+    dcterms=_terms(DCTERMS, "language title issued date subject source"),
+    sdo=_terms(SDO, "locationCreated ContactPoint contactPoint telephone email name location mentions about url publisher "
+                    "author CreativeWork containedInPlace superEvent description"),
+    org=_terms(ORG, "member organization role memberDuring"),
     prov=_terms(PROV, "wasDerivedFrom"),
     skos=_terms(SKOS, "editorialNote"),
-    xsd=_terms(XSD, "nonNegativeInteger date duration"),
+    xsd=_terms(XSD, "nonNegativeInteger integer date gYearMonth gYear duration"),
+    time=_terms(TIME, "Interval Instant hasBeginning hasEnd inXSDDate inXSDgYearMonth inXSDgYear"),
+    rdfs=_terms(RDFS, "label"),
+    foaf=_terms(FOAF, "Group"),
 )
-_ROLE, _KIND, _TOPIC, _LANGUAGE = str(ROLE), str(KIND), str(TOPIC), str(ISO639)
+_ROLE, _KIND, _TOPIC, _LANGUAGE, _ACTION, _REGION = str(ROLE), str(KIND), str(TOPIC), str(ISO639), str(ACTION), str(REGION)
+_DATATYPE_OF_PRECISION = {"day": T.xsd.date, "month": T.xsd.gYearMonth, "year": T.xsd.gYear}
+_INSTANT_OF_PRECISION = {"day": T.time.inXSDDate, "month": T.time.inXSDgYearMonth, "year": T.time.inXSDgYear}
+_GROUP_CLASSES = {"participants": T.mig.EventParticipants, "meeting": T.mig.EventAsABody,
+                  "officials": T.mig.UnnamedOfficials}
+_GROUP_LABELS = {"participants": ("participants of", "участники"), "meeting": ("as a body:", "в целом:"),
+                 "officials": ("officials of", "официальные лица:")}
 Mapping = Callable[["ReleaseMapper", Occurrence], None]
 """The triples of one card entry, added to the mapper's."""
 _STATEMENT_CLASSES = {"statement": (T.mig.Statement,), "proposal": (T.mig.Statement, T.mig.Proposal),
@@ -87,6 +136,7 @@ class ReleaseMapper:
         self.language = loaded.card.release.language
         self.triples: dict[Triple, None] = {}
         self.event_ids = {e.id for e in self.card.events}
+        self.document_ids = {d.id for d in self.card.documents}
         self.event_dates = {e.id: e.date.date for e in self.card.events if e.date}
         self.release_node = iris.release(self.card.release.id)
         self.text_node = iris.text(self.card.release.id)
@@ -98,6 +148,8 @@ class ReleaseMapper:
         """The IRI of an id from the registry or of an event of this card."""
         if some_id in self.event_ids:
             return self.iris.event(some_id)
+        if some_id in self.document_ids:
+            return self.iris.document(some_id)
         return self.iris.entity(self.registry.type_of(some_id), some_id)
 
     def node(self, entry: Occurrence) -> ox.NamedNode:
@@ -134,26 +186,59 @@ class ReleaseMapper:
         assert isinstance(source, Fact), f"{entry.kind.name} is not a fact"
         for cls in classes:
             self.add(node, T.rdf.type, cls)
-        for span in source.evidence.spans:
+        for span in source.spans:
             self.add(node, T.prov.wasDerivedFrom, self.span(span))
+        if source.supplied is not None:
+            self.add(node, T.rdf.type, T.mig.SuppliedFact)
+            self.add(node, T.dcterms.source, ox.NamedNode(source.supplied))
         if source.note:
             self.add(node, T.skos.editorialNote, literal(source.note, "en"))
         return node
 
-    def attest(self, entry: Occurrence, predicate: ox.NamedNode, obj: Object) -> None:
-        """An attribute of the entry holding ``entry`` (a release, event or process), reified with its evidence."""
-        assert entry.parent is not None
+    def attest(self, entry: Occurrence, predicate: ox.NamedNode, obj: Object,
+               subject: ox.NamedNode | None = None) -> ox.NamedNode:
+        """An attribute of the entry holding ``entry`` (a release, event or process), or of ``subject``,
+        reified with its evidence."""
+        if subject is None:
+            assert entry.parent is not None
+            subject = self.node(entry.parent)
         node = self.fact(entry, T.mig.Attestation)
-        self.add(node, T.rdf.subject, self.node(entry.parent))
+        self.add(node, T.rdf.subject, subject)
         self.add(node, T.rdf.predicate, predicate)
         self.add(node, T.rdf.object, obj)
+        return node
 
     def words(self, source: Fact) -> ox.Literal:
-        return literal(" ".join(s.text for s in source.evidence.spans), self.language)
+        return literal(" ".join(s.text for s in source.spans), self.language)
 
     @staticmethod
     def day(value: str | date) -> ox.Literal:
-        return typed(value.isoformat() if isinstance(value, date) else value, T.xsd.date)
+        """A date as precise as the card gives it: xsd:date, xsd:gYearMonth or xsd:gYear."""
+        return typed(date_text(value), _DATATYPE_OF_PRECISION[date_precision(value)])
+
+    def interval(self, node: ox.NamedNode, begins: str | date | None, ends: str | date | None) -> None:
+        """An OWL-Time interval with the ends the text gives, each an instant as precise as the text."""
+        self.add(node, T.rdf.type, T.time.Interval)
+        for end, predicate, name in ((begins, T.time.hasBeginning, "beginning"), (ends, T.time.hasEnd, "end")):
+            if end is None:
+                continue
+            instant = ox.NamedNode(f"{node.value}/{name}")
+            self.add(node, predicate, instant)
+            self.add(instant, T.rdf.type, T.time.Instant)
+            self.add(instant, _INSTANT_OF_PRECISION[date_precision(end)], self.day(end))
+
+    def group(self, ref: GroupRef) -> ox.NamedNode:
+        """A collective or unnamed agent (the participants of an event, an event as a body, unnamed officials),
+        typed and labelled here: ``<event>/participants``, ``<event>/meeting``, ``<agent>/officials``."""
+        of = self.ref(ref.of)
+        node = ox.NamedNode(f"{of.value}/{ref.group}")
+        self.add(node, T.rdf.type, _GROUP_CLASSES[ref.group])
+        self.add(node, T.rdf.type, T.foaf.Group)
+        self.add(node, T.mig.groupOf, of)
+        english, russian = _GROUP_LABELS[ref.group]
+        self.add(node, T.rdfs.label, literal(f"{english} {ref.of}", "en"))
+        self.add(node, T.rdfs.label, literal(f"{russian} {ref.of}", "ru"))
+        return node
 
     @staticmethod
     def kind(kind_id: str) -> ox.NamedNode:
@@ -171,10 +256,12 @@ def _release(m: ReleaseMapper, entry: Occurrence) -> None:
     m.add(text, T.nif.endIndex, typed(str(len(m.loaded.text)), T.xsd.nonNegativeInteger))
     m.add(text, T.nif.sourceUrl, node)
     m.add(node, T.dcterms.language, iri(_LANGUAGE + m.language))
+    _release_url(m)
 
 
 def _nothing(m: ReleaseMapper, entry: Occurrence) -> None:
-    """An event or a process says nothing itself: its attributes are attested, each with evidence."""
+    """An event, a process or a document says nothing itself: its attributes are attested, each with evidence.
+    (A collective speaker or party is made by the statement or adoption that names it.)"""
 
 
 def _type(m: ReleaseMapper, entry: Occurrence) -> None:
@@ -256,6 +343,8 @@ def _statement(m: ReleaseMapper, entry: Occurrence) -> None:
     m.add(node, T.mig.speechKind, iri(_KIND + s.kind))
     for speaker in s.speakers:
         m.add(node, T.mig.speaker, m.ref(speaker))
+    for group in s.speaker_groups:
+        m.add(node, T.mig.speaker, m.group(group))
     for topic in s.topics:
         m.add(node, T.dcterms.subject, iri(_TOPIC + topic))
     for mentioned in s.mentions:
@@ -286,25 +375,176 @@ def _claim(m: ReleaseMapper, entry: Occurrence) -> None:
         m.add(node, T.mig.claimedDuration, typed(c.duration, T.xsd.duration))
 
 
+def _release_url(m: ReleaseMapper) -> None:
+    if m.card.release.url:
+        m.add(m.release_node, T.sdo.url, ox.NamedNode(m.card.release.url))
+
+
+def _agent(predicate: ox.NamedNode) -> Mapping:
+    def mapping(m: ReleaseMapper, entry: Occurrence) -> None:
+        assert isinstance(entry.value, AgentFact)
+        m.attest(entry, predicate, m.ref(entry.value.agent))
+    return mapping
+
+
+def _relay(m: ReleaseMapper, entry: Occurrence) -> None:
+    relay = entry.value
+    assert isinstance(relay, Relay)
+    node = m.fact(entry, T.mig.RelayedReport, T.sdo.CreativeWork)
+    m.add(node, T.mig.relayedIn, m.release_node)
+    m.add(node, T.sdo.publisher, m.ref(relay.outlet))
+    if relay.url:
+        m.add(node, T.sdo.url, ox.NamedNode(relay.url))
+
+
+def _place_in_state(m: ReleaseMapper, entry: Occurrence) -> None:
+    fact = entry.value
+    assert isinstance(fact, PlaceInState)
+    m.attest(entry, T.sdo.containedInPlace, m.ref(fact.state), subject=m.ref(fact.place))
+
+
+def _period(m: ReleaseMapper, entry: Occurrence) -> None:
+    fact = entry.value
+    assert isinstance(fact, PeriodFact)
+    interval = ox.NamedNode(f"{m.node(entry).value}/interval")
+    m.attest(entry, T.mig.period, interval)
+    m.interval(interval, fact.begins, fact.ends)
+
+
+def _meeting_of(m: ReleaseMapper, entry: Occurrence) -> None:
+    assert isinstance(entry.value, ProcessRef)
+    m.attest(entry, T.mig.meetingOf, m.ref(entry.value.process))
+
+
+def _number(m: ReleaseMapper, entry: Occurrence) -> None:
+    assert isinstance(entry.value, NumberFact)
+    m.attest(entry, T.mig.numberInSeries, typed(str(entry.value.number), T.xsd.integer))
+
+
+def _part_of(m: ReleaseMapper, entry: Occurrence) -> None:
+    m.attest(entry, T.sdo.superEvent, m.iris.event(str(field_value(entry, "event"))))
+
+
+def _purpose(m: ReleaseMapper, entry: Occurrence) -> None:
+    purpose = entry.value
+    assert isinstance(purpose, Purpose) and entry.parent is not None
+    node = m.fact(entry, T.mig.StatedPurpose)
+    m.add(node, T.mig.purposeOf, m.node(entry.parent))
+    m.add(node, T.sdo.description, m.words(purpose))
+    for topic in purpose.topics:
+        m.add(node, T.dcterms.subject, iri(_TOPIC + topic))
+
+
+def _timed(m: ReleaseMapper, node: ox.NamedNode, at_event: str | None, on: str | date | None,
+           period: Period | None = None) -> None:
+    """When a fact about a process holds, as the card gives it: the event, the date (the event's date where the
+    card gives no other), the period."""
+    if at_event:
+        m.add(node, T.mig.attestedAt, m.iris.event(at_event))
+    if on is not None:
+        m.add(node, T.mig.attestedOn, m.day(on))
+    elif at_event in m.event_dates:
+        m.add(node, T.mig.attestedOn, m.day(m.event_dates[at_event]))
+    if period is not None:
+        interval = ox.NamedNode(f"{node.value}/period")
+        m.add(node, T.org.memberDuring, interval)
+        m.interval(interval, period.begins, period.ends)
+
+
+def _position(m: ReleaseMapper, entry: Occurrence) -> None:
+    held = entry.value
+    assert isinstance(held, ProcessPosition) and entry.parent is not None
+    node = m.fact(entry, T.mig.ProcessPosition)
+    m.add(node, T.org.member, m.ref(held.holder))
+    m.add(node, T.org.organization, m.node(entry.parent))
+    m.add(node, T.org.role, iri(_ROLE + held.position))
+    _timed(m, node, held.at_event, held.on, held.period)
+
+
+def _membership(m: ReleaseMapper, entry: Occurrence) -> None:
+    held = entry.value
+    assert isinstance(held, Membership) and entry.parent is not None
+    node = m.fact(entry, T.mig.ProcessMembership)
+    m.add(node, T.org.member, m.ref(held.agent))
+    m.add(node, T.org.organization, m.node(entry.parent))
+    m.add(node, T.org.role, iri(_ROLE + held.status))
+    _timed(m, node, held.at_event, held.on, held.period)
+
+
+def _handover(m: ReleaseMapper, entry: Occurrence) -> None:
+    handover = entry.value
+    assert isinstance(handover, Handover) and entry.parent is not None
+    node = m.fact(entry, T.mig.Handover)
+    m.add(node, T.mig.process, m.node(entry.parent))
+    m.add(node, T.org.role, iri(_ROLE + handover.position))
+    if handover.previous:
+        m.add(node, T.mig.previousHolder, m.ref(handover.previous))
+    m.add(node, T.mig.nextHolder, m.ref(handover.next))
+    _timed(m, node, handover.at_event, handover.on)
+
+
+def _adoption(m: ReleaseMapper, entry: Occurrence) -> None:
+    adoption = entry.value
+    assert isinstance(adoption, Adoption) and entry.parent is not None
+    node = m.fact(entry, T.mig.DocumentAdoption)
+    m.add(node, T.mig.document, m.node(entry.parent))
+    m.add(node, T.mig.action, iri(_ACTION + adoption.action))
+    m.add(node, T.mig.event, m.iris.event(adoption.at_event))
+    for party in adoption.parties:
+        m.add(node, T.mig.party, m.ref(party))
+    for group in adoption.party_groups:
+        m.add(node, T.mig.party, m.group(group))
+
+
+def _grouping(m: ReleaseMapper, entry: Occurrence) -> None:
+    grouping = entry.value
+    assert isinstance(grouping, Grouping)
+    node = m.fact(entry, T.mig.StatedGrouping)
+    m.add(node, T.sdo.name, m.words(grouping))
+    m.add(node, T.sdo.about, m.ref(grouping.about))
+    m.add(node, T.mig.groupedRole, iri(_ROLE + grouping.role))
+    for region in grouping.regions:
+        m.add(node, T.mig.namesRegion, iri(_REGION + region))
+
+
 MAPPINGS: dict[str, Mapping] = {
     "release": _release,
     "release-kind": _type,
     "release-title": _words(T.dcterms.title),
     "release-issued": _day(T.dcterms.issued),
     "release-place": _place(T.sdo.locationCreated),
+    "publisher": _agent(T.sdo.publisher),
+    "author": _agent(T.sdo.author),
+    "relay": _relay,
     "contact": _contact,
+    "place-in-state": _place_in_state,
     "event": _nothing,
     "event-kind": _type,
     "event-name": _words(T.sdo.name),
     "event-date": _day(T.dcterms.date),
+    "event-period": _period,
     "event-place": _place(T.sdo.location),
+    "meeting-of": _meeting_of,
+    "event-number": _number,
+    "part-of": _part_of,
+    "purpose": _purpose,
     "participation": _participation,
     "post-holding": _post_holding,
     "process": _nothing,
     "process-kind": _type,
     "launch": _launch,
+    "position": _position,
+    "handover": _handover,
+    "membership": _membership,
+    "document": _nothing,
+    "document-kind": _type,
+    "document-name": _words(T.sdo.name),
+    "adoption": _adoption,
+    "party-group": _nothing,
     "statement": _statement,
+    "speaker-group": _nothing,
     "claim": _claim,
+    "grouping": _grouping,
 }
 """The triples of each kind of entry (:data:`migkg.cards.facts.FACT_KINDS`), by the kind's name."""
 

@@ -3,7 +3,9 @@
 Each release names the events it reports by id, and two releases that report one meeting should
 give it one id (its IRI, ``<base>event/<id>``, is then shared). Two different ids that have
 
-- the same process and the same number in its series (``meeting_of`` and ``number``), or
+- the same number in the same series: meetings of the same process (``meeting_of``), of the same
+  kind, with the same ``number`` (a process numbers each kind of meeting on its own: its third
+  ministerial conference and its third senior officials' meeting are two events), or
 - the same kind, date and place,
 
 are probably one meeting reported twice: the build warns, naming the card entry of each, and
@@ -45,7 +47,7 @@ MIGSH = "https://w3id.org/migkg/shapes#"
 SHAPE = URIRef(MIGSH + "SameEventShape")
 #: rule -> the signature's fields that must agree
 RULES: dict[str, tuple[str, ...]] = {"kind-date-place": ("kind", "date", "place"),
-                                     "process-number": ("process", "number")}
+                                     "series-number": ("process", "kind", "number")}
 FIELDS = ("kind", "date", "place", "process", "number")
 
 
@@ -63,16 +65,16 @@ class EventSignature:
 
 
 def event_signatures(card: Card) -> tuple[EventSignature, ...]:
-    """The signature of every event of a card."""
+    """The signature of every event of a card (its date as precise as the card gives it: ``2013-06-05``,
+    ``2013-06`` or ``2013``, so a month matches only the same month, as the published literals do)."""
     signatures = []
     for index, event in enumerate(card.events):
-        meeting = getattr(event, "meeting_of", None)
-        number = getattr(event, "number", None)
         signatures.append(EventSignature(
             event.id, index, event.kind.kind,
-            str(event.date.date) if event.date is not None else None,
+            str(event.date.date) if event.date is not None else None,  # a day's date as YYYY-MM-DD, as published
             event.place.place if event.place is not None else None,
-            getattr(meeting, "process", None), getattr(number, "number", None)))
+            event.meeting_of.process if event.meeting_of is not None else None,
+            event.number.number if event.number is not None else None))
     return tuple(signatures)
 
 
