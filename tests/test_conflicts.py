@@ -253,7 +253,8 @@ def test_the_pairs_by_series_and_number_and_by_what_every_describer_says():
 
 
 # --------------------------------------------------------------------------- cached, kept, described
-def test_an_unchanged_rebuild_keeps_the_conflicts_part_and_a_change_rewrites_it(seed_data: Path, tmp_path: Path):
+def test_an_unchanged_rebuild_keeps_the_conflicts_part_and_a_change_rewrites_it(seed_data: Path, tmp_path: Path,
+                                                                              monkeypatch):
     toolkit = Toolkit.load()
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build_corpus(seed_data, out, toolkit, cache_dir=cache)
@@ -270,7 +271,13 @@ def test_an_unchanged_rebuild_keeps_the_conflicts_part_and_a_change_rewrites_it(
     for name in sorted(p.name for p in out.iterdir()):
         assert (out / name).read_bytes() == (tmp_path / "cold" / name).read_bytes(), name
     assert (out / "migkg-conflicts.nq").read_bytes() != before["migkg-conflicts.nq"]
-    # the pair is found from the cache alone (both releases reused), and named at both cards' lines again
+    # the pair is found from the cache alone (both releases reused), and named at both cards' lines again,
+    # which the cache keeps too: no card is read again for them
+    from migkg.validation.card_locations import EntryLocations
+
+    def unread(self, folder, path):
+        raise AssertionError(f"{folder}: read again for the line of {path}")
+    monkeypatch.setattr(EntryLocations, "line", unread)
     reused = build_corpus(seed_data, out, toolkit, cache_dir=cache)
     assert reused.reused == 2 and "conflicts" in reused.parts_kept
     assert [i.where for i in reused.report.issues if i.shape == "migsh:SameEventShape"] == \

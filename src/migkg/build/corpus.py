@@ -230,7 +230,7 @@ class CorpusBuild:
                 self.cache.prune("releases", set(order))
                 self.cache.prune("parts", set(self.plan.parts) | {CONFLICTS_PART})
             across, checked = self.shared.check(ordered, set(self.included))
-            same = check_same_events(self.plan, ordered, checked, self.toolkit.shapes, self.toolkit.iris)
+            same = check_same_events(self.cache, self.plan, ordered, checked, self.toolkit.shapes, self.toolkit.iris)
             verdict = conclude(self.toolkit.shapes, base_meta["issues"], base_meta["results"], ordered,
                                across=across, checked=checked, keep_going=self.keep_going,
                                base_conflicts=base_meta["conflicts"], same_events=same)
