@@ -121,6 +121,16 @@ def test_span_mismatch_message_gives_the_words_and_the_text(seed):
 
 
 
+def test_a_news_item_conforms_as_a_press_release_does(seed):
+    """A release of kind news-item (mig:NewsItem) has its text and press contacts as a press release has:
+    the text's nif:sourceUrl and a contact's release may be either (they asked for a mig:PressRelease,
+    so no news item could build)."""
+    graph = seed.copy()
+    graph.remove((seed.nodes.release, RDF.type, MIG.PressRelease))
+    graph.add((seed.nodes.release, RDF.type, MIG.NewsItem))
+    assert [(i.severity, i.shape) for i in seed.validate(graph).issues] == \
+        [("Warning", seed.name(shape("CountClaim-matches")))]
+
 
 def test_every_node_shape_has_a_case(seed):
     shapes = node_shapes(seed.shapes)
