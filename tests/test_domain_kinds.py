@@ -9,13 +9,16 @@ compared whole, property by property: nothing missing, nothing more.
 """
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from tests.kinds import RELEASE, make_corpus
+from tests.kinds import REGIONS, RELEASE, ROOT, make_corpus
 
+SEED = "2013-06-05-unhcr-iom-almaty-ministerial"
 BASE = "https://w3id.org/migkg/"
 RELEASE_IRI = f"{BASE}release/{RELEASE}"
 SOURCE_TEXT = (Path(__file__).resolve().parent / "fixtures" / "kinds" / "releases" / RELEASE / "source.txt") \
@@ -87,6 +90,21 @@ def described(store: ox.Store, node: str, graph: str) -> set[tuple[str, str]]:
     return {(short(row["p"]), short(row["o"])) for row in rows}
 
 
+def ask(store: ox.Store, pattern: str) -> bool:
+    """Whether the pattern matches in some graph of the store."""
+    answer = store.query(f"ASK {{ GRAPH ?g {{ {pattern} }} }}")
+    assert isinstance(answer, ox.QueryBoolean)
+    return bool(answer)
+
+
+def quads(path: Path) -> set[tuple[str, str, str, str]]:
+    """The quads of an N-Quads file as text (an IRI by its value, a literal in N-Triples form), read as written."""
+    def text(term: object) -> str:
+        return term.value if isinstance(term, ox.NamedNode) else str(term)
+    return {(text(q.subject), text(q.predicate), text(q.object), text(q.graph_name))
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)}
+
+
 def attestation(subject: str, predicate: str, obj: str, evidence: str) -> set[tuple[str, str]]:
     return {("rdf:type", "mig:Attestation"), ("rdf:subject", subject), ("rdf:predicate", predicate),
             ("rdf:object", obj), ("prov:wasDerivedFrom", evidence)}
@@ -105,12 +123,26 @@ def build(tmp_path_factory, run_migkg):
 
 @pytest.fixture(scope="module")
 def store(build) -> ox.Store:
-    """The test release's dump part (``migkg-2019.nq``) in Oxigraph."""
+    """The test release's dump part (``migkg-2019.nq``) and the registry's, with the vocabulary, in Oxigraph."""
     done, out = build
     assert done.returncode == 0, done.stderr
     store = ox.Store()
-    store.load(path=str(out / "migkg-2019.nq"), format=ox.RdfFormat.N_QUADS)
+    for part in ("2019", "registry"):
+        store.load(path=str(out / f"migkg-{part}.nq"), format=ox.RdfFormat.N_QUADS)
     return store
+
+
+@pytest.fixture(scope="module")
+def raw(build) -> Callable[[str, str, str], set[str]]:
+    """The values of (subject, property) in a graph of ``migkg-2019.nq`` as the file writes them: Oxigraph
+    reads every integer type (xsd:positiveInteger...) as xsd:integer, the file keeps it."""
+    _done, out = build
+    read = list(ox.parse(path=str(out / "migkg-2019.nq"), format=ox.RdfFormat.N_QUADS))
+
+    def values(subject: str, predicate: str, graph: str) -> set[str]:
+        return {short(q.object) for q in read
+                if q.subject == full(subject) and q.predicate == full(predicate) and q.graph_name == full(graph)}
+    return values
 
 
 def test_the_build_reports_no_violation_and_only_the_seeds_warning(build):
@@ -136,3 +168,233 @@ def test_an_event_period_is_an_interval_of_two_instants(store):
                                                      ("time:inXSDDate", '"2019-04-24"^^xsd:date')}
     assert facts(store, f"{interval}/end") == {("rdf:type", "time:Instant"), ("time:inXSDDate", '"2019-04-25"^^xsd:date')}
     assert ("mig:period", interval) in derived(store, MINISTERIAL)
+
+
+def test_an_event_meeting_of_a_process_with_its_number_and_the_event_it_is_part_of(store, raw):
+    prefix = "rel:attestation/event--2019-04-24-baku-ministerial"
+    assert facts(store, f"{prefix}--meeting-of") == attestation(
+        MINISTERIAL, "mig:meetingOf", "process:almaty-process", span("Ministerial Conference of the Almaty Process"))
+    assert facts(store, f"{prefix}--part-of") == attestation(
+        MINISTERIAL, "schema:superEvent", "event:2019-04-baku-migration-week", span("as part of the Baku Migration Week"))
+    # Oxigraph reads every integer type as xsd:integer: the number's datatype is checked on the file's own quads
+    assert raw(f"{prefix}--number", "rdf:object", "rel:graph") == {'"3"^^xsd:positiveInteger'}
+    assert raw(MINISTERIAL, "mig:numberInSeries", "rel:derived") == {'"3"^^xsd:positiveInteger'}
+    assert facts(store, f"{prefix}--number") == attestation(  # the number as Oxigraph reads it
+        MINISTERIAL, "mig:numberInSeries", '"3"^^xsd:integer', span("3rd"))
+    assert derived(store, MINISTERIAL) == {
+        ("rdf:type", "mig:MinisterialConference"), ("schema:name", '"3rd Ministerial Conference of the Almaty Process"@en'),
+        ("dcterms:date", '"2019-04-24"^^xsd:date'), ("schema:location", "place:baku"),
+        ("mig:period", "rel:period/event--2019-04-24-baku-ministerial"),
+        ("mig:meetingOf", "process:almaty-process"), ("mig:numberInSeries", '"3"^^xsd:integer'),
+        ("schema:superEvent", "event:2019-04-baku-migration-week"),
+        ("dcterms:subject", "topic:mixed-migration"), ("dcterms:subject", "topic:refugee-protection")}
+    assert derived(store, "event:2019-04-baku-migration-week") == {
+        ("rdf:type", "mig:ThematicMeeting"), ("schema:name", '"Baku Migration Week"@en'),
+        ("dcterms:date", '"2019-04"^^xsd:gYearMonth'), ("schema:subEvent", MINISTERIAL)}
+    assert derived(store, "process:almaty-process") == {("schema:event", MINISTERIAL)}
+
+
+def test_an_event_stated_purpose_gives_the_event_its_topics(store):
+    assert facts(store, "rel:purpose/2019-04-24-baku-ministerial--1") == {
+        ("rdf:type", "mig:StatedPurpose"), ("mig:purposeOf", MINISTERIAL),
+        ("dcterms:subject", "topic:mixed-migration"), ("dcterms:subject", "topic:refugee-protection"),
+        ("schema:description", '"to consider joint action on mixed migration and the protection of refugees"@en'),
+        ("prov:wasDerivedFrom", span("to consider joint action on mixed migration and the protection of refugees"))}
+
+
+# --------------------------------------------------------------------------- release metadata
+
+def test_release_metadata_with_a_month_for_its_date_and_a_supplied_publisher(store):
+    assert facts(store, "<release>") == {("dcterms:language", "<http://id.loc.gov/vocabulary/iso639-1/en>"),
+                                        ("schema:url", "<https://example.org/news/2019/04/almaty-process-baku>")}
+    assert derived(store, "<release>") == {
+        ("rdf:type", "mig:NewsItem"), ("dcterms:title", '"The Almaty Process meets in Baku and adopts a declaration"@en'),
+        ("dcterms:issued", '"2019-04"^^xsd:gYearMonth'), ("schema:locationCreated", "place:baku"),
+        ("schema:publisher", "organisation:iom"), ("schema:publisher", "organisation:unhcr"),
+        ("schema:author", "person:dana-vell"), ("schema:isBasedOn", "rel:relayed-report/steppe-wire")}
+    assert facts(store, "rel:attestation/release--issued") == attestation(
+        "<release>", "dcterms:issued", '"2019-04"^^xsd:gYearMonth', span("BAKU, Azerbaijan, April 2019"))
+    assert facts(store, "rel:attestation/release--publisher--iom") == attestation(
+        "<release>", "schema:publisher", "organisation:iom", span("NEWS ITEM | IOM"))
+    assert facts(store, "rel:attestation/release--author--dana-vell") == attestation(
+        "<release>", "schema:author", "person:dana-vell", span("By Dana Vell"))
+    assert facts(store, "rel:relayed-report/steppe-wire") == {
+        ("rdf:type", "mig:RelayedReport"), ("rdf:type", "schema:CreativeWork"),
+        ("schema:publisher", "organisation:steppe-wire"), ("schema:url", "<https://example.org/steppe-wire/123>"),
+        ("mig:relayedIn", "<release>"), ("prov:wasDerivedFrom", span("as reported by Steppe Wire"))}
+
+
+def test_a_supplied_fact_names_its_source_and_cites_no_words(store):
+    supplied = "rel:attestation/release--publisher--unhcr"
+    assert facts(store, supplied) == {
+        ("rdf:type", "mig:Attestation"), ("rdf:type", "mig:SuppliedFact"), ("rdf:subject", "<release>"),
+        ("rdf:predicate", "schema:publisher"), ("rdf:object", "organisation:unhcr"),
+        ("dcterms:source", "<https://example.org/unhcr/news>")}
+    rows = store.query("PREFIX mig: <https://w3id.org/migkg/ontology#> "
+                       "SELECT ?fact WHERE { GRAPH ?g { ?fact a mig:SuppliedFact } }")
+    assert isinstance(rows, ox.QuerySolutions)
+    assert [short(row["fact"]) for row in rows] == [supplied], "the only supplied fact of the card"
+
+
+def test_a_city_in_a_state_as_the_text_says(store):
+    assert facts(store, "rel:attestation/place--baku--state") == attestation(
+        "place:baku", "schema:containedInPlace", "state:AZE", span("BAKU, Azerbaijan"))
+    assert derived(store, "place:baku") == {("schema:containedInPlace", "state:AZE")}
+
+
+# --------------------------------------------------------------------------- processes over time
+
+PROCESS = {("org:organization", "process:almaty-process")}
+
+
+def test_positions_in_a_process_at_an_event_on_a_date_and_for_a_period(store):
+    kaz = "rel:position/almaty-process--chair--KAZ--2019-04-24-baku-ministerial"
+    aze = "rel:position/almaty-process--chair--AZE"
+    tur = "rel:position/almaty-process--co-chair--TUR--2015-05"
+    assert facts(store, kaz) == PROCESS | {
+        ("rdf:type", "mig:ProcessPosition"), ("org:member", "state:KAZ"), ("org:role", "role:chair"),
+        ("mig:attestedAt", MINISTERIAL), ("mig:attestedOn", '"2019-04-24"^^xsd:date'),  # the event's date
+        ("prov:wasDerivedFrom", span("Kazakhstan took the chair"))}
+    assert facts(store, aze) == PROCESS | {
+        ("rdf:type", "mig:ProcessPosition"), ("org:member", "state:AZE"), ("org:role", "role:chair"),
+        ("org:memberDuring", f"{aze}/period"),
+        ("prov:wasDerivedFrom", span("Azerbaijan, which chaired the process from 2016 to 2018"))}
+    assert facts(store, f"{aze}/period") == {("rdf:type", "time:Interval"), ("time:hasBeginning", f"{aze}/period/beginning"),
+                                             ("time:hasEnd", f"{aze}/period/end")}
+    assert facts(store, f"{aze}/period/beginning") == {("rdf:type", "time:Instant"), ("time:inXSDgYear", '"2016"^^xsd:gYear')}
+    assert facts(store, f"{aze}/period/end") == {("rdf:type", "time:Instant"), ("time:inXSDgYear", '"2018"^^xsd:gYear')}
+    assert facts(store, tur) == PROCESS | {
+        ("rdf:type", "mig:ProcessPosition"), ("org:member", "state:TUR"), ("org:role", "role:co-chair"),
+        ("mig:attestedOn", '"2015-05"^^xsd:gYearMonth'), ("prov:wasDerivedFrom", span("In May 2015 Turkey was named a co-chair"))}
+
+
+def test_a_handover_from_one_holder_to_the_next(store):
+    assert facts(store, "rel:handover/almaty-process--chair--KAZ--2019-04-24-baku-ministerial") == {
+        ("rdf:type", "mig:Handover"), ("mig:process", "process:almaty-process"), ("org:role", "role:chair"),
+        ("mig:previousHolder", "state:AZE"), ("mig:nextHolder", "state:KAZ"),
+        ("mig:attestedAt", MINISTERIAL), ("mig:attestedOn", '"2019-04-24"^^xsd:date'),
+        ("prov:wasDerivedFrom", span("handed the chairmanship over to Kazakhstan at the conference"))}
+
+
+def test_memberships_of_every_status(store):
+    membership = "rel:membership/almaty-process--"
+    assert facts(store, f"{membership}member--TUR--2019-04-24-baku-ministerial") == PROCESS | {
+        ("rdf:type", "mig:ProcessMembership"), ("org:member", "state:TUR"), ("org:role", "role:member"),
+        ("mig:attestedAt", MINISTERIAL), ("mig:attestedOn", '"2019-04-24"^^xsd:date'),
+        ("prov:wasDerivedFrom", span("at the conference Turkey took part as a member of the process"))}
+    assert facts(store, f"{membership}observer--IRN--2016") == PROCESS | {
+        ("rdf:type", "mig:ProcessMembership"), ("org:member", "state:IRN"), ("org:role", "role:observer"),
+        ("mig:attestedOn", '"2016"^^xsd:gYear'), ("prov:wasDerivedFrom", span("Iran joined the process as an observer in 2016"))}
+    partner = f"{membership}partner--iom"
+    assert facts(store, partner) == PROCESS | {
+        ("rdf:type", "mig:ProcessMembership"), ("org:member", "organisation:iom"), ("org:role", "role:partner"),
+        ("org:memberDuring", f"{partner}/period"),
+        ("prov:wasDerivedFrom", span("IOM has been a partner of the process since May 2015"))}
+    assert facts(store, f"{partner}/period") == {("rdf:type", "time:Interval"),
+                                                 ("time:hasBeginning", f"{partner}/period/beginning")}, "no end given"
+    assert facts(store, f"{partner}/period/beginning") == {("rdf:type", "time:Instant"),
+                                                           ("time:inXSDgYearMonth", '"2015-05"^^xsd:gYearMonth')}
+    assert facts(store, f"{membership}invited-guest--unhcr") == PROCESS | {
+        ("rdf:type", "mig:ProcessMembership"), ("org:member", "organisation:unhcr"), ("org:role", "role:invited-guest"),
+        ("prov:wasDerivedFrom", span("UNHCR is an invited guest of the process"))}
+
+
+def test_holders_get_the_edge_their_position_or_status_names(store):
+    declaration = ("mig:adopted", "document:2019-baku-declaration")
+    assert derived(store, "state:KAZ") == {("mig:chairOf", "process:almaty-process"), declaration}
+    assert derived(store, "state:AZE") == {("mig:chairOf", "process:almaty-process"), declaration}
+    assert derived(store, "state:TUR") == {("mig:coChairOf", "process:almaty-process"),
+                                           ("org:memberOf", "process:almaty-process")}
+    assert derived(store, "state:IRN") == {("mig:observerOf", "process:almaty-process")}
+    assert derived(store, "organisation:iom") == {("mig:partnerOf", "process:almaty-process")}
+    assert derived(store, "organisation:unhcr") == {("mig:invitedGuestOf", "process:almaty-process")}
+
+
+def test_positions_and_memberships_are_org_memberships(store):
+    for cls in ("mig:ProcessPosition", "mig:ProcessMembership"):
+        assert ask(store, f"{full(cls)} <{PREFIXES['rdfs']}subClassOf>+ {full('org:Membership')}"), cls
+
+
+# --------------------------------------------------------------------------- documents and collective agents
+
+def test_a_document_adopted_at_an_event_by_states_and_the_participants(store):
+    document = "document:2019-baku-declaration"
+    participants = f"{MINISTERIAL}/participants"
+    assert facts(store, "rel:attestation/document--2019-baku-declaration--type") == attestation(
+        document, "rdf:type", "mig:Declaration", span("Declaration"))
+    assert facts(store, "rel:attestation/document--2019-baku-declaration--name") == attestation(
+        document, "schema:name", '"Baku Declaration"@en', span("Baku Declaration"))
+    assert facts(store, "rel:adoption/2019-baku-declaration--adopted--2019-04-24-baku-ministerial") == {
+        ("rdf:type", "mig:DocumentAdoption"), ("mig:document", document), ("mig:action", "action:adopted"),
+        ("mig:event", MINISTERIAL), ("mig:party", "state:KAZ"), ("mig:party", "state:AZE"), ("mig:party", participants),
+        ("prov:wasDerivedFrom", span("Kazakhstan, Azerbaijan and the other participants adopted the Baku Declaration"))}
+    assert derived(store, document) == {("rdf:type", "mig:Declaration"), ("schema:name", '"Baku Declaration"@en'),
+                                        ("mig:adoptedAt", MINISTERIAL)}
+    assert derived(store, participants) == {("mig:adopted", document)}
+    for cls in ("mig:OutcomeDocument", "schema:CreativeWork", "prov:Entity"):
+        assert ask(store, f"{full('mig:Declaration')} <{PREFIXES['rdfs']}subClassOf>+ {full(cls)}"), cls
+
+
+def test_collective_speakers_are_typed_groups_of_their_event_or_agent(store):
+    participants, meeting, officials = f"{MINISTERIAL}/participants", f"{MINISTERIAL}/meeting", "state:KAZ/officials"
+    assert facts(store, "rel:statement/participants-welcome-declaration") == {
+        ("rdf:type", "mig:Statement"), ("mig:speechKind", "kind:joint-outcome"),
+        ("mig:speaker", participants), ("mig:speaker", meeting), ("mig:madeAt", MINISTERIAL),
+        ("dcterms:subject", "topic:regional-cooperation"), ("schema:about", "document:2019-baku-declaration"),
+        ("prov:wasDerivedFrom", span("The participants agreed to meet again, and the conference as a whole welcomed "
+                                     "the declaration"))}
+    assert facts(store, "rel:statement/kazakh-officials-next-meeting") == {
+        ("rdf:type", "mig:Statement"), ("mig:speechKind", "kind:reported-speech"), ("mig:speaker", officials),
+        ("mig:madeAt", MINISTERIAL), ("dcterms:subject", "topic:regional-consultative-process"),
+        ("schema:mentions", "place:almaty"),
+        ("prov:wasDerivedFrom", span("Kazakh officials announced that the next meeting would be held in Almaty"))}
+    for group, cls, of, english in ((participants, "mig:EventParticipants", MINISTERIAL, "participants of "),
+                                    (meeting, "mig:EventAsABody", MINISTERIAL, "as a body: "),
+                                    (officials, "mig:UnnamedOfficials", "state:KAZ", "officials of ")):
+        said = facts(store, group)
+        labels = {o for p, o in said if p == "rdfs:label"}
+        assert said - {("rdfs:label", label) for label in labels} == {
+            ("rdf:type", cls), ("rdf:type", "foaf:Group"), ("mig:groupOf", of)}, group
+        assert sorted(label.rsplit("@", 1)[1] for label in labels) == ["en", "ru"], labels
+        assert any(label.startswith(f'"{english}') and label.endswith("@en") for label in labels), labels
+        for superclass in ("mig:CollectiveAgent", "foaf:Group", "prov:Agent"):
+            assert ask(store, f"{full(cls)} <{PREFIXES['rdfs']}subClassOf>+ {full(superclass)}"), (cls, superclass)
+
+
+def test_a_grouping_the_release_states(store):
+    regions = {("mig:namesRegion", "region:143")} if REGIONS else set()
+    assert facts(store, "rel:grouping/central-asia-and-neighbours") == regions | {
+        ("rdf:type", "mig:StatedGrouping"), ("schema:name", '"Central Asia and neighbouring countries"@en'),
+        ("schema:about", MINISTERIAL), ("mig:groupedRole", "role:participant"),
+        ("prov:wasDerivedFrom", span("Central Asia and neighbouring countries"))}
+
+
+# --------------------------------------------------------------------------- cards written before
+
+def test_the_seed_builds_as_a_build_of_data_alone_builds_it(build, built_dir):
+    """The test release changes nothing of the seed's part of the dataset."""
+    _done, out = build
+    assert (out / "migkg-2013.nq").read_bytes() == (built_dir / "migkg-2013.nq").read_bytes()
+
+
+def test_the_seed_card_as_written_before_builds_the_same_graph_less_its_purpose(tmp_path, run_migkg, built_dir):
+    """The seed card without its one entry of a new kind (the conference's purpose) is a card written before
+    issue 12: it builds with no new issue, and to the same quads less the purpose's node, its evidence span
+    and the topics it gives the event."""
+    data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    card = data / "releases" / SEED / "card.yaml"
+    text = card.read_text(encoding="utf-8")
+    start, end = text.index("    purposes:\n"), text.index("    roles:\n")
+    card.write_text(text[:start] + text[end:], encoding="utf-8")
+    done = run_migkg("build", "--data", data, "--out", tmp_path / "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "0 violation(s), 1 warning(s)." in done.stderr
+    before, now = quads(tmp_path / "out" / "migkg-2013.nq"), quads(built_dir / "migkg-2013.nq")
+    assert before <= now
+    purpose = f"{BASE}release/{SEED}/purpose/2013-06-05-almaty-ministerial-conference--1"
+    spans = {o for s, p, o, _g in now - before if s == purpose and p == f"{PREFIXES['prov']}wasDerivedFrom"}
+    assert len(spans) == 1
+    event = f"{BASE}event/2013-06-05-almaty-ministerial-conference"
+    assert {(s, p, o) for s, p, o, _g in now - before if s not in (purpose, *spans)} == {
+        (event, f"{PREFIXES['dcterms']}subject", f"{PREFIXES['topic']}{topic}")
+        for topic in ("mixed-migration", "refugee-protection")}
