@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from tests.kinds import REGIONS, RELEASE, ROOT, make_corpus
+from tests.kinds import CARD, REGIONS, RELEASE, ROOT, make_corpus
 
 SEED = "2013-06-05-unhcr-iom-almaty-ministerial"
 BASE = "https://w3id.org/migkg/"
@@ -398,3 +399,86 @@ def test_the_seed_card_as_written_before_builds_the_same_graph_less_its_purpose(
     assert {(s, p, o) for s, p, o, _g in now - before if s not in (purpose, *spans)} == {
         (event, f"{PREFIXES['dcterms']}subject", f"{PREFIXES['topic']}{topic}")
         for topic in ("mixed-migration", "refugee-protection")}
+
+
+# --------------------------------------------------------------------------- bad input
+
+@dataclass(frozen=True)
+class Mistake:
+    """The commonest mistake in one new kind of entry: one edit of the test card, and what the error must say."""
+
+    name: str
+    old: str
+    new: str
+    field: str                 # the field the message names
+    says: tuple[str, ...]      # what is wrong, and how to fix it
+    line_of: str | None = None  # words of the edited card on the line the message names (default: the edit's start)
+
+
+MISTAKES = [
+    Mistake("position-chairman", "{position: chair, holder: KAZ,", "{position: chairman, holder: KAZ,",
+            "processes[0].positions[0].position", ("unknown term 'chairman'", "Fix: did you mean 'chair'")),
+    Mistake("membership-status-a-position", "{status: observer, agent: IRN", "{status: chair, agent: IRN",
+            "processes[0].memberships[1].status",
+            ("'chair' is a position in a process, not a membership status",
+             "Use a membership status", "'invited-guest', 'member', 'observer', 'partner'")),
+    Mistake("supplied-on-a-membership", "{status: invited-guest, agent: unhcr, evidence: UNHCR is an invited guest of the process}",
+            "{status: invited-guest, agent: unhcr, supplied: https://example.org/unhcr/guests}",
+            "processes[0].memberships[3].supplied",
+            ("only release metadata the text does not state may be supplied", "Fix: quote the words of source.txt")),
+    Mistake("supplied-not-a-url", "{agent: unhcr, supplied: https://example.org/unhcr/news}",
+            "{agent: unhcr, supplied: unhcr.org/news}", "release.publishers[1].supplied",
+            ("not a web address", "write the full http:// or https:// URL", "(got 'unhcr.org/news')")),
+    Mistake("issued-month-13", "issued: {date: 2019-04,", "issued: {date: 2019-13,", "release.issued.date",
+            ("not a valid date", "(got '2019-13')", "YYYY-MM-DD", "YYYY-MM or YYYY")),
+    Mistake("period-ends-before-it-begins", "period: {from: 2019-04-24, to: 2019-04-25,",
+            "period: {from: 2019-04-25, to: 2019-04-24,", "events[1].period",
+            ("a period cannot end before it begins", "check from and to")),
+    Mistake("period-with-neither-end", "period: {from: 2016, to: 2018}", "period: {}",
+            "processes[0].positions[1].period", ("a period needs from, to, or both", "from: 2015-05")),
+    Mistake("statement-with-no-speaker", "    speaker_groups: [{group: officials, of: KAZ}]\n", "", "statements[1]",
+            ("a statement needs speakers (registry ids) or speaker_groups", "{group: participants, of: <event id>}"),
+            line_of="  - id: kazakh-officials-next-meeting"),
+    Mistake("speaker-group-crowd", "{group: officials, of: KAZ}", "{group: crowd, of: KAZ}",
+            "statements[1].speaker_groups[0].group",
+            ("not one of those allowed (got 'crowd')", "Fix: use one of 'participants', 'meeting' or 'officials'")),
+    Mistake("document-kind-an-event-class", "{kind: declaration, evidence: Declaration}",
+            "{kind: ministerial-conference, evidence: Declaration}", "documents[0].kind.kind",
+            ("'ministerial-conference' is an event class, not a document class",
+             "'action-plan', 'communique', 'declaration', 'joint-statement'")),
+    Mistake("adoption-at-an-event-not-in-the-card", "        at_event: 2019-04-24-baku-ministerial\n        parties",
+            "        at_event: 2019-04-25-baku-ministerial\n        parties", "documents[0].adoptions[0].at_event",
+            ("unknown event '2019-04-25-baku-ministerial'",
+             "use the id of an event listed under events: (2019-04-baku-migration-week, 2019-04-24-baku-ministerial)")),
+    Mistake("number-zero", "number: {number: 3,", "number: {number: 0,", "events[1].number.number",
+            ("a number greater than 0 is expected here (got 0)", "Fix: write a whole number from 1 up")),
+    Mistake("meeting-of-a-state", "meeting_of: {process: almaty-process,", "meeting_of: {process: AZE,",
+            "events[1].meeting_of.process",
+            ("'AZE' is a state, but here a regional-consultative-process is expected", "data/registry/")),
+    Mistake("relay-outlet-a-person", "{outlet: steppe-wire,", "{outlet: dana-vell,", "release.relays[0].outlet",
+            ("'dana-vell' is a person, but here a", "news-outlet", "Fix: use the id of an entry of that type")),
+]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
+def test_a_mistake_in_a_new_kind_of_entry_stops_the_build_with_a_located_message(mistake, tmp_path, run_migkg):
+    data = make_corpus(tmp_path, regions=False)
+    card = data / CARD
+    text = card.read_text(encoding="utf-8")
+    assert text.count(mistake.old) == 1, f"the test card changed: {mistake.old!r}"
+    edited = text.replace(mistake.old, mistake.new)
+    card.write_text(edited, encoding="utf-8")
+    line = edited.count("\n", 0, edited.index(mistake.line_of or mistake.new, text.index(mistake.old) if
+                                              mistake.line_of is None else 0)) + 1
+    out = tmp_path / "out"
+    done = run_migkg("build", "--data", data, "--out", out, cwd=tmp_path)
+    assert done.returncode == 2, f"exit status {done.returncode}:\n{done.stderr}"
+    assert "Traceback" not in done.stderr, done.stderr
+    errors = [each for each in done.stderr.splitlines() if each.startswith("error: ")]  # the seed builds, and warns
+    assert errors and all("Fix:" in each for each in errors), done.stderr
+    assert not any(each.startswith("Violation") for each in done.stderr.splitlines()), done.stderr
+    [message] = [each for each in errors if str(card) in each]
+    assert message.startswith(f"error: {card}:{line}: {mistake.field}: "), message
+    for words in mistake.says:
+        assert words in message, f"{words!r} not in: {message}"
+    assert not out.exists(), "nothing is written"
