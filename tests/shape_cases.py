@@ -371,6 +371,16 @@ def _value_shape(mutate: Callable[[Graph, Nodes], Node],
     return run
 
 
+def put_geonames(g: Graph, n: Nodes, value: URIRef) -> Node:
+    """Replace Almaty's GeoNames link (and only it: its Wikidata link stays)."""
+    almaty = n.ref("almaty")
+    geonames = [o for o in g.objects(almaty, OWL.sameAs) if str(o).startswith("https://sws.geonames.org/")]
+    assert len(geonames) == 1, "Almaty has no GeoNames link: the seed changed"
+    g.remove((almaty, OWL.sameAs, geonames[0]))
+    g.add((almaty, OWL.sameAs, value))
+    return almaty
+
+
 HUMAN_RIGHTS = TOPIC["human-rights"]
 
 CASES: dict[str, list[Case]] = {
@@ -472,7 +482,9 @@ CASES: dict[str, list[Case]] = {
         Case("no-object", lambda g, n: drop(g, n.name_attestation, RDF.object)),
     ],
     "EventShape": [
-        Case("two-dates", lambda g, n: add(g, n.event, DCTERMS.date, Literal("2013-06-06", datatype=XSD.date))),
+        Case("two-dates", lambda g, n: add(g, n.event, DCTERMS.date, Literal("2013-06-06", datatype=XSD.date)),
+             "Warning"),
+        Case("two-places", lambda g, n: add(g, n.event, SDO.location, n.ref("almaty-process")), "Warning"),
         Case("date-not-a-date", lambda g, n: put(g, n.event, DCTERMS.date, Literal("5 June 2013"))),
         Case("no-name", lambda g, n: drop(g, n.event, SDO.name)),
     ],
@@ -484,6 +496,8 @@ CASES: dict[str, list[Case]] = {
         Case("two-english-labels", lambda g, n: add(g, n.ref("TUR"), RDFS.label, Literal("Turkey", lang="en"))),
         Case("wikidata-not-an-item", lambda g, n: put(g, n.ref("KAZ"), OWL.sameAs,
                                                       URIRef("https://en.wikipedia.org/wiki/Kazakhstan"))),
+        Case("in-two-regions", lambda g, n: add(g, n.ref("KAZ"), MIG.inRegion, REGION["145"])),
+        Case("region-is-a-topic", lambda g, n: put(g, n.ref("KAZ"), MIG.inRegion, HUMAN_RIGHTS)),
     ],
     "GovernmentShape": [
         Case("of-no-state", lambda g, n: drop(g, n.ref("kaz-government"), ORG.subOrganizationOf)),
@@ -504,14 +518,38 @@ CASES: dict[str, list[Case]] = {
         Case("in-no-organisation", lambda g, n: drop(g, n.ref("kaz-minister-foreign-affairs"), ORG.postIn)),
         Case("in-a-person", lambda g, n: put(g, n.ref("iom-deputy-director-general"), ORG.postIn,
                                              n.ref("laura-thompson"))),
+        Case("two-types", lambda g, n: add(g, n.ref("kaz-minister-foreign-affairs"), ORG.role, ROLE["deputy-minister"])),
+        Case("type-is-a-topic", lambda g, n: put(g, n.ref("kaz-minister-foreign-affairs"), ORG.role, HUMAN_RIGHTS)),
+    ],
+    "PostTypeShape": [
+        Case("post-type-is-an-event-role", _value_shape(
+            lambda g, n: put(g, n.ref("kaz-minister-foreign-affairs"), ORG.role, ROLE.participant),
+            lambda n: ROLE.participant)),
+        Case("post-type-out-of-its-group", _value_shape(
+            lambda g, n: drop(g, ROLE.minister, SKOS.broader), lambda n: ROLE.minister)),
+        Case("post-type-out-of-its-scheme", _value_shape(
+            lambda g, n: put(g, ROLE.minister, SKOS.inScheme, TOPIC.scheme), lambda n: ROLE.minister)),
     ],
     "CityShape": [
         Case("no-english-label", lambda g, n: drop_label(g, n.ref("almaty"), "en")),
+        Case("in-two-states", lambda g, n: add(g, n.ref("almaty"), SDO.containedInPlace, n.ref("KGZ"))),
+        Case("in-a-government", lambda g, n: put(g, n.ref("almaty"), SDO.containedInPlace, n.ref("kaz-government"))),
+        Case("two-geonames-places", lambda g, n: add(g, n.ref("almaty"), OWL.sameAs,
+                                                     URIRef("https://sws.geonames.org/1526273/"))),
+        Case("two-wikidata-items", lambda g, n: add(g, n.ref("almaty"), OWL.sameAs,
+                                                    URIRef("http://www.wikidata.org/entity/Q1520"))),
+        Case("geonames-web-page", lambda g, n: put_geonames(g, n, URIRef("https://www.geonames.org/1526384"))),
     ],
     "RegionalConsultativeProcessShape": [
         Case("no-russian-label", lambda g, n: drop_label(g, n.ref("almaty-process"), "ru")),
         Case("launched-twice", lambda g, n: add(g, n.ref("almaty-process"), MIG.launchedAt,
                                                 URIRef(str(n.event) + "-2"))),
+    ],
+    "RegionConceptShape": [
+        Case("region-is-a-topic", _value_shape(
+            lambda g, n: put(g, n.ref("KAZ"), MIG.inRegion, HUMAN_RIGHTS), lambda n: HUMAN_RIGHTS)),
+        Case("region-out-of-its-scheme", _value_shape(
+            lambda g, n: put(g, REGION["143"], SKOS.inScheme, TOPIC.scheme), lambda n: REGION["143"])),
     ],
     "ConceptSchemeShape": [
         Case("no-top-concept", lambda g, n: drop(g, KIND.scheme, SKOS.hasTopConcept)),

@@ -24,6 +24,13 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RELEASE = "https://w3id.org/migkg/release/2013-06-05-unhcr-iom-almaty-ministerial"
 CHAIR = f"{RELEASE}/statement/kazakhstan-proposal-chair"
 #: every catalogue query, with the parameters each test run binds (none: the query's unbound form)
+#: the research questions across releases, which the one seed release may leave empty (tests/test_domain_corpus.py
+#: runs them on the multi-release fixture corpus, here and on a server)
+ACROSS_RELEASES = {"q13-chairs-over-time", "q14-meetings-of-a-process", "q15-members-over-time",
+                   "q16-documents-adopted", "q17-roles-of-an-actor-by-year",
+                   # derivation rules of facts the seed does not state (no meeting of a process, no position
+                   # held, no document): tests/test_domain_corpus.py checks the edges they derive
+                   "documents", "meetings", "membership-shortcuts"}
 RUNS = [(q.name, {}) for q in CATALOGUE.queries] + [("q11-evidence-of-a-fact", {"fact": CHAIR})]
 ECHO_QUERY = """# title: Echo a value
 # question: Does a value come back exactly as given?
@@ -213,7 +220,7 @@ def answers(query_url: str, name: str, values: dict, embedded: dict, virtuoso: b
 def test_same_answers_on_an_oxigraph_server_as_embedded(name, values, embedded, published_oxigraph):
     remote, here = answers(published_oxigraph.query_url, name, values, embedded)
     assert remote == here  # the same rows, in the same order
-    assert here, "every catalogue query answers something on the seed"
+    assert here or name in ACROSS_RELEASES, "every catalogue query answers something on the seed"
 
 
 @pytest.mark.parametrize("name, values", RUNS, ids=RUN_IDS)

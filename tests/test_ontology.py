@@ -8,7 +8,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from migkg.mapping.namespaces import KIND, MIG, ROLE, TOPIC
+from migkg.mapping.namespaces import KIND, MIG, REGION, ROLE, TOPIC
+from migkg.schema.vocabulary import ONTOLOGY_FILES
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 
@@ -16,8 +17,8 @@ ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 @pytest.fixture(scope="module")
 def vocabulary() -> Graph:
     graph = Graph()
-    graph.parse(ONTOLOGY / "migkg.ttl")
-    graph.parse(ONTOLOGY / "schemes.ttl")
+    for name in ONTOLOGY_FILES:
+        graph.parse(ONTOLOGY / name)
     return graph
 
 
@@ -41,7 +42,8 @@ def test_every_class_of_ours_is_aligned_to_a_standard_class(vocabulary):
             assert any(not str(p).startswith(str(MIG)) for p in parents), f"{cls} is not aligned"
 
 
-@pytest.mark.parametrize("namespace, scheme", [(ROLE, ROLE.scheme), (TOPIC, TOPIC.scheme), (KIND, KIND.scheme)])
+@pytest.mark.parametrize("namespace, scheme", [(ROLE, ROLE.scheme), (TOPIC, TOPIC.scheme), (KIND, KIND.scheme),
+                                               (REGION, REGION.scheme)])
 def test_every_concept_is_labelled_defined_and_in_its_scheme(vocabulary, namespace, scheme):
     concepts = [c for c in vocabulary.subjects(RDF.type, SKOS.Concept) if str(c).startswith(str(namespace))]
     assert concepts
@@ -57,3 +59,7 @@ def test_every_event_role_names_the_direct_edge_the_build_derives(vocabulary):
         shortcut = vocabulary.value(ROLE[role], MIG.shortcutProperty)
         assert shortcut is not None, role
         assert (shortcut, RDF.type, OWL.ObjectProperty) in vocabulary or not str(shortcut).startswith(str(MIG))
+
+
+def test_every_ontology_file_is_loaded_as_the_vocabulary():
+    assert sorted(ONTOLOGY_FILES) == sorted(p.name for p in ONTOLOGY.glob("*.ttl") if p.name != "shapes.ttl")

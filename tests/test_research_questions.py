@@ -150,7 +150,16 @@ EXPECTED_FILES = [
     "q09-press-contacts.rq",
     "q10-joint-outcomes.rq",
     "q11-evidence-of-a-fact.rq",
+    "q13-chairs-over-time.rq",
+    "q14-meetings-of-a-process.rq",
+    "q15-members-over-time.rq",
+    "q16-documents-adopted.rq",
+    "q17-roles-of-an-actor-by-year.rq",
 ]
+#: the questions across releases: the seed (one release, no process history) answers few of them; their exact
+#: answers are tested on the multi-release fixture corpus (tests/test_domain_corpus.py)
+ACROSS_RELEASES = {"q13-chairs-over-time.rq", "q14-meetings-of-a-process.rq", "q15-members-over-time.rq",
+                   "q16-documents-adopted.rq", "q17-roles-of-an-actor-by-year.rq"}
 QUERY_FILES = sorted(QUERIES.glob("*.rq"))
 
 
@@ -235,9 +244,10 @@ def test_header(path: Path):
             break
         header.append(line)
     keys = [re.match(r"# (\w+): ", line).group(1) for line in header]
-    expected = ["title", "question", "returns", "param", "example"] if path.name.startswith("q11") else \
-        ["title", "question", "returns", "example"]
-    assert keys == expected
+    params = [line for line in header if line.startswith("# param: ")]
+    assert keys == ["title", "question", "returns"] + ["param"] * len(params) + ["example"]
+    for line in params:
+        assert re.fullmatch(r"# param: \w+ (iri|string|date|integer|decimal|language-tagged string)? ?— .+", line), line
     assert header[-1] == f"# example: migkg query queries/research/{path.name}"
     for line in header:
         assert len(line.split(": ", 1)[1].strip()) > 3, line
@@ -255,7 +265,7 @@ def test_rdflib_gives_the_same_rows_as_oxigraph(path: Path, store, union):
     text = path.read_text(encoding="utf-8")
     ox_rows = as_strings_ox(run(store, path.name, text))
     rdflib_rows = {tuple(None if t is None else str(t) for t in row) for row in union.query(text)}
-    assert ox_rows, "the query answers something on the seed"
+    assert ox_rows or path.name in ACROSS_RELEASES, "the query answers something on the seed"
     assert rdflib_rows == ox_rows
 
 

@@ -121,7 +121,9 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
     files = registry_files(data_dir / "registry")
     context = f"{toolkit.fingerprint}:{registry_fingerprint(files)}"  # what every release's build depends on
     cache = Cache(cache_dir) if cache_dir is not None else None
-    registry, parsed = _registry(cache, context, files) if cache is not None else (registry_from_files(files), False)
+    post_types = toolkit.vocabulary.post_types
+    registry, parsed = (_registry(cache, context, files, post_types) if cache is not None
+                        else (registry_from_files(files, post_types), False))
     folders = find_releases(data_dir)
     scratch_dir: Path | None = None
     if cache is not None:
@@ -146,14 +148,15 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
     return summary, registry
 
 
-def _registry(cache: Cache, context: str, files: dict[Path, bytes]) -> tuple[Registry, bool]:
-    """The registry, from the cache (the same files, the same code) or else parsed from its files (then
-    True: the caller caches it); at 10,000 releases the registry holds thousands of entries, and parsing
-    them is a tenth of a rebuild. A bad registry raises here, and nothing is cached."""
+def _registry(cache: Cache, context: str, files: dict[Path, bytes], post_types: frozenset[str]) -> tuple[Registry, bool]:
+    """The registry, from the cache (the same files, the same code and vocabulary) or else parsed from its
+    files and checked against the vocabulary's types of post (then True: the caller caches it); at 10,000
+    releases the registry holds thousands of entries, and parsing them is a tenth of a rebuild. A bad
+    registry raises here, and nothing is cached."""
     entry = cache.get("registry", context)
     if entry is not None:
         return entry.meta["registry"], False
-    return registry_from_files(files), True
+    return registry_from_files(files, post_types), True
 
 
 class CorpusBuild:

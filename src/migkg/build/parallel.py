@@ -56,7 +56,7 @@ def _start_worker(settings: WorkerSettings) -> None:
     toolkit = Toolkit.load(settings.base, Path(settings.ontology), Path(settings.queries))
     if toolkit.fingerprint != settings.fingerprint:
         raise RuntimeError("the ontology, shapes or rules changed while the build was running; build again.")
-    _Worker.bench = Workbench(toolkit, registry_from_files(settings.registry_files))
+    _Worker.bench = Workbench(toolkit, registry_from_files(settings.registry_files, toolkit.vocabulary.post_types))
     _Worker.cache = Cache(Path(settings.cache_dir))
     quiet_garbage_collector()
 

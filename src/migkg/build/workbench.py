@@ -83,7 +83,7 @@ class Workbench:
         self.iris = toolkit.iris
         self.vocabulary_triples: list[Triple] = [cast(Triple, (to_ox(s), to_ox(p), to_ox(o))) for s, p, o in
                                                  sorted(toolkit.vocabulary.graph)]
-        self.registry_triples = map_registry(registry, toolkit.iris)
+        self.registry_triples = map_registry(registry, toolkit.iris, toolkit.vocabulary.region_codes)
         needed = toolkit.needed.keeps if toolkit.needed else (lambda triple: True)
         self.scratch = Scratch([t for t in self.vocabulary_triples if needed(t)],
                                [t for t in self.registry_triples if needed(t)])

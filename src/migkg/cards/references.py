@@ -12,7 +12,8 @@ from functools import cache
 from typing import Protocol
 
 from migkg.cards.facts import FACT_KINDS, Names, Occurrence, field_value, named, walk
-from migkg.cards.registry import Registry
+from migkg.cards.models import GroupRef
+from migkg.cards.registry import ORGANISATION_TYPES, Registry
 from migkg.cards.release import LoadedRelease
 from migkg.cards.yamlfile import field_path, line_of
 from migkg.errors import InputError, InputErrors, Location
@@ -112,6 +113,9 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
                                      "is for the release's issued date, publishers and authors."))
     event_ids = [e.id for e in loaded.card.events]
     document_ids = [d.id for d in loaded.card.documents]
+    for occurrence in entries:
+        if isinstance(occurrence.value, GroupRef):
+            errors += _group_errors(occurrence.value, where((*occurrence.path, "of")), event_ids, registry)
     references = list(_references(entries))
     for names, path, entity_id in references:
         if names.registry is None:
@@ -141,6 +145,19 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
             errors.append(InputError(where(path), problem, f"{hint}Use {what}{listed}."))
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
+
+
+def _group_errors(group: GroupRef, where: Location, event_ids: list[str], registry: Registry) -> list[InputError]:
+    """A group of participants or an event's own voice is of an event of the card; unnamed officials are of a
+    state or organisation of the registry."""
+    if group.group in ("participants", "meeting"):
+        if group.of not in event_ids:
+            return [InputError(where, f"a '{group.group}' group is of an event of this card, not '{group.of}'.",
+                               f"set `of:` to the id of an event under events: ({', '.join(event_ids) or 'none'}); "
+                               "for unnamed officials of a state or organisation use `group: officials`.")]
+    elif group.of not in registry or registry.type_of(group.of) not in ORGANISATION_TYPES:
+        return [registry.unknown_id_error(where, group.of, ORGANISATION_TYPES)]
+    return []
 
 
 def _duplicates(where: Callable[[Path_], Location], items: list[tuple[Path_, str]], what: str) -> list[InputError]:

@@ -107,7 +107,7 @@ T = SimpleNamespace(
     org=_terms(ORG, "member organization role memberDuring"),
     prov=_terms(PROV, "wasDerivedFrom"),
     skos=_terms(SKOS, "editorialNote"),
-    xsd=_terms(XSD, "nonNegativeInteger positiveInteger date gYearMonth gYear duration"),
+    xsd=_terms(XSD, "nonNegativeInteger integer date gYearMonth gYear duration"),
     time=_terms(TIME, "Interval Instant hasBeginning hasEnd inXSDDate inXSDgYearMonth inXSDgYear"),
     rdfs=_terms(RDFS, "label"),
     foaf=_terms(FOAF, "Group"),
@@ -418,7 +418,7 @@ def _meeting_of(m: ReleaseMapper, entry: Occurrence) -> None:
 
 def _number(m: ReleaseMapper, entry: Occurrence) -> None:
     assert isinstance(entry.value, NumberFact)
-    m.attest(entry, T.mig.numberInSeries, typed(str(entry.value.number), T.xsd.positiveInteger))
+    m.attest(entry, T.mig.numberInSeries, typed(str(entry.value.number), T.xsd.integer))
 
 
 def _part_of(m: ReleaseMapper, entry: Occurrence) -> None:
@@ -480,7 +480,7 @@ def _handover(m: ReleaseMapper, entry: Occurrence) -> None:
     if handover.previous:
         m.add(node, T.mig.previousHolder, m.ref(handover.previous))
     m.add(node, T.mig.nextHolder, m.ref(handover.next))
-    _timed(m, node, handover.at_event, handover.on, handover.period)
+    _timed(m, node, handover.at_event, handover.on)
 
 
 def _adoption(m: ReleaseMapper, entry: Occurrence) -> None:

@@ -3,20 +3,23 @@
 Roles, topics and statement kinds are SKOS concepts (``ontology/schemes.ttl``); event and
 process kinds are classes (``ontology/migkg.ttl``). Cards name them by their local id
 (``supporter``, ``access-to-asylum``, ``ministerial-conference``), so adding a concept to
-a scheme is all it takes to allow it in cards.
+a scheme is all it takes to allow it in cards. The types of post a registry post may give
+(``minister``...) are the concepts under ``role:post-type``; the geographic regions of the
+UN M49 standard are ``ontology/regions.ttl``, found by their English names when the registry
+is mapped (a state's sub-region, :mod:`migkg.mapping.registry`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
 from migkg.mapping.namespaces import ACTION, KIND, MIG, REGION, ROLE, TOPIC
 
-ONTOLOGY_FILES = ("migkg.ttl", "schemes.ttl")
+ONTOLOGY_FILES = ("migkg.ttl", "schemes.ttl", "regions.ttl")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ class Vocabulary:
     actions: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()
     """UN M49 region codes of ``region:scheme``."""
+    post_types: frozenset[str] = frozenset()
+    """Types of post, a registry post's ``position``: the roles narrower than ``role:post-type`` (minister...)."""
+    region_codes: dict[str, str] = field(default_factory=dict, hash=False)
+    """The M49 code of each concept of ``region:scheme`` by its English name (``{"Central Asia": "143"}``)."""
 
 
 
@@ -59,9 +66,22 @@ def load_vocabulary(ontology_dir: Path) -> Vocabulary:
     return Vocabulary(graph, _local_ids(graph, str(ROLE)), _local_ids(graph, str(TOPIC)),
                       _local_ids(graph, str(KIND)), classes, event_roles, event_classes, document_classes,
                       _narrower(graph, ROLE["process-position"]), _narrower(graph, ROLE["membership-status"]),
-                      _local_ids(graph, str(ACTION)), _local_ids(graph, str(REGION)))
+                      _local_ids(graph, str(ACTION)), _local_ids(graph, str(REGION)),
+                      _narrower(graph, ROLE["post-type"]), _region_codes(graph))
 
 
 def _narrower(graph: Graph, broader: URIRef) -> frozenset[str]:
     """The local ids of the role concepts whose skos:broader is ``broader``."""
     return frozenset(str(c)[len(ROLE):] for c in graph.subjects(SKOS.broader, broader) if str(c).startswith(str(ROLE)))
+
+
+def _region_codes(graph: Graph) -> dict[str, str]:
+    """Each concept of region:scheme by its English preferred label (as country_converter names the UN
+    sub-regions): ``{"Central Asia": "143", ...}``."""
+    codes: dict[str, str] = {}
+    for concept in graph.subjects(SKOS.inScheme, REGION.scheme):
+        code = str(concept)[len(REGION):]
+        for label in graph.objects(concept, SKOS.prefLabel):
+            if isinstance(label, Literal) and label.language == "en":
+                codes[str(label)] = code
+    return dict(sorted(codes.items()))
