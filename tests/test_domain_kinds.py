@@ -135,8 +135,8 @@ def store(build) -> ox.Store:
 
 @pytest.fixture(scope="module")
 def raw(build) -> Callable[[str, str, str], set[str]]:
-    """The values of (subject, property) in a graph of ``migkg-2019.nq`` as the file writes them: Oxigraph
-    reads every integer type (xsd:positiveInteger...) as xsd:integer, the file keeps it."""
+    """The values of (subject, property) in a graph of ``migkg-2019.nq`` as the file writes them (Oxigraph
+    reads every integer type, xsd:positiveInteger..., as xsd:integer; the file keeps the type written)."""
     _done, out = build
     read = list(ox.parse(path=str(out / "migkg-2019.nq"), format=ox.RdfFormat.N_QUADS))
 
@@ -177,10 +177,10 @@ def test_an_event_meeting_of_a_process_with_its_number_and_the_event_it_is_part_
         MINISTERIAL, "mig:meetingOf", "process:almaty-process", span("Ministerial Conference of the Almaty Process"))
     assert facts(store, f"{prefix}--part-of") == attestation(
         MINISTERIAL, "schema:superEvent", "event:2019-04-baku-migration-week", span("as part of the Baku Migration Week"))
-    # Oxigraph reads every integer type as xsd:integer: the number's datatype is checked on the file's own quads
-    assert raw(f"{prefix}--number", "rdf:object", "rel:graph") == {'"3"^^xsd:positiveInteger'}
-    assert raw(MINISTERIAL, "mig:numberInSeries", "rel:derived") == {'"3"^^xsd:positiveInteger'}
-    assert facts(store, f"{prefix}--number") == attestation(  # the number as Oxigraph reads it
+    # an xsd:integer, as the file writes it (Oxigraph would read any integer type, xsd:positiveInteger too, as one)
+    assert raw(f"{prefix}--number", "rdf:object", "rel:graph") == {'"3"^^xsd:integer'}
+    assert raw(MINISTERIAL, "mig:numberInSeries", "rel:derived") == {'"3"^^xsd:integer'}
+    assert facts(store, f"{prefix}--number") == attestation(
         MINISTERIAL, "mig:numberInSeries", '"3"^^xsd:integer', span("3rd"))
     assert derived(store, MINISTERIAL) == {
         ("rdf:type", "mig:MinisterialConference"), ("schema:name", '"3rd Ministerial Conference of the Almaty Process"@en'),
@@ -250,7 +250,7 @@ PROCESS = {("org:organization", "process:almaty-process")}
 
 def test_positions_in_a_process_at_an_event_on_a_date_and_for_a_period(store):
     kaz = "rel:position/almaty-process--chair--KAZ--2019-04-24-baku-ministerial"
-    aze = "rel:position/almaty-process--chair--AZE"
+    aze = "rel:position/almaty-process--chair--AZE--2016..2018"
     tur = "rel:position/almaty-process--co-chair--TUR--2015-05"
     assert facts(store, kaz) == PROCESS | {
         ("rdf:type", "mig:ProcessPosition"), ("org:member", "state:KAZ"), ("org:role", "role:chair"),
@@ -286,7 +286,7 @@ def test_memberships_of_every_status(store):
     assert facts(store, f"{membership}observer--IRN--2016") == PROCESS | {
         ("rdf:type", "mig:ProcessMembership"), ("org:member", "state:IRN"), ("org:role", "role:observer"),
         ("mig:attestedOn", '"2016"^^xsd:gYear'), ("prov:wasDerivedFrom", span("Iran joined the process as an observer in 2016"))}
-    partner = f"{membership}partner--iom"
+    partner = f"{membership}partner--iom--2015-05.."
     assert facts(store, partner) == PROCESS | {
         ("rdf:type", "mig:ProcessMembership"), ("org:member", "organisation:iom"), ("org:role", "role:partner"),
         ("org:memberDuring", f"{partner}/period"),
@@ -378,25 +378,27 @@ def test_the_seed_builds_as_a_build_of_data_alone_builds_it(build, built_dir):
     assert (out / "migkg-2013.nq").read_bytes() == (built_dir / "migkg-2013.nq").read_bytes()
 
 
-def test_the_seed_card_as_written_before_builds_the_same_graph_less_its_purpose(tmp_path, run_migkg, built_dir):
-    """The seed card without its one entry of a new kind (the conference's purpose) is a card written before
-    issue 12: it builds with no new issue, and to the same quads less the purpose's node, its evidence span
-    and the topics it gives the event."""
+def test_the_seed_card_as_written_before_builds_the_same_graph_less_its_new_entries(tmp_path, run_migkg, built_dir):
+    """The seed card without its entries of the new kinds (the conference's purpose, the release's grouping of the
+    participants) is the card as written before issue 12: it builds with no new issue, and to the same quads less
+    those two nodes, their evidence spans and the topics the purpose gives the event."""
     data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
     card = data / "releases" / SEED / "card.yaml"
     text = card.read_text(encoding="utf-8")
     start, end = text.index("    purposes:\n"), text.index("    roles:\n")
-    card.write_text(text[:start] + text[end:], encoding="utf-8")
+    text = text[:start] + text[end:]
+    card.write_text(text[:text.index("\ngroupings:\n")] + "\n", encoding="utf-8")
     done = run_migkg("build", "--data", data, "--out", tmp_path / "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "0 violation(s), 1 warning(s)." in done.stderr
     before, now = quads(tmp_path / "out" / "migkg-2013.nq"), quads(built_dir / "migkg-2013.nq")
     assert before <= now
-    purpose = f"{BASE}release/{SEED}/purpose/2013-06-05-almaty-ministerial-conference--1"
-    spans = {o for s, p, o, _g in now - before if s == purpose and p == f"{PREFIXES['prov']}wasDerivedFrom"}
-    assert len(spans) == 1
+    new_entries = {f"{BASE}release/{SEED}/purpose/2013-06-05-almaty-ministerial-conference--1",
+                   f"{BASE}release/{SEED}/grouping/central-asia-and-neighbouring-countries"}
+    spans = {o for s, p, o, _g in now - before if s in new_entries and p == f"{PREFIXES['prov']}wasDerivedFrom"}
+    assert len(spans) == 2
     event = f"{BASE}event/2013-06-05-almaty-ministerial-conference"
-    assert {(s, p, o) for s, p, o, _g in now - before if s not in (purpose, *spans)} == {
+    assert {(s, p, o) for s, p, o, _g in now - before if s not in new_entries | spans} == {
         (event, f"{PREFIXES['dcterms']}subject", f"{PREFIXES['topic']}{topic}")
         for topic in ("mixed-migration", "refugee-protection")}
 
