@@ -1,6 +1,5 @@
 """Which triples the scratch store needs (migkg.schema.rules.needed_triples): those some rule or SPARQL check
-can match, read from the queries' triple patterns; anything it cannot bound means 'load every triple'. And what
-the rules derive in that store keeps the literals as the facts state them (migkg.schema.rules.as_stated)."""
+can match, read from the queries' triple patterns; anything it cannot bound means 'load every triple'."""
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -36,23 +35,3 @@ def test_an_inverse_path_keeps_its_predicate_instead_of_loading_everything():
 def test_a_variable_or_negated_predicate_needs_every_triple():
     assert needed_triples(["SELECT * WHERE { ?s ?p ?o }"]) is None
     assert needed_triples([f"SELECT * WHERE {{ ?s !<{MIG}held> ?o }}"]) is None
-
-
-def test_an_attested_literal_keeps_its_datatype_in_the_derived_edge(repo_root):
-    """Oxigraph stores ``"3"^^xsd:positiveInteger`` as an xsd:integer, so the edge derived from an event's
-    attested number in its series (mig:numberInSeries) came out as ``"3"^^xsd:integer``, and migsh:Event-number
-    (an xsd:positiveInteger) warned on every numbered event. The derived edge has the attested literal."""
-    from migkg.build.toolkit import Toolkit
-    from migkg.build.workbench import Workbench
-    from migkg.cards.registry import load_registry
-
-    bench = Workbench(Toolkit.load(), load_registry(repo_root / "data" / "registry"))
-    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    event, attestation = ox.NamedNode("https://w3id.org/migkg/event/e1"), ox.NamedNode("urn:attestation")
-    number = ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#positiveInteger"))
-    facts = [(attestation, RDF_TYPE, ox.NamedNode(f"{MIG}Attestation")),
-             (attestation, ox.NamedNode(f"{rdf}subject"), event),
-             (attestation, ox.NamedNode(f"{rdf}predicate"), ox.NamedNode(f"{MIG}numberInSeries")),
-             (attestation, ox.NamedNode(f"{rdf}object"), number)]
-    derived, _quads = bench.derive("r1", facts)
-    assert derived == [(event, ox.NamedNode(f"{MIG}numberInSeries"), number)]

@@ -28,7 +28,7 @@ from migkg.errors import InputError, InputErrors
 from migkg.mapping.registry import map_registry
 from migkg.mapping.release import map_release
 from migkg.mapping.terms import Term, Triple, to_ox, to_rdflib
-from migkg.schema.rules import Scratch, as_stated
+from migkg.schema.rules import Scratch
 from migkg.validation.across import AcrossReleases, check_groups, shared_groups
 from migkg.validation.card_locations import located
 from migkg.validation.reports import Issue, issue_order, report_of, results_of, validate_graph
@@ -130,7 +130,7 @@ class Workbench:
         facts_graph, derived_graph = self.graphs(release_id)
         quads = {facts_graph: [ox.Quad(s, p, o, facts_graph) for s, p, o in facts]}
         self.scratch.load(facts_graph, self._needed(facts, quads[facts_graph]))
-        derived = as_stated(self.scratch.derive(self.toolkit.rules, facts_graph), facts)
+        derived = self.scratch.derive(self.toolkit.rules, facts_graph)
         quads[derived_graph] = [ox.Quad(s, p, o, derived_graph) for s, p, o in derived]
         self.scratch.store.extend(self._needed(derived, quads[derived_graph]))
         return derived, quads

@@ -19,11 +19,6 @@ from migkg.mapping.terms import Triple
 VOCABULARY = ox.NamedNode("urn:migkg:scratch:vocabulary")
 REGISTRY = ox.NamedNode("urn:migkg:scratch:registry")
 
-_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (ox.NamedNode(_RDF + n) for n in ("subject", "predicate", "object"))
-_REIFIED = frozenset({_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT})
-
 #: a SELECT over the scratch store: (query, pre-bound variables) -> solutions (variable -> term)
 Select = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
@@ -105,26 +100,6 @@ class Scratch:
             names = [v.value for v in solutions.variables]
             return [{n: s[n] for n in names if s[n] is not None} for s in solutions]
         return select
-
-
-def as_stated(derived: list[Triple], facts: list[Triple]) -> list[Triple]:
-    """The derived edges, each literal with the datatype the facts give it.
-
-    Oxigraph stores a literal of a type derived from xsd:integer (xsd:positiveInteger, xsd:nonNegativeInteger...)
-    as an xsd:integer, so the edge a rule derives from an attestation would carry an event's number in its
-    series, ``"3"^^xsd:positiveInteger``, as ``"3"^^xsd:integer``. Where a derived edge's literal is an
-    xsd:integer and an attestation of the same subject and predicate has an object of the same value, the edge
-    takes that object (the only rule that copies a literal is the attestations' own)."""
-    if not any(isinstance(o, ox.Literal) and o.datatype == _XSD_INTEGER for _s, _p, o in derived):
-        return derived
-    parts: dict[object, dict[ox.NamedNode, object]] = {}
-    for s, p, o in facts:
-        if p in _REIFIED:
-            parts.setdefault(s, {})[p] = o
-    stated = {(part.get(_RDF_SUBJECT), part.get(_RDF_PREDICATE), obj.value): obj for part in parts.values()
-              if isinstance(obj := part.get(_RDF_OBJECT), ox.Literal)}
-    return [(s, p, stated.get((s, p, o.value), o)) if isinstance(o, ox.Literal) and o.datatype == _XSD_INTEGER
-            else (s, p, o) for s, p, o in derived]
 
 
 @dataclass(frozen=True)
