@@ -245,5 +245,7 @@ def test_only_two_sparql_constraints(seed):
     assert holders == {"migsh:ContextShape", "migsh:CountClaim-matches"}
     assert len(set(seed.shapes.objects(None, SH.sparql))) == 2
     assert set(seed.shapes.subjects(SH.severity, SH.Warning)) == {
-        shape("CountClaim-matches"), shape("Event-process"), shape("Event-number"), shape("Event-period")}, \
-        "the count check is a Warning, and so are the events' process, number and period (releases may disagree)"
+        shape("CountClaim-matches"), shape("Event-one-date"), shape("Event-one-place"), shape("Event-process"),
+        shape("Event-number"), shape("Event-period")}, \
+        "the count check is a Warning, and so is an event's second date, place, process, number or period " \
+        "(releases may disagree)"
