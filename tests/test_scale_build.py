@@ -179,7 +179,7 @@ def test_changing_the_shapes_rebuilds_every_release(data: Path, tmp_path: Path):
 def _break_a_quote(card: Path) -> int:
     """Make the card's first quote cite words that are not in the source; return the line it is on."""
     text = card.read_text(encoding="utf-8")
-    found = re.search(r"kind: \{kind: press-release, evidence: (\"[^\"]+\"|[^}]+)\}", text)
+    found = re.search(r"kind: \{kind: (?:press-release|news-item), evidence: (\"[^\"]+\"|[^}]+)\}", text)
     card.write_text(text[:found.start(1)] + '"words that are not in the text"' + text[found.end(1):],
                     encoding="utf-8")
     return text.count("\n", 0, found.start()) + 1
@@ -269,28 +269,28 @@ def test_the_library_and_the_command_line_give_the_same_quads(corpus: Path, tmp_
 
 
 def test_the_dataset_statistics_are_exact(corpus: Path, tmp_path: Path):
-    """void.ttl's counts, summed release by release, are what counting over the whole dataset gives."""
+    """void.ttl's counts, summed release by release, are what counting over the whole dataset gives.
+
+    Counted over the terms as the files write them: an Oxigraph store would fold literals of the integer
+    types into xsd:integer ("3"^^xsd:positiveInteger, a meeting's number, and "3"^^xsd:nonNegativeInteger,
+    a count, into one term), while VoID counts distinct RDF terms."""
     from rdflib import Graph, URIRef
-    from rdflib.namespace import VOID
+    from rdflib.namespace import RDF, VOID
 
     out = tmp_path / "out"
     assert build(corpus, out, "--no-cache").returncode == 0
-    store = ox.Store()  # the dump parts alone: the statistics describe them, not the description itself
-    for path in dump_files(out, "nq"):
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-
-    def count(query: str) -> int:
-        return int(next(iter(store.query(query)))[0].value)
-
-    union = "{ GRAPH ?g { ?s ?p ?o } }"
+    written = nquads(out)  # the dump parts alone: the statistics describe them, not the description itself
+    triples = {(q.subject, q.predicate, q.object) for q in written}
     void = Graph().parse(out / "void.ttl")
     dataset = URIRef("https://w3id.org/migkg/dataset")
-    assert int(void.value(dataset, VOID.triples)) == count(f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?p ?o {union} }}")
-    assert int(void.value(dataset, VOID.distinctSubjects)) == count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) {union}")
-    assert int(void.value(dataset, VOID.distinctObjects)) == count(f"SELECT (COUNT(DISTINCT ?o) AS ?n) {union}")
-    assert int(void.value(dataset, VOID.properties)) == count(f"SELECT (COUNT(DISTINCT ?p) AS ?n) {union}")
-    classes = {row[0].value: int(row[1].value) for row in
-               store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s a ?c } } GROUP BY ?c")}
+    assert int(void.value(dataset, VOID.triples)) == len(triples)
+    assert int(void.value(dataset, VOID.distinctSubjects)) == len({s for s, _p, _o in triples})
+    assert int(void.value(dataset, VOID.distinctObjects)) == len({o for _s, _p, o in triples})
+    assert int(void.value(dataset, VOID.properties)) == len({p for _s, p, _o in triples})
+    members: dict[str, set[object]] = {}
+    for s, p, o in triples:
+        if p.value == str(RDF.type):
+            members.setdefault(o.value, set()).add(s)
     partitions = {str(void.value(p, VOID["class"])): int(void.value(p, VOID.entities))
                   for p in void.objects(dataset, VOID.classPartition)}
-    assert partitions == classes
+    assert partitions == {c: len(subjects) for c, subjects in members.items()}

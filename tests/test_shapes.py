@@ -12,6 +12,7 @@ import re
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import (
     FOAF,
     ORG,
@@ -25,7 +26,7 @@ from rdflib.term import Node
 
 from migkg.mapping.namespaces import MIG, NIF, ROLE
 from migkg.validation.reports import Issue, Report
-from tests.shape_cases import CASES, MIGSH, Seed, load_seed, nni, put, shape
+from tests.shape_cases import CASES, MIGSH, WELL_FORMED, Seed, load_seed, nni, put, shape
 
 
 @pytest.fixture(scope="module")
@@ -46,16 +47,19 @@ def owned_shapes(shapes: Graph, node_shape: URIRef) -> set[Node]:
 
 
 def appliers(shapes: Graph, value_shape: URIRef) -> set[Node]:
-    """Property shapes that apply a value shape with sh:node."""
-    return set(shapes.subjects(SH.node, value_shape))
+    """The shapes that apply a value shape: property shapes with sh:node, and shapes (property or node) that
+    list it in an sh:or or sh:xone (a date "as precise as the text", an instant, evidence or supplied)."""
+    listed = {holder for logic in (SH["or"], SH.xone) for holder, members in shapes.subject_objects(logic)
+              if value_shape in Collection(shapes, members)}
+    return set(shapes.subjects(SH.node, value_shape)) | listed
 
 
 def reported_by(seed: Seed, report: Report, node_shape: URIRef, focus: Node, severity: str) -> list[Issue]:
     """Results of ``node_shape`` (or one of its property shapes) about ``focus``.
 
-    A value shape (one that property shapes apply with sh:node) reports through the property
-    shape that applies it, with the node as sh:value; pyshacl also nests the value shape's own
-    result as sh:detail, which validate_graph lists too. Either counts.
+    A value shape (one that property shapes apply with sh:node, or that a shape lists in sh:or or
+    sh:xone) reports through the shape that applies it, with the node as sh:value; pyshacl also nests
+    the value shape's own result as sh:detail, which validate_graph lists too. Either counts.
     """
     own = {seed.name(s) for s in owned_shapes(seed.shapes, node_shape)}
     via = {seed.name(s) for s in appliers(seed.shapes, node_shape)}
@@ -122,6 +126,16 @@ def test_span_mismatch_message_gives_the_words_and_the_text(seed):
 
 
 
+def test_a_news_item_conforms_as_a_press_release_does(seed):
+    """A release of kind news-item (mig:NewsItem) has its text and press contacts as a press release has:
+    the text's nif:sourceUrl and a contact's release may be either (they asked for a mig:PressRelease,
+    so no news item could build)."""
+    graph = seed.copy()
+    graph.remove((seed.nodes.release, RDF.type, MIG.PressRelease))
+    graph.add((seed.nodes.release, RDF.type, MIG.NewsItem))
+    assert [(i.severity, i.shape) for i in seed.validate(graph).issues] == \
+        [("Warning", seed.name(shape("CountClaim-matches")))]
+
 
 def test_every_node_shape_has_a_case(seed):
     shapes = node_shapes(seed.shapes)
@@ -130,6 +144,27 @@ def test_every_node_shape_has_a_case(seed):
     assert names - CASES.keys() == set(), "node shapes without a test case"
     assert CASES.keys() - names == set(), "test cases for shapes that are not in shapes.ttl"
     assert all(CASES.values()), "every shape needs at least one case"
+
+
+def _issues(report: Report) -> list[tuple[str, str, str]]:
+    return [(i.severity, i.focus, i.shape) for i in report.issues]
+
+
+@pytest.mark.parametrize("shape_name", sorted(WELL_FORMED))
+def test_the_node_a_case_adds_conforms_before_the_case_breaks_it(seed, shape_name):
+    """A shape of issue 12 checks nodes the seed does not have: its cases add a well-formed one, as the build
+    writes it, then break it. Unbroken, it gives no new result (and a new shape's case tests one thing)."""
+    graph = seed.copy()
+    WELL_FORMED[shape_name](graph, seed.nodes)
+    assert _issues(seed.validate(graph)) == _issues(seed.validate(seed.copy()))
+
+
+def test_the_seed_with_a_node_of_every_new_kind_conforms(seed):
+    graph = seed.copy()
+    for build in WELL_FORMED.values():
+        build(graph, seed.nodes)
+    assert _issues(seed.validate(graph)) == [("Warning", seed.name(seed.nodes.count_claim),
+                                                    seed.name(shape("CountClaim-matches")))]
 
 
 @pytest.mark.parametrize("shape_name, case", [pytest.param(name, case, id=f"{name}-{case.name}")

@@ -7,10 +7,19 @@ quotes that occur more than once in the text say which one they mean (``occurren
 ``after:``), some facts cite two spans (a sentence split by a footnote, a post and a name),
 and some releases report an event that an earlier release reported too (the same event IRI).
 
+The releases use every kind of card entry, in proportions meant to be realistic (the constants of
+:mod:`migkg.synthetic.releases`): half the events are meetings of a process, most with their number in its
+series; some are dated by a span of days, some only to the month or the year (and reported by news items,
+whose date of issue and publisher are supplied from their address, some relaying another outlet's report);
+releases say who chairs a process, hands its chair over, co-chairs a meeting, hosts its secretariat, joined
+it, observes it or is its partner; the declaration or action plan adopted, endorsed or signed at an event;
+what the participants, the meeting as a body or a state's officials said; the event's purpose, a meeting
+held as part of it, a release's publisher, author and address, the state of the city of its dateline.
+
 The registry grows as a real one does: about 200 states (names from pycountry, Russian from
 its ISO 3166 translations), a government and two ministries per state, their posts, recurring
-intergovernmental organisations, several regional consultative processes, and a pool of
-persons that grows with the corpus. Release ``i`` depends only on the seed and ``i``, so the
+intergovernmental organisations, several regional consultative processes, news outlets, and a
+pool of persons that grows with the corpus. Release ``i`` depends only on the seed and ``i``, so the
 corpus of N releases is the first N releases of any larger one.
 
     python -m migkg.synthetic OUT --releases 1000 [--seed 0]
@@ -25,7 +34,7 @@ import sys
 from pathlib import Path
 
 from migkg.synthetic.registry import make_registry, registry_files
-from migkg.synthetic.releases import ReleaseWriter
+from migkg.synthetic.releases import Events, ReleaseWriter
 
 
 def generate(out: Path, releases: int, seed: int = 0) -> Path:
@@ -37,8 +46,9 @@ def generate(out: Path, releases: int, seed: int = 0) -> Path:
     (out / "registry").mkdir(parents=True)
     for name, content in registry_files(registry).items():
         (out / "registry" / name).write_text(content, encoding="utf-8")
+    events = Events(registry, seed)
     for index in range(releases):
-        writer = ReleaseWriter(registry, seed, index)
+        writer = ReleaseWriter(registry, seed, index, events)
         text, card = writer.write()
         folder = out / "releases" / writer.release_id
         folder.mkdir(parents=True)

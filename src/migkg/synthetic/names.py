@@ -116,3 +116,60 @@ QUOTES = [
 ]
 MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
              "ноября", "декабря"]
+MONTHS_RU_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+                        "ноябрь", "декабрь"]
+MONTHS_RU_IN = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
+                "ноябре", "декабре"]
+
+# The state each city is in (where the registry has that state): what a dateline such as "BAKU, Azerbaijan" says.
+CITY_STATES = {
+    "almaty": "KAZ", "astana": "KAZ", "bishkek": "KGZ", "dushanbe": "TJK", "tashkent": "UZB", "ashgabat": "TKM",
+    "kabul": "AFG", "baku": "AZE", "tehran": "IRN", "islamabad": "PAK", "ankara": "TUR", "beijing": "CHN",
+    "moscow": "RUS", "geneva": "CHE", "vienna": "AUT", "budapest": "HUN", "prague": "CZE", "colombo": "LKA",
+    "bangkok": "THA", "abu-dhabi": "ARE", "rabat": "MAR", "cairo": "EGY", "amman": "JOR", "tbilisi": "GEO",
+    "yerevan": "ARM", "chisinau": "MDA", "minsk": "BLR", "warsaw": "POL", "brussels": "BEL", "nairobi": "KEN",
+    "addis-ababa": "ETH", "dakar": "SEN", "rome": "ITA", "new-york": "USA", "jakarta": "IDN", "manila": "PHL",
+}
+
+NEWS_OUTLETS = [  # id, ru, en, web site (a placeholder domain)
+    ("kazinform", "Казинформ", "Kazinform", "kazinform.example.org"),
+    ("akipress", "АКИpress", "AKIpress", "akipress.example.org"),
+    ("trend", "Тренд", "Trend News Agency", "trend.example.org"),
+    ("asia-plus", "Азия-Плюс", "Asia-Plus", "asiaplus.example.org"),
+    ("uza", "Национальное информационное агентство Узбекистана", "National News Agency of Uzbekistan",
+     "uza.example.org"),
+    ("tass", "ТАСС", "TASS", "tass.example.org"),
+    ("interfax", "Интерфакс", "Interfax", "interfax.example.org"),
+    ("xinhua", "Синьхуа", "Xinhua", "xinhua.example.org"),
+    ("anadolu", "Анадолу", "Anadolu Agency", "anadolu.example.org"),
+    ("apa", "АПА", "APA", "apa.example.org"),
+]
+
+# The kinds of event, with their names (a topic follows "по"/"on") and the verb of their opening, by gender in Russian.
+EVENT_KINDS = {  # id: (ru name, en name, ru "opened", ru "was held")
+    "ministerial-conference": ("Министерская конференция", "Ministerial Conference", "открылась", "прошла"),
+    "senior-officials-meeting": ("Совещание старших должностных лиц", "Senior Officials' Meeting", "открылось",
+                                 "прошло"),
+    "thematic-meeting": ("Тематическое совещание", "Thematic Meeting", "открылось", "прошло"),
+    "expert-meeting": ("Совещание экспертов", "Expert Meeting", "открылось", "прошло"),
+    "working-group-meeting": ("Заседание рабочей группы", "Working Group Meeting", "открылось", "прошло"),
+}
+# How often each kind is a meeting of a process, and how often an event outside any process (in that order).
+PROCESS_EVENT_KINDS = (("ministerial-conference", 30), ("senior-officials-meeting", 35), ("thematic-meeting", 15),
+                       ("expert-meeting", 12), ("working-group-meeting", 8))
+OTHER_EVENT_KINDS = (("ministerial-conference", 65), ("thematic-meeting", 20), ("expert-meeting", 15))
+
+EVENT_TOPICS = [  # ru (after "по"), en (after "on"), the topics of topic:scheme it is about
+    ("защите беженцев и международной миграции", "refugee protection and international migration",
+     ["refugee-protection", "international-migration"]),
+    ("трудовой миграции", "labour migration", ["regular-migration", "rights-of-migrants"]),
+    ("управлению границами", "border management", ["border-management"]),
+    ("смешанным миграционным потокам", "mixed migration flows", ["mixed-migration", "migration-flows"]),
+]
+
+DOCUMENT_KINDS = {  # id: (ru, en): the first words of its name, before the topic
+    "declaration": ("Декларация", "Declaration"),
+    "action-plan": ("План действий", "Action Plan"),
+    "joint-statement": ("Совместное заявление", "Joint Statement"),
+}
+DOCUMENT_KIND_WEIGHTS = (("declaration", 55), ("action-plan", 35), ("joint-statement", 10))

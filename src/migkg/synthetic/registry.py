@@ -1,5 +1,6 @@
 """The synthetic registry: states from pycountry, their governments, ministries and posts, recurring
-organisations, processes, cities, and a pool of persons that grows with the corpus; and its YAML files."""
+organisations, processes (each with the state that hosts its secretariat), cities, news outlets, and a pool
+of persons that grows with the corpus; and its YAML files."""
 from __future__ import annotations
 
 import gettext
@@ -13,6 +14,7 @@ from migkg.synthetic.names import (
     FIRST_NAMES,
     LAST_NAMES,
     MINISTRIES,
+    NEWS_OUTLETS,
     ORGANISATION_POSTS,
     ORGANISATIONS,
     PROCESSES,
@@ -33,12 +35,20 @@ class Registry:
     processes: list[dict]
     #: person id -> post id: each person holds one post throughout the corpus
     post_of: dict[str, str] = field(default_factory=dict)
+    #: news agencies and outlets: the publishers of news items, and the outlets whose reports they relay
+    outlets: list[dict] = field(default_factory=list)
 
     @property
     def post_by_id(self) -> dict[str, dict]:
         if not hasattr(self, "_post_by_id"):
             self._post_by_id = {p["id"]: p for p in self.posts}
         return self._post_by_id
+
+    @property
+    def state_by_id(self) -> dict[str, dict]:
+        if not hasattr(self, "_state_by_id"):
+            self._state_by_id = {s["id"]: s for s in self.states}
+        return self._state_by_id
 
 
 def _ru_name(translation: gettext.NullTranslations, english: str) -> str:
@@ -108,8 +118,13 @@ def make_registry(releases: int, seed: int) -> Registry:
     rng = random.Random(f"{seed}-posts")
     post_of = {p["id"]: rng.choice(posts)["id"] for p in persons}
     cities = [{"id": i, "ru": ru, "en": en} for i, ru, en in CITIES]
-    processes = [{"id": i, "ru": ru, "en": en} for i, ru, en in PROCESSES]
-    return Registry(states, governments, ministries, organisations, posts, persons, cities, processes, post_of)
+    rng = random.Random(f"{seed}-processes")
+    # each process's secretariat is hosted by one state, since a year before the corpus begins
+    processes = [{"id": i, "ru": ru, "en": en, "secretariat": rng.choice(states[:60])["id"],
+                  "since": rng.randint(1996, 2004)} for i, ru, en in PROCESSES]
+    outlets = [{"id": i, "ru": ru, "en": en, "site": site} for i, ru, en, site in NEWS_OUTLETS]
+    return Registry(states, governments, ministries, organisations, posts, persons, cities, processes, post_of,
+                    outlets)
 
 
 def registry_files(registry: Registry) -> dict[str, str]:
@@ -129,10 +144,12 @@ def registry_files(registry: Registry) -> dict[str, str]:
     orgs += [entity("intergovernmental-organization",
                     dict(o, alt={"ru": [o["short_ru"]], "en": [o["short_en"]]}), part_of=o["part_of"])
              for o in registry.organisations]
+    orgs += [entity("news-outlet", o) for o in registry.outlets]
     return {
         "states.yaml": "# Synthetic: states from ISO 3166-1 (pycountry), Russian names from its translations.\n"
                        + entries([entity("state", s) for s in registry.states]),
-        "organisations.yaml": "# Synthetic: a government and two ministries per state; recurring organisations.\n"
+        "organisations.yaml": "# Synthetic: a government and two ministries per state; recurring organisations; "
+                              "news outlets.\n"
                               + entries(orgs),
         "posts.yaml": entries([entity("post", p, organisation=p["organisation"]) for p in registry.posts]),
         "persons.yaml": "# Synthetic persons: the pool grows with the corpus.\n"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]*[A-Za-z0-9.]|[A-Za-z]")
 _NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9_.:eE+-]*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_RESERVED = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n"})
 
 
 def scalar(value: object) -> str:
@@ -16,10 +19,15 @@ def scalar(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    return _text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text(text: str) -> str:
+    """A string as a YAML scalar (cached: a corpus repeats its ids, roles and dates many times)."""
+    if _DATE.fullmatch(text):
         return text  # a date, plain, as the seed card writes it
-    if _PLAIN.fullmatch(text) and not _NUMBER_LIKE.fullmatch(text) and text.lower() not in ("true", "false", "null", "yes", "no", "on", "off", "y", "n"):
+    if _PLAIN.fullmatch(text) and not _NUMBER_LIKE.fullmatch(text) and text.lower() not in _RESERVED:
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -29,6 +37,8 @@ def flow(mapping: dict) -> str:
 
 
 def _value(value: object) -> str:
+    if isinstance(value, str):
+        return _text(value)
     if isinstance(value, dict):
         return flow(value)
     if isinstance(value, list):
@@ -41,9 +51,13 @@ def block(value: dict[str, Any], indent: int = 0) -> list[str]:
     pad = " " * indent
     lines = []
     for key, item in value.items():
-        if isinstance(item, dict) and len(_value(item)) > 100:
-            lines.append(f"{pad}{key}:")
-            lines += block(item, indent + 2)
+        if isinstance(item, dict):
+            text = _value(item)
+            if len(text) > 100:
+                lines.append(f"{pad}{key}:")
+                lines += block(item, indent + 2)
+            else:
+                lines.append(f"{pad}{key}: {text}")
         elif isinstance(item, list) and item and isinstance(item[0], dict):
             lines.append(f"{pad}{key}:")
             for entry in item:
