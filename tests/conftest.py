@@ -1,5 +1,6 @@
 """Shared pytest fixtures (fixtures only: helper code the tests import lives in ``tests/servers.py``,
-``tests/shape_cases.py``, reached as ``tests.<module>``; the synthetic corpus is :mod:`migkg.synthetic`)."""
+``tests/shape_cases.py``, ``tests/kinds.py``, reached as ``tests.<module>``; the synthetic corpus is
+:mod:`migkg.synthetic`)."""
 from __future__ import annotations
 
 import shutil

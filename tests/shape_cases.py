@@ -2,7 +2,8 @@
 
 Shared by ``tests/test_shapes.py`` (each shape reports its cases) and ``tests/test_scale_shacl.py``
 (the compiled engine and pyshacl agree on every case). Each case breaks one thing with rdflib on a
-copy of the seed's data graph and names the node the shape must report on.
+copy of the seed's data graph and names the node the shape must report on. The seed has no node of most
+kinds issue 12 added: their cases first add a well-formed one (:data:`WELL_FORMED`), then break it.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import (
     DCTERMS,
+    FOAF,
     ORG,
     OWL,
     PROV,
@@ -25,7 +27,7 @@ from rdflib.namespace import (
 from rdflib.term import Node
 
 from migkg.build.pipeline import build_dataset
-from migkg.mapping.namespaces import KIND, MIG, NIF, REGION, ROLE, TOPIC
+from migkg.mapping.namespaces import ACTION, KIND, MIG, NIF, REGION, ROLE, TIME, TOPIC
 from migkg.mapping.registry import entity_iri
 from migkg.mapping.terms import to_rdflib
 from migkg.validation.reports import Report, validate_graph
@@ -60,6 +62,8 @@ class Nodes:
     launch: URIRef              # the Almaty Process launched at the conference
     contact: URIRef             # Zhanna Dossova, UNHCR
     name_attestation: URIRef    # the event's name
+    issued: URIRef              # the release's date of issue, attested by its dateline
+    purpose: URIRef             # the conference's stated purpose
     ref: Callable[[str], URIRef]  # a registry id -> its IRI
 
 
@@ -90,6 +94,8 @@ def find_nodes(data: Graph, ref: Callable[[str], URIRef]) -> Nodes:
         launch=one(data, "SELECT ?l { ?l a mig:ProcessLaunch }"),
         contact=one(data, f"SELECT ?c {{ ?c a mig:PressContact ; mig:contactPerson {ref('zhanna-dossova').n3()} }}"),
         name_attestation=one(data, "SELECT ?a { ?a a mig:Attestation ; rdf:predicate schema:name }"),
+        issued=one(data, "SELECT ?a { ?a a mig:Attestation ; rdf:predicate dcterms:issued }"),
+        purpose=one(data, "SELECT ?p { ?p a mig:StatedPurpose }"),
         ref=ref,
     )
 
@@ -165,6 +171,169 @@ def drop_label(graph: Graph, subject: Node, language: str) -> Node:
     for label in labels:
         graph.remove((subject, RDFS.label, label))
     return subject
+
+
+# --------------------------------------------------------------------------- well-formed nodes of the new kinds
+# The seed has none of these (but its conference's stated purpose): a case adds one, as the build writes it
+# (evidence: the seed's span of "Республика Турция"), breaks one thing and names the node to report on.
+# Each builder returns its node and may be called again (adding the same triples twice changes nothing).
+
+DATA = "https://w3id.org/migkg/"
+SUPPLIED_FROM = URIRef("https://example.org/unhcr/press-releases/2013-06-05")
+DAY, MONTH, YEAR = (Literal("2013-06-05", datatype=XSD.date), Literal("2013-06", datatype=XSD.gYearMonth),
+                    Literal("2013", datatype=XSD.gYear))
+INSTANT_OF = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
+
+
+def new(graph: Graph, node: URIRef, *pairs: tuple[URIRef, Node]) -> URIRef:
+    """``node`` with these (property, value) pairs."""
+    for predicate, value in pairs:
+        graph.add((node, predicate, value))
+    return node
+
+
+def fact(n: Nodes, path: str) -> URIRef:
+    """A fact node of the seed release: ``release/<id>/<path>``."""
+    return URIRef(f"{n.release}/{path}")
+
+
+def attested(graph: Graph, n: Nodes, path: str, subject: URIRef, predicate: URIRef, value: Node) -> URIRef:
+    """An attestation of the seed release, and the direct triple the rules derive from it."""
+    graph.add((subject, predicate, value))
+    return new(graph, fact(n, f"attestation/{path}"), (RDF.type, MIG.Attestation), (RDF.subject, subject),
+               (RDF.predicate, predicate), (RDF.object, value), (PROV.wasDerivedFrom, n.tur_span))
+
+
+def interval(graph: Graph, node: URIRef, begins: Literal, ends: Literal) -> URIRef:
+    """A time:Interval with both ends, each an instant of the precision its literal has."""
+    graph.add((node, RDF.type, TIME.Interval))
+    for name, end, predicate in (("beginning", begins, TIME.hasBeginning), ("end", ends, TIME.hasEnd)):
+        instant = URIRef(f"{node}/{name}")
+        graph.add((node, predicate, instant))
+        new(graph, instant, (RDF.type, TIME.Instant), (INSTANT_OF[end.datatype], end))
+    return node
+
+
+def event_period(g: Graph, n: Nodes) -> URIRef:
+    """The conference's period (one day, so both ends are days); returns the interval."""
+    node = fact(n, f"period/event--{str(n.event).rsplit('/', 1)[1]}")
+    attested(g, n, f"event--{str(n.event).rsplit('/', 1)[1]}--period", n.event, MIG.period, node)
+    return interval(g, node, DAY, DAY)
+
+
+def relayed_report(g: Graph, n: Nodes) -> URIRef:
+    """The UN's report that the release relays (the UN standing in for a news outlet)."""
+    g.add((n.release, SDO.isBasedOn, fact(n, "relayed-report/un")))  # the derived edge
+    return new(g, fact(n, "relayed-report/un"), (RDF.type, MIG.RelayedReport), (RDF.type, SDO.CreativeWork),
+               (SDO.publisher, n.ref("un")), (MIG.relayedIn, n.release),
+               (SDO.url, URIRef("https://example.org/un/report/1")), (PROV.wasDerivedFrom, n.tur_span))
+
+
+def position(g: Graph, n: Nodes) -> URIRef:
+    """Kazakhstan the chair of the Almaty Process, at the conference, on its day, from 2013 to June 2014."""
+    node = new(g, fact(n, "position/almaty-process--chair--KAZ--2013-06-05-almaty-ministerial-conference"),
+               (RDF.type, MIG.ProcessPosition), (ORG.member, n.ref("KAZ")), (ORG.organization, n.ref("almaty-process")),
+               (ORG.role, ROLE.chair), (MIG.attestedAt, n.event), (MIG.attestedOn, DAY),
+               (PROV.wasDerivedFrom, n.tur_span))
+    period = interval(g, URIRef(f"{node}/period"), YEAR, Literal("2014-06", datatype=XSD.gYearMonth))
+    g.add((node, ORG.memberDuring, period))
+    g.add((n.ref("KAZ"), MIG.chairOf, n.ref("almaty-process")))  # the derived edge
+    return node
+
+
+def membership(g: Graph, n: Nodes) -> URIRef:
+    """Turkey a member of the Almaty Process, as of 2013."""
+    g.add((n.ref("TUR"), ORG.memberOf, n.ref("almaty-process")))  # the derived edge
+    return new(g, fact(n, "membership/almaty-process--member--TUR--2013"), (RDF.type, MIG.ProcessMembership),
+               (ORG.member, n.ref("TUR")), (ORG.organization, n.ref("almaty-process")), (ORG.role, ROLE.member),
+               (MIG.attestedOn, YEAR), (PROV.wasDerivedFrom, n.tur_span))
+
+
+def handover(g: Graph, n: Nodes) -> URIRef:
+    """The chair of the Almaty Process handed from Turkey to Kazakhstan at the conference, in June 2013."""
+    return new(g, fact(n, "handover/almaty-process--chair--KAZ--2013-06-05-almaty-ministerial-conference--2013-06"),
+               (RDF.type, MIG.Handover), (MIG.process, n.ref("almaty-process")), (ORG.role, ROLE.chair),
+               (MIG.previousHolder, n.ref("TUR")), (MIG.nextHolder, n.ref("KAZ")), (MIG.attestedAt, n.event),
+               (MIG.attestedOn, MONTH), (PROV.wasDerivedFrom, n.tur_span))
+
+
+def document(g: Graph, n: Nodes) -> URIRef:
+    """A declaration, with its kind and name attested."""
+    node = URIRef(f"{DATA}document/2013-almaty-declaration")
+    attested(g, n, "document--2013-almaty-declaration--type", node, RDF.type, MIG.Declaration)
+    attested(g, n, "document--2013-almaty-declaration--name", node, SDO.name,
+             Literal("Алматинская декларация", lang="ru"))
+    return node
+
+
+def participants(g: Graph, n: Nodes) -> URIRef:
+    """The participants of the conference as a group."""
+    return new(g, URIRef(f"{n.event}/participants"), (RDF.type, MIG.EventParticipants), (RDF.type, FOAF.Group),
+               (MIG.groupOf, n.event), (RDFS.label, Literal("participants of the conference", lang="en")),
+               (RDFS.label, Literal("участники конференции", lang="ru")))
+
+
+def adoption(g: Graph, n: Nodes) -> URIRef:
+    """The declaration adopted at the conference by Kazakhstan and the participants."""
+    node = new(g, fact(n, "adoption/2013-almaty-declaration--adopted--2013-06-05-almaty-ministerial-conference"),
+               (RDF.type, MIG.DocumentAdoption), (MIG.document, document(g, n)), (MIG.action, ACTION.adopted),
+               (MIG.event, n.event), (MIG.party, n.ref("KAZ")), (MIG.party, participants(g, n)),
+               (PROV.wasDerivedFrom, n.tur_span))
+    for party in (n.ref("KAZ"), participants(g, n)):  # the derived edges
+        g.add((party, MIG.adopted, document(g, n)))
+    g.add((document(g, n), MIG.adoptedAt, n.event))
+    return node
+
+
+def grouping(g: Graph, n: Nodes) -> URIRef:
+    """"Central Asia and neighbouring countries": the participants so described (and the region the words name,
+    where region:scheme is in the vocabulary)."""
+    node = new(g, fact(n, "grouping/central-asia-and-neighbours"), (RDF.type, MIG.StatedGrouping),
+               (SDO.name, Literal("Центральной Азии и соседних стран", lang="ru")), (SDO.about, n.event),
+               (MIG.groupedRole, ROLE.participant), (PROV.wasDerivedFrom, n.tur_span))
+    if (REGION["143"], RDF.type, SKOS.Concept) in g:
+        g.add((node, MIG.namesRegion, REGION["143"]))
+    return node
+
+
+def supplied_issued(g: Graph, n: Nodes) -> URIRef:
+    """The release's date of issue as the curator supplied it (from a URL), not as its dateline states it."""
+    g.remove((n.issued, PROV.wasDerivedFrom, None))
+    return new(g, n.issued, (RDF.type, MIG.SuppliedFact), (DCTERMS.source, SUPPLIED_FROM))
+
+
+def _status_out_of_its_group(g: Graph, n: Nodes) -> Node:
+    """role:member no longer narrower than role:membership-status, and a membership with it."""
+    drop(g, ROLE.member, SKOS.broader)
+    membership(g, n)
+    return ROLE.member
+
+
+WELL_FORMED: dict[str, Callable[[Graph, Nodes], URIRef]] = {
+    "RelayedReportShape": relayed_report,
+    "StatedPurposeShape": lambda g, n: n.purpose,
+    "ProcessPositionShape": position,
+    "ProcessMembershipShape": membership,
+    "HandoverShape": handover,
+    "PositionConceptShape": position,
+    "StatusConceptShape": membership,
+    "OutcomeDocumentShape": document,
+    "DocumentAdoptionShape": adoption,
+    "CollectiveAgentShape": participants,
+    "StatedGroupingShape": grouping,
+    "IntervalShape": event_period,
+    "InstantShape": event_period,
+    "InstantDay": event_period,
+    "InstantMonth": position,
+    "InstantYear": position,
+    "DayValue": position,
+    "MonthValue": handover,
+    "YearValue": membership,
+    "EvidencedFact": membership,
+    "SuppliedFactShape": supplied_issued,
+}
+"""For each new node shape, a builder of a well-formed node it checks: the seed with it conforms as the seed does."""
+
 
 
 
@@ -317,6 +486,7 @@ CASES: dict[str, list[Case]] = {
              "Warning"),
         Case("two-places", lambda g, n: add(g, n.event, SDO.location, n.ref("almaty-process")), "Warning"),
         Case("date-not-a-date", lambda g, n: put(g, n.event, DCTERMS.date, Literal("5 June 2013"))),
+        Case("place-a-state", lambda g, n: put(g, n.event, SDO.location, n.ref("KAZ"))),
         Case("no-name", lambda g, n: drop(g, n.event, SDO.name)),
     ],
     "StateShape": [
@@ -399,6 +569,119 @@ CASES: dict[str, list[Case]] = {
         Case("class-without-russian-label", lambda g, n: drop_label(g, MIG.Participation, "ru")),
         Case("property-defined-elsewhere", lambda g, n: put(g, MIG.agent, RDFS.isDefinedBy,
                                                             URIRef("http://example.org/other"))),
+    ],
+    # ----------------------------------------------------------------------- issue 12: each case adds a
+    # well-formed node of a new kind (the builders above), breaks one thing, and names the node to report on
+    "RelayedReportShape": [
+        Case("no-outlet", lambda g, n: drop(g, relayed_report(g, n), SDO.publisher)),
+        Case("outlet-is-a-person", lambda g, n: put(g, relayed_report(g, n), SDO.publisher, n.ref("laura-thompson"))),
+        Case("two-addresses", lambda g, n: add(g, relayed_report(g, n), SDO.url, URIRef("https://example.org/un/2"))),
+    ],
+    "StatedPurposeShape": [
+        Case("no-topic", lambda g, n: drop(g, n.purpose, DCTERMS.subject)),
+        Case("topic-is-a-kind", lambda g, n: add(g, n.purpose, DCTERMS.subject, KIND["direct-quote"])),
+        Case("purpose-of-a-state", lambda g, n: put(g, n.purpose, MIG.purposeOf, n.ref("KAZ"))),
+        Case("words-without-language", lambda g, n: put(g, n.purpose, SDO.description, Literal("words"))),
+    ],
+    "ProcessPositionShape": [
+        Case("no-holder", lambda g, n: drop(g, position(g, n), ORG.member)),
+        Case("holder-is-a-city", lambda g, n: put(g, position(g, n), ORG.member, n.ref("almaty"))),
+        Case("position-is-a-status", lambda g, n: put(g, position(g, n), ORG.role, ROLE.member)),
+        Case("in-an-event", lambda g, n: put(g, position(g, n), ORG.organization, n.event)),
+        Case("two-dates", lambda g, n: add(g, position(g, n), MIG.attestedOn, MONTH)),
+        Case("date-as-text", lambda g, n: put(g, position(g, n), MIG.attestedOn, Literal("2013-06-05"))),
+    ],
+    "ProcessMembershipShape": [
+        Case("status-is-a-position", lambda g, n: put(g, membership(g, n), ORG.role, ROLE.chair)),
+        Case("two-members", lambda g, n: add(g, membership(g, n), ORG.member, n.ref("KAZ"))),
+        Case("period-is-an-event", lambda g, n: add(g, membership(g, n), ORG.memberDuring, n.event)),
+    ],
+    "HandoverShape": [
+        Case("no-next-holder", lambda g, n: drop(g, handover(g, n), MIG.nextHolder)),
+        Case("two-previous-holders", lambda g, n: add(g, handover(g, n), MIG.previousHolder, n.ref("AZE"))),
+        Case("position-is-an-event-role", lambda g, n: put(g, handover(g, n), ORG.role, ROLE.participant)),
+        Case("at-a-state", lambda g, n: put(g, handover(g, n), MIG.attestedAt, n.ref("KAZ"))),
+    ],
+    "PositionConceptShape": [
+        Case("held-position-is-a-status", _value_shape(
+            lambda g, n: put(g, position(g, n), ORG.role, ROLE.member), lambda n: ROLE.member)),
+        Case("handed-over-position-is-an-event-role", _value_shape(
+            lambda g, n: put(g, handover(g, n), ORG.role, ROLE.host), lambda n: ROLE.host)),
+    ],
+    "StatusConceptShape": [
+        Case("status-is-a-position", _value_shape(
+            lambda g, n: put(g, membership(g, n), ORG.role, ROLE.chair), lambda n: ROLE.chair)),
+        Case("status-out-of-its-group", _status_out_of_its_group),
+    ],
+    "OutcomeDocumentShape": [
+        Case("no-name", lambda g, n: drop(g, document(g, n), SDO.name)),
+        Case("name-without-language", lambda g, n: put(g, document(g, n), SDO.name, Literal("Алматинская декларация"))),
+    ],
+    "DocumentAdoptionShape": [
+        Case("no-party", lambda g, n: drop(g, adoption(g, n), MIG.party)),
+        Case("party-is-a-city", lambda g, n: add(g, adoption(g, n), MIG.party, n.ref("almaty"))),
+        Case("action-is-a-role", lambda g, n: put(g, adoption(g, n), MIG.action, ROLE.participant)),
+        Case("document-is-an-event", lambda g, n: put(g, adoption(g, n), MIG.document, n.event)),
+        Case("no-event", lambda g, n: drop(g, adoption(g, n), MIG.event)),
+    ],
+    "CollectiveAgentShape": [
+        Case("group-of-nothing", lambda g, n: drop(g, participants(g, n), MIG.groupOf)),
+        Case("group-of-two", lambda g, n: add(g, participants(g, n), MIG.groupOf, n.ref("KAZ"))),
+    ],
+    "StatedGroupingShape": [
+        Case("role-without-shortcut", lambda g, n: put(g, grouping(g, n), MIG.groupedRole, ROLE.chair)),
+        Case("about-a-state", lambda g, n: put(g, grouping(g, n), SDO.about, n.ref("KAZ"))),
+        Case("two-wordings", lambda g, n: add(g, grouping(g, n), SDO.name, Literal("Central Asia", lang="en"))),
+        Case("region-is-a-state", lambda g, n: add(g, grouping(g, n), MIG.namesRegion, n.ref("KAZ"))),
+    ],
+    "IntervalShape": [
+        Case("two-beginnings", lambda g, n: add(g, event_period(g, n), TIME.hasBeginning,
+                                                URIRef(f"{event_period(g, n)}/end"))),
+        Case("end-is-an-event", lambda g, n: put(g, event_period(g, n), TIME.hasEnd, n.event)),
+    ],
+    "InstantShape": [
+        Case("no-date", lambda g, n: drop(g, URIRef(f"{event_period(g, n)}/beginning"), TIME.inXSDDate)),
+        Case("a-day-and-a-year", lambda g, n: add(g, URIRef(f"{event_period(g, n)}/beginning"), TIME.inXSDgYear, YEAR)),
+        Case("month-as-text", lambda g, n: put(g, URIRef(f"{position(g, n)}/period/end"), TIME.inXSDgYearMonth,
+                                               Literal("2014-06"))),
+    ],
+    "InstantDay": [
+        Case("two-days", lambda g, n: add(g, URIRef(f"{event_period(g, n)}/end"), TIME.inXSDDate,
+                                          Literal("2013-06-06", datatype=XSD.date))),
+    ],
+    "InstantMonth": [
+        Case("two-months", lambda g, n: add(g, URIRef(f"{position(g, n)}/period/end"), TIME.inXSDgYearMonth,
+                                            Literal("2014-07", datatype=XSD.gYearMonth))),
+    ],
+    "InstantYear": [
+        Case("two-years", lambda g, n: add(g, URIRef(f"{position(g, n)}/period/beginning"), TIME.inXSDgYear,
+                                           Literal("2014", datatype=XSD.gYear))),
+    ],
+    "DayValue": [
+        Case("held-on-a-date-and-time", _value_shape(
+            lambda g, n: put(g, n.holding, MIG.attestedOn, Literal("2013-06-05T10:00:00", datatype=XSD.dateTime)),
+            lambda n: Literal("2013-06-05T10:00:00", datatype=XSD.dateTime))),
+        Case("position-on-a-day-as-text", _value_shape(
+            lambda g, n: put(g, position(g, n), MIG.attestedOn, Literal("2013-06-05")), lambda n: Literal("2013-06-05"))),
+    ],
+    "MonthValue": [
+        Case("handed-over-in-a-month-as-text", _value_shape(
+            lambda g, n: put(g, handover(g, n), MIG.attestedOn, Literal("2013-06")), lambda n: Literal("2013-06"))),
+    ],
+    "YearValue": [
+        Case("member-in-a-year-as-a-number", _value_shape(
+            lambda g, n: put(g, membership(g, n), MIG.attestedOn, Literal(2013)), lambda n: Literal(2013))),
+        Case("event-in-a-year-as-a-number", _value_shape(
+            lambda g, n: put(g, n.event, DCTERMS.date, Literal(2013)), lambda n: Literal(2013))),
+    ],
+    "EvidencedFact": [
+        Case("membership-without-evidence", lambda g, n: drop(g, membership(g, n), PROV.wasDerivedFrom)),
+        Case("adoption-without-evidence", lambda g, n: drop(g, adoption(g, n), PROV.wasDerivedFrom)),
+    ],
+    "SuppliedFactShape": [
+        Case("supplied-with-evidence", lambda g, n: add(g, supplied_issued(g, n), PROV.wasDerivedFrom, n.tur_span)),
+        Case("no-source", lambda g, n: drop(g, supplied_issued(g, n), DCTERMS.source)),
+        Case("source-as-text", lambda g, n: put(g, supplied_issued(g, n), DCTERMS.source, Literal(str(SUPPLIED_FROM)))),
     ],
 }
 

@@ -177,7 +177,20 @@ def test_a_process_position_is_not_an_event_role(case: Case, seed_card: dict):
     line = case.edit(CARD, "{role: opener, agent: erlan-idrissov,", "{role: chair, agent: erlan-idrissov,")
     stderr = case.build_fails()
     assert where(case.path(CARD), line, "events[0].roles[0].role") in stderr
-    assert "unknown term 'chair'" in stderr and "an event role" in stderr
+    assert "'chair' is a position in a process, not an event role." in stderr
+    assert "Fix: Use an event role" in stderr and "'opener', 'organiser', 'participant'" in stderr
+
+
+def test_only_release_metadata_may_be_supplied(case: Case, seed_card: dict):
+    """A participation the text states cites its words; ``supplied:`` (a URL instead of evidence) is only for
+    the release's date of issue, publishers and authors."""
+    line = case.edit(CARD, "{role: participant, agent: TKM, evidence: Туркменистан}",
+                     "{role: participant, agent: TKM, supplied: https://example.org/tkm}", at="supplied")
+    role = index_where(seed_card["events"][0]["roles"], role="participant", agent="TKM")
+    stderr = case.build_fails()
+    assert where(case.path(CARD), line, f"events[0].roles[{role}].supplied") in stderr
+    assert "only release metadata the text does not state may be supplied" in stderr
+    assert "Fix: quote the words of source.txt that state this fact as its evidence" in stderr
 
 
 def test_language_must_be_an_iso_639_1_code(case: Case):

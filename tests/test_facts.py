@@ -86,7 +86,8 @@ def test_the_walk_reaches_every_fact_of_the_seed_once_in_card_order(card):
     assert {e.path for e in entries if isinstance(e.value, Fact)} == _facts_in(card, ())
     assert paths[0] == ("release",)
     tops = [p[0] for p in paths]
-    assert tops == sorted(tops, key=["release", "events", "posts_held", "processes", "statements", "claims"].index)
+    assert tops == sorted(tops, key=["release", "places", "events", "posts_held", "processes", "documents", "statements",
+                                     "claims", "groupings"].index)
 
 
 def test_fact_iris_are_unique_in_the_seed_and_hang_under_the_release(card):

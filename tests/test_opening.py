@@ -17,9 +17,9 @@ RELEASE = f"{BASE}release/2013-06-05-unhcr-iom-almaty-ministerial"
 def test_a_build_opens_with_its_graphs_and_its_description(built_dir):
     build = open_build(built_dir)
     assert build.base == BASE and build.description_graph == f"{BASE}graph/dataset"
-    assert build.graph_names() == [f"{BASE}graph/dataset", f"{BASE}graph/registry", f"{BASE}graph/vocabulary",
-                                   f"{RELEASE}/derived", f"{RELEASE}/graph"]
-    assert [path.name for path in build.files] == ["migkg-registry.nq", "migkg-2013.nq"]
+    assert build.graph_names() == [f"{BASE}graph/conflicts", f"{BASE}graph/dataset", f"{BASE}graph/registry",
+                                   f"{BASE}graph/vocabulary", f"{RELEASE}/derived", f"{RELEASE}/graph"]
+    assert [path.name for path in build.files] == ["migkg-registry.nq", "migkg-2013.nq", "migkg-conflicts.nq"]
     described = ox.Literal(BASE, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#string"))
     assert ox.Quad(ox.NamedNode(f"{BASE}dataset"), ox.NamedNode("http://rdfs.org/ns/void#uriSpace"), described,
                    ox.NamedNode(build.description_graph)) in build.store

@@ -65,10 +65,11 @@ def three_releases(built_dir, tmp_path_factory) -> Path:
 # --------------------------------------------------------------------------- the plan
 def test_graphs_go_shared_first_then_release_by_release_then_the_description():
     names = [f"{BASE}release/b/derived", f"{BASE}graph/dataset", f"{BASE}release/a/graph", f"{BASE}graph/registry",
-             f"{BASE}release/b/graph", f"{BASE}graph/vocabulary", f"{BASE}release/a/derived", "http://other.org/g"]
+             f"{BASE}release/b/graph", f"{BASE}graph/vocabulary", f"{BASE}release/a/derived", "http://other.org/g",
+             f"{BASE}graph/conflicts"]
     assert [g.label for g in plan(sorted(names), BASE)] == [
         "vocabulary", "registry", "graph <http://other.org/g>", "release a (graph)", "release a (derived)",
-        "release b (graph)", "release b (derived)", "dataset description"]
+        "release b (graph)", "release b (derived)", "conflicts", "dataset description"]
 
 
 def test_an_update_replaces_one_graph():
@@ -88,11 +89,11 @@ def test_publish_to_oxigraph_puts_every_graph_whole_and_twice_is_once(oxigraph, 
     expected = build_content(built_dir)
     assert set(expected) == {f"{BASE}graph/vocabulary", f"{BASE}graph/registry", f"{BASE}graph/dataset",
                              f"{BASE}release/2013-06-05-unhcr-iom-almaty-ministerial/graph",
-                             f"{BASE}release/2013-06-05-unhcr-iom-almaty-ministerial/derived"}
+                             f"{BASE}release/2013-06-05-unhcr-iom-almaty-ministerial/derived", f"{BASE}graph/conflicts"}
     for attempt in (1, 2):
         done = run_migkg("publish", "--endpoint", url, "--out", built_dir, "--protocol", protocol)
         assert done.returncode == 0, done.stderr
-        assert done.stderr.startswith("published 5 graphs (1 release(s), ")
+        assert done.stderr.startswith("published 6 graphs (1 release(s), ")
         assert "\x1b[" not in done.stderr  # no progress bar when stderr is not a terminal
         for graph, triples in expected.items():
             assert graph_content(server.query_url, graph) == triples, (attempt, graph)
@@ -105,7 +106,7 @@ def test_publish_to_virtuoso_and_twice_is_once(virtuoso, three_releases, run_mig
     for _ in (1, 2):
         done = run_migkg("publish", "--endpoint", virtuoso.store_url, "--out", three_releases)
         assert done.returncode == 0, done.stderr
-        assert "published 9 graphs (3 release(s)" in done.stderr
+        assert "published 10 graphs (3 release(s)" in done.stderr
     for graph, triples in expected.items():
         want = {" ".join(term_key(ox_term, True) for ox_term in _terms(line)) for line in triples}
         assert graph_content(virtuoso.sparql_url, graph, virtuoso=True) == want, graph
@@ -128,7 +129,7 @@ def test_a_connection_dropped_mid_publish_leaves_each_graph_old_or_new(store, ox
         port, path, query_url = server.http_port, "/sparql-graph-crud", server.sparql_url
     expected = build_content(three_releases)
     order = [g.name for g in graphs_of(open_build(three_releases))]
-    assert len(order) == 9
+    assert len(order) == 10
     put_old_content(f"http://127.0.0.1:{port}{path}", order)
 
     with CuttingProxy(port, cut_at=5) as proxy:  # vocabulary, registry, release a (both graphs), then cut
@@ -140,7 +141,7 @@ def test_a_connection_dropped_mid_publish_leaves_each_graph_old_or_new(store, ox
     assert "the server closed the connection before the exchange was complete" in lines[0]
     assert lines[1] == f"error: published (each graph replaced whole): vocabulary; registry; 1 release(s): {release}"
     assert lines[2] == f"error: being sent when it stopped (now wholly old or wholly new): release {release}-b (graph)"
-    assert lines[3] == f"error: not published (left as they were): dataset description; 1 release(s): {release}-c"
+    assert lines[3] == f"error: not published (left as they were): conflicts; dataset description; 1 release(s): {release}-c"
     for number, graph in enumerate(order, start=1):
         content = graph_content(query_url, graph, virtuoso=store == "virtuoso")
         if number < 5:

@@ -150,6 +150,7 @@ EXPECTED_FILES = [
     "q09-press-contacts.rq",
     "q10-joint-outcomes.rq",
     "q11-evidence-of-a-fact.rq",
+    "q12-conflicts.rq",
     "q13-chairs-over-time.rq",
     "q14-meetings-of-a-process.rq",
     "q15-members-over-time.rq",
@@ -519,3 +520,32 @@ def test_q11_unbound_lists_every_fact(store, union, source):
     # every kind of fact is there, e.g. the count claim and the contact lines
     ids = {local(r["fact"]) for r in rows}
     assert {"count-of-governments", "zhanna-dossova", "almaty-process", "release--title"} <= ids
+
+
+def test_q12_conflicts_the_count_claim_with_both_sides(store):
+    """The seed's one disagreement, as the build publishes it (graph/conflicts): the release counts
+    «8 правительств» but lists ten participating states. The row leads to the claim, its count as the release
+    states it, the release graph that states it, and the message with the other side (10 listed)."""
+    rows = run(store, "q12-conflicts.rq")
+    assert [{k: val(v) for k, v in row.items() if k != "message"} for row in rows] == [{
+        "conflict": rows[0]["conflict"].value,
+        "focus": f"{DEFAULT_BASE}release/{RELEASE}/claim/count-of-governments",
+        "property": "https://w3id.org/migkg/ontology#claimedCount",
+        "value": "8",
+        "shape": "https://w3id.org/migkg/shapes#CountClaim-matches",
+        "graph": f"{DEFAULT_BASE}release/{RELEASE}/graph",
+        "release": f"{DEFAULT_BASE}release/{RELEASE}",
+    }]
+    [row] = rows
+    assert re.fullmatch(rf"{re.escape(DEFAULT_BASE)}conflict/[0-9a-f]{{16}}", row["conflict"].value)
+    assert row["message"].language == "en"
+    assert val(row["message"]).startswith(f"The release states a count of 8 but lists 10 distinct agents with role "
+                                           f"{DEFAULT_BASE}role/participant at event {DEFAULT_BASE}event/{EVENT}.")
+    # the side is the release's own statement, word for word: its graph states the claim's count
+    stated = store.query("ASK { GRAPH ?graph { ?focus ?property ?value } }", substitutions={
+        ox.Variable(k): row[k] for k in ("graph", "focus", "property", "value")})
+    assert bool(stated)
+    # and the conflict is in a graph of its own, held by a report that does not conform (it has a result)
+    report = list(store.query(f"SELECT ?g ?conforms WHERE {{ GRAPH ?g {{ ?r a sh:ValidationReport ; sh:conforms ?conforms ; "
+                              f"sh:result <{row['conflict'].value}> }} }}", prefixes={"sh": "http://www.w3.org/ns/shacl#"}))
+    assert [(val(r["g"]), val(r["conforms"])) for r in report] == [(f"{DEFAULT_BASE}graph/conflicts", "false")]

@@ -65,7 +65,8 @@ def test_serve_answers_another_process_with_the_rows_of_migkg_query(serving, run
     wrapper.setQuery("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
     wrapper.setReturnFormat(JSON)
     graphs = [b["g"]["value"] for b in wrapper.queryAndConvert()["results"]["bindings"]]
-    assert graphs == ["https://w3id.org/migkg/graph/dataset", "https://w3id.org/migkg/graph/registry",
+    assert graphs == ["https://w3id.org/migkg/graph/conflicts", "https://w3id.org/migkg/graph/dataset",
+                      "https://w3id.org/migkg/graph/registry",
                       "https://w3id.org/migkg/graph/vocabulary", f"{RELEASE}/derived", f"{RELEASE}/graph"]
 
 

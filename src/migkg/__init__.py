@@ -10,8 +10,8 @@ Build the seed in memory (load, resolve, map, derive, validate), as rdflib graph
     >>> result = build_dataset("data")
     >>> [release.release_id for release in result.releases]
     ['2013-06-05-unhcr-iom-almaty-ministerial']
-    >>> len(result.graphs)          # the vocabulary, the registry, the release's facts and its derived edges
-    4
+    >>> len(result.graphs)          # the vocabulary, the registry, the release's facts, its derived edges, the conflicts
+    5
     >>> result.report.violations, [warning.shape for warning in result.report.warnings]
     ([], ['migsh:CountClaim-matches'])
 

@@ -31,19 +31,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migkg.build.cache import Cache, Entry, registry_fingerprint
-from migkg.build.dumps import BASE_PART, Written
-from migkg.build.jobs import DIGEST_BLOBS, SHARED_BLOB, Job, Outcome, find_releases, full_stats, small_stats
+from migkg.build.cache import Cache, Entry, content_hash, registry_fingerprint
+from migkg.build.dumps import BASE_PART, CONFLICTS_PART, Written
+from migkg.build.jobs import DIGEST_BLOBS, SHARED_BLOB, Job, Outcome, find_releases, full_stats, reused, small_stats
 from migkg.build.parallel import Runner
 from migkg.build.plan import Plan
-from migkg.build.serialise import STORED
-from migkg.build.shared import SharedNodesCheck
+from migkg.build.serialise import STORED, Serialiser
+from migkg.build.shared import SharedNodesCheck, check_same_events
 from migkg.build.sinks import FileSink, Sink
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import conclude, doomed, includable
 from migkg.build.workbench import Workbench, quiet_garbage_collector
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.errors import MigkgError
+from migkg.validation.conflicts import Conflict, conflict_triples
 from migkg.validation.reports import Report
 
 
@@ -194,8 +195,7 @@ class CorpusBuild:
                 rid = folder.name
                 entry = self.cache.get(f"releases/{rid}", self.plan.keys[rid])
                 if entry is not None:
-                    outcomes[rid] = Outcome(rid, folder, "reused", issues=entry.meta["issues"],
-                                            results=entry.meta["results"])
+                    outcomes[rid] = reused(rid, folder, entry)
                     self.entries[rid] = entry
                     tick(1)
                 else:
@@ -228,15 +228,20 @@ class CorpusBuild:
                 self.cache.put("base", f"{self.plan.context}:base", base_meta, base_blobs)
             if self.keep_cache:
                 self.cache.prune("releases", set(order))
-                self.cache.prune("parts", set(self.plan.parts))
+                self.cache.prune("parts", set(self.plan.parts) | {CONFLICTS_PART})
             across, checked = self.shared.check(ordered, set(self.included))
+            same = check_same_events(self.cache, self.plan, ordered, checked, self.toolkit.shapes, self.toolkit.iris)
             verdict = conclude(self.toolkit.shapes, base_meta["issues"], base_meta["results"], ordered,
-                               across=across, checked=checked, keep_going=self.keep_going)
+                               across=across, checked=checked, keep_going=self.keep_going,
+                               base_conflicts=base_meta["conflicts"], same_events=same)
             summary.report, summary.error = verdict.report, verdict.error
             summary.built, summary.reused = verdict.built, verdict.reused
             summary.failed, summary.invalid, summary.left_out = verdict.failed, verdict.invalid, verdict.left_out
             summary.across_violations = verdict.across_violations
             summary.across_checked_anew, summary.rebuilt_for_across = across.checked_anew, list(self.shared.rebuilt)
+            taker = self._taker(sink, summary.error is not None)
+            if taker is not None:
+                self._add_conflicts(taker, verdict.conflicts, manifest)
             statistics = {name: part.statistics() for name, part in self.plan.parts.items()}
             summary.quads = sum(s.quads for s in statistics.values())
             summary.graphs = sum(s.graphs for s in statistics.values())
@@ -277,6 +282,28 @@ class CorpusBuild:
                 sink.add(part.name, rid, blobs, small.graph_names)
         return frontier
 
+    # ---------------------------------------------------------------- the conflicts graph
+    def _add_conflicts(self, sink: Sink, conflicts: list[Conflict], manifest: dict[str, dict[str, Any]]) -> None:
+        """The conflicts graph, a dump part of its own: its piece made from the conflicts found (or taken from
+        the cache, when the same conflicts were written before), and given to the sink, unless the previous
+        build in the sink's folder wrote the same, whose files are then kept."""
+        iris = self.toolkit.iris
+        graph = iris.conflicts_graph()
+        triples = conflict_triples(conflicts, iris)
+        key = content_hash(self.plan.context.encode(), *sorted(f"{s} {p} {o}".encode() for s, p, o in triples))
+        part = self.plan.add_whole_part(CONFLICTS_PART, key, self.cache, sink.out_dir, manifest)
+        if part.kept is not None:
+            return
+        entry = self.cache.get(CONFLICTS_PART, key)
+        if entry is None:
+            piece = Serialiser(iris).make_piece([(graph, triples)], own_prefix=iris.conflicts_prefix(), counted=graph)
+            entry = self.cache.put(CONFLICTS_PART, key, {"stats": small_stats(piece.stats)},
+                                   {**{name: getattr(piece.stats, name) for name in DIGEST_BLOBS}, **piece.chunks})
+        blobs = entry.read()
+        small = entry.meta["stats"]
+        part.stats.add(full_stats(small, blobs))
+        sink.add(CONFLICTS_PART, None, {name: blobs[name] for name in STORED}, small.graph_names)
+
     # ---------------------------------------------------------------- the registry and the vocabulary
     def _base(self) -> tuple[bool, dict[str, Any], dict[str, bytes]]:
         """The registry and vocabulary pieces, validated once: (whether from the cache, their metadata, their blobs)."""
@@ -286,7 +313,7 @@ class CorpusBuild:
         bench = self.workbench()
         results = bench.validate_base()
         registry_piece, vocabulary_piece = bench.base_pieces()
-        meta = {"issues": bench.base_issues(results), "results": results,
+        meta = {"issues": bench.base_issues(results), "results": results, "conflicts": bench.base_conflicts(results),
                 "stats": [small_stats(registry_piece.stats), small_stats(vocabulary_piece.stats)]}
         blobs = {}
         for label, piece in (("registry", registry_piece), ("vocabulary", vocabulary_piece)):

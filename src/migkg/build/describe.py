@@ -9,7 +9,8 @@ cost no query over the whole dataset, and a rebuild recounts only the parts that
 
 The dataset is a ``void:Dataset`` and ``dcat:Dataset``; each dump part is a ``void:subset`` of
 it (``dcterms:isPartOf`` back) with its files as ``dcat:Distribution``s (media type, size,
-SHA-256); each release is a ``void:subset`` too, with the size of its graph.
+SHA-256); each release is a ``void:subset`` too, with the size of its graph; and so is the conflicts
+graph (what the build warns about, as SHACL results: :mod:`migkg.validation.conflicts`).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import numpy as np
 import pyoxigraph as ox
 
 from migkg import __version__
-from migkg.build.dumps import BASE_PART, UNDATED_PART, Written, part_order
+from migkg.build.dumps import BASE_PART, CONFLICTS_PART, UNDATED_PART, Written, part_order
 from migkg.build.formats import FORMATS
 from migkg.build.serialise import PieceStats, prefixes
 from migkg.mapping.iris import Iris
@@ -204,6 +205,19 @@ def describe(stats: Statistics, iris: Iris, release_ids: list[str], distribution
                     ox.Triple(subset, source, release),
                     ox.Triple(subset, url, iris.release_graph(release_id)),
                     ox.Triple(subset, size, ox.Literal(str(stats.release_triples[release_id]), datatype=integer))]
+    if CONFLICTS_PART in stats.part_triples:  # the conflicts graph: the only graph of its part
+        subset = iris.conflicts_subset()
+        add(ds, VOID.subset, subset)
+        add(subset, RDF.type, _n(VOID.Dataset))
+        add(subset, DCTERMS.title, ox.Literal("migkg: what the build warns about (conflicts), as SHACL results",
+                                              language="en"))
+        add(subset, DCTERMS.description, ox.Literal(
+            "Each warning of the build as an sh:ValidationResult: a disagreement the data keeps rather than "
+            "corrects (a count that differs from the list, two dates of one event, one event under two ids), "
+            "with mig:statedIn naming the graph of each release that states its value.", language="en"))
+        add(subset, DCTERMS.conformsTo, _n("http://www.w3.org/ns/shacl#"))
+        add(subset, SDO.url, iris.conflicts_graph())
+        add(subset, VOID.triples, _integer(stats.part_triples[CONFLICTS_PART]))
     dumps = {kind.extension for kind in FORMATS if kind.data_dump}
     for part in sorted({dist.part for dist in distributions}, key=part_order):
         node = iris.part_subset(part)
@@ -226,6 +240,8 @@ def _part_title(part: str) -> str:
         return "migkg: the registry (states, organisations, persons, posts, places, processes) and the vocabulary"
     if part == UNDATED_PART:
         return "migkg: the releases whose id does not begin with a year"
+    if part == CONFLICTS_PART:
+        return "migkg: the conflicts graph (what the build warns about, as SHACL results)"
     return f"migkg: the releases of {part} (by the year their id begins with)"
 
 

@@ -3,7 +3,9 @@
 The dataset is published in parts, one set of files per part: ``migkg-registry.*`` holds the
 registry and the vocabulary, and ``migkg-<year>.*`` the releases whose id starts with that year
 (the card convention: a release id begins with its date, ``2013-06-05-…``; an id that does not is
-in ``migkg-undated.*``). Every part is there in each format of :mod:`migkg.build.formats` (TriG,
+in ``migkg-undated.*``), and ``migkg-conflicts.*`` the conflicts graph (what the build warns about,
+:mod:`migkg.validation.conflicts`: it depends on every release, so it is a part of its own, small,
+and written again only when a warning changed). Every part is there in each format of :mod:`migkg.build.formats` (TriG,
 N-Quads, JSON-LD with the named graphs; Turtle and N-Triples without); loading every file of one format gives the whole
 dataset. ``void.ttl`` describes the dataset, each part (a ``void:subset``) and each file (a
 ``dcat:Distribution`` with its size and SHA-256).
@@ -37,6 +39,7 @@ MARKER = ".migkg-build"
 DESCRIPTION_FILE = "void.ttl"
 BASE_PART = "registry"
 UNDATED_PART = "undated"
+CONFLICTS_PART = "conflicts"
 _YEAR = re.compile(r"^([0-9]{4})-")
 
 #: the file extensions of the formats every part is written in (:data:`migkg.build.formats.FORMATS`), in order
@@ -53,9 +56,9 @@ def file_name(part: str, ext: str) -> str:
     return f"migkg-{part}.{ext}"
 
 
-def part_order(part: str) -> tuple[bool, bool, str]:
-    """Parts in publication order: the registry first, then the years, then the undated releases."""
-    return (part != BASE_PART, part == UNDATED_PART, part)
+def part_order(part: str) -> tuple[int, str]:
+    """Parts in publication order: the registry first, then the years, the undated releases, the conflicts."""
+    return ({BASE_PART: 0, UNDATED_PART: 2, CONFLICTS_PART: 3}.get(part, 1), part)
 
 
 def dump_files(out_dir: Path, ext: str) -> list[Path]:

@@ -19,7 +19,9 @@ from migkg.cards.release import CARD_NAME, SOURCE_NAME, release_folders
 from migkg.errors import InputError, Location
 from migkg.mapping.terms import Triple
 from migkg.validation.across import groups_blob
+from migkg.validation.conflicts import Conflict
 from migkg.validation.reports import Issue
+from migkg.validation.same_event import EventSignature
 from migkg.validation.shacl import Result
 
 #: the blob of a release's cache entry that holds its shared triples (:func:`migkg.validation.across.groups_blob`)
@@ -39,6 +41,8 @@ class Outcome:
     issues: list[Issue] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
     entry: Entry | None = None                    # where its piece of the outputs is, in the cache
+    conflicts: list[Conflict] = field(default_factory=list)   # its Warnings, with the values its graph states
+    events: tuple[EventSignature, ...] = ()        # what its card says of each event (migkg.validation.same_event)
 
     @property
     def violates(self) -> bool:
@@ -65,15 +69,25 @@ def run_job(bench: Workbench, cache: Cache, job: Job) -> Outcome:
         return Outcome(job.release_id, job.folder, "failed",
                        [(e.location, e.problem, e.fix) for e in each_error(err)])
     piece = bench.release_piece(built)
-    outcome = Outcome(job.release_id, job.folder, "built", issues=built.issues, results=built.results)
+    outcome = Outcome(job.release_id, job.folder, "built", issues=built.issues, results=built.results,
+                      conflicts=built.conflicts, events=built.events)
     outcome.entry = cache.put(f"releases/{job.release_id}", job.key, piece_meta(outcome, piece.stats),
                               _blobs(piece, built.shared))
     return outcome
 
 
 def piece_meta(outcome: Outcome, stats: PieceStats) -> dict[str, Any]:
-    """A release's cache metadata: its own issues and results, and its statistics without their digests."""
-    return {"issues": outcome.issues, "results": outcome.results, "stats": small_stats(stats)}
+    """A release's cache metadata: its own issues, results and conflicts, its events' signatures, and its
+    statistics without their digests."""
+    return {"issues": outcome.issues, "results": outcome.results, "conflicts": outcome.conflicts,
+            "events": outcome.events, "stats": small_stats(stats)}
+
+
+def reused(release_id: str, folder: Path, entry: Entry) -> Outcome:
+    """A release's outcome as its cache entry recorded it (:func:`piece_meta`)."""
+    meta = entry.meta
+    return Outcome(release_id, folder, "reused", issues=meta["issues"], results=meta["results"],
+                   conflicts=meta["conflicts"], events=meta["events"])
 
 
 def small_stats(stats: PieceStats) -> PieceStats:

@@ -88,4 +88,7 @@ def build_dataset(data_dir: Path | str = "data", toolkit: Toolkit | None = None)
         result.releases.append(BuiltRelease(release_id, data_dir / "releases" / release_id, facts, derived))
         result.graphs[to_rdflib(facts_iri)] = facts
         result.graphs[to_rdflib(derived_iri)] = derived
+    conflicts = iris.conflicts_graph().value
+    if conflicts in sink.triples:  # what the build warns about (migkg.validation.conflicts)
+        result.graphs[to_rdflib(iris.conflicts_graph())] = as_graph(sink.triples[conflicts])
     return result

@@ -8,7 +8,7 @@ again (:meth:`Plan.find_kept`), and its releases' outcomes come from the part's 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -94,13 +94,25 @@ class Plan:
         for name, part in self.parts.items():
             if not part.complete or name not in manifest:
                 continue
-            saved = cache.get(f"parts/{name}", part.key)
-            files = reusable_files(out_dir, manifest[name], part.key, saved.meta["mtimes"]) if saved else None
+            saved, files = _previous(cache, out_dir, manifest, part)
             # written by a --keep-going build that left one of them out: not this build's part without it
-            every_one = keep_going or (saved is not None and len(saved.meta["included"]) == len(part.members))
-            if files is not None and every_one and all(readable(rid, key) for rid, key in part.members):
-                assert saved is not None
-                part.kept, part.saved = files, saved.meta
+            if saved is None or files is None:
+                continue
+            every_one = keep_going or len(saved["included"]) == len(part.members)
+            if every_one and all(readable(rid, key) for rid, key in part.members):
+                part.kept, part.saved = files, saved
+
+    def add_whole_part(self, name: str, key: str, cache: Cache, out_dir: Path | None,
+                       manifest: dict[str, dict[str, Any]]) -> Part:
+        """A part made from the whole build (the conflicts graph), known once every release is checked: ``key``
+        says what its content is made of. Kept, as a part of releases is, when the previous build in
+        ``out_dir`` wrote its files of the same key and they are as that build left them."""
+        part = self.parts[name] = Part(name, key=part_key(f"{self.context}:{name}", [(name, key)]))
+        if out_dir is not None and name in manifest:
+            saved, files = _previous(cache, out_dir, manifest, part)
+            if saved is not None and files is not None:
+                part.kept, part.saved = files, saved
+        return part
 
     def kept_outcomes(self, outcomes: dict[str, Outcome], tick: Tick) -> list[str]:
         """The outcomes of the kept parts' releases, as their cache entry recorded them (into ``outcomes``);
@@ -110,8 +122,7 @@ class Plan:
             if part.kept is None or part.saved is None or part.name == BASE_PART:
                 continue
             for saved in part.saved["outcomes"]:
-                outcome = Outcome(saved.release_id, saved.folder, "reused" if saved.status == "built" else saved.status,
-                                  saved.errors, saved.issues, saved.results)
+                outcome = replace(saved, status="reused" if saved.status == "built" else saved.status, entry=None)
                 outcomes[outcome.release_id] = outcome
                 tick(1)
             included += part.saved["included"]
@@ -119,3 +130,13 @@ class Plan:
 
     def kept(self, name: str) -> bool:
         return self.parts[name].kept is not None
+
+
+def _previous(cache: Cache, out_dir: Path, manifest: dict[str, dict[str, Any]],
+              part: Part) -> tuple[dict[str, Any] | None, list[Written] | None]:
+    """A part's cache entry of the build that wrote ``out_dir`` (None: not of this key), and its files there if
+    they can be taken as they are (:func:`migkg.build.dumps.reusable_files`)."""
+    saved = cache.get(f"parts/{part.name}", part.key)
+    if saved is None:
+        return None, None
+    return saved.meta, reusable_files(out_dir, manifest[part.name], part.key, saved.meta["mtimes"])

@@ -5,18 +5,28 @@ feeds it: each included release's groups (what it says about shared nodes) are i
 (:data:`migkg.build.jobs.SHARED_BLOB`), read only for the releases that describe a node to check;
 what the last check found is kept in the cache (:class:`~migkg.validation.across.AcrossState`), so a
 rebuild validates anew only the nodes whose describers said something else.
+
+Two ids of one event (:mod:`migkg.validation.same_event`) are found here too, from the events'
+signatures each release's outcome carries (:func:`check_same_events`): nothing is read for them but
+the cards of the pairs found, for the lines of their entries.
 """
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 
+from rdflib import Graph
+
 from migkg.build.cache import Cache, Entry
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, read_inputs, run_job
 from migkg.build.plan import Plan
 from migkg.build.workbench import Workbench
 from migkg.errors import MigkgError
+from migkg.mapping.iris import Iris
 from migkg.validation.across import AcrossReleases, AcrossState, check_across, group_digests, groups_of_blob, parse_group
+from migkg.validation.card_locations import EntryLocations, location
+from migkg.validation.conflicts import Findings
+from migkg.validation.same_event import same_event_findings, same_events
 
 
 class SharedNodesCheck:
@@ -87,3 +97,36 @@ class SharedNodesCheck:
                                  "build again (with --no-cache if it persists).")
         self.entries[release_id] = entry
         return groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB])
+
+
+#: the cache entry of the lines of the card entries the last check of one event's ids named
+EVENT_LINES = "event-lines"
+
+
+def check_same_events(cache: Cache, plan: Plan, ordered: list[Outcome], checked: set[str], shapes: Graph,
+                      iris: Iris) -> Findings:
+    """Two ids of one event among the releases ``checked`` (those written), from their outcomes' signatures of
+    their events; each pair located at the card entries of both. The line of an entry is kept in the cache
+    under the release's key (the card's content), so a rebuild reads again only the cards of new pairs (a
+    corpus of 10,000 releases may have a few hundred pairs, and composing a card for its lines costs
+    milliseconds)."""
+    found = same_events((o.release_id, o.events) for o in ordered if o.release_id in checked)
+    if not found:
+        return Findings()
+    key = hashlib.sha256(plan.context.encode()).hexdigest()
+    saved = cache.get(EVENT_LINES, key)
+    known: dict[tuple[str, str, int], int | None] = saved.meta["lines"] if saved is not None else {}
+    lines: dict[tuple[str, str, int], int | None] = {}
+    locations = EntryLocations()
+
+    def where(release_id: str, entry: int) -> str:
+        folder, path = plan.folders[release_id], ("events", entry)
+        name = (release_id, plan.keys[release_id], entry)
+        if name not in lines:
+            lines[name] = known[name] if name in known else locations.line(folder, path)
+        return location(folder, path, lines[name])
+
+    findings = same_event_findings(found, shapes, iris, lambda rid: iris.release_graph(rid).value, where)
+    if lines != known:
+        cache.put(EVENT_LINES, key, {"lines": lines}, {})
+    return findings

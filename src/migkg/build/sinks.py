@@ -17,6 +17,7 @@ from migkg.build.cache import Cache
 from migkg.build.describe import PartStatistics, description_bytes, merge
 from migkg.build.dumps import (
     BASE_PART,
+    CONFLICTS_PART,
     DESCRIPTION_FILE,
     EXTENSIONS,
     DumpWriter,
@@ -98,7 +99,8 @@ class FileSink:
                 self.staging.reuse([w.file_name for w in part.kept])
                 written.update({w.file_name: w for w in part.kept})
                 kept.append(part.name)
-        names = sorted({plan.part_of.get(rid, BASE_PART) for rid in included} | {BASE_PART}, key=part_order)
+        whole = {BASE_PART} | ({CONFLICTS_PART} if CONFLICTS_PART in plan.parts else set())
+        names = sorted({plan.part_of.get(rid, BASE_PART) for rid in included} | whole, key=part_order)
         files = [written[file_name(name, ext)] for name in names for ext in EXTENSIONS]
         statistics = {name: statistics[name] for name in names}
         description = description_bytes(merge(statistics), self.iris, sorted(included), files, download_base)

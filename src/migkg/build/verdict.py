@@ -2,7 +2,9 @@
 
 The report holds the registry's and the vocabulary's issues once, then what each release adds (less
 what the registry and vocabulary already say, and less what the check across releases replaced),
-then what only the releases together show. The verdict fails the build on a violation of the
+then what only the releases together show (the nodes several releases describe, and two ids of one
+event). The same selection of the Warnings, as conflicts, is what the build publishes in its
+conflicts graph (:mod:`migkg.validation.conflicts`): those of the releases it writes. The verdict fails the build on a violation of the
 registry or vocabulary, on a bad card (unless the build keeps going), on a violation of a release
 (the same), and on a violation found only across releases (which no release can be left out for).
 """
@@ -17,6 +19,7 @@ from migkg.build.jobs import Outcome
 from migkg.errors import InputErrors, MigkgError, ValidationFailed
 from migkg.validation.across import AcrossReleases
 from migkg.validation.card_locations import anchored
+from migkg.validation.conflicts import Conflict, Findings, side_text
 from migkg.validation.reports import Issue, Report, issue_order, report_of
 from migkg.validation.shacl import Result
 
@@ -46,37 +49,49 @@ class Verdict:
     left_out: list[Outcome] = field(default_factory=list)
     across_violations: int = 0
     error: MigkgError | None = None
+    conflicts: list[Conflict] = field(default_factory=list)  # the Warnings of what is written, to publish
 
 
 def conclude(shapes: Graph, base_issues: list[Issue], base_results: list[Result], ordered: list[Outcome], *,
-             across: AcrossReleases, checked: set[str], keep_going: bool) -> Verdict:
+             across: AcrossReleases, checked: set[str], keep_going: bool, base_conflicts: list[Conflict] | None = None,
+             same_events: Findings | None = None) -> Verdict:
     """The report (the registry and vocabulary once, then what each release adds, then what only the releases
-    together show), and the verdict. A release the check across releases took (in ``checked``) has its issues
-    on shared nodes replaced by the check's; one it did not take (left out) keeps them. The outcomes are
-    copied: the parts keep each release's own issues, for the cache."""
+    together show: ``across``, and ``same_events``, two ids of one event), and the verdict. A release the check
+    across releases took (in ``checked``: those written) has its issues on shared nodes replaced by the
+    check's; one it did not take (left out) keeps them. The conflicts to publish are the Warnings of the
+    registry and vocabulary (``base_conflicts``), of the releases checked (less those replaced, and less
+    those the registry and vocabulary already give), and of the checks of the releases together. The
+    outcomes are copied: the parts keep each release's own issues, for the cache."""
     known = {said(i) for i in base_issues}
     report = report_of(base_results, shapes)
     issues = list(base_issues)
+    conflicts = list(base_conflicts or [])
+    known_sides = {side_text(c.result, side.value) for c in conflicts for side in c.sides}
+    same_events = same_events or Findings()
     concluded = []
     for outcome in ordered:
         own_issues, own_results = outcome.issues, outcome.results
         if outcome.release_id in checked:
             own_issues = [i for i in own_issues if not across.replaces_issue(i)]
             own_results = [r for r in own_results if not across.replaces(r)]
+            conflicts += [c for c in outcome.conflicts if not across.replaces_conflict(c)
+                          and not any(side_text(c.result, side.value) in known_sides for side in c.sides)]
         mine = replace(outcome, issues=dedupe_against(anchored(own_issues, outcome.folder), known),
                        results=own_results)
         concluded.append(mine)
         issues += mine.issues
         report.add_results(mine.results)
     across_issues = dedupe_against(across.issues, known)
-    issues += across_issues
+    issues += across_issues + same_events.issues
     report.add_results(across.results)
+    report.add_results(same_events.results)
     report.issues = sorted(issues, key=issue_order)
     verdict = Verdict(report, built=sum(1 for o in concluded if o.status == "built"),
                       reused=sum(1 for o in concluded if o.status == "reused"),
                       failed=[o for o in concluded if o.status == "failed"],
                       invalid=[o for o in concluded if o.status != "failed" and o.violates],
-                      across_violations=sum(1 for i in across_issues if i.severity == "Violation"))
+                      across_violations=sum(1 for i in across_issues if i.severity == "Violation"),
+                      conflicts=conflicts + across.conflicts + same_events.conflicts)
     verdict.error = _error(verdict, base_issues, keep_going)
     if keep_going:
         verdict.left_out = verdict.failed + verdict.invalid

@@ -31,7 +31,9 @@ from migkg.mapping.terms import Term, Triple, to_ox, to_rdflib
 from migkg.schema.rules import Scratch
 from migkg.validation.across import AcrossReleases, check_groups, shared_groups
 from migkg.validation.card_locations import located
+from migkg.validation.conflicts import Conflict, conflicts_in
 from migkg.validation.reports import Issue, issue_order, report_of, results_of, validate_graph
+from migkg.validation.same_event import EventSignature, event_signatures
 from migkg.validation.shacl import Index, Result, Validator, View, superclass_closure
 
 SUBCLASS_OF = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
@@ -50,6 +52,8 @@ class Built:
     issues: list[Issue]
     quads: dict[ox.NamedNode, list[ox.Quad]] = field(default_factory=dict)
     shared: dict[str, list[Triple]] = field(default_factory=dict)  # for the corpus-wide check (Workbench.shared_triples)
+    conflicts: list[Conflict] = field(default_factory=list)  # its Warnings, with the values its graph states
+    events: tuple[EventSignature, ...] = ()  # what its card says of each event, for the check of one event's ids
 
 
 def quiet_garbage_collector() -> None:
@@ -187,9 +191,10 @@ class Workbench:
         facts = self.map(release)
         derived, quads = self.derive(rid, facts)
         results = self.validate(rid, facts, derived)
-        issues = located(report_of(results, self.toolkit.shapes, self.iris.release_graph(rid).value).issues,
-                         release, self.iris)
-        return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived))
+        graph = self.iris.release_graph(rid).value
+        issues = located(report_of(results, self.toolkit.shapes, graph).issues, release, self.iris)
+        return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived),
+                     conflicts_in(results, facts + derived, graph), event_signatures(release.card))
 
     # ---------------------------------------------------------------- across releases (migkg.validation.across)
     @property
@@ -237,6 +242,16 @@ class Workbench:
             in_registry = to_ox(result.focus) in self.registry_subjects
             issues += report_of([result], self.toolkit.shapes, registry_graph if in_registry else vocabulary_graph).issues
         return sorted(issues, key=issue_order)
+
+    def base_conflicts(self, results: list[Result]) -> list[Conflict]:
+        """The Warnings of the registry and the vocabulary as conflicts, each stated in the graph of its focus node."""
+        graphs = {True: (self.iris.registry_graph().value, self.registry_triples),
+                  False: (self.iris.vocabulary_graph().value, self.vocabulary_triples)}
+        conflicts = []
+        for result in results:
+            graph, triples = graphs[to_ox(result.focus) in self.registry_subjects]
+            conflicts += conflicts_in([result], triples, graph)
+        return conflicts
 
 
 def each_error(err: InputError) -> list[InputError]:

@@ -68,6 +68,16 @@ def _vocabularies(vocab: KnownTerms) -> dict[str, tuple[frozenset[str], str]]:
     }
 
 
+#: what a term of each vocabulary set is, the most specific first: an error names the set a term used in the
+#: wrong field belongs to ("'chair' is a position in a process, not a membership status")
+_TERM_OF = {"positions": "a position in a process", "statuses": "a membership status", "event-roles": "an event role",
+            "event-classes": "an event class", "document-classes": "a document class",
+            "actions": "an action on a document", "statement-kinds": "a statement kind", "topics": "a topic",
+            "regions": "a UN M49 region code", "roles": "a role", "classes": "a class"}
+_LISTED = 8
+"""An error lists the terms a field allows where there are no more than this."""
+
+
 def _references(entries: list[Occurrence]) -> Iterator[tuple[Names, Path_, str]]:
     """Every id a field of the card names, with the declaration of that field, in card order."""
     for occurrence in entries:
@@ -128,7 +138,11 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
         if term not in allowed:
             close = difflib.get_close_matches(term, sorted(allowed), n=3, cutoff=0.5)
             hint = f"did you mean {', '.join(repr(c) for c in close)}? " if close else ""
-            errors.append(InputError(where(path), f"unknown term '{term}'.", f"{hint}Use {what}."))
+            other = next((kind for name, kind in _TERM_OF.items()
+                          if name != names.vocabulary and term in vocabularies[name][0]), None)
+            problem = f"'{term}' is {other}, not {_TERM_OF[names.vocabulary]}." if other else f"unknown term '{term}'."
+            listed = f": {', '.join(repr(t) for t in sorted(allowed))}" if len(allowed) <= _LISTED else ""
+            errors.append(InputError(where(path), problem, f"{hint}Use {what}{listed}."))
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
 

@@ -285,6 +285,11 @@ def _explain(detail: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         return "is not a known field."
     message = _TYPE_WORDS.get(kind) or str(detail["msg"]).removeprefix("Value error, ")
+    ctx = detail.get("ctx") or {}
+    if kind == "greater_than":
+        message = f"a number greater than {ctx['gt']} is expected here"
+    if kind == "greater_than_equal":
+        message = f"a number of at least {ctx['ge']} is expected here"
     if kind == "string_pattern_mismatch":
         message = "is not written as expected"
     return f"{message} (got {_shown(detail.get('input'))})."
@@ -305,6 +310,10 @@ def _fix_for(detail: ErrorDetails) -> str | None:
     if kind in _FIXES:
         return _FIXES[kind]
     ctx = detail.get("ctx") or {}
+    if kind == "greater_than" and ctx.get("gt") == 0:
+        return "write a whole number from 1 up: it counts from 1 (e.g. number: 3 for the 3rd meeting, occurrence: 1)."
+    if kind in ("greater_than", "greater_than_equal"):
+        return f"write a whole number {'greater than ' + str(ctx['gt']) if 'gt' in ctx else 'of at least ' + str(ctx['ge'])}."
     if "expected" in ctx:
         return f"use one of {ctx['expected']}."
     if kind == "string_pattern_mismatch" and "pattern" in ctx:

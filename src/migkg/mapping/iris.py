@@ -75,6 +75,26 @@ class Iris:
         """The graph of what the check across releases derives."""
         return self._iri("graph", "across-releases")
 
+    def conflicts_graph(self) -> ox.NamedNode:
+        """The graph of what the build warns about: each Warning as an ``sh:ValidationResult`` (the conflicts)."""
+        return self._iri("graph", "conflicts")
+
+    def conflict(self, key: str) -> ox.NamedNode:
+        """One conflict (an ``sh:ValidationResult`` of the conflicts graph), named by a short stable hash."""
+        return self._iri("conflict", key)
+
+    def conflicts_report(self) -> ox.NamedNode:
+        """The ``sh:ValidationReport`` of the conflicts graph (the hashes of :meth:`conflict` are hexadecimal)."""
+        return self._iri("conflict", "report")
+
+    def conflicts_prefix(self) -> str:
+        """What every node of the conflicts graph is, or starts with plus ``/``: no other graph describes them."""
+        return self.base + "conflict"
+
+    def conflicts_subset(self) -> ox.NamedNode:
+        """The dataset's subset (``void:subset``) of the conflicts graph."""
+        return self._iri("dataset", "graph", "conflicts")
+
     def distribution(self, file_name: str) -> ox.NamedNode:
         return self._iri("dataset", "distribution", file_name)
 

@@ -405,8 +405,8 @@ def _place_in_state(m: ReleaseMapper, entry: Occurrence) -> None:
 
 def _period(m: ReleaseMapper, entry: Occurrence) -> None:
     fact = entry.value
-    assert isinstance(fact, PeriodFact)
-    interval = ox.NamedNode(f"{m.node(entry).value}/interval")
+    assert isinstance(fact, PeriodFact) and entry.parent is not None
+    interval = m.iris.fact(m.card.release.id, "period", "event", str(field_value(entry.parent, "id")))
     m.attest(entry, T.mig.period, interval)
     m.interval(interval, fact.begins, fact.ends)
 

@@ -25,8 +25,9 @@ being sent is wholly old or wholly new, because
   that case needs a server fault (disk full, crash) mid-load.
 
 Graphs go in this order: vocabulary, registry, any other graph, each release (its graph,
-then its derived graph) in release order, and the dataset description last, so that the
-description never announces a release the store does not hold yet.
+then its derived graph) in release order, the conflicts graph (what the build warns about,
+naming release graphs), and the dataset description last, so that neither names a release
+the store does not hold yet.
 """
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def plan(graph_names: list[str], base: str) -> list[GraphToPublish]:
     release = re.compile(re.escape(base) + r"release/(?P<id>[^/]+)/(?P<part>graph|derived)$")
     iris = Iris(base)
     fixed = {iris.vocabulary_graph().value: "vocabulary", iris.registry_graph().value: "registry"}
-    description = iris.description_graph().value
+    description, conflicts = iris.description_graph().value, iris.conflicts_graph().value
     first, middle, releases = [], [], []
     for name in graph_names:
         match = release.match(name)
@@ -74,10 +75,12 @@ def plan(graph_names: list[str], base: str) -> list[GraphToPublish]:
             part = 0 if match.group("part") == "graph" else 1
             releases.append((match.group("id"), part, GraphToPublish(
                 name, f"release {match.group('id')} ({match.group('part')})", match.group("id"))))
-        elif name != description:
+        elif name not in (description, conflicts):
             middle.append(GraphToPublish(name, f"graph <{name}>"))
     first.sort(key=lambda g: list(fixed.values()).index(g.label))
     ordered = first + middle + [g for _, _, g in sorted(releases, key=lambda r: (r[0], r[1]))]
+    if conflicts in graph_names:
+        ordered.append(GraphToPublish(conflicts, "conflicts"))
     if description in graph_names:
         ordered.append(GraphToPublish(description, "dataset description"))
     return ordered

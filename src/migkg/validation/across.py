@@ -31,13 +31,14 @@ import hashlib
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from migkg.digests import digest_of_parts
-from migkg.mapping.terms import Triple
+from migkg.mapping.terms import Triple, to_ox, to_rdflib
+from migkg.validation.conflicts import Conflict, Side, as_stated, is_warning, simple_path
 from migkg.validation.reports import Issue, issue_of_focus, issue_order, report_of
 from migkg.validation.shacl import Result
 
@@ -75,6 +76,7 @@ class AcrossReleases:
     results: list[Result] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)  # each names the graphs of the releases that state the values
     checked_anew: int = 0  # how many of the nodes were validated in this check (the others kept the last build's result)
+    conflicts: list[Conflict] = field(default_factory=list)  # the Warnings among the results, with their sides
 
     def replaces(self, result: Result) -> bool:
         """Whether a per-release result is about a node this check has validated anew."""
@@ -82,6 +84,9 @@ class AcrossReleases:
 
     def replaces_issue(self, issue: Issue) -> bool:
         return issue.focus in self.focus_texts
+
+    def replaces_conflict(self, conflict: Conflict) -> bool:
+        return self.replaces(conflict.result)
 
 
 def is_private_to(release_iri: str) -> Callable[[object], bool]:
@@ -155,6 +160,7 @@ class NodeCheck:
     focus_text: str
     results: list[Result]
     issues: list[Issue]
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 @dataclass
@@ -221,22 +227,25 @@ def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict
         else:
             todo.append(node)
     if todo:
-        for node, (values, results, issues) in _check_nodes(validator, todo, describers, read, parse).items():
+        for node, (values, results, issues, conflicts) in _check_nodes(validator, todo, describers, read, parse).items():
             state.nodes[node] = NodeCheck(signature(node, values), values,
-                                          issue_of_focus(validator.shapes, ox.NamedNode(node)), results, issues)
+                                          issue_of_focus(validator.shapes, ox.NamedNode(node)), results, issues,
+                                          conflicts)
     state.nodes = dict(sorted(state.nodes.items()))
     checks = list(state.nodes.values())
     return AcrossReleases(frozenset(meeting), frozenset(c.focus_text for c in checks),
                           [r for c in checks for r in c.results],
-                          sorted((i for c in checks for i in c.issues), key=issue_order), len(todo)), state
+                          sorted((i for c in checks for i in c.issues), key=issue_order), len(todo),
+                          [k for c in checks for k in c.conflicts]), state
 
 
-Found = dict[str, tuple[frozenset[str], list[Result], list[Issue]]]
+Found = dict[str, tuple[frozenset[str], list[Result], list[Issue], list[Conflict]]]
 
 
 def _check_nodes(validator: SharedNodeValidator, todo: list[str], describers: dict[str, list[str]],
                  read: Callable[[str], dict[str, Group]], parse: Callable[[Group], list[Triple]]) -> Found:
-    """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues)."""
+    """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues, and
+    the Warnings among them as conflicts, each side with the graphs of the releases that state it)."""
     wanted = set(todo)
     own = validator.release_prefix  # a release's own nodes: no other release describes them
     groups_of: dict[str, dict[str, Group]] = {}
@@ -267,16 +276,52 @@ def _check_nodes(validator: SharedNodeValidator, todo: list[str], describers: di
     results = validator.validate_shared(list(union), [ox.NamedNode(node) for node in todo])
     stated = _stated(said, wanted)
     shapes = validator.shapes
-    found: Found = {node: (frozenset(values[node]), [], []) for node in todo}
+    found: Found = {node: (frozenset(values[node]), [], [], []) for node in todo}
+    sides: Sides | None = None
     for result in results:
         focus = str(result.focus)
         path = str(result.path) if isinstance(result.path, URIRef) else None
         ids = (stated.get((focus, path)) if path is not None else None) or describers.get(focus, [])
         graphs = " ".join(validator.release_graph(rid) for rid in sorted(ids))
-        _values, node_results, node_issues = found.setdefault(focus, (frozenset(), [], []))
+        _values, node_results, node_issues, node_conflicts = found.setdefault(focus, (frozenset(), [], [], []))
         node_results.append(result)
         node_issues.extend(report_of([result], shapes, graphs).issues)
+        if is_warning(result):
+            sides = sides or Sides(said, wanted)
+            node_conflicts.append(Conflict(result, sides.of(result, ids, validator.release_graph)))
     return found
+
+
+class Sides:
+    """Which releases state each value of a checked node's predicate: the sides of a Warning (made only when
+    the check finds one)."""
+
+    def __init__(self, said: list[tuple[str, list[Triple]]], nodes: set[str]):
+        self.stating: dict[tuple[str, str], dict[ox.NamedNode | ox.Literal, list[str]]] = {}
+        for release_id, triples in said:
+            for s, p, o in triples:
+                if s.value in nodes:
+                    ids = self.stating.setdefault((s.value, p.value), {}).setdefault(o, [])
+                    if not ids or ids[-1] != release_id:
+                        ids.append(release_id)
+
+    def of(self, result: Result, ids: list[str], graph_of: Callable[[str], str]) -> tuple[Side, ...]:
+        """The sides of a result: its value, or (without one, as for ``sh:maxCount``) each value of its path,
+        each with the graphs of the releases that state it (``ids``, those that state the path or describe the
+        node, where no release states that value)."""
+        path = simple_path(result)
+        values = self.stating.get((str(result.focus), str(path)), {}) if path is not None else {}
+
+        def graphs(rids: list[str]) -> tuple[str, ...]:
+            return tuple(sorted(graph_of(rid) for rid in set(rids or ids)))
+
+        if result.value is not None:
+            value = as_stated(result.value, values)
+            return (Side(value, graphs(values.get(cast(ox.NamedNode | ox.Literal, to_ox(value)), []))),)
+        if not values:
+            return (Side(None, graphs([])),)
+        return tuple(Side(to_rdflib(value), graphs(rids))
+                     for value, rids in sorted(values.items(), key=lambda item: str(item[0])))
 
 
 def _stated(said: list[tuple[str, list[Triple]]], nodes: set[str]) -> dict[tuple[str, str], list[str]]:
