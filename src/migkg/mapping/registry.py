@@ -1,14 +1,13 @@
 """Map the registry to RDF: who the actors are, what they are called, how they nest, where they are.
 
 Triples are tuples of pyoxigraph terms (see :mod:`migkg.mapping.release`); the helpers here make them.
-A state's UN M49 sub-region comes from country_converter (:func:`un_subregions`), named by the
+A state's UN M49 sub-region comes from country_converter's table (:func:`migkg.mapping.un_subregions.un_subregions`), named by the
 English names of the concepts of ``ontology/regions.ttl``, which the caller passes in (the vocabulary's
 :attr:`~migkg.schema.vocabulary.Vocabulary.region_codes`).
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 
 import pyoxigraph as ox
 
@@ -17,6 +16,7 @@ from migkg.cards.registry import Registry, iso_alpha2
 from migkg.mapping.iris import Iris
 from migkg.mapping.namespaces import FOAF, MIG, ORG, OWL, RDF, RDFS, REGION, ROLE, SDO, SKOS, WD
 from migkg.mapping.terms import Triple, iri, literal
+from migkg.mapping.un_subregions import un_subregions
 
 GEONAMES = "https://sws.geonames.org/"
 
@@ -57,22 +57,6 @@ def _state_regions(registry: Registry, region_codes: Mapping[str, str]) -> dict[
     subregions = un_subregions()
     return {state: region_codes[subregions[state]] for state in states
             if state in subregions and subregions[state] in region_codes}
-
-
-@cache
-def un_subregions() -> dict[str, str]:
-    """Every country's UN sub-region (or intermediate region) by its ISO 3166-1 alpha-3 code, as
-    country_converter lists it (its ``UNregion`` column): ``{"KAZ": "Central Asia", ...}``.
-
-    Made once per process, from one ``CountryConverter`` (importing it loads pandas, and making one reads
-    its table: about a second together). Imported here, not at the top, so that a command that maps no
-    registry never loads country_converter or pandas.
-    """
-    import country_converter
-
-    data = country_converter.CountryConverter().data
-    return {str(code): str(region) for code, region in zip(data["ISO3"], data["UNregion"], strict=True)
-            if isinstance(code, str) and isinstance(region, str) and region}
 
 
 def _map_entry(registry: Registry, iris: Iris, entry: RegistryEntry, regions: Mapping[str, str]) -> list[Triple]:
