@@ -451,24 +451,18 @@ def _timed(m: ReleaseMapper, node: ox.NamedNode, at_event: str | None, on: str |
         m.interval(interval, period.begins, period.ends)
 
 
-def _position(m: ReleaseMapper, entry: Occurrence) -> None:
-    held = entry.value
-    assert isinstance(held, ProcessPosition) and entry.parent is not None
-    node = m.fact(entry, T.mig.ProcessPosition)
-    m.add(node, T.org.member, m.ref(held.holder))
-    m.add(node, T.org.organization, m.node(entry.parent))
-    m.add(node, T.org.role, iri(_ROLE + held.position))
-    _timed(m, node, held.at_event, held.on, held.period)
-
-
-def _membership(m: ReleaseMapper, entry: Occurrence) -> None:
-    held = entry.value
-    assert isinstance(held, Membership) and entry.parent is not None
-    node = m.fact(entry, T.mig.ProcessMembership)
-    m.add(node, T.org.member, m.ref(held.agent))
-    m.add(node, T.org.organization, m.node(entry.parent))
-    m.add(node, T.org.role, iri(_ROLE + held.status))
-    _timed(m, node, held.at_event, held.on, held.period)
+def _held(cls: ox.NamedNode, holder: str, role: str) -> Mapping:
+    """A position or membership in the process the entry lies in: an org:Membership of ``cls``, its holder and
+    its role read from the entry's fields ``holder`` and ``role``."""
+    def mapping(m: ReleaseMapper, entry: Occurrence) -> None:
+        held = entry.value
+        assert isinstance(held, ProcessPosition | Membership) and entry.parent is not None
+        node = m.fact(entry, cls)
+        m.add(node, T.org.member, m.ref(str(field_value(entry, holder))))
+        m.add(node, T.org.organization, m.node(entry.parent))
+        m.add(node, T.org.role, iri(_ROLE + str(field_value(entry, role))))
+        _timed(m, node, held.at_event, held.on, held.period)
+    return mapping
 
 
 def _handover(m: ReleaseMapper, entry: Occurrence) -> None:
@@ -533,9 +527,9 @@ MAPPINGS: dict[str, Mapping] = {
     "process": _nothing,
     "process-kind": _type,
     "launch": _launch,
-    "position": _position,
+    "position": _held(T.mig.ProcessPosition, "holder", "position"),
     "handover": _handover,
-    "membership": _membership,
+    "membership": _held(T.mig.ProcessMembership, "agent", "status"),
     "document": _nothing,
     "document-kind": _type,
     "document-name": _words(T.sdo.name),
