@@ -47,7 +47,12 @@ class DraftEvent:
     kind: Drafted
     name: Drafted
     date: Drafted | None = None
+    period: Drafted | None = None
     place: Drafted | None = None
+    meeting_of: Drafted | None = None
+    number: Drafted | None = None
+    part_of: Drafted | None = None
+    purposes: list[Drafted] = field(default_factory=list)
     roles: list[Drafted] = field(default_factory=list)
 
 
@@ -56,6 +61,17 @@ class DraftProcess:
     id: str
     kind: Drafted | None = None
     launched_at: Drafted | None = None
+    positions: list[Drafted] = field(default_factory=list)
+    handovers: list[Drafted] = field(default_factory=list)
+    memberships: list[Drafted] = field(default_factory=list)
+
+
+@dataclass
+class DraftDocument:
+    id: str
+    kind: Drafted
+    name: Drafted
+    adoptions: list[Drafted] = field(default_factory=list)
 
 
 @dataclass
@@ -64,14 +80,21 @@ class DraftCard:
     language: str
     kind: Drafted
     title: Drafted
-    issued: Drafted
+    issued: Drafted | None
+    url: str | None = None
     place: Drafted | None = None
+    publishers: list[Drafted] = field(default_factory=list)
+    authors: list[Drafted] = field(default_factory=list)
+    relays: list[Drafted] = field(default_factory=list)
     contacts: list[Drafted] = field(default_factory=list)
+    places: list[Drafted] = field(default_factory=list)
     events: list[DraftEvent] = field(default_factory=list)
     posts_held: list[Drafted] = field(default_factory=list)
     processes: list[DraftProcess] = field(default_factory=list)
     statements: list[Drafted] = field(default_factory=list)
     claims: list[Drafted] = field(default_factory=list)
+    documents: list[DraftDocument] = field(default_factory=list)
+    groupings: list[Drafted] = field(default_factory=list)
     proposals: dict[str, Proposal] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
 
