@@ -216,7 +216,7 @@ def interval(graph: Graph, node: URIRef, begins: Literal, ends: Literal) -> URIR
 
 def event_period(g: Graph, n: Nodes) -> URIRef:
     """The conference's period (one day, so both ends are days); returns the interval."""
-    node = fact(n, f"period/event--{str(n.event).rsplit('/', 1)[1]}")
+    node = URIRef(f"{str(n.event).rsplit('/event/', 1)[0]}/interval/{DAY}..{DAY}")
     attested(g, n, f"event--{str(n.event).rsplit('/', 1)[1]}--period", n.event, MIG.period, node)
     return interval(g, node, DAY, DAY)
 

@@ -322,3 +322,33 @@ def test_a_build_without_warnings_publishes_a_report_that_conforms(seed_data: Pa
     assert sorted((s.value, p.value, o.value) for s, p, o in conflicts_of(out)) == [
         (IRIS.conflicts_report().value, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", SH_NS + "ValidationReport"),
         (IRIS.conflicts_report().value, SH_NS + "conforms", "true")]
+
+
+# --------------------------------------------------------------------------- one period, or two
+SEED_DATE = "    date:\n      date: 2013-06-05\n"
+
+
+def _with_period(card: Path, ends: str) -> None:
+    text = card.read_text(encoding="utf-8")
+    assert SEED_DATE in text
+    card.write_text(text.replace(SEED_DATE, f"    period: {{from: 2013-06-05, to: {ends}, evidence: Алматы 5 июня 2013}}\n"
+                                            + SEED_DATE), encoding="utf-8")
+
+
+@pytest.mark.parametrize("ends, warned", [("2013-06-05", False), ("2013-06-06", True)], ids=["same", "different"])
+def test_two_reports_of_one_period_give_one_interval_and_only_different_periods_warn(
+        seed_data: Path, tmp_path: Path, ends: str, warned: bool):
+    """An event's period is named by its ends (``interval/<from>..<to>``): two releases that give it the
+    same period give it one interval and no Warning; a different period is a second interval, a Warning."""
+    copy = second_report(seed_data)
+    _with_period(seed_data / "releases" / RELEASE / "card.yaml", "2013-06-05")
+    _with_period(copy / "card.yaml", ends)
+    summary = build_corpus(seed_data, tmp_path / "out", Toolkit.load(), cache_dir=None)
+    assert summary.error is None and not summary.report.violations
+    found = [(i.focus, i.shape) for i in summary.report.issues if i.shape == "migsh:Event-period"]
+    assert found == ([(f"<{DEFAULT_BASE}event/{EVENT}>", "migsh:Event-period")] if warned else [])
+    written = {q for path in dump_files(tmp_path / "out", "nq") for q in ox.parse(path=str(path),
+                                                                                  format=ox.RdfFormat.N_QUADS)}
+    period = ox.NamedNode("https://w3id.org/migkg/ontology#period")
+    intervals = {q.object.value for q in written if q.subject == IRIS.event(EVENT) and q.predicate == period}
+    assert intervals == {f"{DEFAULT_BASE}interval/2013-06-05..{e}" for e in {"2013-06-05", ends}}

@@ -32,7 +32,7 @@ PREFIXES = {
     "role": f"{BASE}role/", "topic": f"{BASE}topic/", "kind": f"{BASE}kind/", "action": f"{BASE}action/",
     "region": f"{BASE}region/", "state": f"{BASE}state/", "organisation": f"{BASE}organisation/",
     "person": f"{BASE}person/", "place": f"{BASE}place/", "process": f"{BASE}process/", "event": f"{BASE}event/",
-    "document": f"{BASE}document/", "rel": f"{RELEASE_IRI}/",
+    "document": f"{BASE}document/", "interval": f"{BASE}interval/", "rel": f"{RELEASE_IRI}/",
 }
 MINISTERIAL = "event:2019-04-24-baku-ministerial"
 
@@ -159,8 +159,9 @@ def test_the_build_reports_no_violation_and_only_the_seeds_warning(build):
 
 def test_an_event_period_is_an_interval_of_two_instants(store):
     """``period: {from: 2019-04-24, to: 2019-04-25}``: attested as mig:period, to the interval
-    ``release/<r>/period/event--<event>`` (the IRI spec-issue12.md gives it), whose ends are instants."""
-    interval = "rel:period/event--2019-04-24-baku-ministerial"
+    ``interval/<from>..<to>``, named by its ends so that releases giving one event the same period give
+    it one interval (only different periods make the Event-period Warning); its ends are instants."""
+    interval = "interval:2019-04-24..2019-04-25"
     assert facts(store, "rel:attestation/event--2019-04-24-baku-ministerial--period") == attestation(
         MINISTERIAL, "mig:period", interval, span("from 24 to 25 April 2019"))
     assert facts(store, interval) == {("rdf:type", "time:Interval"), ("time:hasBeginning", f"{interval}/beginning"),
@@ -185,7 +186,7 @@ def test_an_event_meeting_of_a_process_with_its_number_and_the_event_it_is_part_
     assert derived(store, MINISTERIAL) == {
         ("rdf:type", "mig:MinisterialConference"), ("schema:name", '"3rd Ministerial Conference of the Almaty Process"@en'),
         ("dcterms:date", '"2019-04-24"^^xsd:date'), ("schema:location", "place:baku"),
-        ("mig:period", "rel:period/event--2019-04-24-baku-ministerial"),
+        ("mig:period", "interval:2019-04-24..2019-04-25"),
         ("mig:meetingOf", "process:almaty-process"), ("mig:numberInSeries", '"3"^^xsd:integer'),
         ("schema:superEvent", "event:2019-04-baku-migration-week"),
         ("dcterms:subject", "topic:mixed-migration"), ("dcterms:subject", "topic:refugee-protection")}

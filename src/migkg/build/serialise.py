@@ -33,7 +33,7 @@ RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 def prefixes(iris: Iris) -> dict[str, str]:
     names = {name: str(ns) for name, ns in PREFIXES.items()}
-    for segment in sorted(set(SEGMENT_OF_TYPE.values()) | {"event", "release"}):
+    for segment in sorted(set(SEGMENT_OF_TYPE.values()) | {"event", "release", "document", "interval"}):
         names[segment] = iris.namespace(segment)
     return names
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 
 import pyoxigraph as ox
 
 from migkg.cards.facts import Occurrence, iri_path
-from migkg.cards.models import Span
+from migkg.cards.models import Span, date_text
 
 DEFAULT_BASE = "https://w3id.org/migkg/"
 
@@ -57,6 +58,12 @@ class Iris:
 
     def document(self, document_id: str) -> ox.NamedNode:
         return self._iri("document", document_id)
+
+    def interval(self, begins: str | date | None, ends: str | date | None) -> ox.NamedNode:
+        """An event's period, named by its ends (``interval/2019-04-24..2019-04-25``, ``interval/2015..``):
+        releases that give an event the same period give it one interval, and only different periods
+        are two (the Event-period Warning)."""
+        return self._iri("interval", f"{date_text(begins) if begins else ''}..{date_text(ends) if ends else ''}")
 
     def dataset(self) -> ox.NamedNode:
         return self._iri("dataset")

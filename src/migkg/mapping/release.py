@@ -406,7 +406,7 @@ def _place_in_state(m: ReleaseMapper, entry: Occurrence) -> None:
 def _period(m: ReleaseMapper, entry: Occurrence) -> None:
     fact = entry.value
     assert isinstance(fact, PeriodFact) and entry.parent is not None
-    interval = m.iris.fact(m.card.release.id, "period", "event", str(field_value(entry.parent, "id")))
+    interval = m.iris.interval(fact.begins, fact.ends)
     m.attest(entry, T.mig.period, interval)
     m.interval(interval, fact.begins, fact.ends)
 
