@@ -84,7 +84,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     address): it completes the header where the text is silent, as ``supplied:`` facts."""
     supplied = supplied or Supplied()
     if supplied.publisher is not None and supplied.publisher not in registry:
-        raise InputError(Location(Path(supplied.origin)), f"publisher '{supplied.publisher}' is not in the registry.",
+        raise InputError(Location(Path(supplied.publisher_origin)), f"publisher '{supplied.publisher}' is not in the registry.",
                          "give the id of a registry entry (e.g. iom, kazinform), or add the publisher to the registry.")
     lexicon = LEXICONS[language]
     analysis = FRONT_ENDS[language].analyse(text)

@@ -28,7 +28,9 @@ from functools import lru_cache
 
 import dateparser
 from dateparser.languages.loader import default_loader
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
+from migkg.cards.models import Id
 from migkg.cards.registry import Registry
 from migkg.draft.actors import Actor, Actors, copied_labels
 from migkg.draft.facts import Drafted, Proposal, slug
@@ -77,9 +79,19 @@ class Supplied:
     publisher: str | None = None
     url: str | None = None
     origin: str = "the command line"  # where it was given: said in the notes
+    publisher_origin: str = "--publisher"  # where the publisher was given: an unknown id is reported there
 
     def said(self) -> str:
         return f"given by the curator ({self.origin})"
+
+
+class SuppliedFile(BaseModel):
+    """The curator's metadata file beside a text (``<source>.meta.yaml``): what is known from where it was taken."""
+
+    model_config = ConfigDict(extra="forbid")
+    issued: dt.date | None = Field(None, description="The date of issue, YYYY-MM-DD.")
+    publisher: Id | None = Field(None, description="The registry id of the publisher.")
+    url: HttpUrl | None = Field(None, description="The address of the page the text was taken from.")
 
 
 @dataclass(frozen=True)
@@ -455,7 +467,7 @@ def date_of_issue(text: str, language: str, dateline: Dateline | None, supplied:
         fields: dict[str, object] = {"date": supplied.issued.isoformat()}
         if supplied.url:
             fields["supplied"] = supplied.url
-        return Drafted(fields, [], "the date of issue " + supplied.said(), 0.9,
+        return Drafted(fields, [], "the date of issue given by the curator", 0.9,
                        f"The text gives no date of issue; {supplied.said()}.")
     found = first_date(text, language)
     if found is None:
@@ -472,7 +484,7 @@ def supplied_publisher(supplied: Supplied, publishers: list[Drafted]) -> Drafted
     fields: dict[str, object] = {"agent": supplied.publisher}
     if supplied.url:
         fields["supplied"] = supplied.url
-    return Drafted(fields, [], "the publisher " + supplied.said(), 0.9,
+    return Drafted(fields, [], "the publisher given by the curator", 0.9,
                    f"The text does not name this publisher; {supplied.said()}.")
 
 
