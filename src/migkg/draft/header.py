@@ -145,22 +145,22 @@ def weekday_number(word: str) -> int | None:
 # --------------------------------------------------------------------------- the dateline
 
 _WORD = r"[^\W\d_][^\W\d_'’-]*"
-_PLACE = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
+_PLACE = rf"{_WORD}(?:[ \t]{_WORD}){{0,2}}"
 _YEAR = r"(?:19|20)\d{2}"
-_DATE = (rf"(?:\d{{1,2}}\s+{_WORD}\.?(?:,?\s+{_YEAR})?"            # 5 июня 2013, 12 октября, 24 April 2019
-         rf"|{_WORD}\.?\s+\d{{1,2}}(?![\d:])(?:(?:,|\s)\s*{_YEAR})?"  # April 24, 2019 / Oct 12
-         rf"|{_WORD}\s+{_YEAR}"                                     # май 2015
+_DATE = (rf"(?:\d{{1,2}}[ \t]+{_WORD}\.?(?:,?[ \t]+{_YEAR})?"            # 5 июня 2013, 12 октября, 24 April 2019
+         rf"|{_WORD}\.?[ \t]+\d{{1,2}}(?![\d:])(?:(?:,|[ \t])[ \t]*{_YEAR})?"  # April 24, 2019 / Oct 12
+         rf"|{_WORD}[ \t]+{_YEAR}"                                     # май 2015
          rf"|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}})"
-         r"(?:\s*(?:года|г\.))?")
-_AGENCY = r"[^\W\d_][\w.&’'-]*(?:\s[^\W\d_][\w.&’'-]*){0,2}"
-DATELINE = re.compile(rf"^[ \t]*(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?[,.]?\s+(?P<date>{_DATE})", re.M)
-YEAR_LINE = re.compile(rf"^[ \t]*[^\W\d_][^\n,\d]{{1,50}},\s*(?P<date>{_YEAR})[ \t]*$", re.M)  # Bulletin, 2014
-DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE})(?:,?\s+\d{{1,2}}:\d{{2}})?[ \t]*$", re.M)
+         r"(?:[ \t]*(?:года|г\.))?")
+_AGENCY = r"[^\W\d_][\w.&’'-]*(?:[ \t][^\W\d_][\w.&’'-]*){0,2}"
+DATELINE = re.compile(rf"^[ \t]*(?P<place>{_PLACE})(?:,[ \t]*(?P<region>{_PLACE}))?[,.]?[ \t]+(?P<date>{_DATE})", re.M)
+YEAR_LINE = re.compile(rf"^[ \t]*[^\W\d_][^\n,\d]{{1,50}},[ \t]*(?P<date>{_YEAR})[ \t]*$", re.M)  # Bulletin, 2014
+DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE})(?:,?[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$", re.M)
 AGENCY_TAILS = (
     re.compile(rf"\.?\s*\((?P<agency>{_AGENCY})\)"),                     # April 24 (Trend)
     re.compile(rf"\.?\s*/(?P<agency>{_AGENCY})/"),                       # 3 марта /Кабар/
     re.compile(rf"\.?\s*[–—-]\s*(?P<agency>{_AGENCY})(?=\s*[.–—-]|[ \t]*$)", re.M),  # 2024 – Казинформ
-    re.compile(rf"\.\s+(?P<agency>{_AGENCY})\s*[.]?\s*[–—-]"),           # 12 октября. КАЗИНФОРМ –
+    re.compile(rf"\.?[ \t]+(?P<agency>{_AGENCY})[ \t]*[.]?[ \t]*[–—-]"),          # 12 октября. КАЗИНФОРМ –
 )
 
 
@@ -212,8 +212,11 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
         for number, tail in enumerate(AGENCY_TAILS):
             found = tail.match(text, match.end("date"))
             if found:
+                words = found.group("agency")
+                if number == 2 and not words.isupper() and len(words.split()) > 1:
+                    continue  # «2013 – Министры собрались.»: the first words of the text, not an agency
                 tail_end, agency = found.end(), found.span("agency")
-                sure = number != 2 or found.group("agency").isupper()
+                sure = number != 2 or words.isupper()
                 break
         year_span, year_from = None, None
         if year is None:
@@ -244,7 +247,9 @@ def _year_for(text: str, month: int, day: int | None, supplied: Supplied | None
         issued = supplied.issued
         years = [y for y in (issued.year - 1, issued.year, issued.year + 1)
                  if _checked(y, month, day or 1) is not None]
-        best = min(years, key=lambda y: abs((dt.date(y, month, day or 1) - issued).days))
+        # a dateline is of the day of issue or shortly before it: the latest such date, at most two days after
+        before = [y for y in years if dt.date(y, month, day or 1) <= issued + dt.timedelta(days=2)]
+        best = max(before) if before else min(years)
         return best, None, "supplied"
     for match in re.finditer(rf"(?P<date>(?:\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+{_WORD}|{_WORD}\.?\s+\d{{1,2}}"
                              rf"(?:\s*[–—-]\s*\d{{1,2}})?),?\s+(?P<year>{_YEAR}))", text):
