@@ -109,7 +109,7 @@ def read_supplied(source: Path, meta: Path | None, issued: str | None, publisher
     if meta is not None and not meta.is_file():
         raise InputError(Location(meta), "is not a file.", "give a YAML file with issued, publisher and url.")
     meta = meta or meta_file_of(source)
-    values = SuppliedFile()
+    values = SuppliedFile.model_validate({})
     if meta is not None:
         document = read_yaml(meta)
         if document.data is None:
