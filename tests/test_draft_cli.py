@@ -125,12 +125,12 @@ def test_a_text_with_no_known_actors_gives_an_honest_mostly_empty_draft(run_migk
     assert [p["id"] for p in proposals] == ["springfield"]
 
 
-def test_a_text_without_any_date_ends_with_a_clear_message(run_migkg, data, tmp_path):
+def test_a_text_without_any_date_is_drafted_and_the_date_left_to_the_curator(run_migkg, data, tmp_path):
     source = tmp_path / "undated.txt"
     source.write_text("Some words about migration and nothing else.\n", encoding="utf-8")
     result = run_migkg("draft", source, "--id", "undated", "--data", data)
-    assert_clean(result, 2)
-    assert "names no date" in result.stderr and "Fix:" in result.stderr
+    assert_clean(result, 0)
+    assert "TO ADD: issued" in (data / "releases" / "undated" / DRAFT_NAME).read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- a bad registry file names itself

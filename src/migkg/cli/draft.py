@@ -45,9 +45,17 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
           force: Annotated[bool, typer.Option("--force", help="Replace an existing card.draft.yaml.")] = False,
           evaluate: Annotated[Path | None, typer.Option(
               "--evaluate", help="A reviewed card of the same text: print precision and recall of the draft.")] = None,
-          registry: RegistryOption = None):
+          registry: RegistryOption = None,
+          issued: Annotated[str | None, typer.Option(
+              "--issued", help="The date of issue, YYYY-MM-DD, known from where the text was taken.")] = None,
+          publisher: Annotated[str | None, typer.Option(
+              "--publisher", help="The publisher's registry id, known from where the text was taken.")] = None,
+          url: Annotated[str | None, typer.Option("--url", help="The address the text was taken from.")] = None,
+          meta: Annotated[Path | None, typer.Option(
+              "--meta", help="A YAML file with issued, publisher, url (default: SOURCE's .meta.yaml, if any).")] = None):
     """Draft a card from a raw release: DATA/releases/ID/ gets source.txt, card.draft.yaml (to review, then
-    rename to card.yaml), registry-proposals.yaml and draft-meta.yaml. See docs/drafting.md."""
+    rename to card.yaml), registry-proposals.yaml and draft-meta.yaml. --issued, --publisher and --url (or the
+    same keys in SOURCE's .meta.yaml file) fill what the text does not state. See docs/drafting.md."""
     from migkg.draft import DRAFT_NAME, draft_release, guess_language, write_draft
     from migkg.schema.resources import ontology_dir
     from migkg.schema.vocabulary import load_vocabulary
@@ -63,10 +71,11 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
     folder = data / "releases" / release_id
     _check_folder(folder, source, force)
     raw, text = read_release_text(source)
+    supplied = read_supplied(source, meta, issued, publisher, url)
     language = lang or guess_language(text)
     vocabulary = load_vocabulary(ontology_dir())
     try:
-        files = draft_release(text, raw, release_id, language, registry_dir, vocabulary, source)
+        files = draft_release(text, raw, release_id, language, registry_dir, vocabulary, source, supplied)
     except MigkgError:
         raise
     except Exception as err:  # a bug must still end with a message, not a traceback, and write nothing
@@ -80,6 +89,46 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
         "(docs/drafting.md).")
     if evaluate is not None:
         typer.echo(_evaluate(folder, evaluate, data, registry or []).table())
+
+
+def meta_file_of(source: Path) -> Path | None:
+    """The curator's metadata file beside a text: ``release.meta.yaml`` or ``release.txt.meta.yaml``."""
+    for candidate in (source.with_suffix(".meta.yaml"), source.with_name(source.name + ".meta.yaml")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_supplied(source: Path, meta: Path | None, issued: str | None, publisher: str | None, url: str | None):
+    """What the curator knows from where the text was taken: the metadata file, then the options over it."""
+    from pydantic import ValidationError
+
+    from migkg.cards.yamlfile import parse_model, read_yaml
+    from migkg.draft.header import Supplied, SuppliedFile
+
+    if meta is not None and not meta.is_file():
+        raise InputError(Location(meta), "is not a file.", "give a YAML file with issued, publisher and url.")
+    meta = meta or meta_file_of(source)
+    values = SuppliedFile.model_validate({})
+    if meta is not None:
+        document = read_yaml(meta)
+        if document.data is None:
+            document.data = {}
+        values = parse_model(SuppliedFile, document)
+    given = {key: value for key, value in (("issued", issued), ("publisher", publisher), ("url", url))
+             if value is not None}
+    for key, value in given.items():
+        try:
+            values = SuppliedFile.model_validate({**values.model_dump(exclude_none=True), key: value})
+        except ValidationError as err:
+            raise InputError(Location(Path(f"--{key}")), f"'{value}' is not valid: {err.errors()[0]['msg']}.",
+                             {"issued": "write the date as YYYY-MM-DD, e.g. 2019-04-24.",
+                              "publisher": "give a registry id, e.g. iom or kazinform.",
+                              "url": "give the full http:// or https:// address."}[key]) from None
+    origin = " and ".join(filter(None, [meta.name if meta else None,
+                                        ", ".join(f"--{k}" for k in given) if given else None])) or "nothing"
+    return Supplied(values.issued, values.publisher, str(values.url) if values.url else None, origin,
+                    "--publisher" if publisher is not None else str(meta))
 
 
 def _check_folder(folder: Path, source: Path, force: bool) -> None:

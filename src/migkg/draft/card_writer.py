@@ -26,10 +26,13 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 
 from migkg import __version__ as migkg_version
 from migkg.atomic import write_bytes_atomically
-from migkg.cards.evidence import occurrences
+from migkg.cards.evidence import occurrences, resolve_card
 from migkg.cards.facts import FactKind, children, top_kinds
+from migkg.cards.models import Card
+from migkg.cards.references import check_references
 from migkg.cards.registry import Registry
-from migkg.cards.release import SOURCE_NAME
+from migkg.cards.release import SOURCE_NAME, read_source
+from migkg.cards.yamlfile import parse_model, read_yaml
 from migkg.draft.facts import DraftCard, Drafted, Proposal
 from migkg.draft.loading import LoadedCardFile, load_card_file, registry_of
 from migkg.errors import InputError, MigkgError
@@ -127,7 +130,8 @@ class _CardBuilder:
             if key == "type" and value == "statement":
                 continue
             node[key] = _flow(value) if isinstance(value, list) else value
-        node["evidence"] = evidence(self.text, fact.spans)
+        if fact.spans:  # a fact the curator supplied has its address instead (``supplied``)
+            node["evidence"] = evidence(self.text, fact.spans)
         drafted = DRAFTED_NOTE.format(method=fact.method, confidence=fact.confidence)
         node["note"] = folded(f"{fact.note} {drafted}" if fact.note else drafted)
         self.meta.append({"path": path, "method": fact.method, "confidence": round(fact.confidence, 2)})
@@ -144,11 +148,29 @@ class _CardBuilder:
                 release["id"] = self.card.release_id
                 release["language"] = self.card.language
                 self.fill(release, kind, self.card, "release")
+                self.header(release)
                 root["release"] = release
             elif hasattr(self.card, kind.field):  # a kind the drafter does not draft yet is left out
                 root[kind.field] = self.entries(kind, getattr(self.card, kind.field), kind.field)
         root.yaml_set_start_comment(CARD_HEADER)
         return root
+
+    def header(self, release: CommentedMap) -> None:
+        """The release's plain fields (``url``), and comments for the release metadata the draft could not
+        state (no date of issue; a date or publisher the curator gave without an address): the draft still
+        loads, and the curator sees what to add."""
+        if self.card.url:
+            release.insert(list(release).index("issued") + 1 if "issued" in release else len(release), "url",
+                           self.card.url)
+        missing = [note.removeprefix("release.") for note in self.card.skipped if note.startswith("release.")]
+        if missing:
+            comment = "\n".join(f"TO ADD: {note}" for note in missing)
+            keys = list(release)
+            following = keys[keys.index("title") + 1] if keys.index("title") + 1 < len(keys) else None
+            if following:
+                release.yaml_set_comment_before_after_key(following, before=comment, indent=2)
+            else:
+                release.yaml_set_comment_before_after_key("title", after=comment, after_indent=2)
 
     def fill(self, node: CommentedMap, kind: FactKind, holder: object, path: str) -> None:
         """The entries that lie inside an entry of ``kind``; a list is written even when empty."""
@@ -261,7 +283,30 @@ def load_draft(folder: Path, registry_folders: list[Path], vocabulary: Vocabular
     """Load a draft as the build will load it once reviewed: the registry with the proposals added,
     the card checked for fields, ids and quotes (spans resolved)."""
     registry = registry_of(registry_folders, [folder / PROPOSALS_NAME])
+    document = read_yaml(folder / card_name)
+    release = document.data.get("release") if isinstance(document.data, dict) else None
+    if isinstance(release, dict) and "issued" not in release:
+        return _load_dateless(folder / card_name, document, registry, vocabulary), registry
     return load_card_file(folder / card_name, registry, vocabulary), registry
+
+
+#: what stands in for the date of issue while a draft without one is checked (it is never kept)
+_STAND_IN_ISSUED = {"date": "2000", "supplied": "https://example.invalid/"}
+
+
+def _load_dateless(path: Path, document: Any, registry: Registry, vocabulary: Vocabulary) -> LoadedCardFile:
+    """A draft whose text names no date of issue loads with ``release.issued`` None: everything else is checked
+    as for any card (the card model requires the date, so the reviewed card cannot lack it)."""
+    document.data["release"]["issued"] = dict(_STAND_IN_ISSUED)
+    card = parse_model(Card, document)
+    card.release.issued = None  # type: ignore[assignment]
+    del document.data["release"]["issued"]
+    loaded = LoadedCardFile(path.parent, card, document.data, read_source(path.parent / SOURCE_NAME), path)
+    loaded.card_text = document.text
+    loaded.document = document
+    check_references(loaded, registry, vocabulary)
+    resolve_card(loaded)
+    return loaded
 
 
 def self_check(files: DraftFiles, source: bytes, release_id: str, registry_dir: Path, vocabulary: Vocabulary) -> None:

@@ -6,6 +6,7 @@ claims, contacts. Each step is a module of this package; this one only wires the
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -20,17 +21,29 @@ from migkg.draft.events import (
     duration_claims,
     event_id,
     event_name,
-    find_dateline,
-    first_date,
-    kind_line,
     participants,
     place_proposal,
     processes,
     roles_from_cues,
-    title_line,
 )
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
 from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_names
+from migkg.draft.header import (
+    Dateline,
+    RelativeDate,
+    Supplied,
+    as_date,
+    date_of_issue,
+    find_dateline,
+    find_kind_line,
+    header_lines,
+    publishers_and_authors,
+    relative_dates,
+    relays,
+    release_kind,
+    supplied_publisher,
+    title_line,
+)
 from migkg.draft.lexicon import LEXICONS
 from migkg.draft.posts import find_titles, posts_held
 from migkg.draft.speech import Speech, SpeechFinder
@@ -64,8 +77,15 @@ def term_gazetteer(vocabulary: Vocabulary, language: str) -> Gazetteer:
 
 
 def draft_text(text: str, release_id: str, language: str, registry: Registry, vocabulary: Vocabulary,
-               source: Path = Path("source.txt")) -> DraftCard:
-    """Draft a card for ``text``; raise :class:`InputError` (located at ``source``) when no card can be made."""
+               source: Path = Path("source.txt"), supplied: Supplied | None = None) -> DraftCard:
+    """Draft a card for ``text``; raise :class:`InputError` (located at ``source``) when no card can be made.
+
+    ``supplied`` is what the curator knows from where the text was taken (date of issue, publisher,
+    address): it completes the header where the text is silent, as ``supplied:`` facts."""
+    supplied = supplied or Supplied()
+    if supplied.publisher is not None and supplied.publisher not in registry:
+        raise InputError(Location(Path(supplied.publisher_origin)), f"publisher '{supplied.publisher}' is not in the registry.",
+                         "give the id of a registry entry (e.g. iom, kazinform), or add the publisher to the registry.")
     lexicon = LEXICONS[language]
     analysis = FRONT_ENDS[language].analyse(text)
     found = actor_gazetteer(registry, language).find(analysis)
@@ -73,12 +93,19 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     actors = resolve(analysis, found, registry, lexicon)
     body_end = contacts_start(text, lexicon)
 
-    kind = kind_line(text, lexicon)
-    dateline = find_dateline(text, language)
-    title = title_line(text, [kind, (dateline.start, dateline.end) if dateline else None])
+    kind = find_kind_line(text)
+    dateline = _known_agency(find_dateline(text, language, supplied), actors)
+    skip = [(kind.start, kind.end) if kind else None, (dateline.start, dateline.tail_end) if dateline else None]
+    skip += [(start, end) for start, end, _ in header_lines(text, actors, kind)]
+    title = title_line(text, skip)
     title_method = "the first line after the kind line" if kind else "the first line of the text"
+    if title and dateline and title[0] > dateline.start and (title[1] - title[0] > 200 or
+                                                            analysis.sentence_of(title[0])[1] < title[1]):
+        title = (title[0], analysis.sentence_of(title[0])[1])  # no headline: the body's first sentence stands for it
+        title = (title[0], title[1] - 1 if analysis.text[title[1] - 1] == "." else title[1])
+        title_method = "no title line: the first sentence after the dateline"
     if title is None:
-        start = _after_dash(text, dateline.end) if dateline else 0
+        start = _after_dash(text, dateline.tail_end) if dateline else 0
         end = analysis.sentence_of(start)[1] if start < len(text.rstrip()) else start
         title = (start, end) if re.search(r"[^\W\d_]{2}", text[start:end]) else None
         title_method = "no title line: the first sentence after the dateline"
@@ -86,24 +113,39 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         raise InputError(Location(source), "has no line that could be the title: there is nothing to draft a "
                          "card from.", "check that the file is the release's text (a card needs a title and a "
                          "date).")
-    issued = _issued(text, language, dateline, source)
+    issued = date_of_issue(text, language, dateline, supplied)
+    body_start = dateline.tail_end if dateline else title[1]
+    publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start)
+    curators = supplied_publisher(supplied, publishers)
     card = DraftCard(release_id, language,
-                     kind=Drafted({"kind": "press-release"}, [kind or title],
-                                  "the kind line" if kind else "assumed: the text names no kind",
-                                  0.95 if kind else 0.3,
-                                  None if kind else "The text does not say it is a press release; check."),
+                     kind=release_kind(kind, title, publishers, actors),
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
-                     issued=issued)
+                     issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
+                     authors=authors, relays=relays(analysis, actors, body_end))
+    if issued is None:
+        card.skipped.append("release.issued: the text names no date of issue and none was given (--issued, or "
+                            "issued: in the .meta.yaml file); add {date: YYYY-MM-DD, supplied: <address>}.")
+    elif not (issued.spans or "supplied" in issued.fields):  # the curator's date, with no address to cite
+        card.issued = None
+        card.skipped.append(f"release.issued: {issued.fields['date']} was {supplied.said()} without the address it "
+                            f"comes from; write {{date: {issued.fields['date']}, supplied: <that address>}}.")
+    if curators and "supplied" not in curators.fields:
+        card.publishers.remove(curators)
+        card.skipped.append(f"release.publishers: {curators.fields['agent']} was {supplied.said()} without the "
+                            f"address it comes from; write {{agent: {curators.fields['agent']}, supplied: "
+                            "<that address>}.")
     city = None
-    if dateline:
+    if dateline and dateline.place_start is not None and dateline.place_end is not None:
         city = place_proposal(analysis, dateline.place_start, dateline.place_end, actors, registry)
         if city:
             card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
                                  "The dateline names the place of issue.")
+    issued_on = as_date(issued.fields["date"]) if issued else None
+    relative = relative_dates(analysis, issued_on) if issued_on else []
 
     event_kinds = [t for t in terms if t.type == "event-kind" and t.start < body_end]
     in_body = [t for t in event_kinds if t.start >= title[1]] or event_kinds
-    event = _event(analysis, in_body[0], title, card, city, dateline, actors) if in_body else None
+    event = _event(analysis, in_body[0], title, card, city, dateline, relative) if in_body else None
 
     titles = find_titles(analysis, found, actors, registry, lexicon)
     card.posts_held, holders = posts_held(analysis, titles, actors, event.id if event else None, lexicon)
@@ -113,7 +155,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     reported = finder.reported_speeches()
     continued = finder.continuations(reported)
     speeches = sorted(reported + quotes + continued, key=lambda s: s.spans[0][0])
-    skip_dateline = dateline.end if dateline else 0
+    skip_dateline = dateline.tail_end if dateline else 0
 
     if event:
         body = (title[1], body_end)
@@ -125,7 +167,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         card.events.append(event)
         outcomes = finder.joint_outcomes(_after_dash(text, skip_dateline))
         card.statements += _joint_outcomes(outcomes, event, analysis.text)
-        card.processes = processes(analysis, actors, terms, lexicon, event.id, dateline.date[:4] if dateline else None)
+        card.processes = processes(analysis, actors, terms, lexicon, event.id, issued.fields["date"][:4] if issued else None)
         card.claims += count_claims(analysis, lexicon, event.id, (title[1], body_end), _after_dash(text, skip_dateline))
     card.statements += _statements(speeches, actors, terms, event.id if event else None)
     card.statements.sort(key=lambda s: s.spans[0][0])
@@ -136,18 +178,14 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     return card
 
 
-def _issued(text: str, language: str, dateline, source: Path) -> Drafted:
-    if dateline:
-        return Drafted({"date": dateline.date}, [(dateline.start, dateline.end)], "the dateline, read by dateparser",
-                       0.9)
-    found = first_date(text, language)
-    if found is None:
-        raise InputError(Location(source), "names no date (no dateline such as 'Almaty 5 June 2013' and no other "
-                         "full date): a card needs the date of issue.",
-                         "check that the file is the whole release, dateline included.")
-    start, end, date = found
-    return Drafted({"date": date}, [(start, end)], "the first full date in the text (no dateline)", 0.4,
-                   "No dateline: the first date of the text is taken as the date of issue; check.")
+def _known_agency(dateline: Dateline | None, actors: Actors) -> Dateline | None:
+    """«Алматы, 5 июня 2013 – Министры…»: a word after the dash is an agency only when it is one (known, or
+    written in capitals)."""
+    if dateline is None or dateline.agency is None or dateline.agency_sure:
+        return dateline
+    if actors.within(*dateline.agency, frozenset({"news-outlet", "intergovernmental-organization", "ministry"})):
+        return dateline
+    return dataclasses.replace(dateline, agency=None, tail_end=dateline.end)
 
 
 def _after_dash(text: str, offset: int) -> int:
@@ -156,34 +194,34 @@ def _after_dash(text: str, offset: int) -> int:
     return offset + (match.end() if match else 0)
 
 
-def _event(analysis, kind: Mention, title, card: DraftCard, city, dateline, actors: Actors) -> DraftEvent:
-    date = dateline.date if dateline else None
-    identifier = event_id(date, city, kind.entity, card.release_id)
+def _event(analysis, kind: Mention, title, card: DraftCard, city, dateline: Dateline | None,
+           relative: list[RelativeDate]) -> DraftEvent:
+    date = relative[0].issued.isoformat() if relative else None
+    identifier = event_id(dateline.date if dateline else None, city, kind.entity, card.release_id)
     name = event_name(analysis, kind, title)
     event = DraftEvent(identifier,
                    Drafted({"kind": kind.entity}, [(kind.start, kind.end)], "vocabulary labels of event classes", 0.8),
                    Drafted({}, [name], "the title repeated in the body" if title and name != title and
                            analysis.text[name[0]:name[1]] == analysis.text[title[0]:title[1]]
                            else "the proper name around the event's kind", 0.6))
-    if dateline:
-        spans = [(dateline.start, dateline.end)]
-        today = _today(analysis, dateline)
-        event.date = Drafted({"date": dateline.date}, spans + ([today] if today else []),
-                             "the dateline's date", 0.6,
-                             "The dateline gives the date" + ("; the text says \"today\"." if today else "."))
-        if city:
-            event.place = Drafted({"place": city}, spans, "the dateline's place", 0.6,
-                                  "From the dateline; check that the text names no other venue.")
+    sentence = analysis.sentence_of(kind.start)
+    near = [r for r in relative if sentence[0] <= r.start < sentence[1]]
+    if dateline is not None:
+        paragraph = analysis.paragraph_of(dateline.start)
+        near = near or [r for r in relative if dateline.tail_end <= r.start < paragraph[1]]
+    issued_spans = card.issued.spans if card.issued else []
+    if near:
+        when = near[0]
+        event.date = Drafted({"date": when.date.isoformat()}, [*issued_spans, (when.start, when.end)],
+                             f"«{when.words}» resolved against the date of issue", 0.7,
+                             f"The text says \"{when.words}\"; the date of issue is {date}.")
+    elif dateline and dateline.date:
+        event.date = Drafted({"date": dateline.date}, [(dateline.start, dateline.end)], "the dateline's date", 0.6,
+                             "The dateline gives the date.")
+    if dateline and city:
+        event.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.6,
+                              "From the dateline; check that the text names no other venue.")
     return event
-
-
-def _today(analysis, dateline) -> tuple[int, int] | None:
-    lexicon = LEXICONS[analysis.language]
-    paragraph = analysis.paragraph_of(dateline.start)
-    for token in analysis.tokens_in(dateline.end, paragraph[1]):
-        if token.key in lexicon.today:
-            return token.start, token.end
-    return None
 
 
 def _speaker_roles(speeches: list[Speech], actors: Actors) -> list[Drafted]:

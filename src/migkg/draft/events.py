@@ -1,8 +1,7 @@
-"""The release's header (kind, title, dateline) and the event it reports, with roles, processes and claims.
+"""The event a release reports, with roles, processes and claims.
 
-* The **dateline** («Алматы 5 июня 2013 –», «Bishkek, 14 November 2024 –») is found by a
-  pattern and its date read by dateparser; it gives the date and place of issue and, noted
-  as such, the event's date and place.
+* The release's header (kind line, title, dateline) is :mod:`.header`'s; the dateline gives,
+  noted as such, the event's date and place.
 * The **event** is the first mention of an event class of the vocabulary («Министерская
   конференция», «Ministerial Conference») in the body; its name is the title when the body
   repeats the title, else the proper name around the mention.
@@ -21,9 +20,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-import dateparser
 
 from migkg.draft.actors import AGENT_TYPES, BODY_TYPES, Actor, Actors, copied_labels
 from migkg.draft.facts import Drafted, DraftProcess, Proposal, slug
@@ -31,65 +27,6 @@ from migkg.draft.gazetteer import Mention, state_label
 from migkg.draft.lexicon import Lexicon
 from migkg.draft.posts import Title
 from migkg.draft.text import Analysis, Token, fold, is_footnote
-
-_MONTH_DATE = r"\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
-DATELINE = re.compile(rf"^(?P<place>[^\W\d_][^\n\d,–—]{{1,40}}?),?\s+(?P<date>{_MONTH_DATE})(?:\s*(?:г\.|года))?", re.M)
-ANY_DATE = re.compile(rf"(?<!\w)(?P<date>{_MONTH_DATE})")
-
-
-@dataclass(frozen=True)
-class Dateline:
-    start: int
-    end: int
-    date: str
-    place_start: int
-    place_end: int
-
-
-def parse_date(words: str, language: str) -> str | None:
-    parsed = dateparser.parse(words, languages=[language], settings={"STRICT_PARSING": True,
-                                                                       "REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed.date().isoformat() if parsed else None
-
-
-def find_dateline(text: str, language: str) -> Dateline | None:
-    """The first line beginning with a place and a full date, in the first half of the text."""
-    for match in DATELINE.finditer(text[: max(len(text) // 2, 2000)]):
-        date = parse_date(match.group("date"), language)
-        if date:
-            return Dateline(match.start(), match.end("date"), date, match.start("place"), match.end("place"))
-    return None
-
-
-def first_date(text: str, language: str) -> tuple[int, int, str] | None:
-    for match in ANY_DATE.finditer(text):
-        date = parse_date(match.group("date"), language)
-        if date:
-            return match.start("date"), match.end("date"), date
-    return None
-
-
-def kind_line(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
-    for match in list(re.finditer(r"[^\n]+", text))[:6]:
-        if re.match(lexicon.press_release, match.group()):
-            line = match.group()
-            lead = len(line) - len(line.lstrip())
-            return match.start() + lead, match.start() + len(line.rstrip())
-    return None
-
-
-def title_line(text: str, skip: list[tuple[int, int] | None]) -> tuple[int, int] | None:
-    """The first line with a word in it that is not the kind line and holds no dateline."""
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        start = match.start() + len(line) - len(line.lstrip())
-        end = match.start() + len(line.rstrip())
-        if any((s and s[0] <= start < s[1]) or (s and start <= s[0] < end) for s in skip):
-            continue
-        if re.search(r"[^\W\d_]{2}", line):
-            return start, end
-    return None
-
 
 # --------------------------------------------------------------------------- the event
 

@@ -1,0 +1,535 @@
+"""The release's header: its kind, title, dateline and date of issue, who published and who wrote it,
+whose report it relays, and the dates the text gives relative to the date of issue.
+
+* The **kind line** («ПРЕСС-РЕЛИЗ МОМ», "IOM PRESS RELEASE", «КАБАР – НОВОСТИ», "TREND NEWS")
+  says press release or news item; the names beside the kind word are the publishers.
+* The **dateline** comes in the forms agencies and press offices use, city first or agency
+  first, with or without the year: "BAKU, Azerbaijan, April 24 (Trend) –", "ASTANA, Oct 12
+  (Kazinform)", «АСТАНА. 12 октября. КАЗИНФОРМ –», «Бишкек, 3 марта /Кабар/.», «Алматы 5 июня
+  2013», «Бишкек, май 2015 года». Month and weekday names are dateparser's, in both languages.
+  A dateline without the year takes it from the date of issue the curator gave, else from a
+  date of the same month in the text ("April 24-25, 2019").
+* **What the curator knows** from where the text was taken (:class:`Supplied`: ``--issued``,
+  ``--publisher``, ``--url`` or a ``.meta.yaml`` file) fills what the text does not state, as
+  ``supplied:`` facts; what the text states always comes from the text.
+* **Relative dates** ("today", "yesterday", "on Thursday", «сегодня», «вчера», «в четверг»,
+  «накануне») are resolved against the date of issue.
+* **By-lines and relays**: "By Trend" (an outlet: publisher), "By Dana Omarova", «Автор: …»
+  (a person: author); "as reported by X", «сообщает X», «со ссылкой на X» (a relayed report).
+
+Pure functions of the text (and the actors already resolved); no I/O.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+from dateparser.languages.loader import default_loader
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+from migkg.cards.models import Id
+from migkg.cards.registry import Registry
+from migkg.draft.actors import Actor, Actors, copied_labels
+from migkg.draft.facts import Drafted, Proposal, slug
+from migkg.draft.gazetteer import Mention
+from migkg.draft.lexicon import Lexicon
+from migkg.draft.text import Analysis
+
+# --------------------------------------------------------------------------- words of the header, as data
+
+#: the kind words of a kind line, per kind of release (lower case, regular expressions)
+KIND_WORDS = {
+    "press-release": r"press[\s-]*release|news[\s-]*release|press\s+briefing\s+note|media\s+advisory|"
+                     r"пресс[\s-]*релиз|сообщение\s+для\s+прессы|информационное\s+сообщение",
+    "news-item": r"news|новости|новость|лента\s+новостей",
+}
+#: words that open a by-line; what follows is an author (a person) or a publisher (an outlet)
+BYLINE = r"(?:By|Text|Author|Автор|Текст|Автор\s+текста)\s*:?"
+#: phrases that introduce the outlet whose report a text relays, before its name
+RELAY_BEFORE = {
+    "en": ("as reported by", "reported by", "according to", "citing", "quoting", "as reported in"),
+    "ru": ("как сообщает", "как сообщил", "как сообщило", "сообщает", "сообщил", "сообщило", "со ссылкой на",
+           "по сообщению", "по данным", "передает", "передаёт", "пишет"),
+}
+#: types of actor a text can relay or be published by
+OUTLET_TYPES = frozenset({"news-outlet", "intergovernmental-organization", "ministry", "government", "organization"})
+#: types of actor a by-line may name
+BYLINE_TYPES = OUTLET_TYPES | {"person"}
+#: relative day words → days after the date of issue
+RELATIVE_DAYS = {
+    "en": {"today": 0, "yesterday": -1, "tomorrow": 1},
+    "ru": {"сегодня": 0, "вчера": -1, "накануне": -1, "завтра": 1, "позавчера": -2},
+}
+#: first words of a line that are no place («On 12 October…», «В Бишкеке 3 марта…»)
+NOT_PLACES = frozenset({"by", "text", "author", "the", "on", "in", "at", "since", "from", "автор", "текст", "в", "во",
+                        "на", "с", "со", "по", "до", "к"})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+
+
+@dataclass(frozen=True)
+class Supplied:
+    """What the curator knows of a release from where it was taken, not from its words."""
+
+    issued: dt.date | None = None
+    publisher: str | None = None
+    url: str | None = None
+    origin: str = "the command line"  # where it was given: said in the notes
+    publisher_origin: str = "--publisher"  # where the publisher was given: an unknown id is reported there
+
+    def said(self) -> str:
+        return f"given by the curator ({self.origin})"
+
+
+class SuppliedFile(BaseModel):
+    """The curator's metadata file beside a text (``<source>.meta.yaml``): what is known from where it was taken."""
+
+    model_config = ConfigDict(extra="forbid")
+    issued: dt.date | None = Field(None, description="The date of issue, YYYY-MM-DD.")
+    publisher: Id | None = Field(None, description="The registry id of the publisher.")
+    url: HttpUrl | None = Field(None, description="The address of the page the text was taken from.")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int                   # the end of the date (the evidence of the date of issue)
+    date: str | None           # ISO, as precise as the line (``2015-05``); None: no year found
+    place_start: int | None
+    place_end: int | None
+    tail_end: int              # the end of the whole dateline, agency included
+    agency: tuple[int, int] | None = None
+    year_span: tuple[int, int] | None = None  # where the year came from when the line lacks it
+    year_from: str | None = None              # "text" or "supplied"
+    agency_sure: bool = True                  # False: «… – Word.» may be a short first sentence, not an agency
+
+
+# --------------------------------------------------------------------------- names of months and weekdays
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> tuple[dict[str, int], dict[str, int]]:
+    """Month and weekday names of both languages (dateparser's locale data), lower case → 1-12 / 0-6."""
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for language in ("ru", "en"):
+        info = default_loader.get_locale(language).info
+        for number, month in enumerate(MONTHS, 1):
+            months.update((w.lower().rstrip("."), number) for w in info.get(month, []) if len(w) >= 3)
+        for number, day in enumerate(WEEKDAYS):
+            weekdays.update((w.lower(), number) for w in info.get(day, []) if len(w) >= 4)
+    return months, weekdays
+
+
+def month_number(word: str) -> int | None:
+    """«октября», "Oct.", "Sept", "май" → the month; None for any other word."""
+    months, _ = _calendar_words()
+    word = word.lower().rstrip(".")
+    if word in months:
+        return months[word]
+    if len(word) >= 3:
+        hits = {n for w, n in months.items() if len(w) > 4 and w.startswith(word)}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
+
+
+def weekday_number(word: str) -> int | None:
+    _, weekdays = _calendar_words()
+    return weekdays.get(word.lower())
+
+
+# --------------------------------------------------------------------------- the dateline
+
+_WORD = r"[^\W\d_][^\W\d_'’-]*"
+_PLACE = rf"{_WORD}(?:[ \t]{_WORD}){{0,2}}"
+_YEAR = r"(?:19|20)\d{2}"
+_DATE = (rf"(?:\d{{1,2}}[ \t]+{_WORD}\.?(?:,?[ \t]+{_YEAR})?"            # 5 июня 2013, 12 октября, 24 April 2019
+         rf"|{_WORD}\.?[ \t]+\d{{1,2}}(?![\d:])(?:(?:,|[ \t])[ \t]*{_YEAR})?"  # April 24, 2019 / Oct 12
+         rf"|{_WORD}[ \t]+{_YEAR}"                                     # май 2015
+         rf"|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}})"
+         r"(?:[ \t]*(?:года|г\.))?")
+_AGENCY = r"[^\W\d_][\w.&’'-]*(?:[ \t][^\W\d_][\w.&’'-]*){0,2}"
+DATELINE = re.compile(rf"^[ \t]*(?P<place>{_PLACE})(?:,[ \t]*(?P<region>{_PLACE}))?[,.]?[ \t]+(?P<date>{_DATE})", re.M)
+YEAR_LINE = re.compile(rf"^[ \t]*[^\W\d_][^\n,\d]{{1,50}},[ \t]*(?P<date>{_YEAR})[ \t]*$", re.M)  # Bulletin, 2014
+DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE})(?:,?[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$", re.M)
+AGENCY_TAILS = (
+    re.compile(rf"\.?\s*\((?P<agency>{_AGENCY})\)"),                     # April 24 (Trend)
+    re.compile(rf"\.?\s*/(?P<agency>{_AGENCY})/"),                       # 3 марта /Кабар/
+    re.compile(rf"\.?\s*[–—-]\s*(?P<agency>{_AGENCY})(?=\s*[.–—-]|[ \t]*$)", re.M),  # 2024 – Казинформ
+    re.compile(rf"\.?[ \t]+(?P<agency>{_AGENCY})[ \t]*[.]?[ \t]*[–—-]"),          # 12 октября. КАЗИНФОРМ –
+)
+
+
+def read_date(words: str) -> tuple[int | None, int, int | None] | None:
+    """(year, month, day) of a date as written, the year or the day None where the words lack them."""
+    numeric = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2})", words.strip())
+    if numeric:
+        day, month, year = (numeric.group(1), numeric.group(2), numeric.group(3)) if numeric.group(1) else \
+            (numeric.group(6), numeric.group(5), numeric.group(4))
+        return _checked(int(year), int(month), int(day))
+    words = re.sub(r"\s*(года|г\.)$", "", words.strip())
+    year_match = re.search(rf"\b{_YEAR}\b", words)
+    year = int(year_match.group()) if year_match else None
+    day_match = re.search(r"(?<!\d)\d{1,2}(?!\d)", words)
+    month = next((n for w in re.findall(r"[^\W\d_]+\.?", words) if (n := month_number(w))), None)
+    if month is None:
+        return None
+    return _checked(year, month, int(day_match.group()) if day_match else None)
+
+
+def _checked(year: int | None, month: int, day: int | None) -> tuple[int | None, int, int | None] | None:
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    if year is not None and day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+    return year, month, day
+
+
+def iso(year: int, month: int, day: int | None) -> str:
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def find_dateline(text: str, language: str, supplied: Supplied | None = None) -> Dateline | None:
+    """The first line that opens with a place and a date (or is a date alone), in the head of the text."""
+    head = text[: max(len(text) // 2, 2000)]
+    candidates = [(m, True) for m in DATELINE.finditer(head)] + [(m, False) for m in DATE_LINE.finditer(head)]
+    for match, with_place in sorted(candidates, key=lambda c: c[0].start()):
+        if with_place and not _looks_like_place(match.group("place")):
+            continue
+        read = read_date(match.group("date"))
+        if read is None:
+            continue
+        year, month, day = read
+        place = (match.start("place"), match.end("place")) if with_place else (None, None)
+        tail_end, agency, sure = match.end("date"), None, True
+        for number, tail in enumerate(AGENCY_TAILS):
+            found = tail.match(text, match.end("date"))
+            if found:
+                words = found.group("agency")
+                if number == 2 and not words.isupper() and len(words.split()) > 1:
+                    continue  # «2013 – Министры собрались.»: the first words of the text, not an agency
+                tail_end, agency = found.end(), found.span("agency")
+                sure = number != 2 or words.isupper()
+                break
+        year_span, year_from = None, None
+        if year is None:
+            year, year_span, year_from = _year_for(text, month, day, supplied)
+        date = iso(year, month, day) if year else None
+        return Dateline(match.start("place") if with_place else match.start("date"), match.end("date"), date,
+                        place[0], place[1], tail_end, agency, year_span, year_from, sure)
+    kind = find_kind_line(text)
+    if kind:  # «UNHCR NEWS / Central Asia Bulletin, 2014»: a line of the header giving the year alone
+        year_line = YEAR_LINE.match(text, kind.end + 1)
+        if year_line and text[kind.end:year_line.start()].strip() == "":
+            return Dateline(year_line.start() + len(year_line.group()) - len(year_line.group().lstrip()),
+                            year_line.end("date"), year_line.group("date"), None, None, year_line.end("date"))
+    return None
+
+
+def _looks_like_place(words: str) -> bool:
+    """A place name: capitalised words, none a month or a weekday («May 2015» is no place)."""
+    parts = words.split()
+    return all(p[:1].isupper() for p in parts) and not any(month_number(p) or weekday_number(p) for p in parts) \
+        and parts[0].lower() not in NOT_PLACES
+
+
+def _year_for(text: str, month: int, day: int | None, supplied: Supplied | None
+              ) -> tuple[int | None, tuple[int, int] | None, str | None]:
+    """The year of a dateline that lacks it: the curator's date of issue, else a date of that month in the text."""
+    if supplied and supplied.issued:
+        issued = supplied.issued
+        years = [y for y in (issued.year - 1, issued.year, issued.year + 1)
+                 if _checked(y, month, day or 1) is not None]
+        # a dateline is of the day of issue or shortly before it: the latest such date, at most two days after
+        before = [y for y in years if dt.date(y, month, day or 1) <= issued + dt.timedelta(days=2)]
+        best = max(before) if before else min(years)
+        return best, None, "supplied"
+    for match in re.finditer(rf"(?P<date>(?:\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+{_WORD}|{_WORD}\.?\s+\d{{1,2}}"
+                             rf"(?:\s*[–—-]\s*\d{{1,2}})?),?\s+(?P<year>{_YEAR}))", text):
+        words = re.findall(r"[^\W\d_]+", match.group("date"))
+        if words and month_number(words[0]) == month:
+            return int(match.group("year")), match.span("date"), "text"
+    return None, None, None
+
+
+def parse_date(words: str, language: str) -> str | None:
+    parsed = dateparser.parse(words, languages=[language], settings={"STRICT_PARSING": True,
+                                                                       "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else None
+
+
+_MONTH_DATE = r"\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
+ANY_DATE = re.compile(rf"(?<!\w)(?P<date>{_MONTH_DATE})")
+
+
+def first_date(text: str, language: str) -> tuple[int, int, str] | None:
+    for match in ANY_DATE.finditer(text):
+        date = parse_date(match.group("date"), language)
+        if date:
+            return match.start("date"), match.end("date"), date
+    return None
+
+
+# --------------------------------------------------------------------------- the kind line and the title
+
+@dataclass(frozen=True)
+class KindLine:
+    start: int
+    end: int
+    kind: str
+    word: tuple[int, int]  # the kind word itself
+
+
+def find_kind_line(text: str) -> KindLine | None:
+    """A short line among the first lines that names the kind: «ПРЕСС-РЕЛИЗ МОМ», "TREND NEWS"."""
+    for match in list(re.finditer(r"[^\n]+", text))[:6]:
+        line = match.group()
+        if len(line.split()) > 7 or re.search(r"[.!?:]\s*$", line.strip()):
+            continue
+        for kind, words in KIND_WORDS.items():
+            found = re.search(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", line)
+            if found and (kind == "press-release" or line.strip().upper() == line.strip()
+                          or re.search(r"[–—|-]", line)):
+                lead = len(line) - len(line.lstrip())
+                return KindLine(match.start() + lead, match.start() + len(line.rstrip()), kind,
+                                (match.start() + found.start(), match.start() + found.end()))
+    return None
+
+
+def kind_line(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The kind line's span (kept for callers that only need where it is)."""
+    found = find_kind_line(text)
+    return (found.start, found.end) if found else None
+
+
+def title_line(text: str, skip: list[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The first line with a word in it that is not the kind line and holds no dateline."""
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        start = match.start() + len(line) - len(line.lstrip())
+        end = match.start() + len(line.rstrip())
+        if any((s and s[0] <= start < s[1]) or (s and start <= s[0] < end) for s in skip):
+            continue
+        if re.search(r"[^\W\d_]{2}", line):
+            return start, end
+    return None
+
+
+def header_lines(text: str, actors: Actors, kind: KindLine | None) -> list[tuple[int, int, Actor]]:
+    """Lines of the head of the text that are only the name of a body (a ministry under the kind line)."""
+    found = []
+    lines = list(re.finditer(r"[^\n]+", text))[:5]
+    for match in lines:
+        line = match.group()
+        start = match.start() + len(line) - len(line.lstrip())
+        end = match.start() + len(line.rstrip())
+        if kind and kind.start <= start < kind.end:
+            continue
+        bodies = actors.within(start, end, OUTLET_TYPES)
+        if len(bodies) == 1 and bodies[0].start == start and bodies[0].end >= end - 1:
+            found.append((start, end, bodies[0]))
+        elif found or kind is None:
+            break
+    return found
+
+
+# --------------------------------------------------------------------------- publishers, authors, relays
+
+def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Mention], registry: Registry,
+                           kind: KindLine | None, dateline: Dateline | None, body_start: int) -> tuple[list[Drafted], list[Drafted]]:
+    """Publishers from the kind line, a body's name under it, the dateline's agency and a by-line naming an
+    outlet; authors from a by-line naming a person."""
+    text = analysis.text
+    publishers: list[Drafted] = []
+    authors: list[Drafted] = []
+
+    def add(target: list[Drafted], field: str, actor: Actor, spans: list[tuple[int, int]], method: str,
+            confidence: float) -> None:
+        if any(d.fields.get(field) == actor.entity for d in target):
+            return
+        target.append(Drafted({field: actor.entity}, spans, method, round(min(confidence, actor.confidence), 2)))
+
+    if kind:
+        # the gazetteer's own matches: NER may read «ПРЕСС-РЕЛИЗ МОМ» as one name and hide «МОМ» inside it
+        on_line = [Actor(m.start, m.end, m.entity, m.type, m.method, 0.95) for m in found
+                   if kind.start <= m.start and m.end <= kind.end and m.type in OUTLET_TYPES]
+        for actor in on_line:
+            add(publishers, "agent", actor, [(kind.start, kind.end)], "a name on the kind line", 0.85)
+        if not on_line:
+            rest = _rest_of_kind_line(text, kind)
+            if rest and kind.kind == "news-item":
+                actor = _propose_outlet(analysis, actors, registry, rest, "a name on the kind line")
+                add(publishers, "agent", actor, [(kind.start, kind.end)], "a name on the kind line (new)", 0.5)
+    for start, end, actor in header_lines(text, actors, kind):
+        add(publishers, "agent", actor, [(start, end)], "a body's name alone on a line of the header", 0.75)
+    if dateline and dateline.agency:
+        start, end = dateline.agency
+        known = actors.within(start, end, OUTLET_TYPES)
+        actor = known[0] if known else _propose_outlet(analysis, actors, registry, (start, end),
+                                                        "the dateline's agency")
+        add(publishers, "agent", actor, [(dateline.start, dateline.tail_end)], "the agency of the dateline",
+            0.8 if known else 0.5)
+    for match in re.finditer(rf"(?m)(?:^|(?<=[.–—]\s))[ \t]*(?P<cue>{BYLINE})\s+(?P<name>[^\n.,]{{2,60}})", text):
+        if match.start() > body_start + 400:
+            break
+        name = (match.start("name"), match.start("name") + len(match.group("name").rstrip()))
+        named = actors.within(*name, BYLINE_TYPES)
+        if named and named[0].type == "person":
+            add(authors, "agent", named[0], [(match.start("cue"), named[0].end)], "a by-line naming a person", 0.8)
+        elif named:
+            add(publishers, "agent", named[0], [(match.start("cue"), named[0].end)], "a by-line naming an outlet",
+                0.8)
+        elif re.fullmatch(r"[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){1,2}", text[name[0]:name[1]]) \
+                and all(w[:1].isupper() for w in text[name[0]:name[1]].split()):
+            labels, comment = copied_labels(analysis.language, text[name[0]:name[1]])
+            entity = actors.propose(registry, slug(labels["en"]), Proposal("", "person", labels, "a by-line", 0.6,
+                                                                           comment=comment))
+            actor = Actor(name[0], name[1], entity, "person", "a by-line", 0.6)
+            actors.mentions.append(actor)
+            add(authors, "agent", actor, [(match.start("cue"), name[1])], "a by-line naming a person (new)", 0.6)
+    return publishers, authors
+
+
+def _rest_of_kind_line(text: str, kind: KindLine) -> tuple[int, int] | None:
+    """«КАБАР – НОВОСТИ» → «КАБАР»: the words beside the kind word, when they look like a name."""
+    before = (kind.start, kind.word[0])
+    after = (kind.word[1], kind.end)
+    for start, end in (before, after):
+        words = text[start:end].strip(" –—-|:")
+        if words and re.search(r"[^\W\d_]{2}", words) and len(words.split()) <= 4:
+            offset = text.find(words, start)
+            return offset, offset + len(words)
+    return None
+
+
+def _propose_outlet(analysis: Analysis, actors: Actors, registry: Registry, span: tuple[int, int],
+                    method: str) -> Actor:
+    words = re.sub(r"^(?:the|The|THE)\s+", "", analysis.text[span[0]:span[1]])
+    labels, comment = copied_labels(analysis.language, words)
+    entity = actors.propose(registry, slug(labels["en"]), Proposal(
+        "", "news-outlet", labels, method, 0.5, comment=f"A news outlet the header names. {comment}"))
+    actor = Actor(span[0], span[1], entity, "news-outlet", method, 0.5)
+    actors.mentions.append(actor)
+    return actor
+
+
+def relays(analysis: Analysis, actors: Actors, body_end: int) -> list[Drafted]:
+    """"as reported by Kazinform", «сообщает Кабар», «со ссылкой на пресс-службу МИД»: a relayed report."""
+    text = analysis.text
+    drafted: list[Drafted] = []
+    cues = "|".join(re.escape(c) for c in sorted(RELAY_BEFORE[analysis.language], key=len, reverse=True))
+    for match in re.finditer(rf"(?i)(?<![\w-])(?:{cues})\s+", text[:body_end]):
+        named = [a for a in actors.within(match.end(), min(match.end() + 80, body_end), OUTLET_TYPES)
+                 if a.start - match.end() <= 25]
+        if not named or any(d.fields["outlet"] == named[0].entity for d in drafted):
+            continue
+        outlet = named[0]
+        if match.group().lower().startswith(("according", "по данным")) and outlet.type != "news-outlet":
+            continue  # "according to IOM" gives a source of a figure, not a report passed on
+        drafted.append(Drafted({"outlet": outlet.entity}, [(match.start(), outlet.end)],
+                               f"«{match.group().strip()}» before an outlet's name",
+                               round(min(0.8, outlet.confidence), 2)))
+    return drafted
+
+
+def release_kind(kind: KindLine | None, title: tuple[int, int], publishers: list[Drafted], actors: Actors,
+                 ) -> Drafted:
+    if kind:
+        return Drafted({"kind": kind.kind}, [(kind.start, kind.end)], "the kind line", 0.95)
+    outlets = [p for p in publishers if (a := actors.first(p.fields["agent"])) and a.type == "news-outlet"]
+    if outlets:
+        return Drafted({"kind": "news-item"}, outlets[0].spans, "no kind line: published by a news outlet", 0.6,
+                       "The text does not name its kind; a news outlet published it.")
+    return Drafted({"kind": "press-release"}, [title], "assumed: the text names no kind", 0.3,
+                   "The text does not say it is a press release; check.")
+
+
+# --------------------------------------------------------------------------- the date of issue
+
+def date_of_issue(text: str, language: str, dateline: Dateline | None, supplied: Supplied) -> Drafted | None:
+    """The date of issue: the dateline's (its year completed if need be), else the curator's, else the first
+    full date of the text (said to be a guess); None when nothing gives it."""
+    if dateline and dateline.date:
+        spans = [(dateline.start, dateline.end)] + ([dateline.year_span] if dateline.year_span else [])
+        note = None
+        if dateline.year_from == "text":
+            note = "The dateline gives no year; the year is that of the same month elsewhere in the text."
+        elif dateline.year_from == "supplied":
+            note = f"The dateline gives no year; the year is that of the date of issue {supplied.said()}."
+        if supplied.issued and supplied.issued.isoformat()[:len(dateline.date)] != dateline.date:
+            note = (f"{note} " if note else "") + (f"The date of issue {supplied.said()} is "
+                                                    f"{supplied.issued.isoformat()}; the text says otherwise: check.")
+        return Drafted({"date": dateline.date}, spans, "the dateline" + (", year completed" if note else ""),
+                       0.9 if dateline.year_from is None else 0.75, note)
+    if supplied.issued:
+        fields: dict[str, object] = {"date": supplied.issued.isoformat()}
+        if supplied.url:
+            fields["supplied"] = supplied.url
+        return Drafted(fields, [], "the date of issue given by the curator", 0.9,
+                       f"The text gives no date of issue; {supplied.said()}.")
+    found = first_date(text, language)
+    if found is None:
+        return None
+    start, end, date = found
+    return Drafted({"date": date}, [(start, end)], "the first full date in the text (no dateline)", 0.4,
+                   "No dateline: the first date of the text is taken as the date of issue; check.")
+
+
+def supplied_publisher(supplied: Supplied, publishers: list[Drafted]) -> Drafted | None:
+    """The curator's publisher, unless the text names it already."""
+    if supplied.publisher is None or any(p.fields["agent"] == supplied.publisher for p in publishers):
+        return None
+    fields: dict[str, object] = {"agent": supplied.publisher}
+    if supplied.url:
+        fields["supplied"] = supplied.url
+    return Drafted(fields, [], "the publisher given by the curator", 0.9,
+                   f"The text does not name this publisher; {supplied.said()}.")
+
+
+# --------------------------------------------------------------------------- dates relative to the date of issue
+
+@dataclass(frozen=True)
+class RelativeDate:
+    start: int
+    end: int
+    date: dt.date
+    words: str
+    issued: dt.date  # the date of issue it was resolved against
+
+
+def relative_dates(analysis: Analysis, issued: dt.date) -> list[RelativeDate]:
+    """"today", «вчера», "on Thursday", «в четверг» with the date they stand for, given the date of issue.
+
+    A weekday is the last such day on or before the date of issue (news report what has happened)."""
+    days = RELATIVE_DAYS[analysis.language]
+    found = []
+    for token in analysis.tokens:
+        word = token.text.lower()
+        if word in days or token.lemma in days:
+            shift = days.get(word, days.get(token.lemma, 0))
+            found.append(RelativeDate(token.start, token.end, issued + dt.timedelta(days=shift), token.text, issued))
+            continue
+        weekday = weekday_number(word) if len(word) >= 4 else None
+        if weekday is None and analysis.language == "ru" and len(token.lemma) >= 4:
+            weekday = weekday_number(token.lemma)
+        if weekday is not None:
+            before = analysis.text[max(0, token.start - 4):token.start].lower()
+            start = token.start - 3 if before.endswith(("on ", " в ", "\nв ")) else \
+                token.start - 3 if before.endswith("во ") else token.start
+            date = issued - dt.timedelta(days=(issued.weekday() - weekday) % 7)
+            found.append(RelativeDate(start, token.end, date, analysis.text[start:token.end], issued))
+    return found
+
+
+def as_date(iso_date: str | None) -> dt.date | None:
+    """An ISO date of a day (not a month or year alone) as a date."""
+    if iso_date is None or len(iso_date) != 10:
+        return None
+    return dt.date.fromisoformat(iso_date)
