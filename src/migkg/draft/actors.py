@@ -15,7 +15,7 @@ from migkg.cards.registry import Registry
 from migkg.draft.facts import Proposal, slug
 from migkg.draft.gazetteer import Mention, state_label, state_official
 from migkg.draft.lexicon import Lexicon
-from migkg.draft.text import Analysis, fold
+from migkg.draft.text import Analysis, OrgSpan, fold
 
 AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
                          "regional-consultative-process"})
@@ -23,7 +23,7 @@ BODY_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-or
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"\b(?:https?://|www\.)\S+")
 
-CONFIDENCE = {"registry": 0.95, "registry variant": 0.85, "pycountry": 0.85, "pattern": 0.6}
+CONFIDENCE = {"registry": 0.95, "registry variant": 0.85, "pycountry": 0.85, "state adjective": 0.75, "pattern": 0.6}
 
 
 @dataclass(frozen=True)
@@ -78,11 +78,13 @@ def resolve(analysis: Analysis, found: list[Mention], registry: Registry, lexico
     mentions = [Actor(m.start, m.end, m.entity, m.type, m.method, CONFIDENCE.get(m.source, 0.6))
                 for m in found if not any(s < m.end and m.start < e for s, e in hidden)]
     mentions = _join_acronyms(text, mentions, registry)
+    mentions = _state_sides(analysis, mentions, {m.start for m in found if m.source == "state adjective"}, lexicon)
     actors = Actors(mentions)
     for mention in mentions:
         if mention.entity not in registry and mention.type == "state":
             actors.proposals[mention.entity] = _state_proposal(mention.entity)
     _governments_of_states(analysis, actors, registry, lexicon)
+    analysis.organisations = [o for o in analysis.organisations if _plausible_organisation(analysis, o, lexicon)]
     _drop_modifiers(analysis, actors)
     _persons(analysis, actors, registry)
     _organisations(analysis, actors, registry)
@@ -110,6 +112,21 @@ def _join_acronyms(text: str, mentions: list[Actor], registry: Registry) -> list
                 continue
         joined.append(mention)
     return joined
+
+
+def _state_sides(analysis: Analysis, mentions: list[Actor], adjectives: set[int], lexicon: Lexicon) -> list[Actor]:
+    """«казахстанская сторона», "the Kazakh side": the state's adjective and the noun after it are
+    one mention of the state (so it can be a speaker or hold a role as the state would)."""
+    extended = []
+    for mention in mentions:
+        if mention.start in adjectives:
+            following = analysis.tokens_in(mention.end, mention.end + 30)[:1]
+            if following and following[0].lemma in lexicon.state_side_words \
+                    and not analysis.text[mention.end:following[0].start].strip():
+                mention = Actor(mention.start, following[0].end, mention.entity, mention.type,
+                                f"{mention.method} with «{following[0].text}»", mention.confidence)
+        extended.append(mention)
+    return extended
 
 
 def _state_proposal(alpha3: str) -> Proposal:
@@ -176,6 +193,20 @@ def _governments_of_states(analysis: Analysis, actors: Actors, registry: Registr
         else:
             replaced.append(mention)
     actors.mentions = replaced
+
+
+def _plausible_organisation(analysis: Analysis, candidate: OrgSpan, lexicon: Lexicon) -> bool:
+    """Whether an NER or pattern span can be an organisation's name.
+
+    Not when it holds a heading's words («ПРЕСС-РЕЛИЗ МОМ»: the kind line and its publisher),
+    nor when it is a common noun and one word more with no capital or acronym to make it a
+    name («Секретариат процесса», the secretariat of a process named before).
+    """
+    words = [t for t in analysis.tokens_in(candidate.start, candidate.end) if t.pos != "PUNCT" and t.text.strip("-")]
+    if any(t.key in lexicon.heading_words or t.lemma in lexicon.heading_words for t in words):
+        return False
+    named = any(t.text[:1].isupper() for t in words[1:]) or any(re.fullmatch(r"[A-ZА-ЯЁ]{2,}", t.text) for t in words)
+    return named or len(words) >= 3
 
 
 def _drop_modifiers(analysis: Analysis, actors: Actors) -> None:

@@ -56,7 +56,7 @@ def _gazetteer(names: tuple[Name, ...], language: str) -> Gazetteer:
 
 def actor_gazetteer(registry: Registry, language: str) -> Gazetteer:
     """The registry's and ISO's names of actors, built once per process and registry (a second or two)."""
-    return _gazetteer(tuple(actor_names(registry)), language)
+    return _gazetteer(tuple(actor_names(registry, (language,))), language)
 
 
 def term_gazetteer(vocabulary: Vocabulary, language: str) -> Gazetteer:
