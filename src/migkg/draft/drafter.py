@@ -12,7 +12,7 @@ from pathlib import Path
 
 from migkg.cards.registry import Registry
 from migkg.draft import english, russian
-from migkg.draft.actors import Actors, resolve
+from migkg.draft.actors import Actors, note_spellings, resolve
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.events import (
     count_claims,
@@ -133,6 +133,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     card.claims += duration_claims(analysis, actors, quote_speakers, body_end)
     card.contacts = find_contacts(text, actors, body_end)
     card.proposals = actors.proposals
+    note_spellings(card, actors)
     return card
 
 

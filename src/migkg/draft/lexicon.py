@@ -35,6 +35,8 @@ class Lexicon:
     state_side_words: frozenset[str] = frozenset()
     # words of headings and kind lines that NER takes for part of a name («ПРЕСС-РЕЛИЗ МОМ»)
     heading_words: frozenset[str] = frozenset()
+    # the head nouns of processes' names («Пражский процесс», "the Bali Process"): a lemma in Russian
+    process_heads: frozenset[str] = frozenset()
 
 
 RUSSIAN = Lexicon(
@@ -81,6 +83,7 @@ RUSSIAN = Lexicon(
     today=frozenset({"сегодня"}),
     and_words=frozenset({"и", "а", "также"}),
     state_side_words=frozenset({"сторона"}),
+    process_heads=frozenset({"процесс", "диалог"}),
     heading_words=frozenset({"пресс-релиз", "новости", "сообщение", "пресс-служба", "релиз"}),
 )
 
@@ -132,6 +135,7 @@ ENGLISH = Lexicon(
     today=frozenset({"today"}),
     and_words=frozenset({"and"}),
     state_side_words=frozenset({"side", "sides"}),
+    process_heads=frozenset({"process", "dialogue"}),
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
 
