@@ -15,7 +15,7 @@ from migkg.cards.registry import Registry
 from migkg.draft.facts import Proposal, slug
 from migkg.draft.gazetteer import Mention, state_label, state_official
 from migkg.draft.lexicon import Lexicon
-from migkg.draft.text import Analysis, fold
+from migkg.draft.text import Analysis, OrgSpan, fold
 
 AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
                          "regional-consultative-process"})
@@ -23,7 +23,7 @@ BODY_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-or
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"\b(?:https?://|www\.)\S+")
 
-CONFIDENCE = {"registry": 0.95, "registry variant": 0.85, "pycountry": 0.85, "pattern": 0.6}
+CONFIDENCE = {"registry": 0.95, "registry variant": 0.85, "pycountry": 0.85, "state adjective": 0.75, "pattern": 0.6}
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class Actor:
 class Actors:
     mentions: list[Actor]
     proposals: dict[str, Proposal] = field(default_factory=dict)
+    #: what the reviewer should know about how an actor was recognised (a person's other spelling)
+    notes: dict[str, str] = field(default_factory=dict)
 
     def within(self, start: int, end: int, types: frozenset[str] = AGENT_TYPES) -> list[Actor]:
         return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
@@ -78,13 +80,16 @@ def resolve(analysis: Analysis, found: list[Mention], registry: Registry, lexico
     mentions = [Actor(m.start, m.end, m.entity, m.type, m.method, CONFIDENCE.get(m.source, 0.6))
                 for m in found if not any(s < m.end and m.start < e for s, e in hidden)]
     mentions = _join_acronyms(text, mentions, registry)
+    mentions = _state_sides(analysis, mentions, {m.start for m in found if m.source == "state adjective"}, lexicon)
     actors = Actors(mentions)
     for mention in mentions:
         if mention.entity not in registry and mention.type == "state":
             actors.proposals[mention.entity] = _state_proposal(mention.entity)
     _governments_of_states(analysis, actors, registry, lexicon)
+    analysis.organisations = [o for o in analysis.organisations if _plausible_organisation(analysis, o, lexicon)]
     _drop_modifiers(analysis, actors)
     _persons(analysis, actors, registry)
+    _processes(analysis, actors, registry, lexicon)
     _organisations(analysis, actors, registry)
     actors.mentions.sort(key=lambda m: (m.start, m.end))
     return actors
@@ -110,6 +115,21 @@ def _join_acronyms(text: str, mentions: list[Actor], registry: Registry) -> list
                 continue
         joined.append(mention)
     return joined
+
+
+def _state_sides(analysis: Analysis, mentions: list[Actor], adjectives: set[int], lexicon: Lexicon) -> list[Actor]:
+    """«казахстанская сторона», "the Kazakh side": the state's adjective and the noun after it are
+    one mention of the state (so it can be a speaker or hold a role as the state would)."""
+    extended = []
+    for mention in mentions:
+        following = analysis.tokens_in(mention.end, mention.end + 30)[:1] if mention.start in adjectives else []
+        if following and following[0].lemma in lexicon.state_side_words \
+                and not analysis.text[mention.end:following[0].start].strip():
+            extended.append(Actor(mention.start, following[0].end, mention.entity, mention.type,
+                                  f"{mention.method} with «{following[0].text}»", mention.confidence))
+        else:
+            extended.append(mention)
+    return extended
 
 
 def _state_proposal(alpha3: str) -> Proposal:
@@ -178,6 +198,20 @@ def _governments_of_states(analysis: Analysis, actors: Actors, registry: Registr
     actors.mentions = replaced
 
 
+def _plausible_organisation(analysis: Analysis, candidate: OrgSpan, lexicon: Lexicon) -> bool:
+    """Whether an NER or pattern span can be an organisation's name.
+
+    Not when it holds a heading's words («ПРЕСС-РЕЛИЗ МОМ»: the kind line and its publisher),
+    nor when it is a common noun and one word more with no capital or acronym to make it a
+    name («Секретариат процесса», the secretariat of a process named before).
+    """
+    words = [t for t in analysis.tokens_in(candidate.start, candidate.end) if t.pos != "PUNCT" and t.text.strip("-")]
+    if any(t.key in lexicon.heading_words or t.lemma in lexicon.heading_words for t in words):
+        return False
+    named = any(t.text[:1].isupper() for t in words[1:]) or any(re.fullmatch(r"[A-ZА-ЯЁ]{2,}", t.text) for t in words)
+    return named or len(words) >= 3
+
+
 def _drop_modifiers(analysis: Analysis, actors: Actors) -> None:
     """«the UN Migration Agency» is not the UN: a body's name strictly inside a longer name of a body
     (that no mention covers) only modifies it."""
@@ -199,8 +233,34 @@ def _person_parts(registry: Registry) -> dict[str, set[frozenset[str]]]:
     return parts
 
 
+def spelling_key(word: str) -> str:
+    """A key that the usual spellings and transliterations of one name share.
+
+    «Кененбаев», "Kenenbayev" and "Kenenbaev" all give ``kenenbaev``; «Ерлан» and "Yerlan"
+    ``erlan``; «Жанна» and "Janna" ``jana``. unidecode transliterates Cyrillic; then the
+    letters that transliteration systems write differently are made one: a word-initial
+    «Е» as Ye, «й» and the iotated vowels as y (dropped between vowels, else i), zh/dzh/j,
+    kh/h, w/v; doubled letters count once.
+    """
+    from unidecode import unidecode
+
+    key = unidecode(fold(word)).lower().replace("'", "")
+    key = re.sub(r"[^a-z]", "", key)
+    for old, new in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("w", "v"), ("yo", "e"), ("ye", "e"),
+                     ("ie", "e"), ("yu", "iu"), ("ya", "ia")):
+        key = key.replace(old, new)
+    key = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", key).replace("y", "i")
+    key = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _spelling_keys(parts: set[frozenset[str]]) -> set[frozenset[str]]:
+    return {frozenset(spelling_key(p) for p in name) for name in parts}
+
+
 def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
     known = _person_parts(registry)
+    known_keys = {entity: _spelling_keys(names) for entity, names in known.items()}
     seen: dict[str, set[frozenset[str]]] = {}
     for mention in actors.mentions:
         if mention.type == "person":
@@ -211,6 +271,17 @@ def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
         parts = frozenset(name.parts)
         entity = _match_person(parts, seen) or _match_person(parts, known)
         method, confidence = name.method, 0.75
+        if entity is None and len(parts) >= 2:
+            keys = frozenset(spelling_key(p) for p in parts)
+            entity = _match_person(keys, {e: _spelling_keys(n) for e, n in seen.items()}) \
+                or _match_person(keys, known_keys)
+            if entity is not None:
+                spelt = " / ".join(sorted({n for n in registry[entity].labels.values()}))
+                method = f"{name.method}; the registry's person under another spelling"
+                confidence = 0.7
+                actors.notes[entity] = (f"«{analysis.text[name.start:name.end]}» is taken for the registry's "
+                                        f"{entity} ({spelt}): the same name in another spelling or "
+                                        f"transliteration; check.")
         if entity is None:
             if len(parts) < 2:
                 continue  # a family name alone, of nobody named before: too little to propose
@@ -226,9 +297,86 @@ def _match_person(parts: frozenset[str], candidates: dict[str, set[frozenset[str
     return hits[0] if len(hits) == 1 else None
 
 
+def note_spellings(card: object, actors: Actors) -> None:
+    """Add to the note of every drafted fact that names such an actor what :attr:`Actors.notes` says of it."""
+    from dataclasses import fields, is_dataclass
+
+    from migkg.draft.facts import Drafted
+
+    def values(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list | tuple):
+            return [v for item in value for v in values(item)]
+        if isinstance(value, dict):
+            return [v for item in value.values() for v in values(item)]
+        return []
+
+    def visit(node: object) -> None:
+        if isinstance(node, Drafted):
+            said = [actors.notes[v] for v in dict.fromkeys(values(node.fields)) if v in actors.notes]
+            if said:
+                node.note = " ".join(([node.note] if node.note else []) + said)
+        elif isinstance(node, list | tuple):
+            for item in node:
+                visit(item)
+        elif is_dataclass(node):
+            for f in fields(node):
+                visit(getattr(node, f.name))
+
+    if actors.notes:
+        visit(card)
+
+
 def _person_proposal(normal: str, language: str, actors: Actors, registry: Registry, method: str) -> str:
     labels, comment = copied_labels(language, normal)
     return actors.propose(registry, slug(labels["en"]), Proposal("", "person", labels, method, 0.65, comment=comment))
+
+
+#: words of a capitalised run before «Process» that do not name one ("the Regional Consultative Process")
+_NOT_PROCESS_NAMES = frozenset({"regional", "consultative", "the", "this", "our", "peace", "political", "a"})
+
+
+def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: Lexicon) -> None:
+    """Processes the registry does not know, by name: "the Bali Process", «в рамках Пражского процесса».
+
+    English: one to three capitalised words before a capitalised head («Process», «Dialogue»).
+    Russian: a capitalised adjective before the head noun in any case, the name put in the
+    nominative («Пражского процесса» → «Пражский процесс»). An acronym in brackets right
+    after the name becomes its alternative label. Proposed as a regional consultative process.
+    """
+    tokens = analysis.tokens
+    for index, token in enumerate(tokens):
+        if token.lemma not in lexicon.process_heads or index == 0:
+            continue
+        first = index
+        if analysis.language == "en":
+            if not token.text[:1].isupper():
+                continue
+            while first > 0 and index - first < 3 and tokens[first - 1].text[:1].isupper() \
+                    and fold(tokens[first - 1].text) not in _NOT_PROCESS_NAMES:
+                first -= 1
+        elif tokens[index - 1].pos == "ADJ" and tokens[index - 1].text[:1].isupper():
+            first = index - 1
+        if first == index:
+            continue
+        start, end = tokens[first].start, token.end
+        if any(m.start < end and start < m.end for m in actors.mentions):
+            continue  # the registry's process (or another actor)
+        name = analysis.text[start:end]
+        if analysis.language == "ru":
+            from migkg.draft.russian import nominative_of_span
+            name = nominative_of_span(analysis.text, start, end, analysis.tokens)
+        acronym = re.match(r"\s*\(([A-ZА-ЯЁ]{2,8})\)", analysis.text[end:])
+        if acronym:
+            end += acronym.end()
+        labels, comment = copied_labels(analysis.language, name)
+        entity = actors.propose(registry, slug(labels["en"]), Proposal(
+            "", "regional-consultative-process", labels, "the name of a process (a capitalised name before "
+            f"«{token.text}»)", 0.6, alt_labels={analysis.language: [acronym.group(1)]} if acronym else {},
+            comment=f"{comment} A process the registry does not know: check that it is one."))
+        actors.mentions.append(Actor(start, end, entity, "regional-consultative-process",
+                                     "pattern: the name of a process", 0.6))
 
 
 def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from migkg.cards.registry import Registry
 from migkg.draft import english, russian
-from migkg.draft.actors import Actors, resolve
+from migkg.draft.actors import Actors, note_spellings, resolve
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.events import (
     count_claims,
@@ -69,7 +69,7 @@ def _gazetteer(names: tuple[Name, ...], language: str) -> Gazetteer:
 
 def actor_gazetteer(registry: Registry, language: str) -> Gazetteer:
     """The registry's and ISO's names of actors, built once per process and registry (a second or two)."""
-    return _gazetteer(tuple(actor_names(registry)), language)
+    return _gazetteer(tuple(actor_names(registry, (language,))), language)
 
 
 def term_gazetteer(vocabulary: Vocabulary, language: str) -> Gazetteer:
@@ -175,6 +175,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     card.claims += duration_claims(analysis, actors, quote_speakers, body_end)
     card.contacts = find_contacts(text, actors, body_end)
     card.proposals = actors.proposals
+    note_spellings(card, actors)
     return card
 
 

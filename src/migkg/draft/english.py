@@ -139,3 +139,55 @@ def phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ..
         surface = tuple(_lemma(t.text) for t in tokenize(phrase))
         keys.append((surface, surface))
     return keys
+
+
+# --------------------------------------------------------------------------- states by adjective
+
+#: how English makes a country's adjective (and demonym) from its name: Kazakhstan → Kazakhstani,
+#: Kazakh; Azerbaijan → Azerbaijani; Iran → Iranian; Japan → Japanese; Russia → Russian;
+#: Sri Lanka → Sri Lankan; Hungary → Hungarian; Turkey → Turkish; Ukraine → Ukrainian.
+#: A rule may make a word no one writes («Japani»): it is never found, so it costs nothing.
+#: A word two states' rules make («Nigerian»: Nigeria, Niger) is dropped by the gazetteer.
+_ENDING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("istan", ("istani", "", "")),
+    ("stan", ("stani", "")),
+    ("ia", ("ian",)),
+    ("a", ("an", "ese")),
+    ("ey", ("ish",)),
+    ("y", ("ian",)),
+    ("e", ("ian",)),
+    ("", ("i", "ian", "ese")),
+)
+
+
+def state_adjectives(names: list[str]) -> list[str]:
+    """Adjectives and demonyms of a state from its English names (ISO 3166 via pycountry, and aliases).
+
+    PyPI's countryinfo has one demonym per country, in older spellings that releases of
+    this region do not use (Kirghiz, Tadzhik, Kazakhstani but not Kazakh), so the forms are
+    made here by English's own endings from the names pycountry keeps up to date; plus an
+    adjective a longer official name starts with when it shares its first four letters with
+    a short name («Kyrgyz Republic» → Kyrgyz). Plurals of demonym nouns (Kazakhs,
+    Azerbaijanis) are added.
+    """
+    single = [n for n in names if re.fullmatch(r"[A-Z][a-z]+", n)]
+    found: list[str] = []
+    for name in single:
+        for ending, replacements in _ENDING_RULES:
+            if not name.endswith(ending):
+                continue
+            stem = name[:len(name) - len(ending)]
+            for replacement in replacements:
+                if replacement == "" and len(stem) < 5:
+                    continue  # «Pak» is not a demonym
+                found.append(stem + replacement)
+            break
+    for name in names:
+        if re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+a", name):
+            found.append(f"{name}n")  # Sri Lankan, South Korean, Costa Rican
+        words = name.split()
+        if len(words) > 1 and words[0][:4] in {s[:4] for s in single} and words[0] not in single:
+            found.append(words[0])  # Kyrgyz Republic, Russian Federation
+    found = [f for f in found if f not in names and len(f) >= 4]
+    plurals = [f"{f}s" for f in found if not f.endswith(("sh", "ch", "ese", "s", "z"))]
+    return list(dict.fromkeys(found + plurals))

@@ -16,6 +16,11 @@ Names come from:
 * pycountry: every ISO 3166 country in English and, through its gettext catalogues, in
   Russian (stress marks removed: pycountry writes «Исламская Респу́блика Иран»), plus the
   few short names ISO does not list (:data:`EXTRA_STATE_NAMES`);
+* the adjectives and demonyms of every ISO 3166 country («казахстанская», «узбекской»,
+  «азербайджанцы», "Azerbaijani", "Kazakh", "Kyrgyz"), made by the language front end from the
+  country's names (:func:`migkg.draft.russian.state_adjectives`: derivation rules checked against
+  pymorphy2's dictionary; :func:`migkg.draft.english.state_adjectives`: English endings), matched
+  in any case and number through the lemmas; a form two states share («гвинейский») is left out;
 * the vocabulary: event and process classes, topics (their SKOS labels).
 """
 from __future__ import annotations
@@ -54,7 +59,7 @@ EXTRA_STATE_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 #: the trust in each source of names: a higher one wins a tie between equally long matches
-PRIORITY = {"registry": 4, "registry variant": 3, "pycountry": 2, "vocabulary": 2, "pattern": 1}
+PRIORITY = {"registry": 4, "registry variant": 3, "pycountry": 2, "vocabulary": 2, "state adjective": 2, "pattern": 1}
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,8 @@ class Mention:
     @property
     def method(self) -> str:
         return {"registry": "registry gazetteer", "registry variant": "registry gazetteer (generated variant)",
-                "pycountry": "pycountry country names", "vocabulary": "vocabulary labels"}.get(self.source,
+                "pycountry": "pycountry country names", "vocabulary": "vocabulary labels",
+                "state adjective": "adjective or demonym of a state's name"}.get(self.source,
                                                                                              self.source)
 
 
@@ -156,8 +162,9 @@ def _settle(candidates: list[tuple[int, int, Name]]) -> list[Mention]:
 
 # --------------------------------------------------------------------------- names of actors
 
-def actor_names(registry: Registry) -> list[Name]:
-    """Every actor's names: the registry's, their variants, and every ISO 3166 country's."""
+def actor_names(registry: Registry, languages: tuple[str, ...] = ("ru", "en")) -> list[Name]:
+    """Every actor's names: the registry's, their variants, every ISO 3166 country's, and the
+    adjectives and demonyms of every state in ``languages``."""
     names = []
     for entity_id, entry in sorted(registry.entries.items()):
         for text in _own_names(entry):
@@ -167,7 +174,26 @@ def actor_names(registry: Registry) -> list[Name]:
     for alpha3, texts in state_names().items():
         source = "registry variant" if alpha3 in registry else "pycountry"
         names.extend(Name(alpha3, "state", text, source) for text in texts)
+    taken = {fold(n.text) for n in names}
+    for language in languages:
+        for alpha3, forms in state_adjective_names(language).items():
+            names.extend(Name(alpha3, "state", form, "state adjective") for form in forms if fold(form) not in taken)
     return names
+
+
+@lru_cache(maxsize=2)
+def state_adjective_names(language: str) -> dict[str, tuple[str, ...]]:
+    """The adjectives and demonyms of every ISO 3166 country in one language, keyed by alpha-3
+    code; a form made for two states (Nigeria and Niger: «Nigerian») is no one's."""
+    from migkg.draft import english, russian
+
+    front_end = {"ru": russian, "en": english}[language]
+    made = {alpha3: front_end.state_adjectives(list(texts)) for alpha3, texts in state_names().items()}
+    owners: dict[str, set[str]] = {}
+    for alpha3, forms in made.items():
+        for form in forms:
+            owners.setdefault(fold(form), set()).add(alpha3)
+    return {alpha3: tuple(f for f in forms if len(owners[fold(f)]) == 1) for alpha3, forms in sorted(made.items())}
 
 
 def _own_names(entry) -> list[str]:

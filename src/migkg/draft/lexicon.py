@@ -31,6 +31,12 @@ class Lexicon:
     press_release: str                  # a regular expression for the kind line
     today: frozenset[str]
     and_words: frozenset[str]
+    # nouns that, after a state's adjective, name the state itself («казахстанская сторона», "the Kazakh side")
+    state_side_words: frozenset[str] = frozenset()
+    # words of headings and kind lines that NER takes for part of a name («ПРЕСС-РЕЛИЗ МОМ»)
+    heading_words: frozenset[str] = frozenset()
+    # the head nouns of processes' names («Пражский процесс», "the Bali Process"): a lemma in Russian
+    process_heads: frozenset[str] = frozenset()
 
 
 RUSSIAN = Lexicon(
@@ -76,6 +82,9 @@ RUSSIAN = Lexicon(
     press_release=r"(?i)^\s*(пресс[\s-]*релиз|сообщение для прессы|информационное сообщение)\s*$",
     today=frozenset({"сегодня"}),
     and_words=frozenset({"и", "а", "также"}),
+    state_side_words=frozenset({"сторона"}),
+    process_heads=frozenset({"процесс", "диалог"}),
+    heading_words=frozenset({"пресс-релиз", "новости", "сообщение", "пресс-служба", "релиз"}),
 )
 
 ENGLISH = Lexicon(
@@ -125,6 +134,9 @@ ENGLISH = Lexicon(
     press_release=r"(?i)^\s*(press[\s-]*release|news[\s-]*release|press\s+briefing\s+note|media\s+advisory)\s*$",
     today=frozenset({"today"}),
     and_words=frozenset({"and"}),
+    state_side_words=frozenset({"side", "sides"}),
+    process_heads=frozenset({"process", "dialogue"}),
+    heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
 
 LEXICONS = {"ru": RUSSIAN, "en": ENGLISH}

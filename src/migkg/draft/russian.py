@@ -159,3 +159,79 @@ class _AsNatasha:
     def __init__(self, token):
         self.start, self.stop, self.text, self.pos = token.start, token.end, token.text, token.pos
         self.feats = token.feats
+
+
+# --------------------------------------------------------------------------- states by adjective
+
+#: Russian endings of country names and what a relational adjective or a demonym puts in their place:
+#: Казахстан → казахстанский, казах(ский), казахстанец; Узбекистан → узбекский, узбек; Россия →
+#: российский; Германия → германский; Бразилия → бразильский; Турция → турецкий; Китай → китайский.
+#: These only make candidates: a candidate is kept only when pymorphy2's dictionary knows the word
+#: as an adjective (or, for a demonym, as an animate noun), so a wrong rule adds nothing.
+_ADJECTIVE_SUFFIXES = ("ский", "йский", "ийский", "ьский", "нский")
+
+
+def _stems(name: str) -> list[str]:
+    """The stems of a one-word country name that its adjectives and demonyms are built on."""
+    stems = [name]
+    for ending in ("истан", "стан"):
+        if name.endswith(ending) and len(name) - len(ending) >= 5:
+            stems.append(name[:-len(ending)])
+    if name.endswith(("ия", "ья")):
+        stem = name[:-2]
+        stems.append(stem)
+        if len(stem) > 2 and stem[-1] == "р" and stem[-2] not in "аеёиоуыэюя":
+            stems.append(f"{stem[:-1]}е{stem[-1]}")  # a fleeting vowel: Венгрия → венгерский
+    elif name.endswith("ция"):
+        stems.append(f"{name[:-3]}е")  # Турция → турецкий
+    elif name.endswith(("а", "я", "й", "ы", "и")):
+        stems.append(name[:-1])  # Куба → кубинский is irregular; Китай → китайский, Филиппины → филиппинский
+    return stems
+
+
+def _candidates(name: str) -> list[tuple[str, str]]:
+    """(word, part of speech) candidates: relational adjectives and demonym nouns of a country name."""
+    found: list[tuple[str, str]] = []
+    for stem in _stems(name):
+        found += [(f"{stem}{suffix}", "ADJF") for suffix in _ADJECTIVE_SUFFIXES]
+        found += [(f"{stem}цкий", "ADJF"), (f"{stem}ец", "NOUN")]
+        if stem != name and len(stem) >= 5:
+            found.append((stem, "NOUN"))  # узбек, таджик, туркмен
+    if name.endswith("ция"):
+        found.append((f"{name[:-3]}ецкий", "ADJF"))
+    return found
+
+
+def state_adjectives(names: list[str]) -> list[str]:
+    """The adjectives and demonyms pymorphy2 knows for a state, from its Russian names, as lemmas.
+
+    One-word names go through the derivation rules of :func:`_candidates`; in a longer
+    (official) name, an adjective sharing its first four letters with a one-word name
+    («Кыргызская Республика» and «Кыргызстан») is taken as it is. Both kinds are checked
+    against pymorphy2's dictionary: a word it has to guess is not kept.
+    """
+    _, vocab, _, _, _ = _models()
+    single = [fold(n) for n in names if re.fullmatch(r"[А-Яа-яЁё-]+", n)]
+    found: list[str] = []
+    for name in single:
+        for word, pos in _candidates(name):
+            if vocab.word_is_known(word) and any(_is(p, pos) for p in vocab.parse(word)
+                                                 if p.normal_form == word):
+                found.append(word)
+    for name in names:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        for word in words:
+            for parse in vocab.parse(word)[:1]:
+                lemma = fold(parse.normal_form)
+                if ("ADJF" in parse.tag and vocab.word_is_known(word)
+                        and any(lemma[:4] == s[:4] for s in single)):
+                    found.append(lemma)
+    return [w for w in dict.fromkeys(found) if w not in {fold(n) for n in names}]
+
+
+def _is(parse, pos: str) -> bool:
+    if pos == "NOUN":
+        return "NOUN" in parse.tag and "anim" in parse.tag and "Surn" not in parse.tag and "Name" not in parse.tag
+    return pos in parse.tag
