@@ -333,24 +333,61 @@ def card_key(model: type[BaseModel], field: str) -> str:
 class Matching:
     """A row of a draft's evaluation: the entries of ``kind``, each known by the values at ``fields``.
 
-    A field is a name on the entry (``person``), a dotted path into it (``date.date``), ``^id`` for
-    the id of the entry it lies in, or ``a|b`` for the first of the two that is set.
+    A field is a name on the entry (``person``), a dotted path into it (``period.begins``), ``^id``
+    for the id of the entry it lies in, ``a|b`` for the first of the two that is set, or ``a+b`` for
+    the items of two lists together. A field ending in ``[]`` makes one unit per item of its list
+    (one unit with ``None`` for an empty list): a document adopted by three parties is three units,
+    so a draft that finds two of them gets two thirds. Any other list counts as a whole (its
+    items sorted). ``words``: the entry's own evidence is compared as words too (names and titles:
+    :func:`migkg.draft.evaluate.similar_words`), on top of the fields being equal.
     """
 
     row: str
     kind: str
     fields: tuple[str, ...]
+    words: bool = False
 
+
+_TIMING = ("at_event", "on", "period.begins", "period.ends")
 
 MATCHINGS: tuple[Matching, ...] = (
-    Matching("posts", "post-holding", ("person", "post")),
-    Matching("roles in the event", "participation", ("role", "agent")),
+    Matching("release kind", "release-kind", ("kind",)),
+    Matching("title", "release-title", (), words=True),
+    Matching("date of issue", "release-issued", ("date",)),
+    Matching("place of issue", "release-place", ("place",)),
+    Matching("publishers", "publisher", ("agent",)),
+    Matching("authors", "author", ("agent",)),
+    Matching("relays", "relay", ("outlet",)),
     Matching("contacts", "contact", ("person", "organisation")),
-    Matching("events", "event", ("kind.kind", "date.date", "place.place")),
-    Matching("claims", "claim", ("count|duration", "about")),
+    Matching("places in states", "place-in-state", ("place", "state")),
+    Matching("events", "event", ("id",)),
+    Matching("event kinds", "event-kind", ("^id", "kind")),
+    Matching("event names", "event-name", ("^id",), words=True),
+    Matching("event numbers", "event-number", ("^id", "number")),
+    Matching("event dates", "event-date", ("^id", "date")),
+    Matching("event periods", "event-period", ("^id", "begins", "ends")),
+    Matching("event places", "event-place", ("^id", "place")),
+    Matching("meetings of a process", "meeting-of", ("^id", "process")),
+    Matching("parts of events", "part-of", ("^id", "event")),
+    Matching("purposes", "purpose", ("^id", "topics[]")),
+    Matching("roles in the event", "participation", ("^id", "role", "agent")),
+    Matching("posts", "post-holding", ("person", "post")),
+    Matching("process kinds", "process-kind", ("^id", "kind")),
     Matching("process launches", "launch", ("^id",)),
+    Matching("positions", "position", ("^id", "position", "holder", *_TIMING)),
+    Matching("handovers", "handover", ("^id", "position", "previous", "next", "at_event", "on")),
+    Matching("memberships", "membership", ("^id", "status", "agent", *_TIMING)),
+    Matching("documents", "document", ("id",)),
+    Matching("document kinds", "document-kind", ("^id", "kind")),
+    Matching("document names", "document-name", ("^id",), words=True),
+    Matching("adoptions", "adoption", ("^id", "action", "at_event", "parties+party_groups[]")),
+    Matching("claims", "claim", ("count|duration", "about")),
+    Matching("groupings", "grouping", ("about", "role", "regions")),
 )
-"""The rows of the evaluation table in their order (statements and actors are matched otherwise)."""
+"""The rows of the evaluation table in their order (actors and statements are matched otherwise).
+
+Events and documents are keyed by their id: the evaluation first aligns each draft's event and
+document with a reviewed one (:mod:`migkg.draft.evaluate`), so an id stands for that one."""
 
 
 def field_value(occurrence: Occurrence, field: str) -> object:
@@ -370,6 +407,36 @@ def field_value(occurrence: Occurrence, field: str) -> object:
     return source
 
 
-def matching_key(occurrence: Occurrence, matching: Matching) -> tuple[object, ...]:
-    """The values an entry is matched on."""
-    return tuple(field_value(occurrence, field) for field in matching.fields)
+def matching_keys(occurrence: Occurrence, matching: Matching) -> list[tuple[object, ...]]:
+    """The units an entry counts as, each as the values it is matched on (:class:`Matching` spells the fields)."""
+    values: list[object] = []
+    expanded: int | None = None
+    for index, spelled in enumerate(matching.fields):
+        field = spelled.removesuffix("[]")
+        if field != spelled:
+            assert expanded is None, f"{matching.row}: one field at most makes one unit per item"
+            expanded = index
+        if "+" in field:
+            value: object = [item for part in field.split("+") for item in _items(field_value(occurrence, part))]
+        else:
+            value = field_value(occurrence, field)
+        values.append(value)
+    if expanded is None:
+        return [tuple(_comparable(v) for v in values)]
+    items = values[expanded]
+    assert isinstance(items, list), f"{matching.row}: {matching.fields[expanded]} is not a list"
+    return [tuple(_comparable(item if i == expanded else v) for i, v in enumerate(values)) for item in items or [None]]
+
+
+def _items(value: object) -> list[object]:
+    assert value is None or isinstance(value, list), f"not a list: {value!r}"
+    return value or []
+
+
+def _comparable(value: object) -> object:
+    """A value as it is compared: a list as the tuple of its items sorted, a model (a group) as the tuple of its fields."""
+    if isinstance(value, BaseModel):
+        return tuple(_comparable(v) for v in value.model_dump().values())
+    if isinstance(value, list):
+        return tuple(sorted((_comparable(v) for v in value), key=repr))
+    return value

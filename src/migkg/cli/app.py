@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from migkg.cli import build, draft, network, publish, query, serve
+from migkg.cli import build, draft, draft_quality, network, publish, query, serve
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build, validate and query the migkg knowledge graph of migration-dialogue press releases.")
@@ -17,6 +17,7 @@ app.command()(build.build)
 app.command()(build.validate)
 app.command()(draft.draft)
 app.command("draft-evaluate")(draft.draft_evaluate)
+app.command("draft-quality")(draft_quality.draft_quality)
 app.command()(query.query)
 app.command()(query.queries)
 app.command()(publish.publish)
