@@ -19,40 +19,29 @@ import typer
 from migkg.cli.common import DataOption, errors_to_exit
 
 
-def _draft_options() -> set[str]:
-    """The options ``migkg draft`` takes (the metadata options came with issue 16: older trees lack them)."""
+def _drafter():
+    """A function drafting one corpus text with the ``migkg draft`` command itself, in this process."""
     from typer.main import get_command
 
-    from migkg.cli.app import app
-
-    command = get_command(app).commands["draft"]  # type: ignore[attr-defined]
-    return {opt for param in command.params for opt in param.opts}
-
-
-def _drafter(options: set[str]):
-    from typer.main import get_command
-
-    from migkg.cli.app import app
+    from migkg.cli.draft import draft
     from migkg.draft.corpus_quality import CorpusText
 
-    command = get_command(app)
+    alone = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    alone.command()(draft)
+    command = get_command(alone)  # one command: its arguments are those of `migkg draft`
 
     def draft_one(text: CorpusText, data_folder: Path, meta: dict[str, object]) -> tuple[str | None, list[str]]:
-        args = ["draft", str(text.source), "--id", text.id, "--data", str(data_folder), "--force"]
-        notes = []
+        args = [str(text.source), "--id", text.id, "--data", str(data_folder), "--force"]
         for key, value in meta.items():
-            if f"--{key}" not in options:
-                notes.append(f"meta.yaml's {key} not given: this migkg draft has no --{key}")
-                continue
             for item in value if isinstance(value, list) else [value]:
                 args += [f"--{key}", str(item)]
         messages = io.StringIO()
         with contextlib.redirect_stderr(messages), contextlib.redirect_stdout(io.StringIO()):
-            status = command.main(args=args, prog_name="migkg", standalone_mode=False)
+            status = command.main(args=args, prog_name="migkg draft", standalone_mode=False)
         if status:
             errors = [line for line in messages.getvalue().splitlines() if line.startswith("error:")]
-            return (errors[0] if errors else f"exit status {status}"), notes
-        return None, notes
+            return (errors[0] if errors else f"exit status {status}"), []
+        return None, []
     return draft_one
 
 
@@ -78,7 +67,7 @@ def draft_quality(halves: Annotated[list[Path], typer.Argument(
         raise InputError(Location(known), "is not a folder.", "give the corpus's known/registry with --known.")
     corpus = {half: corpus_texts(half) for half in halves}
     vocabulary = load_vocabulary(ontology_dir())
-    draft_one = _drafter(_draft_options())
+    draft_one = _drafter()
     with contextlib.ExitStack() as stack:
         if keep is not None:
             if keep.exists():
