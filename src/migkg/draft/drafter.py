@@ -32,6 +32,7 @@ from migkg.draft.events import (
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
 from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_names
 from migkg.draft.lexicon import LEXICONS
+from migkg.draft.meetings import Setting, find_meetings
 from migkg.draft.posts import find_titles, posts_held
 from migkg.draft.speech import Speech, SpeechFinder
 from migkg.errors import InputError, Location
@@ -101,9 +102,9 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
             card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
                                  "The dateline names the place of issue.")
 
-    event_kinds = [t for t in terms if t.type == "event-kind" and t.start < body_end]
-    in_body = [t for t in event_kinds if t.start >= title[1]] or event_kinds
-    event = _event(analysis, in_body[0], title, card, city, dateline, actors) if in_body else None
+    setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline else None, city)
+    meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
+    event = meetings[0].event if meetings else None
 
     titles = find_titles(analysis, found, actors, registry, lexicon)
     card.posts_held, holders = posts_held(analysis, titles, actors, event.id if event else None, lexicon)
@@ -122,7 +123,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         event.roles += _speaker_roles(finder.speeches, actors)
         event.roles += delegation_members(analysis, actors, lexicon, body_end)
         event.roles = _unique_roles(event.roles)
-        card.events.append(event)
+        card.events += [m.event for m in meetings]
         outcomes = finder.joint_outcomes(_after_dash(text, skip_dateline))
         card.statements += _joint_outcomes(outcomes, event, analysis.text)
         card.processes = processes(analysis, actors, terms, lexicon, event.id, dateline.date[:4] if dateline else None)
