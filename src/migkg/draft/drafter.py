@@ -31,7 +31,8 @@ from migkg.draft.events import (
 )
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
 from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_names
-from migkg.draft.lexicon import LEXICONS
+from migkg.draft.governance import Governance, find_governance
+from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
 from migkg.draft.meetings import Setting, find_meetings
 from migkg.draft.posts import find_titles, posts_held
 from migkg.draft.speech import Speech, SpeechFinder
@@ -125,9 +126,13 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         event.roles = _unique_roles(event.roles)
         card.events += [m.event for m in meetings]
         outcomes = finder.joint_outcomes(_after_dash(text, skip_dateline))
-        card.statements += _joint_outcomes(outcomes, event, analysis.text)
+        card.statements += _joint_outcomes(outcomes, event, analysis.text, language)
         card.processes = processes(analysis, actors, terms, lexicon, event.id, dateline.date[:4] if dateline else None)
         card.claims += count_claims(analysis, lexicon, event.id, (title[1], body_end), _after_dash(text, skip_dateline))
+    year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
+    governance = find_governance(analysis, actors, meetings, terms, (title[1], body_end), finder.quotes, year,
+                                 registry, lambda start, end: _topics_in(terms, start, end))
+    _merge_governance(card, governance)
     card.statements += _statements(speeches, actors, terms, event.id if event else None)
     card.statements.sort(key=lambda s: s.spans[0][0])
     quote_speakers = [((q.spans[0][0], q.spans[-1][1]), q.speaker) for q in quotes]
@@ -212,16 +217,48 @@ def _unique_roles(roles: list[Drafted]) -> list[Drafted]:
     return kept
 
 
-def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: str) -> list[Drafted]:
+def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: str, language: str) -> list[Drafted]:
+    """«The participants agreed» is said by the participants as a group; «the states ... agreed», where the
+    text lists the states taking part, by those states."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
-    if not participants:
-        return []
     drafted = []
     for number, (start, end) in enumerate(outcomes, 1):
-        drafted.append(Drafted({"id": f"joint-outcome-{number}", "kind": "joint-outcome", "speakers": participants,
-                                "at_event": event.id}, [(start, end)],
-                               "a collective subject and an agreeing verb; speakers: the event's participants", 0.7))
+        fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
+        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants})", text[start:end], re.I):
+            fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
+            method = "«the participants» and an agreeing verb: the participants as a group"
+        elif participants:
+            fields["speakers"] = participants
+            method = "a collective subject and an agreeing verb; speakers: the event's participants"
+        else:
+            continue
+        fields["at_event"] = event.id
+        drafted.append(Drafted(fields, [(start, end)], method, 0.7))
     return drafted
+
+
+def _topics_in(terms: list[Mention], start: int, end: int) -> list[str]:
+    return list(dict.fromkeys(t.entity for t in terms if t.type == "topic" and start <= t.start and t.end <= end))
+
+
+def _merge_governance(card: DraftCard, governance: Governance) -> None:
+    """Add positions, handovers, memberships, documents and the meeting's outcomes; a state named in a sentence
+    that hands over the chair, or states a membership or an adoption, is not thereby a participant."""
+    for event in card.events:
+        event.roles = [r for r in event.roles if r.fields["role"] != "participant" or not any(
+            s <= r.spans[0][0] < e for s, e in governance.busy)]
+    known = {p.id: p for p in card.processes}
+    for entity, process in governance.processes.items():
+        if entity in known:
+            known[entity].positions += process.positions
+            known[entity].handovers += process.handovers
+            known[entity].memberships += process.memberships
+        else:
+            card.processes.append(process)
+    card.documents += governance.documents
+    taken = [s.spans[0] for s in card.statements]
+    card.statements += [s for s in governance.statements
+                        if not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]
 
 
 def _statements(speeches: list[Speech], actors: Actors, terms: list[Mention], event: str | None) -> list[Drafted]:
