@@ -132,7 +132,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
     governance = find_governance(analysis, actors, meetings, terms, (title[1], body_end), finder.quotes, year,
                                  registry, lambda start, end: _topics_in(terms, start, end))
-    _merge_governance(card, governance)
+    _merge_governance(card, governance, text)
     card.statements += _statements(speeches, actors, terms, event.id if event else None)
     card.statements.sort(key=lambda s: s.spans[0][0])
     quote_speakers = [((q.spans[0][0], q.spans[-1][1]), q.speaker) for q in quotes]
@@ -222,7 +222,7 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
     text lists the states taking part, by those states."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
     drafted = []
-    for number, (start, end) in enumerate(outcomes, 1):
+    for number, (start, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
         fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
         if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants})", text[start:end], re.I):
             fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
@@ -241,12 +241,16 @@ def _topics_in(terms: list[Mention], start: int, end: int) -> list[str]:
     return list(dict.fromkeys(t.entity for t in terms if t.type == "topic" and start <= t.start and t.end <= end))
 
 
-def _merge_governance(card: DraftCard, governance: Governance) -> None:
+def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -> None:
     """Add positions, handovers, memberships, documents and the meeting's outcomes; a state named in a sentence
     that hands over the chair, or states a membership or an adoption, is not thereby a participant."""
     for event in card.events:
-        event.roles = [r for r in event.roles if r.fields["role"] != "participant" or not any(
-            s <= r.spans[0][0] < e for s, e in governance.busy)]
+        event.roles = [r for r in event.roles if not (
+            (r.fields["role"] == "participant" and any(s <= r.spans[0][0] < e for s, e in governance.busy))
+            or any(r.fields["role"] == "host" and s == r.spans[0][0] for s, _ in governance.secretariat))]
+    card.statements = [s for s in card.statements if s.fields.get("kind") != "joint-outcome" or not any(
+        a <= s.spans[0][0] < b and not re.search(DOMAIN_LEXICONS[card.language].agreeing_only, card_text[a:b], re.I)
+        for a, b in governance.adopting)]
     known = {p.id: p for p in card.processes}
     for entity, process in governance.processes.items():
         if entity in known:

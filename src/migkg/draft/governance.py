@@ -49,6 +49,8 @@ class Governance:
     documents: list[DraftDocument] = field(default_factory=list)
     statements: list[Drafted] = field(default_factory=list)
     busy: list[tuple[int, int]] = field(default_factory=list)
+    secretariat: list[tuple[int, int]] = field(default_factory=list)
+    adopting: list[tuple[int, int]] = field(default_factory=list)
 
     def process(self, entity: str) -> DraftProcess:
         return self.processes.setdefault(entity, DraftProcess(entity))
@@ -165,6 +167,12 @@ class _Reader:
             process = self.process_of(sentence)
             if process is None:
                 continue
+            same = [h for h in found.process(process).handovers
+                    if h.fields["to"] == to.entity and h.fields["position"] == position]
+            if same and ("from" in same[0].fields or "from" not in fields):
+                continue
+            for old in same:
+                found.process(process).handovers.remove(old)
             found.process(process).handovers.append(
                 Drafted(fields, [(start, to.end)], "a position noun and a passing verb; the holders after "
                         "«from»/«to»", 0.75, note))
@@ -193,6 +201,8 @@ class _Reader:
                             for drafted in fact:
                                 found.process(process).positions.append(drafted)
                             found.busy.append(sentence)
+                            if position == "secretariat-host":
+                                found.secretariat.append((start, end))
 
     def _position(self, position: str, start: int, end: int, sentence: tuple[int, int],
                   in_handover: bool) -> list[Drafted]:
@@ -315,6 +325,7 @@ class _Reader:
                                             for a in document.adoptions):
                         document.adoptions.append(adoption)
                         found.busy.append(sentence)
+                        found.adopting.append(sentence)
 
     def _name_start(self, start: int, sentence: tuple[int, int]) -> int:
         text = self.text
@@ -432,8 +443,7 @@ class _Reader:
                 if self.in_quote(start):
                     continue
                 end = _clause_end(text, (start, sentence[1]), sentence_end=True)
-                topics = list(dict.fromkeys(t.entity for t in terms if t.type == "topic"
-                                            and start <= t.start and t.end <= end))
+                topics = topics_in(self.analysis, terms, start, end)
                 meeting = self._meeting_before(start)
                 if not topics or meeting is None:
                     continue
@@ -473,6 +483,14 @@ class _Reader:
                 fields["topics"] = topics
             found.statements.append(Drafted(fields, [(start, end)], "the meeting as the subject of an agreeing verb",
                                             0.7))
+
+
+def topics_in(analysis: Analysis, terms: list[Mention], start: int, end: int) -> list[str]:
+    """The topics of the vocabulary named in ``text[start:end]``, by their labels and the lexicon's phrasings."""
+    found = [(t.start, t.entity) for t in terms if t.type == "topic" and start <= t.start and t.end <= end]
+    for topic, pattern in DOMAIN_LEXICONS[analysis.language].topic_phrasings:
+        found += [(start + m.start(), topic) for m in re.finditer(pattern, analysis.text[start:end], re.I)]
+    return list(dict.fromkeys(entity for _, entity in sorted(found)))
 
 
 def analysis_is_ru(analysis: Analysis) -> bool:

@@ -64,7 +64,7 @@ RUSSIAN = Lexicon(
         "organiser": (("организовать",), ("организатор",)),
         "funder": (("профинансировать",), ("финансировать",), ("финансовый", "поддержка")),
         "supporter": (("при", "поддержка"), ("при", "содействие")),
-        "host": (("принимающий", "сторона"),),
+        "host": (("принимающий", "сторона"), ("принимать", "сторона"), ("принимать", "у", "себя")),
     },
     delegation_words=frozenset({"делегация"}),
     launch_words=frozenset({"запуск", "запустить", "учреждение", "учредить", "создание", "начало"}),
@@ -167,9 +167,11 @@ class DomainLexicon:
     participants: str      # "the participants": a collective subject
     meeting_subject: str   # "the conference" as the subject of an agreeing verb
     agreeing: str          # verbs a meeting agrees or calls by
+    agreeing_only: str     # agreeing verbs that are not the adoption of a document
     officials: str         # "officials", «представители»: unnamed officials
     purpose: str           # words introducing a meeting's purpose
     clause_break: str      # what ends a clause inside a sentence (a timing belongs to its clause)
+    topic_phrasings: tuple[tuple[str, str], ...] = ()  # (topic, pattern): phrasings the vocabulary's labels miss
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -195,7 +197,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
     not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
-    indefinite=r"\b(?:a|an)\s+$",
+    indefinite=r"\b(?:at|in)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
     name_tail=r"on|for|of",
@@ -232,12 +234,17 @@ DOMAIN_ENGLISH = DomainLexicon(
     participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments))\b",
     meeting_subject=r"^\s*(?:the\s+)?(?:conference|meeting|ministerial\s+conference|senior\s+officials['’]?\s+meeting)\b",
     agreeing=r"\b(?:agreed|decided|resolved|called|urged|recommended|adopted|endorsed|welcomed|noted)\b",
+    agreeing_only=r"\b(?:agreed|decided|resolved|called|urged|recommended)\b",
     officials=r"\bofficials?\b",
     purpose=r"\b(?:convened|held|organi[sz]ed|aimed|designed|meant|met|gathered)?\s*(?:in\s+order\s+)?to\s+"
             r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
             r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b",
     clause_break=r",\s*(?:while|whereas|but)\b|;",
+    topic_phrasings=(("human-trafficking", r"\btraffick\w*\s+in\s+(?:persons|human\s+beings)|\bhuman\s+trafficking"),
+                     ("statelessness", r"\bstateless\w*"),
+                     ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b"),
+                     ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b")),
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
@@ -295,10 +302,15 @@ DOMAIN_RUSSIAN = DomainLexicon(
     participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*",
     meeting_subject=r"^\s*(?:конференция|совещание|встреча|заседание)\b",
     agreeing=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*|принял\w*|одобрил\w*",
+    agreeing_only=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*",
     officials=r"представител\w+|официальн\w+\s+лиц\w*|чиновник\w*",
     purpose=r"с\s+целью|в\s+целях|для\s+того,?\s+чтобы|чтобы|для\s+обсуждения|для\s+рассмотрения|"
             r"посвящ[её]н\w*|направлен\w*\s+на",
     clause_break=r";",
+    topic_phrasings=(("human-trafficking", r"торговл\w+\s+людьми"),
+                     ("statelessness", r"без\s+гражданства|безгражданств\w*"),
+                     ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*"),
+                     ("mixed-migration", r"смешанн\w+\s+миграци\w*")),
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}

@@ -163,6 +163,13 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
             if mention_start == start:
                 end = after.end
             break
+    sentence = analysis.sentence_of(start)
+    if event.meeting_of is None and first:
+        named = [p for p in processes if sentence[0] <= p.start < sentence[1]]
+        if len({p.entity for p in named}) == 1:
+            event.meeting_of = Drafted({"process": named[0].entity}, sorted({(named[0].start, named[0].end),
+                                                                             (start, meeting.mentions[0][1])}),
+                                       "the only process named in the sentence that names the meeting", 0.5)
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon))],
                          "the meeting's kind, with the process and the subject named after it", 0.6)
     sentence = analysis.sentence_of(start)
