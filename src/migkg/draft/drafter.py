@@ -29,6 +29,7 @@ from migkg.draft.events import (
     roles_from_cues,
     title_line,
 )
+from migkg.draft.coreference import corefer, known_events
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
 from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_names
 from migkg.draft.governance import Governance, find_governance
@@ -66,8 +67,10 @@ def term_gazetteer(vocabulary: Vocabulary, language: str) -> Gazetteer:
 
 
 def draft_text(text: str, release_id: str, language: str, registry: Registry, vocabulary: Vocabulary,
-               source: Path = Path("source.txt")) -> DraftCard:
-    """Draft a card for ``text``; raise :class:`InputError` (located at ``source``) when no card can be made."""
+               source: Path = Path("source.txt"), releases: Path | None = None) -> DraftCard:
+    """Draft a card for ``text``; raise :class:`InputError` (located at ``source``) when no card can be made.
+
+    ``releases`` is the folder of the other releases' cards: a meeting one of them reports keeps its event id."""
     lexicon = LEXICONS[language]
     analysis = FRONT_ENDS[language].analyse(text)
     found = actor_gazetteer(registry, language).find(analysis)
@@ -105,6 +108,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
 
     setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline else None, city)
     meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
+    if releases is not None and meetings:
+        corefer(meetings, known_events(releases, release_id))
     event = meetings[0].event if meetings else None
 
     titles = find_titles(analysis, found, actors, registry, lexicon)

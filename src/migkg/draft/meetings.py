@@ -239,7 +239,10 @@ def _name_ids(meetings: list[Meeting], setting: Setting, _: list[str]) -> None:
         where = event.place.fields["place"] if event.place else None
         number = ORDINAL_WORDS[meeting.number] if meeting.number and meeting.number < len(ORDINAL_WORDS) else \
             (str(meeting.number) if meeting.number else None)
-        parts = [str(when) if when else setting.release_id, where, number, SHORT_KIND.get(meeting.kind, meeting.kind)]
+        if when is None:
+            dated = re.match(r"\d{4}(?:-\d{2}){0,2}(?=-|$)", setting.release_id)
+            when = dated.group() if dated else setting.release_id
+        parts = [str(when), where, number, SHORT_KIND.get(meeting.kind, meeting.kind)]
         base = "-".join(p for p in parts if p)
         candidate, count = base, 2
         while candidate in taken:
