@@ -197,7 +197,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
     not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
-    indefinite=r"\b(?:at|in)\s+(?:a|an)\s+$",
+    indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
     name_tail=r"on|for|of",

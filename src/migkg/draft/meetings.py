@@ -103,7 +103,7 @@ def _reported(text: str, sentence: tuple[int, int], start: int, end: int, lexico
     window = text[max(sentence[0], start - 60):min(sentence[1], end + 60)]
     if re.search(lexicon.not_reported, window, re.I):
         return False
-    return not re.search(lexicon.indefinite, text[max(sentence[0], start - 6):start], re.I)
+    return not re.search(lexicon.indefinite, text[max(sentence[0], start - 40):start], re.I)
 
 
 def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], title: tuple[int, int] | None,
