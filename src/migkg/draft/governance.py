@@ -458,6 +458,13 @@ class _Reader:
             return max(named, key=lambda n: n[0])[1]
         return self.meetings[0] if self.meetings else None
 
+    def _meeting_called(self, noun: str) -> str:
+        """The meeting a bare noun refers to: «the conference» is the ministerial conference, else the main one."""
+        for kind, pattern in self.lexicon.event_nouns:
+            if kind and re.search(pattern, noun, re.I):
+                return next((m.event.id for m in self.meetings if m.kind == kind), str(self.main))
+        return str(self.main)
+
     def group_speakers(self, found: Governance, topics_of) -> None:
         """«The conference agreed ...»: a joint outcome of the meeting as a body."""
         if self.main is None:
@@ -475,8 +482,7 @@ class _Reader:
             while end > start and text[end - 1] in ".!?; \n":
                 end -= 1
             fields: dict = {"id": f"meeting-outcome-{len(found.statements) + 1}", "kind": "joint-outcome",
-                            "speaker_groups": [{"group": "meeting", "of": self._meeting_before(start).event.id
-                                                if self._meeting_before(start) else self.main}],
+                            "speaker_groups": [{"group": "meeting", "of": self._meeting_called(subject.group())}],
                             "at_event": self.main}
             topics = topics_of(start, end)
             if topics:
