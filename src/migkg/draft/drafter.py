@@ -14,6 +14,7 @@ from migkg.cards.registry import Registry
 from migkg.draft import english, russian
 from migkg.draft.actors import Actors, resolve
 from migkg.draft.contacts import contacts_start, find_contacts
+from migkg.draft.coreference import corefer, known_events
 from migkg.draft.events import (
     count_claims,
     delegation_members,
@@ -29,7 +30,6 @@ from migkg.draft.events import (
     roles_from_cues,
     title_line,
 )
-from migkg.draft.coreference import corefer, known_events
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
 from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_names
 from migkg.draft.governance import Governance, find_governance

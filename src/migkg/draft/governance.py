@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from migkg.cards.registry import Registry
 from migkg.draft.actors import BODY_TYPES, Actor, Actors
-from migkg.draft.facts import Drafted, DraftDocument, DraftProcess, slug
+from migkg.draft.facts import DraftDocument, Drafted, DraftProcess, slug
 from migkg.draft.gazetteer import Mention
 from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
 from migkg.draft.meetings import Meeting
