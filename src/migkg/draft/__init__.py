@@ -40,7 +40,8 @@ def draft_release(text: str, source: bytes, release_id: str, language: str, regi
     if vocabulary is None:
         vocabulary = load_vocabulary(ontology_dir())
     registry = load_registry(registry_dir)
-    card = draft_text(text, release_id, language, registry, vocabulary, source_path, supplied)
+    card = draft_text(text, release_id, language, registry, vocabulary, source_path, supplied,
+                      registry_dir.parent / "releases")
     files = render(card, text)
     self_check(files, source, release_id, registry_dir, vocabulary)
     return files

@@ -15,12 +15,11 @@ from migkg.cards.registry import Registry
 from migkg.draft import english, russian
 from migkg.draft.actors import Actors, note_spellings, resolve
 from migkg.draft.contacts import contacts_start, find_contacts
+from migkg.draft.coreference import corefer, known_events
 from migkg.draft.events import (
     count_claims,
     delegation_members,
     duration_claims,
-    event_id,
-    event_name,
     participants,
     place_proposal,
     processes,
@@ -28,9 +27,9 @@ from migkg.draft.events import (
 )
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
 from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_names
+from migkg.draft.governance import Governance, find_governance
 from migkg.draft.header import (
     Dateline,
-    RelativeDate,
     Supplied,
     as_date,
     date_of_issue,
@@ -44,7 +43,8 @@ from migkg.draft.header import (
     supplied_publisher,
     title_line,
 )
-from migkg.draft.lexicon import LEXICONS
+from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
+from migkg.draft.meetings import Setting, find_meetings
 from migkg.draft.posts import find_titles, posts_held
 from migkg.draft.speech import Speech, SpeechFinder
 from migkg.errors import InputError, Location
@@ -77,11 +77,13 @@ def term_gazetteer(vocabulary: Vocabulary, language: str) -> Gazetteer:
 
 
 def draft_text(text: str, release_id: str, language: str, registry: Registry, vocabulary: Vocabulary,
-               source: Path = Path("source.txt"), supplied: Supplied | None = None) -> DraftCard:
+               source: Path = Path("source.txt"), supplied: Supplied | None = None,
+               releases: Path | None = None) -> DraftCard:
     """Draft a card for ``text``; raise :class:`InputError` (located at ``source``) when no card can be made.
 
     ``supplied`` is what the curator knows from where the text was taken (date of issue, publisher,
-    address): it completes the header where the text is silent, as ``supplied:`` facts."""
+    address): it completes the header where the text is silent, as ``supplied:`` facts. ``releases``
+    is the folder of the other releases' cards: a meeting one of them reports keeps its event id."""
     supplied = supplied or Supplied()
     if supplied.publisher is not None and supplied.publisher not in registry:
         raise InputError(Location(Path(supplied.publisher_origin)), f"publisher '{supplied.publisher}' is not in the registry.",
@@ -143,9 +145,12 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     issued_on = as_date(issued.fields["date"]) if issued else None
     relative = relative_dates(analysis, issued_on) if issued_on else []
 
-    event_kinds = [t for t in terms if t.type == "event-kind" and t.start < body_end]
-    in_body = [t for t in event_kinds if t.start >= title[1]] or event_kinds
-    event = _event(analysis, in_body[0], title, card, city, dateline, relative) if in_body else None
+    setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline else None, city,
+                      relative, dateline.tail_end if dateline else None)
+    meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
+    if releases is not None and meetings:
+        corefer(meetings, known_events(releases, release_id))
+    event = meetings[0].event if meetings else None
 
     titles = find_titles(analysis, found, actors, registry, lexicon)
     card.posts_held, holders = posts_held(analysis, titles, actors, event.id if event else None, lexicon)
@@ -164,11 +169,16 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         event.roles += _speaker_roles(finder.speeches, actors)
         event.roles += delegation_members(analysis, actors, lexicon, body_end)
         event.roles = _unique_roles(event.roles)
-        card.events.append(event)
+        card.events += [m.event for m in meetings]
         outcomes = finder.joint_outcomes(_after_dash(text, skip_dateline))
-        card.statements += _joint_outcomes(outcomes, event, analysis.text)
+        card.statements += _joint_outcomes(outcomes, event, analysis.text, language)
         card.processes = processes(analysis, actors, terms, lexicon, event.id, issued.fields["date"][:4] if issued else None)
         card.claims += count_claims(analysis, lexicon, event.id, (title[1], body_end), _after_dash(text, skip_dateline))
+    year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
+    governance = find_governance(analysis, actors, meetings, terms, (title[1], body_end), finder.quotes, year,
+                                 registry, lambda start, end: _topics_in(terms, start, end),
+                                 [(t.start, t.end) for t in titles])
+    _merge_governance(card, governance, text)
     card.statements += _statements(speeches, actors, terms, event.id if event else None)
     card.statements.sort(key=lambda s: s.spans[0][0])
     quote_speakers = [((q.spans[0][0], q.spans[-1][1]), q.speaker) for q in quotes]
@@ -193,36 +203,6 @@ def _after_dash(text: str, offset: int) -> int:
     """The offset after a dateline and the dash that follows it («Алматы 5 июня 2013 – »)."""
     match = re.match(r"[\s,.]*[–—-]?\s*", text[offset:])
     return offset + (match.end() if match else 0)
-
-
-def _event(analysis, kind: Mention, title, card: DraftCard, city, dateline: Dateline | None,
-           relative: list[RelativeDate]) -> DraftEvent:
-    date = relative[0].issued.isoformat() if relative else None
-    identifier = event_id(dateline.date if dateline else None, city, kind.entity, card.release_id)
-    name = event_name(analysis, kind, title)
-    event = DraftEvent(identifier,
-                   Drafted({"kind": kind.entity}, [(kind.start, kind.end)], "vocabulary labels of event classes", 0.8),
-                   Drafted({}, [name], "the title repeated in the body" if title and name != title and
-                           analysis.text[name[0]:name[1]] == analysis.text[title[0]:title[1]]
-                           else "the proper name around the event's kind", 0.6))
-    sentence = analysis.sentence_of(kind.start)
-    near = [r for r in relative if sentence[0] <= r.start < sentence[1]]
-    if dateline is not None:
-        paragraph = analysis.paragraph_of(dateline.start)
-        near = near or [r for r in relative if dateline.tail_end <= r.start < paragraph[1]]
-    issued_spans = card.issued.spans if card.issued else []
-    if near:
-        when = near[0]
-        event.date = Drafted({"date": when.date.isoformat()}, [*issued_spans, (when.start, when.end)],
-                             f"«{when.words}» resolved against the date of issue", 0.7,
-                             f"The text says \"{when.words}\"; the date of issue is {date}.")
-    elif dateline and dateline.date:
-        event.date = Drafted({"date": dateline.date}, [(dateline.start, dateline.end)], "the dateline's date", 0.6,
-                             "The dateline gives the date.")
-    if dateline and city:
-        event.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.6,
-                              "From the dateline; check that the text names no other venue.")
-    return event
 
 
 def _speaker_roles(speeches: list[Speech], actors: Actors) -> list[Drafted]:
@@ -250,16 +230,52 @@ def _unique_roles(roles: list[Drafted]) -> list[Drafted]:
     return kept
 
 
-def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: str) -> list[Drafted]:
+def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: str, language: str) -> list[Drafted]:
+    """«The participants agreed» is said by the participants as a group; «the states ... agreed», where the
+    text lists the states taking part, by those states."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
-    if not participants:
-        return []
     drafted = []
-    for number, (start, end) in enumerate(outcomes, 1):
-        drafted.append(Drafted({"id": f"joint-outcome-{number}", "kind": "joint-outcome", "speakers": participants,
-                                "at_event": event.id}, [(start, end)],
-                               "a collective subject and an agreeing verb; speakers: the event's participants", 0.7))
+    for number, (start, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
+        fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
+        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants})", text[start:end], re.I):
+            fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
+            method = "«the participants» and an agreeing verb: the participants as a group"
+        elif participants:
+            fields["speakers"] = participants
+            method = "a collective subject and an agreeing verb; speakers: the event's participants"
+        else:
+            continue
+        fields["at_event"] = event.id
+        drafted.append(Drafted(fields, [(start, end)], method, 0.7))
     return drafted
+
+
+def _topics_in(terms: list[Mention], start: int, end: int) -> list[str]:
+    return list(dict.fromkeys(t.entity for t in terms if t.type == "topic" and start <= t.start and t.end <= end))
+
+
+def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -> None:
+    """Add positions, handovers, memberships, documents and the meeting's outcomes; a state named in a sentence
+    that hands over the chair, or states a membership or an adoption, is not thereby a participant."""
+    for event in card.events:
+        event.roles = [r for r in event.roles if not (
+            (r.fields["role"] == "participant" and any(s <= r.spans[0][0] < e for s, e in governance.busy))
+            or any(r.fields["role"] == "host" and s == r.spans[0][0] for s, _ in governance.secretariat))]
+    card.statements = [s for s in card.statements if s.fields.get("kind") != "joint-outcome" or not any(
+        a <= s.spans[0][0] < b and not re.search(DOMAIN_LEXICONS[card.language].agreeing_only, card_text[a:b], re.I)
+        for a, b in governance.adopting)]
+    known = {p.id: p for p in card.processes}
+    for entity, process in governance.processes.items():
+        if entity in known:
+            known[entity].positions += process.positions
+            known[entity].handovers += process.handovers
+            known[entity].memberships += process.memberships
+        else:
+            card.processes.append(process)
+    card.documents += governance.documents
+    taken = [s.spans[0] for s in card.statements]
+    card.statements += [s for s in governance.statements
+                        if not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]
 
 
 def _statements(speeches: list[Speech], actors: Actors, terms: list[Mention], event: str | None) -> list[Drafted]:

@@ -28,35 +28,6 @@ from migkg.draft.lexicon import Lexicon
 from migkg.draft.posts import Title
 from migkg.draft.text import Analysis, Token, fold, is_footnote
 
-# --------------------------------------------------------------------------- the event
-
-def event_name(analysis: Analysis, kind: Mention, title: tuple[int, int] | None) -> tuple[int, int]:
-    text = analysis.text
-    if title and title[0] <= kind.start < title[1]:
-        words = text[title[0]:title[1]]
-        later = text.find(words, title[1])
-        if later != -1:
-            return later, later + len(words)
-    if analysis.language == "en":
-        from migkg.draft.english import proper_phrases
-        for start, end in proper_phrases(analysis):
-            if start <= kind.start and kind.end <= end:
-                return start, end
-        return kind.start, kind.end
-    end = kind.end
-    for token in analysis.tokens_in(kind.end, analysis.sentence_of(kind.start)[1]):
-        if token.pos in ("VERB", "AUX") or token.text in ".,;!?()«»\"" or "\n" in text[end:token.start]:
-            break
-        end = token.end
-    return kind.start, end
-
-
-def event_id(date: str | None, place: str | None, kind: str, release_id: str) -> str:
-    if date:
-        return "-".join(p for p in (date, place, kind) if p)
-    return f"{release_id}-{kind}"
-
-
 # --------------------------------------------------------------------------- roles
 
 def _cue_positions(analysis: Analysis, lexicon: Lexicon, body: tuple[int, int]) -> list[tuple[str, int, int]]:

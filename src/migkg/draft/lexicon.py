@@ -70,7 +70,7 @@ RUSSIAN = Lexicon(
         "organiser": (("организовать",), ("организатор",)),
         "funder": (("профинансировать",), ("финансировать",), ("финансовый", "поддержка")),
         "supporter": (("при", "поддержка"), ("при", "содействие")),
-        "host": (("принимающий", "сторона"),),
+        "host": (("принимающий", "сторона"), ("принимать", "сторона"), ("принимать", "у", "себя")),
     },
     delegation_words=frozenset({"делегация"}),
     launch_words=frozenset({"запуск", "запустить", "учреждение", "учредить", "создание", "начало"}),
@@ -140,3 +140,189 @@ ENGLISH = Lexicon(
 )
 
 LEXICONS = {"ru": RUSSIAN, "en": ENGLISH}
+
+
+# --------------------------------------------------------------------------- the domain of issue 12
+# Meetings of a process, positions, handovers, memberships, documents, purposes and collective
+# speakers. Unlike the cues above, these are regular expressions over the text (case ignored),
+# because they must say *where* in a phrase the words are (an ordinal before a meeting's kind,
+# a holder after "by"); each is written for one language's inflections («министерск\w+» meets
+# «Министерская», «министерской», «министерскую»).
+
+@dataclass(frozen=True)
+class DomainLexicon:
+    event_kinds: tuple[tuple[str, str], ...]     # (event class id, pattern of its phrasings)
+    event_nouns: tuple[tuple[str, str], ...]     # (event class id, a bare noun referring back to such an event)
+    document_kinds: tuple[tuple[str, str], ...]  # (document class id, pattern)
+    ordinals: dict[str, int]                     # ordinal word (or its stem, ru) -> number
+    not_reported: str      # words before a meeting (same sentence) that make it one not reported as held
+    indefinite: str        # an article before a meeting: a meeting not named ("launched at a conference")
+    part_of: str           # words before a meeting that make it part of the main one
+    name_tail: str         # a preposition that continues a meeting's or document's name
+    name_stop: frozenset[str]  # lower-case words that end a name (en: no part-of-speech tags)
+    months: dict[str, int]     # month name or stem -> number
+    since: str             # timing words before a date: from
+    until: str             # to
+    during: str            # within ("throughout 2014", «в 2023–2024 годах»)
+    as_of: str             # on
+    today: str
+    positions: tuple[tuple[str, str], ...]       # (position, pattern of a cue naming it)
+    secretariat: str       # the noun that makes a hosting verb a secretariat-host cue
+    holder_after: str      # words right after a cue whose holder follows ("co-chaired by", «стал»)
+    handover_noun: str     # the position handed over
+    handover_verb: str
+    handover_from: str     # the preposition before the previous holder
+    handover_to: str       # the preposition before the next holder
+    statuses: tuple[tuple[str, str], ...]        # (membership status, pattern)
+    at_meeting: str        # words that place a fact at the meeting the release reports
+    actions: tuple[tuple[str, str], ...]         # (document action, pattern of the verb)
+    participants: str      # "the participants": a collective subject
+    meeting_subject: str   # "the conference" as the subject of an agreeing verb
+    agreeing: str          # verbs a meeting agrees or calls by
+    agreeing_only: str     # agreeing verbs that are not the adoption of a document
+    officials: str         # "officials", «представители»: unnamed officials
+    purpose: str           # words introducing a meeting's purpose
+    clause_break: str      # what ends a clause inside a sentence (a timing belongs to its clause)
+    topic_phrasings: tuple[tuple[str, str], ...] = ()  # (topic, pattern): phrasings the vocabulary's labels miss
+
+
+_EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december"), 1)}
+_RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+                                          "сентябр", "октябр", "ноябр", "декабр"), 1)}
+
+DOMAIN_ENGLISH = DomainLexicon(
+    event_kinds=(
+        ("ministerial-conference", r"ministerial\s+(?:conference|meeting)"),
+        ("senior-officials-meeting", r"senior\s+officials['’]?\s+meeting|meeting\s+of\s+senior\s+officials"),
+        ("thematic-meeting", r"thematic\s+(?:meeting|session|workshop)"),
+        ("expert-meeting", r"expert(?:s['’]?)?\s+(?:group\s+)?meeting|meeting\s+of\s+experts"),
+        ("working-group-meeting", r"working\s+group\s+meeting|meeting\s+of\s+the\s+(?:\w+\s+){0,3}working\s+group"),
+    ),
+    event_nouns=(("ministerial-conference", r"conference"), ("", r"meeting|session")),
+    document_kinds=(
+        ("declaration", r"declaration"),
+        ("action-plan", r"action\s+plan|plan\s+of\s+action|work\s+plan"),
+        ("communique", r"communiqu[eé]"),
+        ("joint-statement", r"joint\s+statement"),
+    ),
+    ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+              "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
+    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
+    indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
+    part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
+            r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
+    name_tail=r"on|for|of",
+    name_stop=frozenset({"was", "were", "is", "are", "will", "would", "has", "have", "had", "that", "which", "who",
+                         "in", "at", "to", "and", "with", "by", "today", "yesterday", "this", "be", "been", "as"}),
+    months=_EN_MONTHS,
+    since=r"\b(?:since|from)\s+$",
+    until=r"\b(?:until|till|to|through)\s+$",
+    during=r"\b(?:throughout|during|in|for\s+the\s+period|for)\s+$",
+    as_of=r"\b(?:as\s+of|as\s+at|on)\s+$",
+    today=r"\btoday\b",
+    positions=(
+        ("vice-chair", r"\bvice[\s-]?chair(?:man|woman|person)?s?\b|\bdeputy\s+chair\w*"),
+        ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
+        ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)"),
+        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b"),
+    ),
+    secretariat=r"secretariat",
+    holder_after=r"^\s*(?:by|of)\b",
+    handover_noun=r"\b(?:chairmanship|chairship|chair|presidency)\b",
+    handover_verb=r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|transferr?(?:ed|s)?|went|goes|rotat(?:ed|es))\b",
+    handover_from=r"\bfrom\s+$",
+    handover_to=r"\bto\s+$",
+    statuses=(
+        ("invited-guest", r"\b(?:an\s+)?invited\s+guests?\b|\bas\s+(?:a\s+)?guests?\b"),
+        ("observer", r"\b(?:an\s+)?observers?\b"),
+        ("partner", r"\b(?:a\s+)?partners?\b"),
+        ("member", r"\b(?:a\s+)?(?:full\s+)?members?(?:\s+states?)?\b(?!\s+of\s+(?:the\s+)?(?:delegation|staff))"),
+    ),
+    at_meeting=r"\b(?:at|during|in)\s+the\s+(?:opening\s+session|conference|meeting|session)\b|\battend\w*|"
+               r"\btook\s+part\b|\btakes?\s+part\s+in\b|\bparticipat\w+",
+    actions=(("adopted", r"\badopt(?:ed|s)?\b"), ("endorsed", r"\bendors(?:ed|es)?\b|\bapproved?\b"),
+             ("signed", r"\bsign(?:ed|s)?\b")),
+    participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments))\b",
+    meeting_subject=r"^\s*(?:the\s+)?(?:conference|meeting|ministerial\s+conference|senior\s+officials['’]?\s+meeting)\b",
+    agreeing=r"\b(?:agreed|decided|resolved|called|urged|recommended|adopted|endorsed|welcomed|noted)\b",
+    agreeing_only=r"\b(?:agreed|decided|resolved|called|urged|recommended)\b",
+    officials=r"\bofficials?\b",
+    purpose=r"\b(?:convened|held|organi[sz]ed|aimed|designed|meant|met|gathered)?\s*(?:in\s+order\s+)?to\s+"
+            r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
+            r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
+            r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b",
+    clause_break=r",\s*(?:while|whereas|but)\b|;",
+    topic_phrasings=(("human-trafficking", r"\btraffick\w*\s+in\s+(?:persons|human\s+beings)|\bhuman\s+trafficking"),
+                     ("statelessness", r"\bstateless\w*"),
+                     ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b"),
+                     ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b")),
+)
+
+DOMAIN_RUSSIAN = DomainLexicon(
+    event_kinds=(
+        ("ministerial-conference", r"министерск\w+\s+(?:конференци|совещани|встреч)\w*|"
+                                   r"(?:конференци|совещани|встреч)\w*\s+министров"),
+        ("senior-officials-meeting", r"(?:совещани|встреч|заседани)\w*\s+(?:на\s+уровне\s+)?старших\s+должностных\s+лиц"),
+        ("thematic-meeting", r"тематическ\w+\s+(?:встреч|совещани|заседани|сесси|семинар)\w*"),
+        ("expert-meeting", r"(?:совещани|встреч|заседани)\w*\s+экспертов|экспертн\w+\s+(?:совещани|встреч|заседани)\w*"),
+        ("working-group-meeting", r"(?:заседани|совещани|встреч)\w*\s+рабоч\w+\s+групп\w*"),
+    ),
+    event_nouns=(("ministerial-conference", r"конференци\w*"), ("", r"совещани\w*|встреч\w*|заседани\w*")),
+    document_kinds=(
+        ("declaration", r"деклараци\w*"),
+        ("action-plan", r"план\w*\s+действий|план\w*\s+работы"),
+        ("communique", r"коммюнике"),
+        ("joint-statement", r"совместн\w+\s+заявлени\w*"),
+    ),
+    ordinals={"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6, "седьм": 7,
+              "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12},
+    not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
+                 r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
+    indefinite=r"(?!x)x",
+    part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
+    name_tail=r"по|о|об|на|в\s+области",
+    name_stop=frozenset(),
+    months=_RU_MONTHS,
+    since=r"(?:\bс|\bсо|\bначиная\s+с)\s+$",
+    until=r"(?:\bдо|\bпо)\s+$",
+    during=r"(?:\bв|\bв\s+течение|\bна\s+протяжении|\bна\s+период)\s+$",
+    as_of=r"(?:по\s+состоянию\s+на|\bна)\s+$",
+    today=r"\bсегодня\b",
+    positions=(
+        ("vice-chair", r"заместител\w+\s+председател\w*|вице-председател\w*|сопредседател\w*(?=$)"),
+        ("co-chair", r"сопредседател\w*"),
+        ("chair", r"председател\w*|председательств\w+"),
+        ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b"),
+    ),
+    secretariat=r"секретариат\w*",
+    holder_after=r"^\s*(?:стал[аио]?|станет|будет|выступил[аио]?)\b",
+    handover_noun=r"председательств\w+",
+    handover_verb=r"перешл\w+|перейд\w+|переда\w+|перешел|перешёл|переходит",
+    handover_from=r"\bот\s+$",
+    handover_to=r"(?:\bк|\bко)\s+$",
+    statuses=(
+        ("invited-guest", r"приглаш[её]нн\w+\s+гост\w*|гост\w+"),
+        ("observer", r"наблюдател\w*"),
+        ("partner", r"партн[её]р\w*"),
+        ("member", r"член\w*|государств\w*-член\w*|полноправн\w+\s+член\w*"),
+    ),
+    at_meeting=r"\bна\s+(?:конференции|совещании|встрече|заседании|открытии)|\bв\s+(?:конференции|совещании|встрече)\b|"
+               r"участи\w+|участвова\w+|присутствова\w+|по\s+итогам",
+    actions=(("adopted", r"принял\w*|принят\w*|утвердил\w*"), ("endorsed", r"одобрил\w*|одобрен\w*|поддержал\w*"),
+             ("signed", r"подписал\w*|подписан\w*")),
+    participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*",
+    meeting_subject=r"^\s*(?:конференция|совещание|встреча|заседание)\b",
+    agreeing=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*|принял\w*|одобрил\w*",
+    agreeing_only=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*",
+    officials=r"представител\w+|официальн\w+\s+лиц\w*|чиновник\w*",
+    purpose=r"с\s+целью|в\s+целях|для\s+того,?\s+чтобы|чтобы|для\s+обсуждения|для\s+рассмотрения|"
+            r"посвящ[её]н\w*|направлен\w*\s+на",
+    clause_break=r";",
+    topic_phrasings=(("human-trafficking", r"торговл\w+\s+людьми"),
+                     ("statelessness", r"без\s+гражданства|безгражданств\w*"),
+                     ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*"),
+                     ("mixed-migration", r"смешанн\w+\s+миграци\w*")),
+)
+
+DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}

@@ -1,0 +1,553 @@
+"""A process over time, and what its meetings produce: positions, handovers, memberships, documents and their
+adoptions, the purposes of meetings, and words given to a group.
+
+Each finder reads one sentence at a time, with the cue patterns of :data:`~.lexicon.DOMAIN_LEXICONS`:
+
+* **handovers**: a position noun and a passing verb in one sentence ("the chairmanship ... passed from
+  Azerbaijan to Kazakhstan", «председательство ... перешло от Казахстана к Кыргызстану»): ``from`` the holder
+  after "from"/«от», ``to`` the one after "to"/«к». A state that hands over the chair is not made a participant.
+* **positions**: a cue ("chairs", «председательствует», "vice-chair", «заместителя председателя», "hosts" with
+  "secretariat" nearby); the holder is the state or organisation named nearest before the cue, or the ones
+  after it where the cue says so ("co-chaired by Türkiye and Hungary", «Председателем ... стал Казахстан»).
+* **memberships**: a status noun ("an observer", «в качестве наблюдателя», "as member states", "an invited
+  guest") and the holder (or the list of holders) named before it.
+* Timing, for both, only as the clause gives it: "since May 2015" → ``period: {from}``, "until 2022" →
+  ``{to}``, "in 2023-2024" → both ends, "as of" → ``on``; "at the conference", "attended", «по итогам
+  совещания» → ``at_event``. A chair with no timing, reported in the account of a meeting, is attested at it.
+* **documents**: a document class ("Declaration", «План действий») named as a proper name (a capital
+  beyond the sentence's first word); its name runs from the capitalised words before it to its subject
+  after ("on ...", «о ...», «на 2023–2024 годы»). An **adoption** is an action verb nearest to it in the
+  sentence (adopted, endorsed, signed; «приняли», «одобрили», «подписали»); its parties are "the
+  participants" (a group), "the conference" (the meeting as a body), or the states listed next to the verb.
+* **purposes**: "convened to ...", «для того, чтобы ...» to the end of the sentence, with the topics of the
+  vocabulary found in those words; the purpose of the meeting last named before it.
+* **collective speakers**: "the participants agreed" → the participants of the meeting as a group; "the
+  conference agreed", «Конференция постановила» → the meeting as a body.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from migkg.cards.registry import Registry
+from migkg.draft.actors import BODY_TYPES, Actor, Actors
+from migkg.draft.facts import DraftDocument, Drafted, DraftProcess, slug
+from migkg.draft.gazetteer import Mention
+from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
+from migkg.draft.meetings import Meeting
+from migkg.draft.text import Analysis, fold
+from migkg.draft.timing import Timing, period_fields, timings
+
+LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*"
+
+
+@dataclass
+class Governance:
+    """What :func:`find_governance` drafts, and the sentences it read facts from (no participants there)."""
+
+    processes: dict[str, DraftProcess] = field(default_factory=dict)
+    documents: list[DraftDocument] = field(default_factory=list)
+    statements: list[Drafted] = field(default_factory=list)
+    busy: list[tuple[int, int]] = field(default_factory=list)
+    secretariat: list[tuple[int, int]] = field(default_factory=list)
+    adopting: list[tuple[int, int]] = field(default_factory=list)
+
+    def process(self, entity: str) -> DraftProcess:
+        return self.processes.setdefault(entity, DraftProcess(entity))
+
+
+class _Reader:
+    def __init__(self, analysis: Analysis, actors: Actors, meetings: list[Meeting], body: tuple[int, int],
+                 quotes: list[tuple[int, int]], year: str | None, titles: list[tuple[int, int]]):
+        self.analysis, self.text = analysis, analysis.text
+        self.titles = titles  # posts' titles («Председатель Комитета по миграции»): their words are no positions
+        self.lexicon: DomainLexicon = DOMAIN_LEXICONS[analysis.language]
+        self.actors, self.meetings, self.body, self.quotes, self.year = actors, meetings, body, quotes, year
+        self.holders = [m for m in actors.mentions if m.type in BODY_TYPES and body[0] <= m.start < body[1]]
+        self.processes = [m for m in actors.mentions if m.type == "regional-consultative-process"]
+        self.sentences = [s for s in analysis.sentences if body[0] <= s[0] < body[1]
+                          and not any(q[0] <= s[0] and s[1] <= q[1] for q in quotes)]
+        self.main = meetings[0].event.id if meetings else None
+        self.default_process = next((str(m.event.meeting_of.fields["process"]) for m in meetings if m.event.meeting_of),
+                                    None) or next((p.entity for p in self.processes if p.start >= body[0]),
+                                                  self.processes[0].entity if self.processes else None)
+
+    # ------------------------------------------------------------------ helpers
+
+    def in_quote(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quotes)
+
+    def process_of(self, sentence: tuple[int, int]) -> str | None:
+        inside = [p for p in self.processes if sentence[0] <= p.start < sentence[1]]
+        return inside[0].entity if inside else self.default_process
+
+    def holders_in(self, start: int, end: int) -> list[Actor]:
+        return [h for h in self.holders if start <= h.start and h.end <= end]
+
+    def list_from(self, first: Actor, forward: bool, limit: tuple[int, int]) -> list[Actor]:
+        """The holders listed with ``first`` ("A, B and C"), going forward or backward from it."""
+        found = [first]
+        pool = self.holders_in(*limit)
+        while True:
+            edge = found[-1]
+            if forward:
+                nxt = next((h for h in pool if h.start >= edge.end), None)
+                gap = self.text[edge.end:nxt.start] if nxt else ""
+            else:
+                nxt = next((h for h in reversed(pool) if h.end <= edge.start), None)
+                gap = self.text[nxt.end:edge.start] if nxt else ""
+            if nxt is None or not re.fullmatch(LIST_GAP, gap, re.I) or nxt.entity in {f.entity for f in found}:
+                break
+            found.append(nxt)
+        return found if forward else list(reversed(found))
+
+    def clauses(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+        """The sentence cut at commas, semicolons and dashes that are not inside a name."""
+        cuts = [sentence[0]]
+        for match in re.finditer(r"[,;]|\s[–—]\s", self.text[sentence[0]:sentence[1]]):
+            cuts.append(sentence[0] + match.start())
+        cuts.append(sentence[1])
+        return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i + 1] > cuts[i]]
+
+    def clause_of(self, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+        return next((c for c in self.clauses(sentence) if c[0] <= offset < c[1]), sentence)
+
+    def timing_in(self, start: int, end: int) -> tuple[Timing, tuple[int, int]] | None:
+        for timing in timings(self.text[start:end], self.analysis.language, self.year):
+            if timing.kind in ("from", "to", "range", "on"):
+                return timing, (start + timing.start, start + timing.end)
+        return None
+
+    def at_meeting(self, start: int, end: int) -> bool:
+        return self.main is not None and re.search(self.lexicon.at_meeting, self.text[start:end], re.I) is not None
+
+    def timed(self, fields: dict, timing: tuple[Timing, tuple[int, int]] | None) -> None:
+        if timing is None:
+            return
+        if timing[0].kind == "on":
+            fields["on"] = timing[0].start_value
+        else:
+            period = period_fields(timing[0])
+            if period:
+                fields["period"] = period
+
+    # ------------------------------------------------------------------ handovers
+
+    def handovers(self, found: Governance) -> None:
+        lexicon, text = self.lexicon, self.text
+        for sentence in self.sentences:
+            words = text[sentence[0]:sentence[1]]
+            noun = re.search(lexicon.handover_noun, words, re.I)
+            verb = re.search(lexicon.handover_verb, words, re.I)
+            if not noun or not verb:
+                continue
+            holders = self.holders_in(*sentence)
+            after = [h for h in holders if h.start >= min(noun.end(), verb.end()) + sentence[0]]
+            to = next((h for h in after if re.search(lexicon.handover_to, text[max(0, h.start - 6):h.start], re.I)),
+                      None)
+            source = next((h for h in after if re.search(lexicon.handover_from, text[max(0, h.start - 6):h.start],
+                                                         re.I)), None)
+            if to is None and after and analysis_is_ru(self.analysis):
+                to = next((h for h in after if h is not source), None)
+            if to is None:
+                continue
+            if source is None:
+                before = [h for h in holders if h.end <= sentence[0] + min(noun.start(), verb.start())]
+                source = before[-1] if before else None
+            position = "co-chair" if re.search(r"co-?chair|сопредседател", noun.group(), re.I) else "chair"
+            fields: dict = {"position": position}
+            if source is not None and source.entity != to.entity:
+                fields["from"] = source.entity
+            fields["to"] = to.entity
+            note = None
+            if self.main:
+                fields["at_event"] = self.main
+                if not self.at_meeting(*sentence):
+                    note = "The text reports the handover in its account of the meeting; check that it was made there."
+            start = _sentence_start(text, sentence)
+            process = self.process_of(sentence)
+            if process is None:
+                continue
+            same = [h for h in found.process(process).handovers
+                    if h.fields["to"] == to.entity and h.fields["position"] == position]
+            if same and ("from" in same[0].fields or "from" not in fields):
+                continue
+            for old in same:
+                found.process(process).handovers.remove(old)
+            found.process(process).handovers.append(
+                Drafted(fields, [(start, to.end)], "a position noun and a passing verb; the holders after "
+                        "«from»/«to»", 0.75, note))
+            found.busy.append(sentence)
+
+    # ------------------------------------------------------------------ positions
+
+    def positions(self, found: Governance) -> None:
+        lexicon, text = self.lexicon, self.text
+        for sentence in self.sentences:
+            words = text[sentence[0]:sentence[1]]
+            handover = re.search(lexicon.handover_noun, words, re.I) if re.search(lexicon.handover_verb, words,
+                                                                                   re.I) else None
+            taken: list[tuple[int, int]] = [(sentence[0] + handover.start(), sentence[0] + handover.end())] \
+                if handover else []
+            for position, pattern in lexicon.positions:
+                for cue in re.finditer(pattern, words, re.I):
+                    start, end = sentence[0] + cue.start(), sentence[0] + cue.end()
+                    if any(s < end and start < e for s, e in taken) or self.in_quote(start) \
+                            or any(s <= start < e for s, e in self.titles):
+                        continue
+                    taken.append((start, end))
+                    fact = self._position(position, start, end, sentence, handover is not None)
+                    if fact:
+                        process = self.process_of(sentence)
+                        if process:
+                            for drafted in fact:
+                                found.process(process).positions.append(drafted)
+                            found.busy.append(sentence)
+                            if position == "secretariat-host":
+                                found.secretariat.append((start, end))
+
+    def _position(self, position: str, start: int, end: int, sentence: tuple[int, int],
+                  in_handover: bool) -> list[Drafted]:
+        text, lexicon = self.text, self.lexicon
+        clause = self.clause_of(sentence, start)
+        if position == "secretariat-host" and not re.search(lexicon.secretariat, text[sentence[0]:clause[1]], re.I):
+            return []
+        before = [h for h in self.holders_in(sentence[0], start)]
+        after_cue = text[end:clause[1]]
+        holder_after = re.match(lexicon.holder_after, after_cue, re.I) or re.search(r"(?:under\s+the|под)\s+$",
+                                                                                     text[sentence[0]:start], re.I) \
+            or text[start:end].lower().endswith((" в", " in"))
+        holders: list[Actor]
+        if holder_after or not before:
+            following = self.holders_in(end, sentence[1])
+            if not following or following[0].start - end > 60:
+                return []
+            holders = self.list_from(following[0], True, (end, sentence[1]))
+            span_start, span_end = start, holders[-1].end
+        else:
+            holders = [before[-1]]
+            span_start, span_end = before[-1].start, end
+        if holders and holders[0].start < start and start - holders[-1].end > 120:
+            return []
+        timing = self.timing_in(*clause)
+        if timing is None and re.match(r"\s*а\s", text[clause[0] + 1:clause[1]]) and " – " in text[clause[0]:clause[1]]:
+            previous = [c for c in self.clauses(sentence) if c[1] <= clause[0]]
+            timing = self.timing_in(*previous[-1]) if previous else None
+        fields_base: dict = {"position": position}
+        note = None
+        spans = [(span_start, span_end)]
+        if timing:
+            if timing[1][0] >= span_end:
+                spans = [(span_start, timing[1][1])]
+            elif timing[1][1] <= span_start:
+                spans = [timing[1], (span_start, span_end)]
+        if self.main and (in_handover or self.at_meeting(*clause)):
+            fields_base["at_event"] = self.main
+        elif self.main and timing is None and position in ("chair", "co-chair"):
+            fields_base["at_event"] = self.main
+            note = "No timing in the text; reported in its account of the meeting."
+        drafted = []
+        for holder in holders:
+            fields = {"position": position, "holder": holder.entity}
+            fields.update({k: v for k, v in fields_base.items() if k != "position"})
+            self.timed(fields, timing)
+            drafted.append(Drafted(fields, spans, f"cue «{text[start:end]}» and the holder "
+                                   + ("after it" if holder_after or not before else "named before it"), 0.7, note))
+        return drafted
+
+    # ------------------------------------------------------------------ memberships
+
+    def memberships(self, found: Governance) -> None:
+        text = self.text
+        for sentence in self.sentences:
+            words = text[sentence[0]:sentence[1]]
+            taken: list[tuple[int, int]] = []
+            for status, pattern in self.lexicon.statuses:
+                for cue in re.finditer(pattern, words, re.I):
+                    start, end = sentence[0] + cue.start(), sentence[0] + cue.end()
+                    if any(s < end and start < e for s, e in taken) or self.in_quote(start):
+                        continue
+                    taken.append((start, end))
+                    before = self.holders_in(sentence[0], start)
+                    if not before or start - before[-1].end > 80:
+                        continue
+                    process = self.process_of(sentence)
+                    if process is None:
+                        continue
+                    clause = self.clause_of(sentence, start)
+                    holders = self.list_from(before[-1], False, (sentence[0], start)) \
+                        if re.search(r"s\b|ы\b|и\b", text[start:end]) else [before[-1]]
+                    timing = self.timing_in(*clause)
+                    same_clause = holders[0].start >= clause[0]
+                    span_end = max(end, timing[1][1]) if timing else end
+                    at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1])
+                    for holder in holders:
+                        fields: dict = {"status": status, "agent": holder.entity}
+                        if at:
+                            fields["at_event"] = self.main
+                            span_end = max(span_end, _clause_end(text, clause))
+                        self.timed(fields, timing)
+                        spans = [(holder.start, span_end)] if len(holders) == 1 else \
+                            [(holder.start, holder.end), (start, end)]
+                        found.process(process).memberships.append(
+                            Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
+                    found.busy.append(sentence)
+
+    # ------------------------------------------------------------------ documents and adoptions
+
+    def documents(self, found: Governance, registry: Registry) -> None:
+        text, lexicon = self.text, self.lexicon
+        seen: dict[str, DraftDocument] = {}
+        for sentence in self.sentences:
+            words = text[sentence[0]:sentence[1]]
+            for kind, pattern in lexicon.document_kinds:
+                for cue in re.finditer(pattern, words, re.I):
+                    start, end = sentence[0] + cue.start(), sentence[0] + cue.end()
+                    if self.in_quote(start) and not re.search(r"[«\"“]\s*$", text[sentence[0]:start]):
+                        continue
+                    name_start = self._name_start(start, sentence)
+                    name_end = self._name_end(end, sentence)
+                    name = text[name_start:name_end]
+                    first_word = name_start == _sentence_start(text, sentence)
+                    capitals = re.findall(r"\b[A-ZА-ЯЁ]", name[1:] if first_word else name)
+                    if not capitals:
+                        continue
+                    identifier = self._document_id(kind, name_start, name_end, registry)
+                    document = seen.get(identifier)
+                    if document is None:
+                        document = DraftDocument(identifier, Drafted({"kind": kind}, [(start, end)],
+                                                                     "a phrasing of the document class", 0.8),
+                                                 Drafted({}, [(name_start, name_end)], "the document's name: the "
+                                                         "capitalised words before its class and its subject after",
+                                                         0.6))
+                        seen[identifier] = document
+                        found.documents.append(document)
+                    adoption = self._adoption(sentence, name_start, name_end)
+                    if adoption and not any(a.fields["action"] == adoption.fields["action"]
+                                            for a in document.adoptions):
+                        document.adoptions.append(adoption)
+                        found.busy.append(sentence)
+                        found.adopting.append(sentence)
+
+    def _name_start(self, start: int, sentence: tuple[int, int]) -> int:
+        text = self.text
+        begin = start
+        while True:
+            match = re.search(r"([A-ZА-ЯЁ][\w'’-]*)\s+$", text[max(sentence[0], begin - 40):begin])
+            if not match or match.group(1) in ("The", "A", "An"):
+                return begin
+            candidate = max(sentence[0], begin - 40) + match.start(1)
+            if self.analysis.language == "ru" and not re.search(r"(?:ую|ая|ой|ий|ый|ое|ые|ых|ого)$",
+                                                                match.group(1)):
+                return begin
+            begin = candidate
+
+    def _name_end(self, end: int, sentence: tuple[int, int]) -> int:
+        text, lexicon = self.text, self.lexicon
+        last = end
+        process = next((p for p in self.processes if p.start >= end and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?",
+                                                                                      text[end:p.start], re.I)), None)
+        if process:
+            last = process.end
+        tail = re.match(rf"\s+(?:{lexicon.name_tail})\s+", text[last:sentence[1]], re.I)
+        if not tail:
+            return last
+        stop = last
+        for token in self.analysis.tokens_in(last + tail.end(), sentence[1]):
+            if not re.fullmatch(r"[\w'’–-]+", token.text):
+                break
+            if self.analysis.language == "en":
+                if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.text.lower() in
+                        ("and", "of", "on", "the", "in", "for")):
+                    break
+            elif token.pos in ("VERB", "AUX"):
+                break
+            stop = token.end
+        words = text[last:stop]
+        trimmed = re.sub(r"(?:\s+(?:and|of|the|on|for|in|и|в|на|по))+$", "", words, flags=re.I)
+        return last + len(trimmed) if stop > last + tail.end() else last
+
+    def _document_id(self, kind: str, start: int, end: int, registry: Registry) -> str:
+        text = self.text
+        years = re.findall(r"\b(?:19|20)\d{2}\b", text[start:end])
+        process = next((p for p in self.processes if start <= p.start and p.end <= end), None)
+        if self.analysis.language == "en":
+            head = re.match(r".*?\b(?:declaration|plan|communiqu[eé]|statement)\b", text[start:end], re.I | re.S)
+            base = slug(head.group() if head else text[start:end], 50)
+        elif process:
+            base = f"{process.entity}-{kind}"
+        else:
+            adjective = re.match(r"[А-ЯЁ]\w+", text[start:end])
+            city = _city_of_adjective(adjective.group(), registry) if adjective else None
+            base = f"{city}-{kind}" if city else slug(text[start:end], 50)
+        return "-".join([base, *years]) if years and not base.endswith(years[-1]) else base
+
+    def _adoption(self, sentence: tuple[int, int], name_start: int, name_end: int) -> Drafted | None:
+        if self.main is None:
+            return None
+        text, lexicon = self.text, self.lexicon
+        verbs = [(action, sentence[0] + m.start(), sentence[0] + m.end()) for action, pattern in lexicon.actions
+                 for m in re.finditer(pattern, text[sentence[0]:sentence[1]], re.I)]
+        verbs = [v for v in verbs if not (name_start <= v[1] < name_end)]
+        if not verbs:
+            return None
+        action, verb_start, verb_end = min(verbs, key=lambda v: (name_start - v[2]) if v[2] <= name_start
+                                           else 1000 + v[1] - name_end)
+        fields: dict = {"action": action, "at_event": self.main}
+        subject = text[sentence[0]:min(verb_start, name_start)]
+        group = re.search(lexicon.participants, subject, re.I)
+        meeting = re.match(lexicon.meeting_subject, text[_sentence_start(text, sentence):sentence[1]], re.I)
+        spans: list[tuple[int, int]]
+        if group:
+            fields["party_groups"] = [{"group": "participants", "of": self.main}]
+            begin = sentence[0] + group.start()
+            method = "an action verb with «the participants» as the subject"
+        elif meeting and verb_start < name_start:
+            fields["party_groups"] = [{"group": "meeting", "of": self.main}]
+            begin = _sentence_start(text, sentence)
+            method = "an action verb with the meeting as the subject"
+        else:
+            pool = [h for h in self.holders_in(*sentence) if not (name_start <= h.start < name_end)]
+            near = [h for h in pool if h.start >= verb_end and h.start - verb_end < 10] or \
+                   [h for h in pool if h.end <= verb_start and verb_start - h.end < 10]
+            if not near:
+                return None
+            forward = near[0].start >= verb_end
+            parties = self.list_from(near[0], forward, sentence)
+            fields["parties"] = list(dict.fromkeys(p.entity for p in parties))
+            begin = min(parties[0].start, name_start, verb_start)
+            method = "an action verb and the parties listed next to it"
+        end = max(name_end if verb_start > name_start else min(name_end, _kind_end(text, name_start, name_end)),
+                  verb_end, *(p_end for p_end in [self._parties_end(fields, sentence)] if p_end))
+        if begin < name_start and verb_start < name_start and begin < verb_start and group and \
+                text[begin:verb_start].count(" ") > 6:
+            spans = [(begin, sentence[0] + group.end()), (verb_start, end)]
+        else:
+            spans = [(begin, end)]
+        note = None if self.at_meeting(*sentence) else \
+            "The text reports it in its account of the meeting; check that it was done there."
+        return Drafted(fields, spans, method, 0.7, note)
+
+    def _parties_end(self, fields: dict, sentence: tuple[int, int]) -> int | None:
+        parties = fields.get("parties")
+        if not parties:
+            return None
+        ends = [h.end for h in self.holders_in(*sentence) if h.entity == parties[-1]]
+        return ends[-1] if ends else None
+
+    # ------------------------------------------------------------------ purposes and group speakers
+
+    def purposes(self, terms: list[Mention]) -> None:
+        text = self.text
+        for sentence in self.sentences:
+            for cue in re.finditer(self.lexicon.purpose, text[sentence[0]:sentence[1]], re.I):
+                start = sentence[0] + cue.start()
+                if self.in_quote(start):
+                    continue
+                end = _clause_end(text, (start, sentence[1]), sentence_end=True)
+                topics = topics_in(self.analysis, terms, start, end)
+                meeting = self._meeting_before(start)
+                if not topics or meeting is None:
+                    continue
+                meeting.event.purposes.append(Drafted({"topics": topics}, [(start, end)],
+                                                      "a purpose cue and the topics of the vocabulary in its words",
+                                                      0.6))
+                break
+
+    def _meeting_before(self, offset: int) -> Meeting | None:
+        named = [(s, m) for m in self.meetings for s, _ in m.mentions if s <= offset]
+        if named:
+            return max(named, key=lambda n: n[0])[1]
+        return self.meetings[0] if self.meetings else None
+
+    def _meeting_called(self, noun: str) -> str:
+        """The meeting a bare noun refers to: «the conference» is the ministerial conference, else the main one."""
+        for kind, pattern in self.lexicon.event_nouns:
+            if kind and re.search(pattern, noun, re.I):
+                return next((m.event.id for m in self.meetings if m.kind == kind), str(self.main))
+        return str(self.main)
+
+    def group_speakers(self, found: Governance, topics_of) -> None:
+        """«The conference agreed ...»: a joint outcome of the meeting as a body."""
+        if self.main is None:
+            return
+        text = self.text
+        for sentence in self.sentences:
+            start = _sentence_start(text, sentence)
+            subject = re.match(self.lexicon.meeting_subject, text[start:sentence[1]], re.I)
+            if not subject:
+                continue
+            verb = re.search(self.lexicon.agreeing, text[start + subject.end():start + subject.end() + 40], re.I)
+            if not verb:
+                continue
+            end = sentence[1]
+            while end > start and text[end - 1] in ".!?; \n":
+                end -= 1
+            fields: dict = {"id": f"meeting-outcome-{len(found.statements) + 1}", "kind": "joint-outcome",
+                            "speaker_groups": [{"group": "meeting", "of": self._meeting_called(subject.group())}],
+                            "at_event": self.main}
+            topics = topics_of(start, end)
+            if topics:
+                fields["topics"] = topics
+            found.statements.append(Drafted(fields, [(start, end)], "the meeting as the subject of an agreeing verb",
+                                            0.7))
+
+
+def topics_in(analysis: Analysis, terms: list[Mention], start: int, end: int) -> list[str]:
+    """The topics of the vocabulary named in ``text[start:end]``, by their labels and the lexicon's phrasings."""
+    found = [(t.start, t.entity) for t in terms if t.type == "topic" and start <= t.start and t.end <= end]
+    for topic, pattern in DOMAIN_LEXICONS[analysis.language].topic_phrasings:
+        found += [(start + m.start(), topic) for m in re.finditer(pattern, analysis.text[start:end], re.I)]
+    return list(dict.fromkeys(entity for _, entity in sorted(found)))
+
+
+def analysis_is_ru(analysis: Analysis) -> bool:
+    return analysis.language == "ru"
+
+
+def _sentence_start(text: str, sentence: tuple[int, int]) -> int:
+    """A sentence's first word, after a dateline's dash when the sentence begins with the dateline."""
+    words = text[sentence[0]:sentence[1]]
+    dash = re.match(r"[^–—\n]{0,60}\d{4}(?:\s+года)?\s*[–—-]\s*", words)
+    return sentence[0] + (dash.end() if dash else 0)
+
+
+def _clause_end(text: str, clause: tuple[int, int], sentence_end: bool = False) -> int:
+    end = clause[1]
+    while end > clause[0] and text[end - 1] in ".,;!? \n":
+        end -= 1
+    return end
+
+
+def _kind_end(text: str, start: int, end: int) -> int:
+    return end
+
+
+def _city_of_adjective(adjective: str, registry: Registry) -> str | None:
+    """«Алматинскую» → ``almaty``: a registry city whose Russian name shares the adjective's first five letters."""
+    stem = fold(adjective)[:5]
+    for entity_id, entry in sorted(registry.entries.items()):
+        if getattr(entry, "type", None) != "city":
+            continue
+        names = [entry.labels.get("ru", "")] + list(getattr(entry, "alt_labels", {}).get("ru", []))
+        if any(len(name) >= 4 and fold(name)[:5] == stem for name in names if name):
+            return entity_id
+    return None
+
+
+def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting], terms: list[Mention],
+                    body: tuple[int, int], quotes: list[tuple[int, int]], year: str | None,
+                    registry: Registry, topics_of, titles: Sequence[tuple[int, int]] = ()) -> Governance:
+    """Handovers, positions, memberships, documents, purposes and the meeting's own outcomes; ``titles`` are
+    the spans of posts' titles (:func:`.posts.find_titles`), whose words («Председатель Комитета…») hold no
+    position in a process."""
+    reader = _Reader(analysis, actors, meetings, body, quotes, year, list(titles))
+    found = Governance()
+    reader.handovers(found)
+    reader.positions(found)
+    reader.memberships(found)
+    reader.documents(found, registry)
+    reader.purposes(terms)
+    reader.group_speakers(found, topics_of)
+    return found
