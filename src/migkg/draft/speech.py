@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from migkg.draft.actors import BODY_TYPES, Actor, Actors
 from migkg.draft.lexicon import Lexicon
 from migkg.draft.posts import Title
-from migkg.draft.text import Analysis, Token, is_footnote
+from migkg.draft.text import Analysis, Token, fold, is_footnote
 
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'))
 MIN_QUOTE_WORDS = 4
 END_PUNCTUATION = ".!?…;"
+AFTER_QUOTE = 200
+"""How far after a quote its attribution may run («», – заявил … глава делегации, заместитель министра … Имя»)."""
 
 
 @dataclass
@@ -147,7 +149,8 @@ class SpeechFinder:
 
     def _after_quote(self, end: int):
         text = self.analysis.text
-        tail_end = min(self.analysis.sentence_of(end + 2)[1], end + 80, self.analysis.paragraph_of(end)[1] or end + 80)
+        tail_end = min(self.analysis.sentence_of(end + 2)[1], end + AFTER_QUOTE,
+                       self.analysis.paragraph_of(end)[1] or end + AFTER_QUOTE)
         closing = end
         while closing < len(text) and text[closing] in ',;:.!?…"»”“ –—-':
             closing += 1
@@ -157,11 +160,38 @@ class SpeechFinder:
         verbs = [t for t in self.analysis.tokens_in(*tail) if self._is_verb(t, self.lexicon.reporting_verbs)]
         if not verbs or self._in_quote(verbs[0].start):
             return None
+        verb = (verbs[0].start, verbs[0].end)
+        persons = [m for m in self.persons if tail[0] <= m.start and m.end <= tail[1]]
+        before = [m for m in persons if m.end <= verb[0]]
+        after = [m for m in persons if m.start >= verb[1]]
+        if before or after:  # «," Mr. Holm said», «," said Rashida Karim, Additional Secretary…, who chaired…»
+            person = before[-1] if before else after[0]
+            how = "the person named before the verb" if before else "the person named after the verb"
+            return person.entity, (person.start, person.end), f"named after the quote ({how})", 0.9, verb
         subject = self._subject(tail[0], tail[1])
+        if subject is None or (subject[1][0] > verb[1] and subject[2].startswith("the body")):
+            titled = self._title_after_verb(verb[1], tail[1])
+            if titled is not None:
+                return titled, None, "a title alone after the verb: the person last named", 0.6, verb
         if subject is None:
             return None
         entity, span, how, _confidence = subject
-        return entity, span, f"named after the quote ({how})", 0.9, (verbs[0].start, verbs[0].end)
+        return entity, span, f"named after the quote ({how})", 0.9, verb
+
+    def _title_after_verb(self, verb_end: int, tail_end: int) -> str | None:
+        """«», – подчеркнул замминистра.», "," the minister said": a common noun (a title) with no name
+        stands for the person last named before it, when that person was named with a title."""
+        words = [t for t in self.analysis.tokens_in(verb_end, tail_end) if t.text not in ",.;:!?–—-"]
+        if not words or words[0].text[:1].isupper() or self.actors.within(verb_end, tail_end):
+            return None
+        if self.analysis.language == "ru" and words[0].pos not in ("NOUN", "ADJ"):
+            return None
+        if self.analysis.language == "en" and fold(words[0].text) not in ("the", "a"):
+            return None
+        earlier = [m for m in self.persons if m.end <= verb_end]
+        titled = [m for m in earlier if any(t.end <= m.start + 2 and m.start - t.end < 4 or
+                                            m.end <= t.start and t.start - m.end < 4 for t in self.titles)]
+        return titled[-1].entity if titled and titled[-1] is earlier[-1] else None
 
     def _colon_before(self, start: int):
         text = self.analysis.text
