@@ -238,7 +238,8 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
     text lists the states taking part, by those states."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
     drafted = []
-    for number, (start, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
+    for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
+        start = first
         fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
         byline = re.match(r"[^.\n–—]{0,80}?\s[–—]\s+", text[start:start + 90])
         if byline and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", byline.group()):

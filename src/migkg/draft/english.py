@@ -147,7 +147,8 @@ def _capitalised(word: str) -> bool:
 
 def _organisations(analysis: Analysis) -> list[OrgSpan]:
     found = []
-    for start, end in proper_phrases(analysis):
+    for run in proper_phrases(analysis):
+        start, end = run
         words = analysis.text[start:end].split()
         if words and fold(words[0]) == "the":
             words = words[1:]

@@ -226,8 +226,8 @@ class SpeechFinder:
         if self.analysis.language == "en" and fold(words[0].text) not in ("the", "a"):
             return None
         earlier = [m for m in self.persons if m.end <= verb_end]
-        titled = [m for m in earlier if any(t.end <= m.start + 2 and m.start - t.end < 4 or
-                                            m.end <= t.start and t.start - m.end < 4 for t in self.titles)]
+        titled = [m for m in earlier if any((t.end <= m.start + 2 and m.start - t.end < 4) or
+                                            (m.end <= t.start and t.start - m.end < 4) for t in self.titles)]
         return titled[-1].entity if titled and titled[-1] is earlier[-1] else None
 
     def _colon_before(self, start: int):
