@@ -46,7 +46,7 @@ from migkg.draft.header import (
 from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
 from migkg.draft.meetings import Setting, find_meetings
 from migkg.draft.posts import find_titles, posts_held
-from migkg.draft.speech import Speech, SpeechFinder
+from migkg.draft.speech import PARTICIPANT_SUBJECTS, Speech, SpeechFinder
 from migkg.errors import InputError, Location
 from migkg.schema.vocabulary import Vocabulary
 
@@ -179,7 +179,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                                  registry, lambda start, end: _topics_in(terms, start, end),
                                  [(t.start, t.end) for t in titles])
     _merge_governance(card, governance, text)
-    card.statements += _statements(speeches, actors, terms, event.id if event else None)
+    taken = [s.spans[0] for s in card.statements]
+    card.statements += [s for s in _statements(speeches, actors, terms, event.id if event else None)
+                        if s.fields["kind"] != "joint-outcome"
+                        or not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]
     card.statements.sort(key=lambda s: s.spans[0][0])
     quote_speakers = [((q.spans[0][0], q.spans[-1][1]), q.speaker) for q in quotes]
     card.claims += duration_claims(analysis, actors, quote_speakers, body_end)
@@ -235,9 +238,14 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
     text lists the states taking part, by those states."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
     drafted = []
-    for number, (start, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
+    for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
+        start = first
         fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
-        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants})", text[start:end], re.I):
+        byline = re.match(r"[^.\n–—]{0,80}?\s[–—]\s+", text[start:start + 90])
+        if byline and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", byline.group()):
+            start += byline.end()  # «КАЗИНФОРМ /Имя/ – Представители…»: the agency and author are not said
+        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
+                    text[start:end], re.I):
             fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
             method = "«the participants» and an agreeing verb: the participants as a group"
         elif participants:
@@ -282,11 +290,19 @@ def _statements(speeches: list[Speech], actors: Actors, terms: list[Mention], ev
     drafted: list[Drafted] = []
     numbers: dict[str, int] = {}
     for speech in speeches:
-        short = "quote" if speech.kind == "direct-quote" else "said"
-        base = f"{slug(speech.speaker, 40)}-{short}"
+        if speech.group == "participants" and event is None:
+            continue  # the participants of no meeting the text reports
+        short = "quote" if speech.kind == "direct-quote" else "outcome" if speech.kind == "joint-outcome" else "said"
+        base = f"{slug(speech.speaker or speech.group or 'group', 40)}-{short}"
+        if speech.group == "officials":
+            base = f"{slug(speech.speaker, 40)}-officials-{short}"
         numbers[base] = numbers.get(base, 0) + 1
-        fields = {"id": f"{base}-{numbers[base]}", "type": speech.type, "kind": speech.kind,
-                  "speakers": [speech.speaker]}
+        fields: dict = {"id": f"{base}-{numbers[base]}", "type": speech.type, "kind": speech.kind}
+        if speech.group is None:
+            fields["speakers"] = [speech.speaker]
+        else:
+            fields["speaker_groups"] = [{"group": speech.group,
+                                         "of": event if speech.group == "participants" else speech.speaker}]
         if speech.on_behalf_of:
             fields["on_behalf_of"] = speech.on_behalf_of
         if event:
