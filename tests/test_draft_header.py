@@ -140,7 +140,6 @@ def test_without_an_address_the_curators_date_is_a_note_to_the_curator(run_migkg
 @pytest.mark.parametrize("args, meta, message", [
     (["--issued", "15.02.2024"], None, "error: --issued: '15.02.2024' is not valid"),
     (["--url", "example.org/x"], None, "error: --url:"),
-    (["--publisher", "nobody"], None, "error: --publisher: publisher 'nobody' is not in the registry"),
     ([], "issued: 2024-02-15\nadress: https://example.org/x\n", "osh.meta.yaml:2: adress: is not a known field"),
 ])
 def test_bad_metadata_ends_with_a_located_error(run_migkg, data, tmp_path, args, meta, message):
@@ -152,6 +151,20 @@ def test_bad_metadata_ends_with_a_located_error(run_migkg, data, tmp_path, args,
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert message in result.stderr and "Fix:" in result.stderr
     assert not (data / "releases" / "osh").exists()
+
+
+def test_an_unknown_publisher_id_is_left_out_and_said_not_refused(run_migkg, data, tmp_path):
+    source = tmp_path / "osh.txt"
+    source.write_text(UNDATED, encoding="utf-8")
+    (tmp_path / "osh.meta.yaml").write_text("issued: 2024-02-15\npublisher: nobody\nurl: https://example.org/x\n",
+                                            encoding="utf-8")
+    result = run_migkg("draft", source, "--id", "osh", "--data", data)
+    assert result.returncode == 0, result.stderr
+    assert "not drafted: release.publishers: 'nobody'" in result.stderr and "not in the registry" in result.stderr
+    meta = (data / "releases" / "osh" / "draft-meta.yaml").read_text(encoding="utf-8")
+    assert "'nobody'" in meta and "not_drafted" in meta
+    loaded = release(data, "osh")
+    assert "nobody" not in [p.agent for p in loaded.publishers] and str(loaded.issued.date) == "2024-02-15"
 
 
 def test_an_agency_item_gets_its_kind_publisher_author_and_event_date_from_the_header(run_migkg, data, tmp_path):

@@ -85,6 +85,8 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
     for path in written:
         say(f"  wrote {path}")
     say(_summary(files, language, lang is None))
+    for note in _not_drafted(files):
+        say(f"  not drafted: {note}")
     say(f"Next: review {folder / DRAFT_NAME} against source.txt, then rename it to card.yaml "
         "(docs/drafting.md).")
     if evaluate is not None:
@@ -157,6 +159,15 @@ def _summary(files, language: str, guessed: bool) -> str:
     how = "guessed from its letters" if guessed else "as given"
     return (f"drafted {len(facts)} facts ({sure} with confidence >= 0.7) and {len(meta['proposals'])} proposed "
             f"registry entries; language {language} ({how}).")
+
+
+def _not_drafted(files) -> list[str]:
+    """What the draft says it left for the curator (draft-meta.yaml ``not_drafted``): an unknown publisher id,
+    a date of issue nobody gave."""
+    from migkg.cards.yamlfile import read_yaml_text
+    from migkg.draft import META_NAME
+
+    return [str(note) for note in read_yaml_text(files.meta, Path(META_NAME)).data.get("not_drafted") or []]
 
 
 def _evaluate(draft_folder: Path, card: Path, data: Path, extra: list[Path]):

@@ -41,6 +41,7 @@ from migkg.draft.header import (
     relays,
     release_kind,
     supplied_publisher,
+    unknown_publisher_note,
     title_line,
 )
 from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
@@ -85,9 +86,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     address): it completes the header where the text is silent, as ``supplied:`` facts. ``releases``
     is the folder of the other releases' cards: a meeting one of them reports keeps its event id."""
     supplied = supplied or Supplied()
-    if supplied.publisher is not None and supplied.publisher not in registry:
-        raise InputError(Location(Path(supplied.publisher_origin)), f"publisher '{supplied.publisher}' is not in the registry.",
-                         "give the id of a registry entry (e.g. iom, kazinform), or add the publisher to the registry.")
+    unknown_publisher = None
+    if supplied.publisher is not None and supplied.publisher not in registry:  # drafted without it, and said
+        unknown_publisher = unknown_publisher_note(supplied)
+        supplied = dataclasses.replace(supplied, publisher=None)
     lexicon = LEXICONS[language]
     analysis = FRONT_ENDS[language].analyse(text)
     found = actor_gazetteer(registry, language).find(analysis)
@@ -124,6 +126,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
                      issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
                      authors=authors, relays=relays(analysis, actors, body_end))
+    if unknown_publisher:
+        card.skipped.append(unknown_publisher)
     if issued is None:
         card.skipped.append("release.issued: the text names no date of issue and none was given (--issued, or "
                             "issued: in the .meta.yaml file); add {date: YYYY-MM-DD, supplied: <address>}.")

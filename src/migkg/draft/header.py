@@ -493,6 +493,14 @@ def supplied_publisher(supplied: Supplied, publishers: list[Drafted]) -> Drafted
                    f"The text does not name this publisher; {supplied.said()}.")
 
 
+def unknown_publisher_note(supplied: Supplied) -> str:
+    """What the draft says (in ``not_drafted`` and on stderr) of a publisher id the registry does not hold: the
+    text is drafted without it, never refused."""
+    return (f"release.publishers: '{supplied.publisher}' ({supplied.publisher_origin}) is not in the registry, so "
+            f"the draft leaves it out; add that entry to the registry, then write {{agent: {supplied.publisher}, "
+            "supplied: <the address the text comes from>}.")
+
+
 # --------------------------------------------------------------------------- dates relative to the date of issue
 
 @dataclass(frozen=True)
