@@ -35,6 +35,8 @@ from migkg.draft.header import (
     date_of_issue,
     find_dateline,
     find_kind_line,
+    find_place_line,
+    find_rubric_line,
     header_lines,
     publishers_and_authors,
     relative_dates,
@@ -99,10 +101,15 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
 
     kind = find_kind_line(text)
     dateline = _known_agency(find_dateline(text, language, supplied), actors)
-    skip = [(kind.start, kind.end) if kind else None, (dateline.start, dateline.tail_end) if dateline else None]
+    rubric = find_rubric_line(text, kind, text[dateline.agency[0]:dateline.agency[1]]
+                              if dateline and dateline.agency else None)
+    skip = [(kind.start, kind.end) if kind else None, (dateline.start, dateline.tail_end) if dateline else None,
+            (rubric.start, rubric.end) if rubric else None]
     skip += [(start, end) for start, end, _ in header_lines(text, actors, kind)]
-    title = title_line(text, skip)
-    title_method = "the first line after the kind line" if kind else "the first line of the text"
+    title = title_line(text, skip, kind.end if kind else 0)
+    title_method = "the first line after the kind line" if kind else \
+        "the first line after the rubric line" if rubric and title and title[0] > rubric.end else \
+        "the first line of the text"
     if title and dateline and title[0] > dateline.start and (title[1] - title[0] > 200 or
                                                             analysis.sentence_of(title[0])[1] < title[1]):
         title = (title[0], analysis.sentence_of(title[0])[1])  # no headline: the body's first sentence stands for it
@@ -119,7 +126,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                          "date).")
     issued = date_of_issue(text, language, dateline, supplied)
     body_start = dateline.tail_end if dateline else title[1]
-    publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start)
+    publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start,
+                                                 rubric)
     curators = supplied_publisher(supplied, publishers)
     card = DraftCard(release_id, language,
                      kind=release_kind(kind, title, publishers, actors),
@@ -146,10 +154,18 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         if city:
             card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
                                  "The dateline names the place of issue.")
+    elif place_line := find_place_line(text, body_start, min(body_start + 200, len(text))):
+        start, end, dash = place_line  # "ASTANA – A decade after…": a dateline naming its place alone
+        place = place_proposal(analysis, start, end, actors, registry)  # not the meeting's: no date with it
+        if place:
+            card.place = Drafted({"place": place}, [(start, dash)], "the dateline's place (no date on it)", 0.7,
+                                 "The dateline names the place of issue.")
     issued_on = as_date(issued.fields["date"]) if issued else None
     relative = relative_dates(analysis, issued_on) if issued_on else []
 
-    setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline else None, city,
+    # a by-line's date is when the text was published, not where and when a meeting was held
+    setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline and not dateline.byline
+                      else None, city,
                       relative, dateline.tail_end if dateline else None)
     meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
     if releases is not None and meetings:
