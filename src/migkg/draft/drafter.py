@@ -43,8 +43,8 @@ from migkg.draft.header import (
     relays,
     release_kind,
     supplied_publisher,
-    unknown_publisher_note,
     title_line,
+    unknown_publisher_note,
 )
 from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
 from migkg.draft.meetings import Setting, find_meetings
