@@ -246,3 +246,13 @@ def test_the_body_over_the_kind_line_and_an_issued_by_line_publish(run_migkg, da
     assert loaded.kind.kind == "press-release"
     assert loaded.title.spans[0].text == "Experts of the Almaty Process meet in Almaty"
     assert [p.agent for p in loaded.publishers] == ["almaty-process", "regional-migration-support-unit"]
+
+
+@pytest.mark.parametrize("given", ["2024-02", "2024"])
+def test_a_date_of_issue_known_to_the_month_or_year_is_supplied_as_given(run_migkg, data, tmp_path, given):
+    source = tmp_path / "osh.txt"
+    source.write_text(UNDATED, encoding="utf-8")
+    result = run_migkg("draft", source, "--id", "osh", "--data", data, "--issued", given,
+                       "--url", "https://example.org/iom/osh")
+    assert result.returncode == 0, result.stderr
+    assert str(release(data, "osh").issued.date) == given

@@ -1,6 +1,7 @@
 """``migkg draft`` and ``migkg draft-evaluate``: draft a card from a raw release, and measure a draft."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Annotated
@@ -47,7 +48,8 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
               "--evaluate", help="A reviewed card of the same text: print precision and recall of the draft.")] = None,
           registry: RegistryOption = None,
           issued: Annotated[str | None, typer.Option(
-              "--issued", help="The date of issue, YYYY-MM-DD, known from where the text was taken.")] = None,
+              "--issued", help="The date of issue, YYYY-MM-DD (or YYYY-MM, YYYY), known from where the text was "
+              "taken.")] = None,
           publisher: Annotated[str | None, typer.Option(
               "--publisher", help="The publisher's registry id, known from where the text was taken.")] = None,
           url: Annotated[str | None, typer.Option("--url", help="The address the text was taken from.")] = None,
@@ -124,13 +126,16 @@ def read_supplied(source: Path, meta: Path | None, issued: str | None, publisher
             values = SuppliedFile.model_validate({**values.model_dump(exclude_none=True), key: value})
         except ValidationError as err:
             raise InputError(Location(Path(f"--{key}")), f"'{value}' is not valid: {err.errors()[0]['msg']}.",
-                             {"issued": "write the date as YYYY-MM-DD, e.g. 2019-04-24.",
+                             {"issued": "write the date as YYYY-MM-DD, e.g. 2019-04-24 (or YYYY-MM, YYYY when only the month or "
+                                        "year is known).",
                               "publisher": "give a registry id, e.g. iom or kazinform.",
                               "url": "give the full http:// or https:// address."}[key]) from None
     origin = " and ".join(filter(None, [meta.name if meta else None,
                                         ", ".join(f"--{k}" for k in given) if given else None])) or "nothing"
-    return Supplied(values.issued, values.publisher, str(values.url) if values.url else None, origin,
-                    "--publisher" if publisher is not None else str(meta))
+    day = values.issued if isinstance(values.issued, dt.date) else None
+    month = values.issued if isinstance(values.issued, str) else None
+    return Supplied(day, values.publisher, str(values.url) if values.url else None, origin,
+                    "--publisher" if publisher is not None else str(meta), month)
 
 
 def _check_folder(folder: Path, source: Path, force: bool) -> None:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import dateparser
 from dateparser.languages.loader import default_loader
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from migkg.cards.models import Id
 from migkg.cards.registry import Registry
@@ -108,6 +108,12 @@ class Supplied:
     url: str | None = None
     origin: str = "the command line"  # where it was given: said in the notes
     publisher_origin: str = "--publisher"  # where the publisher was given: an unknown id is reported there
+    issued_month: str | None = None  # the date of issue known to the month or year only ("2018-06", "2018")
+
+    @property
+    def issued_written(self) -> str | None:
+        """The curator's date of issue as precise as it was given."""
+        return self.issued.isoformat() if self.issued else self.issued_month
 
     def said(self) -> str:
         return f"given by the curator ({self.origin})"
@@ -117,9 +123,27 @@ class SuppliedFile(BaseModel):
     """The curator's metadata file beside a text (``<source>.meta.yaml``): what is known from where it was taken."""
 
     model_config = ConfigDict(extra="forbid")
-    issued: dt.date | None = Field(None, description="The date of issue, YYYY-MM-DD.")
+    issued: dt.date | str | None = Field(None, description="The date of issue, YYYY-MM-DD (or YYYY-MM, YYYY when "
+                                                           "only the month or the year is known).")
+
+    @field_validator("issued", mode="before")
+    @classmethod
+    def _a_date_a_month_or_a_year(cls, value: object) -> object:
+        """"2018-06" and "2018" stay as written (a month, a year); anything else must be a day's date."""
+        if isinstance(value, int) and 1900 <= value <= 2100:
+            value = str(value)
+        if isinstance(value, str) and re.fullmatch(r"(19|20)\d{2}(-(0[1-9]|1[0-2]))?", value.strip()):
+            return value.strip()
+        if isinstance(value, str | dt.date):
+            return value if isinstance(value, dt.date) else dt.date.fromisoformat(value.strip()) \
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) else _not_a_date(value)
+        return value
     publisher: Id | None = Field(None, description="The registry id of the publisher.")
     url: HttpUrl | None = Field(None, description="The address of the page the text was taken from.")
+
+
+def _not_a_date(value: str) -> object:
+    raise ValueError("write the date as YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known)")
 
 
 @dataclass(frozen=True)
@@ -304,6 +328,9 @@ def _year_for(text: str, month: int, day: int | None, supplied: Supplied | None
         before = [y for y in years if dt.date(y, month, day or 1) <= issued + dt.timedelta(days=2)]
         best = max(before) if before else min(years)
         return best, None, "supplied"
+    if supplied and supplied.issued_month and (len(supplied.issued_month) == 4 or
+                                               int(supplied.issued_month[5:7]) == month):
+        return int(supplied.issued_month[:4]), None, "supplied"
     for match in re.finditer(rf"(?P<date>(?:\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+{_WORD}|{_WORD}\.?\s+\d{{1,2}}"
                              rf"(?:\s*[–—-]\s*\d{{1,2}})?),?\s+(?P<year>{_YEAR}))", text):
         words = re.findall(r"[^\W\d_]+", match.group("date"))
@@ -636,13 +663,14 @@ def date_of_issue(text: str, language: str, dateline: Dateline | None, supplied:
             note = "The dateline gives no year; the year is that of the same month elsewhere in the text."
         elif dateline.year_from == "supplied":
             note = f"The dateline gives no year; the year is that of the date of issue {supplied.said()}."
-        if supplied.issued and supplied.issued.isoformat()[:len(dateline.date)] != dateline.date:
+        given = supplied.issued_written
+        if given and given[:len(dateline.date)] != dateline.date[:len(given)]:
             note = (f"{note} " if note else "") + (f"The date of issue {supplied.said()} is "
-                                                    f"{supplied.issued.isoformat()}; the text says otherwise: check.")
+                                                    f"{given}; the text says otherwise: check.")
         return Drafted({"date": dateline.date}, spans, "the dateline" + (", year completed" if note else ""),
                        0.9 if dateline.year_from is None else 0.75, note)
-    if supplied.issued:
-        fields: dict[str, object] = {"date": supplied.issued.isoformat()}
+    if supplied.issued_written:
+        fields: dict[str, object] = {"date": supplied.issued_written}
         if supplied.url:
             fields["supplied"] = supplied.url
         return Drafted(fields, [], "the date of issue given by the curator", 0.9,
