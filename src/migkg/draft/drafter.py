@@ -35,6 +35,8 @@ from migkg.draft.header import (
     date_of_issue,
     find_dateline,
     find_kind_line,
+    find_place_line,
+    find_rubric_line,
     header_lines,
     publishers_and_authors,
     relative_dates,
@@ -42,6 +44,7 @@ from migkg.draft.header import (
     release_kind,
     supplied_publisher,
     title_line,
+    unknown_publisher_note,
 )
 from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
 from migkg.draft.meetings import Setting, find_meetings
@@ -85,9 +88,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     address): it completes the header where the text is silent, as ``supplied:`` facts. ``releases``
     is the folder of the other releases' cards: a meeting one of them reports keeps its event id."""
     supplied = supplied or Supplied()
-    if supplied.publisher is not None and supplied.publisher not in registry:
-        raise InputError(Location(Path(supplied.publisher_origin)), f"publisher '{supplied.publisher}' is not in the registry.",
-                         "give the id of a registry entry (e.g. iom, kazinform), or add the publisher to the registry.")
+    unknown_publisher = None
+    if supplied.publisher is not None and supplied.publisher not in registry:  # drafted without it, and said
+        unknown_publisher = unknown_publisher_note(supplied)
+        supplied = dataclasses.replace(supplied, publisher=None)
     lexicon = LEXICONS[language]
     analysis = FRONT_ENDS[language].analyse(text)
     found = actor_gazetteer(registry, language).find(analysis)
@@ -97,10 +101,15 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
 
     kind = find_kind_line(text)
     dateline = _known_agency(find_dateline(text, language, supplied), actors)
-    skip = [(kind.start, kind.end) if kind else None, (dateline.start, dateline.tail_end) if dateline else None]
+    rubric = find_rubric_line(text, kind, text[dateline.agency[0]:dateline.agency[1]]
+                              if dateline and dateline.agency else None)
+    skip = [(kind.start, kind.end) if kind else None, (dateline.start, dateline.tail_end) if dateline else None,
+            (rubric.start, rubric.end) if rubric else None]
     skip += [(start, end) for start, end, _ in header_lines(text, actors, kind)]
-    title = title_line(text, skip)
-    title_method = "the first line after the kind line" if kind else "the first line of the text"
+    title = title_line(text, skip, kind.end if kind else 0)
+    title_method = "the first line after the kind line" if kind else \
+        "the first line after the rubric line" if rubric and title and title[0] > rubric.end else \
+        "the first line of the text"
     if title and dateline and title[0] > dateline.start and (title[1] - title[0] > 200 or
                                                             analysis.sentence_of(title[0])[1] < title[1]):
         title = (title[0], analysis.sentence_of(title[0])[1])  # no headline: the body's first sentence stands for it
@@ -117,13 +126,16 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                          "date).")
     issued = date_of_issue(text, language, dateline, supplied)
     body_start = dateline.tail_end if dateline else title[1]
-    publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start)
+    publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start,
+                                                 rubric)
     curators = supplied_publisher(supplied, publishers)
     card = DraftCard(release_id, language,
                      kind=release_kind(kind, title, publishers, actors),
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
                      issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
                      authors=authors, relays=relays(analysis, actors, body_end))
+    if unknown_publisher:
+        card.skipped.append(unknown_publisher)
     if issued is None:
         card.skipped.append("release.issued: the text names no date of issue and none was given (--issued, or "
                             "issued: in the .meta.yaml file); add {date: YYYY-MM-DD, supplied: <address>}.")
@@ -142,10 +154,18 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         if city:
             card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
                                  "The dateline names the place of issue.")
+    elif place_line := find_place_line(text, body_start, min(body_start + 200, len(text))):
+        start, end, dash = place_line  # "ASTANA – A decade after…": a dateline naming its place alone
+        place = place_proposal(analysis, start, end, actors, registry)  # not the meeting's: no date with it
+        if place:
+            card.place = Drafted({"place": place}, [(start, dash)], "the dateline's place (no date on it)", 0.7,
+                                 "The dateline names the place of issue.")
     issued_on = as_date(issued.fields["date"]) if issued else None
     relative = relative_dates(analysis, issued_on) if issued_on else []
 
-    setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline else None, city,
+    # a by-line's date is when the text was published, not where and when a meeting was held
+    setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline and not dateline.byline
+                      else None, city,
                       relative, dateline.tail_end if dateline else None)
     meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
     if releases is not None and meetings:
