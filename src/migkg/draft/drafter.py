@@ -16,10 +16,9 @@ from migkg.draft import english, russian
 from migkg.draft.actors import Actors, note_spellings, resolve
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
+from migkg.draft.claims import count_claims, duration_claims
 from migkg.draft.events import (
-    count_claims,
     delegation_members,
-    duration_claims,
     participants,
     place_proposal,
     processes,
@@ -177,12 +176,14 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
     governance = find_governance(analysis, actors, meetings, terms, (title[1], body_end), finder.quotes, year,
                                  registry, lambda start, end: _topics_in(terms, start, end),
-                                 [(t.start, t.end) for t in titles])
+                                 [(t.start, t.end) for t in titles],
+                                 str(card.issued.fields["date"]) if card.issued and card.issued.fields.get("date")
+                                 else None)
     _merge_governance(card, governance, text)
     card.statements += _statements(speeches, actors, terms, event.id if event else None)
     card.statements.sort(key=lambda s: s.spans[0][0])
     quote_speakers = [((q.spans[0][0], q.spans[-1][1]), q.speaker) for q in quotes]
-    card.claims += duration_claims(analysis, actors, quote_speakers, body_end)
+    card.claims += duration_claims(analysis, actors, quote_speakers, body_end, event.id if event else None)
     card.contacts = find_contacts(text, actors, body_end)
     card.proposals = actors.proposals
     note_spellings(card, actors)

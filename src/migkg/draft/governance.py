@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from migkg.cards.registry import Registry
 from migkg.draft.actors import BODY_TYPES, Actor, Actors
+from migkg.draft.claims import number_of
 from migkg.draft.facts import DraftDocument, Drafted, DraftProcess, slug
 from migkg.draft.gazetteer import Mention
 from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
@@ -39,7 +40,51 @@ from migkg.draft.meetings import Meeting
 from migkg.draft.text import Analysis, fold
 from migkg.draft.timing import Timing, period_fields, timings
 
-LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*"
+LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
+
+
+@dataclass(frozen=True)
+class GovernanceCues:
+    """Cue words of this module beyond :class:`~.lexicon.DomainLexicon`, as data (one instance per language)."""
+
+    currently: str      # present-tense timing words: the fact holds on the date of issue ("currently chairs")
+    asking: str         # words between a holder and a status that make it a request, not a status
+    qualified_partner: str  # a word before "partner" that makes it a role in a meeting, not a status in the process
+    joining: str        # "joined as an observer": a status taken at the meeting the release reports
+    jointly: str        # "jointly chaired": a chair cue that names co-chairs
+    relative: str       # the start of a relative clause about the word before it ("which", «которая»)
+    holding_verb: str   # a verb of holding a position in a relative clause ("will chair it", «будет возглавлять»)
+    support: str        # "provides support to <process>": a partner of the process (an organisation)
+    person_relative: str  # "who chaired": the holder is a person, not a state or organisation
+    counted_members: str  # "seven <process> Member States": members counted, listed in the next sentence
+
+
+GOVERNANCE_CUES = {
+    "en": GovernanceCues(
+        currently=r"\b(?:currently|presently|at\s+present|now)\b",
+        asking=r"\b(?:request|application|bid|wish|intention|candidacy|applied|applies|seeks?|sought|asked)\b",
+        qualified_partner=r"\b(?:resource|technical|knowledge|implementing|funding|media|logistics?)\s+$",
+        joining=r"\bjoin(?:ed|s)?\b",
+        jointly=r"\bjointly\s+$",
+        relative=r"^\s*,?\s*(?:which|who|that)\b",
+        holding_verb=r"\b(?:chair|lead|hold|head|preside)\w*",
+        support=r"\b(?:provides?|providing|offers?|gives?)\b[^.;]{0,60}?\bsupport\s+(?:to|for)\s+(?:the\s+)?$",
+        person_relative=r"\bwho\s+(?:\w+\s+){0,2}$",
+        counted_members=r"\b(?P<number>\w+)\s+(?:[A-Z][\w'’-]*\s+){0,4}[Mm]ember\s+[Ss]tates\b",
+    ),
+    "ru": GovernanceCues(
+        currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
+        asking=r"заявк\w*|просьб\w*|намерени\w*|желани\w*|стремлени\w*|хода[тй]\w*|попрос\w*",
+        qualified_partner=r"(?!x)x",
+        joining=r"присоедин\w+",
+        jointly=r"совместно\s+$",
+        relative=r"^\s*,?\s*(?:котор\w+)\b",
+        holding_verb=r"возглав\w+|председательств\w+|руковод\w+",
+        support=r"поддержк\w*\s+$",
+        person_relative=r"(?!x)x",
+        counted_members=r"(?P<number>\w+)\s+(?:государств\w*|стран\w*)[\s–—-]+член\w*",
+    ),
+}
 
 
 @dataclass
@@ -59,8 +104,11 @@ class Governance:
 
 class _Reader:
     def __init__(self, analysis: Analysis, actors: Actors, meetings: list[Meeting], body: tuple[int, int],
-                 quotes: list[tuple[int, int]], year: str | None, titles: list[tuple[int, int]]):
+                 quotes: list[tuple[int, int]], year: str | None, titles: list[tuple[int, int]],
+                 issued: str | None = None):
         self.analysis, self.text = analysis, analysis.text
+        self.issued = issued  # the date of issue: "currently chairs" holds on it
+        self.cues = GOVERNANCE_CUES[analysis.language]
         self.titles = titles  # posts' titles («Председатель Комитета по миграции»): their words are no positions
         self.lexicon: DomainLexicon = DOMAIN_LEXICONS[analysis.language]
         self.actors, self.meetings, self.body, self.quotes, self.year = actors, meetings, body, quotes, year
@@ -118,6 +166,16 @@ class _Reader:
             if timing.kind in ("from", "to", "range", "on"):
                 return timing, (start + timing.start, start + timing.end)
         return None
+
+    def _relative_timing(self, clause: tuple[int, int], sentence: tuple[int, int]) \
+            -> tuple[Timing, tuple[int, int]] | None:
+        """"hosting the secretariat, which has been based in Almaty since 2014": the period a relative clause right
+        after the cue's clause gives (a beginning, an end or both; not a single day)."""
+        following = [c for c in self.clauses(sentence) if c[0] >= clause[1]]
+        if not following or not re.match(self.cues.relative, self.text[following[0][0]:following[0][1]], re.I):
+            return None
+        timing = self.timing_in(*following[0])
+        return timing if timing and timing[0].kind in ("from", "to", "range") else None
 
     def at_meeting(self, start: int, end: int) -> bool:
         return self.main is not None and re.search(self.lexicon.at_meeting, self.text[start:end], re.I) is not None
@@ -179,6 +237,28 @@ class _Reader:
                 Drafted(fields, [(start, to.end)], "a position noun and a passing verb; the holders after "
                         "«from»/«to»", 0.75, note))
             found.busy.append(sentence)
+            term = self._term_of_next(to, position, sentence)
+            if term:
+                found.process(process).positions.append(term)
+
+    def _term_of_next(self, to: Actor, position: str, sentence: tuple[int, int]) -> Drafted | None:
+        """«… перешло … к Шри-Ланке, которая будет возглавлять его в 2025–2027 годах»: the new holder's term, from
+        a relative clause right after it with a verb of holding and a timing (when no position cue says it)."""
+        text = self.text
+        clause = next((c for c in self.clauses(sentence) if c[0] >= to.end), None)
+        if clause is None or not re.match(self.cues.relative, text[clause[0]:clause[1]], re.I):
+            return None
+        words = text[clause[0]:clause[1]]
+        if not re.search(self.cues.holding_verb, words, re.I) or \
+                any(re.search(pattern, words, re.I) for _, pattern in self.lexicon.positions):
+            return None
+        timing = self.timing_in(*clause)
+        if timing is None or timing[0].kind not in ("from", "to", "range"):
+            return None
+        fields: dict = {"position": position, "holder": to.entity}
+        self.timed(fields, timing)
+        return Drafted(fields, [(to.start, max(timing[1][1], to.end))],
+                       "the new holder of a handover, and its term in the relative clause after it", 0.7)
 
     # ------------------------------------------------------------------ positions
 
@@ -196,7 +276,11 @@ class _Reader:
                     if any(s < end and start < e for s, e in taken) or self.in_quote(start) \
                             or any(s <= start < e for s, e in self.titles):
                         continue
+                    if re.search(self.cues.person_relative, text[sentence[0]:start], re.I):
+                        continue  # "..., who chaired the meeting": a person chairs a meeting, not a process
                     taken.append((start, end))
+                    if position == "chair" and re.search(self.cues.jointly, text[sentence[0]:start], re.I):
+                        position = "co-chair"  # "Indonesia and Australia jointly chaired the meeting"
                     fact = self._position(position, start, end, sentence, handover is not None)
                     if fact:
                         process = self.process_of(sentence)
@@ -206,6 +290,8 @@ class _Reader:
                             found.busy.append(sentence)
                             if position == "secretariat-host":
                                 found.secretariat.append((start, end))
+        for process in found.processes.values():
+            process.positions = _implied_left_out(process.positions)
 
     def _position(self, position: str, start: int, end: int, sentence: tuple[int, int],
                   in_handover: bool) -> list[Drafted]:
@@ -226,16 +312,23 @@ class _Reader:
             holders = self.list_from(following[0], True, (end, sentence[1]))
             span_start, span_end = start, holders[-1].end
         else:
-            holders = [before[-1]]
-            span_start, span_end = before[-1].start, end
+            plural = re.search(r"s\b|и\b|ей\b", text[start:end], re.I) or \
+                re.search(self.cues.jointly, text[sentence[0]:start], re.I)
+            holders = self.list_from(before[-1], False, (sentence[0], start)) if plural else [before[-1]]
+            span_start, span_end = holders[0].start, end
         if holders and holders[0].start < start and start - holders[-1].end > 120:
             return []
         timing = self.timing_in(*clause)
         if timing is None and re.match(r"\s*а\s", text[clause[0] + 1:clause[1]]) and " – " in text[clause[0]:clause[1]]:
             previous = [c for c in self.clauses(sentence) if c[1] <= clause[0]]
             timing = self.timing_in(*previous[-1]) if previous else None
+        if timing is None:
+            timing = self._relative_timing(clause, sentence)
         fields_base: dict = {"position": position}
         note = None
+        if timing is None and self.issued and re.search(self.cues.currently, text[clause[0]:end], re.I):
+            fields_base["on"] = self.issued
+            note = "«Currently»: read as on the date of issue."
         spans = [(span_start, span_end)]
         if timing:
             if timing[1][0] >= span_end:
@@ -244,7 +337,7 @@ class _Reader:
                 spans = [timing[1], (span_start, span_end)]
         if self.main and (in_handover or self.at_meeting(*clause)):
             fields_base["at_event"] = self.main
-        elif self.main and timing is None and position in ("chair", "co-chair"):
+        elif self.main and timing is None and "on" not in fields_base and position in ("chair", "co-chair"):
             fields_base["at_event"] = self.main
             note = "No timing in the text; reported in its account of the meeting."
         drafted = []
@@ -269,19 +362,28 @@ class _Reader:
                     if any(s < end and start < e for s, e in taken) or self.in_quote(start):
                         continue
                     taken.append((start, end))
-                    before = self.holders_in(sentence[0], start)
-                    if not before or start - before[-1].end > 80:
-                        continue
                     process = self.process_of(sentence)
                     if process is None:
                         continue
+                    if status == "member" and self._counted_members(found, process, sentence, start, end):
+                        continue
+                    before = self.holders_in(sentence[0], start)
+                    if not before or start - before[-1].end > 80:
+                        continue
+                    if any(0 <= h.start - end <= 12 for h in self.holders):
+                        continue  # «государств – членов ЕС», "member states of the EU": members of another body
+                    if re.search(self.cues.asking, text[before[-1].end:start], re.I) or \
+                            (status == "partner" and re.search(self.cues.qualified_partner, text[sentence[0]:start],
+                                                               re.I)):
+                        continue  # "Mongolia's request to join as an observer", "joined as a resource partner"
                     clause = self.clause_of(sentence, start)
                     holders = self.list_from(before[-1], False, (sentence[0], start)) \
-                        if re.search(r"s\b|ы\b|и\b", text[start:end]) else [before[-1]]
+                        if re.search(r"s\b|ы\b|и\b|ей\b", text[start:end]) else [before[-1]]
                     timing = self.timing_in(*clause)
                     same_clause = holders[0].start >= clause[0]
                     span_end = max(end, timing[1][1]) if timing else end
-                    at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1])
+                    at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1]) or \
+                        self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing)
                     for holder in holders:
                         fields: dict = {"status": status, "agent": holder.entity}
                         if at:
@@ -293,6 +395,61 @@ class _Reader:
                         found.process(process).memberships.append(
                             Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                     found.busy.append(sentence)
+
+    def _joined_at_meeting(self, start: int, end: int, timing: object) -> bool:
+        """"Malaysia joined as an observer", with no timing and no process named: it joined the meeting reported."""
+        return self.main is not None and timing is None and \
+            re.search(self.cues.joining, self.text[start:end], re.I) is not None and \
+            not any(start <= p.start < end for p in self.processes)
+
+    def _counted_members(self, found: Governance, process: str, sentence: tuple[int, int], start: int,
+                         end: int) -> bool:
+        """"Officials of seven Colombo Process Member States met …. Delegates from Bangladesh, India, … and Viet Nam
+        took part.": the states the next sentence lists are the members counted, when their number is the count."""
+        text = self.text
+        counted = re.search(self.cues.counted_members, text[max(sentence[0], start - 60):end])
+        if not counted or self.holders_in(sentence[0], start):
+            return False
+        words = counted.group("number").lower()
+        number = int(words) if words.isdigit() else next(
+            (n for token in self.analysis.tokens_in(start - 60, start) if token.text.lower() == words
+             for n in [number_of(token, self.analysis.language)] if n), None)
+        following = next((s for s in self.sentences if s[0] >= sentence[1]), None)
+        if not number or following is None:
+            return False
+        states = [h for h in self.holders_in(*following) if h.type == "state"]
+        if not states:
+            return False
+        listed = self.list_from(states[0], True, following)
+        if len(listed) != number or len({h.entity for h in listed}) != number:
+            return False
+        for holder in listed:
+            found.process(process).memberships.append(
+                Drafted({"status": "member", "agent": holder.entity}, [(start, end), (holder.start, holder.end)],
+                        "member states counted, and as many states listed in the next sentence", 0.6,
+                        "The states the next sentence lists are taken for the member states the text counts."))
+        return True
+
+    def partners_by_support(self, found: Governance) -> None:
+        """"IOM, which provides technical support to the Colombo Process", «Техническую поддержку Коломбскому
+        процессу оказывает МОМ»: an organisation that supports the process is its partner (in the present tense,
+        as the text says it; no timing)."""
+        text = self.text
+        for sentence in self.sentences:
+            for process in [p for p in self.processes if sentence[0] <= p.start < sentence[1]]:
+                if not re.search(self.cues.support, text[max(sentence[0], process.start - 120):process.start], re.I):
+                    continue
+                organisations = [h for h in self.holders_in(*sentence) if h.type == "intergovernmental-organization"
+                                 and not (process.start <= h.start < process.end)]
+                if not organisations:
+                    continue
+                holder = min(organisations, key=lambda h: abs(h.start - process.start))
+                memberships = found.process(process.entity).memberships
+                if any(m.fields["agent"] == holder.entity for m in memberships):
+                    continue
+                memberships.append(Drafted({"status": "partner", "agent": holder.entity},
+                                           [(min(holder.start, process.start), max(holder.end, process.end))],
+                                           "an organisation that gives the process support", 0.6))
 
     # ------------------------------------------------------------------ documents and adoptions
 
@@ -494,6 +651,22 @@ class _Reader:
                                             0.7))
 
 
+def _implied_left_out(positions: list[Drafted]) -> list[Drafted]:
+    """One fact per position, holder and timing; a chair attested only at the meeting is left out when the text
+    also gives the holder's term ("chaired by Kazakhstan, which has chaired the process since 2019"): the term
+    says more, and the meeting lies in it as the text tells it."""
+    timed = {(p.fields["position"], p.fields["holder"]) for p in positions if "on" in p.fields or "period" in p.fields}
+    kept: list[Drafted] = []
+    for fact in positions:
+        key = (fact.fields["position"], fact.fields["holder"])
+        if key in timed and "on" not in fact.fields and "period" not in fact.fields:
+            continue
+        if any(k.fields == fact.fields for k in kept):
+            continue
+        kept.append(fact)
+    return kept
+
+
 def topics_in(analysis: Analysis, terms: list[Mention], start: int, end: int) -> list[str]:
     """The topics of the vocabulary named in ``text[start:end]``, by their labels and the lexicon's phrasings."""
     found = [(t.start, t.entity) for t in terms if t.type == "topic" and start <= t.start and t.end <= end]
@@ -538,15 +711,17 @@ def _city_of_adjective(adjective: str, registry: Registry) -> str | None:
 
 def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting], terms: list[Mention],
                     body: tuple[int, int], quotes: list[tuple[int, int]], year: str | None,
-                    registry: Registry, topics_of, titles: Sequence[tuple[int, int]] = ()) -> Governance:
+                    registry: Registry, topics_of, titles: Sequence[tuple[int, int]] = (),
+                    issued: str | None = None) -> Governance:
     """Handovers, positions, memberships, documents, purposes and the meeting's own outcomes; ``titles`` are
     the spans of posts' titles (:func:`.posts.find_titles`), whose words («Председатель Комитета…») hold no
-    position in a process."""
-    reader = _Reader(analysis, actors, meetings, body, quotes, year, list(titles))
+    position in a process; ``issued``, the date of issue, dates what holds "currently"."""
+    reader = _Reader(analysis, actors, meetings, body, quotes, year, list(titles), issued)
     found = Governance()
     reader.handovers(found)
     reader.positions(found)
     reader.memberships(found)
+    reader.partners_by_support(found)
     reader.documents(found, registry)
     reader.purposes(terms)
     reader.group_speakers(found, topics_of)
