@@ -59,8 +59,8 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
     tokens = [t for t in analysis.tokens if body[0] <= t.start < body[1]]
     for index, token in enumerate(tokens[:-1]):
         number = number_of(token, language)
-        if number is None:
-            continue
+        if number is None or number < 2:
+            continue  # «Ни одно государство…»: one is no count of those taking part
         noun, counted = _counted_after(tokens[index + 1:index + 7], lexicon)
         if noun is None or counted is None:
             continue
@@ -129,7 +129,7 @@ def _meeting_days(analysis: Analysis, event: str | None, body_end: int) -> list[
         return []
     text, language = analysis.text, analysis.language
     nouns = "|".join(pattern for _, pattern in DOMAIN_LEXICONS[language].event_nouns)
-    drafted = []
+    drafted: list[Drafted] = []
     for match in re.finditer(DAY_PATTERN[language], text[:body_end], re.I):
         days = _number_word(match.group("n"), language)
         if not days or not re.match(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})", text[match.end():], re.I):
@@ -145,7 +145,7 @@ def _meeting_days(analysis: Analysis, event: str | None, body_end: int) -> list[
 def _process_years(analysis: Analysis, actors: Actors, body_end: int) -> list[Drafted]:
     """"The Almaty Process turns ten": the process's age, when the number follows the process's name."""
     text, language = analysis.text, analysis.language
-    drafted = []
+    drafted: list[Drafted] = []
     for process in (m for m in actors.mentions if m.type == "regional-consultative-process" and m.end < body_end):
         match = re.match(ANNIVERSARY[language], text[process.end:])
         if not match:

@@ -14,9 +14,9 @@ from pathlib import Path
 from migkg.cards.registry import Registry
 from migkg.draft import english, russian
 from migkg.draft.actors import Actors, note_spellings, resolve
+from migkg.draft.claims import count_claims, duration_claims
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
-from migkg.draft.claims import count_claims, duration_claims
 from migkg.draft.events import (
     delegation_members,
     participants,
@@ -274,6 +274,7 @@ def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -
         else:
             card.processes.append(process)
     card.documents += governance.documents
+    card.groupings += governance.groupings
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in governance.statements
                         if not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]

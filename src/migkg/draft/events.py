@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from migkg.draft.actors import AGENT_TYPES, BODY_TYPES, Actor, Actors, copied_labels
+from migkg.draft.actors import AGENT_TYPES, Actor, Actors, copied_labels
 from migkg.draft.facts import Drafted, DraftProcess, Proposal, slug
 from migkg.draft.gazetteer import Mention, state_label
 from migkg.draft.lexicon import Lexicon

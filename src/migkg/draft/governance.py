@@ -40,6 +40,10 @@ from migkg.draft.meetings import Meeting
 from migkg.draft.text import Analysis, fold
 from migkg.draft.timing import Timing, period_fields, timings
 
+PARTICIPLE = r"(?:ого|ому|ым|ом|ой|ая|ое|ые|ых|ую|ий|ый|ыми)$"
+"""Russian participles («организованного»), adjectives in form: inside a document's subject, not its verb."""
+LOOK_AHEAD = 3
+"""Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
 
 
@@ -57,6 +61,9 @@ class GovernanceCues:
     support: str        # "provides support to <process>": a partner of the process (an organisation)
     person_relative: str  # "who chaired": the holder is a person, not a state or organisation
     counted_members: str  # "seven <process> Member States": members counted, listed in the next sentence
+    grouping: str       # "states of <region> and neighbouring countries": a grouping of those taking part
+    member_word: str    # "member states": a grouping by membership of another body
+    taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
 
 
 GOVERNANCE_CUES = {
@@ -71,6 +78,12 @@ GOVERNANCE_CUES = {
         support=r"\b(?:provides?|providing|offers?|gives?)\b[^.;]{0,60}?\bsupport\s+(?:to|for)\s+(?:the\s+)?$",
         person_relative=r"\bwho\s+(?:\w+\s+){0,2}$",
         counted_members=r"\b(?P<number>\w+)\s+(?:[A-Z][\w'’-]*\s+){0,4}[Mm]ember\s+[Ss]tates\b",
+        grouping=r"\b(?:states|countries|governments)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+"
+                 r"(?:\s*(?:and|,)\s+(?:the\s+)?(?:neighbouring|neighboring|other|[A-Z][\w'’-]*)\s+(?:[A-Z]\w*\s+)?"
+                 r"(?:states|countries|[A-Z][\w'’-]*))?|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
+                 r"the\s+[A-Z]\w+",
+        member_word=r"\bmember",
+        taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
     ),
     "ru": GovernanceCues(
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
@@ -83,6 +96,10 @@ GOVERNANCE_CUES = {
         support=r"поддержк\w*\s+$",
         person_relative=r"(?!x)x",
         counted_members=r"(?P<number>\w+)\s+(?:государств\w*|стран\w*)[\s–—-]+член\w*",
+        grouping=r"(?:государств\w*|стран\w*)\s+(?:[–—-]\s+член\w+\s+[А-ЯЁ]\w*|(?:[А-ЯЁ]\w+\s*)+"
+                 r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
+        member_word=r"член",
+        taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
     ),
 }
 
@@ -94,6 +111,7 @@ class Governance:
     processes: dict[str, DraftProcess] = field(default_factory=dict)
     documents: list[DraftDocument] = field(default_factory=list)
     statements: list[Drafted] = field(default_factory=list)
+    groupings: list[Drafted] = field(default_factory=list)
     busy: list[tuple[int, int]] = field(default_factory=list)
     secretariat: list[tuple[int, int]] = field(default_factory=list)
     adopting: list[tuple[int, int]] = field(default_factory=list)
@@ -279,9 +297,10 @@ class _Reader:
                     if re.search(self.cues.person_relative, text[sentence[0]:start], re.I):
                         continue  # "..., who chaired the meeting": a person chairs a meeting, not a process
                     taken.append((start, end))
-                    if position == "chair" and re.search(self.cues.jointly, text[sentence[0]:start], re.I):
-                        position = "co-chair"  # "Indonesia and Australia jointly chaired the meeting"
-                    fact = self._position(position, start, end, sentence, handover is not None)
+                    held = "co-chair" if position == "chair" and re.search(self.cues.jointly, text[sentence[0]:start],
+                                                                            re.I) else position
+                    # "Indonesia and Australia jointly chaired the meeting": co-chairs
+                    fact = self._position(held, start, end, sentence, handover is not None)
                     if fact:
                         process = self.process_of(sentence)
                         if process:
@@ -290,8 +309,8 @@ class _Reader:
                             found.busy.append(sentence)
                             if position == "secretariat-host":
                                 found.secretariat.append((start, end))
-        for process in found.processes.values():
-            process.positions = _implied_left_out(process.positions)
+        for drafted_process in found.processes.values():
+            drafted_process.positions = _implied_left_out(drafted_process.positions)
 
     def _position(self, position: str, start: int, end: int, sentence: tuple[int, int],
                   in_handover: bool) -> list[Drafted]:
@@ -370,7 +389,7 @@ class _Reader:
                     before = self.holders_in(sentence[0], start)
                     if not before or start - before[-1].end > 80:
                         continue
-                    if any(0 <= h.start - end <= 12 for h in self.holders):
+                    if status == "member" and self._member_of_another_body(end, sentence):
                         continue  # «государств – членов ЕС», "member states of the EU": members of another body
                     if re.search(self.cues.asking, text[before[-1].end:start], re.I) or \
                             (status == "partner" and re.search(self.cues.qualified_partner, text[sentence[0]:start],
@@ -396,6 +415,12 @@ class _Reader:
                             Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                     found.busy.append(sentence)
 
+    def _member_of_another_body(self, end: int, sentence: tuple[int, int]) -> bool:
+        """«государств – членов ЕС», "member states of the EU": a name right after the status that is not the
+        process's."""
+        name = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?=[A-ZА-ЯЁ])", self.text[end:sentence[1]])
+        return name is not None and not any(p.start == end + name.end() for p in self.processes)
+
     def _joined_at_meeting(self, start: int, end: int, timing: object) -> bool:
         """"Malaysia joined as an observer", with no timing and no process named: it joined the meeting reported."""
         return self.main is not None and timing is None and \
@@ -405,7 +430,8 @@ class _Reader:
     def _counted_members(self, found: Governance, process: str, sentence: tuple[int, int], start: int,
                          end: int) -> bool:
         """"Officials of seven Colombo Process Member States met …. Delegates from Bangladesh, India, … and Viet Nam
-        took part.": the states the next sentence lists are the members counted, when their number is the count."""
+        took part.": the states the first list after it names (in the next three sentences) are the members
+        counted, when their number is the count."""
         text = self.text
         counted = re.search(self.cues.counted_members, text[max(sentence[0], start - 60):end])
         if not counted or self.holders_in(sentence[0], start):
@@ -414,20 +440,19 @@ class _Reader:
         number = int(words) if words.isdigit() else next(
             (n for token in self.analysis.tokens_in(start - 60, start) if token.text.lower() == words
              for n in [number_of(token, self.analysis.language)] if n), None)
-        following = next((s for s in self.sentences if s[0] >= sentence[1]), None)
-        if not number or following is None:
+        if not number:
             return False
-        states = [h for h in self.holders_in(*following) if h.type == "state"]
-        if not states:
-            return False
-        listed = self.list_from(states[0], True, following)
+        lists = [self.list_from(states[0], True, later) for later in
+                 [s for s in self.sentences if s[0] >= sentence[1]][:LOOK_AHEAD]
+                 for states in [[h for h in self.holders_in(*later) if h.type == "state"]] if len(states) > 1]
+        listed = lists[0] if lists else []
         if len(listed) != number or len({h.entity for h in listed}) != number:
             return False
         for holder in listed:
             found.process(process).memberships.append(
                 Drafted({"status": "member", "agent": holder.entity}, [(start, end), (holder.start, holder.end)],
-                        "member states counted, and as many states listed in the next sentence", 0.6,
-                        "The states the next sentence lists are taken for the member states the text counts."))
+                        "member states counted, and as many states listed after", 0.6,
+                        "The states listed after are taken for the member states the text counts."))
         return True
 
     def partners_by_support(self, found: Governance) -> None:
@@ -469,7 +494,11 @@ class _Reader:
                     first_word = name_start == _sentence_start(text, sentence)
                     capitals = re.findall(r"\b[A-ZА-ЯЁ]", name[1:] if first_word else name)
                     if not capitals:
-                        continue
+                        if not self._acted_on(sentence, start):
+                            continue
+                        # "signed a joint statement on …", «подписали совместное заявление о …»: a document not
+                        # named as a proper name, but the object of an action; its name runs to its subject's end
+                        name_start, name_end = start, self._name_end(end, sentence, lowercase=True)
                     identifier = self._document_id(kind, name_start, name_end, registry)
                     document = seen.get(identifier)
                     if document is None:
@@ -481,11 +510,23 @@ class _Reader:
                         seen[identifier] = document
                         found.documents.append(document)
                     adoption = self._adoption(sentence, name_start, name_end)
+                    if not capitals and adoption and adoption.fields.get("parties") and \
+                            document.id == identifier and len(document.adoptions) == 0:
+                        # an unnamed document is known by who signed it: 2025-kaz-uzb-joint-statement
+                        document.id = "-".join([*([self.year] if self.year else []),
+                                                *(slug(p) for p in adoption.fields["parties"]), kind])
                     if adoption and not any(a.fields["action"] == adoption.fields["action"]
                                             for a in document.adoptions):
                         document.adoptions.append(adoption)
                         found.busy.append(sentence)
                         found.adopting.append(sentence)
+
+    def _acted_on(self, sentence: tuple[int, int], start: int) -> bool:
+        """The document class right after an action verb ("signed a joint statement", «подписали совместное
+        заявление»)."""
+        before = self.text[sentence[0]:start]
+        return any(re.search(rf"(?:{pattern})\s+(?:(?:a|an|the)\s+)?$", before, re.I) for _, pattern in
+                   self.lexicon.actions)
 
     def _name_start(self, start: int, sentence: tuple[int, int]) -> int:
         text = self.text
@@ -500,9 +541,12 @@ class _Reader:
                 return begin
             begin = candidate
 
-    def _name_end(self, end: int, sentence: tuple[int, int]) -> int:
+    def _name_end(self, end: int, sentence: tuple[int, int], lowercase: bool = False) -> int:
         text, lexicon = self.text, self.lexicon
         last = end
+        years = re.match(r"\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", text[end:sentence[1]])
+        if years and self.analysis.language == "en":  # "the ADD Action Plan 2024-2025"
+            last = end + years.end()
         process = next((p for p in self.processes if p.start >= end and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?",
                                                                                       text[end:p.start], re.I)), None)
         if process:
@@ -514,15 +558,18 @@ class _Reader:
         for token in self.analysis.tokens_in(last + tail.end(), sentence[1]):
             if not re.fullmatch(r"[\w'’–-]+", token.text):
                 break
-            if self.analysis.language == "en":
-                if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.text.lower() in
-                        ("and", "of", "on", "the", "in", "for")):
+            if self.analysis.language == "en" and lowercase:
+                if token.text.lower() in lexicon.name_stop - {"in", "and", "to"}:
                     break
-            elif token.pos in ("VERB", "AUX"):
+            elif self.analysis.language == "en":
+                if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.text.lower() in
+                        ("and", "of", "on", "the", "in", "for", "to")):
+                    break
+            elif token.pos in ("VERB", "AUX") and not (lowercase and re.search(PARTICIPLE, token.text)):
                 break
             stop = token.end
         words = text[last:stop]
-        trimmed = re.sub(r"(?:\s+(?:and|of|the|on|for|in|и|в|на|по))+$", "", words, flags=re.I)
+        trimmed = re.sub(r"(?:\s+(?:and|of|the|on|for|in|to|и|в|на|по))+$", "", words, flags=re.I)
         return last + len(trimmed) if stop > last + tail.end() else last
 
     def _document_id(self, kind: str, start: int, end: int, registry: Registry) -> str:
@@ -625,6 +672,36 @@ class _Reader:
                 return next((m.event.id for m in self.meetings if m.kind == kind), str(self.main))
         return str(self.main)
 
+    def groupings(self, found: Governance, terms: list[Mention]) -> None:
+        """"states of Central Asia and neighbouring countries", «государств Центральной Азии и сопредельных стран»:
+        the release's own grouping of those taking part, with the M49 regions its words name; «государств – членов
+        ЕС», "member states of the EU" among those taking part: a grouping that names no region."""
+        if self.main is None:
+            return
+        text, cues = self.text, self.cues
+        for sentence in self.sentences:
+            if not self._about_taking_part(sentence):
+                continue
+            words = text[sentence[0]:sentence[1]]
+            for match in re.finditer(cues.grouping, words):  # capitals matter: names of regions
+                start, end = sentence[0] + match.start(), sentence[0] + match.end()
+                regions = [t for t in terms if t.type == "region" and start <= t.start < end]
+                if not regions and not re.search(cues.member_word, match.group(), re.I):
+                    continue
+                codes = list(dict.fromkeys(r.entity for r in regions))
+                identifier = slug(match.group(), 50)
+                if any(g.fields["id"] == identifier for g in found.groupings):
+                    continue
+                fields: dict = {"id": identifier, "about": self.main, "role": "participant"}
+                if codes:
+                    fields["regions"] = codes
+                found.groupings.append(Drafted(fields, [(start, end)], "the text's own grouping of those taking "
+                                               "part" + (", with the regions its words name" if codes else ""), 0.6))
+
+    def _about_taking_part(self, sentence: tuple[int, int]) -> bool:
+        words = self.text[sentence[0]:sentence[1]]
+        return re.search(self.cues.taking_part, words, re.I) is not None or self.at_meeting(*sentence)
+
     def group_speakers(self, found: Governance, topics_of) -> None:
         """«The conference agreed ...»: a joint outcome of the meeting as a body."""
         if self.main is None:
@@ -724,5 +801,6 @@ def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting],
     reader.partners_by_support(found)
     reader.documents(found, registry)
     reader.purposes(terms)
+    reader.groupings(found, terms)
     reader.group_speakers(found, topics_of)
     return found
