@@ -688,6 +688,8 @@ class _Reader:
                 regions = [t for t in terms if t.type == "region" and start <= t.start < end]
                 if not regions and not re.search(cues.member_word, match.group(), re.I):
                     continue
+                if not regions and any(p.start < end and start < p.end for p in self.processes):
+                    continue  # "Bali Process member states": the process's own members, no grouping
                 codes = list(dict.fromkeys(r.entity for r in regions))
                 identifier = slug(match.group(), 50)
                 if any(g.fields["id"] == identifier for g in found.groupings):
