@@ -715,8 +715,8 @@ class _Reader:
             if not subject:
                 continue
             verb = re.search(self.lexicon.agreeing, text[start + subject.end():start + subject.end() + 40], re.I)
-            if not verb:
-                continue
+            if not verb or (sentence in found.adopting and not re.search(self.lexicon.agreeing_only, verb.group(), re.I)):
+                continue  # "The working group adopted the … Joint Statement": an adoption, drafted as such
             end = sentence[1]
             while end > start and text[end - 1] in ".!?; \n":
                 end -= 1
