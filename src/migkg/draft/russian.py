@@ -25,11 +25,67 @@ _SURNAME_ENDINGS = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ов
 @lru_cache(maxsize=1)
 def _models():
     """natasha's models, loaded once per process (about a second)."""
-    from natasha import MorphVocab, NamesExtractor, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import NamesExtractor, NewsMorphTagger, NewsNERTagger, Segmenter
 
-    embedding = NewsEmbedding()
-    vocab = MorphVocab()
+    embedding = _news_embedding()
+    vocab = _morph_vocab()
     return Segmenter(), vocab, NewsMorphTagger(embedding), NewsNERTagger(embedding), NamesExtractor(vocab)
+
+
+def _news_embedding():
+    """natasha's news embedding (navec), as ``natasha.NewsEmbedding()`` loads it, less the work done for nothing.
+
+    On load, navec's product quantizer computes every word vector's norm and the centroids' dot
+    products (most of a second), tables that only ``Navec.sim`` reads; slovnet's taggers read the
+    quantizer's indexes and codes alone. Here the tables are made on their first use instead.
+    """
+    from natasha.data import NEWS_EMBEDDING
+    from navec import Navec
+    from navec.meta import Meta
+    from navec.navec import META, PQ_, VOCAB
+    from navec.pq import PQ
+    from navec.tar import Tar
+    from navec.vocab import Vocab
+
+    class LazyPQ(PQ):
+        def precompute(self):
+            pass
+
+        def __getattr__(self, name):  # called only for an attribute not yet set: norm, ab, qdims
+            if name in ("norm", "ab", "qdims"):
+                PQ.precompute(self)
+                return getattr(self, name)
+            raise AttributeError(name)
+
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        vocab = Vocab.from_file(tar.load(VOCAB))
+        pq = LazyPQ.from_file(tar.load(PQ_))
+    return Navec(meta, vocab, pq)
+
+
+def _morph_vocab():
+    """natasha's MorphVocab (pymorphy2) on the Russian dictionary's folder, given by its package.
+
+    Given no folder, pymorphy2 looks its dictionaries up through setuptools' entry points, and
+    importing ``pkg_resources`` and scanning every installed package takes a third of a second of
+    each new process; the folder it would find is ``pymorphy2_dicts_ru.get_path()``.
+    """
+    from natasha import MorphVocab
+    from natasha.morph.vocab import MorphForm
+    from pymorphy2 import MorphAnalyzer
+
+    try:
+        import pymorphy2_dicts_ru
+    except ImportError:  # another dictionary package: let pymorphy2 find it
+        return MorphVocab()
+
+    class PathMorphVocab(MorphVocab):
+        def __init__(self):
+            MorphAnalyzer.__init__(self, path=pymorphy2_dicts_ru.get_path(), result_type=MorphForm)
+
+    return PathMorphVocab()
 
 
 def lemmatise_phrases(phrases: list[str]) -> list[tuple[str, ...]]:
@@ -126,7 +182,18 @@ def _text_between(tokens, first: int, offset: int) -> str:
 
 
 def phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Surface keys and lemma keys of each phrase, for the gazetteer."""
+    """Surface keys and lemma keys of each phrase, for the gazetteer.
+
+    Tagging a few thousand names takes seconds, so the result for the same phrases (and the
+    same models and rules) is kept on disk by :mod:`.index_cache` and read back in a new process.
+    """
+    from migkg.draft.cache import cached
+
+    keys = cached("ru-phrase-keys", phrases, lambda: _phrase_keys(phrases))
+    return [(tuple(surface), tuple(lemmas)) for surface, lemmas in keys]
+
+
+def _phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     from razdel import tokenize
 
     lemmas = lemmatise_phrases(phrases)
