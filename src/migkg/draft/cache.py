@@ -6,6 +6,7 @@ new key, so a draft is the same with or without the cache.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -23,5 +24,8 @@ def _sources() -> tuple[Path, ...]:
 
 
 def cached(kind: str, inputs: Any, build: Callable[[], Any]) -> Any:
-    """``build()`` (JSON data) for ``inputs``, from the disk cache when it holds it (see :func:`migkg.index_cache.cached`)."""
-    return index_cache.cached(kind, inputs, build, libraries=LIBRARIES, sources=_sources())
+    """``build()`` (JSON data) for ``inputs``, from the disk cache when it holds it (see :func:`migkg.index_cache.cached`).
+
+    pymorphy2 reads another dictionary when ``PYMORPHY2_DICT_PATH`` is set: that folder is part of the key."""
+    keyed = [inputs, os.environ.get("PYMORPHY2_DICT_PATH")]
+    return index_cache.cached(kind, keyed, build, libraries=LIBRARIES, sources=_sources())

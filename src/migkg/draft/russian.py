@@ -13,6 +13,7 @@ the pymorphy2 dictionary), so nothing is downloaded. Its known weak spots are me
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -25,11 +26,19 @@ _SURNAME_ENDINGS = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ов
 @lru_cache(maxsize=1)
 def _models():
     """natasha's models, loaded once per process (about a second)."""
-    from natasha import NamesExtractor, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import NewsMorphTagger, NewsNERTagger, Segmenter
 
     embedding = _news_embedding()
-    vocab = _morph_vocab()
-    return Segmenter(), vocab, NewsMorphTagger(embedding), NewsNERTagger(embedding), NamesExtractor(vocab)
+    return Segmenter(), _morph_vocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
+
+
+@lru_cache(maxsize=1)
+def _names_extractor():
+    """natasha's parser of a person's name into first, last and middle (a third of a second to build
+    its grammar and dictionaries of first names): made when a text first names a person."""
+    from natasha import NamesExtractor
+
+    return NamesExtractor(_models()[1])
 
 
 def _news_embedding():
@@ -76,6 +85,8 @@ def _morph_vocab():
     from natasha.morph.vocab import MorphForm
     from pymorphy2 import MorphAnalyzer
 
+    if MorphAnalyzer.DICT_PATH_ENV_VARIABLE in os.environ:  # the user's choice of dictionary, as pymorphy2 honours it
+        return MorphVocab()
     try:
         import pymorphy2_dicts_ru
     except ImportError:  # another dictionary package: let pymorphy2 find it
@@ -92,7 +103,7 @@ def lemmatise_phrases(phrases: list[str]) -> list[tuple[str, ...]]:
     """The lemmas of each phrase (a registry label, a country name), tagged in one batch."""
     from razdel import tokenize
 
-    _, vocab, tagger, _, _ = _models()
+    _, vocab, tagger, _ = _models()
     words = [[t.text for t in tokenize(p)] for p in phrases]
     result = []
     for markup in tagger.map(words):
@@ -104,7 +115,7 @@ def lemmatise_phrases(phrases: list[str]) -> list[tuple[str, ...]]:
 def analyse(text: str) -> Analysis:
     from natasha import Doc
 
-    segmenter, vocab, tagger, ner, names = _models()
+    segmenter, vocab, tagger, ner = _models()
     doc = Doc(mask_footnote_marks(text))
     doc.segment(segmenter)
     doc.tag_morph(tagger)
@@ -116,7 +127,7 @@ def analyse(text: str) -> Analysis:
     analysis = Analysis(text, "ru", tokens, sentences(doc.text))
     for span in doc.spans:
         if span.type == "PER":
-            name = _person(span, vocab, names)
+            name = _person(span, vocab)
             if name:
                 analysis.names.append(name)
         elif span.type == "ORG":
@@ -125,7 +136,7 @@ def analyse(text: str) -> Analysis:
     return analysis
 
 
-def _person(span, vocab, extractor) -> NameSpan | None:
+def _person(span, vocab) -> NameSpan | None:
     from natasha.doc import DocSpan
     from natasha.norm import normalize
 
@@ -138,7 +149,7 @@ def _person(span, vocab, extractor) -> NameSpan | None:
     trimmed = DocSpan(tokens[0].start, tokens[-1].stop, "PER", span.text, tokens=tokens)
     normal = normalize(vocab, tokens)
     trimmed.normal = normal
-    trimmed.extract_fact(extractor)
+    trimmed.extract_fact(_names_extractor())
     parts = normal.split()
     if trimmed.fact and len(parts) == 2:
         slots = trimmed.fact.as_dict
@@ -204,7 +215,7 @@ def genitive(phrase: str) -> str:
     """«Кыргызская Республика» → «Кыргызской Республики» (pymorphy2, each word; shapes kept)."""
     from natasha.shape import recover_shape
 
-    _, vocab, _, _, _ = _models()
+    _, vocab, _, _ = _models()
     words = []
     for word in phrase.split():
         parses = [p for p in vocab.parse(word) if "nomn" in p.tag]
@@ -215,7 +226,7 @@ def genitive(phrase: str) -> str:
 
 def nominative_of_span(text: str, start: int, end: int, analysis_tokens) -> str:
     """The nominative form of a name in the text, e.g. «Правительством Кыргызской Республики»."""
-    _, vocab, _, _, _ = _models()
+    _, vocab, _, _ = _models()
     tokens = [t for t in analysis_tokens if start <= t.start and t.end <= end]
     return head_nominative([_AsNatasha(t) for t in tokens], vocab) if tokens else text[start:end]
 
@@ -277,7 +288,7 @@ def state_adjectives(names: list[str]) -> list[str]:
     («Кыргызская Республика» and «Кыргызстан») is taken as it is. Both kinds are checked
     against pymorphy2's dictionary: a word it has to guess is not kept.
     """
-    _, vocab, _, _, _ = _models()
+    _, vocab, _, _ = _models()
     single = [fold(n) for n in names if re.fullmatch(r"[А-Яа-яЁё-]+", n)]
     found: list[str] = []
     for name in single:
