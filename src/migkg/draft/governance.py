@@ -479,8 +479,9 @@ class _Reader:
             if not subject:
                 continue
             verb = re.search(self.lexicon.agreeing, text[start + subject.end():start + subject.end() + 40], re.I)
-            if not verb:
-                continue
+            if not verb or re.search(r"\b(?:was|were|is|are|been|be)\s+$", text[start + subject.end():start + subject.end()
+                                                                                   + verb.start()], re.I):
+                continue  # "The meeting was called to prepare…": a passive, not the meeting speaking
             end = sentence[1]
             while end > start and text[end - 1] in ".!?; \n":
                 end -= 1

@@ -136,6 +136,12 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
             same.number = number
             same.event.number = Drafted({"number": number}, [(ordinal[0], end)], "the ordinal before the meeting's kind",
                                         0.8)
+    if title and len(meetings) > 1:  # a meeting of the kind the title names is the release's own
+        named = {kind for _, _, kind in kind_mentions(text, lexicon, *title)}
+        own = next((m for m in meetings if m.kind in named), None)
+        if own is not None and meetings[0].kind not in named:
+            meetings.remove(own)
+            meetings.insert(0, own)
     for index, meeting in enumerate(meetings):
         _describe(analysis, actors, meeting, setting, first=index == 0)
     _name_ids(meetings, setting, [m.event.id for m in meetings])
