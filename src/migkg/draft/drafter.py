@@ -14,12 +14,11 @@ from pathlib import Path
 from migkg.cards.registry import Registry
 from migkg.draft import english, russian
 from migkg.draft.actors import Actors, note_spellings, resolve
+from migkg.draft.claims import count_claims, duration_claims
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
 from migkg.draft.events import (
-    count_claims,
     delegation_members,
-    duration_claims,
     participants,
     place_proposal,
     processes,
@@ -197,7 +196,9 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
     governance = find_governance(analysis, actors, meetings, terms, (title[1], body_end), finder.quotes, year,
                                  registry, lambda start, end: _topics_in(terms, start, end),
-                                 [(t.start, t.end) for t in titles])
+                                 [(t.start, t.end) for t in titles],
+                                 str(card.issued.fields["date"]) if card.issued and card.issued.fields.get("date")
+                                 else None)
     _merge_governance(card, governance, text)
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in _statements(speeches, actors, terms, event.id if event else None)
@@ -205,7 +206,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                         or not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]
     card.statements.sort(key=lambda s: s.spans[0][0])
     quote_speakers = [((q.spans[0][0], q.spans[-1][1]), q.speaker) for q in quotes]
-    card.claims += duration_claims(analysis, actors, quote_speakers, body_end)
+    card.claims += duration_claims(analysis, actors, quote_speakers, body_end, event.id if event else None)
     card.contacts = find_contacts(text, actors, body_end)
     card.proposals = actors.proposals
     note_spellings(card, actors)
@@ -301,6 +302,7 @@ def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -
         else:
             card.processes.append(process)
     card.documents += governance.documents
+    card.groupings += governance.groupings
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in governance.statements
                         if not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]

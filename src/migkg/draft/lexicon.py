@@ -243,8 +243,9 @@ DOMAIN_ENGLISH = DomainLexicon(
                r"\btook\s+part\b|\btakes?\s+part\s+in\b|\bparticipat\w+",
     actions=(("adopted", r"\badopt(?:ed|s)?\b"), ("endorsed", r"\bendors(?:ed|es)?\b|\bapproved?\b"),
              ("signed", r"\bsign(?:ed|s)?\b")),
-    participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments))\b",
-    meeting_subject=r"^\s*(?:the\s+)?(?:conference|meeting|ministerial\s+conference|senior\s+officials['’]?\s+meeting)\b",
+    participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments)|ministers)\b",
+    meeting_subject=r"^\s*(?:the\s+)?(?:conference|meeting|ministerial\s+conference|senior\s+officials['’]?\s+meeting|"
+                    r"working\s+group|consultation)\b",
     agreeing=r"\b(?:agreed|decided|resolved|called|urged|recommended|adopted|endorsed|welcomed|noted)\b",
     agreeing_only=r"\b(?:agreed|decided|resolved|called|urged|recommended)\b",
     officials=r"\bofficials?\b",
@@ -307,12 +308,12 @@ DOMAIN_RUSSIAN = DomainLexicon(
         ("partner", r"партн[её]р\w*"),
         ("member", r"член\w*|государств\w*-член\w*|полноправн\w+\s+член\w*"),
     ),
-    at_meeting=r"\bна\s+(?:конференции|совещании|встрече|заседании|открытии)|\bв\s+(?:конференции|совещании|встрече)\b|"
+    at_meeting=r"\bна\s+(?:конференци[июя]|совещани[ие]|встреч[еу]|заседани[ие]|открытии|консультаци[июя])|\bв\s+(?:конференции|совещании|встрече)\b|"
                r"участи\w+|участвова\w+|присутствова\w+|по\s+итогам",
     actions=(("adopted", r"принял\w*|принят\w*|утвердил\w*"), ("endorsed", r"одобрил\w*|одобрен\w*|поддержал\w*"),
              ("signed", r"подписал\w*|подписан\w*")),
-    participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*",
-    meeting_subject=r"^\s*(?:конференция|совещание|встреча|заседание)\b",
+    participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*|министры",
+    meeting_subject=r"^\s*(?:конференция|совещание|встреча|заседание|рабочая\s+группа|консультация)\b",
     agreeing=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*|принял\w*|одобрил\w*",
     agreeing_only=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*",
     officials=r"представител\w+|официальн\w+\s+лиц\w*|чиновник\w*",
