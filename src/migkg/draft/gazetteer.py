@@ -184,11 +184,26 @@ def actor_names(registry: Registry, languages: tuple[str, ...] = ("ru", "en")) -
 @lru_cache(maxsize=2)
 def state_adjective_names(language: str) -> dict[str, tuple[str, ...]]:
     """The adjectives and demonyms of every ISO 3166 country in one language, keyed by alpha-3
-    code; a form made for two states (Nigeria and Niger: «Nigerian») is no one's."""
+    code; a form made for two states (Nigeria and Niger: «Nigerian») is no one's.
+
+    The Russian forms are checked against pymorphy2's dictionary (a second): the result is kept
+    on disk by :mod:`.index_cache`, keyed by the country names it is made from."""
+    from migkg.draft.cache import cached
+
+    names = state_names()
+    made = cached(f"{language}-state-adjectives", [language, list(names.items())],
+                  lambda: _state_adjectives(language, names))
+    return _unshared(made)
+
+
+def _state_adjectives(language: str, names: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
     from migkg.draft import english, russian
 
     front_end = {"ru": russian, "en": english}[language]
-    made = {alpha3: front_end.state_adjectives(list(texts)) for alpha3, texts in state_names().items()}
+    return {alpha3: front_end.state_adjectives(list(texts)) for alpha3, texts in names.items()}
+
+
+def _unshared(made: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     owners: dict[str, set[str]] = {}
     for alpha3, forms in made.items():
         for form in forms:

@@ -13,6 +13,7 @@ the pymorphy2 dictionary), so nothing is downloaded. Its known weak spots are me
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -25,18 +26,84 @@ _SURNAME_ENDINGS = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ов
 @lru_cache(maxsize=1)
 def _models():
     """natasha's models, loaded once per process (about a second)."""
-    from natasha import MorphVocab, NamesExtractor, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import NewsMorphTagger, NewsNERTagger, Segmenter
 
-    embedding = NewsEmbedding()
-    vocab = MorphVocab()
-    return Segmenter(), vocab, NewsMorphTagger(embedding), NewsNERTagger(embedding), NamesExtractor(vocab)
+    embedding = _news_embedding()
+    return Segmenter(), _morph_vocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
+
+
+@lru_cache(maxsize=1)
+def _names_extractor():
+    """natasha's parser of a person's name into first, last and middle (a third of a second to build
+    its grammar and dictionaries of first names): made when a text first names a person."""
+    from natasha import NamesExtractor
+
+    return NamesExtractor(_models()[1])
+
+
+def _news_embedding():
+    """natasha's news embedding (navec), as ``natasha.NewsEmbedding()`` loads it, less the work done for nothing.
+
+    On load, navec's product quantizer computes every word vector's norm and the centroids' dot
+    products (most of a second), tables that only ``Navec.sim`` reads; slovnet's taggers read the
+    quantizer's indexes and codes alone. Here the tables are made on their first use instead.
+    """
+    from natasha.data import NEWS_EMBEDDING
+    from navec import Navec
+    from navec.meta import Meta
+    from navec.navec import META, PQ_, VOCAB
+    from navec.pq import PQ
+    from navec.tar import Tar
+    from navec.vocab import Vocab
+
+    class LazyPQ(PQ):
+        def precompute(self):
+            pass
+
+        def __getattr__(self, name):  # called only for an attribute not yet set: norm, ab, qdims
+            if name in ("norm", "ab", "qdims"):
+                PQ.precompute(self)
+                return getattr(self, name)
+            raise AttributeError(name)
+
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        vocab = Vocab.from_file(tar.load(VOCAB))
+        pq = LazyPQ.from_file(tar.load(PQ_))
+    return Navec(meta, vocab, pq)
+
+
+def _morph_vocab():
+    """natasha's MorphVocab (pymorphy2) on the Russian dictionary's folder, given by its package.
+
+    Given no folder, pymorphy2 looks its dictionaries up through setuptools' entry points, and
+    importing ``pkg_resources`` and scanning every installed package takes a third of a second of
+    each new process; the folder it would find is ``pymorphy2_dicts_ru.get_path()``.
+    """
+    from natasha import MorphVocab
+    from natasha.morph.vocab import MorphForm
+    from pymorphy2 import MorphAnalyzer
+
+    if MorphAnalyzer.DICT_PATH_ENV_VARIABLE in os.environ:  # the user's choice of dictionary, as pymorphy2 honours it
+        return MorphVocab()
+    try:
+        import pymorphy2_dicts_ru
+    except ImportError:  # another dictionary package: let pymorphy2 find it
+        return MorphVocab()
+
+    class PathMorphVocab(MorphVocab):
+        def __init__(self):
+            MorphAnalyzer.__init__(self, path=pymorphy2_dicts_ru.get_path(), result_type=MorphForm)
+
+    return PathMorphVocab()
 
 
 def lemmatise_phrases(phrases: list[str]) -> list[tuple[str, ...]]:
     """The lemmas of each phrase (a registry label, a country name), tagged in one batch."""
     from razdel import tokenize
 
-    _, vocab, tagger, _, _ = _models()
+    _, vocab, tagger, _ = _models()
     words = [[t.text for t in tokenize(p)] for p in phrases]
     result = []
     for markup in tagger.map(words):
@@ -48,7 +115,7 @@ def lemmatise_phrases(phrases: list[str]) -> list[tuple[str, ...]]:
 def analyse(text: str) -> Analysis:
     from natasha import Doc
 
-    segmenter, vocab, tagger, ner, names = _models()
+    segmenter, vocab, tagger, ner = _models()
     doc = Doc(mask_footnote_marks(text))
     doc.segment(segmenter)
     doc.tag_morph(tagger)
@@ -60,7 +127,7 @@ def analyse(text: str) -> Analysis:
     analysis = Analysis(text, "ru", tokens, sentences(doc.text))
     for span in doc.spans:
         if span.type == "PER":
-            name = _person(span, vocab, names)
+            name = _person(span, vocab)
             if name:
                 analysis.names.append(name)
         elif span.type == "ORG":
@@ -69,7 +136,7 @@ def analyse(text: str) -> Analysis:
     return analysis
 
 
-def _person(span, vocab, extractor) -> NameSpan | None:
+def _person(span, vocab) -> NameSpan | None:
     from natasha.doc import DocSpan
     from natasha.norm import normalize
 
@@ -82,7 +149,7 @@ def _person(span, vocab, extractor) -> NameSpan | None:
     trimmed = DocSpan(tokens[0].start, tokens[-1].stop, "PER", span.text, tokens=tokens)
     normal = normalize(vocab, tokens)
     trimmed.normal = normal
-    trimmed.extract_fact(extractor)
+    trimmed.extract_fact(_names_extractor())
     parts = normal.split()
     if trimmed.fact and len(parts) == 2:
         slots = trimmed.fact.as_dict
@@ -126,7 +193,18 @@ def _text_between(tokens, first: int, offset: int) -> str:
 
 
 def phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Surface keys and lemma keys of each phrase, for the gazetteer."""
+    """Surface keys and lemma keys of each phrase, for the gazetteer.
+
+    Tagging a few thousand names takes seconds, so the result for the same phrases (and the
+    same models and rules) is kept on disk by :mod:`.index_cache` and read back in a new process.
+    """
+    from migkg.draft.cache import cached
+
+    keys = cached("ru-phrase-keys", phrases, lambda: _phrase_keys(phrases))
+    return [(tuple(surface), tuple(lemmas)) for surface, lemmas in keys]
+
+
+def _phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     from razdel import tokenize
 
     lemmas = lemmatise_phrases(phrases)
@@ -137,7 +215,7 @@ def genitive(phrase: str) -> str:
     """«Кыргызская Республика» → «Кыргызской Республики» (pymorphy2, each word; shapes kept)."""
     from natasha.shape import recover_shape
 
-    _, vocab, _, _, _ = _models()
+    _, vocab, _, _ = _models()
     words = []
     for word in phrase.split():
         parses = [p for p in vocab.parse(word) if "nomn" in p.tag]
@@ -148,7 +226,7 @@ def genitive(phrase: str) -> str:
 
 def nominative_of_span(text: str, start: int, end: int, analysis_tokens) -> str:
     """The nominative form of a name in the text, e.g. «Правительством Кыргызской Республики»."""
-    _, vocab, _, _, _ = _models()
+    _, vocab, _, _ = _models()
     tokens = [t for t in analysis_tokens if start <= t.start and t.end <= end]
     return head_nominative([_AsNatasha(t) for t in tokens], vocab) if tokens else text[start:end]
 
@@ -210,7 +288,7 @@ def state_adjectives(names: list[str]) -> list[str]:
     («Кыргызская Республика» and «Кыргызстан») is taken as it is. Both kinds are checked
     against pymorphy2's dictionary: a word it has to guess is not kept.
     """
-    _, vocab, _, _, _ = _models()
+    _, vocab, _, _ = _models()
     single = [fold(n) for n in names if re.fullmatch(r"[А-Яа-яЁё-]+", n)]
     found: list[str] = []
     for name in single:
