@@ -3,10 +3,11 @@
 :mod:`migkg.synthetic`)."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,21 @@ import pytest
 from tests.servers import Oxigraph, Virtuoso
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def index_cache_of_the_session(tmp_path_factory) -> Iterator[Path]:
+    """The indexes the drafter and the registry check keep on disk (``migkg.index_cache``) go to a folder of
+    the test session (and of each xdist worker), never the user's ``~/.cache/migkg``; the CLI runs of the
+    tests inherit it. A test that wants its own sets ``MIGKG_CACHE_DIR`` itself."""
+    folder = tmp_path_factory.mktemp("index-cache")
+    saved = os.environ.get("MIGKG_CACHE_DIR")
+    os.environ["MIGKG_CACHE_DIR"] = str(folder)
+    yield folder
+    if saved is None:
+        del os.environ["MIGKG_CACHE_DIR"]
+    else:
+        os.environ["MIGKG_CACHE_DIR"] = saved
 
 
 @pytest.fixture(scope="session")
