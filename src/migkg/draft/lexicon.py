@@ -184,6 +184,13 @@ class DomainLexicon:
     purpose: str           # words introducing a meeting's purpose
     clause_break: str      # what ends a clause inside a sentence (a timing belongs to its clause)
     topic_phrasings: tuple[tuple[str, str], ...] = ()  # (topic, pattern): phrasings the vocabulary's labels miss
+    part_of_after: str = ""  # words after a meeting that make it part of the main one ("held as part of the meeting")
+    opened: str = ""         # a verb that makes a meeting's day its first ("opened on Tuesday")
+    closed: str = ""         # a verb that makes a meeting's day its last («завершилась в четверг»)
+    met: str = ""            # a verb of meeting: a sentence before the meeting's that tells when and where it met
+    process_word: str = ""   # «процесса» right after a meeting's kind: the process the text is about
+    online: str = ""         # a meeting held online has no place («в режиме видеоконференции», "virtual")
+    launching: str = ""      # a meeting that launched a process is not one of its meetings («дала старт»)
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -193,11 +200,11 @@ _RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "мар�
 
 DOMAIN_ENGLISH = DomainLexicon(
     event_kinds=(
-        ("ministerial-conference", r"ministerial\s+(?:conference|meeting)"),
+        ("ministerial-conference", r"ministerial\s+(?:conference|meeting|consultation)"),
         ("senior-officials-meeting", r"senior\s+officials['’]?\s+meeting|meeting\s+of\s+senior\s+officials"),
         ("thematic-meeting", r"thematic\s+(?:meeting|session|workshop)"),
         ("expert-meeting", r"expert(?:s['’]?)?\s+(?:group\s+)?meeting|meeting\s+of\s+experts"),
-        ("working-group-meeting", r"working\s+group\s+meeting|meeting\s+of\s+the\s+(?:\w+\s+){0,3}working\s+group"),
+        ("working-group-meeting", r"working\s+group\s+meeting|meeting\s+of\s+the\s+(?:[\w'’-]+\s+){0,6}working\s+group"),
     ),
     event_nouns=(("ministerial-conference", r"conference"), ("", r"meeting|session")),
     document_kinds=(
@@ -208,7 +215,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     ),
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
-    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
+    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held|"
+                 r"ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda))\b",
     indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
@@ -257,11 +265,19 @@ DOMAIN_ENGLISH = DomainLexicon(
                      ("statelessness", r"\bstateless\w*"),
                      ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b"),
                      ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b")),
+    part_of_after=r"^[^.;]*?\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
+                  r"in\s+the\s+framework\s+of)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|session|consultation)\b",
+    opened=r"\b(?:opened|opens|began|begins|started|starts|kicked\s+off)\b",
+    closed=r"\b(?:closed|closes|ended|ends|concluded|concludes|wrapped\s+up)\b",
+    met=r"\b(?:met|meet|gathered|convened|came\s+together)\b",
+    process_word=r"\s+of\s+the\s+(?:process|dialogue)\b",
+    online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
+    launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
     event_kinds=(
-        ("ministerial-conference", r"министерск\w+\s+(?:конференци|совещани|встреч)\w*|"
+        ("ministerial-conference", r"министерск\w+\s+(?:конференци|совещани|встреч|консультаци)\w*|"
                                    r"(?:конференци|совещани|встреч)\w*\s+министров"),
         ("senior-officials-meeting", r"(?:совещани|встреч|заседани)\w*\s+(?:на\s+уровне\s+)?старших\s+должностных\s+лиц"),
         ("thematic-meeting", r"тематическ\w+\s+(?:встреч|совещани|заседани|сесси|семинар)\w*"),
@@ -278,7 +294,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     ordinals={"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6, "седьм": 7,
               "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12},
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
-                 r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
+                 r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*|в\s+преддверии|подготовк\w+\s+к",
     indefinite=r"(?!x)x",
     part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
     name_tail=r"по|о|об|на|в\s+области",
@@ -323,6 +339,14 @@ DOMAIN_RUSSIAN = DomainLexicon(
                      ("statelessness", r"без\s+гражданства|безгражданств\w*"),
                      ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*"),
                      ("mixed-migration", r"смешанн\w+\s+миграци\w*")),
+    part_of_after=r"^[^.;]*?(?:в\s+рамках|на\s+полях|в\s+ходе)\s+(?:\w+\s+){0,3}?"
+                  r"(?:совещани|встреч|конференци|заседани|консультаци)\w*",
+    opened=r"открыл\w*|открыва\w*|начал\w*\s+работу|стартовал\w*",
+    closed=r"завершил\w*|закрыл\w*|заверша\w*",
+    met=r"собрал\w*|собира\w*|встретил\w*|съехал\w*",
+    process_word=r"\s+(?:процесса|диалога)\b",
+    online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
+    launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}
