@@ -20,9 +20,11 @@ from migkg.draft.events import (
     count_claims,
     delegation_members,
     duration_claims,
+    organisation_participants,
     participants,
     place_proposal,
     processes,
+    roles_around_verbs,
     roles_from_cues,
 )
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
@@ -165,7 +167,9 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     if event:
         body = (title[1], body_end)
         event.roles += roles_from_cues(analysis, actors, titles, lexicon, body, finder.quotes)
+        event.roles += roles_around_verbs(analysis, actors, lexicon, body)
         event.roles += participants(analysis, actors, lexicon, body_end)
+        event.roles += organisation_participants(analysis, actors, lexicon, body_end)
         event.roles += _speaker_roles(finder.speeches, actors)
         event.roles += delegation_members(analysis, actors, lexicon, body_end)
         event.roles = _unique_roles(event.roles)

@@ -270,7 +270,7 @@ class _Reader:
                         continue
                     taken.append((start, end))
                     before = self.holders_in(sentence[0], start)
-                    if not before or start - before[-1].end > 80:
+                    if not before or start - before[-1].end > 80 or self._of_another_body(end, sentence):
                         continue
                     process = self.process_of(sentence)
                     if process is None:
@@ -293,6 +293,13 @@ class _Reader:
                         found.process(process).memberships.append(
                             Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                     found.busy.append(sentence)
+
+    def _of_another_body(self, end: int, sentence: tuple[int, int]) -> bool:
+        """«государств – членов ЕС», "members of the EU": a status followed by the name of a body that is no
+        process is a membership of that body."""
+        after = [m for m in self.actors.mentions if end <= m.start < sentence[1]
+                 and re.fullmatch(r"\s*(?:of\s+(?:the\s+)?)?", self.text[end:m.start], re.I)]
+        return bool(after) and after[0].type != "regional-consultative-process"
 
     # ------------------------------------------------------------------ documents and adoptions
 
@@ -446,14 +453,28 @@ class _Reader:
                 if self.in_quote(start):
                     continue
                 end = _clause_end(text, (start, sentence[1]), sentence_end=True)
-                topics = topics_in(self.analysis, terms, start, end)
+                topics = topics_in(self.analysis, terms, start, end) + self._process_work(start, end)
                 meeting = self._meeting_before(start)
+                if meeting is not None and self.meetings and self.lexicon.met and re.search(
+                        self.lexicon.met, text[max(sentence[0], max(s for s, _ in meeting.mentions
+                                                                    if s <= start) if any(
+                            s <= start for s, _ in meeting.mentions) else sentence[0]):start], re.I):
+                    meeting = self.meetings[0]  # "... gathered in Astana on June 7 to take stock": the gathering's
                 if not topics or meeting is None:
                     continue
                 meeting.event.purposes.append(Drafted({"topics": topics}, [(start, end)],
                                                       "a purpose cue and the topics of the vocabulary in its words",
                                                       0.6))
                 break
+
+    def _process_work(self, start: int, end: int) -> list[str]:
+        """A purpose about the process's own work — its priorities, agenda, plans, its next meetings ("to prepare
+        the agenda of the Eighth Ministerial Consultation") — is about the regional consultative process."""
+        words, lexicon = self.text[start:end], self.lexicon
+        if lexicon.process_work and (re.search(lexicon.process_work, words, re.I)
+                                     or any(re.search(p, words, re.I) for _, p in lexicon.event_kinds)):
+            return ["regional-consultative-process"]
+        return []
 
     def _meeting_before(self, offset: int) -> Meeting | None:
         named = [(s, m) for m in self.meetings for s, _ in m.mentions if s <= offset]

@@ -37,6 +37,15 @@ class Lexicon:
     heading_words: frozenset[str] = frozenset()
     # the head nouns of processes' names («Пражский процесс», "the Bali Process"): a lemma in Russian
     process_heads: frozenset[str] = frozenset()
+    # words before organisations that, in a sentence about taking part, make them participants
+    representatives: str = r"(?!x)x"
+    # (role, verb): the agent at the sentence's start is the subject ("X hosted the meeting")
+    subject_roles: tuple[tuple[str, str], ...] = ()
+    partners: str = ""      # right after such a verb, "with": the agents listed next share the role
+    # (role, the words from the sentence's start): the meeting put first, its agent right after the verb
+    object_first_roles: tuple[tuple[str, str], ...] = ()
+    delegation_led: str = ""  # after «делегация»: who led it follows ("was led by", «возглавил»)
+    represented: str = ""     # a state "represented by" a person: of its delegation
 
 
 RUSSIAN = Lexicon(
@@ -84,6 +93,14 @@ RUSSIAN = Lexicon(
     and_words=frozenset({"и", "а", "также"}),
     state_side_words=frozenset({"сторона"}),
     process_heads=frozenset({"процесс", "диалог"}),
+    representatives=r"\bпредставител\w+\s+$",
+    subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
+    delegation_led=r"^\s*(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
+    represented=r"(?<!\w)представлял[аи]?(?!\w)",
+    object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
+                                 r"\bпринимал[аио]?\s+"),
+                        ("organiser", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
+                                      r"\b(?:организовал|провел|провёл)[аио]?\s+")),
     heading_words=frozenset({"пресс-релиз", "новости", "сообщение", "пресс-служба", "релиз"}),
 )
 
@@ -136,6 +153,14 @@ ENGLISH = Lexicon(
     and_words=frozenset({"and"}),
     state_side_words=frozenset({"side", "sides"}),
     process_heads=frozenset({"process", "dialogue"}),
+    representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
+    subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
+                            r"consultation|event)\b"),
+                   ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
+                                 r"session|consultation|event)\b")),
+    partners=r"\s+with\s+",
+    delegation_led=r"^\s*(?:was|were)\s+(?:led|headed)\s+by\s+",
+    represented=r"\b(?:was|were)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
 
@@ -189,6 +214,7 @@ class DomainLexicon:
     closed: str = ""         # a verb that makes a meeting's day its last («завершилась в четверг»)
     met: str = ""            # a verb of meeting: a sentence before the meeting's that tells when and where it met
     process_word: str = ""   # «процесса» right after a meeting's kind: the process the text is about
+    process_work: str = ""   # a purpose about the process's own work (its priorities, agenda, plans)
     online: str = ""         # a meeting held online has no place («в режиме видеоконференции», "virtual")
     launching: str = ""      # a meeting that launched a process is not one of its meetings («дала старт»)
 
@@ -261,7 +287,10 @@ DOMAIN_ENGLISH = DomainLexicon(
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
             r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b",
     clause_break=r",\s*(?:while|whereas|but)\b|;",
-    topic_phrasings=(("human-trafficking", r"\btraffick\w*\s+in\s+(?:persons|human\s+beings)|\bhuman\s+trafficking"),
+    topic_phrasings=(("human-trafficking", r"\btraffick\w*\s+in\s+(?:persons|human\s+beings)|\bhuman\s+trafficking|"
+                                           r"\bvictims\s+of\s+trafficking\b|\btrafficking\s+victims\b"),
+                     ("labour-migration", r"\b(?:labou?r)\s+(?:migration|migrants?|mobility)\b|\bmigrant\s+workers?\b|"
+                                          r"\bskills\s+of\s+(?:their\s+|the\s+)?workers\b|\bdomestic\s+workers\b"),
                      ("statelessness", r"\bstateless\w*"),
                      ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b"),
                      ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b")),
@@ -271,6 +300,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     closed=r"\b(?:closed|closes|ended|ends|concluded|concludes|wrapped\s+up)\b",
     met=r"\b(?:met|meet|gathered|convened|came\s+together)\b",
     process_word=r"\s+of\s+the\s+(?:process|dialogue)\b",
+    process_work=r"\b(?:priorities|agenda|action\s+plan|work\s*plan|take\s+stock|recommendations\s+for)\b",
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
 )
@@ -336,6 +366,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
             r"посвящ[её]н\w*|направлен\w*\s+на",
     clause_break=r";",
     topic_phrasings=(("human-trafficking", r"торговл\w+\s+людьми"),
+                     ("labour-migration", r"трудов\w+\s+мигра\w+|трудящи\w+\s*(?:-\s*)?мигрант\w*|"
+                                          r"домашн\w+\s+(?:прислуг|работник)\w*"),
                      ("statelessness", r"без\s+гражданства|безгражданств\w*"),
                      ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*"),
                      ("mixed-migration", r"смешанн\w+\s+миграци\w*")),
@@ -345,6 +377,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     closed=r"завершил\w*|закрыл\w*|заверша\w*",
     met=r"собрал\w*|собира\w*|встретил\w*|съехал\w*",
     process_word=r"\s+(?:процесса|диалога)\b",
+    process_work=r"приоритет\w*|повестк\w+|план\w*\s+(?:действий|работы)|подвести\s+итог\w*|рекомендаци\w+\s+(?:для|к)",
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
 )
