@@ -154,7 +154,8 @@ _LIST_GLUE = r"\s*(?:\([^)]*\))?\s*(?:,|,?\s+(?:and|и))\s+(?:the\s+)?"
 def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, body: tuple[int, int]) -> list[Drafted]:
     """Agents named before the verb: "Kyrgyzstan ... co-organized the event with the Kazakh Foreign Ministry, IOM
     and UNHCR" (the subject at the sentence's start, and those listed after "with"), and after a meeting put first,
-    «Встречу ... принимало Министерство труда» (the first agent after the verb)."""
+    «Встречу ... принимало Министерство труда» (the agents listed right after the verb). The meeting is the one
+    last named before (the caller's to find: the roles' spans begin in the sentence)."""
     text = analysis.text
     drafted: list[Drafted] = []
     for sentence in analysis.sentences:
@@ -185,9 +186,18 @@ def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
         for role, pattern in lexicon.object_first_roles:
             verb = re.match(pattern, words, re.I)
             after = [m for m in agents if verb and m.start >= sentence[0] + verb.end()]
-            if verb and after and not text[sentence[0] + verb.end():after[0].start].strip():
-                drafted.append(Drafted({"role": role, "agent": after[0].entity}, [(sentence[0], after[0].end)],
-                                       "the agent right after the verb, the meeting put first", 0.6))
+            if not (verb and after and not text[sentence[0] + verb.end():after[0].start].strip()):
+                continue
+            found = [after[0]]
+            for mention in after[1:]:
+                if not re.fullmatch(_LIST_GLUE, text[found[-1].end:mention.start], re.I):
+                    break
+                found.append(mention)
+            for mention in _distinct(found):
+                drafted.append(Drafted({"role": role, "agent": mention.entity}, [(sentence[0], mention.end)]
+                                       if mention is found[0] else [(sentence[0], sentence[0] + verb.end()),
+                                                                    (mention.start, mention.end)],
+                                       "an agent right after the verb, the meeting put first", 0.6))
     return drafted
 
 
@@ -232,8 +242,13 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
         sentence = analysis.sentence_of(token.start)
         persons = [m for m in actors.within(sentence[0], token.start, frozenset({"person"}))]
         led = re.search(lexicon.delegation_led, text[token.end:sentence[1]], re.I) if lexicon.delegation_led else None
+        head = re.search(lexicon.delegation_head, text[max(sentence[0], token.start - 40):token.start], re.I) \
+            if lexicon.delegation_head else None
         if led:  # "the Turkish delegation was led by ... Mehmet Arslanoğlu", «делегацию возглавил ... Игорь Малинин»
             persons = actors.within(token.end + led.end(), sentence[1], frozenset({"person"}))[:1]
+        elif head:  # «глава кыргызской делегации, заместитель министра ... Таалайбек Сулайманов»
+            persons = [p for p in actors.within(token.end, sentence[1], frozenset({"person"}))
+                       if p.start - token.end <= 150][:1] or persons
         if not persons:
             continue
         person = persons[-1]
@@ -252,7 +267,7 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
         spans = [(min(person.start, token.start), max(end, person.end))]
         drafted.append(Drafted({"role": "delegation-member", "agent": person.entity, "on_behalf_of": state}, spans,
                                f"«{text[token.start:token.end]}» with a state, "
-                               + ("and who led it" if led else "after a name"), 0.7))
+                               + ("and who led it" if led or head else "after a name"), 0.7))
     if lexicon.represented:
         drafted += _representatives(analysis, actors, lexicon, body_end)
     return drafted

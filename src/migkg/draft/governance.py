@@ -450,8 +450,9 @@ class _Reader:
         for sentence in self.sentences:
             for cue in re.finditer(self.lexicon.purpose, text[sentence[0]:sentence[1]], re.I):
                 start = sentence[0] + cue.start()
-                if self.in_quote(start):
-                    continue
+                if self.in_quote(start) or re.search(rf"(?:{self.lexicon.agreeing_only})\s*$", text[sentence[0]:start],
+                                                     re.I):
+                    continue  # "the participants agreed to prepare ...": an outcome, not what the meeting was for
                 end = _clause_end(text, (start, sentence[1]), sentence_end=True)
                 topics = topics_in(self.analysis, terms, start, end) + self._process_work(start, end)
                 meeting = self._meeting_before(start)

@@ -45,6 +45,7 @@ class Lexicon:
     # (role, the words from the sentence's start): the meeting put first, its agent right after the verb
     object_first_roles: tuple[tuple[str, str], ...] = ()
     delegation_led: str = ""  # after «делегация»: who led it follows ("was led by", «возглавил»)
+    delegation_head: str = ""  # before «делегации»: its head, named after it («глава кыргызской делегации, ... X»)
     represented: str = ""     # a state "represented by" a person: of its delegation
 
 
@@ -96,6 +97,7 @@ RUSSIAN = Lexicon(
     representatives=r"\bпредставител\w+\s+$",
     subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
     delegation_led=r"^\s*(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
+    delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
     represented=r"(?<!\w)представлял[аи]?(?!\w)",
     object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
                                  r"\bпринимал[аио]?\s+"),
@@ -160,6 +162,7 @@ ENGLISH = Lexicon(
                                  r"session|consultation|event)\b")),
     partners=r"\s+with\s+",
     delegation_led=r"^\s*(?:was|were)\s+(?:led|headed)\s+by\s+",
+    delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
     represented=r"\b(?:was|were)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
@@ -215,6 +218,7 @@ class DomainLexicon:
     met: str = ""            # a verb of meeting: a sentence before the meeting's that tells when and where it met
     process_word: str = ""   # «процесса» right after a meeting's kind: the process the text is about
     process_work: str = ""   # a purpose about the process's own work (its priorities, agenda, plans)
+    multi_day: str = ""      # a meeting that lasts days ("two-day", «двухдневная»)
     online: str = ""         # a meeting held online has no place («в режиме видеоконференции», "virtual")
     launching: str = ""      # a meeting that launched a process is not one of its meetings («дала старт»)
 
@@ -301,6 +305,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     met=r"\b(?:met|meet|gathered|convened|came\s+together)\b",
     process_word=r"\s+of\s+the\s+(?:process|dialogue)\b",
     process_work=r"\b(?:priorities|agenda|action\s+plan|work\s*plan|take\s+stock|recommendations\s+for)\b",
+    multi_day=r"\b(?:two|three|four|five|2|3|4|5)[-\s]days?\b|\bdays?-long\b",
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
 )
@@ -378,6 +383,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     met=r"собрал\w*|собира\w*|встретил\w*|съехал\w*",
     process_word=r"\s+(?:процесса|диалога)\b",
     process_work=r"приоритет\w*|повестк\w+|план\w*\s+(?:действий|работы)|подвести\s+итог\w*|рекомендаци\w+\s+(?:для|к)",
+    multi_day=r"(?:двух|трех|трёх|четырех|четырёх|пяти|2-х|3-х)\s*-?\s*дневн\w+",
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
 )

@@ -296,12 +296,23 @@ def _one_end(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexic
     return "from" if opened and not closed else "to" if closed and not opened else None
 
 
+def _lasted_days(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexicon) -> bool:
+    """Whether the text says the meeting lasted more than a day: "two-day" in its sentence, or before a noun for
+    a meeting anywhere («Двухдневная встреча организована ...»). Only then is a day it opened (closed) on its
+    first (last) day, and not its date."""
+    if not lexicon.multi_day:
+        return False
+    nouns = "|".join([pattern for _, pattern in lexicon.event_nouns] + [pattern for _, pattern in lexicon.event_kinds])
+    return bool(re.search(lexicon.multi_day, analysis.text[sentence[0]:sentence[1]], re.I)
+                or re.search(rf"(?:{lexicon.multi_day})\s+(?:{nouns})", analysis.text, re.I))
+
+
 def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, sentence: tuple[int, int],
           lead: tuple[int, int] | None) -> None:
     """The meeting's date or period: a period the sentence naming it gives, else one the sentence before (that says
     they met) or a sentence after in its paragraph that refers back to it («Встреча проходила 20–21 ноября») gives;
     else the day its sentence gives ("today" included) — the first day if it says the meeting opened, the last if
-    it closed; else (the release's meeting only) a day the sentence before gives, else the dateline's date."""
+    it closed, where the text says it lasted days («двухдневная»); else (the release's meeting only) a day the sentence before gives, else the dateline's date."""
     text, lexicon, event = analysis.text, DOMAIN_LEXICONS[analysis.language], meeting.event
     own = _explicit(analysis, sentence, setting)
     others: list[tuple[Timing, tuple[int, int]]] = []
@@ -316,7 +327,7 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
     if first and not near and setting.dateline_tail is not None:
         paragraph = analysis.paragraph_of(setting.dateline_tail)
         near = [r for r in setting.relative if setting.dateline_tail <= r.start < paragraph[1]]
-    end = _one_end(analysis, sentence, lexicon)
+    end = _one_end(analysis, sentence, lexicon) if _lasted_days(analysis, sentence, lexicon) else None
     period = next(((t, span, "the period the sentence naming the meeting gives") for t, span in own
                    if t.kind == "period"), None) or \
         next(((t, span, "the period a sentence about the meeting gives") for t, span in others if t.kind == "period"),
