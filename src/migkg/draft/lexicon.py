@@ -183,7 +183,8 @@ class DomainLexicon:
     event_nouns: tuple[tuple[str, str], ...]     # (event class id, a bare noun referring back to such an event)
     document_kinds: tuple[tuple[str, str], ...]  # (document class id, pattern)
     ordinals: dict[str, int]                     # ordinal word (or its stem, ru) -> number
-    not_reported: str      # words before a meeting (same sentence) that make it one not reported as held
+    not_reported: str      # words near a meeting (same sentence) that make it one not reported as held
+    planned_before: str    # words right before a meeting that make it one still to come ("ahead of the")
     indefinite: str        # an article before a meeting: a meeting not named ("launched at a conference")
     part_of: str           # words before a meeting that make it part of the main one
     name_tail: str         # a preposition that continues a meeting's or document's name
@@ -236,7 +237,7 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("expert-meeting", r"expert(?:s['’]?)?\s+(?:group\s+)?meeting|meeting\s+of\s+experts"),
         ("working-group-meeting", r"working\s+group\s+meeting|meeting\s+of\s+the\s+(?:[\w'’-]+\s+){0,6}working\s+group"),
     ),
-    event_nouns=(("ministerial-conference", r"conference"), ("", r"meeting|session")),
+    event_nouns=(("ministerial-conference", r"conference"), ("", r"meeting|session|consultation")),
     document_kinds=(
         ("declaration", r"declaration"),
         ("action-plan", r"action\s+plan|plan\s+of\s+action|work\s+plan"),
@@ -245,8 +246,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     ),
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
-    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held|"
-                 r"ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda))\b",
+    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
+    planned_before=r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
+                   r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$",
     indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
@@ -319,7 +321,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
         ("expert-meeting", r"(?:совещани|встреч|заседани)\w*\s+экспертов|экспертн\w+\s+(?:совещани|встреч|заседани)\w*"),
         ("working-group-meeting", r"(?:заседани|совещани|встреч)\w*\s+рабоч\w+\s+групп\w*"),
     ),
-    event_nouns=(("ministerial-conference", r"конференци\w*"), ("", r"совещани\w*|встреч\w*|заседани\w*")),
+    event_nouns=(("ministerial-conference", r"конференци\w*"), ("", r"совещани\w*|встреч\w*|заседани\w*|консультаци\w*")),
     document_kinds=(
         ("declaration", r"деклараци\w*"),
         ("action-plan", r"план\w*\s+действий|план\w*\s+работы"),
@@ -329,7 +331,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     ordinals={"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6, "седьм": 7,
               "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12},
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
-                 r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*|в\s+преддверии|подготовк\w+\s+к",
+                 r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
+    planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$",
     indefinite=r"(?!x)x",
     part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
     name_tail=r"по|о|об|на|в\s+области",

@@ -141,7 +141,8 @@ def _numbers_in_apposition(analysis: Analysis, meetings: list[Meeting], body: tu
 
 def _reported(text: str, sentence: tuple[int, int], start: int, end: int, lexicon: DomainLexicon) -> bool:
     window = text[max(sentence[0], start - 60):min(sentence[1], end + 60)]
-    if re.search(lexicon.not_reported, window, re.I):
+    if re.search(lexicon.not_reported, window, re.I) or \
+            re.search(lexicon.planned_before, text[max(sentence[0], start - 60):start], re.I):
         return False
     return not re.search(lexicon.indefinite, text[max(sentence[0], start - 40):start], re.I)
 
@@ -278,12 +279,21 @@ def _lead_sentence(analysis: Analysis, sentence: tuple[int, int], lexicon: Domai
     return (before[0] + verb.start(), before[1]) if verb else None
 
 
-def _explicit(analysis: Analysis, where: tuple[int, int], setting: Setting) -> list[tuple[Timing, tuple[int, int]]]:
-    """The dates of ``text[where]`` that are not the dateline's nor the beginning or end of something else."""
+def _explicit(analysis: Analysis, where: tuple[int, int], setting: Setting,
+              others: list[tuple[int, int]] | None = None) -> list[tuple[Timing, tuple[int, int]]]:
+    """The dates of ``text[where]`` that are not the dateline's nor the beginning or end of something else, nor
+    those of another meeting (``others``: where they are named): "the 2011 ministerial conference", "a meeting in
+    Bishkek on 3 May"."""
     text, skip = analysis.text, setting.dateline
+
+    def anothers(start: int, end: int) -> bool:
+        return any((0 <= other[0] - end <= 20 and not re.search(r"[,;(]", text[end:other[0]]))
+                   or (0 <= start - other[1] <= 40 and not re.search(r"[,;(]", text[other[1]:start]))
+                   for other in others or [])
     return [(t, (where[0] + t.start, where[0] + t.end))
             for t in dates(text[where[0]:where[1]], analysis.language, setting.year)
             if not (skip and skip[0] <= where[0] + t.start < skip[1])
+            and not anothers(where[0] + t.start, where[0] + t.end)
             and not re.search(r"(?:since|from|until|\bс|\bдо|на)\s+$", text[max(0, where[0] + t.start - 8):
                                                                            where[0] + t.start], re.I)]
 
@@ -314,7 +324,9 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
     else the day its sentence gives ("today" included) — the first day if it says the meeting opened, the last if
     it closed, where the text says it lasted days («двухдневная»); else (the release's meeting only) a day the sentence before gives, else the dateline's date."""
     text, lexicon, event = analysis.text, DOMAIN_LEXICONS[analysis.language], meeting.event
-    own = _explicit(analysis, sentence, setting)
+    rivals = [(start, end) for start, end, _ in kind_mentions(text, lexicon, 0, len(text))
+              if start not in {s for s, _ in meeting.mentions}]
+    own = _explicit(analysis, sentence, setting, rivals)
     others: list[tuple[Timing, tuple[int, int]]] = []
     if first:
         nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
@@ -322,7 +334,7 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
         back = [s for s in analysis.sentences if sentence[1] <= s[0] < paragraph[1]
                 and re.match(rf"\s*(?:the\s+)?(?:{nouns})", text[s[0]:s[1]], re.I)]
         for where in ([lead] if lead else []) + back:
-            others += _explicit(analysis, where, setting)
+            others += _explicit(analysis, where, setting, rivals)
     near = [r for r in setting.relative if sentence[0] <= r.start < sentence[1]]
     if first and not near and setting.dateline_tail is not None:
         paragraph = analysis.paragraph_of(setting.dateline_tail)
@@ -379,15 +391,20 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
     def lead_in(city: Actor) -> re.Match[str] | None:
         return re.search(r"(?:\b(?:in|at)|\bв|\bво)\s+$", text[max(sentence[0], city.start - 6):city.start], re.I)
 
-    own = cities_in(sentence)
-    right_after = [c for c in own if c.start >= mention_end and c.start - mention_end <= 40 and lead_in(c)
-                   and not re.search(r"[,;(]", text[mention_end:c.start])]
-    found = (right_after or own or (cities_in(lead) if lead else []))
+    def right_after(city: Actor, end: int) -> bool:
+        return city.start >= end and city.start - end <= 40 and bool(lead_in(city)) \
+            and not re.search(r"[,;(]", text[end:city.start])
+
+    others = [end for start, end, _ in kind_mentions(text, DOMAIN_LEXICONS[analysis.language], *sentence)
+              if start not in {s for s, _ in meeting.mentions}]
+    own = [c for c in cities_in(sentence) if not any(right_after(c, end) for end in others)]  # another's venue
+    right_after_it = [c for c in own if right_after(c, mention_end)]
+    found = (right_after_it or own or (cities_in(lead) if lead else []))
     if found:
         city = found[0]
         lead_words = lead_in(city)
         begin = city.start - len(lead_words.group()) if lead_words else city.start
-        method = "the city named right after the meeting" if right_after else "the city named in the sentence naming " \
+        method = "the city named right after the meeting" if right_after_it else "the city named in the sentence naming " \
             "the meeting" if own else "the city where the sentence before says they met"
         event.place = Drafted({"place": city.entity}, [(begin, city.end)], method, 0.7)
     elif first and setting.city and setting.dateline and not _online(analysis, sentence, lead):
@@ -418,7 +435,7 @@ def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon, places: set[
     return end + len(trimmed) if last > end + tail.end() else end
 
 
-def _inside_proper_name(analysis: Analysis, token: Token, last: int, places: set[int]) -> bool:
+def _inside_proper_name(analysis: Analysis, token: Token, last: int, places: set[int] | frozenset[int]) -> bool:
     """English names are written in capitals: a small word between two capitalised words goes on with the name
     ("Working Group on Skills and Qualification Recognition", "on Trafficking in Persons")."""
     if analysis.language != "en" or not re.fullmatch(r"and|in|of|for|on|the|to", token.text):
