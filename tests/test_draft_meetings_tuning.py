@@ -165,3 +165,27 @@ def test_a_day_a_meeting_that_lasts_days_opened_on_is_its_first_day(context):
     assert event.period.fields == {"from": "2021-03-09"}
     assert event.date is None
     assert not [r for r in roles(event) if r[0] == "organiser"]  # «организованного набора»: no organiser
+
+
+SUPPORT = """ПРЕСС-РЕЛИЗ
+
+Встреча экспертов Алматинского процесса
+
+Алматы, 10 марта 2021 года – Сегодня в Алматы прошла экспертная встреча Алматинского процесса, посвященная \
+миграционной статистике. Встреча прошла при поддержке МОМ и УНП ООН, подготовила обзор для Будапештского процесса.
+
+Открывая заседание, заместитель министра иностранных дел Республики Казахстан Ерлан Сабитов отметил важность \
+обмена данными.
+"""
+
+
+def test_a_cues_agents_end_at_the_next_verb_and_the_name_is_read_at_the_main_mention(context):
+    event, = draft(SUPPORT, "ru", context).events
+    supporters = {agent for role, agent in roles(event) if role == "supporter"}
+    assert supporters == {"iom", "unodc"}  # not the process named after «подготовила»
+    assert named(SUPPORT, event) == "экспертная встреча Алматинского процесса"
+
+
+def test_opening_a_session_makes_an_opener(context):
+    event, = draft(SUPPORT, "ru", context).events
+    assert [role for role, _ in roles(event) if role == "opener"] == ["opener"]

@@ -67,6 +67,7 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
         if index + 1 < len(groups):
             limit = min(limit, groups[index + 1][0][1])
         window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit])
+        window = _before_next_verb(analysis, window)
         if not window:
             continue
         for role, cue_start, cue_end in group:
@@ -82,6 +83,19 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
                                        f"cue «{text[cue_start:cue_end]}» before the agent ({mention.method})",
                                        round(min(0.8, mention.confidence), 2)))
     return drafted
+
+
+_EN_VERBS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "said", "gave"})
+
+
+def _before_next_verb(analysis: Analysis, mentions: list[Actor]) -> list[Actor]:
+    """The agents of a cue up to the next verb: «при поддержке МОМ и УВКБ ООН, дала старт Алматинскому процессу»
+    names no supporter after «дала»."""
+    if not mentions:
+        return mentions
+    verb = next((t for t in analysis.tokens_in(mentions[0].end, mentions[-1].start)
+                 if t.pos in ("VERB", "AUX") or (analysis.language == "en" and t.text.lower() in _EN_VERBS)), None)
+    return [m for m in mentions if verb is None or m.start < verb.start]
 
 
 def _attributive(words: str) -> bool:

@@ -76,7 +76,8 @@ RUSSIAN = Lexicon(
     ministry_word="Министерство",
     government_word="Правительство",
     role_cues={
-        "opener": (("открыть",), ("открывать", "конференция"), ("открывать", "встреча")),
+        "opener": (("открыть",), ("открывать", "конференция"), ("открывать", "встреча"), ("открывать", "заседание"),
+                   ("открывать", "совещание"), ("открывать", "консультация"), ("открывать", "сессия")),
         "organiser": (("организовать",), ("организатор",)),
         "funder": (("профинансировать",), ("финансировать",), ("финансовый", "поддержка")),
         "supporter": (("при", "поддержка"), ("при", "содействие")),
@@ -135,7 +136,8 @@ ENGLISH = Lexicon(
     ministry_word="Ministry",
     government_word="Government",
     role_cues={
-        "opener": (("opened", "by"), ("opening", "the", "conference"), ("opening", "the", "meeting")),
+        "opener": (("opened", "by"), ("opening", "the", "conference"), ("opening", "the", "meeting"),
+                   ("opening", "the", "session"), ("opening", "the", "consultation")),
         "organiser": (("organized", "by"), ("organised", "by"), ("convened", "by")),
         "funder": (("funded", "by"), ("financed", "by"), ("financial", "support", "of"),
                    ("financial", "support", "from")),

@@ -209,7 +209,7 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
     sentence = analysis.sentence_of(start)
     lead = _lead_sentence(analysis, sentence, lexicon) if first else None
     processes = [m for m in actors.mentions if m.type == "regional-consultative-process"]
-    for mention_start, mention_end in meeting.mentions:
+    for mention_start, mention_end in sorted(meeting.mentions, key=lambda m: m[0] != start):  # the main one first
         after = next((p for p in processes if p.start >= mention_end
                       and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?", text[mention_end:p.start], re.I)), None)
         before = next((p for p in processes if p.end <= mention_start and analysis.language == "en"
