@@ -140,7 +140,6 @@ def test_without_an_address_the_curators_date_is_a_note_to_the_curator(run_migkg
 @pytest.mark.parametrize("args, meta, message", [
     (["--issued", "15.02.2024"], None, "error: --issued: '15.02.2024' is not valid"),
     (["--url", "example.org/x"], None, "error: --url:"),
-    (["--publisher", "nobody"], None, "error: --publisher: publisher 'nobody' is not in the registry"),
     ([], "issued: 2024-02-15\nadress: https://example.org/x\n", "osh.meta.yaml:2: adress: is not a known field"),
 ])
 def test_bad_metadata_ends_with_a_located_error(run_migkg, data, tmp_path, args, meta, message):
@@ -154,6 +153,20 @@ def test_bad_metadata_ends_with_a_located_error(run_migkg, data, tmp_path, args,
     assert not (data / "releases" / "osh").exists()
 
 
+def test_an_unknown_publisher_id_is_left_out_and_said_not_refused(run_migkg, data, tmp_path):
+    source = tmp_path / "osh.txt"
+    source.write_text(UNDATED, encoding="utf-8")
+    (tmp_path / "osh.meta.yaml").write_text("issued: 2024-02-15\npublisher: nobody\nurl: https://example.org/x\n",
+                                            encoding="utf-8")
+    result = run_migkg("draft", source, "--id", "osh", "--data", data)
+    assert result.returncode == 0, result.stderr
+    assert "not drafted: release.publishers: 'nobody'" in result.stderr and "not in the registry" in result.stderr
+    meta = (data / "releases" / "osh" / "draft-meta.yaml").read_text(encoding="utf-8")
+    assert "'nobody'" in meta and "not_drafted" in meta
+    loaded = release(data, "osh")
+    assert "nobody" not in [p.agent for p in loaded.publishers] and str(loaded.issued.date) == "2024-02-15"
+
+
 def test_an_agency_item_gets_its_kind_publisher_author_and_event_date_from_the_header(run_migkg, data, tmp_path):
     source = tmp_path / "trend.txt"
     source.write_text("Almaty Process officials meet in Baku\n\nBAKU, Azerbaijan, April 24 (Trend) – Senior "
@@ -164,3 +177,82 @@ def test_an_agency_item_gets_its_kind_publisher_author_and_event_date_from_the_h
     loaded = release(data, "trend")
     assert str(loaded.issued.date) == "2019-04-24" and loaded.kind.kind == "news-item"
     assert [p.agent for p in loaded.publishers] == ["trend"]
+
+
+# --------------------------------------------------------------------------- rubric lines, by-lines, issuers (round 2)
+
+@pytest.mark.parametrize("text, agency, parts", [
+    ("Trend › Region\n\nTalks on labour migration in Baku\n", None, ["Trend", "Region"]),
+    ("Общество | Кабар\n\nВ Бишкеке обсудили миграцию\n", None, ["Общество", "Кабар"]),
+    ("Кабар – В мире\n\nВ Бишкеке обсудили миграцию\n", None, ["Кабар", "В мире"]),
+    ("AKIpress – Central Asia\n\nMinisters meet\n", None, ["AKIpress", "Central Asia"]),
+    ("РИА – Обзор\n\nВ Бишкеке обсудили миграцию\n\nБИШКЕК, 3 марта /РИА/.", "РИА", ["РИА", "Обзор"]),
+    ("Ministers meet in Baku – talks go on\n\nBAKU, 3 March 2021 – Ministers met.", None, None),
+])
+def test_a_rubric_line_is_found_by_its_bars_its_sections_or_the_datelines_agency(text, agency, parts):
+    from migkg.draft.header import find_rubric_line
+    rubric = find_rubric_line(text, find_kind_line(text), agency)
+    assert ([text[a:b] for a, b in rubric.parts] if rubric else None) == parts
+
+
+def test_a_press_offices_rubric_is_a_press_release_and_media_release_is_a_kind_word():
+    kind = find_kind_line("Home › Press service › News\n\nThe ministry hosts a meeting\n")
+    assert kind is not None and kind.kind == "press-release"
+    assert find_kind_line("Главная › Пресс-центр › Новости\n\nЗаголовок\n").kind == "press-release"
+    assert find_kind_line("MEDIA RELEASE\n\nThe ministry hosts a meeting\n").kind == "press-release"
+
+
+def test_the_correspondent_after_the_datelines_agency_and_a_dated_by_line():
+    from migkg.draft.header import find_place_line
+    text = "Заголовок\n\nБИШКЕК. 3 марта. КАБАР /Нурлан Асанов/ – Сегодня открылась встреча."
+    dateline = find_dateline(text, "ru")
+    assert text[dateline.agency[0]:dateline.agency[1]] == "КАБАР"
+    assert text[dateline.author[0]:dateline.author[1]] == "Нурлан Асанов"
+    text = "Title of the item\n\nBy Marat Ospanov on 14 May 2021\n\nBAKU – Officials met on Thursday."
+    dateline = find_dateline(text, "en")
+    assert dateline.date == "2021-05-14" and dateline.byline and dateline.place_start is None
+    start, end, dash = find_place_line(text, dateline.tail_end, len(text))
+    assert text[start:end] == "BAKU" and text[start:dash].rstrip() == "BAKU –"
+    assert find_place_line("Title\n\nThe meeting – a first – opened.", 5, 40) is None
+
+
+NEWS_PAGE = ("The Astana Times › World\n\nAlmaty Process officials review labour migration\n\n"
+             "By Marat Ospanov on 14 May 2021\n\nASTANA – Officials of the Almaty Process met in Astana to review "
+             "labour migration. Talks were hosted by the Ministry of Internal Affairs of Kazakhstan.\n\n"
+             "A visa centre will open in June, the newspaper wrote, citing the ministry's press service.\n")
+
+
+def test_a_news_page_gets_its_outlet_kind_title_author_date_place_and_relay(run_migkg, data, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text(NEWS_PAGE, encoding="utf-8")
+    result = run_migkg("draft", source, "--id", "page", "--data", data)
+    assert result.returncode == 0, result.stderr
+    loaded = release(data, "page")
+    assert loaded.kind.kind == "news-item" and [p.agent for p in loaded.publishers] == ["astana-times"]
+    assert loaded.title.spans[0].text == "Almaty Process officials review labour migration"
+    assert [a.agent for a in loaded.authors] == ["marat-ospanov"]
+    assert str(loaded.issued.date) == "2021-05-14" and loaded.place.place == "astana"
+    assert [r.outlet for r in loaded.relays] == ["kaz-ministry-internal-affairs"]
+
+
+def test_the_body_over_the_kind_line_and_an_issued_by_line_publish(run_migkg, data, tmp_path):
+    source = tmp_path / "office.txt"
+    source.write_text("ALMATY PROCESS – SUPPORT UNIT\nMEDIA RELEASE\n\nExperts of the Almaty Process meet in "
+                      "Almaty\n\nAlmaty, 3 March 2022 – Experts of the Almaty Process met in Almaty.\n\n"
+                      "Issued by the Regional Migration Support Unit, Almaty.\n", encoding="utf-8")
+    result = run_migkg("draft", source, "--id", "office", "--data", data)
+    assert result.returncode == 0, result.stderr
+    loaded = release(data, "office")
+    assert loaded.kind.kind == "press-release"
+    assert loaded.title.spans[0].text == "Experts of the Almaty Process meet in Almaty"
+    assert [p.agent for p in loaded.publishers] == ["almaty-process", "regional-migration-support-unit"]
+
+
+@pytest.mark.parametrize("given", ["2024-02", "2024"])
+def test_a_date_of_issue_known_to_the_month_or_year_is_supplied_as_given(run_migkg, data, tmp_path, given):
+    source = tmp_path / "osh.txt"
+    source.write_text(UNDATED, encoding="utf-8")
+    result = run_migkg("draft", source, "--id", "osh", "--data", data, "--issued", given,
+                       "--url", "https://example.org/iom/osh")
+    assert result.returncode == 0, result.stderr
+    assert str(release(data, "osh").issued.date) == given

@@ -1,6 +1,7 @@
 """``migkg draft`` and ``migkg draft-evaluate``: draft a card from a raw release, and measure a draft."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Annotated
@@ -47,7 +48,8 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
               "--evaluate", help="A reviewed card of the same text: print precision and recall of the draft.")] = None,
           registry: RegistryOption = None,
           issued: Annotated[str | None, typer.Option(
-              "--issued", help="The date of issue, YYYY-MM-DD, known from where the text was taken.")] = None,
+              "--issued", help="The date of issue, YYYY-MM-DD (or YYYY-MM, YYYY), known from where the text was "
+              "taken.")] = None,
           publisher: Annotated[str | None, typer.Option(
               "--publisher", help="The publisher's registry id, known from where the text was taken.")] = None,
           url: Annotated[str | None, typer.Option("--url", help="The address the text was taken from.")] = None,
@@ -85,6 +87,8 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
     for path in written:
         say(f"  wrote {path}")
     say(_summary(files, language, lang is None))
+    for note in _not_drafted(files):
+        say(f"  not drafted: {note}")
     say(f"Next: review {folder / DRAFT_NAME} against source.txt, then rename it to card.yaml "
         "(docs/drafting.md).")
     if evaluate is not None:
@@ -122,13 +126,16 @@ def read_supplied(source: Path, meta: Path | None, issued: str | None, publisher
             values = SuppliedFile.model_validate({**values.model_dump(exclude_none=True), key: value})
         except ValidationError as err:
             raise InputError(Location(Path(f"--{key}")), f"'{value}' is not valid: {err.errors()[0]['msg']}.",
-                             {"issued": "write the date as YYYY-MM-DD, e.g. 2019-04-24.",
+                             {"issued": "write the date as YYYY-MM-DD, e.g. 2019-04-24 (or YYYY-MM, YYYY when only the month or "
+                                        "year is known).",
                               "publisher": "give a registry id, e.g. iom or kazinform.",
                               "url": "give the full http:// or https:// address."}[key]) from None
     origin = " and ".join(filter(None, [meta.name if meta else None,
                                         ", ".join(f"--{k}" for k in given) if given else None])) or "nothing"
-    return Supplied(values.issued, values.publisher, str(values.url) if values.url else None, origin,
-                    "--publisher" if publisher is not None else str(meta))
+    day = values.issued if isinstance(values.issued, dt.date) else None
+    month = values.issued if isinstance(values.issued, str) else None
+    return Supplied(day, values.publisher, str(values.url) if values.url else None, origin,
+                    "--publisher" if publisher is not None else str(meta), month)
 
 
 def _check_folder(folder: Path, source: Path, force: bool) -> None:
@@ -157,6 +164,15 @@ def _summary(files, language: str, guessed: bool) -> str:
     how = "guessed from its letters" if guessed else "as given"
     return (f"drafted {len(facts)} facts ({sure} with confidence >= 0.7) and {len(meta['proposals'])} proposed "
             f"registry entries; language {language} ({how}).")
+
+
+def _not_drafted(files) -> list[str]:
+    """What the draft says it left for the curator (draft-meta.yaml ``not_drafted``): an unknown publisher id,
+    a date of issue nobody gave."""
+    from migkg.cards.yamlfile import read_yaml_text
+    from migkg.draft import META_NAME
+
+    return [str(note) for note in read_yaml_text(files.meta, Path(META_NAME)).data.get("not_drafted") or []]
 
 
 def _evaluate(draft_folder: Path, card: Path, data: Path, extra: list[Path]):

@@ -15,7 +15,7 @@ from migkg.cards.registry import Registry
 from migkg.draft.facts import Proposal, slug
 from migkg.draft.gazetteer import Mention, state_label, state_official
 from migkg.draft.lexicon import Lexicon
-from migkg.draft.text import Analysis, OrgSpan, fold
+from migkg.draft.text import Analysis, NameSpan, OrgSpan, fold
 
 AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "person",
                          "regional-consultative-process"})
@@ -265,8 +265,9 @@ def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
     for mention in actors.mentions:
         if mention.type == "person":
             seen.setdefault(mention.entity, set()).update(known.get(mention.entity, set()))
-    for name in analysis.names:
-        if any(m.start < name.end and name.start < m.end for m in actors.mentions):
+    for found in analysis.names:
+        name = _without_actors(analysis.text, found, actors.mentions)
+        if name is None:
             continue  # the gazetteer named it (a person, or not a person at all)
         parts = frozenset(name.parts)
         entity = _match_person(parts, seen) or _match_person(parts, known)
@@ -289,6 +290,24 @@ def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
             confidence = 0.65
         seen.setdefault(entity, set()).add(parts)
         actors.mentions.append(Actor(name.start, name.end, entity, "person", method, confidence))
+
+
+def _without_actors(text: str, name: NameSpan, mentions: list[Actor]) -> NameSpan | None:
+    """The name without the words at its edges that the gazetteer named («Thailand Kanokwan Srisuk said»:
+    a state's name before the person's); None when the gazetteer named a word inside it, or all of it."""
+    if not any(m.start < name.end and name.start < m.end for m in mentions):
+        return name
+    words = [(name.start + w.start(), name.start + w.end()) for w in re.finditer(r"\S+", text[name.start:name.end])]
+    if len(words) != len(name.parts):
+        return None
+    keep = [not any(m.start < end and start < m.end for m in mentions) for start, end in words]
+    first = keep.index(True) if True in keep else len(keep)
+    last = len(keep) - keep[::-1].index(True) if True in keep else 0
+    if first >= last or not all(keep[first:last]):
+        return None
+    normal = " ".join(name.normal.split()[first:last]) if len(name.normal.split()) == len(words) else \
+        " ".join(text[s:e] for s, e in words[first:last])
+    return NameSpan(words[first][0], words[last - 1][1], normal, name.parts[first:last], name.method)
 
 
 def _match_person(parts: frozenset[str], candidates: dict[str, set[frozenset[str]]]) -> str | None:

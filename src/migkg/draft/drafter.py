@@ -14,12 +14,11 @@ from pathlib import Path
 from migkg.cards.registry import Registry
 from migkg.draft import english, russian
 from migkg.draft.actors import Actors, note_spellings, resolve
+from migkg.draft.claims import count_claims, duration_claims
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
 from migkg.draft.events import (
-    count_claims,
     delegation_members,
-    duration_claims,
     organisation_participants,
     participants,
     place_proposal,
@@ -37,6 +36,8 @@ from migkg.draft.header import (
     date_of_issue,
     find_dateline,
     find_kind_line,
+    find_place_line,
+    find_rubric_line,
     header_lines,
     publishers_and_authors,
     relative_dates,
@@ -44,11 +45,12 @@ from migkg.draft.header import (
     release_kind,
     supplied_publisher,
     title_line,
+    unknown_publisher_note,
 )
 from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
 from migkg.draft.meetings import Setting, find_meetings
 from migkg.draft.posts import find_titles, posts_held
-from migkg.draft.speech import Speech, SpeechFinder
+from migkg.draft.speech import PARTICIPANT_SUBJECTS, Speech, SpeechFinder
 from migkg.errors import InputError, Location
 from migkg.schema.vocabulary import Vocabulary
 
@@ -87,9 +89,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     address): it completes the header where the text is silent, as ``supplied:`` facts. ``releases``
     is the folder of the other releases' cards: a meeting one of them reports keeps its event id."""
     supplied = supplied or Supplied()
-    if supplied.publisher is not None and supplied.publisher not in registry:
-        raise InputError(Location(Path(supplied.publisher_origin)), f"publisher '{supplied.publisher}' is not in the registry.",
-                         "give the id of a registry entry (e.g. iom, kazinform), or add the publisher to the registry.")
+    unknown_publisher = None
+    if supplied.publisher is not None and supplied.publisher not in registry:  # drafted without it, and said
+        unknown_publisher = unknown_publisher_note(supplied)
+        supplied = dataclasses.replace(supplied, publisher=None)
     lexicon = LEXICONS[language]
     analysis = FRONT_ENDS[language].analyse(text)
     found = actor_gazetteer(registry, language).find(analysis)
@@ -99,10 +102,15 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
 
     kind = find_kind_line(text)
     dateline = _known_agency(find_dateline(text, language, supplied), actors)
-    skip = [(kind.start, kind.end) if kind else None, (dateline.start, dateline.tail_end) if dateline else None]
+    rubric = find_rubric_line(text, kind, text[dateline.agency[0]:dateline.agency[1]]
+                              if dateline and dateline.agency else None)
+    skip = [(kind.start, kind.end) if kind else None, (dateline.start, dateline.tail_end) if dateline else None,
+            (rubric.start, rubric.end) if rubric else None]
     skip += [(start, end) for start, end, _ in header_lines(text, actors, kind)]
-    title = title_line(text, skip)
-    title_method = "the first line after the kind line" if kind else "the first line of the text"
+    title = title_line(text, skip, kind.end if kind else 0)
+    title_method = "the first line after the kind line" if kind else \
+        "the first line after the rubric line" if rubric and title and title[0] > rubric.end else \
+        "the first line of the text"
     if title and dateline and title[0] > dateline.start and (title[1] - title[0] > 200 or
                                                             analysis.sentence_of(title[0])[1] < title[1]):
         title = (title[0], analysis.sentence_of(title[0])[1])  # no headline: the body's first sentence stands for it
@@ -119,13 +127,16 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                          "date).")
     issued = date_of_issue(text, language, dateline, supplied)
     body_start = dateline.tail_end if dateline else title[1]
-    publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start)
+    publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start,
+                                                 rubric)
     curators = supplied_publisher(supplied, publishers)
     card = DraftCard(release_id, language,
                      kind=release_kind(kind, title, publishers, actors),
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
                      issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
                      authors=authors, relays=relays(analysis, actors, body_end))
+    if unknown_publisher:
+        card.skipped.append(unknown_publisher)
     if issued is None:
         card.skipped.append("release.issued: the text names no date of issue and none was given (--issued, or "
                             "issued: in the .meta.yaml file); add {date: YYYY-MM-DD, supplied: <address>}.")
@@ -144,10 +155,18 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         if city:
             card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
                                  "The dateline names the place of issue.")
+    elif place_line := find_place_line(text, body_start, min(body_start + 200, len(text))):
+        start, end, dash = place_line  # "ASTANA – A decade after…": a dateline naming its place alone
+        place = place_proposal(analysis, start, end, actors, registry)  # not the meeting's: no date with it
+        if place:
+            card.place = Drafted({"place": place}, [(start, dash)], "the dateline's place (no date on it)", 0.7,
+                                 "The dateline names the place of issue.")
     issued_on = as_date(issued.fields["date"]) if issued else None
     relative = relative_dates(analysis, issued_on) if issued_on else []
 
-    setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline else None, city,
+    # a by-line's date is when the text was published, not where and when a meeting was held
+    setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline and not dateline.byline
+                      else None, city,
                       relative, dateline.tail_end if dateline else None)
     meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
     if releases is not None and meetings:
@@ -187,12 +206,17 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
     governance = find_governance(analysis, actors, meetings, terms, (title[1], body_end), finder.quotes, year,
                                  registry, lambda start, end: _topics_in(terms, start, end),
-                                 [(t.start, t.end) for t in titles])
+                                 [(t.start, t.end) for t in titles],
+                                 str(card.issued.fields["date"]) if card.issued and card.issued.fields.get("date")
+                                 else None)
     _merge_governance(card, governance, text)
-    card.statements += _statements(speeches, actors, terms, event.id if event else None)
+    taken = [s.spans[0] for s in card.statements]
+    card.statements += [s for s in _statements(speeches, actors, terms, event.id if event else None)
+                        if s.fields["kind"] != "joint-outcome"
+                        or not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]
     card.statements.sort(key=lambda s: s.spans[0][0])
     quote_speakers = [((q.spans[0][0], q.spans[-1][1]), q.speaker) for q in quotes]
-    card.claims += duration_claims(analysis, actors, quote_speakers, body_end)
+    card.claims += duration_claims(analysis, actors, quote_speakers, body_end, event.id if event else None)
     card.contacts = find_contacts(text, actors, body_end)
     card.proposals = actors.proposals
     note_spellings(card, actors)
@@ -245,9 +269,14 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
     text lists the states taking part, by those states."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
     drafted = []
-    for number, (start, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
+    for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
+        start = first
         fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
-        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants})", text[start:end], re.I):
+        byline = re.match(r"[^.\n–—]{0,80}?\s[–—]\s+", text[start:start + 90])
+        if byline and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", byline.group()):
+            start += byline.end()  # «КАЗИНФОРМ /Имя/ – Представители…»: the agency and author are not said
+        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
+                    text[start:end], re.I):
             fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
             method = "«the participants» and an agreeing verb: the participants as a group"
         elif participants:
@@ -283,6 +312,7 @@ def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -
         else:
             card.processes.append(process)
     card.documents += governance.documents
+    card.groupings += governance.groupings
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in governance.statements
                         if not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]
@@ -292,11 +322,19 @@ def _statements(speeches: list[Speech], actors: Actors, terms: list[Mention], ev
     drafted: list[Drafted] = []
     numbers: dict[str, int] = {}
     for speech in speeches:
-        short = "quote" if speech.kind == "direct-quote" else "said"
-        base = f"{slug(speech.speaker, 40)}-{short}"
+        if speech.group == "participants" and event is None:
+            continue  # the participants of no meeting the text reports
+        short = "quote" if speech.kind == "direct-quote" else "outcome" if speech.kind == "joint-outcome" else "said"
+        base = f"{slug(speech.speaker or speech.group or 'group', 40)}-{short}"
+        if speech.group == "officials":
+            base = f"{slug(speech.speaker, 40)}-officials-{short}"
         numbers[base] = numbers.get(base, 0) + 1
-        fields = {"id": f"{base}-{numbers[base]}", "type": speech.type, "kind": speech.kind,
-                  "speakers": [speech.speaker]}
+        fields: dict = {"id": f"{base}-{numbers[base]}", "type": speech.type, "kind": speech.kind}
+        if speech.group is None:
+            fields["speakers"] = [speech.speaker]
+        else:
+            fields["speaker_groups"] = [{"group": speech.group,
+                                         "of": event if speech.group == "participants" else speech.speaker}]
         if speech.on_behalf_of:
             fields["on_behalf_of"] = speech.on_behalf_of
         if event:

@@ -30,6 +30,15 @@ NOT_NAME_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "
                             "states", "government", "excellency", "ambassador", "president", "chair", "head",
                             "secretary", "commissioner", "high", "office", "more", "information",
                             "please", "contact", "after", "when", "while", "also", "both", "since"})
+#: nouns and modifiers of titles: a capitalised run holding one is a title, not a person's or a body's name
+#: («RSO Co-Manager Budi Santoso said», «Additional Secretary of the Ministry»); a hyphenated word counts
+#: when one of its parts is one
+TITLE_WORDS = frozenset({"minister", "ministers", "director", "deputy", "representative", "ambassador", "president",
+                         "chair", "chairman", "chairwoman", "chairperson", "co-chair", "head", "secretary",
+                         "commissioner", "manager", "officer", "chief", "spokesperson", "spokesman",
+                         "spokeswoman", "adviser", "advisor", "coordinator", "envoy", "consul", "counsellor",
+                         "counselor", "permanent", "additional", "assistant", "vice", "undersecretary", "mayor",
+                         "governor", "premier", "executive", "senior", "principal", "acting"})
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 
@@ -62,6 +71,10 @@ _PATTERNS = (
     ("title before the name", re.compile(rf"\b(?:{_TITLES})\s+(?P<name>{_NAME})")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
     ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
+    ("after a reporting verb", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")),
+    # a family name alone («," Baimukhanov said»): kept only when it is a person named before (see .actors)
+    ("family name and reporting verb", re.compile(rf"(?P<name>{_NAME_WORD})\s+(?:{_VERBS})\b")),
+    ("reporting verb and family name", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD})(?=[\s,.;:])")),
     ("contact line", re.compile(rf"(?m)^[^\n:]{{2,60}}:\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),")),
 )
 
@@ -89,7 +102,14 @@ def _names(text: str) -> list[NameSpan]:
 
 
 def _not_name(word: str) -> bool:
-    return fold(word).strip(".,") in NOT_NAME_WORDS
+    key = fold(word).strip(".,")
+    return key in NOT_NAME_WORDS or is_title_word(key)
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a word is (or, hyphenated, holds) a title's noun or modifier: «Co-Manager», "Secretary"."""
+    key = fold(word).strip(".,")
+    return key in TITLE_WORDS or ("-" in key and any(part in TITLE_WORDS for part in key.split("-")))
 
 
 def proper_phrases(analysis: Analysis) -> list[tuple[int, int]]:
@@ -110,6 +130,8 @@ def proper_phrases(analysis: Analysis) -> list[tuple[int, int]]:
             if _capitalised(word):
                 end = probe
                 probe += 1
+            elif word in ("'", "’") and gap == "" and _capitalised(tokens[probe - 1].text):
+                probe += 1  # «Expatriates' Welfare»: a possessive inside a name
             elif word.lower() in CONNECTORS:
                 probe += 1
             else:
@@ -125,11 +147,39 @@ def _capitalised(word: str) -> bool:
 
 def _organisations(analysis: Analysis) -> list[OrgSpan]:
     found = []
-    for start, end in proper_phrases(analysis):
+    for run in proper_phrases(analysis):
+        start, end = run
         words = analysis.text[start:end].split()
+        if words and fold(words[0]) == "the":
+            words = words[1:]
+        if words and is_title_word(words[0]):
+            # «Permanent Secretary of the Ministry of X of Thailand Kanokwan Srisuk»: a title; the body it names
+            # starts at its head noun and ends before the person's name
+            span = _body_in_title(analysis, start, end)
+            if span is None:
+                continue
+            start, end = span
+            words = analysis.text[start:end].split()
         if any(fold(w) in ORG_HEADS for w in words):
             found.append(OrgSpan(start, end, analysis.text[start:end], "English proper-name pattern"))
     return found
+
+
+def _body_in_title(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:
+    """The name of a body inside a title's run of capitalised words: from its head noun (Ministry, Office…)
+    to the run's end or the first person's name, without a trailing «of»; None when it has no head noun."""
+    text = analysis.text
+    head = next((m for m in re.finditer(r"\S+", text[start:end]) if fold(m.group()) in ORG_HEADS), None)
+    if head is None:
+        return None
+    body_start = start + head.start()
+    body_end = min([n.start for n in analysis.names if body_start < n.start < end] + [end])
+    while True:
+        trimmed = re.sub(r"\s+(?:of|for|on|and|the|in|de|to)\s*$", "", text[body_start:body_end].rstrip())
+        if len(trimmed) == body_end - body_start:
+            break
+        body_end = body_start + len(trimmed)
+    return (body_start, body_end) if len(text[body_start:body_end].split()) >= 2 else None
 
 
 def phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:

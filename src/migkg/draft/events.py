@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from migkg.draft.actors import AGENT_TYPES, BODY_TYPES, Actor, Actors, copied_labels
+from migkg.draft.actors import AGENT_TYPES, Actor, Actors, copied_labels
 from migkg.draft.facts import Drafted, DraftProcess, Proposal, slug
 from migkg.draft.gazetteer import Mention, state_label
 from migkg.draft.lexicon import Lexicon
@@ -339,50 +339,6 @@ def processes(analysis: Analysis, actors: Actors, terms: list[Mention], lexicon:
         if process.kind or process.launched_at:
             found[mention.entity] = process
     return list(found.values())
-
-
-def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: tuple[int, int],
-                 skip_before: int) -> list[Drafted]:
-    if event is None:
-        return []
-    text = analysis.text
-    drafted: list[Drafted] = []
-    tokens = [t for t in analysis.tokens if body[0] <= t.start < body[1]]
-    for index, token in enumerate(tokens[:-1]):
-        noun = tokens[index + 1]
-        counted = lexicon.counted_nouns.get(noun.lemma) or lexicon.counted_nouns.get(noun.key)
-        if not token.text.isdigit() or not counted:
-            continue
-        sentence = analysis.sentence_of(token.start)
-        if not _mentions_gathering(analysis, sentence, lexicon):
-            continue
-        start = max(sentence[0], skip_before)
-        mark = re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰,;]", text[noun.end:sentence[1]])
-        end = noun.end + mark.start() if mark else noun.end
-        drafted.append(Drafted({"id": f"count-of-{counted}s-{len(drafted) + 1}", "about": event,
-                                "count": int(token.text), "counted": counted, "counted_role": "participant"},
-                               [(start, end)], f"a number before «{noun.text}» in a sentence about taking part", 0.7))
-    return drafted
-
-
-def duration_claims(analysis: Analysis, actors: Actors, quotes_by_speaker: list[tuple[tuple[int, int], str]],
-                    body_end: int) -> list[Drafted]:
-    text = analysis.text
-    drafted: list[Drafted] = []
-    for match in re.finditer(r"\b(\d{1,3})[-\s](?:летн\w*|year|years)\b", text[:body_end], re.I):
-        sentence = analysis.sentence_of(match.start())
-        after = [m for m in actors.within(match.end(), sentence[1], BODY_TYPES) if m.start - match.end() <= 40]
-        if not after:
-            continue
-        quote = next(((s, e), who) for (s, e), who in quotes_by_speaker if s <= match.start() < e) \
-            if any(s <= match.start() < e for (s, e), _ in quotes_by_speaker) else (None, None)
-        start = max(sentence[0], quote[0][0]) if quote[0] else sentence[0]
-        fields = {"id": f"duration-{slug(after[0].entity)}-{len(drafted) + 1}", "about": after[0].entity,
-                  "duration": f"P{int(match.group(1))}Y"}
-        if quote[1]:
-            fields["claimant"] = quote[1]
-        drafted.append(Drafted(fields, [(start, after[0].end)], "a number of years before a body's name", 0.6))
-    return drafted
 
 
 def place_proposal(analysis: Analysis, start: int, end: int, actors: Actors, registry) -> str | None:

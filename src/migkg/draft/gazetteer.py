@@ -349,7 +349,8 @@ def _shared_tail(a: list[str], b: list[str]) -> int:
 # --------------------------------------------------------------------------- names of terms
 
 def term_names(vocabulary: Vocabulary) -> list[Name]:
-    """Event kinds, the process kind and topics, by their labels (``event-kind``, ``process-kind``, ``topic``)."""
+    """Event kinds, the process kind, topics and UN M49 regions, by their labels (``event-kind``, ``process-kind``,
+    ``topic``, ``region``: its M49 code)."""
     graph = vocabulary.graph
     names = []
     for cls in sorted(graph.subjects(RDF.type, OWL.Class), key=str):
@@ -367,6 +368,9 @@ def term_names(vocabulary: Vocabulary) -> list[Name]:
     for concept in sorted(graph.subjects(SKOS.inScheme, TOPIC.scheme), key=str):
         topic = str(concept)[len(str(TOPIC)):]
         names += [Name(topic, "topic", str(label), "vocabulary") for label in _labels(graph, concept)]
+    for name, code in vocabulary.region_codes.items():  # UN M49 regions, for groupings ("states of Central Asia")
+        names += [Name(code, "region", label, "vocabulary")
+                  for label in _labels(graph, next(iter(graph.subjects(SKOS.prefLabel, Literal(name, lang="en")))))]
     return names
 
 

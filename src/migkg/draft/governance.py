@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from migkg.cards.registry import Registry
 from migkg.draft.actors import BODY_TYPES, Actor, Actors
+from migkg.draft.claims import number_of
 from migkg.draft.facts import DraftDocument, Drafted, DraftProcess, slug
 from migkg.draft.gazetteer import Mention
 from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
@@ -39,7 +40,68 @@ from migkg.draft.meetings import Meeting
 from migkg.draft.text import Analysis, fold
 from migkg.draft.timing import Timing, period_fields, timings
 
-LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*"
+PARTICIPLE = r"(?:ого|ому|ым|ом|ой|ая|ое|ые|ых|ую|ий|ый|ыми)$"
+"""Russian participles («организованного»), adjectives in form: inside a document's subject, not its verb."""
+LOOK_AHEAD = 3
+"""Counted member states: the sentences after the count that may list them."""
+LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
+
+
+@dataclass(frozen=True)
+class GovernanceCues:
+    """Cue words of this module beyond :class:`~.lexicon.DomainLexicon`, as data (one instance per language)."""
+
+    currently: str      # present-tense timing words: the fact holds on the date of issue ("currently chairs")
+    asking: str         # words between a holder and a status that make it a request, not a status
+    qualified_partner: str  # a word before "partner" that makes it a role in a meeting, not a status in the process
+    joining: str        # "joined as an observer": a status taken at the meeting the release reports
+    jointly: str        # "jointly chaired": a chair cue that names co-chairs
+    relative: str       # the start of a relative clause about the word before it ("which", «которая»)
+    holding_verb: str   # a verb of holding a position in a relative clause ("will chair it", «будет возглавлять»)
+    support: str        # "provides support to <process>": a partner of the process (an organisation)
+    person_relative: str  # "who chaired": the holder is a person, not a state or organisation
+    counted_members: str  # "seven <process> Member States": members counted, listed in the next sentence
+    grouping: str       # "states of <region> and neighbouring countries": a grouping of those taking part
+    member_word: str    # "member states": a grouping by membership of another body
+    taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
+
+
+GOVERNANCE_CUES = {
+    "en": GovernanceCues(
+        currently=r"\b(?:currently|presently|at\s+present|now)\b",
+        asking=r"\b(?:request|application|bid|wish|intention|candidacy|applied|applies|seeks?|sought|asked)\b",
+        qualified_partner=r"\b(?:resource|technical|knowledge|implementing|funding|media|logistics?)\s+$",
+        joining=r"\bjoin(?:ed|s)?\b",
+        jointly=r"\bjointly\s+$",
+        relative=r"^\s*,?\s*(?:which|who|that)\b",
+        holding_verb=r"\b(?:chair|lead|hold|head|preside)\w*",
+        support=r"\b(?:provides?|providing|offers?|gives?)\b[^.;]{0,60}?\bsupport\s+(?:to|for)\s+(?:the\s+)?$",
+        person_relative=r"\bwho\s+(?:\w+\s+){0,2}$",
+        counted_members=r"\b(?P<number>\w+)\s+(?:[A-Z][\w'’-]*\s+){0,4}[Mm]ember\s+[Ss]tates\b",
+        grouping=r"\b(?:states|countries|governments)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+"
+                 r"(?:\s*(?:and|,)\s+(?:the\s+)?(?:neighbouring|neighboring|other|[A-Z][\w'’-]*)\s+(?:[A-Z]\w*\s+)?"
+                 r"(?:states|countries|[A-Z][\w'’-]*))?|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
+                 r"the\s+[A-Z]\w+",
+        member_word=r"\bmember",
+        taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
+    ),
+    "ru": GovernanceCues(
+        currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
+        asking=r"заявк\w*|просьб\w*|намерени\w*|желани\w*|стремлени\w*|хода[тй]\w*|попрос\w*",
+        qualified_partner=r"(?!x)x",
+        joining=r"присоедин\w+",
+        jointly=r"совместно\s+$",
+        relative=r"^\s*,?\s*(?:котор\w+)\b",
+        holding_verb=r"возглав\w+|председательств\w+|руковод\w+",
+        support=r"поддержк\w*\s+$",
+        person_relative=r"(?!x)x",
+        counted_members=r"(?P<number>\w+)\s+(?:государств\w*|стран\w*)[\s–—-]+член\w*",
+        grouping=r"(?:государств\w*|стран\w*)\s+(?:[–—-]\s+член\w+\s+[А-ЯЁ]\w*|(?:[А-ЯЁ]\w+\s*)+"
+                 r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
+        member_word=r"член",
+        taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
+    ),
+}
 
 
 @dataclass
@@ -49,6 +111,7 @@ class Governance:
     processes: dict[str, DraftProcess] = field(default_factory=dict)
     documents: list[DraftDocument] = field(default_factory=list)
     statements: list[Drafted] = field(default_factory=list)
+    groupings: list[Drafted] = field(default_factory=list)
     busy: list[tuple[int, int]] = field(default_factory=list)
     secretariat: list[tuple[int, int]] = field(default_factory=list)
     adopting: list[tuple[int, int]] = field(default_factory=list)
@@ -59,8 +122,11 @@ class Governance:
 
 class _Reader:
     def __init__(self, analysis: Analysis, actors: Actors, meetings: list[Meeting], body: tuple[int, int],
-                 quotes: list[tuple[int, int]], year: str | None, titles: list[tuple[int, int]]):
+                 quotes: list[tuple[int, int]], year: str | None, titles: list[tuple[int, int]],
+                 issued: str | None = None):
         self.analysis, self.text = analysis, analysis.text
+        self.issued = issued  # the date of issue: "currently chairs" holds on it
+        self.cues = GOVERNANCE_CUES[analysis.language]
         self.titles = titles  # posts' titles («Председатель Комитета по миграции»): their words are no positions
         self.lexicon: DomainLexicon = DOMAIN_LEXICONS[analysis.language]
         self.actors, self.meetings, self.body, self.quotes, self.year = actors, meetings, body, quotes, year
@@ -118,6 +184,16 @@ class _Reader:
             if timing.kind in ("from", "to", "range", "on"):
                 return timing, (start + timing.start, start + timing.end)
         return None
+
+    def _relative_timing(self, clause: tuple[int, int], sentence: tuple[int, int]) \
+            -> tuple[Timing, tuple[int, int]] | None:
+        """"hosting the secretariat, which has been based in Almaty since 2014": the period a relative clause right
+        after the cue's clause gives (a beginning, an end or both; not a single day)."""
+        following = [c for c in self.clauses(sentence) if c[0] >= clause[1]]
+        if not following or not re.match(self.cues.relative, self.text[following[0][0]:following[0][1]], re.I):
+            return None
+        timing = self.timing_in(*following[0])
+        return timing if timing and timing[0].kind in ("from", "to", "range") else None
 
     def at_meeting(self, start: int, end: int) -> bool:
         return self.main is not None and re.search(self.lexicon.at_meeting, self.text[start:end], re.I) is not None
@@ -179,6 +255,28 @@ class _Reader:
                 Drafted(fields, [(start, to.end)], "a position noun and a passing verb; the holders after "
                         "«from»/«to»", 0.75, note))
             found.busy.append(sentence)
+            term = self._term_of_next(to, position, sentence)
+            if term:
+                found.process(process).positions.append(term)
+
+    def _term_of_next(self, to: Actor, position: str, sentence: tuple[int, int]) -> Drafted | None:
+        """«… перешло … к Шри-Ланке, которая будет возглавлять его в 2025–2027 годах»: the new holder's term, from
+        a relative clause right after it with a verb of holding and a timing (when no position cue says it)."""
+        text = self.text
+        clause = next((c for c in self.clauses(sentence) if c[0] >= to.end), None)
+        if clause is None or not re.match(self.cues.relative, text[clause[0]:clause[1]], re.I):
+            return None
+        words = text[clause[0]:clause[1]]
+        if not re.search(self.cues.holding_verb, words, re.I) or \
+                any(re.search(pattern, words, re.I) for _, pattern in self.lexicon.positions):
+            return None
+        timing = self.timing_in(*clause)
+        if timing is None or timing[0].kind not in ("from", "to", "range"):
+            return None
+        fields: dict = {"position": position, "holder": to.entity}
+        self.timed(fields, timing)
+        return Drafted(fields, [(to.start, max(timing[1][1], to.end))],
+                       "the new holder of a handover, and its term in the relative clause after it", 0.7)
 
     # ------------------------------------------------------------------ positions
 
@@ -196,8 +294,13 @@ class _Reader:
                     if any(s < end and start < e for s, e in taken) or self.in_quote(start) \
                             or any(s <= start < e for s, e in self.titles):
                         continue
+                    if re.search(self.cues.person_relative, text[sentence[0]:start], re.I):
+                        continue  # "..., who chaired the meeting": a person chairs a meeting, not a process
                     taken.append((start, end))
-                    fact = self._position(position, start, end, sentence, handover is not None)
+                    held = "co-chair" if position == "chair" and re.search(self.cues.jointly, text[sentence[0]:start],
+                                                                            re.I) else position
+                    # "Indonesia and Australia jointly chaired the meeting": co-chairs
+                    fact = self._position(held, start, end, sentence, handover is not None)
                     if fact:
                         process = self.process_of(sentence)
                         if process:
@@ -206,6 +309,8 @@ class _Reader:
                             found.busy.append(sentence)
                             if position == "secretariat-host":
                                 found.secretariat.append((start, end))
+        for drafted_process in found.processes.values():
+            drafted_process.positions = _implied_left_out(drafted_process.positions)
 
     def _position(self, position: str, start: int, end: int, sentence: tuple[int, int],
                   in_handover: bool) -> list[Drafted]:
@@ -226,16 +331,23 @@ class _Reader:
             holders = self.list_from(following[0], True, (end, sentence[1]))
             span_start, span_end = start, holders[-1].end
         else:
-            holders = [before[-1]]
-            span_start, span_end = before[-1].start, end
+            plural = re.search(r"s\b|и\b|ей\b", text[start:end], re.I) or \
+                re.search(self.cues.jointly, text[sentence[0]:start], re.I)
+            holders = self.list_from(before[-1], False, (sentence[0], start)) if plural else [before[-1]]
+            span_start, span_end = holders[0].start, end
         if holders and holders[0].start < start and start - holders[-1].end > 120:
             return []
         timing = self.timing_in(*clause)
         if timing is None and re.match(r"\s*а\s", text[clause[0] + 1:clause[1]]) and " – " in text[clause[0]:clause[1]]:
             previous = [c for c in self.clauses(sentence) if c[1] <= clause[0]]
             timing = self.timing_in(*previous[-1]) if previous else None
+        if timing is None:
+            timing = self._relative_timing(clause, sentence)
         fields_base: dict = {"position": position}
         note = None
+        if timing is None and self.issued and re.search(self.cues.currently, text[clause[0]:end], re.I):
+            fields_base["on"] = self.issued
+            note = "«Currently»: read as on the date of issue."
         spans = [(span_start, span_end)]
         if timing:
             if timing[1][0] >= span_end:
@@ -244,7 +356,7 @@ class _Reader:
                 spans = [timing[1], (span_start, span_end)]
         if self.main and (in_handover or self.at_meeting(*clause)):
             fields_base["at_event"] = self.main
-        elif self.main and timing is None and position in ("chair", "co-chair"):
+        elif self.main and timing is None and "on" not in fields_base and position in ("chair", "co-chair"):
             fields_base["at_event"] = self.main
             note = "No timing in the text; reported in its account of the meeting."
         drafted = []
@@ -269,19 +381,28 @@ class _Reader:
                     if any(s < end and start < e for s, e in taken) or self.in_quote(start):
                         continue
                     taken.append((start, end))
-                    before = self.holders_in(sentence[0], start)
-                    if not before or start - before[-1].end > 80 or self._of_another_body(end, sentence):
-                        continue
                     process = self.process_of(sentence)
                     if process is None:
                         continue
+                    if status == "member" and self._counted_members(found, process, sentence, start, end):
+                        continue
+                    before = self.holders_in(sentence[0], start)
+                    if not before or start - before[-1].end > 80:
+                        continue
+                    if status == "member" and self._member_of_another_body(end, sentence):
+                        continue  # «государств – членов ЕС», "member states of the EU": members of another body
+                    if re.search(self.cues.asking, text[before[-1].end:start], re.I) or \
+                            (status == "partner" and re.search(self.cues.qualified_partner, text[sentence[0]:start],
+                                                               re.I)):
+                        continue  # "Mongolia's request to join as an observer", "joined as a resource partner"
                     clause = self.clause_of(sentence, start)
                     holders = self.list_from(before[-1], False, (sentence[0], start)) \
-                        if re.search(r"s\b|ы\b|и\b", text[start:end]) else [before[-1]]
+                        if re.search(r"s\b|ы\b|и\b|ей\b", text[start:end]) else [before[-1]]
                     timing = self.timing_in(*clause)
                     same_clause = holders[0].start >= clause[0]
                     span_end = max(end, timing[1][1]) if timing else end
-                    at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1])
+                    at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1]) or \
+                        self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing)
                     for holder in holders:
                         fields: dict = {"status": status, "agent": holder.entity}
                         if at:
@@ -294,12 +415,66 @@ class _Reader:
                             Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                     found.busy.append(sentence)
 
-    def _of_another_body(self, end: int, sentence: tuple[int, int]) -> bool:
-        """«государств – членов ЕС», "members of the EU": a status followed by the name of a body that is no
-        process is a membership of that body."""
-        after = [m for m in self.actors.mentions if end <= m.start < sentence[1]
-                 and re.fullmatch(r"\s*(?:of\s+(?:the\s+)?)?", self.text[end:m.start], re.I)]
-        return bool(after) and after[0].type != "regional-consultative-process"
+    def _member_of_another_body(self, end: int, sentence: tuple[int, int]) -> bool:
+        """«государств – членов ЕС», "member states of the EU": a name right after the status that is not the
+        process's."""
+        name = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?=[A-ZА-ЯЁ])", self.text[end:sentence[1]])
+        return name is not None and not any(p.start == end + name.end() for p in self.processes)
+
+    def _joined_at_meeting(self, start: int, end: int, timing: object) -> bool:
+        """"Malaysia joined as an observer", with no timing and no process named: it joined the meeting reported."""
+        return self.main is not None and timing is None and \
+            re.search(self.cues.joining, self.text[start:end], re.I) is not None and \
+            not any(start <= p.start < end for p in self.processes)
+
+    def _counted_members(self, found: Governance, process: str, sentence: tuple[int, int], start: int,
+                         end: int) -> bool:
+        """"Officials of seven Colombo Process Member States met …. Delegates from Bangladesh, India, … and Viet Nam
+        took part.": the states the first list after it names (in the next three sentences) are the members
+        counted, when their number is the count."""
+        text = self.text
+        counted = re.search(self.cues.counted_members, text[max(sentence[0], start - 60):end])
+        if not counted or self.holders_in(sentence[0], start):
+            return False
+        words = counted.group("number").lower()
+        number = int(words) if words.isdigit() else next(
+            (n for token in self.analysis.tokens_in(start - 60, start) if token.text.lower() == words
+             for n in [number_of(token, self.analysis.language)] if n), None)
+        if not number:
+            return False
+        lists = [self.list_from(states[0], True, later) for later in
+                 [s for s in self.sentences if s[0] >= sentence[1]][:LOOK_AHEAD]
+                 for states in [[h for h in self.holders_in(*later) if h.type == "state"]] if len(states) > 1]
+        listed = lists[0] if lists else []
+        if len(listed) != number or len({h.entity for h in listed}) != number:
+            return False
+        for holder in listed:
+            found.process(process).memberships.append(
+                Drafted({"status": "member", "agent": holder.entity}, [(start, end), (holder.start, holder.end)],
+                        "member states counted, and as many states listed after", 0.6,
+                        "The states listed after are taken for the member states the text counts."))
+        return True
+
+    def partners_by_support(self, found: Governance) -> None:
+        """"IOM, which provides technical support to the Colombo Process", «Техническую поддержку Коломбскому
+        процессу оказывает МОМ»: an organisation that supports the process is its partner (in the present tense,
+        as the text says it; no timing)."""
+        text = self.text
+        for sentence in self.sentences:
+            for process in [p for p in self.processes if sentence[0] <= p.start < sentence[1]]:
+                if not re.search(self.cues.support, text[max(sentence[0], process.start - 120):process.start], re.I):
+                    continue
+                organisations = [h for h in self.holders_in(*sentence) if h.type == "intergovernmental-organization"
+                                 and not (process.start <= h.start < process.end)]
+                if not organisations:
+                    continue
+                holder = min(organisations, key=lambda h: abs(h.start - process.start))
+                memberships = found.process(process.entity).memberships
+                if any(m.fields["agent"] == holder.entity for m in memberships):
+                    continue
+                memberships.append(Drafted({"status": "partner", "agent": holder.entity},
+                                           [(min(holder.start, process.start), max(holder.end, process.end))],
+                                           "an organisation that gives the process support", 0.6))
 
     # ------------------------------------------------------------------ documents and adoptions
 
@@ -319,7 +494,11 @@ class _Reader:
                     first_word = name_start == _sentence_start(text, sentence)
                     capitals = re.findall(r"\b[A-ZА-ЯЁ]", name[1:] if first_word else name)
                     if not capitals:
-                        continue
+                        if not self._acted_on(sentence, start):
+                            continue
+                        # "signed a joint statement on …", «подписали совместное заявление о …»: a document not
+                        # named as a proper name, but the object of an action; its name runs to its subject's end
+                        name_start, name_end = start, self._name_end(end, sentence, lowercase=True)
                     identifier = self._document_id(kind, name_start, name_end, registry)
                     document = seen.get(identifier)
                     if document is None:
@@ -331,11 +510,23 @@ class _Reader:
                         seen[identifier] = document
                         found.documents.append(document)
                     adoption = self._adoption(sentence, name_start, name_end)
+                    if not capitals and adoption and adoption.fields.get("parties") and \
+                            document.id == identifier and len(document.adoptions) == 0:
+                        # an unnamed document is known by who signed it: 2025-kaz-uzb-joint-statement
+                        document.id = "-".join([*([self.year] if self.year else []),
+                                                *(slug(p) for p in adoption.fields["parties"]), kind])
                     if adoption and not any(a.fields["action"] == adoption.fields["action"]
                                             for a in document.adoptions):
                         document.adoptions.append(adoption)
                         found.busy.append(sentence)
                         found.adopting.append(sentence)
+
+    def _acted_on(self, sentence: tuple[int, int], start: int) -> bool:
+        """The document class right after an action verb ("signed a joint statement", «подписали совместное
+        заявление»)."""
+        before = self.text[sentence[0]:start]
+        return any(re.search(rf"(?:{pattern})\s+(?:(?:a|an|the)\s+)?$", before, re.I) for _, pattern in
+                   self.lexicon.actions)
 
     def _name_start(self, start: int, sentence: tuple[int, int]) -> int:
         text = self.text
@@ -350,9 +541,12 @@ class _Reader:
                 return begin
             begin = candidate
 
-    def _name_end(self, end: int, sentence: tuple[int, int]) -> int:
+    def _name_end(self, end: int, sentence: tuple[int, int], lowercase: bool = False) -> int:
         text, lexicon = self.text, self.lexicon
         last = end
+        years = re.match(r"\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", text[end:sentence[1]])
+        if years and self.analysis.language == "en":  # "the ADD Action Plan 2024-2025"
+            last = end + years.end()
         process = next((p for p in self.processes if p.start >= end and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?",
                                                                                       text[end:p.start], re.I)), None)
         if process:
@@ -364,15 +558,18 @@ class _Reader:
         for token in self.analysis.tokens_in(last + tail.end(), sentence[1]):
             if not re.fullmatch(r"[\w'’–-]+", token.text):
                 break
-            if self.analysis.language == "en":
-                if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.text.lower() in
-                        ("and", "of", "on", "the", "in", "for")):
+            if self.analysis.language == "en" and lowercase:
+                if token.text.lower() in lexicon.name_stop - {"in", "and", "to"}:
                     break
-            elif token.pos in ("VERB", "AUX"):
+            elif self.analysis.language == "en":
+                if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.text.lower() in
+                        ("and", "of", "on", "the", "in", "for", "to")):
+                    break
+            elif token.pos in ("VERB", "AUX") and not (lowercase and re.search(PARTICIPLE, token.text)):
                 break
             stop = token.end
         words = text[last:stop]
-        trimmed = re.sub(r"(?:\s+(?:and|of|the|on|for|in|и|в|на|по))+$", "", words, flags=re.I)
+        trimmed = re.sub(r"(?:\s+(?:and|of|the|on|for|in|to|и|в|на|по))+$", "", words, flags=re.I)
         return last + len(trimmed) if stop > last + tail.end() else last
 
     def _document_id(self, kind: str, start: int, end: int, registry: Registry) -> str:
@@ -456,10 +653,7 @@ class _Reader:
                 end = _clause_end(text, (start, sentence[1]), sentence_end=True)
                 topics = topics_in(self.analysis, terms, start, end) + self._process_work(start, end)
                 meeting = self._meeting_before(start)
-                if meeting is not None and self.meetings and self.lexicon.met and re.search(
-                        self.lexicon.met, text[max(sentence[0], max(s for s, _ in meeting.mentions
-                                                                    if s <= start) if any(
-                            s <= start for s, _ in meeting.mentions) else sentence[0]):start], re.I):
+                if meeting is not None and self._they_met(meeting, sentence, start):
                     meeting = self.meetings[0]  # "... gathered in Astana on June 7 to take stock": the gathering's
                 if not topics or meeting is None:
                     continue
@@ -467,6 +661,16 @@ class _Reader:
                                                       "a purpose cue and the topics of the vocabulary in its words",
                                                       0.6))
                 break
+
+    def _they_met(self, meeting: Meeting, sentence: tuple[int, int], start: int) -> bool:
+        """Whether the words between the meeting last named (or the sentence's start) and ``start`` say that they met:
+        then a purpose is the release's own meeting's ("A decade after the 2013 conference, officials gathered in
+        Astana to take stock")."""
+        if not self.lexicon.met:
+            return False
+        named = [s for s, _ in meeting.mentions if s <= start]
+        begin = max(sentence[0], *named)
+        return re.search(self.lexicon.met, self.text[begin:start], re.I) is not None
 
     def _process_work(self, start: int, end: int) -> list[str]:
         """A purpose about the process's own work — its priorities, agenda, plans, its next meetings ("to prepare
@@ -490,6 +694,38 @@ class _Reader:
                 return next((m.event.id for m in self.meetings if m.kind == kind), str(self.main))
         return str(self.main)
 
+    def groupings(self, found: Governance, terms: list[Mention]) -> None:
+        """"states of Central Asia and neighbouring countries", «государств Центральной Азии и сопредельных стран»:
+        the release's own grouping of those taking part, with the M49 regions its words name; «государств – членов
+        ЕС», "member states of the EU" among those taking part: a grouping that names no region."""
+        if self.main is None:
+            return
+        text, cues = self.text, self.cues
+        for sentence in self.sentences:
+            if not self._about_taking_part(sentence):
+                continue
+            words = text[sentence[0]:sentence[1]]
+            for match in re.finditer(cues.grouping, words):  # capitals matter: names of regions
+                start, end = sentence[0] + match.start(), sentence[0] + match.end()
+                regions = [t for t in terms if t.type == "region" and start <= t.start < end]
+                if not regions and not re.search(cues.member_word, match.group(), re.I):
+                    continue
+                if not regions and any(p.start < end and start < p.end for p in self.processes):
+                    continue  # "Bali Process member states": the process's own members, no grouping
+                codes = list(dict.fromkeys(r.entity for r in regions))
+                identifier = slug(match.group(), 50)
+                if any(g.fields["id"] == identifier for g in found.groupings):
+                    continue
+                fields: dict = {"id": identifier, "about": self.main, "role": "participant"}
+                if codes:
+                    fields["regions"] = codes
+                found.groupings.append(Drafted(fields, [(start, end)], "the text's own grouping of those taking "
+                                               "part" + (", with the regions its words name" if codes else ""), 0.6))
+
+    def _about_taking_part(self, sentence: tuple[int, int]) -> bool:
+        words = self.text[sentence[0]:sentence[1]]
+        return re.search(self.cues.taking_part, words, re.I) is not None or self.at_meeting(*sentence)
+
     def group_speakers(self, found: Governance, topics_of) -> None:
         """«The conference agreed ...»: a joint outcome of the meeting as a body."""
         if self.main is None:
@@ -501,8 +737,11 @@ class _Reader:
             if not subject:
                 continue
             verb = re.search(self.lexicon.agreeing, text[start + subject.end():start + subject.end() + 40], re.I)
-            if not verb:
-                continue
+            if not verb or re.search(r"\b(?:was|were|is|are|been|be)\s+$", text[start + subject.end():start + subject.end()
+                                                                                   + verb.start()], re.I):
+                continue  # "The meeting was called to prepare…": a passive, not the meeting speaking
+            if sentence in found.adopting and not re.search(self.lexicon.agreeing_only, verb.group(), re.I):
+                continue  # "The working group adopted the … Joint Statement": an adoption, drafted as such
             end = sentence[1]
             while end > start and text[end - 1] in ".!?; \n":
                 end -= 1
@@ -514,6 +753,22 @@ class _Reader:
                 fields["topics"] = topics
             found.statements.append(Drafted(fields, [(start, end)], "the meeting as the subject of an agreeing verb",
                                             0.7))
+
+
+def _implied_left_out(positions: list[Drafted]) -> list[Drafted]:
+    """One fact per position, holder and timing; a chair attested only at the meeting is left out when the text
+    also gives the holder's term ("chaired by Kazakhstan, which has chaired the process since 2019"): the term
+    says more, and the meeting lies in it as the text tells it."""
+    timed = {(p.fields["position"], p.fields["holder"]) for p in positions if "on" in p.fields or "period" in p.fields}
+    kept: list[Drafted] = []
+    for fact in positions:
+        key = (fact.fields["position"], fact.fields["holder"])
+        if key in timed and "on" not in fact.fields and "period" not in fact.fields:
+            continue
+        if any(k.fields == fact.fields for k in kept):
+            continue
+        kept.append(fact)
+    return kept
 
 
 def topics_in(analysis: Analysis, terms: list[Mention], start: int, end: int) -> list[str]:
@@ -560,16 +815,19 @@ def _city_of_adjective(adjective: str, registry: Registry) -> str | None:
 
 def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting], terms: list[Mention],
                     body: tuple[int, int], quotes: list[tuple[int, int]], year: str | None,
-                    registry: Registry, topics_of, titles: Sequence[tuple[int, int]] = ()) -> Governance:
+                    registry: Registry, topics_of, titles: Sequence[tuple[int, int]] = (),
+                    issued: str | None = None) -> Governance:
     """Handovers, positions, memberships, documents, purposes and the meeting's own outcomes; ``titles`` are
     the spans of posts' titles (:func:`.posts.find_titles`), whose words («Председатель Комитета…») hold no
-    position in a process."""
-    reader = _Reader(analysis, actors, meetings, body, quotes, year, list(titles))
+    position in a process; ``issued``, the date of issue, dates what holds "currently"."""
+    reader = _Reader(analysis, actors, meetings, body, quotes, year, list(titles), issued)
     found = Governance()
     reader.handovers(found)
     reader.positions(found)
     reader.memberships(found)
+    reader.partners_by_support(found)
     reader.documents(found, registry)
     reader.purposes(terms)
+    reader.groupings(found, terms)
     reader.group_speakers(found, topics_of)
     return found

@@ -21,6 +21,7 @@ Pure functions of the text (and the actors already resolved); no I/O.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from functools import lru_cache
 
 import dateparser
 from dateparser.languages.loader import default_loader
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from migkg.cards.models import Id
 from migkg.cards.registry import Registry
@@ -42,22 +43,49 @@ from migkg.draft.text import Analysis
 
 #: the kind words of a kind line, per kind of release (lower case, regular expressions)
 KIND_WORDS = {
-    "press-release": r"press[\s-]*release|news[\s-]*release|press\s+briefing\s+note|media\s+advisory|"
+    "press-release": r"press[\s-]*release|news[\s-]*release|media[\s-]*release|press\s+briefing\s+note|"
+                     r"media\s+advisory|"
                      r"пресс[\s-]*релиз|сообщение\s+для\s+прессы|информационное\s+сообщение",
     "news-item": r"news|новости|новость|лента\s+новостей",
 }
+#: words of a rubric (breadcrumb) line that say the page is a press office's: the text is a press release
+PRESS_OFFICE_WORDS = (r"пресс[\s-]*служб\w*|пресс[\s-]*центр\w*|press\s+(?:office|service|centre|center|room)|"
+                      r"media\s+(?:centre|center|room)|newsroom")
+#: sections of a news site or a ministry's site that a rubric line names beside the outlet (lower case): they
+#: are no outlet's name. The outlet is the other part of the line («Азия-Плюс | Общество»)
+SECTION_WORDS = frozenset({
+    "home", "news", "latest news", "nation", "world", "region", "regions", "politics", "society", "economy",
+    "business", "international", "diplomacy", "opinion", "analysis", "central asia", "asia", "press room",
+    "главная", "новости", "лента новостей", "политика", "общество", "экономика", "в мире", "мир", "регионы",
+    "международная панорама", "международные новости", "дипломатия", "аналитика", "центральная азия", "пресс-служба",
+    "пресс-центр", "происшествия", "страна", "казахстан", "бизнес"})
+#: what separates the parts of a rubric line: «Политика | Казинформ», "The Astana Times › Nation"
+RUBRIC_BAR = r"\s+[|›»>/]\s+|\s*[|›]\s*"
+RUBRIC_DASH = r"\s+[–—-]\s+"
+#: words that open a line naming who issued the text ("Issued by the ... Office, Bangkok.")
+ISSUED_BY = r"(?:Issued|Published|Released|Distributed)\s+by|Подготовлено|Распространено|Опубликовано"
 #: words that open a by-line; what follows is an author (a person) or a publisher (an outlet)
 BYLINE = r"(?:By|Text|Author|Автор|Текст|Автор\s+текста)\s*:?"
 #: phrases that introduce the outlet whose report a text relays, before its name
 RELAY_BEFORE = {
     "en": ("as reported by", "reported by", "according to", "citing", "quoting", "as reported in"),
-    "ru": ("как сообщает", "как сообщил", "как сообщило", "сообщает", "сообщил", "сообщило", "со ссылкой на",
-           "по сообщению", "по данным", "передает", "передаёт", "пишет"),
+    "ru": ("как сообщает", "как сообщил", "как сообщило", "как сообщили в", "сообщает", "сообщил", "сообщило",
+           "сообщили в", "со ссылкой на", "по сообщению", "по данным", "передает", "передаёт", "пишет"),
+}
+#: after a relay's cue, the press service of a ministry the text named before («как сообщили в пресс-службе
+#: министерства», "the ministry's press service said"): that ministry, when the text named one only
+RELAY_OF_THE_MINISTRY = {
+    "en": r"(?:the\s+)?ministry(?:['’]s)?(?:\s+press\s+(?:service|office))?\b|(?:the\s+)?press\s+(?:service|office)"
+          r"\s+of\s+the\s+ministry\b",
+    "ru": r"пресс-служб\w*\s+(?:министерства|ведомства)\b|(?:министерстве|ведомстве)\b",
 }
 #: types of actor a text can relay or be published by
 OUTLET_TYPES = frozenset({"news-outlet", "intergovernmental-organization", "ministry", "government", "organization"})
 #: types of actor a by-line may name
 BYLINE_TYPES = OUTLET_TYPES | {"person"}
+#: types of actor that publish a text when a line of its header names them («ABU DHABI DIALOGUE – PERMANENT
+#: SECRETARIAT» over the kind line: the process's secretariat publishes for the process)
+HEADER_TYPES = OUTLET_TYPES | {"regional-consultative-process"}
 #: relative day words → days after the date of issue
 RELATIVE_DAYS = {
     "en": {"today": 0, "yesterday": -1, "tomorrow": 1},
@@ -80,6 +108,12 @@ class Supplied:
     url: str | None = None
     origin: str = "the command line"  # where it was given: said in the notes
     publisher_origin: str = "--publisher"  # where the publisher was given: an unknown id is reported there
+    issued_month: str | None = None  # the date of issue known to the month or year only ("2018-06", "2018")
+
+    @property
+    def issued_written(self) -> str | None:
+        """The curator's date of issue as precise as it was given."""
+        return self.issued.isoformat() if self.issued else self.issued_month
 
     def said(self) -> str:
         return f"given by the curator ({self.origin})"
@@ -89,9 +123,27 @@ class SuppliedFile(BaseModel):
     """The curator's metadata file beside a text (``<source>.meta.yaml``): what is known from where it was taken."""
 
     model_config = ConfigDict(extra="forbid")
-    issued: dt.date | None = Field(None, description="The date of issue, YYYY-MM-DD.")
+    issued: dt.date | str | None = Field(None, description="The date of issue, YYYY-MM-DD (or YYYY-MM, YYYY when "
+                                                           "only the month or the year is known).")
+
+    @field_validator("issued", mode="before")
+    @classmethod
+    def _a_date_a_month_or_a_year(cls, value: object) -> object:
+        """"2018-06" and "2018" stay as written (a month, a year); anything else must be a day's date."""
+        if isinstance(value, int) and 1900 <= value <= 2100:
+            value = str(value)
+        if isinstance(value, str) and re.fullmatch(r"(19|20)\d{2}(-(0[1-9]|1[0-2]))?", value.strip()):
+            return value.strip()
+        if isinstance(value, str | dt.date):
+            return value if isinstance(value, dt.date) else dt.date.fromisoformat(value.strip()) \
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()) else _not_a_date(value)
+        return value
     publisher: Id | None = Field(None, description="The registry id of the publisher.")
     url: HttpUrl | None = Field(None, description="The address of the page the text was taken from.")
+
+
+def _not_a_date(value: str) -> object:
+    raise ValueError("write the date as YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known)")
 
 
 @dataclass(frozen=True)
@@ -106,6 +158,8 @@ class Dateline:
     year_span: tuple[int, int] | None = None  # where the year came from when the line lacks it
     year_from: str | None = None              # "text" or "supplied"
     agency_sure: bool = True                  # False: «… – Word.» may be a short first sentence, not an agency
+    author: tuple[int, int] | None = None     # «КАЗИНФОРМ /Айгерим Нурланова/ –»: the correspondent after the agency
+    byline: bool = False                      # "By Dana Abilova on 8 June 2023": the date of a by-line, no place
 
 
 # --------------------------------------------------------------------------- names of months and weekdays
@@ -160,8 +214,15 @@ AGENCY_TAILS = (
     re.compile(rf"\.?\s*\((?P<agency>{_AGENCY})\)"),                     # April 24 (Trend)
     re.compile(rf"\.?\s*/(?P<agency>{_AGENCY})/"),                       # 3 марта /Кабар/
     re.compile(rf"\.?\s*[–—-]\s*(?P<agency>{_AGENCY})(?=\s*[.–—-]|[ \t]*$)", re.M),  # 2024 – Казинформ
-    re.compile(rf"\.?[ \t]+(?P<agency>{_AGENCY})[ \t]*[.]?[ \t]*[–—-]"),          # 12 октября. КАЗИНФОРМ –
+    re.compile(rf"\.?[ \t]+(?P<agency>{_AGENCY})(?:[ \t]*/(?P<author>[^/\n\d]{{3,60}})/)?[ \t]*[.]?[ \t]*[–—-]"),
+    # 12 октября. КАЗИНФОРМ – ; 5 июня. КАЗИНФОРМ /Айгерим Нурланова/ –
 )
+#: a by-line that dates the text: "By Dana Abilova on 8 June 2023", «Автор: Дана Абилова, 8 июня 2023»
+BYLINE_DATE = re.compile(rf"^[ \t]*(?:By|Автор:?|Text:?|Текст:?)[ \t]+[^\n\d]{{2,60}}?(?:[ \t]+on|,|[ \t]+[|–—])[ \t]+"
+                         rf"(?P<date>{_DATE})(?:,?[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$", re.M)
+#: a dateline with a place and no date: "ASTANA – A decade after…", «АСТАНА – …» (the place in capitals)
+PLACE_LINE = re.compile(r"^[ \t]*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ \t][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,2})"
+                        r"(?:,[ \t]*[^\W\d_][\w ]{1,30})?[ \t]*[–—-][ \t]", re.M)
 
 
 def read_date(words: str) -> tuple[int | None, int, int | None] | None:
@@ -199,7 +260,8 @@ def iso(year: int, month: int, day: int | None) -> str:
 def find_dateline(text: str, language: str, supplied: Supplied | None = None) -> Dateline | None:
     """The first line that opens with a place and a date (or is a date alone), in the head of the text."""
     head = text[: max(len(text) // 2, 2000)]
-    candidates = [(m, True) for m in DATELINE.finditer(head)] + [(m, False) for m in DATE_LINE.finditer(head)]
+    candidates = [(m, True) for m in DATELINE.finditer(head)] + [(m, False) for m in DATE_LINE.finditer(head)] \
+        + [(m, False) for m in BYLINE_DATE.finditer(head)]
     for match, with_place in sorted(candidates, key=lambda c: c[0].start()):
         if with_place and not _looks_like_place(match.group("place")):
             continue
@@ -208,7 +270,7 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
             continue
         year, month, day = read
         place = (match.start("place"), match.end("place")) if with_place else (None, None)
-        tail_end, agency, sure = match.end("date"), None, True
+        tail_end, agency, sure, author = match.end("date"), None, True, None
         for number, tail in enumerate(AGENCY_TAILS):
             found = tail.match(text, match.end("date"))
             if found:
@@ -217,19 +279,34 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
                     continue  # «2013 – Министры собрались.»: the first words of the text, not an agency
                 tail_end, agency = found.end(), found.span("agency")
                 sure = number != 2 or words.isupper()
+                if "author" in found.groupdict() and found.group("author"):
+                    author = found.span("author")
                 break
+        if match.re is BYLINE_DATE:
+            tail_end = match.end("date")
         year_span, year_from = None, None
         if year is None:
             year, year_span, year_from = _year_for(text, month, day, supplied)
         date = iso(year, month, day) if year else None
         return Dateline(match.start("place") if with_place else match.start("date"), match.end("date"), date,
-                        place[0], place[1], tail_end, agency, year_span, year_from, sure)
+                        place[0], place[1], tail_end, agency, year_span, year_from, sure, author,
+                        match.re is BYLINE_DATE)
     kind = find_kind_line(text)
     if kind:  # «UNHCR NEWS / Central Asia Bulletin, 2014»: a line of the header giving the year alone
         year_line = YEAR_LINE.match(text, kind.end + 1)
         if year_line and text[kind.end:year_line.start()].strip() == "":
             return Dateline(year_line.start() + len(year_line.group()) - len(year_line.group().lstrip()),
                             year_line.end("date"), year_line.group("date"), None, None, year_line.end("date"))
+    return None
+
+
+def find_place_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """A dateline that names the place alone, in capitals, before a dash ("ASTANA – A decade after…"), in the
+    first line of the body between ``start`` and ``end``: (the place's start, its end, the end of the dash)."""
+    for match in PLACE_LINE.finditer(text, start, end):
+        if _looks_like_place(match.group("place").title()):
+            return match.start("place"), match.end("place"), match.end()
+        return None
     return None
 
 
@@ -251,6 +328,9 @@ def _year_for(text: str, month: int, day: int | None, supplied: Supplied | None
         before = [y for y in years if dt.date(y, month, day or 1) <= issued + dt.timedelta(days=2)]
         best = max(before) if before else min(years)
         return best, None, "supplied"
+    if supplied and supplied.issued_month and (len(supplied.issued_month) == 4 or
+                                               int(supplied.issued_month[5:7]) == month):
+        return int(supplied.issued_month[:4]), None, "supplied"
     for match in re.finditer(rf"(?P<date>(?:\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+{_WORD}|{_WORD}\.?\s+\d{{1,2}}"
                              rf"(?:\s*[–—-]\s*\d{{1,2}})?),?\s+(?P<year>{_YEAR}))", text):
         words = re.findall(r"[^\W\d_]+", match.group("date"))
@@ -293,14 +373,60 @@ def find_kind_line(text: str) -> KindLine | None:
         line = match.group()
         if len(line.split()) > 7 or re.search(r"[.!?:]\s*$", line.strip()):
             continue
+        rubric = re.search(RUBRIC_BAR, line) is not None
+        office = re.search(rf"(?i)(?<![\w-])(?:{PRESS_OFFICE_WORDS})(?![\w-])", line) if rubric else None
+        if office:  # «Главная › Пресс-служба › Новости»: the news of a press office are its press releases
+            lead = len(line) - len(line.lstrip())
+            return KindLine(match.start() + lead, match.start() + len(line.rstrip()), "press-release",
+                            (match.start() + office.start(), match.start() + office.end()))
         for kind, words in KIND_WORDS.items():
             found = re.search(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", line)
             if found and (kind == "press-release" or line.strip().upper() == line.strip()
-                          or re.search(r"[–—|-]", line)):
+                          or rubric or re.search(RUBRIC_DASH, line)):
                 lead = len(line) - len(line.lstrip())
                 return KindLine(match.start() + lead, match.start() + len(line.rstrip()), kind,
                                 (match.start() + found.start(), match.start() + found.end()))
     return None
+
+
+@dataclass(frozen=True)
+class RubricLine:
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]  # the outlet's name and the site's sections, each a span
+    sections: tuple[bool, ...]          # whether each part is a section of the site (not a name)
+
+
+def find_rubric_line(text: str, kind: KindLine | None, agency: str | None = None) -> RubricLine | None:
+    """The line of a web page's sections above the title: «Политика | Казинформ», "The Astana Times › Nation",
+    «ТАСС – Международная панорама». Its parts are separated by bars or arrows, or by a dash when a part is a
+    section's name or the dateline's agency («ТАСС»). It is no title; the outlet on it published the text."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()][:3]
+    for match in lines:
+        line = match.group()
+        if (kind and kind.start <= match.start() + len(line) - len(line.lstrip()) < kind.end) \
+                or len(line.split()) > 8 or re.search(r"[.!?:,;]\s*$", line.strip()):
+            continue
+        barred = re.search(RUBRIC_BAR, line) is not None
+        separator = RUBRIC_BAR if barred else RUBRIC_DASH
+        parts, offset = [], match.start()
+        for piece in re.split(f"({separator})", line):
+            words = piece.strip()
+            if words and not re.fullmatch(separator, piece):
+                start = offset + piece.index(words)
+                parts.append((start, start + len(words)))
+            offset += len(piece)
+        if not 2 <= len(parts) <= 4 or any(len(text[a:b].split()) > 4 for a, b in parts):
+            continue
+        sections = tuple(_folded(text[a:b]) in SECTION_WORDS for a, b in parts)
+        agency_part = agency is not None and any(_folded(text[a:b]) == _folded(agency) for a, b in parts)
+        if barred or any(sections) or agency_part:
+            return RubricLine(parts[0][0], parts[-1][1], tuple(parts), sections)
+    return None
+
+
+def _folded(words: str) -> str:
+    return re.sub(r"\s+", " ", words.strip().lower().replace("ё", "е"))
 
 
 def kind_line(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
@@ -309,12 +435,16 @@ def kind_line(text: str, lexicon: Lexicon) -> tuple[int, int] | None:
     return (found.start, found.end) if found else None
 
 
-def title_line(text: str, skip: list[tuple[int, int] | None]) -> tuple[int, int] | None:
-    """The first line with a word in it that is not the kind line and holds no dateline."""
+def title_line(text: str, skip: list[tuple[int, int] | None], after: int = 0) -> tuple[int, int] | None:
+    """The first line with a word in it that is not the kind line, a rubric line or a line of the header
+    (``skip``), holds no dateline, and begins after ``after`` (the end of the kind line: what stands above
+    the kind line is the publisher's name, «ABU DHABI DIALOGUE – PERMANENT SECRETARIAT»)."""
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         start = match.start() + len(line) - len(line.lstrip())
         end = match.start() + len(line.rstrip())
+        if start < after:
+            continue
         if any((s and s[0] <= start < s[1]) or (s and start <= s[0] < end) for s in skip):
             continue
         if re.search(r"[^\W\d_]{2}", line):
@@ -332,6 +462,12 @@ def header_lines(text: str, actors: Actors, kind: KindLine | None) -> list[tuple
         end = match.start() + len(line.rstrip())
         if kind and kind.start <= start < kind.end:
             continue
+        if kind and end <= kind.start and len(line.split()) <= 8 and not re.search(r"[.!?]\s*$", line):
+            # above the kind line: the publisher's name, perhaps with its office («… – PERMANENT SECRETARIAT»)
+            bodies = actors.within(start, end, HEADER_TYPES)
+            known = [b for b in bodies if b.entity not in actors.proposals]  # not its office's name, guessed
+            found += [(start, end, body) for body in known or bodies]
+            continue
         bodies = actors.within(start, end, OUTLET_TYPES)
         if len(bodies) == 1 and bodies[0].start == start and bodies[0].end >= end - 1:
             found.append((start, end, bodies[0]))
@@ -343,9 +479,11 @@ def header_lines(text: str, actors: Actors, kind: KindLine | None) -> list[tuple
 # --------------------------------------------------------------------------- publishers, authors, relays
 
 def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Mention], registry: Registry,
-                           kind: KindLine | None, dateline: Dateline | None, body_start: int) -> tuple[list[Drafted], list[Drafted]]:
-    """Publishers from the kind line, a body's name under it, the dateline's agency and a by-line naming an
-    outlet; authors from a by-line naming a person."""
+                           kind: KindLine | None, dateline: Dateline | None, body_start: int,
+                           rubric: RubricLine | None = None) -> tuple[list[Drafted], list[Drafted]]:
+    """Publishers from the kind line, a body's name above or under it, the rubric line, the dateline's agency, a
+    by-line naming an outlet and an "Issued by …" line; authors from a by-line naming a person and the
+    correspondent the dateline names after its agency."""
     text = analysis.text
     publishers: list[Drafted] = []
     authors: list[Drafted] = []
@@ -368,7 +506,17 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
                 actor = _propose_outlet(analysis, actors, registry, rest, "a name on the kind line")
                 add(publishers, "agent", actor, [(kind.start, kind.end)], "a name on the kind line (new)", 0.5)
     for start, end, actor in header_lines(text, actors, kind):
-        add(publishers, "agent", actor, [(start, end)], "a body's name alone on a line of the header", 0.75)
+        add(publishers, "agent", actor, [(start, end)], "a body's name on a line of the header", 0.75)
+    if rubric:
+        for (start, end), section in zip(rubric.parts, rubric.sections, strict=True):
+            known = actors.within(start, end, OUTLET_TYPES)
+            if known:
+                add(publishers, "agent", known[0], [(start, end)], "a name on the rubric line", 0.8)
+            elif not section and sum(not s for s in rubric.sections) == 1 \
+                    and all(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w’'-]*", text[start:end])):
+                actor = _propose_outlet(analysis, actors, registry, (start, end), "the rubric line's outlet")
+                add(publishers, "agent", actor, [(start, end)], "the name beside the sections on the rubric line (new)",
+                    0.5)
     if dateline and dateline.agency:
         start, end = dateline.agency
         known = actors.within(start, end, OUTLET_TYPES)
@@ -376,25 +524,70 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
                                                         "the dateline's agency")
         add(publishers, "agent", actor, [(dateline.start, dateline.tail_end)], "the agency of the dateline",
             0.8 if known else 0.5)
+    if dateline and dateline.author:
+        start, end = dateline.author
+        named = actors.within(start, end, frozenset({"person"}))
+        person = named[0] if named else _propose_person(analysis, actors, registry, (start, end),
+                                                          "the correspondent after the dateline's agency")
+        if person:
+            add(authors, "agent", person, [(start - 1, end + 1)], "the correspondent after the dateline's agency",
+                0.7)
+    for match in re.finditer(rf"(?m)^[ \t]*(?P<cue>{ISSUED_BY})\s+(?P<name>[^\n.,;]{{3,120}})", text):
+        name = (match.start("name"), match.start("name") + len(match.group("name").rstrip()))
+        issuer = _issuer(analysis, actors, registry, name)
+        if issuer:
+            add(publishers, "agent", issuer, [(match.start(), issuer.end)], f"«{match.group('cue')}» and a name", 0.75)
     for match in re.finditer(rf"(?m)(?:^|(?<=[.–—]\s))[ \t]*(?P<cue>{BYLINE})\s+(?P<name>[^\n.,]{{2,60}})", text):
         if match.start() > body_start + 400:
             break
-        name = (match.start("name"), match.start("name") + len(match.group("name").rstrip()))
+        # "By Dana Abilova on 8 June 2023", «Автор: Дана Абилова | 8 июня»: the name ends before the date
+        words = re.split(r"\s+(?:on|at|от)\s+(?=\d|[^\W\d_]+\.?\s+\d)|\s*[|–—]\s*|\s+\d", match.group("name"))[0]
+        name = (match.start("name"), match.start("name") + len(words.rstrip()))
         named = actors.within(*name, BYLINE_TYPES)
         if named and named[0].type == "person":
             add(authors, "agent", named[0], [(match.start("cue"), named[0].end)], "a by-line naming a person", 0.8)
         elif named:
             add(publishers, "agent", named[0], [(match.start("cue"), named[0].end)], "a by-line naming an outlet",
                 0.8)
-        elif re.fullmatch(r"[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){1,2}", text[name[0]:name[1]]) \
-                and all(w[:1].isupper() for w in text[name[0]:name[1]].split()):
-            labels, comment = copied_labels(analysis.language, text[name[0]:name[1]])
-            entity = actors.propose(registry, slug(labels["en"]), Proposal("", "person", labels, "a by-line", 0.6,
-                                                                           comment=comment))
-            actor = Actor(name[0], name[1], entity, "person", "a by-line", 0.6)
-            actors.mentions.append(actor)
-            add(authors, "agent", actor, [(match.start("cue"), name[1])], "a by-line naming a person (new)", 0.6)
+        elif person := _propose_person(analysis, actors, registry, name, "a by-line"):
+            add(authors, "agent", person, [(match.start("cue"), name[1])], "a by-line naming a person (new)", 0.6)
     return publishers, authors
+
+
+def _propose_person(analysis: Analysis, actors: Actors, registry: Registry, span: tuple[int, int],
+                    method: str) -> Actor | None:
+    """A person a by-line names, new to the registry: two or three capitalised words, else None."""
+    words = analysis.text[span[0]:span[1]].strip()
+    if not (re.fullmatch(r"[^\W\d_][\w’'-]+(?:\s[^\W\d_][\w’'-]+){1,2}", words)
+            and all(w[:1].isupper() for w in words.split())):
+        return None
+    start = analysis.text.index(words, span[0])
+    labels, comment = copied_labels(analysis.language, words)
+    entity = actors.propose(registry, slug(labels["en"]), Proposal("", "person", labels, method, 0.6, comment=comment))
+    actor = Actor(start, start + len(words), entity, "person", method, 0.6)
+    actors.mentions.append(actor)
+    return actor
+
+
+def _issuer(analysis: Analysis, actors: Actors, registry: Registry, span: tuple[int, int]) -> Actor | None:
+    """Who an "Issued by …" line names: a known body that is the whole name, else a new organisation."""
+    text = analysis.text
+    words = re.sub(r"^(?:the|The)\s+", "", text[span[0]:span[1]].strip())
+    start = text.index(words, span[0])
+    end = start + len(words)
+    whole = [a for a in actors.within(start, end, HEADER_TYPES) if a.start <= start + 1 and a.end >= end - 1]
+    if whole:
+        return whole[0]
+    if not re.fullmatch(r"[^\W\d_][\w’'()-]*(?:\s[\w’'()-]+){0,10}", words) or not words[:1].isupper():
+        return None
+    kind = "ministry" if re.search(r"(?i)ministry|министерств", words) else "intergovernmental-organization"
+    labels, comment = copied_labels(analysis.language, words)
+    entity = actors.propose(registry, slug(labels["en"]), Proposal(
+        "", kind, labels, "an «issued by» line", 0.5,
+        comment=f"The body that issued the text; check its type and add part_of. {comment}"))
+    actor = Actor(start, end, entity, kind, "an «issued by» line", 0.5)
+    actors.mentions.append(actor)
+    return actor
 
 
 def _rest_of_kind_line(text: str, kind: KindLine) -> tuple[int, int] | None:
@@ -428,13 +621,20 @@ def relays(analysis: Analysis, actors: Actors, body_end: int) -> list[Drafted]:
     for match in re.finditer(rf"(?i)(?<![\w-])(?:{cues})\s+", text[:body_end]):
         named = [a for a in actors.within(match.end(), min(match.end() + 80, body_end), OUTLET_TYPES)
                  if a.start - match.end() <= 25]
+        method = f"«{match.group().strip()}» before an outlet's name"
+        the_ministry = re.match(RELAY_OF_THE_MINISTRY[analysis.language], text[match.end():body_end], re.I)
+        if not named and the_ministry:
+            before = {a.entity: a for a in actors.mentions if a.type == "ministry" and a.end <= match.start()}
+            if len(before) == 1:
+                named = [dataclasses.replace(next(iter(before.values())), start=match.end(),
+                                             end=match.end() + the_ministry.end(), confidence=0.6)]
+                method = f"«{match.group().strip()}» before the press service of the one ministry the text named"
         if not named or any(d.fields["outlet"] == named[0].entity for d in drafted):
             continue
         outlet = named[0]
         if match.group().lower().startswith(("according", "по данным")) and outlet.type != "news-outlet":
             continue  # "according to IOM" gives a source of a figure, not a report passed on
-        drafted.append(Drafted({"outlet": outlet.entity}, [(match.start(), outlet.end)],
-                               f"«{match.group().strip()}» before an outlet's name",
+        drafted.append(Drafted({"outlet": outlet.entity}, [(match.start(), outlet.end)], method,
                                round(min(0.8, outlet.confidence), 2)))
     return drafted
 
@@ -463,13 +663,14 @@ def date_of_issue(text: str, language: str, dateline: Dateline | None, supplied:
             note = "The dateline gives no year; the year is that of the same month elsewhere in the text."
         elif dateline.year_from == "supplied":
             note = f"The dateline gives no year; the year is that of the date of issue {supplied.said()}."
-        if supplied.issued and supplied.issued.isoformat()[:len(dateline.date)] != dateline.date:
+        given = supplied.issued_written
+        if given and given[:len(dateline.date)] != dateline.date[:len(given)]:
             note = (f"{note} " if note else "") + (f"The date of issue {supplied.said()} is "
-                                                    f"{supplied.issued.isoformat()}; the text says otherwise: check.")
+                                                    f"{given}; the text says otherwise: check.")
         return Drafted({"date": dateline.date}, spans, "the dateline" + (", year completed" if note else ""),
                        0.9 if dateline.year_from is None else 0.75, note)
-    if supplied.issued:
-        fields: dict[str, object] = {"date": supplied.issued.isoformat()}
+    if supplied.issued_written:
+        fields: dict[str, object] = {"date": supplied.issued_written}
         if supplied.url:
             fields["supplied"] = supplied.url
         return Drafted(fields, [], "the date of issue given by the curator", 0.9,
@@ -491,6 +692,14 @@ def supplied_publisher(supplied: Supplied, publishers: list[Drafted]) -> Drafted
         fields["supplied"] = supplied.url
     return Drafted(fields, [], "the publisher given by the curator", 0.9,
                    f"The text does not name this publisher; {supplied.said()}.")
+
+
+def unknown_publisher_note(supplied: Supplied) -> str:
+    """What the draft says (in ``not_drafted`` and on stderr) of a publisher id the registry does not hold: the
+    text is drafted without it, never refused."""
+    return (f"release.publishers: '{supplied.publisher}' ({supplied.publisher_origin}) is not in the registry, so "
+            f"the draft leaves it out; add that entry to the registry, then write {{agent: {supplied.publisher}, "
+            "supplied: <the address the text comes from>}.")
 
 
 # --------------------------------------------------------------------------- dates relative to the date of issue

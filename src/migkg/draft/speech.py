@@ -22,11 +22,34 @@ from dataclasses import dataclass
 from migkg.draft.actors import BODY_TYPES, Actor, Actors
 from migkg.draft.lexicon import Lexicon
 from migkg.draft.posts import Title
-from migkg.draft.text import Analysis, Token, is_footnote
+from migkg.draft.text import Analysis, Token, fold, is_footnote
 
+OFFICIALS_HOW = "officials of the state named before the verb"
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'))
 MIN_QUOTE_WORDS = 4
 END_PUNCTUATION = ".!?…;"
+#: «as X noted, …» / «как отметил X, …»: a reporting verb in a clause that only names the source (its speech
+#: is the main clause); at the start of a sentence the main clause is what was said
+AS_SAID = {"ru": r"как", "en": r"as"}
+#: «по его словам, …», «по словам X, …», "according to X, …": the rest of the sentence is what X said
+ACCORDING_TO = {"ru": r"^\W*по\s+(?:(?P<pronoun>его|ее|её)\s+)?словам\b", "en": r"^\W*according\s+to\b"}
+#: the unnamed people of a body as speakers: "Kazakh officials said", «представители МИД … сообщили»
+OFFICIALS = {"ru": r"представител\w+|официальн\w+\s+лиц\w*|в\s+(?:\w+\s+)?(?:делегаци\w+|МИД\w*|министерств\w+|"
+                   r"пресс-служб\w+|ведомств\w+)",
+             "en": r"(?:\w+\s+)?(?:officials|representatives|authorities|sources)"}
+#: the nouns after a state's adjective that name its unnamed officials in a fronted source («Как отметили в
+#: пакистанской делегации, …», "As Kazakh officials noted, …")
+OFFICIAL_BODIES = {"ru": r"делегаци\w+|МИД\w*|министерств\w+|пресс-служб\w+|ведомств\w+|представител\w+",
+                   "en": r"officials|delegation|representatives|authorities"}
+#: a collective subject that stands for the participants of the meeting («Стороны отметили», "Delegates
+#: welcomed", «Представители десяти государств … договорились», «государства – члены процесса договорились»)
+PARTICIPANT_SUBJECTS = {
+    "ru": r"(?:участник\w*|стороны|делегаты|представители(?:\s+\S+){0,2}\s+(?:государств|стран)|"
+          r"государства\s*[–—-]\s*члены|страны[\s-]участниц\w*|государства[\s-]участник\w*)",
+    "en": r"(?:the\s+)?(?:participants|parties|delegates|participating\s+(?:states|countries|governments)|"
+          r"representatives\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:states|countries))"}
+AFTER_QUOTE = 200
+"""How far after a quote its attribution may run («», – заявил … глава делегации, заместитель министра … Имя»)."""
 
 
 @dataclass
@@ -43,6 +66,9 @@ class Speech:
     type: str = "statement"
     on_behalf_of: str | None = None
     note: str | None = None
+    #: said by a group rather than by ``speaker``: ``officials`` (of the state ``speaker``), or ``participants``
+    #: (of the event the release reports; ``speaker`` is then empty)
+    group: str | None = None
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -112,10 +138,23 @@ class SpeechFinder:
             return holder, (title.start, title.end), "a title: the post's holder", 0.7
         bodies = [m for m in self.actors.mentions if start <= m.start and m.end <= end and m.type in BODY_TYPES
                   and not any(t.start <= m.start and m.end <= t.end for t in self.titles)]
+        if bodies and bodies[-1].type == "state" and re.fullmatch(
+                rf"\s*(?:{OFFICIALS[self.analysis.language]})\s*", text[bodies[-1].end:end], re.I):
+            last = bodies[-1]  # "Kazakh officials said": officials of the state, not the state
+            return last.entity, (last.start, end), OFFICIALS_HOW, 0.6
         if bodies and not re.search(r"[,;:]\s*$", text[bodies[-1].end:end]):
             last = bodies[-1]
             return last.entity, (last.start, last.end), "the body named before the verb", 0.6
         return None
+
+    def _last_named(self, offset: int) -> str | None:
+        """Who «his words» refer to: the person named last before ``offset``, or the last speaker when no person
+        was named after that speaker's words began."""
+        previous = self._last_speaker_before(offset)
+        earlier = [m for m in self.persons if m.end <= offset]
+        if earlier and (previous is None or earlier[-1].start > previous.spans[-1][1]):
+            return earlier[-1].entity
+        return previous.speaker if previous and previous.speaker else None
 
     def _last_person_before(self, offset: int) -> str | None:
         earlier = [m for m in self.persons if m.end <= offset]
@@ -147,7 +186,8 @@ class SpeechFinder:
 
     def _after_quote(self, end: int):
         text = self.analysis.text
-        tail_end = min(self.analysis.sentence_of(end + 2)[1], end + 80, self.analysis.paragraph_of(end)[1] or end + 80)
+        tail_end = min(self.analysis.sentence_of(end + 2)[1], end + AFTER_QUOTE,
+                       self.analysis.paragraph_of(end)[1] or end + AFTER_QUOTE)
         closing = end
         while closing < len(text) and text[closing] in ',;:.!?…"»”“ –—-':
             closing += 1
@@ -157,11 +197,38 @@ class SpeechFinder:
         verbs = [t for t in self.analysis.tokens_in(*tail) if self._is_verb(t, self.lexicon.reporting_verbs)]
         if not verbs or self._in_quote(verbs[0].start):
             return None
+        verb = (verbs[0].start, verbs[0].end)
+        persons = [m for m in self.persons if tail[0] <= m.start and m.end <= tail[1]]
+        before = [m for m in persons if m.end <= verb[0]]
+        after = [m for m in persons if m.start >= verb[1]]
+        if before or after:  # «," Mr. Holm said», «," said Rashida Karim, Additional Secretary…, who chaired…»
+            person = before[-1] if before else after[0]
+            how = "the person named before the verb" if before else "the person named after the verb"
+            return person.entity, (person.start, person.end), f"named after the quote ({how})", 0.9, verb
         subject = self._subject(tail[0], tail[1])
+        if subject is None or (subject[1][0] > verb[1] and subject[2].startswith("the body")):
+            titled = self._title_after_verb(verb[1], tail[1])
+            if titled is not None:
+                return titled, None, "a title alone after the verb: the person last named", 0.6, verb
         if subject is None:
             return None
         entity, span, how, _confidence = subject
-        return entity, span, f"named after the quote ({how})", 0.9, (verbs[0].start, verbs[0].end)
+        return entity, span, f"named after the quote ({how})", 0.9, verb
+
+    def _title_after_verb(self, verb_end: int, tail_end: int) -> str | None:
+        """«», – подчеркнул замминистра.», "," the minister said": a common noun (a title) with no name
+        stands for the person last named before it, when that person was named with a title."""
+        words = [t for t in self.analysis.tokens_in(verb_end, tail_end) if t.text not in ",.;:!?–—-"]
+        if not words or words[0].text[:1].isupper() or self.actors.within(verb_end, tail_end):
+            return None
+        if self.analysis.language == "ru" and words[0].pos not in ("NOUN", "ADJ"):
+            return None
+        if self.analysis.language == "en" and fold(words[0].text) not in ("the", "a"):
+            return None
+        earlier = [m for m in self.persons if m.end <= verb_end]
+        titled = [m for m in earlier if any((t.end <= m.start + 2 and m.start - t.end < 4) or
+                                            (m.end <= t.start and t.start - m.end < 4) for t in self.titles)]
+        return titled[-1].entity if titled and titled[-1] is earlier[-1] else None
 
     def _colon_before(self, start: int):
         text = self.analysis.text
@@ -197,10 +264,21 @@ class SpeechFinder:
         tokens = self.analysis.tokens_in(*sentence)
         verbs = [t for t in tokens if self._is_verb(t, self.lexicon.reporting_verbs) and not self._in_quote(t.start)]
         verbs = [v for v in verbs if not self._bare_attribution(v, sentence)]
+        fronted = self._fronted_source(sentence, verbs)
+        if fronted is not None:
+            return fronted
+        verbs = [v for v in verbs if not self._as_said(v, sentence)]
         found: list[Speech] = []
         clause_start = sentence[0]
         for index, verb in enumerate(verbs):
-            subject: tuple[str, tuple[int, int] | None, str, float] | None = self._subject(clause_start, verb.start)
+            subject_end = self._before_aside(clause_start, verb.start)
+            subject: tuple[str, tuple[int, int] | None, str, float] | None = self._subject(clause_start, subject_end)
+            if subject is None and index == 0 and self._participants_subject(clause_start, verb.start):
+                speech = Speech("joint-outcome", "", [(self._subject_start(clause_start), self._end_of(sentence))],
+                                f"a collective subject (the participants) and «{verb.text}»", 0.6,
+                                verb=(verb.start, verb.end), group="participants")
+                found.append(speech)
+                break
             joined = index > 0 and self._joined(verbs[index - 1], verb)
             if joined and found and not self._has_agent(clause_start, verb.start):
                 previous = found[-1]
@@ -217,11 +295,98 @@ class SpeechFinder:
                 continue
             spans = [(verb.start, end), *self._after_footnote(end)]
             speech = Speech("reported-speech", entity, spans, f"reporting verb «{verb.text}»; speaker: {how}",
-                            confidence, verb=(verb.start, verb.end), subject=subject_span)
+                            confidence, verb=(verb.start, verb.end), subject=subject_span,
+                            group="officials" if how == OFFICIALS_HOW else None)
             self._commitment(speech, verb, end)
             found.append(speech)
             self.speeches.append(speech)
         return found
+
+    def _end_of(self, sentence: tuple[int, int]) -> int:
+        text, end = self.analysis.text, sentence[1]
+        while end > sentence[0] and (text[end - 1] in END_PUNCTUATION or text[end - 1].isspace()):
+            end -= 1
+        return end
+
+    def _subject_start(self, start: int) -> int:
+        """Where a sentence's own words begin: after a byline or agency before a dash («КАЗИНФОРМ /Имя/ – …»)."""
+        head = re.match(r"[^.\n–—]{0,80}?\s[–—]\s+", self.analysis.text[start:start + 90])
+        if head and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", head.group()):
+            return start + head.end()
+        return start
+
+    def _participants_subject(self, start: int, verb_start: int) -> bool:
+        """Whether the words before the verb are a collective subject standing for the participants, or «they»
+        right after a sentence whose subject was the participants."""
+        text, language = self.analysis.text, self.analysis.language
+        words = text[self._subject_start(start):verb_start]
+        words = re.sub(r"^\s*(?:по\s+итогам\s+\w+|at\s+the\s+(?:end|close)\s+of\s+the\s+\w+)\s*,?\s*", "", words,
+                       flags=re.I)
+        if re.fullmatch(rf"\s*(?:{PARTICIPANT_SUBJECTS[language]})(?:\s+\w+){{0,4}}?\s*(?:also|также)?\s*",
+                        words, re.I) and not self.actors.within(start, verb_start):
+            return True
+        if re.fullmatch(r"\s*(?:they|они)(?:\s+(?:also|также|then))?\s*", words, re.I):
+            before = [s for s in self.analysis.sentences if s[1] <= start]
+            if before:
+                previous = self.analysis.text[self._subject_start(before[-1][0]):before[-1][1]]
+                return re.match(rf"\s*(?:{PARTICIPANT_SUBJECTS[language]})\b", previous, re.I) is not None
+        return False
+
+    def _as_said(self, verb: Token, sentence: tuple[int, int]) -> bool:
+        """«Казахстанская сторона, как сообщает пресс-служба МИД, предложила…»: a verb inside «, как …,» names a
+        source of the sentence, not a statement of its own."""
+        before = self.analysis.text[sentence[0]:verb.start]
+        return re.search(rf"(?:^|,)\s*{AS_SAID[self.analysis.language]}\s+$", before, re.I) is not None
+
+    def _before_aside(self, start: int, verb_start: int) -> int:
+        """The end of a subject before a verb, without an aside that names a source («…, как сообщает X, …»)."""
+        aside = re.search(rf",\s*{AS_SAID[self.analysis.language]}\s+[^,]+,\s*$",
+                          self.analysis.text[start:verb_start], re.I)
+        return start + aside.start() if aside else verb_start
+
+    def _fronted_source(self, sentence: tuple[int, int], verbs: list[Token]) -> list[Speech] | None:
+        """A sentence that begins by naming its source: «Как отметил, открывая встречу, замминистра … Имя, …»,
+        «Как отметили в пакистанской делегации, …», «По его словам, …», "According to Ms Holm, …". What was
+        said is the rest of the sentence after the comma that closes the source."""
+        text, language = self.analysis.text, self.analysis.language
+        start = self._subject_start(sentence[0])
+        head = text[start:sentence[1]]
+        according = re.match(ACCORDING_TO[language], head, re.I)
+        as_said = verbs and re.match(rf"\W*{AS_SAID[language]}\s+$", text[start:verbs[0].start], re.I)
+        if not according and not as_said:
+            return None
+        source_start = start + according.end() if according else verbs[0].end
+        persons = [m for m in self.persons if source_start <= m.start < sentence[1]]
+        entity, how, group, subject = None, "", None, None
+        if according and according.groupdict().get("pronoun"):
+            entity = self._last_named(start)
+            how, subject = "a pronoun: the last speaker", (start, source_start)
+            source_end = source_start
+        elif persons:
+            person = persons[0]
+            entity, how, subject = person.entity, "the person named in the clause of the source", (person.start, person.end)
+            source_end = person.end
+        else:
+            bodies = [m for m in self.actors.mentions if source_start <= m.start < sentence[1] and m.type == "state"]
+            comma = text.find(",", bodies[0].end, sentence[1]) if bodies else -1
+            if comma < 0 or not re.fullmatch(r"\s*(?:в|во|in|among)?\s*", text[source_start:bodies[0].start], re.I) \
+                    or not re.fullmatch(rf"\s*(?:{OFFICIAL_BODIES[language]})\s*", text[bodies[0].end:comma], re.I):
+                return None
+            entity, how, group, subject = bodies[0].entity, OFFICIALS_HOW, "officials", (bodies[0].start, comma)
+            source_end = bodies[0].end
+        comma = text.find(",", source_end, sentence[1])
+        if entity is None or comma < 0:
+            return None
+        said_start = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip())
+        said_end = self._end_of(sentence)
+        if len(text[said_start:said_end].split()) < 3:
+            return None
+        verb = (verbs[0].start, verbs[0].end) if as_said else None
+        speech = Speech("reported-speech", entity, [(said_start, said_end)],
+                        f"the source named at the head of the sentence; speaker: {how}", 0.6, verb=verb,
+                        subject=subject, group=group)
+        self.speeches.append(speech)
+        return [speech]
 
     def _bare_attribution(self, verb: Token, sentence: tuple[int, int]) -> bool:
         """«," he said.»: a verb that only attributes a quote just before it."""
@@ -284,6 +449,8 @@ class SpeechFinder:
         text = self.analysis.text
         found = []
         for speech in reported:
+            if speech.group is not None or speech.kind != "reported-speech":
+                continue  # a group's words are not continued by context
             end = speech.spans[-1][1]
             sentence = self.analysis.sentence_of(end - 1)
             paragraph = self.analysis.paragraph_of(end - 1)

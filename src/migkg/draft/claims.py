@@ -1,0 +1,169 @@
+"""Claims a release makes in numbers: how many took part, how long something lasted or has existed.
+
+* **counts**: a number, in figures or words ("10", "seven", «десяти»), before a counted noun ("states",
+  «государств»), with at most a name between them ("seven Colombo Process Member States"), in a sentence about
+  taking part ("met", "brought together", «участвовали») or after the people who came ("representatives of ten
+  states", «Представители десяти государств»). "24 experts from six states" counts the states only (experts are
+  no counted class).
+* **durations**: a meeting of N days ("a two-day meeting", «двухдневная встреча») → ``P{N}D`` about the meeting;
+  a process that "turns ten" or marks its "tenth anniversary" → ``P10Y`` about the process; N years before a
+  body's name ("its 60-year history", «60-летней истории МОМ») → ``P{N}Y`` about that body.
+"""
+from __future__ import annotations
+
+import re
+
+from migkg.draft.actors import BODY_TYPES, Actors
+from migkg.draft.facts import Drafted, slug
+from migkg.draft.lexicon import DOMAIN_LEXICONS, Lexicon
+from migkg.draft.text import Analysis, Token
+
+NUMBER_WORDS = {
+    "en": {word: number for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"), 1)}
+    | {"thirty": 30, "forty": 40, "fifty": 50},
+    "ru": {word: number for number, word in enumerate(
+        ("один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "одиннадцать",
+         "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать", "семнадцать", "восемнадцать",
+         "девятнадцать", "двадцать"), 1)} | {"тридцать": 30, "сорок": 40, "пятьдесят": 50},
+}
+"""Numbers in words (Russian by the lemma: «десяти» → десять), as a reader counts states at a meeting."""
+
+DAY_PREFIXES = {"ru": {"одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5}}
+"""«двухдневная»: the first part of a Russian compound of days (English writes "two-day")."""
+
+PEOPLE = {"en": r"\b(?:representatives|officials|delegates|delegations|experts|ministers)\s+(?:of|from)\s+$",
+          "ru": r"(?:представител|делегаци|эксперт|министр)\w*\s+(?:из\s+)?$"}
+"""The people who came, before the number of states they came from."""
+
+DAY_PATTERN = {"en": r"\b(?P<n>\w+)-day\b", "ru": r"\b(?P<n>[а-яё]+?|\d+-?)дневн\w*"}
+ANNIVERSARY = {"en": r"^\s+(?:turns|marks|celebrates|reaches)\s+(?:its\s+)?(?P<n>\w+)(?:\s+years)?\b",
+               "ru": r"^\s+(?:исполни\w+|исполня\w+)\s+(?P<n>\w+)\s+лет"}
+
+
+def number_of(token: Token, language: str) -> int | None:
+    """The number a token says, in figures or in words; None if it says none."""
+    if token.text.isdigit():
+        return int(token.text)
+    words = NUMBER_WORDS.get(language, {})
+    return words.get(token.text.lower()) or words.get(token.lemma)
+
+
+def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: tuple[int, int],
+                 skip_before: int) -> list[Drafted]:
+    if event is None:
+        return []
+    text, language = analysis.text, analysis.language
+    drafted: list[Drafted] = []
+    tokens = [t for t in analysis.tokens if body[0] <= t.start < body[1]]
+    for index, token in enumerate(tokens[:-1]):
+        number = number_of(token, language)
+        if number is None or number < 2:
+            continue  # «Ни одно государство…»: one is no count of those taking part
+        noun, counted = _counted_after(tokens[index + 1:index + 7], lexicon)
+        if noun is None or counted is None:
+            continue
+        sentence = analysis.sentence_of(token.start)
+        people = re.search(PEOPLE[language], text[sentence[0]:token.start], re.I)
+        if not people and not _mentions_gathering(analysis, sentence, lexicon):
+            continue
+        start = max(sentence[0], skip_before)
+        mark = re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰,;]", text[noun.end:sentence[1]])
+        end = noun.end + mark.start() if mark else noun.end
+        drafted.append(Drafted({"id": f"count-of-{counted}s-{len(drafted) + 1}", "about": event,
+                                "count": number, "counted": counted, "counted_role": "participant"},
+                               [(start, end)], f"a number before «{noun.text}» in a sentence about taking part", 0.7))
+    return drafted
+
+
+def _counted_after(following: list[Token], lexicon: Lexicon) -> tuple[Token | None, str | None]:
+    """The counted noun after a number: the next word, or the first after a name ("seven Colombo Process Member
+    States")."""
+    for token in following:
+        counted = lexicon.counted_nouns.get(token.lemma) or lexicon.counted_nouns.get(token.key)
+        if counted:
+            return token, counted
+        if not token.text[:1].isupper():
+            return None, None
+    return None, None
+
+
+def _mentions_gathering(analysis: Analysis, sentence: tuple[int, int], lexicon: Lexicon) -> bool:
+    return any(t.lemma in lexicon.gathering_words or t.key in lexicon.gathering_words
+               or t.lemma in lexicon.collective_subjects or t.key in lexicon.collective_subjects
+               for t in analysis.tokens_in(*sentence))
+
+
+def duration_claims(analysis: Analysis, actors: Actors, quotes_by_speaker: list[tuple[tuple[int, int], str]],
+                    body_end: int, event: str | None = None) -> list[Drafted]:
+    text = analysis.text
+    drafted: list[Drafted] = []
+    for match in re.finditer(r"\b(\d{1,3})[-\s](?:летн\w*|year|years)\b", text[:body_end], re.I):
+        sentence = analysis.sentence_of(match.start())
+        after = [m for m in actors.within(match.end(), sentence[1], BODY_TYPES) if m.start - match.end() <= 40]
+        if not after:
+            continue
+        quote = next(((s, e), who) for (s, e), who in quotes_by_speaker if s <= match.start() < e) \
+            if any(s <= match.start() < e for (s, e), _ in quotes_by_speaker) else (None, None)
+        start = max(sentence[0], quote[0][0]) if quote[0] else sentence[0]
+        fields = {"id": f"duration-{slug(after[0].entity)}-{len(drafted) + 1}", "about": after[0].entity,
+                  "duration": f"P{int(match.group(1))}Y"}
+        if quote[1]:
+            fields["claimant"] = quote[1]
+        drafted.append(Drafted(fields, [(start, after[0].end)], "a number of years before a body's name", 0.6))
+    drafted += _meeting_days(analysis, event, body_end) + _process_years(analysis, actors, body_end)
+    return _unique(drafted)
+
+
+def _number_word(word: str, language: str) -> int | None:
+    word = word.lower().rstrip("-")
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(language, {}).get(word) or DAY_PREFIXES.get(language, {}).get(word)
+
+
+def _meeting_days(analysis: Analysis, event: str | None, body_end: int) -> list[Drafted]:
+    """"A two-day meeting", «двухдневная экспертная встреча»: the meeting's length, when a meeting noun follows."""
+    if event is None:
+        return []
+    text, language = analysis.text, analysis.language
+    nouns = "|".join(pattern for _, pattern in DOMAIN_LEXICONS[language].event_nouns)
+    drafted: list[Drafted] = []
+    for match in re.finditer(DAY_PATTERN[language], text[:body_end], re.I):
+        days = _number_word(match.group("n"), language)
+        if not days or not re.match(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})", text[match.end():], re.I):
+            continue
+        noun = re.match(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\w*", text[match.end():], re.I)
+        end = match.end() + (noun.end() if noun else 0)
+        drafted.append(Drafted({"id": f"duration-of-the-meeting-{len(drafted) + 1}", "about": event,
+                                "duration": f"P{days}D"}, [(match.start(), end)],
+                               "a number of days before a meeting noun", 0.7))
+    return drafted
+
+
+def _process_years(analysis: Analysis, actors: Actors, body_end: int) -> list[Drafted]:
+    """"The Almaty Process turns ten": the process's age, when the number follows the process's name."""
+    text, language = analysis.text, analysis.language
+    drafted: list[Drafted] = []
+    for process in (m for m in actors.mentions if m.type == "regional-consultative-process" and m.end < body_end):
+        match = re.match(ANNIVERSARY[language], text[process.end:])
+        if not match:
+            continue
+        years = _number_word(match.group("n"), language)
+        if years:
+            drafted.append(Drafted({"id": f"duration-{slug(process.entity)}-{len(drafted) + 1}",
+                                    "about": process.entity, "duration": f"P{years}Y"},
+                                   [(process.start, process.end + match.end())],
+                                   "a number of years after a process's name and «turns»", 0.6))
+    return drafted
+
+
+def _unique(drafted: list[Drafted]) -> list[Drafted]:
+    seen, kept = set(), []
+    for claim in drafted:
+        key = (claim.fields["about"], claim.fields.get("duration"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept
