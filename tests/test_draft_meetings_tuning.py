@@ -189,3 +189,23 @@ def test_a_cues_agents_end_at_the_next_verb_and_the_name_is_read_at_the_main_men
 def test_opening_a_session_makes_an_opener(context):
     event, = draft(SUPPORT, "ru", context).events
     assert [role for role, _ in roles(event) if role == "opener"] == ["opener"]
+
+
+DATELINE_LAST = """PRESS RELEASE
+
+Almaty Process experts meet
+
+Officials of three Almaty Process states met in Almaty on Tuesday (9/03) for the first meeting of the Almaty \
+Process Working Group on Border Data. Delegates from Kazakhstan, Kyrgyzstan and Tajikistan took part.
+
+Almaty, 10 March 2021
+"""
+
+
+def test_a_count_in_a_release_whose_dateline_is_at_its_end_keeps_its_evidence(context):
+    card = draft(DATELINE_LAST, "en", context)
+    event, = card.events
+    assert event.date.fields == {"date": "2021-03-09"}
+    claim, = card.claims
+    assert claim.fields["count"] == 3
+    assert claim.spans[0][0] < claim.spans[0][1]
