@@ -209,3 +209,11 @@ def test_a_count_in_a_release_whose_dateline_is_at_its_end_keeps_its_evidence(co
     claim, = card.claims
     assert claim.fields["count"] == 3
     assert claim.spans[0][0] < claim.spans[0][1]
+
+
+def test_the_person_named_right_before_opening_the_meeting_opened_it(context):
+    text = ("ПРЕСС-РЕЛИЗ\n\nВстреча в Алматы\n\nАлматы, 10 марта 2021 года – Сегодня в Алматы прошла экспертная встреча "
+            "Алматинского процесса.\n\n«Данные должны служить людям», – заявил заместитель министра иностранных дел "
+            "Республики Казахстан Ерлан Сабитов, открывая встречу.\n")
+    event, = draft(text, "ru", context).events
+    assert [role for role, _ in roles(event) if role == "opener"] == ["opener"]

@@ -68,6 +68,8 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
             limit = min(limit, groups[index + 1][0][1])
         window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit])
         window = _before_next_verb(analysis, window)
+        if group[0][0] == "opener" and not [m for m in window if m.type == "person"]:
+            drafted += _opener_before(text, group[0], [m for m in agents if sentence[0] <= m.start])
         if not window:
             continue
         for role, cue_start, cue_end in group:
@@ -83,6 +85,20 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
                                        f"cue «{text[cue_start:cue_end]}» before the agent ({mention.method})",
                                        round(min(0.8, mention.confidence), 2)))
     return drafted
+
+
+def _opener_before(text: str, cue: tuple[str, int, int], agents: list[Actor]) -> list[Drafted]:
+    """«– заявил министр … Сурендра Лал Шрестха, открывая встречу», "Ms Lind, opening the session, said": the person
+    named right before the participle and its comma opened the meeting."""
+    _, cue_start, cue_end = cue
+    before = [m for m in agents if m.type == "person" and m.end <= cue_start and re.fullmatch(r"\s*,\s*",
+                                                                                          text[m.end:cue_start])]
+    if not before:
+        return []
+    person = before[-1]
+    return [Drafted({"role": "opener", "agent": person.entity}, [(person.start, cue_end)],
+                    f"the person named right before «{text[cue_start:cue_end]}» ({person.method})",
+                    round(min(0.7, person.confidence), 2))]
 
 
 _EN_VERBS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "said", "gave"})
