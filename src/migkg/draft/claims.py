@@ -68,7 +68,7 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
         people = re.search(PEOPLE[language], text[sentence[0]:token.start], re.I)
         if not people and not _mentions_gathering(analysis, sentence, lexicon):
             continue
-        start = max(sentence[0], skip_before)
+        start = max(sentence[0], skip_before) if skip_before <= token.start else sentence[0]  # a dateline at the end
         mark = re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰,;]", text[noun.end:sentence[1]])
         end = noun.end + mark.start() if mark else noun.end
         drafted.append(Drafted({"id": f"count-of-{counted}s-{len(drafted) + 1}", "about": event,

@@ -19,9 +19,11 @@ from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
 from migkg.draft.events import (
     delegation_members,
+    organisation_participants,
     participants,
     place_proposal,
     processes,
+    roles_around_verbs,
     roles_from_cues,
 )
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
@@ -184,10 +186,18 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     if event:
         body = (title[1], body_end)
         event.roles += roles_from_cues(analysis, actors, titles, lexicon, body, finder.quotes)
+        named = sorted(((start, m.event) for m in meetings for start, _ in m.mentions), key=lambda n: n[0])
+        for role in roles_around_verbs(analysis, actors, lexicon, body):
+            sentence = analysis.sentence_of(role.spans[0][0])
+            here = [e for start, e in named if sentence[0] <= start < sentence[1]]
+            last = [e for start, e in named if start < sentence[0]]  # else the meeting named last before
+            (here[0] if here else last[-1] if last else event).roles.append(role)
         event.roles += participants(analysis, actors, lexicon, body_end)
+        event.roles += organisation_participants(analysis, actors, lexicon, body_end)
         event.roles += _speaker_roles(finder.speeches, actors)
         event.roles += delegation_members(analysis, actors, lexicon, body_end)
-        event.roles = _unique_roles(event.roles)
+        for meeting in meetings:
+            meeting.event.roles = _unique_roles(meeting.event.roles)
         card.events += [m.event for m in meetings]
         outcomes = finder.joint_outcomes(_after_dash(text, skip_dateline))
         card.statements += _joint_outcomes(outcomes, event, analysis.text, language)

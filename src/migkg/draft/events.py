@@ -67,9 +67,14 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
         if index + 1 < len(groups):
             limit = min(limit, groups[index + 1][0][1])
         window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit])
+        window = _before_next_verb(analysis, window)
+        if group[0][0] == "opener" and not [m for m in window if m.type == "person"]:
+            drafted += _opener_before(text, group[0], [m for m in agents if sentence[0] <= m.start])
         if not window:
             continue
         for role, cue_start, cue_end in group:
+            if _attributive(text[cue_start:cue_end]) and not re.fullmatch(r"\s*", text[cue_end:window[0].start]):
+                continue  # «организованного набора граждан Узбекистана»: a participle describing something else
             wanted = [m for m in window if (m.type == "person") == (role == "opener")] or window
             for mention in _distinct(wanted):
                 if role == "opener" and mention is not wanted[0]:
@@ -82,12 +87,48 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
     return drafted
 
 
+def _opener_before(text: str, cue: tuple[str, int, int], agents: list[Actor]) -> list[Drafted]:
+    """«– заявил министр … Сурендра Лал Шрестха, открывая встречу», "Ms Lind, opening the session, said": the person
+    named right before the participle and its comma opened the meeting."""
+    _, cue_start, cue_end = cue
+    before = [m for m in agents if m.type == "person" and m.end <= cue_start and re.fullmatch(r"\s*,\s*",
+                                                                                          text[m.end:cue_start])]
+    if not before:
+        return []
+    person = before[-1]
+    return [Drafted({"role": "opener", "agent": person.entity}, [(person.start, cue_end)],
+                    f"the person named right before «{text[cue_start:cue_end]}» ({person.method})",
+                    round(min(0.7, person.confidence), 2))]
+
+
+_EN_VERBS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will", "would", "said", "gave"})
+
+
+def _before_next_verb(analysis: Analysis, mentions: list[Actor]) -> list[Actor]:
+    """The agents of a cue up to the next verb: «при поддержке МОМ и УВКБ ООН, дала старт Алматинскому процессу»
+    names no supporter after «дала»."""
+    if not mentions:
+        return mentions
+    verb = next((t for t in analysis.tokens_in(mentions[0].end, mentions[-1].start)
+                 if t.pos in ("VERB", "AUX") or (analysis.language == "en" and t.text.lower() in _EN_VERBS)), None)
+    return [m for m in mentions if verb is None or m.start < verb.start]
+
+
+def _attributive(words: str) -> bool:
+    """A Russian full participle («организованного», «организованная»): it describes a noun, and names an agent
+    only right after it («организованная казахстанской стороной»), unlike the predicate «организована»."""
+    return bool(re.fullmatch(r"[а-яё]+(?:нн|ем|им|вш)(?:ый|ий|ая|ое|ые|ого|ому|ым|ых|ыми|ой|ую|ом)", words.lower()))
+
+
 def _without_appositions(text: str, mentions: list[Actor]) -> list[Actor]:
     """«IOM, the UN Migration Agency»: a name right after another, after «, the», describes it."""
     kept: list[Actor] = []
     for mention in mentions:
         if kept and re.fullmatch(r",\s+(the|a)\s+", text[kept[-1].end:mention.start], re.I):
             continue
+        if kept and mention.type == "state" and kept[-1].type in ("ministry", "government") \
+                and re.fullmatch(r"[^,;()]{0,80}\bof\s+(?:the\s+)?", text[kept[-1].end:mention.start], re.I):
+            continue  # "the Ministry of Expatriates' Welfare ... of Bangladesh": the end of the ministry's name
         kept.append(mention)
     return kept
 
@@ -136,6 +177,84 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
     return drafted
 
 
+_LIST_GLUE = r"\s*(?:\([^)]*\))?\s*(?:,|,?\s+(?:and|и))\s+(?:the\s+)?"
+"""What stands between two names of a list: a comma or «и»/"and", after an acronym in brackets."""
+
+
+def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, body: tuple[int, int]) -> list[Drafted]:
+    """Agents named before the verb: "Kyrgyzstan ... co-organized the event with the Kazakh Foreign Ministry, IOM
+    and UNHCR" (the subject at the sentence's start, and those listed after "with"), and after a meeting put first,
+    «Встречу ... принимало Министерство труда» (the agents listed right after the verb). The meeting is the one
+    last named before (the caller's to find: the roles' spans begin in the sentence)."""
+    text = analysis.text
+    drafted: list[Drafted] = []
+    for sentence in analysis.sentences:
+        if not (body[0] <= sentence[0] < body[1]):
+            continue
+        words = text[sentence[0]:sentence[1]]
+        agents = sorted(actors.within(*sentence, AGENT_TYPES - {"person"}), key=lambda m: m.start)
+        for role, pattern in lexicon.subject_roles:
+            verb = re.search(pattern, words, re.I)
+            subject = agents[0] if agents else None
+            if not verb or subject is None or subject.start >= sentence[0] + verb.start() or \
+                    not re.fullmatch(r"\s*(?:the\s+)?", text[sentence[0]:subject.start], re.I):
+                continue
+            found = [subject]
+            partners = re.match(lexicon.partners, words[verb.end():], re.I) if lexicon.partners else None
+            if partners:
+                for mention in (m for m in agents if m.start >= sentence[0] + verb.end()):
+                    glue = text[sentence[0] + verb.end() + partners.end() if len(found) == 1 else found[-1].end:
+                                mention.start]
+                    if (len(found) == 1 and glue.strip() in ("", "the")) or re.fullmatch(_LIST_GLUE, glue, re.I):
+                        found.append(mention)
+                    else:
+                        break
+            for mention in _distinct(found):
+                drafted.append(Drafted({"role": role, "agent": mention.entity},
+                                       [(mention.start, mention.end), (sentence[0] + verb.start(), sentence[0] + verb.end())],
+                                       f"the subject of «{verb.group()}», or an agent listed after its «with»", 0.6))
+        for role, pattern in lexicon.object_first_roles:
+            verb = re.match(pattern, words, re.I)
+            after = [m for m in agents if verb and m.start >= sentence[0] + verb.end()]
+            if not (verb and after and not text[sentence[0] + verb.end():after[0].start].strip()):
+                continue
+            found = [after[0]]
+            for mention in after[1:]:
+                if not re.fullmatch(_LIST_GLUE, text[found[-1].end:mention.start], re.I):
+                    break
+                found.append(mention)
+            for mention in _distinct(found):
+                drafted.append(Drafted({"role": role, "agent": mention.entity}, [(sentence[0], mention.end)]
+                                       if mention is found[0] else [(sentence[0], sentence[0] + verb.end()),
+                                                                    (mention.start, mention.end)],
+                                       "an agent right after the verb, the meeting put first", 0.6))
+    return drafted
+
+
+def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
+    """«а также представители МОТ и МОМ», "together with representatives of IOM, UNHCR and ILO": in a sentence
+    about taking part, the organisations listed right after the word for their representatives."""
+    text = analysis.text
+    drafted: list[Drafted] = []
+    kinds = frozenset({"intergovernmental-organization", "ministry", "government"})
+    for sentence in analysis.sentences:
+        if sentence[0] >= body_end or not _mentions_gathering(analysis, sentence, lexicon):
+            continue
+        listed: list[Actor] = []
+        for mention in sorted(actors.within(*sentence, kinds), key=lambda m: m.start):
+            before = text[listed[-1].end:mention.start] if listed else ""
+            if listed and re.fullmatch(_LIST_GLUE, before, re.I):
+                listed.append(mention)
+            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 40):mention.start], re.I):
+                listed = [mention]
+            else:
+                continue
+            drafted.append(Drafted({"role": "participant", "agent": mention.entity}, [(mention.start, mention.end)],
+                                   f"an organisation whose representatives take part ({mention.method})",
+                                   round(min(0.6, mention.confidence), 2)))
+    return drafted
+
+
 def _mentions_gathering(analysis: Analysis, sentence: tuple[int, int], lexicon: Lexicon) -> bool:
     return any(t.lemma in lexicon.gathering_words or t.key in lexicon.gathering_words
                or t.lemma in lexicon.collective_subjects or t.key in lexicon.collective_subjects
@@ -152,6 +271,14 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
             continue
         sentence = analysis.sentence_of(token.start)
         persons = [m for m in actors.within(sentence[0], token.start, frozenset({"person"}))]
+        led = re.search(lexicon.delegation_led, text[token.end:sentence[1]], re.I) if lexicon.delegation_led else None
+        head = re.search(lexicon.delegation_head, text[max(sentence[0], token.start - 40):token.start], re.I) \
+            if lexicon.delegation_head else None
+        if led:  # "the Turkish delegation was led by ... Mehmet Arslanoğlu", «делегацию возглавил ... Игорь Малинин»
+            persons = actors.within(token.end + led.end(), sentence[1], frozenset({"person"}))[:1]
+        elif head:  # «глава кыргызской делегации, заместитель министра ... Таалайбек Сулайманов»
+            persons = [p for p in actors.within(token.end, sentence[1], frozenset({"person"}))
+                       if p.start - token.end <= 150][:1] or persons
         if not persons:
             continue
         person = persons[-1]
@@ -167,9 +294,28 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
                 state = _state_of_adjective(adjective, state_words)
         if state is None:
             continue
-        drafted.append(Drafted({"role": "delegation-member", "agent": person.entity, "on_behalf_of": state},
-                               [(person.start, end)], f"«{text[token.start:token.end]}» with a state, after a name",
-                               0.7))
+        spans = [(min(person.start, token.start), max(end, person.end))]
+        drafted.append(Drafted({"role": "delegation-member", "agent": person.entity, "on_behalf_of": state}, spans,
+                               f"«{text[token.start:token.end]}» with a state, "
+                               + ("and who led it" if led or head else "after a name"), 0.7))
+    if lexicon.represented:
+        drafted += _representatives(analysis, actors, lexicon, body_end)
+    return drafted
+
+
+def _representatives(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
+    """«Венгрию на встрече представлял посол Венгрии в Казахстане Золтан Киш», "Hungary was represented by ...":
+    the person right after the verb is of the delegation of the state named first in the clause before it."""
+    text, drafted = analysis.text, []
+    for verb in re.finditer(lexicon.represented, text[:body_end], re.I):
+        sentence = analysis.sentence_of(verb.start())
+        states = actors.within(sentence[0], verb.start(), frozenset({"state"}))
+        person = next(iter(actors.within(verb.end(), sentence[1], frozenset({"person"}))), None)
+        if not states or person is None or person.start - verb.end() > 120:
+            continue
+        drafted.append(Drafted({"role": "delegation-member", "agent": person.entity, "on_behalf_of": states[0].entity},
+                               [(states[0].start, person.end)], f"«{verb.group()}»: a state and who represented it",
+                               0.6))
     return drafted
 
 

@@ -647,17 +647,39 @@ class _Reader:
         for sentence in self.sentences:
             for cue in re.finditer(self.lexicon.purpose, text[sentence[0]:sentence[1]], re.I):
                 start = sentence[0] + cue.start()
-                if self.in_quote(start):
-                    continue
+                if self.in_quote(start) or re.search(rf"(?:{self.lexicon.agreeing_only})\s*$", text[sentence[0]:start],
+                                                     re.I):
+                    continue  # "the participants agreed to prepare ...": an outcome, not what the meeting was for
                 end = _clause_end(text, (start, sentence[1]), sentence_end=True)
-                topics = topics_in(self.analysis, terms, start, end)
+                topics = topics_in(self.analysis, terms, start, end) + self._process_work(start, end)
                 meeting = self._meeting_before(start)
+                if meeting is not None and self._they_met(meeting, sentence, start):
+                    meeting = self.meetings[0]  # "... gathered in Astana on June 7 to take stock": the gathering's
                 if not topics or meeting is None:
                     continue
                 meeting.event.purposes.append(Drafted({"topics": topics}, [(start, end)],
                                                       "a purpose cue and the topics of the vocabulary in its words",
                                                       0.6))
                 break
+
+    def _they_met(self, meeting: Meeting, sentence: tuple[int, int], start: int) -> bool:
+        """Whether the words between the meeting last named (or the sentence's start) and ``start`` say that they met:
+        then a purpose is the release's own meeting's ("A decade after the 2013 conference, officials gathered in
+        Astana to take stock")."""
+        if not self.lexicon.met:
+            return False
+        named = [s for s, _ in meeting.mentions if s <= start]
+        begin = max(sentence[0], *named)
+        return re.search(self.lexicon.met, self.text[begin:start], re.I) is not None
+
+    def _process_work(self, start: int, end: int) -> list[str]:
+        """A purpose about the process's own work — its priorities, agenda, plans, its next meetings ("to prepare
+        the agenda of the Eighth Ministerial Consultation") — is about the regional consultative process."""
+        words, lexicon = self.text[start:end], self.lexicon
+        if lexicon.process_work and (re.search(lexicon.process_work, words, re.I)
+                                     or any(re.search(p, words, re.I) for _, p in lexicon.event_kinds)):
+            return ["regional-consultative-process"]
+        return []
 
     def _meeting_before(self, offset: int) -> Meeting | None:
         named = [(s, m) for m in self.meetings for s, _ in m.mentions if s <= offset]

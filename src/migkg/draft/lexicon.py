@@ -37,6 +37,16 @@ class Lexicon:
     heading_words: frozenset[str] = frozenset()
     # the head nouns of processes' names («Пражский процесс», "the Bali Process"): a lemma in Russian
     process_heads: frozenset[str] = frozenset()
+    # words before organisations that, in a sentence about taking part, make them participants
+    representatives: str = r"(?!x)x"
+    # (role, verb): the agent at the sentence's start is the subject ("X hosted the meeting")
+    subject_roles: tuple[tuple[str, str], ...] = ()
+    partners: str = ""      # right after such a verb, "with": the agents listed next share the role
+    # (role, the words from the sentence's start): the meeting put first, its agent right after the verb
+    object_first_roles: tuple[tuple[str, str], ...] = ()
+    delegation_led: str = ""  # after «делегация»: who led it follows ("was led by", «возглавил»)
+    delegation_head: str = ""  # before «делегации»: its head, named after it («глава кыргызской делегации, ... X»)
+    represented: str = ""     # a state "represented by" a person: of its delegation
 
 
 RUSSIAN = Lexicon(
@@ -66,7 +76,8 @@ RUSSIAN = Lexicon(
     ministry_word="Министерство",
     government_word="Правительство",
     role_cues={
-        "opener": (("открыть",), ("открывать", "конференция"), ("открывать", "встреча")),
+        "opener": (("открыть",), ("открывать", "конференция"), ("открывать", "встреча"), ("открывать", "заседание"),
+                   ("открывать", "совещание"), ("открывать", "консультация"), ("открывать", "сессия")),
         "organiser": (("организовать",), ("организатор",)),
         "funder": (("профинансировать",), ("финансировать",), ("финансовый", "поддержка")),
         "supporter": (("при", "поддержка"), ("при", "содействие")),
@@ -84,6 +95,15 @@ RUSSIAN = Lexicon(
     and_words=frozenset({"и", "а", "также"}),
     state_side_words=frozenset({"сторона"}),
     process_heads=frozenset({"процесс", "диалог"}),
+    representatives=r"\bпредставител\w+\s+$",
+    subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
+    delegation_led=r"^\s*(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
+    delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
+    represented=r"(?<!\w)представлял[аи]?(?!\w)",
+    object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
+                                 r"\bпринимал[аио]?\s+"),
+                        ("organiser", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
+                                      r"\b(?:организовал|провел|провёл)[аио]?\s+")),
     heading_words=frozenset({"пресс-релиз", "новости", "сообщение", "пресс-служба", "релиз"}),
 )
 
@@ -116,7 +136,8 @@ ENGLISH = Lexicon(
     ministry_word="Ministry",
     government_word="Government",
     role_cues={
-        "opener": (("opened", "by"), ("opening", "the", "conference"), ("opening", "the", "meeting")),
+        "opener": (("opened", "by"), ("opening", "the", "conference"), ("opening", "the", "meeting"),
+                   ("opening", "the", "session"), ("opening", "the", "consultation")),
         "organiser": (("organized", "by"), ("organised", "by"), ("convened", "by")),
         "funder": (("funded", "by"), ("financed", "by"), ("financial", "support", "of"),
                    ("financial", "support", "from")),
@@ -136,6 +157,15 @@ ENGLISH = Lexicon(
     and_words=frozenset({"and"}),
     state_side_words=frozenset({"side", "sides"}),
     process_heads=frozenset({"process", "dialogue"}),
+    representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
+    subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
+                            r"consultation|event)\b"),
+                   ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
+                                 r"session|consultation|event)\b")),
+    partners=r"\s+with\s+",
+    delegation_led=r"^\s*(?:was|were)\s+(?:led|headed)\s+by\s+",
+    delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
+    represented=r"\b(?:was|were)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
 
@@ -155,7 +185,8 @@ class DomainLexicon:
     event_nouns: tuple[tuple[str, str], ...]     # (event class id, a bare noun referring back to such an event)
     document_kinds: tuple[tuple[str, str], ...]  # (document class id, pattern)
     ordinals: dict[str, int]                     # ordinal word (or its stem, ru) -> number
-    not_reported: str      # words before a meeting (same sentence) that make it one not reported as held
+    not_reported: str      # words near a meeting (same sentence) that make it one not reported as held
+    planned_before: str    # words right before a meeting that make it one still to come ("ahead of the")
     indefinite: str        # an article before a meeting: a meeting not named ("launched at a conference")
     part_of: str           # words before a meeting that make it part of the main one
     name_tail: str         # a preposition that continues a meeting's or document's name
@@ -184,6 +215,15 @@ class DomainLexicon:
     purpose: str           # words introducing a meeting's purpose
     clause_break: str      # what ends a clause inside a sentence (a timing belongs to its clause)
     topic_phrasings: tuple[tuple[str, str], ...] = ()  # (topic, pattern): phrasings the vocabulary's labels miss
+    part_of_after: str = ""  # words after a meeting that make it part of the main one ("held as part of the meeting")
+    opened: str = ""         # a verb that makes a meeting's day its first ("opened on Tuesday")
+    closed: str = ""         # a verb that makes a meeting's day its last («завершилась в четверг»)
+    met: str = ""            # a verb of meeting: a sentence before the meeting's that tells when and where it met
+    process_word: str = ""   # «процесса» right after a meeting's kind: the process the text is about
+    process_work: str = ""   # a purpose about the process's own work (its priorities, agenda, plans)
+    multi_day: str = ""      # a meeting that lasts days ("two-day", «двухдневная»)
+    online: str = ""         # a meeting held online has no place («в режиме видеоконференции», "virtual")
+    launching: str = ""      # a meeting that launched a process is not one of its meetings («дала старт»)
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -193,13 +233,13 @@ _RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "мар�
 
 DOMAIN_ENGLISH = DomainLexicon(
     event_kinds=(
-        ("ministerial-conference", r"ministerial\s+(?:conference|meeting)"),
+        ("ministerial-conference", r"ministerial\s+(?:conference|meeting|consultation)"),
         ("senior-officials-meeting", r"senior\s+officials['’]?\s+meeting|meeting\s+of\s+senior\s+officials"),
         ("thematic-meeting", r"thematic\s+(?:meeting|session|workshop)"),
         ("expert-meeting", r"expert(?:s['’]?)?\s+(?:group\s+)?meeting|meeting\s+of\s+experts"),
-        ("working-group-meeting", r"working\s+group\s+meeting|meeting\s+of\s+the\s+(?:\w+\s+){0,3}working\s+group"),
+        ("working-group-meeting", r"working\s+group\s+meeting|meeting\s+of\s+the\s+(?:[\w'’-]+\s+){0,6}working\s+group"),
     ),
-    event_nouns=(("ministerial-conference", r"conference"), ("", r"meeting|session")),
+    event_nouns=(("ministerial-conference", r"conference"), ("", r"meeting|session|consultation")),
     document_kinds=(
         ("declaration", r"declaration"),
         ("action-plan", r"action\s+plan|plan\s+of\s+action|work\s+plan"),
@@ -209,6 +249,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
     not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
+    planned_before=r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
+                   r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$",
     indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
@@ -254,22 +296,35 @@ DOMAIN_ENGLISH = DomainLexicon(
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
             r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b",
     clause_break=r",\s*(?:while|whereas|but)\b|;",
-    topic_phrasings=(("human-trafficking", r"\btraffick\w*\s+in\s+(?:persons|human\s+beings)|\bhuman\s+trafficking"),
+    topic_phrasings=(("human-trafficking", r"\btraffick\w*\s+in\s+(?:persons|human\s+beings)|\bhuman\s+trafficking|"
+                                           r"\bvictims\s+of\s+trafficking\b|\btrafficking\s+victims\b"),
+                     ("labour-migration", r"\b(?:labou?r)\s+(?:migration|migrants?|mobility)\b|\bmigrant\s+workers?\b|"
+                                          r"\bskills\s+of\s+(?:their\s+|the\s+)?workers\b|\bdomestic\s+workers\b"),
                      ("statelessness", r"\bstateless\w*"),
                      ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b"),
                      ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b")),
+    part_of_after=r"^[^.;]*?\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
+                  r"in\s+the\s+framework\s+of)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|session|consultation)\b",
+    opened=r"\b(?:opened|opens|began|begins|started|starts|kicked\s+off)\b",
+    closed=r"\b(?:closed|closes|ended|ends|concluded|concludes|wrapped\s+up)\b",
+    met=r"\b(?:met|meet|gathered|convened|came\s+together)\b",
+    process_word=r"\s+of\s+the\s+(?:process|dialogue)\b",
+    process_work=r"\b(?:priorities|agenda|action\s+plan|work\s*plan|take\s+stock|recommendations\s+for)\b",
+    multi_day=r"\b(?:two|three|four|five|2|3|4|5)[-\s]days?\b|\bdays?-long\b",
+    online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
+    launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
     event_kinds=(
-        ("ministerial-conference", r"министерск\w+\s+(?:конференци|совещани|встреч)\w*|"
+        ("ministerial-conference", r"министерск\w+\s+(?:конференци|совещани|встреч|консультаци)\w*|"
                                    r"(?:конференци|совещани|встреч)\w*\s+министров"),
         ("senior-officials-meeting", r"(?:совещани|встреч|заседани)\w*\s+(?:на\s+уровне\s+)?старших\s+должностных\s+лиц"),
         ("thematic-meeting", r"тематическ\w+\s+(?:встреч|совещани|заседани|сесси|семинар)\w*"),
         ("expert-meeting", r"(?:совещани|встреч|заседани)\w*\s+экспертов|экспертн\w+\s+(?:совещани|встреч|заседани)\w*"),
         ("working-group-meeting", r"(?:заседани|совещани|встреч)\w*\s+рабоч\w+\s+групп\w*"),
     ),
-    event_nouns=(("ministerial-conference", r"конференци\w*"), ("", r"совещани\w*|встреч\w*|заседани\w*")),
+    event_nouns=(("ministerial-conference", r"конференци\w*"), ("", r"совещани\w*|встреч\w*|заседани\w*|консультаци\w*")),
     document_kinds=(
         ("declaration", r"деклараци\w*"),
         ("action-plan", r"план\w*\s+действий|план\w*\s+работы"),
@@ -280,6 +335,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
               "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12},
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
+    planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$",
     indefinite=r"(?!x)x",
     part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
     name_tail=r"по|о|об|на|в\s+области",
@@ -321,9 +377,21 @@ DOMAIN_RUSSIAN = DomainLexicon(
             r"посвящ[её]н\w*|направлен\w*\s+на",
     clause_break=r";",
     topic_phrasings=(("human-trafficking", r"торговл\w+\s+людьми"),
+                     ("labour-migration", r"трудов\w+\s+мигра\w+|трудящи\w+\s*(?:-\s*)?мигрант\w*|"
+                                          r"домашн\w+\s+(?:прислуг|работник)\w*"),
                      ("statelessness", r"без\s+гражданства|безгражданств\w*"),
                      ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*"),
                      ("mixed-migration", r"смешанн\w+\s+миграци\w*")),
+    part_of_after=r"^[^.;]*?(?:в\s+рамках|на\s+полях|в\s+ходе)\s+(?:\w+\s+){0,3}?"
+                  r"(?:совещани|встреч|конференци|заседани|консультаци)\w*",
+    opened=r"открыл\w*|открыва\w*|начал\w*\s+работу|стартовал\w*",
+    closed=r"завершил\w*|закрыл\w*|заверша\w*",
+    met=r"собрал\w*|собира\w*|встретил\w*|съехал\w*",
+    process_word=r"\s+(?:процесса|диалога)\b",
+    process_work=r"приоритет\w*|повестк\w+|план\w*\s+(?:действий|работы)|подвести\s+итог\w*|рекомендаци\w+\s+(?:для|к)",
+    multi_day=r"(?:двух|трех|трёх|четырех|четырёх|пяти|2-х|3-х)\s*-?\s*дневн\w+",
+    online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
+    launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}

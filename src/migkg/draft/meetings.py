@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from migkg.draft.actors import Actors
+from migkg.draft.actors import Actor, Actors
 from migkg.draft.facts import Drafted, DraftEvent
 from migkg.draft.header import RelativeDate
 from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
-from migkg.draft.text import Analysis
-from migkg.draft.timing import dates, period_fields
+from migkg.draft.text import Analysis, Token
+from migkg.draft.timing import Timing, dates, period_fields
 
 SHORT_KIND = {"ministerial-conference": "ministerial", "senior-officials-meeting": "senior-officials",
               "thematic-meeting": "thematic", "expert-meeting": "expert", "working-group-meeting": "working-group"}
@@ -89,7 +89,7 @@ def ordinal_before(text: str, start: int, lexicon: DomainLexicon) -> tuple[int, 
     offset = max(0, start - 30) + match.start()
     word = match.group(1)
     if word.isdigit():
-        return offset, int(word)
+        return (offset, int(word)) if int(word) < 100 else None  # "the June 2013 ministerial conference": a year
     if word in ROMAN:
         return offset, ROMAN[word]
     digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
@@ -104,9 +104,45 @@ def ordinal_before(text: str, start: int, lexicon: DomainLexicon) -> tuple[int, 
     return None
 
 
+def _ordinal_word(word: str, lexicon: DomainLexicon) -> int | None:
+    low = word.lower()
+    digits = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|-?(?:я|е|й|ое|ая|ий))", low)
+    if digits:
+        return int(digits.group(1))
+    if low in lexicon.ordinals:
+        return lexicon.ordinals[low]
+    for stem, number in sorted(lexicon.ordinals.items(), key=lambda s: -len(s[0])):
+        if not stem.isascii() and low.startswith(stem) and len(low) - len(stem) <= 4:
+            return number
+    return None
+
+
+def _numbers_in_apposition(analysis: Analysis, meetings: list[Meeting], body: tuple[int, int],
+                           lexicon: DomainLexicon) -> None:
+    """"The Senior Officials' Meeting, the seventh in the process's history", «Встречу, вторую в этом формате»:
+    an ordinal after a comma right after the meeting (or a noun referring back to the last meeting named) is
+    its number."""
+    text = analysis.text
+    nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
+    mentions = sorted(((start, end, meeting) for meeting in meetings for start, end in meeting.mentions),
+                      key=lambda m: m[0])
+    for match in re.finditer(rf"\b(?:{nouns})\w*,\s+(?:the\s+)?([\w-]+)", text[body[0]:body[1]], re.I):
+        start, end = body[0] + match.start(), body[0] + match.end()
+        number = _ordinal_word(match.group(1), lexicon)
+        before = [m for m in mentions if m[0] <= start]
+        if number is None or not before:
+            continue
+        meeting = before[-1][2]
+        if meeting.event.number is None:
+            meeting.number = number
+            meeting.event.number = Drafted({"number": number}, [(start, end)],
+                                           "an ordinal in apposition to the meeting", 0.7)
+
+
 def _reported(text: str, sentence: tuple[int, int], start: int, end: int, lexicon: DomainLexicon) -> bool:
     window = text[max(sentence[0], start - 60):min(sentence[1], end + 60)]
-    if re.search(lexicon.not_reported, window, re.I):
+    if re.search(lexicon.not_reported, window, re.I) or \
+            re.search(lexicon.planned_before, text[max(sentence[0], start - 60):start], re.I):
         return False
     return not re.search(lexicon.indefinite, text[max(sentence[0], start - 40):start], re.I)
 
@@ -136,12 +172,14 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
             same.number = number
             same.event.number = Drafted({"number": number}, [(ordinal[0], end)], "the ordinal before the meeting's kind",
                                         0.8)
-    if title and len(meetings) > 1:  # a meeting of the kind the title names is the release's own
-        named = {kind for _, _, kind in kind_mentions(text, lexicon, *title)}
+    if title and len(meetings) > 1:
+        named = {kind for start, end, kind in kind_mentions(text, lexicon, *title)
+                 if _reported(text, title, start, end, lexicon)}
         own = next((m for m in meetings if m.kind in named), None)
-        if own is not None and meetings[0].kind not in named:
+        if own is not None and meetings[0].kind not in named:  # the headline's meeting is the release's own
             meetings.remove(own)
             meetings.insert(0, own)
+    _numbers_in_apposition(analysis, meetings, body, lexicon)
     for index, meeting in enumerate(meetings):
         _describe(analysis, actors, meeting, setting, first=index == 0)
     _name_ids(meetings, setting, [m.event.id for m in meetings])
@@ -151,6 +189,12 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
             start = meeting.mentions[0][0]
             sentence = analysis.sentence_of(start)
             cue = re.search(lexicon.part_of, text[sentence[0]:start], re.I)
+            later = re.search(lexicon.part_of_after, text[meeting.mentions[0][1]:sentence[1]], re.I) \
+                if lexicon.part_of_after else None
+            if later and not cue and meeting.kind != main.kind:
+                meeting.event.part_of = Drafted({"event": main.event.id}, [(start, meeting.mentions[0][1] + later.end())],
+                                                "words after the meeting that make it part of the release's first "
+                                                "meeting", 0.7)
             if cue and meeting.kind != main.kind:
                 meeting.event.part_of = Drafted({"event": main.event.id}, [(sentence[0] + cue.start(), meeting.mentions[0][1])],
                                                 "words before the meeting that make it part of the release's first "
@@ -161,73 +205,216 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
 def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Setting, first: bool) -> None:
     text, lexicon = analysis.text, DOMAIN_LEXICONS[analysis.language]
     event = meeting.event
-    start, end = meeting.mentions[0]
+    start, end = _main_mention(analysis, meeting)
+    sentence = analysis.sentence_of(start)
+    lead = _lead_sentence(analysis, sentence, lexicon) if first else None
     processes = [m for m in actors.mentions if m.type == "regional-consultative-process"]
-    for mention_start, mention_end in meeting.mentions:
+    for mention_start, mention_end in sorted(meeting.mentions, key=lambda m: m[0] != start):  # the main one first
         after = next((p for p in processes if p.start >= mention_end
                       and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?", text[mention_end:p.start], re.I)), None)
-        if after:
-            begin = event.number.spans[0][0] if event.number and event.number.spans[0][1] == mention_end \
-                else mention_start
-            event.meeting_of = Drafted({"process": after.entity}, [(begin, after.end)],
-                                       "the process named right after the meeting's kind", 0.8)
+        before = next((p for p in processes if p.end <= mention_start and analysis.language == "en"
+                       and re.fullmatch(r"(?:['’]s)?\s+", text[p.end:mention_start])), None)
+        if after or before:
+            process = after or before
+            assert process is not None
+            event.meeting_of = Drafted({"process": process.entity}, [(min(mention_start, process.start),
+                                                                      max(mention_end, process.end))],
+                                       f"the process named right {'after' if after else 'before'} the meeting's kind",
+                                       0.8)
             if mention_start == start:
-                end = after.end
+                start, end = min(start, process.start), max(end, process.end)
             break
-    sentence = analysis.sentence_of(start)
+        bare = re.match(lexicon.process_word, text[mention_end:]) if lexicon.process_word else None
+        if bare and len({p.entity for p in processes}) == 1:  # «совещании старших должностных лиц процесса»
+            event.meeting_of = Drafted({"process": processes[0].entity}, [(mention_start, mention_end + bare.end()),
+                                                                          (processes[0].start, processes[0].end)],
+                                       "«the process» right after the meeting's kind, the only process the text "
+                                       "names", 0.6)
+            if mention_start == start:
+                end = mention_end + bare.end()
+            break
     if event.meeting_of is None and first:
-        named = [p for p in processes if sentence[0] <= p.start < sentence[1]]
-        if len({p.entity for p in named}) == 1:
-            event.meeting_of = Drafted({"process": named[0].entity}, sorted({(named[0].start, named[0].end),
-                                                                             (start, meeting.mentions[0][1])}),
-                                       "the only process named in the sentence that names the meeting", 0.5)
-    ordinal = event.number.spans[0] if event.number and event.number.spans[0][1] == meeting.mentions[0][1] else None
-    event.name = Drafted({}, [(ordinal[0] if ordinal else start, _name_end(analysis, end, lexicon))],
-                         "the meeting's kind" + (" with its number" if ordinal else "")
-                         + ", the process and the subject named after it", 0.6)
-    sentence = analysis.sentence_of(start)
-    skip = setting.dateline
-    found = [t for t in dates(text[sentence[0]:sentence[1]], analysis.language, setting.year)
-             if not (skip and skip[0] <= sentence[0] + t.start < skip[1])
-             and not re.search(r"(?:since|from|until|\bс|\bдо|на)\s+$", text[max(0, sentence[0] + t.start - 8):
-                                                                            sentence[0] + t.start], re.I)]
+        for where, method in ((sentence, "the sentence that names the meeting"),
+                              (lead, "the sentence before, that says where and when they met")):
+            whole = analysis.sentence_of(where[0]) if where else None
+            named = [p for p in processes if whole and whole[0] <= p.start < whole[1]
+                     and not (where == sentence and lexicon.launching and p.start > end
+                              and re.search(lexicon.launching, text[end:p.start], re.I))]
+            if len({p.entity for p in named}) == 1:
+                event.meeting_of = Drafted({"process": named[0].entity}, sorted({(named[0].start, named[0].end),
+                                                                                 (start, end)}),
+                                           f"the only process named in {method}", 0.5)
+                break
+    places = {m.start for m in actors.mentions if m.type in ("city", "state")}
+    event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
+                         "the meeting's kind, the process and the subject named after it (its number is the "
+                         "event's number)", 0.6)
+    _when(analysis, meeting, setting, first, sentence, lead)
+    _where(analysis, actors, meeting, setting, first, sentence, lead)
+
+
+def _main_mention(analysis: Analysis, meeting: Meeting) -> tuple[int, int]:
+    """The first mention in a sentence of the body, not in a headline (a line with no full stop)."""
+    text = analysis.text
+    return next(((s, e) for s, e in meeting.mentions
+                 if re.search(r"[.!?…»\"”]\s*$", text[slice(*analysis.sentence_of(s))])), meeting.mentions[0])
+
+
+def _online(analysis: Analysis, sentence: tuple[int, int], lead: tuple[int, int] | None) -> bool:
+    """Whether the sentence naming the meeting, or the one before that says they met, says it was held online."""
+    lexicon = DOMAIN_LEXICONS[analysis.language]
+    return bool(lexicon.online) and any(re.search(lexicon.online, analysis.text[where[0]:where[1]], re.I)
+                                        for where in (sentence, lead) if where)
+
+
+def _lead_sentence(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexicon) -> tuple[int, int] | None:
+    """"Senior officials ... met in Colombo on 22-23 May 2024. The Senior Officials' Meeting was hosted by ...": the
+    sentence right before the one naming the release's meeting, when it says that they met; from its verb on."""
+    if not lexicon.met or sentence[0] == 0:
+        return None
+    before = analysis.sentence_of(sentence[0] - 1)
+    if before == sentence:
+        return None
+    verb = re.search(lexicon.met, analysis.text[before[0]:before[1]], re.I)
+    return (before[0] + verb.start(), before[1]) if verb else None
+
+
+def _explicit(analysis: Analysis, where: tuple[int, int], setting: Setting,
+              others: list[tuple[int, int]] | None = None) -> list[tuple[Timing, tuple[int, int]]]:
+    """The dates of ``text[where]`` that are not the dateline's nor the beginning or end of something else, nor
+    those of another meeting (``others``: where they are named): "the 2011 ministerial conference", "a meeting in
+    Bishkek on 3 May"."""
+    text, skip = analysis.text, setting.dateline
+
+    def anothers(start: int, end: int) -> bool:
+        return any((0 <= other[0] - end <= 20 and not re.search(r"[,;(]", text[end:other[0]]))
+                   or (0 <= start - other[1] <= 40 and not re.search(r"[,;(]", text[other[1]:start]))
+                   for other in others or [])
+    return [(t, (where[0] + t.start, where[0] + t.end))
+            for t in dates(text[where[0]:where[1]], analysis.language, setting.year)
+            if not (skip and skip[0] <= where[0] + t.start < skip[1])
+            and not anothers(where[0] + t.start, where[0] + t.end)
+            and not re.search(r"(?:since|from|until|\bс|\bдо|на)\s+$", text[max(0, where[0] + t.start - 8):
+                                                                           where[0] + t.start], re.I)]
+
+
+def _one_end(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexicon) -> str | None:
+    """``from`` when the sentence says the meeting opened, ``to`` when it says it closed (not both)."""
+    words = analysis.text[sentence[0]:sentence[1]]
+    opened = bool(lexicon.opened and re.search(lexicon.opened, words, re.I))
+    closed = bool(lexicon.closed and re.search(lexicon.closed, words, re.I))
+    return "from" if opened and not closed else "to" if closed and not opened else None
+
+
+def _lasted_days(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexicon) -> bool:
+    """Whether the text says the meeting lasted more than a day: "two-day" in its sentence, or before a noun for
+    a meeting anywhere («Двухдневная встреча организована ...»). Only then is a day it opened (closed) on its
+    first (last) day, and not its date."""
+    if not lexicon.multi_day:
+        return False
+    nouns = "|".join([pattern for _, pattern in lexicon.event_nouns] + [pattern for _, pattern in lexicon.event_kinds])
+    return bool(re.search(lexicon.multi_day, analysis.text[sentence[0]:sentence[1]], re.I)
+                or re.search(rf"(?:{lexicon.multi_day})\s+(?:{nouns})", analysis.text, re.I))
+
+
+def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, sentence: tuple[int, int],
+          lead: tuple[int, int] | None) -> None:
+    """The meeting's date or period: a period the sentence naming it gives, else one the sentence before (that says
+    they met) or a sentence after in its paragraph that refers back to it («Встреча проходила 20–21 ноября») gives;
+    else the day its sentence gives ("today" included) — the first day if it says the meeting opened, the last if
+    it closed, where the text says it lasted days («двухдневная»); else (the release's meeting only) a day the sentence before gives, else the dateline's date."""
+    text, lexicon, event = analysis.text, DOMAIN_LEXICONS[analysis.language], meeting.event
+    rivals = [(start, end) for start, end, _ in kind_mentions(text, lexicon, 0, len(text))
+              if start not in {s for s, _ in meeting.mentions}]
+    own = _explicit(analysis, sentence, setting, rivals)
+    others: list[tuple[Timing, tuple[int, int]]] = []
+    if first:
+        nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
+        paragraph = analysis.paragraph_of(sentence[0])
+        back = [s for s in analysis.sentences if sentence[1] <= s[0] < paragraph[1]
+                and re.match(rf"\s*(?:the\s+)?(?:{nouns})", text[s[0]:s[1]], re.I)]
+        for where in ([lead] if lead else []) + back:
+            others += _explicit(analysis, where, setting, rivals)
     near = [r for r in setting.relative if sentence[0] <= r.start < sentence[1]]
     if first and not near and setting.dateline_tail is not None:
         paragraph = analysis.paragraph_of(setting.dateline_tail)
         near = [r for r in setting.relative if setting.dateline_tail <= r.start < paragraph[1]]
-    if found:
-        timing = found[0]
-        span = (sentence[0] + timing.start, sentence[0] + timing.end)
-        if timing.kind == "period":
-            event.period = Drafted(period_fields(timing), [span], "the period the sentence naming the meeting gives", 0.7)
-        elif timing.start_value:
+    end = _one_end(analysis, sentence, lexicon) if _lasted_days(analysis, sentence, lexicon) else None
+    period = next(((t, span, "the period the sentence naming the meeting gives") for t, span in own
+                   if t.kind == "period"), None) or \
+        next(((t, span, "the period a sentence about the meeting gives") for t, span in others if t.kind == "period"),
+             None)
+    day = next(((t, span) for t, span in own if t.start_value), None)
+    if period:
+        timing, span, method = period
+        event.period = Drafted(period_fields(timing), [span], method, 0.7)
+    elif day:
+        timing, span = day
+        year_note = " (the year of the release)" if len(timing.start_value or "") > 4 and \
+            str(timing.start_value)[:4] not in text[span[0]:span[1]] else ""
+        if end and len(timing.start_value or "") == 10:
+            event.period = Drafted({end: timing.start_value}, [span], f"the {'first' if end == 'from' else 'last'} "
+                                   f"day the sentence naming the meeting gives{year_note}", 0.6)
+        else:
             event.date = Drafted({"date": timing.start_value}, [span], "the date the sentence naming the meeting gives"
-                                 + (" (the year of the release)" if len(timing.start_value) > 4 and
-                                    timing.start_value[:4] not in text[span[0]:span[1]] else ""), 0.7)
+                                 + year_note, 0.7)
     elif near:
         when = near[0]
         issued_spans = setting.issued.spans[:1] if setting.issued else []
-        event.date = Drafted({"date": when.date.isoformat()}, [*issued_spans, (when.start, when.end)],
-                             f"«{when.words}» resolved against the date of issue", 0.7,
-                             f"The text says \"{when.words}\"; the date of issue is {when.issued.isoformat()}.")
+        spans = [*issued_spans, (when.start, when.end)]
+        note = f"The text says \"{when.words}\"; the date of issue is {when.issued.isoformat()}."
+        if end:
+            event.period = Drafted({end: when.date.isoformat()}, spans, f"«{when.words}» resolved against the date of "
+                                   f"issue, the {'first' if end == 'from' else 'last'} day", 0.6, note)
+        else:
+            event.date = Drafted({"date": when.date.isoformat()}, spans, f"«{when.words}» resolved against the date "
+                                 "of issue", 0.7, note)
+    elif others and others[0][0].start_value and others[0][0].kind == "date":
+        timing, span = others[0]
+        event.date = Drafted({"date": timing.start_value}, [span], "the date the sentence before gives, where they "
+                             "met", 0.6)
     elif first and setting.issued and setting.issued.fields.get("date") and setting.dateline:
         event.date = Drafted({"date": setting.issued.fields["date"]}, [setting.dateline], "the dateline's date", 0.5,
                              "From the dateline; the text gives the meeting no date of its own.")
-    cities = [c for c in actors.within(*sentence, frozenset({"city"}))
-              if not (skip and skip[0] <= c.start < skip[1])]
-    if cities:
-        city = cities[0]
-        lead = re.search(r"(?:\b(?:in|at)|\bв|\bво)\s+$", text[max(sentence[0], city.start - 6):city.start], re.I)
-        begin = city.start - len(lead.group()) if lead else city.start
-        event.place = Drafted({"place": city.entity}, [(begin, city.end)], "the city named in the sentence naming "
-                              "the meeting", 0.7)
-    elif first and setting.city and setting.dateline:
+
+
+def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Setting, first: bool,
+           sentence: tuple[int, int], lead: tuple[int, int] | None) -> None:
+    """The meeting's city: the one named right after it ("conference in Almaty"), else the first its sentence names
+    (not the dateline's), else where the sentence before says they met, else (the release's meeting) the dateline's."""
+    text, skip, event = analysis.text, setting.dateline, meeting.event
+    mention_end = _main_mention(analysis, meeting)[1]
+
+    def cities_in(where: tuple[int, int]) -> list[Actor]:
+        return [c for c in actors.within(*where, frozenset({"city"})) if not (skip and skip[0] <= c.start < skip[1])]
+
+    def lead_in(city: Actor) -> re.Match[str] | None:
+        return re.search(r"(?:\b(?:in|at)|\bв|\bво)\s+$", text[max(sentence[0], city.start - 6):city.start], re.I)
+
+    def right_after(city: Actor, end: int) -> bool:
+        return city.start >= end and city.start - end <= 40 and bool(lead_in(city)) \
+            and not re.search(r"[,;(]", text[end:city.start])
+
+    others = [end for start, end, _ in kind_mentions(text, DOMAIN_LEXICONS[analysis.language], *sentence)
+              if start not in {s for s, _ in meeting.mentions}]
+    own = [c for c in cities_in(sentence) if not any(right_after(c, end) for end in others)]  # another's venue
+    right_after_it = [c for c in own if right_after(c, mention_end)]
+    found = (right_after_it or own or (cities_in(lead) if lead else []))
+    if found:
+        city = found[0]
+        lead_words = lead_in(city)
+        begin = city.start - len(lead_words.group()) if lead_words else city.start
+        method = "the city named right after the meeting" if right_after_it else "the city named in the sentence naming " \
+            "the meeting" if own else "the city where the sentence before says they met"
+        event.place = Drafted({"place": city.entity}, [(begin, city.end)], method, 0.7)
+    elif first and setting.city and setting.dateline and not _online(analysis, sentence, lead):
         event.place = Drafted({"place": setting.city}, [setting.dateline], "the dateline's place", 0.5,
                               "From the dateline; check that the text names no other venue.")
 
 
-def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon) -> int:
-    """Where a name goes on: a preposition of its subject and the words after it, up to a verb or punctuation."""
+def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon, places: set[int] | frozenset[int] = frozenset()) -> int:
+    """Where a name goes on: a preposition of its subject and the words after it, up to a verb or punctuation;
+    ``places`` (where a city or state is named) are not part of it ("... on Trafficking in Bangkok")."""
     text = analysis.text
     sentence_end = analysis.sentence_of(end)[1]
     tail = re.match(rf"\s+(?:{lexicon.name_tail})\s+", text[end:sentence_end], re.I)
@@ -238,13 +425,25 @@ def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon) -> int:
         if not re.fullmatch(r"[\w'’–-]+", token.text) or "\n" in text[last:token.start]:
             break
         low = token.text.lower()
-        if token.pos in ("VERB", "AUX") or low in lexicon.name_stop or \
-                (analysis.language == "en" and re.fullmatch(r"[a-z]+ed", token.text)):
+        if (token.pos in ("VERB", "AUX") or low in lexicon.name_stop or
+                (analysis.language == "en" and re.fullmatch(r"[a-z]+ed", token.text))) \
+                and not _inside_proper_name(analysis, token, last, places):
             break
         last = token.end
     words = text[end:last]
     trimmed = re.sub(r"(?:\s+(?:and|of|the|и|в|на|по))+$", "", words, flags=re.I)
     return end + len(trimmed) if last > end + tail.end() else end
+
+
+def _inside_proper_name(analysis: Analysis, token: Token, last: int, places: set[int] | frozenset[int]) -> bool:
+    """English names are written in capitals: a small word between two capitalised words goes on with the name
+    ("Working Group on Skills and Qualification Recognition", "on Trafficking in Persons")."""
+    if analysis.language != "en" or not re.fullmatch(r"and|in|of|for|on|the|to", token.text):
+        return False
+    before = analysis.text[:last].split()
+    after = re.match(r"\s+(?:(?:the|of|and)\s+)?([\w'’-]+)", analysis.text[token.end:])
+    return bool(before and before[-1][:1].isupper() and after and after.group(1)[:1].isupper()
+                and token.end + after.start(1) not in places)
 
 
 def _name_ids(meetings: list[Meeting], setting: Setting, _: list[str]) -> None:
