@@ -152,14 +152,14 @@ def government_of(state: str, actors: Actors, registry: Registry, as_written: di
     if proposal_id not in actors.proposals:
         actors.proposals[proposal_id] = Proposal(
             proposal_id, "government",
-            {"ru": f"Правительство {_genitive_ru(state, registry)}", "en": f"Government of {with_article(state)}",
+            {"ru": f"Правительство {genitive_ru(state, registry)}", "en": f"Government of {with_article(state)}",
              **(as_written or {})},
             "derived from the state's name", 0.7, part_of=state,
             comment="Proposed as the government of a state the text names; check the labels.")
     return proposal_id
 
 
-def _genitive_ru(state: str, registry: Registry) -> str:
+def genitive_ru(state: str, registry: Registry) -> str:
     """The state's official Russian name in the genitive: the registry's first alias, else ISO's."""
     from migkg.draft.russian import genitive
     official = state_official(state, "ru")

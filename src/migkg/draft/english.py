@@ -58,7 +58,7 @@ def _lemma(word: str) -> str:
 
 def _title_pattern() -> str:
     heads = sorted((" ".join(h) for h in ENGLISH.title_heads), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w.capitalize()) if "-" not in w else
+    return "|".join(r"\s+".join(re.escape(w) if w in ("of", "the") else re.escape(w.capitalize()) if "-" not in w else
                                 "-".join(p.capitalize() for p in w.split("-")) for w in h.split())
                     for h in heads)
 

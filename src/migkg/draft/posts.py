@@ -71,6 +71,9 @@ def _title_tokens(analysis: Analysis, start_index: int, lexicon: Lexicon, stop: 
         if "\n" in gap or fold(token.text).replace(".", "") in lexicon.honorifics or (stop and token.start >= stop):
             break
         if analysis.language == "ru":
+            if token.text == "," and _russian_list_follows(analysis, probe):
+                probe += 1
+                continue
             if token.pos not in ("ADJ", "NOUN", "PROPN", "ADP", "CCONJ", "DET") or token.text in ",.;:":
                 break
         else:
@@ -79,7 +82,7 @@ def _title_tokens(analysis: Analysis, start_index: int, lexicon: Lexicon, stop: 
                 continue
             if token.text[:1].isupper() or token.text == "-":
                 pass
-            elif token.text.lower() in ("of", "for", "in", "the", "and", "on", "to"):
+            elif token.text.lower() in ("of", "for", "in", "the", "and", "on", "to", "at"):
                 probe += 1
                 continue
             else:
@@ -87,6 +90,17 @@ def _title_tokens(analysis: Analysis, start_index: int, lexicon: Lexicon, stop: 
         end = probe
         probe += 1
     return tokens[start_index].start, tokens[end].end
+
+
+def _russian_list_follows(analysis: Analysis, comma: int) -> bool:
+    """«министр труда, миграции и занятости населения»: a comma inside a list of nouns that ends in
+    «и …» belongs to the title."""
+    words: list[Token] = []
+    for token in analysis.tokens[comma + 1:comma + 8]:
+        if token.text in ",.;:" or token.lemma == "и":
+            return bool(words) and token.lemma == "и" and all(w.pos == "NOUN" for w in words)
+        words.append(token)
+    return False
 
 
 def _region_list_follows(analysis: Analysis, comma: int) -> bool:
@@ -191,14 +205,34 @@ def _ministry(analysis: Analysis, head: Token, end: int, state: str, actors: Act
                                    part_of=government_of(state, actors, registry), comment=comment))
 
 
+def _with_official_states(analysis: Analysis, start: int, end: int, written: str, actors: Actors,
+                          registry: Registry) -> str:
+    """A Russian title with each state it names in the genitive written by the state's official name, as the
+    registry's posts are («министр … Таджикистана» → «Министр … Республики Таджикистан»,
+    «посол России» → «Посол Российской Федерации»)."""
+    if analysis.language != "ru":
+        return written
+    from migkg.draft.actors import genitive_ru
+    for state in actors.within(start, end, frozenset({"state"})):
+        tokens = analysis.tokens_in(state.start, state.end)
+        if tokens and tokens[0].feats.get("Case") == "Gen":
+            as_written = analysis.text[state.start:state.end]
+            written = written.replace(as_written, genitive_ru(state.entity, registry), 1)
+    return written
+
+
 def _post(analysis: Analysis, start: int, end: int, organisation: str, actors: Actors, registry: Registry) -> str:
-    labels, comment = copied_labels(analysis.language, _written(analysis, start, end, actors))
+    as_written = _written(analysis, start, end, actors)
+    official = _with_official_states(analysis, start, end, as_written, actors, registry)
+    labels, comment = copied_labels(analysis.language, official)
+    alt_labels = {analysis.language: [as_written]} if official != as_written else {}
     state = _state_of(organisation, actors, registry)
     leave_out = ID_STOP_WORDS | _name_words(state, actors, registry)
     if getattr(_entry(organisation, actors, registry), "type", None) != "ministry":
         leave_out |= _name_words(organisation, actors, registry)
     return actors.propose(registry, f"{(state or organisation).lower()}-{slug(labels['en'], 50, leave_out)}",
                           Proposal("", "post", labels, "title pattern", 0.6, organisation=organisation,
+                                   alt_labels=alt_labels,
                                    comment=f"A post named by a title in the text. {comment}"))
 
 

@@ -212,15 +212,19 @@ def _phrase_keys(phrases: list[str]) -> list[tuple[tuple[str, ...], tuple[str, .
 
 
 def genitive(phrase: str) -> str:
-    """«Кыргызская Республика» → «Кыргызской Республики» (pymorphy2, each word; shapes kept)."""
+    """«Кыргызская Республика» → «Кыргызской Республики» (pymorphy2, each word up to the first noun; shapes
+    kept). The words after that noun are a name in apposition and stay as they are: «Республика
+    Таджикистан» → «Республики Таджикистан»."""
     from natasha.shape import recover_shape
 
     _, vocab, _, _ = _models()
-    words = []
-    for word in phrase.split():
+    words = phrase.split()
+    for index, word in enumerate(words):
         parses = [p for p in vocab.parse(word) if "nomn" in p.tag]
         inflected = parses[0].inflect({"Gen"}) if parses else None
-        words.append(recover_shape(inflected.word, word) if inflected else word)
+        words[index] = recover_shape(inflected.word, word) if inflected else word
+        if parses and "NOUN" in parses[0].tag:
+            break
     return " ".join(words)
 
 
