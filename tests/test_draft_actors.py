@@ -105,3 +105,25 @@ def test_headings_and_a_common_noun_are_not_organisations(registry):
     actors = resolved(text, "ru", registry)
     assert not actors.proposals
     assert set(named(text, actors).values()) == {"iom"}
+
+
+def test_a_russian_body_is_proposed_under_its_full_name_with_the_state_in_the_genitive(registry):
+    text = ("Семинар для инспекторов провело Министерство здравоохранения и социального развития Республики "
+            "Узбекистан. Эксперты из Узбекистана выступили.")
+    actors = resolved(text, "ru", registry)
+    labels = {p.labels["ru"] for p in actors.proposals.values() if p.type == "ministry"}
+    assert labels == {"Министерство здравоохранения и социального развития Республики Узбекистан"}
+    # not when the state follows a preposition: «в Узбекистане» is where, not whose
+    text = "Семинар провело Министерство здравоохранения и социального развития в Узбекистане."
+    labels = {p.labels["ru"] for p in resolved(text, "ru", registry).proposals.values() if p.type == "ministry"}
+    assert labels == {"Министерство здравоохранения и социального развития"}
+
+
+def test_a_relay_through_the_press_service_of_a_ministry_with_a_long_name(registry):
+    from migkg.draft.header import relays
+    text = ("В Ташкенте завершился семинар для инспекторов, сообщает пресс-служба Министерства здравоохранения "
+            "и социального развития Республики Узбекистан.")
+    actors = resolved(text, "ru", registry)
+    drafted = relays(russian.analyse(text), actors, len(text))
+    assert [actors.proposals[d.fields["outlet"]].labels["ru"] for d in drafted] == [
+        "Министерство здравоохранения и социального развития Республики Узбекистан"]

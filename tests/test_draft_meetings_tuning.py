@@ -115,7 +115,8 @@ def test_an_online_meeting_takes_no_place_from_the_dateline(context):
 
 def test_a_purpose_about_the_process_own_work_and_no_purpose_from_an_agreement(context):
     event = draft(HEADLINE, "en", context).events[0]
-    assert [p.fields["topics"] for p in event.purposes] == [["regional-consultative-process"]]
+    # (and, since round 3, the subject of the expert meeting's name: "an expert meeting on statelessness")
+    assert [p.fields["topics"] for p in event.purposes] == [["regional-consultative-process"], ["statelessness"]]
 
 
 CONSULTATION = """ПРЕСС-РЕЛИЗ

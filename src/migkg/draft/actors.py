@@ -86,7 +86,8 @@ def resolve(analysis: Analysis, found: list[Mention], registry: Registry, lexico
         if mention.entity not in registry and mention.type == "state":
             actors.proposals[mention.entity] = _state_proposal(mention.entity)
     _governments_of_states(analysis, actors, registry, lexicon)
-    analysis.organisations = [o for o in analysis.organisations if _plausible_organisation(analysis, o, lexicon)]
+    analysis.organisations = [_with_state_of(analysis, o, actors.mentions) for o in analysis.organisations
+                              if _plausible_organisation(analysis, o, lexicon)]
     _drop_modifiers(analysis, actors)
     _persons(analysis, actors, registry)
     _processes(analysis, actors, registry, lexicon)
@@ -210,6 +211,23 @@ def _plausible_organisation(analysis: Analysis, candidate: OrgSpan, lexicon: Lex
         return False
     named = any(t.text[:1].isupper() for t in words[1:]) or any(re.fullmatch(r"[A-ZА-ЯЁ]{2,}", t.text) for t in words)
     return named or len(words) >= 3
+
+
+def _with_state_of(analysis: Analysis, candidate: OrgSpan, mentions: list[Actor]) -> OrgSpan:
+    """A body's name goes on to the state whose body it is: «Министерство труда … населения» followed by
+    «Республики Казахстан» (a state named in the genitive, right after it) is one name; NER stops before
+    the state. The state's words stay as written (the genitive belongs to the name)."""
+    if analysis.language != "ru":
+        return candidate
+    state = min((m for m in mentions if m.type == "state" and m.start >= candidate.end),
+                key=lambda m: m.start, default=None)
+    if state is None or not re.fullmatch(r"[ \t]+", analysis.text[candidate.end:state.start]):
+        return candidate
+    words = [t for t in analysis.tokens_in(state.start, state.end) if t.pos != "PUNCT"]
+    if not words or words[0].feats.get("Case") != "Gen":
+        return candidate
+    normal = f"{candidate.normal} {analysis.text[state.start:state.end]}"
+    return OrgSpan(candidate.start, state.end, normal, candidate.method)
 
 
 def _drop_modifiers(analysis: Analysis, actors: Actors) -> None:

@@ -46,6 +46,9 @@ LOOK_AHEAD = 3
 """Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
 
+#: meetings held on a theme: the subject their name gives is what they were held for
+THEMED_KINDS = frozenset({"thematic-meeting", "expert-meeting"})
+
 
 @dataclass(frozen=True)
 class GovernanceCues:
@@ -646,11 +649,14 @@ class _Reader:
         text = self.text
         for sentence in self.sentences:
             for cue in re.finditer(self.lexicon.purpose, text[sentence[0]:sentence[1]], re.I):
-                start = sentence[0] + cue.start()
+                start = sentence[0] + cue.start() + len(cue.group()) - len(cue.group().lstrip())
                 if self.in_quote(start) or re.search(rf"(?:{self.lexicon.agreeing_only})\s*$", text[sentence[0]:start],
                                                      re.I):
                     continue  # "the participants agreed to prepare ...": an outcome, not what the meeting was for
                 end = _clause_end(text, (start, sentence[1]), sentence_end=True)
+                said = re.search(self.lexicon.reporting_tail, text[start:end], re.I) if self.lexicon.reporting_tail \
+                    else None
+                end = start + said.start() if said else end  # «…, передает корреспондент агентства»: who reports it
                 topics = topics_in(self.analysis, terms, start, end) + self._process_work(start, end)
                 meeting = self._meeting_before(start)
                 if meeting is not None and self._they_met(meeting, sentence, start):
@@ -661,6 +667,33 @@ class _Reader:
                                                       "a purpose cue and the topics of the vocabulary in its words",
                                                       0.6))
                 break
+        for meeting in self.meetings:
+            self._purpose_in_name(meeting, terms)
+
+    def _purpose_in_name(self, meeting: Meeting, terms: list[Mention]) -> None:
+        """"a thematic session on the protection of domestic workers", «встреча … по вопросам возвращения и
+        реинтеграции»: the subject a meeting's name gives after its preposition is what the meeting is for
+        (the topics of the vocabulary in those words), unless a purpose the text states already has them. Only for
+        meetings held on a theme (thematic and expert meetings): a conference's title («Министерская конференция …
+        по защите беженцев …») is its name; and not after a standing body («рабочей группы … по …», "working group
+        on ..."): that is the body's remit."""
+        name = meeting.event.name
+        if meeting.kind not in THEMED_KINDS or name is None or not name.spans or not self.lexicon.name_subject:
+            return
+        start, end = name.spans[0]
+        subject = re.search(self.lexicon.name_subject, self.text[start:end], re.I)
+        if subject is None:
+            return
+        begin = start + subject.start()
+        if self.lexicon.standing_body and re.search(self.lexicon.standing_body, self.text[start:begin], re.I):
+            return  # «заседание рабочей группы … по противодействию торговле людьми»: the group's remit, not this
+                    # meeting's purpose
+        topics = topics_in(self.analysis, terms, begin, end)
+        known = {t for p in meeting.event.purposes for t in p.fields["topics"]}
+        if topics and not set(topics) <= known:
+            meeting.event.purposes.append(Drafted(
+                {"topics": topics}, [(begin, end)], "the subject in the meeting's name and the topics of the "
+                "vocabulary in its words", 0.6, "The purpose is read from the meeting's name."))
 
     def _they_met(self, meeting: Meeting, sentence: tuple[int, int], start: int) -> bool:
         """Whether the words between the meeting last named (or the sentence's start) and ``start`` say that they met:

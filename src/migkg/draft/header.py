@@ -619,8 +619,9 @@ def relays(analysis: Analysis, actors: Actors, body_end: int) -> list[Drafted]:
     drafted: list[Drafted] = []
     cues = "|".join(re.escape(c) for c in sorted(RELAY_BEFORE[analysis.language], key=len, reverse=True))
     for match in re.finditer(rf"(?i)(?<![\w-])(?:{cues})\s+", text[:body_end]):
-        named = [a for a in actors.within(match.end(), min(match.end() + 80, body_end), OUTLET_TYPES)
-                 if a.start - match.end() <= 25]
+        # the outlet's name begins near the cue and may be long («пресс-служба Министерства труда, миграции и
+        # занятости населения Республики Таджикистан»)
+        named = [a for a in actors.within(match.end(), body_end, OUTLET_TYPES) if a.start - match.end() <= 25]
         method = f"«{match.group().strip()}» before an outlet's name"
         the_ministry = re.match(RELAY_OF_THE_MINISTRY[analysis.language], text[match.end():body_end], re.I)
         if not named and the_ministry:

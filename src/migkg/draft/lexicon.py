@@ -224,6 +224,9 @@ class DomainLexicon:
     multi_day: str = ""      # a meeting that lasts days ("two-day", «двухдневная»)
     online: str = ""         # a meeting held online has no place («в режиме видеоконференции», "virtual")
     launching: str = ""      # a meeting that launched a process is not one of its meetings («дала старт»)
+    name_subject: str = ""   # a preposition in a meeting's name before its subject ("session on ...", «встреча по …»)
+    reporting_tail: str = ""  # a clause closing a sentence that says who reports it (", передает корреспондент")
+    standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -255,6 +258,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
     name_tail=r"on|for|of",
+    name_subject=r"\b(?:on|about|concerning|regarding)\s+",
+    reporting_tail=r",\s+(?:(?:the\s+\w+\s+)?(?:said|reported|announced)|according\s+to)\b",
+    standing_body=r"\b(?:working\s+group|task\s+force|(?:sub-?)?committee|commission|council|network|board)\b",
     name_stop=frozenset({"was", "were", "is", "are", "will", "would", "has", "have", "had", "that", "which", "who",
                          "in", "at", "to", "and", "with", "by", "today", "yesterday", "this", "be", "been", "as"}),
     months=_EN_MONTHS,
@@ -302,7 +308,11 @@ DOMAIN_ENGLISH = DomainLexicon(
                                           r"\bskills\s+of\s+(?:their\s+|the\s+)?workers\b|\bdomestic\s+workers\b"),
                      ("statelessness", r"\bstateless\w*"),
                      ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b"),
-                     ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b")),
+                     ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b"),
+                     ("rights-of-migrants", r"\bprotection\s+of\s+(?:the\s+rights\s+of\s+)?(?:migrants?|(?:migrant|"
+                                            r"domestic)\s+workers)\b"),
+                     ("regular-migration", r"\borgani[sz]ed\s+recruitment\b|\b(?:regular|legal)\s+(?:migration\s+)?"
+                                           r"(?:pathways|channels)\b")),
     part_of_after=r"^[^.;]*?\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
                   r"in\s+the\s+framework\s+of)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|session|consultation)\b",
     opened=r"\b(?:opened|opens|began|begins|started|starts|kicked\s+off)\b",
@@ -339,6 +349,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
     indefinite=r"(?!x)x",
     part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
     name_tail=r"по|о|об|на|в\s+области",
+    name_subject=r"(?<![\w-])(?:по|о|об|в\s+области)\s+",
+    reporting_tail=r",\s+(?:как\s+)?(?:переда[её]т|сообщ\w+|пишет|отмечается|говорится)\b",
+    standing_body=r"рабоч\w+\s+групп\w*|(?:под)?комитет\w*|комисси\w+|совет\w*|сет\w+|целев\w+\s+групп\w*",
     name_stop=frozenset(),
     months=_RU_MONTHS,
     since=r"(?:\bс|\bсо|\bначиная\s+с)\s+$",
@@ -381,7 +394,11 @@ DOMAIN_RUSSIAN = DomainLexicon(
                                           r"домашн\w+\s+(?:прислуг|работник)\w*"),
                      ("statelessness", r"без\s+гражданства|безгражданств\w*"),
                      ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*"),
-                     ("mixed-migration", r"смешанн\w+\s+миграци\w*")),
+                     ("mixed-migration", r"смешанн\w+\s+миграци\w*"),
+                     ("rights-of-migrants", r"защит\w*\s+(?:прав\s+)?(?:мигрант\w*|трудящихся-мигрантов|трудовых\s+"
+                                            r"мигрантов|домашн\w+\s+работник\w*)"),
+                     ("regular-migration", r"организованн\w+\s+набор\w*|(?:регулярн|легальн|законн)\w+\s+"
+                                           r"(?:миграционн\w+\s+)?(?:канал|пут)\w*")),
     part_of_after=r"^[^.;]*?(?:в\s+рамках|на\s+полях|в\s+ходе)\s+(?:\w+\s+){0,3}?"
                   r"(?:совещани|встреч|конференци|заседани|консультаци)\w*",
     opened=r"открыл\w*|открыва\w*|начал\w*\s+работу|стартовал\w*",
