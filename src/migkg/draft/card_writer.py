@@ -26,15 +26,14 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 
 from migkg import __version__ as migkg_version
 from migkg.atomic import write_bytes_atomically
-from migkg.cards.evidence import occurrences, resolve_card
+from migkg.cards.evidence import occurrences
 from migkg.cards.facts import FactKind, children, top_kinds
 from migkg.cards.models import Card
-from migkg.cards.references import check_references
 from migkg.cards.registry import Registry
-from migkg.cards.release import SOURCE_NAME, read_source
-from migkg.cards.yamlfile import parse_model, read_yaml
+from migkg.cards.release import SOURCE_NAME
+from migkg.cards.yamlfile import YamlDocument, parse_model, read_yaml
 from migkg.draft.facts import DraftCard, Drafted, Proposal
-from migkg.draft.loading import LoadedCardFile, load_card_file, registry_of
+from migkg.draft.loading import LoadedCardFile, checked_card, load_card_file, registry_of
 from migkg.errors import InputError, MigkgError
 from migkg.schema.vocabulary import Vocabulary
 
@@ -294,19 +293,14 @@ def load_draft(folder: Path, registry_folders: list[Path], vocabulary: Vocabular
 _STAND_IN_ISSUED = {"date": "2000", "supplied": "https://example.invalid/"}
 
 
-def _load_dateless(path: Path, document: Any, registry: Registry, vocabulary: Vocabulary) -> LoadedCardFile:
+def _load_dateless(path: Path, document: YamlDocument, registry: Registry, vocabulary: Vocabulary) -> LoadedCardFile:
     """A draft whose text names no date of issue loads with ``release.issued`` None: everything else is checked
     as for any card (the card model requires the date, so the reviewed card cannot lack it)."""
     document.data["release"]["issued"] = dict(_STAND_IN_ISSUED)
     card = parse_model(Card, document)
     card.release.issued = None  # type: ignore[assignment]
     del document.data["release"]["issued"]
-    loaded = LoadedCardFile(path.parent, card, document.data, read_source(path.parent / SOURCE_NAME), path)
-    loaded.card_text = document.text
-    loaded.document = document
-    check_references(loaded, registry, vocabulary)
-    resolve_card(loaded)
-    return loaded
+    return checked_card(path, document, card, registry, vocabulary)
 
 
 def self_check(files: DraftFiles, source: bytes, release_id: str, registry_dir: Path, vocabulary: Vocabulary) -> None:

@@ -15,7 +15,7 @@ from migkg.cards.models import Card
 from migkg.cards.references import check_references
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.cards.release import SOURCE_NAME, LoadedRelease, read_source
-from migkg.cards.yamlfile import parse_model, read_yaml
+from migkg.cards.yamlfile import YamlDocument, parse_model, read_yaml
 from migkg.schema.vocabulary import Vocabulary
 
 
@@ -33,7 +33,11 @@ class LoadedCardFile(LoadedRelease):
 def load_card_file(card_path: Path, registry: Registry, vocabulary: Vocabulary) -> LoadedCardFile:
     """Parse, check ids and resolve quotes of a card; its source is ``source.txt`` beside it."""
     document = read_yaml(card_path)
-    card = parse_model(Card, document)
+    return checked_card(card_path, document, parse_model(Card, document), registry, vocabulary)
+
+
+def checked_card(card_path: Path, document: YamlDocument, card: Card, registry: Registry, vocabulary: Vocabulary) -> LoadedCardFile:
+    """A parsed card with its ids checked and its quotes resolved against ``source.txt`` beside it."""
     loaded = LoadedCardFile(card_path.parent, card, document.data, read_source(card_path.parent / SOURCE_NAME), card_path)
     loaded.card_text = document.text
     loaded.document = document
