@@ -218,3 +218,32 @@ def test_the_person_named_right_before_opening_the_meeting_opened_it(context):
             "Республики Казахстан Ерлан Сабитов, открывая встречу.\n")
     event, = draft(text, "ru", context).events
     assert [role for role, _ in roles(event) if role == "opener"] == ["opener"]
+
+
+HELD_LATER_EN = """PRESS RELEASE
+
+Turkmenistan joins Budapest Process talks
+
+ASTANA, 10 March 2021 – Turkmenistan took part in the Ministerial Conference of the Budapest Process for the \
+first time, the ministry said.
+
+The Ministerial Conference took place on Tuesday in Istanbul. Ministers adopted a joint statement.
+"""
+
+HELD_LATER_RU = """Пресс-релиз
+
+Казахстан впервые принял участие в совещании старших должностных лиц Алматинского процесса
+
+АСТАНА. 10 марта 2021 года. КАЗИНФОРМ – Казахстан впервые принял участие в совещании старших должностных лиц Алматинского процесса.
+
+Совещание старших должностных лиц прошло во вторник в Бишкеке. Делегации обсудили трудовую миграцию.
+"""
+
+
+def test_a_later_sentence_saying_the_meeting_was_held_gives_its_date_and_place_not_the_dateline(context):
+    event, = draft(HELD_LATER_EN, "en", context).events
+    assert event.date.fields == {"date": "2021-03-09"}
+    assert event.place.fields == {"place": "istanbul"}
+    event, = draft(HELD_LATER_RU, "ru", context).events
+    assert event.date.fields == {"date": "2021-03-09"}
+    assert event.place.fields == {"place": "bishkek"}
