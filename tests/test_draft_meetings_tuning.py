@@ -247,3 +247,23 @@ def test_a_later_sentence_saying_the_meeting_was_held_gives_its_date_and_place_n
     event, = draft(HELD_LATER_RU, "ru", context).events
     assert event.date.fields == {"date": "2021-03-09"}
     assert event.place.fields == {"place": "bishkek"}
+
+
+ONLY_PROCESS = """PRESS RELEASE
+
+Officials call for closer work on border data
+
+ASHGABAT, 10 March 2021 – Officials from Budapest Process member countries on Wednesday called for closer \
+sharing of border data.
+
+The Senior Officials' Meeting, chaired by Turkmenistan, brought together delegates from twenty countries.
+"""
+
+
+def test_the_only_process_a_text_names_is_the_one_its_own_meeting_belongs_to(context):
+    event, = draft(ONLY_PROCESS, "en", context).events
+    assert event.meeting_of.fields == {"process": "budapest-process"}
+    assert event.meeting_of.confidence < 0.5  # a guess from the whole text, not from the meeting's words
+    founding = ONLY_PROCESS.replace("called for closer sharing of border data", "launched the Budapest Process")
+    event, = draft(founding, "en", context).events
+    assert event.meeting_of is None  # a meeting that founded the process is not one of its meetings

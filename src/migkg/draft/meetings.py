@@ -245,6 +245,12 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
                                                                                  (start, end)}),
                                            f"the only process named in {method}", 0.5)
                 break
+    if event.meeting_of is None and first and len({p.entity for p in processes}) == 1 \
+            and not (lexicon.launching and re.search(lexicon.launching, text, re.I)):  # not a process's founding
+        # "Senior officials from Bali Process member countries called for ... The Senior Officials' Meeting ..."
+        only = processes[0]
+        event.meeting_of = Drafted({"process": only.entity}, sorted({(only.start, only.end), (start, end)}),
+                                   "the only process the text names, for the release's own meeting", 0.4)
     places = {m.start for m in actors.mentions if m.type in ("city", "state")}
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
                          "the meeting's kind, the process and the subject named after it (its number is the "
