@@ -267,3 +267,20 @@ def test_the_only_process_a_text_names_is_the_one_its_own_meeting_belongs_to(con
     founding = ONLY_PROCESS.replace("called for closer sharing of border data", "launched the Budapest Process")
     event, = draft(founding, "en", context).events
     assert event.meeting_of is None  # a meeting that founded the process is not one of its meetings
+
+
+DELEGATION = """Пресс-релиз
+
+Эксперты Алматинского процесса встретились в Бишкеке
+
+Бишкек, 10 марта 2021 года – В Бишкеке прошло совещание старших должностных лиц Алматинского процесса. \
+В нем участвовали представители Казахстана, Кыргызстана и Туркменистана.
+
+Узбекскую делегацию, приглашенную в качестве наблюдателя, возглавил заместитель министра Бахтияр Рашидов.
+"""
+
+
+def test_who_led_a_delegation_after_a_clause_and_its_state_from_its_own_sentence(context):
+    event, = draft(DELEGATION, "ru", context).events
+    members = [r.fields for r in event.roles if r.fields["role"] == "delegation-member"]
+    assert [m["on_behalf_of"] for m in members] == ["UZB"]  # not Turkmenistan, named last in the sentence before

@@ -97,7 +97,7 @@ RUSSIAN = Lexicon(
     process_heads=frozenset({"процесс", "диалог"}),
     representatives=r"\bпредставител\w+\s+$",
     subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
-    delegation_led=r"^\s*(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
+    delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
     represented=r"(?<!\w)представлял[аи]?(?!\w)",
     object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
@@ -163,7 +163,7 @@ ENGLISH = Lexicon(
                    ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
                                  r"session|consultation|event)\b")),
     partners=r"\s+with\s+",
-    delegation_led=r"^\s*(?:was|were)\s+(?:led|headed)\s+by\s+",
+    delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:was|were)\s+(?:led|headed)\s+by\s+",
     delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
     represented=r"\b(?:was|were)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
