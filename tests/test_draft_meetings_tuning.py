@@ -218,3 +218,69 @@ def test_the_person_named_right_before_opening_the_meeting_opened_it(context):
             "Республики Казахстан Ерлан Сабитов, открывая встречу.\n")
     event, = draft(text, "ru", context).events
     assert [role for role, _ in roles(event) if role == "opener"] == ["opener"]
+
+
+HELD_LATER_EN = """PRESS RELEASE
+
+Turkmenistan joins Budapest Process talks
+
+ASTANA, 10 March 2021 – Turkmenistan took part in the Ministerial Conference of the Budapest Process for the \
+first time, the ministry said.
+
+The Ministerial Conference took place on Tuesday in Istanbul. Ministers adopted a joint statement.
+"""
+
+HELD_LATER_RU = """Пресс-релиз
+
+Казахстан впервые принял участие в совещании старших должностных лиц Алматинского процесса
+
+АСТАНА. 10 марта 2021 года. КАЗИНФОРМ – Казахстан впервые принял участие в совещании старших должностных лиц Алматинского процесса.
+
+Совещание старших должностных лиц прошло во вторник в Бишкеке. Делегации обсудили трудовую миграцию.
+"""
+
+
+def test_a_later_sentence_saying_the_meeting_was_held_gives_its_date_and_place_not_the_dateline(context):
+    event, = draft(HELD_LATER_EN, "en", context).events
+    assert event.date.fields == {"date": "2021-03-09"}
+    assert event.place.fields == {"place": "istanbul"}
+    event, = draft(HELD_LATER_RU, "ru", context).events
+    assert event.date.fields == {"date": "2021-03-09"}
+    assert event.place.fields == {"place": "bishkek"}
+
+
+ONLY_PROCESS = """PRESS RELEASE
+
+Officials call for closer work on border data
+
+ASHGABAT, 10 March 2021 – Officials from Budapest Process member countries on Wednesday called for closer \
+sharing of border data.
+
+The Senior Officials' Meeting, chaired by Turkmenistan, brought together delegates from twenty countries.
+"""
+
+
+def test_the_only_process_a_text_names_is_the_one_its_own_meeting_belongs_to(context):
+    event, = draft(ONLY_PROCESS, "en", context).events
+    assert event.meeting_of.fields == {"process": "budapest-process"}
+    assert event.meeting_of.confidence < 0.5  # a guess from the whole text, not from the meeting's words
+    founding = ONLY_PROCESS.replace("called for closer sharing of border data", "launched the Budapest Process")
+    event, = draft(founding, "en", context).events
+    assert event.meeting_of is None  # a meeting that founded the process is not one of its meetings
+
+
+DELEGATION = """Пресс-релиз
+
+Эксперты Алматинского процесса встретились в Бишкеке
+
+Бишкек, 10 марта 2021 года – В Бишкеке прошло совещание старших должностных лиц Алматинского процесса. \
+В нем участвовали представители Казахстана, Кыргызстана и Туркменистана.
+
+Узбекскую делегацию, приглашенную в качестве наблюдателя, возглавил заместитель министра Бахтияр Рашидов.
+"""
+
+
+def test_who_led_a_delegation_after_a_clause_and_its_state_from_its_own_sentence(context):
+    event, = draft(DELEGATION, "ru", context).events
+    members = [r.fields for r in event.roles if r.fields["role"] == "delegation-member"]
+    assert [m["on_behalf_of"] for m in members] == ["UZB"]  # not Turkmenistan, named last in the sentence before

@@ -283,7 +283,8 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
             continue
         person = persons[-1]
         near = analysis.tokens_in(max(sentence[0], token.start - 40), min(sentence[1], token.end + 40))
-        states = [m for m in actors.within(token.start - 40, token.end + 40, frozenset({"state"}))]
+        states = [m for m in actors.within(max(sentence[0], token.start - 40), min(sentence[1], token.end + 40),
+                                           frozenset({"state"}))]  # not the last state of the sentence before
         state, end = None, token.end
         if states:
             state, end = states[0].entity, max(token.end, states[0].end)

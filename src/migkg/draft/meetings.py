@@ -245,12 +245,33 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
                                                                                  (start, end)}),
                                            f"the only process named in {method}", 0.5)
                 break
+    if event.meeting_of is None and first and len({p.entity for p in processes}) == 1 \
+            and not (lexicon.launching and re.search(lexicon.launching, text, re.I)):  # not a process's founding
+        # "Senior officials from Bali Process member countries called for ... The Senior Officials' Meeting ..."
+        only = processes[0]
+        event.meeting_of = Drafted({"process": only.entity}, sorted({(only.start, only.end), (start, end)}),
+                                   "the only process the text names, for the release's own meeting", 0.4)
     places = {m.start for m in actors.mentions if m.type in ("city", "state")}
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
                          "the meeting's kind, the process and the subject named after it (its number is the "
                          "event's number)", 0.6)
-    _when(analysis, meeting, setting, first, sentence, lead)
-    _where(analysis, actors, meeting, setting, first, sentence, lead)
+    held = _held_sentence(analysis, meeting, sentence)
+    _when(analysis, meeting, setting, first, sentence, lead, held)
+    _where(analysis, actors, meeting, setting, first, sentence, lead, held)
+
+
+def _held_sentence(analysis: Analysis, meeting: Meeting, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """Another sentence naming the meeting that says it was held ("Kazakhstan took part in the consultation. The
+    Seventh Ministerial Consultation took place on Wednesday in Abu Dhabi"): its date and place stand in where the
+    sentence naming the meeting first gives none."""
+    lexicon = DOMAIN_LEXICONS[analysis.language]
+    if not lexicon.held:
+        return None
+    for start, _ in sorted(meeting.mentions):
+        other = analysis.sentence_of(start)
+        if other != sentence and re.search(lexicon.held, analysis.text[other[0]:other[1]], re.I):
+            return other
+    return None
 
 
 def _main_mention(analysis: Analysis, meeting: Meeting) -> tuple[int, int]:
@@ -318,7 +339,7 @@ def _lasted_days(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainL
 
 
 def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, sentence: tuple[int, int],
-          lead: tuple[int, int] | None) -> None:
+          lead: tuple[int, int] | None, held: tuple[int, int] | None = None) -> None:
     """The meeting's date or period: a period the sentence naming it gives, else one the sentence before (that says
     they met) or a sentence after in its paragraph that refers back to it («Встреча проходила 20–21 ноября») gives;
     else the day its sentence gives ("today" included) — the first day if it says the meeting opened, the last if
@@ -336,6 +357,10 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
         for where in ([lead] if lead else []) + back:
             others += _explicit(analysis, where, setting, rivals)
     near = [r for r in setting.relative if sentence[0] <= r.start < sentence[1]]
+    if held and not own and not near:  # the sentence naming it has no date: one saying it was held may
+        own = _explicit(analysis, held, setting, rivals)
+        near = [r for r in setting.relative if held[0] <= r.start < held[1]]
+        sentence = held if own or near else sentence
     if first and not near and setting.dateline_tail is not None:
         paragraph = analysis.paragraph_of(setting.dateline_tail)
         near = [r for r in setting.relative if setting.dateline_tail <= r.start < paragraph[1]]
@@ -379,7 +404,7 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
 
 
 def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Setting, first: bool,
-           sentence: tuple[int, int], lead: tuple[int, int] | None) -> None:
+           sentence: tuple[int, int], lead: tuple[int, int] | None, held: tuple[int, int] | None = None) -> None:
     """The meeting's city: the one named right after it ("conference in Almaty"), else the first its sentence names
     (not the dateline's), else where the sentence before says they met, else (the release's meeting) the dateline's."""
     text, skip, event = analysis.text, setting.dateline, meeting.event
@@ -399,13 +424,14 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
               if start not in {s for s, _ in meeting.mentions}]
     own = [c for c in cities_in(sentence) if not any(right_after(c, end) for end in others)]  # another's venue
     right_after_it = [c for c in own if right_after(c, mention_end)]
-    found = (right_after_it or own or (cities_in(lead) if lead else []))
+    found = right_after_it or own or (cities_in(lead) if lead else []) or (cities_in(held) if held else [])
     if found:
         city = found[0]
         lead_words = lead_in(city)
         begin = city.start - len(lead_words.group()) if lead_words else city.start
         method = "the city named right after the meeting" if right_after_it else "the city named in the sentence naming " \
-            "the meeting" if own else "the city where the sentence before says they met"
+            "the meeting" if own else "the city where the sentence before says they met" if lead and city in \
+            cities_in(lead) else "the city where a sentence naming the meeting says it was held"
         event.place = Drafted({"place": city.entity}, [(begin, city.end)], method, 0.7)
     elif first and setting.city and setting.dateline and not _online(analysis, sentence, lead):
         event.place = Drafted({"place": setting.city}, [setting.dateline], "the dateline's place", 0.5,
