@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from migkg.draft.actors import BODY_TYPES, Actor, Actors
+from migkg.draft.actors import AGENT_TYPES, BODY_TYPES, Actor, Actors
 from migkg.draft.lexicon import Lexicon
 from migkg.draft.posts import Title
 from migkg.draft.text import Analysis, Token, fold, is_footnote
@@ -44,10 +44,21 @@ OFFICIAL_BODIES = {"ru": r"делегаци\w+|МИД\w*|министерств\
 #: a collective subject that stands for the participants of the meeting («Стороны отметили», "Delegates
 #: welcomed", «Представители десяти государств … договорились», «государства – члены процесса договорились»)
 PARTICIPANT_SUBJECTS = {
-    "ru": r"(?:участник\w*|стороны|делегаты|представители(?:\s+\S+){0,2}\s+(?:государств|стран)|"
+    "ru": r"(?:участник\w*|стороны|делегаты|старшие\s+должностные\s+лица|представители(?:\s+\S+){0,2}\s+(?:государств|стран)|"
           r"государства\s*[–—-]\s*члены|страны[\s-]участниц\w*|государства[\s-]участник\w*)",
-    "en": r"(?:the\s+)?(?:participants|parties|delegates|participating\s+(?:states|countries|governments)|"
+    "en": r"(?:the\s+)?(?:participants|parties|delegates|senior\s+officials|participating\s+(?:states|countries|governments)|"
           r"representatives\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:states|countries))"}
+#: a lead-in before the subject of a joint outcome: «По итогам встречи стороны…», "At the close of the meeting, the
+#: participants…"; the meeting it names is not the subject
+LEAD_IN = (r"^\s*(?:по\s+итогам\s+\w+|в\s+ходе\s+\w+|at\s+the\s+(?:end|close)\s+of\s+the\s+\w+|following\s+the\s+\w+)"
+           r"\s*,?\s*")
+#: who the collective subject are, by the states they come from: "senior officials from Bali Process member
+#: countries", «представители государств – членов процесса»; a process named there is not a speaker of its own
+MEMBER_STATES = {"ru": r"(?:\s+(?:из\s+)?(?:\S+\s+){0,3}?(?:стран|государств)\w*(?:\s*[–—-]\s*член\w*)?)?",
+                 "en": r"(?:\s+(?:from|of)\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:member\s+)?(?:countries|states))?"}
+#: a dateline, agency or byline before a dash that opens a sentence («КАЗИНФОРМ /Имя/ – …», "DENPASAR, Indonesia,
+#: March 7 (Xinhua) -- …"): what follows it are the sentence's own words
+BYLINE = r"[^.\n–—]{0,80}?\s(?:[–—]|--)\s+"
 AFTER_QUOTE = 200
 """How far after a quote its attribution may run («», – заявил … глава делегации, заместитель министра … Имя»)."""
 
@@ -269,7 +280,7 @@ class SpeechFinder:
             return fronted
         verbs = [v for v in verbs if not self._as_said(v, sentence)]
         found: list[Speech] = []
-        clause_start = sentence[0]
+        clause_start = self._subject_start(sentence[0])  # "DENPASAR, Indonesia (Xinhua) -- …": no subject there
         for index, verb in enumerate(verbs):
             subject_end = self._before_aside(clause_start, verb.start)
             subject: tuple[str, tuple[int, int] | None, str, float] | None = self._subject(clause_start, subject_end)
@@ -310,7 +321,7 @@ class SpeechFinder:
 
     def _subject_start(self, start: int) -> int:
         """Where a sentence's own words begin: after a byline or agency before a dash («КАЗИНФОРМ /Имя/ – …»)."""
-        head = re.match(r"[^.\n–—]{0,80}?\s[–—]\s+", self.analysis.text[start:start + 90])
+        head = re.match(BYLINE, self.analysis.text[start:start + 90])
         if head and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", head.group()):
             return start + head.end()
         return start
@@ -320,10 +331,10 @@ class SpeechFinder:
         right after a sentence whose subject was the participants."""
         text, language = self.analysis.text, self.analysis.language
         words = text[self._subject_start(start):verb_start]
-        words = re.sub(r"^\s*(?:по\s+итогам\s+\w+|at\s+the\s+(?:end|close)\s+of\s+the\s+\w+)\s*,?\s*", "", words,
-                       flags=re.I)
-        if re.fullmatch(rf"\s*(?:{PARTICIPANT_SUBJECTS[language]})(?:\s+\w+){{0,4}}?\s*(?:also|также)?\s*",
-                        words, re.I) and not self.actors.within(start, verb_start):
+        words = re.sub(LEAD_IN, "", words, flags=re.I)
+        members = re.match(rf"\s*(?:{PARTICIPANT_SUBJECTS[language]}){MEMBER_STATES[language]}", words, re.I)
+        if members and re.fullmatch(r"(?:\s+\w+){0,4}?\s*(?:also|также)?\s*", words[members.end():], re.I) \
+                and not self.actors.within(start, verb_start, AGENT_TYPES - {"regional-consultative-process"}):
             return True
         if re.fullmatch(r"\s*(?:they|они)(?:\s+(?:also|также|then))?\s*", words, re.I):
             before = [s for s in self.analysis.sentences if s[1] <= start]
