@@ -81,6 +81,9 @@ _PATTERNS = (
 
 def _names(text: str) -> list[NameSpan]:
     found: dict[tuple[int, int], NameSpan] = {}
+    # words the text also writes in lower case are common words: "Human Trafficking Andrew Pellham told" (the end
+    # of a title), "human trafficking networks"
+    common = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+(?![\w'’-])", text))
     for method, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span("name")
@@ -89,6 +92,8 @@ def _names(text: str) -> list[NameSpan]:
                 words.pop(0)
             while words and _not_name(words[-1][2]):
                 words.pop()
+            while len(words) > 2 and words[0][2].lower() in common:
+                words.pop(0)
             if not words or any(_not_name(w) for *_, w in words):
                 continue
             start, end = words[0][0], words[-1][1]
