@@ -166,8 +166,31 @@ def _organisations(analysis: Analysis) -> list[OrgSpan]:
             start, end = span
             words = analysis.text[start:end].split()
         if any(fold(w) in ORG_HEADS for w in words):
-            found.append(OrgSpan(start, end, analysis.text[start:end], "English proper-name pattern"))
+            found += _conjuncts(analysis, start, end)
     return found
+
+
+def _conjuncts(analysis: Analysis, start: int, end: int) -> list[OrgSpan]:
+    """«The European Commission and Frontex»: two bodies when the words before «and» are a whole name (ending in
+    its head noun, with no «of» or «for» whose remit «and» could continue: «Ministry of Labour and Social
+    Protection» is one) and those after it are a name of one word or end in a head noun of their own."""
+    text = analysis.text
+    whole = OrgSpan(start, end, text[start:end], "English proper-name pattern")
+    joined = re.search(r"\s+and\s+", text[start:end])
+    if joined is None:
+        return [whole]
+    first = re.sub(r"^(?:the|The)\s+", "", text[start:start + joined.start()])
+    second = text[start + joined.end():end]
+    first_words, second_words = first.split(), re.sub(r"^(?:the|The)\s+", "", second).split()
+    if (len(first_words) < 2 or fold(first_words[-1]) not in ORG_HEADS
+            or any(fold(w) in ("of", "for", "on", "and") for w in first_words)
+            or not second_words or " and " in second
+            or not (len(second_words) == 1 or fold(second_words[-1]) in ORG_HEADS)):
+        return [whole]
+    first_start = start + joined.start() - len(first)
+    second_start = start + joined.end() + (len(second) - len(" ".join(second_words)))
+    return [OrgSpan(first_start, start + joined.start(), first, "English proper-name pattern (one of two joined by «and»)"),
+            OrgSpan(second_start, end, text[second_start:end], "English proper-name pattern (one of two joined by «and»)")]
 
 
 def _body_in_title(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:
