@@ -106,3 +106,23 @@ def test_two_bodies_joined_by_and():
     assert "European Commission" in names
     assert "European Commission and Frontex" not in names
     assert any("Ministry of Labour and Social Protection" in n for n in names)
+
+
+def test_a_name_before_an_apposition_in_lower_case_and_a_reporting_verb():
+    analysis = english.analyse("The talks ended on Friday. Jonas Bell, director for labour mobility at the "
+                               "ministry of labour, said the region needed more data.")
+    assert [n.normal for n in analysis.names] == ["Jonas Bell"]
+
+
+def test_a_reported_clause_that_runs_into_a_quote_begins_that_quote(context):
+    text = EN_MEETING + ('Opening the meeting, Minister of Labour of Tajikistan Farrukh Nazarov said that the return '
+                         'of a migrant "must never be the end of his story. Work at home is the next step."\n')
+    found = statements(text, "en", context)
+    assert [(kind, who) for kind, who, _ in found] == [("direct-quote", ["farrukh-nazarov"])]
+    assert found[0][2].startswith("said that the return of a migrant / must never be the end")
+
+
+def test_whom_a_quote_was_told_to_is_not_a_statement(context):
+    text = EN_MEETING + ('"Borders must stay open to trade and closed to traffickers," Minister of Labour of '
+                         'Tajikistan Farrukh Nazarov told the meeting.\n')
+    assert [kind for kind, _, _ in statements(text, "en", context)] == ["direct-quote"]

@@ -178,7 +178,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     finder = SpeechFinder(analysis, actors, titles, holders, lexicon, body_end)
     finder.reported_speeches()
     quotes = finder.quote_speeches()
-    reported = finder.reported_speeches()
+    reported = finder.mixed_quotes(finder.reported_speeches(), quotes)
     continued = finder.continuations(reported)
     speeches = sorted(reported + quotes + continued, key=lambda s: s.spans[0][0])
     skip_dateline = dateline.tail_end if dateline else 0

@@ -70,6 +70,10 @@ _PATTERNS = (
     ("honorific", re.compile(rf"{_HONORIFIC}\s+(?P<name>{_NAME})")),
     ("title before the name", re.compile(rf"\b(?:{_TITLES})\s+(?P<name>{_NAME})")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
+    # «Dewi Sari, director for the protection of citizens at the ministry, said…»: a name opening a sentence, an
+    # apposition in lower case between commas, a reporting verb
+    ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}\s+{_NAME_WORD}),"
+                                                 rf"\s+[a-z][^,.;:\"“”\n]{{2,120}},\s+(?:{_VERBS})\b")),
     ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
     ("after a reporting verb", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")),
     # a family name alone («," Baimukhanov said»): kept only when it is a person named before (see .actors)

@@ -59,6 +59,10 @@ MEMBER_STATES = {"ru": r"(?:\s+(?:из\s+)?(?:\S+\s+){0,3}?(?:стран|гос�
 #: a dateline, agency or byline before a dash that opens a sentence («КАЗИНФОРМ /Имя/ – …», "DENPASAR, Indonesia,
 #: March 7 (Xinhua) -- …"): what follows it are the sentence's own words
 BYLINE = r"[^.\n–—]{0,80}?\s(?:[–—]|--)\s+"
+#: a reporting verb's complement that only says whom it was told to ("," Pellham told the meeting."): an attribution
+ADDRESSEES = {"ru": r"(?:участникам|журналистам|корреспонденту|собравшимся|прессе)(?:\s+\S+){0,2}",
+              "en": r"(?:the\s+)?(?:meeting|conference|participants|delegates|reporters|journalists|press|audience|"
+                    r"gathering|session)"}
 AFTER_QUOTE = 200
 """How far after a quote its attribution may run («», – заявил … глава делегации, заместитель министра … Имя»)."""
 
@@ -300,7 +304,8 @@ class SpeechFinder:
             end = self._clause_end(verb, verbs[index + 1] if index + 1 < len(verbs) else None, sentence)
             complement = text[verb.end:end].strip()
             clause_start = end
-            if len(complement.split()) < 2 or complement[:1] in ":«“„\"":
+            if len(complement.split()) < 2 or complement[:1] in ":«“„\"" or re.fullmatch(
+                    ADDRESSEES[self.analysis.language], complement, re.I):
                 self.speeches.append(Speech("attribution", entity, [(verb.start, verb.end)], how, confidence,
                                             verb=(verb.start, verb.end), subject=subject_span))
                 continue
@@ -312,6 +317,25 @@ class SpeechFinder:
             found.append(speech)
             self.speeches.append(speech)
         return found
+
+    def mixed_quotes(self, reported: list[Speech], quotes: list[Speech]) -> list[Speech]:
+        """«X said that the return of a migrant "must never be the end of the story."»: a reported clause that runs
+        into a quote of the same speaker is that quote's beginning; the quote gets both spans, and the reported
+        speech is left out (returned: the reported speeches kept)."""
+        text, kept = self.analysis.text, []
+        for speech in reported:
+            end = speech.spans[-1][1]
+            quote = next((q for q in quotes if q.speaker == speech.speaker and end <= q.spans[0][0]
+                          and re.fullmatch(r"[\s,:]*[«“„\"]", text[end:q.spans[0][0]])), None)
+            if speech.kind != "reported-speech" or quote is None:
+                kept.append(speech)
+                continue
+            quote.spans[:0] = speech.spans
+            if quote.verb is None:  # the reported clause names the speaker and the verb
+                quote.verb, quote.subject, quote.confidence = speech.verb, speech.subject, speech.confidence
+            quote.method += "; begun by a reported clause of the same speaker"
+            self.speeches = [s for s in self.speeches if s is not speech]
+        return kept
 
     def _end_of(self, sentence: tuple[int, int]) -> int:
         text, end = self.analysis.text, sentence[1]
