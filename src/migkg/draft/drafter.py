@@ -50,7 +50,7 @@ from migkg.draft.header import (
 from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
 from migkg.draft.meetings import Setting, find_meetings
 from migkg.draft.posts import find_titles, posts_held
-from migkg.draft.speech import PARTICIPANT_SUBJECTS, Speech, SpeechFinder
+from migkg.draft.speech import BYLINE, LEAD_IN, PARTICIPANT_SUBJECTS, Speech, SpeechFinder
 from migkg.errors import InputError, Location
 from migkg.schema.vocabulary import Vocabulary
 
@@ -178,7 +178,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     finder = SpeechFinder(analysis, actors, titles, holders, lexicon, body_end)
     finder.reported_speeches()
     quotes = finder.quote_speeches()
-    reported = finder.reported_speeches()
+    reported = finder.mixed_quotes(finder.reported_speeches(), quotes)
     continued = finder.continuations(reported)
     speeches = sorted(reported + quotes + continued, key=lambda s: s.spans[0][0])
     skip_dateline = dateline.tail_end if dateline else 0
@@ -272,11 +272,14 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
     for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
         start = first
         fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
-        byline = re.match(r"[^.\n–—]{0,80}?\s[–—]\s+", text[start:start + 90])
+        byline = re.match(BYLINE, text[start:start + 90])
         if byline and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", byline.group()):
             start += byline.end()  # «КАЗИНФОРМ /Имя/ – Представители…»: the agency and author are not said
+        if _adopts_a_document(text[start:end], language):
+            continue  # "The senior officials endorsed the … Action Plan": an adoption, not an agreement
+        said = re.sub(LEAD_IN, "", text[start:end], flags=re.I)  # «По итогам встречи стороны…»: the lead-in is not the subject
         if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
-                    text[start:end], re.I):
+                    said, re.I):
             fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
             method = "«the participants» and an agreeing verb: the participants as a group"
         elif participants:
@@ -287,6 +290,19 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
         fields["at_event"] = event.id
         drafted.append(Drafted(fields, [(start, end)], method, 0.7))
     return drafted
+
+
+def _adopts_a_document(sentence: str, language: str) -> bool:
+    """Whether a sentence's only agreeing verb adopts, endorses or signs a document («участники приняли совместное
+    коммюнике», "endorsed the Action Plan"): an adoption. Approving a draft («одобрили проект декларации») adopts
+    nothing, and «…и договорились…» is an agreement besides."""
+    lexicon = DOMAIN_LEXICONS[language]
+    if re.search(lexicon.agreeing_only, sentence, re.I):
+        return False
+    verbs = "|".join(pattern for _, pattern in lexicon.actions)
+    documents = "|".join(pattern for _, pattern in lexicon.document_kinds)
+    return re.search(rf"(?:{verbs})\s+(?:(?!draft\b|проект\w*)[\w'’–-]+\s+){{0,5}}?(?:{documents})", sentence,
+                     re.I) is not None
 
 
 def _topics_in(terms: list[Mention], start: int, end: int) -> list[str]:

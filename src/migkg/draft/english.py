@@ -70,6 +70,10 @@ _PATTERNS = (
     ("honorific", re.compile(rf"{_HONORIFIC}\s+(?P<name>{_NAME})")),
     ("title before the name", re.compile(rf"\b(?:{_TITLES})\s+(?P<name>{_NAME})")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
+    # «Dewi Sari, director for the protection of citizens at the ministry, said…»: a name opening a sentence, an
+    # apposition in lower case between commas, a reporting verb
+    ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}\s+{_NAME_WORD}),"
+                                                 rf"\s+[a-z][^,.;:\"“”\n]{{2,120}},\s+(?:{_VERBS})\b")),
     ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
     ("after a reporting verb", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")),
     # a family name alone («," Baimukhanov said»): kept only when it is a person named before (see .actors)
@@ -81,6 +85,9 @@ _PATTERNS = (
 
 def _names(text: str) -> list[NameSpan]:
     found: dict[tuple[int, int], NameSpan] = {}
+    # words the text also writes in lower case are common words: "Human Trafficking Andrew Pellham told" (the end
+    # of a title), "human trafficking networks"
+    common = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+(?![\w'’-])", text))
     for method, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span("name")
@@ -89,6 +96,8 @@ def _names(text: str) -> list[NameSpan]:
                 words.pop(0)
             while words and _not_name(words[-1][2]):
                 words.pop()
+            while len(words) > 2 and words[0][2].lower() in common:
+                words.pop(0)
             if not words or any(_not_name(w) for *_, w in words):
                 continue
             start, end = words[0][0], words[-1][1]
@@ -161,8 +170,31 @@ def _organisations(analysis: Analysis) -> list[OrgSpan]:
             start, end = span
             words = analysis.text[start:end].split()
         if any(fold(w) in ORG_HEADS for w in words):
-            found.append(OrgSpan(start, end, analysis.text[start:end], "English proper-name pattern"))
+            found += _conjuncts(analysis, start, end)
     return found
+
+
+def _conjuncts(analysis: Analysis, start: int, end: int) -> list[OrgSpan]:
+    """«The European Commission and Frontex»: two bodies when the words before «and» are a whole name (ending in
+    its head noun, with no «of» or «for» whose remit «and» could continue: «Ministry of Labour and Social
+    Protection» is one) and those after it are a name of one word or end in a head noun of their own."""
+    text = analysis.text
+    whole = OrgSpan(start, end, text[start:end], "English proper-name pattern")
+    joined = re.search(r"\s+and\s+", text[start:end])
+    if joined is None:
+        return [whole]
+    first = re.sub(r"^(?:the|The)\s+", "", text[start:start + joined.start()])
+    second = text[start + joined.end():end]
+    first_words, second_words = first.split(), re.sub(r"^(?:the|The)\s+", "", second).split()
+    if (len(first_words) < 2 or fold(first_words[-1]) not in ORG_HEADS
+            or any(fold(w) in ("of", "for", "on", "and") for w in first_words)
+            or not second_words or " and " in second
+            or not (len(second_words) == 1 or fold(second_words[-1]) in ORG_HEADS)):
+        return [whole]
+    first_start = start + joined.start() - len(first)
+    second_start = start + joined.end() + (len(second) - len(" ".join(second_words)))
+    return [OrgSpan(first_start, start + joined.start(), first, "English proper-name pattern (one of two joined by «and»)"),
+            OrgSpan(second_start, end, text[second_start:end], "English proper-name pattern (one of two joined by «and»)")]
 
 
 def _body_in_title(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:

@@ -778,14 +778,17 @@ class _Reader:
             end = sentence[1]
             while end > start and text[end - 1] in ".!?; \n":
                 end -= 1
-            fields: dict = {"id": f"meeting-outcome-{len(found.statements) + 1}", "kind": "joint-outcome",
+            # "The conference called on member states to…": a call is what the meeting said, not what it agreed
+            calling = re.match(r"(?:called|urged|призвал\w*)", verb.group(), re.I) is not None
+            fields: dict = {"id": f"meeting-outcome-{len(found.statements) + 1}",
+                            "kind": "reported-speech" if calling else "joint-outcome",
                             "speaker_groups": [{"group": "meeting", "of": self._meeting_called(subject.group())}],
                             "at_event": self.main}
             topics = topics_of(start, end)
             if topics:
                 fields["topics"] = topics
-            found.statements.append(Drafted(fields, [(start, end)], "the meeting as the subject of an agreeing verb",
-                                            0.7))
+            found.statements.append(Drafted(fields, [(start, end)], "the meeting as the subject of a calling verb"
+                                            if calling else "the meeting as the subject of an agreeing verb", 0.7))
 
 
 def _implied_left_out(positions: list[Drafted]) -> list[Drafted]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from migkg.draft.actors import BODY_TYPES, Actor, Actors
+from migkg.draft.actors import AGENT_TYPES, BODY_TYPES, Actor, Actors
 from migkg.draft.lexicon import Lexicon
 from migkg.draft.posts import Title
 from migkg.draft.text import Analysis, Token, fold, is_footnote
@@ -44,10 +44,25 @@ OFFICIAL_BODIES = {"ru": r"делегаци\w+|МИД\w*|министерств\
 #: a collective subject that stands for the participants of the meeting («Стороны отметили», "Delegates
 #: welcomed", «Представители десяти государств … договорились», «государства – члены процесса договорились»)
 PARTICIPANT_SUBJECTS = {
-    "ru": r"(?:участник\w*|стороны|делегаты|представители(?:\s+\S+){0,2}\s+(?:государств|стран)|"
+    "ru": r"(?:участник\w*|стороны|делегаты|старшие\s+должностные\s+лица|представители(?:\s+\S+){0,2}\s+(?:государств|стран)|"
           r"государства\s*[–—-]\s*члены|страны[\s-]участниц\w*|государства[\s-]участник\w*)",
-    "en": r"(?:the\s+)?(?:participants|parties|delegates|participating\s+(?:states|countries|governments)|"
+    "en": r"(?:the\s+)?(?:participants|parties|delegates|senior\s+officials|participating\s+(?:states|countries|governments)|"
           r"representatives\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:states|countries))"}
+#: a lead-in before the subject of a joint outcome: «По итогам встречи стороны…», "At the close of the meeting, the
+#: participants…"; the meeting it names is not the subject
+LEAD_IN = (r"^\s*(?:по\s+итогам\s+\w+|в\s+ходе\s+\w+|at\s+the\s+(?:end|close)\s+of\s+the\s+\w+|following\s+the\s+\w+)"
+           r"\s*,?\s*")
+#: who the collective subject are, by the states they come from: "senior officials from Bali Process member
+#: countries", «представители государств – членов процесса»; a process named there is not a speaker of its own
+MEMBER_STATES = {"ru": r"(?:\s+(?:из\s+)?(?:\S+\s+){0,3}?(?:стран|государств)\w*(?:\s*[–—-]\s*член\w*)?)?",
+                 "en": r"(?:\s+(?:from|of)\s+(?:the\s+)?(?:\S+\s+){0,4}?(?:member\s+)?(?:countries|states))?"}
+#: a dateline, agency or byline before a dash that opens a sentence («КАЗИНФОРМ /Имя/ – …», "DENPASAR, Indonesia,
+#: March 7 (Xinhua) -- …"): what follows it are the sentence's own words
+BYLINE = r"[^.\n–—]{0,80}?\s(?:[–—]|--)\s+"
+#: a reporting verb's complement that only says whom it was told to ("," Pellham told the meeting."): an attribution
+ADDRESSEES = {"ru": r"(?:участникам|журналистам|корреспонденту|собравшимся|прессе)(?:\s+\S+){0,2}",
+              "en": r"(?:the\s+)?(?:meeting|conference|participants|delegates|reporters|journalists|press|audience|"
+                    r"gathering|session)"}
 AFTER_QUOTE = 200
 """How far after a quote its attribution may run («», – заявил … глава делегации, заместитель министра … Имя»)."""
 
@@ -269,7 +284,7 @@ class SpeechFinder:
             return fronted
         verbs = [v for v in verbs if not self._as_said(v, sentence)]
         found: list[Speech] = []
-        clause_start = sentence[0]
+        clause_start = self._subject_start(sentence[0])  # "DENPASAR, Indonesia (Xinhua) -- …": no subject there
         for index, verb in enumerate(verbs):
             subject_end = self._before_aside(clause_start, verb.start)
             subject: tuple[str, tuple[int, int] | None, str, float] | None = self._subject(clause_start, subject_end)
@@ -289,7 +304,8 @@ class SpeechFinder:
             end = self._clause_end(verb, verbs[index + 1] if index + 1 < len(verbs) else None, sentence)
             complement = text[verb.end:end].strip()
             clause_start = end
-            if len(complement.split()) < 2 or complement[:1] in ":«“„\"":
+            if len(complement.split()) < 2 or complement[:1] in ":«“„\"" or re.fullmatch(
+                    ADDRESSEES[self.analysis.language], complement, re.I):
                 self.speeches.append(Speech("attribution", entity, [(verb.start, verb.end)], how, confidence,
                                             verb=(verb.start, verb.end), subject=subject_span))
                 continue
@@ -302,6 +318,25 @@ class SpeechFinder:
             self.speeches.append(speech)
         return found
 
+    def mixed_quotes(self, reported: list[Speech], quotes: list[Speech]) -> list[Speech]:
+        """«X said that the return of a migrant "must never be the end of the story."»: a reported clause that runs
+        into a quote of the same speaker is that quote's beginning; the quote gets both spans, and the reported
+        speech is left out (returned: the reported speeches kept)."""
+        text, kept = self.analysis.text, []
+        for speech in reported:
+            end = speech.spans[-1][1]
+            quote = next((q for q in quotes if q.speaker == speech.speaker and end <= q.spans[0][0]
+                          and re.fullmatch(r"[\s,:]*[«“„\"]", text[end:q.spans[0][0]])), None)
+            if speech.kind != "reported-speech" or quote is None:
+                kept.append(speech)
+                continue
+            quote.spans[:0] = speech.spans
+            if quote.verb is None:  # the reported clause names the speaker and the verb
+                quote.verb, quote.subject, quote.confidence = speech.verb, speech.subject, speech.confidence
+            quote.method += "; begun by a reported clause of the same speaker"
+            self.speeches = [s for s in self.speeches if s is not speech]
+        return kept
+
     def _end_of(self, sentence: tuple[int, int]) -> int:
         text, end = self.analysis.text, sentence[1]
         while end > sentence[0] and (text[end - 1] in END_PUNCTUATION or text[end - 1].isspace()):
@@ -310,7 +345,7 @@ class SpeechFinder:
 
     def _subject_start(self, start: int) -> int:
         """Where a sentence's own words begin: after a byline or agency before a dash («КАЗИНФОРМ /Имя/ – …»)."""
-        head = re.match(r"[^.\n–—]{0,80}?\s[–—]\s+", self.analysis.text[start:start + 90])
+        head = re.match(BYLINE, self.analysis.text[start:start + 90])
         if head and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", head.group()):
             return start + head.end()
         return start
@@ -320,10 +355,10 @@ class SpeechFinder:
         right after a sentence whose subject was the participants."""
         text, language = self.analysis.text, self.analysis.language
         words = text[self._subject_start(start):verb_start]
-        words = re.sub(r"^\s*(?:по\s+итогам\s+\w+|at\s+the\s+(?:end|close)\s+of\s+the\s+\w+)\s*,?\s*", "", words,
-                       flags=re.I)
-        if re.fullmatch(rf"\s*(?:{PARTICIPANT_SUBJECTS[language]})(?:\s+\w+){{0,4}}?\s*(?:also|также)?\s*",
-                        words, re.I) and not self.actors.within(start, verb_start):
+        words = re.sub(LEAD_IN, "", words, flags=re.I)
+        members = re.match(rf"\s*(?:{PARTICIPANT_SUBJECTS[language]}){MEMBER_STATES[language]}", words, re.I)
+        if members and re.fullmatch(r"(?:\s+\w+){0,4}?\s*(?:also|также)?\s*", words[members.end():], re.I) \
+                and not self.actors.within(start, verb_start, AGENT_TYPES - {"regional-consultative-process"}):
             return True
         if re.fullmatch(r"\s*(?:they|они)(?:\s+(?:also|также|then))?\s*", words, re.I):
             before = [s for s in self.analysis.sentences if s[1] <= start]
