@@ -155,6 +155,12 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         if city:
             card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
                                  "The dateline names the place of issue.")
+        states = actors.within(*dateline.region, frozenset({"state"})) if city and dateline.region else []
+        if states:  # "BAKU, Azerbaijan, April 10", «Баку, Азербайджан, 13 октября»: the city lies in that state
+            card.places.append(Drafted({"place": city, "state": states[0].entity},
+                                       [(dateline.place_start, dateline.region[1])],
+                                       "the dateline's place and the state named after it", 0.8,
+                                       "The dateline names the city and the state it lies in."))
     elif place_line := find_place_line(text, body_start, min(body_start + 200, len(text))):
         start, end, dash = place_line  # "ASTANA – A decade after…": a dateline naming its place alone
         place = place_proposal(analysis, start, end, actors, registry)  # not the meeting's: no date with it

@@ -42,6 +42,8 @@ from migkg.draft.timing import Timing, period_fields, timings
 
 PARTICIPLE = r"(?:ого|ому|ым|ом|ой|ая|ое|ые|ых|ую|ий|ый|ыми)$"
 """Russian participles («организованного»), adjectives in form: inside a document's subject, not its verb."""
+#: a lower-case word that may stand between an action verb and a document's class ("a joint", «совместное»)
+MODIFIER = r"(?!(?:on|of|in|for|to|and|with|by|at|и|в|на|по|о|об|с|со|к)\b)[a-zа-яё][\w-]*"
 LOOK_AHEAD = 3
 """Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
@@ -501,7 +503,8 @@ class _Reader:
                             continue
                         # "signed a joint statement on …", «подписали совместное заявление о …»: a document not
                         # named as a proper name, but the object of an action; its name runs to its subject's end
-                        name_start, name_end = start, self._name_end(end, sentence, lowercase=True)
+                        name_start = self._modifiers_after_action(sentence, start) or start
+                        name_end = self._name_end(end, sentence, lowercase=True)
                     identifier = self._document_id(kind, name_start, name_end, registry)
                     document = seen.get(identifier)
                     if document is None:
@@ -527,9 +530,18 @@ class _Reader:
     def _acted_on(self, sentence: tuple[int, int], start: int) -> bool:
         """The document class right after an action verb ("signed a joint statement", «подписали совместное
         заявление»)."""
+        return self._modifiers_after_action(sentence, start) is not None
+
+    def _modifiers_after_action(self, sentence: tuple[int, int], start: int) -> int | None:
+        """Where the words between an action verb and the document class begin: an article and up to two
+        modifiers ("adopted a joint communiqué", «приняли совместное коммюнике», «одобрили новый план действий»);
+        None when no action verb comes right before the class."""
         before = self.text[sentence[0]:start]
-        return any(re.search(rf"(?:{pattern})\s+(?:(?:a|an|the)\s+)?$", before, re.I) for _, pattern in
-                   self.lexicon.actions)
+        for _, pattern in self.lexicon.actions:
+            match = re.search(rf"(?:{pattern})\s+(?:(?:a|an|the)\s+)?((?:{MODIFIER}\s+){{0,2}})$", before, re.I)
+            if match:
+                return sentence[0] + match.start(1)
+        return None
 
     def _name_start(self, start: int, sentence: tuple[int, int]) -> int:
         text = self.text

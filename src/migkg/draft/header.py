@@ -160,6 +160,7 @@ class Dateline:
     agency_sure: bool = True                  # False: «… – Word.» may be a short first sentence, not an agency
     author: tuple[int, int] | None = None     # «КАЗИНФОРМ /Айгерим Нурланова/ –»: the correspondent after the agency
     byline: bool = False                      # "By Dana Abilova on 8 June 2023": the date of a by-line, no place
+    region: tuple[int, int] | None = None     # "BAKU, Azerbaijan, April 10": what follows the place (a state?)
 
 
 # --------------------------------------------------------------------------- names of months and weekdays
@@ -290,7 +291,8 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
         date = iso(year, month, day) if year else None
         return Dateline(match.start("place") if with_place else match.start("date"), match.end("date"), date,
                         place[0], place[1], tail_end, agency, year_span, year_from, sure, author,
-                        match.re is BYLINE_DATE)
+                        match.re is BYLINE_DATE,
+                        match.span("region") if with_place and match.group("region") else None)
     kind = find_kind_line(text)
     if kind:  # «UNHCR NEWS / Central Asia Bulletin, 2014»: a line of the header giving the year alone
         year_line = YEAR_LINE.match(text, kind.end + 1)
