@@ -44,6 +44,8 @@ PARTICIPLE = r"(?:ого|ому|ым|ом|ой|ая|ое|ые|ых|ую|ий|ы�
 """Russian participles («организованного»), adjectives in form: inside a document's subject, not its verb."""
 #: a lower-case word that may stand between an action verb and a document's class ("a joint", «совместное»)
 MODIFIER = r"(?!(?:on|of|in|for|to|and|with|by|at|и|в|на|по|о|об|с|со|к)\b)[a-zа-яё][\w-]*"
+#: words that link a holder to its status ("which are partners", "attended as", «в качестве», «является»)
+STATUS_LINK = r"\b(?:are|were|is|was|as|been|one\s+of)\b|явля\w+|в\s+качестве|стал\w*|одн\w+\s+из"
 LOOK_AHEAD = 3
 """Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
@@ -59,7 +61,8 @@ class GovernanceCues:
     currently: str      # present-tense timing words: the fact holds on the date of issue ("currently chairs")
     asking: str         # words between a holder and a status that make it a request, not a status
     qualified_partner: str  # a word before "partner" that makes it a role in a meeting, not a status in the process
-    joining: str        # "joined as an observer": a status taken at the meeting the release reports
+    joining: str        # "joined as an observer", "became a member": a status taken (at the meeting reported,
+    #                     or when the clause's date says: "joined the process as a full member in 2020")
     jointly: str        # "jointly chaired": a chair cue that names co-chairs
     relative: str       # the start of a relative clause about the word before it ("which", «которая»)
     holding_verb: str   # a verb of holding a position in a relative clause ("will chair it", «будет возглавлять»)
@@ -76,7 +79,7 @@ GOVERNANCE_CUES = {
         currently=r"\b(?:currently|presently|at\s+present|now)\b",
         asking=r"\b(?:request|application|bid|wish|intention|candidacy|applied|applies|seeks?|sought|asked)\b",
         qualified_partner=r"\b(?:resource|technical|knowledge|implementing|funding|media|logistics?)\s+$",
-        joining=r"\bjoin(?:ed|s)?\b",
+        joining=r"\bjoin(?:ed|s)?\b|\bbec(?:ame|omes?)\b",
         jointly=r"\bjointly\s+$",
         relative=r"^\s*,?\s*(?:which|who|that)\b",
         holding_verb=r"\b(?:chair|lead|hold|head|preside)\w*",
@@ -94,7 +97,7 @@ GOVERNANCE_CUES = {
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
         asking=r"заявк\w*|просьб\w*|намерени\w*|желани\w*|стремлени\w*|хода[тй]\w*|попрос\w*",
         qualified_partner=r"(?!x)x",
-        joining=r"присоедин\w+",
+        joining=r"присоедин\w+|\bстал[аио]?\b",
         jointly=r"совместно\s+$",
         relative=r"^\s*,?\s*(?:котор\w+)\b",
         holding_verb=r"возглав\w+|председательств\w+|руковод\w+",
@@ -201,7 +204,14 @@ class _Reader:
         return timing if timing and timing[0].kind in ("from", "to", "range") else None
 
     def at_meeting(self, start: int, end: int) -> bool:
-        return self.main is not None and re.search(self.lexicon.at_meeting, self.text[start:end], re.I) is not None
+        """A cue of the meeting reported between ``start`` and ``end``; "participated in the Almaty Process",
+        «участвовавший в Алматинском процессе» (taking part in the process itself) is none."""
+        if self.main is None:
+            return False
+        return any(not any(0 <= p.start - (start + cue.end()) <= 12 and re.fullmatch(
+                           r"\s+(?:in\s+(?:the\s+)?|в\s+)", self.text[start + cue.end():p.start], re.I)
+                           for p in self.processes)
+                   for cue in re.finditer(self.lexicon.at_meeting, self.text[start:end], re.I))
 
     def timed(self, fields: dict, timing: tuple[Timing, tuple[int, int]] | None) -> None:
         if timing is None:
@@ -392,7 +402,7 @@ class _Reader:
                     if status == "member" and self._counted_members(found, process, sentence, start, end):
                         continue
                     before = self.holders_in(sentence[0], start)
-                    if not before or start - before[-1].end > 80:
+                    if not before or len(_without_aside(text[before[-1].end:start])) > 80:
                         continue
                     if status == "member" and self._member_of_another_body(end, sentence):
                         continue  # «государств – членов ЕС», "member states of the EU": members of another body
@@ -401,9 +411,12 @@ class _Reader:
                                                                re.I)):
                         continue  # "Mongolia's request to join as an observer", "joined as a resource partner"
                     clause = self.clause_of(sentence, start)
-                    holders = self.list_from(before[-1], False, (sentence[0], start)) \
-                        if re.search(r"s\b|ы\b|и\b|ей\b", text[start:end]) else [before[-1]]
-                    timing = self.timing_in(*clause)
+                    plural = re.search(r"s\b|ы\b|и\b|ей\b", text[start:end]) is not None
+                    holders = self.list_from(before[-1], False, (sentence[0], start)) if plural else [before[-1]]
+                    if plural and len(holders) == 1 and not re.search(STATUS_LINK, text[holders[0].end:start], re.I):
+                        found.busy.append(sentence)  # "the EU Member States": no participant "the EU" either
+                        continue  # "DENPASAR, Indonesia … Bali Process member countries": one holder, a plural noun
+                    timing = self.timing_in(*clause) or self._joined_on(clause)
                     same_clause = holders[0].start >= clause[0]
                     span_end = max(end, timing[1][1]) if timing else end
                     at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1]) or \
@@ -425,6 +438,16 @@ class _Reader:
         process's."""
         name = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?=[A-ZА-ЯЁ])", self.text[end:sentence[1]])
         return name is not None and not any(p.start == end + name.end() for p in self.processes)
+
+    def _joined_on(self, clause: tuple[int, int]) -> tuple[Timing, tuple[int, int]] | None:
+        """"which joined the process as a full member in 2020", «стал членом процесса в 2019 году»: a status taken
+        on a date begins then (its period from that date)."""
+        if not re.search(self.cues.joining, self.text[clause[0]:clause[1]], re.I):
+            return None
+        dated = next((t for t in timings(self.text[clause[0]:clause[1]], self.analysis.language, self.year)
+                      if t.kind == "date" and t.start_value), None)
+        return None if dated is None else (Timing(dated.start, dated.end, "from", dated.start_value, None),
+                                           (clause[0] + dated.start, clause[0] + dated.end))
 
     def _joined_at_meeting(self, start: int, end: int, timing: object) -> bool:
         """"Malaysia joined as an observer", with no timing and no process named: it joined the meeting reported."""
@@ -798,6 +821,12 @@ class _Reader:
                 fields["topics"] = topics
             found.statements.append(Drafted(fields, [(start, end)], "the meeting as the subject of an agreeing verb",
                                             0.7))
+
+
+def _without_aside(words: str) -> str:
+    """The words between a holder and its status without an aside between commas ("Turkmenistan, which had
+    followed the process as an observer, was admitted as a full member"): how far the status really is."""
+    return re.sub(r",[^,]*,", ",", words, count=1)
 
 
 def _implied_left_out(positions: list[Drafted]) -> list[Drafted]:
