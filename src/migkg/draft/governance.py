@@ -411,7 +411,8 @@ class _Reader:
                                                                re.I)):
                         continue  # "Mongolia's request to join as an observer", "joined as a resource partner"
                     clause = self.clause_of(sentence, start)
-                    plural = re.search(r"s\b|ы\b|и\b|ей\b", text[start:end]) is not None
+                    plural = re.search(r"s\b|ы\b|и\b|ей\b", text[start:end]) is not None or \
+                        re.match(r"\s+(?:countries|governments|organi[sz]ations)\b", text[end:sentence[1]]) is not None
                     holders = self.list_from(before[-1], False, (sentence[0], start)) if plural else [before[-1]]
                     if plural and len(holders) == 1 and not re.search(STATUS_LINK, text[holders[0].end:start], re.I):
                         found.busy.append(sentence)  # "the EU Member States": no participant "the EU" either
