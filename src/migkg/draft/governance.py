@@ -68,6 +68,7 @@ class GovernanceCues:
     holding_verb: str   # a verb of holding a position in a relative clause ("will chair it", «будет возглавлять»)
     support: str        # "provides support to <process>": a partner of the process (an organisation)
     person_relative: str  # "who chaired": the holder is a person, not a state or organisation
+    holding_now: str    # "The Process is chaired by X", "X chairs the Process": held now, not at the meeting
     counted_members: str  # "seven <process> Member States": members counted, listed in the next sentence
     grouping: str       # "states of <region> and neighbouring countries": a grouping of those taking part
     member_word: str    # "member states": a grouping by membership of another body
@@ -85,6 +86,8 @@ GOVERNANCE_CUES = {
         holding_verb=r"\b(?:chair|lead|hold|head|preside)\w*",
         support=r"\b(?:provides?|providing|offers?|gives?)\b[^.;]{0,60}?\bsupport\s+(?:to|for)\s+(?:the\s+)?$",
         person_relative=r"\bwho\s+(?:\w+\s+){0,2}$",
+        holding_now=r"\b(?:is|are)\s+(?:currently\s+|now\s+|jointly\s+)?(?:co-?)?(?:chaired|led|headed)\b|"
+                    r"\b(?:co-?)?chairs\s+the\b",
         counted_members=r"\b(?P<number>\w+)\s+(?:[A-Z][\w'’-]*\s+){0,4}[Mm]ember\s+[Ss]tates\b",
         grouping=r"\b(?:states|countries|governments)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+"
                  r"(?:\s*(?:and|,)\s+(?:the\s+)?(?:neighbouring|neighboring|other|[A-Z][\w'’-]*)\s+(?:[A-Z]\w*\s+)?"
@@ -103,6 +106,7 @@ GOVERNANCE_CUES = {
         holding_verb=r"возглав\w+|председательств\w+|руковод\w+",
         support=r"поддержк\w*\s+$",
         person_relative=r"(?!x)x",
+        holding_now=r"председательству(?:ет|ют)|возглавля(?:ет|ют)|руковод(?:ит|ят)",
         counted_members=r"(?P<number>\w+)\s+(?:государств\w*|стран\w*)[\s–—-]+член\w*",
         grouping=r"(?:государств\w*|стран\w*)\s+(?:[–—-]\s+член\w+\s+[А-ЯЁ]\w*|(?:[А-ЯЁ]\w+\s*)+"
                  r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
@@ -331,13 +335,14 @@ class _Reader:
                   in_handover: bool) -> list[Drafted]:
         text, lexicon = self.text, self.lexicon
         clause = self.clause_of(sentence, start)
-        if position == "secretariat-host" and not re.search(lexicon.secretariat, text[sentence[0]:clause[1]], re.I):
-            return []
+        if position == "secretariat-host" and not re.search(lexicon.secretariat, text[max(sentence[0], start - 50):
+                                                                                     min(clause[1], end + 40)], re.I):
+            return []  # "The meeting was hosted by X and organised by the Secretariat": X hosts the meeting
         before = [h for h in self.holders_in(sentence[0], start)]
         after_cue = text[end:clause[1]]
         holder_after = re.match(lexicon.holder_after, after_cue, re.I) or re.search(r"(?:under\s+the|под)\s+$",
                                                                                      text[sentence[0]:start], re.I) \
-            or text[start:end].lower().endswith((" в", " in"))
+            or text[start:end].lower().endswith((" в", " in", " at"))
         holders: list[Actor]
         if holder_after or not before:
             following = self.holders_in(end, sentence[1])
@@ -371,7 +376,8 @@ class _Reader:
                 spans = [timing[1], (span_start, span_end)]
         if self.main and (in_handover or self.at_meeting(*clause)):
             fields_base["at_event"] = self.main
-        elif self.main and timing is None and "on" not in fields_base and position in ("chair", "co-chair"):
+        elif self.main and timing is None and "on" not in fields_base and position in ("chair", "co-chair") \
+                and not re.search(self.cues.holding_now, text[sentence[0]:sentence[1]], re.I):
             fields_base["at_event"] = self.main
             note = "No timing in the text; reported in its account of the meeting."
         drafted = []

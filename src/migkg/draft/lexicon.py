@@ -273,7 +273,7 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("vice-chair", r"\bvice[\s-]?chair(?:man|woman|person)?s?\b|\bdeputy\s+chair\w*"),
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)"),
-        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b"),
+        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b"),
     ),
     secretariat=r"secretariat",
     holder_after=r"^\s*(?:by|of)\b",
