@@ -113,3 +113,24 @@ def test_an_aside_between_holder_and_status_and_taking_part_in_the_process(langu
 def test_a_plural_status_with_one_holder_is_no_membership(english):
     process, = english.processes
     assert not [m for m in facts(process.memberships) if m["agent"] == "UZB"]  # "Uzbekistan … member countries"
+
+
+POSITIONS = """PRESS RELEASE
+
+Experts meet on return
+
+Prague, 9 June 2022 – The meeting was hosted by the Government of Hungary and organised by the Budapest Process \
+Secretariat at the International Centre for Migration Policy Development (ICMPD).
+
+The Budapest Process is chaired by Türkiye, with Hungary as co-chair.
+"""
+
+
+def test_a_position_held_now_and_a_secretariat_at_an_organisation(context):
+    card = draft(POSITIONS, "en", context, "2022-06-09")
+    process, = card.processes
+    positions = facts(process.positions)
+    assert {"position": "chair", "holder": "TUR"} in positions  # "is chaired by": now, not at the meeting
+    assert {"position": "co-chair", "holder": "HUN"} in positions
+    assert {"position": "secretariat-host", "holder": "icmpd"} in positions
+    assert not [p for p in positions if p["position"] == "secretariat-host" and p["holder"] != "icmpd"]

@@ -155,10 +155,11 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         if city:
             card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
                                  "The dateline names the place of issue.")
-        states = actors.within(*dateline.region, frozenset({"state"})) if city and dateline.region else []
-        if states:  # "BAKU, Azerbaijan, April 10", «Баку, Азербайджан, 13 октября»: the city lies in that state
+        region = dateline.region
+        states = actors.within(*region, frozenset({"state"})) if city and region else []
+        if states and region:  # "BAKU, Azerbaijan, April 10", «Баку, Азербайджан, 13 октября»: the city lies there
             card.places.append(Drafted({"place": city, "state": states[0].entity},
-                                       [(dateline.place_start, dateline.region[1])],
+                                       [(dateline.place_start, region[1])],
                                        "the dateline's place and the state named after it", 0.8,
                                        "The dateline names the city and the state it lies in."))
     elif place_line := find_place_line(text, body_start, min(body_start + 200, len(text))):
