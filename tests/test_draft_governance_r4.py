@@ -134,3 +134,12 @@ def test_a_position_held_now_and_a_secretariat_at_an_organisation(context):
     assert {"position": "co-chair", "holder": "HUN"} in positions
     assert {"position": "secretariat-host", "holder": "icmpd"} in positions
     assert not [p for p in positions if p["position"] == "secretariat-host" and p["holder"] != "icmpd"]
+
+
+def test_an_approximate_number_is_no_count_claim(context):
+    text = ENGLISH.replace("The senior officials endorsed", "Delegates from some 40 countries took part in the "
+                           "meeting. The senior officials endorsed")
+    card = draft(text, "en", context, "2022-05-12")
+    assert [c["count"] for c in facts(card.claims) if "count" in c] == []
+    exact = draft(text.replace("some 40", "40"), "en", context, "2022-05-12")
+    assert [c["count"] for c in facts(exact.claims) if "count" in c] == [40]
