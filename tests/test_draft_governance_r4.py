@@ -143,3 +143,10 @@ def test_an_approximate_number_is_no_count_claim(context):
     assert [c["count"] for c in facts(card.claims) if "count" in c] == []
     exact = draft(text.replace("some 40", "40"), "en", context, "2022-05-12")
     assert [c["count"] for c in facts(exact.claims) if "count" in c] == [40]
+
+
+def test_those_taking_part_by_the_regions_they_come_from(context):
+    text = ENGLISH.replace("The senior officials endorsed", "Delegations from the Western Balkans, Central Asia and "
+                           "Türkiye took part in the meeting. The senior officials endorsed")
+    card = draft(text, "en", context, "2022-05-12")
+    assert [(g["role"], g.get("regions")) for g in facts(card.groupings)] == [("participant", ["143"])]

@@ -75,6 +75,9 @@ class GovernanceCues:
     taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
 
 
+#: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
+_NAMES = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|region|states|countries))*"
+
 GOVERNANCE_CUES = {
     "en": GovernanceCues(
         currently=r"\b(?:currently|presently|at\s+present|now)\b",
@@ -92,7 +95,11 @@ GOVERNANCE_CUES = {
         grouping=r"\b(?:states|countries|governments)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+"
                  r"(?:\s*(?:and|,)\s+(?:the\s+)?(?:neighbouring|neighboring|other|[A-Z][\w'’-]*)\s+(?:[A-Z]\w*\s+)?"
                  r"(?:states|countries|[A-Z][\w'’-]*))?|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
-                 r"the\s+[A-Z]\w+",
+                 r"the\s+[A-Z]\w+|"
+                 # "Delegations from the EU Member States, the Eastern Partnership, Central Asia and Türkiye", "Experts
+                 # from across the Silk Routes region and Europe": those taking part by where they come from
+                 r"\b(?:[Dd]elegations|[Dd]elegates|[Ee]xperts|[Oo]fficials|[Rr]epresentatives)\s+from\s+"
+                 r"(?:across\s+)?(?:the\s+)?" + _NAMES + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _NAMES + ")*",
         member_word=r"\bmember",
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
     ),
