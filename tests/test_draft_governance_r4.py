@@ -150,3 +150,26 @@ def test_those_taking_part_by_the_regions_they_come_from(context):
                            "Türkiye took part in the meeting. The senior officials endorsed")
     card = draft(text, "en", context, "2022-05-12")
     assert [(g["role"], g.get("regions")) for g in facts(card.groupings)] == [("participant", ["143"])]
+
+
+AGENCY_ITEM = """Budapest Process officials meet in Tashkent
+
+TASHKENT, May 12 (Kabar) -- Senior officials of the Budapest Process met in Tashkent on Thursday for a senior \
+officials' meeting of the Budapest Process, Zarya news agency reported.
+
+Delegates endorsed the Budapest Process Action Plan, Kabar reports.
+"""
+
+
+def test_an_agency_named_as_such_relays_and_the_publisher_relays_nothing(context):
+    card = draft(AGENCY_ITEM, "en", context, "2022-05-12")
+    outlets = [r["outlet"] for r in facts(card.relays)]
+    assert len(outlets) == 1 and card.proposals[outlets[0]].labels["en"] == "Zarya"
+    assert outlets[0] not in [p["agent"] for p in facts(card.publishers)]
+
+
+def test_the_agency_that_publishes_the_item_does_not_relay_it(context):
+    text = ("Совещание в Баку\n\nБаку, 14 октября (Trend) – В Баку завершилось совещание старших должностных лиц "
+            "Будапештского процесса, передает Trend.\n")
+    card = draft(text, "ru", context, "2021-10-14")
+    assert facts(card.publishers) and not facts(card.relays)

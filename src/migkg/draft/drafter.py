@@ -134,7 +134,9 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                      kind=release_kind(kind, title, publishers, actors),
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
                      issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
-                     authors=authors, relays=relays(analysis, actors, body_end))
+                     authors=authors, relays=[r for r in relays(analysis, actors, body_end, registry)
+                                              if r.fields["outlet"] not in {p.fields["agent"] for p in publishers}])
+    # «13 октября (Trend) – … передает Trend»: the outlet that publishes the text does not relay it
     if unknown_publisher:
         card.skipped.append(unknown_publisher)
     if issued is None:
