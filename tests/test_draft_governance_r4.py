@@ -173,3 +173,11 @@ def test_the_agency_that_publishes_the_item_does_not_relay_it(context):
             "Будапештского процесса, передает Trend.\n")
     card = draft(text, "ru", context, "2021-10-14")
     assert facts(card.publishers) and not facts(card.relays)
+
+
+def test_an_invited_guest_is_a_guest_of_the_meeting_reported(context):
+    text = RUSSIAN.replace("По итогам совещания", "Делегацию Казахстана, приглашенную в качестве гостя Будапештского "
+                           "процесса, возглавил заместитель министра. По итогам совещания")
+    card = draft(text, "ru", context, "2021-10-14")
+    process, = card.processes
+    assert {"status": "invited-guest", "agent": "KAZ", "at_event": card.events[0].id} in facts(process.memberships)

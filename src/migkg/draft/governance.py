@@ -434,7 +434,8 @@ class _Reader:
                     same_clause = holders[0].start >= clause[0]
                     span_end = max(end, timing[1][1]) if timing else end
                     at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1]) or \
-                        self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing)
+                        self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing) or \
+                        (status == "invited-guest" and timing is None)  # a guest is invited to a meeting: the one reported
                     for holder in holders:
                         fields: dict = {"status": status, "agent": holder.entity}
                         if at:
