@@ -50,6 +50,12 @@ def number_of(token: Token, language: str) -> int | None:
     return words.get(token.text.lower()) or words.get(token.lemma)
 
 
+#: words before a number that make it approximate ("some 30 countries", "more than forty", «более 120», «около»)
+APPROXIMATE = (r"(?:\b(?:some|about|around|approximately|nearly|almost|over|roughly|more\s+than|less\s+than|fewer\s+than|"
+               r"up\s+to|at\s+least)|(?<!\w)(?:около|более|свыше|почти|порядка|примерно|приблизительно|не\s+менее|"
+               r"менее|до))\s+$")
+
+
 def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: tuple[int, int],
                  skip_before: int) -> list[Drafted]:
     if event is None:
@@ -61,6 +67,8 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
         number = number_of(token, language)
         if number is None or number < 2:
             continue  # «Ни одно государство…»: one is no count of those taking part
+        if re.search(APPROXIMATE, text[max(0, token.start - 30):token.start], re.I):
+            continue  # "more than forty states", «около 30 стран»: no exact count to state
         noun, counted = _counted_after(tokens[index + 1:index + 7], lexicon)
         if noun is None or counted is None:
             continue

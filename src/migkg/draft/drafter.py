@@ -134,7 +134,9 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                      kind=release_kind(kind, title, publishers, actors),
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
                      issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
-                     authors=authors, relays=relays(analysis, actors, body_end))
+                     authors=authors, relays=[r for r in relays(analysis, actors, body_end, registry)
+                                              if r.fields["outlet"] not in {p.fields["agent"] for p in publishers}])
+    # «13 октября (Trend) – … передает Trend»: the outlet that publishes the text does not relay it
     if unknown_publisher:
         card.skipped.append(unknown_publisher)
     if issued is None:
@@ -155,6 +157,13 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         if city:
             card.place = Drafted({"place": city}, [(dateline.start, dateline.end)], "the dateline's place", 0.8,
                                  "The dateline names the place of issue.")
+        region = dateline.region
+        states = actors.within(*region, frozenset({"state"})) if city and region else []
+        if states and region:  # "BAKU, Azerbaijan, April 10", «Баку, Азербайджан, 13 октября»: the city lies there
+            card.places.append(Drafted({"place": city, "state": states[0].entity},
+                                       [(dateline.place_start, region[1])],
+                                       "the dateline's place and the state named after it", 0.8,
+                                       "The dateline names the city and the state it lies in."))
     elif place_line := find_place_line(text, body_start, min(body_start + 200, len(text))):
         start, end, dash = place_line  # "ASTANA – A decade after…": a dateline naming its place alone
         place = place_proposal(analysis, start, end, actors, registry)  # not the meeting's: no date with it

@@ -42,6 +42,10 @@ from migkg.draft.timing import Timing, period_fields, timings
 
 PARTICIPLE = r"(?:ого|ому|ым|ом|ой|ая|ое|ые|ых|ую|ий|ый|ыми)$"
 """Russian participles («организованного»), adjectives in form: inside a document's subject, not its verb."""
+#: a lower-case word that may stand between an action verb and a document's class ("a joint", «совместное»)
+MODIFIER = r"(?!(?:on|of|in|for|to|and|with|by|at|и|в|на|по|о|об|с|со|к)\b)[a-zа-яё][\w-]*"
+#: words that link a holder to its status ("which are partners", "attended as", «в качестве», «является»)
+STATUS_LINK = r"\b(?:are|were|is|was|as|been|one\s+of)\b|явля\w+|в\s+качестве|стал\w*|одн\w+\s+из"
 LOOK_AHEAD = 3
 """Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
@@ -57,34 +61,45 @@ class GovernanceCues:
     currently: str      # present-tense timing words: the fact holds on the date of issue ("currently chairs")
     asking: str         # words between a holder and a status that make it a request, not a status
     qualified_partner: str  # a word before "partner" that makes it a role in a meeting, not a status in the process
-    joining: str        # "joined as an observer": a status taken at the meeting the release reports
+    joining: str        # "joined as an observer", "became a member": a status taken (at the meeting reported,
+    #                     or when the clause's date says: "joined the process as a full member in 2020")
     jointly: str        # "jointly chaired": a chair cue that names co-chairs
     relative: str       # the start of a relative clause about the word before it ("which", «которая»)
     holding_verb: str   # a verb of holding a position in a relative clause ("will chair it", «будет возглавлять»)
     support: str        # "provides support to <process>": a partner of the process (an organisation)
     person_relative: str  # "who chaired": the holder is a person, not a state or organisation
+    holding_now: str    # "The Process is chaired by X", "X chairs the Process": held now, not at the meeting
     counted_members: str  # "seven <process> Member States": members counted, listed in the next sentence
     grouping: str       # "states of <region> and neighbouring countries": a grouping of those taking part
     member_word: str    # "member states": a grouping by membership of another body
     taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
 
 
+#: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
+_NAMES = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|region|states|countries))*"
+
 GOVERNANCE_CUES = {
     "en": GovernanceCues(
         currently=r"\b(?:currently|presently|at\s+present|now)\b",
         asking=r"\b(?:request|application|bid|wish|intention|candidacy|applied|applies|seeks?|sought|asked)\b",
         qualified_partner=r"\b(?:resource|technical|knowledge|implementing|funding|media|logistics?)\s+$",
-        joining=r"\bjoin(?:ed|s)?\b",
+        joining=r"\bjoin(?:ed|s)?\b|\bbec(?:ame|omes?)\b",
         jointly=r"\bjointly\s+$",
         relative=r"^\s*,?\s*(?:which|who|that)\b",
         holding_verb=r"\b(?:chair|lead|hold|head|preside)\w*",
         support=r"\b(?:provides?|providing|offers?|gives?)\b[^.;]{0,60}?\bsupport\s+(?:to|for)\s+(?:the\s+)?$",
         person_relative=r"\bwho\s+(?:\w+\s+){0,2}$",
+        holding_now=r"\b(?:is|are)\s+(?:currently\s+|now\s+|jointly\s+)?(?:co-?)?(?:chaired|led|headed)\b|"
+                    r"\b(?:co-?)?chairs\s+the\b",
         counted_members=r"\b(?P<number>\w+)\s+(?:[A-Z][\w'’-]*\s+){0,4}[Mm]ember\s+[Ss]tates\b",
         grouping=r"\b(?:states|countries|governments)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+"
                  r"(?:\s*(?:and|,)\s+(?:the\s+)?(?:neighbouring|neighboring|other|[A-Z][\w'’-]*)\s+(?:[A-Z]\w*\s+)?"
                  r"(?:states|countries|[A-Z][\w'’-]*))?|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
-                 r"the\s+[A-Z]\w+",
+                 r"the\s+[A-Z]\w+|"
+                 # "Delegations from the EU Member States, the Eastern Partnership, Central Asia and Türkiye", "Experts
+                 # from across the Silk Routes region and Europe": those taking part by where they come from
+                 r"\b(?:[Dd]elegations|[Dd]elegates|[Ee]xperts|[Oo]fficials|[Rr]epresentatives)\s+from\s+"
+                 r"(?:across\s+)?(?:the\s+)?" + _NAMES + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _NAMES + ")*",
         member_word=r"\bmember",
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
     ),
@@ -92,12 +107,13 @@ GOVERNANCE_CUES = {
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
         asking=r"заявк\w*|просьб\w*|намерени\w*|желани\w*|стремлени\w*|хода[тй]\w*|попрос\w*",
         qualified_partner=r"(?!x)x",
-        joining=r"присоедин\w+",
+        joining=r"присоедин\w+|\bстал[аио]?\b",
         jointly=r"совместно\s+$",
         relative=r"^\s*,?\s*(?:котор\w+)\b",
         holding_verb=r"возглав\w+|председательств\w+|руковод\w+",
         support=r"поддержк\w*\s+$",
         person_relative=r"(?!x)x",
+        holding_now=r"председательству(?:ет|ют)|возглавля(?:ет|ют)|руковод(?:ит|ят)",
         counted_members=r"(?P<number>\w+)\s+(?:государств\w*|стран\w*)[\s–—-]+член\w*",
         grouping=r"(?:государств\w*|стран\w*)\s+(?:[–—-]\s+член\w+\s+[А-ЯЁ]\w*|(?:[А-ЯЁ]\w+\s*)+"
                  r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
@@ -199,7 +215,14 @@ class _Reader:
         return timing if timing and timing[0].kind in ("from", "to", "range") else None
 
     def at_meeting(self, start: int, end: int) -> bool:
-        return self.main is not None and re.search(self.lexicon.at_meeting, self.text[start:end], re.I) is not None
+        """A cue of the meeting reported between ``start`` and ``end``; "participated in the Almaty Process",
+        «участвовавший в Алматинском процессе» (taking part in the process itself) is none."""
+        if self.main is None:
+            return False
+        return any(not any(0 <= p.start - (start + cue.end()) <= 12 and re.fullmatch(
+                           r"\s+(?:in\s+(?:the\s+)?|в\s+)", self.text[start + cue.end():p.start], re.I)
+                           for p in self.processes)
+                   for cue in re.finditer(self.lexicon.at_meeting, self.text[start:end], re.I))
 
     def timed(self, fields: dict, timing: tuple[Timing, tuple[int, int]] | None) -> None:
         if timing is None:
@@ -319,13 +342,14 @@ class _Reader:
                   in_handover: bool) -> list[Drafted]:
         text, lexicon = self.text, self.lexicon
         clause = self.clause_of(sentence, start)
-        if position == "secretariat-host" and not re.search(lexicon.secretariat, text[sentence[0]:clause[1]], re.I):
-            return []
+        if position == "secretariat-host" and not re.search(lexicon.secretariat, text[max(sentence[0], start - 50):
+                                                                                     min(clause[1], end + 40)], re.I):
+            return []  # "The meeting was hosted by X and organised by the Secretariat": X hosts the meeting
         before = [h for h in self.holders_in(sentence[0], start)]
         after_cue = text[end:clause[1]]
         holder_after = re.match(lexicon.holder_after, after_cue, re.I) or re.search(r"(?:under\s+the|под)\s+$",
                                                                                      text[sentence[0]:start], re.I) \
-            or text[start:end].lower().endswith((" в", " in"))
+            or text[start:end].lower().endswith((" в", " in", " at"))
         holders: list[Actor]
         if holder_after or not before:
             following = self.holders_in(end, sentence[1])
@@ -359,7 +383,8 @@ class _Reader:
                 spans = [timing[1], (span_start, span_end)]
         if self.main and (in_handover or self.at_meeting(*clause)):
             fields_base["at_event"] = self.main
-        elif self.main and timing is None and "on" not in fields_base and position in ("chair", "co-chair"):
+        elif self.main and timing is None and "on" not in fields_base and position in ("chair", "co-chair") \
+                and not re.search(self.cues.holding_now, text[sentence[0]:sentence[1]], re.I):
             fields_base["at_event"] = self.main
             note = "No timing in the text; reported in its account of the meeting."
         drafted = []
@@ -390,7 +415,7 @@ class _Reader:
                     if status == "member" and self._counted_members(found, process, sentence, start, end):
                         continue
                     before = self.holders_in(sentence[0], start)
-                    if not before or start - before[-1].end > 80:
+                    if not before or len(_without_aside(text[before[-1].end:start])) > 80:
                         continue
                     if status == "member" and self._member_of_another_body(end, sentence):
                         continue  # «государств – членов ЕС», "member states of the EU": members of another body
@@ -399,13 +424,18 @@ class _Reader:
                                                                re.I)):
                         continue  # "Mongolia's request to join as an observer", "joined as a resource partner"
                     clause = self.clause_of(sentence, start)
-                    holders = self.list_from(before[-1], False, (sentence[0], start)) \
-                        if re.search(r"s\b|ы\b|и\b|ей\b", text[start:end]) else [before[-1]]
-                    timing = self.timing_in(*clause)
+                    plural = re.search(r"s\b|ы\b|и\b|ей\b", text[start:end]) is not None or \
+                        re.match(r"\s+(?:countries|governments|organi[sz]ations)\b", text[end:sentence[1]]) is not None
+                    holders = self.list_from(before[-1], False, (sentence[0], start)) if plural else [before[-1]]
+                    if plural and len(holders) == 1 and not re.search(STATUS_LINK, text[holders[0].end:start], re.I):
+                        found.busy.append(sentence)  # "the EU Member States": no participant "the EU" either
+                        continue  # "DENPASAR, Indonesia … Bali Process member countries": one holder, a plural noun
+                    timing = self.timing_in(*clause) or self._joined_on(clause)
                     same_clause = holders[0].start >= clause[0]
                     span_end = max(end, timing[1][1]) if timing else end
                     at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1]) or \
-                        self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing)
+                        self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing) or \
+                        (status == "invited-guest" and timing is None)  # a guest is invited to a meeting: the one reported
                     for holder in holders:
                         fields: dict = {"status": status, "agent": holder.entity}
                         if at:
@@ -423,6 +453,16 @@ class _Reader:
         process's."""
         name = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?=[A-ZА-ЯЁ])", self.text[end:sentence[1]])
         return name is not None and not any(p.start == end + name.end() for p in self.processes)
+
+    def _joined_on(self, clause: tuple[int, int]) -> tuple[Timing, tuple[int, int]] | None:
+        """"which joined the process as a full member in 2020", «стал членом процесса в 2019 году»: a status taken
+        on a date begins then (its period from that date)."""
+        if not re.search(self.cues.joining, self.text[clause[0]:clause[1]], re.I):
+            return None
+        dated = next((t for t in timings(self.text[clause[0]:clause[1]], self.analysis.language, self.year)
+                      if t.kind == "date" and t.start_value), None)
+        return None if dated is None else (Timing(dated.start, dated.end, "from", dated.start_value, None),
+                                           (clause[0] + dated.start, clause[0] + dated.end))
 
     def _joined_at_meeting(self, start: int, end: int, timing: object) -> bool:
         """"Malaysia joined as an observer", with no timing and no process named: it joined the meeting reported."""
@@ -501,7 +541,8 @@ class _Reader:
                             continue
                         # "signed a joint statement on …", «подписали совместное заявление о …»: a document not
                         # named as a proper name, but the object of an action; its name runs to its subject's end
-                        name_start, name_end = start, self._name_end(end, sentence, lowercase=True)
+                        name_start = self._modifiers_after_action(sentence, start) or start
+                        name_end = self._name_end(end, sentence, lowercase=True)
                     identifier = self._document_id(kind, name_start, name_end, registry)
                     document = seen.get(identifier)
                     if document is None:
@@ -527,9 +568,18 @@ class _Reader:
     def _acted_on(self, sentence: tuple[int, int], start: int) -> bool:
         """The document class right after an action verb ("signed a joint statement", «подписали совместное
         заявление»)."""
+        return self._modifiers_after_action(sentence, start) is not None
+
+    def _modifiers_after_action(self, sentence: tuple[int, int], start: int) -> int | None:
+        """Where the words between an action verb and the document class begin: an article and up to two
+        modifiers ("adopted a joint communiqué", «приняли совместное коммюнике», «одобрили новый план действий»);
+        None when no action verb comes right before the class."""
         before = self.text[sentence[0]:start]
-        return any(re.search(rf"(?:{pattern})\s+(?:(?:a|an|the)\s+)?$", before, re.I) for _, pattern in
-                   self.lexicon.actions)
+        for _, pattern in self.lexicon.actions:
+            match = re.search(rf"(?:{pattern})\s+(?:(?:a|an|the)\s+)?((?:{MODIFIER}\s+){{0,2}})$", before, re.I)
+            if match:
+                return sentence[0] + match.start(1)
+        return None
 
     def _name_start(self, start: int, sentence: tuple[int, int]) -> int:
         text = self.text
@@ -789,6 +839,12 @@ class _Reader:
                 fields["topics"] = topics
             found.statements.append(Drafted(fields, [(start, end)], "the meeting as the subject of a calling verb"
                                             if calling else "the meeting as the subject of an agreeing verb", 0.7))
+
+
+def _without_aside(words: str) -> str:
+    """The words between a holder and its status without an aside between commas ("Turkmenistan, which had
+    followed the process as an observer, was admitted as a full member"): how far the status really is."""
+    return re.sub(r",[^,]*,", ",", words, count=1)
 
 
 def _implied_left_out(positions: list[Drafted]) -> list[Drafted]:

@@ -67,6 +67,13 @@ ISSUED_BY = r"(?:Issued|Published|Released|Distributed)\s+by|Подготовл�
 #: words that open a by-line; what follows is an author (a person) or a publisher (an outlet)
 BYLINE = r"(?:By|Text|Author|Автор|Текст|Автор\s+текста)\s*:?"
 #: phrases that introduce the outlet whose report a text relays, before its name
+#: ", Antara news agency reported", «, передает агентство Синьхуа»: a news agency named as such, reporting
+NAMED_AGENCY = {
+    "en": r"(?<=,\s)(?P<relay>(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+news\s+agency\s+"
+          r"(?:reported|said|quoted|wrote)\b)",
+    "ru": r"(?P<relay>(?:сообщает|сообщило|передает|передаёт)\s+(?:информационное\s+)?агентство\s+«?"
+          r"(?P<name>[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})»?)",
+}
 RELAY_BEFORE = {
     "en": ("as reported by", "reported by", "according to", "citing", "quoting", "as reported in"),
     "ru": ("как сообщает", "как сообщил", "как сообщило", "как сообщили в", "сообщает", "сообщил", "сообщило",
@@ -160,6 +167,7 @@ class Dateline:
     agency_sure: bool = True                  # False: «… – Word.» may be a short first sentence, not an agency
     author: tuple[int, int] | None = None     # «КАЗИНФОРМ /Айгерим Нурланова/ –»: the correspondent after the agency
     byline: bool = False                      # "By Dana Abilova on 8 June 2023": the date of a by-line, no place
+    region: tuple[int, int] | None = None     # "BAKU, Azerbaijan, April 10": what follows the place (a state?)
 
 
 # --------------------------------------------------------------------------- names of months and weekdays
@@ -290,7 +298,8 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
         date = iso(year, month, day) if year else None
         return Dateline(match.start("place") if with_place else match.start("date"), match.end("date"), date,
                         place[0], place[1], tail_end, agency, year_span, year_from, sure, author,
-                        match.re is BYLINE_DATE)
+                        match.re is BYLINE_DATE,
+                        match.span("region") if with_place and match.group("region") else None)
     kind = find_kind_line(text)
     if kind:  # «UNHCR NEWS / Central Asia Bulletin, 2014»: a line of the header giving the year alone
         year_line = YEAR_LINE.match(text, kind.end + 1)
@@ -613,10 +622,19 @@ def _propose_outlet(analysis: Analysis, actors: Actors, registry: Registry, span
     return actor
 
 
-def relays(analysis: Analysis, actors: Actors, body_end: int) -> list[Drafted]:
-    """"as reported by Kazinform", «сообщает Кабар», «со ссылкой на пресс-службу МИД»: a relayed report."""
+def relays(analysis: Analysis, actors: Actors, body_end: int, registry: Registry | None = None) -> list[Drafted]:
+    """"as reported by Kazinform", «сообщает Кабар», «со ссылкой на пресс-службу МИД»: a relayed report; ", Antara
+    news agency reported", «передает агентство Синьхуа»: an agency named as such (proposed if the registry lacks it)."""
     text = analysis.text
     drafted: list[Drafted] = []
+    for match in re.finditer(NAMED_AGENCY[analysis.language], text[:body_end]):
+        span = match.span("name")
+        named = actors.within(*span, OUTLET_TYPES)
+        outlet = named[0] if named else _propose_outlet(analysis, actors, registry, span, "an agency named as such "
+                                                        "with a verb of reporting") if registry is not None else None
+        if outlet is not None and not any(d.fields["outlet"] == outlet.entity for d in drafted):
+            drafted.append(Drafted({"outlet": outlet.entity}, [match.span("relay")], "a news agency named as such "
+                                   "with a verb of reporting", round(min(0.7, outlet.confidence), 2)))
     cues = "|".join(re.escape(c) for c in sorted(RELAY_BEFORE[analysis.language], key=len, reverse=True))
     for match in re.finditer(rf"(?i)(?<![\w-])(?:{cues})\s+", text[:body_end]):
         # the outlet's name begins near the cue and may be long («пресс-служба Министерства труда, миграции и

@@ -277,7 +277,7 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("vice-chair", r"\bvice[\s-]?chair(?:man|woman|person)?s?\b|\bdeputy\s+chair\w*"),
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)"),
-        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b"),
+        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b"),
     ),
     secretariat=r"secretariat",
     holder_after=r"^\s*(?:by|of)\b",
@@ -295,7 +295,8 @@ DOMAIN_ENGLISH = DomainLexicon(
                r"\btook\s+part\b|\btakes?\s+part\s+in\b|\bparticipat\w+",
     actions=(("adopted", r"\badopt(?:ed|s)?\b"), ("endorsed", r"\bendors(?:ed|es)?\b|\bapproved?\b"),
              ("signed", r"\bsign(?:ed|s)?\b")),
-    participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments)|ministers)\b",
+    participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments)|ministers|delegates|"
+                 r"senior\s+officials)\b",
     meeting_subject=r"^\s*(?:the\s+)?(?:conference|meeting|ministerial\s+conference|senior\s+officials['’]?\s+meeting|"
                     r"working\s+group|consultation)\b",
     agreeing=r"\b(?:agreed|decided|resolved|called|urged|recommended|adopted|endorsed|welcomed|noted)\b",
@@ -386,7 +387,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
                r"участи\w+|участвова\w+|присутствова\w+|по\s+итогам",
     actions=(("adopted", r"принял\w*|принят\w*|утвердил\w*"), ("endorsed", r"одобрил\w*|одобрен\w*|поддержал\w*"),
              ("signed", r"подписал\w*|подписан\w*")),
-    participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*|министры",
+    participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*|министры|делегаты|"
+                 r"старшие\s+должностные\s+лица",
     meeting_subject=r"^\s*(?:конференция|совещание|встреча|заседание|рабочая\s+группа|консультация)\b",
     agreeing=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*|принял\w*|одобрил\w*",
     agreeing_only=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*",
