@@ -51,6 +51,17 @@ def data(corpus: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def context():
+    """What the drafter's snippet tests draft against: the registry of the domain test corpus
+    (tests/fixtures/domain/registry) and the ontology's vocabulary, loaded once (both are only read)."""
+    from migkg.cards.registry import load_registry
+    from migkg.schema.resources import ontology_dir
+    from migkg.schema.vocabulary import load_vocabulary
+
+    return load_registry(ROOT / "tests" / "fixtures" / "domain" / "registry"), load_vocabulary(ontology_dir())
+
+
+@pytest.fixture(scope="session")
 def run_migkg() -> Callable[..., subprocess.CompletedProcess]:
     """Run the real command line, ``python -m migkg ARGS``; stdout and stderr decoded as UTF-8."""
     def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -7,15 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from migkg.cards.registry import load_registry
 from migkg.draft.drafter import draft_text
 from migkg.draft.timing import timings
-from migkg.schema.resources import ontology_dir
-from migkg.schema.vocabulary import load_vocabulary
-
-DOMAIN = Path(__file__).parent / "fixtures" / "domain"
 
 BAKU = """PRESS RELEASE
 
@@ -51,11 +44,6 @@ ASTANA = """ПРЕСС-РЕЛИЗ
 
 Участники конференции договорились о том, что пятая Министерская конференция пройдет в Кыргызстане.
 """
-
-
-@pytest.fixture(scope="module")
-def context():
-    return load_registry(DOMAIN / "registry"), load_vocabulary(ontology_dir())
 
 
 def draft(text: str, language: str, context, releases: Path | None = None):

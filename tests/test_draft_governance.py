@@ -4,17 +4,11 @@ is tests/fixtures/domain's."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from migkg.cards.registry import load_registry
 from migkg.draft.drafter import draft_text
 from migkg.draft.header import Supplied
-from migkg.schema.resources import ontology_dir
-from migkg.schema.vocabulary import load_vocabulary
-
-DOMAIN = Path(__file__).parent / "fixtures" / "domain"
 
 ENGLISH = """PRESS RELEASE
 
@@ -48,11 +42,6 @@ RUSSIAN = """ПРЕСС-РЕЛИЗ
 
 В совещании участвовали также эксперты Туркменистана и ряда государств – членов ЕС.
 """
-
-
-@pytest.fixture(scope="module")
-def context():
-    return load_registry(DOMAIN / "registry"), load_vocabulary(ontology_dir())
 
 
 def draft(text: str, language: str, context, issued: str):

@@ -4,21 +4,7 @@ wording kept as an alternative label). Small invented snippets (the registry of 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from migkg.cards.registry import load_registry
 from migkg.draft.drafter import draft_text
-from migkg.schema.resources import ontology_dir
-from migkg.schema.vocabulary import load_vocabulary
-
-DOMAIN = Path(__file__).parent / "fixtures" / "domain"
-
-
-@pytest.fixture(scope="module")
-def context():
-    return load_registry(DOMAIN / "registry"), load_vocabulary(ontology_dir())
 
 
 def posts(text: str, language: str, context) -> list[tuple[str, dict[str, str], dict[str, list[str]]]]:

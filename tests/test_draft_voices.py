@@ -4,22 +4,8 @@ that stand for the participants. Small invented snippets (the registry of tests/
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from migkg.cards.registry import load_registry
 from migkg.draft import english
 from migkg.draft.drafter import draft_text
-from migkg.schema.resources import ontology_dir
-from migkg.schema.vocabulary import load_vocabulary
-
-DOMAIN = Path(__file__).parent / "fixtures" / "domain"
-
-
-@pytest.fixture(scope="module")
-def context():
-    return load_registry(DOMAIN / "registry"), load_vocabulary(ontology_dir())
 
 
 def statements(text: str, language: str, context) -> list[tuple[str, object, str]]:

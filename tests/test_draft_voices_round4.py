@@ -4,28 +4,15 @@ deputy head, two bodies joined by «and». Small invented snippets (the registry
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from migkg.cards.registry import load_registry
 from migkg.draft import english
 from migkg.draft.drafter import draft_text
-from migkg.schema.resources import ontology_dir
-from migkg.schema.vocabulary import load_vocabulary
 
-DOMAIN = Path(__file__).parent / "fixtures" / "domain"
 RU_MEETING = ("ПРЕСС-РЕЛИЗ\n\nВстреча в Бишкеке\n\nБишкек, 3 марта 2020 года – Сегодня в Бишкеке состоялось "
               "совещание старших должностных лиц Алматинского процесса. В нем участвовали делегации Казахстана, "
               "Кыргызстана и Таджикистана.\n\n")
 EN_MEETING = ("PRESS RELEASE\n\nOfficials meet in Bishkek\n\nBISHKEK, 3 March 2020 – A Senior Officials' Meeting of "
               "the Almaty Process was held in Bishkek today. Delegations from Kazakhstan, Kyrgyzstan and Tajikistan "
               "took part.\n\n")
-
-
-@pytest.fixture(scope="module")
-def context():
-    return load_registry(DOMAIN / "registry"), load_vocabulary(ontology_dir())
 
 
 def drafted(text: str, language: str, context):
