@@ -35,7 +35,7 @@ from migkg.draft.actors import BODY_TYPES, Actor, Actors
 from migkg.draft.claims import number_of
 from migkg.draft.facts import DraftDocument, Drafted, DraftProcess, slug
 from migkg.draft.gazetteer import Mention
-from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
+from migkg.draft.lexicon import DOMAIN_LEXICONS, GOVERNANCE_CUES, DomainLexicon
 from migkg.draft.meetings import Meeting
 from migkg.draft.text import Analysis, fold
 from migkg.draft.timing import Timing, period_fields, timings
@@ -52,75 +52,6 @@ LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
 
 #: meetings held on a theme: the subject their name gives is what they were held for
 THEMED_KINDS = frozenset({"thematic-meeting", "expert-meeting"})
-
-
-@dataclass(frozen=True)
-class GovernanceCues:
-    """Cue words of this module beyond :class:`~.lexicon.DomainLexicon`, as data (one instance per language)."""
-
-    currently: str      # present-tense timing words: the fact holds on the date of issue ("currently chairs")
-    asking: str         # words between a holder and a status that make it a request, not a status
-    qualified_partner: str  # a word before "partner" that makes it a role in a meeting, not a status in the process
-    joining: str        # "joined as an observer", "became a member": a status taken (at the meeting reported,
-    #                     or when the clause's date says: "joined the process as a full member in 2020")
-    jointly: str        # "jointly chaired": a chair cue that names co-chairs
-    relative: str       # the start of a relative clause about the word before it ("which", «которая»)
-    holding_verb: str   # a verb of holding a position in a relative clause ("will chair it", «будет возглавлять»)
-    support: str        # "provides support to <process>": a partner of the process (an organisation)
-    person_relative: str  # "who chaired": the holder is a person, not a state or organisation
-    holding_now: str    # "The Process is chaired by X", "X chairs the Process": held now, not at the meeting
-    counted_members: str  # "seven <process> Member States": members counted, listed in the next sentence
-    grouping: str       # "states of <region> and neighbouring countries": a grouping of those taking part
-    member_word: str    # "member states": a grouping by membership of another body
-    taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
-
-
-#: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
-_NAMES = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|region|states|countries))*"
-
-GOVERNANCE_CUES = {
-    "en": GovernanceCues(
-        currently=r"\b(?:currently|presently|at\s+present|now)\b",
-        asking=r"\b(?:request|application|bid|wish|intention|candidacy|applied|applies|seeks?|sought|asked)\b",
-        qualified_partner=r"\b(?:resource|technical|knowledge|implementing|funding|media|logistics?)\s+$",
-        joining=r"\bjoin(?:ed|s)?\b|\bbec(?:ame|omes?)\b",
-        jointly=r"\bjointly\s+$",
-        relative=r"^\s*,?\s*(?:which|who|that)\b",
-        holding_verb=r"\b(?:chair|lead|hold|head|preside)\w*",
-        support=r"\b(?:provides?|providing|offers?|gives?)\b[^.;]{0,60}?\bsupport\s+(?:to|for)\s+(?:the\s+)?$",
-        person_relative=r"\bwho\s+(?:\w+\s+){0,2}$",
-        holding_now=r"\b(?:is|are)\s+(?:currently\s+|now\s+|jointly\s+)?(?:co-?)?(?:chaired|led|headed)\b|"
-                    r"\b(?:co-?)?chairs\s+the\b",
-        counted_members=r"\b(?P<number>\w+)\s+(?:[A-Z][\w'’-]*\s+){0,4}[Mm]ember\s+[Ss]tates\b",
-        grouping=r"\b(?:states|countries|governments)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+"
-                 r"(?:\s*(?:and|,)\s+(?:the\s+)?(?:neighbouring|neighboring|other|[A-Z][\w'’-]*)\s+(?:[A-Z]\w*\s+)?"
-                 r"(?:states|countries|[A-Z][\w'’-]*))?|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
-                 r"the\s+[A-Z]\w+|"
-                 # "Delegations from the EU Member States, the Eastern Partnership, Central Asia and Türkiye", "Experts
-                 # from across the Silk Routes region and Europe": those taking part by where they come from
-                 r"\b(?:[Dd]elegations|[Dd]elegates|[Ee]xperts|[Oo]fficials|[Rr]epresentatives)\s+from\s+"
-                 r"(?:across\s+)?(?:the\s+)?" + _NAMES + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _NAMES + ")*",
-        member_word=r"\bmember",
-        taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
-    ),
-    "ru": GovernanceCues(
-        currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
-        asking=r"заявк\w*|просьб\w*|намерени\w*|желани\w*|стремлени\w*|хода[тй]\w*|попрос\w*",
-        qualified_partner=r"(?!x)x",
-        joining=r"присоедин\w+|\bстал[аио]?\b",
-        jointly=r"совместно\s+$",
-        relative=r"^\s*,?\s*(?:котор\w+)\b",
-        holding_verb=r"возглав\w+|председательств\w+|руковод\w+",
-        support=r"поддержк\w*\s+$",
-        person_relative=r"(?!x)x",
-        holding_now=r"председательству(?:ет|ют)|возглавля(?:ет|ют)|руковод(?:ит|ят)",
-        counted_members=r"(?P<number>\w+)\s+(?:государств\w*|стран\w*)[\s–—-]+член\w*",
-        grouping=r"(?:государств\w*|стран\w*)\s+(?:[–—-]\s+член\w+\s+[А-ЯЁ]\w*|(?:[А-ЯЁ]\w+\s*)+"
-                 r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
-        member_word=r"член",
-        taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
-    ),
-}
 
 
 @dataclass
