@@ -93,6 +93,7 @@ class Workbench:
                                [t for t in self.registry_triples if needed(t)])
         self.serialiser = Serialiser(toolkit.iris)
         base = self.vocabulary_triples + self.registry_triples
+        self.stated = frozenset(base)  # what a release's derived graph does not state again
         # the predicates some shape reads backwards (sh:inversePath), whichever engine validates
         self.inverse_predicates = frozenset(
             ox.NamedNode(str(o)) for o in toolkit.shapes.objects(None, SH_INVERSE_PATH) if isinstance(o, URIRef))
@@ -130,11 +131,18 @@ class Workbench:
     def derive(self, release_id: str, facts: list[Triple]) -> tuple[list[Triple], dict[ox.NamedNode, list[ox.Quad]]]:
         """Derived edges, and the quads of both graphs; leaves facts and derived edges in the scratch store for
         :meth:`validate`. Only triples some rule or check can match go into the scratch store (see
-        :class:`migkg.schema.rules.Needed`): loading them is most of the cost."""
+        :class:`migkg.schema.rules.Needed`): loading them is most of the cost.
+
+        A derived triple that the registry, the vocabulary or the release's own facts already state is left
+        out, so no triple stands in two graphs of the build for no reason (a release attesting that the
+        Almaty Process is a mig:RegionalConsultativeProcess, which the registry says too, keeps its
+        attestation, with the evidence, in its facts; the registry's triple is the only direct one)."""
         facts_graph, derived_graph = self.graphs(release_id)
         quads = {facts_graph: [ox.Quad(s, p, o, facts_graph) for s, p, o in facts]}
         self.scratch.load(facts_graph, self._needed(facts, quads[facts_graph]))
-        derived = self.scratch.derive(self.toolkit.rules, facts_graph)
+        own = set(facts)
+        derived = [t for t in self.scratch.derive(self.toolkit.rules, facts_graph)
+                   if t not in self.stated and t not in own]
         quads[derived_graph] = [ox.Quad(s, p, o, derived_graph) for s, p, o in derived]
         self.scratch.store.extend(self._needed(derived, quads[derived_graph]))
         return derived, quads
