@@ -2,6 +2,8 @@
 
 - :class:`Oxigraph`: the Oxigraph server from the ``oxigraph`` PyPI package (the venv's bin);
 - :class:`Virtuoso`: Virtuoso Open Source 7 from Debian (installed by .ci/setup.d/virtuoso.sh);
+- :class:`Jena`: Apache Jena's ARQ over an in-memory TDB2 dataset behind the small endpoint of
+  tests/jena/JenaEndpoint.java (Debian's libapache-jena-java has no Fuseki; .ci/setup.d/jena.sh);
 - :class:`FaultServer`: a tiny http.server of our own, in a thread, that misbehaves on purpose
   (HTTP errors, Retry-After, answers slower than the read timeout), and records what it got;
 - :class:`CuttingProxy`: a TCP proxy in front of a real server that relays whole requests and
@@ -25,6 +27,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,6 +190,73 @@ class Virtuoso:
                            capture_output=True, timeout=30)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=20)
+            stop_process(self.process)
+
+
+# --------------------------------------------------------------------------- Apache Jena
+JAVA = Path("/usr/share/java")
+#: Debian's Jena jars and the libraries they need at run time (found by running the endpoint, one missing class
+#: at a time; Debian's jars have no Class-Path)
+JENA_JARS = [f"jena-{name}.jar" for name in ("arq", "base", "core", "iri", "tdb2", "dboe-base", "dboe-index",
+                                             "dboe-storage", "dboe-trans-data", "dboe-transaction")]
+JENA_LIBRARIES = ["commons-lang3.jar", "commons-io.jar", "commons-codec.jar", "commons-compress.jar", "commons-csv.jar",
+                  "dexx.collection.jar", "guava.jar", "slf4j-api.jar", "slf4j-nop.jar", "jackson-core.jar",
+                  "jackson-databind.jar", "jackson-annotations.jar", "gson.jar", "thrift.jar", "protobuf.jar"]
+JENA_SOURCE = ROOT / "tests" / "jena" / "JenaEndpoint.java"
+
+
+def compile_jena_endpoint(classes: Path) -> str:
+    """javac tests/jena/JenaEndpoint.java into ``classes``; the class path to run it with.
+
+    Debian's jena-core moved Jena's copy of Xerces to the package ``xerces`` but left its message files
+    under ``org/apache/jena/ext/xerces``: without them every xsd datatype fails to initialise ("internal
+    error"), so they are copied, unchanged, to where the classes look for them."""
+    javac = shutil.which("javac")
+    missing = [jar for jar in JENA_JARS + JENA_LIBRARIES if not (JAVA / jar).exists()]
+    if not javac or missing:
+        pytest.fail(f"javac or {missing} not found: install Jena and a JDK with `bash .ci/setup.d/jena.sh`")
+    jars = [str(JAVA / jar) for jar in JENA_JARS + JENA_LIBRARIES]
+    classes.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([javac, "-d", str(classes), "-cp", ":".join(jars), str(JENA_SOURCE)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    moved = "org/apache/jena/ext/xerces/"
+    with zipfile.ZipFile(JAVA / "jena-core.jar") as core:
+        for name in core.namelist():
+            if name.startswith(moved) and name.endswith(".properties"):
+                target = classes / "xerces" / name[len(moved):]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(core.read(name))
+    return ":".join([str(classes), *jars])
+
+
+@dataclass
+class Jena:
+    """Jena ARQ on an in-memory TDB2 dataset loaded from N-Quads files (and Turtle files into named graphs),
+    the union of the named graphs as default graph, answering SPARQL queries at /sparql."""
+
+    folder: Path
+    port: int = 0
+    process: subprocess.Popen | None = None
+
+    @property
+    def sparql_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}/sparql"
+
+    def start(self, nquads: list[Path], turtle: dict[str, Path] | None = None) -> Jena:
+        classpath = compile_jena_endpoint(self.folder / "classes")
+        self.port = free_port()
+        graphs = [a for graph, path in (turtle or {}).items() for a in ("--graph", graph, str(path))]
+        log = self.folder / "jena.log"
+        with open(log, "wb") as out:
+            self.process = subprocess.Popen(
+                [shutil.which("java") or "java", "-Xmx512m", "-cp", classpath, "JenaEndpoint", str(self.port),
+                 *map(str, nquads), *graphs], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        wait_for(f"{self.sparql_url}?query=ASK%7B%7D", self.process, within=60, log=log)
+        return self
+
+    def stop(self) -> None:
+        if self.process:
             stop_process(self.process)
 
 

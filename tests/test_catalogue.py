@@ -11,7 +11,6 @@ import pyoxigraph as ox
 import pytest
 
 from migkg.errors import InputError
-from migkg.network.queries import LIST_COLUMNS
 from migkg.queries.catalogue import PARAMETER_TYPES, bind, load_catalogue, parse_assignments, read_query
 from migkg.queries.running import answer_embedded
 from migkg.stores.endpoint import EndpointSource
@@ -230,5 +229,5 @@ def test_same_answers_on_virtuoso_as_embedded(name, values, embedded, published_
 
 
 def unordered_lists(query) -> frozenset:
-    """The network queries' list columns (evidence, events, roles), which migkg.network reads as sets."""
-    return LIST_COLUMNS if query.kind == "network" else frozenset()
+    """The set-valued columns the query's `# sets:` line declares (the network queries' evidence, events, roles)."""
+    return frozenset(query.sets)

@@ -11,7 +11,9 @@ that the queries keep and this module reads:
 - ``?kind``: what the edge says (took-part, co-participated, held-post...);
 - ``?weight``: a count, whose unit each query's header names;
 - ``?evidence``: the IRIs of the facts behind the edge, space-separated (``GROUP_CONCAT``);
-- any other column is an edge attribute; those in :data:`LIST_COLUMNS` are space-separated lists.
+- any other column is an edge attribute; the columns the query's ``# sets:`` line names (``?evidence``,
+  ``?events``, ``?roles``) are sets, read as sorted lists of their values (see
+  :mod:`migkg.queries.catalogue`).
 
 Everything here is pure except :func:`edge_rows` and :func:`evidence_spans`, which ask the source.
 """
@@ -28,8 +30,8 @@ from migkg.queries.catalogue import Query, read_query
 from migkg.schema.resources import queries_dir
 from migkg.stores.sources import SelectResult, SelectSource
 
-#: columns holding space-separated lists (of IRIs or ids, which never contain a space)
-LIST_COLUMNS = frozenset({"evidence", "events", "roles"})
+#: the set-valued columns of a network query whose header declares none: ``# sets:`` lines say it now
+DEFAULT_SETS = {"evidence": " ", "events": " ", "roles": " "}
 #: columns that describe a node: "<end>_<field>" -> the node attribute it fills
 NODE_FIELDS = {"type": "type", "class": "class", "ru": "label_ru", "en": "label_en"}
 ENDS = ("source", "target")
@@ -86,8 +88,10 @@ def python_value(term: Term | None) -> object:
                      "literals only.")
 
 
-def row_to_edge(row: dict[str, object], where: Path) -> EdgeRow:
-    """Split one answer row (already plain values) into the two nodes and the edge's attributes."""
+def row_to_edge(row: dict[str, object], where: Path, sets: dict[str, str] | None = None) -> EdgeRow:
+    """Split one answer row (already plain values) into the two nodes and the edge's attributes; ``sets``: the
+    set-valued columns and their separators (the query's ``# sets:`` line)."""
+    sets = DEFAULT_SETS if sets is None else sets
     for end in ENDS:
         if not isinstance(row.get(end), str) or not row[end]:
             raise InputError(Location(where), f"a row has no ?{end} IRI.",
@@ -100,8 +104,8 @@ def row_to_edge(row: dict[str, object], where: Path) -> EdgeRow:
         end, _, rest = column.partition("_")
         if end in ENDS and rest in NODE_FIELDS:
             nodes[end][NODE_FIELDS[rest]] = value
-        elif column in LIST_COLUMNS:
-            attributes[column] = sorted(set(str(value).split()))
+        elif column in sets:
+            attributes[column] = sorted({v for v in str(value).split(sets[column]) if v})
         else:
             attributes[column] = value
     attributes.setdefault("weight", 1)
@@ -123,7 +127,7 @@ def edge_rows(source: SelectSource, name: str) -> list[EdgeRow]:
     query = network_query(name)
     result = select(source, query)
     rows = [{k: python_value(v) for k, v in row.items()} for row in result.rows]
-    return [row_to_edge(row, query.path) for row in rows]
+    return [row_to_edge(row, query.path, query.sets or DEFAULT_SETS) for row in rows]
 
 
 def _text(term: Term | None) -> str | None:

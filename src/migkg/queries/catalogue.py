@@ -9,6 +9,14 @@ query answers without reading the SPARQL::
     # param: fact iri — the fact to look up; unbound, every fact is listed
     # example: migkg query queries/research/q11-evidence-of-a-fact.rq
 
+A ``sets`` line names the columns that hold a set of values joined into one string
+(``GROUP_CONCAT``, whose order SPARQL leaves to each engine), and the separator::
+
+    # sets: ?roles ?evidence separator=" "
+
+migkg sorts the values of those columns after parsing any answer (embedded or remote; see
+:func:`migkg.queries.results.sorted_sets`), so every engine gives the same text.
+
 ``param`` lines declare the variables a user may bind with ``--param name=value``, each with a
 type, so that a value becomes an RDF term of that type (never text pasted into the query):
 see :data:`PARAMETER_TYPES`. Research questions live in ``queries/research``; the derivation
@@ -29,7 +37,8 @@ from migkg.errors import InputError, Location
 from migkg.mapping.terms import Object
 from migkg.schema.resources import queries_dir
 
-HEADER_LINE = re.compile(r"^#\s*(title|question|returns|param|example|description):\s*(.*)$")
+HEADER_LINE = re.compile(r"^#\s*(title|question|returns|param|example|description|sets):\s*(.*)$")
+SETS_LINE = re.compile(r'^(?P<columns>(?:\?[A-Za-z_][A-Za-z0-9_]*\s*)+)(?:separator="(?P<separator>[^"]+)")?\s*$')
 CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
 PARAM_LINE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\S+)\s*(?:—|–|--|-)\s*(?P<description>.*)$")
 PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -75,6 +84,8 @@ class Query:
     kind: str = "query"  # "research", "network", "rule", or "query" for a file given by path
     header: dict[str, list[str]] = field(default_factory=dict)
     parameters: list[Parameter] = field(default_factory=list)
+    #: set-valued columns (a ``# sets:`` line): column name -> the separator between its values
+    sets: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -111,7 +122,7 @@ def read_query(path: Path, kind: str = "query") -> Query:
     except IsADirectoryError:
         raise InputError(Location(path), "is a folder, not a query file.", "give the path of a .rq file.") from None
     header, parameters = parse_header(path, text)
-    return Query(path, text, kind, header, parameters)
+    return Query(path, text, kind, header, parameters, set_columns(path, text))
 
 
 def parse_header(path: Path, text: str) -> tuple[dict[str, list[str]], list[Parameter]]:
@@ -155,6 +166,25 @@ def _parameter(path: Path, line: int, value: str) -> Parameter:
         raise InputError(Location(path, line, "param"), f"unknown parameter type {match.group('type')!r}.",
                          f"use one of {TYPE_NAMES}.")
     return Parameter(match.group("name"), PARAMETER_TYPES[type_name][0], match.group("description").strip(), line)
+
+
+def set_columns(path: Path, text: str) -> dict[str, str]:
+    """The ``# sets: ?a ?b separator=" "`` lines of the header: column -> separator (a space if not given)."""
+    sets: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            break
+        match = HEADER_LINE.match(line)
+        if not match or match.group(1) != "sets":
+            continue
+        value = match.group(2).strip()
+        found = SETS_LINE.match(value)
+        if not found:
+            raise InputError(Location(path, number, "sets"), f"cannot read the sets line {value!r}.",
+                             'write it as `# sets: ?column ?other separator=" "` (the GROUP_CONCAT separator).')
+        for column in found.group("columns").split():
+            sets[column.lstrip("?")] = found.group("separator") or " "
+    return sets
 
 
 # --------------------------------------------------------------------------- the catalogue

@@ -7,7 +7,9 @@ which binds them with a VALUES block of serialised terms. Either way a value is 
 into the query text.
 
 Answers print as a table for people, as a W3C SPARQL results format (JSON, CSV, TSV) for
-programs, and, for CONSTRUCT and DESCRIBE, as Turtle.
+programs, and, for CONSTRUCT and DESCRIBE, as Turtle. Every answer, embedded or remote, is
+parsed into terms first, its set-valued columns (the query's ``# sets:`` line) sorted, and then
+written by :mod:`migkg.queries.results`: the same rows print the same text on every engine.
 """
 from __future__ import annotations
 
@@ -22,14 +24,15 @@ from migkg.errors import InputError, Location, MigkgError
 from migkg.mapping.iris import Iris
 from migkg.mapping.terms import Object
 from migkg.queries.catalogue import Query, read_query
+from migkg.queries.results import FORMATS as RESULT_FORMATS
+from migkg.queries.results import sorted_sets, write_results
 from migkg.stores.binding import bind_values
 from migkg.stores.endpoint import EndpointSource
 from migkg.stores.sources import Answer, SelectResult, as_answer
 
-RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
-                  "tsv": ox.QueryResultsFormat.TSV}
 FORMATS = ("table", *RESULT_FORMATS)
-__all__ = ["answer_embedded", "output_embedded", "output_remote", "read_query", "render", "run"]
+__all__ = ["answer", "answer_embedded", "answer_remote", "output", "output_embedded", "output_remote", "read_query",
+           "render", "run"]
 
 
 def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None):
@@ -56,23 +59,36 @@ def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = N
 
 
 def answer_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None) -> Answer:
-    return as_answer(run(store, query, bindings))
+    """The answer on the embedded store, parsed, with its set-valued columns sorted."""
+    return answer(as_answer(run(store, query, bindings)), query)
+
+
+def answer_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Object] | None = None) -> Answer:
+    """The answer of an endpoint (asked for JSON or XML results, parsed), with its set-valued columns sorted."""
+    return answer(source.query(query.text, bindings), query)
+
+
+def answer(parsed: Answer, query: Query) -> Answer:
+    """A parsed answer with the set-valued columns that ``query``'s header declares sorted."""
+    return sorted_sets(parsed, query.sets) if isinstance(parsed, SelectResult) else parsed
 
 
 def output_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None, fmt: str,
                     iris: Iris) -> str:
-    results = run(store, query, bindings)
-    if fmt in RESULT_FORMATS and isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
-        return (results.serialize(format=RESULT_FORMATS[fmt]) or b"").decode("utf-8")
-    return render(as_answer(results), iris)
+    return output(answer_embedded(store, query, bindings), fmt, iris)
 
 
 def output_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Object] | None, fmt: str,
                   iris: Iris) -> str:
-    """On an endpoint, the W3C formats come as the server writes them; tables and Turtle from parsed terms."""
-    if fmt in RESULT_FORMATS and query.form in ("SELECT", "ASK"):
-        return source.query_text(query.text, bindings, fmt).decode("utf-8")
-    return render(source.query(query.text, bindings), iris)
+    """On an endpoint too, every format is written by migkg from the parsed answer, never the server's text."""
+    return output(answer_remote(source, query, bindings), fmt, iris)
+
+
+def output(parsed: Answer, fmt: str, iris: Iris) -> str:
+    """A W3C results format for SELECT and ASK; otherwise (a table, or a graph) :func:`render`."""
+    if fmt in RESULT_FORMATS and isinstance(parsed, (SelectResult, bool)):
+        return write_results(parsed, fmt)
+    return render(parsed, iris)
 
 
 # --------------------------------------------------------------------------- rendering

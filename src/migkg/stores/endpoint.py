@@ -2,8 +2,12 @@
 
 A query goes to the query endpoint as ``query=...``: with GET up to :data:`GET_LIMIT` characters
 (URL-encoded), which caches and logs well; longer ones with a URL-encoded POST, which no server
-truncates. The answer's format is asked for by the ``Accept`` header only, and the answer is
-parsed by pyoxigraph into the same terms the embedded store gives. An update is POSTed to the
+truncates. The answer's format is asked for by the ``Accept`` header only: SPARQL results in JSON
+or XML (for a SELECT or ASK), RDF (for a CONSTRUCT or DESCRIBE); the answer is parsed by
+pyoxigraph into the same terms the embedded store gives, by its Content-Type. A server's CSV or
+TSV is never asked for: those are written by migkg from the parsed terms
+(:mod:`migkg.queries.results`), as servers write them in different ways (Oxigraph leaves an IRI
+with a comma unquoted in CSV; Virtuoso's TSV is not W3C TSV). An update is POSTed to the
 update endpoint as ``update=...``.
 
 Parameters are bound with a ``VALUES`` block of serialised RDF terms (:mod:`migkg.stores.binding`).
@@ -33,11 +37,9 @@ from migkg.stores.http import (
 from migkg.stores.sources import Answer, SelectResult, as_answer
 
 GET_LIMIT = 2000
-#: the Accept header for each answer format: --format name (W3C SPARQL results formats), or "rdf"
+#: the Accept header for each kind of answer: SPARQL results (SELECT, ASK), or RDF (CONSTRUCT, DESCRIBE)
 ACCEPT = {
-    "json": "application/sparql-results+json,application/json",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
+    "results": "application/sparql-results+json,application/json;q=0.9,application/sparql-results+xml;q=0.8",
     "rdf": "text/turtle,application/turtle",
 }
 
@@ -63,18 +65,14 @@ class EndpointSource:
         """Run any query: SELECT gives a :class:`SelectResult`, ASK a bool, CONSTRUCT and DESCRIBE a
         list of ``ox.Triple`` (a query the parser does not read is taken for a SELECT)."""
         graph_answer = query_form(query) in ("CONSTRUCT", "DESCRIBE")
-        response = self._ask(bind_values(query, bindings), ACCEPT["rdf" if graph_answer else "json"])
+        response = self._ask(bind_values(query, bindings), ACCEPT["rdf" if graph_answer else "results"])
         return parse_answer(response, graph_answer, self.url)
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> SelectResult:
-        answer = parse_answer(self._ask(bind_values(query, bindings), ACCEPT["json"]), False, self.url)
+        answer = parse_answer(self._ask(bind_values(query, bindings), ACCEPT["results"]), False, self.url)
         if not isinstance(answer, SelectResult):
             raise EndpointError("select() takes a SELECT query.")
         return answer
-
-    def query_text(self, query: str, bindings: Mapping[str, Term] | None, fmt: str) -> bytes:
-        """The answer as the server writes it: ``json``, ``csv`` or ``tsv`` (W3C SPARQL results formats)."""
-        return self._ask(bind_values(query, bindings), ACCEPT[fmt]).body
 
     def _ask(self, text: str, accept: str) -> Response:
         if len(urllib.parse.quote_plus(text)) > self.get_limit:
