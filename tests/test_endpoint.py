@@ -254,7 +254,7 @@ def test_cli_failures_are_one_clear_message_and_a_nonzero_exit(run_migkg, built_
     assert not_url.returncode == 1 and "is not an http(s) URL" in not_url.stderr
 
 
-def test_results_formats_come_from_the_server(oxigraph, built_dir, run_migkg):
+def test_results_formats_are_written_by_migkg_alike_from_a_server_and_here(oxigraph, built_dir, run_migkg):
     server = oxigraph()
     run_migkg("publish", "--endpoint", server.store_url, "--out", built_dir)
     outputs = {}

@@ -246,10 +246,13 @@ def test_header(path: Path):
         header.append(line)
     keys = [re.match(r"# (\w+): ", line).group(1) for line in header]
     params = [line for line in header if line.startswith("# param: ")]
-    assert keys == ["title", "question", "returns"] + ["param"] * len(params) + ["example"]
+    examples = [line for line in header if line.startswith("# example: ")]
+    assert keys == ["title", "question", "returns"] + ["param"] * len(params) + ["example"] * len(examples)
     for line in params:
         assert re.fullmatch(r"# param: \w+ (iri|string|date|integer|decimal|language-tagged string)? ?— .+", line), line
-    assert header[-1] == f"# example: migkg query queries/research/{path.name}"
+    assert examples[0] == f"# example: migkg query queries/research/{path.name}"
+    for line in examples[1:]:  # the documented values of its parameters (run by tests/test_engine_parity.py)
+        assert re.fullmatch(rf"# example: migkg query {path.name[:3]}( --param \w+=\S+)+", line), line
     for line in header:
         assert len(line.split(": ", 1)[1].strip()) > 3, line
     if path.name.startswith("q11"):
