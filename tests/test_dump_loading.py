@@ -179,3 +179,59 @@ def test_the_turtle_family_dumps_name_every_iri_without_an_escape(builds):
                 escaped = [line for line in text.splitlines() if "\\" in line]
                 assert not escaped, f"{path.name}: {escaped[:3]}"
                 assert statements(path, TRIPLE_FORMATS.get(ext) or QUAD_FORMATS[ext])
+
+
+# --------------------------------------------------------------------------- the term writer itself
+
+BASE = "https://w3id.org/migkg/"
+PREFIXES = {"mig": BASE + "ontology#", "release": BASE + "release/", "xsd": "http://www.w3.org/2001/XMLSchema#",
+            "base": BASE, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "odd": "http://example.org/odd_"}
+
+
+@pytest.mark.parametrize(("iri", "written"), [
+    (BASE + "release/2013-06-05-a", "release:2013-06-05-a"),        # a leading digit and hyphens: plain
+    (BASE + "release/2013-06-05-a/graph", f"<{BASE}release/2013-06-05-a/graph>"),  # would be release:…\/graph
+    (BASE + "release/r/text#char=115,133", f"<{BASE}release/r/text#char=115,133>"),
+    (BASE + "ontology#Participation", "mig:Participation"),
+    (BASE + "state", "base:state"),                                 # the shorter namespace, where it is plain
+    (BASE + "release/", f"<{BASE}release/>"),                      # no local part at all
+    (BASE + "release/a.b", f"<{BASE}release/a.b>"),                # a dot, a colon, a percent sign, a tilde
+    (BASE + "release/a:b", f"<{BASE}release/a:b>"),
+    (BASE + "release/a%20b", f"<{BASE}release/a%20b>"),
+    (BASE + "release/a~b", f"<{BASE}release/a~b>"),
+    (BASE + "release/-a", f"<{BASE}release/-a>"),
+    (BASE + "release/_a", "release:_a"),
+    (BASE + "release/é", f"<{BASE}release/é>"),                    # plain means ASCII
+    ("http://example.org/odd_x1", "odd:x1"),                         # a namespace ending in neither / nor #
+    ("http://example.org/other/x", "<http://example.org/other/x>"),
+])
+def test_an_iri_is_a_prefixed_name_only_where_its_local_part_is_plain(iri, written):
+    from migkg.build.formats.terms import TermWriter
+    assert TermWriter(PREFIXES)[str(ox.NamedNode(iri))] == written
+
+
+def test_the_turtle_writer_says_what_it_is_given_and_pyoxigraph_reads_it_back():
+    """Literals of every kind (quotes, backslashes, line breaks, language tags, datatypes) and IRIs of every
+    shape above: the Turtle and the TriG read back as the same triples, rdf:type written ``a``, and the
+    statements grouped by subject and predicate as pyoxigraph groups them."""
+    from migkg.build.formats.terms import prefix_header, trig_blocks, turtle_bytes
+    subjects = [ox.NamedNode(BASE + p) for p in ("release/r", "release/r/graph", "release/r/text#char=1,2", "x.y")]
+    objects = [*subjects, ox.Literal('say "hi"\\ \n\r\t end'), ox.Literal("Алматы", language="ru"),
+               ox.Literal("5", datatype=ox.NamedNode(PREFIXES["xsd"] + "nonNegativeInteger")),
+               ox.Literal("P60Y", datatype=ox.NamedNode(PREFIXES["xsd"] + "duration")),
+               ox.Literal("x", datatype=ox.NamedNode("http://example.org/type/a,b")), ox.Literal("")]
+    predicates = [ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(PREFIXES["mig"] + "p"),
+                  ox.NamedNode(BASE + "release/r/p=1")]
+    triples = sorted({ox.Triple(s, p, o) for s in subjects for p in predicates for o in objects}, key=str)
+    turtle = turtle_bytes(triples, PREFIXES)
+    assert {quad.triple for quad in ox.parse(turtle, format=ox.RdfFormat.TURTLE)} == set(triples)
+    assert b" a " in turtle and "\\" not in STRING.sub("", turtle.decode())
+    assert turtle == prefix_header(PREFIXES) + ox.serialize(triples, format=ox.RdfFormat.TURTLE).replace(
+        b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", b"a").replace(
+        f"<{PREFIXES['mig']}p>".encode(), b"mig:p").replace(f"<{BASE}release/r>".encode(), b"release:r").replace(
+        f"<{PREFIXES['xsd']}nonNegativeInteger>".encode(), b"xsd:nonNegativeInteger").replace(
+        f"<{PREFIXES['xsd']}duration>".encode(), b"xsd:duration")
+    graph = ox.NamedNode(BASE + "release/r/graph")
+    rows = [(str(t.subject), str(t.predicate), str(t.object)) for t in triples]
+    trig = prefix_header(PREFIXES) + trig_blocks([(str(graph), rows)], PREFIXES)
+    assert set(ox.parse(trig, format=ox.RdfFormat.TRIG)) == {ox.Quad(*t, graph) for t in triples}
