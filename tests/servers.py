@@ -8,7 +8,9 @@
   (HTTP errors, Retry-After, answers slower than the read timeout), and records what it got;
 - :class:`CuttingProxy`: a TCP proxy in front of a real server that relays whole requests and
   then, on the n-th one, forwards half of the body and closes both connections;
-- :func:`full_backlog`: a port that accepts no connection within any timeout.
+- :func:`full_backlog`: a port that accepts no connection within any timeout;
+- :func:`jena_classpath` and :func:`jena`: Apache Jena's command-line tools (TDB2, RIOT) from Debian
+  (installed by .ci/setup.d/jena.sh), not a server: they load and dump files.
 
 Each starts on a free port and is stopped by the fixtures in conftest.py. Tests import the helpers
 here as ``from tests.servers import ...`` (``tests`` is a package); the fixtures come from conftest.py.
@@ -125,7 +127,7 @@ TransactionFile={d}/virtuoso-temp.trx
 [Parameters]
 ServerPort={host}:{sql_port}
 DisableUnixSocket=1
-DirsAllowed=., {d}
+DirsAllowed=., {d}{more_dirs}
 VADInstallDir={d}/novad/
 NumberOfBuffers=10000
 MaxDirtyBuffers=6000
@@ -147,6 +149,7 @@ class Virtuoso:
     http_port: int = 0
     sql_port: int = 0
     process: subprocess.Popen | None = None
+    dirs_allowed: tuple[Path, ...] = ()   # more folders its bulk loader may read (DirsAllowed), as a publisher sets
 
     @property
     def sparql_url(self) -> str:
@@ -169,8 +172,9 @@ class Virtuoso:
         (d / "www").mkdir(parents=True, exist_ok=True)
         (d / "novad").mkdir(exist_ok=True)
         self.http_port, self.sql_port = free_port(), free_port()
+        more_dirs = "".join(f", {Path(folder).resolve()}" for folder in self.dirs_allowed)
         (d / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=d, host=LOOPBACK, sql_port=self.sql_port,
-                                                            http_port=self.http_port))
+                                                            http_port=self.http_port, more_dirs=more_dirs))
         with open(d / "stdout.log", "wb") as out:
             self.process = subprocess.Popen([binary, "+foreground", "+configfile", str(d / "virtuoso.ini")], cwd=d,
                                             stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -184,6 +188,38 @@ class Virtuoso:
         assert done.returncode == 0, done.stdout + done.stderr
         return done.stdout
 
+    def bulk_load(self, folder: Path, mask: str, graph: str) -> None:
+        """Virtuoso's bulk loader, as its documentation tells a publisher: ``ld_dir`` (the files of ``folder``
+        matching ``mask``; ``graph`` for the triples a file does not put in a named graph), then
+        ``rdf_loader_run``. Fails the test, naming the files, if the loader recorded an error for any."""
+        folder = Path(folder).resolve()
+        self.isql(f"ld_dir('{folder}', '{mask}', '{graph}');")
+        self.isql("rdf_loader_run();")
+        listed = self.isql(f"SELECT ll_file, ll_state, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_file LIKE '{folder}/%';")
+        errors = self.isql(f"SELECT ll_file, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_file LIKE '{folder}/%' "
+                           "AND (ll_error IS NOT NULL OR ll_state <> 2);")
+        assert "\n0 Rows." in errors, f"Virtuoso's bulk loader failed on {folder}/{mask}:\n{errors}"
+        assert f"{folder}/" in listed, f"Virtuoso's bulk loader found no {mask} in {folder}"
+
+    def sparql(self, query: str, accept: str) -> bytes:
+        """The body of Virtuoso's answer to a SPARQL query (POSTed form), in the ``accept`` media type."""
+        request = urllib.request.Request(self.sparql_url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                         headers={"Accept": accept})
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            return answer.read()
+
+    def graph_names(self) -> set[str]:
+        """Every graph that holds a triple, as Virtuoso spells its name (its own system graphs too)."""
+        answer = json.loads(self.sparql("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                        "application/sparql-results+json"))
+        return {row["g"]["value"] for row in answer["results"]["bindings"]}
+
+    def delete_graphs_except(self, keep: set[str]) -> None:
+        """Delete every quad whose graph is not in ``keep`` (through SQL, so any graph name is reached,
+        even one that is no valid IRI in SPARQL syntax)."""
+        names = ", ".join("'" + name.replace("'", "''") + "'" for name in sorted(keep))
+        self.isql(f"DELETE FROM DB.DBA.RDF_QUAD WHERE id_to_iri(G) NOT IN ({names});")
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             subprocess.run(["isql-vt", f"{LOOPBACK}:{self.sql_port}", "dba", "dba", "exec=shutdown;"],
@@ -193,41 +229,83 @@ class Virtuoso:
             stop_process(self.process)
 
 
-# --------------------------------------------------------------------------- Apache Jena
-JAVA = Path("/usr/share/java")
-#: Debian's Jena jars and the libraries they need at run time (found by running the endpoint, one missing class
-#: at a time; Debian's jars have no Class-Path)
-JENA_JARS = [f"jena-{name}.jar" for name in ("arq", "base", "core", "iri", "tdb2", "dboe-base", "dboe-index",
-                                             "dboe-storage", "dboe-trans-data", "dboe-transaction")]
-JENA_LIBRARIES = ["commons-lang3.jar", "commons-io.jar", "commons-codec.jar", "commons-compress.jar", "commons-csv.jar",
-                  "dexx.collection.jar", "guava.jar", "slf4j-api.jar", "slf4j-nop.jar", "jackson-core.jar",
-                  "jackson-databind.jar", "jackson-annotations.jar", "gson.jar", "thrift.jar", "protobuf.jar"]
+# --------------------------------------------------------------------------- Apache Jena's command-line tools
+JENA_PACKAGE = "libapache-jena-java"   # Debian's Jena: jars in /usr/share/java (installed by .ci/setup.d/jena.sh)
+
+
+def _debian_java_packages(root: str) -> list[str]:
+    """``root`` and the Java library packages it depends on, recursively, as dpkg has them installed."""
+    seen: set[str] = set()
+    todo = [root]
+    while todo:
+        package = todo.pop()
+        if package in seen:
+            continue
+        seen.add(package)
+        done = subprocess.run(["dpkg-query", "-W", "-f=${Depends}", package], capture_output=True, text=True,
+                              check=False)
+        for clause in done.stdout.split(","):
+            name = clause.split("|")[0].strip().split(" ")[0].split(":")[0]
+            if name.startswith("lib") and name.endswith("-java"):
+                todo.append(name)
+    return sorted(seen)
+
+
+def jena_classpath(scratch: Path) -> str:
+    """A class path for Debian's Jena command-line tools (``tdb2.tdbloader``, ``riotcmd.riot``...).
+
+    Not ``/usr/share/java/*``: that holds every SLF4J binding and bridge at once, which stops SLF4J
+    at start-up. Instead the jars of Jena's package and of the Java packages it depends on, with
+    SLF4J's API and its no-op binding only. And one repair: Debian's jena-core moves the XML Schema
+    datatype classes Jena carries to ``xerces.*`` but leaves their message files under
+    ``org/apache/jena/ext/xerces/``, so the first XSD datatype fails ("Couldn't load messages ...
+    xerces.impl.xpath.regex.message"); the messages are copied into ``scratch`` where the classes look.
+    """
+    if not shutil.which("java") or not shutil.which("dpkg-query"):
+        pytest.fail("java / dpkg-query not found: install Jena with `bash .ci/setup.d/jena.sh`")
+    packages = _debian_java_packages(JENA_PACKAGE)
+    listed = subprocess.run(["dpkg-query", "-L", *packages], capture_output=True, text=True, check=False).stdout
+    jars = sorted({line for line in listed.split() if line.startswith("/usr/share/java/") and line.endswith(".jar")
+                   and "slf4j" not in line and "log4j" not in line})
+    if not any(Path(jar).name.startswith("jena-tdb2") for jar in jars):
+        pytest.fail(f"{JENA_PACKAGE} is not installed: run `bash .ci/setup.d/jena.sh`")
+    jars += ["/usr/share/java/slf4j-api.jar", "/usr/share/java/slf4j-nop.jar"]
+    core = next(jar for jar in jars if Path(jar).name == "jena-core.jar")
+    with zipfile.ZipFile(core) as archive:
+        names = set(archive.namelist())
+        moved = "xerces/impl/xpath/regex/RegexParser.class" in names
+        for name in names:
+            if moved and name.startswith("org/apache/jena/ext/xerces/") and name.endswith(".properties"):
+                target = scratch / "jena-resources" / name[len("org/apache/jena/ext/"):]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.read(name))
+    return ":".join([*jars, str(scratch / "jena-resources")])
+
+
+def jena(classpath: str, tool: str, *args: str | Path, timeout: float = 300) -> bytes:
+    """Run one of Jena's command-line tools (a main class: ``tdb2.tdbloader``...); its standard output.
+    Fails the test with the tool's error output if it exits non-zero."""
+    done = subprocess.run(["java", "-cp", classpath, tool, *map(str, args)], capture_output=True, timeout=timeout,
+                          check=False, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, f"{tool} failed: {done.stderr.decode(errors='replace')[-3000:]}"
+    return done.stdout
+
+
 JENA_SOURCE = ROOT / "tests" / "jena" / "JenaEndpoint.java"
 
 
 def compile_jena_endpoint(classes: Path) -> str:
-    """javac tests/jena/JenaEndpoint.java into ``classes``; the class path to run it with.
-
-    Debian's jena-core moved Jena's copy of Xerces to the package ``xerces`` but left its message files
-    under ``org/apache/jena/ext/xerces``: without them every xsd datatype fails to initialise ("internal
-    error"), so they are copied, unchanged, to where the classes look for them."""
+    """javac tests/jena/JenaEndpoint.java into ``classes``; the class path to run it with (Debian's Jena, as
+    :func:`jena_classpath` makes it, with its Xerces message repair)."""
     javac = shutil.which("javac")
-    missing = [jar for jar in JENA_JARS + JENA_LIBRARIES if not (JAVA / jar).exists()]
-    if not javac or missing:
-        pytest.fail(f"javac or {missing} not found: install Jena and a JDK with `bash .ci/setup.d/jena.sh`")
-    jars = [str(JAVA / jar) for jar in JENA_JARS + JENA_LIBRARIES]
+    if not javac:
+        pytest.fail("javac not found: install Jena and a JDK with `bash .ci/setup.d/jena.sh`")
+    classpath = jena_classpath(classes.parent)
     classes.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([javac, "-d", str(classes), "-cp", ":".join(jars), str(JENA_SOURCE)],
+    done = subprocess.run([javac, "-d", str(classes), "-cp", classpath, str(JENA_SOURCE)],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    moved = "org/apache/jena/ext/xerces/"
-    with zipfile.ZipFile(JAVA / "jena-core.jar") as core:
-        for name in core.namelist():
-            if name.startswith(moved) and name.endswith(".properties"):
-                target = classes / "xerces" / name[len(moved):]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(core.read(name))
-    return ":".join([str(classes), *jars])
+    return ":".join([str(classes), classpath])
 
 
 @dataclass

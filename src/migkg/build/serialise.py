@@ -115,17 +115,23 @@ class Serialiser:
         key = keys.__getitem__
         ordered_quads: list[ox.Quad] = []
         sorted_graphs: list[tuple[ox.NamedNode, list[Triple]]] = []
+        sorted_texts: list[list[tuple[str, str, str]]] = []
         for name, triples in graphs:
             given = quads.get(name) if quads else None
             if given is not None and len(given) == len(triples):
-                order = sorted(range(len(triples)), key=lambda i: key(triples[i]))
+                row_keys = [key(triple) for triple in triples]
+                order = sorted(range(len(triples)), key=row_keys.__getitem__)
                 ordered = [triples[i] for i in order]
+                ordered_keys = [row_keys[i] for i in order]
                 ordered_quads += [given[i] for i in order]
             else:
-                ordered = sorted(dict.fromkeys(triples), key=key)
+                by_key = {key(triple): triple for triple in triples}  # distinct triples have distinct texts
+                ordered_keys = sorted(by_key)
+                ordered = [by_key[k] for k in ordered_keys]
                 ordered_quads += [ox.Quad(s, p, o, name) for s, p, o in ordered]
             sorted_graphs.append((name, ordered))
-        piece = SortedPiece(ordered_quads, sorted_graphs)
+            sorted_texts.append(ordered_keys)
+        piece = SortedPiece(ordered_quads, sorted_graphs, sorted_texts)
         chunks = {fmt.extension: fmt.chunk(piece) for fmt in self.stored}
         union = sorted(keys.values())
         size = sum(len(dict.fromkeys(t)) for g, t in graphs if g == counted)

@@ -13,18 +13,18 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from migkg.errors import MigkgError
-
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 
 @dataclass
 class SortedPiece:
     """One piece of the dataset, ready to serialise: its quads sorted by graph, subject, predicate and object,
-    and the same per graph (name, its triples in that order)."""
+    the same per graph (name, its triples in that order), and the same again as the terms' N-Triples
+    texts (what the order is of; the Turtle-family writer works on them, :mod:`migkg.build.formats.terms`)."""
 
     quads: list[ox.Quad]
     graphs: list[tuple[ox.NamedNode, list[Triple]]]
+    texts: list[list[tuple[str, str, str]]]
 
     @property
     def graph_names(self) -> list[str]:
@@ -64,23 +64,8 @@ class Format:
         """A piece's chunk as written to the file, from the stored chunks of the piece (by extension)."""
         return stored[self.extension]
 
-    def without_header(self, data: bytes) -> bytes:
-        """``data`` (a serialisation that starts with this format's header) without the header."""
-        if not data.startswith(self.header):
-            raise MigkgError(f"pyoxigraph wrote an unexpected {self.extension} header; cannot join the pieces.")
-        return data[len(self.header):]
-
 
 def serialised(data: bytes | None) -> bytes:
     """What :func:`pyoxigraph.serialize` returned, when asked for bytes (not to write a file)."""
     assert data is not None, "serialised to bytes, not to a file"
     return data
-
-
-def prefix_lines(data: bytes) -> bytes:
-    """The ``@prefix`` lines of a Turtle or TriG serialisation: the header the pieces of a file share."""
-    return b"".join(line for line in data.splitlines(keepends=True) if line.startswith(b"@prefix "))
-
-
-#: a quad whose serialisation shows a format's header (pyoxigraph writes only the prefixes it is given)
-SAMPLE = ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"))

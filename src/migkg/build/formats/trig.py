@@ -1,9 +1,8 @@
-"""TriG: the named graphs, with prefixes; a piece is pyoxigraph's TriG of its sorted quads, less the header."""
+"""TriG: the named graphs, with prefixes; a piece's chunk is its graph blocks (:mod:`migkg.build.formats.terms`)."""
 from __future__ import annotations
 
-import pyoxigraph as ox
-
-from migkg.build.formats.base import SAMPLE, Format, SortedPiece, prefix_lines, serialised
+from migkg.build.formats.base import Format, SortedPiece
+from migkg.build.formats.terms import prefix_header, trig_blocks
 
 
 class TriG(Format):
@@ -12,8 +11,8 @@ class TriG(Format):
     void_feature = "http://www.w3.org/ns/formats/TriG"
 
     def make_header(self) -> bytes:
-        return prefix_lines(serialised(ox.serialize([SAMPLE], format=ox.RdfFormat.TRIG, prefixes=self.prefixes)))
+        return prefix_header(self.prefixes)
 
     def chunk(self, piece: SortedPiece) -> bytes:
-        data = ox.serialize(piece.quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes)
-        return self.without_header(serialised(data))
+        return trig_blocks(((str(name), rows) for (name, _triples), rows in zip(piece.graphs, piece.texts, strict=True)),
+                           self.prefixes)

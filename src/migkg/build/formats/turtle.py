@@ -1,9 +1,8 @@
 """Turtle: every graph's triples without graph names, made from the TriG chunk when the file is written."""
 from __future__ import annotations
 
-import pyoxigraph as ox
-
-from migkg.build.formats.base import SAMPLE, Format, prefix_lines, serialised
+from migkg.build.formats.base import Format
+from migkg.build.formats.terms import prefix_header
 
 
 class Turtle(Format):
@@ -12,13 +11,12 @@ class Turtle(Format):
     made_from = "trig"
 
     def make_header(self) -> bytes:
-        return prefix_lines(serialised(ox.serialize([SAMPLE.triple], format=ox.RdfFormat.TURTLE,
-                                                    prefixes=self.prefixes)))
+        return prefix_header(self.prefixes)
 
     def file_chunk(self, stored: dict[str, bytes], graph_names: list[str]) -> bytes:
         """The statements inside each TriG ``<g> { … }`` block, one tab less indented.
 
-        Safe line by line: pyoxigraph escapes line breaks inside literals, so every line of a
+        Safe line by line: literals are written with their line breaks escaped, so every line of a
         block is either its opening, its closing ``}``, or a statement line starting with a tab.
         So each graph's triples come in order, and a triple in two graphs is written twice
         (still the same RDF graph).
