@@ -289,7 +289,7 @@ def test_a_linkset_counts_the_links_to_wikidata(domain):
 def test_the_releases_are_sources_the_dataset_is_derived_from(domain):
     void = _void(domain)
     releases = {URIRef(f"{BASE}release/{p.name}") for p in (DOMAIN / "releases").iterdir()}
-    assert set(void.objects(DATASET, PROV.wasDerivedFrom)) == releases
+    assert set(void.objects(DATASET, PROV.hadPrimarySource)) == releases
     theme = URIRef(f"{EU}data-theme/SOCI")
     assert (theme, SKOS.inScheme, URIRef(f"{EU}data-theme")) in void
 

@@ -491,7 +491,7 @@ def describe(stats: Statistics, iris: Iris, release_ids: list[str], distribution
     for keyword in KEYWORDS:
         add(ds, DCAT.keyword, _en(keyword))
     for release_id in release_ids:
-        add(ds, PROV.wasDerivedFrom, iris.release(release_id))
+        add(ds, PROV.hadPrimarySource, iris.release(release_id))  # not wasDerivedFrom: that is a fact's evidence (q11)
     add(ds, VOID.triples, _integer(stats.triples))
     add(ds, VOID.distinctSubjects, _integer(stats.subjects))
     add(ds, VOID.distinctObjects, _integer(stats.objects))
