@@ -184,7 +184,7 @@ def test_void_description_matches_the_files(built):
             assert str(void.value(checksum, URIRef(SPDX + "checksumValue"))) == hashlib.sha256(content).hexdigest()
     assert titles == {f"migkg-{part}.{ext}" for part in PARTS for ext in (*QUAD_FILES, *TRIPLE_FILES)}
     release = URIRef("https://w3id.org/migkg/release/2013-06-05-unhcr-iom-almaty-ministerial")
-    assert (dataset, URIRef("http://purl.org/dc/terms/source"), release) in void
+    assert (dataset, URIRef("http://www.w3.org/ns/prov#hadPrimarySource"), release) in void
 
 
 def test_a_new_output_format_is_one_class_the_writer_and_manifest_take_as_they_are(tmp_path: Path):

@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from migkg.build.cache import Cache, Entry, content_hash, registry_fingerprint
+from migkg.build.catalogue import read_catalogue
+from migkg.build.describe import coverage_of
 from migkg.build.dumps import BASE_PART, CONFLICTS_PART, Written
 from migkg.build.jobs import DIGEST_BLOBS, SHARED_BLOB, Job, Outcome, find_releases, full_stats, reused, small_stats
 from migkg.build.parallel import Runner
@@ -99,8 +101,10 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     """
     data_dir = Path(data_dir)
 
+    catalogue = read_catalogue(data_dir) if out_dir is not None else None  # a bad catalogue.yaml stops it first
+
     def files(cache: Cache, keep_cache: bool) -> Sink | None:
-        return FileSink(out_dir, toolkit.iris, cache, keep_cache) if out_dir is not None else None
+        return FileSink(out_dir, toolkit.iris, cache, keep_cache, catalogue) if out_dir is not None else None
 
     summary, _registry = stream(data_dir, toolkit, files, cache_dir=cache_dir,
                                 scratch_parent=data_dir.resolve().parent, workers=workers, keep_going=keep_going,
@@ -276,7 +280,7 @@ class CorpusBuild:
                                else [SHARED_BLOB, *DIGEST_BLOBS])
             self.shared.take(rid, blobs[SHARED_BLOB])
             small = entry.meta["stats"]
-            part.stats.add(full_stats(small, blobs), rid)
+            part.stats.add(full_stats(small, blobs), rid, entry.meta.get("coverage"))
             self.included.append(rid)
             if sink is not None:
                 sink.add(part.name, rid, blobs, small.graph_names)
@@ -314,7 +318,8 @@ class CorpusBuild:
         results = bench.validate_base()
         registry_piece, vocabulary_piece = bench.base_pieces()
         meta = {"issues": bench.base_issues(results), "results": results, "conflicts": bench.base_conflicts(results),
-                "stats": [small_stats(registry_piece.stats), small_stats(vocabulary_piece.stats)]}
+                "stats": [small_stats(registry_piece.stats), small_stats(vocabulary_piece.stats)],
+                "coverage": coverage_of(bench.registry_triples, self.toolkit.iris)}
         blobs = {}
         for label, piece in (("registry", registry_piece), ("vocabulary", vocabulary_piece)):
             blobs.update({f"{label}.{name}": getattr(piece.stats, name) for name in DIGEST_BLOBS})
@@ -325,6 +330,7 @@ class CorpusBuild:
         part = self.plan.parts[BASE_PART]
         for label, small in zip(("registry", "vocabulary"), meta["stats"], strict=True):
             if part.kept is None:
-                part.stats.add(full_stats(small, {name: blobs[f"{label}.{name}"] for name in DIGEST_BLOBS}))
+                part.stats.add(full_stats(small, {name: blobs[f"{label}.{name}"] for name in DIGEST_BLOBS}), None,
+                               meta["coverage"] if label == "registry" else None)
                 if sink is not None:
                     sink.add(BASE_PART, None, {name: blobs[f"{label}.{name}"] for name in STORED}, small.graph_names)

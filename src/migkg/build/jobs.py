@@ -8,11 +8,13 @@ chunks, the statistics' digests, and its groups for the check across releases (:
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from migkg.build.cache import Cache, Entry
+from migkg.build.describe import coverage_of
 from migkg.build.serialise import Piece, PieceStats
 from migkg.build.workbench import Workbench, each_error
 from migkg.cards.release import CARD_NAME, SOURCE_NAME, release_folders
@@ -71,8 +73,9 @@ def run_job(bench: Workbench, cache: Cache, job: Job) -> Outcome:
     piece = bench.release_piece(built)
     outcome = Outcome(job.release_id, job.folder, "built", issues=built.issues, results=built.results,
                       conflicts=built.conflicts, events=built.events)
-    outcome.entry = cache.put(f"releases/{job.release_id}", job.key, piece_meta(outcome, piece.stats),
-                              _blobs(piece, built.shared))
+    meta = piece_meta(outcome, piece.stats)
+    meta["coverage"] = coverage_of(itertools.chain(built.facts, built.derived), bench.iris)
+    outcome.entry = cache.put(f"releases/{job.release_id}", job.key, meta, _blobs(piece, built.shared))
     return outcome
 
 

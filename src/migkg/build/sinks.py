@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from migkg.build.cache import Cache
+from migkg.build.catalogue import Catalogue
 from migkg.build.describe import PartStatistics, description_bytes, merge
 from migkg.build.dumps import (
     BASE_PART,
@@ -69,9 +70,10 @@ class FileSink:
 
     wants_pieces_of_failed_builds = False
 
-    def __init__(self, out_dir: Path, iris: Iris, cache: Cache, keep_cache: bool):
+    def __init__(self, out_dir: Path, iris: Iris, cache: Cache, keep_cache: bool, catalogue: Catalogue | None = None):
         self.staging = Staging(out_dir)  # refuses a folder migkg did not write, first
         self.iris, self.cache, self.keep_cache = iris, cache, keep_cache
+        self.catalogue = catalogue  # the publisher's settings for the description (<data>/catalogue.yaml)
         self.writer: DumpWriter | None = DumpWriter(self.staging.folder, formats_for(prefixes(iris)))
 
     @property
@@ -103,7 +105,8 @@ class FileSink:
         names = sorted({plan.part_of.get(rid, BASE_PART) for rid in included} | whole, key=part_order)
         files = [written[file_name(name, ext)] for name in names for ext in EXTENSIONS]
         statistics = {name: statistics[name] for name in names}
-        description = description_bytes(merge(statistics), self.iris, sorted(included), files, download_base)
+        description = description_bytes(merge(statistics), self.iris, sorted(included), files, download_base,
+                                        self.catalogue)
         (self.staging.folder / DESCRIPTION_FILE).write_bytes(description)
         self.staging.commit(manifest_text({name: plan.parts[name].key for name in names}, files))
         if self.keep_cache:  # after the commit: the files' modification times are final

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from migkg.cli import build, draft, draft_quality, network, publish, query, serve
+from migkg.cli import build, draft, draft_quality, network, ontology, publish, query, serve
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build, validate and query the migkg knowledge graph of migration-dialogue press releases.")
@@ -23,3 +23,4 @@ app.command()(query.queries)
 app.command()(publish.publish)
 app.command()(serve.serve)
 app.add_typer(network.network_app, name="network")
+app.command("ontology-docs")(ontology.ontology_docs)
