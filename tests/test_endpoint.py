@@ -251,7 +251,7 @@ def test_cli_failures_are_one_clear_message_and_a_nonzero_exit(run_migkg, built_
     assert slow.returncode == 1 and "no answer within 0.5 s (read timeout)" in slow.stderr
 
     not_url = run_migkg("query", "q02", "--endpoint", "127.0.0.1:7878")
-    assert not_url.returncode == 1 and "is not an http(s) URL" in not_url.stderr
+    assert not_url.returncode == 2 and "is not an http(s) URL" in not_url.stderr  # bad input, as any bad option
 
 
 def test_results_formats_are_written_by_migkg_alike_from_a_server_and_here(oxigraph, built_dir, run_migkg):

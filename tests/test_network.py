@@ -468,8 +468,8 @@ def test_network_commands_refuse_unknown_names_and_a_missing_build(run_migkg, tm
     assert done.returncode == 2 and "no network named 'friends'" in done.stderr and "co-participation" in done.stderr
     done = run_migkg("network", "draw", "--size-by", "fame", "--build", tmp_path)
     assert done.returncode == 2 and "no measure named 'fame'" in done.stderr
-    done = run_migkg("network", "export", "--build", tmp_path / "nothing", "--out", tmp_path / "out")
-    assert done.returncode == 1 and "run `migkg build` first" in done.stderr
+    done = run_migkg("network", "export", "--out", tmp_path / "nothing", "--to", tmp_path / "out")
+    assert done.returncode == 2 and "run `migkg build` first" in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
 
 

@@ -208,4 +208,4 @@ def test_store_slower_than_the_read_timeout(built_dir, run_migkg):
 
 def test_no_build_no_publish(tmp_path, run_migkg):
     done = run_migkg("publish", "--endpoint", "http://127.0.0.1:1/store", "--out", tmp_path)
-    assert done.returncode == 1 and "no built dataset there" in done.stderr and "migkg build" in done.stderr
+    assert done.returncode == 2 and "no built dataset there" in done.stderr and "migkg build" in done.stderr

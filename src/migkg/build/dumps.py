@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 
 from migkg.build.cache import content_hash
 from migkg.build.formats import Format, extensions, media_type
-from migkg.errors import MigkgError
+from migkg.errors import InputError, Location, MigkgError
 
 MARKER = ".migkg-build"
 DESCRIPTION_FILE = "void.ttl"
@@ -64,13 +64,13 @@ def part_order(part: str) -> tuple[int, str]:
 def dump_files(out_dir: Path, ext: str) -> list[Path]:
     """The files of one format in a build folder, in publication order (all of them make the whole dataset).
 
-    Raises :class:`MigkgError` naming the folder when it holds no build.
+    Raises :class:`InputError` naming the folder when it holds no build (a wrong --out is bad input: exit 2).
     """
     out_dir = Path(out_dir)
     found = {path.name[len("migkg-"):-len(ext) - 1]: path for path in out_dir.glob(f"migkg-*.{ext}")}
     if BASE_PART not in found or not (out_dir / DESCRIPTION_FILE).is_file():
-        raise MigkgError(f"{out_dir}: no built dataset there (no {file_name(BASE_PART, ext)} or {DESCRIPTION_FILE}). "
-                         "Fix: run `migkg build` first, or name the folder it wrote.")
+        raise InputError(Location(out_dir), f"no built dataset there (no {file_name(BASE_PART, ext)} or "
+                         f"{DESCRIPTION_FILE}).", "run `migkg build` first, or name the folder it wrote with --out.")
     return [found[part] for part in sorted(found, key=part_order)]
 
 
@@ -226,6 +226,11 @@ def manifest_text(parts: dict[str, str], written: list[Written]) -> str:
     return "written by migkg build; the whole folder is replaced on each build\n" + body + "\n"
 
 
+#: folders inside the build folder that other commands write and a build keeps as they are: `migkg network`
+#: writes its files to build/network/ by default
+KEPT_FOLDERS = ("network",)
+
+
 class Staging:
     """A temporary folder beside ``out_dir`` that replaces it on :meth:`commit`, or is removed.
 
@@ -267,9 +272,28 @@ class Staging:
         with open(marker_path, "rb") as handle:
             os.fsync(handle.fileno())
         if self.out_dir.exists():
+            kept = self._keep_folders()
             retired = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
-            os.replace(self.out_dir, retired / "old")
+            try:
+                os.replace(self.out_dir, retired / "old")
+            except OSError:
+                self._give_back(kept)
+                raise
             os.replace(self.folder, self.out_dir)
             shutil.rmtree(retired, ignore_errors=True)
         else:
             os.replace(self.folder, self.out_dir)
+
+    def _keep_folders(self) -> list[str]:
+        """Move the folders of :data:`KEPT_FOLDERS` of the old build into the staged one (a rename on the same
+        disk): they are not this build's outputs, and the build must not delete them."""
+        kept = []
+        for name in KEPT_FOLDERS:
+            if (self.out_dir / name).is_dir() and not (self.folder / name).exists():
+                os.replace(self.out_dir / name, self.folder / name)
+                kept.append(name)
+        return kept
+
+    def _give_back(self, kept: list[str]) -> None:
+        for name in kept:
+            os.replace(self.folder / name, self.out_dir / name)

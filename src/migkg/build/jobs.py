@@ -17,7 +17,7 @@ from migkg.build.cache import Cache, Entry
 from migkg.build.describe import coverage_of
 from migkg.build.serialise import Piece, PieceStats
 from migkg.build.workbench import Workbench, each_error
-from migkg.cards.release import CARD_NAME, SOURCE_NAME, release_folders
+from migkg.cards.release import CARD_NAME, SOURCE_NAME, missing_card, release_folders
 from migkg.errors import InputError, Location
 from migkg.mapping.terms import Triple
 from migkg.validation.across import groups_blob
@@ -118,8 +118,7 @@ def read_inputs(folder: Path) -> tuple[bytes, bytes]:
         with open(f"{where}/{CARD_NAME}", "rb") as handle:
             card = handle.read()
     except (FileNotFoundError, IsADirectoryError):
-        raise InputError(Location(folder / CARD_NAME), "is missing.",
-                         "write a card for this release (see docs/card-format.md).") from None
+        raise missing_card(folder) from None
     try:
         with open(f"{where}/{SOURCE_NAME}", "rb") as handle:
             source = handle.read()

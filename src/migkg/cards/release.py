@@ -12,6 +12,8 @@ from migkg.errors import InputError, Location
 
 SOURCE_NAME = "source.txt"
 CARD_NAME = "card.yaml"
+#: what ``migkg draft`` writes beside the source: a card to review, never built
+DRAFT_CARD_NAME = "card.draft.yaml"
 
 
 @dataclass
@@ -62,11 +64,22 @@ def decode_source(path: Path, data: bytes) -> str:
                                    "unchanged.")
 
 
+def missing_card(folder: Path) -> InputError:
+    """The error for a release folder without ``card.yaml``; where a draft lies beside it, the error names the
+    draft and says how to go on, since a draft is never built."""
+    draft = folder / DRAFT_CARD_NAME
+    if draft.is_file():
+        return InputError(Location(folder / CARD_NAME), f"is missing; {draft} beside it is a draft, and a draft is "
+                          "never built.", f"review the draft and rename it to {CARD_NAME} (docs/drafting.md, section "
+                          f"3), or move the folder {folder.name}/ out of {folder.parent} until it is reviewed.")
+    return InputError(Location(folder / CARD_NAME), "is missing.",
+                      "write a card for this release (see docs/card-format.md).")
+
+
 def load_release(folder: Path) -> LoadedRelease:
     card_path = folder / CARD_NAME
     if not card_path.is_file():
-        raise InputError(Location(card_path), "is missing.",
-                         "write a card for this release (see docs/card-format.md).")
+        raise missing_card(folder)
     return loaded_release(folder, read_text(card_path), read_source(folder / SOURCE_NAME))
 
 

@@ -6,12 +6,30 @@ and add one line below. Each command module imports the library only inside its 
 """
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from migkg.cli import build, draft, draft_quality, network, ontology, publish, query, serve
+from migkg.cli.common import App
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Build, validate and query the migkg knowledge graph of migration-dialogue press releases.")
+app = App(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+          help="Build, validate and query the migkg knowledge graph of migration-dialogue press releases.")
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from migkg import __version__
+
+        typer.echo(f"migkg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(_version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version of migkg and exit.")] = False):
+    """Build, validate and query the migkg knowledge graph of migration-dialogue press releases."""
+
 
 app.command()(build.build)
 app.command()(build.validate)

@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.common import BaseOption, DataOption, OutOption, errors_to_exit, say
+from migkg.cli.common import BaseOption, DataOption, OutOption, errors_to_exit, require_data_folder, say
 from migkg.mapping.iris import DEFAULT_BASE
 
 CacheOption = Annotated[Path | None, typer.Option(
-    "--cache", help="Folder of the build cache (default: .migkg-cache beside the data folder).")]
+    "--cache", metavar="DIR", help="Folder of the build cache (default: .migkg-cache beside the data folder).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Build every release anew and keep no cache.")]
 WorkersOption = Annotated[int | None, typer.Option(
-    "--workers", min=1, help="Worker processes (default: one per core when many releases need building).")]
+    "--workers", min=1, metavar="N", help="Worker processes (default: one per core when many releases need building).")]
 
 
 def _cache_dir(data: Path, cache: Path | None, no_cache: bool) -> Path | None:
@@ -56,6 +56,7 @@ def _run(data: Path, out: Path | None, *, base: str, cache: Path | None, no_cach
     from migkg.build.corpus import build_corpus
     from migkg.build.toolkit import Toolkit
 
+    require_data_folder(data)
     return build_corpus(data, out, Toolkit.load(base), cache_dir=_cache_dir(data, cache, no_cache), workers=workers,
                         keep_going=keep_going, download_base=download_base, progress=_progress())
 
@@ -73,7 +74,7 @@ def _failure_line(summary, out: Path | None) -> None:
 @errors_to_exit
 def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
           download_base: Annotated[str | None, typer.Option(
-              "--download-base", help="URL the files will be published under (for dcat:downloadURL).")] = None,
+              "--download-base", metavar="URL", help="URL the files will be published under (for dcat:downloadURL).")] = None,
           cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None,
           keep_going: Annotated[bool, typer.Option(
               "--keep-going", help="Leave out releases that fail or violate the shapes, write the rest, "
@@ -96,7 +97,7 @@ def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), ba
             say(f"left out: {left.release_id}: {location}: {problem}" + (f" Fix: {fix}" if fix else ""))
         if not left.errors:
             say(f"left out: {left.release_id}: {left.folder / 'card.yaml'}: {reason} (see the violations above).")
-    say(f"built {summary.checked - len(summary.left_out):,} release(s), {summary.quads:,} quads in "
+    say(f"built {summary.releases - len(summary.left_out):,} release(s), {summary.quads:,} quads in "
         f"{summary.graphs:,} named graphs, {len(summary.report.warnings)} warning(s), in {summary.seconds:.2f} s "
         f"({summary.built:,} built, {summary.reused:,} reused from the cache, "
         f"{len(summary.failed) + len(summary.invalid):,} failed"
@@ -133,7 +134,7 @@ def _list_files(summary, out: Path) -> None:
 def validate(*, data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE,
              turtle: Annotated[bool, typer.Option("--turtle", help="Print the sh:ValidationReport as Turtle.")] = False,
              report: Annotated[Path | None, typer.Option(
-                 "--report", help="Also write the sh:ValidationReport as Turtle to this file.")] = None,
+                 "--report", metavar="FILE", help="Also write the sh:ValidationReport as Turtle to this file.")] = None,
              cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None):
     """Validate the cards and the graph against the SHACL shapes; exit 1 on violations."""
     from migkg.errors import InputErrors

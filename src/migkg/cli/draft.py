@@ -16,7 +16,7 @@ MAX_SOURCE_BYTES = 1_000_000
 RELEASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,119}$")
 
 RegistryOption = Annotated[list[Path] | None, typer.Option(
-    "--registry", help="Another registry folder the reviewed card's ids are in (besides DATA/registry); repeatable.")]
+    "--registry", metavar="DIR", help="Another registry folder the reviewed card's ids are in (besides DATA/registry); repeatable.")]
 
 
 def read_release_text(path: Path) -> tuple[bytes, str]:
@@ -40,21 +40,25 @@ def read_release_text(path: Path) -> tuple[bytes, str]:
 
 @errors_to_exit
 def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (UTF-8).")], *,
-          release_id: Annotated[str, typer.Option("--id", help="The release id: the folder name under DATA/releases.")],
-          lang: Annotated[str | None, typer.Option("--lang", help="ru or en (default: guessed from the letters).")] = None,
+          release_id: Annotated[str, typer.Option("--id", metavar="ID", help="The release id: the folder name under DATA/releases.")],
+          lang: Annotated[str | None, typer.Option("--lang", metavar="ru|en", help="ru or en (default: guessed from the letters).")] = None,
           data: DataOption = Path("data"),
           force: Annotated[bool, typer.Option("--force", help="Replace an existing card.draft.yaml.")] = False,
           evaluate: Annotated[Path | None, typer.Option(
-              "--evaluate", help="A reviewed card of the same text: print precision and recall of the draft.")] = None,
+              "--evaluate", metavar="CARD", help="A reviewed card of the same text: print precision and recall of the draft.")] = None,
           registry: RegistryOption = None,
           issued: Annotated[str | None, typer.Option(
-              "--issued", help="The date of issue, YYYY-MM-DD (or YYYY-MM, YYYY), known from where the text was "
+              "--issued", metavar="DATE", help="The date of issue, YYYY-MM-DD (or YYYY-MM, YYYY), known from where the text was "
               "taken.")] = None,
           publisher: Annotated[str | None, typer.Option(
-              "--publisher", help="The publisher's registry id, known from where the text was taken.")] = None,
-          url: Annotated[str | None, typer.Option("--url", help="The address the text was taken from.")] = None,
+              "--publisher", metavar="ID", help="The publisher's registry id, known from where the text was taken.")] = None,
+          url: Annotated[str | None, typer.Option("--url", metavar="URL", help="The address the text was taken from.")] = None,
           meta: Annotated[Path | None, typer.Option(
-              "--meta", help="A YAML file with issued, publisher, url (default: SOURCE's .meta.yaml, if any).")] = None):
+              "--meta", metavar="FILE", help="A YAML file with issued, publisher, url (default: SOURCE's .meta.yaml, if any).")] = None,
+          to: Annotated[Path | None, typer.Option(
+              "--to", metavar="DIR", help="Write the release folder ID/ under DIR instead of DATA/releases: a folder "
+                                          "the build does not read (e.g. drafts), so that `migkg build` goes on "
+                                          "working while the draft waits for review.")] = None):
     """Draft a card from a raw release: DATA/releases/ID/ gets source.txt, card.draft.yaml (to review, then
     rename to card.yaml), registry-proposals.yaml and draft-meta.yaml. --issued, --publisher and --url (or the
     same keys in SOURCE's .meta.yaml file) fill what the text does not state. See docs/drafting.md."""
@@ -70,7 +74,8 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
     registry_dir = data / "registry"
     if not registry_dir.is_dir():
         raise InputError(Location(registry_dir), "is not a folder.", "point --data at a folder holding registry/.")
-    folder = data / "releases" / release_id
+    folder = (to if to is not None else data / "releases") / release_id
+    _check_folder(data / "releases" / release_id, source, force)
     _check_folder(folder, source, force)
     raw, text = read_release_text(source)
     supplied = read_supplied(source, meta, issued, publisher, url)
@@ -89,7 +94,9 @@ def draft(source: Annotated[Path, typer.Argument(help="The release's raw text (U
     say(_summary(files, language, lang is None))
     for note in _not_drafted(files):
         say(f"  not drafted: {note}")
-    say(f"Next: review {folder / DRAFT_NAME} against source.txt, then rename it to card.yaml "
+    place = "" if folder.parent.resolve() == (data / "releases").resolve() else \
+        f" and move the folder {folder} into {data / 'releases'}/"
+    say(f"Next: review {folder / DRAFT_NAME} against source.txt, then rename it to card.yaml{place} "
         "(docs/drafting.md).")
     if evaluate is not None:
         typer.echo(_evaluate(folder, evaluate, data, registry or []).table())

@@ -47,14 +47,14 @@ def _drafter():
 
 @errors_to_exit
 def draft_quality(halves: Annotated[list[Path], typer.Argument(
-                      metavar="HALF...", help="Corpus halves: folders of <id>/{source.txt, card.yaml, registry.yaml, "
+                      metavar="HALF", help="Corpus halves: folders of <id>/{source.txt, card.yaml, registry.yaml, "
                                               "meta.yaml}, e.g. tests/fixtures/drafting/dev.")],
                   data: DataOption = Path("data"),
                   known: Annotated[Path, typer.Option(
-                      "--known", help="The registry a curator holds beyond DATA/registry before the texts arrive.")]
+                      "--known", metavar="DIR", help="The registry a curator holds beyond DATA/registry before the texts arrive.")]
                   = Path("tests/fixtures/drafting/known/registry"),
                   keep: Annotated[Path | None, typer.Option(
-                      "--keep", help="Keep the drafts in this new folder (default: a temporary one, deleted).")] = None):
+                      "--keep", metavar="DIR", help="Keep the drafts in this new folder (default: a temporary one, deleted).")] = None):
     """Draft every text of each corpus half and print precision / recall per kind of fact, per text and pooled
     per half, as markdown (docs/drafting.md, section 5). The drafter sees DATA/registry and --known only."""
     from migkg.draft import guess_language

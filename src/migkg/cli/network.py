@@ -9,28 +9,49 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.common import errors_to_exit, say
+from migkg.cli.common import App, errors_to_exit, say
 from migkg.errors import InputError, Location
 
-network_app = typer.Typer(no_args_is_help=True, help="Actor networks from the graph: measures (stats), GraphML/GEXF/"
-                          "JSON/CSV files (export), PNG/SVG/HTML pictures (draw).")
+network_app = App(no_args_is_help=True, help="Actor networks from the graph: measures (stats), GraphML/GEXF/"
+                  "JSON/CSV files (export), PNG/SVG/HTML pictures (draw).")
 
-BuildOption = Annotated[Path, typer.Option("--build", help="Folder of the built graph (read when no --endpoint).")]
+BuildOutOption = Annotated[Path | None, typer.Option(
+    "--out", metavar="DIR", help="Folder of the build to read when no --endpoint, as for query, serve and publish "
+                                 "(default: build).")]
+#: the old name of --out here (until 0.1.0); hidden, and read as before: see :func:`_folders`
+OldBuildOption = Annotated[Path | None, typer.Option("--build", metavar="DIR", hidden=True)]
 EndpointOption = Annotated[str | None, typer.Option(
-    "--endpoint", help="Read the graph from this SPARQL 1.1 query endpoint instead of the built files.")]
-NetworkOutOption = Annotated[Path, typer.Option("--out", help="Folder to write the files to.")]
+    "--endpoint", metavar="URL", help="Read the graph from this SPARQL 1.1 query endpoint instead of the built files.")]
+ToOption = Annotated[Path | None, typer.Option(
+    "--to", metavar="DIR", help="Folder to write the files to (default: network/ in the build folder, which "
+                                "`migkg build` keeps).")]
 NetworksOption = Annotated[list[str] | None, typer.Option(
-    "--network", "-n", help="A network to use (repeatable): actor-event, co-participation, affiliation, statements, "
+    "--network", "-n", metavar="NAME", help="A network to use (repeatable): actor-event, co-participation, affiliation, statements, "
                             "actors. Default: all.")]
 #: shorter type names for the printed table (the CSV keeps the full ones)
 SHORT_TYPES = {"intergovernmental-organization": "IGO"}
-SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the Louvain community detection, and of the "
+SeedOption = Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the Louvain community detection, and of the "
                                                         "sources sampled for betweenness and brokerage.")]
 ExactUpToOption = Annotated[int | None, typer.Option(
-    "--exact-up-to", help="Networks with more nodes than this get betweenness and brokerage estimated from "
+    "--exact-up-to", metavar="N", help="Networks with more nodes than this get betweenness and brokerage estimated from "
                           "--samples sampled sources (0: always estimate). Default: 1000.")]
 SamplesOption = Annotated[int | None, typer.Option(
-    "--samples", help="Sampled source nodes of the betweenness and brokerage estimates (at least 2). Default: 100.")]
+    "--samples", metavar="K", help="Sampled source nodes of the betweenness and brokerage estimates (at least 2). Default: 100.")]
+
+
+def _folders(out: Path | None, to: Path | None, old_build: Path | None) -> tuple[Path, Path]:
+    """The build to read and the folder to write to. ``--out`` names the build, as it does for every command that
+    reads one, and the files go to ``--to``. Scripts written before, with ``--build`` for the build and ``--out``
+    for the files, still work: with ``--build``, ``--out`` keeps that old meaning."""
+    if old_build is None:
+        build = out or Path("build")
+        return build, to or build / "network"
+    say("note: --build is the old name of --out here; write --out BUILD --to FOLDER (with --build, --out still "
+        "names the folder to write to, as it did).")
+    if out is not None and to is not None:
+        raise InputError(Location(Path("--build")), "with --build (the old spelling), --out names the folder to "
+                         "write to, and so does --to.", "write --out BUILD --to FOLDER, without --build.")
+    return old_build, to or out or Path("build/network")  # where the files went before, whatever the build
 
 
 def _chosen(names: list[str] | None) -> list[str]:
@@ -96,6 +117,8 @@ def _table_text(rows: list[dict], title: str, top: int) -> str:
     from rich.console import Console
     from rich.table import Table
 
+    from migkg.console import table_width
+
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
     for column in ("rank", "label", "type", "side", "degree", "w.deg", "betweenness", "PageRank", "comm.",
                    "brokerage", "groups"):
@@ -108,7 +131,7 @@ def _table_text(rows: list[dict], title: str, top: int) -> str:
                       f"{row['pagerank']:.3f}", str(row["community"]), f"{row['brokerage']:.1f}",
                       str(row["groups_linked"]))
     buffer = io.StringIO()
-    Console(file=buffer, width=150, force_terminal=False).print(table)
+    Console(file=buffer, width=table_width(table), force_terminal=False).print(table)
     more = f"… {len(rows) - top} more rows in the CSV\n" if len(rows) > top else ""
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()).strip("\n") + "\n" + more
 
@@ -123,13 +146,16 @@ def _csv_bytes(rows: list[dict]) -> bytes:
 
 @network_app.command()
 @errors_to_exit
-def stats(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
-          out: NetworkOutOption = Path("build/network"), network: NetworksOption = None,
-          by: Annotated[str, typer.Option("--by", help="Rank by this measure: degree, weighted_degree, betweenness, "
+def stats(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOption = None,
+          network: NetworksOption = None,
+          by: Annotated[str, typer.Option("--by", metavar="MEASURE", help="Rank by this measure: degree, weighted_degree, betweenness, "
                                                        "pagerank, brokerage, groups_linked.")] = "degree",
-          top: Annotated[int, typer.Option("--top", help="Rows to print per network (the CSV has all).")] = 15,
-          seed: SeedOption = 42, exact_up_to: ExactUpToOption = None, samples: SamplesOption = None):
-    """Print each network's actors ranked by a measure, and write NAME-measures.csv to --out."""
+          top: Annotated[int, typer.Option("--top", metavar="N", help="Rows to print per network (the CSV has all).")
+                         ] = 15,
+          seed: SeedOption = 42, exact_up_to: ExactUpToOption = None, samples: SamplesOption = None,
+          old_build: OldBuildOption = None):
+    """Print each network's actors ranked by a measure, and write NAME-measures.csv to --to."""
+    build, to = _folders(out, to, old_build)
     from migkg.network import measure_table, ties_by_side
     from migkg.network.export import write_files
 
@@ -155,16 +181,17 @@ def stats(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
                 typer.echo(f"  {count:4d}  {labels.get(side) or side}")
             typer.echo("")
         files[f"{name}-measures.csv"] = _csv_bytes(rows)
-    _report(write_files(files, out))
+    _report(write_files(files, to))
 
 
 @network_app.command()
 @errors_to_exit
-def export(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
-           out: NetworkOutOption = Path("build/network"), network: NetworksOption = None, seed: SeedOption = 42,
-           exact_up_to: ExactUpToOption = None, samples: SamplesOption = None):
+def export(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOption = None,
+           network: NetworksOption = None, seed: SeedOption = 42, exact_up_to: ExactUpToOption = None,
+           samples: SamplesOption = None, old_build: OldBuildOption = None):
     """Write each network as NAME.graphml, NAME.gexf, NAME.json (node-link) and NAME-nodes.csv / NAME-edges.csv,
     the nodes carrying their measures (estimates are recorded on the graph: betweenness_sample, ...)."""
+    build, to = _folders(out, to, old_build)
     from migkg.network import add_measures
     from migkg.network.export import export_files, write_files
 
@@ -178,17 +205,21 @@ def export(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
             say(f"{name}: {note}")
         files.update(export_files(add_measures(graphs[name], seed=seed, exact_up_to=exact_up_to, samples=samples),
                                   name))
-    _report(write_files(files, out))
+    _report(write_files(files, to))
 
 
 @network_app.command()
 @errors_to_exit
-def draw(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
-         out: NetworkOutOption = Path("build/network"), network: NetworksOption = None,
-         size_by: Annotated[str, typer.Option("--size-by", help="Node size by this measure.")] = "degree",
-         lang: Annotated[str, typer.Option("--lang", help="Labels of the PNG and SVG: both, ru or en.")] = "both",
-         html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive NAME.html.")] = True):
+def draw(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOption = None,
+         network: NetworksOption = None,
+         size_by: Annotated[str, typer.Option("--size-by", metavar="MEASURE", help="Node size by this measure.")
+                            ] = "degree",
+         lang: Annotated[str, typer.Option("--lang", metavar="LANG", help="Labels of the PNG and SVG: both, ru or "
+                                                                         "en.")] = "both",
+         html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive NAME.html.")] = True,
+         old_build: OldBuildOption = None):
     """Draw each network as NAME.png and NAME.svg, and an interactive NAME.html that works offline."""
+    build, to = _folders(out, to, old_build)
     from migkg.network.draw import LANGUAGES, picture_files
     from migkg.network.export import write_files
     from migkg.network.html import html_files
@@ -204,4 +235,4 @@ def draw(build: BuildOption = Path("build"), endpoint: EndpointOption = None,
         files.update(picture_files(graphs[name], name, size_by, lang))
         if html:
             files.update(html_files(graphs[name], name, spans, size_by))
-    _report(write_files(files, out))
+    _report(write_files(files, to))

@@ -10,7 +10,7 @@ import typer
 
 from migkg.cli.common import OutOption, errors_to_exit, say
 from migkg.cli.query import ConnectTimeoutOption, ReadTimeoutOption
-from migkg.errors import MigkgError
+from migkg.errors import InputError, Location
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -20,12 +20,12 @@ PROTOCOLS = ("gsp", "update")
 
 @errors_to_exit
 def publish(endpoint: Annotated[str, typer.Option(
-                "--endpoint", help="The store's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; Virtuoso: "
+                "--endpoint", metavar="URL", help="The store's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; Virtuoso: "
                                    "http://HOST:8890/sparql-graph-crud), or with --protocol update its SPARQL Update "
                                    "URL. A login comes from MIGKG_ENDPOINT_USER and MIGKG_ENDPOINT_PASSWORD.")],
             out: OutOption = Path("build"),
             protocol: Annotated[str, typer.Option(
-                "--protocol", help="gsp: PUT each graph (SPARQL 1.1 Graph Store Protocol); update: DROP + INSERT "
+                "--protocol", metavar="gsp|update", help="gsp: PUT each graph (SPARQL 1.1 Graph Store Protocol); update: DROP + INSERT "
                                    "DATA per graph (SPARQL 1.1 Update), for stores without the Graph Store Protocol.")
             ] = "gsp",
             connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 300.0):
@@ -35,8 +35,9 @@ def publish(endpoint: Annotated[str, typer.Option(
     from migkg.stores.publish import GraphStoreTarget, UpdateTarget, graphs_of
     from migkg.stores.publish import publish as publish_graphs
 
+    protocol = protocol.lower()
     if protocol not in PROTOCOLS:
-        raise MigkgError(f"--protocol {protocol!r}: use gsp or update.")
+        raise InputError(Location(Path("--protocol")), f"no protocol named {protocol!r}.", "use gsp or update.")
     started = time.perf_counter()
     build = open_build(out)
     graphs = graphs_of(build)

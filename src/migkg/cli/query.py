@@ -8,26 +8,26 @@ from typing import Annotated
 import typer
 
 from migkg.cli.common import BaseOption, OutOption, errors_to_exit
-from migkg.errors import MigkgError
+from migkg.errors import InputError, Location
 from migkg.mapping.iris import DEFAULT_BASE
 
 EndpointOption = Annotated[str | None, typer.Option(
-    "--endpoint", help="A SPARQL 1.1 query endpoint URL (e.g. http://127.0.0.1:7878/query); without it, the "
+    "--endpoint", metavar="URL", help="A SPARQL 1.1 query endpoint URL (e.g. http://127.0.0.1:7878/query); without it, the "
                        "built dataset. A login comes from MIGKG_ENDPOINT_USER and MIGKG_ENDPOINT_PASSWORD.")]
 ConnectTimeoutOption = Annotated[float, typer.Option(
-    "--connect-timeout", help="Seconds to wait for the connection to the endpoint.")]
+    "--connect-timeout", metavar="SECONDS", help="Seconds to wait for the connection to the endpoint.")]
 ReadTimeoutOption = Annotated[float, typer.Option(
-    "--read-timeout", help="Seconds to wait for the endpoint's next bytes once connected.")]
+    "--read-timeout", metavar="SECONDS", help="Seconds to wait for the endpoint's next bytes once connected.")]
 
 
 @errors_to_exit
 def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg queries`; q01 for short) or "
                                                     "the path of a .rq file.")], *,
           out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
-          fmt: Annotated[str, typer.Option("--format", help="table, or json, csv, tsv (W3C SPARQL results); "
+          fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or json, csv, tsv (W3C SPARQL results); "
                                                             "CONSTRUCT and DESCRIBE print Turtle.")] = "table",
           param: Annotated[list[str] | None, typer.Option(
-              "--param", help="Bind a parameter: name=value, typed as the query's `# param:` line says.")] = None,
+              "--param", metavar="NAME=VALUE", help="Bind a parameter: name=value, typed as the query's `# param:` line says.")] = None,
           endpoint: EndpointOption = None,
           connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 120.0):
     """Run a query on the built graph (run `migkg build` first) or, with --endpoint, on any SPARQL endpoint."""
@@ -35,8 +35,9 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
     from migkg.queries.catalogue import bind, parse_assignments, resolve
     from migkg.queries.running import FORMATS, output_embedded, output_remote
 
+    fmt = fmt.lower()  # CSV as well as csv
     if fmt not in FORMATS:
-        raise MigkgError(f"--format {fmt!r}: use {', '.join(FORMATS)}.")
+        raise InputError(Location(Path("--format")), f"no format named {fmt!r}.", f"use one of: {', '.join(FORMATS)}.")
     chosen = resolve(name)
     bindings = bind(chosen, parse_assignments(param or []))
     iris = Iris(base)
@@ -65,7 +66,9 @@ def queries(name: Annotated[str | None, typer.Argument(help="Show this query's w
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=200, force_terminal=False, soft_wrap=False)
+    from migkg.console import table_width
+
+    tables = []
     for kind, title in KIND_TITLES.items():
         entries = catalogue.of_kind(kind)
         if not entries:
@@ -73,6 +76,9 @@ def queries(name: Annotated[str | None, typer.Argument(help="Show this query's w
         table = Table("name", "title", "parameters", title=title, title_justify="left", box=None, padding=(0, 2, 0, 0))
         for entry in entries:
             table.add_row(entry.name, entry.title, ", ".join(f"{p.name} ({p.type})" for p in entry.parameters))
+        tables.append(table)
+    console = Console(width=max((table_width(table) for table in tables), default=80), force_terminal=False, soft_wrap=False)
+    for table in tables:
         console.print(table)
         console.print()
     console.print("Run one: migkg query NAME [--param name=value] [--format table|json|csv|tsv] [--endpoint URL]; "

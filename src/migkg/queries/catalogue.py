@@ -26,6 +26,7 @@ queries (``queries/network``) as networks.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -213,8 +214,26 @@ class Catalogue:
             return starts[0]
         names = ", ".join(q.name for q in (starts or self.queries))
         problem = f"{len(starts)} queries start with {name!r}" if starts else f"no query named {name!r}"
+        close = [] if starts else self.close_to(name)
+        hint = f"did you mean {' or '.join(close)}? Otherwise " if close else ""
         raise InputError(Location(Path(name)), f"{problem} in the catalogue.",
-                         f"use one of: {names} (`migkg queries` lists them), or give the path of a .rq file.")
+                         f"{hint}use one of: {names} (`migkg queries` lists them), or give the path of a .rq file.")
+
+    def close_to(self, name: str) -> list[str]:
+        """The names of the queries ``name`` may have meant: a near spelling of the whole name, of its number
+        (``q2`` for q02) or of the words after the number (``opener`` for q02-opener)."""
+        spellings: dict[str, str] = {}
+        for query in self.queries:
+            spellings[query.name] = query.name
+            number, _, words = query.name.partition("-")
+            if re.fullmatch(r"q\d+", number) and words:
+                spellings.setdefault(number, query.name)
+                spellings.setdefault(words, query.name)
+        numbered = re.fullmatch(r"q(\d+)", name.lower())
+        if numbered and f"q{int(numbered.group(1)):02d}" in spellings:  # q2, q002: the number is what was meant
+            return [spellings[f"q{int(numbered.group(1)):02d}"]]
+        close = difflib.get_close_matches(name.lower(), list(spellings), n=3, cutoff=0.6)
+        return list(dict.fromkeys(spellings[spelling] for spelling in close))
 
 
 def load_catalogue(folder: Path | None = None) -> Catalogue:
@@ -266,6 +285,13 @@ def bind(query: Query, values: dict[str, str]) -> dict[str, Object]:
             declared = ", ".join(f"{p.name} ({p.type})" for p in query.parameters)
             raise InputError(Location(query.path, None, f"--param {name}"), f"this query has no parameter {name!r}.",
                              f"use one of: {declared}.")
+        if parameter is None and query.kind != "query":
+            raise InputError(Location(query.path, None, f"--param {name}"), f"{query.name} takes no parameters, "
+                             f"so {name!r} would change nothing.", f"leave out --param (`migkg queries {query.name}` "
+                             "shows what the query answers).")
+        if parameter is None and not re.search(rf"[?$]{name}\b", query.text):
+            raise InputError(Location(query.path, None, f"--param {name}"), f"the query has no variable ?{name}, "
+                             "so the value would change nothing.", "give the name of one of the query's variables.")
         if parameter is None:
             type_name = "iri" if value.startswith(("<", "http://", "https://", "urn:")) else "string"
             parameter = Parameter(name, type_name, "", 0)

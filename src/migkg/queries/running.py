@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from migkg.build.serialise import prefixes
+from migkg.console import table_width
 from migkg.errors import InputError, Location, MigkgError
 from migkg.mapping.iris import Iris
 from migkg.mapping.terms import Object
@@ -111,7 +112,7 @@ def table(result: SelectResult, iris: Iris) -> str:
     for row in rows:
         view.add_row(*row)
     buffer = io.StringIO()
-    Console(file=buffer, width=220, force_terminal=False).print(view)
+    Console(file=buffer, width=table_width(view), force_terminal=False).print(view)
     return buffer.getvalue() + f"{len(rows)} row(s)\n"
 
 

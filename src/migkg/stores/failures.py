@@ -24,7 +24,18 @@ PASSWORD_VARIABLE = "MIGKG_ENDPOINT_PASSWORD"
 
 
 class EndpointError(MigkgError):
-    """A SPARQL endpoint or Graph Store could not be reached or refused a request."""
+    """A SPARQL endpoint or Graph Store could not be reached or refused a request; ``status`` is the HTTP status
+    of the refusal, when there was an answer."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+class BadEndpoint(EndpointError):
+    """The endpoint as given cannot be used (not an http(s) URL, credentials in it, half a login): bad input."""
+
+    exit_code = 2
 
 
 def without_query(url: str) -> str:

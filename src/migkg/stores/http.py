@@ -39,6 +39,7 @@ from migkg import __version__
 from migkg.stores.failures import (
     PASSWORD_VARIABLE,
     USER_VARIABLE,
+    BadEndpoint,
     EndpointError,
     http_failure,
     network_failure,
@@ -80,7 +81,7 @@ def credentials_from_env(environ: Mapping[str, str] = os.environ) -> Credentials
     if user is None and password is None:
         return None
     if not user or password is None:
-        raise EndpointError(f"only one of {USER_VARIABLE} and {PASSWORD_VARIABLE} is set. "
+        raise BadEndpoint(f"only one of {USER_VARIABLE} and {PASSWORD_VARIABLE} is set. "
                             "Fix: set both (or neither, for an endpoint without a login).")
     return Credentials(user, password)
 
@@ -89,10 +90,10 @@ def check_url(url: str) -> str:
     """``url`` itself if it is an http(s) URL without credentials in it, else :class:`EndpointError`."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EndpointError(f"{url!r} is not an http(s) URL. Fix: give the endpoint's full URL, e.g. "
+        raise BadEndpoint(f"{url!r} is not an http(s) URL. Fix: give the endpoint's full URL, e.g. "
                             "http://127.0.0.1:7878/query.")
     if parts.username or parts.password:
-        raise EndpointError(f"{without_query(url)}: the URL holds credentials. Fix: remove them from the URL "
+        raise BadEndpoint(f"{without_query(url)}: the URL holds credentials. Fix: remove them from the URL "
                             f"and set {USER_VARIABLE} and {PASSWORD_VARIABLE} in the environment instead.")
     return url
 
@@ -241,4 +242,5 @@ class HttpClient:
         waited = getattr(retries, "waited", 0.0)
         raise EndpointError(http_failure(where, answer.status_code, answer.reason, answer.headers, answer.content,
                                          has_credentials=self.credentials is not None, idempotent=idempotent,
-                                         attempts=attempts, waited=waited, retried=RETRIED_STATUSES))
+                                         attempts=attempts, waited=waited, retried=RETRIED_STATUSES),
+                            answer.status_code)

@@ -41,7 +41,7 @@ import pyoxigraph as ox
 
 from migkg.errors import MigkgError
 from migkg.mapping.iris import Iris
-from migkg.stores.failures import EndpointError
+from migkg.stores.failures import PASSWORD_VARIABLE, USER_VARIABLE, EndpointError
 from migkg.stores.http import HttpClient, check_url
 from migkg.stores.opening import Build
 
@@ -183,9 +183,22 @@ def failure_message(graphs: list[GraphToPublish], published: list[GraphToPublish
         sent = [g.label for g in releases[failed.release_id] if g.name in done]
         if sent:
             lines.append(f"release {failed.release_id}: {', '.join(sent)} replaced, the rest not")
-    lines.append("Fix: once the store answers again, run the same `migkg publish`: graphs are replaced whole, "
-                 "so a second run completes the first.")
+    lines.append(f"Fix: {_what_to_do(getattr(cause, 'status', None))} run the same `migkg publish`: graphs are "
+                 "replaced whole, so a second run completes the first.")
     return "\n".join(lines)
+
+
+def _what_to_do(status: int | None) -> str:
+    """What must change before publishing again: waiting helps a store that is down or busy, not one that
+    refuses the writes or is not a store at that URL."""
+    if status in (401, 403):
+        return (f"the store refuses to be written to (HTTP {status}: read-only, or not with this login). Publish to a "
+                "writable endpoint (Oxigraph `serve`, not `serve-read-only`; `migkg serve --writable`), or set "
+                f"{USER_VARIABLE} and {PASSWORD_VARIABLE} to a login allowed to write; then")
+    if status in (404, 405):
+        return (f"nothing at that URL takes graphs (HTTP {status}). Give the store's Graph Store Protocol URL "
+                "(Oxigraph: /store; Virtuoso: /sparql-graph-crud), or its update URL with --protocol update; then")
+    return "once the store answers again,"
 
 
 def _listing(shared: list[str], releases: list[str], show: int = 20) -> str:
