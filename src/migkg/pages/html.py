@@ -138,6 +138,12 @@ class _View:
             return {"kind": "literal", "text": term.value, "lang": term.language, "datatype": datatype}
         return {"kind": "literal", "text": str(term), "lang": None, "datatype": None}
 
+    def kind(self, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> dict[str, Any]:
+        """A class the member is an instance of, as a link named in English, with its Russian name beside."""
+        link = self.term(term)
+        link["russian"] = self.doc.labels.get(getattr(term, "value", ""), {}).get("ru")
+        return link
+
     def title(self, iri: str) -> str:
         own = self.doc.labels.get(iri, {})
         return own.get("en") or own.get("ru") or own.get("") or iri[len(self.pages.base):] or iri
@@ -170,7 +176,7 @@ class _View:
                              "details": details, "evidence": self.cards(subject)})
         fragment = iri.partition("#")[2]
         return {"iri": iri, "id": fragment, "title": self.title(iri), "labels": self.labels(iri),
-                "types": [self.term(q.object) for q in doc.outgoing[iri] if q.predicate.value == RDF_TYPE],
+                "types": [self.kind(q.object) for q in doc.outgoing[iri] if q.predicate.value == RDF_TYPE],
                 "outgoing": outgoing, "evidence": self.cards(iri), "incoming": incoming,
                 "more": doc.incoming_total[iri] - len(doc.incoming[iri])}
 
