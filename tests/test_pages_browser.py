@@ -17,8 +17,11 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests import test_pages
 from tests.servers import ROOT
-from tests.test_pages import RELEASE, served, site  # noqa: F401  (fixtures)
+from tests.test_pages import RELEASE
+
+served, site = test_pages.served, test_pages.site  # the served seed build and the static site, shared fixtures
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
