@@ -6,7 +6,6 @@ exists, else the test's temporary folder), for a person to look at.
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from tests import test_pages
 from tests.servers import ROOT
+from tests.test_network_html import requests_over_the_network as requested_urls
 from tests.test_pages import RELEASE
 
 served, site = test_pages.served, test_pages.site  # the served seed build and the static site, shared fixtures
@@ -62,33 +62,23 @@ def quotes() -> set[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    for binary in (CHROMIUM, CHROMEDRIVER):
-        if not binary.exists():
-            pytest.fail(f"{binary} missing: run `bash .ci/setup.d/chromium.sh` (Debian chromium and chromium-driver)")
+    """Chromium with the network on (the pages come from loopback servers), every request in its performance log."""
+    missing = [str(b) for b in (CHROMIUM, CHROMEDRIVER) if not b.exists()]
+    if missing:
+        pytest.fail(f"{', '.join(missing)} missing: run `bash .ci/setup.d/chromium.sh` (Debian chromium, chromium-driver)")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for flag in FLAGS + [f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    for flag in [*FLAGS, f"--user-data-dir={profile}"]:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
+    with webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options) as driver:
         yield driver
-    finally:
-        driver.quit()
-
-
-def requested_urls(browser) -> list[str]:
-    """The URLs the browser asked for since the last call (Chrome's performance log)."""
-    urls = []
-    for entry in browser.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
 
 
 def assert_nothing_left_the_machine(urls: list[str]) -> None:
-    outside = [u for u in urls if not u.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))]
+    """Every URL asked for over the network (http, https, ws, ftp) since the last look is on 127.0.0.1."""
+    outside = [u for u in urls if not u.startswith("http://127.0.0.1:")]
     assert urls and not outside, outside
 
 
