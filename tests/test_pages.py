@@ -251,3 +251,19 @@ def test_a_port_held_only_by_time_wait_sockets_is_served(built_dir):
     assert f"http://127.0.0.1:{port}/" in out and "in use" not in err
     with pytest.raises((urllib.error.URLError, OSError)):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)  # and stopped again
+
+
+def test_a_writable_servers_pages_show_what_was_written(built_dir):
+    """The pages are read from the Oxigraph server itself, so an IRI added by SPARQL Update has a page at once."""
+    server = Serving("--port", "0", "--out", built_dir, "--writable")
+    try:
+        assert requests.get(f"{server.base}/state/XKX", timeout=30).status_code == 404
+        insert = (f"INSERT DATA {{ GRAPH <{BASE}graph/registry> {{ <{BASE}state/XKX> "
+                  "<http://www.w3.org/2000/01/rdf-schema#label> \"Kosovo\"@en , \"Косово\"@ru } }")
+        assert requests.post(f"{server.base}/update", data={"update": insert}, timeout=30).status_code == 204
+        page = requests.get(f"{server.base}/state/XKX", timeout=30)
+        assert page.status_code == 200 and 'lang="ru" class="label">Косово<' in page.text
+        turtle = parsed(requests.get(f"{server.base}/state/XKX.ttl", timeout=30).content, "turtle")
+        assert len(triples_of(turtle)) == 2
+    finally:
+        server.stop()

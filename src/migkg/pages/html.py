@@ -120,6 +120,7 @@ class Pages:
         own = labels.get(iri, {}) if labels else {}
         text = own.get("en") or own.get("ru") or own.get("") or self.curie(iri)
         if iri.startswith(self.base):
+            text = iri[len(self.base):] if text == iri else text
             return {"kind": "link", "href": links.href(iri), "text": text, "title": iri, "local": True}
         return {"kind": "link", "href": iri, "text": text, "title": iri, "local": False}
 
