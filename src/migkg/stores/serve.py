@@ -43,7 +43,10 @@ def oxigraph_binary() -> Path:
 
 
 def port_is_free(port: int) -> bool:
+    """Whether a server could listen on ``port``: with SO_REUSEADDR, as servers bind (waitress does), so a
+    port held only by connections in TIME_WAIT counts as free, and only a socket bound to it does not."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((HOST, port))
         except OSError:
@@ -69,8 +72,8 @@ def choose_port(requested: int | None) -> int:
     return DEFAULT_PORT if port_is_free(DEFAULT_PORT) else free_port()
 
 
-def load_into(location: Path, out_dir: Path, binary: Path) -> int:
-    """Load the build into an Oxigraph folder with ``oxigraph load``; returns the number of quads."""
+def load_into(location: Path, out_dir: Path, binary: Path) -> tuple[int, str]:
+    """Load the build into an Oxigraph folder with ``oxigraph load``; returns the number of quads and the base IRI."""
     build = open_build(out_dir)  # checks the build and finds the description graph's name
     description = build.ntriples(build.description_graph)
     commands = [[str(binary), "load", "--location", str(location), "--file", *map(str, build.files)]]
@@ -83,7 +86,7 @@ def load_into(location: Path, out_dir: Path, binary: Path) -> int:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise MigkgError(f"`oxigraph load` failed: {done.stderr.strip()[:500]}. Fix: run `migkg build` again.")
-    return len(build.store)
+    return len(build.store), build.base
 
 
 @dataclass
@@ -118,6 +121,7 @@ class LocalServer:
         self.workdir: Path | None = None
         self.process: subprocess.Popen | None = None
         self.quads = 0
+        self.base = ""  # the build's base IRI (its void:uriSpace)
         self.urls: Urls | None = None
 
     def start(self, ready_within: float = 30.0) -> LocalServer:
@@ -125,7 +129,7 @@ class LocalServer:
         self.workdir = Path(tempfile.mkdtemp(prefix="migkg-serve-"))
         try:
             location = self.workdir / "store"
-            self.quads = load_into(location, self.out_dir, binary)
+            self.quads, self.base = load_into(location, self.out_dir, binary)
             port = choose_port(self.requested_port)
             command = [str(binary), "serve" if self.writable else "serve-read-only", "--location", str(location),
                        "--bind", f"{HOST}:{port}", "--union-default-graph"]

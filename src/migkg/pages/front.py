@@ -1,0 +1,219 @@
+"""The front server of ``migkg serve``: the dataset's IRIs, the query page, and the SPARQL paths.
+
+``migkg serve`` runs the Oxigraph server as a child on a free port of 127.0.0.1, and this WSGI
+application (werkzeug's Request/Response, routing and Accept parsing) on the public port in front
+of it:
+
+- ``/query``, ``/update``, ``/store``, ``/sparql`` and the query page's assets (YASGUI, the logo)
+  are passed to the Oxigraph server as they come (method, query string, body, headers) and its
+  answer back as it comes, so the SPARQL 1.1 Protocol and Graph Store paths work as before;
+- ``/`` is migkg's query page (:mod:`migkg.pages.querypage`) and ``/prefixes.json`` its prefixes;
+- any other path is an IRI of the dataset: ``/state/KAZ`` answers for ``<base>state/KAZ`` with an
+  HTML page or its description in an RDF format, by the Accept header (``Vary: Accept``), or by an
+  extension (``/state/KAZ.ttl``) or ``?format=ttl``, which win over it. An IRI the dataset does not
+  name is a 404 with a page that says so and lists pages near it.
+
+It is served by waitress (a maintained, pure-Python production WSGI server, multi-threaded, with
+no dependency of its own), so a browser's parallel asset requests, a slow query and a page can be
+answered at once, and a researcher can put it behind a reverse proxy as it is.
+"""
+from __future__ import annotations
+
+import difflib
+import threading
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import requests
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotAcceptable
+from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request, Response
+
+from migkg.errors import MigkgError
+from migkg.pages.documents import Index, read_document
+from migkg.pages.html import Pages, ServedLinks
+from migkg.pages.querypage import prefixes_json, query_page
+from migkg.pages.rdf import RDF_FORMATS, RdfFormat, serialise
+from migkg.stores.serve import HOST, Urls
+from migkg.stores.sources import SelectSource
+
+#: the paths the Oxigraph server answers, passed to it unchanged
+PROXIED = ("/query", "/update", "/store", "/sparql", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: media types also accepted for a format (older or looser names clients send)
+ALIASES = {"application/x-turtle": "ttl", "application/json": "jsonld", "text/plain": "nt", "application/rdf+xml": "rdf",
+           "text/n3": "ttl"}
+_BY_EXTENSION = {f.extension: f for f in RDF_FORMATS}
+_FORMAT_NAMES = {"turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt", "n-triples": "nt", "nquads": "nq",
+                 "n-quads": "nq", "rdfxml": "rdf", "xml": "rdf", "html": "html"}
+#: headers that belong to one connection, never passed on (RFC 9110, 7.6.1)
+_HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+               "transfer-encoding", "upgrade", "host", "content-length", "accept-encoding"}
+
+
+@dataclass
+class Choice:
+    kind: RdfFormat | None  # None: HTML
+    negotiated: bool
+
+
+def choose_format(request: Request, extension: str | None) -> Choice:
+    """The format of an answer: an extension or ``?format=`` if given, else the best the Accept header
+    allows (HTML when it names none of ours but allows anything, or when there is no Accept header)."""
+    asked = extension or request.args.get("format")
+    if asked:
+        name = _FORMAT_NAMES.get(asked.lower(), asked.lower())
+        if name == "html":
+            return Choice(None, False)
+        if name not in _BY_EXTENSION:
+            raise NotAcceptable(f"no format {asked!r}: use one of html, {', '.join(_BY_EXTENSION)}.")
+        return Choice(_BY_EXTENSION[name], False)
+    if not request.accept_mimetypes:
+        return Choice(None, True)
+    offers = [*HTML_TYPES, *(f.media_type for f in RDF_FORMATS), *ALIASES]
+    best = request.accept_mimetypes.best_match(offers)
+    if best is None:
+        raise NotAcceptable("this IRI answers in text/html, " + ", ".join(f.media_type for f in RDF_FORMATS) + ".")
+    if best in HTML_TYPES:
+        return Choice(None, True)
+    extension = ALIASES.get(best) or next(f.extension for f in RDF_FORMATS if f.media_type == best)
+    return Choice(_BY_EXTENSION[extension], True)
+
+
+class FrontApp:
+    """The WSGI application; ``upstream`` is the Oxigraph server's address (``http://127.0.0.1:PORT``)."""
+
+    def __init__(self, source: SelectSource, base: str, prefixes: dict[str, str], upstream: str):
+        self.source, self.base, self.prefixes, self.upstream = source, base, prefixes, upstream.rstrip("/")
+        self.index = Index.of(source, base)
+        self.pages = Pages(base, prefixes)
+        self.links = ServedLinks(base)
+        self.query_html = query_page(self.pages.env, prefixes).encode("utf-8")
+        self.session = requests.Session()
+        self.routes = Map([Rule("/", endpoint="query_page"), Rule("/prefixes.json", endpoint="prefix_list"),
+                           *(Rule(path, endpoint="proxy") for path in PROXIED),
+                           Rule("/<path:path>", endpoint="document")], strict_slashes=False)
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        request = Request(environ)
+        try:
+            endpoint, values = self.routes.bind_to_environ(environ).match()
+            response = getattr(self, endpoint)(request, **values)
+        except HTTPException as refused:
+            response = refused.get_response(environ)
+        return response(environ, start_response)
+
+    # ------------------------------------------------------------------ the query page and the SPARQL paths
+    def query_page(self, request: Request) -> Response:
+        if request.method not in ("GET", "HEAD"):
+            raise MethodNotAllowed(["GET", "HEAD"])
+        return Response(self.query_html, content_type="text/html; charset=utf-8")
+
+    def prefix_list(self, request: Request) -> Response:
+        return Response(prefixes_json(self.prefixes), content_type="application/json")
+
+    def proxy(self, request: Request) -> Response:
+        headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_BY_HOP}
+        try:
+            answer = self.session.request(request.method, self.upstream + request.path, params=request.query_string,
+                                          data=request.get_data(), headers=headers, stream=True,
+                                          allow_redirects=False, timeout=(10, None))
+        except requests.RequestException as err:
+            return Response(f"the Oxigraph server behind migkg serve did not answer: {err}\n", status=502,
+                            content_type="text/plain; charset=utf-8")
+        passed = [(k, v) for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP | {"content-encoding"}]
+        return Response(answer.raw.stream(64 * 1024, decode_content=True), status=answer.status_code, headers=passed,
+                        direct_passthrough=True)
+
+    # ------------------------------------------------------------------ the dataset's IRIs
+    def document(self, request: Request, path: str) -> Response:
+        if request.method not in ("GET", "HEAD"):
+            raise MethodNotAllowed(["GET", "HEAD"])
+        path = quote(path, safe="/:@!$&'()*+,;=-._~")
+        stem, dot, extension = path.rpartition(".")
+        if dot and extension in _BY_EXTENSION:  # state/KAZ.ttl, or kind/index.ttl for the IRI kind/
+            stem = stem[:-len("index")] if stem.endswith("/index") or stem == "index" else stem
+            doc = read_document(self.source, self.base + stem, self.index.members(self.base + stem))
+            if doc.exists:
+                return self.answer(request, doc, extension)
+        doc = read_document(self.source, self.base + path, self.index.members(self.base + path))
+        if not doc.exists:
+            return self.missing(request, self.base + path)
+        return self.answer(request, doc, None)
+
+    def answer(self, request: Request, doc: Any, extension: str | None) -> Response:
+        choice = choose_format(request, extension)
+        links = ", ".join(f'<{self.links.format_href(doc.iri, f)}>; rel="alternate"; type="{f.media_type}"'
+                          for f in RDF_FORMATS)
+        if choice.kind is None:
+            response = Response(self.pages.page(doc, self.links), content_type="text/html; charset=utf-8")
+        else:
+            media = choice.kind.media_type + ("; charset=utf-8" if choice.kind.extension in ("ttl", "nt", "trig", "nq") else "")
+            response = Response(serialise(doc, choice.kind, self.prefixes), content_type=media)
+        response.headers["Link"] = links
+        if choice.negotiated:
+            response.headers["Vary"] = "Accept"
+        return response
+
+    def missing(self, request: Request, iri: str) -> Response:
+        near = nearest(self.index.documents, iri)
+        wants_html = choose_format(request, None).kind is None if not request.args.get("format") else False
+        if wants_html:
+            return Response(self.pages.missing(iri, self.links, near), status=404, content_type="text/html; charset=utf-8")
+        text = f"{iri} is not in the dataset (no statement names it).\n" + "".join(f"near: {n}\n" for n in near)
+        return Response(text, status=404, content_type="text/plain; charset=utf-8")
+
+
+def nearest(documents: list[str], iri: str, count: int = 8) -> list[str]:
+    """Documents whose IRIs look like ``iri``, the likest first: those of the same kind (first path segment)
+    when there are any."""
+    kind = iri.rsplit("/", 1)[0] + "/"
+    same_kind = [d for d in documents if d.startswith(kind)] or documents
+    return difflib.get_close_matches(iri, same_kind, n=count, cutoff=0.5) or same_kind[:count]
+
+
+class FrontServer:
+    """The front application on waitress, on ``host:port``, in a thread of its own; a context manager."""
+
+    def __init__(self, app: FrontApp, host: str, port: int, threads: int = 8):
+        from waitress.server import create_server  # type: ignore[import-untyped]
+
+        try:
+            self.server = create_server(app, host=host, port=port, threads=threads, ident="migkg")
+        except OSError as err:
+            raise MigkgError(f"port {port} on {host} cannot be used ({err.strerror}). Fix: give another --port "
+                             "(0 picks a free one).") from None
+        self.port = int(self.server.effective_port)
+        self.thread = threading.Thread(target=self.server.run, name="migkg-front", daemon=True)
+
+    def start(self) -> FrontServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Close every connection and the listening socket (which ends the server's loop), then its workers."""
+        channels = self.server._map
+        while channels:
+            for channel in list(channels.values()):
+                channel.handle_close()
+        self.server.task_dispatcher.shutdown()
+        self.thread.join(timeout=5)
+
+    def __enter__(self) -> FrontServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+
+
+def front_server(upstream: Urls, base: str, port: int) -> FrontServer:
+    """The front server for the Oxigraph server at ``upstream`` (its pages read that server), on ``port``."""
+    from migkg.build.serialise import prefixes
+    from migkg.mapping.iris import Iris
+    from migkg.stores.endpoint import EndpointSource
+
+    app = FrontApp(EndpointSource(upstream.query), base, prefixes(Iris(base)), upstream.base)
+    return FrontServer(app, HOST, port)
