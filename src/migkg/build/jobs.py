@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from migkg.build.cache import Cache, Entry
+from migkg.build.codec import storable
 from migkg.build.serialise import Piece, PieceStats
 from migkg.build.workbench import Workbench, each_error
 from migkg.cards.release import CARD_NAME, SOURCE_NAME, release_folders
@@ -31,6 +32,7 @@ SHARED_BLOB = "shared"
 DIGEST_BLOBS = ("shared_triples", "shared_subjects", "shared_objects", "shared_class_members")
 
 
+@storable
 @dataclass
 class Outcome:
     """What happened to one release: built, reused from the cache, or failed (with its errors)."""
