@@ -7,29 +7,36 @@ card rebuilds that release alone, and a changed registry or shapes file rebuilds
 
 One file per release (``releases/<id>.bin``) and one for the registry and vocabulary
 (``base.bin``), each written atomically (a temporary file, then ``os.replace``): a plain-text
-key line, then the pickled metadata (issues, statistics), then named binary blobs (the
-output chunks, the statistics digests). The key line is checked before anything is
-unpickled. The cache is the user's own working data, like ``build/``: it holds nothing that
-cannot be rebuilt, and ``--no-cache`` or deleting the folder is always safe.
+key line, the SHA-256 of the metadata, the metadata (issues, statistics) in MessagePack with a
+closed list of types (:mod:`migkg.build.codec`: no pickle, so an entry can hold no code), then named
+binary blobs (the output chunks, the statistics digests), each listed with its own SHA-256. The key
+line and the metadata's checksum are checked before the metadata is read, and a blob's checksum each
+time it is read: a damaged entry is never used. One found when the entry is looked up is simply built
+again; one found later, in a blob, raises :class:`CacheDamaged` after deleting the entry, and the build
+starts once more (:func:`migkg.build.corpus.stream`), saying so. The cache is the user's own working
+data, like ``build/``: it holds nothing that cannot be rebuilt, and ``--no-cache`` or deleting the
+folder is always safe.
 """
 from __future__ import annotations
 
+import hashlib
 import os
-import pickle
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from migkg import __version__
+from migkg.build.codec import pack, storable, unpack
 from migkg.digests import digest_of_parts
+from migkg.errors import MigkgError
 
-MAGIC = b"migkg-cache 1\n"
+MAGIC = b"migkg-cache 2\n"
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: the packages and modules of migkg that a build runs (everything ``migkg.build`` imports): only a change
 #: to them can change a build's output, so only they are in the cache key; tests/test_cache.py checks
 #: the list against what importing the build loads
-BUILD_CODE = ("cards", "mapping", "schema", "validation", "build", "errors.py", "digests.py", "atomic.py", "index_cache.py")
+BUILD_CODE = ("cards", "mapping", "schema", "validation", "build", "errors.py", "digests.py", "atomic.py", "index_cache.py", "inputs.py")
 
 
 def content_hash(*parts: bytes) -> str:
@@ -75,33 +82,59 @@ def release_key(context: str, release_id: str, card: bytes, source: bytes) -> st
     return content_hash(context.encode(), release_id.encode(), card, source)
 
 
+class CacheDamaged(MigkgError):
+    """A cache entry whose bytes are not those written (a blob's checksum differs); the entry is deleted."""
+
+    def __init__(self, path: Path, what: str):
+        self.path = path
+        super().__init__(f"the cache entry {path} was damaged ({what}); it was deleted and built again")
+
+
+@storable
 @dataclass
 class Entry:
-    """An entry as read: its metadata, and where its blobs are in its file."""
+    """An entry as read: its metadata, and where its blobs are in its file (with each blob's SHA-256)."""
 
     path: Path
     meta: dict[str, Any]
-    blobs: dict[str, tuple[int, int]]  # name -> (offset, length)
+    blobs: dict[str, tuple[int, int, bytes]]  # name -> (offset, length, sha256)
 
     def read(self, names: list[str] | None = None) -> dict[str, bytes]:
-        """The named blobs (all by default), read from the entry's file in one read where they are adjacent."""
+        """The named blobs (all by default), read from the entry's file in one read where they are adjacent, each
+        checked against its checksum (:class:`CacheDamaged` if one differs)."""
         wanted = names if names is not None else list(self.blobs)
         if not wanted:
             return {}
         spans = [self.blobs[name] for name in wanted]
-        start = min(offset for offset, _length in spans)
-        end = max(offset + length for offset, length in spans)
-        with open(self.path, "rb") as handle:
-            handle.seek(start)
-            data = handle.read(end - start)
-        return {name: data[offset - start:offset - start + length] for name, (offset, length) in zip(wanted, spans, strict=True)}
+        start = min(offset for offset, _length, _sum in spans)
+        end = max(offset + length for offset, length, _sum in spans)
+        try:
+            with open(self.path, "rb") as handle:
+                handle.seek(start)
+                data = handle.read(end - start)
+        except OSError as err:
+            raise self._damaged(f"it cannot be read: {err.strerror}") from None
+        found = {}
+        for name, (offset, length, checksum) in zip(wanted, spans, strict=True):
+            blob = data[offset - start:offset - start + length]
+            if len(blob) != length or hashlib.sha256(blob).digest() != checksum:
+                raise self._damaged(f"the checksum of its {name!r} differs")
+            found[name] = blob
+        return found
+
+    def _damaged(self, what: str) -> CacheDamaged:
+        self.path.unlink(missing_ok=True)
+        return CacheDamaged(self.path, what)
 
 
 class Cache:
-    """A cache folder; created on the first write, so a build that produced nothing leaves nothing behind."""
+    """A cache folder; created on the first write, so a build that produced nothing leaves nothing behind.
+
+    ``damaged`` lists the entries found damaged on look-up (and so built again) by this process."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self.damaged: list[str] = []
 
     def _path(self, name: str) -> Path:
         return self.folder / f"{name}.bin"
@@ -114,26 +147,40 @@ class Cache:
                 if handle.read(len(MAGIC)) != MAGIC or handle.readline().rstrip(b"\n").decode() != key:
                     return None
                 size = int.from_bytes(handle.read(8), "big")
-                meta, blobs = pickle.loads(handle.read(size))
+                checksum = handle.read(32)
+                header = handle.read(size)
+                if len(header) != size or hashlib.sha256(header).digest() != checksum:
+                    self._damaged(path, "the checksum of its metadata differs")
+                    return None
+                meta, blobs = unpack(header)
                 start = handle.tell()
-                if os.fstat(handle.fileno()).st_size != start + sum(length for _o, length in blobs.values()):
-                    return None  # cut short: not an entry to trust
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+                if os.fstat(handle.fileno()).st_size != start + sum(length for _o, length, _s in blobs.values()):
+                    self._damaged(path, "its length is not the one written")
+                    return None
+        except FileNotFoundError:
             return None
-        return Entry(path, meta, {n: (start + offset, length) for n, (offset, length) in blobs.items()})
+        except Exception as err:  # whatever the bytes make the reader raise, the entry is damaged
+            self._damaged(path, f"it cannot be read: {type(err).__name__}: {err}")
+            return None
+        return Entry(path, meta, {n: (start + offset, length, s) for n, (offset, length, s) in blobs.items()})
+
+    def _damaged(self, path: Path, what: str) -> None:
+        self.damaged.append(f"the cache entry {path} was damaged ({what}); it was built again")
+        path.unlink(missing_ok=True)
 
     def put(self, name: str, key: str, meta: dict[str, Any], blobs: dict[str, bytes]) -> Entry:
         path = self._path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         table, offset = {}, 0
         for blob_name, data in blobs.items():
-            table[blob_name] = (offset, len(data))
+            table[blob_name] = (offset, len(data), hashlib.sha256(data).digest())
             offset += len(data)
-        header = pickle.dumps((meta, table), protocol=pickle.HIGHEST_PROTOCOL)
+        header = pack((meta, table))
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(MAGIC + key.encode() + b"\n" + len(header).to_bytes(8, "big") + header)
+                out.write(MAGIC + key.encode() + b"\n" + len(header).to_bytes(8, "big") + hashlib.sha256(header).digest()
+                          + header)
                 start = out.tell()
                 for data in blobs.values():
                     out.write(data)
@@ -141,7 +188,7 @@ class Cache:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-        return Entry(path, meta, {n: (start + o, n_bytes) for n, (o, n_bytes) in table.items()})
+        return Entry(path, meta, {n: (start + o, n_bytes, s) for n, (o, n_bytes, s) in table.items()})
 
     def prune(self, folder: str, keep: set[str]) -> None:
         """Remove the entries under ``folder`` whose names are not in ``keep`` (releases that are gone)."""

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migkg.build.cache import Cache, Entry, content_hash, registry_fingerprint
+from migkg.build.cache import Cache, CacheDamaged, Entry, content_hash, registry_fingerprint
 from migkg.build.catalogue import read_catalogue
 from migkg.build.describe import coverage_of
 from migkg.build.dumps import BASE_PART, CONFLICTS_PART, Written
@@ -48,6 +48,9 @@ from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.errors import MigkgError
 from migkg.validation.conflicts import Conflict, conflict_triples
 from migkg.validation.reports import Report
+
+#: how many damaged cache entries one build meets before it gives up (each is deleted when found)
+MAX_DAMAGED_RETRIES = 3
 
 
 @dataclass
@@ -75,6 +78,7 @@ class BuildSummary:
     across_violations: int = 0  # violations found only across releases (see migkg.validation.across)
     across_checked_anew: int = 0  # nodes several releases describe that were validated anew, not kept from the last build
     rebuilt_for_across: list[str] = field(default_factory=list)  # releases of kept parts built again for that check
+    damaged: list[str] = field(default_factory=list)  # cache entries found damaged, deleted and built again
 
     @property
     def checked(self) -> int:
@@ -123,6 +127,28 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
     collector may be told to leave the large objects alone (:func:`migkg.build.workbench.quiet_garbage_collector`).
     """
     started = time.perf_counter()
+    damaged: list[str] = []
+    while True:  # once more after a damaged cache entry (deleted when found), which is then built again
+        try:
+            summary, registry, cache = _stream_once(data_dir, toolkit, make_sink, cache_dir=cache_dir,
+                                                    scratch_parent=scratch_parent, workers=workers,
+                                                    keep_going=keep_going, download_base=download_base,
+                                                    progress=progress, long_lived=long_lived)
+        except CacheDamaged as err:
+            if cache_dir is None or len(damaged) >= MAX_DAMAGED_RETRIES:
+                raise
+            damaged.append(str(err))
+            continue
+        summary.damaged = damaged + (cache.damaged if cache is not None else [])
+        break
+    summary.seconds = time.perf_counter() - started
+    return summary, registry
+
+
+def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], Sink | None], *,
+                 cache_dir: Path | None, scratch_parent: Path | None, workers: int | None, keep_going: bool,
+                 download_base: str | None, progress: Callable[[int], Progress] | None,
+                 long_lived: bool) -> tuple[BuildSummary, Registry, Cache | None]:
     files = registry_files(data_dir / "registry")
     context = f"{toolkit.fingerprint}:{registry_fingerprint(files)}"  # what every release's build depends on
     cache = Cache(cache_dir) if cache_dir is not None else None
@@ -149,8 +175,7 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
             sink.close()
         if scratch_dir is not None:
             shutil.rmtree(scratch_dir, ignore_errors=True)
-    summary.seconds = time.perf_counter() - started
-    return summary, registry
+    return summary, registry, cache
 
 
 def _registry(cache: Cache, context: str, files: dict[Path, bytes], post_types: frozenset[str]) -> tuple[Registry, bool]:

@@ -25,6 +25,7 @@ from rdflib import Namespace
 
 from migkg import __version__
 from migkg.build.catalogue import Catalogue
+from migkg.build.codec import storable
 from migkg.build.dumps import BASE_PART, CONFLICTS_PART, UNDATED_PART, Written, part_order
 from migkg.build.formats import FORMATS
 from migkg.build.serialise import PieceStats, prefixes
@@ -142,6 +143,7 @@ def _unique(blobs: list[bytes]) -> np.ndarray:
     return np.unique(np.frombuffer(b"".join(blobs), dtype=_DIGEST_TYPE))
 
 
+@storable
 @dataclass
 class PartStatistics:
     """What one dump part (:mod:`migkg.build.dumps`) holds, for the statistics: counts of what its pieces own,

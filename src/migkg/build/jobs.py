@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from migkg.build.cache import Cache, Entry
+from migkg.build.codec import storable
 from migkg.build.describe import coverage_of
 from migkg.build.serialise import Piece, PieceStats
 from migkg.build.workbench import Workbench, each_error
 from migkg.cards.release import CARD_NAME, SOURCE_NAME, missing_card, release_folders
 from migkg.errors import InputError, Location
+from migkg.inputs import read_input
 from migkg.mapping.terms import Triple
 from migkg.validation.across import groups_blob
 from migkg.validation.conflicts import Conflict
@@ -32,6 +34,7 @@ SHARED_BLOB = "shared"
 DIGEST_BLOBS = ("shared_triples", "shared_subjects", "shared_objects", "shared_class_members")
 
 
+@storable
 @dataclass
 class Outcome:
     """What happened to one release: built, reused from the cache, or failed (with its errors)."""
@@ -115,13 +118,11 @@ def read_inputs(folder: Path) -> tuple[bytes, bytes]:
     """A release's card and source text, as bytes; a missing file is an :class:`InputError`."""
     where = str(folder)  # plain strings: at 10,000 releases, Path arithmetic is a tenth of a rebuild
     try:
-        with open(f"{where}/{CARD_NAME}", "rb") as handle:
-            card = handle.read()
-    except (FileNotFoundError, IsADirectoryError):
+        card = read_input(f"{where}/{CARD_NAME}", "card")
+    except FileNotFoundError:
         raise missing_card(folder) from None
     try:
-        with open(f"{where}/{SOURCE_NAME}", "rb") as handle:
-            source = handle.read()
+        source = read_input(f"{where}/{SOURCE_NAME}", "source")
     except FileNotFoundError:
         raise InputError(Location(folder / SOURCE_NAME), "is missing.",
                          f"put the release's verbatim text in {SOURCE_NAME} beside the card.") from None

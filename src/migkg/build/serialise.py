@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from migkg.build.codec import storable
 from migkg.build.formats import FORMATS, Format, SortedPiece, formats_for
 from migkg.build.formats.base import Triple
 from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
@@ -45,6 +46,7 @@ def digest(text: str) -> bytes:
 
 # --------------------------------------------------------------------------- one piece
 
+@storable
 @dataclass
 class PieceStats:
     """What a piece adds to the dataset's VoID statistics, so that they stay exact without the whole dataset.

@@ -23,6 +23,7 @@ from migkg.cards.evidence import resolve_card
 from migkg.cards.references import check_references
 from migkg.cards.registry import Registry
 from migkg.cards.release import CARD_NAME, SOURCE_NAME, LoadedRelease, decode_source, loaded_release
+from migkg.cards.values import check_values
 from migkg.cards.yamlfile import decode_text
 from migkg.errors import InputError, InputErrors
 from migkg.mapping.registry import map_registry
@@ -117,6 +118,8 @@ class Workbench:
                 check()
             except InputError as err:
                 errors.extend(each_error(err))
+        if not errors:  # the values against their quotes, once the quotes are resolved
+            errors = check_values(release)
         if errors:
             raise errors[0] if len(errors) == 1 else InputErrors(errors)
         return release

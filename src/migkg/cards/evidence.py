@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -40,8 +41,39 @@ def _normalise(value: str) -> str:
     return re.sub(r"\s+", " ", value).casefold()
 
 
+#: Characters that show as nothing: zero-width spaces and joiners, direction marks and embeddings, the
+#: soft hyphen, the word joiner, the byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _invisible_difference(text: str, words: str) -> str | None:
+    """A hint when the quote differs from the text only in what the eye cannot see: invisible characters
+    (in the quote or in the text) or another Unicode normal form of the same letters."""
+    in_quote = sorted({f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in _INVISIBLE.findall(words)})
+    if in_quote and _INVISIBLE.sub("", words) in text:
+        return (f"the quote holds invisible characters the text does not have there ({', '.join(in_quote)}): "
+                f"delete them from the quote.")
+    bare_text = _INVISIBLE.sub("", text)
+    found = bare_text.find(_INVISIBLE.sub("", words))
+    if found != -1:
+        begin = [offset for offset, char in enumerate(text) if not _INVISIBLE.match(char)][found]
+        present = sorted({f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in _INVISIBLE.findall(text)})
+        return (f"the text holds invisible characters inside these words ({', '.join(present)}), near line "
+                f"{_line(text, begin)}: quote them too, in a double-quoted YAML string as \\uXXXX escapes.")
+    for form in ("NFC", "NFD"):
+        if unicodedata.normalize(form, words) in unicodedata.normalize(form, text):
+            return ("the quote writes some letters in another Unicode form than the text (a letter with an accent "
+                    "as one character in one, as a letter plus a combining mark in the other): copy the words "
+                    "from source.txt by copy and paste, not by retyping them.")
+    return None
+
+
 def _near_miss(text: str, words: str) -> str:
-    """A hint for a quote that is not in the text: is it there with other spacing, case or quotes?"""
+    """A hint for a quote that is not in the text: is it there with invisible characters, in another Unicode
+    form, or with other spacing, case or quotes?"""
+    invisible = _invisible_difference(text, words)
+    if invisible:
+        return invisible
     target = _normalise(words)
     flat: list[str] = []
     index: list[int] = []  # the normalised text, and where each of its characters came from

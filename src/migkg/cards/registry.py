@@ -14,6 +14,7 @@ from migkg.cards.models import Organisation, Place, Post, RegistryEntry, Registr
 from migkg.cards.yamlfile import YamlDocument, decode_text, line_of, parse_model, read_yaml_text
 from migkg.errors import InputError, InputErrors, Location, MigkgError
 from migkg.index_cache import cached
+from migkg.inputs import read_input
 
 #: registry types an id may have, grouped by what a card field expects
 AGENT_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization", "news-outlet", "person",
@@ -62,7 +63,7 @@ def registry_files(folder: Path) -> dict[Path, bytes]:
     if not files:
         raise InputError(Location(folder), "holds no registry files (*.yaml).",
                          "create data/registry/ with at least one YAML file of entries.")
-    return {path: path.read_bytes() for path in files}
+    return {path: read_input(path, "registry") for path in files}
 
 
 def load_registry(folder: Path, post_types: frozenset[str] | None = None) -> Registry:

@@ -9,6 +9,7 @@ from typing import Any
 from migkg.cards.models import Card
 from migkg.cards.yamlfile import YamlDocument, decode_text, line_of, parse_model, read_text, read_yaml_text
 from migkg.errors import InputError, Location
+from migkg.inputs import check_within, read_input
 
 SOURCE_NAME = "source.txt"
 CARD_NAME = "card.yaml"
@@ -51,7 +52,7 @@ class LoadedRelease:
 def read_source(path: Path) -> str:
     """The verbatim source text, strictly UTF-8; a BOM or CRLF is kept as is (offsets count them)."""
     try:
-        data = path.read_bytes()
+        data = read_input(path, "source")
     except FileNotFoundError:
         raise InputError(Location(path), "is missing.",
                          f"put the release's verbatim text in {SOURCE_NAME} beside the card.") from None
@@ -103,6 +104,13 @@ def release_folders(releases_dir: Path) -> list[Path]:
     if not releases_dir.is_dir():
         raise InputError(Location(releases_dir), "is not a folder.",
                          "point --data at a folder holding releases/ and registry/.")
+    names = []
     with os.scandir(releases_dir) as entries:  # scandir knows which are folders without a stat per entry
-        names = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir())
-    return [releases_dir / name for name in names]
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():  # a linked release folder must stay inside the data folder
+                check_within(Path(entry.path), releases_dir.parent, "release folder")
+            if entry.is_dir():
+                names.append(entry.name)
+    return [releases_dir / name for name in sorted(names)]

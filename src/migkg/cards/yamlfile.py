@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yamlcore import CCoreLoader
 
 from migkg.errors import InputError, InputErrors, Location
+from migkg.inputs import read_input
 
 Model = TypeVar("Model", bound=BaseModel)
 FieldPath = tuple[int | str, ...]
@@ -54,11 +55,12 @@ class YamlDocument:
         return self._nodes
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, kind: str = "card") -> str:
+    """A card's (or another YAML file's) text, read by the guarded reader (:mod:`migkg.inputs`)."""
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(Location(path), f"cannot be read ({err.strerror}).") from None
+        data = read_input(path, kind)
+    except FileNotFoundError:
+        raise InputError(Location(path), "is missing.") from None
     return decode_text(path, data)
 
 
@@ -72,9 +74,9 @@ def decode_text(path: Path, data: bytes, fix: str = "save the file as UTF-8.") -
                          fix) from None
 
 
-def read_yaml(path: Path) -> YamlDocument:
+def read_yaml(path: Path, kind: str = "card") -> YamlDocument:
     """Read one YAML file; a syntax error becomes an :class:`InputError` at the line to fix."""
-    return read_yaml_text(read_text(path), path)
+    return read_yaml_text(read_text(path, kind), path)
 
 
 def read_yaml_text(text: str, path: Path) -> YamlDocument:
@@ -82,6 +84,8 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
     loader = CCoreLoader(text)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            check_bounds(root, path)
         data = None if root is None else _DataMaker(loader, path).of(root)
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(path, err) from None
@@ -93,6 +97,52 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(path, text, data)
+
+
+#: The deepest nesting a card or registry file may have: a card nests five or six levels.
+MAX_DEPTH = 40
+#: How much aliases may multiply a document: its nodes with every alias expanded, at most this many
+#: times its distinct nodes (plus :data:`ALIAS_ALLOWANCE`). A card of nested aliases (the "billion
+#: laughs") would otherwise become billions of nodes in the models.
+MAX_EXPANSION = 10
+ALIAS_ALLOWANCE = 10_000
+
+
+def check_bounds(root: Node, path: Path) -> None:
+    """Refuse a document nested deeper than :data:`MAX_DEPTH`, or whose aliases multiply it more than
+    :data:`MAX_EXPANSION` times, with the line where it happens; walks each distinct node once."""
+    expanded: dict[int, int] = {}  # id(node) -> its node count with aliases expanded
+    distinct = 0
+    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if id(node) in expanded and not children_done:
+            continue
+        if depth > MAX_DEPTH:
+            raise InputError(Location(path, node.start_mark.line + 1), f"nests more than {MAX_DEPTH} levels deep.",
+                             "a card or registry file nests a few levels; look for a runaway [ or { or indentation.")
+        children = _children(node)
+        if children_done or not children:
+            if not children_done:
+                distinct += 1
+            expanded[id(node)] = 1 + sum(expanded[id(child)] for child in children)
+            continue
+        distinct += 1
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in expanded)
+    if expanded[id(root)] > MAX_EXPANSION * distinct + ALIAS_ALLOWANCE:
+        raise InputError(Location(path), f"uses aliases (*name) that expand its {distinct:,} nodes into "
+                         f"{expanded[id(root)]:,}.",
+                         "write the values out, or use aliases for a few repeated values only; nested aliases "
+                         "are refused.")
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def _compose(text: str, path: Path) -> Node | None:

@@ -84,6 +84,8 @@ def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), ba
 
     summary = _run(data, out, base=base, cache=cache, no_cache=no_cache, workers=workers, keep_going=keep_going,
                    download_base=download_base)
+    for damaged in summary.damaged:
+        say(f"note: {damaged}")
     if summary.report.issues:
         say(readable(summary.report))
     if summary.error is not None:

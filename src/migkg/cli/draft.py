@@ -122,7 +122,7 @@ def read_supplied(source: Path, meta: Path | None, issued: str | None, publisher
     meta = meta or meta_file_of(source)
     values = SuppliedFile.model_validate({})
     if meta is not None:
-        document = read_yaml(meta)
+        document = read_yaml(meta, "metadata")
         if document.data is None:
             document.data = {}
         values = parse_model(SuppliedFile, document)
