@@ -28,6 +28,7 @@ from migkg.build.catalogue import Catalogue
 from migkg.build.codec import storable
 from migkg.build.dumps import BASE_PART, CONFLICTS_PART, UNDATED_PART, Written, part_order
 from migkg.build.formats import FORMATS
+from migkg.build.formats.terms import turtle_bytes
 from migkg.build.serialise import PieceStats, prefixes
 from migkg.mapping.iris import Iris
 from migkg.mapping.namespaces import (
@@ -79,6 +80,7 @@ _DIGEST = 16
 _DIGEST_TYPE = np.dtype(f"V{_DIGEST}")
 
 
+@storable
 @dataclass(frozen=True)
 class Coverage:
     """What a piece of the dataset covers, for the description: computed from its triples
@@ -694,6 +696,4 @@ def description_bytes(stats: Statistics, iris: Iris, release_ids: list[str], dis
                       download_base: str | None = None, catalogue: Catalogue | None = None) -> bytes:
     """``void.ttl``: the description as Turtle, its triples sorted."""
     triples = sorted(set(describe(stats, iris, release_ids, distributions, download_base, catalogue)), key=str)
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes(iris))
-    assert data is not None  # serialised to bytes, not to a file
-    return data
+    return turtle_bytes(triples, prefixes(iris))  # no escaped local names: every loader reads it alike

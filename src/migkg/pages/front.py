@@ -6,7 +6,9 @@ of it:
 
 - ``/query``, ``/update``, ``/store``, ``/sparql`` and the query page's assets (YASGUI, the logo)
   are passed to the Oxigraph server as they come (method, query string, body, headers) and its
-  answer back as it comes, so the SPARQL 1.1 Protocol and Graph Store paths work as before;
+  answer back as it comes, so the SPARQL 1.1 Protocol and Graph Store paths work as before; but a
+  query whose client asks for CSV or TSV is asked of Oxigraph as JSON and written by migkg's own
+  writer (Oxigraph's CSV leaves an IRI holding a comma unquoted);
 - ``/`` is migkg's query page (:mod:`migkg.pages.querypage`) and ``/prefixes.json`` its prefixes;
 - any other path is an IRI of the dataset: ``/state/KAZ`` answers for ``<base>state/KAZ`` with an
   HTML page or its description in an RDF format, by the Accept header (``Vary: Accept``), or by an
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+import pyoxigraph as ox
 import requests
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotAcceptable
 from werkzeug.routing import Map, Rule
@@ -35,8 +38,9 @@ from migkg.pages.documents import Index, read_document
 from migkg.pages.html import Pages, ServedLinks
 from migkg.pages.querypage import prefixes_json, query_page
 from migkg.pages.rdf import RDF_FORMATS, RdfFormat, serialise
+from migkg.queries.results import write_results
 from migkg.stores.serve import HOST, Urls
-from migkg.stores.sources import SelectSource
+from migkg.stores.sources import SelectSource, as_answer
 
 #: the paths the Oxigraph server answers, passed to it unchanged
 PROXIED = ("/query", "/update", "/store", "/sparql", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg")
@@ -115,6 +119,9 @@ class FrontApp:
 
     def proxy(self, request: Request) -> Response:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_BY_HOP}
+        table = _table_format(request)
+        if table is not None:
+            return self.query_as_table(request, headers, table)
         try:
             answer = self.session.request(request.method, self.upstream + request.path, params=request.query_string,
                                           data=request.get_data(), headers=headers, stream=True,
@@ -125,6 +132,28 @@ class FrontApp:
         passed = [(k, v) for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP | {"content-encoding"}]
         return Response(answer.raw.stream(64 * 1024, decode_content=True), status=answer.status_code, headers=passed,
                         direct_passthrough=True)
+
+    def query_as_table(self, request: Request, headers: dict[str, str], table: str) -> Response:
+        """A query whose client asks for CSV or TSV: asked of Oxigraph as JSON, parsed, and written by migkg
+        (:func:`migkg.queries.results.write_results`), since Oxigraph's own CSV leaves an IRI holding a comma
+        (an evidence span's ``#char=b,e``) unquoted. Any other answer (a graph, an error) is passed on as it is."""
+        headers["Accept"] = f"{JSON_RESULTS}, text/turtle;q=0.9, */*;q=0.1"
+        try:
+            answer = self.session.request(request.method, self.upstream + request.path, params=request.query_string,
+                                          data=request.get_data(), headers=headers, allow_redirects=False,
+                                          timeout=(10, None))
+        except requests.RequestException as err:
+            return Response(f"the Oxigraph server behind migkg serve did not answer: {err}\n", status=502,
+                            content_type="text/plain; charset=utf-8")
+        media_type = answer.headers.get("content-type", "").split(";")[0].strip()
+        if answer.status_code != 200 or media_type != JSON_RESULTS:
+            passed = [(k, v) for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP | {"content-encoding",
+                                                                                               "content-length"}]
+            return Response(answer.content, status=answer.status_code, headers=passed)
+        parsed = as_answer(ox.parse_query_results(answer.content, format=ox.QueryResultsFormat.JSON))
+        assert not isinstance(parsed, list), "a JSON results document holds solutions or a boolean"
+        fmt = "csv" if table == "text/csv" else "tsv"
+        return Response(write_results(parsed, fmt), content_type=f"{table}; charset=utf-8")
 
     # ------------------------------------------------------------------ the dataset's IRIs
     def document(self, request: Request, path: str) -> Response:
@@ -163,6 +192,20 @@ class FrontApp:
             return Response(self.pages.missing(iri, self.links, near), status=404, content_type="text/html; charset=utf-8")
         text = f"{iri} is not in the dataset (no statement names it).\n" + "".join(f"near: {n}\n" for n in near)
         return Response(text, status=404, content_type="text/plain; charset=utf-8")
+
+
+JSON_RESULTS = "application/sparql-results+json"
+_RESULT_TYPES = (JSON_RESULTS, "application/sparql-results+xml", "text/csv", "text/tab-separated-values")
+
+
+def _table_format(request: Request) -> str | None:
+    """``text/csv`` or ``text/tab-separated-values`` when a query's client prefers that table to the other
+    results formats (by its Accept header); None for anything else, which goes to Oxigraph unchanged."""
+    if request.path not in ("/query", "/sparql"):  # (the body is not read here: it goes on to Oxigraph)
+        return None
+    best = request.accept_mimetypes.best_match(_RESULT_TYPES)
+    return best if best in ("text/csv", "text/tab-separated-values") and best in request.accept_mimetypes.values() \
+        else None
 
 
 def nearest(documents: list[str], iri: str, count: int = 8) -> list[str]:
