@@ -34,7 +34,7 @@ from typing import Any
 from migkg.build.cache import Cache, CacheDamaged, Entry, content_hash, registry_fingerprint
 from migkg.build.catalogue import read_catalogue
 from migkg.build.describe import coverage_of
-from migkg.build.dumps import BASE_PART, CONFLICTS_PART, Written
+from migkg.build.dumps import BASE_PART, CONFLICTS_PART, Written, clean_leftovers, lock_file
 from migkg.build.jobs import DIGEST_BLOBS, SHARED_BLOB, Job, Outcome, find_releases, full_stats, reused, small_stats
 from migkg.build.parallel import Runner
 from migkg.build.plan import Plan
@@ -46,9 +46,12 @@ from migkg.build.verdict import conclude, doomed, includable
 from migkg.build.workbench import Workbench, quiet_garbage_collector
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.errors import MigkgError
+from migkg.processes import FolderLock, owned_prefix, stale_folders
 from migkg.validation.conflicts import Conflict, conflict_triples
 from migkg.validation.reports import Report
 
+#: the name of a build's scratch cache (with --no-cache) begins with this, then the pid of its build
+SCRATCH_PREFIX = ".migkg-scratch-"
 #: how many damaged cache entries one build meets before it gives up (each is deleted when found)
 MAX_DAMAGED_RETRIES = 3
 
@@ -90,7 +93,8 @@ Progress = Callable[[int], None]
 
 def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *, cache_dir: Path | None = None,
                  workers: int | None = None, keep_going: bool = False, download_base: str | None = None,
-                 progress: Callable[[int], Progress] | None = None) -> BuildSummary:
+                 progress: Callable[[int], Progress] | None = None,
+                 note: Callable[[str], None] | None = None) -> BuildSummary:
     """Build, validate and (unless ``out_dir`` is None) write the dataset, streaming and cached.
 
     ``cache_dir`` None: no cache kept (a temporary one beside the data folder holds the pieces while
@@ -101,6 +105,9 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     (``summary.error``) and nothing is written. ``progress(total)`` returns a callback told how
     many more releases are done.
 
+    Writing ``out_dir`` takes its lock (:func:`migkg.build.dumps.lock_file`; :class:`migkg.processes.FolderBusy` if another
+    build holds it) and first removes what interrupted builds left beside it; ``note`` is told what was removed.
+
     Raises :class:`InputError` only for what stops the whole build (the registry, no releases).
     """
     data_dir = Path(data_dir)
@@ -110,23 +117,45 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     def files(cache: Cache, keep_cache: bool) -> Sink | None:
         return FileSink(out_dir, toolkit.iris, cache, keep_cache, catalogue) if out_dir is not None else None
 
-    summary, _registry = stream(data_dir, toolkit, files, cache_dir=cache_dir,
-                                scratch_parent=data_dir.resolve().parent, workers=workers, keep_going=keep_going,
-                                download_base=download_base, progress=progress, long_lived=True)
-    return summary
+    def run() -> BuildSummary:
+        summary, _registry = stream(data_dir, toolkit, files, cache_dir=cache_dir,
+                                    scratch_parent=data_dir.resolve().parent, workers=workers, keep_going=keep_going,
+                                    download_base=download_base, progress=progress, long_lived=True, note=note)
+        return summary
+
+    if out_dir is None:
+        return run()
+    target = Path(out_dir).resolve()
+    with FolderLock(lock_file(target), f"the build folder {out_dir}"):
+        cleaned = clean_leftovers(target)
+        if note is not None:
+            if cleaned.restored is not None:
+                note(f"put back the previous build into {out_dir} from {cleaned.restored.name} (a build was "
+                     "stopped between its two renames)")
+            for folder in cleaned.removed:
+                note(f"removed {folder.name} beside {out_dir}: left by a build that was stopped")
+        return run()
 
 
 def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], Sink | None], *,
            cache_dir: Path | None, scratch_parent: Path | None = None, workers: int | None = None,
            keep_going: bool = False, download_base: str | None = None,
-           progress: Callable[[int], Progress] | None = None, long_lived: bool = False) -> tuple[BuildSummary, Registry]:
+           progress: Callable[[int], Progress] | None = None, long_lived: bool = False,
+           note: Callable[[str], None] | None = None) -> tuple[BuildSummary, Registry]:
     """The one build: every release of ``data_dir`` built (or taken from the cache), checked, concluded, and
     its pieces given to the sink ``make_sink(cache, keep_cache)`` makes (None: nowhere). Returns the summary and
     the registry. Without ``cache_dir`` a scratch cache in ``scratch_parent`` (default: the system's temporary
     folder) holds the pieces during the build. ``long_lived``: the process ends with the build, so its garbage
     collector may be told to leave the large objects alone (:func:`migkg.build.workbench.quiet_garbage_collector`).
+    Scratch caches that stopped builds left in that folder are removed first (``note`` is told so).
     """
     started = time.perf_counter()
+    if cache_dir is None:
+        parent = scratch_parent if scratch_parent is not None else Path(tempfile.gettempdir())
+        for folder in stale_folders(parent, (SCRATCH_PREFIX,)):
+            shutil.rmtree(folder, ignore_errors=True)
+            if note is not None:
+                note(f"removed {folder}: the scratch cache of a build that was stopped")
     damaged: list[str] = []
     while True:  # once more after a damaged cache entry (deleted when found), which is then built again
         try:
@@ -160,7 +189,7 @@ def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, b
     if cache is not None:
         store = cache
     else:  # the pieces still go through a cache: a scratch one, removed after the build
-        scratch_dir = Path(tempfile.mkdtemp(prefix=".migkg-scratch-", dir=scratch_parent))
+        scratch_dir = Path(tempfile.mkdtemp(prefix=owned_prefix(SCRATCH_PREFIX), dir=scratch_parent))
         store = Cache(scratch_dir)
     sink = None
     try:

@@ -15,7 +15,10 @@ again. The previous build's files of that part are hard-linked into the new fold
 sizes and checksums are taken from the manifest the build keeps beside them (:data:`MARKER`).
 
 Everything is written to a temporary folder beside the output folder, which then takes the old
-folder's place (:class:`Staging`); a run that fails before that leaves the old outputs untouched.
+folder's place in one step (:class:`Staging`, an atomic exchange of the two folders): a run that fails or
+is killed at any moment leaves the output folder as the old build or the new one, whole. A lock file
+beside the output folder (:func:`lock_file`) keeps a second build of the same folder out, and each build
+first removes what interrupted ones left (:func:`clean_leftovers`).
 """
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ from typing import Any, BinaryIO
 from migkg.build.cache import content_hash
 from migkg.build.formats import Format, extensions, media_type
 from migkg.errors import InputError, Location, MigkgError
+from migkg.processes import ExchangeRefused, exchange, owned_prefix, stale_folders, sync_folder
 
 MARKER = ".migkg-build"
 DESCRIPTION_FILE = "void.ttl"
@@ -231,10 +235,50 @@ def manifest_text(parts: dict[str, str], written: list[Written]) -> str:
 KEPT_FOLDERS = ("network",)
 
 
+def staging_prefixes(out_dir: Path) -> tuple[str, str]:
+    """The name prefixes of the temporary folders a build of ``out_dir`` makes beside it: the staged new
+    build, and (where the file system cannot exchange two folders) the retired old one."""
+    return f".{out_dir.name}.new-", f".{out_dir.name}.old-"
+
+
+def lock_file(out_dir: Path) -> Path:
+    """The lock file of the builds of ``out_dir``, beside it (the folder itself is replaced by each build)."""
+    return out_dir.parent / f".{out_dir.name}.lock"
+
+
+@dataclass
+class Cleaned:
+    """What :func:`clean_leftovers` did: folders removed, and an old build put back where none was."""
+
+    removed: list[Path]
+    restored: Path | None = None
+
+
+def clean_leftovers(out_dir: Path) -> Cleaned:
+    """Remove what interrupted builds of ``out_dir`` left beside it; the caller holds the build lock
+    (:func:`lock_file`), so no live build owns them. If ``out_dir`` is missing and a retired old build is
+    complete (only a build on a file system that cannot exchange folders, killed between its two renames,
+    leaves that), it is put back first."""
+    cleaned = Cleaned([])
+    leftovers = stale_folders(out_dir.parent, staging_prefixes(out_dir), any_owner=True)
+    if not out_dir.exists():
+        for folder in leftovers:
+            retired = folder / "old"
+            if folder.name.startswith(staging_prefixes(out_dir)[1]) and (retired / MARKER).is_file():
+                os.rename(retired, out_dir)
+                cleaned.restored = folder
+                break
+    for folder in leftovers:
+        shutil.rmtree(folder, ignore_errors=True)
+        cleaned.removed.append(folder)
+    return cleaned
+
+
 class Staging:
     """A temporary folder beside ``out_dir`` that replaces it on :meth:`commit`, or is removed.
 
-    Refuses to replace a non-empty folder that migkg did not write (no marker file in it).
+    Refuses to replace a non-empty folder that migkg did not write (no marker file in it). The caller
+    holds the build lock (:func:`lock_file`): two builds of one folder never stage at once.
     """
 
     def __init__(self, out_dir: Path):
@@ -243,26 +287,29 @@ class Staging:
             raise MigkgError(f"{self.out_dir}: exists and was not made by migkg build (no {MARKER} in it); "
                              "refusing to replace it. Fix: choose another --out, or empty that folder.")
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
+        new, _old = staging_prefixes(self.out_dir)
+        self.folder = Path(tempfile.mkdtemp(prefix=owned_prefix(new), dir=self.out_dir.parent))
         self.linked: set[str] = set()
+        self.refused: ExchangeRefused | None = None  # why the commit took two renames, if it did
 
     def discard(self) -> None:
-        """Remove the staged folder, if :meth:`commit` has not made it the output folder."""
+        """Remove the staged folder (after :meth:`commit`, it holds the old build)."""
         if self.folder.exists():
             shutil.rmtree(self.folder, ignore_errors=True)
 
     def reuse(self, names: list[str]) -> None:
         """Take these files of the previous build as they are: hard links (a copy where links cannot be made)."""
         for name in names:
-            source, target = self.out_dir / name, self.folder / name
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copy2(source, target)
             self.linked.add(name)
+            _link_or_copy(self.out_dir / name, self.folder / name)
 
     def commit(self, marker: str) -> None:
-        """Make the staged folder the output folder; ``marker`` is the text of its :data:`MARKER` file."""
+        """Make the staged folder the output folder; ``marker`` is the text of its :data:`MARKER` file.
+
+        The two folders are exchanged in one step (:func:`migkg.processes.exchange`), then the old one is
+        removed: whatever stops the process, ``out_dir`` is the old build or the new one, never missing
+        and never a mix. Where the file system refuses the exchange, two renames with a window between
+        them (:attr:`refused` says why; the next build puts the old one back if a kill fell in it)."""
         for path in sorted(self.folder.iterdir()):
             if path.name not in self.linked:
                 with open(path, "rb") as handle:
@@ -271,29 +318,38 @@ class Staging:
         marker_path.write_text(marker, encoding="utf-8")
         with open(marker_path, "rb") as handle:
             os.fsync(handle.fileno())
-        if self.out_dir.exists():
-            kept = self._keep_folders()
-            retired = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
-            try:
-                os.replace(self.out_dir, retired / "old")
-            except OSError:
-                self._give_back(kept)
-                raise
-            os.replace(self.folder, self.out_dir)
-            shutil.rmtree(retired, ignore_errors=True)
+        sync_folder(self.folder)
+        if not self.out_dir.exists():
+            os.rename(self.folder, self.out_dir)
         else:
-            os.replace(self.folder, self.out_dir)
+            self._keep_folders()
+            try:
+                exchange(self.folder, self.out_dir)  # self.folder now holds the old build
+            except ExchangeRefused as refused:
+                self.refused = refused
+                self._replace_in_two_steps()
+        sync_folder(self.out_dir.parent)
+        self.discard()
 
-    def _keep_folders(self) -> list[str]:
-        """Move the folders of :data:`KEPT_FOLDERS` of the old build into the staged one (a rename on the same
-        disk): they are not this build's outputs, and the build must not delete them."""
-        kept = []
+    def _keep_folders(self) -> None:
+        """Put the folders of :data:`KEPT_FOLDERS` of the old build into the staged one, as hard links to the
+        same files (copies where links cannot be made): they are not this build's outputs, and the build
+        must not delete them; the old build keeps them too until the exchange."""
         for name in KEPT_FOLDERS:
             if (self.out_dir / name).is_dir() and not (self.folder / name).exists():
-                os.replace(self.out_dir / name, self.folder / name)
-                kept.append(name)
-        return kept
+                shutil.copytree(self.out_dir / name, self.folder / name, symlinks=True,
+                                copy_function=_link_or_copy)
 
-    def _give_back(self, kept: list[str]) -> None:
-        for name in kept:
-            os.replace(self.folder / name, self.out_dir / name)
+    def _replace_in_two_steps(self) -> None:
+        _new, old = staging_prefixes(self.out_dir)
+        retired = Path(tempfile.mkdtemp(prefix=owned_prefix(old), dir=self.out_dir.parent))
+        os.rename(self.out_dir, retired / "old")
+        os.rename(self.folder, self.out_dir)
+        self.folder = retired  # removed by discard()
+
+
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -1,6 +1,7 @@
 """``migkg build`` and ``migkg validate``."""
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -55,10 +56,18 @@ def _run(data: Path, out: Path | None, *, base: str, cache: Path | None, no_cach
          keep_going: bool, download_base: str | None = None):
     from migkg.build.corpus import build_corpus
     from migkg.build.toolkit import Toolkit
+    from migkg.processes import Interrupted, signals_as_interrupt
 
     require_data_folder(data)
-    return build_corpus(data, out, Toolkit.load(base), cache_dir=_cache_dir(data, cache, no_cache), workers=workers,
-                        keep_going=keep_going, download_base=download_base, progress=_progress())
+    with signals_as_interrupt(signal.SIGTERM, signal.SIGHUP):
+        try:
+            return build_corpus(data, out, Toolkit.load(base), cache_dir=_cache_dir(data, cache, no_cache),
+                                workers=workers, keep_going=keep_going, download_base=download_base,
+                                progress=_progress(), note=lambda text: say(f"note: {text}"))
+        except Interrupted as stop:
+            kept = f"; {out} is whole: the previous build, or this one if it was already in place" if out else ""
+            say(f"migkg: stopped by {signal.Signals(stop.signum).name}{kept}; its temporary folders are removed")
+            raise typer.Exit(stop.exit_code) from None
 
 
 def _failure_line(summary, out: Path | None) -> None:
