@@ -23,8 +23,8 @@ def serve(out: OutOption = Path("build"),
               "--query-timeout", help="Stop any query after this many seconds.")] = None):
     """Serve the built dataset over the SPARQL 1.1 Protocol with Oxigraph, with a query page and a page for
     every IRI of the dataset (HTML, Turtle, JSON-LD, N-Triples by content negotiation); Ctrl-C stops it."""
-    from migkg.pages.front import front_server
-    from migkg.stores.serve import DEFAULT_PORT, LocalServer, Urls, choose_port
+    from migkg.processes import signals_as_interrupt
+    from migkg.stores.serve import DEFAULT_PORT, LocalServer, choose_port
 
     started = time.perf_counter()
     public = choose_port(port)
@@ -32,13 +32,20 @@ def serve(out: OutOption = Path("build"),
         say(f"migkg: {DEFAULT_PORT} is in use; serving on {public}")
     server = LocalServer(out, 0, writable, timeout)  # the Oxigraph server, on a free port behind the front server
 
-    def stop_on_term(signum, frame):  # a `kill` stops as cleanly as Ctrl-C
-        raise KeyboardInterrupt
+    # a `kill` or a closed terminal stops it as cleanly as Ctrl-C (SIGKILL: see migkg.stores.serve.LocalServer)
+    with signals_as_interrupt(signal.SIGTERM, signal.SIGHUP):
+        _serve(server, out, public, writable, started)
 
-    previous = signal.signal(signal.SIGTERM, stop_on_term)
+
+def _serve(server, out: Path, public: int, writable: bool, started: float) -> None:
+    from migkg.pages.front import front_server
+    from migkg.stores.serve import Urls
+
     front = None
     try:
         server.start()
+        for stale in server.cleaned:
+            say(f"note: removed {stale}: the data folder of a `migkg serve` that was killed")
         upstream, process = server.serving()
         front = front_server(upstream, server.base, public).start()
         urls = Urls(f"http://127.0.0.1:{front.port}")
@@ -64,7 +71,6 @@ def serve(out: OutOption = Path("build"),
         if front is not None:
             front.stop()
         server.stop()
-        signal.signal(signal.SIGTERM, previous)
 
 
 @errors_to_exit

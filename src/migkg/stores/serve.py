@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migkg.errors import MigkgError
+from migkg.processes import dying_with_this_process, owned_prefix, stale_folders
 from migkg.stores.opening import open_build
 
 DEFAULT_PORT = 7878
@@ -83,7 +84,8 @@ def load_into(location: Path, out_dir: Path, binary: Path) -> tuple[int, str]:
         commands.append([str(binary), "load", "--location", str(location), "--file", str(description_file),
                          "--graph", build.description_graph])
     for command in commands:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, check=False,
+                              preexec_fn=dying_with_this_process())
         if done.returncode != 0:
             raise MigkgError(f"`oxigraph load` failed: {done.stderr.strip()[:500]}. Fix: run `migkg build` again.")
     return len(build.store), build.base
@@ -110,8 +112,54 @@ class Urls:
         return f"{self.base}/"
 
 
+#: the name of a server's temporary data folder begins with this, then the pid of the process that made it
+WORKDIR_PREFIX = "migkg-serve-"
+
+
+class Watchdog:
+    """``python -m migkg.stores.watchdog`` over one data folder: told the pid of each child that works there,
+    it stops them and removes the folder once this process closes the pipe or dies (even by SIGKILL)."""
+
+    def __init__(self, folder: Path):
+        read, self.write = os.pipe()  # neither end is inherited by other children (non-inheritable fds)
+        try:
+            self.process = subprocess.Popen([sys.executable, "-m", "migkg.stores.watchdog", str(folder)],
+                                            stdin=read, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                            start_new_session=True)
+        except BaseException:
+            os.close(self.write)
+            raise
+        finally:
+            os.close(read)
+
+    def watch(self, pid: int) -> None:
+        os.write(self.write, f"{pid}\n".encode())
+
+    def close(self) -> None:
+        """End the pipe (the watchdog then finds nothing left, or removes it) and wait for the watchdog."""
+        if self.write >= 0:
+            os.close(self.write)
+            self.write = -1
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def stale_workdirs() -> list[Path]:
+    """Data folders of servers whose owner died with no watchdog left to remove them (both were killed)."""
+    return stale_folders(Path(tempfile.gettempdir()), (WORKDIR_PREFIX,))
+
+
 class LocalServer:
-    """The Oxigraph server as a child process over a temporary copy of the dataset; a context manager."""
+    """The Oxigraph server as a child process over a temporary copy of the dataset; a context manager.
+
+    Whatever stops the process that starts it, the server stops too: :meth:`stop` on any exception or
+    signal that the caller turns into one (``migkg serve`` turns SIGTERM and SIGHUP into Ctrl-C); the kernel's
+    parent-death signal (Linux) when the process is killed outright; and a :class:`Watchdog` then removes
+    the data folder. Start it from the main thread: the parent-death signal fires when the starting thread ends.
+    """
 
     def __init__(self, out_dir: Path, port: int | None = None, writable: bool = False, timeout_s: int | None = None):
         self.out_dir = out_dir
@@ -123,11 +171,17 @@ class LocalServer:
         self.quads = 0
         self.base = ""  # the build's base IRI (its void:uriSpace)
         self.urls: Urls | None = None
+        self.watchdog: Watchdog | None = None
+        self.cleaned: list[Path] = []  # data folders of killed servers, removed at start
 
     def start(self, ready_within: float = 30.0) -> LocalServer:
         binary = oxigraph_binary()
-        self.workdir = Path(tempfile.mkdtemp(prefix="migkg-serve-"))
+        for stale in stale_workdirs():
+            shutil.rmtree(stale, ignore_errors=True)
+            self.cleaned.append(stale)
+        self.workdir = Path(tempfile.mkdtemp(prefix=owned_prefix(WORKDIR_PREFIX)))
         try:
+            self.watchdog = Watchdog(self.workdir)
             location = self.workdir / "store"
             self.quads, self.base = load_into(location, self.out_dir, binary)
             port = choose_port(self.requested_port)
@@ -138,8 +192,11 @@ class LocalServer:
             with open(self.workdir / "server.log", "wb") as log:
                 # its own process group: a Ctrl-C reaches migkg, which then stops the server in order
                 process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                           stdin=subprocess.DEVNULL, start_new_session=True)
+                                           stdin=subprocess.DEVNULL, start_new_session=True,
+                                           # it only calls prctl (found before the fork), as safe with threads
+                                           preexec_fn=dying_with_this_process())  # noqa: PLW1509
             self.process, self.urls = process, Urls(f"http://{HOST}:{port}")
+            self.watchdog.watch(process.pid)
             self._wait_until_ready(process, self.urls, ready_within)
         except BaseException:
             self.stop()
@@ -185,6 +242,9 @@ class LocalServer:
                 self.process.wait()
         if self.workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
+        if self.watchdog is not None:
+            self.watchdog.close()
+            self.watchdog = None
 
     def __enter__(self) -> LocalServer:
         return self.start()
