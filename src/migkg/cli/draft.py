@@ -11,8 +11,10 @@ import typer
 from migkg.cli.common import DataOption, errors_to_exit, say
 from migkg.errors import InputError, Location, MigkgError
 
-#: a press release is a few pages; beyond this the text is not one (and NER would take minutes)
-MAX_SOURCE_BYTES = 1_000_000
+#: the largest text `migkg draft` takes: a press release is a few kB (the seed's is 9 kB), and drafting takes
+#: about a minute a megabyte (the Russian models read every word), so ten pages at most, drafted in seconds;
+#: lower than the build's limit for a source text (1 MB, :data:`migkg.inputs.LIMITS`), which costs no models
+MAX_SOURCE_BYTES = 100_000
 RELEASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,119}$")
 
 RegistryOption = Annotated[list[Path] | None, typer.Option(
@@ -27,9 +29,9 @@ def read_release_text(path: Path) -> tuple[bytes, str]:
         raise InputError(Location(path), "is not a file.", "give the path of the release's text (a .txt file).")
     size = path.stat().st_size
     if size > MAX_SOURCE_BYTES:
-        raise InputError(Location(path), f"is {size / 1e6:.1f} MB; a press release is a few kilobytes, so this is "
-                         "not one release (drafting it would take many minutes).",
-                         f"split it into one file per release (each under {MAX_SOURCE_BYTES // 1000} kB).")
+        raise InputError(Location(path), f"is {size:,} bytes; migkg draft takes texts of up to {MAX_SOURCE_BYTES:,} "
+                         "bytes (a press release is a few thousand; drafting takes about a minute a megabyte).",
+                         f"split it into one file per release, each under {MAX_SOURCE_BYTES:,} bytes.")
     data = path.read_bytes()
     text = read_source(path)
     if not text.strip():

@@ -183,7 +183,8 @@ def _governments_of_states(analysis: Analysis, actors: Actors, registry: Registr
         if mention.type != "state":
             replaced.append(mention)
             continue
-        before = [t for t in analysis.tokens if t.end <= mention.start][-3:]
+        count = analysis.ending_by(mention.start)
+        before = analysis.tokens[max(0, count - 3):count]
         heads = [t for t in before if t.lemma == word]
         gap_ok = heads and re.fullmatch(r"(\s+(of|of the))?\s+", analysis.text[heads[-1].end:mention.start], re.I)
         if heads and gap_ok:

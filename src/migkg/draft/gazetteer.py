@@ -25,6 +25,7 @@ Names come from:
 """
 from __future__ import annotations
 
+import bisect
 import gettext
 import re
 from collections.abc import Callable, Iterable
@@ -151,11 +152,17 @@ def _case_fits(name: Name, found: str) -> bool:
 
 
 def _settle(candidates: list[tuple[int, int, Name]]) -> list[Mention]:
+    """The longest (then best-ranked) candidates that overlap no candidate taken before them."""
     ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), -PRIORITY.get(c[2].source, 0), c[0], c[2].entity))
     taken: list[Mention] = []
+    starts: list[int] = []  # of the taken spans, in order; they do not overlap, so their ends are in order too
+    ends: list[int] = []
     for begin, end, name in ranked:
-        if any(m.start < end and begin < m.end for m in taken):
+        before = bisect.bisect_left(starts, end)  # the taken spans that start before this one ends
+        if before and ends[before - 1] > begin:    # the last of them reaches into it
             continue
+        starts.insert(before, begin)
+        ends.insert(before, end)
         taken.append(Mention(begin, end, name.entity, name.type, name.source, name.text))
     return sorted(taken, key=lambda m: m.start)
 

@@ -117,10 +117,9 @@ def _region_list_follows(analysis: Analysis, comma: int) -> bool:
 def _title_before(analysis: Analysis, person: Actor, lexicon: Lexicon) -> tuple[int, int] | None:
     """A title ending just before the name (honorifics between are allowed)."""
     tokens = analysis.tokens
-    before = [i for i, t in enumerate(tokens) if t.end <= person.start]
-    if not before:
+    last = analysis.ending_by(person.start) - 1
+    if last < 0:
         return None
-    last = before[-1]
     while last >= 0 and (tokens[last].text in ".," or fold(tokens[last].text).replace(".", "") in lexicon.honorifics):
         last -= 1
     for first in range(max(0, last - 12), last + 1):
@@ -133,10 +132,10 @@ def _title_before(analysis: Analysis, person: Actor, lexicon: Lexicon) -> tuple[
 def _title_after(analysis: Analysis, person: Actor, lexicon: Lexicon) -> tuple[int, int] | None:
     """A title right after the name and a comma: «Helena Marsh, Deputy Director General of IOM»."""
     tokens = analysis.tokens
-    after = [i for i, t in enumerate(tokens) if t.start >= person.end]
-    if len(after) < 2 or tokens[after[0]].text != ",":
+    after = analysis.starting_from(person.end)
+    if len(tokens) - after < 2 or tokens[after].text != ",":
         return None
-    first = after[1]
+    first = after + 1
     for skip in (0, 1, 2):  # «UNHCR Representative», «the IOM Director General»
         span = _title_tokens(analysis, first + skip, lexicon)
         if span:
@@ -293,8 +292,15 @@ def posts_held(analysis: Analysis, titles: list[Title], actors: Actors, event_id
     return held, holders
 
 
+#: the most characters between a title and a name that can still fold to the 16 that :func:`_adjacent` allows
+#: (folding drops stress marks); the check looks no further, so that a long text costs no more per pair
+_MAX_RAW_GAP = 64
+
+
 def _adjacent(text: str, title: Title, person: Actor, lexicon: Lexicon) -> bool:
     if title.end <= person.start:
+        if person.start - title.end > _MAX_RAW_GAP:
+            return False
         gap = fold(text[title.end:person.start])
         words = [w for w in re.split(r"[\s.,]+", gap) if w]
         return len(gap) < 16 and all(w in lexicon.honorifics for w in words)

@@ -78,6 +78,19 @@ class Analysis:
     def _starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
+    def ending_by(self, position: int) -> int:
+        """How many tokens end at or before ``position`` (the tokens are in order and do not overlap): a
+        binary search, so that a long text costs no more per name than a short one."""
+        return bisect.bisect_right(self._ends, position)
+
+    def starting_from(self, position: int) -> int:
+        """The index of the first token that starts at or after ``position`` (``len(tokens)`` if none)."""
+        return bisect.bisect_left(self._starts, position)
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens lying wholly inside ``[start, end)``."""
         first = bisect.bisect_left(self._starts, start)
