@@ -46,6 +46,13 @@ def tree(folder: Path) -> dict[str, str]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def difference(found: dict[str, str], expected: dict[str, str]) -> str:
+    missing = sorted(set(expected) - set(found))
+    extra = sorted(set(found) - set(expected))
+    changed = sorted(name for name in set(found) & set(expected) if found[name] != expected[name])
+    return f"missing {missing[:5]}, extra {extra[:5]}, changed {changed[:5]}"
+
+
 def leftovers(parent: Path) -> list[str]:
     return sorted(p.name for p in parent.iterdir() if re.match(r"\.(build\.(new|old)|migkg-scratch)-", p.name))
 
@@ -127,7 +134,8 @@ def test_kill_9_at_any_moment_leaves_build_old_or_new(builds):
         finished(build)
         assert out.is_dir(), f"trial {trial}: no build/ after kill -9"
         now = tree(out)
-        assert now in (old, new), f"trial {trial}: build/ is neither the old build nor the new one"
+        assert now in (old, new), (f"trial {trial}: build/ is neither the old build nor the new one; "
+                                   f"unlike the old: {difference(now, old)}; unlike the new: {difference(now, new)}")
         outcomes["old" if now == old else "new"] += 1
     assert outcomes["old"] and outcomes["new"], outcomes  # the kills fell both before and after the commit
 
@@ -310,3 +318,49 @@ def test_draft_drafts_a_text_just_under_its_limit(tmp_path, run_migkg):
     done = run_migkg("draft", source, "--id", "long", "--to", tmp_path / "drafts", "--data", ROOT / "data")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "drafts" / "long" / "card.draft.yaml").is_file()
+
+
+# --------------------------------------------------------------------------- where the exchange is refused
+def test_where_the_file_system_refuses_the_exchange_two_renames_and_a_note(tmp_path, monkeypatch):
+    """The fallback: on a file system without RENAME_EXCHANGE (here: the exchange made to refuse, as NFS would),
+    the commit replaces the folder by two renames and says why; a build killed between them (no build/, a
+    retired complete build beside it) is undone by the next, which puts the old build back."""
+    import errno
+
+    from migkg.build import dumps
+    from migkg.processes import ExchangeRefused
+
+    def refuse(first: Path, second: Path) -> None:
+        raise ExchangeRefused(errno.EINVAL, os.strerror(errno.EINVAL))
+
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / dumps.MARKER).write_text("old\n")
+    (out / "network").mkdir()
+    (out / "network" / "edges.csv").write_text("a,b\n")
+    notes: list[str] = []
+    monkeypatch.setattr(dumps, "exchange", refuse)
+    staging = dumps.Staging(out, notes.append)
+    (staging.folder / "migkg-2013.nq").write_text("new\n")
+    staging.commit("new\n")
+    assert tree(out) == {".migkg-build": tree_digest("new\n"), "migkg-2013.nq": tree_digest("new\n"),
+                         "network/edges.csv": tree_digest("a,b\n")}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    assert len(notes) == 1 and "cannot exchange two folders in one step (Invalid argument)" in notes[0]
+
+    # a kill between the two renames of such a build: build/ gone, the old one retired beside it
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    retired = tmp_path / f".build.old-{dead.pid}-x"
+    retired.mkdir()
+    os.rename(out, retired / "old")
+    staged = tmp_path / f".build.new-{dead.pid}-y"
+    staged.mkdir()
+    cleaned = dumps.clean_leftovers(out)
+    assert cleaned.restored == retired and sorted(cleaned.removed) == sorted([retired, staged])
+    assert (out / "migkg-2013.nq").read_text() == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def tree_digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()

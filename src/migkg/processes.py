@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from migkg.errors import MigkgError
+from migkg.errors import InputError, Location, MigkgError
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2          # <linux/fs.h>
@@ -129,8 +129,12 @@ class FolderLock:
         self.handle: IO[str] | None = None
 
     def __enter__(self) -> FolderLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+", encoding="utf-8")
+        except OSError as err:
+            raise InputError(Location(self.path), f"cannot be created ({err.strerror}): it is the lock of "
+                             f"{self.what}, beside it.", "choose a folder you can write to.") from None
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -115,7 +115,7 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     catalogue = read_catalogue(data_dir) if out_dir is not None else None  # a bad catalogue.yaml stops it first
 
     def files(cache: Cache, keep_cache: bool) -> Sink | None:
-        return FileSink(out_dir, toolkit.iris, cache, keep_cache, catalogue) if out_dir is not None else None
+        return FileSink(out_dir, toolkit.iris, cache, keep_cache, catalogue, note) if out_dir is not None else None
 
     def run() -> BuildSummary:
         summary, _registry = stream(data_dir, toolkit, files, cache_dir=cache_dir,

@@ -30,6 +30,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -281,8 +282,9 @@ class Staging:
     holds the build lock (:func:`lock_file`): two builds of one folder never stage at once.
     """
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, note: Callable[[str], None] | None = None):
         self.out_dir = out_dir.resolve()
+        self.note = note  # told when the commit cannot exchange the folders in one step
         if self.out_dir.exists() and any(self.out_dir.iterdir()) and not (self.out_dir / MARKER).exists():
             raise MigkgError(f"{self.out_dir}: exists and was not made by migkg build (no {MARKER} in it); "
                              "refusing to replace it. Fix: choose another --out, or empty that folder.")
@@ -328,6 +330,11 @@ class Staging:
             except ExchangeRefused as refused:
                 self.refused = refused
                 self._replace_in_two_steps()
+                if self.note is not None:
+                    self.note(f"the file system of {self.out_dir.parent} cannot exchange two folders in one step "
+                              f"({refused.strerror}); {self.out_dir.name}/ was replaced by two renames instead, so "
+                              "for a moment it was missing (a build killed in that moment is undone by the next "
+                              "one, which puts the old folder back)")
         sync_folder(self.out_dir.parent)
         self.discard()
 

@@ -7,6 +7,7 @@ folder and, if the build succeeds, describes them and makes the staging folder t
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -70,8 +71,9 @@ class FileSink:
 
     wants_pieces_of_failed_builds = False
 
-    def __init__(self, out_dir: Path, iris: Iris, cache: Cache, keep_cache: bool, catalogue: Catalogue | None = None):
-        self.staging = Staging(out_dir)  # refuses a folder migkg did not write, first
+    def __init__(self, out_dir: Path, iris: Iris, cache: Cache, keep_cache: bool, catalogue: Catalogue | None = None,
+                 note: Callable[[str], None] | None = None):
+        self.staging = Staging(out_dir, note)  # refuses a folder migkg did not write, first
         self.iris, self.cache, self.keep_cache = iris, cache, keep_cache
         self.catalogue = catalogue  # the publisher's settings for the description (<data>/catalogue.yaml)
         self.writer: DumpWriter | None = DumpWriter(self.staging.folder, formats_for(prefixes(iris)))
