@@ -186,6 +186,28 @@ def test_sigterm_stops_a_build_like_ctrl_c(builds):
         assert leftovers(out.parent) == [] and leftovers(data_parent) == []
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])
+def test_a_stopped_build_leaves_no_worker_process(builds, signum):
+    """A build with worker processes, stopped by SIGTERM (exit 143, the workers end their batch and go) or
+    killed outright (the kernel kills the workers with it): no worker outlives it."""
+    out = fresh_old_build(builds, f"workers-{signum}")
+    build = migkg("build", "--data", builds["new_data"], "--out", out, "--no-cache", "--workers", "2")
+
+    def workers() -> list[int]:
+        return [pid for pid, line in children_of(build.pid) if "multiprocessing.spawn" in line]
+    assert wait_for(lambda: len(workers()) == 2, within=60, step=0.05), children_of(build.pid)
+    started = workers()
+    time.sleep(1.5)  # the workers at work
+    build.send_signal(signum)
+    code, err = finished(build, timeout=60)
+    assert code == (143 if signum == signal.SIGTERM else -signal.SIGKILL), err
+    assert wait_for(lambda: not any(pid_alive(pid) for pid in started), within=10, step=0.05), \
+        "a worker outlived the build"
+    assert tree(out) == expected_trees(builds)[0]
+    if signum == signal.SIGTERM:
+        assert "Traceback" not in err, err
+
+
 def test_a_live_builds_scratch_cache_is_not_taken_for_a_leftover(builds, tmp_path):
     """Only a folder whose process is gone is a leftover: a scratch cache named after a live process stays."""
     out = fresh_old_build(builds, "live")

@@ -5,8 +5,10 @@
 - :class:`FolderLock`: one writer per folder (``flock`` on a lock file that names its holder's pid);
 - :func:`owned_prefix` and :func:`stale_folders`: temporary folders named after the process that made them,
   so that the next run can tell the leftovers of a dead process from the folders of a live one;
-- :func:`signals_as_interrupt`: SIGTERM and SIGHUP stop a command as Ctrl-C does (the ``finally`` blocks run);
-- :func:`dying_with_this_process`: a child process that the kernel kills when its parent dies, even by SIGKILL.
+- :func:`signals_as_interrupt`: SIGTERM and SIGHUP stop a command as Ctrl-C does (the ``finally`` blocks run),
+  and :func:`stop_signals_held` defers them over a step that must not be cut in two;
+- :func:`dying_with_this_process`, :func:`die_with_parent`: a child process that the kernel kills when its parent
+  dies, even by SIGKILL.
 """
 from __future__ import annotations
 
@@ -205,19 +207,59 @@ def signals_as_interrupt(*signals: signal.Signals) -> Iterator[None]:
             signal.signal(each, handler)
 
 
+#: the signals that ask a command to stop
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@contextmanager
+def stop_signals_held() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP back while the context lasts (one that arrives is handled at its end,
+    none is lost): for a step that a stop must not cut in two, such as starting a worker process, whose
+    start-up data would be cut short. A process started inside inherits the block: it lifts it itself
+    (:func:`stop_signals_let_through`)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def stop_signals_let_through() -> None:
+    """Lift the block :func:`stop_signals_held` left on a process started inside it."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
 # --------------------------------------------------------------------------- children
 def dying_with_this_process() -> Callable[[], None]:
     """A ``preexec_fn`` for :class:`subprocess.Popen`: the kernel sends SIGKILL to the child when this process
     dies, even by SIGKILL (Linux ``prctl(PR_SET_PDEATHSIG)``; elsewhere it does nothing). The C function is
-    found here, before the fork: the child only calls it."""
+    found here, before the fork: the child only calls it. Strictly, the signal comes when the *thread* that
+    started the child ends: start children from the main thread, or from a thread that lives as long."""
     parent = os.getpid()
-    try:
-        prctl = _libc().prctl
-    except (OSError, AttributeError):
-        return lambda: None
+    prctl = _prctl()
+    return lambda: _die_with(parent, prctl)
 
-    def preexec() -> None:
-        prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-        if os.getppid() != parent:  # the parent died before the request took effect
-            os.kill(os.getpid(), signal.SIGKILL)
-    return preexec
+
+def die_with_parent(parent: int) -> None:
+    """Called in a child process (a worker started by ``multiprocessing``): the kernel kills it when ``parent``
+    dies, or at once if ``parent`` is already gone (Linux; elsewhere nothing)."""
+    _die_with(parent, _prctl())
+
+
+def _prctl() -> Any:
+    try:
+        return _libc().prctl
+    except (OSError, AttributeError):
+        return None
+
+
+def _die_with(parent: int, prctl: Any) -> None:
+    if prctl is None:
+        return
+    prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os.kill(os.getpid(), signal.SIGKILL)

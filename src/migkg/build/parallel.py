@@ -23,6 +23,7 @@ from migkg.build.jobs import Job, Outcome, run_job
 from migkg.build.toolkit import Toolkit
 from migkg.build.workbench import Workbench, quiet_garbage_collector
 from migkg.cards.registry import registry_from_files
+from migkg.processes import die_with_parent, stop_signals_held, stop_signals_let_through
 
 MIN_JOBS_FOR_WORKERS = 64
 BATCH = 16
@@ -39,6 +40,7 @@ class WorkerSettings:
     registry_files: dict[Path, bytes]
     cache_dir: str
     fingerprint: str   # the main process's toolkit's: a worker refuses to build with other shapes or rules
+    parent: int = 0    # the main process's pid: a worker dies with it, however it dies
 
 
 class _Worker:
@@ -53,6 +55,9 @@ def cores() -> int:
 
 
 def _start_worker(settings: WorkerSettings) -> None:
+    stop_signals_let_through()  # started with them held back (Runner._submit)
+    if settings.parent:  # a build killed outright (kill -9) leaves no worker behind, idle or busy
+        die_with_parent(settings.parent)
     toolkit = Toolkit.load(settings.base, Path(settings.ontology), Path(settings.queries))
     if toolkit.fingerprint != settings.fingerprint:
         raise RuntimeError("the ontology, shapes or rules changed while the build was running; build again.")
@@ -93,7 +98,7 @@ class Runner:
         if self.pool is None and self._count() > 1 and (
                 self.workers is not None or len(self.waiting) >= MIN_JOBS_FOR_WORKERS):
             settings = WorkerSettings(self.toolkit.iris.base, str(self.toolkit.ontology), str(self.toolkit.queries),
-                                      self.files, str(self.cache.folder), self.toolkit.fingerprint)
+                                      self.files, str(self.cache.folder), self.toolkit.fingerprint, os.getpid())
             self.pool = ProcessPoolExecutor(self._count(), mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_start_worker, initargs=(settings,))
         if self.pool is not None:
@@ -103,7 +108,8 @@ class Runner:
 
     def _submit(self, batch: list[Job]) -> None:
         assert self.pool is not None
-        self.running[self.pool.submit(_run_batch, batch)] = len(batch)
+        with stop_signals_held():  # a submit may start a worker: a stop must not cut its start-up data short
+            self.running[self.pool.submit(_run_batch, batch)] = len(batch)
 
     def outcomes(self) -> Iterator[Outcome]:
         """Every added release's :class:`Outcome`, as each is done (not in order)."""
