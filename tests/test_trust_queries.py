@@ -5,6 +5,7 @@ misbehaving servers of tests/servers.py (FaultServer, CuttingProxy) where a faul
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -278,9 +279,26 @@ def ask(url: str, text: str, accept: str, timeout: float = 30) -> tuple[int, byt
         return refused.code, refused.read()
 
 
-def test_serve_stops_a_slow_query_and_its_work(built_dir, tmp_path, run_migkg):
-    serving = Serving("--port", "0", "--out", built_dir, "--query-timeout", "2")
+@contextlib.contextmanager
+def served(*args: str | Path):
+    """`migkg serve ARGS`, stopped with Ctrl-C after the test (exit status 0), or killed with its Oxigraph
+    child if it does not stop (as the code before the fix did not, waiting on a query that never ended)."""
+    serving = Serving("--port", "0", *args)
     try:
+        yield serving
+    finally:
+        helpers = children(serving.process.pid) if serving.process.poll() is None else []
+        try:
+            assert serving.stop()[0] == 0
+        except BaseException:
+            for pid in [serving.process.pid, *helpers]:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            raise
+
+
+def test_serve_stops_a_slow_query_and_its_work(built_dir, tmp_path, run_migkg):
+    with served("--out", built_dir, "--query-timeout", "2") as serving:
         for text, accept in ((FOUR_WAY_COUNT, "application/sparql-results+json"), (FOUR_WAY_ROWS, "text/csv"),
                              (FOUR_WAY_ROWS, "application/sparql-results+json")):
             started = time.monotonic()
@@ -298,8 +316,6 @@ def test_serve_stops_a_slow_query_and_its_work(built_dir, tmp_path, run_migkg):
         assert "HTTP 504" in done.stderr and "stopped after 2 s" in done.stderr
         status, body = ask(serving.query_url, "SELECT * WHERE { ?s ?p ?o } LIMIT 3", "text/csv")
         assert status == 200 and len(body.splitlines()) == 4  # and the endpoint answers the next query
-    finally:
-        assert serving.stop()[0] == 0
 
 
 def service_query(url: str) -> str:
@@ -309,8 +325,7 @@ def service_query(url: str) -> str:
 def test_serve_refuses_service_calls_unless_asked(built_dir):
     answer = Behaviour(200, {"Content-Type": "application/sparql-results+json"}, SELECT_ANSWER)
     with FaultServer(lambda n: answer) as fault:
-        serving = Serving("--port", "0", "--out", built_dir)
-        try:
+        with served("--out", built_dir) as serving:
             text = service_query(fault.url)
             status, body = ask(serving.query_url, text, "application/sparql-results+json")
             assert status == 403 and b"--allow-service" in body
@@ -324,12 +339,7 @@ def test_serve_refuses_service_calls_unless_asked(built_dir):
                     urllib.request.urlopen(request, timeout=30)
                 assert refused.value.code == 403
             assert fault.requests == []
-        finally:
-            serving.stop()
-        allowed = Serving("--port", "0", "--out", built_dir, "--allow-service")
-        try:
+        with served("--out", built_dir, "--allow-service") as allowed:
             status, body = ask(allowed.query_url, service_query(fault.url), "application/sparql-results+json")
             assert status == 200 and b'"ok"' in body
             assert len(fault.requests) == 1
-        finally:
-            allowed.stop()
