@@ -64,9 +64,13 @@ def context():
 @pytest.fixture(scope="session")
 def run_migkg() -> Callable[..., subprocess.CompletedProcess]:
     """Run the real command line, ``python -m migkg ARGS``; stdout and stderr decoded as UTF-8."""
+    # COLUMNS: a runner's terminal width (pytest's, CI's) would fold the tables the tests read; a pipe gets
+    # each row on one line (migkg.console)
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+
     def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "migkg", *map(str, args)], capture_output=True, check=False,
-                              text=True, encoding="utf-8", errors="replace", cwd=cwd or ROOT, timeout=120)
+                              text=True, encoding="utf-8", errors="replace", cwd=cwd or ROOT, timeout=120, env=env)
     return run
 
 

@@ -410,13 +410,17 @@ class CuttingProxy:
     """Relays each request to ``upstream_port``; on request number ``cut_at`` it forwards the headers and
     half of the body, then closes both sides, as a network failure mid-upload would. With
     ``stall=True`` it forwards that request whole and lets the server act on it, but holds the answer
-    back for ``stall_seconds``: a store slower to answer than the client waits."""
+    back for ``stall_seconds``: a store slower to answer than the client waits. With ``answer_bytes``
+    it forwards that request whole and then only the first ``answer_bytes`` bytes of the answer
+    (headers included) before it closes both sides: an answer cut off on its way."""
 
-    def __init__(self, upstream_port: int, cut_at: int, stall: bool = False, stall_seconds: float = 3.0):
+    def __init__(self, upstream_port: int, cut_at: int, stall: bool = False, stall_seconds: float = 3.0,
+                 answer_bytes: int | None = None):
         self.upstream_port = upstream_port
         self.cut_at = cut_at
         self.stall = stall
         self.stall_seconds = stall_seconds
+        self.answer_bytes = answer_bytes
         self.count = 0
         self.lock = threading.Lock()
         self.listener = socket.socket()
@@ -465,6 +469,16 @@ class CuttingProxy:
                 while upstream.recv(65536):
                     pass
                 time.sleep(self.stall_seconds)
+                return
+            if number == self.cut_at and self.answer_bytes is not None:
+                upstream.sendall(header + b"\r\n\r\n" + body)
+                answer = b""
+                while len(answer) < self.answer_bytes:
+                    chunk = upstream.recv(65536)
+                    if not chunk:
+                        break
+                    answer += chunk
+                client.sendall(answer[: self.answer_bytes])
                 return
             if number == self.cut_at:
                 upstream.sendall(header + b"\r\n\r\n" + body[: len(body) // 2])

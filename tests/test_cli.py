@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 #: the commands as ``migkg --help`` listed them when each module registered its own (kept on purpose)
-COMMANDS = ["build", "validate", "draft", "draft-evaluate", "draft-quality", "query", "queries", "publish", "serve", "ontology-docs", "network"]
+COMMANDS = ["build", "validate", "draft", "draft-evaluate", "draft-quality", "query", "queries", "publish", "serve", "site", "ontology-docs", "network"]
 NETWORK_COMMANDS = ["stats", "export", "draw"]
 
 

@@ -33,7 +33,7 @@ def test_an_endpoint_gives_the_same_networks_as_the_built_files(oxigraph, built_
 
 def test_network_stats_runs_on_an_endpoint(oxigraph, built_dir, run_migkg, tmp_path):
     server = serve(oxigraph, built_dir)
-    done = run_migkg("network", "stats", "--endpoint", server.query_url, "--out", tmp_path, "--network", "actors")
+    done = run_migkg("network", "stats", "--endpoint", server.query_url, "--to", tmp_path, "--network", "actors")
     assert done.returncode == 0, done.stderr
     assert f"from {server.query_url}" in done.stderr
     assert done.stdout.split("ties held by each side")[1].splitlines()[1].split() == ["62", "Kazakhstan"]

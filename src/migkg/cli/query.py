@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.common import BaseOption, OutOption, errors_to_exit
+from migkg.cli.common import BaseOption, OutOption, errors_to_exit, say
 from migkg.errors import InputError, Location
 from migkg.mapping.iris import DEFAULT_BASE
 
@@ -18,6 +18,11 @@ ConnectTimeoutOption = Annotated[float, typer.Option(
     "--connect-timeout", metavar="SECONDS", help="Seconds to wait for the connection to the endpoint.")]
 ReadTimeoutOption = Annotated[float, typer.Option(
     "--read-timeout", metavar="SECONDS", help="Seconds to wait for the endpoint's next bytes once connected.")]
+#: seconds an embedded query may run before it is stopped, unless --timeout says otherwise
+DEFAULT_TIMEOUT = 300.0
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", metavar="SECONDS", min=0, help="Stop a query on the built dataset after this many seconds (exit "
+                                                "status 1); 0: no limit. Ctrl-C stops it too (exit status 130).")]
 
 
 @errors_to_exit
@@ -29,8 +34,19 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
           param: Annotated[list[str] | None, typer.Option(
               "--param", metavar="NAME=VALUE", help="Bind a parameter: name=value, typed as the query's `# param:` line says.")] = None,
           endpoint: EndpointOption = None,
-          connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 120.0):
-    """Run a query on the built graph (run `migkg build` first) or, with --endpoint, on any SPARQL endpoint."""
+          connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 120.0,
+          timeout: TimeoutOption = DEFAULT_TIMEOUT):
+    """Run a query on the built graph (run `migkg build` first) or, with --endpoint, on any SPARQL endpoint.
+    Only queries are run or sent: a SPARQL Update is refused (exit status 2)."""
+    try:
+        _query(name, out, base, fmt, param, endpoint, connect_timeout, read_timeout, timeout)
+    except KeyboardInterrupt:
+        say("migkg: query stopped (Ctrl-C)")
+        raise typer.Exit(130) from None
+
+
+def _query(name: str, out: Path, base: str, fmt: str, param: list[str] | None, endpoint: str | None,
+           connect_timeout: float, read_timeout: float, timeout: float) -> None:
     from migkg.mapping.iris import Iris
     from migkg.queries.catalogue import bind, parse_assignments, resolve
     from migkg.queries.running import FORMATS, output_embedded, output_remote
@@ -50,7 +66,7 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
     else:
         from migkg.stores.opening import open_build
 
-        text = output_embedded(open_build(out).store, chosen, bindings, fmt, iris)
+        text = output_embedded(open_build(out).store, chosen, bindings, fmt, iris, timeout)
     sys.stdout.write(text)
 
 

@@ -19,8 +19,13 @@ def serve(out: OutOption = Path("build"),
           ] = None,
           writable: Annotated[bool, typer.Option(
               "--writable", help="Accept SPARQL Update and Graph Store writes (default: read-only).")] = False,
-          timeout: Annotated[int | None, typer.Option(
-              "--query-timeout", help="Stop any query after this many seconds.")] = None):
+          timeout: Annotated[float, typer.Option(
+              "--query-timeout", metavar="SECONDS", min=0,
+              help="Stop any query after this many seconds, and its work with it (the client gets HTTP 504); "
+                   "0: no limit.")] = 300.0,
+          allow_service: Annotated[bool, typer.Option(
+              "--allow-service", help="Let queries make SERVICE calls to other endpoints (default: refused, HTTP "
+                                      "403).")] = False):
     """Serve the built dataset over the SPARQL 1.1 Protocol with Oxigraph, with a query page and a page for
     every IRI of the dataset (HTML, Turtle, JSON-LD, N-Triples by content negotiation); Ctrl-C stops it."""
     from migkg.processes import signals_as_interrupt
@@ -30,14 +35,15 @@ def serve(out: OutOption = Path("build"),
     public = choose_port(port)
     if port is None and public != DEFAULT_PORT:
         say(f"migkg: {DEFAULT_PORT} is in use; serving on {public}")
-    server = LocalServer(out, 0, writable, timeout)  # the Oxigraph server, on a free port behind the front server
+    server = LocalServer(out, 0, writable)  # the Oxigraph server, on a free port behind the front server
 
     # a `kill` or a closed terminal stops it as cleanly as Ctrl-C (SIGKILL: see migkg.stores.serve.LocalServer)
     with signals_as_interrupt(signal.SIGTERM, signal.SIGHUP):
-        _serve(server, out, public, writable, started)
+        _serve(server, out, public, writable, started, timeout, allow_service)
 
 
-def _serve(server, out: Path, public: int, writable: bool, started: float) -> None:
+def _serve(server, out: Path, public: int, writable: bool, started: float, timeout: float,
+           allow_service: bool) -> None:
     from migkg.pages.front import front_server
     from migkg.stores.serve import Urls
 
@@ -46,8 +52,9 @@ def _serve(server, out: Path, public: int, writable: bool, started: float) -> No
         server.start()
         for stale in server.cleaned:
             say(f"note: removed {stale}: the data folder of a `migkg serve` that was killed")
-        upstream, process = server.serving()
-        front = front_server(upstream, server.base, public).start()
+        upstream, _ = server.serving()
+        front = front_server(upstream, server.base, public, query_timeout=timeout, stop_work=server.restart,
+                             allow_service=allow_service).start()
         urls = Urls(f"http://127.0.0.1:{front.port}")
         mode = "read-write" if writable else "read-only"
         typer.echo(f"migkg: serving {server.quads:,} quads from {out} ({mode}), ready in "
@@ -61,9 +68,9 @@ def _serve(server, out: Path, public: int, writable: bool, started: float) -> No
                    "N-Triples by Accept, or PATH.ttl)")
         typer.echo(f"  data folder:      {server.workdir}   (deleted on exit)")
         typer.echo("Press Ctrl-C to stop.", err=True)
-        while process.poll() is None:
+        while server.alive():  # (a query past --query-timeout restarts it)
             time.sleep(0.2)
-        say(f"migkg: the Oxigraph server exited with status {process.returncode}")
+        say(f"migkg: the Oxigraph server exited with status {server.serving()[1].returncode}")
         raise typer.Exit(1)
     except KeyboardInterrupt:
         say("migkg: stopping the server")

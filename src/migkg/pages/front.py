@@ -9,6 +9,13 @@ of it:
   answer back as it comes, so the SPARQL 1.1 Protocol and Graph Store paths work as before; but a
   query whose client asks for CSV or TSV is asked of Oxigraph as JSON and written by migkg's own
   writer (Oxigraph's CSV leaves an IRI holding a comma unquoted);
+- a query or update that holds a ``SERVICE`` pattern (a call from the server to any address it
+  names) is refused with 403 before it reaches Oxigraph, unless ``migkg serve --allow-service``;
+  each text is read by a SPARQL parser (:func:`migkg.stores.checks.calls_service`);
+- a query's answer is passed on only whole: read from Oxigraph within ``--query-timeout``, then
+  sent with its length. At the deadline the client gets 504 with a message, never a cut-off 200,
+  and the work is stopped: the Oxigraph server is killed and started again
+  (:meth:`migkg.stores.serve.LocalServer.restart`; a query that runs in it at that moment fails too);
 - ``/`` is migkg's query page (:mod:`migkg.pages.querypage`) and ``/prefixes.json`` its prefixes;
 - any other path is an IRI of the dataset: ``/state/KAZ`` answers for ``<base>state/KAZ`` with an
   HTML page or its description in an RDF format, by the Accept header (``Vary: Accept``), or by an
@@ -23,9 +30,11 @@ from __future__ import annotations
 
 import difflib
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote
 
 import pyoxigraph as ox
 import requests
@@ -39,11 +48,17 @@ from migkg.pages.html import Pages, ServedLinks
 from migkg.pages.querypage import prefixes_json, query_page
 from migkg.pages.rdf import RDF_FORMATS, RdfFormat, serialise
 from migkg.queries.results import write_results
+from migkg.stores.checks import calls_service
 from migkg.stores.serve import HOST, Urls
 from migkg.stores.sources import SelectSource, as_answer
 
 #: the paths the Oxigraph server answers, passed to it unchanged
 PROXIED = ("/query", "/update", "/store", "/sparql", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg")
+#: the paths whose answers are read whole within the query timeout
+QUERY_PATHS = ("/query", "/sparql")
+SERVICE_REFUSED = ("SERVICE calls are off on this endpoint: the query asks the server to call another address, "
+                   "which migkg serve does not do unless asked. Fix: remove the SERVICE pattern, or start the "
+                   "server with `migkg serve --allow-service`.\n")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: media types also accepted for a format (older or looser names clients send)
 ALIASES = {"application/x-turtle": "ttl", "application/json": "jsonld", "text/plain": "nt", "application/rdf+xml": "rdf",
@@ -88,8 +103,15 @@ def choose_format(request: Request, extension: str | None) -> Choice:
 class FrontApp:
     """The WSGI application; ``upstream`` is the Oxigraph server's address (``http://127.0.0.1:PORT``)."""
 
-    def __init__(self, source: SelectSource, base: str, prefixes: dict[str, str], upstream: str):
+    def __init__(self, source: SelectSource, base: str, prefixes: dict[str, str], upstream: str, *,
+                 query_timeout: float | None = None, stop_work: Callable[[], None] | None = None,
+                 allow_service: bool = False):
         self.source, self.base, self.prefixes, self.upstream = source, base, prefixes, upstream.rstrip("/")
+        self.query_timeout = query_timeout or None  # seconds; None (or 0): no deadline
+        self.stop_work = stop_work  # stops every query running upstream (restarts the Oxigraph server)
+        self.allow_service = allow_service
+        self._stopping = threading.Lock()
+        self._generation = 0  # how many times the work was stopped: a query stops it only once
         self.index = Index.of(source, base)
         self.pages = Pages(base, prefixes)
         self.links = ServedLinks(base)
@@ -119,38 +141,85 @@ class FrontApp:
 
     def proxy(self, request: Request) -> Response:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_BY_HOP}
+        if not self.allow_service and any(calls_service(text) for text in sparql_texts(request)):
+            return Response(SERVICE_REFUSED, status=403, content_type="text/plain; charset=utf-8")
         table = _table_format(request)
         if table is not None:
             return self.query_as_table(request, headers, table)
+        if request.path in QUERY_PATHS:
+            return self.whole_answer(request, headers)
         try:
             answer = self.session.request(request.method, self.upstream + request.path, params=request.query_string,
                                           data=request.get_data(), headers=headers, stream=True,
                                           allow_redirects=False, timeout=(10, None))
         except requests.RequestException as err:
-            return Response(f"the Oxigraph server behind migkg serve did not answer: {err}\n", status=502,
-                            content_type="text/plain; charset=utf-8")
+            return _no_answer(err)
         passed = [(k, v) for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP | {"content-encoding"}]
         return Response(answer.raw.stream(64 * 1024, decode_content=True), status=answer.status_code, headers=passed,
                         direct_passthrough=True)
+
+    def ask_whole(self, request: Request, headers: dict[str, str]) -> tuple[int, list[tuple[str, str]], bytes] | Response:
+        """Oxigraph's answer to a query, read whole before the deadline: its status, headers and body; or,
+        past the deadline, the work stopped and a 504 :class:`Response` that says so."""
+        generation = self._generation
+        deadline = time.monotonic() + self.query_timeout if self.query_timeout else None
+        body = bytearray()
+        past_deadline = False
+        try:
+            remaining = None if deadline is None else max(deadline - time.monotonic(), 0.01)
+            with self.session.request(request.method, self.upstream + request.path, params=request.query_string,
+                                      data=request.get_data(), headers=headers, stream=True, allow_redirects=False,
+                                      timeout=(10, remaining)) as answer:
+                for chunk in answer.iter_content(64 * 1024):
+                    body += chunk
+                    if deadline is not None and time.monotonic() > deadline:
+                        past_deadline = True
+                        break
+        except requests.RequestException as err:
+            if deadline is None or time.monotonic() < deadline:
+                return _no_answer(err)
+            past_deadline = True
+        if past_deadline:
+            self._stop_work(generation)
+            return Response(f"the query was stopped after {self.query_timeout:g} s (migkg serve --query-timeout), "
+                            "and its work with it. Fix: ask for less (a LIMIT, a narrower pattern), or start the "
+                            "server with a longer --query-timeout.\n", status=504,
+                            content_type="text/plain; charset=utf-8")
+        passed = [(k, v) for k, v in answer.headers.items()
+                  if k.lower() not in _HOP_BY_HOP | {"content-encoding", "content-length"}]
+        return answer.status_code, passed, bytes(body)
+
+    def _stop_work(self, generation: int) -> None:
+        """Stop the queries running upstream, unless that was done since the query of ``generation`` began."""
+        with self._stopping:
+            if self.stop_work is not None and self._generation == generation:
+                self.stop_work()
+                self._generation += 1
+
+    def whole_answer(self, request: Request, headers: dict[str, str]) -> Response:
+        asked = self.ask_whole(request, headers)
+        if isinstance(asked, Response):
+            return asked
+        status, passed, body = asked
+        return Response(body, status=status, headers=passed)
 
     def query_as_table(self, request: Request, headers: dict[str, str], table: str) -> Response:
         """A query whose client asks for CSV or TSV: asked of Oxigraph as JSON, parsed, and written by migkg
         (:func:`migkg.queries.results.write_results`), since Oxigraph's own CSV leaves an IRI holding a comma
         (an evidence span's ``#char=b,e``) unquoted. Any other answer (a graph, an error) is passed on as it is."""
         headers["Accept"] = f"{JSON_RESULTS}, text/turtle;q=0.9, */*;q=0.1"
+        asked = self.ask_whole(request, headers)
+        if isinstance(asked, Response):
+            return asked
+        status, passed, body = asked
+        media_type = next((v for k, v in passed if k.lower() == "content-type"), "").split(";")[0].strip()
+        if status != 200 or media_type != JSON_RESULTS:
+            return Response(body, status=status, headers=passed)
         try:
-            answer = self.session.request(request.method, self.upstream + request.path, params=request.query_string,
-                                          data=request.get_data(), headers=headers, allow_redirects=False,
-                                          timeout=(10, None))
-        except requests.RequestException as err:
-            return Response(f"the Oxigraph server behind migkg serve did not answer: {err}\n", status=502,
-                            content_type="text/plain; charset=utf-8")
-        media_type = answer.headers.get("content-type", "").split(";")[0].strip()
-        if answer.status_code != 200 or media_type != JSON_RESULTS:
-            passed = [(k, v) for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP | {"content-encoding",
-                                                                                               "content-length"}]
-            return Response(answer.content, status=answer.status_code, headers=passed)
-        parsed = as_answer(ox.parse_query_results(answer.content, format=ox.QueryResultsFormat.JSON))
+            parsed = as_answer(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        except SyntaxError as err:
+            return Response(f"the Oxigraph server behind migkg serve gave no complete results document: {err}\n",
+                            status=502, content_type="text/plain; charset=utf-8")
         assert not isinstance(parsed, list), "a JSON results document holds solutions or a boolean"
         fmt = "csv" if table == "text/csv" else "tsv"
         return Response(write_results(parsed, fmt), content_type=f"{table}; charset=utf-8")
@@ -196,6 +265,25 @@ class FrontApp:
 
 JSON_RESULTS = "application/sparql-results+json"
 _RESULT_TYPES = (JSON_RESULTS, "application/sparql-results+xml", "text/csv", "text/tab-separated-values")
+
+
+def _no_answer(err: Exception) -> Response:
+    return Response(f"the Oxigraph server behind migkg serve did not answer: {err}\n", status=502,
+                    content_type="text/plain; charset=utf-8")
+
+
+def sparql_texts(request: Request) -> list[str]:
+    """Every query or update text a SPARQL Protocol request carries: ``query`` and ``update`` in the URL or
+    a form body, or the whole body of an ``application/sparql-query`` or ``-update`` request."""
+    texts = request.args.getlist("query") + request.args.getlist("update")
+    if request.method == "POST":
+        body = request.get_data()  # kept: it is passed on to Oxigraph afterwards
+        if request.mimetype == "application/x-www-form-urlencoded":
+            form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+            texts += form.get("query", []) + form.get("update", [])
+        elif request.mimetype in ("application/sparql-query", "application/sparql-update"):
+            texts.append(body.decode("utf-8", "replace"))
+    return texts
 
 
 def _table_format(request: Request) -> str | None:
@@ -252,11 +340,14 @@ class FrontServer:
 
 
 
-def front_server(upstream: Urls, base: str, port: int) -> FrontServer:
-    """The front server for the Oxigraph server at ``upstream`` (its pages read that server), on ``port``."""
+def front_server(upstream: Urls, base: str, port: int, *, query_timeout: float | None = None,
+                 stop_work: Callable[[], None] | None = None, allow_service: bool = False) -> FrontServer:
+    """The front server for the Oxigraph server at ``upstream`` (its pages read that server), on ``port``;
+    ``stop_work`` stops every query running upstream at a query's deadline (:class:`FrontApp`)."""
     from migkg.build.serialise import prefixes
     from migkg.mapping.iris import Iris
     from migkg.stores.endpoint import EndpointSource
 
-    app = FrontApp(EndpointSource(upstream.query), base, prefixes(Iris(base)), upstream.base)
+    app = FrontApp(EndpointSource(upstream.query), base, prefixes(Iris(base)), upstream.base,
+                   query_timeout=query_timeout, stop_work=stop_work, allow_service=allow_service)
     return FrontServer(app, HOST, port)

@@ -6,6 +6,11 @@ Oxigraph's ``substitutions``. On an endpoint they go through :class:`migkg.store
 which binds them with a VALUES block of serialised terms. Either way a value is never pasted
 into the query text.
 
+Either way the text is parsed as a SPARQL 1.1 query first (:mod:`migkg.stores.checks`): an update
+is refused, with exit status 2, before it reaches any store ("is a SPARQL Update; migkg query only
+reads"). On the built dataset a query with a ``timeout`` runs in a child process that can be
+stopped (:mod:`migkg.queries.bounded`); a SERVICE call that fails is one error line, exit status 1.
+
 Answers print as a table for people, as a W3C SPARQL results format (JSON, CSV, TSV) for
 programs, and, for CONSTRUCT and DESCRIBE, as Turtle. Every answer, embedded or remote, is
 parsed into terms first, its set-valued columns (the query's ``# sets:`` line) sorted, and then
@@ -24,10 +29,12 @@ from migkg.console import table_width
 from migkg.errors import InputError, Location, MigkgError
 from migkg.mapping.iris import Iris
 from migkg.mapping.terms import Object
+from migkg.queries.bounded import in_child
 from migkg.queries.catalogue import Query, read_query
 from migkg.queries.results import FORMATS as RESULT_FORMATS
 from migkg.queries.results import sorted_sets, write_results
 from migkg.stores.binding import bind_values
+from migkg.stores.checks import NotAQuery, check_query
 from migkg.stores.endpoint import EndpointSource
 from migkg.stores.sources import Answer, SelectResult, as_answer
 
@@ -36,36 +43,64 @@ __all__ = ["answer", "answer_embedded", "answer_remote", "output", "output_embed
            "render", "run"]
 
 
-def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None):
-    """pyoxigraph's own results of ``query`` on the embedded store (union default graph).
+def checked(query: Query, text: str | None = None, *, strict: bool = True) -> None:
+    """Nothing if the query's text (or ``text``, the text to send) is a SPARQL 1.1 query; an
+    :class:`InputError` naming the file otherwise: an update is never run, nor sent.
+
+    Not ``strict`` (the embedded store, which runs queries only, whatever the text), a text that is
+    neither a query nor an update for rdflib's parser is left to Oxigraph, which reads SPARQL 1.2 too."""
+    try:
+        check_query(query.text if text is None else text)
+    except NotAQuery as refused:
+        if strict or refused.update:
+            raise InputError(Location(query.path), refused.problem, refused.fix) from None
+
+
+def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None) -> Answer:
+    """The answer of ``query`` on the embedded store (union default graph), read in full.
 
     Values are bound through Oxigraph's ``substitutions`` (pre-binding). Oxigraph takes only
     variables that the query returns there; for a query that binds any other, the values go
     in the VALUES block that remote endpoints get (:func:`migkg.stores.binding.bind_values`).
+    Reading the answer runs the query (and any SERVICE call in it), so it is read here, where a
+    failure becomes one message.
     """
+    checked(query, strict=False)
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
         try:
-            return store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions)
+            return as_answer(store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions))
         except RuntimeError:
             if not substitutions:
                 raise
-            return store.query(bind_values(query.text, bindings), use_default_graph_as_union=True)
+            return as_answer(store.query(bind_values(query.text, bindings), use_default_graph_as_union=True))
     except SyntaxError as err:
         raise InputError(Location(query.path), f"is not valid SPARQL: {err}.",
                          "correct the query (see https://www.w3.org/TR/sparql11-query/).") from None
     except (OSError, RuntimeError) as err:
-        raise MigkgError(f"{query.path}: the query failed: {err}") from None
+        service = " (a SERVICE call in it could not be answered)" if "SERVICE" in query.text.upper() else ""
+        raise MigkgError(f"{query.path}: the query failed{service}: {err}. Fix: check the query, and that every "
+                         "SERVICE endpoint it names is up.") from None
 
 
-def answer_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None) -> Answer:
-    """The answer on the embedded store, parsed, with its set-valued columns sorted."""
-    return answer(as_answer(run(store, query, bindings)), query)
+def answer_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None,
+                    timeout: float | None = None) -> Answer:
+    """The answer on the embedded store, parsed, with its set-valued columns sorted.
+
+    With ``timeout`` (seconds; 0 for no deadline) the query runs in a child process that is stopped
+    at the deadline or on Ctrl-C (:func:`migkg.queries.bounded.in_child`); without, in this process.
+    """
+    if timeout is None:
+        return answer(run(store, query, bindings), query)
+    checked(query, strict=False)  # an update is refused before any process starts
+    return answer(in_child(lambda: run(store, query, bindings), timeout, str(query.path)), query)
 
 
 def answer_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Object] | None = None) -> Answer:
-    """The answer of an endpoint (asked for JSON or XML results, parsed), with its set-valued columns sorted."""
+    """The answer of an endpoint (asked for JSON or XML results, parsed), with its set-valued columns sorted.
+    The text is parsed as a query before it is sent: an update never leaves."""
+    checked(query, bind_values(query.text, bindings))
     return answer(source.query(query.text, bindings), query)
 
 
@@ -75,8 +110,8 @@ def answer(parsed: Answer, query: Query) -> Answer:
 
 
 def output_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None, fmt: str,
-                    iris: Iris) -> str:
-    return output(answer_embedded(store, query, bindings), fmt, iris)
+                    iris: Iris, timeout: float | None = None) -> str:
+    return output(answer_embedded(store, query, bindings, timeout), fmt, iris)
 
 
 def output_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Object] | None, fmt: str,

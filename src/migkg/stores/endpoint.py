@@ -2,9 +2,14 @@
 
 A query goes to the query endpoint as ``query=...``: with GET up to :data:`GET_LIMIT` characters
 (URL-encoded), which caches and logs well; longer ones with a URL-encoded POST, which no server
-truncates. The answer's format is asked for by the ``Accept`` header only: SPARQL results in JSON
-or XML (for a SELECT or ASK), RDF (for a CONSTRUCT or DESCRIBE); the answer is parsed by
-pyoxigraph into the same terms the embedded store gives, by its Content-Type. A server's CSV or
+truncates. Every text is parsed as a SPARQL 1.1 query before it is sent (:mod:`migkg.stores.checks`):
+an update, or a text that is no query, is refused and never leaves. The answer's format is asked
+for by the ``Accept`` header only: SPARQL results in JSON or XML (for a SELECT or ASK), RDF (for a
+CONSTRUCT or DESCRIBE); the answer is parsed by pyoxigraph into the same terms the embedded store
+gives, by its Content-Type, and must be one complete document: a body cut short (fewer bytes than
+its Content-Length, a chunked body that ends without its last chunk, a results document that
+stops before its end, or a server's "cancelled" message in the middle of one) is an error, never
+rows. A server's CSV or
 TSV is never asked for: those are written by migkg from the parsed terms
 (:mod:`migkg.queries.results`), as servers write them in different ways (Oxigraph leaves an IRI
 with a comma unquoted in CSV; Virtuoso's TSV is not W3C TSV). An update is POSTed to the
@@ -16,12 +21,14 @@ The timeouts, retries, login and error messages are the HTTP client's (:mod:`mig
 from __future__ import annotations
 
 import urllib.parse
+import xml.parsers.expat
 from collections.abc import Mapping
 
 import pyoxigraph as ox
 
 from migkg.mapping.terms import Term
 from migkg.stores.binding import bind_values, query_form
+from migkg.stores.checks import check_query
 from migkg.stores.failures import EndpointError, without_query
 from migkg.stores.http import (
     DEFAULT_RETRY,
@@ -75,6 +82,7 @@ class EndpointSource:
         return answer
 
     def _ask(self, text: str, accept: str) -> Response:
+        check_query(text)  # only a query is ever sent: an update or any other text stops here
         if len(urllib.parse.quote_plus(text)) > self.get_limit:
             return self.client.request("POST", self.url, data={"query": text}, headers={"Accept": accept})
         return self.client.request("GET", self.url, params={"query": text}, headers={"Accept": accept})
@@ -95,8 +103,18 @@ def parse_answer(response: Response, graph_answer: bool, url: str) -> Answer:
             fmt = ox.RdfFormat.from_media_type(response.content_type) or ox.RdfFormat.TURTLE
             return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(response.body, format=fmt)]
         results_format = ox.QueryResultsFormat.from_media_type(response.content_type) or ox.QueryResultsFormat.JSON
+        if results_format == ox.QueryResultsFormat.XML:
+            complete_xml(response.body)  # pyoxigraph's XML reader takes a document cut after any </result>
         return as_answer(ox.parse_query_results(response.body, format=results_format))
-    except (SyntaxError, ValueError) as err:
+    except (SyntaxError, ValueError, xml.parsers.expat.ExpatError) as err:
         kind = response.content_type or "no Content-Type"
-        raise EndpointError(f"{without_query(url)}: the answer ({kind}) is not valid {what}: {err}. "
-                            "Fix: check that the URL is a SPARQL 1.1 query endpoint.") from None
+        raise EndpointError(f"{without_query(url)}: the answer ({kind}) is not valid {what} (cut off, or not one "
+                            f"complete document): {err}. Fix: if the server stopped the query (a timeout), ask for "
+                            "less or raise its limit; otherwise check that the URL is a SPARQL 1.1 query endpoint."
+                            ) from None
+
+
+def complete_xml(body: bytes) -> None:
+    """Nothing if ``body`` is one well-formed XML document, to its last closing tag; ExpatError otherwise.
+    Expat reads no external entity, and bounds entity expansion."""
+    xml.parsers.expat.ParserCreate().Parse(body, True)

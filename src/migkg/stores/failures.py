@@ -84,6 +84,8 @@ def _http_fix(code: int, has_credentials: bool) -> str:
     if code in (404, 405):
         return ("check the URL's path: Oxigraph answers queries at /query, updates at /update and graphs at "
                 "/store; Virtuoso at /sparql and /sparql-graph-crud; Fuseki at /DATASET/sparql and /DATASET/data.")
+    if code == 504:
+        return "the server stopped the query at its time limit; ask for less (a LIMIT, a narrower pattern)."
     if code == 413:
         return "the request is too large for this server; publish through the Graph Store Protocol instead."
     if code >= 500:
