@@ -1,0 +1,246 @@
+"""Messages, not tracebacks (issue 13, item 6), and every option of every command walked with hostile values.
+
+Each reproducer gave a traceback and exit 1 before: an IRI option that is not an IRI, a port out of range, an
+output or cache folder that cannot be written (read-only, or a disk that is full), ``--out`` that is a file,
+``validate --report`` into a missing folder, ``migkg query /dev/zero``. Now each is one ``error:`` line (or
+click's usage error) naming the option, with exit 2 where another value would do and 1 where the machine
+failed; earlier outputs stay as they were. The last resort turns anything unexpected into one line too.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pytest
+import typer
+import typer.main
+from typer.testing import CliRunner
+
+from migkg.cli.common import App
+from tests.hostile import assert_clean, invoke, snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
+#: capabilities that let root write where the permissions say no: dropped, so that a read-only folder is one
+NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner",
+               "--inh-caps=-dac_override,-dac_read_search,-fowner"]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A project folder three levels down a private folder (so that ``../..`` stays inside it): the seed data
+    and a build of it, made in-process."""
+    project = tmp_path_factory.mktemp("walk") / "a" / "b" / "project"
+    project.mkdir(parents=True)
+    shutil.copytree(ROOT / "data", project / "data")
+    done = invoke(["build", "--data", "data", "--out", "build", "--cache", "cache"], cwd=project)
+    assert done.exit_code == 0, done.stderr
+    return project
+
+
+def run_outside(args: list[str | Path], *, as_user: bool = False, file_limit: int | None = None,
+                cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """``python -m migkg ARGS`` in a child process: with root's power to write anywhere dropped (``as_user``),
+    or with a limit on the size of any file it writes (a disk that fills up)."""
+    prefix = NO_OVERRIDE if as_user and os.geteuid() == 0 else []
+
+    def limit() -> None:
+        if file_limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
+    return subprocess.run([*prefix, sys.executable, "-m", "migkg", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=120, check=False, preexec_fn=limit)
+
+
+def one_error(stderr: str, *words: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr, stderr
+    assert all(word in lines[0] for word in words), stderr
+    return lines[0]
+
+
+# --------------------------------------------------------------------------- IRIs and numbers
+BAD_IRIS = {"a space": "https://example.org/my kg/", "a quote": 'https://example.org/"kg"/',
+            "# at the end": "https://example.org/kg#", "no scheme": "example.org/kg/", "empty": "",
+            "a bad percent": "https://example.org/%zz/", "a NUL": "https://example.org/\x00/"}
+
+
+@pytest.mark.parametrize("value", BAD_IRIS.values(), ids=BAD_IRIS.keys())
+@pytest.mark.parametrize("command", [["build", "--no-cache"], ["validate", "--no-cache"], ["query", "q01"]])
+def test_a_base_that_is_not_an_iri_is_a_usage_error_naming_it(project, command, value):
+    before = snapshot(project / "build")
+    done = invoke([*command, "--base", value], cwd=project)
+    assert_clean(done, command)
+    assert done.exit_code == 2, done.stderr
+    assert "--base" in done.stderr and "Fix:" in done.stderr, done.stderr
+    assert snapshot(project / "build") == before
+
+
+@pytest.mark.parametrize("value", ["https://example.org/files /", "files/", "ftp://example.org/files/",
+                                   "https://example.org/files#"])
+def test_a_download_base_that_is_not_an_http_url_is_a_usage_error(project, value):
+    before = snapshot(project / "build")
+    done = invoke(["build", "--no-cache", "--download-base", value], cwd=project)
+    assert_clean(done)
+    assert done.exit_code == 2 and "--download-base" in done.stderr and "Fix:" in done.stderr, done.stderr
+    assert snapshot(project / "build") == before
+
+
+def test_a_good_base_still_builds(project, tmp_path):
+    done = invoke(["build", "--no-cache", "--out", tmp_path / "other", "--base", "urn:example:kg/"], cwd=project)
+    assert done.exit_code == 0, done.stderr
+    assert "urn:example:kg/release/" in (tmp_path / "other" / "migkg-2013.nq").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "65536"])
+def test_serve_on_a_port_out_of_range_is_a_usage_error(project, port):
+    done = invoke(["serve", "--port", port], cwd=project)
+    assert_clean(done)
+    assert done.exit_code == 2 and "--port" in done.stderr, done.stderr
+
+
+# --------------------------------------------------------------------------- folders that cannot be written
+def test_a_read_only_output_folder_is_one_line_naming_the_option(project, tmp_path):
+    parent = tmp_path / "read-only"
+    shutil.copytree(project / "build", parent / "build")
+    before = snapshot(parent)
+    parent.chmod(0o555)
+    try:
+        done = run_outside(["build", "--data", project / "data", "--out", parent / "build", "--no-cache"],
+                           as_user=True)
+    finally:
+        parent.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    line = one_error(done.stderr, "migkg build", "--out", str(parent / "build"), "Permission denied", "Fix:")
+    assert str(parent) in line
+    assert snapshot(parent) == before
+
+
+def test_a_read_only_cache_folder_is_one_line_naming_the_option(project, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o555)
+    done = run_outside(["build", "--data", project / "data", "--out", tmp_path / "out", "--cache", cache],
+                       as_user=True)
+    cache.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    one_error(done.stderr, "--cache", str(cache), "Permission denied")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("where", ["out", "cache"])
+def test_a_full_disk_is_one_line_with_exit_1_and_the_earlier_build_stays(project, tmp_path, where):
+    out = tmp_path / "build"
+    shutil.copytree(project / "build", out)
+    before = snapshot(out)
+    # every file may hold 20 KiB at most: the dumps (or the cache entries) do not fit, as on a full disk
+    args = ["build", "--data", project / "data", "--out", out] + (
+        ["--no-cache"] if where == "out" else ["--cache", tmp_path / "cache"])
+    done = run_outside(args, file_limit=20 * 1024)
+    assert done.returncode == 1, done.stderr
+    one_error(done.stderr, "migkg build", "File too large", str(out), "Fix:")
+    assert snapshot(out) == before
+
+
+def test_out_that_is_a_file_is_refused_before_building(project, tmp_path):
+    file = tmp_path / "build"
+    file.write_text("mine\n", encoding="utf-8")
+    done = invoke(["build", "--out", file, "--no-cache"], cwd=project)
+    assert_clean(done)
+    assert done.exit_code == 2, done.stderr
+    one_error(done.stderr, "--out", str(file), "Fix:")
+    assert file.read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize("command", [["query", "q01"], ["serve"], ["publish", "--endpoint", "http://127.0.0.1:9/store"],
+                                     ["network", "stats"], ["site", "SITE"]])
+def test_reading_a_build_from_a_file_is_one_line(project, tmp_path, command):
+    file = tmp_path / "build"
+    file.write_text("mine\n", encoding="utf-8")
+    done = invoke([c if c != "SITE" else str(tmp_path / "site") for c in command] + ["--out", file], cwd=project)
+    assert_clean(done, command)
+    assert done.exit_code in (1, 2), done.stderr
+    assert str(file) in done.stderr
+
+
+@pytest.mark.parametrize("report", ["missing/report.ttl", "."])
+def test_validate_report_into_a_missing_folder_or_onto_a_folder_is_refused_first(project, report):
+    done = invoke(["validate", "--report", report], cwd=project)
+    assert_clean(done)
+    assert done.exit_code == 2, done.stderr
+    one_error(done.stderr, "--report", "Fix:")
+    assert not (project / "missing").exists()
+
+
+# --------------------------------------------------------------------------- the query file
+def test_query_from_dev_zero_a_fifo_a_folder_or_a_huge_file_is_refused_at_once(project, tmp_path):
+    fifo = tmp_path / "q.rq"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.rq"
+    huge.write_bytes(b"# " + b"x" * 1_100_000 + b"\nSELECT * WHERE { ?s ?p ?o }\n")
+    folder = tmp_path / "folder.rq"
+    folder.mkdir()
+    for path, words in [("/dev/zero", "a device"), (fifo, "FIFO"), (folder, "a folder"), (huge, "larger than")]:
+        done = invoke(["query", path], cwd=project)
+        assert_clean(done, [path])
+        assert done.exit_code == 2, done.stderr
+        one_error(done.stderr, str(path), words, "Fix:")
+
+
+def test_a_query_file_linked_from_elsewhere_is_read(project, tmp_path):
+    real = tmp_path / "real.rq"
+    real.write_text("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }\n", encoding="utf-8")
+    (tmp_path / "links").mkdir()
+    link = tmp_path / "links" / "count.rq"
+    link.symlink_to(real)
+    done = invoke(["query", link, "--format", "csv"], cwd=project)
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "n"
+
+
+# --------------------------------------------------------------------------- the last resort
+def test_an_unexpected_exception_is_one_line_naming_the_command_the_error_and_how_to_report(tmp_path, monkeypatch):
+    broken = App()
+
+    @broken.command()
+    def explode(source: Annotated[Path, typer.Option("--source")] = Path("x")):
+        raise KeyError("the-key")
+
+    @broken.command()
+    def other():
+        """A second command, so that EXPLODE is a sub-command as in migkg."""
+    monkeypatch.delenv("MIGKG_DEBUG", raising=False)
+    done = invoke_app(broken, ["explode", "--source", tmp_path])
+    assert_clean(done)
+    assert done.exit_code == 1
+    line = one_error(done.stderr, "explode", "KeyError", "the-key", "issue tracker", "MIGKG_DEBUG=1")
+    assert line.startswith("error: ")
+
+    monkeypatch.setenv("MIGKG_DEBUG", "1")
+    shown = invoke_app(broken, ["explode"])
+    assert isinstance(shown.exception, KeyError)  # the traceback is there for whoever asked for it
+
+
+def test_an_unexpected_os_error_names_the_option_whose_path_it_concerns(tmp_path, monkeypatch):
+    broken = App()
+
+    @broken.command()
+    def write(out: Annotated[Path, typer.Option("--out")] = Path("x")):
+        (out / "deeper" / "file").write_text("x")
+
+    @broken.command()
+    def other():
+        """Second."""
+    monkeypatch.delenv("MIGKG_DEBUG", raising=False)
+    done = invoke_app(broken, ["write", "--out", tmp_path / "nowhere"])
+    assert_clean(done)
+    assert done.exit_code == 2
+    one_error(done.stderr, "--out", str(tmp_path / "nowhere"), "No such file or directory", "Fix:")
+
+
+def invoke_app(application: typer.Typer, args: list):
+    return CliRunner().invoke(application, [os.fspath(a) for a in args])
+
