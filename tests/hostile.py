@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 
 from migkg.cli.app import app
 
+ROOT = Path(__file__).resolve().parents[1]
 #: the exit statuses the README documents
 DOCUMENTED = {0, 1, 2}
 
@@ -46,3 +48,14 @@ def snapshot(folder: Path) -> dict[str, str]:
         name = str(path.relative_to(folder))
         found[name] = "/" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
     return found
+
+
+def seed_project(folder: Path) -> Path:
+    """A project folder three levels down ``folder`` (so that ``../..`` stays inside it): a copy of the seed
+    data, with a build and a cache of it made in-process."""
+    project = folder / "a" / "b" / "project"
+    project.mkdir(parents=True)
+    shutil.copytree(ROOT / "data", project / "data")
+    done = invoke(["build", "--data", "data", "--out", "build", "--cache", "cache"], cwd=project)
+    assert done.exit_code == 0, done.stderr
+    return project

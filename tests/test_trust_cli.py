@@ -22,8 +22,9 @@ import typer
 import typer.main
 from typer.testing import CliRunner
 
+from migkg.cli.app import app
 from migkg.cli.common import App
-from tests.hostile import assert_clean, invoke, snapshot
+from tests.hostile import assert_clean, invoke, seed_project, snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 #: capabilities that let root write where the permissions say no: dropped, so that a read-only folder is one
@@ -33,14 +34,7 @@ NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    """A project folder three levels down a private folder (so that ``../..`` stays inside it): the seed data
-    and a build of it, made in-process."""
-    project = tmp_path_factory.mktemp("walk") / "a" / "b" / "project"
-    project.mkdir(parents=True)
-    shutil.copytree(ROOT / "data", project / "data")
-    done = invoke(["build", "--data", "data", "--out", "build", "--cache", "cache"], cwd=project)
-    assert done.exit_code == 0, done.stderr
-    return project
+    return seed_project(tmp_path_factory.mktemp("walk"))
 
 
 def run_outside(args: list[str | Path], *, as_user: bool = False, file_limit: int | None = None,
@@ -365,3 +359,129 @@ def test_the_published_description_lists_every_graph_it_put(oxigraph, built_dir)
         "<https://w3id.org/migkg/graph/dataset> { <https://w3id.org/migkg/dataset> sd:namedGraph ?g . ?g sd:name ?g } }")
     listed = {row["g"].value for row in answer.rows}
     assert listed == set(build_graphs(built_dir)) - {"https://w3id.org/migkg/graph/dataset"}
+
+
+# --------------------------------------------------------------------------- every option of every command
+SEED = "2013-06-05-unhcr-iom-almaty-ministerial"
+REFUSED = "http://127.0.0.1:9/store"  # the discard port: nothing listens, the connection is refused at once
+
+
+def leaf_commands(command, path=()):
+    """(the words that name it, the command) for every command of the app's click tree, sub-apps included."""
+    children = getattr(command, "commands", None)
+    if children:
+        for name, child in sorted(children.items()):
+            yield from leaf_commands(child, (*path, name))
+    else:
+        yield path, command
+
+
+def hostile_values(annotation, scratch: dict[str, Path]) -> list[str]:
+    """Values a clumsy user or an attacker gives, chosen by the parameter's type."""
+    text = ["", "x" * 5000, "a\x00b", os.fsdecode(b"caf\xe9\xff"), "../..", "https://example.org/a b/"]
+    paths = ["", "p" * 5000, "a\x00b", os.fsdecode(b"caf\xe9\xff"), "../..", "/dev/zero", str(scratch["fifo"]),
+             str(scratch["folder"]), str(scratch["file"]), str(scratch["loop"]), str(scratch["loop-data"])]
+    numbers = ["-1", "0", str(2**63), "1" + "0" * 40, "abc"]
+    if annotation in (int, float):
+        return numbers + (["nan", "inf", "-inf", "1e309"] if annotation is float else [])
+    if annotation is Path or annotation == list[Path]:
+        return paths
+    return text
+
+
+def baseline(words: tuple[str, ...], scratch: dict[str, Path]) -> dict[str, list[str]]:
+    """The required arguments of each command, valid and cheap, so that the hostile value is the one looked at;
+    `serve` gets --out a file and --port 70000, so that one of them is wrong whichever is walked and it never
+    starts serving (it would serve until stopped; `--out ""` is the default build)."""
+    source = str(scratch["source"])
+    return {
+        ("draft",): ["--id", "2099-01-01-walk", "--to", str(scratch["drafts"]), "SOURCE", source],
+        ("draft-evaluate",): ["DRAFT", str(scratch["drafts"]), "CARD", f"data/releases/{SEED}/card.yaml"],
+        ("draft-quality",): ["HALVES", f"data/releases/{SEED}"],
+        ("query",): ["NAME", "q01"],
+        ("publish",): ["--endpoint", REFUSED],
+        ("serve",): ["--out", str(scratch["file"]), "--port", "70000"],
+        # one small network, no HTML: drawing all of them takes 14 s a run
+        ("network", "draw"): ["--network", "actor-event", "--no-html", "--lang", "en"],
+        ("network", "export"): ["--network", "actor-event"],
+        ("network", "stats"): ["--network", "actor-event"],
+        ("site",): ["TARGET", str(scratch["site"])],
+        ("ontology-docs",): ["OUT", str(scratch["docs"])],
+    }.get(words, [])
+
+
+def command_line(words, command, param, value, scratch) -> list[str]:
+    """``words`` with the baseline arguments, ``value`` put in the place of ``param``."""
+    base = baseline(words, scratch)
+    options, positional = [], {}
+    i = 0
+    while i < len(base):
+        if base[i] == "--no-html":  # the one flag of a baseline
+            options.append(base[i])
+            i -= 1
+        elif base[i].startswith("--"):
+            options += base[i:i + 2]
+        else:
+            positional[base[i]] = base[i + 1]
+        i += 2
+    if param.param_type_name == "option":
+        flag = param.opts[0]
+        while flag in options:  # the walked option replaces the baseline's
+            at = options.index(flag)
+            del options[at:at + 2]
+        options += [flag, value]
+    else:
+        positional[param.name.upper()] = value
+    arguments = [positional.get((p.name or "").upper(), "") for p in command.params
+                 if (p.param_type_name == "argument" and p.required) or (p.name or "").upper() in positional]
+    return [*words, *options, "--", *arguments] if arguments else [*words, *options]
+
+
+@pytest.fixture(scope="module")
+def scratch(project, tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("hostile")
+    things = {"fifo": folder / "fifo", "folder": folder / "empty-folder", "file": folder / "a-file",
+              "loop": folder / "loop", "source": folder / "source.txt", "drafts": folder / "drafts",
+              "site": folder / "site", "docs": folder / "docs"}
+    os.mkfifo(things["fifo"])
+    things["folder"].mkdir()
+    things["file"].write_text("not what was expected\n", encoding="utf-8")
+    things["loop"].symlink_to(things["loop"])
+    things["source"].write_text("Алматы, 5 июня 2013 года. Министры встретились в Алматы.\n", encoding="utf-8")
+    # a data folder with a release folder that is a symlink loop (item 2's case, walked with the rest)
+    things["loop-data"] = Path(shutil.copytree(project / "data", folder / "loop-data"))
+    (things["loop-data"] / "releases" / "2099-01-01-loop").symlink_to(things["loop-data"] / "releases" / "2099-01-01-loop")
+    return things
+
+
+def test_every_option_of_every_command_with_hostile_values(project, scratch, monkeypatch):
+    """Each parameter of each command (from the click tree Typer makes) gets every hostile value of its type, the
+    other arguments valid: never a traceback, always 0, 1 or 2, and a failure leaves the build as it was."""
+    import time
+
+    monkeypatch.delenv("MIGKG_DEBUG", raising=False)
+    started = time.perf_counter()
+    tree = typer.main.get_command(app)
+    runs, statuses = 0, {0: 0, 1: 0, 2: 0}
+    slow = []
+    for words, command in leaf_commands(tree):
+        for param in command.params:
+            annotation = param.type_descriptor.annotation
+            if annotation is bool or getattr(param, "is_flag", False) or param.hidden:
+                continue
+            for value in hostile_values(annotation, scratch):
+                args = command_line(words, command, param, value, scratch)
+                before = snapshot(project / "build")
+                one = time.perf_counter()
+                done = invoke(args, cwd=project)
+                slow.append((time.perf_counter() - one, args[:6]))
+                assert_clean(done, args)
+                statuses[done.exit_code] += 1
+                runs += 1
+                if done.exit_code:
+                    assert snapshot(project / "build") == before, args
+    seconds = time.perf_counter() - started
+    print(f"{runs} runs in {seconds:.1f} s: {statuses}")
+    slowest = max(slow, key=lambda run: run[0])
+    print(f"slowest: {slowest[0]:.2f} s, {slowest[1]}")
+    assert runs > 400 and statuses[2] > runs / 2

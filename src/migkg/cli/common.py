@@ -301,10 +301,13 @@ def require_folder_or_nothing(folder: Path, option: str) -> None:
 
 def require_writable_file(path: Path, option: str) -> None:
     """An :class:`InputError` when the file ``path`` cannot be written where it is: its folder is missing, or it
-    is a folder."""
+    is a folder or another file that is not a regular one."""
     if path.is_dir():
         raise InputError(Location(Path(option)), f"{path} is a folder.", f"give {option} a file name, e.g. "
                          f"{path / 'report.ttl'}.")
+    if path.exists() and not path.is_file():  # a FIFO would block the write, a device swallow it
+        raise InputError(Location(Path(option)), f"{path} is not a regular file (a FIFO, a device or a socket).",
+                         f"give {option} the name of a plain file.")
     if not path.parent.is_dir():
         raise InputError(Location(Path(option)), f"the folder {path.parent} does not exist.",
                          f"create it first (mkdir -p {path.parent}), or give {option} a file in an existing folder.")

@@ -235,17 +235,17 @@ def publish(build: Build, graphs: list[GraphToPublish], target: GraphTarget,
     wanted = {g.name for g in graphs}
     for graph in graphs:
         try:
-            if graph.name == description:
+            body = build.ntriples(graph.name)
+            sent = body
+            if graph.name == description:  # the description, with the list of the graphs put
                 _remove_stale(build, graphs, target, report)
-                body = ox.serialize(sorted(set(_triples(build.ntriples(graph.name), "application/n-triples")
-                                               + listing(build, graphs)), key=str), format=ox.RdfFormat.N_TRIPLES) or b""
-            else:
-                body = build.ntriples(graph.name)
-            target.replace(graph.name, body)
+                sent = ox.serialize(sorted(set(_triples(body, "application/n-triples") + listing(build, graphs)),
+                                           key=str), format=ox.RdfFormat.N_TRIPLES) or b""
+            target.replace(graph.name, sent)
         except MigkgError as err:
             raise PublishFailed(failure_message(graphs, report.published, graph, err)) from None
         report.published.append(graph)
-        report.triples += body.count(b"\n")
+        report.triples += body.count(b"\n")  # the build's triples (the list of graphs is publish's own)
         on_graph(graph)
     if description not in wanted:
         _remove_stale(build, graphs, target, report)
