@@ -12,7 +12,7 @@ import pytest
 
 from migkg.stores.endpoint import EndpointSource
 from migkg.stores.opening import open_build
-from migkg.stores.publish import graphs_of, plan, replacement_update
+from migkg.stores.publish import graphs_of, listing, plan, replacement_update
 from tests.servers import Behaviour, CuttingProxy, FaultServer, free_port, term_key
 
 OLD = ox.Triple(ox.NamedNode("urn:migkg-test:old"), ox.NamedNode("urn:migkg-test:was"), ox.Literal("old content"))
@@ -26,10 +26,14 @@ def graph_content(query_url: str, graph: str, virtuoso: bool = False) -> set[str
 
 
 def build_content(out_dir: Path) -> dict[str, set[str]]:
+    """Each graph as publish puts it: the build's graphs, the description with the list of the graphs put."""
     build = open_build(out_dir)
-    return {g.name: {" ".join(term_key(t) for t in (q.subject, q.predicate, q.object))
-                     for q in build.store.quads_for_pattern(None, None, None, ox.NamedNode(g.name))}
-            for g in graphs_of(build)}
+    content = {g.name: {" ".join(term_key(t) for t in (q.subject, q.predicate, q.object))
+                        for q in build.store.quads_for_pattern(None, None, None, ox.NamedNode(g.name))}
+               for g in graphs_of(build)}
+    content[build.description_graph] |= {" ".join(term_key(t) for t in (x.subject, x.predicate, x.object))
+                                         for x in listing(build, graphs_of(build))}
+    return content
 
 
 def put_old_content(store_url: str, graphs) -> None:

@@ -1,6 +1,6 @@
 """The one guarded reader of input files: regular files, in their folder, of a bounded size.
 
-Every card, source text, registry file and draft metadata file is read through :func:`read_input`.
+Every card, source text, registry file, draft metadata file and query file is read through :func:`read_input`.
 What it refuses, each with an :class:`~migkg.errors.InputError` naming the file and the fix:
 
 - a symlink that leads out of the folder the file is listed in (``source.txt`` linked to
@@ -30,9 +30,14 @@ LIMITS: dict[str, int] = {
     "card": 2_000_000,
     "registry": 20_000_000,
     "metadata": 100_000,
+    "query": 1_000_000,
 }
 
-_KIND_WORDS = {"source": "a source text", "card": "a card", "registry": "a registry file", "metadata": "a metadata file"}
+_KIND_WORDS = {"source": "a source text", "card": "a card", "registry": "a registry file", "metadata": "a metadata file",
+               "query": "a query file"}
+#: kinds of file the user names on the command line rather than migkg finding them in its data folder: a
+#: symlink is followed wherever it leads (the file is read, never published), only to a regular file
+_NAMED_BY_USER = {"query"}
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -49,7 +54,7 @@ def read_input(path: Path | str, kind: str) -> bytes:
         handle = os.open(name, _OPEN_FLAGS)
     except OSError as err:
         if err.errno == errno.ELOOP:  # the last component is a symlink: follow it only inside the folder
-            handle = _open_link(Path(name))
+            handle = _open_link(Path(name), anywhere=kind in _NAMED_BY_USER)
         elif err.errno == errno.ENOENT:
             raise FileNotFoundError(err.errno, err.strerror, name) from None
         else:
@@ -75,8 +80,9 @@ def check_within(path: Path, folder: Path, what: str) -> None:
                          f"copy the {what} into {folder} instead of linking to it.")
 
 
-def _open_link(path: Path) -> int:
-    check_within(path, path.parent, "file")
+def _open_link(path: Path, anywhere: bool = False) -> int:
+    if not anywhere:
+        check_within(path, path.parent, "file")
     try:
         return os.open(os.path.realpath(path), _OPEN_FLAGS)
     except OSError as err:

@@ -8,14 +8,24 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.common import BaseOption, DataOption, OutOption, errors_to_exit, require_data_folder, say
+from migkg.cli.common import (
+    BaseOption,
+    DataOption,
+    OutOption,
+    check_iri,
+    errors_to_exit,
+    require_data_folder,
+    require_folder_or_nothing,
+    require_writable_file,
+    say,
+)
 from migkg.mapping.iris import DEFAULT_BASE
 
 CacheOption = Annotated[Path | None, typer.Option(
     "--cache", metavar="DIR", help="Folder of the build cache (default: .migkg-cache beside the data folder).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Build every release anew and keep no cache.")]
 WorkersOption = Annotated[int | None, typer.Option(
-    "--workers", min=1, metavar="N", help="Worker processes (default: one per core when many releases need building).")]
+    "--workers", min=1, max=1024, metavar="N", help="Worker processes (default: one per core when many releases need building).")]
 
 
 def _cache_dir(data: Path, cache: Path | None, no_cache: bool) -> Path | None:
@@ -83,7 +93,8 @@ def _failure_line(summary, out: Path | None) -> None:
 @errors_to_exit
 def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), base: BaseOption = DEFAULT_BASE,
           download_base: Annotated[str | None, typer.Option(
-              "--download-base", metavar="URL", help="URL the files will be published under (for dcat:downloadURL).")] = None,
+              "--download-base", metavar="URL", callback=lambda value: check_iri(value, "--download-base", web=True),
+              help="URL the files will be published under (for dcat:downloadURL).")] = None,
           cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None,
           keep_going: Annotated[bool, typer.Option(
               "--keep-going", help="Leave out releases that fail or violate the shapes, write the rest, "
@@ -91,6 +102,7 @@ def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), ba
     """Build the graph from DATA, validate it, and write TriG, N-Quads, JSON-LD, Turtle, N-Triples and VoID."""
     from migkg.validation.reports import readable
 
+    require_folder_or_nothing(out, "--out")
     summary = _run(data, out, base=base, cache=cache, no_cache=no_cache, workers=workers, keep_going=keep_going,
                    download_base=download_base)
     for damaged in summary.damaged:
@@ -151,6 +163,8 @@ def validate(*, data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE
     from migkg.errors import InputErrors
     from migkg.validation.reports import readable, report_graph
 
+    if report is not None:
+        require_writable_file(report, "--report")
     summary = _run(data, None, base=base, cache=cache, no_cache=no_cache, workers=workers, keep_going=False)
     if isinstance(summary.error, InputErrors):
         raise summary.error

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.common import App, errors_to_exit, say
+from migkg.cli.common import App, errors_to_exit, require_folder_or_nothing, say
 from migkg.errors import InputError, Location
 
 network_app = App(no_args_is_help=True, help="Actor networks from the graph: measures (stats), GraphML/GEXF/"
@@ -43,6 +43,8 @@ def _folders(out: Path | None, to: Path | None, old_build: Path | None) -> tuple
     """The build to read and the folder to write to. ``--out`` names the build, as it does for every command that
     reads one, and the files go to ``--to``. Scripts written before, with ``--build`` for the build and ``--out``
     for the files, still work: with ``--build``, ``--out`` keeps that old meaning."""
+    if to is not None:
+        require_folder_or_nothing(to, "--to")  # before the networks are computed and drawn, not after
     if old_build is None:
         build = out or Path("build")
         return build, to or build / "network"

@@ -29,7 +29,8 @@ def publish(endpoint: Annotated[str, typer.Option(
                                    "DATA per graph (SPARQL 1.1 Update), for stores without the Graph Store Protocol.")
             ] = "gsp",
             connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 300.0):
-    """Replace each named graph of the build (and the dataset description) in a store; twice is the same as once."""
+    """Replace each named graph of the build (and the dataset description) in a store, and remove the graphs an
+    earlier publish put that the build no longer has; twice is the same as once."""
     from migkg.stores.http import HttpClient, Timeouts, credentials_from_env
     from migkg.stores.opening import open_build
     from migkg.stores.publish import GraphStoreTarget, UpdateTarget, graphs_of
@@ -48,6 +49,16 @@ def publish(endpoint: Annotated[str, typer.Option(
     releases = len({g.release_id for g in report.published if g.release_id})
     say(f"published {len(report.published)} graphs ({releases} release(s), {report.triples:,} triples) to "
         f"{endpoint} in {time.perf_counter() - started:.2f} s")
+    if report.removed:
+        gone = sorted({g.release_id for g in report.removed if g.release_id})
+        what = f"of release(s) no longer in the build: {', '.join(gone)}" if gone and all(
+            g.release_id for g in report.removed) else "no longer in the build"
+        say(f"removed {len(report.removed)} graph(s) {what} ({', '.join(f'<{g.name}>' for g in report.removed)}); "
+            "the store holds exactly the build's graphs of this dataset")
+    elif report.unread:
+        say(f"note: {endpoint} does not answer queries, so the graphs of the last publish could not be read and "
+            "none was removed: a release dropped from the build keeps its graphs there. Fix: publish through the "
+            "Graph Store Protocol URL (--protocol gsp), or drop them by hand.")
 
 
 class _progress:

@@ -15,7 +15,7 @@ from migkg.cli.common import OutOption, errors_to_exit, say
 @errors_to_exit
 def serve(out: OutOption = Path("build"),
           port: Annotated[int | None, typer.Option(
-              "--port", help="Port on 127.0.0.1 (default 7878, or a free one if 7878 is taken; 0: any free port).")
+              "--port", min=0, max=65535, help="Port on 127.0.0.1 (default 7878, or a free one if 7878 is taken; 0: any free port).")
           ] = None,
           writable: Annotated[bool, typer.Option(
               "--writable", help="Accept SPARQL Update and Graph Store writes (default: read-only).")] = False,

@@ -113,15 +113,15 @@ class Query:
 
 # --------------------------------------------------------------------------- reading files
 def read_query(path: Path, kind: str = "query") -> Query:
+    from migkg.inputs import read_input
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, "query").decode("utf-8")  # a regular file of bounded size: not /dev/zero, a FIFO
     except FileNotFoundError:
         raise InputError(Location(path), "no such query file.", "give a catalogue name (see `migkg queries`) "
                          "or the path of a .rq file, e.g. queries/research/q01-participating-states.rq.") from None
     except UnicodeDecodeError:
         raise InputError(Location(path), "is not UTF-8 text.", "save the query as UTF-8.") from None
-    except IsADirectoryError:
-        raise InputError(Location(path), "is a folder, not a query file.", "give the path of a .rq file.") from None
     header, parameters = parse_header(path, text)
     return Query(path, text, kind, header, parameters, set_columns(path, text))
 

@@ -28,6 +28,16 @@ Graphs go in this order: vocabulary, registry, any other graph, each release (it
 then its derived graph) in release order, the conflicts graph (what the build warns about,
 naming release graphs), and the dataset description last, so that neither names a release
 the store does not hold yet.
+
+The store ends up holding exactly the build's graphs of this dataset. The description graph as
+published lists every graph publishing put, in the SPARQL 1.1 Service Description vocabulary
+(``<base>dataset sd:namedGraph <g> . <g> sd:name <g>``). Before sending the description, publish reads that
+list from the store (the description of the last publish); graphs it names that the build no longer
+has — the two graphs of a release dropped from the build, a conflicts graph of a build that has none —
+are removed after the build's graphs are in and before the new description replaces the old list (which is
+read only then, so a run stopped earlier sends nothing more than before), and a run stopped part-way leaves
+them listed for the next run to remove. Nothing else is removed: a graph
+that no description of this dataset (this base IRI) lists is not publish's to touch.
 """
 from __future__ import annotations
 
@@ -86,10 +96,40 @@ def plan(graph_names: list[str], base: str) -> list[GraphToPublish]:
     return ordered
 
 
+SD = "http://www.w3.org/ns/sparql-service-description#"
+SD_NAMED_GRAPH, SD_NAME = ox.NamedNode(SD + "namedGraph"), ox.NamedNode(SD + "name")
+
+
+def listing(build: Build, graphs: list[GraphToPublish]) -> list[ox.Triple]:
+    """The triples that say which graphs this publish puts: ``<dataset> sd:namedGraph <g>``, ``<g> sd:name <g>``
+    (the description graph, which holds them, is not listed)."""
+    dataset = Iris(build.base).dataset()
+    triples = []
+    for graph in graphs:
+        if graph.name != build.description_graph:
+            node = ox.NamedNode(graph.name)
+            triples += [ox.Triple(dataset, SD_NAMED_GRAPH, node), ox.Triple(node, SD_NAME, node)]
+    return triples
+
+
+def listed_graphs(triples: list[ox.Triple], base: str) -> set[str]:
+    """The graphs a description lists for the dataset of ``base`` (see :func:`listing`)."""
+    dataset = Iris(base).dataset()
+    return {t.object.value for t in triples
+            if t.subject == dataset and t.predicate == SD_NAMED_GRAPH and isinstance(t.object, ox.NamedNode)}
+
+
 # --------------------------------------------------------------------------- where graphs go
 class GraphTarget(Protocol):
     def replace(self, graph: str, ntriples: bytes) -> None:
         """Make the store's graph ``graph`` hold exactly these triples."""
+
+    def read(self, graph: str) -> list[ox.Triple] | None:
+        """The triples of ``graph`` in the store (none when it has no such graph); None when this endpoint
+        cannot be read."""
+
+    def remove(self, graph: str) -> None:
+        """Remove ``graph`` from the store (nothing when it has no such graph)."""
 
 
 class GraphStoreTarget:
@@ -100,14 +140,34 @@ class GraphStoreTarget:
         self.client = client
 
     def replace(self, graph: str, ntriples: bytes) -> None:
-        separator = "&" if urllib.parse.urlsplit(self.url).query else "?"
-        url = f"{self.url}{separator}graph={urllib.parse.quote(graph, safe='')}"
+        url = self._graph_url(graph)
         # Accept */*: Virtuoso answers 406 to "Accept: text/turtle" on a write, although it wrote
         response = self.client.request("PUT", url, data=ntriples, headers={
             "Content-Type": "application/n-triples; charset=utf-8", "Accept": "*/*"})
         if response.status not in GSP_ACCEPTED:
             raise EndpointError(f"PUT {self.url}: unexpected HTTP {response.status} for graph <{graph}>. "
                                 "Fix: check that the URL is a Graph Store Protocol endpoint.")
+
+    def _graph_url(self, graph: str) -> str:
+        separator = "&" if urllib.parse.urlsplit(self.url).query else "?"
+        return f"{self.url}{separator}graph={urllib.parse.quote(graph, safe='')}"
+
+    def read(self, graph: str) -> list[ox.Triple] | None:
+        try:
+            response = self.client.request("GET", self._graph_url(graph), headers={
+                "Accept": "application/n-triples, text/turtle;q=0.9"})
+        except EndpointError as err:
+            if err.status == 404:  # the store has no such graph: nothing was published there
+                return []
+            raise
+        return _triples(response.body, response.content_type)
+
+    def remove(self, graph: str) -> None:
+        try:
+            self.client.request("DELETE", self._graph_url(graph), headers={"Accept": "*/*"})
+        except EndpointError as err:
+            if err.status != 404:  # already gone
+                raise
 
 
 class UpdateTarget:
@@ -122,6 +182,29 @@ class UpdateTarget:
                             headers={"Content-Type": "application/sparql-update; charset=utf-8", "Accept": "*/*"},
                             idempotent=True)  # replacing a graph twice leaves what replacing it once leaves
 
+    def read(self, graph: str) -> list[ox.Triple] | None:
+        """Asked of the same URL as a query: a store whose one endpoint takes both (Virtuoso's /sparql) answers;
+        one with an update-only URL (Oxigraph's /update) cannot be read, and None says so."""
+        iri = str(ox.NamedNode(graph))
+        try:
+            response = self.client.request("POST", self.url, data={"query": f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ "
+                                                                            f"GRAPH {iri} {{ ?s ?p ?o }} }}"},
+                                           headers={"Accept": "application/n-triples, text/turtle;q=0.9"})
+            return _triples(response.body, response.content_type)
+        except (EndpointError, SyntaxError, ValueError):
+            return None
+
+    def remove(self, graph: str) -> None:
+        self.client.request("POST", self.url, data=f"DROP SILENT GRAPH {ox.NamedNode(graph)}".encode(),
+                            headers={"Content-Type": "application/sparql-update; charset=utf-8", "Accept": "*/*"},
+                            idempotent=True)
+
+
+def _triples(body: bytes, media_type: str) -> list[ox.Triple]:
+    """The triples of a graph a store sent, in the format it chose (N-Triples or Turtle)."""
+    rdf_format = ox.RdfFormat.from_media_type(media_type) or ox.RdfFormat.N_TRIPLES
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=rdf_format)]
+
 
 def replacement_update(graph: str, ntriples: bytes) -> bytes:
     """``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { N-Triples } }``: N-Triples lines are SPARQL triples."""
@@ -134,6 +217,8 @@ def replacement_update(graph: str, ntriples: bytes) -> bytes:
 class PublishReport:
     published: list[GraphToPublish] = field(default_factory=list)
     triples: int = 0
+    removed: list[GraphToPublish] = field(default_factory=list)  # graphs of the last publish the build no longer has
+    unread: bool = False  # the store's previous description could not be read: nothing was removed
 
 
 class PublishFailed(MigkgError):
@@ -142,19 +227,47 @@ class PublishFailed(MigkgError):
 
 def publish(build: Build, graphs: list[GraphToPublish], target: GraphTarget,
             on_graph: Callable[[GraphToPublish], None] = lambda graph: None) -> PublishReport:
-    """Replace each of ``graphs`` (see :func:`graphs_of`) of ``build`` in the store, in order; stop at the
-    first failure."""
+    """Replace each of ``graphs`` (see :func:`graphs_of`) of ``build`` in the store, in order; just before the
+    description, read the list of graphs the last publish put from the description still in the store, and remove
+    those the build no longer has. Stop at the first failure."""
     report = PublishReport()
+    description = build.description_graph
+    wanted = {g.name for g in graphs}
     for graph in graphs:
-        body = build.ntriples(graph.name)
         try:
-            target.replace(graph.name, body)
+            body = build.ntriples(graph.name)
+            sent = body
+            if graph.name == description:  # the description, with the list of the graphs put
+                _remove_stale(build, graphs, target, report)
+                sent = ox.serialize(sorted(set(_triples(body, "application/n-triples") + listing(build, graphs)),
+                                           key=str), format=ox.RdfFormat.N_TRIPLES) or b""
+            target.replace(graph.name, sent)
         except MigkgError as err:
             raise PublishFailed(failure_message(graphs, report.published, graph, err)) from None
         report.published.append(graph)
-        report.triples += body.count(b"\n")
+        report.triples += body.count(b"\n")  # the build's triples (the list of graphs is publish's own)
         on_graph(graph)
+    if description not in wanted:
+        _remove_stale(build, graphs, target, report)
     return report
+
+
+def _remove_stale(build: Build, graphs: list[GraphToPublish], target: GraphTarget, report: PublishReport) -> None:
+    """Remove the graphs the store's description (of the last publish) lists that ``graphs`` do not hold."""
+    previous = target.read(build.description_graph)
+    report.unread = previous is None
+    stale = sorted(listed_graphs(previous or [], build.base) - {g.name for g in graphs} - {build.description_graph})
+    _remove(stale, target, report, build.base)
+
+
+def _remove(stale: list[str], target: GraphTarget, report: PublishReport, base: str) -> None:
+    for graph in plan(stale, base):
+        try:
+            target.remove(graph.name)
+        except MigkgError as err:
+            raise EndpointError(f"removing {graph.label} <{graph.name}>, which the last publish put and the build "
+                                f"no longer has, failed: {err}", getattr(err, "status", None)) from None
+        report.removed.append(graph)
 
 
 def failure_message(graphs: list[GraphToPublish], published: list[GraphToPublish], failed: GraphToPublish,
