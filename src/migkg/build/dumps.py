@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from migkg.atomic import plain_mode
 from migkg.build.cache import content_hash
 from migkg.build.formats import Format, extensions, media_type
 from migkg.errors import InputError, Location, MigkgError
@@ -291,6 +292,7 @@ class Staging:
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         new, _old = staging_prefixes(self.out_dir)
         self.folder = Path(tempfile.mkdtemp(prefix=owned_prefix(new), dir=self.out_dir.parent))
+        os.chmod(self.folder, plain_mode(folder=True))  # mkdtemp's folder is private; build/ is for sharing
         self.linked: set[str] = set()
         self.refused: ExchangeRefused | None = None  # why the commit took two renames, if it did
 

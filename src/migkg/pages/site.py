@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from migkg.atomic import plain_mode
 from migkg.errors import InputError, Location, MigkgError
 from migkg.pages.documents import Index, read_document
 from migkg.pages.html import Pages, SiteLinks
@@ -119,6 +120,7 @@ def write_site(out_dir: Path, target: Path, publish_at: str | None = None) -> Wr
     index, pages = Index.of(source, base), Pages(base, names)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    os.chmod(staging, plain_mode(folder=True))  # mkdtemp's folder is private; a site is for sharing
     files = 0
     try:
         def put(relative: str, data: bytes) -> None:
