@@ -27,7 +27,7 @@ def test_outputs_get_the_modes_of_the_umask(tmp_path, umask):
     done = subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(ROOT / "data"), "--out",
                            str(tmp_path / "build"), "--cache", str(tmp_path / "cache")],
                           capture_output=True, text=True, timeout=300, check=False, env=env, cwd=ROOT,
-                          preexec_fn=lambda: os.umask(umask))  # noqa: PLW1509 (no threads in the child yet)
+                          preexec_fn=lambda: os.umask(umask))
     assert done.returncode == 0, done.stderr
     build = tmp_path / "build"
     assert mode(build) == 0o777 & ~umask
