@@ -124,16 +124,35 @@ class FolderBusy(MigkgError):
 class FolderLock:
     """An exclusive ``flock`` on ``lock_file`` for as long as the context lasts; the file says who holds it
     (pid and command). The kernel drops the lock when the holder dies, however it dies, so a lock is never
-    stale; the file itself stays (removing it would let two processes lock two different files)."""
+    stale. The holder removes the file as it lets go (while still holding the lock), and a process that
+    locked a file someone removed meanwhile tries again on the new one: two processes never hold two
+    different files. A file left by a killed holder is simply locked and removed by the next one."""
 
     def __init__(self, lock_file: Path, what: str):
         self.path, self.what = lock_file, what
         self.handle: IO[str] | None = None
 
     def __enter__(self) -> FolderLock:
+        while True:
+            handle = self._locked_handle()
+            try:
+                current = os.stat(self.path).st_ino
+            except FileNotFoundError:
+                current = None
+            if current == os.fstat(handle.fileno()).st_ino:
+                break
+            handle.close()  # its holder removed it as we locked it: lock the file that is there now
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}: {' '.join(_command_line())}\n")
+        handle.flush()
+        self.handle = handle
+        return self
+
+    def _locked_handle(self) -> IO[str]:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(self.path, "a+", encoding="utf-8")
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held for the whole lock)
         except OSError as err:
             raise InputError(Location(self.path), f"cannot be created ({err.strerror}): it is the lock of "
                              f"{self.what}, beside it.", "choose a folder you can write to.") from None
@@ -149,15 +168,11 @@ class FolderLock:
         except BaseException:
             handle.close()
             raise
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}: {' '.join(_command_line())}\n")
-        handle.flush()
-        self.handle = handle
-        return self
+        return handle
 
     def __exit__(self, *exc: object) -> None:
         if self.handle is not None:
+            self.path.unlink(missing_ok=True)  # still locked: nobody else can be holding this file
             self.handle.close()  # closing the file releases the lock
             self.handle = None
 
