@@ -39,7 +39,11 @@ ECHO_QUERY = """# title: Echo a value
 SELECT ?text_back ?tagged_back ?triples WHERE {
   BIND(?text AS ?text_back)
   BIND(?tagged AS ?tagged_back)
-  { SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o } }
+  { SELECT (COUNT(*) AS ?triples) WHERE {
+      ?s ?p ?o
+      # the build's triples: a store also holds the list of graphs migkg publish put there (issue 13)
+      FILTER(?p NOT IN (<http://www.w3.org/ns/sparql-service-description#namedGraph>,
+                        <http://www.w3.org/ns/sparql-service-description#name>)) } }
 }
 """
 HOSTILE = ['x" } ; DROP ALL ; SELECT * { "', "} ; DROP ALL", "'''}", "\\u0022 } #", "a\nb"]

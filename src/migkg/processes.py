@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from migkg.errors import InputError, Location, MigkgError
+from migkg.errors import MigkgError
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2          # <linux/fs.h>
@@ -150,12 +150,9 @@ class FolderLock:
         return self
 
     def _locked_handle(self) -> IO[str]:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held for the whole lock)
-        except OSError as err:
-            raise InputError(Location(self.path), f"cannot be created ({err.strerror}): it is the lock of "
-                             f"{self.what}, beside it.", "choose a folder you can write to.") from None
+        # a folder that may not be written is an OSError, which the command line names with its option
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held for the whole lock)
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

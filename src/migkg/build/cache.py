@@ -36,7 +36,7 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 #: the packages and modules of migkg that a build runs (everything ``migkg.build`` imports): only a change
 #: to them can change a build's output, so only they are in the cache key; tests/test_cache.py checks
 #: the list against what importing the build loads
-BUILD_CODE = ("cards", "mapping", "schema", "validation", "build", "errors.py", "digests.py", "atomic.py", "index_cache.py", "inputs.py")
+BUILD_CODE = ("cards", "mapping", "schema", "validation", "build", "errors.py", "digests.py", "atomic.py", "index_cache.py", "inputs.py", "processes.py")
 
 
 def content_hash(*parts: bytes) -> str:
