@@ -6,7 +6,8 @@ and each format's files are loaded the way each store's documentation tells a pu
 - Virtuoso 7: ``ld_dir`` + ``rdf_loader_run`` (the bulk loader), the build folder in ``DirsAllowed``;
   read back graph by graph with ``CONSTRUCT`` as Turtle. Its bulk loader does not read JSON-LD
   (7.2 parses a ``.jsonld`` file as Turtle), so JSON-LD is not loaded there.
-- Jena 4 (Debian's): ``tdb2.tdbloader`` into a fresh TDB2 database, read back with ``tdb2.tdbdump``.
+- Jena 4 (Debian's), on the multi-release corpus: ``tdb2.tdbloader`` into a fresh TDB2 database, read
+  back with ``tdb2.tdbdump``.
   JSON-LD is parsed with ``riot --syntax=jsonld10`` instead: Debian's Jena lacks the JSON-P library
   its JSON-LD 1.1 reader needs, and TDB2's loader picks that reader by the file name.
 
@@ -34,6 +35,9 @@ QUAD_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld":
 TRIPLE_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 VIRTUOSO_FORMATS = ("nq", "trig", "ttl", "nt")
 JENA_FORMATS = ("nq", "trig", "ttl", "nt", "jsonld")
+#: Jena loads the multi-release corpus, whose IRIs take every shape the seed's do and more: each load and
+#: dump starts two JVMs (some 18 s), so the seed's files, which Virtuoso loads too, are not loaded again here
+JENA_CORPORA = ("domain",)
 DEFAULT_GRAPH = "urn:migkg:test:default"   # where a loader puts what a file states outside any named graph
 STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')   # a string in a Turtle-family dump (written on one line)
 
@@ -154,7 +158,7 @@ def test_virtuoso_bulk_loader_reads_each_dump_as_the_nquads_say(bulk_virtuoso, b
 
 
 @pytest.mark.parametrize("ext", JENA_FORMATS)
-@pytest.mark.parametrize("corpus", sorted(CORPORA))
+@pytest.mark.parametrize("corpus", JENA_CORPORA)
 def test_jena_reads_each_dump_as_the_nquads_say(classpath, builds, corpus, ext, tmp_path):
     built = builds[corpus]
     files = dump_files(built, ext)

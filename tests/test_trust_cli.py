@@ -378,10 +378,11 @@ def leaf_commands(command, path=()):
 
 def hostile_values(annotation, scratch: dict[str, Path]) -> list[str]:
     """Values a clumsy user or an attacker gives, chosen by the parameter's type."""
-    text = ["", "x" * 5000, "a\x00b", os.fsdecode(b"caf\xe9\xff"), "../..", "https://example.org/a b/"]
-    paths = ["", "p" * 5000, "a\x00b", os.fsdecode(b"caf\xe9\xff"), "../..", "/dev/zero", str(scratch["fifo"]),
+    # (a very long value is tried on text; on paths it only repeats the text case, at the cost of a run each)
+    text = ["", "x" * 5000, "a\x00b", os.fsdecode(b"caf\xe9\xff"), "https://example.org/a b/"]
+    paths = ["", "a\x00b", os.fsdecode(b"caf\xe9\xff"), "../..", "/dev/zero", str(scratch["fifo"]),
              str(scratch["folder"]), str(scratch["file"]), str(scratch["loop"]), str(scratch["loop-data"])]
-    numbers = ["-1", "0", str(2**63), "1" + "0" * 40, "abc"]
+    numbers = ["-1", "0", str(2**63), "abc"]
     if annotation in (int, float):
         return numbers + (["nan", "inf", "-inf", "1e309"] if annotation is float else [])
     if annotation is Path or annotation == list[Path]:

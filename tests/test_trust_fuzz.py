@@ -18,7 +18,7 @@ from tests.hostile import assert_clean, invoke, seed_project, snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "2013-06-05-unhcr-iom-almaty-ministerial"
-FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=24, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
@@ -89,7 +89,7 @@ def test_a_mutated_card_never_ends_in_a_traceback(project, text):
     build_with(project, project / "data" / "releases" / SEED / "card.yaml", text)
 
 
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=15)
 @given(text=mutated(REGISTRY))
 def test_a_mutated_registry_file_never_ends_in_a_traceback(project, text):
     build_with(project, project / "data" / "registry" / "organisations.yaml", text)
@@ -107,7 +107,7 @@ VALUES = ["", "build", "data", "../..", "/dev/zero", "/dev/null", "q01", "q99", 
           "https://example.org/kg#", "a\x00b", "\udcff", "é" * 50, "x" * 2000, "degree", "actor-event", "gsp", "update"]
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=40)
 @given(command=st.sampled_from(COMMANDS), rest=st.lists(st.sampled_from(OPTIONS) | st.sampled_from(VALUES), max_size=6))
 def test_random_command_lines_end_cleanly_and_leave_the_build(project, command, rest):
     args = [*command, *rest]
