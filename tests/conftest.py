@@ -1,18 +1,23 @@
-"""Shared pytest fixtures (fixtures only: helper code the tests import lives in ``tests/servers.py``,
+"""Shared pytest fixtures (fixtures only: helper code the tests import lives in ``tests/servers.py``, ``tests/browser.py``,
 ``tests/shape_cases.py``, ``tests/kinds.py``, reached as ``tests.<module>``; the synthetic corpus is
 :mod:`migkg.synthetic`)."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.servers import Oxigraph, Virtuoso
+from tests.bad_input import Case, snapshot
+from tests.browser import chromium
+from tests.servers import Oxigraph, Serving, Virtuoso
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,3 +114,54 @@ def virtuoso(tmp_path_factory):
         yield server.start()
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def served(built_dir):
+    """`migkg serve` of the seed build on a free port: the base URL of its pages."""
+    server = Serving("--port", "0", "--out", built_dir)
+    yield server.base
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def site(built_dir, tmp_path_factory):
+    """`migkg site` of the seed build, served by Python's http.server on a free port."""
+    folder = tmp_path_factory.mktemp("site") / "site"
+    done = subprocess.run([sys.executable, "-m", "migkg", "site", folder, "--out", built_dir,
+                           "--publish-at", "https://example.org/migkg/"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """Headless Chromium cut off from the network (tests/browser.py), one per test module."""
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def earlier_outputs(tmp_path_factory, repo_root: Path, run_migkg) -> Path:
+    """The outputs of a real, successful build of the untouched seed data (built once)."""
+    base = tmp_path_factory.mktemp("earlier")
+    data = shutil.copytree(repo_root / "data", base / "data")
+    done = run_migkg("build", "--data", data, "--out", base / "out", cwd=base)
+    assert done.returncode == 0, done.stderr
+    assert (base / "out" / "migkg-2013.nq").is_file() and (base / "out" / "migkg-registry.nq").is_file()
+    return base / "out"
+
+
+@pytest.fixture
+def case(seed_data: Path, earlier_outputs: Path, run_migkg) -> Case:
+    out = Path(shutil.copytree(earlier_outputs, seed_data.parent / "out"))
+    before = snapshot(out)
+    assert before == snapshot(earlier_outputs) and ".migkg-build" in before
+    return Case(seed_data, out, run_migkg, before)

@@ -9,6 +9,7 @@
 - :class:`CuttingProxy`: a TCP proxy in front of a real server that relays whole requests and
   then, on the n-th one, forwards half of the body and closes both connections;
 - :func:`full_backlog`: a port that accepts no connection within any timeout;
+- :class:`Serving`: ``python -m migkg serve`` as a child process, with the URLs it printed;
 - :func:`jena_classpath` and :func:`jena`: Apache Jena's command-line tools (TDB2, RIOT) from Debian
   (installed by .ci/setup.d/jena.sh), not a server: they load and dump files.
 
@@ -21,6 +22,7 @@ import contextlib
 import http.server
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -534,3 +536,27 @@ def term_key(term, virtuoso: bool = False) -> str | None:
         if term.language:
             return str(ox.Literal(term.value, language=term.language.lower()))
     return str(term)
+
+
+class Serving:
+    """`python -m migkg serve ...` as a child process, with the URLs it printed."""
+
+    def __init__(self, *args: str | Path):
+        self.process = subprocess.Popen([sys.executable, "-m", "migkg", "serve", *map(str, args)], cwd=ROOT,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        self.printed: dict[str, str] = {}
+        deadline = time.monotonic() + 60
+        while "data folder" not in self.printed:
+            line = self.process.stdout.readline()
+            if not line:
+                raise AssertionError(f"serve stopped: {self.process.stderr.read()}")
+            name, _, value = line.partition(":")
+            self.printed[name.strip()] = value.split()[0] if value.split() else ""
+            assert time.monotonic() < deadline
+        self.query_url = self.printed["SPARQL endpoint"]
+        self.base = self.printed["query page"].rstrip("/")
+
+    def stop(self, sig=signal.SIGINT) -> tuple[int, str]:
+        self.process.send_signal(sig)
+        _, err = self.process.communicate(timeout=30)
+        return self.process.returncode, err

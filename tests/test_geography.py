@@ -23,17 +23,12 @@ from migkg.mapping.un_subregions import from_country_converter, un_subregions
 from migkg.schema.resources import ontology_dir
 from migkg.schema.vocabulary import load_vocabulary
 from migkg.stores.opening import open_build
-from tests import test_bad_input as bad
-from tests.test_bad_input import Case, index_where, where
+from tests.bad_input import Case, index_where, where
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://w3id.org/migkg/"
 PLACES = Path("registry") / "places-and-processes.yaml"
 POSTS = Path("registry") / "posts.yaml"
-
-# the bad-input fixtures, as tests/test_bad_input.py makes them: a copy of data/ to spoil, earlier outputs
-earlier_outputs = bad.earlier_outputs
-case = bad.case
 
 
 def state(code: str) -> URIRef:

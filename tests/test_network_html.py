@@ -7,15 +7,12 @@ the page is saved and its path printed, for a person to look at.
 """
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -26,10 +23,8 @@ from migkg.network.html import html_files
 from migkg.network.queries import evidence_spans
 from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource
+from tests.browser import errors_in_console, requests_over_the_network
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,900"]
 BASE = "https://w3id.org/migkg/"
 #: finds a Bokeh view by its model's name
 VIEWS = "const view = (name) => [...Bokeh.index.all_views()].find((v) => v.model.name === name);\n"
@@ -50,26 +45,6 @@ def pages(built_dir, tmp_path_factory) -> dict[str, tuple[Path, nx.Graph]]:
 def page(pages) -> tuple[Path, nx.Graph]:
     """The combined actor network's page."""
     return pages["actors"]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    for binary in (CHROMIUM, CHROMEDRIVER):
-        if not binary.exists():
-            pytest.fail(f"{binary} missing: run `bash .ci/setup.d/chromium.sh` (Debian chromium and chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS + [f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
-                           {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def open_page(browser, path: Path) -> float:
@@ -116,20 +91,6 @@ def hover(browser, iri_a: str, iri_b: str | None = None) -> str:
 def shadow_inputs(browser, name: str):
     host = browser.execute_script(VIEWS + "return view(arguments[0]).el;", name)
     return host.shadow_root.find_elements(By.CSS_SELECTOR, "input")
-
-
-def errors_in_console(browser) -> list[dict]:
-    return [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
-
-
-def requests_over_the_network(browser) -> list[str]:
-    urls = []
-    for entry in browser.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    resources = browser.execute_script("return performance.getEntriesByType('resource').map((e) => e.name);")
-    return [u for u in urls + resources if re.match(r"(?i)(https?|wss?|ftp):", u)]
 
 
 @pytest.mark.parametrize("name", NETWORK_NAMES)

@@ -11,7 +11,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from migkg import __version__
-from tests.test_network_html import browser  # noqa: F401  (the same offline headless Chromium fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 MIG = "https://w3id.org/migkg/ontology#"
@@ -48,7 +47,7 @@ def _labels(term: str) -> dict[str, str]:
     return {label.language: str(label) for label in graph.objects(URIRef(MIG + term), RDFS.label)}
 
 
-def test_the_documentation_page_shows_classes_and_properties_in_russian_and_english(page, browser):  # noqa: F811
+def test_the_documentation_page_shows_classes_and_properties_in_russian_and_english(page, browser):
     browser.get(page.as_uri())
     WebDriverWait(browser, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
     assert "migkg" in browser.title

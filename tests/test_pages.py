@@ -6,14 +6,11 @@ the build's N-Quads; an unknown IRI is a 404; the SPARQL endpoint answers throug
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -23,8 +20,7 @@ import pytest
 import rdflib
 import requests
 
-from tests.servers import ROOT, free_port
-from tests.test_serve import Serving
+from tests.servers import ROOT, Serving, free_port
 
 BASE = "https://w3id.org/migkg/"
 RELEASE = "release/2013-06-05-unhcr-iom-almaty-ministerial"
@@ -32,30 +28,6 @@ PATHS = ["state/KAZ", "person/erlan-idrissov", "event/2013-06-05-almaty-minister
          f"{RELEASE}/participation/2013-06-05-almaty-ministerial-conference--participant--KAZ"]
 FORMATS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt"}
 EXTENSIONS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
-
-
-@pytest.fixture(scope="module")
-def served(built_dir):
-    server = Serving("--port", "0", "--out", built_dir)
-    yield server.base
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def site(built_dir, tmp_path_factory):
-    """`migkg site` of the seed build, served by Python's http.server on a free port."""
-    folder = tmp_path_factory.mktemp("site") / "site"
-    done = subprocess.run([sys.executable, "-m", "migkg", "site", folder, "--out", built_dir,
-                           "--publish-at", "https://example.org/migkg/"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert done.returncode == 0, done.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="module")

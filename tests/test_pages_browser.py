@@ -11,21 +11,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests import test_pages
+from tests.browser import chromium
+from tests.browser import requests_over_the_network as requested_urls
 from tests.servers import ROOT
-from tests.test_network_html import requests_over_the_network as requested_urls
-from tests.test_pages import RELEASE
 
-served, site = test_pages.served, test_pages.site  # the served seed build and the static site, shared fixtures
+RELEASE = "release/2013-06-05-unhcr-iom-almaty-ministerial"
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1300,1600"]
 KINDS = {"state": "state/KAZ", "person": "person/erlan-idrissov",
          "event": "event/2013-06-05-almaty-ministerial-conference", "release": RELEASE}
 
@@ -63,16 +57,7 @@ def quotes() -> set[str]:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     """Chromium with the network on (the pages come from loopback servers), every request in its performance log."""
-    missing = [str(b) for b in (CHROMIUM, CHROMEDRIVER) if not b.exists()]
-    if missing:
-        pytest.fail(f"{', '.join(missing)} missing: run `bash .ci/setup.d/chromium.sh` (Debian chromium, chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    for flag in [*FLAGS, f"--user-data-dir={profile}"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    with webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options) as driver:
+    with chromium(tmp_path_factory.mktemp("chromium-profile"), window="1300,1600", offline=False) as driver:
         yield driver
 
 

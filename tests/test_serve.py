@@ -6,8 +6,6 @@ import re
 import signal
 import socket
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,33 +14,9 @@ from pathlib import Path
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from tests.servers import ROOT, free_port
+from tests.servers import ROOT, Serving, free_port
 
 RELEASE = "https://w3id.org/migkg/release/2013-06-05-unhcr-iom-almaty-ministerial"
-
-
-class Serving:
-    """`python -m migkg serve ...` as a child process, with the URLs it printed."""
-
-    def __init__(self, *args: str | Path):
-        self.process = subprocess.Popen([sys.executable, "-m", "migkg", "serve", *map(str, args)], cwd=ROOT,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
-        self.printed: dict[str, str] = {}
-        deadline = time.monotonic() + 60
-        while "data folder" not in self.printed:
-            line = self.process.stdout.readline()
-            if not line:
-                raise AssertionError(f"serve stopped: {self.process.stderr.read()}")
-            name, _, value = line.partition(":")
-            self.printed[name.strip()] = value.split()[0] if value.split() else ""
-            assert time.monotonic() < deadline
-        self.query_url = self.printed["SPARQL endpoint"]
-        self.base = self.printed["query page"].rstrip("/")
-
-    def stop(self, sig=signal.SIGINT) -> tuple[int, str]:
-        self.process.send_signal(sig)
-        _, err = self.process.communicate(timeout=30)
-        return self.process.returncode, err
 
 
 @pytest.fixture

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import ROOT, SELECT_ANSWER, Behaviour, CuttingProxy, FaultServer, free_port
-from tests.test_serve import Serving
+from tests.servers import ROOT, SELECT_ANSWER, Behaviour, CuttingProxy, FaultServer, Serving, free_port
 
 #: a 4-way cross join over the seed (3,290 quads): about 10^14 rows, never done in a test's time
 FOUR_WAY_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }\n"
