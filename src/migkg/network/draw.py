@@ -3,7 +3,9 @@
 Labels are drawn in DejaVu Sans, which ships with matplotlib and covers Latin and Cyrillic, so
 a picture is legible on any machine; the SVG draws text as paths, so it needs no font at all.
 The layout is networkx's spring layout with a fixed seed, and the files carry no date, so the
-same graph gives the same bytes.
+same graph gives the same bytes. Labels are placed off the markers and off each other
+(:mod:`migkg.network.labels`); above a few hundred nodes the picture draws the top actors by the
+size measure and says what it leaves out (:mod:`migkg.network.summary`).
 """
 from __future__ import annotations
 
