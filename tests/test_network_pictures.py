@@ -14,7 +14,7 @@ import pytest
 from matplotlib.patches import FancyArrowPatch
 
 from migkg.network import NETWORK_NAMES, add_measures, networks
-from migkg.network.draw import figure, positions
+from migkg.network.draw import figure, picture_bytes, positions
 from migkg.network.summary import SUMMARISE_ABOVE, TOP, select
 from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource
@@ -134,3 +134,10 @@ def test_the_summary_follows_the_measure_and_the_threshold(seed_networks):
     assert "top 5 of 33 nodes by betweenness" in note
     with pytest.raises(ValueError, match="at least one node"):
         select(graph, "degree", top=0, summarise_above=1)
+
+
+def test_a_summarised_picture_repeats_byte_for_byte():
+    graph = scale_free(SUMMARISE_ABOVE + 20)
+    first = picture_bytes(graph, "svg")
+    assert b"top 60 of 320 nodes by degree" in first  # the note (matplotlib keeps each text as a comment by its paths)
+    assert picture_bytes(graph, "svg") == first
