@@ -3,7 +3,9 @@
 Labels are drawn in DejaVu Sans, which ships with matplotlib and covers Latin and Cyrillic, so
 a picture is legible on any machine; the SVG draws text as paths, so it needs no font at all.
 The layout is networkx's spring layout with a fixed seed, and the files carry no date, so the
-same graph gives the same bytes.
+same graph gives the same bytes. Labels are placed off the markers and off each other
+(:mod:`migkg.network.labels`); above a few hundred nodes the picture draws the top actors by the
+size measure and says what it leaves out (:mod:`migkg.network.summary`).
 """
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ import textwrap
 
 import networkx as nx
 
+from migkg.network.labels import place_labels
 from migkg.network.measures import MEASURES, add_measures
+from migkg.network.summary import SUMMARISE_ABOVE, TOP, ranked, select, subgraph
 
 FONT = "DejaVu Sans"
 #: colour of each node type (Okabe–Ito palette, safe for colour-blind readers); the legend follows this order
@@ -32,6 +36,7 @@ OTHER_COLOUR = "#999999"
 LANGUAGES = ("both", "ru", "en")
 SEED = 7
 SMALLEST, LARGEST = 120.0, 1600.0  # marker areas, points²
+MARKER_EDGE = 1.2  # width of the white ring round a marker, points
 
 
 def colour(node_type: object) -> str:
@@ -96,62 +101,82 @@ def sizes(values: list[float]) -> list[float]:
     return [SMALLEST + (LARGEST - SMALLEST) * (v - low) / (high - low) for v in values]
 
 
-def figure(graph: nx.Graph, size_by: str = "degree", lang: str = "both", seed: int = SEED):
-    """A matplotlib Figure of the network (no pyplot, so nothing global changes)."""
-    from matplotlib.figure import Figure
+def _legend_handles(graph: nx.Graph, drawn: nx.Graph) -> list:
+    """One marker per node type present, with its count (drawn of all, when the picture leaves nodes out)."""
     from matplotlib.lines import Line2D
+
+    def count(g: nx.Graph, t: str | None) -> int:
+        return sum(1 for _, d in g.nodes(data=True) if (d.get("type") if d.get("type") in TYPE_COLOURS else None) == t)
+
+    summarised = drawn.number_of_nodes() < graph.number_of_nodes()
+    handles = []
+    for t in [*(t for t in TYPE_COLOURS if count(graph, t)), *([None] if count(graph, None) else [])]:
+        shown = f"{count(drawn, t):,} of {count(graph, t):,}" if summarised else f"{count(graph, t):,}"
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=colour(t),
+                              markeredgecolor="white", label=f"{t or 'other'} ({shown})"))
+    return handles
+
+
+def figure(graph: nx.Graph, size_by: str = "degree", lang: str = "both", seed: int = SEED, top: int = TOP,
+           summarise_above: int = SUMMARISE_ABOVE):
+    """A matplotlib Figure of the network (no pyplot, so nothing global changes).
+
+    Up to ``summarise_above`` nodes it draws every node; above, the ``top`` nodes by ``size_by`` and the
+    edges among them, and says what it leaves out (:mod:`migkg.network.summary`). Labels are placed off
+    the markers and off each other (:mod:`migkg.network.labels`); each label's ``gid`` is its node.
+    """
+    from matplotlib.figure import Figure
     from matplotlib.patches import FancyArrowPatch
 
     if size_by not in MEASURES:
         raise ValueError(f"{size_by!r}: no such measure; choose one of {', '.join(MEASURES)}")
     graph = add_measures(graph)
-    nodes = list(graph.nodes)
-    where = positions(graph, seed)
-    areas = dict(zip(nodes, sizes([float(graph.nodes[n][size_by]) for n in nodes]), strict=True))
+    selection = select(graph, size_by, top, summarise_above)
+    drawn = subgraph(graph, selection)
+    nodes = list(drawn.nodes)
+    where = positions(drawn, seed)
+    areas = dict(zip(nodes, sizes([float(drawn.nodes[n][size_by]) for n in nodes]), strict=True))
+    radii = {n: math.sqrt(areas[n]) / 2 + MARKER_EDGE / 2 for n in nodes}  # points
     side = 10 + 4 * math.sqrt(max(len(nodes), 1) / 10)
     fig = Figure(figsize=(side * 1.25, side), dpi=110)
     ax = fig.add_axes((0.01, 0.01, 0.78, 0.93))
     ax.set_axis_off()
-    strongest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1)
-    for u, v, data in graph.edges(data=True):
+    strongest = max((d.get("weight", 1) for _, _, d in drawn.edges(data=True)), default=1)
+    for u, v, data in drawn.edges(data=True):
         ax.add_patch(FancyArrowPatch(
-            where[u], where[v], arrowstyle="-|>" if graph.is_directed() else "-", mutation_scale=12,
-            shrinkA=math.sqrt(areas[u]) / 2, shrinkB=math.sqrt(areas[v]) / 2 + 1, color="#555555",
+            where[u], where[v], arrowstyle="-|>" if drawn.is_directed() else "-", mutation_scale=12,
+            shrinkA=radii[u], shrinkB=radii[v] + 1, color="#555555",
             alpha=0.25 + 0.5 * data.get("weight", 1) / strongest, linewidth=0.6 + 2.4 * data.get("weight", 1) / strongest,
             zorder=1))
-    ax.scatter([where[n][0] for n in nodes], [where[n][1] for n in nodes], s=[areas[n] for n in nodes],
-               c=[colour(graph.nodes[n].get("type")) for n in nodes], edgecolors="white", linewidths=1.2, zorder=2)
-    for n in nodes:
-        ax.annotate(node_text(graph.nodes[n], lang), where[n], xytext=(0, -math.sqrt(areas[n]) / 2 - 2),
-                    textcoords="offset points", ha="center", va="top", fontsize=8.5, fontfamily=FONT, zorder=3,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
+    markers = ax.scatter([where[n][0] for n in nodes], [where[n][1] for n in nodes], s=[areas[n] for n in nodes],
+                         c=[colour(drawn.nodes[n].get("type")) for n in nodes], edgecolors="white",
+                         linewidths=MARKER_EDGE, zorder=2, gid="nodes")
     xs = [p[0] for p in where.values()] or [0.0]
     ys = [p[1] for p in where.values()] or [0.0]
     margin = 0.08 * max(max(xs) - min(xs), max(ys) - min(ys), 1.0)
     ax.set_xlim(min(xs) - margin, max(xs) + margin)
     ax.set_ylim(min(ys) - 1.6 * margin, max(ys) + margin)
-    present = [t for t in TYPE_COLOURS if any(d.get("type") == t for _, d in graph.nodes(data=True))]
-    others = sum(1 for _, d in graph.nodes(data=True) if d.get("type") not in TYPE_COLOURS)
-    counts = {t: sum(1 for _, d in graph.nodes(data=True) if d.get("type") == t) for t in present}
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=colour(t),
-                      markeredgecolor="white", label=f"{t} ({counts[t]})") for t in present]
-    if others:
-        handles.append(Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=OTHER_COLOUR,
-                              markeredgecolor="white", label=f"other ({others})"))
-    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.8, 0.93), frameon=False,
+    by_rank = [n for n in selection.nodes if n in where] if selection.summarised else ranked(drawn, size_by)
+    unlabelled = place_labels(ax, by_rank, [node_text(drawn.nodes[n], lang) for n in by_rank], where, radii, markers,
+                              8.5, FONT)
+    fig.legend(handles=_legend_handles(graph, drawn), loc="upper left", bbox_to_anchor=(0.8, 0.93), frameon=False,
                title="node type", prop={"family": FONT, "size": 10}, title_fontproperties={"family": FONT})
     fig.text(0.8, 0.05, f"node size: {size_by.replace('_', ' ')}\nedge width: weight", fontsize=9, fontfamily=FONT,
              va="bottom")
-    fig.suptitle(f"{graph.graph.get('title', graph.graph.get('name', ''))} — {graph.number_of_nodes()} nodes, "
-                 f"{graph.number_of_edges()} edges", fontsize=13, fontfamily=FONT, x=0.01, ha="left")
+    notes = [selection.note()] if selection.summarised else []
+    if unlabelled:
+        notes.append(f"{len(unlabelled):,} of the smaller nodes unlabelled, for want of room")
+    if notes:
+        fig.text(0.01, 0.955, "\n".join(notes), fontsize=10, fontfamily=FONT, va="top", gid="summary")
+    fig.suptitle(f"{graph.graph.get('title', graph.graph.get('name', ''))} — {graph.number_of_nodes():,} nodes, "
+                 f"{graph.number_of_edges():,} edges", fontsize=13, fontfamily=FONT, x=0.01, ha="left")
     return fig
 
 
-def picture_bytes(graph: nx.Graph, fmt: str, size_by: str = "degree", lang: str = "both") -> bytes:
-    """The picture as PNG or SVG bytes, without dates or tool versions, so they repeat exactly."""
+def _saved(fig, fmt: str) -> bytes:
+    """The figure as PNG or SVG bytes, without dates or tool versions, so they repeat exactly."""
     from matplotlib import rc_context
 
-    fig = figure(graph, size_by, lang)
     buffer = io.BytesIO()
     metadata = {"Date": None, "Creator": None} if fmt == "svg" else {"Software": None}
     with rc_context({"svg.hashsalt": "migkg", "svg.fonttype": "path"}):
@@ -159,6 +184,12 @@ def picture_bytes(graph: nx.Graph, fmt: str, size_by: str = "degree", lang: str 
     return buffer.getvalue()
 
 
+def picture_bytes(graph: nx.Graph, fmt: str, size_by: str = "degree", lang: str = "both") -> bytes:
+    """The picture as PNG or SVG bytes (the same bytes for the same graph)."""
+    return _saved(figure(graph, size_by, lang), fmt)
+
+
 def picture_files(graph: nx.Graph, name: str, size_by: str = "degree", lang: str = "both") -> dict[str, bytes]:
-    """NAME.png and NAME.svg."""
-    return {f"{name}.{fmt}": picture_bytes(graph, fmt, size_by, lang) for fmt in ("png", "svg")}
+    """NAME.png and NAME.svg, of one figure (its labels are placed once)."""
+    fig = figure(graph, size_by, lang)
+    return {f"{name}.{fmt}": _saved(fig, fmt) for fmt in ("png", "svg")}
