@@ -91,6 +91,17 @@ def built_dir(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def domain_built_dir(tmp_path_factory) -> Path:
+    """`migkg build` of the multi-release test corpus (tests/fixtures/domain: 13 releases, 2013-2024, two
+    processes) into a private folder: the networks over time and by process are tested on it."""
+    out = tmp_path_factory.mktemp("domain-built") / "build"
+    done = subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(ROOT / "tests" / "fixtures" / "domain"),
+                           "--out", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
 @pytest.fixture
 def oxigraph(tmp_path_factory):
     """A function that starts a fresh read-write Oxigraph server; all are stopped after the test."""

@@ -37,6 +37,17 @@ ExactUpToOption = Annotated[int | None, typer.Option(
                           "--samples sampled sources (0: always estimate). Default: 1000.")]
 SamplesOption = Annotated[int | None, typer.Option(
     "--samples", metavar="K", help="Sampled source nodes of the betweenness and brokerage estimates (at least 2). Default: 100.")]
+FromOption = Annotated[str | None, typer.Option(
+    "--from", metavar="DATE", help="Only the facts from this date on (YYYY, YYYY-MM or YYYY-MM-DD: from its first day); "
+                                   "a fact is in when its time overlaps the range (see docs/analysts.md).")]
+UntilOption = Annotated[str | None, typer.Option(
+    "--until", metavar="DATE", help="Only the facts up to this date (YYYY, YYYY-MM or YYYY-MM-DD: to its last day).")]
+YearOption = Annotated[str | None, typer.Option(
+    "--year", metavar="YYYY", help="Only the facts of one year (the same as --from YYYY --until YYYY).")]
+ProcessOption = Annotated[str | None, typer.Option(
+    "--process", metavar="ID", help="Only the facts at the meetings of one process: its id (almaty-process) or IRI.")]
+#: the option names the errors of a slice give
+SLICE_OPTIONS = ("--from", "--until", "--year", "--process")
 
 
 def _folders(out: Path | None, to: Path | None, old_build: Path | None) -> tuple[Path, Path]:
@@ -74,13 +85,31 @@ def _measure(option: str, value: str) -> str:
     return value
 
 
-def _networks(build: Path, endpoint: str | None):
+def _window(start: str | None, until: str | None, year: str | None):
+    """The slice the options ask for, its dates checked before anything is read (the process is looked up later)."""
+    from migkg.network.slices import window
+
+    return window(start, until, year, None, names=SLICE_OPTIONS)
+
+
+def _networks(build: Path, endpoint: str | None, chosen=None, process: str | None = None):
+    """The networks, cut to the window ``chosen`` and ``process`` (the graph must know it) if given."""
+    from dataclasses import replace
+
     from migkg.network import networks, open_source
+    from migkg.network.slices import fact_times
 
     started = time.perf_counter()
     source = open_source(endpoint or build)
-    graphs = networks(source)
+    timeline = None
+    if process is not None:  # an unknown process is an error before the networks are read
+        timeline = fact_times(source)
+        chosen = replace(chosen, process=timeline.process(process, "--process"))
+    graphs = networks(source, timeline)
     say(f"read {len(graphs)} networks from {endpoint or build} in {time.perf_counter() - started:.2f} s: {graphs!r}")
+    if chosen is not None and (chosen.start or chosen.end or chosen.process):
+        graphs = graphs.within(chosen)
+        say(f"sliced to {chosen.describe()}: {graphs!r}")
     return source, graphs
 
 
@@ -155,6 +184,9 @@ def stats(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOpt
           top: Annotated[int, typer.Option("--top", metavar="N", help="Rows to print per network (the CSV has all).")
                          ] = 15,
           seed: SeedOption = 42, exact_up_to: ExactUpToOption = None, samples: SamplesOption = None,
+          start: FromOption = None, until: UntilOption = None, year: YearOption = None, process: ProcessOption = None,
+          by_year: Annotated[bool, typer.Option("--by-year", help="Also write NAME-measures-by-year.csv: every measure "
+                                                "of every node, year by year (a slice per year).")] = False,
           old_build: OldBuildOption = None):
     """Print each network's actors ranked by a measure, and write NAME-measures.csv to --to."""
     build, to = _folders(out, to, old_build)
@@ -163,7 +195,7 @@ def stats(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOpt
 
     names, by = _chosen(network), _measure("--by", by)
     exact_up_to, samples = _sampling_options(exact_up_to, samples)
-    _, graphs = _networks(build, endpoint)
+    _, graphs = _networks(build, endpoint, _window(start, until, year), process)
     files = {}
     for name in names:
         graph = graphs[name]
@@ -183,6 +215,11 @@ def stats(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOpt
                 typer.echo(f"  {count:4d}  {labels.get(side) or side}")
             typer.echo("")
         files[f"{name}-measures.csv"] = _csv_bytes(rows)
+    if by_year:
+        from migkg.network.over_time import measures_by_year
+
+        tables = measures_by_year(graphs, names, by=by, seed=seed, exact_up_to=exact_up_to, samples=samples)
+        files.update({f"{name}-measures-by-year.csv": _csv_bytes(rows) for name, rows in tables.items()})
     _report(write_files(files, to))
 
 
@@ -190,23 +227,26 @@ def stats(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOpt
 @errors_to_exit
 def export(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOption = None,
            network: NetworksOption = None, seed: SeedOption = 42, exact_up_to: ExactUpToOption = None,
-           samples: SamplesOption = None, old_build: OldBuildOption = None):
+           samples: SamplesOption = None, start: FromOption = None, until: UntilOption = None,
+           year: YearOption = None, process: ProcessOption = None, old_build: OldBuildOption = None):
     """Write each network as NAME.graphml, NAME.gexf, NAME.json (node-link) and NAME-nodes.csv / NAME-edges.csv,
-    the nodes carrying their measures (estimates are recorded on the graph: betweenness_sample, ...)."""
+    the nodes carrying their measures (estimates are recorded on the graph: betweenness_sample, ...), and
+    NAME-dynamic.gexf for Gephi's timeline (GEXF 1.3, each node and edge with the days its facts hold)."""
     build, to = _folders(out, to, old_build)
     from migkg.network import add_measures
-    from migkg.network.export import export_files, write_files
+    from migkg.network.export import dynamic_gexf_bytes, export_files, write_files
 
     names = _chosen(network)
     exact_up_to, samples = _sampling_options(exact_up_to, samples)
-    _, graphs = _networks(build, endpoint)
+    _, graphs = _networks(build, endpoint, _window(start, until, year), process)
     files: dict[str, bytes] = {}
     for name in names:
         note = _sampling_note(graphs[name], seed, exact_up_to, samples)
         if note:
             say(f"{name}: {note}")
-        files.update(export_files(add_measures(graphs[name], seed=seed, exact_up_to=exact_up_to, samples=samples),
-                                  name))
+        measured = add_measures(graphs[name], seed=seed, exact_up_to=exact_up_to, samples=samples)
+        files.update(export_files(measured, name))
+        files[f"{name}-dynamic.gexf"] = dynamic_gexf_bytes(measured, graphs.timeline)
     _report(write_files(files, to))
 
 
@@ -219,6 +259,7 @@ def draw(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOpti
          lang: Annotated[str, typer.Option("--lang", metavar="LANG", help="Labels of the PNG and SVG: both, ru or "
                                                                          "en.")] = "both",
          html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive NAME.html.")] = True,
+         start: FromOption = None, until: UntilOption = None, year: YearOption = None, process: ProcessOption = None,
          old_build: OldBuildOption = None):
     """Draw each network as NAME.png and NAME.svg, and an interactive NAME.html that works offline."""
     build, to = _folders(out, to, old_build)
@@ -230,11 +271,11 @@ def draw(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOpti
     names, size_by = _chosen(network), _measure("--size-by", size_by)
     if lang not in LANGUAGES:
         raise InputError(Location(Path("--lang")), f"no label language {lang!r}.", f"use one of: {', '.join(LANGUAGES)}.")
-    source, graphs = _networks(build, endpoint)
+    source, graphs = _networks(build, endpoint, _window(start, until, year), process)
     spans = evidence_spans(source) if html else {}
     files: dict[str, bytes] = {}
     for name in names:
         files.update(picture_files(graphs[name], name, size_by, lang))
         if html:
-            files.update(html_files(graphs[name], name, spans, size_by))
+            files.update(html_files(graphs[name], name, spans, size_by, graphs.timeline))
     _report(write_files(files, to))

@@ -9,6 +9,11 @@ JSON keeps lists as lists. The CSV files follow Gephi's spreadsheet import (``Id
 Files are built in memory (pure functions returning bytes) and written by :func:`write_files`,
 each through a temporary file in the same folder and an atomic rename. The bytes are the same for
 the same graph: GEXF's ``lastmodifieddate`` (today's date) is left out.
+
+:func:`dynamic_gexf_bytes` writes a GEXF 1.3 file for Gephi's timeline (``mode="dynamic"``,
+``timeformat="date"``): each edge carries the spells (closed ranges of days) of the facts behind it,
+merged, and each node the union of its edges' spells (see :mod:`migkg.network.slices` for what a
+fact's time is). A spell with no ``end`` is open: a period that has not ended.
 """
 from __future__ import annotations
 
@@ -22,12 +27,15 @@ from pathlib import Path
 import networkx as nx
 
 from migkg.atomic import write_bytes_atomically
+from migkg.network.slices import Span, Timeline, merge
 
 #: node attributes first in the CSV (then the rest alphabetically)
 NODE_ORDER = ("label", "label_ru", "label_en", "type", "class", "iri", "side", "side_label", "sector", "bipartite")
 EDGE_ORDER = ("kind", "weight", "basis", "roles", "events", "evidence")
 INTEGER = re.compile(r"-?\d+")
 LAST_MODIFIED = re.compile(rb' lastmodifieddate="[^"]*"')
+#: networkx 3.6 writes GEXF 1.3 with the XML Schema instance namespace misspelt (``http://w3.org/...``)
+WRONG_XSI, XSI = b'"http://w3.org/2001/XMLSchema-instance"', b'"http://www.w3.org/2001/XMLSchema-instance"'
 
 
 def _flat(attributes: Mapping[str, object]) -> dict[str, object]:
@@ -57,6 +65,32 @@ def gexf_bytes(graph: nx.Graph) -> bytes:
     buffer = io.BytesIO()
     nx.write_gexf(flatten(graph), buffer, encoding="utf-8")
     return LAST_MODIFIED.sub(b"", buffer.getvalue())
+
+
+def _spells(spans: list[Span]) -> list[tuple[str | None, str | None]]:
+    return [(s.start.isoformat() if s.start else None, s.end.isoformat() if s.end else None) for s in spans]
+
+
+def dynamic_graph(graph: nx.Graph, timeline: Timeline) -> nx.Graph:
+    """A flattened copy (see :func:`flatten`) whose edges and nodes carry ``spells``: when their facts hold."""
+    result = flatten(graph)
+    result.graph["mode"] = "dynamic"
+    node_spans: dict[str, list[Span]] = {node: [] for node in graph}
+    for u, v, evidence in graph.edges(data="evidence", default=[]):
+        spans = timeline.spans(evidence)
+        node_spans[u] += spans
+        node_spans[v] += spans
+        result.edges[u, v]["spells"] = _spells(spans)
+    for node, spans in node_spans.items():
+        result.nodes[node]["spells"] = _spells(merge(spans))
+    return result
+
+
+def dynamic_gexf_bytes(graph: nx.Graph, timeline: Timeline) -> bytes:
+    """GEXF 1.3 for Gephi's timeline: the static file's nodes, edges and attributes, with their spells."""
+    buffer = io.BytesIO()
+    nx.write_gexf(dynamic_graph(graph, timeline), buffer, encoding="utf-8", version="1.3")
+    return LAST_MODIFIED.sub(b"", buffer.getvalue()).replace(WRONG_XSI, XSI)
 
 
 def node_link_bytes(graph: nx.Graph) -> bytes:

@@ -33,7 +33,9 @@ from typing import cast
 
 import networkx as nx
 
+from migkg.errors import MigkgError
 from migkg.network.queries import EdgeRow, edge_rows
+from migkg.network.slices import Timeline, Window, fact_times, slice_rows, window, years
 from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource, SelectSource
 
@@ -188,10 +190,23 @@ def combine_actors(co_participation: nx.Graph, affiliation: nx.DiGraph, statemen
 
 
 class Networks(Mapping[str, nx.Graph]):
-    """The five networks by name (see :data:`NETWORK_NAMES`), as one notebook call returns them."""
+    """The five networks by name (see :data:`NETWORK_NAMES`), as one notebook call returns them.
 
-    def __init__(self, graphs: dict[str, nx.Graph]):
+    Built by :func:`networks`, they also keep the query rows and the source they came from, so that
+    :meth:`slice` can cut them by time and process (the facts' times are read from the source once,
+    on first use: :attr:`timeline`).
+    """
+
+    def __init__(self, graphs: dict[str, nx.Graph], rows: Mapping[str, list[EdgeRow]] | None = None,
+                 source: SelectSource | None = None, timeline: Timeline | None = None,
+                 sides: tuple[Mapping[str, str], Mapping[str, str], Mapping[str, str]] | None = None,
+                 window: Window | None = None):
         self._graphs = graphs
+        self._rows = rows
+        self._source = source
+        self._timeline = timeline
+        self._sides = sides
+        self.window = window or Window()
 
     def __getitem__(self, name: str) -> nx.Graph:
         if name not in self._graphs:
@@ -207,6 +222,44 @@ class Networks(Mapping[str, nx.Graph]):
     def __repr__(self) -> str:
         return "Networks(" + ", ".join(f"{name}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
                                        for name, g in self._graphs.items()) + ")"
+
+    @property
+    def timeline(self) -> Timeline:
+        """Every fact's time and processes (:func:`migkg.network.slices.fact_times`), read once from the source."""
+        if self._timeline is None:
+            if self._source is None:
+                raise MigkgError("these networks were built without a source, so they have no times; "
+                                 "build them with network.load() or network.networks(source).")
+            self._timeline = fact_times(self._source)
+        return self._timeline
+
+    def years(self) -> list[int]:
+        """The years the edges of these networks reach into, in order."""
+        facts = {f for g in self._graphs.values() for _, _, e in g.edges(data="evidence", default=[]) for f in e}
+        return years(self.timeline, facts)
+
+    def slice(self, start: str | int | None = None, end: str | int | None = None, year: str | int | None = None,
+              process: str | None = None) -> Networks:
+        """The networks of the facts from ``start`` to ``end`` (``2016``, ``2016-10``, ``2016-10-12``: from its
+        first day to the last day of ``end``), or of one ``year``, and of one ``process`` (IRI or id) if given.
+
+        An edge is kept when at least one of its facts falls in (see :mod:`migkg.network.slices`), with only
+        those facts; a node is kept when one of its edges is. Co-participation and the combined network are
+        derived again from the sliced networks; each actor keeps the side it has in the whole graph.
+        """
+        return self.within(window(start, end, year, process, self.timeline if process is not None else None))
+
+    def within(self, chosen: Window) -> Networks:
+        """The networks of the facts in a :class:`~migkg.network.slices.Window` (see :meth:`slice`)."""
+        if self._rows is None:
+            raise MigkgError("these networks were built without their query rows; build them with network.load() "
+                             "or network.networks(source) to slice them.")
+        if chosen.process is not None and chosen.process not in self.timeline.processes:
+            self.timeline.process(chosen.process)  # an InputError listing the processes
+        rows = {name: slice_rows(found, self.timeline, chosen) for name, found in self._rows.items()}
+        result = assemble(rows, self._source, self._sides)
+        result._timeline, result.window = self.timeline, chosen
+        return result
 
 
 def project_co_participation(actor_event: nx.Graph) -> nx.Graph:
@@ -238,18 +291,34 @@ def project_co_participation(actor_event: nx.Graph) -> nx.Graph:
     return graph
 
 
-def networks(source: SelectSource) -> Networks:
-    """All the networks, from any SELECT source: the embedded store or a SPARQL endpoint."""
-    graphs = {spec.name: build_graph(spec, edge_rows(source, spec.name)) for spec in QUERY_NETWORKS
-              if spec.name != "co-participation"}
-    graphs = {"actor-event": graphs["actor-event"], "co-participation": project_co_participation(graphs["actor-event"]),
-              **{name: g for name, g in graphs.items() if name != "actor-event"}}
-    side_of = sides(graphs["affiliation"], graphs.values())
-    labels = {n: d["label"] for g in graphs.values() for n, d in g.nodes(data=True)}
-    types = {n: d.get("type") for g in graphs.values() for n, d in g.nodes(data=True)}
+def network_rows(source: SelectSource) -> dict[str, list[EdgeRow]]:
+    """The rows of every query network but co-participation (which :func:`networks` projects in Python)."""
+    return {spec.name: edge_rows(source, spec.name) for spec in QUERY_NETWORKS if spec.name != "co-participation"}
+
+
+def assemble(rows: Mapping[str, list[EdgeRow]], source: SelectSource | None = None,
+             sides_of: tuple[Mapping[str, str], Mapping[str, str], Mapping[str, str]] | None = None) -> Networks:
+    """The five networks from the rows of :func:`network_rows`; ``sides_of`` (each actor's side, and the labels
+    and types of the sides) as the whole graph has them, for a slice, else worked out from these rows."""
+    built = {spec.name: build_graph(spec, rows[spec.name]) for spec in QUERY_NETWORKS if spec.name in rows}
+    graphs = {"actor-event": built["actor-event"], "co-participation": project_co_participation(built["actor-event"]),
+              **{name: g for name, g in built.items() if name != "actor-event"}}
+    if sides_of is None:
+        side_of = sides(graphs["affiliation"], graphs.values())
+        labels = {n: d["label"] for g in graphs.values() for n, d in g.nodes(data=True)}
+        types = {n: d.get("type") for g in graphs.values() for n, d in g.nodes(data=True)}
+        sides_of = (side_of, labels, cast("dict[str, str]", types))
     graphs[COMBINED.name] = combine_actors(graphs["co-participation"], graphs["affiliation"], graphs["statements"])
-    mark_sides(graphs.values(), side_of, labels, types)
-    return Networks(graphs)
+    mark_sides(graphs.values(), *sides_of)
+    return Networks(graphs, rows, source, sides=sides_of)
+
+
+def networks(source: SelectSource, timeline: Timeline | None = None) -> Networks:
+    """All the networks, from any SELECT source: the embedded store or a SPARQL endpoint; ``timeline``: the facts'
+    times if already read from it (else read on first use)."""
+    nets = assemble(network_rows(source), source)
+    nets._timeline = timeline
+    return nets
 
 
 def open_source(where: str | Path | SelectSource = "build") -> SelectSource:

@@ -8,7 +8,9 @@ it can be mailed, archived and opened on a machine with no connection. The page 
 - hover on a node for its labels (ru, en), type, side and measures; hover on an edge for its kind,
   weight and evidence — the words of the release behind each fact, with the fact's IRI;
 - a search box: nodes whose Russian or English label contains the text are selected;
-- a check box per node type: unticked types are hidden, with their edges.
+- a check box per node type: unticked types are hidden, with their edges;
+- given the facts' times (a :class:`~migkg.network.slices.Timeline`), a year menu: a year shows
+  only the edges whose facts reach into that year, and the nodes of those edges.
 
 The positions are those of the static pictures (:func:`migkg.network.draw.positions`). The
 nodes' ColumnDataSource is named ``nodes`` (and the edges' ``edges``), so a script or a test
@@ -19,24 +21,30 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from typing import cast
 
 import networkx as nx
 
 from migkg.network.draw import colour, positions
 from migkg.network.measures import MEASURES, add_measures
 from migkg.network.queries import EvidenceSpan
+from migkg.network.slices import Span, Timeline, merge, years_of
 
 #: how much evidence an edge's tooltip shows
 MAX_FACTS_SHOWN = 6
 MAX_WORDS_SHOWN = 160
 SMALLEST, LARGEST = 12.0, 42.0  # node diameters, screen pixels
 
+ALL_YEARS = "all years"
+#: type boxes and year menu together; a node or edge's ``years`` column is " 2013 2016 " (spaces around each year)
 FILTER_JS = """
 const on = new Set(types.active.map((i) => types.labels[i]));
-const keep = nodes.data.type.map((t) => on.has(t));
+const year = years === null || years.value === all_years ? null : " " + years.value + " ";
+const keep = nodes.data.type.map((t, i) => on.has(t) && (year === null || nodes.data.years[i].includes(year)));
 const row = new Map(nodes.data.iri.map((iri, i) => [iri, i]));
 node_filter.booleans = keep;
-edge_filter.booleans = edges.data.source.map((s, i) => keep[row.get(s)] && keep[row.get(edges.data.target[i])]);
+edge_filter.booleans = edges.data.source.map((s, i) => keep[row.get(s)] && keep[row.get(edges.data.target[i])]
+                                              && (year === null || edges.data.years[i].includes(year)));
 nodes.change.emit();
 edges.change.emit();
 """
@@ -81,7 +89,21 @@ def _diameters(values: list[float]) -> list[float]:
     return [SMALLEST + (LARGEST - SMALLEST) * (v - low) / (high - low) for v in values]
 
 
-def _columns(graph: nx.Graph, size_by: str, spans: Mapping[str, list[EvidenceSpan]]) -> tuple[dict, dict]:
+def _years(graph: nx.Graph, timeline: Timeline) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Each node's and edge's years as one text, " 2013 2016 " (spaces around each), for the year menu."""
+    node_spans: dict[str, list[Span]] = {n: [] for n in graph}
+    edge_years = {}
+    for u, v, evidence in graph.edges(data="evidence", default=[]):
+        spans = timeline.spans(evidence)
+        node_spans[u] += spans
+        node_spans[v] += spans
+        edge_years[u, v] = f" {' '.join(map(str, years_of(timeline, spans)))} "
+    return ({n: f" {' '.join(map(str, years_of(timeline, merge(found))))} " for n, found in node_spans.items()},
+            edge_years)
+
+
+def _columns(graph: nx.Graph, size_by: str, spans: Mapping[str, list[EvidenceSpan]],
+             timeline: Timeline | None = None) -> tuple[dict, dict]:
     where = positions(graph)
     nodes = list(graph.nodes)
     data = [graph.nodes[n] for n in nodes]
@@ -112,23 +134,29 @@ def _columns(graph: nx.Graph, size_by: str, spans: Mapping[str, list[EvidenceSpa
         "width": [1 + 4 * d.get("weight", 1) / strongest for _, _, d in edges],
         "evidence": [evidence_text(list(d.get("evidence", [])), spans) for _, _, d in edges],
     }
+    if timeline is not None:
+        node_years, edge_years = _years(graph, timeline)
+        node_columns["years"] = [node_years[n] for n in nodes]
+        edge_columns["years"] = [edge_years[u, v] for u, v, _ in edges]
     return node_columns, edge_columns
 
 
-def page(graph: nx.Graph, spans: Mapping[str, list[EvidenceSpan]] | None = None, size_by: str = "degree") -> str:
+def page(graph: nx.Graph, spans: Mapping[str, list[EvidenceSpan]] | None = None, size_by: str = "degree",
+         timeline: Timeline | None = None) -> str:
     """The whole HTML page, BokehJS inlined; ``spans`` (from :func:`migkg.network.queries.evidence_spans`)
-    gives the words behind each fact for the edges' tooltips."""
+    gives the words behind each fact for the edges' tooltips; ``timeline`` (the networks' ``timeline``) adds a
+    year menu."""
     from bokeh.embed import file_html
     from bokeh.layouts import column, row
     from bokeh.models import BooleanFilter, CDSView, ColumnDataSource, CustomJS, DataRange1d, HoverTool
-    from bokeh.models.widgets import CheckboxGroup, Div, RadioButtonGroup, TextInput
+    from bokeh.models.widgets import CheckboxGroup, Div, RadioButtonGroup, Select, TextInput
     from bokeh.plotting import figure
     from bokeh.resources import INLINE
 
     if size_by not in MEASURES:
         raise ValueError(f"{size_by!r}: no such measure; choose one of {', '.join(MEASURES)}")
     graph = add_measures(graph)
-    node_columns, edge_columns = _columns(graph, size_by, spans or {})
+    node_columns, edge_columns = _columns(graph, size_by, spans or {}, timeline)
     nodes = ColumnDataSource(node_columns, name="nodes")
     edges = ColumnDataSource(edge_columns, name="edges")
     node_filter = BooleanFilter(booleans=[True] * len(node_columns["iri"]))
@@ -168,9 +196,16 @@ def page(graph: nx.Graph, spans: Mapping[str, list[EvidenceSpan]] | None = None,
     type_boxes = CheckboxGroup(labels=types, active=list(range(len(types))), name="types")
     search = TextInput(title="Search by name (ru or en)", placeholder="e.g. Казахстан or UNHCR", name="search")
     found = Div(text="", name="found", styles={"max-width": "16em"})
-    type_boxes.js_on_change("active", CustomJS(args={"types": type_boxes, "nodes": nodes, "edges": edges,
-                                                     "node_filter": node_filter, "edge_filter": edge_filter},
-                                               code=FILTER_JS))
+    year_menu = None
+    if timeline is not None:
+        shown_years = sorted({int(y) for text in edge_columns["years"] for y in text.split()})
+        year_menu = Select(title="Year", value=ALL_YEARS, options=cast("list[str | None]", [ALL_YEARS, *map(str, shown_years)]),
+                           name="year")
+    refilter = CustomJS(args={"types": type_boxes, "years": year_menu, "all_years": ALL_YEARS, "nodes": nodes,
+                              "edges": edges, "node_filter": node_filter, "edge_filter": edge_filter}, code=FILTER_JS)
+    type_boxes.js_on_change("active", refilter)
+    if year_menu is not None:
+        year_menu.js_on_change("value", refilter)
     search.js_on_change("value_input", CustomJS(args={"search": search, "nodes": nodes, "found": found},
                                                 code=SEARCH_JS))
     language = RadioButtonGroup(labels=list(LABEL_CHOICES), active=0, name="language")
@@ -179,8 +214,9 @@ def page(graph: nx.Graph, spans: Mapping[str, list[EvidenceSpan]] | None = None,
     guide = Div(text="<p>Wheel to zoom, drag to pan. Hover a node or an edge for its labels and evidence.</p>"
                      f"<p>Node size: {size_by.replace('_', ' ')}. Edge width: weight.</p>"
                      "<p><b>Labels</b></p>", styles={"max-width": "16em"})
-    layout = row(column(search, found, guide, language, Div(text="<b>Show types</b>"), type_boxes, width=240), plot,
-                 sizing_mode="stretch_both")
+    controls = [search, found, guide, language, *([year_menu] if year_menu else []), Div(text="<b>Show types</b>"),
+                type_boxes]
+    layout = row(column(*controls, width=240), plot, sizing_mode="stretch_both")
     return _stable(file_html(layout, resources=INLINE, title=title))
 
 
@@ -204,6 +240,6 @@ def _stable(text: str) -> str:
 
 
 def html_files(graph: nx.Graph, name: str, spans: Mapping[str, list[EvidenceSpan]] | None = None,
-               size_by: str = "degree") -> dict[str, bytes]:
+               size_by: str = "degree", timeline: Timeline | None = None) -> dict[str, bytes]:
     """NAME.html."""
-    return {f"{name}.html": page(graph, spans, size_by).encode("utf-8")}
+    return {f"{name}.html": page(graph, spans, size_by, timeline).encode("utf-8")}
