@@ -146,7 +146,7 @@ def test_the_draw_command_writes_png_svg_and_html(run_migkg, built_dir, tmp_path
 def test_the_export_command_writes_every_format_with_measures(run_migkg, built_dir, tmp_path):
     done = run_migkg("network", "export", "--build", built_dir, "--out", tmp_path)
     assert done.returncode == 0, done.stderr
-    suffixes = (".graphml", ".gexf", ".json", "-nodes.csv", "-edges.csv")
+    suffixes = (".graphml", ".gexf", "-dynamic.gexf", ".json", "-nodes.csv", "-edges.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n + s for n in NETWORK_NAMES for s in suffixes)
     loaded = nx.read_graphml(tmp_path / "actors.graphml")
     unhcr = loaded.nodes["https://w3id.org/migkg/organisation/unhcr"]

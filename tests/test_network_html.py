@@ -15,9 +15,9 @@ import networkx as nx
 import pytest
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from migkg.network import NETWORK_NAMES, networks
+from migkg.network import NETWORK_NAMES, load, networks
 from migkg.network.export import write_files
 from migkg.network.html import html_files
 from migkg.network.queries import evidence_spans
@@ -175,3 +175,66 @@ def test_typing_a_name_selects_the_matching_nodes(browser, page):
         ["KAZ", "kaz-government", "kaz-ministry-foreign-affairs", "kaz-ministry-internal-affairs"]
     assert state["found"].startswith("4 found: ")
     assert errors_in_console(browser) == []
+
+
+# ------------------------------------------------------------------------------- the year menu, on many releases
+@pytest.fixture(scope="module")
+def timed_page(domain_built_dir, tmp_path_factory):
+    """The combined network of the multi-release test corpus (tests/fixtures/domain), with its year menu."""
+    nets = load(domain_built_dir)
+    folder = tmp_path_factory.mktemp("timed-html")
+    write_files(html_files(nets["actors"], "actors", None, timeline=nets.timeline), folder)
+    return folder / "actors.html", nets
+
+
+def filtered(browser) -> tuple[set[str], set[frozenset[str]]]:
+    """The nodes and edges the filters let through, read from the page's own filter models."""
+    iris, ends = browser.execute_script("""
+        const doc = Bokeh.documents[0];
+        const nodes = doc.get_model_by_name('nodes'), edges = doc.get_model_by_name('edges');
+        const keep = doc.get_model_by_name('node-filter').booleans, keep_edge = doc.get_model_by_name('edge-filter').booleans;
+        return [nodes.data.iri.filter((_, i) => keep[i]),
+                edges.data.source.map((s, i) => [s, edges.data.target[i]]).filter((_, i) => keep_edge[i])];""")
+    return set(iris), {frozenset(pair) for pair in ends}
+
+
+def choose_year(browser, year: str) -> None:
+    host = browser.execute_script(VIEWS + "return view('year').el;")
+    Select(host.shadow_root.find_element(By.CSS_SELECTOR, "select")).select_by_visible_text(year)
+    time.sleep(0.2)
+
+
+def test_the_year_menu_shows_the_network_of_one_year(browser, timed_page, tmp_path, capsys):
+    path, nets = timed_page
+    open_page(browser, path)
+    whole = nets["actors"]
+    years = [y for y in nets.years() if nets.slice(year=y)["actors"].number_of_edges()]
+    options = browser.execute_script("return Bokeh.documents[0].get_model_by_name('year').options;")
+    assert options == ["all years", *map(str, years)]
+    for year in ("2019", "2017", "2014"):
+        choose_year(browser, year)
+        expected = nets.slice(year=int(year))["actors"]
+        nodes, edges = filtered(browser)
+        assert nodes == set(expected.nodes)
+        assert edges == {frozenset(e) for e in expected.edges}
+        state = shown(browser)  # and drawn so
+        assert (state["visible_nodes"], state["visible_edges"]) == (len(nodes), len(edges))
+    assert len(nodes) == 2  # 2014: UNHCR and the United Nations (the registry's tie, named that year)
+    choose_year(browser, "2019")
+    assert filtered(browser)[0] == {f"{BASE}state/{c}" for c in
+                                    ("AFG", "AZE", "IRN", "KAZ", "KGZ", "PAK", "TJK", "TKM", "TUR")}
+    screenshot = tmp_path / "actors-2019.png"
+    assert browser.save_screenshot(str(screenshot))
+    # the type boxes and the year menu together: no state in 2019 leaves nothing
+    boxes = shadow_inputs(browser, "types")
+    labels = browser.execute_script("return Bokeh.documents[0].get_model_by_name('types').labels;")
+    boxes[labels.index("state")].click()
+    assert filtered(browser) == (set(), set())
+    boxes[labels.index("state")].click()
+    choose_year(browser, "all years")
+    nodes, edges = filtered(browser)
+    assert nodes == set(whole.nodes) and len(edges) == whole.number_of_edges()
+    assert errors_in_console(browser) == []
+    assert requests_over_the_network(browser) == []
+    with capsys.disabled():
+        print(f"\n  screenshot of the year 2019 in the HTML view: {screenshot}")

@@ -159,6 +159,14 @@ def _node_info(graph: nx.Graph, node: str) -> dict[str, object]:
     return dict(graph.nodes[node])
 
 
+def _held_post_in(held_post: list[str], post_in: list[str]) -> list[str]:
+    """The evidence of person — organisation: the facts that state both that the person held the post and that
+    the post is in the organisation (a post holding states both), not those of the post's other holders, which
+    would date the tie by their time. Where no fact states both, the facts of either edge."""
+    both = sorted(set(held_post) & set(post_in))
+    return both or sorted(set(held_post) | set(post_in))
+
+
 def combine_actors(co_participation: nx.Graph, affiliation: nx.DiGraph, statements: nx.DiGraph) -> nx.Graph:
     """The combined actor network: every tie between two actors that the other networks hold."""
     graph = nx.Graph(name=COMBINED.name, title=COMBINED.title,
@@ -182,7 +190,7 @@ def combine_actors(co_participation: nx.Graph, affiliation: nx.DiGraph, statemen
                 if organisation in is_actor:
                     tie(affiliation, u, organisation,
                         {"kind": "held-post-in", "weight": data["weight"], "basis": "release",
-                         "evidence": sorted(set(data["evidence"]) | set(post_in["evidence"]))})
+                         "evidence": _held_post_in(data["evidence"], post_in["evidence"])})
     for u, v, data in sorted(statements.edges(data=True)):
         if u in is_actor and v in is_actor and u != v:
             tie(statements, u, v, data)

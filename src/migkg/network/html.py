@@ -159,8 +159,8 @@ def page(graph: nx.Graph, spans: Mapping[str, list[EvidenceSpan]] | None = None,
     node_columns, edge_columns = _columns(graph, size_by, spans or {}, timeline)
     nodes = ColumnDataSource(node_columns, name="nodes")
     edges = ColumnDataSource(edge_columns, name="edges")
-    node_filter = BooleanFilter(booleans=[True] * len(node_columns["iri"]))
-    edge_filter = BooleanFilter(booleans=[True] * len(edge_columns["source"]))
+    node_filter = BooleanFilter(booleans=[True] * len(node_columns["iri"]), name="node-filter")
+    edge_filter = BooleanFilter(booleans=[True] * len(edge_columns["source"]), name="edge-filter")
 
     title = f"{graph.graph.get('title', graph.graph.get('name', ''))} — {graph.number_of_nodes()} nodes, " \
             f"{graph.number_of_edges()} edges"
