@@ -22,7 +22,8 @@ from migkg.errors import InputError
 from migkg.network import NETWORK_NAMES, load
 from migkg.network.export import dynamic_gexf_bytes, flatten
 from migkg.network.over_time import measures_by_year
-from migkg.network.slices import Span, Window, days, merge, window
+from migkg.network.slices import FactTime, Span, Window, days, fact_time, merge, window
+from tests.test_network_endpoint import serve
 
 B = "https://w3id.org/migkg/"
 R = B + "release/"
@@ -56,6 +57,16 @@ def test_a_date_stands_for_every_day_it_names():
     for bad in ("23", "2023/01", "2023-13", "2023-02-30", "2023-1", ""):
         with pytest.raises(ValueError):
             days(bad)
+
+
+def test_a_fact_takes_its_time_from_the_first_source_that_has_one():
+    row = {"issued": "2019-04-24", "event_from": "2019-04-24", "event_to": "2019-04-25"}
+    assert fact_time("f", row) == FactTime("f", Span(date(2019, 4, 24), date(2019, 4, 25)), "event period")
+    assert fact_time("f", {**row, "on": "2019"}).span == Span(date(2019, 1, 1), date(2019, 12, 31))
+    assert fact_time("f", {**row, "to": "2022"}) == FactTime("f", Span(date(2019, 4, 24), date(2022, 12, 31)), "period")
+    assert fact_time("f", {"issued": "2013-06-05+06:00"}).span == Span(date(2013, 6, 5), date(2013, 6, 5))
+    assert fact_time("f", {"issued": "2013-06-05T10:00:00Z"}).span == Span(date(2013, 6, 5), date(2013, 6, 5))
+    assert fact_time("f", {"issued": "soon"}).span == Span(None, None)
 
 
 def test_spans_overlap_a_window_and_merge_day_after_day():
@@ -225,6 +236,16 @@ def test_actors_keep_their_side_in_a_slice(nets):
     whole = nets["actors"]
     for node, data in sliced.nodes(data=True):
         assert data.get("side") == whole.nodes[node].get("side")
+
+
+def test_an_endpoint_gives_the_same_times_and_slices(oxigraph, domain_built_dir, nets):
+    """fact-times.rq on a real Oxigraph server: the same timeline, so the same slices."""
+    remote = load(serve(oxigraph, domain_built_dir).query_url)
+    assert remote.timeline == nets.timeline
+    for kwargs in ({"year": 2019}, {"process": "budapest-process"}, {"start": "2016-10", "end": "2019-04"}):
+        there, here = remote.slice(**kwargs), nets.slice(**kwargs)
+        for name in NETWORK_NAMES:
+            assert nx.utils.graphs_equal(there[name], here[name]), (kwargs, name)
 
 
 # ----------------------------------------------------------------------------------------------- measures by year

@@ -130,7 +130,15 @@ class Timeline:
 
 
 def _span(text: object) -> tuple[date, date] | None:
-    return days(str(text)) if text not in (None, "") else None
+    """The days of a date in the data; its time zone or time of day (``2013-06-05+06:00``, from an endpoint) is
+    left out, and a value that is no date gives None (no time from it)."""
+    found = DATE.match(str(text)) if text is not None else None
+    if not found:
+        return None
+    try:
+        return days(found.group(0))
+    except ValueError:
+        return None
 
 
 def fact_time(fact: str, row: Mapping[str, object]) -> FactTime:
