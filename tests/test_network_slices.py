@@ -355,6 +355,7 @@ BAD_OPTIONS = [
     (["--from", "2019-13"], "--from", "there is no month 13"),
     (["--until", "2019-02-30"], "--until", "'2019-02-30' is not a day of the calendar"),
     (["--from", "April"], "--from", "'April' is not a date"),
+    (["--from", ""], "--from", "'' is not a date"),
     (["--year", "2019", "--from", "2018"], "--year", "is given with --from or --until"),
 ]
 

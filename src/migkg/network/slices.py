@@ -27,6 +27,7 @@ Everything here is pure except :func:`fact_times`, which asks the source.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -129,6 +130,7 @@ class Timeline:
                          f"use one of: {known}." if known else "the graph has no process to slice by.")
 
 
+@functools.lru_cache(maxsize=65536)  # a corpus has few distinct dates, each on many facts
 def _span(text: object) -> tuple[date, date] | None:
     """The days of a date in the data; its time zone or time of day (``2013-06-05+06:00``, from an endpoint) is
     left out, and a value that is no date gives None (no time from it)."""
@@ -141,7 +143,8 @@ def _span(text: object) -> tuple[date, date] | None:
         return None
 
 
-def fact_time(fact: str, row: Mapping[str, object]) -> FactTime:
+def fact_time(fact: str, row: Mapping[str, object], processes: frozenset[str] = frozenset(),
+              roles: frozenset[str] = frozenset()) -> FactTime:
     """One fact's time from one row of ``fact-times.rq`` (plain values), by the first source that has it."""
     sources = ((OWN, row.get("on"), row.get("on")), (OWN_PERIOD, row.get("from"), row.get("to")),
                (EVENT, row.get("event_date"), row.get("event_date")),
@@ -153,8 +156,8 @@ def fact_time(fact: str, row: Mapping[str, object]) -> FactTime:
             start, end = _span(row.get("event_date") or row.get("event_from")), _span(last)
         else:
             start, end = _span(first), _span(last)
-        return FactTime(fact, Span(start[0] if start else None, end[1] if end else None), basis)
-    return FactTime(fact, Span(None, None), "unknown")
+        return FactTime(fact, Span(start[0] if start else None, end[1] if end else None), basis, processes, roles)
+    return FactTime(fact, Span(None, None), "unknown", processes, roles)
 
 
 def timeline_from_rows(rows: Iterable[Mapping[str, object]], processes: Mapping[str, str]) -> Timeline:
@@ -164,12 +167,12 @@ def timeline_from_rows(rows: Iterable[Mapping[str, object]], processes: Mapping[
     facts: dict[str, FactTime] = {}
     for row in rows:
         name = str(row["fact"])
-        found = fact_time(name, row)
-        in_processes = frozenset({str(row["process"])} if row.get("process") else set())
-        roles = frozenset({str(row["role"])} if row.get("role") else set())
+        in_processes = frozenset({str(row["process"])} if row.get("process") else ())
+        roles = frozenset({str(row["role"])} if row.get("role") else ())
+        found = fact_time(name, row, in_processes, roles)
         old = facts.get(name)
         if old is None:
-            facts[name] = replace(found, processes=in_processes, roles=roles)
+            facts[name] = found
             continue
         start = None if old.span.start is None or found.span.start is None else min(old.span.start, found.span.start)
         end = None if old.span.end is None or found.span.end is None else max(old.span.end, found.span.end)
@@ -217,7 +220,7 @@ class Window:
 
 
 def _bound(text: str | int | None, option: str, last: bool) -> date | None:
-    if text is None or text == "":
+    if text is None:
         return None
     try:
         first_day, last_day = days(str(text))
