@@ -5,12 +5,15 @@ import csv
 import io
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from migkg.cli.common import App, errors_to_exit, require_folder_or_nothing, say
 from migkg.errors import InputError, Location
+
+if TYPE_CHECKING:
+    from migkg.network.slices import Window
 
 network_app = App(no_args_is_help=True, help="Actor networks from the graph: measures (stats), GraphML/GEXF/"
                   "JSON/CSV files (export), PNG/SVG/HTML pictures (draw).")
@@ -85,14 +88,14 @@ def _measure(option: str, value: str) -> str:
     return value
 
 
-def _window(start: str | None, until: str | None, year: str | None):
+def _window(start: str | None, until: str | None, year: str | None) -> Window:
     """The slice the options ask for, its dates checked before anything is read (the process is looked up later)."""
     from migkg.network.slices import window
 
     return window(start, until, year, None, names=SLICE_OPTIONS)
 
 
-def _networks(build: Path, endpoint: str | None, chosen=None, process: str | None = None):
+def _networks(build: Path, endpoint: str | None, chosen: Window, process: str | None = None):
     """The networks, cut to the window ``chosen`` and ``process`` (the graph must know it) if given."""
     from dataclasses import replace
 
@@ -107,7 +110,7 @@ def _networks(build: Path, endpoint: str | None, chosen=None, process: str | Non
         chosen = replace(chosen, process=timeline.process(process, "--process"))
     graphs = networks(source, timeline)
     say(f"read {len(graphs)} networks from {endpoint or build} in {time.perf_counter() - started:.2f} s: {graphs!r}")
-    if chosen is not None and (chosen.start or chosen.end or chosen.process):
+    if chosen.start or chosen.end or chosen.process:
         graphs = graphs.within(chosen)
         say(f"sliced to {chosen.describe()}: {graphs!r}")
     return source, graphs
