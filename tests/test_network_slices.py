@@ -23,7 +23,6 @@ from migkg.network import NETWORK_NAMES, load
 from migkg.network.export import dynamic_gexf_bytes, flatten
 from migkg.network.over_time import measures_by_year
 from migkg.network.slices import FactTime, Span, Window, days, fact_time, merge, window
-from tests.test_network_endpoint import serve
 
 B = "https://w3id.org/migkg/"
 R = B + "release/"
@@ -238,9 +237,12 @@ def test_actors_keep_their_side_in_a_slice(nets):
         assert data.get("side") == whole.nodes[node].get("side")
 
 
-def test_an_endpoint_gives_the_same_times_and_slices(oxigraph, domain_built_dir, nets):
-    """fact-times.rq on a real Oxigraph server: the same timeline, so the same slices."""
-    remote = load(serve(oxigraph, domain_built_dir).query_url)
+def test_an_endpoint_gives_the_same_times_and_slices(oxigraph, domain_built_dir, nets, run_migkg):
+    """fact-times.rq on a real Oxigraph server (the build published to it): the same timeline, so the same slices."""
+    server = oxigraph()
+    done = run_migkg("publish", "--endpoint", server.store_url, "--out", domain_built_dir)
+    assert done.returncode == 0, done.stderr
+    remote = load(server.query_url)
     assert remote.timeline == nets.timeline
     for kwargs in ({"year": 2019}, {"process": "budapest-process"}, {"start": "2016-10", "end": "2019-04"}):
         there, here = remote.slice(**kwargs), nets.slice(**kwargs)
