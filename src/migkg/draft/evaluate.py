@@ -179,17 +179,18 @@ def _only_one_of_its_kind(drafted: list, reviewed: list) -> Callable[[Any, Any],
 
 def align_events(drafted: list[Event], reviewed: list[Event], actors: Align) -> dict[str, str]:
     """Which reviewed event each draft's event stands for (by id): the same id; the same process and number;
-    the same kind, date (or beginning of the period) and place; the only event of its kind in both cards."""
+    the same kind, date (or beginning of the period, else its end) and place (or none in both); the only event of
+    its kind in both cards."""
     def process_and_number(event: Event, align: Align) -> tuple | None:
         if event.meeting_of is None or event.number is None:
             return None
         return align(event.meeting_of.process), event.number.number
 
     def when_and_where(event: Event, align: Align) -> tuple | None:
-        day = event.date.date if event.date else event.period.begins if event.period else None
-        if day is None or event.place is None:
+        day = event.date.date if event.date else (event.period.begins or event.period.ends) if event.period else None
+        if day is None:  # a period known only by its last day ("ended on Thursday") is dated by that day
             return None
-        return event.kind.kind, day, align(event.place.place)
+        return event.kind.kind, day, align(event.place.place) if event.place else None  # an online one: no place
 
     def same_key(key: Callable[[Event, Align], tuple | None]) -> Callable[[Event, Event], bool]:
         def same(made: Event, want: Event) -> bool:
