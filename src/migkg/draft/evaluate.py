@@ -11,8 +11,8 @@ Matching rules (also in docs/drafting.md, section 5):
 * **Events** — each draft's event stands for at most one reviewed event, and each reviewed event
   for at most one draft's event, tried in this order: the same id; else the same process and
   number (``meeting_of``, ``number``); else the same kind, the same date (or beginning of the
-  period) and the same place; else, when both cards have exactly one event of that kind, that
-  one. A draft's event that stands for none matches nothing, and nor does any fact about it.
+  period, or its end when only the end is known) and the same place (or no place in either card:
+  an online meeting); else, when both cards have exactly one event of that kind, that one. A draft's event that stands for none matches nothing, and nor does any fact about it.
 * **Documents** — likewise: the same id; else the same kind and a similar name (below); else,
   when both cards have exactly one document of that kind, that one.
 * **states, organisations, persons, processes** — the set of actors of that type the card uses
