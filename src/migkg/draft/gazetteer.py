@@ -60,7 +60,8 @@ EXTRA_STATE_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 #: the trust in each source of names: a higher one wins a tie between equally long matches
-PRIORITY = {"registry": 4, "registry variant": 3, "pycountry": 2, "vocabulary": 2, "state adjective": 2, "pattern": 1}
+PRIORITY = {"registry": 4, "registry variant": 3, "pycountry": 2, "vocabulary": 2, "state adjective": 2, "state initialism": 2,
+            "pattern": 1}
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ class Mention:
     def method(self) -> str:
         return {"registry": "registry gazetteer", "registry variant": "registry gazetteer (generated variant)",
                 "pycountry": "pycountry country names", "vocabulary": "vocabulary labels",
-                "state adjective": "adjective or demonym of a state's name"}.get(self.source,
+                "state adjective": "adjective or demonym of a state's name",
+                "state initialism": "initials of a state's name, the state named otherwise too"}.get(self.source,
                                                                                              self.source)
 
 
@@ -127,7 +129,9 @@ class Gazetteer:
                 for name in names:
                     if _case_fits(name, analysis.text[begin:end]):
                         candidates.append((begin, end, name))
-        return _settle(candidates)
+        found = _settle(candidates)
+        named_otherwise = {m.entity for m in found if m.source != "state initialism"}
+        return [m for m in found if m.source != "state initialism" or m.entity in named_otherwise]
 
 
 def _join(keys: list[str]) -> tuple[str, dict[int, int], dict[int, int]]:
@@ -182,10 +186,30 @@ def actor_names(registry: Registry, languages: tuple[str, ...] = ("ru", "en")) -
         source = "registry variant" if alpha3 in registry else "pycountry"
         names.extend(Name(alpha3, "state", text, source) for text in texts)
     taken = {fold(n.text) for n in names}
+    for alpha3, initialism in state_initialisms(registry).items():
+        if fold(initialism) not in taken:
+            names.append(Name(alpha3, "state", initialism, "state initialism"))
     for language in languages:
         for alpha3, forms in state_adjective_names(language).items():
             names.extend(Name(alpha3, "state", form, "state adjective") for form in forms if fold(form) not in taken)
     return names
+
+
+def state_initialisms(registry: Registry) -> dict[str, str]:
+    """«РК», «КР», «КНР», «ОАЭ»: the capitals of a registry state's Russian name of two words or more
+    («Республика Казахстан», «Кыргызская Республика»), keyed by alpha-3 code; one two states would
+    share is no one's. Such a name counts only in a text that also names the state otherwise
+    (:meth:`Gazetteer.find`)."""
+    made: dict[str, list[str]] = {}
+    for entity_id, entry in sorted(registry.entries.items()):
+        if entry.type != "state":
+            continue
+        for text in [entry.labels.get("ru", "")] + list(entry.alt_labels.get("ru", [])):
+            words = [w for w in text.split() if w != "и"]
+            if len(words) >= 2 and all(re.fullmatch(r"[А-ЯЁа-яё]+", w) for w in words):
+                made.setdefault(entity_id, []).append("".join(w[0].upper() for w in words))
+    unshared = _unshared(made)
+    return {alpha3: forms[0] for alpha3, forms in unshared.items() if forms}
 
 
 @lru_cache(maxsize=2)
