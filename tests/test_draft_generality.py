@@ -1,5 +1,6 @@
 """The drafter on phrasing classes that recur across the drafting corpus's halves (issue 16, tuning for texts not
-seen): a state by the initials of its name («КР», «РК»), "headed by" («во главе с»). Snippets invented for these tests; the registry is tests/fixtures/domain's."""
+seen): a state by the initials of its name («КР», «РК»), "headed by" («во главе с»), a chair taken over, a
+handover still to come. Snippets invented for these tests; the registry is tests/fixtures/domain's."""
 from __future__ import annotations
 
 import datetime as dt
@@ -43,3 +44,40 @@ def test_initials_alone_name_no_state(context):
     text = INITIALS.replace("Делегация Кыргызстана", "Делегация")
     card = draft(text, "ru", context, "2025-03-05")
     assert not [p for p in card.proposals.values() if p.type == "post" and "Кыргыз" in p.labels["ru"]]
+
+
+TAKEN_OVER = """PRESS RELEASE
+
+Almaty Process ministers meet in Tashkent
+
+TASHKENT, Uzbekistan, 14 November 2025 – The Ministerial Conference of the Almaty Process was held in Tashkent \
+today.
+
+Uzbekistan took over the chairmanship of the process from Kyrgyzstan at the opening session. Delegations from \
+Afghanistan, Kazakhstan, Kyrgyzstan and Tajikistan attended.
+
+Uzbekistan will hand over the chair to Kazakhstan in 2027.
+"""
+
+
+def test_a_chair_taken_over_from_the_previous_holder_and_none_still_to_come(context):
+    card = draft(TAKEN_OVER, "en", context)
+    drafted = handovers(card)
+    assert [(h["from"], h["to"]) for h in drafted] == [("KGZ", "UZB")]
+    # a state named in the handover and in the list of those attending still attended
+    roles = {(r["role"], r["agent"]) for event in card.events for r in facts(event.roles)}
+    assert ("participant", "KGZ") in roles
+
+
+def test_a_russian_handover_in_the_future_tense_is_not_drafted(context):
+    text = """ПРЕСС-РЕЛИЗ
+
+Совещание в Ташкенте
+
+Ташкент, 14 ноября 2025 года – В Ташкенте состоялась министерская конференция Алматинского процесса.
+
+Председательство в Алматинском процессе перейдет от Узбекистана к Казахстану в 2027 году.
+"""
+    assert handovers(draft(text, "ru", context)) == []
+    assert [(h["from"], h["to"]) for h in handovers(draft(text.replace("перейдет", "перешло"), "ru", context))] \
+        == [("UZB", "KAZ")]

@@ -173,20 +173,29 @@ class _Reader:
             words = text[sentence[0]:sentence[1]]
             noun = re.search(lexicon.handover_noun, words, re.I)
             verb = re.search(lexicon.handover_verb, words, re.I)
-            if not noun or not verb:
-                continue
+            cue = verb or re.search(lexicon.handover_take, words, re.I)
+            if not noun or not cue or _still_to_come(cue, words, lexicon, self.analysis, sentence[0]):
+                continue  # "will hand over the chair to Nepal next year": no handover yet
             holders = self.holders_in(*sentence)
-            after = [h for h in holders if h.start >= min(noun.end(), verb.end()) + sentence[0]]
-            to = next((h for h in after if re.search(lexicon.handover_to, text[max(0, h.start - 6):h.start], re.I)),
-                      None)
+            first = sentence[0] + min(noun.start(), cue.start())
+            after = [h for h in holders if h.start >= min(noun.end(), cue.end()) + sentence[0]]
             source = next((h for h in after if re.search(lexicon.handover_from, text[max(0, h.start - 6):h.start],
+                                                         re.I)), None)
+            to: Actor | None
+            if verb is None:  # "Uzbekistan took over the chairmanship from Kyrgyzstan": the subject takes it
+                subject = [h for h in holders if h.end <= first]
+                if not subject or source is None:
+                    continue
+                to = subject[-1]
+            else:
+                to = next((h for h in after if re.search(lexicon.handover_to, text[max(0, h.start - 6):h.start],
                                                          re.I)), None)
             if to is None and after and analysis_is_ru(self.analysis):
                 to = next((h for h in after if h is not source), None)
             if to is None:
                 continue
             if source is None:
-                before = [h for h in holders if h.end <= sentence[0] + min(noun.start(), verb.start())]
+                before = [h for h in holders if h.end <= first]
                 source = before[-1] if before else None
             position = "co-chair" if re.search(r"co-?chair|сопредседател", noun.group(), re.I) else "chair"
             fields: dict = {"position": position}
@@ -209,8 +218,10 @@ class _Reader:
             for old in same:
                 found.process(process).handovers.remove(old)
             found.process(process).handovers.append(
-                Drafted(fields, [(start, to.end)], "a position noun and a passing verb; the holders after "
-                        "«from»/«to»", 0.75, note))
+                Drafted(fields, [(start, max(to.end, source.end if source else 0))],
+                        "a position noun and a passing verb; the holders after «from»/«to»" if verb else
+                        "a position noun and a verb of taking it; its subject the next holder, the previous after "
+                        "«from»", 0.75, note))
             found.busy.append(sentence)
             term = self._term_of_next(to, position, sentence)
             if term:
@@ -854,3 +865,11 @@ def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting],
     reader.groupings(found, terms)
     reader.group_speakers(found, topics_of)
     return found
+
+
+def _still_to_come(verb: re.Match, words: str, lexicon: DomainLexicon, analysis: Analysis, offset: int) -> bool:
+    """"will hand over the chair", «будет передано», «передаст»: a handover the text announces, not one made."""
+    if re.search(lexicon.handover_future, words[max(0, verb.start() - 40):verb.start()], re.I):
+        return True
+    tokens = analysis.tokens_in(offset + verb.start(), offset + verb.end())
+    return bool(tokens) and tokens[0].feats.get("Tense") == "Fut"

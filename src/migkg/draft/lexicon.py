@@ -207,6 +207,8 @@ class DomainLexicon:
     handover_verb: str
     handover_from: str     # the preposition before the previous holder
     handover_to: str       # the preposition before the next holder
+    handover_take: str     # a verb whose subject is the next holder ("took over the chairmanship from")
+    handover_future: str   # what before the verb makes the handover one still to come ("will", «будет»)
     statuses: tuple[tuple[str, str], ...]        # (membership status, pattern)
     at_meeting: str        # words that place a fact at the meeting the release reports
     actions: tuple[tuple[str, str], ...]         # (document action, pattern of the verb)
@@ -285,6 +287,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     handover_verb=r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|transferr?(?:ed|s)?|went|goes|rotat(?:ed|es))\b",
     handover_from=r"\bfrom\s+$",
     handover_to=r"\bto\s+$",
+    handover_take=r"\b(?:t(?:ook|akes?|aking)\s+over|assum(?:ed|es|ing))\b",
+    handover_future=r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|plans?\s+to)\s+(?:\w+\s+)?$",
     statuses=(
         ("invited-guest", r"\b(?:an\s+)?invited\s+guests?\b|\bas\s+(?:a\s+)?guests?\b"),
         ("observer", r"\b(?:an\s+)?observers?\b"),
@@ -377,6 +381,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     handover_verb=r"перешл\w+|перейд\w+|переда\w+|перешел|перешёл|переходит",
     handover_from=r"\bот\s+$",
     handover_to=r"(?:\bк|\bко)\s+$",
+    handover_take=r"\b(?:принял[аио]?|принима\w+|перенял[аио]?)\b",
+    handover_future=r"\b(?:будет|будут|должн\w+|намерен\w*)\s+(?:\w+\s+)?$",
     statuses=(
         ("invited-guest", r"приглаш[её]нн\w+\s+гост\w*|гост\w+"),
         ("observer", r"наблюдател\w*"),
