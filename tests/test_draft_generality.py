@@ -81,3 +81,54 @@ def test_a_russian_handover_in_the_future_tense_is_not_drafted(context):
     assert handovers(draft(text, "ru", context)) == []
     assert [(h["from"], h["to"]) for h in handovers(draft(text.replace("перейдет", "перешло"), "ru", context))] \
         == [("UZB", "KAZ")]
+
+
+AGREED = """PRESS RELEASE
+
+Bali Process officials meet in Denpasar
+
+DENPASAR, Indonesia, 12 February 2026 – Senior officials from Indonesia, Australia, Thailand and the Philippines \
+met in Denpasar on 11 February 2026 for a senior officials' meeting of the Bali Process.
+
+The officials agreed to report on progress at the next ministerial conference.
+"""
+
+
+def joint(card) -> list[tuple]:
+    return [(str(s.fields.get("speakers")), str(s.fields.get("speaker_groups")))
+            for s in card.statements if s.fields["kind"] == "joint-outcome"]
+
+
+def test_what_a_collective_subject_agrees_is_the_participants_not_the_states_listed(context):
+    card = draft(AGREED, "en", context, "2026-02-12")
+    event = card.events[0].id
+    assert joint(card) == [("None", str([{"group": "participants", "of": event}]))]
+
+
+def test_experts_recommending_is_a_joint_outcome_of_the_participants(context):
+    text = """ПРЕСС-РЕЛИЗ
+
+Эксперты Алматинского процесса встретились в Бишкеке
+
+Бишкек, 5 декабря 2025 г. – В Бишкеке прошло совещание экспертов Алматинского процесса.
+
+Эксперты рекомендовали вынести проект руководящих принципов на рассмотрение старших должностных лиц.
+"""
+    card = draft(text, "ru", context, "2025-12-05")
+    assert joint(card) == [("None", str([{"group": "participants", "of": card.events[0].id}]))]
+
+
+def test_a_place_and_date_that_sign_the_release_off_do_not_hide_the_body(context):
+    text = """IOM Bangladesh – Press Release
+
+Colombo Process working group meets in Dhaka
+
+Officials of seven Colombo Process Member States met in Dhaka on 14 March 2019 for a working group meeting of the \
+Colombo Process.
+
+The participants agreed to review the mapping at their next meeting, in Kathmandu.
+
+Dhaka, 15 March 2019
+"""
+    card = draft(text, "en", context, "2019-03-15")
+    assert joint(card) == [("None", str([{"group": "participants", "of": card.events[0].id}]))]

@@ -191,6 +191,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     continued = finder.continuations(reported)
     speeches = sorted(reported + quotes + continued, key=lambda s: s.spans[0][0])
     skip_dateline = dateline.tail_end if dateline else 0
+    if dateline and dateline.start > title[1] and not text[dateline.tail_end:body_end].strip():
+        skip_dateline = title[1]  # a place and date that sign the release off at its end: the body comes before them
 
     if event:
         body = (title[1], body_end)
@@ -274,30 +276,25 @@ def _unique_roles(roles: list[Drafted]) -> list[Drafted]:
 
 
 def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: str, language: str) -> list[Drafted]:
-    """«The participants agreed» is said by the participants as a group; «the states ... agreed», where the
-    text lists the states taking part, by those states."""
-    participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
+    """«The participants agreed», «the officials agreed», «эксперты рекомендовали»: what a collective subject agrees
+    is said by the participants as a group (as every reviewed card of the drafting corpus writes it), not by the
+    states the text lists."""
     drafted = []
     for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
         start = first
-        fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
         byline = re.match(BYLINE, text[start:start + 90])
         if byline and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", byline.group()):
             start += byline.end()  # «КАЗИНФОРМ /Имя/ – Представители…»: the agency and author are not said
         if _adopts_a_document(text[start:end], language):
             continue  # "The senior officials endorsed the … Action Plan": an adoption, not an agreement
         said = re.sub(LEAD_IN, "", text[start:end], flags=re.I)  # «По итогам встречи стороны…»: the lead-in is not the subject
-        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
-                    said, re.I):
-            fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
-            method = "«the participants» and an agreeing verb: the participants as a group"
-        elif participants:
-            fields["speakers"] = participants
-            method = "a collective subject and an agreeing verb; speakers: the event's participants"
-        else:
-            continue
-        fields["at_event"] = event.id
-        drafted.append(Drafted(fields, [(start, end)], method, 0.7))
+        named = re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
+                         said, re.I)
+        method = "«the participants» and an agreeing verb: the participants as a group" if named else \
+            "a collective subject and an agreeing verb: the participants as a group"
+        fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome",
+                        "speaker_groups": [{"group": "participants", "of": event.id}], "at_event": event.id}
+        drafted.append(Drafted(fields, [(start, end)], method, 0.7 if named else 0.6))
     return drafted
 
 
