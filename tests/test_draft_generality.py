@@ -132,3 +132,34 @@ Dhaka, 15 March 2019
 """
     card = draft(text, "en", context, "2019-03-15")
     assert joint(card) == [("None", str([{"group": "participants", "of": card.events[0].id}]))]
+
+
+RU_MEETING = """ПРЕСС-РЕЛИЗ
+
+Конференция в Баку
+
+Баку, 24 апреля 2026 года – В Баку 23 апреля состоялась министерская конференция Будапештского процесса.
+
+"""
+
+
+def adoptions(card) -> dict[str, list[dict]]:
+    return {document.id: facts(document.adoptions) for document in card.documents}
+
+
+def test_a_document_after_and_is_acted_on_too_and_the_parties_adopt_for_the_participants(context):
+    card = draft(RU_MEETING + "По итогам встречи министры приняли Бакинскую декларацию и план действий на 2026-2030 "
+                 "годы. Стороны также одобрили совместное коммюнике.\n", "ru", context, "2026-04-24")
+    group = [{"group": "participants", "of": card.events[0].id}]
+    found = adoptions(card)
+    assert len(found) == 3
+    assert sorted(a["action"] for adopted in found.values() for a in adopted) == ["adopted", "adopted", "endorsed"]
+    assert all(a["party_groups"] == group for adopted in found.values() for a in adopted)
+
+
+def test_an_adoption_still_to_come_or_of_a_draft_is_not_drafted(context):
+    english = draft(TAKEN_OVER + "Ministers are expected to adopt the Tashkent Declaration on Friday.\n", "en", context)
+    assert list(adoptions(english).values()) == [[]]
+    russian = draft(RU_MEETING + "Стороны одобрили проект Бакинской декларации, которую планируется принять на "
+                    "следующей конференции.\n", "ru", context, "2026-04-24")
+    assert list(adoptions(russian).values()) == [[]]

@@ -174,7 +174,8 @@ class _Reader:
             noun = re.search(lexicon.handover_noun, words, re.I)
             verb = re.search(lexicon.handover_verb, words, re.I)
             cue = verb or re.search(lexicon.handover_take, words, re.I)
-            if not noun or not cue or _still_to_come(cue, words, lexicon, self.analysis, sentence[0]):
+            if not noun or not cue or _still_to_come(sentence[0] + cue.start(), sentence[0] + cue.end(), lexicon,
+                                                     self.analysis):
                 continue  # "will hand over the chair to Nepal next year": no handover yet
             holders = self.holders_in(*sentence)
             first = sentence[0] + min(noun.start(), cue.start())
@@ -518,7 +519,10 @@ class _Reader:
         None when no action verb comes right before the class."""
         before = self.text[sentence[0]:start]
         for _, pattern in self.lexicon.actions:
-            match = re.search(rf"(?:{pattern})\s+(?:(?:a|an|the)\s+)?((?:{MODIFIER}\s+){{0,2}})$", before, re.I)
+            # «приняли декларацию и план действий», "adopted the declaration and a two-year action plan": the class
+            # after «и»/"and" that follows the acted-on words is acted on too
+            match = re.search(rf"(?:{pattern})\s+(?:[^.;:!?]{{1,80}}?\s(?:and|и)\s+)?(?:(?:a|an|the)\s+)?"
+                              rf"((?:{MODIFIER}\s+){{0,2}})$", before, re.I)
             if match:
                 return sentence[0] + match.start(1)
         return None
@@ -593,6 +597,11 @@ class _Reader:
             return None
         action, verb_start, verb_end = min(verbs, key=lambda v: (name_start - v[2]) if v[2] <= name_start
                                            else 1000 + v[1] - name_end)
+        if _still_to_come(verb_start, verb_end, lexicon, self.analysis):
+            return None  # "Ministers are expected to adopt the Declaration on Friday": not adopted yet
+        if verb_end <= name_start and re.match(r"\W*(?:\w+\W+){0,3}?(?:draft|проект\w*)\b", text[verb_end:name_end],
+                                               re.I):
+            return None  # «одобрили проект Бакинской декларации»: approving a draft adopts nothing
         fields: dict = {"action": action, "at_event": self.main}
         subject = text[sentence[0]:min(verb_start, name_start)]
         group = re.search(lexicon.participants, subject, re.I)
@@ -867,9 +876,10 @@ def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting],
     return found
 
 
-def _still_to_come(verb: re.Match, words: str, lexicon: DomainLexicon, analysis: Analysis, offset: int) -> bool:
-    """"will hand over the chair", «будет передано», «передаст»: a handover the text announces, not one made."""
-    if re.search(lexicon.handover_future, words[max(0, verb.start() - 40):verb.start()], re.I):
+def _still_to_come(start: int, end: int, lexicon: DomainLexicon, analysis: Analysis) -> bool:
+    """"will hand over the chair", "are expected to adopt", «будет передано», «передаст», «планируется принять»: an
+    act the verb at ``start``-``end`` names that the text announces, not one done."""
+    if re.search(lexicon.to_come, analysis.text[max(0, start - 40):start], re.I):
         return True
-    tokens = analysis.tokens_in(offset + verb.start(), offset + verb.end())
+    tokens = analysis.tokens_in(start, end)
     return bool(tokens) and tokens[0].feats.get("Tense") == "Fut"

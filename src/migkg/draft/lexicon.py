@@ -210,7 +210,7 @@ class DomainLexicon:
     handover_from: str     # the preposition before the previous holder
     handover_to: str       # the preposition before the next holder
     handover_take: str     # a verb whose subject is the next holder ("took over the chairmanship from")
-    handover_future: str   # what before the verb makes the handover one still to come ("will", «будет»)
+    to_come: str           # what before a verb makes its act one still to come ("will", "are expected to", «будет»)
     statuses: tuple[tuple[str, str], ...]        # (membership status, pattern)
     at_meeting: str        # words that place a fact at the meeting the release reports
     actions: tuple[tuple[str, str], ...]         # (document action, pattern of the verb)
@@ -290,7 +290,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     handover_from=r"\bfrom\s+$",
     handover_to=r"\bto\s+$",
     handover_take=r"\b(?:t(?:ook|akes?|aking)\s+over|assum(?:ed|es|ing))\b",
-    handover_future=r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|plans?\s+to)\s+(?:\w+\s+)?$",
+    to_come=r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|expected\s+|set\s+|scheduled\s+)?to|plans?\s+to|"
+            r"expected\s+to)\s+(?:\w+\s+)?$",
     statuses=(
         ("invited-guest", r"\b(?:an\s+)?invited\s+guests?\b|\bas\s+(?:a\s+)?guests?\b"),
         ("observer", r"\b(?:an\s+)?observers?\b"),
@@ -302,7 +303,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     actions=(("adopted", r"\badopt(?:ed|s)?\b"), ("endorsed", r"\bendors(?:ed|es)?\b|\bapproved?\b"),
              ("signed", r"\bsign(?:ed|s)?\b")),
     participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments)|ministers|delegates|"
-                 r"senior\s+officials)\b",
+                 r"(?:senior\s+)?officials|parties|experts)\b",
     meeting_subject=r"^\s*(?:the\s+)?(?:conference|meeting|ministerial\s+conference|senior\s+officials['’]?\s+meeting|"
                     r"working\s+group|consultation)\b",
     agreeing=r"\b(?:agreed|decided|resolved|called|urged|recommended|adopted|endorsed|welcomed|noted)\b",
@@ -384,7 +385,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     handover_from=r"\bот\s+$",
     handover_to=r"(?:\bк|\bко)\s+$",
     handover_take=r"\b(?:принял[аио]?|принима\w+|перенял[аио]?)\b",
-    handover_future=r"\b(?:будет|будут|должн\w+|намерен\w*)\s+(?:\w+\s+)?$",
+    to_come=r"\b(?:будет|будут|должн\w+|намерен\w*|планиру\w+|предполага\w+)\s+(?:\w+\s+)?$",
     statuses=(
         ("invited-guest", r"приглаш[её]нн\w+\s+гост\w*|гост\w+"),
         ("observer", r"наблюдател\w*"),
@@ -396,7 +397,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     actions=(("adopted", r"принял\w*|принят\w*|утвердил\w*"), ("endorsed", r"одобрил\w*|одобрен\w*|поддержал\w*"),
              ("signed", r"подписал\w*|подписан\w*")),
     participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*|министры|делегаты|"
-                 r"старшие\s+должностные\s+лица",
+                 r"старшие\s+должностные\s+лица|стороны|эксперты",
     meeting_subject=r"^\s*(?:конференция|совещание|встреча|заседание|рабочая\s+группа|консультация)\b",
     agreeing=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*|принял\w*|одобрил\w*",
     agreeing_only=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*",
