@@ -163,3 +163,13 @@ def test_an_adoption_still_to_come_or_of_a_draft_is_not_drafted(context):
     russian = draft(RU_MEETING + "Стороны одобрили проект Бакинской декларации, которую планируется принять на "
                     "следующей конференции.\n", "ru", context, "2026-04-24")
     assert list(adoptions(russian).values()) == [[]]
+
+
+def test_a_name_in_the_instrumental_and_its_initial_and_family_name_are_one_person(context):
+    text = INITIALS.replace("Бакытом Осмоновым", "Эрланом Садыковым") + (
+        "\nВ своем выступлении Э.Садыков отметил, что Кыргызстан заинтересован в легальных каналах трудовой миграции.\n")
+    card = draft(text, "ru", context, "2025-03-05")
+    persons = {p.labels["ru"] for p in card.proposals.values() if p.type == "person"}
+    said = [s.fields["speakers"] for s in card.statements if s.fields["kind"] == "reported-speech"]
+    assert persons == {"Эрлан Садыков"}
+    assert len(said) == 1 and card.proposals[said[0][0]].labels["ru"] == "Эрлан Садыков"
