@@ -173,3 +173,11 @@ def test_a_name_in_the_instrumental_and_its_initial_and_family_name_are_one_pers
     said = [s.fields["speakers"] for s in card.statements if s.fields["kind"] == "reported-speech"]
     assert persons == {"Эрлан Садыков"}
     assert len(said) == 1 and card.proposals[said[0][0]].labels["ru"] == "Эрлан Садыков"
+
+
+def test_a_ministry_by_the_initials_of_its_name_and_its_state_in_any_name_and_case(context):
+    registry, _ = context
+    text = RU_MEETING + "Об этом сообщает пресс-служба МИД Киргизии.\n"
+    card = draft(text, "ru", context, "2026-04-24")
+    assert [r.fields["outlet"] for r in card.relays] == ["kgz-ministry-foreign-affairs"]
+    assert "kgz-ministry-foreign-affairs" in registry

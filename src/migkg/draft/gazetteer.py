@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import gettext
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -342,7 +343,29 @@ def _variants(registry: Registry, entity_id: str) -> list[str]:
                             if replaced:
                                 variants.append(replaced)
                                 variants.append(re.sub(r"\bthe (?=[A-Z][a-z]+$)", "", replaced))
+    if entry.type == "ministry":  # after the states' names are swapped: each initialism comes with every name
+        variants += _ministry_initials(own, [a for a in chain if registry.type_of(a) == "state"], registry)
     return [v for v in dict.fromkeys(variants) if v not in own]
+
+
+def _ministry_initials(names: list[str], states: list[str], registry: Registry) -> list[str]:
+    """«МИД Кыргызстана», «МВД КР»: the capitals of a ministry's Russian name before its state's («Министерство
+    иностранных дел» → «МИД»), followed by each name of the state (any case matches: the gazetteer compares lemmas)."""
+    if not states:
+        return []
+    state = states[0]
+    state_texts = [*_own_names(registry[state]), *state_names().get(state, ())]
+    initialism = state_initialisms(registry).get(state)
+    found = []
+    for name in names:
+        words = name.split()
+        head = list(itertools.takewhile(lambda w: not w[:1].isupper(), words[1:]))
+        if not re.fullmatch(r"Министерств\w+", words[0]) or not head or len(head) + 1 == len(words):
+            continue
+        letters = "".join(w[0].upper() for w in [words[0], *head] if w != "и")
+        found += [f"{letters} {text}" for text in [*state_texts, *([initialism] if initialism else [])]
+                  if _script(text) == "cyrillic"]
+    return found
 
 
 def _ancestors(registry: Registry, entity_id: str) -> list[str]:
