@@ -99,7 +99,7 @@ def joint(card) -> list[tuple]:
             for s in card.statements if s.fields["kind"] == "joint-outcome"]
 
 
-def test_what_a_collective_subject_agrees_is_the_participants_not_the_states_listed(context):
+def test_what_the_officials_agree_is_the_participants_not_the_states_listed(context):
     card = draft(AGREED, "en", context, "2026-02-12")
     event = card.events[0].id
     assert joint(card) == [("None", str([{"group": "participants", "of": event}]))]

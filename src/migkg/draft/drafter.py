@@ -276,25 +276,32 @@ def _unique_roles(roles: list[Drafted]) -> list[Drafted]:
 
 
 def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: str, language: str) -> list[Drafted]:
-    """«The participants agreed», «the officials agreed», «эксперты рекомендовали»: what a collective subject agrees
-    is said by the participants as a group (as every reviewed card of the drafting corpus writes it), not by the
-    states the text lists."""
+    """«The participants agreed», «the officials agreed», «эксперты рекомендовали» are said by the participants as a
+    group; «the countries … agreed», where the text lists the states taking part, by those states (as the seed's
+    card writes it)."""
+    participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
     drafted = []
     for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
         start = first
+        fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
         byline = re.match(BYLINE, text[start:start + 90])
         if byline and re.search(r"/|\b[A-ZА-ЯЁ]{3,}\b", byline.group()):
             start += byline.end()  # «КАЗИНФОРМ /Имя/ – Представители…»: the agency and author are not said
         if _adopts_a_document(text[start:end], language):
             continue  # "The senior officials endorsed the … Action Plan": an adoption, not an agreement
         said = re.sub(LEAD_IN, "", text[start:end], flags=re.I)  # «По итогам встречи стороны…»: the lead-in is not the subject
-        named = re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
-                         said, re.I)
-        method = "«the participants» and an agreeing verb: the participants as a group" if named else \
-            "a collective subject and an agreeing verb: the participants as a group"
-        fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome",
-                        "speaker_groups": [{"group": "participants", "of": event.id}], "at_event": event.id}
-        drafted.append(Drafted(fields, [(start, end)], method, 0.7 if named else 0.6))
+        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
+                    said, re.I):
+            fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
+            method, confidence = "«the participants» and an agreeing verb: the participants as a group", 0.7
+        elif participants:
+            fields["speakers"] = participants
+            method, confidence = "a collective subject and an agreeing verb; speakers: the event's participants", 0.7
+        else:
+            fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
+            method, confidence = "a collective subject and an agreeing verb: the participants as a group", 0.6
+        fields["at_event"] = event.id
+        drafted.append(Drafted(fields, [(start, end)], method, confidence))
     return drafted
 
 
