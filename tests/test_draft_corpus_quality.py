@@ -97,11 +97,12 @@ POOLED = re.compile(r"^Pooled: precision (?P<p>[0-9.]+), recall (?P<r>[0-9.]+); 
 
 def test_the_development_half_reaches_the_issues_targets_and_no_text_is_refused(run_migkg):
     """The drafter as tuned, on tests/fixtures/drafting/dev (in-sample: the rules were tuned on these texts; the
-    figures that say how it does on new texts are the test half's, measured once, in docs/drafting.md): pooled
-    precision >= 0.9 and recall >= 0.8, every text drafted. It guards the tuned rules against regressions."""
+    figures that say how it does on new texts are those of a half measured once, in docs/drafting.md): pooled
+    precision >= 0.95 and recall >= 0.9 (0.97 / 0.94 in round 5), every text drafted. It guards the tuned rules
+    against regressions."""
     done = run_migkg("draft-quality", ROOT / "tests" / "fixtures" / "drafting" / "dev")
     assert done.returncode == 0, done.stderr
     pooled_line = POOLED.search(done.stdout)
     assert pooled_line, done.stdout
     assert int(pooled_line["refused"]) == 0, done.stdout
-    assert float(pooled_line["p"]) >= 0.9 and float(pooled_line["r"]) >= 0.8, pooled_line.group()
+    assert float(pooled_line["p"]) >= 0.95 and float(pooled_line["r"]) >= 0.9, pooled_line.group()

@@ -175,6 +175,26 @@ def test_event_alignment_tries_the_id_then_process_and_number_then_kind_date_and
                         reviewed, same) == {}
 
 
+def test_an_event_known_by_its_last_day_or_held_online_aligns_by_kind_and_day(tmp_path, registry, vocabulary):
+    def events(text: str):
+        return card(tmp_path, f"c{len(list(tmp_path.iterdir()))}", release() + "events:\n" + text,
+                    registry, vocabulary).card.events
+    ended = (SOM % {"id": "%s"}).replace('date: {date: 2019-04-23, evidence: "April 23, 2019"}',
+                                         'period: {to: 2019-04-23, evidence: "April 23, 2019"}')
+    online = (SOM % {"id": "%s"}).replace("    place: {place: baku, evidence: was held in Baku}\n", "")
+    next_one = """  - id: next
+    kind: {kind: senior-officials-meeting, evidence: senior officials' meeting}
+    name: {evidence: "A senior officials' meeting"}
+    place: {place: baku, evidence: {quote: in Baku, occurrence: 1}}
+"""
+    def same(value):
+        return value
+    # two meetings of one kind in the reviewed card: the only-one rule cannot pair them
+    assert align_events(events(ended % "drafted"), events(ended % "som" + next_one), same) == {"drafted": "som"}
+    assert align_events(events(online % "drafted"), events(online % "som" + next_one), same) == {"drafted": "som"}
+    assert align_events(events(online % "drafted"), events(SOM % {"id": "som"} + next_one), same) == {}
+
+
 def test_facts_about_an_event_that_stands_for_no_reviewed_event_match_nothing(compare):
     evaluation = compare(release() + "events:\n" + SOM % {"id": "som"},
                          release() + "events:\n" + conference("conf"))

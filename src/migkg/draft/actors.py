@@ -330,8 +330,14 @@ def _without_actors(text: str, name: NameSpan, mentions: list[Actor]) -> NameSpa
 
 
 def _match_person(parts: frozenset[str], candidates: dict[str, set[frozenset[str]]]) -> str | None:
-    """The person whose name has all these parts (a family name alone matches the full name)."""
-    hits = sorted(e for e, names in candidates.items() if any(parts <= n for n in names))
+    """The person whose name has all these parts (a family name alone matches the full name; an initial, «Ф.
+    Саидзода», "N. Sharma", matches a part it begins)."""
+    initials = frozenset(p for p in parts if len(p) == 1)
+    rest = parts - initials
+
+    def matches(name: frozenset[str]) -> bool:
+        return bool(rest) and rest <= name and all(any(n.startswith(i) for n in name - rest) for i in initials)
+    hits = sorted(e for e, names in candidates.items() if any(matches(n) for n in names))
     return hits[0] if len(hits) == 1 else None
 
 

@@ -191,6 +191,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     continued = finder.continuations(reported)
     speeches = sorted(reported + quotes + continued, key=lambda s: s.spans[0][0])
     skip_dateline = dateline.tail_end if dateline else 0
+    if dateline and dateline.start > title[1] and not text[dateline.tail_end:body_end].strip():
+        skip_dateline = title[1]  # a place and date that sign the release off at its end: the body comes before them
 
     if event:
         body = (title[1], body_end)
@@ -274,8 +276,9 @@ def _unique_roles(roles: list[Drafted]) -> list[Drafted]:
 
 
 def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: str, language: str) -> list[Drafted]:
-    """«The participants agreed» is said by the participants as a group; «the states ... agreed», where the
-    text lists the states taking part, by those states."""
+    """«The participants agreed», «the officials agreed», «эксперты рекомендовали» are said by the participants as a
+    group; «the countries … agreed», where the text lists the states taking part, by those states (as the seed's
+    card writes it)."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
     drafted = []
     for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
@@ -290,14 +293,15 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
         if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
                     said, re.I):
             fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
-            method = "«the participants» and an agreeing verb: the participants as a group"
+            method, confidence = "«the participants» and an agreeing verb: the participants as a group", 0.7
         elif participants:
             fields["speakers"] = participants
-            method = "a collective subject and an agreeing verb; speakers: the event's participants"
+            method, confidence = "a collective subject and an agreeing verb; speakers: the event's participants", 0.7
         else:
-            continue
+            fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
+            method, confidence = "a collective subject and an agreeing verb: the participants as a group", 0.6
         fields["at_event"] = event.id
-        drafted.append(Drafted(fields, [(start, end)], method, 0.7))
+        drafted.append(Drafted(fields, [(start, end)], method, confidence))
     return drafted
 
 

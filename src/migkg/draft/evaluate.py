@@ -11,8 +11,8 @@ Matching rules (also in docs/drafting.md, section 5):
 * **Events** — each draft's event stands for at most one reviewed event, and each reviewed event
   for at most one draft's event, tried in this order: the same id; else the same process and
   number (``meeting_of``, ``number``); else the same kind, the same date (or beginning of the
-  period) and the same place; else, when both cards have exactly one event of that kind, that
-  one. A draft's event that stands for none matches nothing, and nor does any fact about it.
+  period, or its end when only the end is known) and the same place (or no place in either card:
+  an online meeting); else, when both cards have exactly one event of that kind, that one. A draft's event that stands for none matches nothing, and nor does any fact about it.
 * **Documents** — likewise: the same id; else the same kind and a similar name (below); else,
   when both cards have exactly one document of that kind, that one.
 * **states, organisations, persons, processes** — the set of actors of that type the card uses
@@ -179,17 +179,18 @@ def _only_one_of_its_kind(drafted: list, reviewed: list) -> Callable[[Any, Any],
 
 def align_events(drafted: list[Event], reviewed: list[Event], actors: Align) -> dict[str, str]:
     """Which reviewed event each draft's event stands for (by id): the same id; the same process and number;
-    the same kind, date (or beginning of the period) and place; the only event of its kind in both cards."""
+    the same kind, date (or beginning of the period, else its end) and place (or none in both); the only event of
+    its kind in both cards."""
     def process_and_number(event: Event, align: Align) -> tuple | None:
         if event.meeting_of is None or event.number is None:
             return None
         return align(event.meeting_of.process), event.number.number
 
     def when_and_where(event: Event, align: Align) -> tuple | None:
-        day = event.date.date if event.date else event.period.begins if event.period else None
-        if day is None or event.place is None:
+        day = event.date.date if event.date else (event.period.begins or event.period.ends) if event.period else None
+        if day is None:  # a period known only by its last day ("ended on Thursday") is dated by that day
             return None
-        return event.kind.kind, day, align(event.place.place)
+        return event.kind.kind, day, align(event.place.place) if event.place else None  # an online one: no place
 
     def same_key(key: Callable[[Event, Align], tuple | None]) -> Callable[[Event, Event], bool]:
         def same(made: Event, want: Event) -> bool:

@@ -165,6 +165,8 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
                     and len(_distinct(actors.within(*s, frozenset({"state"})))) >= 2]
             if not hits:
                 continue
+            hits.sort(key=lambda s: -len(_distinct(actors.within(s[0], s[1], frozenset({"state"})))))  # the list first:
+            # a state also named in a sentence that hands over the chair keeps its place in the list as evidence
             states = [m for s in hits for m in actors.within(*s, frozenset({"state"}))]
             method, confidence, note = "states listed in a sentence about taking part", 0.6, None
         for mention in _distinct(states):

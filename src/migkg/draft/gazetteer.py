@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import gettext
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -60,7 +61,8 @@ EXTRA_STATE_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 #: the trust in each source of names: a higher one wins a tie between equally long matches
-PRIORITY = {"registry": 4, "registry variant": 3, "pycountry": 2, "vocabulary": 2, "state adjective": 2, "pattern": 1}
+PRIORITY = {"registry": 4, "registry variant": 3, "pycountry": 2, "vocabulary": 2, "state adjective": 2, "state initialism": 2,
+            "pattern": 1}
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class Mention:
     def method(self) -> str:
         return {"registry": "registry gazetteer", "registry variant": "registry gazetteer (generated variant)",
                 "pycountry": "pycountry country names", "vocabulary": "vocabulary labels",
-                "state adjective": "adjective or demonym of a state's name"}.get(self.source,
+                "state adjective": "adjective or demonym of a state's name",
+                "state initialism": "initials of a state's name, the state named otherwise too"}.get(self.source,
                                                                                              self.source)
 
 
@@ -127,7 +130,9 @@ class Gazetteer:
                 for name in names:
                     if _case_fits(name, analysis.text[begin:end]):
                         candidates.append((begin, end, name))
-        return _settle(candidates)
+        found = _settle(candidates)
+        named_otherwise = {m.entity for m in found if m.source != "state initialism"}
+        return [m for m in found if m.source != "state initialism" or m.entity in named_otherwise]
 
 
 def _join(keys: list[str]) -> tuple[str, dict[int, int], dict[int, int]]:
@@ -182,10 +187,30 @@ def actor_names(registry: Registry, languages: tuple[str, ...] = ("ru", "en")) -
         source = "registry variant" if alpha3 in registry else "pycountry"
         names.extend(Name(alpha3, "state", text, source) for text in texts)
     taken = {fold(n.text) for n in names}
+    for alpha3, initialism in state_initialisms(registry).items():
+        if fold(initialism) not in taken:
+            names.append(Name(alpha3, "state", initialism, "state initialism"))
     for language in languages:
         for alpha3, forms in state_adjective_names(language).items():
             names.extend(Name(alpha3, "state", form, "state adjective") for form in forms if fold(form) not in taken)
     return names
+
+
+def state_initialisms(registry: Registry) -> dict[str, str]:
+    """«РК», «КР», «КНР», «ОАЭ»: the capitals of a registry state's Russian name of two words or more
+    («Республика Казахстан», «Кыргызская Республика»), keyed by alpha-3 code; one two states would
+    share is no one's. Such a name counts only in a text that also names the state otherwise
+    (:meth:`Gazetteer.find`)."""
+    made: dict[str, list[str]] = {}
+    for entity_id, entry in sorted(registry.entries.items()):
+        if entry.type != "state":
+            continue
+        for text in [entry.labels.get("ru", "")] + list(entry.alt_labels.get("ru", [])):
+            words = [w for w in text.split() if w != "и"]
+            if len(words) >= 2 and all(re.fullmatch(r"[А-ЯЁа-яё]+", w) for w in words):
+                made.setdefault(entity_id, []).append("".join(w[0].upper() for w in words))
+    unshared = _unshared(made)
+    return {alpha3: forms[0] for alpha3, forms in unshared.items() if forms}
 
 
 @lru_cache(maxsize=2)
@@ -318,7 +343,29 @@ def _variants(registry: Registry, entity_id: str) -> list[str]:
                             if replaced:
                                 variants.append(replaced)
                                 variants.append(re.sub(r"\bthe (?=[A-Z][a-z]+$)", "", replaced))
+    if entry.type == "ministry":  # after the states' names are swapped: each initialism comes with every name
+        variants += _ministry_initials(own, [a for a in chain if registry.type_of(a) == "state"], registry)
     return [v for v in dict.fromkeys(variants) if v not in own]
+
+
+def _ministry_initials(names: list[str], states: list[str], registry: Registry) -> list[str]:
+    """«МИД Кыргызстана», «МВД КР»: the capitals of a ministry's Russian name before its state's («Министерство
+    иностранных дел» → «МИД»), followed by each name of the state (any case matches: the gazetteer compares lemmas)."""
+    if not states:
+        return []
+    state = states[0]
+    state_texts = [*_own_names(registry[state]), *state_names().get(state, ())]
+    initialism = state_initialisms(registry).get(state)
+    found = []
+    for name in names:
+        words = name.split()
+        head = list(itertools.takewhile(lambda w: not w[:1].isupper(), words[1:]))
+        if not re.fullmatch(r"Министерств\w+", words[0]) or not head or len(head) + 1 == len(words):
+            continue
+        letters = "".join(w[0].upper() for w in [words[0], *head] if w != "и")
+        found += [f"{letters} {text}" for text in [*state_texts, *([initialism] if initialism else [])]
+                  if _script(text) == "cyrillic"]
+    return found
 
 
 def _ancestors(registry: Registry, entity_id: str) -> list[str]:

@@ -173,20 +173,30 @@ class _Reader:
             words = text[sentence[0]:sentence[1]]
             noun = re.search(lexicon.handover_noun, words, re.I)
             verb = re.search(lexicon.handover_verb, words, re.I)
-            if not noun or not verb:
-                continue
+            cue = verb or re.search(lexicon.handover_take, words, re.I)
+            if not noun or not cue or _still_to_come(sentence[0] + cue.start(), sentence[0] + cue.end(), lexicon,
+                                                     self.analysis):
+                continue  # "will hand over the chair to Nepal next year": no handover yet
             holders = self.holders_in(*sentence)
-            after = [h for h in holders if h.start >= min(noun.end(), verb.end()) + sentence[0]]
-            to = next((h for h in after if re.search(lexicon.handover_to, text[max(0, h.start - 6):h.start], re.I)),
-                      None)
+            first = sentence[0] + min(noun.start(), cue.start())
+            after = [h for h in holders if h.start >= min(noun.end(), cue.end()) + sentence[0]]
             source = next((h for h in after if re.search(lexicon.handover_from, text[max(0, h.start - 6):h.start],
+                                                         re.I)), None)
+            to: Actor | None
+            if verb is None:  # "Uzbekistan took over the chairmanship from Kyrgyzstan": the subject takes it
+                subject = [h for h in holders if h.end <= first]
+                if not subject or source is None:
+                    continue
+                to = subject[-1]
+            else:
+                to = next((h for h in after if re.search(lexicon.handover_to, text[max(0, h.start - 6):h.start],
                                                          re.I)), None)
             if to is None and after and analysis_is_ru(self.analysis):
                 to = next((h for h in after if h is not source), None)
             if to is None:
                 continue
             if source is None:
-                before = [h for h in holders if h.end <= sentence[0] + min(noun.start(), verb.start())]
+                before = [h for h in holders if h.end <= first]
                 source = before[-1] if before else None
             position = "co-chair" if re.search(r"co-?chair|сопредседател", noun.group(), re.I) else "chair"
             fields: dict = {"position": position}
@@ -209,8 +219,10 @@ class _Reader:
             for old in same:
                 found.process(process).handovers.remove(old)
             found.process(process).handovers.append(
-                Drafted(fields, [(start, to.end)], "a position noun and a passing verb; the holders after "
-                        "«from»/«to»", 0.75, note))
+                Drafted(fields, [(start, max(to.end, source.end if source else 0))],
+                        "a position noun and a passing verb; the holders after «from»/«to»" if verb else
+                        "a position noun and a verb of taking it; its subject the next holder, the previous after "
+                        "«from»", 0.75, note))
             found.busy.append(sentence)
             term = self._term_of_next(to, position, sentence)
             if term:
@@ -507,7 +519,10 @@ class _Reader:
         None when no action verb comes right before the class."""
         before = self.text[sentence[0]:start]
         for _, pattern in self.lexicon.actions:
-            match = re.search(rf"(?:{pattern})\s+(?:(?:a|an|the)\s+)?((?:{MODIFIER}\s+){{0,2}})$", before, re.I)
+            # «приняли декларацию и план действий», "adopted the declaration and a two-year action plan": the class
+            # after «и»/"and" that follows the acted-on words is acted on too
+            match = re.search(rf"(?:{pattern})\s+(?:[^.;:!?]{{1,80}}?\s(?:and|и)\s+)?(?:(?:a|an|the)\s+)?"
+                              rf"((?:{MODIFIER}\s+){{0,2}})$", before, re.I)
             if match:
                 return sentence[0] + match.start(1)
         return None
@@ -582,6 +597,11 @@ class _Reader:
             return None
         action, verb_start, verb_end = min(verbs, key=lambda v: (name_start - v[2]) if v[2] <= name_start
                                            else 1000 + v[1] - name_end)
+        if _still_to_come(verb_start, verb_end, lexicon, self.analysis):
+            return None  # "Ministers are expected to adopt the Declaration on Friday": not adopted yet
+        if verb_end <= name_start and re.match(r"\W*(?:\w+\W+){0,3}?(?:draft|проект\w*)\b", text[verb_end:name_end],
+                                               re.I):
+            return None  # «одобрили проект Бакинской декларации»: approving a draft adopts nothing
         fields: dict = {"action": action, "at_event": self.main}
         subject = text[sentence[0]:min(verb_start, name_start)]
         group = re.search(lexicon.participants, subject, re.I)
@@ -854,3 +874,12 @@ def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting],
     reader.groupings(found, terms)
     reader.group_speakers(found, topics_of)
     return found
+
+
+def _still_to_come(start: int, end: int, lexicon: DomainLexicon, analysis: Analysis) -> bool:
+    """"will hand over the chair", "are expected to adopt", «будет передано», «передаст», «планируется принять»: an
+    act the verb at ``start``-``end`` names that the text announces, not one done."""
+    if re.search(lexicon.to_come, analysis.text[max(0, start - 40):start], re.I):
+        return True
+    tokens = analysis.tokens_in(start, end)
+    return bool(tokens) and tokens[0].feats.get("Tense") == "Fut"

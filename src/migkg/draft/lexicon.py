@@ -61,10 +61,10 @@ RUSSIAN = Lexicon(
     commitment_verbs=frozenset({"заверить", "обязаться", "пообещать", "гарантировать"}),
     commitment_nouns=frozenset({"готовность", "приверженность"}),
     joint_verbs=frozenset({"согласиться", "договориться", "условиться", "одобрить", "принять",
-                           "утвердить", "подписать"}),
+                           "утвердить", "подписать", "рекомендовать"}),
     collective_subjects=frozenset({"страна", "государство", "участник", "страна-участница",
                                    "государство-участник", "правительство", "министр", "делегация",
-                                   "сторона"}),
+                                   "сторона", "эксперт", "делегат"}),
     title_heads=(("первый", "заместитель", "министр"), ("заместитель", "министр"), ("вице-министр",),
                  ("министр",), ("заместитель", "генеральный", "директор"), ("генеральный", "директор"),
                  ("региональный", "директор"), ("директор",), ("заместитель", "верховный", "комиссар"),
@@ -121,9 +121,11 @@ ENGLISH = Lexicon(
                                "proposed", "suggested", "declared", "remarked", "insisted", "offered", "promised"}),
     commitment_verbs=frozenset({"assured", "pledged", "committed", "promised", "reaffirmed"}),
     commitment_nouns=frozenset({"readiness", "commitment", "willingness"}),
-    joint_verbs=frozenset({"agreed", "adopted", "endorsed", "decided", "resolved", "approved", "signed"}),
+    joint_verbs=frozenset({"agreed", "adopted", "endorsed", "decided", "resolved", "approved", "signed",
+                           "recommended"}),
     collective_subjects=frozenset({"states", "participants", "countries", "governments", "ministers",
-                                   "delegations", "parties", "officials", "they", "members"}),
+                                   "delegations", "parties", "officials", "they", "members", "experts",
+                                   "delegates"}),
     title_heads=(("deputy", "director", "general"), ("director", "general"), ("director-general",),
                  ("deputy", "director-general"), ("assistant", "high", "commissioner"),
                  ("deputy", "high", "commissioner"), ("high", "commissioner"), ("first", "deputy", "minister"),
@@ -207,6 +209,8 @@ class DomainLexicon:
     handover_verb: str
     handover_from: str     # the preposition before the previous holder
     handover_to: str       # the preposition before the next holder
+    handover_take: str     # a verb whose subject is the next holder ("took over the chairmanship from")
+    to_come: str           # what before a verb makes its act one still to come ("will", "are expected to", «будет»)
     statuses: tuple[tuple[str, str], ...]        # (membership status, pattern)
     at_meeting: str        # words that place a fact at the meeting the release reports
     actions: tuple[tuple[str, str], ...]         # (document action, pattern of the verb)
@@ -285,6 +289,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     handover_verb=r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|transferr?(?:ed|s)?|went|goes|rotat(?:ed|es))\b",
     handover_from=r"\bfrom\s+$",
     handover_to=r"\bto\s+$",
+    handover_take=r"\b(?:t(?:ook|akes?|aking)\s+over|assum(?:ed|es|ing))\b",
+    to_come=r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|expected\s+|set\s+|scheduled\s+)?to|plans?\s+to|"
+            r"expected\s+to)\s+(?:\w+\s+)?$",
     statuses=(
         ("invited-guest", r"\b(?:an\s+)?invited\s+guests?\b|\bas\s+(?:a\s+)?guests?\b"),
         ("observer", r"\b(?:an\s+)?observers?\b"),
@@ -296,7 +303,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     actions=(("adopted", r"\badopt(?:ed|s)?\b"), ("endorsed", r"\bendors(?:ed|es)?\b|\bapproved?\b"),
              ("signed", r"\bsign(?:ed|s)?\b")),
     participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments)|ministers|delegates|"
-                 r"senior\s+officials)\b",
+                 r"(?:senior\s+)?officials|parties|experts)\b",
     meeting_subject=r"^\s*(?:the\s+)?(?:conference|meeting|ministerial\s+conference|senior\s+officials['’]?\s+meeting|"
                     r"working\s+group|consultation)\b",
     agreeing=r"\b(?:agreed|decided|resolved|called|urged|recommended|adopted|endorsed|welcomed|noted)\b",
@@ -377,6 +384,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     handover_verb=r"перешл\w+|перейд\w+|переда\w+|перешел|перешёл|переходит",
     handover_from=r"\bот\s+$",
     handover_to=r"(?:\bк|\bко)\s+$",
+    handover_take=r"\b(?:принял[аио]?|принима\w+|перенял[аио]?)\b",
+    to_come=r"\b(?:будет|будут|должн\w+|намерен\w*|планиру\w+|предполага\w+)\s+(?:\w+\s+)?$",
     statuses=(
         ("invited-guest", r"приглаш[её]нн\w+\s+гост\w*|гост\w+"),
         ("observer", r"наблюдател\w*"),
@@ -388,7 +397,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     actions=(("adopted", r"принял\w*|принят\w*|утвердил\w*"), ("endorsed", r"одобрил\w*|одобрен\w*|поддержал\w*"),
              ("signed", r"подписал\w*|подписан\w*")),
     participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*|министры|делегаты|"
-                 r"старшие\s+должностные\s+лица",
+                 r"старшие\s+должностные\s+лица|стороны|эксперты",
     meeting_subject=r"^\s*(?:конференция|совещание|встреча|заседание|рабочая\s+группа|консультация)\b",
     agreeing=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*|принял\w*|одобрил\w*",
     agreeing_only=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*",

@@ -61,7 +61,7 @@ def _title_tokens(analysis: Analysis, start_index: int, lexicon: Lexicon, stop: 
     (``stop``, an honorific), a comma or a verb."""
     tokens = analysis.tokens
     size = _head_at(tokens, start_index, lexicon)
-    if not size:
+    if not size or _headed_by(tokens, start_index):
         return None
     end = start_index + size - 1
     probe = end + 1
@@ -90,6 +90,12 @@ def _title_tokens(analysis: Analysis, start_index: int, lexicon: Lexicon, stop: 
         end = probe
         probe += 1
     return tokens[start_index].start, tokens[end].end
+
+
+def _headed_by(tokens: list[Token], index: int) -> bool:
+    """«делегация во главе с заместителем министра …» ("headed by"): «главе» there is no title; the title
+    follows «с»."""
+    return index > 0 and tokens[index].lemma == "глава" and tokens[index - 1].lemma in ("во", "в")
 
 
 def _russian_list_follows(analysis: Analysis, comma: int) -> bool:
@@ -208,15 +214,15 @@ def _with_official_states(analysis: Analysis, start: int, end: int, written: str
                           registry: Registry) -> str:
     """A Russian title with each state it names in the genitive written by the state's official name, as the
     registry's posts are («министр … Таджикистана» → «Министр … Республики Таджикистан»,
-    «посол России» → «Посол Российской Федерации»)."""
+    «посол России» → «Посол Российской Федерации», «министр … КР» → «Министр … Кыргызской Республики»)."""
     if analysis.language != "ru":
         return written
     from migkg.draft.actors import genitive_ru
     for state in actors.within(start, end, frozenset({"state"})):
         tokens = analysis.tokens_in(state.start, state.end)
-        if tokens and tokens[0].feats.get("Case") == "Gen":
-            as_written = analysis.text[state.start:state.end]
-            written = written.replace(as_written, genitive_ru(state.entity, registry), 1)
+        as_written = analysis.text[state.start:state.end]
+        if tokens and (tokens[0].feats.get("Case") == "Gen" or re.fullmatch(r"[А-ЯЁ]{2,5}", as_written)):
+            written = written.replace(as_written, genitive_ru(state.entity, registry), 1)  # «МИД КР»: a state's initials
     return written
 
 

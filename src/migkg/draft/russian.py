@@ -147,7 +147,7 @@ def _person(span, vocab) -> NameSpan | None:
     if not tokens:
         return None
     trimmed = DocSpan(tokens[0].start, tokens[-1].stop, "PER", span.text, tokens=tokens)
-    normal = normalize(vocab, tokens)
+    normal = _nominative_names(normalize(vocab, tokens), [t.text for t in tokens], vocab)
     trimmed.normal = normal
     trimmed.extract_fact(_names_extractor())
     parts = normal.split()
@@ -157,6 +157,28 @@ def _person(span, vocab) -> NameSpan | None:
         if first and last and _looks_like_family_name(first, vocab) and not _looks_like_family_name(last, vocab):
             parts = [last, first]
     return NameSpan(trimmed.start, trimmed.stop, " ".join(parts), tuple(fold(p) for p in parts), "natasha NER (PER)")
+
+
+def _nominative_names(normal: str, written: list[str], vocab) -> str:
+    """«Нурланом Абдыкеримовым» when the tagger took the words for nominatives: each word left as written that
+    pymorphy2's dictionary reads first as a first or family name in the singular instrumental, dative or
+    prepositional, and never as a nominative, is put in the nominative."""
+    words = normal.split()
+    if len(words) != len(written):
+        return normal
+    for index, (word, as_written) in enumerate(zip(words, written, strict=True)):
+        if word != as_written:
+            continue  # normalised already
+        parses = vocab.parse(word)
+        first = parses[0] if parses else None
+        if first is None or not ({"Name", "Surn"} & set(first.tag.grammemes)) or "sing" not in first.tag.grammemes \
+                or not ({"ablt", "datv", "loct"} & set(first.tag.grammemes)) \
+                or any("nomn" in p.tag.grammemes for p in parses):
+            continue  # «Жаксыбекова» may be a nominative (a woman's family name), «Абдыкеримов» a plural: as written
+        nominative = first.inflect({"Nom"})
+        if nominative is not None:
+            words[index] = nominative.word[:1].upper() + nominative.word[1:]
+    return " ".join(words)
 
 
 def _looks_like_family_name(word: str, vocab) -> bool:
