@@ -262,6 +262,11 @@ def draw(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOpti
          lang: Annotated[str, typer.Option("--lang", metavar="LANG", help="Labels of the PNG and SVG: both, ru or "
                                                                          "en.")] = "both",
          html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive NAME.html.")] = True,
+         top: Annotated[int, typer.Option("--top", metavar="N", min=1, help=(
+             "Above --summarise-above nodes, the PNG and SVG draw only the N top nodes by --size-by and say what "
+             "they leave out (the HTML and the exports keep every node)."))] = 60,
+         summarise_above: Annotated[int, typer.Option("--summarise-above", metavar="N", min=1, help=(
+             "Draw every node of a network up to N nodes; above, only the --top ones."))] = 300,
          start: FromOption = None, until: UntilOption = None, year: YearOption = None, process: ProcessOption = None,
          old_build: OldBuildOption = None):
     """Draw each network as NAME.png and NAME.svg, and an interactive NAME.html that works offline."""
@@ -278,7 +283,7 @@ def draw(out: BuildOutOption = None, endpoint: EndpointOption = None, to: ToOpti
     spans = evidence_spans(source) if html else {}
     files: dict[str, bytes] = {}
     for name in names:
-        files.update(picture_files(graphs[name], name, size_by, lang))
+        files.update(picture_files(graphs[name], name, size_by, lang, top, summarise_above))
         if html:
             files.update(html_files(graphs[name], name, spans, size_by, graphs.timeline))
     _report(write_files(files, to))

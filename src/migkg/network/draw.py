@@ -189,7 +189,8 @@ def picture_bytes(graph: nx.Graph, fmt: str, size_by: str = "degree", lang: str 
     return _saved(figure(graph, size_by, lang), fmt)
 
 
-def picture_files(graph: nx.Graph, name: str, size_by: str = "degree", lang: str = "both") -> dict[str, bytes]:
+def picture_files(graph: nx.Graph, name: str, size_by: str = "degree", lang: str = "both", top: int = TOP,
+                  summarise_above: int = SUMMARISE_ABOVE) -> dict[str, bytes]:
     """NAME.png and NAME.svg, of one figure (its labels are placed once)."""
-    fig = figure(graph, size_by, lang)
+    fig = figure(graph, size_by, lang, top=top, summarise_above=summarise_above)
     return {f"{name}.{fmt}": _saved(fig, fmt) for fmt in ("png", "svg")}
