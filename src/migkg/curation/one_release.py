@@ -24,6 +24,7 @@ How, at the cost of a few releases rather than of the corpus:
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 import time
@@ -42,10 +43,10 @@ from migkg.build.workbench import Workbench
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.curation.corpus_index import CorpusIndex, stamp_of
 from migkg.errors import InputError, Location, MigkgError
-from migkg.validation.across import check_across, group_digests, groups_of_blob, parse_group
+from migkg.validation.across import AcrossState, check_across, group_digests, groups_of_blob, parse_group
 from migkg.validation.card_locations import EntryLocations, anchored
 from migkg.validation.conflicts import Findings
-from migkg.validation.reports import Issue, Report, issue_order
+from migkg.validation.reports import Issue, Report, issue_of_focus, issue_order
 from migkg.validation.same_event import same_event_findings, same_events
 from migkg.validation.shacl import Result
 
@@ -209,52 +210,101 @@ def _own_outcome(context: _Context, folder: Path) -> tuple[str, Outcome]:
 
 @dataclass
 class _Across:
-    """The part of the check across releases that can name the release: the nodes validated (as the
-    whole-corpus check names them), each issue with its result, and the releases read."""
+    """The part of the check across releases that can name the release: the shared nodes it describes (as
+    the whole-corpus check names them), each issue with its result, and the releases read."""
 
     nodes: frozenset[str] = frozenset()
     focus_texts: frozenset[str] = frozenset()
     issues: list[Issue] = field(default_factory=list)
     results: list[tuple[Result, Issue]] = field(default_factory=list)
     sharing: list[str] = field(default_factory=list)
+    checked_anew: int = 0
+
+
+class _Groups:
+    """Releases' groups (node -> N-Triples), read from their cache entries once each."""
+
+    def __init__(self, cache: Cache, index: CorpusIndex, known: dict[str, dict[str, bytes]]):
+        self.cache, self.index, self.read = cache, index, dict(known)
+
+    def __call__(self, rid: str) -> dict[str, bytes]:
+        if rid not in self.read:
+            found = self.cache.get(f"releases/{rid}", self.index.releases[rid].key)
+            if found is None:
+                raise MigkgError(f"the build cache lost the entry of the release {rid} while it was read. Fix: "
+                                 "run the command again.")
+            self.read[rid] = groups_of_blob(found.read([SHARED_BLOB])[SHARED_BLOB])
+        return self.read[rid]
 
 
 def _across(context: _Context, index: CorpusIndex, order: list[str], release_id: str, entry: Entry) -> _Across:
-    """The shared nodes the release describes that another release describes too, validated on what all their
-    describers say, with the groups of the shared nodes those name (by every release that describes them),
-    as :func:`migkg.validation.across.check_across` does for the whole corpus."""
+    """The shared nodes the release describes that another release describes too, each as the whole-corpus
+    check (:func:`migkg.validation.across.check_across`) finds it: kept from what the last whole check
+    found (its cache entry) when no release said anything else about the node or the shared nodes its
+    describers name, else validated anew on what all their describers say."""
     describers = index.describers(order)
     own_groups = groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB])
     shared = [node for node in own_groups if len(describers.get(node, ())) > 1]
     if not shared:
         return _Across()
-    groups_of: dict[str, dict[str, bytes]] = {release_id: own_groups}
+    position = {rid: at for at, rid in enumerate(order)}
+    groups = _Groups(context.cache, index, {release_id: own_groups})
+    saved = context.cache.get("across", hashlib.sha256(context.key.encode()).hexdigest())  # as the build keys it
+    previous: AcrossState = saved.meta["state"] if saved is not None else AcrossState()
 
-    def groups(rid: str) -> dict[str, bytes]:
-        if rid not in groups_of:
-            found = context.cache.get(f"releases/{rid}", index.releases[rid].key)
-            if found is None:
-                raise MigkgError(f"the build cache lost the entry of the release {rid} while it was read. Fix: "
-                                 "run the command again.")
-            groups_of[rid] = groups_of_blob(found.read([SHARED_BLOB])[SHARED_BLOB])
-        return groups_of[rid]
+    def digests(rid: str) -> dict[str, bytes]:
+        known = previous.releases.get(rid)
+        return known[1] if known is not None and known[0] == index.releases[rid].key else group_digests(groups(rid))
 
-    bench = context.workbench()
-    own_prefix = bench.release_prefix
-    named: set[str] = set()
-    for node in shared:
-        for rid in describers[node]:
-            for s, _p, o in parse_group(groups(rid)[node]):
-                for term in (s, o):
-                    if isinstance(term, ox.NamedNode) and term.value != node and not term.value.startswith(own_prefix):
-                        named.add(term.value)
-    wanted = set(shared) | named
-    readers = [rid for rid in order if any(rid in describers.get(node, ()) for node in wanted)]
-    described = [(rid, group_digests({n: g for n, g in groups(rid).items() if n in wanted})) for rid in readers]
-    checked, state = check_across(bench, described, groups, parse_group)
-    return _Across(checked.nodes, checked.focus_texts, checked.issues,
-                   [(r, i) for c in state.nodes.values() for r, i in zip(c.results, c.issues, strict=True)],
-                   [rid for rid in readers if rid != release_id])
+    touched = _touched(previous, index, order, digests)
+    todo = [node for node in shared if node not in previous.nodes or touched is None
+            or touched & ({node} | previous.nodes[node].values)]
+    checks = [previous.nodes[node] for node in shared if node not in todo]
+    if todo:
+        bench = context.workbench()
+        named: set[str] = set()
+        for node in todo:
+            for rid in describers[node]:
+                for s, _p, o in parse_group(groups(rid)[node]):
+                    for term in (s, o):
+                        if isinstance(term, ox.NamedNode) and term.value != node \
+                                and not term.value.startswith(bench.release_prefix):
+                            named.add(term.value)
+        wanted = set(todo) | named
+        readers = sorted({rid for node in wanted for rid in describers.get(node, ())}, key=position.__getitem__)
+        described = [(rid, {n: d for n, d in digests(rid).items() if n in wanted}) for rid in readers]
+        _found, state = check_across(bench, described, groups, parse_group)
+        checks += [state.nodes[node] for node in todo]
+    shapes = context.toolkit.shapes
+    return _Across(frozenset(shared), frozenset(issue_of_focus(shapes, ox.NamedNode(node)) for node in shared),
+                   sorted((i for c in checks for i in c.issues), key=issue_order),
+                   [(r, i) for c in checks for r, i in zip(c.results, c.issues, strict=True)],
+                   sorted({rid for node in shared for rid in describers[node]} - {release_id}, key=position.__getitem__),
+                   len(todo))
+
+
+def _touched(previous: AcrossState, index: CorpusIndex, order: list[str],
+             digests: Callable[[str], dict[str, bytes]]) -> set[str] | None:
+    """The shared nodes that some release describes otherwise than when the last whole check ran (None: there
+    was none): those of the releases changed, added or gone since, or failing now."""
+    if not previous.releases:
+        return None
+    touched: set[str] = set()
+    current = set()
+    for rid in order:
+        known = index.releases.get(rid)
+        if known is None or known.failed:
+            continue
+        current.add(rid)
+        before = previous.releases.get(rid)
+        if before is not None and before[0] == known.key:
+            continue
+        now, then = digests(rid), before[1] if before is not None else {}
+        touched |= {node for node in now.keys() | then.keys() if now.get(node) != then.get(node)}
+    for rid, (_key, then) in previous.releases.items():
+        if rid not in current:
+            touched |= set(then)
+    return touched
 
 
 def _same_events(toolkit: Toolkit, index: CorpusIndex, order: list[str], folders: dict[str, Path],
