@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from migkg.cli.common import (
+    DEFAULT_BASE,
     BaseOption,
     DataOption,
     OutOption,
@@ -19,7 +20,6 @@ from migkg.cli.common import (
     require_writable_file,
     say,
 )
-from migkg.mapping.iris import DEFAULT_BASE
 
 CacheOption = Annotated[Path | None, typer.Option(
     "--cache", metavar="DIR", help="Folder of the build cache (default: .migkg-cache beside the data folder).")]
