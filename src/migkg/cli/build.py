@@ -198,8 +198,9 @@ def _check_release(data: Path, release: str, *, base: str, cache: Path | None, n
         raise found.errors[0] if len(found.errors) == 1 else InputErrors(found.errors)
     others = len(found.sharing)
     say(f"checked {release} ({'built' if found.status == 'built' else 'from the build cache'}) with the checks "
-        f"across releases that can name it: {others:,} other release(s) share a node with it, of "
-        f"{found.releases:,}; {found.read_again:,} read again since the last check; {found.seconds:.2f} s"
+        f"across releases that can name it: {others:,} other release(s) of {found.releases:,} share a node with "
+        f"it ({found.checked_anew:,} node(s) validated anew); {found.read_again:,} release(s) read again since the "
+        f"last check; {found.seconds:.2f} s"
         + (f". The registry and vocabulary have {found.base_issues} issue(s) of their own: `migkg validate` "
            "lists them" if found.base_issues else ""))
     return found.report

@@ -49,15 +49,25 @@ def stamp_of(folder: Path) -> tuple[int, ...]:
     return tuple(parts)
 
 
+#: an event's signature as the index keeps it: the fields of :class:`EventSignature`, in their order
+EventRow = tuple[str, int, str | None, str | None, str | None, str | None, int | None]
+
+
+def event_row(signature: EventSignature) -> EventRow:
+    return (signature.event, signature.entry, signature.kind, signature.date, signature.place, signature.process,
+            signature.number)
+
+
 @dataclass(frozen=True)
 class Indexed:
     """One release as the index keeps it. ``failed``: its card or source is bad input (it is left out of the
-    checks across releases, as a whole-corpus build leaves it out)."""
+    checks across releases, as a whole-corpus build leaves it out). Its events as rows (:data:`EventRow`):
+    made into signatures only for the few events a check compares."""
 
     stamp: tuple[int, ...]
     key: str
     failed: bool
-    events: tuple[EventSignature, ...] = ()
+    events: tuple[EventRow, ...] = ()
     nodes: tuple[str, ...] = ()
 
 
@@ -81,7 +91,7 @@ class CorpusIndex:
             return
         nodes: list[str] = entry.meta["nodes"]
         for rid, stamp, key, failed, events, named in entry.meta["releases"]:
-            self.releases[rid] = Indexed(tuple(stamp), key, failed, tuple(EventSignature(*row) for row in events),
+            self.releases[rid] = Indexed(tuple(stamp), key, failed, tuple(map(tuple, events)),
                                          tuple(nodes[i] for i in named))
 
     def save(self) -> None:
@@ -91,7 +101,7 @@ class CorpusIndex:
         table: dict[str, int] = {}
         rows = []
         for rid, known in self.releases.items():
-            events = [[s.event, s.entry, s.kind, s.date, s.place, s.process, s.number] for s in known.events]
+            events = [list(row) for row in known.events]
             named = [table.setdefault(node, len(table)) for node in known.nodes]
             rows.append([rid, list(known.stamp), known.key, known.failed, events, named])
         self.cache.put(INDEX_ENTRY, self._key(), {"nodes": list(table), "releases": rows}, {})
@@ -131,7 +141,7 @@ class CorpusIndex:
     def take(self, release_id: str, stamp: tuple[int, ...], key: str, entry: Entry) -> None:
         """A release as its cache entry records it: its events' signatures and the shared nodes it describes."""
         nodes = tuple(groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB]))
-        self._set(release_id, Indexed(stamp, key, False, tuple(entry.meta["events"]), nodes))
+        self._set(release_id, Indexed(stamp, key, False, tuple(event_row(e) for e in entry.meta["events"]), nodes))
 
     def take_outcome(self, stamp: tuple[int, ...], job: Job, outcome: Outcome) -> None:
         """A release the caller built (from :meth:`refresh`'s jobs): failed, or as its new cache entry says."""

@@ -47,7 +47,7 @@ from migkg.validation.across import AcrossState, check_across, group_digests, gr
 from migkg.validation.card_locations import EntryLocations, anchored
 from migkg.validation.conflicts import Findings
 from migkg.validation.reports import Issue, Report, issue_of_focus, issue_order
-from migkg.validation.same_event import same_event_findings, same_events
+from migkg.validation.same_event import FIELDS, RULES, EventSignature, same_event_findings, same_events
 from migkg.validation.shacl import Result
 
 #: more releases than this missing from the cache: the whole corpus is validated first (in parallel), as
@@ -68,6 +68,7 @@ class ReleaseCheck:
     read_again: int = 0         # other releases read again (new, or changed since the index was written)
     built_others: int = 0       # other releases built here (changed, and not in the cache)
     sharing: list[str] = field(default_factory=list)  # the releases that describe a node it describes
+    checked_anew: int = 0       # of the shared nodes it describes, those validated anew (the others: as last found)
     base_issues: int = 0        # issues of the registry and vocabulary (not the release's; `migkg validate` lists them)
     warmed_up: bool = False     # the cache lacked much: the whole corpus was validated first
     seconds: float = 0.0
@@ -166,7 +167,7 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
     known = {said(i) for i in base_issues}
     check.base_issues = len(base_issues)
     across = _across(context, index, order, release_id, outcome.entry)
-    check.sharing = across.sharing
+    check.sharing, check.checked_anew = across.sharing, across.checked_anew
     same = _same_events(toolkit, index, order, by_id, release_id)
     own_issues = [i for i in outcome.issues if i.focus not in across.focus_texts]
     own_results = [r for r in outcome.results if str(r.focus) not in across.nodes]
@@ -309,10 +310,10 @@ def _touched(previous: AcrossState, index: CorpusIndex, order: list[str],
 
 def _same_events(toolkit: Toolkit, index: CorpusIndex, order: list[str], folders: dict[str, Path],
                  release_id: str) -> Findings:
-    """Two ids of one event, over every release's events, where one of the two entries is the release's:
-    located and worded as the build's check (:func:`migkg.build.shared.check_same_events`) does."""
-    described = [(rid, index.releases[rid].events) for rid in order
-                 if rid in index.releases and not index.releases[rid].failed]
+    """Two ids of one event where one of the two entries is the release's: located and worded as the build's
+    check (:func:`migkg.build.shared.check_same_events`) does, over the events that can pair with one of
+    its events (:func:`_comparable`)."""
+    described = _comparable(index, order, release_id)
     found = [pair for pair in same_events(described)
              if any(rid == release_id for rid, _entry in pair.first_in + pair.second_in)]
     if not found:
@@ -321,3 +322,33 @@ def _same_events(toolkit: Toolkit, index: CorpusIndex, order: list[str], folders
     locations = EntryLocations()
     return same_event_findings(found, toolkit.shapes, iris, lambda rid: iris.release_graph(rid).value,
                                lambda rid, entry: locations(folders[rid], ("events", entry)))
+
+
+def _comparable(index: CorpusIndex, order: list[str], release_id: str) -> list[tuple[str, tuple[EventSignature, ...]]]:
+    """Every signature of the events that may pair with one of the release's, by release in release order:
+    its own events, and those that some describer gives a value of each field of a rule that some describer
+    gives one of its events (a rule compares what all the describers of each event say: see
+    :func:`migkg.validation.same_event.same_events`). Every signature of an event kept is kept, so each pair
+    is found with the same entries as over the whole corpus."""
+    rows = [(rid, known.events) for rid in order
+            if (known := index.releases.get(rid)) is not None and not known.failed and known.events]
+    own = {row[0] for row in index.releases[release_id].events}
+    columns = {name: 2 + at for at, name in enumerate(FIELDS)}  # a row: event, entry, then the fields
+    wanted: dict[str, set[object]] = {name: set() for name in FIELDS}
+    for _rid, events in rows:
+        for row in events:
+            if row[0] in own:
+                for name, column in columns.items():
+                    if row[column] is not None:
+                        wanted[name].add(row[column])
+    having: dict[str, set[str]] = {name: set() for name in FIELDS}  # field -> events given a wanted value of it
+    for _rid, events in rows:
+        for row in events:
+            for name, column in columns.items():
+                if row[column] in wanted[name]:
+                    having[name].add(row[0])
+    kept = set(own)
+    for names in RULES.values():
+        kept |= set.intersection(*(having[name] for name in names))
+    return [(rid, tuple(EventSignature(*row) for row in events if row[0] in kept)) for rid, events in rows
+            if any(row[0] in kept for row in events)]
