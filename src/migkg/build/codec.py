@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 import msgpack  # type: ignore[import-untyped]
-import numpy as np
 import rdflib
 from pydantic import BaseModel
 from pydantic_core import Url
@@ -86,7 +86,8 @@ def _record(value: Any) -> msgpack.ExtType:
         return ext(_PATH, str(value))
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return ext(_DATE, value.isoformat())
-    if isinstance(value, np.ndarray):
+    numpy = sys.modules.get("numpy")  # no array without numpy loaded: the cache does not load it for nothing
+    if numpy is not None and isinstance(value, numpy.ndarray):
         return ext(_ARRAY, [value.dtype.str, list(value.shape), value.tobytes()])
     if isinstance(value, rdflib.URIRef):
         return ext(_URIREF, str(value))
@@ -125,6 +126,8 @@ def _make(code: int, data: bytes) -> Any:
     if code == _DATE:
         return dt.date.fromisoformat(payload)
     if code == _ARRAY:
+        import numpy as np  # a tenth of a second at start-up: only for the entries that hold arrays
+
         dtype, shape, raw = payload
         if np.dtype(dtype).hasobject:
             raise UnknownRecord("an array of Python objects")

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from migkg.cli.common import (
+    DEFAULT_BASE,
     BaseOption,
     DataOption,
     OutOption,
@@ -19,7 +20,6 @@ from migkg.cli.common import (
     require_writable_file,
     say,
 )
-from migkg.mapping.iris import DEFAULT_BASE
 
 CacheOption = Annotated[Path | None, typer.Option(
     "--cache", metavar="DIR", help="Folder of the build cache (default: .migkg-cache beside the data folder).")]
@@ -158,23 +158,65 @@ def validate(*, data: DataOption = Path("data"), base: BaseOption = DEFAULT_BASE
              turtle: Annotated[bool, typer.Option("--turtle", help="Print the sh:ValidationReport as Turtle.")] = False,
              report: Annotated[Path | None, typer.Option(
                  "--report", metavar="FILE", help="Also write the sh:ValidationReport as Turtle to this file.")] = None,
-             cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None):
+             cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None,
+             release: Annotated[str | None, typer.Option(
+                 "--release", metavar="ID", help="Check this release only (the name of its folder under releases/), "
+                 "with the checks across releases that can name it; reports what a whole validation reports "
+                 "for it.")] = None):
     """Validate the cards and the graph against the SHACL shapes; exit 1 on violations."""
     from migkg.errors import InputErrors
-    from migkg.validation.reports import readable, report_graph
 
     if report is not None:
         require_writable_file(report, "--report")
-    summary = _run(data, None, base=base, cache=cache, no_cache=no_cache, workers=workers, keep_going=False)
-    if isinstance(summary.error, InputErrors):
-        raise summary.error
+    if release is not None:
+        found = _check_release(data, release, base=base, cache=cache, no_cache=no_cache, workers=workers)
+    else:
+        summary = _run(data, None, base=base, cache=cache, no_cache=no_cache, workers=workers, keep_going=False)
+        if isinstance(summary.error, InputErrors):
+            raise summary.error
+        found = summary.report
+    _print_report(found, turtle, report)
+
+
+def _check_release(data: Path, release: str, *, base: str, cache: Path | None, no_cache: bool, workers: int | None):
+    """The report of one release (:func:`migkg.curation.one_release.check_release`), with a line on stderr
+    saying what was read to make it."""
+    from migkg.build.toolkit import Toolkit
+    from migkg.curation.one_release import check_release
+    from migkg.errors import InputErrors
+    from migkg.processes import Interrupted, signals_as_interrupt
+
+    require_data_folder(data)
+    with signals_as_interrupt(signal.SIGTERM, signal.SIGHUP):
+        try:
+            found = check_release(data, release, Toolkit.load(base), _cache_dir(data, cache, no_cache),
+                                  workers=workers, note=lambda text: say(f"note: {text}"))
+        except Interrupted as stop:
+            say(f"migkg: stopped by {signal.Signals(stop.signum).name}")
+            raise typer.Exit(stop.exit_code) from None
+    if found.errors:
+        raise found.errors[0] if len(found.errors) == 1 else InputErrors(found.errors)
+    others = len(found.sharing)
+    say(f"checked {release} ({'built' if found.status == 'built' else 'from the build cache'}) with the checks "
+        f"across releases that can name it: {others:,} other release(s) of {found.releases:,} share a node with "
+        f"it ({found.checked_anew:,} node(s) validated anew); {found.read_again:,} release(s) read again since the "
+        f"last check; {found.seconds:.2f} s"
+        + (f". The registry and vocabulary have {found.base_issues} issue(s) of their own: `migkg validate` "
+           "lists them" if found.base_issues else ""))
+    return found.report
+
+
+def _print_report(found, turtle: bool, report: Path | None) -> None:
+    """The report as lines for people (or as Turtle), and to ``report``; exit 1 on a violation."""
+    from migkg.validation.reports import readable, report_graph
+
     if turtle or report:
-        text = report_graph(summary.report).serialize(format="turtle")
+        text = report_graph(found).serialize(format="turtle")
         if report:
             report.write_text(text, encoding="utf-8")
         if turtle:
             typer.echo(text)
     if not turtle:
-        typer.echo(readable(summary.report))
-    if not summary.report.conforms:
+        typer.echo(readable(found))
+    if not found.conforms:
         raise typer.Exit(1)

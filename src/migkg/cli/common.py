@@ -35,6 +35,11 @@ from migkg.errors import InputError, Location, MigkgError
 P = ParamSpec("P")
 R = TypeVar("R")
 
+#: the base IRI the commands give the library unless --base says otherwise: the value of
+#: :data:`migkg.mapping.iris.DEFAULT_BASE` (tests/test_one_release.py checks it), written out here so that
+#: the command line starts without importing the mapping (and pydantic) for a default value
+DEFAULT_BASE = "https://w3id.org/migkg/"
+
 DataOption = Annotated[Path, typer.Option("--data", metavar="DIR", help="Folder with registry/ and releases/.")]
 OutOption = Annotated[Path, typer.Option(
     "--out", metavar="DIR", help="Folder of the build: where `migkg build` writes it, and where the other commands "

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from migkg.cli.common import BaseOption, OutOption, errors_to_exit, say
+from migkg.cli.common import DEFAULT_BASE, BaseOption, OutOption, errors_to_exit, say
 from migkg.errors import InputError, Location
-from migkg.mapping.iris import DEFAULT_BASE
 
 EndpointOption = Annotated[str | None, typer.Option(
     "--endpoint", metavar="URL", help="A SPARQL 1.1 query endpoint URL (e.g. http://127.0.0.1:7878/query); without it, the "

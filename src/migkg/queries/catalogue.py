@@ -31,12 +31,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from migkg.errors import InputError, Location
-from migkg.mapping.terms import Object
 from migkg.schema.resources import queries_dir
+
+if TYPE_CHECKING:
+    from migkg.mapping.terms import Object
 
 HEADER_LINE = re.compile(r"^#\s*(title|question|returns|param|example|description|sets):\s*(.*)$")
 SETS_LINE = re.compile(r'^(?P<columns>(?:\?[A-Za-z_][A-Za-z0-9_]*\s*)+)(?:separator="(?P<separator>[^"]+)")?\s*$')

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -33,10 +34,10 @@ from migkg.queries.bounded import in_child
 from migkg.queries.catalogue import Query, read_query
 from migkg.queries.results import FORMATS as RESULT_FORMATS
 from migkg.queries.results import sorted_sets, write_results
-from migkg.stores.binding import bind_values
-from migkg.stores.checks import NotAQuery, check_query
-from migkg.stores.endpoint import EndpointSource
 from migkg.stores.sources import Answer, SelectResult, as_answer
+
+if TYPE_CHECKING:  # rdflib's SPARQL parser (checks, binding) and requests (endpoint) load only where used
+    from migkg.stores.endpoint import EndpointSource
 
 FORMATS = ("table", *RESULT_FORMATS)
 __all__ = ["answer", "answer_embedded", "answer_remote", "output", "output_embedded", "output_remote", "read_query",
@@ -49,6 +50,8 @@ def checked(query: Query, text: str | None = None, *, strict: bool = True) -> No
 
     Not ``strict`` (the embedded store, which runs queries only, whatever the text), a text that is
     neither a query nor an update for rdflib's parser is left to Oxigraph, which reads SPARQL 1.2 too."""
+    from migkg.stores.checks import NotAQuery, check_query
+
     try:
         check_query(query.text if text is None else text)
     except NotAQuery as refused:
@@ -63,9 +66,10 @@ def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = N
     variables that the query returns there; for a query that binds any other, the values go
     in the VALUES block that remote endpoints get (:func:`migkg.stores.binding.bind_values`).
     Reading the answer runs the query (and any SERVICE call in it), so it is read here, where a
-    failure becomes one message.
+    failure becomes one message. Oxigraph parses the text first: it runs queries only, so an update
+    never runs; only a text it cannot read goes to rdflib's parser (:func:`checked`), to be named as an
+    update if it is one (most commands never load that parser: a tenth of a second).
     """
-    checked(query, strict=False)
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
@@ -74,8 +78,11 @@ def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = N
         except RuntimeError:
             if not substitutions:
                 raise
+            from migkg.stores.binding import bind_values
+
             return as_answer(store.query(bind_values(query.text, bindings), use_default_graph_as_union=True))
     except SyntaxError as err:
+        checked(query, strict=False)  # an update, named as one
         raise InputError(Location(query.path), f"is not valid SPARQL: {err}.",
                          "correct the query (see https://www.w3.org/TR/sparql11-query/).") from None
     except (OSError, RuntimeError) as err:
@@ -93,13 +100,14 @@ def answer_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object
     """
     if timeout is None:
         return answer(run(store, query, bindings), query)
-    checked(query, strict=False)  # an update is refused before any process starts
     return answer(in_child(lambda: run(store, query, bindings), timeout, str(query.path)), query)
 
 
 def answer_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Object] | None = None) -> Answer:
     """The answer of an endpoint (asked for JSON or XML results, parsed), with its set-valued columns sorted.
     The text is parsed as a query before it is sent: an update never leaves."""
+    from migkg.stores.binding import bind_values
+
     checked(query, bind_values(query.text, bindings))
     return answer(source.query(query.text, bindings), query)
 

@@ -1,0 +1,171 @@
+"""The curator's loop, measured: one release checked after its card changed, and the command line's start-up.
+
+For a corpus that ``migkg build`` has built with a cache (``bench/run.py`` calls :func:`curator_pass`
+after its build pass), it measures, each with ``hyperfine`` (Debian's or PyPI's) when it is on the
+PATH, else with repeated runs timed here, and always in alternation with its reference (rounds of a
+few runs each, medians reported, the load average noted):
+
+- ``migkg validate --release ID`` with nothing changed (the corpus index already made), against the
+  whole ``migkg validate`` on the same cache;
+- ``migkg validate --release ID`` after its card changed (one participant fewer at its event, a node
+  other releases describe, plus a comment that differs every run, so that every run builds it anew),
+  against the whole ``migkg validate`` after the same change;
+- on the seed (``data/``, built once into the work folder): ``migkg queries`` and ``migkg query q02``,
+  against a bare ``python -c pass``.
+
+    python bench/curator_loop.py --corpus bench/out/corpus-1000 --cache bench/out/cache-1000
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+MIGKG = [sys.executable, "-m", "migkg"]
+
+
+@dataclass
+class Figure:
+    """A measured figure: median wall seconds (and CPU seconds, user and system), with its reference's."""
+
+    what: str
+    seconds: float
+    cpu: float
+    reference: str
+    reference_seconds: float
+    load: float  # the 1-minute load average before the first run
+    note: str = ""
+
+
+def _quoted(command: list[str]) -> str:
+    return " ".join(f"'{part}'" if " " in part else part for part in command)
+
+
+def _hyperfine(command: list[str], runs: int, prepare: list[str] | None) -> list[tuple[float, float]]:
+    """(wall, user + system) of each run, as hyperfine measured them."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        line = ["hyperfine", "-N", "-i", "--runs", str(runs), "--export-json", report.name, "--style", "none"]
+        if prepare:
+            line += ["--prepare", _quoted(prepare)]
+        subprocess.run([*line, _quoted(command)], check=True, capture_output=True, cwd=ROOT)
+        result = json.loads(Path(report.name).read_text())["results"][0]
+    cpu = result.get("user", 0.0) + result.get("system", 0.0)  # hyperfine gives their means only
+    return [(wall, cpu) for wall in result["times"]]
+
+
+def _timed_here(command: list[str], runs: int, prepare: list[str] | None) -> list[tuple[float, float]]:
+    """The same without hyperfine: wall time and the child's CPU time (``os.wait4``) of each run."""
+    found = []
+    for _ in range(runs):
+        if prepare:
+            subprocess.run(prepare, check=True, cwd=ROOT)
+        began = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        found.append((time.perf_counter() - began, usage.ru_utime + usage.ru_stime))
+        if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: violations, a report all the same
+            raise SystemExit(f"failed: {' '.join(command)}")
+    return found
+
+
+def measure(command: list[str], reference: list[str], *, rounds: int = 3, runs: int = 3,
+            prepare: list[str] | None = None) -> tuple[list[tuple[float, float]], list[tuple[float, float]], float]:
+    """Runs of ``command`` and of ``reference``, in alternating rounds; and the load average before them."""
+    load = os.getloadavg()[0]
+    timer = _hyperfine if shutil.which("hyperfine") else _timed_here
+    mine, theirs = [], []
+    for _ in range(rounds):
+        mine += timer(command, runs, prepare)
+        theirs += timer(reference, runs, prepare)
+    return mine, theirs, load
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def figure(what: str, command: list[str], reference_what: str, reference: list[str], **options) -> Figure:
+    mine, theirs, load = measure(command, reference, **options)
+    tool = "hyperfine" if shutil.which("hyperfine") else "timed runs"
+    return Figure(what, _median([w for w, _c in mine]), _median([c for _w, c in mine]), reference_what,
+                  _median([w for w, _c in theirs]), load,
+                  f"median of {len(mine)} ({tool}, alternating with the reference); best {min(w for w, _c in mine):.2f} s")
+
+
+#: writes a card (argv[1]) as the original (argv[2]) with one participant fewer and a comment of its own
+EDIT = """import sys, time
+lines = open(sys.argv[2], encoding="utf-8").read().splitlines(True)
+last = max(at for at, line in enumerate(lines) if line.lstrip().startswith("- {role: participant,"))
+edited = "".join(lines[:last] + lines[last + 1:]) + "# edit %d\\n" % time.time_ns()
+open(sys.argv[1], "w", encoding="utf-8").write(edited)
+"""
+
+
+def _edit_script(card: Path, original: Path, folder: Path) -> list[str]:
+    """A command that writes a new version of the card: one participant fewer, and a comment (a new card each run)."""
+    script = folder / "edit_card.py"
+    script.write_text(EDIT, encoding="utf-8")
+    return [sys.executable, str(script), str(card), str(original)]
+
+
+def curator_pass(corpus: Path, cache: Path, size: int, rounds: int = 3) -> list[Figure]:
+    """The figures of ``validate --release`` on a built corpus (its card restored afterwards)."""
+    folder = sorted((corpus / "releases").iterdir())[size // 2]
+    release, card = folder.name, folder / "card.yaml"
+    data = ["--data", str(corpus), "--cache", str(cache)]
+    one = [*MIGKG, "validate", *data, "--release", release]
+    whole = [*MIGKG, "validate", *data]
+    subprocess.run(one, check=False, capture_output=True, cwd=ROOT)  # the corpus index, made once
+    figures = [figure(f"migkg validate --release ID, nothing changed ({size:,} releases)", one,
+                      "migkg validate, whole corpus, warm", whole, rounds=rounds)]
+    original = card.read_bytes()
+    with tempfile.TemporaryDirectory() as scratch:
+        kept = Path(scratch) / "card.yaml"
+        kept.write_bytes(original)
+        try:
+            figures.append(figure(f"migkg validate --release ID, its card changed ({size:,} releases)", one,
+                                  "migkg validate, whole corpus, the same change", whole,
+                                  prepare=_edit_script(card, kept, Path(scratch)), rounds=rounds))
+        finally:
+            card.write_bytes(original)
+    return figures
+
+
+def startup_pass(work: Path, rounds: int = 3) -> list[Figure]:
+    """``migkg queries`` and ``migkg query q02`` on the seed, built once into ``work``."""
+    built = work / "seed-build"
+    if not (built / "void.ttl").is_file():
+        subprocess.run([*MIGKG, "build", "--data", str(ROOT / "data"), "--out", str(built), "--cache",
+                        str(work / "seed-cache")], check=True, capture_output=True, cwd=ROOT)
+    bare = [sys.executable, "-c", "pass"]
+    return [figure("migkg queries (the seed)", [*MIGKG, "queries"], "python -c pass", bare, rounds=rounds),
+            figure("migkg query q02 (the built seed)", [*MIGKG, "query", "q02", "--out", str(built)],
+                   "python -c pass", bare, rounds=rounds)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, required=True, help="a built corpus's data folder")
+    parser.add_argument("--cache", type=Path, required=True, help="the build cache it was built with")
+    parser.add_argument("--work", type=Path, default=HERE / "out", help="where the seed is built")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of 3 runs per figure")
+    args = parser.parse_args(argv)
+    size = len([p for p in (args.corpus / "releases").iterdir() if p.is_dir()])
+    for found in curator_pass(args.corpus, args.cache, size, args.rounds) + startup_pass(args.work, args.rounds):
+        print(f"{found.what}: {found.seconds:.3f} s (CPU {found.cpu:.3f} s); {found.reference}: "
+              f"{found.reference_seconds:.3f} s; load average {found.load:.1f}; {found.note}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

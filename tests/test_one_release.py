@@ -1,0 +1,153 @@
+"""`migkg validate --release ID`: one release checked, with the checks across releases that can name it.
+
+Each check compares with a whole-corpus validation of the same data: the release's issues are those
+of the whole report whose graph (or one of the graphs an issue found across releases names) is the
+release's. On the domain test corpus (which holds a cross-release conflict: one meeting given two
+dates) and on an edited copy (an event renamed in one card, so that two ids of one meeting appear and
+the date conflict goes), where the other card's change must be seen through the corpus index.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from migkg.build.corpus import stream
+from migkg.build.toolkit import Toolkit
+from migkg.curation.corpus_index import INDEX_ENTRY
+from migkg.curation.one_release import check_release
+from migkg.validation.reports import Issue, readable
+
+DOMAIN = Path(__file__).resolve().parent / "fixtures" / "domain"
+ASHGABAT_IOM = "2017-11-02-iom-ashgabat-senior-officials"
+ASHGABAT_KABAR = "2017-11-04-kabar-ashgabat-senior-officials"
+MEETING = "2017-11-ashgabat-third-senior-officials"
+
+
+@pytest.fixture(scope="module")
+def toolkit() -> Toolkit:
+    return Toolkit.load()
+
+
+@pytest.fixture
+def domain(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(DOMAIN, tmp_path / "data"))
+
+
+def whole(data: Path, toolkit: Toolkit, cache: Path) -> list[Issue]:
+    """The issues of a whole-corpus validation (what `migkg validate` prints), with a cache of its own."""
+    summary, _registry = stream(data, toolkit, lambda _cache, _keep: None, cache_dir=cache, workers=1)
+    assert summary.error is None or not summary.failed, summary.error
+    return summary.report.issues
+
+
+def of_release(issues: list[Issue], toolkit: Toolkit, release_id: str) -> list[Issue]:
+    graph = toolkit.iris.release_graph(release_id).value
+    return [i for i in issues if graph in i.graph.split()]
+
+
+def test_each_release_gets_what_the_whole_validation_reports_for_it(domain, toolkit, tmp_path):
+    issues = whole(domain, toolkit, tmp_path / "cache")
+    assert any("two releases give it different dates" in i.message for i in issues)  # the corpus's conflict
+    for folder in sorted((domain / "releases").iterdir()):
+        found = check_release(domain, folder.name, toolkit, tmp_path / "cache")
+        assert not found.errors
+        assert found.status == "reused"  # the whole validation left it in the cache
+        assert found.report.issues == of_release(issues, toolkit, folder.name), folder.name
+    conflicted = check_release(domain, ASHGABAT_KABAR, toolkit, tmp_path / "cache")
+    assert [i.message.split(";")[0] for i in conflicted.report.issues] == [
+        "An event has at most one date (dcterms:date)"]
+    assert ASHGABAT_IOM in conflicted.sharing
+    assert (tmp_path / "cache" / f"{INDEX_ENTRY}.bin").is_file()
+    assert conflicted.read_again == 0  # the index made by the first check, nothing changed since
+
+
+def rename_event(data: Path, release_id: str, old: str, new: str) -> None:
+    card = data / "releases" / release_id / "card.yaml"
+    card.write_text(card.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_change_to_another_card_is_seen_through_the_index(domain, toolkit, tmp_path):
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    before = check_release(domain, ASHGABAT_IOM, toolkit, cache)
+    assert [i.path for i in before.report.issues] == ["dcterms:date"]
+    # the other report of the meeting gives it another id: the date conflict goes, two ids of one meeting come
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    after = check_release(domain, ASHGABAT_IOM, toolkit, cache)
+    assert after.read_again == 1 and after.built_others == 1  # the changed card alone, built here
+    expected = whole(domain, toolkit, tmp_path / "fresh-cache")
+    assert after.report.issues == of_release(expected, toolkit, ASHGABAT_IOM)
+    assert [i.shape for i in after.report.issues] == ["migsh:SameEventShape"]
+    assert ASHGABAT_KABAR in after.report.issues[0].graph and "events[0]" in after.report.issues[0].where
+    renamed = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    assert renamed.status == "reused"  # built by the check before
+    assert renamed.report.issues == of_release(expected, toolkit, ASHGABAT_KABAR)
+
+
+def test_the_changed_release_itself_is_built_and_checked(domain, toolkit, tmp_path):
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    assert found.status == "built" and found.read_again == 12  # no index yet: the 12 others from their cache entries
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+    assert found.report.issues  # the two ids of one meeting
+
+
+def test_a_cold_cache_is_filled_first(domain, toolkit, tmp_path):
+    notes: list[str] = []
+    found = check_release(domain, ASHGABAT_IOM, toolkit, tmp_path / "cold", note=notes.append)
+    assert found.warmed_up and notes
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_IOM)
+
+
+# --------------------------------------------------------------------------- the command line
+def test_the_command_prints_the_release_report(domain, run_migkg, tmp_path):
+    cache = tmp_path / "cache"
+    done = run_migkg("validate", "--data", domain, "--cache", cache, "--release", ASHGABAT_KABAR)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "0 violation(s), 1 warning(s)."
+    assert f"stated by {ASHGABAT_IOM}, {ASHGABAT_KABAR}" in lines[0]
+    assert f"checked {ASHGABAT_KABAR}" in done.stderr
+    full = run_migkg("validate", "--data", domain, "--cache", cache)
+    assert full.stdout == done.stdout  # the corpus's one warning is this release's
+    quiet = run_migkg("validate", "--data", domain, "--cache", cache, "--release", "2013-06-05-iom-almaty-declaration")
+    assert quiet.returncode == 0 and quiet.stdout == "Conforms: no violations, no warnings.\n"
+
+
+def test_an_unknown_release_is_one_error_line(domain, run_migkg, tmp_path):
+    done = run_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", "no-such-release")
+    assert done.returncode == 2
+    errors = done.stderr.splitlines()
+    assert len(errors) == 1 and errors[0].startswith("error: --release: no release 'no-such-release' in ")
+    assert str(domain / "releases") in errors[0]
+    assert not (tmp_path / "cache").exists()  # nothing built for it
+
+
+def test_a_bad_card_gives_the_errors_the_whole_validation_gives(domain, run_migkg, tmp_path):
+    card = domain / "releases" / ASHGABAT_IOM / "card.yaml"
+    card.write_text(card.read_text(encoding="utf-8").replace("place: ashgabat", "place: no-such-city"),
+                    encoding="utf-8")
+    full = run_migkg("validate", "--data", domain, "--cache", tmp_path / "cache")
+    one = run_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", ASHGABAT_IOM)
+    assert full.returncode == one.returncode == 2
+    assert "no-such-city" in one.stderr
+    assert [line for line in one.stderr.splitlines() if line.startswith("error:")] == \
+        [line for line in full.stderr.splitlines() if line.startswith("error:")]
+
+
+def test_the_turtle_report_holds_the_release_results(domain, run_migkg, tmp_path):
+    report = tmp_path / "report.ttl"
+    done = run_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", ASHGABAT_IOM,
+                     "--report", report)
+    assert done.returncode == 0, done.stderr
+    text = report.read_text(encoding="utf-8")
+    assert "sh:Warning" in text and MEETING in text and "sh:Violation" not in text
+
+
+def test_readable_of_a_release_report_is_what_validate_prints(domain, toolkit, tmp_path):
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, tmp_path / "cache")
+    assert readable(found.report).endswith("0 violation(s), 1 warning(s).")

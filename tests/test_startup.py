@@ -1,0 +1,54 @@
+"""The command line starts light: each command loads the libraries it uses, and no others.
+
+Checked on what a real process imports (``python -X importtime``), never on times: `migkg queries`
+loads neither rdflib nor pySHACL nor networkx, and `migkg query` on a built dataset does not load
+rdflib's SPARQL parser (Oxigraph reads the query; the parser is asked only about a text Oxigraph
+cannot read, to name an update as one).
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from migkg.cli.common import DEFAULT_BASE
+from migkg.mapping.iris import DEFAULT_BASE as LIBRARY_BASE
+
+
+def imported_by(*args: str) -> tuple[set[str], subprocess.CompletedProcess]:
+    """The modules a ``python -m migkg ARGS`` process imports, as ``-X importtime`` lists them."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "migkg", *args], capture_output=True,
+                          text=True, timeout=120, check=False)
+    modules = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    return modules, done
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def test_queries_loads_no_rdf_library():
+    modules, done = imported_by("queries")
+    assert done.returncode == 0 and "q02" in done.stdout
+    assert "typer" in top_level(modules)  # the list is read: a run that imported nothing proves nothing
+    assert not top_level(modules) & {"rdflib", "pyshacl", "networkx", "numpy"}
+
+
+def test_query_on_a_build_does_not_load_the_sparql_parser(built_dir):
+    modules, done = imported_by("query", "q02", "--out", str(built_dir))
+    assert done.returncode == 0, done.stderr
+    assert "1 row(s)" in done.stdout
+    assert "pyoxigraph" in top_level(modules)
+    assert "rdflib.plugins.sparql.parser" not in modules
+    assert not top_level(modules) & {"pyshacl", "networkx", "requests", "numpy"}
+
+
+def test_an_update_is_still_named_as_one(built_dir, tmp_path, run_migkg):
+    update = tmp_path / "drop.rq"
+    update.write_text("DROP ALL", encoding="utf-8")
+    done = run_migkg("query", update, "--out", built_dir)
+    assert done.returncode == 2
+    assert "is a SPARQL Update; migkg query only reads" in done.stderr
+
+
+def test_the_default_base_of_the_command_line_is_the_library_one():
+    assert DEFAULT_BASE == LIBRARY_BASE
