@@ -184,3 +184,12 @@ def test_louvain_finds_as_much_modularity_as_networkx(synthetic_nets):
         theirs = nx.community.modularity(g, nx.community.louvain_communities(g, weight="weight", seed=42),
                                          weight="weight")
         assert ours >= theirs - 0.02, name
+
+
+def test_an_empty_or_edgeless_network_gets_every_measure():
+    assert measure_values(nx.Graph()) == {}
+    g = nx.Graph()
+    g.add_nodes_from(["urn:a", "urn:b"])
+    values = measure_values(g)
+    assert {n: (v["betweenness"], v["brokerage"], v["community"]) for n, v in values.items()} == \
+        {"urn:a": (0.0, 0.0, 1), "urn:b": (0.0, 0.0, 2)}
