@@ -342,6 +342,7 @@ def network_pass(store, size: int, result: SizeResult, limit: int, measured: dic
     """The network measures, if migkg.network exists yet (another part of the project writes it); up to
     ``limit`` releases (they grow faster than linearly: betweenness is O(nodes x edges)), estimated beyond."""
     try:
+        import network_measures  # bench/network_measures.py, beside this script
         from migkg import network
         from migkg.stores.sources import EmbeddedSource
     except ImportError:
@@ -360,11 +361,10 @@ def network_pass(store, size: int, result: SizeResult, limit: int, measured: dic
     try:
         nets = network.networks(EmbeddedSource(store))
         built_at = time.perf_counter()
-        for name in nets:
-            network.add_measures(nets[name])
+        timings = network_measures.time_measures(nets)
         note = (f"{len(nets)} network(s), {sum(nets[n].number_of_nodes() for n in nets):,} nodes, "
                 f"{sum(nets[n].number_of_edges() for n in nets):,} edges; graphs {built_at - began:,.2f} s, "
-                f"measures {time.perf_counter() - built_at:,.2f} s")
+                f"{network_measures.summary(timings)}; load average {network_measures.load_average()}")
         measured[size] = time.perf_counter() - began
     except Exception as err:  # its API is someone else's and may change: report, do not fail the benchmark
         note = f"failed: {type(err).__name__}: {err}"[:200]

@@ -6,11 +6,13 @@ between its two ends; reciprocal ties merge and their weights add up):
 - ``degree``: the number of neighbours;
 - ``weighted_degree``: the sum of the weights of the node's ties (its strength);
 - ``betweenness``: the share of shortest paths between other pairs that pass through the node
-  (networkx ``betweenness_centrality``, normalised by (n-1)(n-2)/2; paths counted in ties, not weights,
-  since a weight here is a count of shared events or facts, not a distance);
+  (networkx ``betweenness_centrality``'s numbers, normalised by (n-1)(n-2)/2, computed by igraph; paths
+  counted in ties, not weights, since a weight here is a count of shared events or facts, not a distance);
 - ``pagerank``: PageRank on the weighted ties (damping 0.85);
-- ``community``: the Louvain community (networkx ``louvain_communities`` with a fixed seed),
-  numbered 1, 2, … from the largest; ties broken by the first IRI;
+- ``community``: the Louvain community (igraph ``community_multilevel``, seeded: the Louvain method of
+  networkx ``louvain_communities``, which migkg used before, about ten times faster; the two give the
+  same communities on the seed release, but not node for node on large networks), numbered 1, 2, …
+  from the largest; ties broken by the first IRI;
 - ``brokerage``: how much the node stands between groups. For every unordered pair of nodes in
   *different* groups (the ``sector`` attribute by default: ``state`` or ``intergovernmental``), the
   share of their shortest paths that pass through the node, summed over the pairs. It is betweenness
@@ -18,15 +20,15 @@ between its two ends; reciprocal ties merge and their weights add up):
   Nodes with no group (events, posts, topics) are never the ends of a pair but can be go-betweens;
 - ``groups_linked``: how many groups other than its own the node's neighbours belong to.
 
-Betweenness and brokerage cost a breadth-first search from every source node (time about nodes ×
-edges): exact, they took 18 s on the 830-node combined network of 1,000 synthetic releases and
-would take about 40 minutes on the five networks of 10,000 (estimated as below: about 1 minute).
-On a network of more than ``exact_up_to`` nodes (:data:`EXACT_UP_TO`) both are *estimated* from
-``samples`` source nodes (:data:`SAMPLES`) drawn with the seed ``seed`` (the one Louvain uses), so
-the same network gives the same values every time: betweenness by networkx
-``betweenness_centrality(k=samples, seed=seed)``, brokerage by networkx
-``betweenness_centrality_subset`` from sources drawn among the grouped nodes, both scaled up to the
-whole network (unbiased). :func:`sampling` tells which measures a network gets estimated, and
+Betweenness, brokerage and communities are computed by igraph (:mod:`.igraph_backend`), PageRank
+by networkx. Betweenness and brokerage still cost a breadth-first search from every source node
+(time about nodes × edges): exact, igraph takes 1.4 s for the five networks of 1,000 synthetic
+releases (networkx took 43 s), but 56 s for those of 10,000 (28,000 nodes, 600,000 edges). On a network of more than ``exact_up_to`` nodes (:data:`EXACT_UP_TO`) both are *estimated*
+from ``samples`` source nodes (:data:`SAMPLES`) drawn with the seed ``seed`` (the one Louvain uses),
+so the same network gives the same values every time: betweenness as networkx
+``betweenness_centrality(k=samples, seed=seed)`` estimates it (the same sources, the same
+scaling), brokerage from sources drawn among the grouped nodes, both scaled up to the whole
+network (unbiased). :func:`sampling` tells which measures a network gets estimated, and
 :func:`add_measures` records it on the graph (``betweenness_sample``, ``brokerage_sample``: the
 number of sources; ``sample_seed``). Degree, weighted degree, PageRank, Louvain and
 ``groups_linked`` are never sampled. docs/analysts.md gives the error and the timings.
@@ -34,18 +36,19 @@ number of sources; ``sample_seed``). Degree, weighted degree, PageRank, Louvain 
 from __future__ import annotations
 
 import random
-from collections import deque
 from collections.abc import Mapping
 
 import networkx as nx
 
 from migkg.network.graphs import add_edge
+from migkg.network.igraph_backend import IndexedGraph, louvain_membership, path_betweenness, to_igraph
 
 MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "community", "brokerage", "groups_linked")
 DEFAULT_SEED = 42
 DEFAULT_GROUP = "sector"
-#: networks with more nodes than this get betweenness and brokerage estimated from sampled sources
-EXACT_UP_TO = 1000
+#: networks with more nodes than this get betweenness and brokerage estimated from sampled sources: every
+#: network of 1,000 synthetic releases (at most 1,441 nodes) is exact, none of 10,000 (2,576 to 11,663 nodes)
+EXACT_UP_TO = 2000
 #: how many source nodes the estimates start from
 SAMPLES = 100
 #: the node attributes each row of the table repeats before the measures
@@ -80,88 +83,92 @@ def sampling(graph: nx.Graph, group: str = DEFAULT_GROUP, exact_up_to: int = EXA
             if samples < population}
 
 
-def betweenness(graph: nx.Graph, sources: int | None = None, seed: int = DEFAULT_SEED) -> dict[str, float]:
-    """networkx betweenness, normalised; from ``sources`` nodes drawn with ``seed`` if given, else exact."""
-    if sources is None or sources >= graph.number_of_nodes():
-        return nx.betweenness_centrality(graph, normalized=True)
-    return nx.betweenness_centrality(graph, k=sources, normalized=True, seed=seed)
+def betweenness(graph: nx.Graph, sources: int | None = None, seed: int = DEFAULT_SEED,
+                indexed: IndexedGraph | None = None) -> dict[str, float]:
+    """Betweenness, normalised as networkx's ``betweenness_centrality(normalized=True)``; computed by igraph.
+
+    Exact (``sources`` None, or at least as many as nodes): every pair. Else estimated from
+    ``sources`` nodes drawn as networkx draws them (``random.Random(seed).sample`` of the nodes in the
+    graph's order) and scaled as networkx 3.5+ scales them, so the values are networkx's
+    ``betweenness_centrality(k=sources, seed=seed)``. ``graph`` is undirected; ``indexed``, its
+    copy in igraph if the caller already has one (:func:`~migkg.network.igraph_backend.to_igraph`).
+    """
+    indexed = to_igraph(graph) if indexed is None else indexed
+    n = graph.number_of_nodes()
+    if sources is None or sources >= n:
+        # igraph counts each unordered pair once; networkx counts (s, t) and (t, s), then divides by (n-1)(n-2)
+        raw = path_betweenness(indexed)
+        return indexed.by_node([value * 2 / ((n - 1) * (n - 2)) for value in raw] if n > 2 else raw)
+    drawn = random.Random(seed).sample(list(graph.nodes()), sources)
+    raw = path_betweenness(indexed, sources=drawn)  # from the drawn sources to every node, halved
+    if n < 3:
+        return indexed.by_node(raw)
+    chosen = set(drawn)
+    on_source, on_other = 2 / ((sources - 1) * (n - 2)), 2 / (sources * (n - 2))
+    return {node: value * (on_source if node in chosen else on_other) for node, value in zip(indexed.nodes, raw, strict=True)}
 
 
 def brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int | None = None,
-              seed: int = DEFAULT_SEED) -> dict[str, float]:
+              seed: int = DEFAULT_SEED, indexed: IndexedGraph | None = None) -> dict[str, float]:
     """Betweenness restricted to pairs of nodes in different groups, unnormalised (see the module docstring).
 
-    Exact (``sources`` None): Brandes' accumulation, with only the nodes of another group than the
-    source counting as targets; every pair is reached from both its ends, hence the halving at the end.
+    Exact (``sources`` None): igraph's betweenness from the nodes of each group to those of the
+    groups listed before it, the groups listed largest first, so the largest group is never a
+    source and each pair across groups is counted once (igraph halves it; hence the doubling).
     Estimated: see :func:`sampled_brokerage`.
     """
     if sources is not None and sources < sum(1 for node in graph if node in groups):
-        return sampled_brokerage(graph, groups, sources, seed)
-    score = dict.fromkeys(graph, 0.0)
-    for source in graph:
-        if source not in groups:
-            continue
-        order: list[str] = []
-        predecessors: dict[str, list[str]] = {source: []}
-        paths = {source: 1}
-        distance = {source: 0}
-        queue = deque([source])
-        while queue:
-            v = queue.popleft()
-            order.append(v)
-            for w in graph[v]:
-                if w not in distance:
-                    distance[w] = distance[v] + 1
-                    paths[w] = 0
-                    predecessors[w] = []
-                    queue.append(w)
-                if distance[w] == distance[v] + 1:
-                    paths[w] += paths[v]
-                    predecessors[w].append(v)
-        dependency = dict.fromkeys(order, 0.0)
-        for w in reversed(order):
-            is_target = 1.0 if w in groups and groups[w] != groups[source] else 0.0
-            for v in predecessors[w]:
-                dependency[v] += paths[v] / paths[w] * (is_target + dependency[w])
-            if w != source:
-                score[w] += dependency[w]
-    return {node: value / 2 for node, value in score.items()}
+        return sampled_brokerage(graph, groups, sources, seed, indexed)
+    indexed = to_igraph(graph) if indexed is None else indexed
+    members: dict[str, list[str]] = {}
+    for node in graph:
+        if node in groups:
+            members.setdefault(groups[node], []).append(node)
+    ordered = sorted(members, key=lambda name: (-len(members[name]), name))
+    score = [0.0] * graph.number_of_nodes()
+    for position in range(1, len(ordered)):
+        targets = [node for name in ordered[:position] for node in members[name]]
+        part = path_betweenness(indexed, sources=members[ordered[position]], targets=targets)
+        score = [total + 2 * value for total, value in zip(score, part, strict=True)]
+    return indexed.by_node(score)
 
 
 def sampled_brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int,
-                      seed: int = DEFAULT_SEED) -> dict[str, float]:
+                      seed: int = DEFAULT_SEED, indexed: IndexedGraph | None = None) -> dict[str, float]:
     """Brokerage estimated from ``sources`` grouped nodes drawn with ``seed`` (``random.Random(seed).sample``).
 
-    For the drawn sources of each group, networkx ``betweenness_centrality_subset`` with the grouped
-    nodes of the other groups as targets (unnormalised, it halves as the exact count does); the sum
-    is scaled up to all grouped nodes as networkx scales sampled betweenness: a node's own search
-    adds nothing to it, so a drawn node's score is scaled by (N−1)/(k−1), another grouped node's by
-    (N−1)/k and an ungrouped node's by N/k (N grouped nodes, k drawn). With k = N this is the exact count.
+    For the drawn sources of each group, the betweenness from them to the grouped nodes of the other
+    groups (igraph; the numbers of networkx's ``betweenness_centrality_subset(normalized=False)``,
+    which halves as the exact count does); the sum is scaled up to all grouped nodes as networkx
+    scales sampled betweenness: a node's own search adds nothing to it, so a drawn node's score is
+    scaled by (N−1)/(k−1), another grouped node's by (N−1)/k and an ungrouped node's by N/k (N
+    grouped nodes, k drawn). With k = N this is the exact count.
     """
     grouped = [node for node in graph if node in groups]
     if sources < 2:
         raise ValueError(f"sources={sources}: an estimate needs at least 2 sampled sources")
+    indexed = to_igraph(graph) if indexed is None else indexed
     drawn = random.Random(seed).sample(grouped, min(sources, len(grouped)))
-    score = dict.fromkeys(graph, 0.0)
+    score = [0.0] * graph.number_of_nodes()
     for name in sorted({groups[node] for node in drawn}):
-        part = nx.betweenness_centrality_subset(graph, sources=[node for node in drawn if groups[node] == name],
-                                                targets=[node for node in grouped if groups[node] != name],
-                                                normalized=False)
-        for node, value in part.items():
-            score[node] += value
+        part = path_betweenness(indexed, sources=[node for node in drawn if groups[node] == name],
+                                targets=[node for node in grouped if groups[node] != name])
+        score = [total + value for total, value in zip(score, part, strict=True)]
     population, k, chosen = len(grouped), len(drawn), set(drawn)
     if k == population:  # every source: nothing to scale
-        return score
+        return indexed.by_node(score)
     return {node: value * ((population - 1) / (k - 1) if node in chosen else
                            (population - 1) / k if node in groups else population / k)
-            for node, value in score.items()}
+            for node, value in zip(indexed.nodes, score, strict=True)}
 
 
-def communities(graph: nx.Graph, seed: int = DEFAULT_SEED) -> dict[str, int]:
-    """Louvain communities, numbered from 1 by size (largest first), then by their first IRI."""
-    found = nx.community.louvain_communities(graph, weight="weight", seed=seed) if graph.number_of_edges() else \
-        [{n} for n in graph]
-    ordered = sorted((sorted(c) for c in found), key=lambda members: (-len(members), members[0]))
+def communities(graph: nx.Graph, seed: int = DEFAULT_SEED, indexed: IndexedGraph | None = None) -> dict[str, int]:
+    """Louvain communities (igraph, seeded), numbered from 1 by size (largest first), then by their first IRI."""
+    indexed = to_igraph(graph) if indexed is None else indexed
+    found: dict[int, list[str]] = {}
+    for node, label in zip(indexed.nodes, louvain_membership(indexed, seed), strict=True):
+        found.setdefault(label, []).append(node)
+    ordered = sorted((sorted(members) for members in found.values()), key=lambda members: (-len(members), members[0]))
     return {node: number for number, members in enumerate(ordered, start=1) for node in members}
 
 
@@ -173,10 +180,11 @@ def measure_values(graph: nx.Graph, group: str = DEFAULT_GROUP, seed: int = DEFA
     sampled = sampling(g, group, exact_up_to, samples)
     degree = dict(g.degree())
     strength = dict(g.degree(weight="weight"))
-    between = betweenness(g, sampled.get("betweenness"), seed)
+    indexed = to_igraph(g)
+    between = betweenness(g, sampled.get("betweenness"), seed, indexed)
     pagerank = nx.pagerank(g, weight="weight") if g.number_of_nodes() else {}
-    community = communities(g, seed)
-    broker = brokerage(g, groups, sampled.get("brokerage"), seed)
+    community = communities(g, seed, indexed)
+    broker = brokerage(g, groups, sampled.get("brokerage"), seed, indexed)
     values = {}
     for node in g:
         linked = {groups[n] for n in g[node] if n in groups} - {groups.get(node)}

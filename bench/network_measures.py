@@ -1,0 +1,132 @@
+"""How long the network measures take (:mod:`migkg.network.measures`), and whether they are networkx's numbers.
+
+bench/run.py calls :func:`time_measures` on the networks of each corpus size. On its own, on a build
+folder (``migkg build --out DIR``)::
+
+    python bench/network_measures.py --build bench/out/build-10000
+    python bench/network_measures.py --build bench/out/build-1000 --check   # + networkx's exact numbers
+
+It times loading the build, building the five networks, and ``add_measures`` on each (wall and CPU
+time: on a shared machine the wall time includes waiting for a core; the load average is printed
+beside). ``--check`` then computes betweenness and brokerage with networkx alone (pure Python: minutes
+at 1,000 releases) and prints the largest difference from migkg's, relative to the largest value, and
+the modularity of migkg's communities beside that of networkx's Louvain. ``--exact-up-to N`` measures
+with another threshold (e.g. 100000: every network exact).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Timing:
+    name: str
+    nodes: int
+    edges: int
+    wall: float
+    cpu: float
+    sampled: dict[str, int]
+
+    def text(self) -> str:
+        how = "exact" if not self.sampled else "sampled " + "+".join(self.sampled)
+        return f"{self.name} {self.nodes:,}n {self.wall:.2f} s ({how})"
+
+
+def time_measures(nets, exact_up_to: int | None = None) -> list[Timing]:
+    """``add_measures`` on every network, timed one by one."""
+    from migkg.network import measures
+
+    limit = measures.EXACT_UP_TO if exact_up_to is None else exact_up_to
+    timings = []
+    for name in nets:
+        graph = nets[name]
+        began, cpu = time.perf_counter(), time.process_time()
+        measures.add_measures(graph, exact_up_to=limit)
+        timings.append(Timing(name, graph.number_of_nodes(), graph.number_of_edges(), time.perf_counter() - began,
+                              time.process_time() - cpu, measures.sampling(graph, exact_up_to=limit)))
+    return timings
+
+
+def summary(timings: list[Timing]) -> str:
+    """One line for bench/RESULTS.md: the total, then each network."""
+    return (f"measures {sum(t.wall for t in timings):,.2f} s (CPU {sum(t.cpu for t in timings):,.2f} s): "
+            + "; ".join(t.text() for t in timings))
+
+
+def check(nets) -> None:
+    """Print how far migkg's betweenness and brokerage are from networkx's exact numbers, and the modularity."""
+    import networkx as nx
+
+    from migkg.network import measures
+
+    for name in nets:
+        g = measures.undirected(nets[name])
+        groups = {n: str(d[measures.DEFAULT_GROUP]) for n, d in g.nodes(data=True)
+                  if d.get(measures.DEFAULT_GROUP) is not None}
+        began = time.perf_counter()
+        ours_b, ours_k = measures.betweenness(g), measures.brokerage(g, groups)
+        ours_seconds = time.perf_counter() - began
+        began = time.perf_counter()
+        theirs_b = nx.betweenness_centrality(g, normalized=True)
+        theirs_k = dict.fromkeys(g, 0.0)
+        for group in sorted(set(groups.values())):
+            part = nx.betweenness_centrality_subset(
+                g, sources=[n for n in g if groups.get(n) == group],
+                targets=[n for n in g if n in groups and groups[n] != group], normalized=False)
+            for node, value in part.items():
+                theirs_k[node] += value
+        theirs_seconds = time.perf_counter() - began
+        ours_c = measures.communities(g)
+        modularity = nx.community.modularity(g, [{n for n in ours_c if ours_c[n] == c} for c in set(ours_c.values())],
+                                             weight="weight")
+        theirs_c = nx.community.louvain_communities(g, weight="weight", seed=measures.DEFAULT_SEED)
+        print(f"{name}: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges; "
+              f"betweenness off by {_largest_difference(ours_b, theirs_b):.1e}, "
+              f"brokerage by {_largest_difference(ours_k, theirs_k):.1e} of the largest value "
+              f"(migkg {ours_seconds:.2f} s, networkx {theirs_seconds:.2f} s); communities: migkg {len(set(ours_c.values()))}, "
+              f"modularity {modularity:.4f}; networkx Louvain {len(theirs_c)}, "
+              f"modularity {nx.community.modularity(g, theirs_c, weight='weight'):.4f}; load {load_average()}", flush=True)
+
+
+def _largest_difference(ours: dict[str, float], theirs: dict[str, float]) -> float:
+    largest = max([abs(v) for v in theirs.values()] + [1e-300])
+    return max(abs(ours[n] - theirs[n]) for n in theirs) / largest
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", type=Path, required=True, help="a folder `migkg build` wrote")
+    parser.add_argument("--exact-up-to", type=int, default=None, help="the threshold (default: migkg's)")
+    parser.add_argument("--check", action="store_true", help="also compare with networkx's exact numbers")
+    args = parser.parse_args()
+
+    from migkg import network
+    from migkg.stores.opening import open_build
+    from migkg.stores.sources import EmbeddedSource
+
+    print(f"load average {load_average()}")
+    began = time.perf_counter()
+    store = open_build(args.build).store
+    loaded = time.perf_counter()
+    nets = network.networks(EmbeddedSource(store))
+    built = time.perf_counter()
+    print(f"load the build {loaded - began:.2f} s, build the networks {built - loaded:.2f} s: {nets!r}")
+    timings = time_measures(nets, args.exact_up_to)
+    for t in timings:
+        print(f"  {t.name}: {t.nodes:,} nodes, {t.edges:,} edges: {t.wall:.2f} s (CPU {t.cpu:.2f} s), "
+              f"{'exact' if not t.sampled else 'sampled: ' + str(t.sampled)}")
+    print(summary(timings) + f"; load average {load_average()}")
+    if args.check:
+        check(nets)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""The measures computed by igraph give networkx's own numbers: betweenness exact and sampled, brokerage
+against networkx's subset betweenness, on the seed's five networks, on forty synthetic releases and on
+graphs with the shapes that trip a port up (self-loops, isolated nodes, several components, three groups).
+
+Louvain moved from networkx to igraph: its partition is checked against igraph's own result for the
+same seed, for staying the same from run to run whatever else draws random numbers, for giving the
+seed release the communities networkx gave it, and for a modularity as good as networkx's.
+(At 1,000 synthetic releases the same comparison runs in bench/network_measures.py --check: the build
+alone takes over a minute.)
+"""
+from __future__ import annotations
+
+import random
+
+import igraph as ig
+import networkx as nx
+import pytest
+
+from migkg.network import networks
+from migkg.network.igraph_backend import louvain_membership, to_igraph
+from migkg.network.measures import (
+    DEFAULT_GROUP,
+    betweenness,
+    brokerage,
+    communities,
+    measure_values,
+    sampled_brokerage,
+    undirected,
+)
+from migkg.stores.opening import open_build
+from migkg.stores.sources import EmbeddedSource
+
+
+def networkx_brokerage(graph: nx.Graph, groups: dict[str, str]) -> dict[str, float]:
+    """Brokerage from networkx alone: for each group, the subset betweenness from its nodes to the other
+    groups' nodes (networkx halves it on an undirected graph; both directions add up to one per pair)."""
+    score = dict.fromkeys(graph, 0.0)
+    for name in sorted(set(groups.values())):
+        part = nx.betweenness_centrality_subset(graph, sources=[n for n in graph if groups.get(n) == name],
+                                                targets=[n for n in graph if n in groups and groups[n] != name],
+                                                normalized=False)
+        for node, value in part.items():
+            score[node] += value
+    return score
+
+
+def groups_of(graph: nx.Graph) -> dict[str, str]:
+    return {n: str(d[DEFAULT_GROUP]) for n, d in graph.nodes(data=True) if d.get(DEFAULT_GROUP) is not None}
+
+
+def assert_same(ours: dict[str, float], theirs: dict[str, float]) -> None:
+    assert ours.keys() == theirs.keys()
+    largest = max([abs(v) for v in theirs.values()] + [1.0])
+    for node, value in theirs.items():  # floating point: the sums run in another order
+        assert ours[node] == pytest.approx(value, rel=1e-9, abs=1e-12 * largest), node
+
+
+def odd_graph() -> nx.Graph:
+    """Three groups, a self-loop, an isolated node, two components, equal-length paths, and weights."""
+    g = nx.gnm_random_graph(120, 300, seed=5)
+    g = nx.relabel_nodes(g, {n: f"urn:n{n:03d}" for n in g})
+    g.add_edge("urn:n000", "urn:n000")
+    g.add_edges_from([("urn:x1", "urn:x2"), ("urn:x2", "urn:x3")])
+    g.add_node("urn:alone")
+    rng = random.Random(1)
+    for u, v in g.edges():
+        g.edges[u, v]["weight"] = rng.randint(1, 4)
+    for node in g:
+        choice = rng.choice(["state", "intergovernmental", "other", None])
+        if choice:
+            g.nodes[node][DEFAULT_GROUP] = choice
+    return g
+
+
+@pytest.fixture(scope="module")
+def seed_nets(built_dir):
+    return networks(EmbeddedSource(open_build(built_dir).store))
+
+
+@pytest.fixture(scope="module")
+def synthetic_nets(tmp_path_factory):
+    """Forty synthetic releases: events that share actors, people with posts, statements."""
+    import subprocess
+    import sys
+
+    from migkg import synthetic
+
+    where = tmp_path_factory.mktemp("synthetic-measures")
+    data = synthetic.generate(where / "data", 40, seed=3)
+    done = subprocess.run([sys.executable, "-m", "migkg", "build", "--data", str(data), "--out", str(where / "build"),
+                           "--no-cache"], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return networks(EmbeddedSource(open_build(where / "build").store))
+
+
+@pytest.mark.parametrize("which", ["seed_nets", "synthetic_nets"])
+def test_exact_betweenness_and_brokerage_are_networkx_numbers_on_every_network(which, request):
+    nets = request.getfixturevalue(which)
+    for name, graph in nets.items():
+        g = undirected(graph)
+        groups = groups_of(g)
+        assert len(set(groups.values())) == 2, name
+        assert_same(betweenness(g), nx.betweenness_centrality(g, normalized=True))
+        assert_same(brokerage(g, groups), networkx_brokerage(g, groups))
+        values = measure_values(graph)  # the table's columns are those numbers
+        assert_same({n: v["betweenness"] for n, v in values.items()}, nx.betweenness_centrality(g, normalized=True))
+
+
+def test_exact_numbers_hold_on_odd_shapes_and_three_groups():
+    g = odd_graph()
+    groups = groups_of(g)
+    assert_same(betweenness(g), nx.betweenness_centrality(g, normalized=True))
+    assert_same(brokerage(g, groups), networkx_brokerage(g, groups))
+    for small in (nx.Graph(), nx.path_graph(1), nx.path_graph(2), nx.path_graph(3)):
+        tiny = nx.relabel_nodes(small, str)
+        assert betweenness(tiny) == nx.betweenness_centrality(tiny, normalized=True)
+        assert brokerage(tiny, {}) == dict.fromkeys(tiny, 0.0)
+
+
+def test_sampled_betweenness_is_networkxs_estimate_from_the_same_sources():
+    g = odd_graph()
+    for k, seed in ((10, 42), (37, 3), (len(g) - 1, 42)):
+        assert_same(betweenness(g, k, seed), nx.betweenness_centrality(g, k=k, seed=seed, normalized=True))
+    assert_same(betweenness(g, len(g), 42), nx.betweenness_centrality(g, normalized=True))  # every node: exact
+
+
+def test_sampled_brokerage_scales_networkxs_subset_betweenness_from_the_drawn_sources():
+    g = odd_graph()
+    groups = groups_of(g)
+    grouped = [n for n in g if n in groups]
+    k, seed = 20, 9
+    drawn = random.Random(seed).sample(grouped, k)
+    raw = dict.fromkeys(g, 0.0)
+    for name in sorted({groups[n] for n in drawn}):
+        part = nx.betweenness_centrality_subset(g, sources=[n for n in drawn if groups[n] == name],
+                                                targets=[n for n in grouped if groups[n] != name], normalized=False)
+        for node, value in part.items():
+            raw[node] += value
+    population = len(grouped)
+    expected = {n: v * ((population - 1) / (k - 1) if n in drawn else
+                        (population - 1) / k if n in groups else population / k) for n, v in raw.items()}
+    assert_same(sampled_brokerage(g, groups, k, seed), expected)
+    assert_same(sampled_brokerage(g, groups, population, seed), networkx_brokerage(g, groups))
+
+
+def _partition(numbered: dict[str, int]) -> set[frozenset[str]]:
+    return {frozenset(n for n in numbered if numbered[n] == c) for c in set(numbered.values())}
+
+
+def test_communities_are_igraphs_louvain_for_the_seed_and_the_same_on_every_run():
+    g = odd_graph()
+    indexed = to_igraph(g)
+    ig.set_random_number_generator(random.Random(42))
+    try:
+        reference = ig.Graph(n=len(indexed.nodes), edges=indexed.graph.get_edgelist()).community_multilevel(
+            weights=indexed.weights)
+    finally:
+        ig.set_random_number_generator(random)
+    ours = communities(g, seed=42)
+    assert _partition(ours) == {frozenset(indexed.nodes[i] for i in part) for part in reference}
+    random.seed(0)  # the global generator's state does not matter
+    assert communities(g, seed=42) == ours
+    random.random()
+    assert louvain_membership(indexed, 42) == louvain_membership(indexed, 42)
+    # numbered by size, largest first
+    sizes = [sum(1 for n in ours if ours[n] == c) for c in range(1, max(ours.values()) + 1)]
+    assert sizes == sorted(sizes, reverse=True)
+    # the isolated node and the separate component are communities of their own
+    assert {ours["urn:x1"]} == {ours["urn:x2"], ours["urn:x3"]} and ours["urn:alone"] not in {ours["urn:x1"]}
+
+
+def test_the_seed_gets_the_communities_networkx_gave_it(seed_nets):
+    for name, graph in seed_nets.items():
+        g = undirected(graph)
+        found = nx.community.louvain_communities(g, weight="weight", seed=42) if g.number_of_edges() else \
+            [{n} for n in g]
+        assert _partition(communities(g)) == {frozenset(c) for c in found}, name
+
+
+def test_louvain_finds_as_much_modularity_as_networkx(synthetic_nets):
+    for name, graph in synthetic_nets.items():
+        g = undirected(graph)
+        ours = nx.community.modularity(g, _partition(communities(g)), weight="weight")
+        theirs = nx.community.modularity(g, nx.community.louvain_communities(g, weight="weight", seed=42),
+                                         weight="weight")
+        assert ours >= theirs - 0.02, name
+
+
+def test_an_empty_or_edgeless_network_gets_every_measure():
+    assert measure_values(nx.Graph()) == {}
+    g = nx.Graph()
+    g.add_nodes_from(["urn:a", "urn:b"])
+    values = measure_values(g)
+    assert {n: (v["betweenness"], v["brokerage"], v["community"]) for n, v in values.items()} == \
+        {"urn:a": (0.0, 0.0, 1), "urn:b": (0.0, 0.0, 2)}
