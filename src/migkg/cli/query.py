@@ -118,9 +118,9 @@ def queries(name: Annotated[str | None, typer.Argument(help="Show this query's w
     for table in tables:
         console.print(table)
         console.print()
-    console.print("Run one: migkg query NAME [--param name=value] [--format table|json|csv|tsv] [--limit N] "
-                  "[--offset M] [--endpoint URL]; "
+    console.print("Run one: migkg query NAME [--param name=value] [--format table|json|csv|tsv] [--endpoint URL]; "
                   "its details: migkg queries NAME")
+    console.print("One page of its rows: --limit N --offset M")
 
 
 def describe(entry) -> str:
