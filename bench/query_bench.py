@@ -119,8 +119,9 @@ def target_lines(size: int, rows: list) -> list[str]:
     parsed = [(row, found) for row, found in parsed if found]
     if not parsed:
         return []
-    late = [(row.what, float(found["first"])) for row, found in parsed
-            if found["first"] and float(found["first"]) > FIRST_ROWS_TARGET]
+    # the first row; for an answer with no row, the (empty) answer itself
+    late = [(row.what, float(found["first"]) if found["first"] else row.seconds) for row, found in parsed
+            if (float(found["first"]) if found["first"] else row.seconds) > FIRST_ROWS_TARGET]
     lines = [f"- first rows of each catalogue query on {size:,} releases within {FIRST_ROWS_TARGET:g} s (streamed "
              f"output; `--limit`/`--offset` page): {len(parsed) - len(late)} of {len(parsed)}: "
              + ("met" if not late else "missed; later: " + "; ".join(f"{what} {first:.2f} s" for what, first in late))]
@@ -135,12 +136,35 @@ def target_lines(size: int, rows: list) -> list[str]:
     return lines
 
 
+def report(measured: list[Measured], size: int, before: dict[str, float] | None = None) -> str:
+    """A Markdown report: one row per query, then the targets (``before``: query -> seconds of an earlier run)."""
+    class _Row:  # what target_lines reads
+        def __init__(self, m: Measured):
+            self.what, self.seconds, self.note = m.what, m.seconds, m.note()
+
+    lines = [f"# Catalogue queries on {size:,} releases", "",
+             "Written by `bench/query_bench.py`: each query on an in-memory Oxigraph store (default graph = union of "
+             "all graphs), every row read; the first row; the first page (`--limit 100`); the reference: as many rows "
+             "of one triple pattern sorted by the engine (`ORDER BY ?s ?p ?o`), and unsorted. Seconds; the machine "
+             "(2 cores) is shared, so the load average is given beside each row and ratios mean more than times.", "",
+             "## Targets", "", *target_lines(size, [_Row(m) for m in measured]), "",
+             "| query | rows | whole s | before s | first row s | first page s | reference s | unsorted s | ratio | load |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for m in measured:
+        first = "" if m.first is None else f"{m.first:.2f}"
+        earlier = f"{before[m.what]:.2f}" if before and m.what in before else ""
+        lines.append(f"| {m.what} | {m.rows:,} | {m.seconds:.2f} | {earlier} | {first} | {m.page:.2f} | "
+                     f"{m.reference:.2f} | {m.floor:.2f} | {m.seconds / max(m.reference, 1e-3):.1f} | {m.load:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build", type=Path, required=True, help="a build folder (migkg build --out)")
     parser.add_argument("--queries", type=Path, default=ROOT / "queries", help="the queries folder to time")
     parser.add_argument("--only", default="", help="comma-separated starts of query file names (q05,co-participation)")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--results", type=Path, help="also write the Markdown report there")
     args = parser.parse_args(argv)
     from migkg.stores.opening import open_build
 
@@ -148,8 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     store = open_build(args.build).store
     print(f"loaded {args.build} in {time.perf_counter() - began:.1f} s (load {os.getloadavg()[0]:.1f})", file=sys.stderr)
     only = [o for o in args.only.split(",") if o]
-    measure_catalogue(store, args.queries, args.repeat, only,
-                      progress=lambda m: print(f"{m.what}: {m.seconds:.3f} s; {m.note()}", flush=True))
+    measured = measure_catalogue(store, args.queries, args.repeat, only,
+                                 progress=lambda m: print(f"{m.what}: {m.seconds:.3f} s; {m.note()}", flush=True))
+    if args.results:  # the size from the folder's name, as bench/run.py names its builds (build-10000)
+        named = re.search(r"(\d+)$", args.build.name)
+        args.results.write_text(report(measured, int(named.group(1)) if named else 0), encoding="utf-8")
     return 0
 
 
