@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from migkg.cli.common import DEFAULT_BASE, BaseOption, OutOption, errors_to_exit, say
 from migkg.errors import InputError, Location
+
+if TYPE_CHECKING:
+    from migkg.queries.paging import Page
 
 EndpointOption = Annotated[str | None, typer.Option(
     "--endpoint", metavar="URL", help="A SPARQL 1.1 query endpoint URL (e.g. http://127.0.0.1:7878/query); without it, the "
@@ -19,6 +22,10 @@ ReadTimeoutOption = Annotated[float, typer.Option(
     "--read-timeout", metavar="SECONDS", help="Seconds to wait for the endpoint's next bytes once connected.")]
 #: seconds an embedded query may run before it is stopped, unless --timeout says otherwise
 DEFAULT_TIMEOUT = 300.0
+LimitOption = Annotated[str | None, typer.Option(
+    "--limit", metavar="N", help="Print at most N rows: the query's LIMIT, after its ORDER BY (a page, with --offset).")]
+OffsetOption = Annotated[str | None, typer.Option(
+    "--offset", metavar="M", help="Skip the first M rows of the ordered answer: the query's OFFSET.")]
 TimeoutOption = Annotated[float, typer.Option(
     "--timeout", metavar="SECONDS", min=0, help="Stop a query on the built dataset after this many seconds (exit "
                                                 "status 1); 0: no limit. Ctrl-C stops it too (exit status 130).")]
@@ -34,21 +41,37 @@ def query(name: Annotated[str, typer.Argument(help="A catalogue name (see `migkg
               "--param", metavar="NAME=VALUE", help="Bind a parameter: name=value, typed as the query's `# param:` line says.")] = None,
           endpoint: EndpointOption = None,
           connect_timeout: ConnectTimeoutOption = 10.0, read_timeout: ReadTimeoutOption = 120.0,
-          timeout: TimeoutOption = DEFAULT_TIMEOUT):
+          timeout: TimeoutOption = DEFAULT_TIMEOUT, limit: LimitOption = None, offset: OffsetOption = None):
     """Run a query on the built graph (run `migkg build` first) or, with --endpoint, on any SPARQL endpoint.
-    Only queries are run or sent: a SPARQL Update is refused (exit status 2)."""
+    Only queries are run or sent: a SPARQL Update is refused (exit status 2). Rows are printed as the
+    engine yields them (json, csv, tsv); --limit and --offset ask it for one page of the answer."""
+    from migkg.queries.paging import Page
+
     try:
-        _query(name, out, base, fmt, param, endpoint, connect_timeout, read_timeout, timeout)
+        page = Page(count_option("--limit", limit), count_option("--offset", offset) or 0)
+        _query(name, out, base, fmt, param, endpoint, connect_timeout, read_timeout, timeout, page)
     except KeyboardInterrupt:
         say("migkg: query stopped (Ctrl-C)")
         raise typer.Exit(130) from None
 
 
+def count_option(option: str, value: str | None) -> int | None:
+    """A whole number of rows given to ``option`` (0 or more), None if not given; an :class:`InputError`
+    naming the option otherwise."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not text.isascii() or not text.isdigit():
+        raise InputError(Location(Path(option)), f"{value!r} is not a number of rows.",
+                         f"give a whole number, 0 or more: {option} 100.")
+    return int(text)
+
+
 def _query(name: str, out: Path, base: str, fmt: str, param: list[str] | None, endpoint: str | None,
-           connect_timeout: float, read_timeout: float, timeout: float) -> None:
+           connect_timeout: float, read_timeout: float, timeout: float, page: Page) -> None:
     from migkg.mapping.iris import Iris
     from migkg.queries.catalogue import bind, parse_assignments, resolve
-    from migkg.queries.running import FORMATS, output_embedded, output_remote
+    from migkg.queries.running import FORMATS, write_embedded, write_remote
 
     fmt = fmt.lower()  # CSV as well as csv
     if fmt not in FORMATS:
@@ -61,12 +84,11 @@ def _query(name: str, out: Path, base: str, fmt: str, param: list[str] | None, e
         from migkg.stores.http import Timeouts
 
         source = EndpointSource(endpoint, Timeouts(connect_timeout, read_timeout))
-        text = output_remote(source, chosen, bindings, fmt, iris)
+        write_remote(source, chosen, bindings, fmt, iris, sys.stdout, page)
     else:
         from migkg.stores.opening import open_build
 
-        text = output_embedded(open_build(out).store, chosen, bindings, fmt, iris, timeout)
-    sys.stdout.write(text)
+        write_embedded(open_build(out).store, chosen, bindings, fmt, iris, sys.stdout, timeout, page)
 
 
 @errors_to_exit
@@ -98,6 +120,7 @@ def queries(name: Annotated[str | None, typer.Argument(help="Show this query's w
         console.print()
     console.print("Run one: migkg query NAME [--param name=value] [--format table|json|csv|tsv] [--endpoint URL]; "
                   "its details: migkg queries NAME")
+    console.print("One page of its rows: --limit N --offset M")
 
 
 def describe(entry) -> str:

@@ -8,16 +8,22 @@ waits for the parsed answer on a pipe, and kills the child when the deadline pas
 status 1, "stopped after N s") or when Ctrl-C reaches the parent (exit status 130). The child
 ignores Ctrl-C itself: the parent decides, and the child never prints a traceback of its own.
 
+:func:`streamed_in_child` streams: the child writes its output (formatted text) in pieces as the
+query's rows come, and the parent writes each piece out as it arrives; at the deadline or on
+Ctrl-C what was written stays written, and the command ends as above.
+
 Linux and other systems with ``fork`` only, as migkg is (the store is not sent to the child, it
 is inherited).
 """
 from __future__ import annotations
 
+import io
 import multiprocessing
 import signal
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import TextIO, TypeVar, cast
 
 from migkg.errors import MigkgError
 
@@ -33,16 +39,33 @@ class QueryStopped(MigkgError):
 def in_child(work: Callable[[], T], seconds: float, what: str) -> T:
     """``work()``'s result, computed in a forked child; :class:`QueryStopped` after ``seconds`` (0: no
     deadline). A :class:`MigkgError` of the child is raised here again, with its message and exit status."""
+    return streamed_in_child(lambda _piped: work(), None, seconds, what)
+
+
+def streamed_in_child(work: Callable[[TextIO], T], out: TextIO | None, seconds: float, what: str) -> T:
+    """``work(piped)``'s result, computed in a forked child, with what ``work`` writes to ``piped`` written to
+    ``out`` (and flushed) piece by piece as the child sends it: a piece at least every
+    :data:`Piped.EVERY` seconds while the child writes, or when :data:`Piped.SIZE` characters are waiting.
+    The deadline (``seconds``; 0: none) is for the whole run: what was written before it stays written."""
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=_run, args=(work, writer), name="migkg-query", daemon=True)
+    if out is not None:
+        out.flush()  # nothing buffered before the fork is written twice
+    child = context.Process(target=_run_piped, args=(work, writer), name="migkg-query", daemon=True)
     child.start()
     writer.close()
+    deadline = time.monotonic() + seconds if seconds > 0 else None
     try:
-        if not reader.poll(seconds if seconds > 0 else None):
-            raise QueryStopped(f"{what}: stopped after {seconds:g} s (--timeout). Fix: ask for less (a LIMIT, a "
-                               "narrower pattern), or give a longer --timeout (0: none).")
-        outcome = reader.recv()
+        while True:
+            if not reader.poll(None if deadline is None else max(deadline - time.monotonic(), 0.0)):
+                raise QueryStopped(f"{what}: stopped after {seconds:g} s (--timeout). Fix: ask for less (a LIMIT, "
+                                   "--limit, a narrower pattern), or give a longer --timeout (0: none).")
+            outcome = reader.recv()
+            if outcome[0] != "text":
+                break
+            if out is not None:
+                out.write(outcome[1])
+                out.flush()
     except EOFError:
         child.join(timeout=5)
         raise MigkgError(f"{what}: the query's process ended without an answer (exit status {child.exitcode}). "
@@ -60,10 +83,39 @@ def in_child(work: Callable[[], T], seconds: float, what: str) -> T:
     raise failure
 
 
-def _run(work: Callable[[], object], writer: Connection) -> None:
+class Piped(io.TextIOBase):
+    """A text stream whose writes go to the parent over ``writer`` in pieces (see :func:`streamed_in_child`)."""
+
+    EVERY = 0.05
+    SIZE = 1 << 16
+
+    def __init__(self, writer: Connection):
+        self.writer = writer
+        self.pending: list[str] = []
+        self.size = 0
+        self.sent = time.monotonic()
+
+    def write(self, text: str) -> int:
+        self.pending.append(text)
+        self.size += len(text)
+        if self.size >= self.SIZE or time.monotonic() - self.sent >= self.EVERY:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.writer.send(("text", "".join(self.pending)))
+            self.pending, self.size = [], 0
+        self.sent = time.monotonic()
+
+
+def _run_piped(work: Callable[[TextIO], object], writer: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the child; a Ctrl-C is its to handle
+    piped = Piped(writer)
     try:
-        outcome: tuple[object, ...] = ("answer", work())
+        result = work(cast(TextIO, piped))
+        piped.flush()
+        outcome: tuple[object, ...] = ("answer", result)
     except MigkgError as err:
         outcome = ("error", err.exit_code, str(getattr(err, "message", err)))
     except Exception as err:  # reported to the parent, which ends with one line (no traceback from a child)

@@ -21,7 +21,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TextIO
 
 import pyoxigraph as ox
 
@@ -30,7 +31,10 @@ from migkg.stores.sources import SelectResult
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 FORMATS = ("json", "csv", "tsv")
-__all__ = ["FORMATS", "sorted_sets", "write_results"]
+__all__ = ["FORMATS", "sorted_row", "sorted_sets", "sorting_sets", "write_boolean", "write_results", "write_rows"]
+
+#: one row of a SELECT answer: variable name -> term (None where unbound)
+Row = Mapping[str, Term | None]
 
 
 # --------------------------------------------------------------------------- set-valued columns
@@ -43,41 +47,77 @@ def sorted_sets(result: SelectResult, sets: Mapping[str, str]) -> SelectResult:
     columns = {c: s for c, s in sets.items() if c in result.variables}
     if not columns:
         return result
-    rows = []
-    for row in result.rows:
-        sorted_row = dict(row)
-        for column, separator in columns.items():
-            term = row.get(column)
-            if isinstance(term, ox.Literal):
-                text = separator.join(sorted(term.value.split(separator)))
-                sorted_row[column] = (ox.Literal(text, language=term.language) if term.language
-                                      else ox.Literal(text, datatype=term.datatype))
-        rows.append(sorted_row)
-    return SelectResult(list(result.variables), rows)
+    return SelectResult(list(result.variables), [sorted_row(row, columns) for row in result.rows])
+
+
+def sorting_sets(variables: Sequence[str], rows: Iterable[Row], sets: Mapping[str, str]) -> Iterator[Row]:
+    """:func:`sorted_sets` one row at a time, as the rows come (for an answer that is streamed)."""
+    columns = {c: s for c, s in sets.items() if c in variables}
+    return (sorted_row(row, columns) for row in rows) if columns else iter(rows)
+
+
+def sorted_row(row: Row, columns: Mapping[str, str]) -> dict[str, Term | None]:
+    """One row with the values of each of ``columns`` (column -> separator) sorted."""
+    written = dict(row)
+    for column, separator in columns.items():
+        term = row.get(column)
+        if isinstance(term, ox.Literal):
+            text = separator.join(sorted(term.value.split(separator)))
+            written[column] = (ox.Literal(text, language=term.language) if term.language
+                               else ox.Literal(text, datatype=term.datatype))
+    return written
 
 
 # --------------------------------------------------------------------------- writing
 def write_results(answer: SelectResult | bool, fmt: str) -> str:
     """``answer`` (SELECT rows or an ASK boolean) in the W3C results format ``fmt``: json, csv or tsv."""
-    if fmt == "json":
-        return _json(answer)
-    if isinstance(answer, bool):  # CSV and TSV define SELECT only; an ASK prints its value alone
-        return ("true" if answer else "false") + ("\r\n" if fmt == "csv" else "\n")
-    if fmt == "csv":
-        return _csv(answer)
-    if fmt == "tsv":
-        return _tsv(answer)
-    raise ValueError(f"unknown results format {fmt!r}; use one of {', '.join(FORMATS)}")
-
-
-def _json(answer: SelectResult | bool) -> str:
+    buffer = io.StringIO()
     if isinstance(answer, bool):
-        document: dict[str, object] = {"head": {}, "boolean": answer}
+        write_boolean(answer, fmt, buffer)
     else:
-        document = {"head": {"vars": list(answer.variables)},
-                    "results": {"bindings": [{v: json_term(t) for v, t in row.items() if t is not None}
-                                             for row in answer.rows]}}
-    return json.dumps(document, ensure_ascii=False) + "\n"
+        write_rows(answer.variables, answer.rows, fmt, buffer)
+    return buffer.getvalue()
+
+
+def write_boolean(answer: bool, fmt: str, out: TextIO) -> None:
+    """An ASK answer: the JSON document, or (CSV and TSV define SELECT only) its value alone on a line."""
+    _check_format(fmt)
+    if fmt == "json":
+        out.write(json.dumps({"head": {}, "boolean": answer}, ensure_ascii=False) + "\n")
+    else:
+        out.write(("true" if answer else "false") + ("\r\n" if fmt == "csv" else "\n"))
+
+
+def write_rows(variables: Sequence[str], rows: Iterable[Row], fmt: str, out: TextIO) -> int:
+    """SELECT rows in the results format ``fmt``, each written to ``out`` as it comes from ``rows`` (an
+    iterator is read once, never held whole: JSON too, whose document is written in pieces); the number
+    of rows. The text is the same, byte for byte, as the whole answer's written at once."""
+    _check_format(fmt)
+    count = 0
+    if fmt == "json":
+        out.write(f'{{"head": {{"vars": {json.dumps(list(variables), ensure_ascii=False)}}}, "results": {{"bindings": [')
+        for row in rows:
+            binding = {v: json_term(t) for v, t in row.items() if t is not None}
+            out.write((", " if count else "") + json.dumps(binding, ensure_ascii=False))
+            count += 1
+        out.write("]}}\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(variables)
+        for row in rows:
+            writer.writerow([csv_field(row.get(v)) for v in variables])
+            count += 1
+    else:
+        out.write("\t".join(f"?{v}" for v in variables) + "\n")
+        for row in rows:
+            out.write("\t".join(tsv_field(row.get(v)) for v in variables) + "\n")
+            count += 1
+    return count
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown results format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
 def json_term(term: Term | ox.Triple) -> dict[str, object]:
@@ -98,15 +138,6 @@ def json_term(term: Term | ox.Triple) -> dict[str, object]:
                                             "predicate": json_term(term.predicate),
                                             "object": json_term(term.object)}}
     raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _csv(result: SelectResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow([csv_field(row.get(v)) for v in result.variables])
-    return buffer.getvalue()
 
 
 def csv_field(term: Term | ox.Triple | None) -> str:
@@ -139,9 +170,3 @@ def tsv_field(term: Term | ox.Triple | None) -> str:
     if isinstance(term, ox.Triple):
         return f"<< {tsv_field(term.subject)} {tsv_field(term.predicate)} {tsv_field(term.object)} >>"
     raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _tsv(result: SelectResult) -> str:
-    lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join(tsv_field(row.get(v)) for v in result.variables) for row in result.rows]
-    return "\n".join(lines) + "\n"

@@ -15,13 +15,21 @@ Answers print as a table for people, as a W3C SPARQL results format (JSON, CSV, 
 programs, and, for CONSTRUCT and DESCRIBE, as Turtle. Every answer, embedded or remote, is
 parsed into terms first, its set-valued columns (the query's ``# sets:`` line) sorted, and then
 written by :mod:`migkg.queries.results`: the same rows print the same text on every engine.
+
+``migkg query`` writes as it reads (:func:`write_embedded`, :func:`write_remote`): in a results format
+each row is written as the engine yields it, set-valued columns sorted row by row, so the first rows
+are out before the last are computed and no answer is held whole. A page of the answer
+(``--limit``, ``--offset``) is asked of the engine as the query's own LIMIT and OFFSET
+(:mod:`migkg.queries.paging`), here and through an endpoint alike.
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import io
 import re
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, TextIO
 
 import pyoxigraph as ox
 
@@ -29,19 +37,21 @@ from migkg.build.serialise import prefixes
 from migkg.console import table_width
 from migkg.errors import InputError, Location, MigkgError
 from migkg.mapping.iris import Iris
-from migkg.mapping.terms import Object
-from migkg.queries.bounded import in_child
+from migkg.mapping.terms import Object, Term
+from migkg.queries.bounded import in_child, streamed_in_child
 from migkg.queries.catalogue import Query, read_query
+from migkg.queries.paging import Page, paged
 from migkg.queries.results import FORMATS as RESULT_FORMATS
-from migkg.queries.results import sorted_sets, write_results
+from migkg.queries.results import sorted_sets, sorting_sets, write_boolean, write_rows
 from migkg.stores.sources import Answer, SelectResult, as_answer
 
 if TYPE_CHECKING:  # rdflib's SPARQL parser (checks, binding) and requests (endpoint) load only where used
     from migkg.stores.endpoint import EndpointSource
 
 FORMATS = ("table", *RESULT_FORMATS)
-__all__ = ["answer", "answer_embedded", "answer_remote", "output", "output_embedded", "output_remote", "read_query",
-           "render", "run"]
+__all__ = ["answer", "answer_embedded", "answer_remote", "evaluate", "output", "read_query", "render", "run",
+           "write_answer", "write_embedded", "write_remote"]
+WHOLE = Page()
 
 
 def checked(query: Query, text: str | None = None, *, strict: bool = True) -> None:
@@ -62,25 +72,42 @@ def checked(query: Query, text: str | None = None, *, strict: bool = True) -> No
 def run(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None) -> Answer:
     """The answer of ``query`` on the embedded store (union default graph), read in full.
 
+    Reading the answer runs the query (and any SERVICE call in it), so it is read here, where a
+    failure becomes one message (see :func:`evaluate`).
+    """
+    with failures_named(query):
+        return as_answer(evaluate(store, query, bindings))
+
+
+def evaluate(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None = None
+             ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Oxigraph's results for ``query`` on the embedded store (union default graph), not read yet: the
+    query runs as they are read, so read them inside :func:`failures_named`.
+
     Values are bound through Oxigraph's ``substitutions`` (pre-binding). Oxigraph takes only
     variables that the query returns there; for a query that binds any other, the values go
     in the VALUES block that remote endpoints get (:func:`migkg.stores.binding.bind_values`).
-    Reading the answer runs the query (and any SERVICE call in it), so it is read here, where a
-    failure becomes one message. Oxigraph parses the text first: it runs queries only, so an update
-    never runs; only a text it cannot read goes to rdflib's parser (:func:`checked`), to be named as an
-    update if it is one (most commands never load that parser: a tenth of a second).
     """
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): v for k, v in (bindings or {}).items()}
-    try:
+    with failures_named(query):
         try:
-            return as_answer(store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions))
+            return store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions)
         except RuntimeError:
             if not substitutions:
                 raise
             from migkg.stores.binding import bind_values
 
-            return as_answer(store.query(bind_values(query.text, bindings), use_default_graph_as_union=True))
+            return store.query(bind_values(query.text, bindings), use_default_graph_as_union=True)
+
+
+@contextlib.contextmanager
+def failures_named(query: Query) -> Iterator[None]:
+    """A query that Oxigraph cannot parse is an :class:`InputError` naming the file (an update named as one, by
+    rdflib's parser: :func:`checked`); one that fails while it runs (a SERVICE endpoint down...) one
+    :class:`MigkgError` line."""
+    try:
+        yield
     except SyntaxError as err:
         checked(query, strict=False)  # an update, named as one
         raise InputError(Location(query.path), f"is not valid SPARQL: {err}.",
@@ -117,22 +144,71 @@ def answer(parsed: Answer, query: Query) -> Answer:
     return sorted_sets(parsed, query.sets) if isinstance(parsed, SelectResult) else parsed
 
 
-def output_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None, fmt: str,
-                    iris: Iris, timeout: float | None = None) -> str:
-    return output(answer_embedded(store, query, bindings, timeout), fmt, iris)
+def page_of(query: Query, page: Page) -> Query:
+    """``query`` asking for ``page`` of its answer only (its own LIMIT and OFFSET: see :mod:`migkg.queries.paging`)."""
+    return query if page.whole else dataclasses.replace(query, text=paged(query.text, page))
 
 
-def output_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Object] | None, fmt: str,
-                  iris: Iris) -> str:
-    """On an endpoint too, every format is written by migkg from the parsed answer, never the server's text."""
-    return output(answer_remote(source, query, bindings), fmt, iris)
+# --------------------------------------------------------------------------- writing an answer as it comes
+def write_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None, fmt: str, iris: Iris,
+                   out: TextIO, timeout: float | None = None, page: Page = WHOLE) -> None:
+    """``page`` of the answer on the embedded store, written to ``out`` in ``fmt``.
+
+    The results formats (json, csv, tsv) are written row by row as Oxigraph yields them: the first rows
+    are out as soon as the engine has them (after its sort, for a query with ORDER BY), and the whole
+    answer is never held. A table, which sizes its columns to every row, is written once all are read.
+    With ``timeout`` the query runs in a child process (:func:`migkg.queries.bounded.streamed_in_child`)
+    that sends what it writes as it goes.
+    """
+    query = page_of(query, page)
+    if timeout is None:
+        _write_embedded(store, query, bindings, fmt, iris, out)
+        return
+    streamed_in_child(lambda piped: _write_embedded(store, query, bindings, fmt, iris, piped), out, timeout,
+                      str(query.path))
+
+
+def _write_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None, fmt: str, iris: Iris,
+                    out: TextIO) -> None:
+    results = evaluate(store, query, bindings)
+    if fmt in RESULT_FORMATS and isinstance(results, ox.QuerySolutions):
+        variables = [v.value for v in results.variables]
+        write_rows(variables, sorting_sets(variables, _reading(results, variables, query), query.sets), fmt, out)
+        return
+    with failures_named(query):
+        parsed = as_answer(results)
+    write_answer(answer(parsed, query), fmt, iris, out)
+
+
+def _reading(solutions: ox.QuerySolutions, variables: list[str], query: Query) -> Iterator[dict[str, Term | None]]:
+    with failures_named(query):
+        for solution in solutions:
+            yield {v: solution[v] for v in variables}
+
+
+def write_remote(source: EndpointSource, query: Query, bindings: Mapping[str, Object] | None, fmt: str, iris: Iris,
+                 out: TextIO, page: Page = WHOLE) -> None:
+    """``page`` of an endpoint's answer, written to ``out`` in ``fmt`` by migkg (never the server's text).
+    The page is asked of the server (its LIMIT and OFFSET), which sends that page only."""
+    write_answer(answer_remote(source, page_of(query, page), bindings), fmt, iris, out)
+
+
+def write_answer(parsed: Answer, fmt: str, iris: Iris, out: TextIO) -> None:
+    """A parsed answer written to ``out``: a W3C results format for SELECT and ASK; otherwise (a table, or a
+    graph) :func:`render`."""
+    if fmt in RESULT_FORMATS and isinstance(parsed, SelectResult):
+        write_rows(parsed.variables, parsed.rows, fmt, out)
+    elif fmt in RESULT_FORMATS and isinstance(parsed, bool):
+        write_boolean(parsed, fmt, out)
+    else:
+        out.write(render(parsed, iris))
 
 
 def output(parsed: Answer, fmt: str, iris: Iris) -> str:
-    """A W3C results format for SELECT and ASK; otherwise (a table, or a graph) :func:`render`."""
-    if fmt in RESULT_FORMATS and isinstance(parsed, (SelectResult, bool)):
-        return write_results(parsed, fmt)
-    return render(parsed, iris)
+    """:func:`write_answer` as one string."""
+    buffer = io.StringIO()
+    write_answer(parsed, fmt, iris, buffer)
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- rendering

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox
 from pyparsing import ParseBaseException
@@ -50,6 +50,13 @@ _TOKEN = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 
+def tokens(query: str) -> Iterator[re.Match[str]]:
+    """The tokens of a SPARQL text, in order: each match's ``lastgroup`` says its kind (iri, string, comment,
+    variable, pname, word, open, close, other), so that braces and keywords inside strings, IRIs and comments
+    are never taken for the query's own."""
+    return _TOKEN.finditer(query)
+
+
 def where_brace(query: str) -> int:
     """The index just after the ``{`` that opens the query's WHERE clause (-1 if it has none).
 
@@ -59,7 +66,7 @@ def where_brace(query: str) -> int:
     depth = 0
     form = None
     skip_template = False
-    for match in _TOKEN.finditer(query):
+    for match in tokens(query):
         kind, text = match.lastgroup, match.group()
         if kind in ("iri", "string", "comment", "variable", "pname"):
             continue
