@@ -178,17 +178,17 @@ def stage_pass(corpus: Path, result: SizeResult) -> None:
             rid = release.card.release.id
             reset_peak()
             began = time.perf_counter()
-            d, quads = bench.derive(rid, triples_of)
+            d = bench.derive(rid, triples_of)
             seconds[names[2]] += time.perf_counter() - began
             memory[names[2]] = max(memory[names[2]], peak_rss())
-            derived.append((d, quads))
+            derived.append(d)
             began = time.perf_counter()
             results.append(bench.validate(rid, triples_of, d))
             seconds[names[3]] += time.perf_counter() - began
             memory[names[3]] = max(memory[names[3]], peak_rss())
-        stage(names[4], lambda loaded=loaded, facts=facts, derived=derived, results=results: [bench.release_piece(Built(r.card.release.id, r, f, d, res, [], q))
-                                  for r, f, (d, q), res in zip(loaded, facts, derived, results)])
-        triples += sum(len(f) + len(d) for f, (d, _q) in zip(facts, derived))
+        stage(names[4], lambda loaded=loaded, facts=facts, derived=derived, results=results: [bench.release_piece(Built(r.card.release.id, r, f, d, res, []))
+                                  for r, f, d, res in zip(loaded, facts, derived, results)])
+        triples += sum(len(f) + len(d) for f, d in zip(facts, derived))
     result.triples = triples + len(bench.registry_triples) + len(bench.vocabulary_triples)
     result.release_quads = triples
     result.rows.append(Row("setup: toolkit, registry, indexes (once)", setup))

@@ -155,3 +155,27 @@ def test_model_errors_name_field_and_line_and_a_merge_key_is_no_merge_in_yaml_1_
     assert messages[1].startswith("f.yaml:5: entries[1].<<: is not a known field. Fix: YAML 1.2 has no merge key")
     assert messages[2] == ("f.yaml:7: entries[2].count: a whole number is expected here (got 'eight'). "
                            "Fix: write a whole number without quotes, e.g. count: 8.")
+
+
+@pytest.mark.parametrize("text", ["release: " + "[" * 60 + "]" * 60 + "\n",
+                                  "a: [[1]]\nb:\n" + "".join("  " * i + f"- k{i}:\n" for i in range(1, 50)) + "c: 1\n",
+                                  "x: " + "[" * 45 + "]" * 45 + "\ny: " + "{a: " * 45 + "1" + "}" * 45 + "\n",
+                                  "a: 1\nb: [2, 3]\n"])
+def test_the_depth_walk_for_cards_without_aliases_finds_what_the_full_walk_finds(text):
+    """Cards without an alias (no *) take a leaner walk that checks only the depth: same verdict, same line."""
+    from yamlcore import CCoreLoader
+
+    from migkg.cards.yamlfile import check_bounds
+
+    loader = CCoreLoader(text)
+    root = loader.get_single_node()
+    loader.dispose()
+    found = []
+    for aliases in (True, False):
+        try:
+            check_bounds(root, Path("card.yaml"), aliases=aliases)
+            found.append(None)
+        except InputError as err:
+            found.append(str(err))
+    assert found[0] == found[1]
+    assert (found[0] is None) == (text == "a: 1\nb: [2, 3]\n")

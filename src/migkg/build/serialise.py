@@ -88,14 +88,12 @@ class Serialiser:
         self.stored = [fmt for fmt in self.formats if fmt.stored]
 
     def make_piece(self, graphs: list[tuple[ox.NamedNode, list[Triple]]], own_prefix: str | None = None,
-                  counted: ox.NamedNode | None = None,
-                  quads: dict[ox.NamedNode, list[ox.Quad]] | None = None) -> Piece:
+                  counted: ox.NamedNode | None = None) -> Piece:
         """The chunks and statistics of one piece: named graphs (name, distinct triples), written in name order.
 
         ``own_prefix`` is the IRI prefix of things only this piece can say anything about (a
         release's ``<base>release/<id>``); None for the registry and the vocabulary.
         ``counted`` names the graph whose size the description gives (a release's own graph).
-        ``quads``: the same triples as quads, if the caller made them already (in the same order).
 
         Only the stored formats' chunks are made here; the others are made from them when written.
         """
@@ -114,31 +112,19 @@ class Serialiser:
                     if ko is None:
                         ko = texts[o] = str(o)
                     keys[triple] = (ks, kp, ko)
-        key = keys.__getitem__
-        ordered_quads: list[ox.Quad] = []
         sorted_graphs: list[tuple[ox.NamedNode, list[Triple]]] = []
         sorted_texts: list[list[tuple[str, str, str]]] = []
         for name, triples in graphs:
-            given = quads.get(name) if quads else None
-            if given is not None and len(given) == len(triples):
-                row_keys = [key(triple) for triple in triples]
-                order = sorted(range(len(triples)), key=row_keys.__getitem__)
-                ordered = [triples[i] for i in order]
-                ordered_keys = [row_keys[i] for i in order]
-                ordered_quads += [given[i] for i in order]
-            else:
-                by_key = {key(triple): triple for triple in triples}  # distinct triples have distinct texts
-                ordered_keys = sorted(by_key)
-                ordered = [by_key[k] for k in ordered_keys]
-                ordered_quads += [ox.Quad(s, p, o, name) for s, p, o in ordered]
-            sorted_graphs.append((name, ordered))
+            by_key = {keys[triple]: triple for triple in triples}  # distinct triples have distinct texts
+            ordered_keys = sorted(by_key)
+            sorted_graphs.append((name, [by_key[k] for k in ordered_keys]))
             sorted_texts.append(ordered_keys)
-        piece = SortedPiece(ordered_quads, sorted_graphs, sorted_texts)
+        piece = SortedPiece(sorted_graphs, sorted_texts)
         chunks = {fmt.extension: fmt.chunk(piece) for fmt in self.stored}
         union = sorted(keys.values())
         size = sum(len(dict.fromkeys(t)) for g, t in graphs if g == counted)
         stats = piece_stats(union, own_prefix, size)
-        stats.quads, stats.graphs = len(ordered_quads), len(graphs)
+        stats.quads, stats.graphs = sum(len(rows) for rows in sorted_texts), len(graphs)
         stats.graph_names = [name.value for name, _t in graphs]
         return Piece(chunks, stats)
 

@@ -43,7 +43,7 @@ SH_INVERSE_PATH = URIRef("http://www.w3.org/ns/shacl#inversePath")
 
 @dataclass
 class Built:
-    """One release, built: its card, its triples (and the same as quads), and what validation found."""
+    """One release, built: its card, its triples, and what validation found."""
 
     release_id: str
     loaded: LoadedRelease
@@ -51,7 +51,6 @@ class Built:
     derived: list[Triple]
     results: list[Result]
     issues: list[Issue]
-    quads: dict[ox.NamedNode, list[ox.Quad]] = field(default_factory=dict)
     shared: dict[str, list[Triple]] = field(default_factory=dict)  # for the corpus-wide check (Workbench.shared_triples)
     conflicts: list[Conflict] = field(default_factory=list)  # its Warnings, with the values its graph states
     events: tuple[EventSignature, ...] = ()  # what its card says of each event, for the check of one event's ids
@@ -131,31 +130,30 @@ class Workbench:
         """A release's two graphs: its facts, and the edges derived from them."""
         return self.iris.release_graph(release_id), self.iris.derived_graph(release_id)
 
-    def derive(self, release_id: str, facts: list[Triple]) -> tuple[list[Triple], dict[ox.NamedNode, list[ox.Quad]]]:
-        """Derived edges, and the quads of both graphs; leaves facts and derived edges in the scratch store for
-        :meth:`validate`. Only triples some rule or check can match go into the scratch store (see
-        :class:`migkg.schema.rules.Needed`): loading them is most of the cost.
+    def derive(self, release_id: str, facts: list[Triple]) -> list[Triple]:
+        """Derived edges; leaves facts and derived edges in the scratch store for :meth:`validate`. Only triples
+        some rule or check can match go into the scratch store (see :class:`migkg.schema.rules.Needed`): loading
+        them is most of the cost, and only they are made into quads.
 
         A derived triple that the registry, the vocabulary or the release's own facts already state is left
         out, so no triple stands in two graphs of the build for no reason (a release attesting that the
         Almaty Process is a mig:RegionalConsultativeProcess, which the registry says too, keeps its
         attestation, with the evidence, in its facts; the registry's triple is the only direct one)."""
         facts_graph, derived_graph = self.graphs(release_id)
-        quads = {facts_graph: [ox.Quad(s, p, o, facts_graph) for s, p, o in facts]}
-        self.scratch.load(facts_graph, self._needed(facts, quads[facts_graph]))
+        self.scratch.load(facts_graph, self._needed(facts, facts_graph))
         own = set(facts)
         derived = [t for t in self.scratch.derive(self.toolkit.rules, facts_graph)
                    if t not in self.stated and t not in own]
-        quads[derived_graph] = [ox.Quad(s, p, o, derived_graph) for s, p, o in derived]
-        self.scratch.store.extend(self._needed(derived, quads[derived_graph]))
-        return derived, quads
+        self.scratch.store.extend(self._needed(derived, derived_graph))
+        return derived
 
-    def _needed(self, triples: list[Triple], quads: list[ox.Quad]) -> list[ox.Quad]:
+    def _needed(self, triples: list[Triple], graph: ox.NamedNode) -> list[ox.Quad]:
+        """The quads in ``graph`` of the ``triples`` the scratch store needs (all, without a :class:`Needed`)."""
         needed = self.toolkit.needed
         if needed is None:
-            return quads
+            return [ox.Quad(s, p, o, graph) for s, p, o in triples]
         keeps = needed.keeps
-        return [q for t, q in zip(triples, quads, strict=True) if keeps(t)]
+        return [ox.Quad(s, p, o, graph) for s, p, o in triples if keeps((s, p, o))]
 
     def validate(self, release_id: str, facts: list[Triple], derived: list[Triple]) -> list[Result]:
         """The release's own nodes checked against the shapes, with the registry and vocabulary beside them."""
@@ -200,11 +198,11 @@ class Workbench:
         release = self.load(folder, card, source)
         rid = release.card.release.id
         facts = self.map(release)
-        derived, quads = self.derive(rid, facts)
+        derived = self.derive(rid, facts)
         results = self.validate(rid, facts, derived)
         graph = self.iris.release_graph(rid).value
         issues = located(report_of(results, self.toolkit.shapes, graph).issues, release, self.iris)
-        return Built(rid, release, facts, derived, results, issues, quads, self.shared_triples(rid, facts + derived),
+        return Built(rid, release, facts, derived, results, issues, self.shared_triples(rid, facts + derived),
                      conflicts_in(results, facts + derived, graph), event_signatures(release.card))
 
     # ---------------------------------------------------------------- across releases (migkg.validation.across)
@@ -223,7 +221,7 @@ class Workbench:
         """The shared ``nodes`` validated on what all their describers say (``triples``), in a scratch graph of
         their own (:class:`migkg.validation.across.SharedNodeValidator`)."""
         graph = self.iris.across_graph()
-        self.scratch.load(graph, self._needed(triples, [ox.Quad(s, p, o, graph) for s, p, o in triples]))
+        self.scratch.load(graph, self._needed(triples, graph))
         return self.validate_on(triples, [graph], list(nodes))
 
     def shared_triples(self, release_id: str, triples: list[Triple]) -> dict[str, list[Triple]]:
@@ -239,7 +237,7 @@ class Workbench:
         rid = built.release_id
         graph, derived = self.graphs(rid)
         return self.serialiser.make_piece([(graph, built.facts), (derived, built.derived)],
-                                         own_prefix=self.iris.release(rid).value, counted=graph, quads=built.quads)
+                                         own_prefix=self.iris.release(rid).value, counted=graph)
 
     def base_pieces(self) -> list[Piece]:
         return [self.serialiser.make_piece([(self.iris.registry_graph(), self.registry_triples)]),

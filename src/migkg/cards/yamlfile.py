@@ -85,7 +85,7 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
     try:
         root = loader.get_single_node()
         if root is not None:
-            check_bounds(root, path)
+            check_bounds(root, path, aliases="*" in text)  # an alias is written *name: none in most cards
         data = None if root is None else _DataMaker(loader, path).of(root)
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(path, err) from None
@@ -108,9 +108,16 @@ MAX_EXPANSION = 10
 ALIAS_ALLOWANCE = 10_000
 
 
-def check_bounds(root: Node, path: Path) -> None:
+def check_bounds(root: Node, path: Path, aliases: bool = True) -> None:
     """Refuse a document nested deeper than :data:`MAX_DEPTH`, or whose aliases multiply it more than
-    :data:`MAX_EXPANSION` times, with the line where it happens; walks each distinct node once."""
+    :data:`MAX_EXPANSION` times, with the line where it happens; walks each distinct node once.
+
+    ``aliases`` False (the text holds no ``*``, so no alias): every node is in the tree once and nothing can
+    multiply it, so only the depth is checked, by a leaner walk that meets the nodes in the same order (the
+    same node is named when several are too deep)."""
+    if not aliases:
+        _check_depth(root, path)
+        return
     expanded: dict[int, int] = {}  # id(node) -> its node count with aliases expanded
     distinct = 0
     stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
@@ -119,8 +126,7 @@ def check_bounds(root: Node, path: Path) -> None:
         if id(node) in expanded and not children_done:
             continue
         if depth > MAX_DEPTH:
-            raise InputError(Location(path, node.start_mark.line + 1), f"nests more than {MAX_DEPTH} levels deep.",
-                             "a card or registry file nests a few levels; look for a runaway [ or { or indentation.")
+            raise _too_deep(node, path)
         children = _children(node)
         if children_done or not children:
             if not children_done:
@@ -135,6 +141,33 @@ def check_bounds(root: Node, path: Path) -> None:
                          f"{expanded[id(root)]:,}.",
                          "write the values out, or use aliases for a few repeated values only; nested aliases "
                          "are refused.")
+
+
+def _too_deep(node: Node, path: Path) -> InputError:
+    return InputError(Location(path, node.start_mark.line + 1), f"nests more than {MAX_DEPTH} levels deep.",
+                      "a card or registry file nests a few levels; look for a runaway [ or { or indentation.")
+
+
+def _check_depth(root: Node, path: Path) -> None:
+    """The depth part of :func:`check_bounds`, for a tree without aliases: the nodes taken in its order (the
+    last child first), each once; every card is read through here, so this walk is kept lean."""
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        if depth > MAX_DEPTH:
+            raise _too_deep(node, path)
+        kind = type(node)
+        if kind is ScalarNode:
+            continue
+        below = depth + 1
+        if kind is MappingNode or isinstance(node, MappingNode):
+            for key, value in node.value:
+                push((key, below))
+                push((value, below))
+        elif kind is SequenceNode or isinstance(node, SequenceNode):
+            for item in node.value:
+                push((item, below))
 
 
 def _children(node: Node) -> list[Node]:

@@ -18,11 +18,11 @@ Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 @dataclass
 class SortedPiece:
-    """One piece of the dataset, ready to serialise: its quads sorted by graph, subject, predicate and object,
-    the same per graph (name, its triples in that order), and the same again as the terms' N-Triples
-    texts (what the order is of; the Turtle-family writer works on them, :mod:`migkg.build.formats.terms`)."""
+    """One piece of the dataset, ready to serialise: its graphs in name order, each with its triples sorted by
+    subject, predicate and object (name, its triples in that order), and the same again as the terms'
+    N-Triples texts (what the order is of; the N-Quads writer and the Turtle-family writer work on them,
+    :mod:`migkg.build.formats.terms`)."""
 
-    quads: list[ox.Quad]
     graphs: list[tuple[ox.NamedNode, list[Triple]]]
     texts: list[list[tuple[str, str, str]]]
 
