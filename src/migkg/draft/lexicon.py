@@ -235,6 +235,8 @@ class DomainLexicon:
     name_subject: str = ""   # a preposition in a meeting's name before its subject ("session on ...", «встреча по …»)
     reporting_tail: str = ""  # a clause closing a sentence that says who reports it (", передает корреспондент")
     standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
+    kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
+    attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -336,6 +338,12 @@ DOMAIN_ENGLISH = DomainLexicon(
     multi_day=r"\b(?:two|three|four|five|2|3|4|5)[-\s]days?\b|\bdays?-long\b",
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
+    kind_cues=(("ministerial-conference", r"\bministerial\b|\bministers\b"),
+               ("senior-officials-meeting", r"\bsenior\s+officials\b"),
+               ("thematic-meeting", r"\bthematic\b"),
+               ("working-group-meeting", r"\b(?:working\s+group|steering\s+committee|committee|task\s+force|board)\b"),
+               ("expert-meeting", r"\bexperts?\b|\btechnical\b")),
+    attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
@@ -426,6 +434,12 @@ DOMAIN_RUSSIAN = DomainLexicon(
     multi_day=r"(?:двух|трех|трёх|четырех|четырёх|пяти|2-х|3-х)\s*-?\s*дневн\w+",
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
+    kind_cues=(("ministerial-conference", r"министерск\w+|министров\b"),
+               ("senior-officials-meeting", r"старших\s+должностных"),
+               ("thematic-meeting", r"тематическ\w+"),
+               ("working-group-meeting", r"рабоч\w+\s+групп\w*|(?:руководящ\w+\s+)?комитет\w*|целев\w+\s+групп\w*"),
+               ("expert-meeting", r"эксперт\w*|техническ\w+")),
+    attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}
