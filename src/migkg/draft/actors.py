@@ -447,11 +447,10 @@ def _networks_by_acronym(analysis: Analysis, actors: Actors, registry: Registry)
     text = analysis.text
     found: dict[str, tuple[int, int, str]] = {}  # acronym -> (start, end, name) of the fullest mention
     for match in re.finditer(rf"\b(?P<head>{_NETWORK_HEADS})\s+(?P<acr>{_ACRONYM})\b|\b(?P<acr2>{_ACRONYM})\s+"
-                             rf"(?P<head2>[Nn]etwork|[Ff]orum)\b|\b(?P<cap>[СФДNFD][\w-]*)\s+(?P<name>[^().;\n]{{3,90}}?)"
+                             rf"(?P<head2>[Nn]etwork|[Ff]orum)\b|\b(?P<cap>(?:Сет|Форум|Диалог|Процесс)\w*|Network|Forum|Dialogue|Process)"
+                             rf"\s+(?P<name>[^().;\n]{{3,90}}?)"
                              rf"\s*\((?P<acr3>{_ACRONYM})\)", text):
         acronym = match.group("acr") or match.group("acr2") or match.group("acr3")
-        if match.group("cap") is not None and not re.fullmatch(_NETWORK_HEADS, match.group("cap")):
-            continue
         if acronym in registry or any(m.start < match.end() and match.start() < m.end for m in actors.mentions):
             continue
         name = match.group() if match.group("acr3") else acronym
