@@ -47,6 +47,10 @@ class Lexicon:
     delegation_led: str = ""  # after «делегация»: who led it follows ("was led by", «возглавил»)
     delegation_head: str = ""  # before «делегации»: its head, named after it («глава кыргызской делегации, ... X»)
     represented: str = ""     # a state "represented by" a person: of its delegation
+    # a verb of taking part in a meeting: the agents listed as its subject are participants ("Switzerland attended
+    # as an observer", «Узбекистан впервые принял участие в конференции»)
+    taking_part: str = ""
+    taking_part_process: str = ""  # right after that verb: taking part in the process itself, not in a meeting
 
 
 RUSSIAN = Lexicon(
@@ -99,6 +103,8 @@ RUSSIAN = Lexicon(
     process_heads=frozenset({"процесс", "диалог"}),
     representatives=r"\bпредставител\w+\s+$",
     subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
+    taking_part=r"\b(?:принял[аио]?|приняли)\s+участие\b|\bучаствовал\w*|\bприсутствовал\w*",
+    taking_part_process=r"^\s+(?:\w+\s+){0,2}?в\s+(?:работе\s+)?(?:\w+\s+)?(?:процесс|диалог|сет)\w*",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
     represented=r"(?<!\w)представлял[аи]?(?!\w)",
@@ -163,6 +169,9 @@ ENGLISH = Lexicon(
     state_side_words=frozenset({"side", "sides"}),
     process_heads=frozenset({"process", "dialogue"}),
     representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
+    taking_part=r"\b(?:attended|took\s+part|participated|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
+                r"session|consultation))\b",
+    taking_part_process=r"^\s+(?:\w+\s+){0,2}?in\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[Pp]rocess|[Dd]ialogue|[Nn]etwork)\b",
     subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
                             r"consultation|event)\b"),
                    ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
