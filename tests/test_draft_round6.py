@@ -64,3 +64,36 @@ def test_a_bare_conference_whose_rank_is_not_said_and_a_planned_meeting_are_not_
     assert draft(text, "en", context, "2026-03-02").events == []
     planned = STEERING.replace("handed over", "will hand over").replace("at a meeting", "at the next meeting")
     assert draft(planned, "en", context, "2026-03-02").events == []
+
+
+def test_a_participle_chair_with_its_period_beside_a_handover(context):
+    text = """Кабар / Политика
+
+Председательство в Алматинском процессе перешло к Таджикистану
+
+Бишкек, 5 марта /Кабар/. Совещание старших должностных лиц Алматинского процесса прошло 3 марта в Бишкеке. \
+Кыргызстан, председательствовавший в процессе с мая 2024 года, передал председательство Таджикистану.
+"""
+    card = draft(text, "ru", context, "2026-03-05")
+    chairs = [p.fields for process in card.processes for p in process.positions]
+    # the participle is a chair of its own, with the period its clause gives, and not also "at the meeting"
+    assert {"position": "chair", "holder": "KGZ", "period": {"from": "2024-05"}} in chairs
+
+
+ATTENDED = """PRESS RELEASE
+
+Bali Process officials meet in Bangkok
+
+BANGKOK, 2 March 2026 – The Senior Officials' Meeting of the Bali Process was held in Bangkok today. \
+Switzerland and Norway attended as observers. Thailand will attend the next meeting as a member.
+"""
+
+
+def test_the_subject_of_a_verb_of_taking_part_is_a_participant_whatever_its_status(context):
+    card = draft(ATTENDED, "en", context, "2026-03-02")
+    event, = card.events
+    participants = {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"}
+    assert {"CHE", "NOR"} <= participants
+    assert "THA" not in participants  # "will attend": still to come
+    statuses = {(m.fields["status"], m.fields["agent"]) for p in card.processes for m in p.memberships}
+    assert ("observer", "CHE") in statuses  # the status is drafted as well
