@@ -327,7 +327,8 @@ class _Reader:
                 spans = [(span_start, timing[1][1])]
             elif timing[1][1] <= span_start:
                 spans = [timing[1], (span_start, span_end)]
-        period_of_its_own = timing is not None and timing[0].kind in ("from", "to", "range")
+        # a term with a beginning of its own ("since January 2024", «с мая 2025 года»): not taken at the meeting
+        period_of_its_own = timing is not None and timing[0].kind in ("from", "range")
         if self.main and not period_of_its_own and (in_handover or self.at_meeting(*clause)):
             fields_base["at_event"] = self.main
         elif self.main and timing is None and "on" not in fields_base and position in ("chair", "co-chair") \
