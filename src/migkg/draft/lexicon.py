@@ -253,6 +253,17 @@ _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april
 _RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
                                           "сентябр", "октябр", "ноябр", "декабр"), 1)}
 
+#: (event class, English cue, Russian cue): a modifier of a meeting's head noun that tells its class
+#: (:func:`.meetings._bare_meeting`); the first that matches wins, so the most specific come first
+_KIND_CUES = (
+    ("ministerial-conference", r"\bministerial\b|\bministers\b", r"министерск\w+|министров\b"),
+    ("senior-officials-meeting", r"\bsenior\s+officials\b", r"старших\s+должностных"),
+    ("thematic-meeting", r"\bthematic\b", r"тематическ\w+"),
+    ("working-group-meeting", r"\b(?:working\s+group|steering\s+committee|committee|task\s+force|board)\b",
+     r"рабоч\w+\s+групп\w*|(?:руководящ\w+\s+)?комитет\w*|целев\w+\s+групп\w*"),
+    ("expert-meeting", r"\bexperts?\b|\btechnical\b", r"эксперт\w*|техническ\w+"),
+)
+
 DOMAIN_ENGLISH = DomainLexicon(
     event_kinds=(
         ("ministerial-conference", r"ministerial\s+(?:conference|meeting|consultation)"),
@@ -347,11 +358,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     multi_day=r"\b(?:two|three|four|five|2|3|4|5)[-\s]days?\b|\bdays?-long\b",
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
-    kind_cues=(("ministerial-conference", r"\bministerial\b|\bministers\b"),
-               ("senior-officials-meeting", r"\bsenior\s+officials\b"),
-               ("thematic-meeting", r"\bthematic\b"),
-               ("working-group-meeting", r"\b(?:working\s+group|steering\s+committee|committee|task\s+force|board)\b"),
-               ("expert-meeting", r"\bexperts?\b|\btechnical\b")),
+    kind_cues=tuple((kind, en) for kind, en, _ in _KIND_CUES),
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
 )
 
@@ -443,11 +450,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     multi_day=r"(?:двух|трех|трёх|четырех|четырёх|пяти|2-х|3-х)\s*-?\s*дневн\w+",
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
-    kind_cues=(("ministerial-conference", r"министерск\w+|министров\b"),
-               ("senior-officials-meeting", r"старших\s+должностных"),
-               ("thematic-meeting", r"тематическ\w+"),
-               ("working-group-meeting", r"рабоч\w+\s+групп\w*|(?:руководящ\w+\s+)?комитет\w*|целев\w+\s+групп\w*"),
-               ("expert-meeting", r"эксперт\w*|техническ\w+")),
+    kind_cues=tuple((kind, ru) for kind, _, ru in _KIND_CUES),
     attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
 )
 
