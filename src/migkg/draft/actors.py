@@ -91,6 +91,7 @@ def resolve(analysis: Analysis, found: list[Mention], registry: Registry, lexico
     _drop_modifiers(analysis, actors)
     _persons(analysis, actors, registry)
     _processes(analysis, actors, registry, lexicon)
+    _networks_by_acronym(analysis, actors, registry)
     _organisations(analysis, actors, registry)
     actors.mentions.sort(key=lambda m: (m.start, m.end))
     return actors
@@ -414,6 +415,14 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
         acronym = re.match(r"\s*\(([A-ZА-ЯЁ]{2,8})\)", analysis.text[end:])
         if acronym:
             end += acronym.end()
+        named = next((m for m in actors.mentions if m.type == "regional-consultative-process"
+                      and re.fullmatch(r",\s+(?:the\s+)?", analysis.text[m.end:tokens[first].start], re.I)), None)
+        if named is not None:  # "the Rabat Process, the Euro-African Dialogue on ...": its other name, in apposition
+            actors.mentions.append(Actor(start, end, named.entity, named.type, "the other name of a process, in "
+                                         "apposition to it", named.confidence))
+            if named.entity in actors.proposals:
+                actors.proposals[named.entity].alt_labels.setdefault(analysis.language, []).append(name)
+            continue
         labels, comment = copied_labels(analysis.language, name)
         entity = actors.propose(registry, slug(labels["en"]), Proposal(
             "", "regional-consultative-process", labels, "the name of a process (a capitalised name before "
@@ -421,6 +430,51 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
             comment=f"{comment} A process the registry does not know: check that it is one."))
         actors.mentions.append(Actor(start, end, entity, "regional-consultative-process",
                                      "pattern: the name of a process", 0.6))
+
+
+#: head nouns of a body of states that meets as a process: with an acronym of Latin capitals next to it, a
+#: process the registry may not know («сети MIRPAL», «Сети по вопросам миграции … (MIRPAL)», "the XYZ Network")
+_NETWORK_HEADS = r"(?:[Сс]ет|[Фф]орум|[Дд]иалог|[Пп]роцесс)\w*|[Nn]etwork|[Ff]orum|[Dd]ialogue|[Pp]rocess"
+_ACRONYM = r"[A-Z][A-Z0-9]{2,7}"
+
+
+def _networks_by_acronym(analysis: Analysis, actors: Actors, registry: Registry) -> None:
+    """A process named by an acronym next to the noun for a network, forum, dialogue or process: «сети
+    MIRPAL», "the MIRPAL network", or the noun, capitalised, with its name and the acronym in brackets
+    («Сети по вопросам миграции и денежных переводов (MIRPAL)»). Proposed once, under the acronym, and every
+    other mention of the acronym in the text is that process too. Acronyms the registry or another mention
+    already knows are left alone."""
+    text = analysis.text
+    found: dict[str, tuple[int, int, str]] = {}  # acronym -> (start, end, name) of the fullest mention
+    for match in re.finditer(rf"\b(?P<head>{_NETWORK_HEADS})\s+(?P<acr>{_ACRONYM})\b|\b(?P<acr2>{_ACRONYM})\s+"
+                             rf"(?P<head2>[Nn]etwork|[Ff]orum)\b|\b(?P<cap>(?:Сет|Форум|Диалог|Процесс)\w*|Network|Forum|Dialogue|Process)"
+                             rf"\s+(?P<name>[^().;\n]{{3,90}}?)"
+                             rf"\s*\((?P<acr3>{_ACRONYM})\)", text):
+        acronym = match.group("acr") or match.group("acr2") or match.group("acr3")
+        if acronym in registry or any(m.start < match.end() and match.start() < m.end for m in actors.mentions):
+            continue
+        name = match.group() if match.group("acr3") else acronym
+        if match.group("acr3") and analysis.language == "ru":
+            from migkg.draft.russian import nominative_of_span
+            head_end = match.start("name")
+            name = nominative_of_span(text, match.start(), head_end, analysis.tokens).strip() + " " + \
+                text[match.start("name"):match.end()]
+        previous = found.get(acronym)
+        if previous is None or len(name) > len(previous[2]):
+            found[acronym] = (match.start(), match.end(), name)
+    for acronym, (_, _, name) in found.items():
+        labels, _ = copied_labels(analysis.language, name[:1].upper() + name[1:])
+        if name == acronym:
+            labels = {"ru": acronym, "en": acronym}
+        entity = actors.propose(registry, slug(acronym.lower()), Proposal(
+            "", "regional-consultative-process", labels, "an acronym beside the noun for a network or process", 0.5,
+            alt_labels={analysis.language: [acronym]},
+            comment="A process (network) the registry does not know: check that it is one, and add its name in "
+                    "the other language."))
+        for match in re.finditer(rf"(?:\b(?:{_NETWORK_HEADS})\s+[^().;\n]{{0,90}}?\s*\()?\b{acronym}\b\)?", text):
+            if not any(m.start < match.end() and match.start() < m.end for m in actors.mentions):
+                actors.mentions.append(Actor(match.start(), match.end(), entity, "regional-consultative-process",
+                                             "pattern: a process by its acronym", 0.5))
 
 
 def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> None:

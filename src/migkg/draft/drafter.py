@@ -25,6 +25,7 @@ from migkg.draft.events import (
     processes,
     roles_around_verbs,
     roles_from_cues,
+    subjects_taking_part,
 )
 from migkg.draft.facts import DraftCard, Drafted, DraftEvent, slug
 from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_names
@@ -203,6 +204,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
             here = [e for start, e in named if sentence[0] <= start < sentence[1]]
             last = [e for start, e in named if start < sentence[0]]  # else the meeting named last before
             (here[0] if here else last[-1] if last else event).roles.append(role)
+        for role in subjects_taking_part(analysis, actors, lexicon, body):
+            sentence = analysis.sentence_of(role.spans[0][0])
+            here = [e for start, e in named if sentence[0] <= start < sentence[1]]
+            (here[0] if here else event).roles.append(role)  # "Delegations from … attended": the release's meeting
         event.roles += participants(analysis, actors, lexicon, body_end)
         event.roles += organisation_participants(analysis, actors, lexicon, body_end)
         event.roles += _speaker_roles(finder.speeches, actors)
@@ -327,7 +332,8 @@ def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -
     that hands over the chair, or states a membership or an adoption, is not thereby a participant."""
     for event in card.events:
         event.roles = [r for r in event.roles if not (
-            (r.fields["role"] == "participant" and any(s <= r.spans[0][0] < e for s, e in governance.busy))
+            (r.fields["role"] == "participant" and any(s <= r.spans[0][0] < e for s, e in governance.busy)
+             and not r.method.startswith("the subject of"))  # "Switzerland attended as an observer": it took part
             or any(r.fields["role"] == "host" and s == r.spans[0][0] for s, _ in governance.secretariat))]
     card.statements = [s for s in card.statements if s.fields.get("kind") != "joint-outcome" or not any(
         a <= s.spans[0][0] < b and not re.search(DOMAIN_LEXICONS[card.language].agreeing_only, card_text[a:b], re.I)

@@ -24,7 +24,7 @@ import re
 from migkg.draft.actors import AGENT_TYPES, Actor, Actors, copied_labels
 from migkg.draft.facts import Drafted, DraftProcess, Proposal, slug
 from migkg.draft.gazetteer import Mention, state_label
-from migkg.draft.lexicon import Lexicon
+from migkg.draft.lexicon import DOMAIN_LEXICONS, Lexicon
 from migkg.draft.posts import Title
 from migkg.draft.text import Analysis, Token, fold, is_footnote
 
@@ -230,6 +230,48 @@ def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
                                        if mention is found[0] else [(sentence[0], sentence[0] + verb.end()),
                                                                     (mention.start, mention.end)],
                                        "an agent right after the verb, the meeting put first", 0.6))
+    return drafted
+
+
+def subjects_taking_part(analysis: Analysis, actors: Actors, lexicon: Lexicon, body: tuple[int, int]) -> list[Drafted]:
+    """The agents listed as the subject of a verb of taking part: participants, whatever status the sentence gives
+    them ("Switzerland attended as an observer", "Malaysia and IOM took part as observers", "Representatives of
+    France, Spain and the European Union attended the meeting", «Узбекистан впервые принял участие в
+    конференции»). The subject is the list of states and organisations ending nearest before the verb, with at
+    most a few words between (no verb, no other clause); a verb still to come ("will attend") or taking part in
+    the process itself ("participates in the Almaty Process") makes none."""
+    if not lexicon.taking_part:
+        return []
+    text = analysis.text
+    to_come = DOMAIN_LEXICONS[analysis.language].to_come
+    drafted: list[Drafted] = []
+    for sentence in analysis.sentences:
+        if not (body[0] <= sentence[0] < body[1]):
+            continue
+        agents = sorted((m for m in actors.within(*sentence, AGENT_TYPES - {"person", "regional-consultative-process"})
+                         if m.confidence >= 0.75), key=lambda m: m.start)  # not a name only NER proposes
+        for verb in re.finditer(lexicon.taking_part, text[sentence[0]:sentence[1]], re.I):
+            start, end = sentence[0] + verb.start(), sentence[0] + verb.end()
+            if re.search(to_come, text[max(sentence[0], start - 40):start], re.I) or \
+                    (lexicon.taking_part_process and re.match(lexicon.taking_part_process, text[end:sentence[1]])):
+                continue
+            before = [m for m in agents if m.end <= start]
+            if not before:
+                continue
+            gap = text[before[-1].end:start]
+            if len(gap) > 40 or re.search(r"[;:«»\"“”]|\b(?:which|who|that|котор\w+)\b", gap, re.I) or \
+                    (gap.count(",") == 1):
+                continue  # "X, which chairs the process, ..." or a clause between: not the subject
+            listed = [before[-1]]
+            for mention in reversed(before[:-1]):
+                if not re.fullmatch(_LIST_GLUE, text[mention.end:listed[-1].start], re.I):
+                    break
+                listed.append(mention)
+            for mention in _distinct(list(reversed(listed))):
+                drafted.append(Drafted({"role": "participant", "agent": mention.entity},
+                                       [(mention.start, mention.end), (start, end)],
+                                       f"the subject of «{verb.group()}» ({mention.method})",
+                                       round(min(0.6, mention.confidence), 2)))
     return drafted
 
 

@@ -253,8 +253,11 @@ class _Reader:
         lexicon, text = self.lexicon, self.text
         for sentence in self.sentences:
             words = text[sentence[0]:sentence[1]]
-            handover = re.search(lexicon.handover_noun, words, re.I) if re.search(lexicon.handover_verb, words,
-                                                                                   re.I) else None
+            verb = re.search(lexicon.handover_verb, words, re.I)
+            # the position noun nearest the passing verb is the one handed over («Кыргызстан, председательствовавший
+            # с мая 2025 года, передал председательство»: not the participle, which is a chair of its own)
+            handover = min(re.finditer(lexicon.handover_noun, words, re.I),
+                           key=lambda noun: abs(noun.start() - verb.start()), default=None) if verb else None
             taken: list[tuple[int, int]] = [(sentence[0] + handover.start(), sentence[0] + handover.end())] \
                 if handover else []
             for position, pattern in lexicon.positions:
@@ -324,7 +327,9 @@ class _Reader:
                 spans = [(span_start, timing[1][1])]
             elif timing[1][1] <= span_start:
                 spans = [timing[1], (span_start, span_end)]
-        if self.main and (in_handover or self.at_meeting(*clause)):
+        # a term with a beginning of its own ("since January 2024", «с мая 2025 года»): not taken at the meeting
+        period_of_its_own = timing is not None and timing[0].kind in ("from", "range")
+        if self.main and not period_of_its_own and (in_handover or self.at_meeting(*clause)):
             fields_base["at_event"] = self.main
         elif self.main and timing is None and "on" not in fields_base and position in ("chair", "co-chair") \
                 and not re.search(self.cues.holding_now, text[sentence[0]:sentence[1]], re.I):

@@ -47,6 +47,10 @@ class Lexicon:
     delegation_led: str = ""  # after «делегация»: who led it follows ("was led by", «возглавил»)
     delegation_head: str = ""  # before «делегации»: its head, named after it («глава кыргызской делегации, ... X»)
     represented: str = ""     # a state "represented by" a person: of its delegation
+    # a verb of taking part in a meeting: the agents listed as its subject are participants ("Switzerland attended
+    # as an observer", «Узбекистан впервые принял участие в конференции»)
+    taking_part: str = ""
+    taking_part_process: str = ""  # right after that verb: taking part in the process itself, not in a meeting
 
 
 RUSSIAN = Lexicon(
@@ -99,6 +103,8 @@ RUSSIAN = Lexicon(
     process_heads=frozenset({"процесс", "диалог"}),
     representatives=r"\bпредставител\w+\s+$",
     subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
+    taking_part=r"\b(?:принял[аио]?|приняли)\s+участие\b|\bучаствовал\w*|\bприсутствовал\w*",
+    taking_part_process=r"^\s+(?:\w+\s+){0,2}?в\s+(?:работе\s+)?(?:\w+\s+)?(?:процесс|диалог|сет)\w*",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
     represented=r"(?<!\w)представлял[аи]?(?!\w)",
@@ -163,6 +169,9 @@ ENGLISH = Lexicon(
     state_side_words=frozenset({"side", "sides"}),
     process_heads=frozenset({"process", "dialogue"}),
     representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
+    taking_part=r"\b(?:attended|took\s+part|participated|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
+                r"session|consultation))\b",
+    taking_part_process=r"^\s+(?:\w+\s+){0,2}?in\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[Pp]rocess|[Dd]ialogue|[Nn]etwork)\b",
     subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
                             r"consultation|event)\b"),
                    ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
@@ -235,12 +244,25 @@ class DomainLexicon:
     name_subject: str = ""   # a preposition in a meeting's name before its subject ("session on ...", «встреча по …»)
     reporting_tail: str = ""  # a clause closing a sentence that says who reports it (", передает корреспондент")
     standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
+    kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
+    attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                           "september", "october", "november", "december"), 1)}
 _RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
                                           "сентябр", "октябр", "ноябр", "декабр"), 1)}
+
+#: (event class, English cue, Russian cue): a modifier of a meeting's head noun that tells its class
+#: (:func:`.meetings._bare_meeting`); the first that matches wins, so the most specific come first
+_KIND_CUES = (
+    ("ministerial-conference", r"\bministerial\b|\bministers\b", r"министерск\w+|министров\b"),
+    ("senior-officials-meeting", r"\bsenior\s+officials\b", r"старших\s+должностных"),
+    ("thematic-meeting", r"\bthematic\b", r"тематическ\w+"),
+    ("working-group-meeting", r"\b(?:working\s+group|steering\s+committee|committee|task\s+force|board)\b",
+     r"рабоч\w+\s+групп\w*|(?:руководящ\w+\s+)?комитет\w*|целев\w+\s+групп\w*"),
+    ("expert-meeting", r"\bexperts?\b|\btechnical\b", r"эксперт\w*|техническ\w+"),
+)
 
 DOMAIN_ENGLISH = DomainLexicon(
     event_kinds=(
@@ -336,6 +358,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     multi_day=r"\b(?:two|three|four|five|2|3|4|5)[-\s]days?\b|\bdays?-long\b",
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
+    kind_cues=tuple((kind, en) for kind, en, _ in _KIND_CUES),
+    attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
@@ -426,6 +450,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     multi_day=r"(?:двух|трех|трёх|четырех|четырёх|пяти|2-х|3-х)\s*-?\s*дневн\w+",
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
+    kind_cues=tuple((kind, ru) for kind, _, ru in _KIND_CUES),
+    attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}

@@ -147,6 +147,48 @@ def _reported(text: str, sentence: tuple[int, int], start: int, end: int, lexico
     return not re.search(lexicon.indefinite, text[max(sentence[0], start - 40):start], re.I)
 
 
+def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
+                  lexicon: DomainLexicon) -> tuple[int, int, str, str, str | None] | None:
+    """A meeting the text names by its head noun alone, with words around it that tell no event class of the
+    lexicon ("at a meeting of the process's steering committee", «в ежегодной встрече Сети … (MIRPAL)»), when it
+    names no meeting otherwise: the first such noun that someone is at ("at a", «участие в») or that was held,
+    in a sentence that names a process and does not plan it. Its class is the one its modifiers tell
+    (:attr:`~.lexicon.DomainLexicon.kind_cues`: "steering committee" → a working group's meeting), else an expert
+    meeting, the class for a meeting of officials with no rank named (a bare conference, whose rank the text
+    leaves open, is not drafted). Returns (start, end, class, method, note)."""
+    text = analysis.text
+    if not lexicon.kind_cues:
+        return None
+    nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
+    processes = [m for m in actors.mentions if m.type == "regional-consultative-process"]
+    for match in re.finditer(rf"\b(?:{nouns})s?\b", text[body[0]:body[1]], re.I):
+        start, end = body[0] + match.start(), body[0] + match.end()
+        sentence = analysis.sentence_of(start)
+        attended = re.search(lexicon.attending, text[sentence[0]:start], re.I)
+        held = lexicon.held and re.search(lexicon.held, text[sentence[0]:sentence[1]], re.I)
+        if not (attended or held) or not _reported(text, sentence, start, end, lexicon) \
+                or not any(sentence[0] <= p.start < sentence[1] for p in processes):
+            continue
+        if analysis.language == "ru":  # the adjectives before it: «ежегодной встрече»
+            for token in reversed(analysis.tokens_in(sentence[0], start)):
+                if token.pos != "ADJ" or token.text[:1].isupper() or token.end < start - 1 - len(token.text):
+                    break
+                start = token.start
+        body_after = re.match(rf"\s+(?:of\s+(?:the\s+|its\s+)?)?(?:[\w'’-]+\s+){{0,3}}?(?:{lexicon.standing_body})",
+                              text[end:sentence[1]], re.I) if lexicon.standing_body else None
+        if body_after:
+            end += body_after.end()
+        modifiers = text[max(sentence[0], start - 30):end]
+        kind = next((kind for kind, cue in lexicon.kind_cues if re.search(cue, modifiers, re.I)), None)
+        if kind is None and re.match(lexicon.event_nouns[0][1], match.group(), re.I):
+            continue  # "a regional conference": its rank is not said
+        method = "a meeting named by its head noun; the class from the words with it" if kind else \
+            "a meeting named by its head noun alone: an expert meeting, the class for officials of no rank named"
+        note = None if kind else "The text names the meeting with no class; check its kind."
+        return start, end, kind or "expert-meeting", method, note
+    return None
+
+
 def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], title: tuple[int, int] | None,
                   setting: Setting) -> list[Meeting]:
     """The meetings the release reports, the release's own first."""
@@ -154,6 +196,11 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
     mentions = kind_mentions(text, lexicon, *body)
     if not mentions and title:
         mentions = kind_mentions(text, lexicon, *title)
+    mentions = [(start, end, kind) for start, end, kind in mentions
+                if _reported(text, analysis.sentence_of(start), start, end, lexicon)]
+    bare = _bare_meeting(analysis, actors, body, lexicon) if not mentions else None
+    if bare:
+        mentions = [bare[:3]]
     meetings: list[Meeting] = []
     for start, end, kind in mentions:
         sentence = analysis.sentence_of(start)
@@ -163,7 +210,8 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
         number = ordinal[1] if ordinal else None
         same = next((m for m in meetings if m.kind == kind and (number is None or m.number in (None, number))), None)
         if same is None:
-            event = DraftEvent("", Drafted({"kind": kind}, [(start, end)], "a phrasing of the event class", 0.8),
+            event = DraftEvent("", Drafted({"kind": kind}, [(start, end)], bare[3], 0.4, bare[4]) if bare else
+                               Drafted({"kind": kind}, [(start, end)], "a phrasing of the event class", 0.8),
                                Drafted({}, [(start, end)], "", 0.6))
             same = Meeting(event)
             meetings.append(same)
