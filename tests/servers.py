@@ -152,6 +152,7 @@ class Virtuoso:
     sql_port: int = 0
     process: subprocess.Popen | None = None
     dirs_allowed: tuple[Path, ...] = ()   # more folders its bulk loader may read (DirsAllowed), as a publisher sets
+    own_graphs: frozenset[str] = frozenset()  # the graphs a fresh database holds (Virtuoso's system graphs)
 
     @property
     def sparql_url(self) -> str:
@@ -182,6 +183,7 @@ class Virtuoso:
                                             stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         wait_for(f"{self.sparql_url}?query=ASK%7B%7D", self.process, within=60, log=d / "stdout.log")
         self.isql('GRANT SPARQL_UPDATE TO "SPARQL";')
+        self.own_graphs = frozenset(self.graph_names())
         return self
 
     def isql(self, statement: str) -> str:
@@ -216,11 +218,20 @@ class Virtuoso:
                                         "application/sparql-results+json"))
         return {row["g"]["value"] for row in answer["results"]["bindings"]}
 
-    def delete_graphs_except(self, keep: set[str]) -> None:
+    def delete_graphs_except(self, keep: set[str] | frozenset[str]) -> None:
         """Delete every quad whose graph is not in ``keep`` (through SQL, so any graph name is reached,
-        even one that is no valid IRI in SPARQL syntax)."""
+        even one that is no valid IRI in SPARQL syntax). ``keep`` must hold Virtuoso's own graphs: see
+        :meth:`empty`."""
+        if not keep:
+            raise ValueError("keep Virtuoso's own graphs (its quad maps live there): call empty() instead")
         names = ", ".join("'" + name.replace("'", "''") + "'" for name in sorted(keep))
         self.isql(f"DELETE FROM DB.DBA.RDF_QUAD WHERE id_to_iri(G) NOT IN ({names});")
+
+    def empty(self) -> None:
+        """Delete every graph but those a fresh database holds: what earlier tests published is gone."""
+        self.delete_graphs_except(self.own_graphs)
+        left = self.graph_names() - self.own_graphs
+        assert not left, f"Virtuoso still holds {sorted(left)}"
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

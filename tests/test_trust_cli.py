@@ -316,7 +316,7 @@ def test_publish_removes_the_graphs_of_a_release_dropped_from_the_build_in_oxigr
 
 
 def test_publish_removes_the_graphs_of_a_release_dropped_from_the_build_in_virtuoso(virtuoso, domain_builds):
-    virtuoso.delete_graphs_except(set())  # the session's Virtuoso, emptied of what other tests published
+    virtuoso.empty()  # the session's Virtuoso, emptied of what other tests published
     stderr = publish_twice_over(virtuoso.store_url, virtuoso.sparql_url, domain_builds, virtuoso=True)
     assert f"removed 2 graph(s) of release(s) no longer in the build: {DROPPED}" in stderr, stderr
 
@@ -329,7 +329,7 @@ def test_sparql_update_reads_the_last_list_and_removes_a_graph_where_the_endpoin
     from migkg.stores.http import HttpClient
     from migkg.stores.publish import UpdateTarget, listed_graphs
 
-    virtuoso.delete_graphs_except(set())
+    virtuoso.empty()
     assert invoke(["publish", "--endpoint", virtuoso.store_url, "--out", domain_builds["whole"]]).exit_code == 0
     target = UpdateTarget(virtuoso.sparql_url, HttpClient())
     description = target.read("https://w3id.org/migkg/graph/dataset")
