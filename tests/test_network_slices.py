@@ -22,7 +22,7 @@ from migkg.errors import InputError
 from migkg.network import NETWORK_NAMES, load
 from migkg.network.export import dynamic_gexf_bytes, flatten
 from migkg.network.over_time import measures_by_year
-from migkg.network.slices import FactTime, Span, Window, days, fact_time, merge, window
+from migkg.network.slices import FactTime, Span, Timeline, Window, days, fact_time, merge, window
 
 B = "https://w3id.org/migkg/"
 R = B + "release/"
@@ -374,3 +374,16 @@ def test_bad_slice_options_give_one_located_error_line(run_migkg, domain_built_d
     assert len(lines) == 1 and lines[0].startswith(f"error: {option}: ") and says in lines[0], done.stderr
     assert "Fix:" in lines[0]
     assert not (tmp_path / "files").exists()
+
+
+def test_a_process_is_found_by_its_id_under_any_base():
+    """A build made with --base https://example.org/kg/ names its processes under that base; --process takes
+    their id all the same, and a slice says the id, not the IRI."""
+    iri = "https://example.org/kg/process/almaty-process"
+    timeline = Timeline(facts={}, processes={iri: "Almaty Process", "https://example.org/kg/process/bali-process":
+                                             "Bali Process"})
+    assert timeline.process("almaty-process") == iri
+    assert timeline.process(iri) == iri
+    assert Window(process=iri).describe() == "all time, process almaty-process"
+    with pytest.raises(InputError, match="use one of: almaty-process \\(Almaty Process\\), bali-process"):
+        timeline.process("budapest-process")

@@ -43,7 +43,11 @@ from migkg.stores.sources import SelectSource
 DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 #: the facts' time columns, in the order they are read (see the module's docstring)
 OWN, OWN_PERIOD, EVENT, EVENT_PERIOD, ISSUED = "date", "period", "event date", "event period", "release issued"
-PROCESS_IRI = "https://w3id.org/migkg/process/"
+
+
+def last_segment(iri: str) -> str:
+    """The id at the end of an IRI (a process's ``almaty-process``), whatever the build's base."""
+    return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def days(text: str) -> tuple[date, date]:
@@ -121,11 +125,14 @@ class Timeline:
         return merge(self.facts[f].span for f in facts if f in self.facts)
 
     def process(self, name: str, option: str = "process") -> str:
-        """The process named by its IRI or its id (``almaty-process``); an InputError naming ``option`` if none."""
-        for iri in (name, PROCESS_IRI + name):
-            if iri in self.processes:
+        """The process named by its IRI or its id (``almaty-process``), under whatever base the build used; an
+        InputError naming ``option`` if none."""
+        if name in self.processes:
+            return name
+        for iri in sorted(self.processes):
+            if last_segment(iri) == name:
                 return iri
-        known = ", ".join(f"{iri.removeprefix(PROCESS_IRI)} ({label})" for iri, label in sorted(self.processes.items()))
+        known = ", ".join(f"{last_segment(iri)} ({label})" for iri, label in sorted(self.processes.items()))
         raise InputError(Location(Path(option)), f"no process {name!r} in the graph.",
                          f"use one of: {known}." if known else "the graph has no process to slice by.")
 
@@ -216,7 +223,7 @@ class Window:
             when = f"year {self.start.year}"
         else:
             when = f"{self.start or '…'} to {self.end or '…'}" if (self.start or self.end) else "all time"
-        return when + (f", process {self.process.removeprefix(PROCESS_IRI)}" if self.process else "")
+        return when + (f", process {last_segment(self.process)}" if self.process else "")
 
 
 def _bound(text: str | int | None, option: str, last: bool) -> date | None:
