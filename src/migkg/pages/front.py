@@ -323,13 +323,22 @@ class FrontServer:
         return self
 
     def stop(self) -> None:
-        """Close every connection and the listening socket (which ends the server's loop), then its workers."""
+        """Close every connection and the listening socket (which ends the server's loop), then its workers.
+
+        The closing runs in the loop's own thread (waitress's trigger): closed from another thread, the listening
+        socket could be closed between the loop's poll and its accept, and waitress logged a traceback."""
+        if self.thread.is_alive():
+            self.server.trigger.pull_trigger(self._close_channels)
+            self.thread.join(timeout=5)
+        self._close_channels()  # the loop never ran, or did not end
+        self.server.task_dispatcher.shutdown()
+        self.thread.join(timeout=5)
+
+    def _close_channels(self) -> None:
         channels = self.server._map
         while channels:
             for channel in list(channels.values()):
                 channel.handle_close()
-        self.server.task_dispatcher.shutdown()
-        self.thread.join(timeout=5)
 
     def __enter__(self) -> FrontServer:
         return self.start()
