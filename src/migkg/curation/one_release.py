@@ -35,7 +35,6 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from migkg.build.cache import Cache, Entry, registry_fingerprint, release_key
-from migkg.build.corpus import stream
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, find_releases, read_inputs, reused, run_job
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import dedupe_against, said
@@ -186,6 +185,8 @@ def _warm_up(data_dir: Path, toolkit: Toolkit, cache: Cache, context: str, worke
     """Validate the whole corpus once (in parallel, as ``migkg validate`` does), which leaves every release,
     the registry and the vocabulary in the cache; its report is not used (the check below makes the
     release's). The registry's and vocabulary's cache entry."""
+    from migkg.build.corpus import stream  # the whole build (and numpy, for its statistics): only to fill the cache
+
     stream(data_dir, toolkit, lambda _cache, _keep: None, cache_dir=cache.folder, workers=workers)
     check.warmed_up = True
     base = cache.get("base", f"{context}:base")
