@@ -50,7 +50,7 @@ def test_a_query_loads_neither_the_build_nor_rdflib(args, built_dir):
 
 
 def test_the_prefixes_are_the_vocabularies_namespaces():
-    assert VOCABULARY_PREFIXES == {name: str(namespace) for name, namespace in PREFIXES.items()}
+    assert {name: str(namespace) for name, namespace in PREFIXES.items()} == VOCABULARY_PREFIXES
     names = prefixes(Iris("https://example.org/kg/"))
     assert list(names)[:len(PREFIXES)] == list(PREFIXES)
     assert names["state"] == "https://example.org/kg/state/" and names["release"] == "https://example.org/kg/release/"
