@@ -15,7 +15,7 @@ import pytest
 
 from migkg.build.corpus import stream
 from migkg.build.toolkit import Toolkit
-from migkg.curation.corpus_index import INDEX_ENTRY
+from migkg.curation.corpus_index import INDEX_ENTRY, SPLIT_ENTRY
 from migkg.curation.one_release import check_release
 from migkg.validation.reports import Issue, readable
 
@@ -84,6 +84,26 @@ def test_a_change_to_another_card_is_seen_through_the_index(domain, toolkit, tmp
     renamed = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
     assert renamed.status == "reused"  # built by the check before
     assert renamed.report.issues == of_release(expected, toolkit, ASHGABAT_KABAR)
+
+
+def test_a_conflict_another_card_makes_is_seen_through_the_index_and_the_split_state(domain, toolkit, tmp_path):
+    cache = tmp_path / "cache"
+    card = domain / "releases" / ASHGABAT_KABAR / "card.yaml"
+    original = card.read_bytes()
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")  # no date conflict
+    whole(domain, toolkit, cache)  # the whole check across releases, without the conflict, is what the cache holds
+    before = check_release(domain, ASHGABAT_IOM, toolkit, cache)
+    assert "dcterms:date" not in [i.path for i in before.report.issues]
+    assert (cache / f"{SPLIT_ENTRY}.bin").is_file()  # the last whole check, split for the next one
+    card.write_bytes(original)  # the other card gives the meeting its id (and its own date) again
+    after = check_release(domain, ASHGABAT_IOM, toolkit, cache)
+    assert after.read_again == 1 and after.checked_anew >= 1  # the other card read again; the node validated anew
+    expected = of_release(whole(domain, toolkit, tmp_path / "fresh-cache"), toolkit, ASHGABAT_IOM)
+    assert after.report.issues == expected
+    assert [i.path for i in after.report.issues] == ["dcterms:date"]
+    whole(domain, toolkit, cache)  # a new whole check rewrites the state: its split is made again from it
+    again = check_release(domain, ASHGABAT_IOM, toolkit, cache)
+    assert again.report.issues == expected and again.checked_anew == 0
 
 
 def test_the_changed_release_itself_is_built_and_checked(domain, toolkit, tmp_path):

@@ -3,7 +3,8 @@
 Checked on what a real process imports (``python -X importtime``), never on times: `migkg queries`
 loads neither rdflib nor pySHACL nor networkx, and `migkg query` on a built dataset does not load
 rdflib's SPARQL parser (Oxigraph reads the query; the parser is asked only about a text Oxigraph
-cannot read, to name an update as one).
+cannot read, to name an update as one), nor rdflib at all, nor the build's cache codec, the cards'
+pydantic models or the checks across releases (most of a second of imports, none of them used there).
 """
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ import sys
 
 from migkg.cli.common import DEFAULT_BASE
 from migkg.mapping.iris import DEFAULT_BASE as LIBRARY_BASE
+from migkg.mapping.iris import Iris
+from migkg.mapping.namespaces import PREFIXES
+from migkg.mapping.prefixes import VOCABULARY_PREFIXES, prefixes
 
 
 def imported_by(*args: str) -> tuple[set[str], subprocess.CompletedProcess]:
@@ -40,6 +44,21 @@ def test_query_on_a_build_does_not_load_the_sparql_parser(built_dir):
     assert "pyoxigraph" in top_level(modules)
     assert "rdflib.plugins.sparql.parser" not in modules
     assert not top_level(modules) & {"pyshacl", "networkx", "requests", "numpy"}
+
+
+def test_query_on_a_build_loads_neither_rdflib_nor_the_build(built_dir):
+    modules, done = imported_by("query", "q02", "--out", str(built_dir), "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("event,")  # the answer was printed: the list is that of a whole run
+    assert "rdflib" not in top_level(modules)
+    assert not modules & {"migkg.build.codec", "migkg.build.cache", "migkg.cards.models", "migkg.validation.across"}
+
+
+def test_the_prefixes_are_the_vocabularies_namespaces():
+    assert {name: str(namespace) for name, namespace in PREFIXES.items()} == VOCABULARY_PREFIXES
+    names = prefixes(Iris("https://example.org/kg/"))
+    assert list(names)[:len(PREFIXES)] == list(PREFIXES)
+    assert names["state"] == "https://example.org/kg/state/" and names["release"] == "https://example.org/kg/release/"
 
 
 def test_an_update_is_still_named_as_one(built_dir, tmp_path, run_migkg):

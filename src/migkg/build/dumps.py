@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from migkg.atomic import plain_mode
-from migkg.build.cache import content_hash
 from migkg.build.formats import Format, extensions, media_type
+from migkg.digests import digest_of_parts  # not the build cache's content_hash: reading a build loads no codec
 from migkg.errors import InputError, Location, MigkgError
 from migkg.processes import ExchangeRefused, exchange, owned_prefix, stale_folders, sync_folder
 
@@ -185,7 +185,7 @@ class DumpWriter:
 
 def part_key(context: str, members: list[tuple[str, str]]) -> str:
     """What a part's files are made of: the build context and its releases' ids and cache keys, in order."""
-    return content_hash(context.encode(), *(text.encode() for member in members for text in member))
+    return digest_of_parts(context.encode(), *(text.encode() for member in members for text in member)).hex()
 
 
 def read_manifest(out_dir: Path | None) -> dict[str, dict[str, Any]]:

@@ -23,20 +23,13 @@ import pyoxigraph as ox
 from migkg.build.codec import storable
 from migkg.build.formats import FORMATS, Format, SortedPiece, formats_for
 from migkg.build.formats.base import Triple
-from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
-from migkg.mapping.namespaces import PREFIXES
+from migkg.mapping.iris import Iris
+from migkg.mapping.prefixes import prefixes
 
 #: the chunks a piece keeps (in the cache), by file extension; the other formats' chunks are made
 #: from them when the files are written (:meth:`migkg.build.formats.Format.file_chunk`)
 STORED = tuple(kind.extension for kind in FORMATS if kind.made_from is None)
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-
-
-def prefixes(iris: Iris) -> dict[str, str]:
-    names = {name: str(ns) for name, ns in PREFIXES.items()}
-    for segment in sorted(set(SEGMENT_OF_TYPE.values()) | {"event", "release", "document", "interval"}):
-        names[segment] = iris.namespace(segment)
-    return names
 
 
 def digest(text: str) -> bytes:

@@ -35,15 +35,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from migkg.build.cache import Cache, Entry, registry_fingerprint, release_key
-from migkg.build.corpus import stream
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, find_releases, read_inputs, reused, run_job
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import dedupe_against, said
 from migkg.build.workbench import Workbench
 from migkg.cards.registry import Registry, registry_files, registry_from_files
-from migkg.curation.corpus_index import CorpusIndex, stamp_of
+from migkg.curation.corpus_index import AcrossSplit, CorpusIndex, stamp_of
 from migkg.errors import InputError, Location, MigkgError
-from migkg.validation.across import AcrossState, check_across, group_digests, groups_of_blob, parse_group
+from migkg.validation.across import check_across, group_digests, groups_of_blob, parse_group
 from migkg.validation.card_locations import EntryLocations, anchored
 from migkg.validation.conflicts import Findings
 from migkg.validation.reports import Issue, Report, issue_of_focus, issue_order
@@ -186,6 +185,8 @@ def _warm_up(data_dir: Path, toolkit: Toolkit, cache: Cache, context: str, worke
     """Validate the whole corpus once (in parallel, as ``migkg validate`` does), which leaves every release,
     the registry and the vocabulary in the cache; its report is not used (the check below makes the
     release's). The registry's and vocabulary's cache entry."""
+    from migkg.build.corpus import stream  # the whole build (and numpy, for its statistics): only to fill the cache
+
     stream(data_dir, toolkit, lambda _cache, _keep: None, cache_dir=cache.folder, workers=workers)
     check.warmed_up = True
     base = cache.get("base", f"{context}:base")
@@ -241,26 +242,26 @@ class _Groups:
 def _across(context: _Context, index: CorpusIndex, order: list[str], release_id: str, entry: Entry) -> _Across:
     """The shared nodes the release describes that another release describes too, each as the whole-corpus
     check (:func:`migkg.validation.across.check_across`) finds it: kept from what the last whole check
-    found (its cache entry) when no release said anything else about the node or the shared nodes its
-    describers name, else validated anew on what all their describers say."""
-    describers = index.describers(order)
+    found (its cache entry, read in pieces: :class:`AcrossSplit`) when no release said anything else about
+    the node or the shared nodes its describers name, else validated anew on what all their describers say."""
     own_groups = groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB])
+    describers = index.describers(order, own_groups)
     shared = [node for node in own_groups if len(describers.get(node, ())) > 1]
     if not shared:
         return _Across()
     position = {rid: at for at, rid in enumerate(order)}
     groups = _Groups(context.cache, index, {release_id: own_groups})
-    saved = context.cache.get("across", hashlib.sha256(context.key.encode()).hexdigest())  # as the build keys it
-    previous: AcrossState = saved.meta["state"] if saved is not None else AcrossState()
+    previous = AcrossSplit.of(context.cache, "across", hashlib.sha256(context.key.encode()).hexdigest())  # as the build keys it
 
     def digests(rid: str) -> dict[str, bytes]:
-        known = previous.releases.get(rid)
-        return known[1] if known is not None and known[0] == index.releases[rid].key else group_digests(groups(rid))
+        if previous.keys.get(rid) == index.releases[rid].key:
+            return previous.digests(rid)
+        return group_digests(groups(rid))
 
     touched = _touched(previous, index, order, digests)
-    todo = [node for node in shared if node not in previous.nodes or touched is None
-            or touched & ({node} | previous.nodes[node].values)]
-    checks = [previous.nodes[node] for node in shared if node not in todo]
+    todo = [node for node in shared if not previous.has_node(node) or touched is None
+            or touched & ({node} | previous.node(node).values)]
+    checks = [previous.node(node) for node in shared if node not in todo]
     if todo:
         bench = context.workbench()
         named: set[str] = set()
@@ -272,6 +273,7 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
                                 and not term.value.startswith(bench.release_prefix):
                             named.add(term.value)
         wanted = set(todo) | named
+        describers.update(index.describers(order, named - describers.keys()))
         readers = sorted({rid for node in wanted for rid in describers.get(node, ())}, key=position.__getitem__)
         described = [(rid, {n: d for n, d in digests(rid).items() if n in wanted}) for rid in readers]
         _found, state = check_across(bench, described, groups, parse_group)
@@ -284,11 +286,11 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
                    len(todo))
 
 
-def _touched(previous: AcrossState, index: CorpusIndex, order: list[str],
+def _touched(previous: AcrossSplit, index: CorpusIndex, order: list[str],
              digests: Callable[[str], dict[str, bytes]]) -> set[str] | None:
     """The shared nodes that some release describes otherwise than when the last whole check ran (None: there
     was none): those of the releases changed, added or gone since, or failing now."""
-    if not previous.releases:
+    if not previous:
         return None
     touched: set[str] = set()
     current = set()
@@ -297,14 +299,13 @@ def _touched(previous: AcrossState, index: CorpusIndex, order: list[str],
         if known is None or known.failed:
             continue
         current.add(rid)
-        before = previous.releases.get(rid)
-        if before is not None and before[0] == known.key:
+        if previous.keys.get(rid) == known.key:
             continue
-        now, then = digests(rid), before[1] if before is not None else {}
+        now, then = digests(rid), previous.digests(rid)
         touched |= {node for node in now.keys() | then.keys() if now.get(node) != then.get(node)}
-    for rid, (_key, then) in previous.releases.items():
+    for rid in previous.keys:
         if rid not in current:
-            touched |= set(then)
+            touched |= set(previous.digests(rid))
     return touched
 
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from migkg.cards.facts import Occurrence, iri_path
-from migkg.cards.models import Span, date_text
+if TYPE_CHECKING:  # the cards' models (pydantic) load only when a card's IRI is made, not for a query's prefixes
+    from migkg.cards.facts import Occurrence
+    from migkg.cards.models import Span
 
 DEFAULT_BASE = "https://w3id.org/migkg/"
 
@@ -63,6 +65,8 @@ class Iris:
         """An event's period, named by its ends (``interval/2019-04-24..2019-04-25``, ``interval/2015..``):
         releases that give an event the same period give it one interval, and only different periods
         are two (the Event-period Warning)."""
+        from migkg.cards.models import date_text
+
         return self._iri("interval", f"{date_text(begins) if begins else ''}..{date_text(ends) if ends else ''}")
 
     def dataset(self) -> ox.NamedNode:
@@ -153,5 +157,7 @@ class Iris:
     def of(self, entry: Occurrence) -> ox.NamedNode | None:
         """The node of a card's entry (a release, an event, a fact), from its kind's IRI pattern;
         None for an entry without a node of its own."""
+        from migkg.cards.facts import iri_path
+
         path = iri_path(entry)
         return None if path is None else ox.NamedNode(self.base + path)

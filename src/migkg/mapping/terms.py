@@ -19,13 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from migkg.errors import MigkgError
+
+if TYPE_CHECKING:  # rdflib loads where a conversion needs it, not for a query's answer (the command line's start-up)
+    from rdflib import Graph
+    from rdflib.term import Node
 
 Term: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal
 """Any RDF term: an IRI, a blank node (the shapes graph has them), or a literal."""
@@ -63,6 +65,8 @@ def to_ox(term: Node) -> Term:
     rdflib graph stay the same nodes (the shapes graph's paths and lists are blank nodes). Whether
     a blank node may appear at all is the caller's rule: see :func:`ground`.
     """
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -80,6 +84,8 @@ def to_ox(term: Node) -> Term:
 def to_rdflib(term: Term) -> Node:
     """A pyoxigraph term as rdflib makes it: an ``xsd:string`` literal becomes a plain one
     (``Literal("x")``, which rdflib does not count equal to ``Literal("x", datatype=XSD.string)``)."""
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.Literal):

@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, TextIO
 
 import pyoxigraph as ox
 
-from migkg.build.serialise import prefixes
 from migkg.console import table_width
 from migkg.errors import InputError, Location, MigkgError
 from migkg.mapping.iris import Iris
+from migkg.mapping.prefixes import prefixes
 from migkg.mapping.terms import Object, Term
 from migkg.queries.bounded import in_child, streamed_in_child
 from migkg.queries.catalogue import Query, read_query
