@@ -33,6 +33,7 @@ from typing import Any
 import phonenumbers
 from pydantic import BaseModel
 
+from migkg.cards.evidence import model_fields_with_models
 from migkg.cards.models import Contact, DateFact, Fact, date_text
 from migkg.cards.release import LoadedRelease
 from migkg.cards.yamlfile import field_path, line_of
@@ -132,7 +133,17 @@ def _language_table(language: str) -> dict[str, Any]:
 
 
 def _names_in(names: tuple[str, ...], text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names if name)
+    """Whether one of ``names`` stands in ``text`` as a whole word (not inside a longer one)."""
+    pattern = _any_of(names)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@functools.cache
+def _any_of(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a whole word among ``names``: an alternative that fails its word boundary gives way to
+    the next at the same place, so it matches where any one name's own pattern would (None for no names)."""
+    alternatives = [re.escape(name) for name in names if name]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)") if alternatives else None
 
 
 def _phone_in(phone: str, words: str) -> bool:
@@ -153,7 +164,7 @@ def _facts(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, Fact]]:
     if isinstance(node, Fact):
         yield path, node
     if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+        for name in model_fields_with_models(type(node)):  # a field that holds no model holds no fact
             value = getattr(node, name)
             if isinstance(value, BaseModel | list):
                 yield from _facts(value, path + (name,))
