@@ -251,3 +251,44 @@ def test_the_nquads_chunk_is_what_pyoxigraph_writes_of_the_same_quads():
              for t in sorted(triples, key=lambda t: tuple(map(str, t)))]
     assert piece.chunks["nq"] == ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     assert piece.stats.quads == len(objects) + 3
+
+
+def test_pieces_made_one_after_another_are_those_made_alone(monkeypatch):
+    """A serialiser keeps each term's N-Triples text, digest, Turtle and JSON-LD forms from piece to piece
+    (migkg.build.formats.base.Memo). Pieces that share terms (escaped literals, IRIs, a graph name), made one
+    after another by one serialiser, are byte for byte the chunks and statistics a new serialiser makes of each
+    alone; so they stay when the memos are emptied between pieces; and every chunk reads back as its quads."""
+    from migkg.build.formats.base import Memo
+    from migkg.build.serialise import Serialiser
+    from migkg.mapping.iris import Iris
+
+    iris = Iris("https://example.org/")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    p = ox.NamedNode("https://example.org/p")
+    objects = [ox.Literal('quote " backslash \\ newline \n return \r tab \t'), ox.Literal("\u0001\u007f é \U0001F600"),
+               ox.Literal("Алматы", language="ru"), ox.Literal("5", datatype=ox.NamedNode(xsd + "integer")),
+               ox.NamedNode("https://example.org/o%20x"), ox.NamedNode("https://w3id.org/migkg/state/kz")]
+
+    def graphs(i: int) -> list:
+        own = ox.NamedNode(f"https://example.org/release/r{i}")
+        shared = ox.NamedNode("https://example.org/event/e")
+        return [(ox.NamedNode(f"https://example.org/release/r{i}/graph"),
+                 [(own, p, o) for o in objects[i % 3:]] + [(shared, p, o) for o in objects[:4 - i % 2]]),
+                (ox.NamedNode(f"https://example.org/release/r{i}/derived"), [(shared, p, objects[i % len(objects)])])]
+
+    def made(serialiser: Serialiser, i: int):
+        piece = serialiser.make_piece(graphs(i), own_prefix=f"https://example.org/release/r{i}",
+                                      counted=ox.NamedNode(f"https://example.org/release/r{i}/graph"))
+        return piece.chunks, piece.stats
+
+    alone = [made(Serialiser(iris), i) for i in range(6)]
+    warm = Serialiser(iris)
+    assert [made(warm, i) for i in range(6)] == alone
+    monkeypatch.setattr(Memo, "LIMIT", 3)  # emptied before nearly every piece
+    assert [made(warm, i) for i in range(6)] == alone
+    for i, (chunks, stats) in enumerate(alone):
+        expected = {ox.Quad(s, pp, o, name) for name, triples in graphs(i) for s, pp, o in triples}
+        assert stats.quads == len(expected)
+        for fmt in warm.stored:  # each chunk as a whole file of its format
+            data = fmt.header + chunks[fmt.extension] + fmt.footer
+            assert set(ox.parse(data, format=QUAD_FILES[fmt.extension][1])) == expected, fmt.extension

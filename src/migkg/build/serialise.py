@@ -22,9 +22,10 @@ import pyoxigraph as ox
 
 from migkg.build.codec import storable
 from migkg.build.formats import FORMATS, Format, SortedPiece, formats_for
-from migkg.build.formats.base import Triple
+from migkg.build.formats.base import Memo, Triple
 from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
 from migkg.mapping.namespaces import PREFIXES
+from migkg.mapping.terms import Term
 
 #: the chunks a piece keeps (in the cache), by file extension; the other formats' chunks are made
 #: from them when the files are written (:meth:`migkg.build.formats.Format.file_chunk`)
@@ -37,6 +38,14 @@ def prefixes(iris: Iris) -> dict[str, str]:
     for segment in sorted(set(SEGMENT_OF_TYPE.values()) | {"event", "release", "document", "interval"}):
         names[segment] = iris.namespace(segment)
     return names
+
+
+class TermTexts(Memo[Term, str]):
+    """A term's N-Triples text (what pyoxigraph's ``str`` gives), made once per term (:class:`Memo`)."""
+
+    def __missing__(self, term: Term) -> str:
+        text = self[term] = str(term)
+        return text
 
 
 def digest(text: str) -> bytes:
@@ -86,6 +95,8 @@ class Serialiser:
         self.prefixes = prefixes(iris)
         self.formats: list[Format] = formats_for(self.prefixes)
         self.stored = [fmt for fmt in self.formats if fmt.stored]
+        self.texts = TermTexts()
+        self.digests = TermDigests()
 
     def make_piece(self, graphs: list[tuple[ox.NamedNode, list[Triple]]], own_prefix: str | None = None,
                   counted: ox.NamedNode | None = None) -> Piece:
@@ -98,39 +109,42 @@ class Serialiser:
         Only the stored formats' chunks are made here; the others are made from them when written.
         """
         graphs = sorted(((g, t) for g, t in graphs if t), key=lambda gt: gt[0].value)
-        texts: dict[ox.NamedNode | ox.Literal, str] = {}
-        keys: dict[Triple, tuple[str, str, str]] = {}
-        for _name, triples in graphs:
-            for triple in triples:
-                if triple not in keys:
-                    s, p, o = triple
-                    ks, kp, ko = texts.get(s), texts.get(p), texts.get(o)
-                    if ks is None:
-                        ks = texts[s] = str(s)
-                    if kp is None:
-                        kp = texts[p] = str(p)
-                    if ko is None:
-                        ko = texts[o] = str(o)
-                    keys[triple] = (ks, kp, ko)
+        texts = self.texts
+        texts.fresh()
         sorted_graphs: list[tuple[ox.NamedNode, list[Triple]]] = []
         sorted_texts: list[list[tuple[str, str, str]]] = []
+        size = 0
         for name, triples in graphs:
-            by_key = {keys[triple]: triple for triple in triples}  # distinct triples have distinct texts
+            # distinct triples have distinct texts (and the same triple the same): the texts are the sort keys
+            by_key = dict(zip([(texts[s], texts[p], texts[o]) for s, p, o in triples], triples, strict=True))
             ordered_keys = sorted(by_key)
             sorted_graphs.append((name, [by_key[k] for k in ordered_keys]))
             sorted_texts.append(ordered_keys)
+            if name == counted:
+                size += len(ordered_keys)
         piece = SortedPiece(sorted_graphs, sorted_texts)
         chunks = {fmt.extension: fmt.chunk(piece) for fmt in self.stored}
-        union = sorted(keys.values())
-        size = sum(len(dict.fromkeys(t)) for g, t in graphs if g == counted)
-        stats = piece_stats(union, own_prefix, size)
+        union = sorted_texts[0] if len(sorted_texts) == 1 else sorted(set().union(*sorted_texts))
+        stats = piece_stats(union, own_prefix, size, self.digests)
         stats.quads, stats.graphs = sum(len(rows) for rows in sorted_texts), len(graphs)
         stats.graph_names = [name.value for name, _t in graphs]
         return Piece(chunks, stats)
 
 
-def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_triples: int) -> PieceStats:
-    """Statistics of a piece from its distinct triples, as N-Triples terms (see :class:`PieceStats`)."""
+class TermDigests(Memo[str, bytes]):
+    """A term's :func:`digest`, by its N-Triples text (:class:`Memo`)."""
+
+    def __missing__(self, text: str) -> bytes:
+        made = self[text] = digest(text)
+        return made
+
+
+def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_triples: int,
+                digests: TermDigests | None = None) -> PieceStats:
+    """Statistics of a piece from its distinct triples, as N-Triples terms (see :class:`PieceStats`); ``digests``,
+    the terms' digests known from earlier pieces."""
+    term_digest = TermDigests() if digests is None else digests
+    term_digest.fresh()
     if own_prefix:
         own_iri, own_under = f"<{own_prefix}>", f"<{own_prefix}/"
 
@@ -146,6 +160,7 @@ def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph
     shared_triples: list[bytes] = []
     classes: Counter[str] = Counter()
     shared_members: dict[str, str] = {}
+    private_triples = 0
     for s, p, o in terms:
         predicates.add(p)
         objects.add(o)
@@ -153,7 +168,7 @@ def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph
         if private is None:
             private = subjects[s] = is_own(s)
         if private:
-            stats.private_triples += 1
+            private_triples += 1
         else:
             shared_triples.append(digest(f"{s} {p} {o} .\n"))
         if p == RDF_TYPE:
@@ -161,12 +176,13 @@ def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph
                 classes[o[1:-1]] += 1
             else:
                 shared_members[f"{o} {s}"] = o[1:-1]
+    stats.private_triples = private_triples
     stats.private_subjects = sum(subjects.values())
     own_objects = [o for o in objects if is_own(o)]
     stats.private_objects = len(own_objects)
     stats.shared_triples = b"".join(shared_triples)
-    stats.shared_subjects = b"".join(digest(s) for s in sorted(subjects) if not subjects[s])
-    stats.shared_objects = b"".join(digest(o) for o in sorted(objects.difference(own_objects)))
+    stats.shared_subjects = b"".join([term_digest[s] for s in sorted(subjects) if not subjects[s]])
+    stats.shared_objects = b"".join([term_digest[o] for o in sorted(objects.difference(own_objects))])
     members = sorted(shared_members)
     stats.shared_class_members = b"".join(digest(m) for m in members)
     stats.shared_classes = [shared_members[m] for m in members]
