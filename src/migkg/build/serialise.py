@@ -14,9 +14,9 @@ that a release attests too) is written twice, which is still the same RDF graph.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from hashlib import blake2b
 
 import pyoxigraph as ox
 
@@ -50,7 +50,7 @@ class TermTexts(Memo[Term, str]):
 
 def digest(text: str) -> bytes:
     """A 128-bit digest: what the dataset statistics count distinct things by (a collision is never expected)."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    return blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 # --------------------------------------------------------------------------- one piece
@@ -154,38 +154,29 @@ def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph
         def is_own(term: str) -> bool:
             return False
     stats = PieceStats(graph_triples=graph_triples)
-    subjects: dict[str, bool] = {}
-    objects: set[str] = set()
-    predicates: set[str] = set()
-    shared_triples: list[bytes] = []
+    # whole columns at a time (comprehensions), each distinct subject and object judged once
+    subjects = dict.fromkeys([s for s, _p, _o in terms])
+    own_subjects = {s for s in subjects if is_own(s)}
+    objects = {o for _s, _p, o in terms}
+    own_objects = {o for o in objects if is_own(o)}
+    shared_triples = [blake2b(f"{s} {p} {o} .\n".encode(), digest_size=16).digest()
+                      for s, p, o in terms if s not in own_subjects]
     classes: Counter[str] = Counter()
     shared_members: dict[str, str] = {}
-    private_triples = 0
-    for s, p, o in terms:
-        predicates.add(p)
-        objects.add(o)
-        private = subjects.get(s)
-        if private is None:
-            private = subjects[s] = is_own(s)
-        if private:
-            private_triples += 1
+    for s, o in [(s, o) for s, p, o in terms if p == RDF_TYPE]:
+        if s in own_subjects:
+            classes[o[1:-1]] += 1
         else:
-            shared_triples.append(digest(f"{s} {p} {o} .\n"))
-        if p == RDF_TYPE:
-            if private:
-                classes[o[1:-1]] += 1
-            else:
-                shared_members[f"{o} {s}"] = o[1:-1]
-    stats.private_triples = private_triples
-    stats.private_subjects = sum(subjects.values())
-    own_objects = [o for o in objects if is_own(o)]
+            shared_members[f"{o} {s}"] = o[1:-1]
+    stats.private_triples = len(terms) - len(shared_triples)
+    stats.private_subjects = len(own_subjects)
     stats.private_objects = len(own_objects)
     stats.shared_triples = b"".join(shared_triples)
-    stats.shared_subjects = b"".join([term_digest[s] for s in sorted(subjects) if not subjects[s]])
+    stats.shared_subjects = b"".join([term_digest[s] for s in sorted(subjects) if s not in own_subjects])
     stats.shared_objects = b"".join([term_digest[o] for o in sorted(objects.difference(own_objects))])
     members = sorted(shared_members)
     stats.shared_class_members = b"".join(digest(m) for m in members)
     stats.shared_classes = [shared_members[m] for m in members]
     stats.private_classes = dict(sorted(classes.items()))
-    stats.predicates = sorted(p[1:-1] for p in predicates)
+    stats.predicates = sorted({p[1:-1] for _s, p, _o in terms})
     return stats

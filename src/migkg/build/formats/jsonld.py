@@ -18,58 +18,61 @@ class JsonLd(Format):
 
     def __init__(self, prefixes: dict[str, str]):
         super().__init__(prefixes)
-        self.written = JsonTexts()
+        self.iris = JsonIris()
+        self.objects = JsonObjects()
 
     def make_header(self) -> bytes:
         return b"[\n"
 
     def chunk(self, piece: SortedPiece) -> bytes:
-        written = self.written
-        written.fresh()
-        return ",\n".join(graph_item(name, triples, rows, written)
+        self.iris.fresh()
+        self.objects.fresh()
+        return ",\n".join(graph_item(name, triples, rows, self.iris, self.objects)
                           for (name, triples), rows in zip(piece.graphs, piece.texts, strict=True)).encode("utf-8")
 
 
-class JsonTexts(Memo[str, str]):
-    """What a term is written as in JSON-LD, by its N-Triples text: an IRI's JSON string (as a subject or
-    predicate, under ``"i"`` + text) or an object's whole node (under its text). Kept across pieces, as the
-    same predicates and registry nodes come in every release (:class:`Memo`)."""
+class JsonIris(Memo[str, str]):
+    """An IRI's JSON string, by its N-Triples text (``<iri>``: pyoxigraph writes an IRI as it is, unescaped)."""
+
+    def __missing__(self, text: str) -> str:
+        made = self[text] = _json_string(text[1:-1])
+        return made
 
 
-def graph_item(name: ox.NamedNode, triples: list[Triple], rows: list[tuple[str, str, str]], written: JsonTexts) -> str:
+class JsonObjects(Memo[str, str]):
+    """An object's JSON-LD node (the lines of an item of a predicate's array), by its N-Triples text; made by
+    :func:`graph_item` from the term itself."""
+
+
+def graph_item(name: ox.NamedNode, triples: list[Triple], rows: list[tuple[str, str, str]], iris: JsonIris,
+               objects: JsonObjects) -> str:
     """One named graph as JSON-LD, exactly as ``json.dumps(…, ensure_ascii=False, indent=1)`` lays out
     pyoxigraph's JSON-LD for these sorted triples, at the depth of an item of the top-level array
     (written directly: re-indenting pyoxigraph's output with the json module costs 3 ms a release).
 
     ``rows`` are the triples' N-Triples texts (the piece's sort keys): a term is told from the one before by its
-    text, and written once per text into ``written``."""
+    text, and its JSON made once per text (``iris``, ``objects``: kept across pieces, as the same predicates and
+    registry nodes come in every release)."""
     out = [" {\n  \"@id\": ", _json_string(name.value), ",\n  \"@graph\": [\n"]
+    append = out.append
     subject = predicate = None
-    for (s, p, o), (ts, tp, to) in zip(triples, rows, strict=True):
+    for (ts, tp, to), triple in zip(rows, triples, strict=True):
         if ts != subject:
             if subject is not None:
-                out.append("\n    ]\n   },\n")
-            out += ["   {\n    \"@id\": ", _iri(written, ts, s), ",\n    ", _iri(written, tp, p), ": [\n"]
+                append("\n    ]\n   },\n")
+            out += ["   {\n    \"@id\": ", iris[ts], ",\n    ", iris[tp], ": [\n"]
             subject, predicate = ts, tp
         elif tp != predicate:
-            out += ["\n    ],\n    ", _iri(written, tp, p), ": [\n"]
+            out += ["\n    ],\n    ", iris[tp], ": [\n"]
             predicate = tp
         else:
-            out.append(",\n")
-        node = written.get(to)
+            append(",\n")
+        node = objects.get(to)
         if node is None:
-            node = written[to] = _object(o)
-        out.append(node)
-    out.append("\n    ]\n   }\n  ]\n }")
+            node = objects[to] = _object(triple[2])
+        append(node)
+    append("\n    ]\n   }\n  ]\n }")
     return "".join(out)
-
-
-def _iri(written: JsonTexts, text: str, term: ox.NamedNode) -> str:
-    key = "i" + text  # an N-Triples text never starts with i: no clash with the objects' entries
-    found = written.get(key)
-    if found is None:
-        found = written[key] = _json_string(term.value)
-    return found
 
 
 def _object(o: ox.NamedNode | ox.Literal) -> str:
