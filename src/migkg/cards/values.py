@@ -26,6 +26,7 @@ import datetime as dt
 import functools
 import importlib
 import re
+import typing
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -160,11 +161,27 @@ def _short(words: str, limit: int = 70) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
+@functools.cache
+def _fields_with_facts(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold a fact, at any depth (the others need no visit: an evidence's quotes,
+    a name's labels)."""
+    return tuple(name for name in model_fields_with_models(model)
+                 if _may_hold_facts(model.model_fields[name].annotation, {model}))
+
+
+def _may_hold_facts(annotation: object, seen: set[type]) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if issubclass(annotation, Fact) or annotation in seen:  # a model within itself: taken as holding facts
+            return True
+        return any(_may_hold_facts(info.annotation, seen | {annotation}) for info in annotation.model_fields.values())
+    return any(_may_hold_facts(arg, seen) for arg in typing.get_args(annotation))
+
+
 def _facts(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, Fact]]:
     if isinstance(node, Fact):
         yield path, node
     if isinstance(node, BaseModel):
-        for name in model_fields_with_models(type(node)):  # a field that holds no model holds no fact
+        for name in _fields_with_facts(type(node)):
             value = getattr(node, name)
             if isinstance(value, BaseModel | list):
                 yield from _facts(value, path + (name,))
