@@ -292,3 +292,28 @@ def test_pieces_made_one_after_another_are_those_made_alone(monkeypatch):
         for fmt in warm.stored:  # each chunk as a whole file of its format
             data = fmt.header + chunks[fmt.extension] + fmt.footer
             assert set(ox.parse(data, format=QUAD_FILES[fmt.extension][1])) == expected, fmt.extension
+
+
+def test_the_turtle_chunk_is_the_trig_statement_lines_one_tab_less():
+    """The Turtle chunk made from a TriG chunk (one pattern over the bytes) is its statement lines, each one tab
+    less indented, in order, as the line-by-line definition gives, whatever the lines hold: escapes, braces, a
+    last line without its line break, and (never written, yet handled) a raw carriage return."""
+    from migkg.build.formats.turtle import Turtle
+    from migkg.build.serialise import Serialiser
+    from migkg.mapping.iris import Iris
+
+    def by_lines(trig: bytes) -> bytes:
+        return b"".join(line[1:] for line in trig.splitlines(keepends=True) if line.startswith(b"\t"))
+
+    s, p = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
+    objects = [ox.Literal('a } b {\n"c"\r\t'), ox.Literal("Алматы", language="ru"), ox.NamedNode("https://example.org/o")]
+    graphs = [(ox.NamedNode(f"https://example.org/g{i}"), [(s, p, o) for o in objects]) for i in range(2)]
+    serialiser = Serialiser(Iris("https://example.org/"))
+    trig = serialiser.make_piece(graphs).chunks["trig"]
+    turtle = Turtle(serialiser.prefixes)
+    made = turtle.file_chunk({"trig": trig}, [])
+    assert made == by_lines(trig) and made.count(b"\n") == len(graphs)  # a statement per graph: s p o1 , o2 , o3 .
+    assert {quad.triple for quad in ox.parse(turtle.header + made, format=ox.RdfFormat.TURTLE)} == {
+        ox.Triple(s, p, o) for o in objects}
+    for odd in (b"<g> {\n\ta b c ;\n\t\td e .\n}\n\tlast line", b"<g> {\n\ta b\rc .\n\t\r\n}\n"):
+        assert turtle.file_chunk({"trig": odd}, []) == by_lines(odd)
