@@ -251,3 +251,69 @@ def test_the_nquads_chunk_is_what_pyoxigraph_writes_of_the_same_quads():
              for t in sorted(triples, key=lambda t: tuple(map(str, t)))]
     assert piece.chunks["nq"] == ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     assert piece.stats.quads == len(objects) + 3
+
+
+def test_pieces_made_one_after_another_are_those_made_alone(monkeypatch):
+    """A serialiser keeps each term's N-Triples text, digest, Turtle and JSON-LD forms from piece to piece
+    (migkg.build.formats.base.Memo). Pieces that share terms (escaped literals, IRIs, a graph name), made one
+    after another by one serialiser, are byte for byte the chunks and statistics a new serialiser makes of each
+    alone; so they stay when the memos are emptied between pieces; and every chunk reads back as its quads."""
+    from migkg.build.formats.base import Memo
+    from migkg.build.serialise import Serialiser
+    from migkg.mapping.iris import Iris
+
+    iris = Iris("https://example.org/")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    p = ox.NamedNode("https://example.org/p")
+    objects = [ox.Literal('quote " backslash \\ newline \n return \r tab \t'), ox.Literal("\u0001\u007f é \U0001F600"),
+               ox.Literal("Алматы", language="ru"), ox.Literal("5", datatype=ox.NamedNode(xsd + "integer")),
+               ox.NamedNode("https://example.org/o%20x"), ox.NamedNode("https://w3id.org/migkg/state/kz")]
+
+    def graphs(i: int) -> list:
+        own = ox.NamedNode(f"https://example.org/release/r{i}")
+        shared = ox.NamedNode("https://example.org/event/e")
+        return [(ox.NamedNode(f"https://example.org/release/r{i}/graph"),
+                 [(own, p, o) for o in objects[i % 3:]] + [(shared, p, o) for o in objects[:4 - i % 2]]),
+                (ox.NamedNode(f"https://example.org/release/r{i}/derived"), [(shared, p, objects[i % len(objects)])])]
+
+    def made(serialiser: Serialiser, i: int):
+        piece = serialiser.make_piece(graphs(i), own_prefix=f"https://example.org/release/r{i}",
+                                      counted=ox.NamedNode(f"https://example.org/release/r{i}/graph"))
+        return piece.chunks, piece.stats
+
+    alone = [made(Serialiser(iris), i) for i in range(6)]
+    warm = Serialiser(iris)
+    assert [made(warm, i) for i in range(6)] == alone
+    monkeypatch.setattr(Memo, "LIMIT", 3)  # emptied before nearly every piece
+    assert [made(warm, i) for i in range(6)] == alone
+    for i, (chunks, stats) in enumerate(alone):
+        expected = {ox.Quad(s, pp, o, name) for name, triples in graphs(i) for s, pp, o in triples}
+        assert stats.quads == len(expected)
+        for fmt in warm.stored:  # each chunk as a whole file of its format
+            data = fmt.header + chunks[fmt.extension] + fmt.footer
+            assert set(ox.parse(data, format=QUAD_FILES[fmt.extension][1])) == expected, fmt.extension
+
+
+def test_the_turtle_chunk_is_the_trig_statement_lines_one_tab_less():
+    """The Turtle chunk made from a TriG chunk (one pattern over the bytes) is its statement lines, each one tab
+    less indented, in order, as the line-by-line definition gives, whatever the lines hold: escapes, braces, a
+    last line without its line break, and (never written, yet handled) a raw carriage return."""
+    from migkg.build.formats.turtle import Turtle
+    from migkg.build.serialise import Serialiser
+    from migkg.mapping.iris import Iris
+
+    def by_lines(trig: bytes) -> bytes:
+        return b"".join(line[1:] for line in trig.splitlines(keepends=True) if line.startswith(b"\t"))
+
+    s, p = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
+    objects = [ox.Literal('a } b {\n"c"\r\t'), ox.Literal("Алматы", language="ru"), ox.NamedNode("https://example.org/o")]
+    graphs = [(ox.NamedNode(f"https://example.org/g{i}"), [(s, p, o) for o in objects]) for i in range(2)]
+    serialiser = Serialiser(Iris("https://example.org/"))
+    trig = serialiser.make_piece(graphs).chunks["trig"]
+    turtle = Turtle(serialiser.prefixes)
+    made = turtle.file_chunk({"trig": trig}, [])
+    assert made == by_lines(trig) and made.count(b"\n") == len(graphs)  # a statement per graph: s p o1 , o2 , o3 .
+    assert {quad.triple for quad in ox.parse(turtle.header + made, format=ox.RdfFormat.TURTLE)} == {
+        ox.Triple(s, p, o) for o in objects}
+    for odd in (b"<g> {\n\ta b c ;\n\t\td e .\n}\n\tlast line", b"<g> {\n\ta b\rc .\n\t\r\n}\n"):
+        assert turtle.file_chunk({"trig": odd}, []) == by_lines(odd)

@@ -21,6 +21,17 @@ def test_an_entry_comes_back_under_its_key_with_its_blobs(tmp_path: Path):
     assert entry.read(["b"]) == {"b": b"second blob"}
 
 
+def test_an_entry_is_stored_again_after_its_folder_was_removed(tmp_path: Path):
+    """The cache makes each folder once per process; a folder removed since (by hand) is made again."""
+    cache = Cache(tmp_path / "cache")
+    cache.put("releases/r1", "key-1", {}, {"a": b"first"})
+    shutil.rmtree(tmp_path / "cache")
+    cache.put("releases/r2", "key-2", {}, {"a": b"second"})
+    entry = cache.get("releases/r2", "key-2")
+    assert entry is not None and entry.read() == {"a": b"second"}
+    assert cache.get("releases/r1", "key-1") is None
+
+
 def test_another_key_is_a_miss(tmp_path: Path):
     cache = Cache(tmp_path)
     cache.put("x", "key-1", {}, {"a": b"1"})

@@ -135,6 +135,7 @@ class Cache:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.damaged: list[str] = []
+        self.folders: set[Path] = set()  # the folders this process has made sure exist
 
     def _path(self, name: str) -> Path:
         return self.folder / f"{name}.bin"
@@ -170,13 +171,19 @@ class Cache:
 
     def put(self, name: str, key: str, meta: dict[str, Any], blobs: dict[str, bytes]) -> Entry:
         path = self._path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self.folders:  # one mkdir per folder and process, not one per entry
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         table, offset = {}, 0
         for blob_name, data in blobs.items():
             table[blob_name] = (offset, len(data), hashlib.sha256(data).digest())
             offset += len(data)
         header = pack((meta, table))
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        except FileNotFoundError:  # the folder was removed since (by hand): make it again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC + key.encode() + b"\n" + len(header).to_bytes(8, "big") + hashlib.sha256(header).digest()

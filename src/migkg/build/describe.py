@@ -238,19 +238,20 @@ def coverage_of(triples: Iterable[Triple], iris: Iris) -> Coverage:
     dates of issue of the releases it describes, and its owl:sameAs links to the datasets of :data:`LINK_TARGETS`."""
     spaces = (iris.namespace("state"), iris.namespace("place"))
     releases = iris.releases_prefix()
-    places: set[str] = set()
+    issued, same_as = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(OWL.sameAs))
+    datatypes = {str(XSD.date), _YEAR_MONTH, _YEAR}
+    # each distinct node once (a release names its nodes many times), and only the triples of the two predicates
+    rows = list(triples)
+    nodes: set[ox.NamedNode | ox.Literal] = {s for s, _p, _o in rows}
+    nodes.update([o for _s, _p, o in rows])
+    places = {term.value for term in nodes if isinstance(term, ox.NamedNode) and term.value.startswith(spaces)}
     dates: list[IssueDate] = []
     links: set[tuple[str, str]] = set()
-    issued, same_as = str(DCTERMS.issued), str(OWL.sameAs)  # rdflib terms equal no str
-    datatypes = {str(XSD.date), _YEAR_MONTH, _YEAR}
-    for s, p, o in triples:
-        for term in (s, o):
-            if isinstance(term, ox.NamedNode) and term.value.startswith(spaces):
-                places.add(term.value)
-        if p.value == issued and isinstance(o, ox.Literal) and s.value.startswith(releases) \
-                and o.datatype.value in datatypes:
-            dates.append((o.value, o.datatype.value))
-        elif p.value == same_as and isinstance(o, ox.NamedNode) and o.value.startswith(_LINK_SPACES):
+    for s, p, o in [t for t in rows if t[1] == issued or t[1] == same_as]:
+        if p == issued:
+            if isinstance(o, ox.Literal) and s.value.startswith(releases) and o.datatype.value in datatypes:
+                dates.append((o.value, o.datatype.value))
+        elif isinstance(o, ox.NamedNode) and o.value.startswith(_LINK_SPACES):
             links.add((s.value, o.value))
     return Coverage(frozenset(places), min(dates, key=_starts, default=None), max(dates, key=_ends, default=None),
                     frozenset(links))

@@ -14,17 +14,18 @@ that a release attests too) is written twice, which is still the same RDF graph.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from hashlib import blake2b
 
 import pyoxigraph as ox
 
 from migkg.build.codec import storable
 from migkg.build.formats import FORMATS, Format, SortedPiece, formats_for
-from migkg.build.formats.base import Triple
+from migkg.build.formats.base import Memo, Triple
 from migkg.mapping.iris import Iris
 from migkg.mapping.prefixes import prefixes
+from migkg.mapping.terms import Term
 
 #: the chunks a piece keeps (in the cache), by file extension; the other formats' chunks are made
 #: from them when the files are written (:meth:`migkg.build.formats.Format.file_chunk`)
@@ -32,9 +33,17 @@ STORED = tuple(kind.extension for kind in FORMATS if kind.made_from is None)
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
+class TermTexts(Memo[Term, str]):
+    """A term's N-Triples text (what pyoxigraph's ``str`` gives), made once per term (:class:`Memo`)."""
+
+    def __missing__(self, term: Term) -> str:
+        text = self[term] = str(term)
+        return text
+
+
 def digest(text: str) -> bytes:
     """A 128-bit digest: what the dataset statistics count distinct things by (a collision is never expected)."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    return blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 # --------------------------------------------------------------------------- one piece
@@ -79,6 +88,8 @@ class Serialiser:
         self.prefixes = prefixes(iris)
         self.formats: list[Format] = formats_for(self.prefixes)
         self.stored = [fmt for fmt in self.formats if fmt.stored]
+        self.texts = TermTexts()
+        self.digests = TermDigests()
 
     def make_piece(self, graphs: list[tuple[ox.NamedNode, list[Triple]]], own_prefix: str | None = None,
                   counted: ox.NamedNode | None = None) -> Piece:
@@ -91,39 +102,42 @@ class Serialiser:
         Only the stored formats' chunks are made here; the others are made from them when written.
         """
         graphs = sorted(((g, t) for g, t in graphs if t), key=lambda gt: gt[0].value)
-        texts: dict[ox.NamedNode | ox.Literal, str] = {}
-        keys: dict[Triple, tuple[str, str, str]] = {}
-        for _name, triples in graphs:
-            for triple in triples:
-                if triple not in keys:
-                    s, p, o = triple
-                    ks, kp, ko = texts.get(s), texts.get(p), texts.get(o)
-                    if ks is None:
-                        ks = texts[s] = str(s)
-                    if kp is None:
-                        kp = texts[p] = str(p)
-                    if ko is None:
-                        ko = texts[o] = str(o)
-                    keys[triple] = (ks, kp, ko)
+        texts = self.texts
+        texts.fresh()
         sorted_graphs: list[tuple[ox.NamedNode, list[Triple]]] = []
         sorted_texts: list[list[tuple[str, str, str]]] = []
+        size = 0
         for name, triples in graphs:
-            by_key = {keys[triple]: triple for triple in triples}  # distinct triples have distinct texts
+            # distinct triples have distinct texts (and the same triple the same): the texts are the sort keys
+            by_key = dict(zip([(texts[s], texts[p], texts[o]) for s, p, o in triples], triples, strict=True))
             ordered_keys = sorted(by_key)
             sorted_graphs.append((name, [by_key[k] for k in ordered_keys]))
             sorted_texts.append(ordered_keys)
+            if name == counted:
+                size += len(ordered_keys)
         piece = SortedPiece(sorted_graphs, sorted_texts)
         chunks = {fmt.extension: fmt.chunk(piece) for fmt in self.stored}
-        union = sorted(keys.values())
-        size = sum(len(dict.fromkeys(t)) for g, t in graphs if g == counted)
-        stats = piece_stats(union, own_prefix, size)
+        union = sorted_texts[0] if len(sorted_texts) == 1 else sorted(set().union(*sorted_texts))
+        stats = piece_stats(union, own_prefix, size, self.digests)
         stats.quads, stats.graphs = sum(len(rows) for rows in sorted_texts), len(graphs)
         stats.graph_names = [name.value for name, _t in graphs]
         return Piece(chunks, stats)
 
 
-def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_triples: int) -> PieceStats:
-    """Statistics of a piece from its distinct triples, as N-Triples terms (see :class:`PieceStats`)."""
+class TermDigests(Memo[str, bytes]):
+    """A term's :func:`digest`, by its N-Triples text (:class:`Memo`)."""
+
+    def __missing__(self, text: str) -> bytes:
+        made = self[text] = digest(text)
+        return made
+
+
+def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph_triples: int,
+                digests: TermDigests | None = None) -> PieceStats:
+    """Statistics of a piece from its distinct triples, as N-Triples terms (see :class:`PieceStats`); ``digests``,
+    the terms' digests known from earlier pieces."""
+    term_digest = TermDigests() if digests is None else digests
+    term_digest.fresh()
     if own_prefix:
         own_iri, own_under = f"<{own_prefix}>", f"<{own_prefix}/"
 
@@ -133,36 +147,29 @@ def piece_stats(terms: list[tuple[str, str, str]], own_prefix: str | None, graph
         def is_own(term: str) -> bool:
             return False
     stats = PieceStats(graph_triples=graph_triples)
-    subjects: dict[str, bool] = {}
-    objects: set[str] = set()
-    predicates: set[str] = set()
-    shared_triples: list[bytes] = []
+    # whole columns at a time (comprehensions), each distinct subject and object judged once
+    subjects = dict.fromkeys([s for s, _p, _o in terms])
+    own_subjects = {s for s in subjects if is_own(s)}
+    objects = {o for _s, _p, o in terms}
+    own_objects = {o for o in objects if is_own(o)}
+    shared_triples = [blake2b(f"{s} {p} {o} .\n".encode(), digest_size=16).digest()
+                      for s, p, o in terms if s not in own_subjects]
     classes: Counter[str] = Counter()
     shared_members: dict[str, str] = {}
-    for s, p, o in terms:
-        predicates.add(p)
-        objects.add(o)
-        private = subjects.get(s)
-        if private is None:
-            private = subjects[s] = is_own(s)
-        if private:
-            stats.private_triples += 1
+    for s, o in [(s, o) for s, p, o in terms if p == RDF_TYPE]:
+        if s in own_subjects:
+            classes[o[1:-1]] += 1
         else:
-            shared_triples.append(digest(f"{s} {p} {o} .\n"))
-        if p == RDF_TYPE:
-            if private:
-                classes[o[1:-1]] += 1
-            else:
-                shared_members[f"{o} {s}"] = o[1:-1]
-    stats.private_subjects = sum(subjects.values())
-    own_objects = [o for o in objects if is_own(o)]
+            shared_members[f"{o} {s}"] = o[1:-1]
+    stats.private_triples = len(terms) - len(shared_triples)
+    stats.private_subjects = len(own_subjects)
     stats.private_objects = len(own_objects)
     stats.shared_triples = b"".join(shared_triples)
-    stats.shared_subjects = b"".join(digest(s) for s in sorted(subjects) if not subjects[s])
-    stats.shared_objects = b"".join(digest(o) for o in sorted(objects.difference(own_objects)))
+    stats.shared_subjects = b"".join([term_digest[s] for s in sorted(subjects) if s not in own_subjects])
+    stats.shared_objects = b"".join([term_digest[o] for o in sorted(objects.difference(own_objects))])
     members = sorted(shared_members)
     stats.shared_class_members = b"".join(digest(m) for m in members)
     stats.shared_classes = [shared_members[m] for m in members]
     stats.private_classes = dict(sorted(classes.items()))
-    stats.predicates = sorted(p[1:-1] for p in predicates)
+    stats.predicates = sorted({p[1:-1] for _s, p, _o in terms})
     return stats

@@ -135,7 +135,7 @@ def _evidence_fields(node: object, path: Path_) -> Iterator[tuple[Path_, _Eviden
     if isinstance(node, _EvidenceModel):
         yield path, node
     elif isinstance(node, BaseModel):
-        for name in _model_fields_with_models(type(node)):
+        for name in model_fields_with_models(type(node)):
             yield from _evidence_fields(getattr(node, name), path + (name,))
     elif isinstance(node, list):
         for index, item in enumerate(node):
@@ -143,7 +143,7 @@ def _evidence_fields(node: object, path: Path_) -> Iterator[tuple[Path_, _Eviden
 
 
 @functools.cache
-def _model_fields_with_models(model: type[BaseModel]) -> tuple[str, ...]:
+def model_fields_with_models(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model that can hold models (where evidence can be): the others need no visit."""
     def holds_models(annotation: object) -> bool:
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):

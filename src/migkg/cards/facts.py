@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel
@@ -320,6 +320,7 @@ def named(occurrence: Occurrence, names: Names) -> Iterator[tuple[Path_, str]]:
         yield (*occurrence.path, key), value
 
 
+@cache  # asked for each name an entry gives, and pydantic's model_fields is slow to reach
 def card_key(model: type[BaseModel], field: str) -> str:
     """The key a model's field has in a card (its alias, as ``from`` for ``previous``)."""
     info = model.model_fields.get(field)

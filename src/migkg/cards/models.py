@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 import phonenumbers
 import pycountry
@@ -215,6 +215,9 @@ class _EvidenceModel(Strict):
     @property
     def spans(self) -> tuple[Span, ...]:
         """The resolved spans (filled in by :func:`migkg.cards.evidence.resolve_card`)."""
+        private = self.__pydantic_private__  # read directly: pydantic's __getattr__ costs a microsecond a call
+        if private is not None and "_spans" in private:
+            return cast(tuple[Span, ...], private["_spans"])
         return self._spans
 
 

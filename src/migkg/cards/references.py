@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Protocol
 
-from migkg.cards.facts import FACT_KINDS, Names, Occurrence, field_value, named, walk
+from migkg.cards.facts import FACT_KINDS, Names, Occurrence, field_value, named
 from migkg.cards.models import GroupRef
 from migkg.cards.registry import ORGANISATION_TYPES, Registry
 from migkg.cards.release import LoadedRelease
@@ -99,7 +99,7 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
     def where(path: Path_) -> Location:
         return Location(loaded.card_path, line_of(loaded.located_tree, path), field_path(path))
 
-    entries = list(walk(loaded.card))
+    entries = loaded.entries
     for kind in FACT_KINDS:
         if kind.unique_id:
             errors += _duplicates(where, [((*o.path, "id"), str(field_value(o, "id"))) for o in entries if o.kind is kind],

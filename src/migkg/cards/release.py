@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from migkg.cards.facts import Occurrence, walk
 from migkg.cards.models import Card
 from migkg.cards.yamlfile import YamlDocument, decode_text, line_of, parse_model, read_text, read_yaml_text
 from migkg.errors import InputError, Location
@@ -31,6 +33,11 @@ class LoadedRelease:
     text: str
     card_text: str | None = field(default=None, init=False, repr=False, compare=False)
     document: YamlDocument | None = field(default=None, init=False, repr=False, compare=False)
+
+    @cached_property
+    def entries(self) -> list[Occurrence]:
+        """Every entry of the card (:func:`migkg.cards.facts.walk`), walked once for the checks and the mapping."""
+        return list(walk(self.card))
 
     @property
     def card_path(self) -> Path:

@@ -26,6 +26,7 @@ import datetime as dt
 import functools
 import importlib
 import re
+import typing
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -33,6 +34,7 @@ from typing import Any
 import phonenumbers
 from pydantic import BaseModel
 
+from migkg.cards.evidence import model_fields_with_models
 from migkg.cards.models import Contact, DateFact, Fact, date_text
 from migkg.cards.release import LoadedRelease
 from migkg.cards.yamlfile import field_path, line_of
@@ -132,7 +134,17 @@ def _language_table(language: str) -> dict[str, Any]:
 
 
 def _names_in(names: tuple[str, ...], text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names if name)
+    """Whether one of ``names`` stands in ``text`` as a whole word (not inside a longer one)."""
+    pattern = _any_of(names)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@functools.cache
+def _any_of(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a whole word among ``names``: an alternative that fails its word boundary gives way to
+    the next at the same place, so it matches where any one name's own pattern would (None for no names)."""
+    alternatives = [re.escape(name) for name in names if name]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)") if alternatives else None
 
 
 def _phone_in(phone: str, words: str) -> bool:
@@ -149,11 +161,27 @@ def _short(words: str, limit: int = 70) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
+@functools.cache
+def _fields_with_facts(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold a fact, at any depth (the others need no visit: an evidence's quotes,
+    a name's labels)."""
+    return tuple(name for name in model_fields_with_models(model)
+                 if _may_hold_facts(model.model_fields[name].annotation, {model}))
+
+
+def _may_hold_facts(annotation: object, seen: set[type]) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if issubclass(annotation, Fact) or annotation in seen:  # a model within itself: taken as holding facts
+            return True
+        return any(_may_hold_facts(info.annotation, seen | {annotation}) for info in annotation.model_fields.values())
+    return any(_may_hold_facts(arg, seen) for arg in typing.get_args(annotation))
+
+
 def _facts(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, Fact]]:
     if isinstance(node, Fact):
         yield path, node
     if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+        for name in _fields_with_facts(type(node)):
             value = getattr(node, name)
             if isinstance(value, BaseModel | list):
                 yield from _facts(value, path + (name,))

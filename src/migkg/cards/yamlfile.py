@@ -35,6 +35,22 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 
+class _Loader(CCoreLoader):  # type: ignore[misc]
+    """yamlcore's loader (libyaml and the YAML 1.2 core schema), with a quicker way to the tag of a text.
+
+    libyaml asks the resolver for the tag of every scalar: a quoted one, or a plain one whose first character
+    begins no implicit type (a number, a boolean, a null), is a text, whatever the value; PyYAML's resolver
+    finds that out by walking its tables (a card has hundreds of scalars). Any other scalar, and any loader
+    with path resolvers, is left to it."""
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> Any:
+        if kind is ScalarNode and not self.yaml_path_resolvers:
+            table = self.yaml_implicit_resolvers
+            if not implicit[0] or (value[:1] not in table and None not in table):
+                return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
+
 @dataclass
 class YamlDocument:
     """A YAML file as read: its path, its text and its data (plain dicts, lists, texts and numbers).
@@ -81,11 +97,13 @@ def read_yaml(path: Path, kind: str = "card") -> YamlDocument:
 
 def read_yaml_text(text: str, path: Path) -> YamlDocument:
     """Read YAML text (the contents of ``path``) as plain data, by the YAML 1.2 core schema."""
-    loader = CCoreLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is not None:
-            check_bounds(root, path, aliases="*" in text)  # an alias is written *name: none in most cards
+            # an alias is written *name and names an anchor, &name (or the composer has refused it): most cards
+            # hold neither sign, and many a "*" in a quote without any "&"
+            check_bounds(root, path, aliases="*" in text and "&" in text)
         data = None if root is None else _DataMaker(loader, path).of(root)
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(path, err) from None
@@ -180,7 +198,7 @@ def _children(node: Node) -> list[Node]:
 
 def _compose(text: str, path: Path) -> Node | None:
     """The nodes of a text already read once by :func:`read_yaml_text` (so it composes without error)."""
-    loader = CCoreLoader(text)
+    loader = _Loader(text)
     try:
         node: Node | None = loader.get_single_node()
         return node
@@ -220,15 +238,18 @@ class _DataMaker:
                 if type(key_node) is not ScalarNode:
                     raise yaml.constructor.ConstructorError("while reading a mapping", node.start_mark,
                                                             "found a list or mapping as a key", key_node.start_mark)
-                key = self.of(key_node)
+                # a text (most keys and values) is taken here, without a call: what of() would return
+                key = key_node.value if key_node.tag == _STR else self.of(key_node)
                 if key in mapping:
                     raise self._repeated(node, key_node, key)
-                mapping[key] = self.of(value_node)
+                mapping[key] = value_node.value if value_node.tag == _STR and type(value_node) is ScalarNode \
+                    else self.of(value_node)
             return mapping
         if tag == _SEQ and isinstance(node, SequenceNode):
             sequence: list[Any] = []
             self.made[id(node)] = sequence
-            sequence.extend(self.of(item) for item in node.value)
+            sequence.extend([item.value if item.tag == _STR and type(item) is ScalarNode else self.of(item)
+                             for item in node.value])
             return sequence
         return self.loader.construct_object(node, deep=True)
 

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from rdflib import Namespace
 from rdflib.namespace import DefinedNamespace
 
-from migkg.cards.facts import Occurrence, field_value, walk
+from migkg.cards.facts import Occurrence, field_value
 from migkg.cards.models import (
     Adoption,
     AgentFact,
@@ -546,6 +546,6 @@ MAPPINGS: dict[str, Mapping] = {
 def map_release(loaded: LoadedRelease, registry: Registry, iris: Iris) -> list[Triple]:
     """The release's own graph: its text, its evidence spans, and every fact of its card."""
     mapper = ReleaseMapper(loaded, registry, iris)
-    for entry in walk(loaded.card):
+    for entry in loaded.entries:
         MAPPINGS[entry.kind.name](mapper, entry)
     return list(mapper.triples)

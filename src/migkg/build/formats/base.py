@@ -10,10 +10,28 @@ does not hold the same data twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Memo(dict[K, V]):
+    """What a pure function made of a term (its text, its digest, its Turtle or JSON-LD form), kept across the
+    pieces a process serialises: the predicates, classes and registry nodes every release names are made once,
+    not once per release. A subclass makes a missing value in ``__missing__``. Emptied by :meth:`fresh` once it
+    holds more than :attr:`LIMIT` entries (a release's own nodes are never seen again)."""
+
+    LIMIT = 200_000
+
+    def fresh(self) -> Memo[K, V]:
+        """This memo, emptied first if it has grown past :attr:`LIMIT` entries."""
+        if len(self) > self.LIMIT:
+            self.clear()
+        return self
 
 
 @dataclass

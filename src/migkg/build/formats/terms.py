@@ -22,6 +22,8 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from migkg.build.formats.base import Memo
+
 #: a local part written as a prefixed name: what every Turtle parser reads alike
 PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -34,8 +36,9 @@ def prefix_header(prefixes: dict[str, str]) -> bytes:
     return "".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in prefixes.items()).encode("utf-8")
 
 
-class TermWriter(dict[str, str]):
-    """A term's N-Triples text -> its Turtle text; a dict, so a term seen again costs one lookup."""
+class TermWriter(Memo[str, str]):
+    """A term's N-Triples text -> its Turtle text; a dict, so a term seen again costs one lookup (the TriG format
+    keeps one across pieces: :class:`~migkg.build.formats.base.Memo`)."""
 
     def __init__(self, prefixes: dict[str, str]):
         super().__init__()
@@ -46,6 +49,11 @@ class TermWriter(dict[str, str]):
         # past the last / or # can leave a plain local part, and it is longer than the one cut there
         self.others = sorted(((namespace, name) for name, namespace in prefixes.items()
                               if namespace[-1:] not in ("/", "#")), key=lambda pair: (-len(pair[0]), pair[0]))
+        self.verbs = _Verbs(self)
+
+    def clear(self) -> None:
+        super().clear()
+        self.verbs = _Verbs(self)
 
     def __missing__(self, text: str) -> str:
         if text[0] == "<":
@@ -87,7 +95,7 @@ class _Verbs(dict[str, str]):
 
 def statements(rows: Iterable[TextTriple], terms: TermWriter, indent: str = "") -> list[str]:
     """The statements of sorted, distinct triples, grouped by subject and predicate, as pieces of text."""
-    verbs = _Verbs(terms)
+    verbs = terms.verbs
     out: list[str] = []
     subject = predicate = None
     first, further = indent, indent + "\t"
@@ -107,9 +115,11 @@ def statements(rows: Iterable[TextTriple], terms: TermWriter, indent: str = "") 
     return out
 
 
-def trig_blocks(graphs: Iterable[tuple[str, list[TextTriple]]], prefixes: dict[str, str]) -> bytes:
-    """Named graphs (name and sorted triples, as N-Triples texts) as TriG graph blocks, without the header."""
-    terms = TermWriter(prefixes)
+def trig_blocks(graphs: Iterable[tuple[str, list[TextTriple]]], prefixes: dict[str, str],
+                terms: TermWriter | None = None) -> bytes:
+    """Named graphs (name and sorted triples, as N-Triples texts) as TriG graph blocks, without the header;
+    ``terms``, a writer for these ``prefixes`` to reuse (its terms already written), or a new one."""
+    terms = TermWriter(prefixes) if terms is None else terms
     out: list[str] = []
     for name, rows in graphs:
         out += (terms[name], " {\n", *statements(rows, terms, "\t"), "}\n")

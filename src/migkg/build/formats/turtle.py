@@ -1,8 +1,13 @@
 """Turtle: every graph's triples without graph names, made from the TriG chunk when the file is written."""
 from __future__ import annotations
 
+import re
+
 from migkg.build.formats.base import Format
 from migkg.build.formats.terms import prefix_header
+
+#: a statement line of a TriG graph block, without its leading tab (a line ends at \n: a chunk holds no \r)
+_STATEMENT_LINE = re.compile(rb"^\t([^\n]*\n?)", re.MULTILINE)
 
 
 class Turtle(Format):
@@ -21,4 +26,7 @@ class Turtle(Format):
         So each graph's triples come in order, and a triple in two graphs is written twice
         (still the same RDF graph).
         """
-        return b"".join(line[1:] for line in stored["trig"].splitlines(keepends=True) if line.startswith(b"\t"))
+        trig = stored["trig"]
+        if b"\r" in trig:  # never written (literals escape it), but then lines would end there too
+            return b"".join(line[1:] for line in trig.splitlines(keepends=True) if line.startswith(b"\t"))
+        return b"".join(_STATEMENT_LINE.findall(trig))
