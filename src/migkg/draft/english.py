@@ -98,6 +98,8 @@ def _names(text: str) -> list[NameSpan]:
                 words.pop()
             while len(words) > 2 and words[0][2].lower() in common:
                 words.pop(0)
+            if len(words) > 2 and _title_runs_into(text[:words[0][0]]):
+                words.pop(0)  # "State Secretary for Security Policy Gábor Vörös told": "Policy" ends the title
             if not words or any(_not_name(w) for *_, w in words):
                 continue
             start, end = words[0][0], words[-1][1]
@@ -108,6 +110,20 @@ def _names(text: str) -> list[NameSpan]:
                 found[key] = NameSpan(start, end, " ".join(name_words), tuple(fold(w) for w in name_words),
                                       f"English name pattern ({method})")
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _title_runs_into(before: str) -> bool:
+    """Whether the words before a three-word name show its first word to end a title or a body's name: a
+    capitalised word that is no title ("for Central Asia Hans Lindqvist said", "the State Migration Service Rauf
+    Guliyev said"), or a preposition of a title ("for Security Policy ..."). After a title's own noun ("Foreign
+    Minister Mariama Sarr Ndoye") or an honorific, three words are the name."""
+    last = re.search(r"([\w'’-]+)[ \t]+$", before)
+    if last is None:
+        return False
+    word = last.group(1)
+    if word.lower() in ("for", "of", "at", "on", "the", "and"):
+        return True
+    return _capitalised(word) and not _not_name(word) and word != "Hon"
 
 
 def _not_name(word: str) -> bool:
