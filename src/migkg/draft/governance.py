@@ -492,6 +492,10 @@ class _Reader:
                         name_start = self._modifiers_after_action(sentence, start) or start
                         name_end = self._name_end(end, sentence, lowercase=True)
                     identifier = self._document_id(kind, name_start, name_end, registry)
+                    earlier = [key for key, d in seen.items() if d.kind.fields["kind"] == kind]
+                    if (name_start, name_end) == (start, end) and earlier:
+                        identifier = earlier[-1]  # "the Addis Ababa Action Plan …. The Action Plan was adopted
+                        # by …": the class alone names again the document of that class named before
                     document = seen.get(identifier)
                     if document is None:
                         document = DraftDocument(identifier, Drafted({"kind": kind}, [(start, end)],
@@ -610,9 +614,22 @@ class _Reader:
         fields: dict = {"action": action, "at_event": self.main}
         subject = text[sentence[0]:min(verb_start, name_start)]
         group = re.search(lexicon.participants, subject, re.I)
+        if group is None and name_start < verb_start:  # "The Action Plan was adopted by the delegations of ..."
+            agent = re.match(rf"\s+(?:by\s+(?:the\s+)?)?(?:{lexicon.participants})", text[verb_end:sentence[1]],
+                             re.I)
+            group = re.search(lexicon.participants, agent.group(), re.I) if agent else None
+            offset = verb_end if group else sentence[0]
+        else:
+            offset = sentence[0]
+        named = self._states_of_group(offset + group.start(), offset + group.end(), sentence) if group else []
         meeting = re.match(lexicon.meeting_subject, text[_sentence_start(text, sentence):sentence[1]], re.I)
         spans: list[tuple[int, int]]
-        if group:
+        if named:  # «министры Азербайджана, Казахстана … приняли», «узбекская и чешская стороны подписали»
+            fields["parties"] = list(dict.fromkeys(p.entity for p in named))
+            begin = min(named[0].start, offset + group.start(), name_start, verb_start)  # type: ignore[union-attr]
+            method = "an action verb with a group of the states it names as the subject"
+            group = None
+        elif group:
             fields["party_groups"] = [{"group": "participants", "of": self.main}]
             begin = sentence[0] + group.start()
             method = "an action verb with «the participants» as the subject"
@@ -641,6 +658,29 @@ class _Reader:
         note = None if self.at_meeting(*sentence) else \
             "The text reports it in its account of the meeting; check that it was done there."
         return Drafted(fields, spans, method, 0.7, note)
+
+    def _states_of_group(self, start: int, end: int, sentence: tuple[int, int]) -> list[Actor]:
+        """The states a group of participants names: listed right after it ("the delegations of Djibouti, Ethiopia
+        ... together with France", «министры Азербайджана, Казахстана …»: the genitive) or by their adjectives right
+        before it («узбекская и чешская стороны»). None: the group stands for every participant."""
+        states = [h for h in self.holders_in(*sentence) if h.type == "state"]
+        after = [h for h in states if h.start >= end]
+        if after and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?", self.text[end:after[0].start], re.I):
+            listed = self.list_from(after[0], True, sentence)
+            more = next((h for h in after if h.start >= listed[-1].end), None)
+            while more is not None and re.fullmatch(r"\s*,?\s*(?:together\s+with|as\s+well\s+as|along\s+with|"
+                                                    r"а\s+также|вместе\s+с)\s+(?:the\s+)?",
+                                                    self.text[listed[-1].end:more.start], re.I):
+                listed += self.list_from(more, True, sentence)
+                more = next((h for h in after if h.start >= listed[-1].end), None)
+            return [h for h in listed if h.type == "state"]
+        before = [h for h in states if h.end <= end and h.start < start]
+        if before and "adjective" in before[-1].method and re.fullmatch(r"\s*", self.text[min(before[-1].end, start):
+                                                                                        start]):
+            listed = self.list_from(before[-1], False, sentence)
+            if all("adjective" in h.method for h in listed):
+                return listed
+        return []
 
     def _parties_end(self, fields: dict, sentence: tuple[int, int]) -> int | None:
         parties = fields.get("parties")
