@@ -50,6 +50,9 @@ LOOK_AHEAD = 3
 """Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
 
+#: the word "priorities" among a process's own work (:meth:`_Reader._process_work`)
+PRIORITIES = r"priorit|приоритет"
+
 #: meetings held on a theme: the subject their name gives is what they were held for
 THEMED_KINDS = frozenset({"thematic-meeting", "expert-meeting"})
 
@@ -703,7 +706,8 @@ class _Reader:
                 said = re.search(self.lexicon.reporting_tail, text[start:end], re.I) if self.lexicon.reporting_tail \
                     else None
                 end = start + said.start() if said else end  # «…, передает корреспондент агентства»: who reports it
-                topics = topics_in(self.analysis, terms, start, end) + self._process_work(start, end)
+                topics = topics_in(self.analysis, terms, start, end)
+                topics += [t for t in self._process_work(start, end, bool(topics)) if t not in topics]
                 meeting = self._meeting_before(start)
                 if meeting is not None and self._they_met(meeting, sentence, start):
                     meeting = self.meetings[0]  # "... gathered in Astana on June 7 to take stock": the gathering's
@@ -751,12 +755,18 @@ class _Reader:
         begin = max(sentence[0], *named)
         return re.search(self.lexicon.met, self.text[begin:start], re.I) is not None
 
-    def _process_work(self, start: int, end: int) -> list[str]:
+    def _process_work(self, start: int, end: int, other_topics: bool) -> list[str]:
         """A purpose about the process's own work — its priorities, agenda, plans, its next meetings ("to prepare
-        the agenda of the Eighth Ministerial Consultation") — is about the regional consultative process."""
+        the agenda of the Eighth Ministerial Consultation") — is about the regional consultative process. Priorities
+        of a subject the purpose names ("priorities for protecting migrants", «приоритетов сотрудничества в области
+        законной миграции») are that subject's, not the process's."""
         words, lexicon = self.text[start:end], self.lexicon
-        if lexicon.process_work and (re.search(lexicon.process_work, words, re.I)
-                                     or any(re.search(p, words, re.I) for _, p in lexicon.event_kinds)):
+        if not lexicon.process_work:
+            return []
+        work = [m.group() for m in re.finditer(lexicon.process_work, words, re.I)]
+        if other_topics and work and all(re.match(PRIORITIES, w, re.I) for w in work):
+            work = []
+        if work or any(re.search(p, words, re.I) for _, p in lexicon.event_kinds):
             return ["regional-consultative-process"]
         return []
 
