@@ -77,7 +77,8 @@ RUSSIAN = Lexicon(
                  ("генеральный", "секретарь"), ("государственный", "секретарь"), ("комиссар",),
                  ("постоянный", "секретарь"), ("координатор",), ("заместитель", "начальник"), ("начальник",),
                  ("заместитель", "руководитель"), ("заместитель", "директор"), ("заместитель", "председатель"),
-                 ("заместитель", "глава")),
+                 ("заместитель", "глава"), ("первый", "заместитель", "директор"),
+                 ("первый", "заместитель", "руководитель"), ("первый", "заместитель", "председатель")),
     ministerial_heads=frozenset({"министр", "вице-министр"}),
     ministry_word="Министерство",
     government_word="Правительство",
@@ -116,7 +117,7 @@ RUSSIAN = Lexicon(
 )
 
 ENGLISH = Lexicon(
-    honorifics=frozenset({"mr", "mrs", "ms", "dr", "prof", "h.e", "excellency", "sir", "madam", "mx"}),
+    honorifics=frozenset({"mr", "mrs", "ms", "dr", "prof", "h.e", "excellency", "sir", "madam", "mx", "hon"}),
     pronouns_person=frozenset({"he", "she"}),
     reporting_verbs=frozenset({"said", "says", "stressed", "stresses", "noted", "notes", "called", "calls",
                                "urged", "urges", "underlined", "underlines", "emphasized", "emphasised",
@@ -142,7 +143,9 @@ ENGLISH = Lexicon(
                  ("state", "secretary"), ("secretary", "of", "state"), ("executive", "director"),
                  ("permanent", "secretary"), ("additional", "secretary"), ("chairperson",), ("chairman",),
                  ("chair",), ("president",), ("commissioner",), ("officer",), ("deputy", "head"), ("deputy", "chief"),
-                 ("deputy", "director"), ("head",), ("coordinator",)),
+                 ("deputy", "director"), ("head",), ("coordinator",), ("special", "envoy"), ("envoy",),
+                 ("deputy", "state", "secretary"), ("undersecretary",), ("under-secretary",), ("deputy", "president"),
+                 ("first", "deputy", "director"), ("first", "deputy", "head")),
     ministerial_heads=frozenset({"minister", "vice-minister"}),
     ministry_word="Ministry",
     government_word="Government",
