@@ -258,6 +258,7 @@ _ENDING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ey", ("ish",)),
     ("y", ("ian",)),
     ("e", ("ian",)),
+    ("o", ("an",)),  # Morocco → Moroccan, Mexico → Mexican
     ("", ("i", "ian", "ese")),
 )
 
