@@ -50,6 +50,10 @@ LOOK_AHEAD = 3
 """Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
 
+#: the delegations, as those who adopt a document ("adopted by the delegations of …", «делегации … приняли»); not
+#: among the lexicon's participants, whose joint outcomes go to the states listed when a text lists them
+DELEGATIONS = r"\bdelegations\b|делегаци(?:и|ями)\b"
+
 #: the word "priorities" among a process's own work (:meth:`_Reader._process_work`)
 PRIORITIES = r"priorit|приоритет"
 
@@ -616,11 +620,11 @@ class _Reader:
             return None  # «одобрили проект Бакинской декларации»: approving a draft adopts nothing
         fields: dict = {"action": action, "at_event": self.main}
         subject = text[sentence[0]:min(verb_start, name_start)]
-        group = re.search(lexicon.participants, subject, re.I)
+        adopters = rf"{lexicon.participants}|{DELEGATIONS}"
+        group = re.search(adopters, subject, re.I)
         if group is None and name_start < verb_start:  # "The Action Plan was adopted by the delegations of ..."
-            agent = re.match(rf"\s+(?:by\s+(?:the\s+)?)?(?:{lexicon.participants})", text[verb_end:sentence[1]],
-                             re.I)
-            group = re.search(lexicon.participants, agent.group(), re.I) if agent else None
+            agent = re.match(rf"\s+(?:by\s+(?:the\s+)?)?(?:{adopters})", text[verb_end:sentence[1]], re.I)
+            group = re.search(adopters, agent.group(), re.I) if agent else None
             offset = verb_end if group else sentence[0]
         else:
             offset = sentence[0]

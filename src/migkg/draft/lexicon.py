@@ -327,7 +327,7 @@ DOMAIN_ENGLISH = DomainLexicon(
                r"\btook\s+part\b|\btakes?\s+part\s+in\b|\bparticipat\w+",
     actions=(("adopted", r"\badopt(?:ed|s)?\b"), ("endorsed", r"\bendors(?:ed|es)?\b|\bapproved?\b"),
              ("signed", r"\bsign(?:ed|s)?\b")),
-    participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments)|ministers|delegates|delegations|"
+    participants=r"\b(?:the\s+)?(?:participants|participating\s+(?:states|countries|governments)|ministers|delegates|"
                  r"(?:senior\s+)?officials|parties|experts)\b",
     meeting_subject=r"^\s*(?:the\s+)?(?:conference|meeting|ministerial\s+conference|senior\s+officials['’]?\s+meeting|"
                     r"working\s+group|consultation)\b",
@@ -429,7 +429,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
                r"участи\w+|участвова\w+|присутствова\w+|по\s+итогам",
     actions=(("adopted", r"принял\w*|принят\w*|утвердил\w*"), ("endorsed", r"одобрил\w*|одобрен\w*|поддержал\w*"),
              ("signed", r"подписал\w*|подписан\w*")),
-    participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*|министры|делегаты|делегации|"
+    participants=r"участник\w*|страны[\s-]участниц\w*|государства[\s-]участник\w*|министры|делегаты|"
                  r"старшие\s+должностные\s+лица|стороны|эксперты",
     meeting_subject=r"^\s*(?:конференция|совещание|встреча|заседание|рабочая\s+группа|консультация)\b",
     agreeing=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*|принял\w*|одобрил\w*",
