@@ -34,9 +34,13 @@ INITIALS = """Кабар / Политика
 
 def test_a_state_by_the_initials_of_its_name_in_a_title_when_the_text_names_it_otherwise(context):
     card = draft(INITIALS, "ru", context, "2025-03-05")
-    posts = [card.proposals[p["post"]].labels["ru"] for p in facts(card.posts_held) if p["post"] in card.proposals]
+    registry, _ = context
+    posts = [(card.proposals[p["post"]] if p["post"] in card.proposals else registry[p["post"]]).labels["ru"]
+             for p in facts(card.posts_held)]
     # «во главе с» is "headed by": the title begins after it; «КР» is written as the state's official name
     assert posts == ["Заместитель министра иностранных дел Кыргызской Республики"]
+    # a title written as the registry names a post is that post (round 7), not a proposal beside it
+    assert [p["post"] for p in facts(card.posts_held)] == ["kgz-deputy-minister-foreign-affairs"]
 
 
 def test_initials_alone_name_no_state(context):

@@ -22,7 +22,7 @@ ORG_HEADS = frozenset({"union", "organization", "organisation", "office", "agenc
                        "government", "institute", "committee", "authority", "service", "network",
                        "foundation", "partnership", "department", "mission", "bureau"})
 NOT_NAME_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "our", "this", "that", "at",
-                            "in", "on", "for", "opening", "speaking", "mr", "ms", "mrs", "dr", "tel", "email",
+                            "in", "on", "for", "opening", "speaking", "mr", "ms", "mrs", "dr", "hon", "mp", "tel", "email",
                             "e-mail", "phone", "mobile", "fax", "press", "release", "january", "february",
                             "march", "april", "may", "june", "july", "august", "september", "october",
                             "november", "december", "minister", "ministers", "director", "general", "deputy",
@@ -64,11 +64,15 @@ def _title_pattern() -> str:
 
 
 _TITLES = _title_pattern()
-_HONORIFIC = r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.\s?E)\.?"
+_HONORIFIC = r"\b(?:Mr|Mrs|Ms|Dr|Prof|Hon|H\.\s?E)\.?"
 _VERBS = "|".join(sorted(ENGLISH.reporting_verbs))
 _PATTERNS = (
     ("honorific", re.compile(rf"{_HONORIFIC}\s+(?P<name>{_NAME})")),
     ("title before the name", re.compile(rf"\b(?:{_TITLES})\s+(?P<name>{_NAME})")),
+    # "Italy's Special Envoy for Migration, Giulia Ferrante, said": a title, a comma, the name between commas
+    ("title and a comma before the name", re.compile(
+        rf"\b(?:{_TITLES})(?:\s+(?:of|for|the|and|at|on|in|[A-Z][\w'’-]*))*,\s+(?:{_HONORIFIC}\s+)?"
+        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,|\s+(?:{_VERBS})\b)")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
     # «Dewi Sari, director for the protection of citizens at the ministry, said…»: a name opening a sentence, an
     # apposition in lower case between commas, a reporting verb
@@ -98,6 +102,8 @@ def _names(text: str) -> list[NameSpan]:
                 words.pop()
             while len(words) > 2 and words[0][2].lower() in common:
                 words.pop(0)
+            if len(words) > 2 and _title_runs_into(text[:words[0][0]]):
+                words.pop(0)  # "State Secretary for Security Policy Gábor Vörös told": "Policy" ends the title
             if not words or any(_not_name(w) for *_, w in words):
                 continue
             start, end = words[0][0], words[-1][1]
@@ -108,6 +114,20 @@ def _names(text: str) -> list[NameSpan]:
                 found[key] = NameSpan(start, end, " ".join(name_words), tuple(fold(w) for w in name_words),
                                       f"English name pattern ({method})")
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _title_runs_into(before: str) -> bool:
+    """Whether the words before a three-word name show its first word to end a title or a body's name: a
+    capitalised word that is no title ("for Central Asia Hans Lindqvist said", "the State Migration Service Rauf
+    Guliyev said"), or a preposition of a title ("for Security Policy ..."). After a title's own noun ("Foreign
+    Minister Mariama Sarr Ndoye") or an honorific, three words are the name."""
+    last = re.search(r"([\w'’-]+)[ \t]+$", before)
+    if last is None:
+        return False
+    word = last.group(1)
+    if word.lower() in ("for", "of", "at", "on", "the", "and"):
+        return True
+    return _capitalised(word) and not _not_name(word)
 
 
 def _not_name(word: str) -> bool:
@@ -238,6 +258,7 @@ _ENDING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ey", ("ish",)),
     ("y", ("ian",)),
     ("e", ("ian",)),
+    ("o", ("an",)),  # Morocco → Moroccan, Mexico → Mexican
     ("", ("i", "ian", "ese")),
 )
 

@@ -181,6 +181,11 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
 
 _LIST_GLUE = r"\s*(?:\([^)]*\))?\s*(?:,|,?\s+(?:and|и))\s+(?:the\s+)?"
 """What stands between two names of a list: a comma or «и»/"and", after an acronym in brackets."""
+_ALSO = r"\s*(?:\([^)]*\))?\s*,?\s*(?:together\s+with|along\s+with|as\s+well\s+as|as\s+did|а\s+также|вместе\s+с)\s+" \
+        r"(?:the\s+)?(?:(?:representatives|delegations|officials|experts)\s+(?:of|from)\s+(?:the\s+)?|" \
+        r"представител\w+\s+|эксперт\w+\s+|делегаци\w+\s+)?"
+"""Those taking part "together with", "along with", "as well as", "as did", «а также», «вместе с» the ones named
+before: a list goes on after them."""
 
 
 def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, body: tuple[int, int]) -> list[Drafted]:
@@ -272,7 +277,29 @@ def subjects_taking_part(analysis: Analysis, actors: Actors, lexicon: Lexicon, b
                                        [(mention.start, mention.end), (start, end)],
                                        f"the subject of «{verb.group()}» ({mention.method})",
                                        round(min(0.6, mention.confidence), 2)))
+            for mention in _also_after(text, agents, end, sentence):
+                drafted.append(Drafted({"role": "participant", "agent": mention.entity},
+                                       [(start, end), (mention.start, mention.end)],
+                                       f"taking part with the subject of «{verb.group()}» ({mention.method})",
+                                       round(min(0.6, mention.confidence), 2)))
     return drafted
+
+
+def _also_after(text: str, agents: list[Actor], end: int, sentence: tuple[int, int]) -> list[Actor]:
+    """"Delegations from A and B took part, together with IOM, UNHCR and UNODC", "… also attended the talks, as did
+    ICMPD", "are attending, along with IOM": the list after such words, right after the verb (and its object)."""
+    after = [m for m in agents if m.start >= end]
+    if not after:
+        return []
+    lead = re.fullmatch(rf"(?:\s+(?:the\s+)?[a-z]+){{0,2}}?{_ALSO}", text[end:after[0].start], re.I)
+    if lead is None:
+        return []
+    listed = [after[0]]
+    for mention in after[1:]:
+        if not re.fullmatch(_LIST_GLUE, text[listed[-1].end:mention.start], re.I):
+            break
+        listed.append(mention)
+    return _distinct(listed)
 
 
 def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
@@ -285,13 +312,18 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
         if sentence[0] >= body_end or not _mentions_gathering(analysis, sentence, lexicon):
             continue
         listed: list[Actor] = []
-        for mention in sorted(actors.within(*sentence, kinds), key=lambda m: m.start):
+        # states carry a list on («представители Беларуси, …, Швеции, а также Европейской комиссии и МОМ»);
+        # only the organisations are drafted here
+        for mention in sorted(actors.within(*sentence, kinds | {"state"}), key=lambda m: m.start):
             before = text[listed[-1].end:mention.start] if listed else ""
-            if listed and re.fullmatch(_LIST_GLUE, before, re.I):
+            if listed and (re.fullmatch(_LIST_GLUE, before, re.I) or re.fullmatch(_ALSO, before, re.I)):
                 listed.append(mention)
             elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 40):mention.start], re.I):
                 listed = [mention]
             else:
+                listed = []
+                continue
+            if mention.type == "state":
                 continue
             drafted.append(Drafted({"role": "participant", "agent": mention.entity}, [(mention.start, mention.end)],
                                    f"an organisation whose representatives take part ({mention.method})",

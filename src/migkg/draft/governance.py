@@ -50,6 +50,13 @@ LOOK_AHEAD = 3
 """Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
 
+#: the delegations, as those who adopt a document ("adopted by the delegations of …", «делегации … приняли»); not
+#: among the lexicon's participants, whose joint outcomes go to the states listed when a text lists them
+DELEGATIONS = r"\bdelegations\b|делегаци(?:и|ями)\b"
+
+#: the word "priorities" among a process's own work (:meth:`_Reader._process_work`)
+PRIORITIES = r"priorit|приоритет"
+
 #: meetings held on a theme: the subject their name gives is what they were held for
 THEMED_KINDS = frozenset({"thematic-meeting", "expert-meeting"})
 
@@ -492,6 +499,10 @@ class _Reader:
                         name_start = self._modifiers_after_action(sentence, start) or start
                         name_end = self._name_end(end, sentence, lowercase=True)
                     identifier = self._document_id(kind, name_start, name_end, registry)
+                    earlier = [key for key, d in seen.items() if d.kind.fields["kind"] == kind]
+                    if (name_start, name_end) == (start, end) and earlier:
+                        identifier = earlier[-1]  # "the Addis Ababa Action Plan …. The Action Plan was adopted
+                        # by …": the class alone names again the document of that class named before
                     document = seen.get(identifier)
                     if document is None:
                         document = DraftDocument(identifier, Drafted({"kind": kind}, [(start, end)],
@@ -609,10 +620,23 @@ class _Reader:
             return None  # «одобрили проект Бакинской декларации»: approving a draft adopts nothing
         fields: dict = {"action": action, "at_event": self.main}
         subject = text[sentence[0]:min(verb_start, name_start)]
-        group = re.search(lexicon.participants, subject, re.I)
+        adopters = rf"{lexicon.participants}|{DELEGATIONS}"
+        group = re.search(adopters, subject, re.I)
+        if group is None and name_start < verb_start:  # "The Action Plan was adopted by the delegations of ..."
+            agent = re.match(rf"\s+(?:by\s+(?:the\s+)?)?(?:{adopters})", text[verb_end:sentence[1]], re.I)
+            group = re.search(adopters, agent.group(), re.I) if agent else None
+            offset = verb_end if group else sentence[0]
+        else:
+            offset = sentence[0]
+        named = self._states_of_group(offset + group.start(), offset + group.end(), sentence) if group else []
         meeting = re.match(lexicon.meeting_subject, text[_sentence_start(text, sentence):sentence[1]], re.I)
         spans: list[tuple[int, int]]
-        if group:
+        if named:  # «министры Азербайджана, Казахстана … приняли», «узбекская и чешская стороны подписали»
+            fields["parties"] = list(dict.fromkeys(p.entity for p in named))
+            begin = min(named[0].start, offset + group.start(), name_start, verb_start)  # type: ignore[union-attr]
+            method = "an action verb with a group of the states it names as the subject"
+            group = None
+        elif group:
             fields["party_groups"] = [{"group": "participants", "of": self.main}]
             begin = sentence[0] + group.start()
             method = "an action verb with «the participants» as the subject"
@@ -642,6 +666,29 @@ class _Reader:
             "The text reports it in its account of the meeting; check that it was done there."
         return Drafted(fields, spans, method, 0.7, note)
 
+    def _states_of_group(self, start: int, end: int, sentence: tuple[int, int]) -> list[Actor]:
+        """The states a group of participants names: listed right after it ("the delegations of Djibouti, Ethiopia
+        ... together with France", «министры Азербайджана, Казахстана …»: the genitive) or by their adjectives right
+        before it («узбекская и чешская стороны»). None: the group stands for every participant."""
+        states = [h for h in self.holders_in(*sentence) if h.type == "state"]
+        after = [h for h in states if h.start >= end]
+        if after and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?", self.text[end:after[0].start], re.I):
+            listed = self.list_from(after[0], True, sentence)
+            more = next((h for h in after if h.start >= listed[-1].end), None)
+            while more is not None and re.fullmatch(r"\s*,?\s*(?:together\s+with|as\s+well\s+as|along\s+with|"
+                                                    r"а\s+также|вместе\s+с)\s+(?:the\s+)?",
+                                                    self.text[listed[-1].end:more.start], re.I):
+                listed += self.list_from(more, True, sentence)
+                more = next((h for h in after if h.start >= listed[-1].end), None)
+            return [h for h in listed if h.type == "state"]
+        before = [h for h in states if h.end <= end and h.start < start]
+        if before and "adjective" in before[-1].method and re.fullmatch(r"\s*", self.text[min(before[-1].end, start):
+                                                                                        start]):
+            listed = self.list_from(before[-1], False, sentence)
+            if all("adjective" in h.method for h in listed):
+                return listed
+        return []
+
     def _parties_end(self, fields: dict, sentence: tuple[int, int]) -> int | None:
         parties = fields.get("parties")
         if not parties:
@@ -663,7 +710,8 @@ class _Reader:
                 said = re.search(self.lexicon.reporting_tail, text[start:end], re.I) if self.lexicon.reporting_tail \
                     else None
                 end = start + said.start() if said else end  # «…, передает корреспондент агентства»: who reports it
-                topics = topics_in(self.analysis, terms, start, end) + self._process_work(start, end)
+                topics = topics_in(self.analysis, terms, start, end)
+                topics += [t for t in self._process_work(start, end, bool(topics)) if t not in topics]
                 meeting = self._meeting_before(start)
                 if meeting is not None and self._they_met(meeting, sentence, start):
                     meeting = self.meetings[0]  # "... gathered in Astana on June 7 to take stock": the gathering's
@@ -711,12 +759,18 @@ class _Reader:
         begin = max(sentence[0], *named)
         return re.search(self.lexicon.met, self.text[begin:start], re.I) is not None
 
-    def _process_work(self, start: int, end: int) -> list[str]:
+    def _process_work(self, start: int, end: int, other_topics: bool) -> list[str]:
         """A purpose about the process's own work — its priorities, agenda, plans, its next meetings ("to prepare
-        the agenda of the Eighth Ministerial Consultation") — is about the regional consultative process."""
+        the agenda of the Eighth Ministerial Consultation") — is about the regional consultative process. Priorities
+        of a subject the purpose names ("priorities for protecting migrants", «приоритетов сотрудничества в области
+        законной миграции») are that subject's, not the process's."""
         words, lexicon = self.text[start:end], self.lexicon
-        if lexicon.process_work and (re.search(lexicon.process_work, words, re.I)
-                                     or any(re.search(p, words, re.I) for _, p in lexicon.event_kinds)):
+        if not lexicon.process_work:
+            return []
+        work = [m.group() for m in re.finditer(lexicon.process_work, words, re.I)]
+        if other_topics and work and all(re.match(PRIORITIES, w, re.I) for w in work):
+            work = []
+        if work or any(re.search(p, words, re.I) for _, p in lexicon.event_kinds):
             return ["regional-consultative-process"]
         return []
 

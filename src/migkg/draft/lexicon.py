@@ -77,7 +77,8 @@ RUSSIAN = Lexicon(
                  ("генеральный", "секретарь"), ("государственный", "секретарь"), ("комиссар",),
                  ("постоянный", "секретарь"), ("координатор",), ("заместитель", "начальник"), ("начальник",),
                  ("заместитель", "руководитель"), ("заместитель", "директор"), ("заместитель", "председатель"),
-                 ("заместитель", "глава")),
+                 ("заместитель", "глава"), ("первый", "заместитель", "директор"),
+                 ("первый", "заместитель", "руководитель"), ("первый", "заместитель", "председатель")),
     ministerial_heads=frozenset({"министр", "вице-министр"}),
     ministry_word="Министерство",
     government_word="Правительство",
@@ -116,7 +117,7 @@ RUSSIAN = Lexicon(
 )
 
 ENGLISH = Lexicon(
-    honorifics=frozenset({"mr", "mrs", "ms", "dr", "prof", "h.e", "excellency", "sir", "madam", "mx"}),
+    honorifics=frozenset({"mr", "mrs", "ms", "dr", "prof", "h.e", "excellency", "sir", "madam", "mx", "hon"}),
     pronouns_person=frozenset({"he", "she"}),
     reporting_verbs=frozenset({"said", "says", "stressed", "stresses", "noted", "notes", "called", "calls",
                                "urged", "urges", "underlined", "underlines", "emphasized", "emphasised",
@@ -142,7 +143,9 @@ ENGLISH = Lexicon(
                  ("state", "secretary"), ("secretary", "of", "state"), ("executive", "director"),
                  ("permanent", "secretary"), ("additional", "secretary"), ("chairperson",), ("chairman",),
                  ("chair",), ("president",), ("commissioner",), ("officer",), ("deputy", "head"), ("deputy", "chief"),
-                 ("deputy", "director"), ("head",), ("coordinator",)),
+                 ("deputy", "director"), ("head",), ("coordinator",), ("special", "envoy"), ("envoy",),
+                 ("deputy", "state", "secretary"), ("undersecretary",), ("under-secretary",), ("deputy", "president"),
+                 ("first", "deputy", "director"), ("first", "deputy", "head")),
     ministerial_heads=frozenset({"minister", "vice-minister"}),
     ministry_word="Ministry",
     government_word="Government",
@@ -169,7 +172,7 @@ ENGLISH = Lexicon(
     state_side_words=frozenset({"side", "sides"}),
     process_heads=frozenset({"process", "dialogue"}),
     representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
-    taking_part=r"\b(?:attended|took\s+part|participated|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
+    taking_part=r"\b(?:attended|took\s+part|participated|(?:are|is)\s+(?:attending|taking\s+part|participating)|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
                 r"session|consultation))\b",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?in\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[Pp]rocess|[Dd]ialogue|[Nn]etwork)\b",
     subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
@@ -331,7 +334,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     agreeing=r"\b(?:agreed|decided|resolved|called|urged|recommended|adopted|endorsed|welcomed|noted)\b",
     agreeing_only=r"\b(?:agreed|decided|resolved|called|urged|recommended)\b",
     officials=r"\bofficials?\b",
-    purpose=r"\b(?:convened|held|organi[sz]ed|aimed|designed|meant|met|gathered)?\s*(?:in\s+order\s+)?to\s+"
+    purpose=r"\b(?:convened|held|organi[sz]ed|called|met|gathered)\s+(?:in\s+order\s+)?to\s+(?=[a-z]+\b)(?!be\b)|"
+            r"\b(?:aimed|designed|meant)?\s*(?:in\s+order\s+)?to\s+"
             r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
             r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b",
@@ -345,6 +349,11 @@ DOMAIN_ENGLISH = DomainLexicon(
                      ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b"),
                      ("rights-of-migrants", r"\bprotection\s+of\s+(?:the\s+rights\s+of\s+)?(?:migrants?|(?:migrant|"
                                             r"domestic)\s+workers)\b"),
+                     ("rights-of-migrants", r"\bprotect(?:ing|ion\s+of)\s+(?:the\s+rights\s+of\s+)?migrants?\b|"
+                                            r"\b(?:fair|ethical)\s+recruitment\b"),
+                     ("border-management", r"\bborder\s+(?:agencies|authorities|guards?|services|control|management)\b"),
+                     ("access-to-asylum", r"\baccess\s+to\s+asylum\b|\basylum\s+(?:procedures?|systems?)\b"),
+                     ("regional-cooperation", r"\bregional\s+(?:action|cooperation)\b"),
                      ("regular-migration", r"\borgani[sz]ed\s+recruitment\b|\b(?:regular|legal)\s+(?:migration\s+)?"
                                            r"(?:pathways|channels)\b")),
     part_of_after=r"^[^.;]*?\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
@@ -427,6 +436,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     agreeing_only=r"постановил\w*|решил\w*|договорил\w*|согласил\w*|призвал\w*|рекомендовал\w*",
     officials=r"представител\w+|официальн\w+\s+лиц\w*|чиновник\w*",
     purpose=r"с\s+целью|в\s+целях|для\s+того,?\s+чтобы|чтобы|для\s+обсуждения|для\s+рассмотрения|"
+            r"(?:созван|проведен|организован|собран)\w*\s+для\s+(?=\w+(?:ки|ния|ния|тия|ции|ена|мена)\b)|"
+            r"\bцел[ьи]\s+(?:встречи|совещания|конференции|заседания|консультаций)\s*(?:[–—:-]|является|состоит\s+в)\s*|"
             r"посвящ[её]н\w*|направлен\w*\s+на",
     clause_break=r";",
     topic_phrasings=(("human-trafficking", r"торговл\w+\s+людьми"),
@@ -437,8 +448,11 @@ DOMAIN_RUSSIAN = DomainLexicon(
                      ("mixed-migration", r"смешанн\w+\s+миграци\w*"),
                      ("rights-of-migrants", r"защит\w*\s+(?:прав\s+)?(?:мигрант\w*|трудящихся-мигрантов|трудовых\s+"
                                             r"мигрантов|домашн\w+\s+работник\w*)"),
+                     ("border-management", r"управлени\w+\s+границ\w*|пограничн\w+\s+(?:служб|ведомств|контрол)\w*"),
+                     ("access-to-asylum", r"предоставлени\w+\s+убежищ\w*|доступ\w*\s+к\s+убежищ\w*"),
+                     ("rights-of-migrants", r"добросовестн\w+\s+(?:найм|набор)\w*|этичн\w+\s+(?:найм|набор)\w*"),
                      ("regular-migration", r"организованн\w+\s+набор\w*|(?:регулярн|легальн|законн)\w+\s+"
-                                           r"(?:миграционн\w+\s+)?(?:канал|пут)\w*")),
+                                           r"(?:миграци\w*|(?:миграционн\w+\s+)?(?:канал|пут)\w*)")),
     part_of_after=r"^[^.;]*?(?:в\s+рамках|на\s+полях|в\s+ходе)\s+(?:\w+\s+){0,3}?"
                   r"(?:совещани|встреч|конференци|заседани|консультаци)\w*",
     opened=r"открыл\w*|открыва\w*|начал\w*\s+работу|стартовал\w*",

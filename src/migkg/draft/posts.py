@@ -19,8 +19,9 @@ from typing import Any
 
 from migkg.cards.registry import Registry
 from migkg.draft.actors import BODY_TYPES, Actor, Actors, copied_labels, government_of, with_article
+from migkg.draft.english import is_title_word
 from migkg.draft.facts import ID_STOP_WORDS, Drafted, Proposal, slug
-from migkg.draft.gazetteer import Mention
+from migkg.draft.gazetteer import Mention, state_label
 from migkg.draft.lexicon import Lexicon
 from migkg.draft.text import Analysis, Token, fold
 
@@ -40,7 +41,7 @@ def find_titles(analysis: Analysis, found: list[Mention], actors: Actors, regist
                 lexicon: Lexicon) -> list[Title]:
     titles = [Title(m.start, m.end, m.entity, m.method, 0.85) for m in found if m.type == "post"]
     for person in (m for m in actors.mentions if m.type == "person"):
-        for span in (_title_before(analysis, person, lexicon), _title_after(analysis, person, lexicon)):
+        for span in (_title_before(analysis, person, lexicon, actors), _title_after(analysis, person, lexicon)):
             if span and not any(t.start < span[1] and span[0] < t.end for t in titles):
                 titles.append(_new_title(analysis, span, actors, registry, lexicon))
     return sorted(titles, key=lambda t: t.start)
@@ -82,6 +83,10 @@ def _title_tokens(analysis: Analysis, start_index: int, lexicon: Lexicon, stop: 
                 continue
             if token.text[:1].isupper() or token.text == "-":
                 pass
+            elif not gap and re.match(r"['’]s\s+[A-Z]", analysis.text[token.start - (token.text == "s"):][:5]) \
+                    and tokens[probe - 1 - (token.text == "s")].text[:1].isupper():
+                probe += 1  # "at Hungary's Ministry of Interior": a possessive inside the title
+                continue
             elif token.text.lower() in ("of", "for", "in", "the", "and", "on", "to", "at"):
                 probe += 1
                 continue
@@ -120,18 +125,21 @@ def _region_list_follows(analysis: Analysis, comma: int) -> bool:
     return bool(words) and "and" in words and all(w[:1].isupper() or w in ("and", "the", "of", "-") for w in words)
 
 
-def _title_before(analysis: Analysis, person: Actor, lexicon: Lexicon) -> tuple[int, int] | None:
+def _title_before(analysis: Analysis, person: Actor, lexicon: Lexicon, actors: Actors) -> tuple[int, int] | None:
     """A title ending just before the name (honorifics between are allowed)."""
     tokens = analysis.tokens
     last = analysis.ending_by(person.start) - 1
     if last < 0:
         return None
     while last >= 0 and (tokens[last].text in ".," or fold(tokens[last].text).replace(".", "") in lexicon.honorifics):
+        if tokens[last].text == "." and not (last > 0 and fold(tokens[last - 1].text).replace(".", "")
+                                             in lexicon.honorifics):
+            return None  # "… Migration Management. Gábor Németh": a sentence ends between them
         last -= 1
     for first in range(max(0, last - 12), last + 1):
         span = _title_tokens(analysis, first, lexicon, stop=person.start)
         if span and span[1] == tokens[last].end:
-            return _with_organisation_before(analysis, span, first)
+            return _with_organisation_before(analysis, span, first, actors)
     return None
 
 
@@ -149,10 +157,23 @@ def _title_after(analysis: Analysis, person: Actor, lexicon: Lexicon) -> tuple[i
     return None
 
 
-def _with_organisation_before(analysis: Analysis, span: tuple[int, int], first: int) -> tuple[int, int]:
-    """«IOM Deputy Director General», «Uzbekistan's Minister of …»: an acronym, or a possessive
-    name, right before the head belongs to the title."""
+def _with_organisation_before(analysis: Analysis, span: tuple[int, int], first: int, actors: Actors
+                              ) -> tuple[int, int]:
+    """«IOM Deputy Director General», «Uzbekistan's Minister of …», "Turkish Deputy Interior Minister": an
+    acronym, a possessive name, or (in English) a state's name or adjective right before the head belongs to
+    the title."""
     tokens = analysis.tokens
+    if analysis.language == "en":
+        begin = first
+        while begin > 0 and first - begin < 3 and tokens[begin - 1].text[:1].isupper() \
+                and analysis.text[tokens[begin - 1].end:tokens[begin].start] == " ":
+            begin -= 1  # "Turkish Deputy Interior Minister": the head's capitalised modifiers
+        for edge in range(first, begin - 1, -1):
+            state = next((m for m in actors.within(max(0, tokens[edge].start - 40), tokens[edge].start,
+                                                   frozenset({"state"}))
+                          if not analysis.text[m.end:tokens[edge].start].strip()), None)
+            if state is not None:
+                return state.start, span[1]
     if first > 0 and re.fullmatch(r"[A-ZА-ЯЁ]{2,8}", tokens[first - 1].text):
         return tokens[first - 1].start, span[1]
     if first > 2 and tokens[first - 1].text == "s" and tokens[first - 2].text in ("'", "’") \
@@ -173,7 +194,7 @@ def _new_title(analysis: Analysis, span: tuple[int, int], actors: Actors, regist
     organisation = None
     if organisations:
         organisation = organisations[0].entity
-    elif states and head is not None:
+    elif states and head is not None and re.search(r"\w", analysis.text[head.end:end]):
         organisation = _ministry(analysis, head, end, states[-1].entity, actors, registry, lexicon)
     elif states:
         organisation = government_of(states[-1].entity, actors, registry)
@@ -191,10 +212,34 @@ def _written(analysis: Analysis, start: int, end: int, actors: Actors) -> str:
     else:
         text = analysis.text[start:end]
         possessive = re.match(r"(.+?)['’]s\s+", text)
-        states = actors.within(start, start + len(possessive.group(1)), frozenset({"state"})) if possessive else []
+        states = [m for m in actors.within(start, start + len(possessive.group(1)), frozenset({"state"}))
+                  if m.start == start] if possessive else []
+        before = next((m for m in actors.within(start, end, frozenset({"state"})) if m.start == start), None)
         if possessive and states:
             text = f"{text[possessive.end():]} of {with_article(states[0].entity)}"
+        elif before is not None and re.match(r"\s+[A-Z]", text[before.end - start:]):
+            # "Hungarian State Secretary for Security Policy" → "State Secretary for Security Policy of Hungary"
+            text = f"{_minister_of(text[before.end - start:].strip())} of {with_article(before.entity)}"
+        inner = next((m for m in actors.within(start + 1, end, frozenset({"state"}))
+                      if re.match(r"['’]s\s+[A-Z]", analysis.text[m.end:end])), None)
+        if inner is not None and not states:
+            # "Deputy State Secretary at Hungary's Ministry of Interior" → "… at the Ministry of Interior of Hungary"
+            cut = inner.start - start
+            body = re.sub(r"^['’]s\s+", "", text[inner.end - start:])
+            text = f"{text[:cut]}the {body} of {with_article(inner.entity)}"
     return text[:1].upper() + text[1:]
+
+
+def _minister_of(title: str) -> str:
+    """"Deputy Foreign Minister" → "Deputy Minister of Foreign Affairs", "Interior Minister" → "Minister of
+    Interior": an English minister's title with its portfolio before the head, written as the registry writes
+    posts (the portfolio after "of"; "Foreign" and "Home" portfolios are "… Affairs")."""
+    found = re.fullmatch(r"((?:First\s+)?(?:Deputy\s+|Vice\s+)?)((?:[A-Z][a-z]+\s+){1,2}?)(Minister)", title)
+    if found is None or is_title_word(found.group(2).split()[0]):
+        return title
+    portfolio = found.group(2).strip()
+    portfolio += " Affairs" if portfolio in ("Foreign", "Home") else ""
+    return f"{found.group(1)}Minister of {portfolio}"
 
 
 def _ministry(analysis: Analysis, head: Token, end: int, state: str, actors: Actors, registry: Registry,
@@ -230,7 +275,15 @@ def _post(analysis: Analysis, start: int, end: int, organisation: str, actors: A
     as_written = _written(analysis, start, end, actors)
     official = _with_official_states(analysis, start, end, as_written, actors, registry)
     labels, comment = copied_labels(analysis.language, official)
-    alt_labels = {analysis.language: [as_written]} if official != as_written else {}
+    raw = analysis.text[start:end]
+    states = actors.within(start, end, frozenset({"state"}))
+    short = [official.replace(f"of {with_article(states[0].entity)}", f"of {state_label(states[0].entity, 'en')}")
+             ] if analysis.language == "en" and states else []
+    others = [w for w in dict.fromkeys((as_written, raw[:1].upper() + raw[1:], *short)) if w != official]
+    alt_labels = {analysis.language: others} if others else {}
+    known = _registry_post(registry, [official, *others])
+    if known is not None:
+        return known  # the registry holds the post under one of these names
     state = _state_of(organisation, actors, registry)
     leave_out = ID_STOP_WORDS | _name_words(state, actors, registry)
     if getattr(_entry(organisation, actors, registry), "type", None) != "ministry":
@@ -239,6 +292,19 @@ def _post(analysis: Analysis, start: int, end: int, organisation: str, actors: A
                           Proposal("", "post", labels, "title pattern", 0.6, organisation=organisation,
                                    alt_labels=alt_labels,
                                    comment=f"A post named by a title in the text. {comment}"))
+
+
+def _registry_post(registry: Registry, names: list[str]) -> str | None:
+    """The registry's post with one of ``names`` among its labels (a title the gazetteer did not find as written:
+    "Kazakh Deputy Foreign Minister" is «Deputy Minister of Foreign Affairs of the Republic of Kazakhstan»)."""
+    wanted = {fold(n) for n in names}
+    for entity, entry in sorted(registry.entries.items()):
+        if getattr(entry, "type", None) != "post":
+            continue
+        labels = list(entry.labels.values()) + [a for alts in entry.alt_labels.values() for a in alts]
+        if wanted & {fold(label) for label in labels}:
+            return entity
+    return None
 
 
 def _entry(entity: str | None, actors: Actors, registry: Registry) -> Any:
@@ -308,6 +374,8 @@ def _adjacent(text: str, title: Title, person: Actor, lexicon: Lexicon) -> bool:
         if person.start - title.end > _MAX_RAW_GAP:
             return False
         gap = fold(text[title.end:person.start])
+        if re.match(r"\s*\.", gap):
+            return False  # "… of Migration Management. Gábor Németh": a sentence ends between them
         words = [w for w in re.split(r"[\s.,]+", gap) if w]
         return len(gap) < 16 and all(w in lexicon.honorifics for w in words)
     if person.end <= title.start:

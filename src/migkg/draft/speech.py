@@ -153,9 +153,9 @@ class SpeechFinder:
             return holder, (title.start, title.end), "a title: the post's holder", 0.7
         bodies = [m for m in self.actors.mentions if start <= m.start and m.end <= end and m.type in BODY_TYPES
                   and not any(t.start <= m.start and m.end <= t.end for t in self.titles)]
-        if bodies and bodies[-1].type == "state" and re.fullmatch(
+        if bodies and re.fullmatch(
                 rf"\s*(?:{OFFICIALS[self.analysis.language]})\s*", text[bodies[-1].end:end], re.I):
-            last = bodies[-1]  # "Kazakh officials said": officials of the state, not the state
+            last = bodies[-1]  # "Kazakh officials said", "EU officials said": officials of the state or body, not it
             return last.entity, (last.start, end), OFFICIALS_HOW, 0.6
         if bodies and not re.search(r"[,;:]\s*$", text[bodies[-1].end:end]):
             last = bodies[-1]
@@ -195,7 +195,8 @@ class SpeechFinder:
                 found[-1].spans.append((start, end))  # one quote broken by «," she said. "»
                 continue
             found.append(Speech("direct-quote", entity, [(start, end)], f"quotation marks; speaker: {how}",
-                                confidence, verb=verb, subject=subject))
+                                confidence, verb=verb, subject=subject,
+                                group="officials" if OFFICIALS_HOW in how else None))
         self.speeches += found
         return found
 
