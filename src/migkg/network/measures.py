@@ -40,6 +40,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
+from migkg.network import brandes
 from migkg.network.graphs import add_edge
 from migkg.network.igraph_backend import IndexedGraph, louvain_membership, path_betweenness, to_igraph
 
@@ -93,12 +94,10 @@ def betweenness(graph: nx.Graph, sources: int | None = None, seed: int = DEFAULT
     ``betweenness_centrality(k=sources, seed=seed)``. ``graph`` is undirected; ``indexed``, its
     copy in igraph if the caller already has one (:func:`~migkg.network.igraph_backend.to_igraph`).
     """
-    indexed = to_igraph(graph) if indexed is None else indexed
     n = graph.number_of_nodes()
     if sources is None or sources >= n:
-        # igraph counts each unordered pair once; networkx counts (s, t) and (t, s), then divides by (n-1)(n-2)
-        raw = path_betweenness(indexed)
-        return indexed.by_node([value * 2 / ((n - 1) * (n - 2)) for value in raw] if n > 2 else raw)
+        return exact_pair_measures(graph, {})[0]
+    indexed = to_igraph(graph) if indexed is None else indexed
     drawn = random.Random(seed).sample(list(graph.nodes()), sources)
     raw = path_betweenness(indexed, sources=drawn)  # from the drawn sources to every node, halved
     if n < 3:
@@ -119,18 +118,19 @@ def brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int | None = 
     """
     if sources is not None and sources < sum(1 for node in graph if node in groups):
         return sampled_brokerage(graph, groups, sources, seed, indexed)
-    indexed = to_igraph(graph) if indexed is None else indexed
-    members: dict[str, list[str]] = {}
-    for node in graph:
-        if node in groups:
-            members.setdefault(groups[node], []).append(node)
-    ordered = sorted(members, key=lambda name: (-len(members[name]), name))
-    score = [0.0] * graph.number_of_nodes()
-    for position in range(1, len(ordered)):
-        targets = [node for name in ordered[:position] for node in members[name]]
-        part = path_betweenness(indexed, sources=members[ordered[position]], targets=targets)
-        score = [total + 2 * value for total, value in zip(score, part, strict=True)]
-    return indexed.by_node(score)
+    return exact_pair_measures(graph, groups)[1]
+
+
+def exact_pair_measures(graph: nx.Graph, groups: Mapping[str, str]) -> tuple[dict[str, float], dict[str, float]]:
+    """Exact betweenness (normalised as networkx's) and brokerage (``groups``: node -> group) of every node of
+    the undirected ``graph``, from one breadth-first search per source for both (:mod:`.brandes`)."""
+    codes = {name: number for number, name in enumerate(sorted(set(groups.values())))}
+    nodes, ordered_pairs, across = brandes.pair_dependencies(graph, {node: codes[name] for node, name in groups.items()})
+    n = len(nodes)
+    # every ordered pair (s, t): networkx divides betweenness by (n-1)(n-2); brokerage counts each unordered pair once
+    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    return (dict(zip(nodes, (ordered_pairs * scale).tolist(), strict=True)),
+            dict(zip(nodes, (across / 2).tolist(), strict=True)))
 
 
 def sampled_brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int,
@@ -181,10 +181,13 @@ def measure_values(graph: nx.Graph, group: str = DEFAULT_GROUP, seed: int = DEFA
     degree = dict(g.degree())
     strength = dict(g.degree(weight="weight"))
     indexed = to_igraph(g)
-    between = betweenness(g, sampled.get("betweenness"), seed, indexed)
+    if sampled:
+        between = betweenness(g, sampled.get("betweenness"), seed, indexed)
+        broker = brokerage(g, groups, sampled.get("brokerage"), seed, indexed)
+    else:
+        between, broker = exact_pair_measures(g, groups)
     pagerank = nx.pagerank(g, weight="weight") if g.number_of_nodes() else {}
     community = communities(g, seed, indexed)
-    broker = brokerage(g, groups, sampled.get("brokerage"), seed, indexed)
     values = {}
     for node in g:
         linked = {groups[n] for n in g[node] if n in groups} - {groups.get(node)}
