@@ -20,10 +20,10 @@ between its two ends; reciprocal ties merge and their weights add up):
   Nodes with no group (events, posts, topics) are never the ends of a pair but can be go-betweens;
 - ``groups_linked``: how many groups other than its own the node's neighbours belong to.
 
-Betweenness, brokerage and communities are computed by igraph (:mod:`.igraph_backend`), PageRank
-by networkx. Betweenness and brokerage still cost a breadth-first search from every source node
-(time about nodes × edges): exact, igraph takes 1.4 s for the five networks of 1,000 synthetic
-releases (networkx took 43 s), but 56 s for those of 10,000 (28,000 nodes, 600,000 edges). On a network of more than ``exact_up_to`` nodes (:data:`EXACT_UP_TO`) both are *estimated*
+Exact betweenness and brokerage come from one breadth-first search per source for both, compiled and
+run on every core (:mod:`.brandes`, numba); estimates and communities from igraph (:mod:`.igraph_backend`),
+PageRank from networkx. The searches still cost about nodes × edges. On a network of more than
+``exact_up_to`` nodes (:data:`EXACT_UP_TO`) both are *estimated*
 from ``samples`` source nodes (:data:`SAMPLES`) drawn with the seed ``seed`` (the one Louvain uses),
 so the same network gives the same values every time: betweenness as networkx
 ``betweenness_centrality(k=samples, seed=seed)`` estimates it (the same sources, the same
@@ -48,8 +48,8 @@ MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "community",
 DEFAULT_SEED = 42
 DEFAULT_GROUP = "sector"
 #: networks with more nodes than this get betweenness and brokerage estimated from sampled sources: every
-#: network of 1,000 synthetic releases (at most 1,441 nodes) is exact, none of 10,000 (2,576 to 11,663 nodes)
-EXACT_UP_TO = 2000
+#: network of 10,000 synthetic releases (2,576 to 11,663 nodes) is exact
+EXACT_UP_TO = 12000
 #: how many source nodes the estimates start from
 SAMPLES = 100
 #: the node attributes each row of the table repeats before the measures
