@@ -48,8 +48,9 @@ MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "community",
 DEFAULT_SEED = 42
 DEFAULT_GROUP = "sector"
 #: networks with more nodes than this get betweenness and brokerage estimated from sampled sources: every
-#: network of 10,000 synthetic releases (2,576 to 11,663 nodes) is exact
-EXACT_UP_TO = 12000
+#: network of 1,000 synthetic releases (at most 1,441 nodes) is exact, none of 10,000 (2,576 to 11,663 nodes;
+#: exact, the five take 42 s on this 2-core machine, docs/analysts.md)
+EXACT_UP_TO = 2000
 #: how many source nodes the estimates start from
 SAMPLES = 100
 #: the node attributes each row of the table repeats before the measures
