@@ -7,9 +7,10 @@ folder (``migkg build --out DIR``)::
     python bench/network_measures.py --build bench/out/build-1000 --check   # + networkx's exact numbers
 
 It times loading the build, building the five networks, and ``add_measures`` on each (wall and CPU
-time: on a shared machine the wall time includes waiting for a core; the load average is printed
-beside). ``--check`` then computes betweenness and brokerage with networkx alone (pure Python: minutes
-at 1,000 releases) and prints the largest difference from migkg's, relative to the largest value, and
+time, the CPU time of every thread: on a shared machine the wall time includes waiting for a core;
+the load average is printed beside). Exact betweenness and brokerage run on every core (numba); the
+first run on a machine also compiles them (a few seconds, then cached). ``--check`` then computes
+betweenness and brokerage with networkx alone (pure Python: minutes at 1,000 releases) and prints the largest difference from migkg's, relative to the largest value, and
 the modularity of migkg's communities beside that of networkx's Louvain. ``--exact-up-to N`` measures
 with another threshold (e.g. 100000: every network exact).
 """
@@ -108,11 +109,13 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="also compare with networkx's exact numbers")
     args = parser.parse_args()
 
+    import numba
+
     from migkg import network
     from migkg.stores.opening import open_build
     from migkg.stores.sources import EmbeddedSource
 
-    print(f"load average {load_average()}")
+    print(f"load average {load_average()}; {os.cpu_count()} cores, numba on {numba.get_num_threads()} threads")
     began = time.perf_counter()
     store = open_build(args.build).store
     loaded = time.perf_counter()

@@ -1,6 +1,7 @@
-"""The measures computed by igraph give networkx's own numbers: betweenness exact and sampled, brokerage
-against networkx's subset betweenness, on the seed's five networks, on forty synthetic releases and on
-graphs with the shapes that trip a port up (self-loops, isolated nodes, several components, three groups).
+"""The measures computed by igraph and by the one-pass search (:mod:`migkg.network.brandes`) give networkx's own
+numbers: betweenness exact and sampled, brokerage against networkx's subset betweenness, on the seed's five
+networks, on forty synthetic releases and on graphs with the shapes that trip a port up (self-loops,
+isolated nodes, several components, three groups, twins and pendants), on one core or two.
 
 Louvain moved from networkx to igraph: its partition is checked against igraph's own result for the
 same seed, for staying the same from run to run whatever else draws random numbers, for giving the
@@ -14,15 +15,17 @@ import random
 
 import igraph as ig
 import networkx as nx
+import numpy as np
 import pytest
 
-from migkg.network import networks
+from migkg.network import brandes, networks
 from migkg.network.igraph_backend import louvain_membership, to_igraph
 from migkg.network.measures import (
     DEFAULT_GROUP,
     betweenness,
     brokerage,
     communities,
+    exact_pair_measures,
     measure_values,
     sampled_brokerage,
     undirected,
@@ -193,3 +196,66 @@ def test_an_empty_or_edgeless_network_gets_every_measure():
     values = measure_values(g)
     assert {n: (v["betweenness"], v["brokerage"], v["community"]) for n, v in values.items()} == \
         {"urn:a": (0.0, 0.0, 1), "urn:b": (0.0, 0.0, 2)}
+
+
+def twins_and_pendants_graph() -> nx.Graph:
+    """A two-mode graph full of what the one-pass search folds: events with the same participants (open
+    twins, some in one group, some in two), a clique of actors tied to the same others (closed twins),
+    actors in one event only (pendants), a self-loop, an isolated node and a second component."""
+    rng = random.Random(7)
+    g = nx.Graph()
+    actors = [f"urn:a{i:02d}" for i in range(30)]
+    for i, actor in enumerate(actors):
+        g.add_node(actor, **{DEFAULT_GROUP: ("state", "intergovernmental", "other")[i % 3]})
+    for e in range(25):
+        for actor in rng.sample(actors[:20], rng.randint(2, 6)):
+            g.add_edge(f"urn:e{e:02d}", actor)
+    for copy in ("urn:e90", "urn:e91", "urn:e92"):  # ungrouped twins of urn:e00
+        g.add_edges_from((copy, actor) for actor in g["urn:e00"])
+    for twin in ("urn:a40", "urn:a41"):  # grouped open twins of urn:a00, one in another group
+        g.add_edges_from((twin, n) for n in g["urn:a00"])
+    g.nodes["urn:a40"][DEFAULT_GROUP] = g.nodes["urn:a00"][DEFAULT_GROUP]
+    g.nodes["urn:a41"][DEFAULT_GROUP] = "intergovernmental" if g.nodes["urn:a00"][DEFAULT_GROUP] != "intergovernmental" else "state"
+    clique = ["urn:c1", "urn:c2", "urn:c3"]  # closed twins: tied to each other and to the same two events
+    for i, u in enumerate(clique):
+        g.add_node(u, **{DEFAULT_GROUP: "state"})
+        g.add_edges_from([(u, "urn:e01"), (u, "urn:e02")] + [(u, v) for v in clique[i + 1:]])
+    for actor in actors[20:]:  # pendants: one event each
+        g.add_edge(actor, f"urn:e{rng.randrange(25):02d}")
+    g.add_edge("urn:e03", "urn:e03")
+    g.add_node("urn:alone", **{DEFAULT_GROUP: "state"})
+    g.add_edges_from([("urn:y1", "urn:y2"), ("urn:y2", "urn:y3"), ("urn:y3", "urn:y1")])
+    g.nodes["urn:y1"][DEFAULT_GROUP] = "state"
+    g.nodes["urn:y3"][DEFAULT_GROUP] = "intergovernmental"
+    return g
+
+
+def test_one_pass_with_twins_folded_gives_networkxs_numbers():
+    g = twins_and_pendants_graph()
+    groups = groups_of(g)
+    indptr, indices = brandes.csr(g, list(g))
+    codes = {"intergovernmental": 0, "other": 1, "state": 2}
+    sources, weights = brandes.twin_sources(indptr, indices,
+                                            np.array([codes.get(groups.get(n, ""), -1) for n in g], dtype=np.int32))
+    assert len(sources) < len(g) and weights.sum() == len(g)  # twins were folded, every node still counted
+    between, broker = exact_pair_measures(g, groups)
+    assert_same(between, nx.betweenness_centrality(g, normalized=True))
+    assert_same(broker, networkx_brokerage(g, groups))
+    values = measure_values(g)
+    assert_same({n: v["brokerage"] for n, v in values.items()}, networkx_brokerage(g, groups))
+
+
+def test_the_one_pass_numbers_are_the_same_on_one_core_or_two():
+    import numba
+
+    g = odd_graph()
+    groups = groups_of(g)
+    before = numba.get_num_threads()
+    try:
+        numba.set_num_threads(1)
+        one = exact_pair_measures(g, groups)
+        numba.set_num_threads(min(2, numba.config.NUMBA_NUM_THREADS))
+        two = exact_pair_measures(g, groups)
+    finally:
+        numba.set_num_threads(before)
+    assert one == two  # the same sums in the same order, bit for bit

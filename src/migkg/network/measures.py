@@ -20,10 +20,10 @@ between its two ends; reciprocal ties merge and their weights add up):
   Nodes with no group (events, posts, topics) are never the ends of a pair but can be go-betweens;
 - ``groups_linked``: how many groups other than its own the node's neighbours belong to.
 
-Betweenness, brokerage and communities are computed by igraph (:mod:`.igraph_backend`), PageRank
-by networkx. Betweenness and brokerage still cost a breadth-first search from every source node
-(time about nodes × edges): exact, igraph takes 1.4 s for the five networks of 1,000 synthetic
-releases (networkx took 43 s), but 56 s for those of 10,000 (28,000 nodes, 600,000 edges). On a network of more than ``exact_up_to`` nodes (:data:`EXACT_UP_TO`) both are *estimated*
+Exact betweenness and brokerage come from one breadth-first search per source for both, compiled and
+run on every core (:mod:`.brandes`, numba); estimates and communities from igraph (:mod:`.igraph_backend`),
+PageRank from networkx. The searches still cost about nodes × edges. On a network of more than
+``exact_up_to`` nodes (:data:`EXACT_UP_TO`) both are *estimated*
 from ``samples`` source nodes (:data:`SAMPLES`) drawn with the seed ``seed`` (the one Louvain uses),
 so the same network gives the same values every time: betweenness as networkx
 ``betweenness_centrality(k=samples, seed=seed)`` estimates it (the same sources, the same
@@ -40,6 +40,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
+from migkg.network import brandes
 from migkg.network.graphs import add_edge
 from migkg.network.igraph_backend import IndexedGraph, louvain_membership, path_betweenness, to_igraph
 
@@ -47,7 +48,8 @@ MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "community",
 DEFAULT_SEED = 42
 DEFAULT_GROUP = "sector"
 #: networks with more nodes than this get betweenness and brokerage estimated from sampled sources: every
-#: network of 1,000 synthetic releases (at most 1,441 nodes) is exact, none of 10,000 (2,576 to 11,663 nodes)
+#: network of 1,000 synthetic releases (at most 1,441 nodes) is exact, none of 10,000 (2,576 to 11,663 nodes;
+#: exact, the five take 42 s on this 2-core machine, docs/analysts.md)
 EXACT_UP_TO = 2000
 #: how many source nodes the estimates start from
 SAMPLES = 100
@@ -93,12 +95,10 @@ def betweenness(graph: nx.Graph, sources: int | None = None, seed: int = DEFAULT
     ``betweenness_centrality(k=sources, seed=seed)``. ``graph`` is undirected; ``indexed``, its
     copy in igraph if the caller already has one (:func:`~migkg.network.igraph_backend.to_igraph`).
     """
-    indexed = to_igraph(graph) if indexed is None else indexed
     n = graph.number_of_nodes()
     if sources is None or sources >= n:
-        # igraph counts each unordered pair once; networkx counts (s, t) and (t, s), then divides by (n-1)(n-2)
-        raw = path_betweenness(indexed)
-        return indexed.by_node([value * 2 / ((n - 1) * (n - 2)) for value in raw] if n > 2 else raw)
+        return exact_pair_measures(graph, {})[0]
+    indexed = to_igraph(graph) if indexed is None else indexed
     drawn = random.Random(seed).sample(list(graph.nodes()), sources)
     raw = path_betweenness(indexed, sources=drawn)  # from the drawn sources to every node, halved
     if n < 3:
@@ -119,18 +119,19 @@ def brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int | None = 
     """
     if sources is not None and sources < sum(1 for node in graph if node in groups):
         return sampled_brokerage(graph, groups, sources, seed, indexed)
-    indexed = to_igraph(graph) if indexed is None else indexed
-    members: dict[str, list[str]] = {}
-    for node in graph:
-        if node in groups:
-            members.setdefault(groups[node], []).append(node)
-    ordered = sorted(members, key=lambda name: (-len(members[name]), name))
-    score = [0.0] * graph.number_of_nodes()
-    for position in range(1, len(ordered)):
-        targets = [node for name in ordered[:position] for node in members[name]]
-        part = path_betweenness(indexed, sources=members[ordered[position]], targets=targets)
-        score = [total + 2 * value for total, value in zip(score, part, strict=True)]
-    return indexed.by_node(score)
+    return exact_pair_measures(graph, groups)[1]
+
+
+def exact_pair_measures(graph: nx.Graph, groups: Mapping[str, str]) -> tuple[dict[str, float], dict[str, float]]:
+    """Exact betweenness (normalised as networkx's) and brokerage (``groups``: node -> group) of every node of
+    the undirected ``graph``, from one breadth-first search per source for both (:mod:`.brandes`)."""
+    codes = {name: number for number, name in enumerate(sorted(set(groups.values())))}
+    nodes, ordered_pairs, across = brandes.pair_dependencies(graph, {node: codes[name] for node, name in groups.items()})
+    n = len(nodes)
+    # every ordered pair (s, t): networkx divides betweenness by (n-1)(n-2); brokerage counts each unordered pair once
+    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    return (dict(zip(nodes, (ordered_pairs * scale).tolist(), strict=True)),
+            dict(zip(nodes, (across / 2).tolist(), strict=True)))
 
 
 def sampled_brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int,
@@ -181,10 +182,13 @@ def measure_values(graph: nx.Graph, group: str = DEFAULT_GROUP, seed: int = DEFA
     degree = dict(g.degree())
     strength = dict(g.degree(weight="weight"))
     indexed = to_igraph(g)
-    between = betweenness(g, sampled.get("betweenness"), seed, indexed)
+    if sampled:
+        between = betweenness(g, sampled.get("betweenness"), seed, indexed)
+        broker = brokerage(g, groups, sampled.get("brokerage"), seed, indexed)
+    else:
+        between, broker = exact_pair_measures(g, groups)
     pagerank = nx.pagerank(g, weight="weight") if g.number_of_nodes() else {}
     community = communities(g, seed, indexed)
-    broker = brokerage(g, groups, sampled.get("brokerage"), seed, indexed)
     values = {}
     for node in g:
         linked = {groups[n] for n in g[node] if n in groups} - {groups.get(node)}
