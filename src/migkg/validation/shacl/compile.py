@@ -91,6 +91,7 @@ def compile_shapes(graph: Graph, require_messages: bool = True) -> Shapes:
         | {p for s in by_node for p in s.other_targets.objects_of}
     for shape in shapes.values():
         shape.uses_sparql = _uses_sparql(shape, set())
+        shape.empty_checks = [check for check in shape.checks if check.on_empty]
     return Shapes(graph, shapes, targeted, frozenset(inverse), by_node)
 
 

@@ -113,7 +113,8 @@ class Validator:
     def _checks(self, shape: Shape, focus: Term, values: list[Term], view: View, results: list[Result]) -> bool:
         """Run a shape's core constraints on the value nodes; add what fails to ``results``; whether it conforms."""
         conforms = True
-        for check in shape.checks:
+        checks = shape.checks if values or shape.empty_checks is None else shape.empty_checks
+        for check in checks:
             found = check.run(self, shape, focus, values, view)
             if found:
                 results.extend(found)

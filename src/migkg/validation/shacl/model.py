@@ -49,6 +49,7 @@ class Check:
     run: Run
     nested: tuple[Shape, ...] = ()
     reports_nested: bool = False
+    on_empty: bool = True  # whether it may report when there are no value nodes (sh:minCount); if not, it is not run then
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class Shape:
     soft: bool = False  # a Warning or Info shape: with pyshacl's allow_warnings its results do not break conformance
     uses_sparql: bool = True  # whether evaluating it may run SPARQL (itself or a shape it uses): set by compile
     deactivated: bool = False  # sh:deactivated true: no results, conforms
+    # the checks that may report when there are no value nodes (set by compile; None: all of them)
+    empty_checks: list[Check] | None = None
 
     @property
     def is_property(self) -> bool:
