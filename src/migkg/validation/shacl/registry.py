@@ -35,9 +35,10 @@ class Parameter:
     compile_shape: Callable[[Node], Shape]  # compile a shape this one refers to (sh:node, sh:not, ...)
 
     def check(self, run: Run, nested: tuple[Shape, ...] = (), reports_nested: bool = False,
-              on_empty: bool = True) -> Check:
-        """``on_empty=False``: the check reports nothing when there are no value nodes (so it is not run then)."""
-        return Check(self.name, run, nested, reports_nested, on_empty)
+              on_empty: bool = True, counts: tuple[int, float] | None = None) -> Check:
+        """``on_empty=False``: the check reports nothing when there are no value nodes (so it is not run then);
+        ``counts``: it reports nothing when the number of values is within these bounds (sh:minCount, sh:maxCount)."""
+        return Check(self.name, run, nested, reports_nested, on_empty, counts)
 
     @property
     def number(self) -> int:
