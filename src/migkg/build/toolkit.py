@@ -47,7 +47,8 @@ class Toolkit:
         iris = Iris(base)
         fingerprint = toolkit_fingerprint(iris.base, files, "compiled" if compiled else "pyshacl")
         checks = [spec.query for shape in compiled.shapes.values() for spec in shape.sparql] if compiled else []
-        needed = remembered_needed_triples([rule.text for rule in rules] + checks)
+        # the rules evaluated in Python (Rule.plan) read the release's triples, not the scratch store
+        needed = remembered_needed_triples([rule.text for rule in rules if rule.plan is None] + checks)
         return cls(load_vocabulary(ontology), shapes, rules, iris, compiled, fingerprint, ontology, queries, needed)
 
     @property

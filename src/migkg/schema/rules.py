@@ -1,13 +1,16 @@
 """Derive the direct ("shortcut") edges from the qualified facts, by SPARQL CONSTRUCT rules.
 
 The rules are files (``queries/derive/*.rq``) so that a reader sees, and any SPARQL store
-can rerun, exactly how each direct edge follows from the facts behind it. They run on
-Oxigraph (:class:`Scratch`), one release at a time, over its facts and the vocabulary.
+can rerun, exactly how each direct edge follows from the facts behind it. They are evaluated
+one release at a time, over its facts and the vocabulary: in Python where a rule is plain triple
+patterns (:mod:`migkg.schema.rule_plans`, the same triples as SPARQL, without loading or parsing
+anything per release), else on Oxigraph (:class:`Scratch`).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -15,6 +18,7 @@ import pyoxigraph as ox
 
 from migkg.errors import InputError, Location
 from migkg.mapping.terms import Triple
+from migkg.schema.rule_plans import Facts, Plan, plan_of
 
 VOCABULARY = ox.NamedNode("urn:migkg:scratch:vocabulary")
 REGISTRY = ox.NamedNode("urn:migkg:scratch:registry")
@@ -27,6 +31,16 @@ Select = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 class Rule:
     path: Path
     text: str
+
+    @property
+    def plan(self) -> Plan | None:
+        """The rule evaluated in Python (None: it needs SPARQL, and runs on the scratch store)."""
+        return _plan(self.text)
+
+
+@lru_cache(maxsize=256)
+def _plan(text: str) -> Plan | None:
+    return plan_of(text)
 
 
 def load_rules(folder: Path) -> list[Rule]:
@@ -54,15 +68,25 @@ class Scratch:
     by one (removing 400 quads costs Oxigraph as much as adding them); instead the store is
     made anew every :data:`RECYCLE` releases, which keeps it small and its queries fast. Only
     triples some rule or check can match are loaded (:class:`Needed`), so the vocabulary and
-    registry part is a handful of triples and a new store costs next to nothing.
+    registry part is a handful of triples and a new store costs next to nothing. When that part
+    has at most :data:`SMALL_BASE` triples (none, with the shipped rules and checks), the store is
+    made anew for every release: an empty Oxigraph store costs about a microsecond, and filling
+    and querying a store with one release in it is cheaper than with 32.
     """
 
     RECYCLE = 32
+    SMALL_BASE = 16
 
-    def __init__(self, vocabulary: list[Triple], registry: list[Triple]):
+    def __init__(self, vocabulary: list[Triple], registry: list[Triple], rules: list[Rule] | None = None,
+                 rule_vocabulary: list[Triple] | None = None):
         self.vocabulary, self.registry = vocabulary, registry
         self.loaded = 0
+        self.recycle = 1 if len(vocabulary) + len(registry) <= self.SMALL_BASE else self.RECYCLE
         self.store = self._fresh()
+        # what the rules evaluated in Python match: the vocabulary indexed once, and the predicates of a release's facts
+        self.rule_predicates = frozenset(p for rule in rules or [] if rule.plan
+                                     for p in rule.plan.predicates)
+        self.rule_vocabulary = Facts(vocabulary if rule_vocabulary is None else rule_vocabulary, self.rule_predicates)
 
     def _fresh(self) -> ox.Store:
         store = ox.Store()
@@ -71,17 +95,25 @@ class Scratch:
         return store
 
     def load(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
-        """Put a release's facts (quads in ``graph``) into the store (a new store first, every RECYCLE releases)."""
-        if self.loaded >= self.RECYCLE or self.store.contains_named_graph(graph):
+        """Put a release's facts (quads in ``graph``) into the store (a new store first, every ``recycle`` releases)."""
+        if self.loaded >= self.recycle or self.store.contains_named_graph(graph):
             self.store, self.loaded = self._fresh(), 0
         self.store.extend(quads)
         self.loaded += 1
 
-    def derive(self, rules: list[Rule], facts: ox.NamedNode) -> list[Triple]:
-        """The union of every rule's CONSTRUCT over a loaded release's facts and the vocabulary, in rule order."""
+    def derive(self, rules: list[Rule], facts: ox.NamedNode, triples: list[Triple]) -> list[Triple]:
+        """The union of every rule's CONSTRUCT over a release's facts (``triples``, loaded in graph ``facts``
+        as far as the rules that need SPARQL can match them) and the vocabulary, in rule order."""
         derived: dict[Triple, None] = {}
         default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [facts, VOCABULARY]
+        indexed: tuple[Facts, ...] | None = None
         for rule in rules:
+            plan = rule.plan
+            if plan is not None:
+                if indexed is None:
+                    indexed = (Facts(triples, self.rule_predicates), self.rule_vocabulary)
+                derived.update(dict.fromkeys(plan.construct(indexed)))
+                continue
             answer = self.store.query(rule.text, default_graph=default_graph)
             assert isinstance(answer, ox.QueryTriples), "load_rules takes CONSTRUCT rules only"
             for triple in answer:

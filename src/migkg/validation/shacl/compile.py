@@ -15,7 +15,7 @@ from rdflib.term import Identifier, Node
 
 import migkg.validation.shacl.components  # noqa: F401 (registers the constraint components)
 from migkg.mapping.terms import to_ox
-from migkg.validation.shacl.model import PathSpec, Shape, Shapes, Targets
+from migkg.validation.shacl.model import CheckPlan, PathSpec, Shape, Shapes, Targets
 from migkg.validation.shacl.registry import COMPILERS, SECONDARY, Parameter
 from migkg.validation.shacl.sparql import compile_sparql
 from migkg.validation.shacl.terms import Unsupported, rdflib_order
@@ -91,6 +91,7 @@ def compile_shapes(graph: Graph, require_messages: bool = True) -> Shapes:
         | {p for s in by_node for p in s.other_targets.objects_of}
     for shape in shapes.values():
         shape.uses_sparql = _uses_sparql(shape, set())
+        shape.check_plan = CheckPlan.of(shape.checks)
     return Shapes(graph, shapes, targeted, frozenset(inverse), by_node)
 
 

@@ -7,7 +7,7 @@ from rdflib import URIRef
 
 from migkg.mapping.terms import Term, to_rdflib
 from migkg.validation.shacl.index import Read, Recording, View, graph_view, typed_subjects
-from migkg.validation.shacl.model import Shape, Shapes
+from migkg.validation.shacl.model import Check, Shape, Shapes
 from migkg.validation.shacl.results import Result
 from migkg.validation.shacl.sparql import evaluate_sparql
 
@@ -113,7 +113,14 @@ class Validator:
     def _checks(self, shape: Shape, focus: Term, values: list[Term], view: View, results: list[Result]) -> bool:
         """Run a shape's core constraints on the value nodes; add what fails to ``results``; whether it conforms."""
         conforms = True
-        for check in shape.checks:
+        plan = shape.check_plan
+        if plan is None:
+            checks: list[Check] | tuple[Check, ...] = shape.checks
+        elif plan.least <= len(values) <= plan.most:
+            checks = plan.counted if values else plan.counted_on_none
+        else:
+            checks = plan.every if values else plan.every_on_none
+        for check in checks:
             found = check.run(self, shape, focus, values, view)
             if found:
                 results.extend(found)

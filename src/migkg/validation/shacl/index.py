@@ -61,18 +61,32 @@ class View:
         self.superclasses = superclasses
         self.select = select
         self.memo: dict[tuple[int, Term], tuple[bool, list[Result]]] = {}  # value-shape results, within this view
+        self.own = self._own_values()
+
+    def _own_values(self) -> dict[Term, dict[Term, list[Term]]]:
+        """Predicate -> values of each node the top describes, over both indexes: the base's values first,
+        then the top's not among them (the node's own dictionary in the top when the base says nothing of it)."""
+        own: dict[Term, dict[Term, list[Term]]] = {}
+        if self.top is None:
+            return own
+        base = self.base.spo
+        for s, by_predicate in self.top.spo.items():
+            in_base = base.get(s)
+            if in_base is None:
+                own[s] = by_predicate
+                continue
+            merged = dict(in_base)
+            for p, more in by_predicate.items():
+                found = in_base.get(p)
+                merged[p] = list(dict.fromkeys([*found, *more])) if found else more
+            own[s] = merged
+        return own
 
     def objects(self, s: Term, p: Term) -> list[Term]:
-        by_predicate = self.base.spo.get(s)
-        found = by_predicate.get(p, _NO_TERMS) if by_predicate is not None else _NO_TERMS
-        top = self.top
-        if top is not None:
-            top_by_predicate = top.spo.get(s)
-            if top_by_predicate is not None:
-                more = top_by_predicate.get(p)
-                if more:
-                    return list(dict.fromkeys([*found, *more])) if found else more
-        return found
+        by_predicate = self.own.get(s)
+        if by_predicate is None:
+            by_predicate = self.base.spo.get(s, _NONE)
+        return by_predicate.get(p, _NO_TERMS)
 
     def subjects(self, p: Term, o: Term) -> list[Term]:
         found = self.base.subjects(p, o)

@@ -25,6 +25,8 @@ _ACTUAL: dict[URIRef, type | tuple[type, ...]] = {
     XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
     XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: dt.date, XSD.time: dt.time, XSD.dateTime: dt.datetime}
 
+_XSD_STRING = ox.NamedNode(str(XSD.string))
+
 #: an empty store: SPARQL's comparison operators on two literals, without data
 _NO_DATA = ox.Store()
 
@@ -39,6 +41,8 @@ def same(value: Term, expected: Node) -> bool:
 def string_of(v: Term) -> str:
     """The string a SHACL string constraint reads, as pyshacl's value_node_to_string has it."""
     if isinstance(v, ox.Literal):
+        if v.language or v.datatype == _XSD_STRING:  # a string's value is its lexical form (rdflib's, unchanged)
+            return v.value
         literal = literal_of(v)
         if literal.value is not None and literal.datatype in (None, RDF.langString, XSD.string):
             return str(literal.value)

@@ -49,6 +49,32 @@ class Check:
     run: Run
     nested: tuple[Shape, ...] = ()
     reports_nested: bool = False
+    on_empty: bool = True  # whether it may report when there are no value nodes (sh:minCount); if not, it is not run then
+    counts: tuple[int, float] | None = None  # sh:minCount/sh:maxCount: the numbers of values it accepts (least, most)
+
+
+@dataclass(frozen=True)
+class CheckPlan:
+    """Which of a shape's checks can report, by the number of value nodes: with none, only those that report on
+    none (``on_empty``); with a number every sh:minCount and sh:maxCount accepts, not those counts. The checks
+    left out would report nothing, so the results are the same, in the same order."""
+
+    least: int
+    most: float
+    every: tuple[Check, ...]
+    every_on_none: tuple[Check, ...]
+    counted: tuple[Check, ...]  # the number of values is within [least, most]
+    counted_on_none: tuple[Check, ...]
+
+    @classmethod
+    def of(cls, checks: list[Check]) -> CheckPlan:
+        least, most = 0, float("inf")
+        for check in checks:
+            if check.counts is not None:
+                least, most = max(least, check.counts[0]), min(most, check.counts[1])
+        on_none = tuple(c for c in checks if c.on_empty)
+        return cls(least, most, tuple(checks), on_none, tuple(c for c in checks if c.counts is None),
+                   tuple(c for c in on_none if c.counts is None))
 
 
 @dataclass(frozen=True)
@@ -81,6 +107,7 @@ class Shape:
     soft: bool = False  # a Warning or Info shape: with pyshacl's allow_warnings its results do not break conformance
     uses_sparql: bool = True  # whether evaluating it may run SPARQL (itself or a shape it uses): set by compile
     deactivated: bool = False  # sh:deactivated true: no results, conforms
+    check_plan: CheckPlan | None = None  # which checks to run, by the number of values (set by compile; None: all)
 
     @property
     def is_property(self) -> bool:

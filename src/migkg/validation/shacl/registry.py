@@ -34,8 +34,11 @@ class Parameter:
     component: URIRef  # the sh:sourceConstraintComponent of its results
     compile_shape: Callable[[Node], Shape]  # compile a shape this one refers to (sh:node, sh:not, ...)
 
-    def check(self, run: Run, nested: tuple[Shape, ...] = (), reports_nested: bool = False) -> Check:
-        return Check(self.name, run, nested, reports_nested)
+    def check(self, run: Run, nested: tuple[Shape, ...] = (), reports_nested: bool = False,
+              on_empty: bool = True, counts: tuple[int, float] | None = None) -> Check:
+        """``on_empty=False``: the check reports nothing when there are no value nodes (so it is not run then);
+        ``counts``: it reports nothing when the number of values is within these bounds (sh:minCount, sh:maxCount)."""
+        return Check(self.name, run, nested, reports_nested, on_empty, counts)
 
     @property
     def number(self) -> int:
@@ -48,7 +51,7 @@ class Parameter:
 
         def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
             return [validator.result(shape, component, focus, v) for v in values if not ok(v, view)]
-        return self.check(run)
+        return self.check(run, on_empty=False)
 
 
 Compiler = Callable[[Parameter], Check]

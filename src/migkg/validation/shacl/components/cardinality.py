@@ -22,7 +22,8 @@ def _count(parameter: Parameter, at_least: bool) -> Check:
     def count(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         bad = len(values) < bound if at_least else len(values) > bound
         return [validator.result(shape, component, focus)] if bad else []
-    return parameter.check(count)
+    return parameter.check(count, on_empty=at_least and bound > 0,
+                           counts=(bound, float("inf")) if at_least else (0, bound))
 
 
 @compiles(SH.minCount, SH.MinCountConstraintComponent)

@@ -41,7 +41,7 @@ def _logical(parameter: Parameter, shapes: list[Shape], accept: Callable[[int], 
             if not accept(conforming):
                 out.append(validator.result(shape, component, focus, v))
         return out
-    return parameter.check(run, tuple(shapes))
+    return parameter.check(run, tuple(shapes), on_empty=False)
 
 
 def _listed(parameter: Parameter) -> list[Shape]:

@@ -42,7 +42,7 @@ def disjoint(parameter: Parameter) -> Check:
     def run(validator: Validator, shape: Shape, focus: Term, values: list[Term], view: View) -> list[Result]:
         others = view.objects(focus, other)
         return [validator.result(shape, component, focus, v) for v in dict.fromkeys(values) if v in others]
-    return parameter.check(run)
+    return parameter.check(run, on_empty=False)
 
 
 def _ordered(parameter: Parameter, holds: Callable[[Any, Any], bool]) -> Check:
@@ -68,7 +68,7 @@ def _ordered(parameter: Parameter, holds: Callable[[Any, Any], bool]) -> Check:
                 if failed:
                     out.append(validator.result(shape, component, focus, value))
         return out
-    return parameter.check(run)
+    return parameter.check(run, on_empty=False)
 
 
 @compiles(SH.lessThan, SH.LessThanConstraintComponent)

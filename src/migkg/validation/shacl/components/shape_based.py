@@ -39,7 +39,7 @@ def node(parameter: Parameter) -> Check:
             if not conforms or nested:
                 out.append(validator.result(shape, component, focus, v, tuple(nested)))
         return out
-    return parameter.check(run, (target,), reports_nested=True)
+    return parameter.check(run, (target,), reports_nested=True, on_empty=False)
 
 
 @compiles(SH.qualifiedValueShape, SH.QualifiedMinCountConstraintComponent,  # and QualifiedMaxCount

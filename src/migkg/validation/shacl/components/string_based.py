@@ -70,4 +70,4 @@ def unique_lang(parameter: Parameter) -> Check:
                     duplicated.append(lang)
                 seen.add(lang)
         return [validator.result(shape, component, focus) for _lang in duplicated]
-    return parameter.check(unique)
+    return parameter.check(unique, on_empty=False)
