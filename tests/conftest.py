@@ -185,6 +185,7 @@ def case(seed_data: Path, earlier_outputs: Path, run_migkg) -> Case:
 # with `--durations` on 2 workers); the rest follow, the most tests first, as xdist would order them.
 SLOWEST_FIRST = (
     "test_scale_shacl.py", "test_shapes.py",  # pyshacl on ~150 broken seeds each: ~150 s of CPU a file
+    "test_trust_cli.py", "test_bad_input.py",  # a CLI run a test, many of them builds: ~95 and ~50 s of CPU
     # few tests, each long: builds of 50 releases killed mid-way, the benchmark at 10 releases, Virtuoso and
     # Jena loading builds, Chromium on served pages, many builds of 12 releases, the fuzzer's 79 builds
     "test_trust_processes.py", "test_scale_bench.py", "test_dump_loading.py", "test_engine_parity.py",
