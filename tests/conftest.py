@@ -184,6 +184,7 @@ def case(seed_data: Path, earlier_outputs: Path, run_migkg) -> Case:
 # while the other worker idles. The files that take longest go first instead (the longest-first rule, measured
 # with `--durations` on 2 workers); the rest follow, the most tests first, as xdist would order them.
 SLOWEST_FIRST = (
+    "test_across_releases.py",  # 12 tests, each builds and validates 40 releases in-process: ~20 s of CPU a test
     "test_scale_shacl.py", "test_shapes.py",  # pyshacl on ~150 broken seeds each: ~150 s of CPU a file
     "test_trust_cli.py", "test_bad_input.py",  # a CLI run a test, many of them builds: ~95 and ~50 s of CPU
     # few tests, each long: builds of 50 releases killed mid-way, the benchmark at 10 releases, Virtuoso and
