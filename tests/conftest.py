@@ -183,14 +183,16 @@ def case(seed_data: Path, earlier_outputs: Path, run_migkg) -> Case:
 # most tests first, so a slow file of few tests (real builds killed mid-way, servers) comes last and runs alone
 # while the other worker idles. The files that take longest go first instead (the longest-first rule, measured
 # with `--durations` on 2 workers); the rest follow, the most tests first, as xdist would order them.
-SLOWEST_FIRST = (
-    "test_across_releases.py",  # 12 tests, each builds and validates 40 releases in-process: ~20 s of CPU a test
-    "test_scale_shacl.py", "test_shapes.py",  # pyshacl on ~150 broken seeds each: ~150 s of CPU a file
-    "test_trust_cli.py", "test_bad_input.py",  # a CLI run a test, many of them builds: ~95 and ~50 s of CPU
-    # few tests, each long: builds of 50 releases killed mid-way, the benchmark at 10 releases, Virtuoso and
-    # Jena loading builds, Chromium on served pages, many builds of 12 releases, the fuzzer's 79 builds
-    "test_trust_processes.py", "test_scale_bench.py", "test_dump_loading.py", "test_engine_parity.py",
-    "test_pages_browser.py", "test_scale_build.py", "test_trust_fuzz.py",
+SLOWEST_FIRST = (  # CPU seconds of each file in a full run on 2 workers (the durations of its tests, children too)
+    "test_scale_shacl.py",      # 163: pyshacl and the compiled engine on ~150 broken seeds
+    "test_across_releases.py",  # 152: 12 tests, each builds and validates 40 releases in-process
+    "test_shapes.py",           # 151: pyshacl on ~180 broken seeds
+    "test_trust_cli.py",        # 95: a CLI run a test, many of them builds
+    "test_trust_processes.py",  # 73: builds of 50 releases killed mid-way
+    "test_scale_build.py",      # 63: ~25 builds of 12 releases
+    "test_scale_bench.py",      # 53: one test, the benchmark at 10 releases
+    "test_bad_input.py", "test_dump_loading.py", "test_trust_queries.py", "test_engine_parity.py",  # 46-52
+    "test_first_hour.py", "test_trust_fuzz.py", "test_pages_browser.py",  # 43-46; Chromium on served pages
 )
 
 
