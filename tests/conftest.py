@@ -176,3 +176,35 @@ def case(seed_data: Path, earlier_outputs: Path, run_migkg) -> Case:
     before = snapshot(out)
     assert before == snapshot(earlier_outputs) and ".migkg-build" in before
     return Case(seed_data, out, run_migkg, before)
+
+
+# --------------------------------------------------------------------------- the order of the test files
+# With `--dist loadfile`, xdist hands each idle worker the next whole file; by default it takes the files with the
+# most tests first, so a slow file of few tests (real builds killed mid-way, servers) comes last and runs alone
+# while the other worker idles. The files that take longest go first instead (the longest-first rule, measured
+# with `--durations` on 2 workers); the rest follow, the most tests first, as xdist would order them.
+SLOWEST_FIRST = (  # CPU seconds of each file in a full run on 2 workers (the durations of its tests, children too)
+    "test_scale_shacl.py",      # 163: pyshacl and the compiled engine on ~150 broken seeds
+    "test_across_releases.py",  # 152: 12 tests, each builds and validates 40 releases in-process
+    "test_shapes.py",           # 151: pyshacl on ~180 broken seeds
+    "test_trust_cli.py",        # 95: a CLI run a test, many of them builds
+    "test_trust_processes.py",  # 73: builds of 50 releases killed mid-way
+    "test_scale_build.py",      # 63: ~25 builds of 12 releases
+    "test_scale_bench.py",      # 53: one test, the benchmark at 10 releases
+    "test_bad_input.py", "test_dump_loading.py", "test_trust_queries.py", "test_engine_parity.py",  # 46-52
+    "test_first_hour.py", "test_trust_fuzz.py", "test_pages_browser.py",  # 43-46; Chromium on served pages
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config.option, "loadscopereorder"):  # pytest-xdist: keep the order collected below
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    files: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::")[0], []).append(item)
+    rank = {f"tests/{name}": place for place, name in enumerate(SLOWEST_FIRST)}
+    order = sorted(files, key=lambda path: (rank.get(path, len(rank)), -len(files[path])))
+    items[:] = [item for path in order for item in files[path]]

@@ -7,7 +7,8 @@ if [ -x /usr/sbin/apache2 ] && [ -e /usr/lib/apache2/modules/mod_rewrite.so ]; t
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+. "$(dirname "$0")/../apt.sh"
+apt_update_once
 apt-get install -y -qq --no-install-recommends apache2 >/dev/null
 # the package starts its service where it can; the tests want port 80 left alone
 (command -v service >/dev/null && service apache2 stop >/dev/null 2>&1) || true

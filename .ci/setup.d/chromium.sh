@@ -7,7 +7,8 @@ if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -e /usr/share/f
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+. "$(dirname "$0")/../apt.sh"
+apt_update_once
 apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-dejavu-core >/dev/null
 test -x /usr/bin/chromium
 test -x /usr/bin/chromedriver

@@ -7,6 +7,7 @@ if [ -e /usr/share/java/jena-arq.jar ] && [ -e /usr/share/java/jena-tdb2.jar ] &
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+. "$(dirname "$0")/../apt.sh"
+apt_update_once
 apt-get install -y -qq --no-install-recommends libapache-jena-java default-jdk-headless >/dev/null
 [ -e /usr/share/java/jena-arq.jar ] && command -v javac >/dev/null

@@ -6,6 +6,7 @@ if command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null && command 
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+. "$(dirname "$0")/../apt.sh"
+apt_update_once
 apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin curl >/dev/null
 command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null
