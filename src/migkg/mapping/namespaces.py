@@ -2,57 +2,33 @@
 
 The ontology namespaces are fixed (they name our vocabulary, published in
 ``ontology/``); only the IRIs of *data* (actors, releases, facts) hang under the
-configurable base, see :mod:`migkg.mapping.iris`.
+configurable base, see :mod:`migkg.mapping.iris`. Their prefixes, and the IRIs of ours, are declared once, as
+text, in :data:`migkg.mapping.prefixes.VOCABULARY_PREFIXES`.
 """
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VOID, XSD, DefinedNamespace
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VOID, XSD
 
-MIG = Namespace("https://w3id.org/migkg/ontology#")
-ROLE = Namespace("https://w3id.org/migkg/role/")
-TOPIC = Namespace("https://w3id.org/migkg/topic/")
-KIND = Namespace("https://w3id.org/migkg/kind/")
-ACTION = Namespace("https://w3id.org/migkg/action/")
-REGION = Namespace("https://w3id.org/migkg/region/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-WD = Namespace("http://www.wikidata.org/entity/")
+from migkg.mapping.prefixes import VOCABULARY_PREFIXES
+
+MIG = Namespace(VOCABULARY_PREFIXES["mig"])
+ROLE = Namespace(VOCABULARY_PREFIXES["role"])
+TOPIC = Namespace(VOCABULARY_PREFIXES["topic"])
+KIND = Namespace(VOCABULARY_PREFIXES["kind"])
+ACTION = Namespace(VOCABULARY_PREFIXES["action"])
+REGION = Namespace(VOCABULARY_PREFIXES["region"])
+TIME = Namespace(VOCABULARY_PREFIXES["time"])
+NIF = Namespace(VOCABULARY_PREFIXES["nif"])
+WD = Namespace(VOCABULARY_PREFIXES["wd"])
 ISO639 = Namespace("http://id.loc.gov/vocabulary/iso639-1/")
-SPDX = Namespace("http://spdx.org/rdf/terms#")
+SPDX = Namespace(VOCABULARY_PREFIXES["spdx"])
 
 
 def class_for_kind(kind_id: str) -> URIRef:
     """A card's kind id names an ontology class: ``ministerial-conference`` -> ``mig:MinisterialConference``."""
     return MIG["".join(part.capitalize() for part in kind_id.split("-"))]
 
-
-#: prefixes bound in every serialisation, in this order
-PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
-    "mig": MIG,
-    "role": ROLE,
-    "topic": TOPIC,
-    "kind": KIND,
-    "nif": NIF,
-    "org": ORG,
-    "prov": PROV,
-    "schema": SDO,
-    "foaf": FOAF,
-    "skos": SKOS,
-    "dcterms": DCTERMS,
-    "dcat": DCAT,
-    "void": VOID,
-    "owl": OWL,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "sh": SH,
-    "wd": WD,
-    "spdx": SPDX,
-    "action": ACTION,
-    "region": REGION,
-    "time": TIME,
-}
 
 __all__ = [
     "ACTION",
@@ -65,7 +41,6 @@ __all__ = [
     "NIF",
     "ORG",
     "OWL",
-    "PREFIXES",
     "PROV",
     "RDF",
     "RDFS",

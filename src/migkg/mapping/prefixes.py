@@ -1,15 +1,15 @@
 """The prefixes of the published files and of query answers: the vocabularies' and one per kind of node.
 
 A module of its own, apart from the serialiser and from rdflib's namespaces, so that a query's answer can
-name them without loading the build or rdflib (the command line's start-up). The vocabularies' table
-holds what :data:`migkg.mapping.namespaces.PREFIXES` binds, as text (tests/test_startup.py checks that the
-two agree).
+name them without loading the build or rdflib (the command line's start-up). The vocabularies' table is the
+one declaration of their IRIs: :mod:`migkg.mapping.namespaces` makes its rdflib namespaces of ours from it
+(tests/test_startup.py checks that rdflib's own, ORG, PROV..., agree with it).
 """
 from __future__ import annotations
 
 from migkg.mapping.iris import SEGMENT_OF_TYPE, Iris
 
-#: the vocabularies' prefixes, bound in every serialisation, in this order (as namespaces.PREFIXES)
+#: the vocabularies' prefixes, bound in every serialisation, in this order
 VOCABULARY_PREFIXES: dict[str, str] = {
     "mig": "https://w3id.org/migkg/ontology#",
     "role": "https://w3id.org/migkg/role/",
