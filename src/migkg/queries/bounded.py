@@ -26,6 +26,7 @@ from multiprocessing.connection import Connection
 from typing import TextIO, TypeVar, cast
 
 from migkg.errors import MigkgError
+from migkg.processes import stop_signals_held, stop_signals_let_through
 
 T = TypeVar("T")
 
@@ -52,10 +53,14 @@ def streamed_in_child(work: Callable[[TextIO], T], out: TextIO | None, seconds: 
     if out is not None:
         out.flush()  # nothing buffered before the fork is written twice
     child = context.Process(target=_run_piped, args=(work, writer), name="migkg-query", daemon=True)
-    child.start()
-    writer.close()
-    deadline = time.monotonic() + seconds if seconds > 0 else None
     try:
+        # a stop (Ctrl-C) that came between the fork and the clean-up below would leave the child running the
+        # query, holding this process's stdout and stderr open: held back until the child is started (the child
+        # lifts the block itself), it is raised here, inside the try
+        with stop_signals_held():
+            child.start()
+            writer.close()
+        deadline = time.monotonic() + seconds if seconds > 0 else None
         while True:
             if not reader.poll(None if deadline is None else max(deadline - time.monotonic(), 0.0)):
                 raise QueryStopped(f"{what}: stopped after {seconds:g} s (--timeout). Fix: ask for less (a LIMIT, "
@@ -71,9 +76,10 @@ def streamed_in_child(work: Callable[[TextIO], T], out: TextIO | None, seconds: 
         raise MigkgError(f"{what}: the query's process ended without an answer (exit status {child.exitcode}). "
                          "Fix: see the message above; if there is none, report it with the query.") from None
     finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
+        if child.pid is not None:  # started
+            if child.is_alive():
+                child.kill()
+            child.join()
         reader.close()
     if outcome[0] == "answer":
         result: T = outcome[1]
@@ -111,6 +117,7 @@ class Piped(io.TextIOBase):
 
 def _run_piped(work: Callable[[TextIO], object], writer: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the child; a Ctrl-C is its to handle
+    stop_signals_let_through()  # forked inside stop_signals_held (a SIGINT held back is ignored now)
     piped = Piped(writer)
     try:
         result = work(cast(TextIO, piped))
