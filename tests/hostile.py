@@ -23,7 +23,7 @@ def invoke(args: Sequence[str | Path], cwd: Path | None = None):
     if cwd is not None:
         os.chdir(cwd)
     try:
-        return CliRunner().invoke(app, [os.fspath(a) for a in args], catch_exceptions=True)
+        return CliRunner().invoke(app, [os.fspath(a) for a in args], catch_exceptions=True, prog_name="migkg")
     finally:
         os.chdir(here)
 
