@@ -207,8 +207,10 @@ SLOWEST_FIRST = (  # CPU seconds of each file in a full run on 2 workers (the du
     "test_trust_processes.py",  # 73: builds of 50 releases killed mid-way
     "test_scale_build.py",      # 63: ~25 builds of 12 releases
     "test_scale_bench.py",      # 53: one test, the benchmark at 10 releases
-    "test_bad_input.py", "test_dump_loading.py", "test_trust_queries.py", "test_engine_parity.py",  # 46-52
-    "test_first_hour.py", "test_trust_fuzz.py", "test_pages_browser.py",  # 43-46; Chromium on served pages
+    "test_dump_loading.py", "test_engine_parity.py",  # 52-61: Virtuoso's bulk loader and Jena; three engines
+    # ~20-40 since their refusals and messages run in-process (invoke_migkg; estimated from runs under load)
+    "test_first_hour.py", "test_trust_queries.py", "test_trust_fuzz.py", "test_bad_input.py",
+    "test_pages_browser.py",  # Chromium on served pages
 )
 
 
