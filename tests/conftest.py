@@ -88,7 +88,8 @@ def invoke_migkg() -> Callable[..., subprocess.CompletedProcess]:
     from tests.hostile import invoke
 
     def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        done = invoke(list(args), cwd=cwd or ROOT)
+        # COLUMNS unset, as run_migkg does: a runner's width (xdist's workers have one) would fold the tables
+        done = invoke(list(args), cwd=cwd or ROOT, env={"COLUMNS": None, "LINES": None})
         escaped = done.exception if not isinstance(done.exception, SystemExit) else None
         assert escaped is None, f"migkg {args}: {escaped!r}\n{done.stderr}"
         return subprocess.CompletedProcess(["migkg", *map(str, args)], done.exit_code, done.stdout, done.stderr)
