@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -17,13 +17,15 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTED = {0, 1, 2}
 
 
-def invoke(args: Sequence[str | Path], cwd: Path | None = None):
-    """``migkg ARGS`` in this process (no interpreter to start: a run that fails early costs milliseconds)."""
+def invoke(args: Sequence[str | Path], cwd: Path | None = None, env: Mapping[str, str | None] | None = None):
+    """``migkg ARGS`` in this process (no interpreter to start: a run that fails early costs milliseconds);
+    ``env`` sets (or, with None, unsets) variables for the run only."""
     here = Path.cwd()
     if cwd is not None:
         os.chdir(cwd)
     try:
-        return CliRunner().invoke(app, [os.fspath(a) for a in args], catch_exceptions=True)
+        return CliRunner().invoke(app, [os.fspath(a) for a in args], catch_exceptions=True, prog_name="migkg",
+                                   env=env)
     finally:
         os.chdir(here)
 

@@ -30,7 +30,8 @@ def seed_card(repo_root: Path) -> dict:
 
 # --------------------------------------------------------------------------- evidence
 
-def test_quote_not_in_the_source(case: Case, seed_card: dict):
+def test_quote_not_in_the_source(case: Case, seed_card: dict, run_migkg):
+    case.run = run_migkg  # this one in a real `python -m migkg` process (the others in-process): exit 2 from it
     line = case.edit(CARD, "evidence: Туркменистан}", "evidence: Туркмения}")
     role = index_where(seed_card["events"][0]["roles"], role="participant", agent="TKM")
     stderr = case.build_fails()

@@ -26,7 +26,7 @@ def test_network_help_lists_its_commands_in_order(run_migkg):
     assert listed_commands(done.stdout) == NETWORK_COMMANDS
 
 
-def test_each_command_has_its_own_help(run_migkg):
-    for command in COMMANDS:
-        done = run_migkg(command, "--help")
+def test_each_command_has_its_own_help(invoke_migkg):
+    for command in COMMANDS:  # in-process (the help is the app's); test_help_lists_every_command_in_order runs a process
+        done = invoke_migkg(command, "--help")
         assert done.returncode == 0 and f"Usage: migkg {command} " in done.stdout, (command, done.stderr)

@@ -71,15 +71,15 @@ def _results(void: Path, *shape_files: str) -> list[tuple[str, URIRef, URIRef | 
     return out
 
 
-def _build(run_migkg: Callable, data: Path, out: Path, *options: str) -> Path:
-    done = run_migkg("build", "--data", data, "--out", out, "--no-cache", *options)
+def _build(invoke_migkg: Callable, data: Path, out: Path, *options: str) -> Path:
+    done = invoke_migkg("build", "--data", data, "--out", out, "--no-cache", *options)
     assert done.returncode == 0, done.stderr
     return out
 
 
 @pytest.fixture(scope="module")
-def seed(run_migkg, tmp_path_factory) -> Path:
-    return _build(run_migkg, ROOT / "data", tmp_path_factory.mktemp("seed") / "build")
+def seed(invoke_migkg, tmp_path_factory) -> Path:
+    return _build(invoke_migkg, ROOT / "data", tmp_path_factory.mktemp("seed") / "build")
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +93,8 @@ def domain_data(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def domain(run_migkg, domain_data, tmp_path_factory) -> Path:
-    return _build(run_migkg, domain_data, tmp_path_factory.mktemp("domain-build") / "build",
+def domain(invoke_migkg, domain_data, tmp_path_factory) -> Path:
+    return _build(invoke_migkg, domain_data, tmp_path_factory.mktemp("domain-build") / "build",
                   "--download-base", DOWNLOADS)
 
 
@@ -295,17 +295,17 @@ def test_the_releases_are_sources_the_dataset_is_derived_from(domain):
 
 
 # --------------------------------------------------------------------------- deterministic, and bad settings
-def test_two_builds_write_the_same_bytes(run_migkg, seed, tmp_path):
-    again = _build(run_migkg, ROOT / "data", tmp_path / "build")
+def test_two_builds_write_the_same_bytes(invoke_migkg, seed, tmp_path):
+    again = _build(invoke_migkg, ROOT / "data", tmp_path / "build")
     assert (again / "void.ttl").read_bytes() == (seed / "void.ttl").read_bytes()
 
 
-def test_a_bad_catalogue_yaml_names_its_field_and_writes_nothing(run_migkg, domain_data, tmp_path):
+def test_a_bad_catalogue_yaml_names_its_field_and_writes_nothing(invoke_migkg, domain_data, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(domain_data, data)
     (data / "catalogue.yaml").write_text("publisher:\n  name: Lab\ncontact:\n  email: not-an-address\n",
                                          encoding="utf-8")
-    done = run_migkg("build", "--data", data, "--out", tmp_path / "build", "--no-cache")
+    done = invoke_migkg("build", "--data", data, "--out", tmp_path / "build", "--no-cache")
     assert done.returncode == 2, done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "catalogue.yaml:4: contact.email" in errors[0], done.stderr

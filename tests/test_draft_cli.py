@@ -47,8 +47,8 @@ def figures(table: str) -> dict[str, tuple[float, float]]:
     return rows
 
 
-def test_drafting_the_seed_writes_a_draft_beside_its_source_and_measures_it(run_migkg, data):
-    result = run_migkg("draft", SEED / "source.txt", "--id", "2013-06-05-seed-draft", "--data", data,
+def test_drafting_the_seed_writes_a_draft_beside_its_source_and_measures_it(invoke_migkg, data):
+    result = invoke_migkg("draft", SEED / "source.txt", "--id", "2013-06-05-seed-draft", "--data", data,
                        "--evaluate", SEED / "card.yaml")
     assert_clean(result, 0)
     folder = data / "releases" / "2013-06-05-seed-draft"
@@ -61,28 +61,28 @@ def test_drafting_the_seed_writes_a_draft_beside_its_source_and_measures_it(run_
     assert table["overall"][0] >= 0.9
 
 
-def test_draft_evaluate_compares_a_draft_folder_with_a_reviewed_card(run_migkg, data):
-    made = run_migkg("draft", ENGLISH_CARD.parent / "source.txt", "--id", "en-draft", "--lang", "en", "--data", data)
+def test_draft_evaluate_compares_a_draft_folder_with_a_reviewed_card(invoke_migkg, data):
+    made = invoke_migkg("draft", ENGLISH_CARD.parent / "source.txt", "--id", "en-draft", "--lang", "en", "--data", data)
     assert_clean(made, 0)
-    result = run_migkg("draft-evaluate", data / "releases" / "en-draft", ENGLISH_CARD, "--data", data,
+    result = invoke_migkg("draft-evaluate", data / "releases" / "en-draft", ENGLISH_CARD, "--data", data,
                        "--registry", ENGLISH / "registry")
     assert_clean(result, 0)
     table = figures(result.stdout)
     assert table["persons"][1] >= 0.9 and table["posts"][1] >= 0.7 and table["overall"][0] >= 0.9
 
 
-def test_a_reviewed_card_is_never_replaced_and_a_draft_only_with_force(run_migkg, data, tmp_path):
+def test_a_reviewed_card_is_never_replaced_and_a_draft_only_with_force(invoke_migkg, data, tmp_path):
     folder = data / "releases" / "x"
     folder.mkdir()
     (folder / "card.yaml").write_text("card: 1\n", encoding="utf-8")
-    result = run_migkg("draft", SEED / "source.txt", "--id", "x", "--data", data)
+    result = invoke_migkg("draft", SEED / "source.txt", "--id", "x", "--data", data)
     assert_clean(result, 2)
     assert "card.yaml" in result.stderr and "Fix:" in result.stderr
     assert (folder / "card.yaml").read_text(encoding="utf-8") == "card: 1\n"
 
     (folder / "card.yaml").unlink()
     (folder / DRAFT_NAME).write_text("# under review\n", encoding="utf-8")
-    result = run_migkg("draft", SEED / "source.txt", "--id", "x", "--data", data)
+    result = invoke_migkg("draft", SEED / "source.txt", "--id", "x", "--data", data)
     assert_clean(result, 2)
     assert "--force" in result.stderr
     assert (folder / DRAFT_NAME).read_text(encoding="utf-8") == "# under review\n"
@@ -93,7 +93,7 @@ def test_a_reviewed_card_is_never_replaced_and_a_draft_only_with_force(run_migkg
     ("cp1251.txt", "ПРЕСС РЕЛИЗ\n\nАлматы 5 июня 2013".encode("cp1251"), "is not valid UTF-8"),
     ("huge.txt", None, "migkg draft takes texts of up to 100,000 bytes"),
 ])
-def test_bad_files_end_with_one_clear_message(run_migkg, data, tmp_path, *, name, content, message):
+def test_bad_files_end_with_one_clear_message(invoke_migkg, data, tmp_path, *, name, content, message):
     source = tmp_path / name
     if content is None:  # 5 MB of release-like text
         paragraph = ("Алматы 5 июня 2013 – Страны, принявшие сегодня участие в конференции, "
@@ -102,18 +102,18 @@ def test_bad_files_end_with_one_clear_message(run_migkg, data, tmp_path, *, name
         assert source.stat().st_size >= 5_000_000
     else:
         source.write_bytes(content)
-    result = run_migkg("draft", source, "--id", "bad", "--data", data)
+    result = invoke_migkg("draft", source, "--id", "bad", "--data", data)
     assert_clean(result, 2)
     assert result.stderr.startswith(f"error: {source}") and message in result.stderr and "Fix:" in result.stderr
     assert not (data / "releases" / "bad").exists()
 
 
-def test_a_text_with_no_known_actors_gives_an_honest_mostly_empty_draft(run_migkg, data, tmp_path):
+def test_a_text_with_no_known_actors_gives_an_honest_mostly_empty_draft(invoke_migkg, data, tmp_path):
     source = tmp_path / "bakery.txt"
     source.write_text("Village bakery opens a second shop\n\nSpringfield, 3 March 2021 – The village bakery "
                       "opened its second shop today. \"We are happy to serve more neighbours,\" the owner said.\n",
                       encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "bakery", "--data", data)
+    result = invoke_migkg("draft", source, "--id", "bakery", "--data", data)
     assert_clean(result, 0)
     folder = data / "releases" / "bakery"
     loaded, _ = load_draft(folder, [data / "registry"], load_vocabulary(ontology_dir()))
@@ -125,10 +125,10 @@ def test_a_text_with_no_known_actors_gives_an_honest_mostly_empty_draft(run_migk
     assert [p["id"] for p in proposals] == ["springfield"]
 
 
-def test_a_text_without_any_date_is_drafted_and_the_date_left_to_the_curator(run_migkg, data, tmp_path):
+def test_a_text_without_any_date_is_drafted_and_the_date_left_to_the_curator(invoke_migkg, data, tmp_path):
     source = tmp_path / "undated.txt"
     source.write_text("Some words about migration and nothing else.\n", encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "undated", "--data", data)
+    result = invoke_migkg("draft", source, "--id", "undated", "--data", data)
     assert_clean(result, 0)
     assert "TO ADD: issued" in (data / "releases" / "undated" / DRAFT_NAME).read_text(encoding="utf-8")
 
@@ -144,7 +144,7 @@ def spoil(path: Path, old: str, new: str) -> int:
 
 
 @pytest.mark.parametrize("where", ["data registry", "draft proposals", "extra registry"])
-def test_draft_evaluate_names_the_bad_registry_file_itself(run_migkg, data, tmp_path, where):
+def test_draft_evaluate_names_the_bad_registry_file_itself(invoke_migkg, data, tmp_path, where):
     """The registries are read where they are (not from copies in a scratch folder that is gone by the
     time the message is read): the message names the file to fix, and its line."""
     folder = data / "releases" / "d"
@@ -164,18 +164,18 @@ def test_draft_evaluate_names_the_bad_registry_file_itself(run_migkg, data, tmp_
     else:
         bad = extra / "en-release-additions.yaml"
         line = spoil(bad, "entries:\n", "entries:\n  - id: iom\n    type: intergovernmental-organization\n    labels: {ru: МОМ, en: IOM}\n") + 1
-    result = run_migkg("draft-evaluate", folder, SEED / "card.yaml", "--data", data, "--registry", extra)
+    result = invoke_migkg("draft-evaluate", folder, SEED / "card.yaml", "--data", data, "--registry", extra)
     assert_clean(result, 2)
     assert result.stderr.startswith(f"error: {bad}:{line}: "), result.stderr
     if where != "draft proposals":
         assert f"duplicate id 'iom' (first defined at {first}:" in result.stderr, result.stderr
 
 
-def test_draft_with_evaluate_names_the_bad_registry_file_itself(run_migkg, data, tmp_path):
+def test_draft_with_evaluate_names_the_bad_registry_file_itself(invoke_migkg, data, tmp_path):
     extra = Path(shutil.copytree(ENGLISH / "registry", tmp_path / "extra"))
     bad = extra / "en-release-additions.yaml"
     line = spoil(bad, "entries:\n", "entries:\n  - id: XXK\n    type: state\n    labels: {ru: Икс, en: Ex}\n") + 1
-    result = run_migkg("draft", SEED / "source.txt", "--id", "seed-draft", "--data", data,
+    result = invoke_migkg("draft", SEED / "source.txt", "--id", "seed-draft", "--data", data,
                        "--evaluate", SEED / "card.yaml", "--registry", extra)
     assert_clean(result, 2)
     assert f"error: {bad}:{line}: entries[0].id: 'XXK' is not an ISO 3166-1 alpha-3 country code." in result.stderr

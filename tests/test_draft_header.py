@@ -102,10 +102,10 @@ UNDATED = ("PRESS RELEASE\n\nIOM opens a migrant resource centre in Osh\n\n"
            "returning migrants.\n")
 
 
-def test_a_text_with_no_date_is_drafted_and_says_what_to_add(run_migkg, data, tmp_path):
+def test_a_text_with_no_date_is_drafted_and_says_what_to_add(invoke_migkg, data, tmp_path):
     source = tmp_path / "undated.txt"
     source.write_text(UNDATED, encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "undated", "--data", data)
+    result = invoke_migkg("draft", source, "--id", "undated", "--data", data)
     assert result.returncode == 0, result.stderr
     folder = data / "releases" / "undated"
     card_text = (folder / "card.draft.yaml").read_text(encoding="utf-8")
@@ -115,11 +115,11 @@ def test_a_text_with_no_date_is_drafted_and_says_what_to_add(run_migkg, data, tm
     assert loaded.issued is None and [r.outlet for r in loaded.relays] == ["kabar"]
 
 
-def test_the_curators_date_publisher_and_address_are_supplied_facts(run_migkg, data, tmp_path):
+def test_the_curators_date_publisher_and_address_are_supplied_facts(invoke_migkg, data, tmp_path):
     source = tmp_path / "osh.txt"
     source.write_text(UNDATED, encoding="utf-8")
     (tmp_path / "osh.meta.yaml").write_text("issued: 2024-02-15\npublisher: iom\n", encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "osh", "--data", data, "--url", "https://example.org/iom/osh")
+    result = invoke_migkg("draft", source, "--id", "osh", "--data", data, "--url", "https://example.org/iom/osh")
     assert result.returncode == 0, result.stderr
     loaded = release(data, "osh")
     assert str(loaded.issued.date) == "2024-02-15" and str(loaded.issued.supplied) == "https://example.org/iom/osh"
@@ -127,10 +127,10 @@ def test_the_curators_date_publisher_and_address_are_supplied_facts(run_migkg, d
     assert [(p.agent, str(p.supplied)) for p in loaded.publishers] == [("iom", "https://example.org/iom/osh")]
 
 
-def test_without_an_address_the_curators_date_is_a_note_to_the_curator(run_migkg, data, tmp_path):
+def test_without_an_address_the_curators_date_is_a_note_to_the_curator(invoke_migkg, data, tmp_path):
     source = tmp_path / "osh.txt"
     source.write_text(UNDATED, encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "osh", "--data", data, "--issued", "2024-02-15")
+    result = invoke_migkg("draft", source, "--id", "osh", "--data", data, "--issued", "2024-02-15")
     assert result.returncode == 0, result.stderr
     card_text = (data / "releases" / "osh" / "card.draft.yaml").read_text(encoding="utf-8")
     assert "# TO ADD: issued: 2024-02-15 was given by the curator (--issued)" in card_text
@@ -142,23 +142,23 @@ def test_without_an_address_the_curators_date_is_a_note_to_the_curator(run_migkg
     (["--url", "example.org/x"], None, "error: --url:"),
     ([], "issued: 2024-02-15\nadress: https://example.org/x\n", "osh.meta.yaml:2: adress: is not a known field"),
 ])
-def test_bad_metadata_ends_with_a_located_error(run_migkg, data, tmp_path, args, meta, message):
+def test_bad_metadata_ends_with_a_located_error(invoke_migkg, data, tmp_path, args, meta, message):
     source = tmp_path / "osh.txt"
     source.write_text(UNDATED, encoding="utf-8")
     if meta:
         (tmp_path / "osh.meta.yaml").write_text(meta, encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "osh", "--data", data, *args)
+    result = invoke_migkg("draft", source, "--id", "osh", "--data", data, *args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert message in result.stderr and "Fix:" in result.stderr
     assert not (data / "releases" / "osh").exists()
 
 
-def test_an_unknown_publisher_id_is_left_out_and_said_not_refused(run_migkg, data, tmp_path):
+def test_an_unknown_publisher_id_is_left_out_and_said_not_refused(invoke_migkg, data, tmp_path):
     source = tmp_path / "osh.txt"
     source.write_text(UNDATED, encoding="utf-8")
     (tmp_path / "osh.meta.yaml").write_text("issued: 2024-02-15\npublisher: nobody\nurl: https://example.org/x\n",
                                             encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "osh", "--data", data)
+    result = invoke_migkg("draft", source, "--id", "osh", "--data", data)
     assert result.returncode == 0, result.stderr
     assert "not drafted: release.publishers: 'nobody'" in result.stderr and "not in the registry" in result.stderr
     meta = (data / "releases" / "osh" / "draft-meta.yaml").read_text(encoding="utf-8")
@@ -167,12 +167,12 @@ def test_an_unknown_publisher_id_is_left_out_and_said_not_refused(run_migkg, dat
     assert "nobody" not in [p.agent for p in loaded.publishers] and str(loaded.issued.date) == "2024-02-15"
 
 
-def test_an_agency_item_gets_its_kind_publisher_author_and_event_date_from_the_header(run_migkg, data, tmp_path):
+def test_an_agency_item_gets_its_kind_publisher_author_and_event_date_from_the_header(invoke_migkg, data, tmp_path):
     source = tmp_path / "trend.txt"
     source.write_text("Almaty Process officials meet in Baku\n\nBAKU, Azerbaijan, April 24 (Trend) – Senior "
                       "officials of the Almaty Process met in Baku on Wednesday, the press service said.\n",
                       encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "trend", "--data", data, "--issued", "2019-04-25")
+    result = invoke_migkg("draft", source, "--id", "trend", "--data", data, "--issued", "2019-04-25")
     assert result.returncode == 0, result.stderr
     loaded = release(data, "trend")
     assert str(loaded.issued.date) == "2019-04-24" and loaded.kind.kind == "news-item"
@@ -222,10 +222,10 @@ NEWS_PAGE = ("The Astana Times › World\n\nAlmaty Process officials review labo
              "A visa centre will open in June, the newspaper wrote, citing the ministry's press service.\n")
 
 
-def test_a_news_page_gets_its_outlet_kind_title_author_date_place_and_relay(run_migkg, data, tmp_path):
+def test_a_news_page_gets_its_outlet_kind_title_author_date_place_and_relay(invoke_migkg, data, tmp_path):
     source = tmp_path / "page.txt"
     source.write_text(NEWS_PAGE, encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "page", "--data", data)
+    result = invoke_migkg("draft", source, "--id", "page", "--data", data)
     assert result.returncode == 0, result.stderr
     loaded = release(data, "page")
     assert loaded.kind.kind == "news-item" and [p.agent for p in loaded.publishers] == ["astana-times"]
@@ -235,12 +235,12 @@ def test_a_news_page_gets_its_outlet_kind_title_author_date_place_and_relay(run_
     assert [r.outlet for r in loaded.relays] == ["kaz-ministry-internal-affairs"]
 
 
-def test_the_body_over_the_kind_line_and_an_issued_by_line_publish(run_migkg, data, tmp_path):
+def test_the_body_over_the_kind_line_and_an_issued_by_line_publish(invoke_migkg, data, tmp_path):
     source = tmp_path / "office.txt"
     source.write_text("ALMATY PROCESS – SUPPORT UNIT\nMEDIA RELEASE\n\nExperts of the Almaty Process meet in "
                       "Almaty\n\nAlmaty, 3 March 2022 – Experts of the Almaty Process met in Almaty.\n\n"
                       "Issued by the Regional Migration Support Unit, Almaty.\n", encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "office", "--data", data)
+    result = invoke_migkg("draft", source, "--id", "office", "--data", data)
     assert result.returncode == 0, result.stderr
     loaded = release(data, "office")
     assert loaded.kind.kind == "press-release"
@@ -249,10 +249,10 @@ def test_the_body_over_the_kind_line_and_an_issued_by_line_publish(run_migkg, da
 
 
 @pytest.mark.parametrize("given", ["2024-02", "2024"])
-def test_a_date_of_issue_known_to_the_month_or_year_is_supplied_as_given(run_migkg, data, tmp_path, given):
+def test_a_date_of_issue_known_to_the_month_or_year_is_supplied_as_given(invoke_migkg, data, tmp_path, given):
     source = tmp_path / "osh.txt"
     source.write_text(UNDATED, encoding="utf-8")
-    result = run_migkg("draft", source, "--id", "osh", "--data", data, "--issued", given,
+    result = invoke_migkg("draft", source, "--id", "osh", "--data", data, "--issued", given,
                        "--url", "https://example.org/iom/osh")
     assert result.returncode == 0, result.stderr
     assert str(release(data, "osh").issued.date) == given

@@ -234,23 +234,23 @@ def test_virtuoso_digest_login_from_the_environment(virtuoso, run_migkg, monkeyp
 
 
 # --------------------------------------------------------------------------- the command line
-def test_cli_failures_are_one_clear_message_and_a_nonzero_exit(run_migkg, built_dir):
-    down = run_migkg("query", "q01", "--endpoint", f"http://127.0.0.1:{free_port()}/query")
+def test_cli_failures_are_one_clear_message_and_a_nonzero_exit(invoke_migkg, built_dir):
+    down = invoke_migkg("query", "q01", "--endpoint", f"http://127.0.0.1:{free_port()}/query")
     assert down.returncode == 1 and down.stdout == ""
     assert down.stderr.startswith("error: POST http://127.0.0.1:") and "connection refused" in down.stderr
     assert len(down.stderr.strip().splitlines()) == 1
 
     with FaultServer(lambda n: Behaviour(500, {"Content-Type": "text/plain"}, b"boom")) as server:
-        failed = run_migkg("query", "q02", "--endpoint", server.url)
+        failed = invoke_migkg("query", "q02", "--endpoint", server.url)
     assert failed.returncode == 1 and "HTTP 500" in failed.stderr and "boom" in failed.stderr
     assert "Traceback" not in failed.stderr
 
     with FaultServer(lambda n: Behaviour(200, {"Content-Type": "application/sparql-results+json"}, SELECT_ANSWER,
                                          delay=2)) as server:
-        slow = run_migkg("query", "q02", "--endpoint", server.url, "--read-timeout", "0.5")
+        slow = invoke_migkg("query", "q02", "--endpoint", server.url, "--read-timeout", "0.5")
     assert slow.returncode == 1 and "no answer within 0.5 s (read timeout)" in slow.stderr
 
-    not_url = run_migkg("query", "q02", "--endpoint", "127.0.0.1:7878")
+    not_url = invoke_migkg("query", "q02", "--endpoint", "127.0.0.1:7878")
     assert not_url.returncode == 2 and "is not an http(s) URL" in not_url.stderr  # bad input, as any bad option
 
 

@@ -206,9 +206,9 @@ def test_every_option_that_takes_a_value_shows_a_metavar_and_flags_none():
                 assert named or param.metavar in ("ru|en", "gsp|update"), (path, param.opts, param.metavar)
 
 
-def test_help_reads_as_a_unix_commands(run_migkg):
-    for path, _ in all_commands():
-        done = run_migkg(*path, "-h")
+def test_help_reads_as_a_unix_commands(run_migkg, invoke_migkg):
+    for path, _ in all_commands():  # in-process: the help is the app's; the last one below is a real process's
+        done = invoke_migkg(*path, "-h")
         clean(done, 0)
         text = done.stdout
         assert "Usage: migkg" in text, path

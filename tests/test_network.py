@@ -141,12 +141,12 @@ def test_the_python_projection_equals_the_sparql_projection_on_the_seed(source, 
     assert set(nets["co-participation"].edges) == set(python.edges)
 
 
-def test_the_python_projection_equals_the_sparql_projection_across_many_events(tmp_path, run_migkg):
+def test_the_python_projection_equals_the_sparql_projection_across_many_events(tmp_path, invoke_migkg):
     """Forty synthetic releases: events that share actors, actors at several events, several roles each."""
     from migkg import synthetic
 
     data = synthetic.generate(tmp_path / "data", 40, seed=3)
-    done = run_migkg("build", "--data", data, "--out", tmp_path / "build", "--no-cache")
+    done = invoke_migkg("build", "--data", data, "--out", tmp_path / "build", "--no-cache")
     assert done.returncode == 0, done.stderr
     two_mode, python, sparql = _both_projections(EmbeddedSource(open_build(tmp_path / "build").store))
     assert max(w for *_, w in python.edges(data="weight")) > 1, "no pair met twice: the corpus tests too little"
@@ -445,30 +445,30 @@ def test_network_stats_prints_a_ranked_table_and_writes_csv(run_migkg, built_dir
          "Управление Верховного комиссара ООН по делам беженцев")
 
 
-def test_network_stats_and_export_say_when_a_measure_is_an_estimate(run_migkg, built_dir, tmp_path):
-    done = run_migkg("network", "stats", "--build", built_dir, "--out", tmp_path, "--network", "affiliation",
+def test_network_stats_and_export_say_when_a_measure_is_an_estimate(invoke_migkg, built_dir, tmp_path):
+    done = invoke_migkg("network", "stats", "--build", built_dir, "--out", tmp_path, "--network", "affiliation",
                      "--exact-up-to", "10", "--samples", "5")
     assert done.returncode == 0, done.stderr
     assert "estimated (17 nodes > --exact-up-to 10), seed 42: betweenness from 5 sampled sources of 17 nodes; " \
            "brokerage from 5 sampled sources of 13 grouped nodes" in done.stdout
-    exact = run_migkg("network", "stats", "--build", built_dir, "--out", tmp_path, "--network", "affiliation")
+    exact = invoke_migkg("network", "stats", "--build", built_dir, "--out", tmp_path, "--network", "affiliation")
     assert exact.returncode == 0 and "estimated" not in exact.stdout and "sampled" not in exact.stdout
-    done = run_migkg("network", "export", "--build", built_dir, "--out", tmp_path, "--network", "affiliation",
+    done = invoke_migkg("network", "export", "--build", built_dir, "--out", tmp_path, "--network", "affiliation",
                      "--exact-up-to", "0", "--samples", "5", "--seed", "3")
     assert done.returncode == 0, done.stderr
     assert "affiliation: estimated (17 nodes > --exact-up-to 0), seed 3" in done.stderr
     graph = nx.read_graphml(tmp_path / "affiliation.graphml")
     assert (graph.graph["betweenness_sample"], graph.graph["brokerage_sample"], graph.graph["sample_seed"]) == (5, 5, 3)
-    done = run_migkg("network", "stats", "--build", built_dir, "--samples", "1")
+    done = invoke_migkg("network", "stats", "--build", built_dir, "--samples", "1")
     assert done.returncode == 2 and "an estimate needs at least 2" in done.stderr
 
 
-def test_network_commands_refuse_unknown_names_and_a_missing_build(run_migkg, tmp_path):
-    done = run_migkg("network", "stats", "--network", "friends", "--build", tmp_path)
+def test_network_commands_refuse_unknown_names_and_a_missing_build(invoke_migkg, tmp_path):
+    done = invoke_migkg("network", "stats", "--network", "friends", "--build", tmp_path)
     assert done.returncode == 2 and "no network named 'friends'" in done.stderr and "co-participation" in done.stderr
-    done = run_migkg("network", "draw", "--size-by", "fame", "--build", tmp_path)
+    done = invoke_migkg("network", "draw", "--size-by", "fame", "--build", tmp_path)
     assert done.returncode == 2 and "no measure named 'fame'" in done.stderr
-    done = run_migkg("network", "export", "--out", tmp_path / "nothing", "--to", tmp_path / "out")
+    done = invoke_migkg("network", "export", "--out", tmp_path / "nothing", "--to", tmp_path / "out")
     assert done.returncode == 2 and "run `migkg build` first" in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
 

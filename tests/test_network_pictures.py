@@ -143,14 +143,14 @@ def test_a_summarised_picture_repeats_byte_for_byte():
     assert picture_bytes(graph, "svg") == first
 
 
-def test_the_command_line_sets_the_top_and_the_threshold(built_dir, run_migkg, tmp_path):
+def test_the_command_line_sets_the_top_and_the_threshold(built_dir, invoke_migkg, tmp_path):
     """`migkg network draw --top N --summarise-above M`: the seed's 33-node statements network, summarised."""
-    done = run_migkg("network", "draw", "--out", built_dir, "--network", "statements", "--no-html",
+    done = invoke_migkg("network", "draw", "--out", built_dir, "--network", "statements", "--no-html",
                      "--summarise-above", "20", "--top", "7", "--to", tmp_path / "pictures")
     assert done.returncode == 0, done.stderr
     assert b"top 7 of 33 nodes by degree" in (tmp_path / "pictures" / "statements.svg").read_bytes()
-    whole = run_migkg("network", "draw", "--out", built_dir, "--network", "statements", "--no-html",
+    whole = invoke_migkg("network", "draw", "--out", built_dir, "--network", "statements", "--no-html",
                       "--to", tmp_path / "whole")
     assert whole.returncode == 0 and b"nodes by degree" not in (tmp_path / "whole" / "statements.svg").read_bytes()
-    refused = run_migkg("network", "draw", "--out", built_dir, "--top", "0", "--to", tmp_path / "none")
+    refused = invoke_migkg("network", "draw", "--out", built_dir, "--top", "0", "--to", tmp_path / "none")
     assert refused.returncode == 2 and "--top" in refused.stderr and not (tmp_path / "none").exists()

@@ -237,10 +237,10 @@ def test_actors_keep_their_side_in_a_slice(nets):
         assert data.get("side") == whole.nodes[node].get("side")
 
 
-def test_an_endpoint_gives_the_same_times_and_slices(oxigraph, domain_built_dir, nets, run_migkg):
+def test_an_endpoint_gives_the_same_times_and_slices(oxigraph, domain_built_dir, nets, invoke_migkg):
     """fact-times.rq on a real Oxigraph server (the build published to it): the same timeline, so the same slices."""
     server = oxigraph()
-    done = run_migkg("publish", "--endpoint", server.store_url, "--out", domain_built_dir)
+    done = invoke_migkg("publish", "--endpoint", server.store_url, "--out", domain_built_dir)
     assert done.returncode == 0, done.stderr
     remote = load(server.query_url)
     assert remote.timeline == nets.timeline
@@ -321,14 +321,14 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
 
 
-def test_the_command_line_slices_by_year_and_process(run_migkg, domain_built_dir, tmp_path):
-    done = run_migkg("network", "stats", "--out", domain_built_dir, "--to", tmp_path / "y", "--network",
+def test_the_command_line_slices_by_year_and_process(invoke_migkg, domain_built_dir, tmp_path):
+    done = invoke_migkg("network", "stats", "--out", domain_built_dir, "--to", tmp_path / "y", "--network",
                      "co-participation", "--year", "2019")
     assert done.returncode == 0, done.stderr
     assert "sliced to year 2019" in done.stderr
     assert sorted(r["iri"] for r in read_csv(tmp_path / "y" / "co-participation-measures.csv")) == [
         state(c) for c in NINE]
-    done = run_migkg("network", "export", "--out", domain_built_dir, "--to", tmp_path / "p", "--network",
+    done = invoke_migkg("network", "export", "--out", domain_built_dir, "--to", tmp_path / "p", "--network",
                      "actor-event", "--process", "budapest-process", "--from", "2018", "--until", "2018-12")
     assert done.returncode == 0, done.stderr
     back = nx.read_gexf(tmp_path / "p" / "actor-event-dynamic.gexf")
@@ -339,8 +339,8 @@ def test_the_command_line_slices_by_year_and_process(run_migkg, domain_built_dir
     assert set(static.nodes) == set(back.nodes)
 
 
-def test_the_command_line_writes_the_measures_by_year(run_migkg, domain_built_dir, tmp_path):
-    done = run_migkg("network", "stats", "--out", domain_built_dir, "--to", tmp_path, "--network", "co-participation",
+def test_the_command_line_writes_the_measures_by_year(invoke_migkg, domain_built_dir, tmp_path):
+    done = invoke_migkg("network", "stats", "--out", domain_built_dir, "--to", tmp_path, "--network", "co-participation",
                      "--by-year")
     assert done.returncode == 0, done.stderr
     rows = read_csv(tmp_path / "co-participation-measures-by-year.csv")
@@ -365,9 +365,9 @@ BAD_OPTIONS = [
 @pytest.mark.parametrize(("command", "options", "option", "says"),
                          [("stats", *bad) for bad in BAD_OPTIONS] + [("export", *BAD_OPTIONS[0]),
                                                                      ("draw", *BAD_OPTIONS[1])])
-def test_bad_slice_options_give_one_located_error_line(run_migkg, domain_built_dir, tmp_path, command, options,
+def test_bad_slice_options_give_one_located_error_line(invoke_migkg, domain_built_dir, tmp_path, command, options,
                                                        option, says):
-    done = run_migkg("network", command, "--out", domain_built_dir, "--to", tmp_path / "files", "--network",
+    done = invoke_migkg("network", command, "--out", domain_built_dir, "--to", tmp_path / "files", "--network",
                      "actors", *options)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()

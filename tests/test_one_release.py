@@ -124,22 +124,22 @@ def test_a_cold_cache_is_filled_first(domain, toolkit, tmp_path):
 
 
 # --------------------------------------------------------------------------- the command line
-def test_the_command_prints_the_release_report(domain, run_migkg, tmp_path):
+def test_the_command_prints_the_release_report(domain, invoke_migkg, tmp_path):
     cache = tmp_path / "cache"
-    done = run_migkg("validate", "--data", domain, "--cache", cache, "--release", ASHGABAT_KABAR)
+    done = invoke_migkg("validate", "--data", domain, "--cache", cache, "--release", ASHGABAT_KABAR)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[-1] == "0 violation(s), 1 warning(s)."
     assert f"stated by {ASHGABAT_IOM}, {ASHGABAT_KABAR}" in lines[0]
     assert f"checked {ASHGABAT_KABAR}" in done.stderr
-    full = run_migkg("validate", "--data", domain, "--cache", cache)
+    full = invoke_migkg("validate", "--data", domain, "--cache", cache)
     assert full.stdout == done.stdout  # the corpus's one warning is this release's
-    quiet = run_migkg("validate", "--data", domain, "--cache", cache, "--release", "2013-06-05-iom-almaty-declaration")
+    quiet = invoke_migkg("validate", "--data", domain, "--cache", cache, "--release", "2013-06-05-iom-almaty-declaration")
     assert quiet.returncode == 0 and quiet.stdout == "Conforms: no violations, no warnings.\n"
 
 
-def test_an_unknown_release_is_one_error_line(domain, run_migkg, tmp_path):
-    done = run_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", "no-such-release")
+def test_an_unknown_release_is_one_error_line(domain, invoke_migkg, tmp_path):
+    done = invoke_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", "no-such-release")
     assert done.returncode == 2
     errors = done.stderr.splitlines()
     assert len(errors) == 1 and errors[0].startswith("error: --release: no release 'no-such-release' in ")
@@ -147,21 +147,21 @@ def test_an_unknown_release_is_one_error_line(domain, run_migkg, tmp_path):
     assert not (tmp_path / "cache").exists()  # nothing built for it
 
 
-def test_a_bad_card_gives_the_errors_the_whole_validation_gives(domain, run_migkg, tmp_path):
+def test_a_bad_card_gives_the_errors_the_whole_validation_gives(domain, invoke_migkg, tmp_path):
     card = domain / "releases" / ASHGABAT_IOM / "card.yaml"
     card.write_text(card.read_text(encoding="utf-8").replace("place: ashgabat", "place: no-such-city"),
                     encoding="utf-8")
-    full = run_migkg("validate", "--data", domain, "--cache", tmp_path / "cache")
-    one = run_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", ASHGABAT_IOM)
+    full = invoke_migkg("validate", "--data", domain, "--cache", tmp_path / "cache")
+    one = invoke_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", ASHGABAT_IOM)
     assert full.returncode == one.returncode == 2
     assert "no-such-city" in one.stderr
     assert [line for line in one.stderr.splitlines() if line.startswith("error:")] == \
         [line for line in full.stderr.splitlines() if line.startswith("error:")]
 
 
-def test_the_turtle_report_holds_the_release_results(domain, run_migkg, tmp_path):
+def test_the_turtle_report_holds_the_release_results(domain, invoke_migkg, tmp_path):
     report = tmp_path / "report.ttl"
-    done = run_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", ASHGABAT_IOM,
+    done = invoke_migkg("validate", "--data", domain, "--cache", tmp_path / "cache", "--release", ASHGABAT_IOM,
                      "--report", report)
     assert done.returncode == 0, done.stderr
     text = report.read_text(encoding="utf-8")

@@ -184,10 +184,10 @@ def test_a_store_slower_than_the_read_timeout_part_way(oxigraph, three_releases,
     assert contents[3:] == [{OLD_KEY}] * (len(order) - 3)
 
 
-def test_http_500_part_way(built_dir, run_migkg):
+def test_http_500_part_way(built_dir, invoke_migkg):
     with FaultServer(lambda n: Behaviour(500 if n == 3 else 204, {"Content-Type": "text/plain"},
                                          b"disk full" if n == 3 else b"")) as server:
-        done = run_migkg("publish", "--endpoint", server.url, "--out", built_dir)
+        done = invoke_migkg("publish", "--endpoint", server.url, "--out", built_dir)
     assert done.returncode == 1 and len(server.requests) == 3
     assert "publishing stopped at release 2013-06-05-unhcr-iom-almaty-ministerial (graph)" in done.stderr
     assert "HTTP 500 Internal Server Error (the server says: disk full)" in done.stderr
@@ -196,20 +196,20 @@ def test_http_500_part_way(built_dir, run_migkg):
     assert server.requests[0]["headers"]["Content-Type"].startswith("application/n-triples")
 
 
-def test_store_down(built_dir, run_migkg):
-    done = run_migkg("publish", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--out", built_dir)
+def test_store_down(built_dir, invoke_migkg):
+    done = invoke_migkg("publish", "--endpoint", f"http://127.0.0.1:{free_port()}/store", "--out", built_dir)
     assert done.returncode == 1
     assert "connection refused" in done.stderr and "published (each graph replaced whole): nothing" in done.stderr
 
 
-def test_store_slower_than_the_read_timeout(built_dir, run_migkg):
+def test_store_slower_than_the_read_timeout(built_dir, invoke_migkg):
     with FaultServer(lambda n: Behaviour(204, delay=2 if n == 2 else 0)) as server:
-        done = run_migkg("publish", "--endpoint", server.url, "--out", built_dir, "--read-timeout", "0.5")
+        done = invoke_migkg("publish", "--endpoint", server.url, "--out", built_dir, "--read-timeout", "0.5")
     assert done.returncode == 1
     assert "publishing stopped at registry" in done.stderr and "no answer within 0.5 s (read timeout)" in done.stderr
     assert "published (each graph replaced whole): vocabulary" in done.stderr
 
 
-def test_no_build_no_publish(tmp_path, run_migkg):
-    done = run_migkg("publish", "--endpoint", "http://127.0.0.1:1/store", "--out", tmp_path)
+def test_no_build_no_publish(tmp_path, invoke_migkg):
+    done = invoke_migkg("publish", "--endpoint", "http://127.0.0.1:1/store", "--out", tmp_path)
     assert done.returncode == 2 and "no built dataset there" in done.stderr and "migkg build" in done.stderr

@@ -79,9 +79,9 @@ def csv_rows(text: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
-def test_migkg_query_prints_the_page_of_the_whole_answer(run_migkg, built_dir, fmt):
-    whole = run_migkg("query", "q05", "--out", built_dir, "--format", fmt)
-    page = run_migkg("query", "q05", "--out", built_dir, "--format", fmt, "--limit", "3", "--offset", "2")
+def test_migkg_query_prints_the_page_of_the_whole_answer(invoke_migkg, built_dir, fmt):
+    whole = invoke_migkg("query", "q05", "--out", built_dir, "--format", fmt)
+    page = invoke_migkg("query", "q05", "--out", built_dir, "--format", fmt, "--limit", "3", "--offset", "2")
     assert whole.returncode == 0 and page.returncode == 0, page.stderr
     if fmt == "json":
         everything, shown = json.loads(whole.stdout), json.loads(page.stdout)
@@ -98,11 +98,11 @@ def test_migkg_query_prints_the_page_of_the_whole_answer(run_migkg, built_dir, f
     assert page.stdout == "".join(lines[:1] + lines[3:6])  # the header, then rows 3 to 5
 
 
-def test_the_page_is_asked_of_an_endpoint_too(run_migkg, built_dir):
+def test_the_page_is_asked_of_an_endpoint_too(invoke_migkg, built_dir):
     with LocalServer(built_dir, port=0) as server:
         url = server.serving()[0].query
-        remote = run_migkg("query", "q05", "--endpoint", url, "--format", "tsv", "--limit", "4", "--offset", "1")
-    whole = run_migkg("query", "q05", "--out", built_dir, "--format", "tsv")
+        remote = invoke_migkg("query", "q05", "--endpoint", url, "--format", "tsv", "--limit", "4", "--offset", "1")
+    whole = invoke_migkg("query", "q05", "--out", built_dir, "--format", "tsv")
     assert remote.returncode == 0, remote.stderr
     lines = whole.stdout.splitlines(keepends=True)
     assert len(lines) > 6 and remote.stdout == "".join(lines[:1] + lines[2:6])
@@ -110,15 +110,15 @@ def test_the_page_is_asked_of_an_endpoint_too(run_migkg, built_dir):
 
 @pytest.mark.parametrize(("option", "value"), [("--limit", "-1"), ("--limit", "ten"), ("--offset", "1.5"),
                                                ("--offset", ""), ("--limit", "٣")])
-def test_a_bad_count_is_one_error_line(run_migkg, built_dir, option, value):
-    done = run_migkg("query", "q04", "--out", built_dir, option, value)
+def test_a_bad_count_is_one_error_line(invoke_migkg, built_dir, option, value):
+    done = invoke_migkg("query", "q04", "--out", built_dir, option, value)
     assert done.returncode == 2 and done.stdout == ""
     [line] = done.stderr.splitlines()
     assert line.startswith(f"error: {option}: ") and "is not a number of rows" in line and "Fix:" in line
 
 
-def test_limit_zero_prints_the_header_only(run_migkg, built_dir):
-    done = run_migkg("query", "q04", "--out", built_dir, "--format", "csv", "--limit", "0")
+def test_limit_zero_prints_the_header_only(invoke_migkg, built_dir):
+    done = invoke_migkg("query", "q04", "--out", built_dir, "--format", "csv", "--limit", "0")
     assert done.returncode == 0 and len(csv_rows(done.stdout)) == 1
 
 

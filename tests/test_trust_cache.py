@@ -3,7 +3,9 @@
 Entries hold no pickle (MessagePack with a closed list of types) and carry SHA-256 checksums of their
 metadata and of each blob. A damaged entry is never published: it is deleted, built again, and the
 build says so. Each test damages a real cache of the multi-release fixture corpus and checks that the
-next build exits 0 with outputs byte-identical to a build without any cache.
+next build exits 0 with outputs byte-identical to a build without any cache. The reference builds, the flipped
+bit in a blob and the crafted pickle run in a real ``python -m migkg`` process; the other rebuilds in-process (the
+same build code, without an interpreter to start each time).
 """
 from __future__ import annotations
 
@@ -82,18 +84,18 @@ def test_a_flipped_bit_in_a_blob_is_built_again_and_said(cache, tmp_path, run_mi
     assert f"note: the cache entry {entry}" in done.stderr and "damaged" in done.stderr
 
 
-def test_a_flipped_bit_in_the_metadata_is_built_again_and_said(cache, tmp_path, run_migkg, clean):
+def test_a_flipped_bit_in_the_metadata_is_built_again_and_said(cache, tmp_path, invoke_migkg, clean):
     entry = release_entry(cache)
     flip(entry, header_end(entry.read_bytes()) - 3)
-    done, outputs = rebuild(run_migkg, cache, tmp_path)
+    done, outputs = rebuild(invoke_migkg, cache, tmp_path)
     assert outputs == clean
     assert "the checksum of its metadata differs" in done.stderr
 
 
-def test_a_cut_entry_is_built_again(cache, tmp_path, run_migkg, clean):
+def test_a_cut_entry_is_built_again(cache, tmp_path, invoke_migkg, clean):
     entry = release_entry(cache)
     entry.write_bytes(entry.read_bytes()[:-5])
-    done, outputs = rebuild(run_migkg, cache, tmp_path)
+    done, outputs = rebuild(invoke_migkg, cache, tmp_path)
     assert outputs == clean and "its length is not the one written" in done.stderr
 
 
@@ -116,14 +118,14 @@ def test_a_crafted_pickle_entry_runs_nothing(cache, tmp_path, run_migkg, clean, 
     assert not marker.exists()
 
 
-def test_random_corruptions_never_reach_the_outputs(cache, tmp_path, run_migkg, clean):
+def test_random_corruptions_never_reach_the_outputs(cache, tmp_path, invoke_migkg, clean):
     entries = sorted(cache.rglob("*.bin"))
     chooser = random.Random(13)
     for round_ in range(8):
         entry = chooser.choice([e for e in sorted(cache.rglob("*.bin"))] or entries)
         size = entry.stat().st_size
         flip(entry, chooser.randrange(size))
-        _done, outputs = rebuild(run_migkg, cache, tmp_path, f"out{round_}")
+        _done, outputs = rebuild(invoke_migkg, cache, tmp_path, f"out{round_}")
         assert outputs == clean, f"round {round_}: {entry.name}"
 
 

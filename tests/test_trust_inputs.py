@@ -29,8 +29,8 @@ def release(data: Path) -> Path:
     return data / "releases" / RELEASE
 
 
-def build_fails(run_migkg, data: Path, out: Path, *names: str) -> str:
-    done = run_migkg("build", "--data", data, "--out", out)
+def build_fails(invoke_migkg, data: Path, out: Path, *names: str) -> str:
+    done = invoke_migkg("build", "--data", data, "--out", out)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert all(name in done.stderr for name in names), done.stderr
@@ -39,54 +39,54 @@ def build_fails(run_migkg, data: Path, out: Path, *names: str) -> str:
     return done.stderr
 
 
-def test_a_source_linked_out_of_the_data_folder_is_refused_and_not_published(data, tmp_path, run_migkg):
+def test_a_source_linked_out_of_the_data_folder_is_refused_and_not_published(data, tmp_path, invoke_migkg):
     outside = tmp_path / "secret.txt"
     seed_text = (release(data) / "source.txt").read_text(encoding="utf-8")
     outside.write_text(seed_text + "\n" + SECRET + "\n", encoding="utf-8")  # the card's quotes are all found in it
     (release(data) / "source.txt").unlink()
     (release(data) / "source.txt").symlink_to(outside)
-    stderr = build_fails(run_migkg, data, tmp_path / "out", "source.txt", "outside")
+    stderr = build_fails(invoke_migkg, data, tmp_path / "out", "source.txt", "outside")
     assert SECRET not in stderr
 
 
-def test_a_source_linked_to_the_environment_of_the_process_is_refused(data, tmp_path, run_migkg):
+def test_a_source_linked_to_the_environment_of_the_process_is_refused(data, tmp_path, invoke_migkg):
     (release(data) / "source.txt").unlink()
     (release(data) / "source.txt").symlink_to("/proc/self/environ")
-    build_fails(run_migkg, data, tmp_path / "out", "source.txt", "outside")
+    build_fails(invoke_migkg, data, tmp_path / "out", "source.txt", "outside")
 
 
-def test_a_release_folder_linked_out_of_the_data_folder_is_refused(data, tmp_path, run_migkg):
+def test_a_release_folder_linked_out_of_the_data_folder_is_refused(data, tmp_path, invoke_migkg):
     elsewhere = shutil.move(str(release(data)), str(tmp_path / "elsewhere"))
     release(data).symlink_to(elsewhere, target_is_directory=True)
-    build_fails(run_migkg, data, tmp_path / "out", RELEASE, "outside")
+    build_fails(invoke_migkg, data, tmp_path / "out", RELEASE, "outside")
 
 
-def test_a_release_folder_that_is_a_symlink_loop_is_refused(data, tmp_path, run_migkg):
+def test_a_release_folder_that_is_a_symlink_loop_is_refused(data, tmp_path, invoke_migkg):
     loop = data / "releases" / "2099-01-01-loop"
     loop.symlink_to(loop, target_is_directory=True)
-    build_fails(run_migkg, data, tmp_path / "out", "2099-01-01-loop", "loop")
+    build_fails(invoke_migkg, data, tmp_path / "out", "2099-01-01-loop", "loop")
 
 
-def test_a_link_to_a_file_inside_the_release_folder_is_read(data, tmp_path, run_migkg):
+def test_a_link_to_a_file_inside_the_release_folder_is_read(data, tmp_path, invoke_migkg):
     source = release(data) / "source.txt"
     source.rename(release(data) / "original.txt")
     source.symlink_to("original.txt")
-    done = run_migkg("build", "--data", data, "--out", tmp_path / "out")
+    done = invoke_migkg("build", "--data", data, "--out", tmp_path / "out")
     assert done.returncode == 0, done.stderr
 
 
-def test_a_fifo_as_source_is_refused_at_once_not_waited_on(data, tmp_path, run_migkg):
+def test_a_fifo_as_source_is_refused_at_once_not_waited_on(data, tmp_path, invoke_migkg):
     source = release(data) / "source.txt"
     source.unlink()
     os.mkfifo(source)
-    build_fails(run_migkg, data, tmp_path / "out", "source.txt", "named pipe")  # run_migkg times out at 120 s
+    build_fails(invoke_migkg, data, tmp_path / "out", "source.txt", "named pipe")  # invoke_migkg times out at 120 s
 
 
-def test_a_folder_as_source_is_refused(data, tmp_path, run_migkg):
+def test_a_folder_as_source_is_refused(data, tmp_path, invoke_migkg):
     source = release(data) / "source.txt"
     source.unlink()
     source.mkdir()
-    build_fails(run_migkg, data, tmp_path / "out", "source.txt", "a folder")
+    build_fails(invoke_migkg, data, tmp_path / "out", "source.txt", "a folder")
 
 
 def test_a_device_is_refused_by_the_reader():
@@ -103,13 +103,13 @@ def test_a_file_over_its_limit_is_refused_on_the_bytes_read(tmp_path):
     assert len(read_input(big, "source")) == LIMITS["source"]
 
 
-def test_a_registry_file_linked_out_of_the_registry_is_refused(data, tmp_path, run_migkg):
+def test_a_registry_file_linked_out_of_the_registry_is_refused(data, tmp_path, invoke_migkg):
     target = tmp_path / "states.yaml"
     registry_file = sorted((data / "registry").glob("*.yaml"))[0]
     shutil.copy(registry_file, target)
     registry_file.unlink()
     registry_file.symlink_to(target)
-    build_fails(run_migkg, data, tmp_path / "out", registry_file.name, "outside")
+    build_fails(invoke_migkg, data, tmp_path / "out", registry_file.name, "outside")
 
 
 # --------------------------------------------------------------------------- YAML with bounds
@@ -139,7 +139,7 @@ def test_deep_or_recursive_yaml_is_refused_with_its_line(text):
     assert "card.yaml:" in str(raised.value) and "Fix:" in str(raised.value)
 
 
-def test_a_billion_laughs_card_stops_the_build_at_once(data, tmp_path, run_migkg):
+def test_a_billion_laughs_card_stops_the_build_at_once(data, tmp_path, invoke_migkg):
     card = release(data) / "card.yaml"
     card.write_text(card.read_text(encoding="utf-8") + "\n" + laughs(8).replace("l", "x_l"), encoding="utf-8")
-    build_fails(run_migkg, data, tmp_path / "out", "card.yaml", "aliases")
+    build_fails(invoke_migkg, data, tmp_path / "out", "card.yaml", "aliases")

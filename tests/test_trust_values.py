@@ -31,8 +31,8 @@ def edit_card(data: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
-def fails_at(run_migkg, data: Path, out: Path, line: int, *words: str) -> str:
-    done = run_migkg("build", "--data", data, "--out", out)
+def fails_at(invoke_migkg, data: Path, out: Path, line: int, *words: str) -> str:
+    done = invoke_migkg("build", "--data", data, "--out", out)
     assert done.returncode == 2, done.stderr
     assert f"card.yaml:{line}" in done.stderr, done.stderr
     assert all(word in done.stderr for word in words), done.stderr
@@ -40,27 +40,27 @@ def fails_at(run_migkg, data: Path, out: Path, line: int, *words: str) -> str:
     return done.stderr
 
 
-def test_a_phone_that_is_not_in_its_words_is_refused(data, tmp_path, run_migkg):
+def test_a_phone_that_is_not_in_its_words_is_refused(data, tmp_path, invoke_migkg):
     line = edit_card(data, "phone: +7 777 779 28 74", "phone: +7 777 779 28 75")
-    fails_at(run_migkg, data, tmp_path / "out", line, "contacts[1].phone", "+77777792875", "not in its evidence")
+    fails_at(invoke_migkg, data, tmp_path / "out", line, "contacts[1].phone", "+77777792875", "not in its evidence")
 
 
-def test_an_email_that_is_not_in_its_words_is_refused(data, tmp_path, run_migkg):
+def test_an_email_that_is_not_in_its_words_is_refused(data, tmp_path, invoke_migkg):
     line = edit_card(data, "email: dossova@unhcr.org", "email: dosova@unhcr.org")
-    fails_at(run_migkg, data, tmp_path / "out", line, "contacts[0].email", "dosova@unhcr.org")
+    fails_at(invoke_migkg, data, tmp_path / "out", line, "contacts[0].email", "dosova@unhcr.org")
 
 
-def test_a_date_of_issue_its_words_contradict_is_refused(data, tmp_path, run_migkg):
+def test_a_date_of_issue_its_words_contradict_is_refused(data, tmp_path, invoke_migkg):
     line = edit_card(data, "issued: {date: 2013-06-05,", "issued: {date: 1999-01-01,")
-    fails_at(run_migkg, data, tmp_path / "out", line, "release.issued.date", "1999", "2013")
+    fails_at(invoke_migkg, data, tmp_path / "out", line, "release.issued.date", "1999", "2013")
 
 
-def test_a_quote_shorter_than_a_word_needs_a_note(data, tmp_path, run_migkg):
+def test_a_quote_shorter_than_a_word_needs_a_note(data, tmp_path, invoke_migkg):
     line = edit_card(data, "kind: {kind: press-release, evidence: ПРЕСС РЕЛИЗ}", "kind: {kind: press-release, evidence: {quote: П, occurrence: 1}}")
-    fails_at(run_migkg, data, tmp_path / "out", line, "shorter than a word", "note")
+    fails_at(invoke_migkg, data, tmp_path / "out", line, "shorter than a word", "note")
     edit_card(data, "evidence: {quote: П, occurrence: 1}}",
               "evidence: {quote: П, occurrence: 1}, note: The first letter of the heading stands for it.}")
-    assert run_migkg("build", "--data", data, "--out", tmp_path / "out").returncode == 0
+    assert invoke_migkg("build", "--data", data, "--out", tmp_path / "out").returncode == 0
 
 
 @pytest.mark.parametrize(("date", "words", "language"), [
@@ -92,13 +92,13 @@ def test_dates_their_words_contradict_are_named(date, words, language, problem):
 
 # --------------------------------------------------------------------------- quotes that differ invisibly
 
-def test_a_quote_with_a_zero_width_space_is_told_so(data, tmp_path, run_migkg):
+def test_a_quote_with_a_zero_width_space_is_told_so(data, tmp_path, invoke_migkg):
     line = edit_card(data, "evidence: ПРЕСС РЕЛИЗ}", 'evidence: "ПРЕСС\\u200b РЕЛИЗ"}')
-    stderr = fails_at(run_migkg, data, tmp_path / "out", line, "U+200B ZERO WIDTH SPACE", "delete them")
+    stderr = fails_at(invoke_migkg, data, tmp_path / "out", line, "U+200B ZERO WIDTH SPACE", "delete them")
     assert "other spacing" not in stderr
 
 
-def test_a_quote_in_another_unicode_form_is_told_so(data, tmp_path, run_migkg):
+def test_a_quote_in_another_unicode_form_is_told_so(data, tmp_path, invoke_migkg):
     decomposed = unicodedata.normalize("NFD", "Алматинский процесс")
     assert decomposed != "Алматинский процесс"  # й decomposes into и + a combining breve
     card = data / "releases" / RELEASE / "card.yaml"
@@ -106,14 +106,14 @@ def test_a_quote_in_another_unicode_form_is_told_so(data, tmp_path, run_migkg):
     old = "Министерская конференция по вопросам защиты беженцев и международной миграции: Алматинский процесс"
     line = text[: text.index(old)].count("\n") + 1
     card.write_text(text.replace(old, old.replace("Алматинский процесс", decomposed), 1), encoding="utf-8")
-    fails_at(run_migkg, data, tmp_path / "out", line, "Unicode form", "copy and paste")
+    fails_at(invoke_migkg, data, tmp_path / "out", line, "Unicode form", "copy and paste")
 
 
-def test_a_text_with_a_direction_mark_inside_the_words_is_told_so(data, tmp_path, run_migkg):
+def test_a_text_with_a_direction_mark_inside_the_words_is_told_so(data, tmp_path, invoke_migkg):
     source = data / "releases" / RELEASE / "source.txt"
     text = source.read_text(encoding="utf-8")
     assert text.count("ПРЕСС РЕЛИЗ") == 1
     source.write_text(text.replace("ПРЕСС РЕЛИЗ", "ПРЕСС\u200f РЕЛИЗ"), encoding="utf-8")
     card_text = (data / "releases" / RELEASE / "card.yaml").read_text(encoding="utf-8")
     line = card_text[: card_text.index("evidence: ПРЕСС РЕЛИЗ")].count("\n") + 1
-    fails_at(run_migkg, data, tmp_path / "out", line, "U+200F RIGHT-TO-LEFT MARK", "\\uXXXX")
+    fails_at(invoke_migkg, data, tmp_path / "out", line, "U+200F RIGHT-TO-LEFT MARK", "\\uXXXX")
