@@ -20,7 +20,7 @@ from rdflib.namespace import SH
 from migkg import synthetic
 from migkg.build.pipeline import Toolkit, build_dataset
 from migkg.mapping.terms import to_rdflib
-from migkg.validation.reports import report_of, results_of, validate_graph, validate_graph_compiled
+from migkg.validation.reports import Report, report_of, results_of, validate_graph, validate_graph_compiled
 from migkg.validation.shacl import Unsupported, compile_shapes
 from tests.shape_cases import (
     CASES,
@@ -45,18 +45,28 @@ def seed() -> Seed:
     return load_seed()
 
 
+@pytest.fixture(scope="module")
+def reports() -> dict[frozenset, Report]:
+    """pyshacl's report of each data graph the cases make, by the graph's triples: a few cases of two shapes make
+    the same graph (a role that is a topic: the participation's shape and the role concept's shape report it)."""
+    return {}
+
+
 def test_the_seed_gets_the_same_report(seed):
     assert said(validate_graph_compiled(seed.copy(), seed.shapes)) == said(validate_graph(seed.copy(), seed.shapes))
 
 
 @pytest.mark.parametrize("shape_name, case", [pytest.param(name, case, id=f"{name}-{case.name}")
                                               for name, cases in CASES.items() for case in cases])
-def test_the_shape_reports_its_case_and_both_engines_agree(seed, shape_name, case):
+def test_the_shape_reports_its_case_and_both_engines_agree(seed, reports, shape_name, case):
     """pyshacl reports the case from its shape, with a message of shapes.ttl; the compiled engine gives the
-    same issues (one pyshacl run serves both checks)."""
+    same issues (one pyshacl run serves both checks, and the cases that make the same graph)."""
     graph = seed.copy()
     focus = case.mutate(graph, seed.nodes)
-    report = validate_graph(graph, seed.shapes)
+    triples = frozenset(graph)
+    if triples not in reports:
+        reports[triples] = validate_graph(graph, seed.shapes)
+    report = reports[triples]
     found = reported_by(seed, report, shape(shape_name), focus, case.severity)
     assert found, (f"{shape_name} did not report a {case.severity} on {seed.name(focus)}; got:\n"
                    + "\n".join(f"{i.severity} {i.focus} {i.shape}: {i.message}" for i in report.issues))
