@@ -1,17 +1,20 @@
 """The seed graph as the shape tests break it, and one case per node shape of ontology/shapes.ttl.
 
-Shared by ``tests/test_shapes.py`` (each shape reports its cases) and ``tests/test_scale_shacl.py``
-(the compiled engine and pyshacl agree on every case). Each case breaks one thing with rdflib on a
+Shared by ``tests/test_shapes.py`` (the shapes file, the seed's report, and the list of cases in step with
+the node shapes) and ``tests/test_scale_shacl.py`` (each case run once through pyshacl: its shape reports
+it, and the compiled engine gives exactly pyshacl's issues). Each case breaks one thing with rdflib on a
 copy of the seed's data graph and names the node the shape must report on. The seed has no node of most
 kinds issue 12 added: their cases first add a well-formed one (:data:`WELL_FORMED`), then break it.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import (
     DCTERMS,
     FOAF,
@@ -21,6 +24,7 @@ from rdflib.namespace import (
     RDF,
     RDFS,
     SDO,
+    SH,
     SKOS,
     XSD,
 )
@@ -30,7 +34,7 @@ from migkg.build.pipeline import build_dataset
 from migkg.mapping.namespaces import ACTION, KIND, MIG, NIF, REGION, ROLE, TIME, TOPIC
 from migkg.mapping.registry import entity_iri
 from migkg.mapping.terms import to_rdflib
-from migkg.validation.reports import Report, validate_graph
+from migkg.validation.reports import Issue, Report, validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
@@ -137,6 +141,41 @@ def load_seed() -> Seed:
         return to_rdflib(entity_iri(result.registry, result.toolkit.iris, entity_id))
 
     return Seed(data, shapes, result.report, find_nodes(data, ref))
+
+
+# --------------------------------------------------------------------------- what a shape reports
+
+def owned_shapes(shapes: Graph, node_shape: URIRef) -> set[Node]:
+    """The shape and its property shapes: the sh:sourceShape of every result it gives."""
+    return {node_shape, *shapes.objects(node_shape, SH.property)}
+
+
+def appliers(shapes: Graph, value_shape: URIRef) -> set[Node]:
+    """The shapes that apply a value shape: property shapes with sh:node, and shapes (property or node) that
+    list it in an sh:or or sh:xone (a date "as precise as the text", an instant, evidence or supplied)."""
+    listed = {holder for logic in (SH["or"], SH.xone) for holder, members in shapes.subject_objects(logic)
+              if value_shape in Collection(shapes, members)}
+    return set(shapes.subjects(SH.node, value_shape)) | listed
+
+
+def reported_by(seed: Seed, report: Report, node_shape: URIRef, focus: Node, severity: str) -> list[Issue]:
+    """Results of ``node_shape`` (or one of its property shapes) about ``focus``.
+
+    A value shape (one that property shapes apply with sh:node, or that a shape lists in sh:or or
+    sh:xone) reports through the shape that applies it, with the node as sh:value; pyshacl also nests
+    the value shape's own result as sh:detail, which validate_graph lists too. Either counts.
+    """
+    own = {seed.name(s) for s in owned_shapes(seed.shapes, node_shape)}
+    via = {seed.name(s) for s in appliers(seed.shapes, node_shape)}
+    name = seed.name(focus)
+    return [i for i in report.issues if i.severity == severity and (
+        (i.shape in own and i.focus == name) or (i.shape in via and i.value == name))]
+
+
+def message_template(message: Node) -> re.Pattern:
+    """An sh:message as a pattern: SPARQL-based messages fill in {?variables}."""
+    parts = re.split(r"\{[?$]\w+\}", str(message))
+    return re.compile(".*?".join(re.escape(p) for p in parts), flags=re.DOTALL)
 
 
 # --------------------------------------------------------------------------- breaking the graph

@@ -37,6 +37,12 @@ STATED_IN = "https://w3id.org/migkg/ontology#statedIn"
 LAUNCH = re.compile(r"^    launched_at:\n      event: .*\n      evidence: .*\n", re.M)
 
 
+@pytest.fixture(scope="module")
+def toolkit() -> Toolkit:
+    """The shipped vocabulary, shapes and rules, loaded once: the builds only read them."""
+    return Toolkit.load()
+
+
 def second_report(data: Path, *replacements: tuple[str, str]) -> Path:
     """The seed release copied under the id ``COPY``, its card changed by ``replacements`` (old, new)."""
     folder = Path(shutil.copytree(data / "releases" / RELEASE, data / "releases" / COPY))
@@ -91,7 +97,7 @@ def graph_of(release: str) -> str:
 
 
 # --------------------------------------------------------------------------- two dates of one event
-def test_two_dates_of_one_event_are_a_warning_and_both_are_published(seed_data: Path, tmp_path: Path, run_migkg):
+def test_two_dates_of_one_event_are_a_warning_and_both_are_published(seed_data: Path, tmp_path: Path, run_migkg, toolkit):
     another_date(seed_data)
     out = tmp_path / "build"
     done = run_migkg("build", "--data", seed_data, "--out", out, "--no-cache")
@@ -113,7 +119,7 @@ def test_two_dates_of_one_event_are_a_warning_and_both_are_published(seed_data: 
         (f"{DEFAULT_BASE}release/{release}/claim/count-of-governments", "8", [graph_of(release)])
         for release in (RELEASE, COPY)]
     # the in-memory build holds the same graph
-    assert set(quads(build_dataset(seed_data).graphs)) == written
+    assert set(quads(build_dataset(seed_data, toolkit).graphs)) == written
 
 
 @pytest.mark.parametrize("fallback", [False, True], ids=["compiled", "pyshacl"])
@@ -156,18 +162,18 @@ def test_one_event_under_two_ids_is_a_warning_naming_both_card_entries(seed_data
     assert any(p.value == SH_NS + "sourceConstraint" and o == constraint for _s, p, o in triples)
 
 
-def test_one_event_under_one_id_in_two_releases_is_no_such_warning(seed_data: Path, tmp_path: Path):
+def test_one_event_under_one_id_in_two_releases_is_no_such_warning(seed_data: Path, tmp_path: Path, toolkit):
     second_report(seed_data)
-    summary = build_corpus(seed_data, None, Toolkit.load(), cache_dir=None)
+    summary = build_corpus(seed_data, None, toolkit, cache_dir=None)
     assert summary.error is None
     assert [i.shape for i in summary.report.warnings] == ["migsh:CountClaim-matches"] * 2
 
 
-def test_the_build_finds_what_the_deactivated_shape_finds_on_the_whole_graph(seed_data: Path):
+def test_the_build_finds_what_the_deactivated_shape_finds_on_the_whole_graph(seed_data: Path, toolkit):
     """migsh:SameEventShape states the rule as SHACL-SPARQL, deactivated (no release sees another's events);
     activated, pyshacl on the union of the graphs reports the pairs the build reports."""
     another_id(seed_data)
-    result = build_dataset(seed_data)
+    result = build_dataset(seed_data, toolkit)
     found = same_event_issues(result)
     assert len(found) == 1
     assert found == same_event_issues(result, whole_graph=True)
@@ -177,12 +183,12 @@ DOMAIN = ROOT / "tests" / "fixtures" / "domain"
 SECOND = "2016-10-13-tengrinews-almaty-second-ministerial"  # the Almaty Process's 2nd ministerial conference
 
 
-def test_the_test_corpus_has_its_one_conflict_and_numbers_each_series_apart(tmp_path: Path):
+def test_the_test_corpus_has_its_one_conflict_and_numbers_each_series_apart(tmp_path: Path, toolkit):
     """tests/fixtures/domain: its one disagreement (two dates of one meeting, EXPECTED.md question 6) is the
     only warning, published with both sides; the Almaty Process numbers its ministerial conferences and its
     senior officials' meetings each on its own (two "third" meetings), and that is no pair of one event."""
     out = tmp_path / "out"
-    summary = build_corpus(DOMAIN, out, Toolkit.load(), cache_dir=None)
+    summary = build_corpus(DOMAIN, out, toolkit, cache_dir=None)
     assert summary.error is None
     assert [(i.focus, i.shape) for i in summary.report.warnings] == [
         (f"<{DEFAULT_BASE}event/2017-11-ashgabat-third-senior-officials>", "migsh:Event-one-date")]
@@ -193,7 +199,7 @@ def test_the_test_corpus_has_its_one_conflict_and_numbers_each_series_apart(tmp_
          [graph_of("2017-11-04-kabar-ashgabat-senior-officials")])]
 
 
-def test_one_meeting_under_two_ids_with_one_number_in_its_series_is_a_warning(tmp_path: Path):
+def test_one_meeting_under_two_ids_with_one_number_in_its_series_is_a_warning(tmp_path: Path, toolkit):
     """A second report of the Almaty Process's second ministerial conference, under another id and a day later:
     the same number in the same series names both card entries; pyshacl with migsh:SameEventShape activated
     finds the same pair on the whole graph."""
@@ -204,7 +210,7 @@ def test_one_meeting_under_two_ids_with_one_number_in_its_series_is_a_warning(tm
     card.write_text(card.read_text(encoding="utf-8").replace(f"  id: {SECOND}\n", f"  id: {copy}\n")
                     .replace("2016-10-12-almaty-second-ministerial", "2016-10-almaty-ministerial-two")
                     .replace("      date: 2016-10-12\n", "      date: 2016-10-13\n"), encoding="utf-8")
-    result = build_dataset(data)
+    result = build_dataset(data, toolkit)
     [found] = [i for i in result.report.issues if i.shape == "migsh:SameEventShape"]
     assert found.where == (f"{data}/releases/{SECOND}/card.yaml:21: events[0] and "
                            f"{data}/releases/{copy}/card.yaml:21: events[0]")
@@ -254,8 +260,7 @@ def test_the_pairs_by_series_and_number_and_by_what_every_describer_says():
 
 # --------------------------------------------------------------------------- cached, kept, described
 def test_an_unchanged_rebuild_keeps_the_conflicts_part_and_a_change_rewrites_it(seed_data: Path, tmp_path: Path,
-                                                                              monkeypatch):
-    toolkit = Toolkit.load()
+                                                                              monkeypatch, toolkit):
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build_corpus(seed_data, out, toolkit, cache_dir=cache)
     assert first.error is None
@@ -284,21 +289,21 @@ def test_an_unchanged_rebuild_keeps_the_conflicts_part_and_a_change_rewrites_it(
         [i.where for i in cold.report.issues if i.shape == "migsh:SameEventShape"] != []
 
 
-def test_a_release_left_out_has_no_conflicts_published(seed_data: Path, tmp_path: Path):
+def test_a_release_left_out_has_no_conflicts_published(seed_data: Path, tmp_path: Path, toolkit):
     folder = another_date(seed_data)
     card = folder / "card.yaml"
     card.write_text(card.read_text(encoding="utf-8").replace("  - {role: participant, agent: KAZ,",
                                                              "  - {role: participant, agent: nobody,"),
                     encoding="utf-8")
-    summary = build_corpus(seed_data, tmp_path / "out", Toolkit.load(), cache_dir=None, keep_going=True)
+    summary = build_corpus(seed_data, tmp_path / "out", toolkit, cache_dir=None, keep_going=True)
     assert [o.release_id for o in summary.left_out] == [COPY]
     graphs = {o.value for _s, p, o in conflicts_of(tmp_path / "out") if p.value == STATED_IN}
     assert graphs == {graph_of(RELEASE)}
 
 
-def test_the_description_lists_the_conflicts_graph(seed_data: Path, tmp_path: Path):
+def test_the_description_lists_the_conflicts_graph(seed_data: Path, tmp_path: Path, toolkit):
     out = tmp_path / "out"
-    assert build_corpus(seed_data, out, Toolkit.load(), cache_dir=None).error is None
+    assert build_corpus(seed_data, out, toolkit, cache_dir=None).error is None
     void = Graph().parse(out / "void.ttl", format="turtle")
     dataset = URIRef(IRIS.dataset().value)
     subset = URIRef(IRIS.conflicts_subset().value)
@@ -311,13 +316,13 @@ def test_the_description_lists_the_conflicts_graph(seed_data: Path, tmp_path: Pa
         [f"migkg-conflicts.{ext}" for ext in ("jsonld", "nq", "nt", "trig", "ttl")]
 
 
-def test_a_build_without_warnings_publishes_a_report_that_conforms(seed_data: Path, tmp_path: Path):
+def test_a_build_without_warnings_publishes_a_report_that_conforms(seed_data: Path, tmp_path: Path, toolkit):
     card = seed_data / "releases" / RELEASE / "card.yaml"
     text = card.read_text(encoding="utf-8")
     claim = re.search(r"^claims:\n(  .*\n|\s*\n)*", text, re.M)
     card.write_text(text[:claim.start()] + text[claim.end():], encoding="utf-8")
     out = tmp_path / "out"
-    summary = build_corpus(seed_data, out, Toolkit.load(), cache_dir=None)
+    summary = build_corpus(seed_data, out, toolkit, cache_dir=None)
     assert summary.error is None and summary.report.issues == []
     assert sorted((s.value, p.value, o.value) for s, p, o in conflicts_of(out)) == [
         (IRIS.conflicts_report().value, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", SH_NS + "ValidationReport"),
@@ -337,13 +342,13 @@ def _with_period(card: Path, ends: str) -> None:
 
 @pytest.mark.parametrize("ends, warned", [("2013-06-05", False), ("2013-06-06", True)], ids=["same", "different"])
 def test_two_reports_of_one_period_give_one_interval_and_only_different_periods_warn(
-        seed_data: Path, tmp_path: Path, ends: str, warned: bool):
+        seed_data: Path, tmp_path: Path, ends: str, warned: bool, toolkit):
     """An event's period is named by its ends (``interval/<from>..<to>``): two releases that give it the
     same period give it one interval and no Warning; a different period is a second interval, a Warning."""
     copy = second_report(seed_data)
     _with_period(seed_data / "releases" / RELEASE / "card.yaml", "2013-06-05")
     _with_period(copy / "card.yaml", ends)
-    summary = build_corpus(seed_data, tmp_path / "out", Toolkit.load(), cache_dir=None)
+    summary = build_corpus(seed_data, tmp_path / "out", toolkit, cache_dir=None)
     assert summary.error is None and not summary.report.violations
     found = [(i.focus, i.shape) for i in summary.report.issues if i.shape == "migsh:Event-period"]
     assert found == ([(f"<{DEFAULT_BASE}event/{EVENT}>", "migsh:Event-period")] if warned else [])

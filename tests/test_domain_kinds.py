@@ -10,6 +10,7 @@ compared whole, property by property: nothing missing, nothing more.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -463,25 +464,50 @@ MISTAKES = [
 ]
 
 
-@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
-def test_a_mistake_in_a_new_kind_of_entry_stops_the_build_with_a_located_message(mistake, tmp_path, run_migkg):
-    data = make_corpus(tmp_path, regions=False)
-    card = data / CARD
-    text = card.read_text(encoding="utf-8")
-    assert text.count(mistake.old) == 1, f"the test card changed: {mistake.old!r}"
-    edited = text.replace(mistake.old, mistake.new)
-    card.write_text(edited, encoding="utf-8")
-    line = edited.count("\n", 0, edited.index(mistake.line_of or mistake.new, text.index(mistake.old) if
-                                              mistake.line_of is None else 0)) + 1
-    out = tmp_path / "out"
-    done = run_migkg("build", "--data", data, "--out", out, cwd=tmp_path)
+@pytest.fixture(scope="module")
+def mistaken(tmp_path_factory, run_migkg) -> tuple[subprocess.CompletedProcess, dict[str, tuple[Path, str]], Path]:
+    """One ``migkg build`` of the seed beside a copy of the test release for each mistake (the release id and its
+    folder named after the mistake), each copy with its one edit: every copy fails on its own card, so one build
+    shows each mistake's message (a build reports the failure of every release, not only the first).
+    Returns the finished process, each mistake's card and its text before the edit, and the output folder."""
+    base = tmp_path_factory.mktemp("mistakes")
+    data = make_corpus(base, regions=False)
+    original = data / CARD
+    text = original.read_text(encoding="utf-8")
+    cards = {}
+    for mistake in MISTAKES:
+        release = f"{RELEASE}-{mistake.name}"
+        card = Path(shutil.copytree(original.parent, data / "releases" / release)) / "card.yaml"
+        assert text.count(f"  id: {RELEASE}\n") == 1, "the test card changed: its release id"
+        before = text.replace(f"  id: {RELEASE}\n", f"  id: {release}\n")
+        assert before.count(mistake.old) == 1, f"the test card changed: {mistake.old!r}"
+        card.write_text(before.replace(mistake.old, mistake.new), encoding="utf-8")
+        cards[mistake.name] = card, before
+    shutil.rmtree(original.parent)  # every test release has a mistake
+    out = base / "out"
+    return run_migkg("build", "--data", data, "--out", out, cwd=base), cards, out
+
+
+def test_the_releases_with_a_mistake_stop_the_build_and_nothing_is_written(mistaken):
+    done, _cards, out = mistaken
     assert done.returncode == 2, f"exit status {done.returncode}:\n{done.stderr}"
     assert "Traceback" not in done.stderr, done.stderr
     errors = [each for each in done.stderr.splitlines() if each.startswith("error: ")]  # the seed builds, and warns
     assert errors and all("Fix:" in each for each in errors), done.stderr
     assert not any(each.startswith("Violation") for each in done.stderr.splitlines()), done.stderr
+    assert not out.exists(), "nothing is written"
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
+def test_a_mistake_in_a_new_kind_of_entry_stops_the_build_with_a_located_message(mistake, mistaken):
+    done, cards, _out = mistaken
+    card, text = cards[mistake.name]
+    edited = card.read_text(encoding="utf-8")
+    assert edited == text.replace(mistake.old, mistake.new)
+    line = edited.count("\n", 0, edited.index(mistake.line_of or mistake.new, text.index(mistake.old) if
+                                              mistake.line_of is None else 0)) + 1
+    errors = [each for each in done.stderr.splitlines() if each.startswith("error: ")]
     [message] = [each for each in errors if str(card) in each]
     assert message.startswith(f"error: {card}:{line}: {mistake.field}: "), message
     for words in mistake.says:
         assert words in message, f"{words!r} not in: {message}"
-    assert not out.exists(), "nothing is written"

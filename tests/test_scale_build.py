@@ -2,7 +2,8 @@
 the cache reused and invalidated exactly when it should be, and one bad release among many reported
 with its location while the others are still checked.
 
-Each test runs the real command line, ``python -m migkg build``, on its own copy of the corpus.
+Each test runs the real command line, ``python -m migkg build``, on its own copy of the corpus; the tests that
+only read a cold build of the unchanged corpus (its bytes, its quads, its statistics, its messages) share one.
 """
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ def build(data: Path, out: Path, *extra: str | Path) -> subprocess.CompletedProc
                            *map(str, extra)], capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
+@pytest.fixture(scope="module")
+def cold(corpus: Path, tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    """One cold build of the corpus with two worker processes, and its folder: several tests only read it."""
+    out = tmp_path_factory.mktemp("cold") / "out"
+    return build(corpus, out, "--workers", "2", "--no-cache"), out
+
+
 def counts(done: subprocess.CompletedProcess) -> tuple[int, int, int]:
     found = SUMMARY.search(done.stderr)
     assert found, done.stderr[-2000:]
@@ -53,13 +61,13 @@ def card_of(data: Path, index: int) -> Path:
     return sorted((data / "releases").iterdir())[index] / "card.yaml"
 
 
-def test_one_and_two_worker_processes_write_identical_bytes(corpus: Path, tmp_path: Path):
+def test_one_and_two_worker_processes_write_identical_bytes(corpus: Path, tmp_path: Path, cold):
     one = build(corpus, tmp_path / "one", "--workers", "1", "--no-cache")
-    two = build(corpus, tmp_path / "two", "--workers", "2", "--no-cache")
+    two, two_out = cold
     assert one.returncode == 0, one.stderr[-2000:]
     assert two.returncode == 0, two.stderr[-2000:]
     assert counts(one) == counts(two) == (RELEASES, 0, 0)
-    assert files(tmp_path / "one") == files(tmp_path / "two")
+    assert files(tmp_path / "one") == files(two_out)
 
 
 def test_the_cache_is_reused_and_gives_the_same_bytes(data: Path, tmp_path: Path):
@@ -251,24 +259,24 @@ def test_a_release_left_out_stays_left_out_when_its_part_is_kept(data: Path, tmp
     assert files(out) == files(tmp_path / "cold")
 
 
-def test_without_a_terminal_there_is_no_progress_bar(corpus: Path, tmp_path: Path):
-    done = build(corpus, tmp_path / "out", "--no-cache")
+def test_without_a_terminal_there_is_no_progress_bar(cold):
+    done, _out = cold
     assert done.returncode == 0
     assert "releases/s" not in done.stderr and "\r" not in done.stderr
 
 
-def test_the_library_and_the_command_line_give_the_same_quads(corpus: Path, tmp_path: Path):
+def test_the_library_and_the_command_line_give_the_same_quads(corpus: Path, cold):
     from migkg.build.pipeline import build_dataset
     from migkg.mapping.terms import quads
 
-    done = build(corpus, tmp_path / "out", "--no-cache")
+    done, out = cold
     assert done.returncode == 0
-    written = set(nquads(tmp_path / "out"))
+    written = set(nquads(out))
     in_memory = set(quads(build_dataset(corpus).graphs))
     assert written == in_memory
 
 
-def test_the_dataset_statistics_are_exact(corpus: Path, tmp_path: Path):
+def test_the_dataset_statistics_are_exact(cold):
     """void.ttl's counts, summed release by release, are what counting over the whole dataset gives.
 
     Counted over the terms as the files write them: an Oxigraph store would fold literals of the integer
@@ -277,8 +285,8 @@ def test_the_dataset_statistics_are_exact(corpus: Path, tmp_path: Path):
     from rdflib import Graph, URIRef
     from rdflib.namespace import RDF, VOID
 
-    out = tmp_path / "out"
-    assert build(corpus, out, "--no-cache").returncode == 0
+    done, out = cold
+    assert done.returncode == 0
     written = nquads(out)  # the dump parts alone: the statistics describe them, not the description itself
     triples = {(q.subject, q.predicate, q.object) for q in written}
     void = Graph().parse(out / "void.ttl")
