@@ -200,18 +200,17 @@ def case(seed_data: Path, earlier_outputs: Path, invoke_migkg) -> Case:
 # most tests first, so a slow file of few tests (real builds killed mid-way, servers) comes last and runs alone
 # while the other worker idles. The files that take longest go first instead (the longest-first rule, measured
 # with `--durations` on 2 workers); the rest follow, the most tests first, as xdist would order them.
-SLOWEST_FIRST = (  # CPU seconds of each file in a full run on 2 workers (the durations of its tests, children too)
-    "test_scale_shacl.py",      # 163: pyshacl and the compiled engine on ~150 broken seeds
-    "test_across_releases.py",  # 152: 12 tests, each builds and validates 40 releases in-process
-    "test_shapes.py",           # 151: pyshacl on ~180 broken seeds
-    "test_trust_cli.py",        # 95: a CLI run a test, many of them builds
-    "test_trust_processes.py",  # 73: builds of 50 releases killed mid-way
-    "test_scale_build.py",      # 63: ~25 builds of 12 releases
-    "test_scale_bench.py",      # 53: one test, the benchmark at 10 releases
-    "test_dump_loading.py", "test_engine_parity.py",  # 52-61: Virtuoso's bulk loader and Jena; three engines
-    # ~20-40 since their refusals and messages run in-process (invoke_migkg; estimated from runs under load)
-    "test_first_hour.py", "test_trust_queries.py", "test_trust_fuzz.py", "test_bad_input.py",
-    "test_pages_browser.py",  # Chromium on served pages
+SLOWEST_FIRST = (  # seconds of each file in a full run on 2 workers, quiet machine (its tests' durations, children too)
+    "test_scale_shacl.py",      # 144: pyshacl and the compiled engine on ~140 broken seeds, once each
+    "test_across_releases.py",  # 91: builds and validates 16 releases in-process, pyshacl as the reference
+    "test_trust_cli.py",        # 85: every option with hostile values, in-process; many of them builds
+    "test_trust_processes.py",  # 67: builds of 50 releases killed mid-way
+    "test_dump_loading.py",     # 63: Virtuoso's bulk loader and Jena
+    "test_scale_build.py",      # 57: builds of 12 releases
+    "test_engine_parity.py",    # 57: three engines
+    "test_scale_bench.py",      # 47: one test, the benchmark at 10 releases
+    "test_trust_queries.py", "test_first_hour.py",  # ~40: queries stopped at their deadline; real processes
+    "test_trust_fuzz.py", "test_pages_browser.py", "test_pages.py",  # 22-28: mutations; Chromium on served pages
 )
 
 
