@@ -576,6 +576,13 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.results or (HERE / "RESULTS.md" if args.out == HERE / "out" else args.out / "RESULTS.md")
     results, pyshacl_seconds, network_seconds = [], {}, {}
+    short = [(size, need) for size in sizes if (need := disk_needed(size)) > shutil.disk_usage(args.out).free]
+    if short:
+        size, need = short[0]
+        parser.error(f"--sizes: {size:,} releases need about {need / 2**30:.0f} GiB free under --out {args.out} (the "
+                     f"corpus, the cache and the output files at once; docs/build-at-scale.md), and it has "
+                     f"{shutil.disk_usage(args.out).free / 2**30:.0f} GiB. Fix: give --out a folder on a larger disk, "
+                     "or measure a smaller size.")
     for size in sizes:
         kept = args.out / f"results-{size}.json"
         if args.reuse and kept.is_file():
@@ -604,6 +611,16 @@ def main(argv: list[str] | None = None) -> int:
     target.write_text(report(results, args, started), encoding="utf-8")
     print(f"wrote {target}", file=sys.stderr)
     return 0
+
+
+#: bytes on disk a release of the synthetic corpus takes during a cold build: its card and source, its cache
+#: entry and its part of the five output formats (measured at 10,000 and 30,000 releases: docs/build-at-scale.md)
+DISK_PER_RELEASE = 670_000
+
+
+def disk_needed(size: int) -> int:
+    """About how many bytes a size's corpus, cache and build take at once (a margin of a tenth added)."""
+    return int(size * DISK_PER_RELEASE * 1.1)
 
 
 def _dump(result: SizeResult) -> dict:

@@ -26,3 +26,13 @@ def test_the_benchmark_runs_at_ten_releases(tmp_path: Path):
         assert row in report, row
     assert "1 built, 9 reused from the cache" in report
     assert "0 built, 10 reused from the cache" in report
+
+
+def test_a_size_the_disk_cannot_hold_is_refused_before_anything_is_built(tmp_path: Path):
+    """A billion releases would need far more disk than any test machine has: refused at once, saying how much."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "10,1000000000", "--out",
+                           str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 2
+    assert "--sizes: 1,000,000,000 releases need about" in done.stderr and "GiB free under --out" in done.stderr
+    assert "Fix: " in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []  # not even the size that fits was begun
