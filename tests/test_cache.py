@@ -115,3 +115,17 @@ def test_the_code_key_covers_every_module_the_build_imports():
     covered = {path.resolve() for path in build_sources(package)} | {package / "__init__.py"}
     assert loaded - covered == set()
     assert len(loaded) > 30
+
+
+def test_a_copy_of_the_data_built_with_the_same_cache_and_folder_names_its_own_cards(tmp_path: Path, invoke_migkg):
+    """The seed's warning (its card's count against the participants listed) is kept with the dump part that
+    holds it; a copy of the data elsewhere, built into the same folder with the same cache, keeps that part,
+    and the warning must name the copy's card, not the first one's."""
+    first, second = (Path(shutil.copytree(ROOT / "data", tmp_path / name)) for name in ("first", "second"))
+    out, cache = tmp_path / "build", tmp_path / "cache"
+    for data in (first, second):
+        done = invoke_migkg("build", "--data", data, "--out", out, "--cache", cache)
+        assert done.returncode == 0, done.stderr
+        warnings = [line for line in done.stderr.splitlines() if line.startswith("Warning: ")]
+        assert len(warnings) == 1 and warnings[0].startswith(f"Warning: {data / 'releases'}/"), warnings
+    assert "kept as they were" in done.stdout + done.stderr  # the second build did keep the part

@@ -16,7 +16,7 @@ from migkg.build.cache import Cache, release_key
 from migkg.build.describe import PartStatistics, PartStatisticsBuilder
 from migkg.build.dumps import BASE_PART, Written, part_key, part_of, reusable_files
 from migkg.build.jobs import Outcome, read_inputs
-from migkg.errors import InputError
+from migkg.errors import InputError, Location
 
 Tick = Callable[[int], None]
 #: a release's inputs, read: its folder, card and source
@@ -122,7 +122,11 @@ class Plan:
             if part.kept is None or part.saved is None or part.name == BASE_PART:
                 continue
             for saved in part.saved["outcomes"]:
-                outcome = replace(saved, status="reused" if saved.status == "built" else saved.status, entry=None)
+                # recorded with the folder of the build that saved it: the data may have moved since, or be a copy
+                folder = self.folders.get(saved.release_id, saved.folder)
+                outcome = replace(saved, status="reused" if saved.status == "built" else saved.status, entry=None,
+                                  folder=folder, errors=[(_moved(location, saved.folder, folder), problem, fix)
+                                                         for location, problem, fix in saved.errors])
                 outcomes[outcome.release_id] = outcome
                 tick(1)
             included += part.saved["included"]
@@ -130,6 +134,15 @@ class Plan:
 
     def kept(self, name: str) -> bool:
         return self.parts[name].kept is not None
+
+
+def _moved(location: Location, old: Path, new: Path) -> Location:
+    """A location in a release's folder as a cache entry recorded it (``old``), in the folder the release is in
+    now; one outside that folder as it was."""
+    try:
+        return replace(location, file=new / location.file.relative_to(old))
+    except ValueError:
+        return location
 
 
 def _previous(cache: Cache, out_dir: Path, manifest: dict[str, dict[str, Any]],
