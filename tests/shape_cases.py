@@ -8,6 +8,7 @@ kinds issue 12 added: their cases first add a well-formed one (:data:`WELL_FORME
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from migkg.mapping.namespaces import ACTION, KIND, MIG, NIF, REGION, ROLE, TIME,
 from migkg.mapping.registry import entity_iri
 from migkg.mapping.terms import to_rdflib
 from migkg.validation.reports import Issue, Report, validate_graph
+from migkg.validation.shacl import Shapes, compile_shapes
 
 ROOT = Path(__file__).resolve().parents[1]
 SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
@@ -122,6 +124,11 @@ class Seed:
 
     def validate(self, graph: Graph) -> Report:
         return validate_graph(graph, self.shapes)
+
+    @functools.cached_property
+    def compiled(self) -> Shapes:
+        """The shapes compiled once, for the many graphs the compiled engine validates beside pyshacl."""
+        return compile_shapes(self.shapes)
 
 
 

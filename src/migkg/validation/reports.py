@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from migkg.mapping.terms import Term, to_rdflib
-from migkg.validation.shacl import Result, add_result, rdflib_order
+from migkg.validation.shacl import Result, Shapes, add_result, rdflib_order
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -156,12 +156,13 @@ def validate_graph(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
     return report
 
 
-def validate_graph_compiled(data: Graph, shapes: Graph, graph_name: str = "") -> Report:
-    """The same as :func:`validate_graph`, with the compiled shapes of :mod:`migkg.validation.shacl` (all of the graph's nodes)."""
+def validate_graph_compiled(data: Graph, shapes: Graph, graph_name: str = "", compiled: Shapes | None = None) -> Report:
+    """The same as :func:`validate_graph`, with the compiled shapes of :mod:`migkg.validation.shacl` (all of the graph's
+    nodes); ``compiled``: the shapes already compiled, for a caller that validates many graphs with them."""
     from migkg.mapping.terms import to_ox
     from migkg.validation.shacl import Validator, compile_shapes, whole_graph_view
 
-    compiled = compile_shapes(shapes)
+    compiled = compiled if compiled is not None else compile_shapes(shapes)
     triples = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in data]
     return report_of(Validator(compiled).validate(whole_graph_view(triples, compiled)), shapes, graph_name)
 
