@@ -576,16 +576,19 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.results or (HERE / "RESULTS.md" if args.out == HERE / "out" else args.out / "RESULTS.md")
     results, pyshacl_seconds, network_seconds = [], {}, {}
-    short = [(size, need) for size in sizes if (need := disk_needed(size)) > shutil.disk_usage(args.out).free]
-    if short:
-        size, need = short[0]
-        parser.error(f"--sizes: {size:,} releases need about {need / 2**30:.0f} GiB free under --out {args.out} (the "
-                     f"corpus, the cache and the output files at once; docs/build-at-scale.md), and it has "
-                     f"{shutil.disk_usage(args.out).free / 2**30:.0f} GiB. Fix: give --out a folder on a larger disk, "
-                     "or measure a smaller size.")
+    # every size's corpus, cache and build stay under --out: what is still to measure must fit there together
+    kept_results = {size: args.out / f"results-{size}.json" for size in sizes}
+    reused = {size for size, kept in kept_results.items() if args.reuse and kept.is_file()}
+    todo = [size for size in sizes if size not in reused]
+    need, free = disk_needed(sum(todo)), shutil.disk_usage(args.out).free
+    if need > free:
+        parser.error(f"--sizes: {', '.join(f'{size:,}' for size in todo)} releases need about {need / 2**30:.0f} GiB "
+                     f"free under --out {args.out} (each size's corpus, cache and output files, kept side by side; "
+                     f"docs/build-at-scale.md), and it has {free / 2**30:.0f} GiB. Fix: give --out a folder on a "
+                     "larger disk, or measure fewer or smaller sizes.")
     for size in sizes:
-        kept = args.out / f"results-{size}.json"
-        if args.reuse and kept.is_file():
+        kept = kept_results[size]
+        if size in reused:
             result = _load(kept)
             pyshacl_seconds.update(_measured(result, "reference, naive: pyshacl"))
             network_seconds.update(_measured(result, "network measures"))
@@ -618,9 +621,9 @@ def main(argv: list[str] | None = None) -> int:
 DISK_PER_RELEASE = 670_000
 
 
-def disk_needed(size: int) -> int:
-    """About how many bytes a size's corpus, cache and build take at once (a margin of a tenth added)."""
-    return int(size * DISK_PER_RELEASE * 1.1)
+def disk_needed(releases: int) -> int:
+    """About how many bytes the corpora, caches and builds of this many releases take (a margin of a tenth added)."""
+    return int(releases * DISK_PER_RELEASE * 1.1)
 
 
 def _dump(result: SizeResult) -> dict:

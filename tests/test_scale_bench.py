@@ -33,6 +33,6 @@ def test_a_size_the_disk_cannot_hold_is_refused_before_anything_is_built(tmp_pat
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "10,1000000000", "--out",
                            str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 2
-    assert "--sizes: 1,000,000,000 releases need about" in done.stderr and "GiB free under --out" in done.stderr
+    assert "--sizes: 10, 1,000,000,000 releases need about" in done.stderr and "GiB free under --out" in done.stderr
     assert "Fix: " in done.stderr and "Traceback" not in done.stderr
     assert list(tmp_path.iterdir()) == []  # not even the size that fits was begun
