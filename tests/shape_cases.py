@@ -35,6 +35,7 @@ from migkg.build.pipeline import build_dataset
 from migkg.mapping.namespaces import ACTION, KIND, MIG, NIF, REGION, ROLE, TIME, TOPIC
 from migkg.mapping.registry import entity_iri
 from migkg.mapping.terms import to_rdflib
+from migkg.validation.native_checks import NATIVE_CHECKS
 from migkg.validation.reports import Issue, Report, validate_graph
 from migkg.validation.shacl import Shapes, compile_shapes
 
@@ -127,8 +128,9 @@ class Seed:
 
     @functools.cached_property
     def compiled(self) -> Shapes:
-        """The shapes compiled once, for the many graphs the compiled engine validates beside pyshacl."""
-        return compile_shapes(self.shapes)
+        """The shapes compiled once, as the build compiles them (the SHACL-SPARQL checks answered in Python:
+        :mod:`migkg.validation.native_checks`), for the many graphs the compiled engine validates beside pyshacl."""
+        return compile_shapes(self.shapes, natives=NATIVE_CHECKS)
 
 
 

@@ -14,6 +14,7 @@ from migkg.schema import rules as rules_module
 from migkg.schema.resources import ontology_dir, queries_dir
 from migkg.schema.rules import Needed, Rule, load_rules, needed_triples
 from migkg.schema.vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
+from migkg.validation.native_checks import NATIVE_CHECKS
 from migkg.validation.shacl import Shapes, Unsupported, compile_shapes
 
 SHAPES_FILE = "shapes.ttl"
@@ -39,7 +40,7 @@ class Toolkit:
         queries = Path(queries or queries_dir())
         shapes = Graph().parse(ontology / SHAPES_FILE, format="turtle")
         try:
-            compiled = compile_shapes(shapes)
+            compiled = compile_shapes(shapes, natives=NATIVE_CHECKS)
         except Unsupported:
             compiled = None
         rules = load_rules(queries / "derive")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -29,7 +29,7 @@ from migkg.errors import InputError, InputErrors
 from migkg.mapping.registry import map_registry
 from migkg.mapping.release import map_release
 from migkg.mapping.terms import Term, Triple, to_ox, to_rdflib
-from migkg.schema.rules import Scratch
+from migkg.schema.rules import Scratch, Select
 from migkg.validation.across import AcrossReleases, check_groups, shared_groups
 from migkg.validation.card_locations import located
 from migkg.validation.conflicts import Conflict, conflicts_in
@@ -102,6 +102,9 @@ class Workbench:
         self.closure = superclass_closure(self.base_pairs)
         self.validator = Validator(toolkit.compiled, self.closure) if toolkit.compiled else None
         self.registry_subjects = {s for s, _p, _o in self.registry_triples}
+        # the rules evaluated on the scratch store (the others are planned in Python: migkg.schema.rule_plans)
+        self.store_rules = any(rule.plan is None for rule in toolkit.rules)
+        self.staged: list[ox.NamedNode] = []  # the graphs of the release at hand in the scratch store
 
     # ---------------------------------------------------------------- the steps
     def load(self, folder: Path, card: bytes, source: bytes) -> LoadedRelease:
@@ -131,21 +134,46 @@ class Workbench:
         return self.iris.release_graph(release_id), self.iris.derived_graph(release_id)
 
     def derive(self, release_id: str, facts: list[Triple]) -> list[Triple]:
-        """Derived edges; leaves facts and derived edges in the scratch store for :meth:`validate`. Only triples
-        some rule or check can match go into the scratch store (see :class:`migkg.schema.rules.Needed`): loading
-        them is most of the cost, and only they are made into quads.
+        """Derived edges. The facts go into the scratch store only if some rule runs there (the shipped rules are
+        all evaluated in Python), and then only the triples some rule or check can match (see
+        :class:`migkg.schema.rules.Needed`): loading them is most of the cost, and only they are made into quads.
 
         A derived triple that the registry, the vocabulary or the release's own facts already state is left
         out, so no triple stands in two graphs of the build for no reason (a release attesting that the
         Almaty Process is a mig:RegionalConsultativeProcess, which the registry says too, keeps its
         attestation, with the evidence, in its facts; the registry's triple is the only direct one)."""
-        facts_graph, derived_graph = self.graphs(release_id)
-        self.scratch.load(facts_graph, self._needed(facts, facts_graph))
+        facts_graph = self.graphs(release_id)[0]
+        self.staged = []
+        if self.store_rules:
+            self._stage(facts_graph, facts)
         own = set(facts)
-        derived = [t for t in self.scratch.derive(self.toolkit.rules, facts_graph, facts)
-                   if t not in self.stated and t not in own]
-        self.scratch.store.extend(self._needed(derived, derived_graph))
-        return derived
+        return [t for t in self.scratch.derive(self.toolkit.rules, facts_graph, facts)
+                if t not in self.stated and t not in own]
+
+    def _stage(self, graph: ox.NamedNode, triples: list[Triple]) -> None:
+        """Put ``triples`` into the scratch store as ``graph``: the first graph of a release in a store made anew
+        every so often (:meth:`migkg.schema.rules.Scratch.load`), the others beside it."""
+        quads = self._needed(triples, graph)
+        if self.staged:
+            self.scratch.store.extend(quads)
+        else:
+            self.scratch.load(graph, quads)
+        self.staged.append(graph)
+
+    def _select_on(self, parts: list[tuple[ox.NamedNode, list[Triple]]]) -> Select:
+        """SPARQL over these graphs of triples, the registry and the vocabulary, for the SHACL-SPARQL checks not
+        answered in Python (:mod:`migkg.validation.native_checks`): the graphs go into the scratch store when a
+        check first asks, so that a release none asks about costs no store at all."""
+        answer: list[Select] = []
+
+        def select(query: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
+            if not answer:
+                for graph, triples in parts:
+                    if graph not in self.staged:
+                        self._stage(graph, triples)
+                answer.append(self.scratch.selector([graph for graph, _triples in parts]))
+            return answer[0](query, bindings)
+        return select
 
     def _needed(self, triples: list[Triple], graph: ox.NamedNode) -> list[ox.Quad]:
         """The quads in ``graph`` of the ``triples`` the scratch store needs (all, without a :class:`Needed`)."""
@@ -156,13 +184,16 @@ class Workbench:
         return [ox.Quad(s, p, o, graph) for s, p, o in triples if p in predicates or (p, o) in typed]
 
     def validate(self, release_id: str, facts: list[Triple], derived: list[Triple]) -> list[Result]:
-        """The release's own nodes checked against the shapes, with the registry and vocabulary beside them."""
-        return self.validate_on(facts + derived, list(self.graphs(release_id)))
+        """The release's own nodes checked against the shapes, with the registry and vocabulary beside them
+        (after :meth:`derive` of the same release)."""
+        facts_graph, derived_graph = self.graphs(release_id)
+        return self.validate_on(facts + derived, [(facts_graph, facts), (derived_graph, derived)])
 
-    def validate_on(self, triples: list[Triple], graphs: list[ox.NamedNode],
+    def validate_on(self, triples: list[Triple], parts: list[tuple[ox.NamedNode, list[Triple]]],
                     candidates: list[Term] | None = None) -> list[Result]:
         """The shapes on the ``candidates`` (default: every node ``triples`` describe), on ``triples`` with the
-        registry and vocabulary beside them; SHACL-SPARQL reads those ``graphs`` of the scratch store."""
+        registry and vocabulary beside them; the SHACL-SPARQL checks that run as SPARQL read ``parts`` (graph,
+        its triples: together ``triples``) in the scratch store."""
         if self.validator is None:
             results = self._validate_with_pyshacl(triples)
             if candidates is None:
@@ -172,11 +203,11 @@ class Workbench:
         top = Index(triples, self.inverse_predicates)
         extra = [(s, o) for s, p, o in triples if p == SUBCLASS_OF]
         closure = superclass_closure(self.base_pairs + extra) if extra else self.closure
-        view = View(self.base_index, top, closure, self.scratch.selector(graphs))
+        view = View(self.base_index, top, closure, self._select_on(parts))
         if candidates is None:
             candidates = list(top.spo)
             for predicate in self.inverse_predicates:
-                candidates += [node for node in top.pos.get(predicate, {}) if node not in top.spo]
+                candidates += [node for node in top.inverse(predicate) if node not in top.spo]
             candidates = list(dict.fromkeys(candidates))
         return self.validator.validate(view, candidates)
 
@@ -220,9 +251,8 @@ class Workbench:
     def validate_shared(self, triples: list[Triple], nodes: list[ox.NamedNode]) -> list[Result]:
         """The shared ``nodes`` validated on what all their describers say (``triples``), in a scratch graph of
         their own (:class:`migkg.validation.across.SharedNodeValidator`)."""
-        graph = self.iris.across_graph()
-        self.scratch.load(graph, self._needed(triples, graph))
-        return self.validate_on(triples, [graph], list(nodes))
+        self.staged = []
+        return self.validate_on(triples, [(self.iris.across_graph(), triples)], list(nodes))
 
     def shared_triples(self, release_id: str, triples: list[Triple]) -> dict[str, list[Triple]]:
         """What a release says about nodes other releases may describe too, by node (:func:`migkg.validation.across.shared_groups`)."""

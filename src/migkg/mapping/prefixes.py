@@ -36,6 +36,9 @@ VOCABULARY_PREFIXES: dict[str, str] = {
     "time": "http://www.w3.org/2006/time#",
 }
 
+#: the namespace of the shapes themselves (ontology/shapes.ttl): the published results name their shapes in it
+SHAPES_NAMESPACE = "https://w3id.org/migkg/shapes#"
+
 
 def prefixes(iris: Iris) -> dict[str, str]:
     """The vocabularies' prefixes, then one per kind of node under the data's base (``state:``, ``event:``...)."""

@@ -160,9 +160,10 @@ def validate_graph_compiled(data: Graph, shapes: Graph, graph_name: str = "", co
     """The same as :func:`validate_graph`, with the compiled shapes of :mod:`migkg.validation.shacl` (all of the graph's
     nodes); ``compiled``: the shapes already compiled, for a caller that validates many graphs with them."""
     from migkg.mapping.terms import to_ox
+    from migkg.validation.native_checks import NATIVE_CHECKS
     from migkg.validation.shacl import Validator, compile_shapes, whole_graph_view
 
-    compiled = compiled if compiled is not None else compile_shapes(shapes)
+    compiled = compiled if compiled is not None else compile_shapes(shapes, natives=NATIVE_CHECKS)
     triples = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in data]
     return report_of(Validator(compiled).validate(whole_graph_view(triples, compiled)), shapes, graph_name)
 

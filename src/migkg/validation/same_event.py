@@ -38,11 +38,12 @@ from rdflib.namespace import SH
 
 from migkg.cards.models import Card
 from migkg.mapping.iris import Iris
+from migkg.mapping.prefixes import SHAPES_NAMESPACE
 from migkg.validation.conflicts import Conflict, Findings, Side
 from migkg.validation.reports import issue_of
 from migkg.validation.shacl import Result
 
-MIGSH = "https://w3id.org/migkg/shapes#"
+MIGSH = SHAPES_NAMESPACE
 #: the shape that states the rules (deactivated in shapes.ttl), and each rule's SPARQL constraint
 SHAPE = URIRef(MIGSH + "SameEventShape")
 #: rule -> the signature's fields that must agree

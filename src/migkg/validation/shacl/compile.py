@@ -7,6 +7,7 @@ the whole shapes graph ``Unsupported``, and the caller validates with pyshacl in
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import cast
 
 from rdflib import Graph, Literal, URIRef
@@ -15,7 +16,7 @@ from rdflib.term import Identifier, Node
 
 import migkg.validation.shacl.components  # noqa: F401 (registers the constraint components)
 from migkg.mapping.terms import to_ox
-from migkg.validation.shacl.model import CheckPlan, PathSpec, Shape, Shapes, Targets
+from migkg.validation.shacl.model import CheckPlan, NativeSparql, PathSpec, Shape, Shapes, Targets
 from migkg.validation.shacl.registry import COMPILERS, SECONDARY, Parameter
 from migkg.validation.shacl.sparql import compile_sparql
 from migkg.validation.shacl.terms import Unsupported, rdflib_order
@@ -27,11 +28,13 @@ STRUCTURE = {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObject
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 
 
-def compile_shapes(graph: Graph, require_messages: bool = True) -> Shapes:
+def compile_shapes(graph: Graph, require_messages: bool = True,
+                   natives: Mapping[Node, NativeSparql] | None = None) -> Shapes:
     """Read a shapes graph into :class:`Shape` objects; :class:`Unsupported` if it needs more than this engine has.
 
     ``require_messages``: decline a shape whose results would carry no sh:message (pyshacl makes one
     up, which this engine does not imitate); the build needs that, a check that ignores messages not.
+    ``natives``: SHACL-SPARQL constraints answered in Python, by constraint node (:class:`NativeSparql`).
     """
     shapes: dict[Node, Shape] = {}
     custom = {graph.value(p, SH.path) for p in graph.objects(None, SH.parameter)}  # of SPARQL-defined components
@@ -65,7 +68,7 @@ def compile_shapes(graph: Graph, require_messages: bool = True) -> Shapes:
                 raise Unsupported(f"{node.n3()}: sh:property {prop.n3()} has no sh:path")
             shape.properties.append(compiled)
         for constraint in rdflib_order(graph.objects(node, SH.sparql)):
-            shape.sparql.append(compile_sparql(graph, constraint))
+            shape.sparql.append(compile_sparql(graph, constraint, natives))
         classes: list[Node] = list(rdflib_order(graph.objects(node, SH.targetClass)))
         if (node, RDF.type, RDFS.Class) in graph and (
                 (node, RDF.type, SH.NodeShape) in graph or (node, RDF.type, SH.PropertyShape) in graph):

@@ -56,7 +56,7 @@ class Validator:
                 found += shape.other_targets.nodes
                 found += [s for s, values in index.spo.items() if any(p in values for p in shape.other_targets.subjects_of)]
                 for p in shape.other_targets.objects_of:
-                    found += list(index.pos.get(p, {}))
+                    found += list(index.inverse(p))
         return found
 
     @staticmethod

@@ -27,7 +27,8 @@ Select = Callable[[str, dict[str, Term]], list[dict[str, Term]]]
 
 
 class Index:
-    """Triples as dictionaries: subject -> predicate -> objects, and the inverse for chosen predicates."""
+    """Triples as dictionaries: subject -> predicate -> objects, and the inverse (object -> subjects) for the
+    chosen predicates at once, for any other the first time it is asked for."""
 
     def __init__(self, triples: Iterable[tuple[Term, Term, Term]], inverse: frozenset[Term] = frozenset()) -> None:
         spo: dict[Term, dict[Term, list[Term]]] = {}
@@ -45,7 +46,18 @@ class Index:
         return self.spo.get(s, _NONE).get(p, _NO_TERMS)
 
     def subjects(self, p: Term, o: Term) -> list[Term]:
-        return self.pos.get(p, _NONE).get(o, _NO_TERMS)
+        return self.inverse(p).get(o, _NO_TERMS)
+
+    def inverse(self, p: Term) -> dict[Term, list[Term]]:
+        """Object -> subjects of predicate ``p`` (made on the first call for a predicate not chosen at the start)."""
+        found = self.pos.get(p)
+        if found is None:
+            found = {}
+            for s, by_predicate in self.spo.items():
+                for o in by_predicate.get(p, _NO_TERMS):
+                    found.setdefault(o, []).append(s)
+            self.pos[p] = found
+        return found
 
 
 class View:
@@ -118,7 +130,7 @@ class View:
             if read[0] is None:
                 if read[1] in top.spo:
                     return True
-            elif read[1] in top.pos.get(read[0], _NONE):  # read[0] is a predicate here
+            elif read[1] in top.inverse(read[0]):  # read[0] is a predicate here
                 return True
         return False
 

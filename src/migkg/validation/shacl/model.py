@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 #: what a compiled constraint runs: (validator, shape, focus node, value nodes, view) -> failing results
 Run = Callable[["Validator", "Shape", Term, list[Term], "View"], list["Result"]]
+#: a SHACL-SPARQL constraint answered in Python: (view, pre-bound variables) -> the SELECT's solution rows, or
+#: None where it cannot answer exactly as SPARQL does (the query then runs on the view's store)
+NativeSelect = Callable[["View", dict[str, Term]], "list[dict[str, Term]] | None"]
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,25 @@ class PathSpec:
     node: Node  # the path as the shapes graph has it (an IRI, or the blank node of [sh:inversePath p])
 
 
+@dataclass(frozen=True)
+class NativeSparql:
+    """The Python answer to one SHACL-SPARQL constraint, for one text of its query: the SHA-256 of the query it
+    was written for and tested against (:func:`~.sparql.query_sha256`). A constraint whose query differs is run
+    as SPARQL, so that the shapes graph stays the definition."""
+
+    query_sha256: str
+    rows: NativeSelect
+
+
 @dataclass
 class SparqlSpec:
-    """One SHACL-SPARQL constraint (sh:sparql): its SELECT text with the prefixes it declares."""
+    """One SHACL-SPARQL constraint (sh:sparql): its SELECT text with the prefixes it declares, and its answer in
+    Python where one is given for exactly this text (:class:`NativeSparql`)."""
 
     node: Node
     query: str
     messages: tuple[Literal, ...]
+    native: NativeSelect | None = None
 
 
 @dataclass(eq=False)

@@ -3,10 +3,15 @@
 The SELECT text stays in the shapes graph as its published definition; the compiled engine runs it
 as it is, once per focus node. Pre-bound variables other than $this ($PATH, $shapesGraph,
 $currentShape) and ?failure are declined (``Unsupported``): pyshacl evaluates those.
+
+A caller may give, for a constraint, its answer in Python (:class:`~.model.NativeSparql`) for one exact
+text of its SELECT: the engine then asks it first, and runs the SPARQL only where it declines (returns None).
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
 
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, SH
@@ -14,7 +19,7 @@ from rdflib.term import Node
 
 from migkg.mapping.terms import Term, to_rdflib
 from migkg.validation.shacl.index import View
-from migkg.validation.shacl.model import Shape, SparqlSpec
+from migkg.validation.shacl.model import NativeSparql, Shape, SparqlSpec
 from migkg.validation.shacl.results import Result, fill
 from migkg.validation.shacl.terms import Unsupported, rdflib_order
 
@@ -49,8 +54,15 @@ def _prefix_sources(graph: Graph, node: Node) -> list[Node]:
     return found
 
 
-def compile_sparql(graph: Graph, node: Node) -> SparqlSpec:
-    """One sh:sparql constraint as a query text with its declared prefixes."""
+def query_sha256(query: str) -> str:
+    """The SHA-256 of a constraint's query as compiled (its declared prefixes, then its ``sh:select`` as the
+    shapes graph has it): what a :class:`NativeSparql` names."""
+    return hashlib.sha256(query.encode("utf-8")).hexdigest()
+
+
+def compile_sparql(graph: Graph, node: Node, natives: Mapping[Node, NativeSparql] | None = None) -> SparqlSpec:
+    """One sh:sparql constraint as a query text with its declared prefixes, and its answer in Python where
+    ``natives`` has one for this constraint and exactly this text."""
     select = graph.value(node, SH.select)
     if select is None or (node, SH.deactivated, Literal(True)) in graph:
         raise Unsupported(f"{node.n3()}: only sh:select SPARQL constraints")
@@ -63,12 +75,16 @@ def compile_sparql(graph: Graph, node: Node) -> SparqlSpec:
             prefixes.append(f"PREFIX {graph.value(declaration, SH.prefix)}: <{graph.value(declaration, SH.namespace)}>")
     query = "\n".join([*sorted(set(prefixes)), str(select)])
     messages = tuple(m for m in rdflib_order(graph.objects(node, SH.message)) if isinstance(m, Literal))
-    return SparqlSpec(node, query, messages)
+    native = (natives or {}).get(node)
+    rows = native.rows if native is not None and native.query_sha256 == query_sha256(query) else None
+    return SparqlSpec(node, query, messages, rows)
 
 
 def evaluate_sparql(shape: Shape, spec: SparqlSpec, focus: Term, view: View) -> list[Result]:
     """The results of one SPARQL constraint on one focus node: a result per distinct solution row."""
-    rows = view.select(spec.query, {"this": focus})
+    rows = spec.native(view, {"this": focus}) if spec.native is not None else None
+    if rows is None:
+        rows = view.select(spec.query, {"this": focus})
     violations: list[tuple[Term | None, Term | None, Term | None, tuple[tuple[str, Term], ...]]] = []
     for row in rows:
         bound = dict(row)

@@ -1,0 +1,156 @@
+"""The SHACL-SPARQL constraints of ``ontology/shapes.ttl``, answered in Python on the engine's view.
+
+The two constraints the build evaluates per release (``migsh:Context-spans``: every span quotes its
+text; ``migsh:CountClaim-listed``: a stated count against the agents listed) are SPARQL in the shapes
+graph, their published definition. Answering them on Oxigraph cost a release about 5 ms of its 25:
+its triples made into quads and loaded into a store, and the two queries parsed and run. Each
+function here gives the same solution rows as its query from the triples the engine already holds,
+for the query text whose SHA-256 it names (:class:`~migkg.validation.shacl.NativeSparql`): edit the
+query, and the engine runs the SPARQL again until the function is brought in line and its digest
+updated. Where a value is of a kind the function does not reproduce SPARQL's answer for (a text with a
+language tag, an offset that is no plain integer, several notes of which SPARQL's SAMPLE picks one),
+it declines (returns None) and the engine runs the SPARQL on the store (:mod:`migkg.build.workbench`
+fills it then). The rows name the data's own terms, as pyshacl's do: Oxigraph's store gives a literal of a
+type derived from xsd:integer back as an xsd:integer of the same value (the published conflicts restore the
+data's term either way: :func:`migkg.validation.conflicts.as_stated`). ``tests/test_native_checks.py`` holds each function to Oxigraph's answer, and the
+shape cases (``tests/test_scale_shacl.py``) hold the compiled engine with them to pyshacl's.
+"""
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.term import Node
+
+from migkg.mapping.prefixes import SHAPES_NAMESPACE, VOCABULARY_PREFIXES
+from migkg.mapping.terms import Term
+from migkg.validation.shacl import NativeSparql, View
+
+_NIF, _MIG, _XSD = VOCABULARY_PREFIXES["nif"], VOCABULARY_PREFIXES["mig"], VOCABULARY_PREFIXES["xsd"]
+IS_STRING = ox.NamedNode(_NIF + "isString")
+REFERENCE_CONTEXT = ox.NamedNode(_NIF + "referenceContext")
+ANCHOR_OF = ox.NamedNode(_NIF + "anchorOf")
+BEGIN_INDEX = ox.NamedNode(_NIF + "beginIndex")
+END_INDEX = ox.NamedNode(_NIF + "endIndex")
+CLAIMED_COUNT = ox.NamedNode(_MIG + "claimedCount")
+COUNTED_ROLE = ox.NamedNode(_MIG + "countedRole")
+PARTICIPATION = ox.NamedNode(_MIG + "Participation")
+EVENT = ox.NamedNode(_MIG + "event")
+ROLE = ox.NamedNode(_MIG + "role")
+AGENT = ox.NamedNode(_MIG + "agent")
+ABOUT = ox.NamedNode(VOCABULARY_PREFIXES["schema"] + "about")
+EDITORIAL_NOTE = ox.NamedNode(VOCABULARY_PREFIXES["skos"] + "editorialNote")
+WAS_DERIVED_FROM = ox.NamedNode(VOCABULARY_PREFIXES["prov"] + "wasDerivedFrom")
+RDF_TYPE = ox.NamedNode(VOCABULARY_PREFIXES["rdf"] + "type")
+XSD_STRING = ox.NamedNode(_XSD + "string")
+XSD_INTEGER = ox.NamedNode(_XSD + "integer")
+#: the integer datatypes whose values are read here (SPARQL's arithmetic and comparisons on them are a Python int's)
+_INTEGERS = frozenset({XSD_INTEGER, ox.NamedNode(_XSD + "nonNegativeInteger")})
+_DIGITS = re.compile(r"[0-9]+")
+
+
+class Declined(Exception):
+    """A value whose SPARQL answer is not reproduced here: the engine runs the query instead."""
+
+
+def _plain_string(term: Term) -> str:
+    if isinstance(term, ox.Literal) and term.datatype == XSD_STRING and term.language is None:
+        return term.value
+    raise Declined
+
+
+def _integer(term: Term) -> int:
+    if isinstance(term, ox.Literal) and term.datatype in _INTEGERS and _DIGITS.fullmatch(term.value):
+        return int(term.value)
+    raise Declined
+
+
+def _integer_literal(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=XSD_INTEGER)
+
+
+def _contexts(view: View, node: Term) -> set[Term]:
+    """The values of ``prov:wasDerivedFrom/nif:referenceContext`` of ``node``."""
+    return {context for span in view.objects(node, WAS_DERIVED_FROM) for context in view.objects(span, REFERENCE_CONTEXT)}
+
+
+def context_spans(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]] | None:
+    """``migsh:Context-spans`` on ``$this``, a release text: each span of it whose words (``nif:anchorOf``) are not
+    the text between its offsets, or whose end is past the text's end.
+
+    SPARQL's ``SUBSTR(?text, ?begin + 1, ?end - ?begin)`` counts code points from 1, as a Python str's slice
+    ``text[begin:end]`` counts them from 0; it is empty where ``end <= begin`` or ``begin`` is past the end."""
+    this = bindings["this"]
+    spans = view.subjects(REFERENCE_CONTEXT, this)
+    rows: list[dict[str, Term]] = []
+    try:
+        for text_term in view.objects(this, IS_STRING) if spans else ():
+            text = _plain_string(text_term)
+            length = len(text)
+            for span in spans:
+                for anchor in view.objects(span, ANCHOR_OF):
+                    words = _plain_string(anchor)
+                    for begin in view.objects(span, BEGIN_INDEX):
+                        first = _integer(begin)
+                        for end in view.objects(span, END_INDEX):
+                            last = _integer(end)
+                            found = text[first:last]
+                            if last > length or found != words:
+                                rows.append({"this": this, "value": span, "anchor": anchor, "begin": begin, "end": end,
+                                             "found": ox.Literal(found), "length": _integer_literal(length)})
+    except Declined:
+        return None
+    return rows
+
+
+#: the two advices of migsh:CountClaim-listed: the claim's note quoted, or what to check
+_NOTE_ADVICE = '. The claim\'s note says why: "{}"'
+_CHECK_ADVICE = (": check the card's claims entry (`count:`, `counted_role:`) against the events[].roles entries with "
+                 "that role, and say in the claim's `note:` why they differ.")
+
+
+def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]] | None:
+    """``migsh:CountClaim-listed`` on ``$this``, a count claim: for each count, event and counted role it states,
+    the number of distinct agents of the ``mig:Participation`` nodes with that event and role that are derived
+    from a text the claim is derived from, where it differs from the count (one row per group, as GROUP BY
+    ... HAVING gives). A claim derived from no text has no row (the subquery binds nothing)."""
+    this = bindings["this"]
+    counts, events, roles = view.objects(this, CLAIMED_COUNT), view.objects(this, ABOUT), view.objects(this, COUNTED_ROLE)
+    if not (counts and events and roles):
+        return []
+    contexts = _contexts(view, this)
+    if not contexts:
+        return []
+    notes = view.objects(this, EDITORIAL_NOTE)
+    if len(notes) > 1 or any(not isinstance(note, ox.Literal) for note in notes):
+        return None  # SAMPLE picks one of several notes as the store has it; STR of a blank node is an error
+    advice = ox.Literal(_NOTE_ADVICE.format(notes[0].value) if notes else _CHECK_ADVICE)
+    rows: list[dict[str, Term]] = []
+    for count in counts:
+        try:
+            stated = _integer(count)
+        except Declined:
+            return None
+        for event in events:
+            participations = view.subjects(EVENT, event)
+            for role in roles:
+                agents: set[Term] = set()
+                for participation in participations:
+                    if role in view.objects(participation, ROLE) \
+                            and PARTICIPATION in view.objects(participation, RDF_TYPE) \
+                            and not contexts.isdisjoint(_contexts(view, participation)):
+                        agents.update(view.objects(participation, AGENT))
+                if len(agents) != stated:
+                    rows.append({"this": this, "value": count, "event": event, "role": role,
+                                 "listed": _integer_literal(len(agents)), "advice": advice})
+    return rows
+
+
+#: the answers in Python, by constraint, each for the query (prefixes and sh:select) its digest names
+NATIVE_CHECKS: dict[Node, NativeSparql] = {
+    URIRef(SHAPES_NAMESPACE + "Context-spans"): NativeSparql(
+        "fdf9a7165db25acff36188714cf7c7fec44f5b09b8f729a1e6ac56188ace4b88", context_spans),
+    URIRef(SHAPES_NAMESPACE + "CountClaim-listed"): NativeSparql(
+        "4145047332ae4fb758b93e7268f262728731513da9cc4992ab4d6866b8fbe89c", count_claim_listed),
+}
