@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,6 +135,7 @@ class Cache:
         self.folder = Path(folder)
         self.damaged: list[str] = []
         self.folders: set[Path] = set()  # the folders this process has made sure exist
+        self.written = 0  # entries this process began to write (their temporary files' names count them)
 
     def _path(self, name: str) -> Path:
         return self.folder / f"{name}.bin"
@@ -180,10 +180,10 @@ class Cache:
             offset += len(data)
         header = pack((meta, table))
         try:
-            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            handle, temp = self._temporary(path)
         except FileNotFoundError:  # the folder was removed since (by hand): make it again
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            handle, temp = self._temporary(path)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(MAGIC + key.encode() + b"\n" + len(header).to_bytes(8, "big") + hashlib.sha256(header).digest()
@@ -196,6 +196,18 @@ class Cache:
             Path(temp).unlink(missing_ok=True)
             raise
         return Entry(path, meta, {n: (start + o, n_bytes, s) for n, (o, n_bytes, s) in table.items()})
+
+    def _temporary(self, path: Path) -> tuple[int, str]:
+        """A new private file beside ``path`` to write its entry in, as ``tempfile.mkstemp`` makes one (a name
+        no one else is using, created exclusively, mode 0600), named by this process and a count rather than
+        by random letters: ``mkstemp``'s own work cost a worker 2% of a release's build."""
+        while True:
+            self.written += 1
+            temp = f"{path.parent}/.{path.name}.{os.getpid()}.{self.written}"
+            try:
+                return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600), temp
+            except FileExistsError:  # left by a process that had this pid and died: take the next name
+                continue
 
     def prune(self, folder: str, keep: set[str]) -> None:
         """Remove the entries under ``folder`` whose names are not in ``keep`` (releases that are gone)."""
