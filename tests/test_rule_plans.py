@@ -127,3 +127,28 @@ def test_the_shipped_rules_are_planned_and_derive_what_oxigraph_derives_on_synth
             derived[rule.path.name] += len(expected)
     assert sum(derived.values()) > 100
     assert all(derived.values()), f"a rule derived nothing on the corpus, so its plan went untested: {derived}"
+
+
+def test_a_plan_kept_on_disk_is_the_plan_made_from_the_rule():
+    """The plans are kept between runs as JSON (migkg.schema.rules._plan): each shipped rule's plan, and a rule
+    with every kind of graph pattern, read back equal, and derive the same triples."""
+    import json
+
+    from migkg.schema.rule_plans import plan_as_data, plan_from_data
+
+    texts = [rule.text for rule in Toolkit.load().rules] + [RULES["union"]]
+    texts += [text for text in RULES.values() if plan_of(text) is not None]
+    for text in texts:
+        plan = plan_of(text)
+        assert plan is not None
+        assert plan_from_data(json.loads(json.dumps(plan_as_data(plan)))) == plan, text
+    assert plan_from_data(plan_as_data(None)) is None
+    kinds = {node.kind for text in texts for node in _nodes(plan_of(text).where)}  # type: ignore[union-attr]
+    assert kinds == {"bgp", "join", "union", "optional"}, "a kind of graph pattern went untested"
+
+
+def _nodes(node):
+    yield node
+    for part in (node.left, node.right):
+        if part is not None:
+            yield from _nodes(part)

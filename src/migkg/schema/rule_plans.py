@@ -179,6 +179,40 @@ def plan_of(text: str) -> Plan | None:
     return Plan(where, template, frozenset(_predicates(where)))  # type: ignore[arg-type]
 
 
+def plan_as_data(plan: Plan | None) -> Any:
+    """A plan (or None) as JSON data, for the on-disk cache of plans (:func:`plan_from_data` makes it again):
+    a slot is ``"?name"`` for a variable, ``"<iri>"`` for an IRI."""
+    def slot(value: Slot) -> str:
+        return value if isinstance(value, str) else f"<{value.value}>"
+
+    def node(part: Node | None) -> Any:
+        if part is None:
+            return None
+        return [part.kind, [[slot(p.subject), slot(p.predicate), slot(p.object)] for p in part.patterns],
+                node(part.left), node(part.right)]
+    if plan is None:
+        return None
+    return [node(plan.where), [[slot(term) for term in triple] for triple in plan.template]]
+
+
+def plan_from_data(data: Any) -> Plan | None:
+    """The plan :func:`plan_as_data` wrote."""
+    def slot(text: str) -> Slot:
+        return text if text.startswith("?") else ox.NamedNode(text[1:-1])
+
+    def node(part: Any) -> Node | None:
+        if part is None:
+            return None
+        kind, patterns, left, right = part
+        return Node(kind, tuple(Pattern(slot(s), cast(ox.NamedNode, slot(p)), slot(o)) for s, p, o in patterns),
+                    node(left), node(right))
+    if data is None:
+        return None
+    where = cast(Node, node(data[0]))
+    template = tuple(cast(tuple[Slot, Slot, Slot], tuple(slot(term) for term in triple)) for triple in data[1])
+    return Plan(where, template, frozenset(_predicates(where)))
+
+
 def _predicates(node: Node) -> Iterator[ox.NamedNode]:
     yield from (pattern.predicate for pattern in node.patterns)
     for part in (node.left, node.right):
