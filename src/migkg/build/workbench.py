@@ -104,7 +104,8 @@ class Workbench:
         self.registry_subjects = {s for s, _p, _o in self.registry_triples}
         # the rules evaluated on the scratch store (the others are planned in Python: migkg.schema.rule_plans)
         self.store_rules = any(rule.plan is None for rule in toolkit.rules)
-        self.staged: list[ox.NamedNode] = []  # the graphs of the release at hand in the scratch store
+        # the graphs of the release at hand in the scratch store, each with the list of triples it was filled from
+        self.staged: dict[ox.NamedNode, list[Triple]] = {}
 
     # ---------------------------------------------------------------- the steps
     def load(self, folder: Path, card: bytes, source: bytes) -> LoadedRelease:
@@ -143,7 +144,7 @@ class Workbench:
         Almaty Process is a mig:RegionalConsultativeProcess, which the registry says too, keeps its
         attestation, with the evidence, in its facts; the registry's triple is the only direct one)."""
         facts_graph = self.graphs(release_id)[0]
-        self.staged = []
+        self.staged = {}
         if self.store_rules:
             self._stage(facts_graph, facts)
         own = set(facts)
@@ -158,7 +159,7 @@ class Workbench:
             self.scratch.store.extend(quads)
         else:
             self.scratch.load(graph, quads)
-        self.staged.append(graph)
+        self.staged[graph] = triples
 
     def _select_on(self, parts: list[tuple[ox.NamedNode, list[Triple]]]) -> Select:
         """SPARQL over these graphs of triples, the registry and the vocabulary, for the SHACL-SPARQL checks not
@@ -168,6 +169,8 @@ class Workbench:
 
         def select(query: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
             if not answer:
+                if any(graph in self.staged and self.staged[graph] is not triples for graph, triples in parts):
+                    self.staged = {}  # a graph of other triples under the same name: all anew, in a new store
                 for graph, triples in parts:
                     if graph not in self.staged:
                         self._stage(graph, triples)
@@ -251,7 +254,7 @@ class Workbench:
     def validate_shared(self, triples: list[Triple], nodes: list[ox.NamedNode]) -> list[Result]:
         """The shared ``nodes`` validated on what all their describers say (``triples``), in a scratch graph of
         their own (:class:`migkg.validation.across.SharedNodeValidator`)."""
-        self.staged = []
+        self.staged = {}
         return self.validate_on(triples, [(self.iris.across_graph(), triples)], list(nodes))
 
     def shared_triples(self, release_id: str, triples: list[Triple]) -> dict[str, list[Triple]]:

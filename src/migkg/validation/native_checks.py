@@ -8,12 +8,15 @@ function here gives the same solution rows as its query from the triples the eng
 for the query text whose SHA-256 it names (:class:`~migkg.validation.shacl.NativeSparql`): edit the
 query, and the engine runs the SPARQL again until the function is brought in line and its digest
 updated. Where a value is of a kind the function does not reproduce SPARQL's answer for (a text with a
-language tag, an offset that is no plain integer, several notes of which SPARQL's SAMPLE picks one),
-it declines (returns None) and the engine runs the SPARQL on the store (:mod:`migkg.build.workbench`
-fills it then). The rows name the data's own terms, as pyshacl's do: Oxigraph's store gives a literal of a
-type derived from xsd:integer back as an xsd:integer of the same value (the published conflicts restore the
-data's term either way: :func:`migkg.validation.conflicts.as_stated`). ``tests/test_native_checks.py`` holds each function to Oxigraph's answer, and the
-shape cases (``tests/test_scale_shacl.py``) hold the compiled engine with them to pyshacl's.
+language tag, an offset that is no plain integer or past Oxigraph's 64-bit integers, several notes of
+which SPARQL's SAMPLE picks one, a typed note, a literal where the build writes an IRI), it declines
+(returns None) and the engine runs the SPARQL on the store (:mod:`migkg.build.workbench` fills it then).
+
+The rows name the data's own terms, as pyshacl's do: Oxigraph's store gives a literal of a type derived
+from xsd:integer back as an xsd:integer of the same value (the published conflicts restore the data's
+term either way: :func:`migkg.validation.conflicts.as_stated`). ``tests/test_native_checks.py`` holds
+each function to Oxigraph's answer, and the shape cases (``tests/test_scale_shacl.py``) hold the
+compiled engine with them to pyshacl's.
 """
 from __future__ import annotations
 
@@ -48,6 +51,10 @@ XSD_INTEGER = ox.NamedNode(_XSD + "integer")
 #: the integer datatypes whose values are read here (SPARQL's arithmetic and comparisons on them are a Python int's)
 _INTEGERS = frozenset({XSD_INTEGER, ox.NamedNode(_XSD + "nonNegativeInteger")})
 _DIGITS = re.compile(r"[0-9]+")
+#: Oxigraph's xsd:integer is a signed 64-bit integer: past it a value is an error there, and SUBSTR's begin + 1 too
+_LARGEST = 2**63 - 1
+#: the notes quoted as they are: Oxigraph's STR of a literal of another datatype reads its canonical form ("1.5")
+_TEXTS = frozenset({XSD_STRING, ox.NamedNode(VOCABULARY_PREFIXES["rdf"] + "langString")})
 
 
 class Declined(Exception):
@@ -62,8 +69,18 @@ def _plain_string(term: Term) -> str:
 
 def _integer(term: Term) -> int:
     if isinstance(term, ox.Literal) and term.datatype in _INTEGERS and _DIGITS.fullmatch(term.value):
-        return int(term.value)
-    raise Declined
+        value = int(term.value)
+        if value < _LARGEST:
+            return value
+    raise Declined  # not a plain integer, or one Oxigraph cannot hold (or add 1 to)
+
+
+def _iri(term: Term) -> Term:
+    """A node the count's join reads, where the build writes only IRIs: a literal there may join or count with
+    another of equal value but another form in Oxigraph's store (``1`` and ``01``), not here."""
+    if isinstance(term, ox.Literal):
+        raise Declined
+    return term
 
 
 def _integer_literal(value: int) -> ox.Literal:
@@ -71,8 +88,9 @@ def _integer_literal(value: int) -> ox.Literal:
 
 
 def _contexts(view: View, node: Term) -> set[Term]:
-    """The values of ``prov:wasDerivedFrom/nif:referenceContext`` of ``node``."""
-    return {context for span in view.objects(node, WAS_DERIVED_FROM) for context in view.objects(span, REFERENCE_CONTEXT)}
+    """The values of ``prov:wasDerivedFrom/nif:referenceContext`` of ``node`` (:class:`Declined` if one is a literal)."""
+    return {_iri(context) for span in view.objects(node, WAS_DERIVED_FROM)
+            for context in view.objects(span, REFERENCE_CONTEXT)}
 
 
 def context_spans(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]] | None:
@@ -119,31 +137,31 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
     counts, events, roles = view.objects(this, CLAIMED_COUNT), view.objects(this, ABOUT), view.objects(this, COUNTED_ROLE)
     if not (counts and events and roles):
         return []
-    contexts = _contexts(view, this)
-    if not contexts:
-        return []
-    notes = view.objects(this, EDITORIAL_NOTE)
-    if len(notes) > 1 or any(not isinstance(note, ox.Literal) for note in notes):
-        return None  # SAMPLE picks one of several notes as the store has it; STR of a blank node is an error
-    advice = ox.Literal(_NOTE_ADVICE.format(notes[0].value) if notes else _CHECK_ADVICE)
-    rows: list[dict[str, Term]] = []
-    for count in counts:
-        try:
+    try:
+        contexts = _contexts(view, this)
+        if not contexts:
+            return []
+        notes = view.objects(this, EDITORIAL_NOTE)
+        if len(notes) > 1 or any(not (isinstance(note, ox.Literal) and note.datatype in _TEXTS) for note in notes):
+            return None  # SAMPLE picks one of several notes as the store has it; STR reads a typed one's canonical form
+        advice = ox.Literal(_NOTE_ADVICE.format(notes[0].value) if notes else _CHECK_ADVICE)
+        rows: list[dict[str, Term]] = []
+        for count in counts:
             stated = _integer(count)
-        except Declined:
-            return None
-        for event in events:
-            participations = view.subjects(EVENT, event)
-            for role in roles:
-                agents: set[Term] = set()
-                for participation in participations:
-                    if role in view.objects(participation, ROLE) \
-                            and PARTICIPATION in view.objects(participation, RDF_TYPE) \
-                            and not contexts.isdisjoint(_contexts(view, participation)):
-                        agents.update(view.objects(participation, AGENT))
-                if len(agents) != stated:
-                    rows.append({"this": this, "value": count, "event": event, "role": role,
-                                 "listed": _integer_literal(len(agents)), "advice": advice})
+            for event in events:
+                participations = view.subjects(EVENT, _iri(event))
+                for role in roles:
+                    agents: set[Term] = set()
+                    for participation in participations:
+                        if _iri(role) in view.objects(participation, ROLE) \
+                                and PARTICIPATION in view.objects(participation, RDF_TYPE) \
+                                and not contexts.isdisjoint(_contexts(view, participation)):
+                            agents.update(_iri(agent) for agent in view.objects(participation, AGENT))
+                    if len(agents) != stated:
+                        rows.append({"this": this, "value": count, "event": event, "role": role,
+                                     "listed": _integer_literal(len(agents)), "advice": advice})
+    except Declined:
+        return None
     return rows
 
 
