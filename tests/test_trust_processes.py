@@ -387,3 +387,49 @@ def test_where_the_file_system_refuses_the_exchange_two_renames_and_a_note(tmp_p
 
 def tree_digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- a script without the __main__ guard
+def test_a_script_without_the_main_guard_fails_at_once_saying_so(builds, tmp_path):
+    """build_corpus's workers are spawned and import the script that started the build; without the guard each
+    re-runs it and dies (the build folder is locked). The build stops with advice instead of hanging on a pipe
+    that no one reads: the workers' settings are a few names, not the registry's files."""
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "# a user's script, as written without the guard\n"
+        "from pathlib import Path\n"
+        "from migkg.build.corpus import build_corpus\n"
+        "from migkg.build.toolkit import Toolkit\n"
+        f"build_corpus(Path({str(builds['new_data'])!r}), Path({str(tmp_path / 'build')!r}), Toolkit.load(),\n"
+        f"             cache_dir=Path({str(tmp_path / 'cache')!r}), workers=2)\n", encoding="utf-8")
+    registry = sum(len(p.read_bytes()) for p in (builds["new_data"] / "registry").glob("*.yaml"))
+    assert registry > 1 << 16, "a registry smaller than a pipe's buffer would not have hung before either"
+    process = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    try:
+        code, err = finished(process, timeout=120)
+    finally:
+        process.kill()  # a hung build (what this guards against) must not outlive the test
+    assert code != 0
+    assert "WorkerDied" in err and 'if __name__ == "__main__":' in err, err[-2000:]
+    assert not (tmp_path / "build").exists(), "nothing written"
+
+
+def test_a_worker_refuses_a_registry_changed_since_the_build_began(builds, tmp_path):
+    from migkg.build.cache import registry_fingerprint
+    from migkg.build.parallel import WorkerSettings, _start_worker
+    from migkg.build.toolkit import Toolkit
+    from migkg.cards.registry import registry_files
+
+    registry = tmp_path / "registry"
+    shutil.copytree(builds["new_data"] / "registry", registry)
+    files = registry_files(registry)
+    toolkit = Toolkit.load()
+    settings = WorkerSettings(toolkit.iris.base, str(toolkit.ontology), str(toolkit.queries),
+                              tuple(str(path) for path in files), registry_fingerprint(files), str(tmp_path / "cache"),
+                              toolkit.fingerprint)
+    _start_worker(settings)  # the registry as the main process read it: the worker starts
+    first = sorted(files)[0]
+    first.write_bytes(first.read_bytes() + b"\n# edited while the build runs\n")
+    with pytest.raises(RuntimeError, match="the registry changed while the build was running"):
+        _start_worker(settings)

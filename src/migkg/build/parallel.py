@@ -15,14 +15,17 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from migkg.build.cache import Cache
+from migkg.build.cache import Cache, registry_fingerprint
 from migkg.build.jobs import Job, Outcome, run_job
 from migkg.build.toolkit import Toolkit
 from migkg.build.workbench import Workbench, quiet_garbage_collector
 from migkg.cards.registry import registry_from_files
+from migkg.errors import MigkgError
+from migkg.inputs import read_input
 from migkg.processes import die_with_parent, stop_signals_held, stop_signals_let_through
 
 MIN_JOBS_FOR_WORKERS = 64
@@ -32,15 +35,31 @@ BATCH = 16
 
 @dataclass(frozen=True)
 class WorkerSettings:
-    """What a worker process needs to make its own toolkit, registry and cache (all picklable)."""
+    """What a worker process needs to make its own toolkit, registry and cache: a few names, no data. They go to
+    the worker through a pipe that the main process writes while holding the worker's end open too, so a worker
+    that dies before reading them all (a script without a ``__main__`` guard) would leave the main process
+    blocked on a full pipe, for ever, had they been the registry's files (hundreds of kilobytes)."""
 
     base: str
     ontology: str
     queries: str
-    registry_files: dict[Path, bytes]
+    registry_paths: tuple[str, ...]  # the registry's files, which the worker reads itself
+    registry_fingerprint: str  # the main process's: a worker refuses a registry that changed since
     cache_dir: str
     fingerprint: str   # the main process's toolkit's: a worker refuses to build with other shapes or rules
     parent: int = 0    # the main process's pid: a worker dies with it, however it dies
+
+
+class WorkerDied(MigkgError):
+    """A worker process ended while starting or building (killed, out of memory, an error at its start)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a build worker process ended before its work was done: it was killed (out of memory?), or it failed "
+            "to start (its own error, if any, is printed above). If the build was started from a Python script, "
+            "call build_corpus only under `if __name__ == \"__main__\":` in it: the workers are started with "
+            "spawn and import the script, so without that guard each of them runs the script again. Else build "
+            "again, with `--workers 1` to build in this process.")
 
 
 class _Worker:
@@ -61,7 +80,10 @@ def _start_worker(settings: WorkerSettings) -> None:
     toolkit = Toolkit.load(settings.base, Path(settings.ontology), Path(settings.queries))
     if toolkit.fingerprint != settings.fingerprint:
         raise RuntimeError("the ontology, shapes or rules changed while the build was running; build again.")
-    _Worker.bench = Workbench(toolkit, registry_from_files(settings.registry_files, toolkit.vocabulary.post_types))
+    files = {Path(path): read_input(Path(path), "registry") for path in settings.registry_paths}
+    if registry_fingerprint(files) != settings.registry_fingerprint:
+        raise RuntimeError("the registry changed while the build was running; build again.")
+    _Worker.bench = Workbench(toolkit, registry_from_files(files, toolkit.vocabulary.post_types))
     _Worker.cache = Cache(Path(settings.cache_dir))
     quiet_garbage_collector()
 
@@ -98,7 +120,8 @@ class Runner:
         if self.pool is None and self._count() > 1 and (
                 self.workers is not None or len(self.waiting) >= MIN_JOBS_FOR_WORKERS):
             settings = WorkerSettings(self.toolkit.iris.base, str(self.toolkit.ontology), str(self.toolkit.queries),
-                                      self.files, str(self.cache.folder), self.toolkit.fingerprint, os.getpid())
+                                      tuple(str(path) for path in self.files), registry_fingerprint(self.files),
+                                      str(self.cache.folder), self.toolkit.fingerprint, os.getpid())
             self.pool = ProcessPoolExecutor(self._count(), mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_start_worker, initargs=(settings,))
         if self.pool is not None:
@@ -129,7 +152,10 @@ class Runner:
                 done, _ = wait(self.running, return_when=FIRST_COMPLETED)
                 for future in done:
                     size = self.running.pop(future)
-                    outcomes = future.result()
+                    try:
+                        outcomes = future.result()
+                    except BrokenProcessPool:
+                        raise WorkerDied() from None
                     self.tick(size)
                     yield from outcomes
         finally:
