@@ -38,15 +38,19 @@ def test_a_variable_or_negated_predicate_needs_every_triple():
 
 
 def test_the_remembered_needs_leave_out_the_rules_evaluated_in_python_and_read_back_the_same():
-    from migkg.build.toolkit import remembered_needed_triples
+    from pathlib import Path
 
-    planned = f"CONSTRUCT {{ ?e <{MIG}x> ?o }} WHERE {{ ?e <{MIG}planned> ?o }}"
-    unplanned = f"CONSTRUCT {{ ?e <{MIG}x> ?o }} WHERE {{ ?e <{MIG}unplanned> ?o FILTER (isIRI(?o)) }}"
+    from migkg.build.toolkit import remembered_needed_triples
+    from migkg.schema.rules import Rule
+
+    planned = Rule(Path("planned.rq"), f"CONSTRUCT {{ ?e <{MIG}x> ?o }} WHERE {{ ?e <{MIG}planned> ?o }}")
+    unplanned = Rule(Path("unplanned.rq"),
+                     f"CONSTRUCT {{ ?e <{MIG}x> ?o }} WHERE {{ ?e <{MIG}unplanned> ?o FILTER (isIRI(?o)) }}")
     check = f"SELECT $this WHERE {{ $this <{MIG}checked> ?o }}"
     first = remembered_needed_triples([planned, unplanned], [check])
     assert first is not None
     assert first.predicates == {ox.NamedNode(f"{MIG}{name}") for name in ("unplanned", "checked")}
     assert remembered_needed_triples([planned, unplanned], [check]) == first  # from the on-disk cache
     # the same texts, one moved from the rules to the checks: another key, another answer
-    assert remembered_needed_triples([unplanned], [planned, check]).predicates == \
+    assert remembered_needed_triples([unplanned], [planned.text, check]).predicates == \
         {ox.NamedNode(f"{MIG}{name}") for name in ("planned", "unplanned", "checked")}

@@ -13,7 +13,6 @@ from migkg.mapping.iris import DEFAULT_BASE, Iris
 from migkg.schema import rule_plans as rule_plans_module
 from migkg.schema import rules as rules_module
 from migkg.schema.resources import ontology_dir, queries_dir
-from migkg.schema.rule_plans import plan_of
 from migkg.schema.rules import Needed, Rule, load_rules, needed_triples
 from migkg.schema.vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
 from migkg.validation.native_checks import NATIVE_CHECKS
@@ -50,7 +49,7 @@ class Toolkit:
         iris = Iris(base)
         fingerprint = toolkit_fingerprint(iris.base, files, "compiled" if compiled else "pyshacl")
         checks = [spec.query for shape in compiled.shapes.values() for spec in shape.sparql] if compiled else []
-        needed = remembered_needed_triples([rule.text for rule in rules], checks)
+        needed = remembered_needed_triples(rules, checks)
         return cls(load_vocabulary(ontology), shapes, rules, iris, compiled, fingerprint, ontology, queries, needed)
 
     @property
@@ -58,7 +57,7 @@ class Toolkit:
         return "compiled" if self.compiled else "pyshacl"
 
 
-def remembered_needed_triples(rules: list[str], checks: list[str]) -> Needed | None:
+def remembered_needed_triples(rules: list[Rule], checks: list[str]) -> Needed | None:
     """:func:`migkg.schema.rules.needed_triples` of the ``rules`` that are not evaluated in Python (the others read a
     release's triples, not the scratch store: :mod:`migkg.schema.rule_plans`) and of the SPARQL ``checks``, kept on
     disk between runs (:mod:`migkg.index_cache`, keyed by the texts, rdflib's version and the source of the modules
@@ -66,13 +65,13 @@ def remembered_needed_triples(rules: list[str], checks: list[str]) -> Needed | N
     takes a third of a second, every ``migkg validate --release`` (a rule is planned again only when a release is
     built)."""
     def find() -> list | None:
-        found = needed_triples([text for text in rules if plan_of(text) is None] + checks)
+        found = needed_triples([rule.text for rule in rules if rule.plan is None] + checks)
         if found is None:
             return None
         return [sorted(iri.value for iri in found.predicates),
                 sorted([kind.value, cls.value] for kind, cls in found.typed)]
 
-    kept = index_cache.cached("needed-triples", [*rules, "-- the checks --", *checks], find,
+    kept = index_cache.cached("needed-triples", [*(rule.text for rule in rules), "-- the checks --", *checks], find,
                               libraries=("rdflib", "pyparsing"),
                               sources=(Path(rules_module.__file__), Path(rule_plans_module.__file__)))
     if kept is None:

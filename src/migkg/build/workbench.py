@@ -165,17 +165,18 @@ class Workbench:
         """SPARQL over these graphs of triples, the registry and the vocabulary, for the SHACL-SPARQL checks not
         answered in Python (:mod:`migkg.validation.native_checks`): the graphs go into the scratch store when a
         check first asks, so that a release none asks about costs no store at all."""
-        answer: list[Select] = []
+        on_store: Select | None = None
 
         def select(query: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
-            if not answer:
+            nonlocal on_store
+            if on_store is None:
                 if any(graph in self.staged and self.staged[graph] is not triples for graph, triples in parts):
                     self.staged = {}  # a graph of other triples under the same name: all anew, in a new store
                 for graph, triples in parts:
                     if graph not in self.staged:
                         self._stage(graph, triples)
-                answer.append(self.scratch.selector([graph for graph, _triples in parts]))
-            return answer[0](query, bindings)
+                on_store = self.scratch.selector([graph for graph, _triples in parts])
+            return on_store(query, bindings)
         return select
 
     def _needed(self, triples: list[Triple], graph: ox.NamedNode) -> list[ox.Quad]:

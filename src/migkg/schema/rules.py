@@ -16,8 +16,10 @@ from typing import Any, cast
 
 import pyoxigraph as ox
 
+from migkg import index_cache
 from migkg.errors import InputError, Location
 from migkg.mapping.terms import Triple
+from migkg.schema import rule_plans
 from migkg.schema.rule_plans import Facts, Plan, plan_as_data, plan_from_data, plan_of
 
 VOCABULARY = ox.NamedNode("urn:migkg:scratch:vocabulary")
@@ -43,9 +45,6 @@ def _plan(text: str) -> Plan | None:
     """The rule's plan, kept on disk between runs (:mod:`migkg.index_cache`, keyed by its text, rdflib's version
     and the planner's source): reading the rules with rdflib's SPARQL parser takes a third of a second, in every
     process that builds a release (``migkg validate --release`` after a card changed)."""
-    from migkg import index_cache
-    from migkg.schema import rule_plans
-
     data = index_cache.cached("rule-plan", text, lambda: plan_as_data(plan_of(text)), libraries=("rdflib", "pyparsing"),
                               sources=(Path(rule_plans.__file__),))
     return plan_from_data(data)

@@ -28,28 +28,7 @@ from migkg.validation.shacl.results import Result, add_result
 from migkg.validation.shacl.sparql import query_sha256
 from migkg.validation.shacl.terms import RDF_TYPE, SUBCLASS_OF, Unsupported, rdflib_order
 
-__all__ = [
-           "RDF_TYPE",
-           "SUBCLASS_OF",
-           "Check",
-           "Index",
-           "NativeSelect",
-           "NativeSparql",
-           "PathSpec",
-           "Recording",
-           "Result",
-           "Shape",
-           "Shapes",
-           "SparqlSpec",
-           "Targets",
-           "Unsupported",
-           "Validator",
-           "View",
-           "add_result",
-           "compile_shapes",
-           "query_sha256",
-           "rdflib_order",
-           "store_select",
-           "superclass_closure",
-           "whole_graph_view",
-]
+__all__ = ["RDF_TYPE", "SUBCLASS_OF", "Check", "Index", "NativeSelect", "NativeSparql", "PathSpec", "Recording",
+           "Result", "Shape", "Shapes", "SparqlSpec", "Targets", "Unsupported", "Validator", "View", "add_result",
+           "compile_shapes", "query_sha256", "rdflib_order", "store_select", "superclass_closure",
+           "whole_graph_view"]
