@@ -6,9 +6,10 @@ folder (``migkg build --out DIR``)::
     python bench/network_measures.py --build bench/out/build-10000
     python bench/network_measures.py --build bench/out/build-1000 --check   # + networkx's exact numbers
 
-It times loading the build, building the five networks, and ``add_measures`` on each (wall and CPU
-time, the CPU time of every thread: on a shared machine the wall time includes waiting for a core;
-the load average is printed beside). Exact betweenness and brokerage run on every core (numba); the
+It times loading the build, building the five networks, and every measure of each (``measure_values``: wall
+and CPU time, the CPU time of every thread: on a shared machine the wall time includes waiting for a core;
+the load average is printed beside), then apart the copy of each graph that ``add_measures`` puts the
+measures on. Exact betweenness and brokerage run on every core (numba); the
 first run on a machine also compiles them (a few seconds, then cached). ``--check`` then computes
 betweenness and brokerage with networkx alone (pure Python: minutes at 1,000 releases) and prints the largest difference from migkg's, relative to the largest value, and
 the modularity of migkg's communities beside that of networkx's Louvain. ``--exact-up-to N`` measures
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,7 @@ class Timing:
     wall: float
     cpu: float
     sampled: dict[str, int]
+    carrying: float = 0.0
 
     def text(self) -> str:
         how = "exact" if not self.sampled else "sampled " + "+".join(self.sampled)
@@ -38,24 +41,38 @@ class Timing:
 
 
 def time_measures(nets, exact_up_to: int | None = None) -> list[Timing]:
-    """``add_measures`` on every network, timed one by one."""
+    """Every measure of every network (``measure_values``), timed one by one; then, apart, the copy of each graph
+    that ``add_measures`` puts them on (``carrying``)."""
     from migkg.network import measures
 
     limit = measures.EXACT_UP_TO if exact_up_to is None else exact_up_to
-    timings = []
+    timings, values = [], {}
     for name in nets:
         graph = nets[name]
-        began, cpu = time.perf_counter(), time.process_time()
-        measures.add_measures(graph, exact_up_to=limit)
+        began, cpu = time.perf_counter(), _cpu()
+        values[name] = measures.measure_values(graph, exact_up_to=limit)
         timings.append(Timing(name, graph.number_of_nodes(), graph.number_of_edges(), time.perf_counter() - began,
-                              time.process_time() - cpu, measures.sampling(graph, exact_up_to=limit)))
+                              _cpu() - cpu, measures.sampling(graph, exact_up_to=limit)))
+    for timing in timings:
+        began = time.perf_counter()
+        measures.carrying(nets[timing.name], values[timing.name], timing.sampled)
+        timing.carrying = time.perf_counter() - began
     return timings
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its threads so far (user and system, from getrusage)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def summary(timings: list[Timing]) -> str:
-    """One line for bench/RESULTS.md: the total, then each network."""
+    """One line for bench/RESULTS.md: the total, then each network, then the copies ``add_measures`` adds."""
     return (f"measures {sum(t.wall for t in timings):,.2f} s (CPU {sum(t.cpu for t in timings):,.2f} s): "
-            + "; ".join(t.text() for t in timings))
+            + "; ".join(t.text() for t in timings)
+            + f"; add_measures' copies of the graphs another {sum(t.carrying for t in timings):,.2f} s")
 
 
 def check(nets) -> None:
@@ -107,6 +124,9 @@ def main() -> None:
     parser.add_argument("--build", type=Path, required=True, help="a folder `migkg build` wrote")
     parser.add_argument("--exact-up-to", type=int, default=None, help="the threshold (default: migkg's)")
     parser.add_argument("--check", action="store_true", help="also compare with networkx's exact numbers")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="measure N times on the same networks and print the median of the totals (the first "
+                             "run after a change of the kernel also compiles it, a few seconds)")
     args = parser.parse_args()
 
     import numba
@@ -122,11 +142,18 @@ def main() -> None:
     nets = network.networks(EmbeddedSource(store))
     built = time.perf_counter()
     print(f"load the build {loaded - began:.2f} s, build the networks {built - loaded:.2f} s: {nets!r}")
-    timings = time_measures(nets, args.exact_up_to)
-    for t in timings:
-        print(f"  {t.name}: {t.nodes:,} nodes, {t.edges:,} edges: {t.wall:.2f} s (CPU {t.cpu:.2f} s), "
-              f"{'exact' if not t.sampled else 'sampled: ' + str(t.sampled)}")
-    print(summary(timings) + f"; load average {load_average()}")
+    totals = []
+    for _ in range(max(args.repeat, 1)):
+        timings = time_measures(nets, args.exact_up_to)
+        for t in timings:
+            print(f"  {t.name}: {t.nodes:,} nodes, {t.edges:,} edges: {t.wall:.2f} s (CPU {t.cpu:.2f} s), "
+                  f"{'exact' if not t.sampled else 'sampled: ' + str(t.sampled)}; "
+                  f"the copy add_measures makes {t.carrying:.2f} s")
+        print(summary(timings) + f"; load average {load_average()}", flush=True)
+        totals.append(sum(t.wall for t in timings))
+    if len(totals) > 1:
+        print(f"every measure, {len(totals)} runs: " + ", ".join(f"{t:.2f}" for t in totals)
+              + f" s; median {statistics.median(totals):.2f} s")
     if args.check:
         check(nets)
 

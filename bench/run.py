@@ -352,10 +352,21 @@ def network_pass(store, size: int, result: SizeResult, limit: int, measured: dic
                 f"{sum(nets[n].number_of_edges() for n in nets):,} edges; graphs {built_at - began:,.2f} s, "
                 f"{network_measures.summary(timings)}; load average {network_measures.load_average()}")
         measured[size] = time.perf_counter() - began
+        sampled = sorted({f"{t.name}: {'+'.join(t.sampled)}" for t in timings if t.sampled})
+        measures_row = Row(MEASURES_ROW, sum(t.wall for t in timings), size,
+                           note=("every network exact" if not sampled else "estimated: " + "; ".join(sampled))
+                           + f"; CPU {sum(t.cpu for t in timings):,.2f} s; load average {network_measures.load_average()}")
     except Exception as err:  # its API is someone else's and may change: report, do not fail the benchmark
         note = f"failed: {type(err).__name__}: {err}"[:200]
+        measures_row = None
     result.rows.append(Row("network measures (migkg.network: build graphs, add measures)",
                            time.perf_counter() - began, size, None, peak_rss(), note))
+    if measures_row:
+        result.rows.append(measures_row)
+
+
+#: the row of every measure of the five networks alone (issue 14 item 1: at most 10 s, exact, at 10,000 releases)
+MEASURES_ROW = "network measures alone: betweenness, brokerage, PageRank, communities (measure_values)"
 
 
 def _quads(built: Path):
@@ -537,6 +548,12 @@ def _targets(results: list[SizeResult]) -> list[str]:
         lines.append(f"- one changed card of {big.size:,} checked with the checks across releases that can name it "
                      f"(`migkg validate --release`, cold process): {one.seconds:,.2f} s (target 1 s): "
                      f"{'met' if one.seconds <= 1 else 'missed'}")
+    measured = find(big, MEASURES_ROW)
+    if measured:
+        exact = measured.note.startswith("every network exact")
+        lines.append(f"- every measure of the five networks of {big.size:,} releases, exact: {measured.seconds:,.2f} s, "
+                     f"{'every network exact' if exact else 'some estimated'} (target 10 s, exact): "
+                     f"{'met' if exact and measured.seconds <= 10 else 'missed'}")
     for name in ("migkg queries (the seed)", "migkg query q02 (the built seed)"):
         started = next((find(r, name) for r in results if find(r, name)), None)
         if started:

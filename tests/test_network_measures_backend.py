@@ -11,6 +11,7 @@ alone takes over a minute.)
 """
 from __future__ import annotations
 
+import itertools
 import random
 
 import igraph as ig
@@ -245,10 +246,12 @@ def test_one_pass_with_twins_folded_gives_networkxs_numbers():
     assert_same({n: v["brokerage"] for n, v in values.items()}, networkx_brokerage(g, groups))
 
 
-def test_the_one_pass_numbers_are_the_same_on_one_core_or_two():
+@pytest.mark.parametrize("make", ["odd_graph", "many_batches_graph"])
+def test_the_one_pass_numbers_are_the_same_on_one_core_or_two(make):
+    """On a graph of four batches, and on one whose blocks search several batches each."""
     import numba
 
-    g = odd_graph()
+    g = globals()[make]()
     groups = groups_of(g)
     before = numba.get_num_threads()
     try:
@@ -259,3 +262,82 @@ def test_the_one_pass_numbers_are_the_same_on_one_core_or_two():
     finally:
         numba.set_num_threads(before)
     assert one == two  # the same sums in the same order, bit for bit
+
+
+def many_batches_graph() -> nx.Graph:
+    """More sources than the blocks hold in one batch each (2,500 nodes > 64 blocks × 32 lanes), so that blocks
+    search several batches: a two-mode graph of 600 grouped actors and 1,700 events, with a chain of 200 nodes
+    hung from one actor (breadth-first searches of over 200 levels, more than a mask has bits)."""
+    rng = random.Random(11)
+    g = nx.Graph()
+    actors = [f"urn:a{i:04d}" for i in range(600)]
+    for i, actor in enumerate(actors):
+        g.add_node(actor, **{DEFAULT_GROUP: "state" if i % 3 else "intergovernmental"})
+    for e in range(1700):
+        g.add_edges_from((f"urn:e{e:04d}", actor) for actor in rng.sample(actors, rng.randint(1, 5)))
+    chain = [actors[0]] + [f"urn:c{i:03d}" for i in range(200)]
+    g.add_edges_from(itertools.pairwise(chain))
+    return g
+
+
+def test_the_batched_searches_give_igraphs_numbers_on_a_graph_of_many_batches_and_deep_searches():
+    g = many_batches_graph()
+    assert len(g) > brandes.BLOCKS * brandes.LANES
+    groups = groups_of(g)
+    between, broker = exact_pair_measures(g, groups)
+    n = len(g)
+    indexed = to_igraph(g)
+    # igraph counts each unordered pair once; networkx's normalisation divides the ordered pairs by (n-1)(n-2)
+    reference = {node: 2 * value / ((n - 1) * (n - 2)) for node, value in
+                 zip(indexed.nodes, indexed.graph.betweenness(directed=False), strict=True)}
+    assert_same(between, reference)
+    assert_same(broker, sampled_brokerage(g, groups, len(groups)))  # from every grouped source: igraph's exact count
+    assert between["urn:c100"] > 0 and between["urn:c199"] == 0.0  # the chain's inside carries paths, its end none
+
+
+def test_every_source_is_searched_in_one_lane_with_its_weight_and_its_targets_across_groups():
+    g = twins_and_pendants_graph()
+    groups = groups_of(g)
+    codes = {"intergovernmental": 0, "other": 1, "state": 2}
+    group = np.array([codes.get(groups.get(n, ""), -1) for n in g], dtype=np.int32)
+    indptr, indices = brandes.csr(g, list(g))
+    sources, weights = brandes.twin_sources(indptr, indices, group)
+    lanes, lane_weights, targets = brandes.batches(indptr, indices, group, sources, weights, lanes=8)
+    filled = lanes[lanes >= 0]
+    assert sorted(filled.tolist()) == sorted(sources.tolist()) and len(set(filled.tolist())) == len(filled)
+    assert (lane_weights[lanes < 0] == 0).all()
+    weight_of = dict(zip(sources.tolist(), weights.tolist(), strict=True))
+    for batch, lane in zip(*np.nonzero(lanes >= 0), strict=True):
+        source = lanes[batch, lane]
+        assert lane_weights[batch, lane] == weight_of[source]
+        own = group[source]
+        # targets[g + 1]: a node of group g (-1: none) is across groups from this source
+        assert targets[batch, :, lane].tolist() == [float(own >= 0 and code >= 0 and code != own) for code in (-1, 0, 1, 2)]
+
+
+def test_pagerank_and_degrees_are_networkxs_to_the_bit():
+    from migkg.network.measures import pagerank
+    from migkg.network.ties import Ties
+
+    dangling = nx.Graph([("urn:a", "urn:b", {"weight": 0}), ("urn:b", "urn:c", {"weight": 2.5}),
+                         ("urn:c", "urn:c", {"weight": 1.5})])
+    dangling.add_node("urn:alone")
+    for g in (odd_graph(), twins_and_pendants_graph(), many_batches_graph(), dangling):
+        ties = Ties.of(g)
+        assert pagerank(ties) == nx.pagerank(g, weight="weight")
+        degree, strength = ties.degrees()
+        assert dict(zip(ties.nodes, degree, strict=True)) == dict(g.degree())
+        expected = dict(g.degree(weight="weight"))
+        assert dict(zip(ties.nodes, strength, strict=True)) == expected
+        assert [type(value) for value in strength] == [type(expected[node]) for node in ties.nodes]
+    with pytest.raises(ValueError, match="undirected"):
+        Ties.of(nx.DiGraph())
+
+
+def test_the_seeds_measures_take_pagerank_and_degrees_from_networkx(seed_nets):
+    for name, graph in seed_nets.items():
+        g = undirected(graph)
+        values = measure_values(graph)
+        assert {n: v["pagerank"] for n, v in values.items()} == nx.pagerank(g, weight="weight"), name
+        assert {n: v["weighted_degree"] for n, v in values.items()} == dict(g.degree(weight="weight")), name
+        assert {n: v["degree"] for n, v in values.items()} == dict(g.degree()), name

@@ -37,7 +37,7 @@ SeedOption = Annotated[int, typer.Option("--seed", metavar="N", help="Seed of th
                                                         "sources sampled for betweenness and brokerage.")]
 ExactUpToOption = Annotated[int | None, typer.Option(
     "--exact-up-to", metavar="N", help="Networks with more nodes than this get betweenness and brokerage estimated from "
-                          "--samples sampled sources (0: always estimate). Default: 2000.")]
+                          "--samples sampled sources (0: always estimate). Default: 15000.")]
 SamplesOption = Annotated[int | None, typer.Option(
     "--samples", metavar="K", help="Sampled source nodes of the betweenness and brokerage estimates (at least 2). Default: 100.")]
 FromOption = Annotated[str | None, typer.Option(

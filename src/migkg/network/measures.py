@@ -6,9 +6,9 @@ between its two ends; reciprocal ties merge and their weights add up):
 - ``degree``: the number of neighbours;
 - ``weighted_degree``: the sum of the weights of the node's ties (its strength);
 - ``betweenness``: the share of shortest paths between other pairs that pass through the node
-  (networkx ``betweenness_centrality``'s numbers, normalised by (n-1)(n-2)/2, computed by igraph; paths
+  (networkx ``betweenness_centrality``'s numbers, normalised by (n-1)(n-2)/2; paths
   counted in ties, not weights, since a weight here is a count of shared events or facts, not a distance);
-- ``pagerank``: PageRank on the weighted ties (damping 0.85);
+- ``pagerank``: PageRank on the weighted ties (damping 0.85; networkx's power iteration, :func:`pagerank`);
 - ``community``: the Louvain community (igraph ``community_multilevel``, seeded: the Louvain method of
   networkx ``louvain_communities``, which migkg used before, about ten times faster; the two give the
   same communities on the seed release, but not node for node on large networks), numbered 1, 2, …
@@ -20,9 +20,11 @@ between its two ends; reciprocal ties merge and their weights add up):
   Nodes with no group (events, posts, topics) are never the ends of a pair but can be go-betweens;
 - ``groups_linked``: how many groups other than its own the node's neighbours belong to.
 
-Exact betweenness and brokerage come from one breadth-first search per source for both, compiled and
-run on every core (:mod:`.brandes`, numba); estimates and communities from igraph (:mod:`.igraph_backend`),
-PageRank from networkx. The searches still cost about nodes × edges. On a network of more than
+Exact betweenness and brokerage come from one breadth-first search per source for both, 32 sources
+at a time, compiled and run on every core (:mod:`.brandes`, numba); estimates and communities from
+igraph (:mod:`.igraph_backend`), PageRank from networkx's power iteration on the same matrix. The
+ties are read out of networkx once (:class:`~migkg.network.ties.Ties`) for all of them. The searches
+still cost about nodes × edges. On a network of more than
 ``exact_up_to`` nodes (:data:`EXACT_UP_TO`) both are *estimated*
 from ``samples`` source nodes (:data:`SAMPLES`) drawn with the seed ``seed`` (the one Louvain uses),
 so the same network gives the same values every time: betweenness as networkx
@@ -39,18 +41,22 @@ import random
 from collections.abc import Mapping
 
 import networkx as nx
+import numpy as np
+import scipy.sparse
 
 from migkg.network import brandes
 from migkg.network.graphs import add_edge
 from migkg.network.igraph_backend import IndexedGraph, louvain_membership, path_betweenness, to_igraph
+from migkg.network.ties import Ties
 
 MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "community", "brokerage", "groups_linked")
 DEFAULT_SEED = 42
 DEFAULT_GROUP = "sector"
 #: networks with more nodes than this get betweenness and brokerage estimated from sampled sources: every
-#: network of 1,000 synthetic releases (at most 1,441 nodes) is exact, none of 10,000 (2,576 to 11,663 nodes;
-#: exact, the five take 42 s on this 2-core machine, docs/analysts.md)
-EXACT_UP_TO = 2000
+#: network of 10,000 synthetic releases (2,576 to 11,663 nodes) is exact, the five in about 9 s on this 2-core
+#: machine (docs/analysts.md); the searches cost about nodes × edges, so a network at the threshold with
+#: as many ties per node as actor-event costs some 1.7 times that network's 5 s
+EXACT_UP_TO = 15000
 #: how many source nodes the estimates start from
 SAMPLES = 100
 #: the node attributes each row of the table repeats before the measures
@@ -65,6 +71,19 @@ def undirected(graph: nx.Graph) -> nx.Graph:
     result.add_nodes_from(graph.nodes(data=True))
     for u, v, data in graph.edges(data=True):
         add_edge(result, u, v, data)
+    return result
+
+
+def _weighted_form(graph: nx.Graph) -> nx.Graph:
+    """What the measures read of a network: :func:`undirected`'s graph, its ties carrying their weights only (the
+    evidence joined by :func:`undirected` is no measure's business, and copying it cost a second at 10,000
+    releases)."""
+    if not graph.is_directed():
+        return graph
+    result = nx.Graph(**graph.graph)
+    result.add_nodes_from(graph.nodes(data=True))
+    for u, v, data in graph.edges(data=True):
+        add_edge(result, u, v, {"weight": data["weight"]} if "weight" in data else {})
     return result
 
 
@@ -122,16 +141,48 @@ def brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int | None = 
     return exact_pair_measures(graph, groups)[1]
 
 
-def exact_pair_measures(graph: nx.Graph, groups: Mapping[str, str]) -> tuple[dict[str, float], dict[str, float]]:
+def exact_pair_measures(graph: nx.Graph | Ties, groups: Mapping[str, str]) -> tuple[dict[str, float], dict[str, float]]:
     """Exact betweenness (normalised as networkx's) and brokerage (``groups``: node -> group) of every node of
-    the undirected ``graph``, from one breadth-first search per source for both (:mod:`.brandes`)."""
+    the undirected ``graph`` (or its :class:`Ties`), from one breadth-first search per source for both
+    (:mod:`.brandes`)."""
+    ties = graph if isinstance(graph, Ties) else Ties.of(graph)
     codes = {name: number for number, name in enumerate(sorted(set(groups.values())))}
-    nodes, ordered_pairs, across = brandes.pair_dependencies(graph, {node: codes[name] for node, name in groups.items()})
-    n = len(nodes)
+    group = np.fromiter((codes[groups[node]] if node in groups else -1 for node in ties.nodes), dtype=np.int32,
+                        count=len(ties.nodes))
+    ordered_pairs, across = brandes.pair_dependencies(ties, group)
+    n = len(ties.nodes)
     # every ordered pair (s, t): networkx divides betweenness by (n-1)(n-2); brokerage counts each unordered pair once
     scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-    return (dict(zip(nodes, (ordered_pairs * scale).tolist(), strict=True)),
-            dict(zip(nodes, (across / 2).tolist(), strict=True)))
+    return (dict(zip(ties.nodes, (ordered_pairs * scale).tolist(), strict=True)),
+            dict(zip(ties.nodes, (across / 2).tolist(), strict=True)))
+
+
+def pagerank(ties: Ties, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6) -> dict[str, float]:
+    """PageRank on the weighted ties: networkx ``pagerank(g, weight="weight")``'s power iteration, step for step
+    (``networkx.algorithms.link_analysis.pagerank_alg._pagerank_scipy``, networkx 3.5-3.6), on the matrix
+    ``to_scipy_sparse_array`` builds from the same ties in the same order, so the numbers are networkx's;
+    without reading the ties out of the graph a second time."""
+    n = len(ties.nodes)
+    if n == 0:
+        return {}
+    loops = ties.rows == ties.cols
+    weights = np.asarray(ties.weights, dtype=float)
+    data = np.concatenate([weights, weights, -weights[loops]])  # a self-loop symmetrised twice, then once removed
+    row = np.concatenate([ties.rows, ties.cols, ties.rows[loops]])
+    col = np.concatenate([ties.cols, ties.rows, ties.rows[loops]])
+    matrix = scipy.sparse.coo_array((data, (row, col)), shape=(n, n), dtype=float).asformat("csr")
+    out = matrix.sum(axis=1)
+    out[out != 0] = 1.0 / out[out != 0]
+    matrix = scipy.sparse.dia_array((out.T, 0), shape=matrix.shape).tocsr() @ matrix
+    x = np.repeat(1.0 / n, n)
+    p = np.repeat(1.0 / n, n)
+    dangling = np.where(out == 0)[0]
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ matrix + sum(x[dangling]) * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            return dict(zip(ties.nodes, map(float, x), strict=True))
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def sampled_brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int,
@@ -176,24 +227,24 @@ def communities(graph: nx.Graph, seed: int = DEFAULT_SEED, indexed: IndexedGraph
 def measure_values(graph: nx.Graph, group: str = DEFAULT_GROUP, seed: int = DEFAULT_SEED,
                    exact_up_to: int = EXACT_UP_TO, samples: int = SAMPLES) -> dict[str, dict[str, object]]:
     """Every measure of every node: node IRI -> measure name -> value (estimates as :func:`sampling` says)."""
-    g = undirected(graph)
+    g = _weighted_form(graph)
     groups = {n: str(d[group]) for n, d in g.nodes(data=True) if d.get(group) is not None}
     sampled = sampling(g, group, exact_up_to, samples)
-    degree = dict(g.degree())
-    strength = dict(g.degree(weight="weight"))
-    indexed = to_igraph(g)
+    ties = Ties.of(g)
+    degree, strength = (dict(zip(ties.nodes, values, strict=True)) for values in ties.degrees())
+    indexed = to_igraph(ties)
     if sampled:
         between = betweenness(g, sampled.get("betweenness"), seed, indexed)
         broker = brokerage(g, groups, sampled.get("brokerage"), seed, indexed)
     else:
-        between, broker = exact_pair_measures(g, groups)
-    pagerank = nx.pagerank(g, weight="weight") if g.number_of_nodes() else {}
+        between, broker = exact_pair_measures(ties, groups)
+    ranks = pagerank(ties)
     community = communities(g, seed, indexed)
-    values = {}
+    values: dict[str, dict[str, object]] = {}
     for node in g:
         linked = {groups[n] for n in g[node] if n in groups} - {groups.get(node)}
         values[node] = {"degree": degree[node], "weighted_degree": strength[node],
-                        "betweenness": between[node], "pagerank": pagerank[node],
+                        "betweenness": between[node], "pagerank": ranks[node],
                         "community": community[node], "brokerage": broker[node], "groups_linked": len(linked)}
     return values
 
@@ -222,10 +273,17 @@ def add_measures(graph: nx.Graph, group: str = DEFAULT_GROUP, seed: int = DEFAUL
     Where a measure is estimated, the graph says so: ``betweenness_sample`` and ``brokerage_sample``
     (the number of sampled sources) and ``sample_seed``; an exactly measured graph gets none of them.
     """
+    values = measure_values(graph, group, seed, exact_up_to, samples)
+    return carrying(graph, values, sampling(graph, group, exact_up_to, samples), seed)
+
+
+def carrying(graph: nx.Graph, values: Mapping[str, Mapping[str, object]], sampled: Mapping[str, int],
+             seed: int = DEFAULT_SEED) -> nx.Graph:
+    """A copy of the graph whose nodes also carry ``values`` (:func:`measure_values`), and whose graph says which
+    were estimated (``sampled``: :func:`sampling`) and with what seed."""
     result = graph.copy()
-    for node, measures in measure_values(graph, group, seed, exact_up_to, samples).items():
+    for node, measures in values.items():
         result.nodes[node].update(measures)
-    sampled = sampling(graph, group, exact_up_to, samples)
     for name, sources in sampled.items():
         result.graph[f"{name}_sample"] = sources
     if sampled:
