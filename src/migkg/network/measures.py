@@ -53,9 +53,9 @@ MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "community",
 DEFAULT_SEED = 42
 DEFAULT_GROUP = "sector"
 #: networks with more nodes than this get betweenness and brokerage estimated from sampled sources: every
-#: network of 10,000 synthetic releases (2,576 to 11,663 nodes) is exact, the five in about 9 s on this 2-core
+#: network of 10,000 synthetic releases (2,576 to 11,663 nodes) is exact, the five in 7-12 s on this 2-core
 #: machine (docs/analysts.md); the searches cost about nodes × edges, so a network at the threshold with
-#: as many ties per node as actor-event costs some 1.7 times that network's 5 s
+#: as many ties per node as actor-event costs some 1.7 times that network's 3-6 s
 EXACT_UP_TO = 15000
 #: how many source nodes the estimates start from
 SAMPLES = 100
