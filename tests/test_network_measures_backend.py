@@ -313,6 +313,8 @@ def test_every_source_is_searched_in_one_lane_with_its_weight_and_its_targets_ac
         own = group[source]
         # targets[g + 1]: a node of group g (-1: none) is across groups from this source
         assert targets[batch, :, lane].tolist() == [float(own >= 0 and code >= 0 and code != own) for code in (-1, 0, 1, 2)]
+    with pytest.raises(ValueError, match="1 to 64 sources"):
+        brandes.batches(indptr, indices, group, sources, weights, lanes=65)
 
 
 def test_pagerank_and_degrees_are_networkxs_to_the_bit():

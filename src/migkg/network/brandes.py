@@ -223,6 +223,8 @@ def batches(indptr: np.ndarray, indices: np.ndarray, group: np.ndarray, sources:
     """The sources cut into batches of ``lanes`` neighbours in the reverse Cuthill-McKee order (-1: an empty
     lane), each lane's weight, and for each batch ``targets[g + 1, b]``: 1.0 when a node of group ``g`` (-1:
     none) is a target across groups for the source in lane ``b``."""
+    if not 1 <= lanes <= 64:
+        raise ValueError(f"lanes={lanes}: a batch holds 1 to 64 sources (one bit each of a node's masks)")
     n = indptr.shape[0] - 1
     adjacency = csr_array((np.ones(len(indices), dtype=np.int8), indices, indptr), shape=(n, n))
     is_source = np.zeros(n, dtype=bool)
