@@ -338,7 +338,7 @@ def network_pass(store, size: int, result: SizeResult, limit: int, measured: dic
         if measured:
             base_size = max(measured)
             estimate = measured[base_size] * (size / base_size) ** 2
-            result.rows.append(Row("network measures (migkg.network: build graphs, add measures)", estimate, size,
+            result.rows.append(Row(NETWORK_ROW, estimate, size,
                                    note=f"not run: extrapolated from N={base_size:,} as quadratic (a lower bound "
                                         "for betweenness)"))
         return
@@ -359,12 +359,13 @@ def network_pass(store, size: int, result: SizeResult, limit: int, measured: dic
     except Exception as err:  # its API is someone else's and may change: report, do not fail the benchmark
         note = f"failed: {type(err).__name__}: {err}"[:200]
         measures_row = None
-    result.rows.append(Row("network measures (migkg.network: build graphs, add measures)",
-                           time.perf_counter() - began, size, None, peak_rss(), note))
+    result.rows.append(Row(NETWORK_ROW, time.perf_counter() - began, size, None, peak_rss(), note))
     if measures_row:
         result.rows.append(measures_row)
 
 
+#: the row of the whole network pass (the one extrapolated to sizes beyond --network-max)
+NETWORK_ROW = "network measures (migkg.network: build graphs, add measures)"
 #: the row of every measure of the five networks alone (issue 14 item 1: at most 10 s, exact, at 10,000 releases)
 MEASURES_ROW = "network measures alone: betweenness, brokerage, PageRank, communities (measure_values)"
 
@@ -608,7 +609,7 @@ def main(argv: list[str] | None = None) -> int:
         if size in reused:
             result = _load(kept)
             pyshacl_seconds.update(_measured(result, "reference, naive: pyshacl"))
-            network_seconds.update(_measured(result, "network measures"))
+            network_seconds.update(_measured(result, NETWORK_ROW))
             results.append(result)
             continue
         print(f"== {size:,} releases", file=sys.stderr)

@@ -295,24 +295,22 @@ def test_the_batched_searches_give_igraphs_numbers_on_a_graph_of_many_batches_an
     assert between["urn:c100"] > 0 and between["urn:c199"] == 0.0  # the chain's inside carries paths, its end none
 
 
-def test_every_source_is_searched_in_one_lane_with_its_weight_and_its_targets_across_groups():
+def test_every_source_is_searched_in_one_lane_with_its_weight_and_its_group():
     g = twins_and_pendants_graph()
     groups = groups_of(g)
     codes = {"intergovernmental": 0, "other": 1, "state": 2}
     group = np.array([codes.get(groups.get(n, ""), -1) for n in g], dtype=np.int32)
     indptr, indices = brandes.csr(g, list(g))
     sources, weights = brandes.twin_sources(indptr, indices, group)
-    lanes, lane_weights, targets = brandes.batches(indptr, indices, group, sources, weights, lanes=8)
+    lanes, lane_weights, owners = brandes.batches(indptr, indices, group, sources, weights, lanes=8)
     filled = lanes[lanes >= 0]
     assert sorted(filled.tolist()) == sorted(sources.tolist()) and len(set(filled.tolist())) == len(filled)
-    assert (lane_weights[lanes < 0] == 0).all()
+    assert (lane_weights[lanes < 0] == 0).all() and (owners[lanes < 0] == -1).all()
     weight_of = dict(zip(sources.tolist(), weights.tolist(), strict=True))
     for batch, lane in zip(*np.nonzero(lanes >= 0), strict=True):
         source = lanes[batch, lane]
         assert lane_weights[batch, lane] == weight_of[source]
-        own = group[source]
-        # targets[g + 1]: a node of group g (-1: none) is across groups from this source
-        assert targets[batch, :, lane].tolist() == [float(own >= 0 and code >= 0 and code != own) for code in (-1, 0, 1, 2)]
+        assert owners[batch, lane] == group[source]
     with pytest.raises(ValueError, match="1 to 64 sources"):
         brandes.batches(indptr, indices, group, sources, weights, lanes=65)
 
@@ -330,8 +328,12 @@ def test_pagerank_and_degrees_are_networkxs_to_the_bit():
         degree, strength = ties.degrees()
         assert dict(zip(ties.nodes, degree, strict=True)) == dict(g.degree())
         expected = dict(g.degree(weight="weight"))
-        assert dict(zip(ties.nodes, strength, strict=True)) == expected
-        assert [type(value) for value in strength] == [type(expected[node]) for node in ties.nodes]
+        if g is dangling:  # fractional weights: networkx's own sum, in its own order
+            assert strength is None
+            assert {n: v["weighted_degree"] for n, v in measure_values(g).items()} == expected
+            continue
+        assert strength is not None and dict(zip(ties.nodes, strength, strict=True)) == expected
+        assert {type(value) for value in strength} == {int}
     with pytest.raises(ValueError, match="undirected"):
         Ties.of(nx.DiGraph())
 

@@ -43,11 +43,11 @@ _NONE = np.uint64(0)
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
-def _batch(sources: np.ndarray, weights: np.ndarray, targets: np.ndarray, indptr: np.ndarray, indices: np.ndarray,
+def _batch(sources: np.ndarray, weights: np.ndarray, owners: np.ndarray, indptr: np.ndarray, indices: np.ndarray,
            group: np.ndarray, seen: np.ndarray, reached: np.ndarray, below: np.ndarray, sigma: np.ndarray,
            share: np.ndarray, share_across: np.ndarray, members: np.ndarray, masks: np.ndarray,
-           level_start: np.ndarray, total: np.ndarray, total_across: np.ndarray,
-           between: np.ndarray, broker: np.ndarray) -> None:  # pragma: no cover - compiled
+           level_start: np.ndarray, total: np.ndarray, total_across: np.ndarray, ones: np.ndarray,
+           across: np.ndarray, between: np.ndarray, broker: np.ndarray) -> None:  # pragma: no cover - compiled
     """The breadth-first searches from the batch's ``sources`` (-1: an empty lane); adds each source's
     ``weights`` × its dependencies to ``between`` and ``broker``.
 
@@ -56,7 +56,8 @@ def _batch(sources: np.ndarray, weights: np.ndarray, targets: np.ndarray, indptr
     reach it on the next level; ``sigma[v, b]`` counts the shortest paths from source ``b`` to ``v``.
     Backward, from the deepest level: ``share[v, b] = (1 + δ_b(v)) / σ_b(v)``, so that a node's dependency
     is its own path count times the sum of its successors' shares (``share_across`` likewise for the
-    targets in a group other than the source's, ``targets[group + 1, b]`` telling which those are);
+    targets in a group other than the source's: ``owners[b]``, the group of source ``b``, -1 for none; ``across``
+    the lanes in which the node being summed is such a target; ``ones``, all 1.0);
     ``below`` holds the lanes of the level below the one being summed. Every scratch array is left
     as it was found (zero) except ``share`` and ``share_across``, which are only read where written.
     """
@@ -124,11 +125,12 @@ def _batch(sources: np.ndarray, weights: np.ndarray, targets: np.ndarray, indptr
                         for b in range(lanes):
                             total_across[b] += onward[b] if (ties >> np.uint64(b)) & _ONE else 0.0
             paths = sigma[v]
-            no_target = targets[0]  # group -1: never a target across groups
-            between[v] += _settle(share[v], paths, total, 1.0, no_target, on_level, weights)
+            between[v] += _settle(share[v], paths, total, ones, on_level, weights)
             if grouped:
-                broker[v] += _settle(share_across[v], paths, total_across, 0.0, targets[group[v] + 1], on_level,
-                                     weights)
+                own = group[v]
+                for b in range(lanes):
+                    across[b] = 1.0 if (own >= 0) & (owners[b] >= 0) & (own != owners[b]) else 0.0
+                broker[v] += _settle(share_across[v], paths, total_across, across, on_level, weights)
         for i in range(level_start[level + 1], level_start[level + 2]):
             below[members[i]] = _NONE
     for i in range(count):
@@ -140,15 +142,15 @@ def _batch(sources: np.ndarray, weights: np.ndarray, targets: np.ndarray, indptr
 
 
 @njit(cache=True, nogil=True, error_model="numpy", inline="always")
-def _settle(shares: np.ndarray, paths: np.ndarray, totals: np.ndarray, base: float, extra: np.ndarray,
-            on_level: np.uint64, weights: np.ndarray) -> float:  # pragma: no cover - compiled
+def _settle(shares: np.ndarray, paths: np.ndarray, totals: np.ndarray, extra: np.ndarray, on_level: np.uint64,
+            weights: np.ndarray) -> float:  # pragma: no cover - compiled
     """A node's dependencies in the lanes ``on_level``: ``totals`` (the sums of its successors' shares) become
-    the dependencies, and ``shares`` take ``(base + extra + dependency) / paths`` in those lanes; returns the
+    the dependencies, and ``shares`` take ``(extra + dependency) / paths`` in those lanes; returns the
     dependencies weighed by the sources' ``weights``. Every lane is computed (so that the loop runs on vectors)
     and only those on the level are kept."""
     for b in range(paths.shape[0]):
         dependency = paths[b] * totals[b]
-        mine = (base + extra[b] + dependency) / paths[b]
+        mine = (extra[b] + dependency) / paths[b]
         here = (on_level >> np.uint64(b)) & _ONE
         totals[b] = dependency if here else 0.0
         shares[b] = mine if here else shares[b]
@@ -160,7 +162,7 @@ def _settle(shares: np.ndarray, paths: np.ndarray, totals: np.ndarray, base: flo
 
 @njit(cache=True, parallel=True)
 def _blocks(indptr: np.ndarray, indices: np.ndarray, group: np.ndarray, batches: np.ndarray, weights: np.ndarray,
-            targets: np.ndarray, blocks: int, threads: int) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover
+            owners: np.ndarray, blocks: int, threads: int) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover
     """Block ``k`` searches batches ``k``, ``k + blocks``, … in that order, on whichever of the ``threads``
     (numba's number of threads) is free, with that thread's scratch arrays; returns each block's sums."""
     n = indptr.shape[0] - 1
@@ -176,14 +178,16 @@ def _blocks(indptr: np.ndarray, indices: np.ndarray, group: np.ndarray, batches:
     level_start = np.empty((threads, n + 2), dtype=np.int64)
     total = np.empty((threads, lanes))
     total_across = np.empty((threads, lanes))
+    ones = np.ones((threads, lanes))
+    across = np.empty((threads, lanes))
     between = np.zeros((blocks, n))
     broker = np.zeros((blocks, n))
     for block in prange(blocks):
         t = numba.get_thread_id()
         for i in range(block, batches.shape[0], blocks):
-            _batch(batches[i], weights[i], targets[i], indptr, indices, group, seen[t], reached[t], below[t],
+            _batch(batches[i], weights[i], owners[i], indptr, indices, group, seen[t], reached[t], below[t],
                    sigma[t], share[t], share_across[t], members[t], masks[t], level_start[t], total[t],
-                   total_across[t], between[block], broker[block])
+                   total_across[t], ones[t], across[t], between[block], broker[block])
     return between, broker
 
 
@@ -221,8 +225,7 @@ def twin_sources(indptr: np.ndarray, indices: np.ndarray, group: np.ndarray) -> 
 def batches(indptr: np.ndarray, indices: np.ndarray, group: np.ndarray, sources: np.ndarray, weights: np.ndarray,
             lanes: int = LANES) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sources cut into batches of ``lanes`` neighbours in the reverse Cuthill-McKee order (-1: an empty
-    lane), each lane's weight, and for each batch ``targets[g + 1, b]``: 1.0 when a node of group ``g`` (-1:
-    none) is a target across groups for the source in lane ``b``."""
+    lane), each lane's weight, and each lane's source's group (-1: none, or an empty lane)."""
     if not 1 <= lanes <= 64:
         raise ValueError(f"lanes={lanes}: a batch holds 1 to 64 sources (one bit each of a node's masks)")
     n = indptr.shape[0] - 1
@@ -238,11 +241,8 @@ def batches(indptr: np.ndarray, indices: np.ndarray, group: np.ndarray, sources:
     padded[:len(ordered)] = ordered
     lane_sources = padded.reshape(count, lanes)
     lane_weights = np.where(lane_sources >= 0, weight_of[lane_sources], 0.0)
-    own = np.where(lane_sources >= 0, group[lane_sources], -1)
-    groups = int(group.max()) + 1 if len(group) else 0
-    codes = np.arange(-1, groups).reshape(1, groups + 1, 1)
-    targets = ((own[:, None, :] >= 0) & (codes >= 0) & (codes != own[:, None, :])).astype(np.float64)
-    return lane_sources, lane_weights, targets
+    owners = np.where(lane_sources >= 0, group[lane_sources], -1).astype(np.int32)
+    return lane_sources, lane_weights, owners
 
 
 def csr(graph: nx.Graph, nodes: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -261,7 +261,7 @@ def pair_dependencies(ties: Ties, group: np.ndarray) -> tuple[np.ndarray, np.nda
         return np.zeros(0), np.zeros(0)
     indptr, indices = ties.adjacency()
     sources, weights = twin_sources(indptr, indices, group)
-    lane_sources, lane_weights, targets = batches(indptr, indices, group, sources, weights)
-    between, broker = _blocks(indptr, indices, group, lane_sources, lane_weights, targets, BLOCKS,
+    lane_sources, lane_weights, owners = batches(indptr, indices, group, sources, weights)
+    between, broker = _blocks(indptr, indices, group, lane_sources, lane_weights, owners, BLOCKS,
                               numba.get_num_threads())
     return between.sum(axis=0), broker.sum(axis=0)

@@ -106,11 +106,11 @@ def sampling(graph: nx.Graph, group: str = DEFAULT_GROUP, exact_up_to: int = EXA
 
 def betweenness(graph: nx.Graph, sources: int | None = None, seed: int = DEFAULT_SEED,
                 indexed: IndexedGraph | None = None) -> dict[str, float]:
-    """Betweenness, normalised as networkx's ``betweenness_centrality(normalized=True)``; computed by igraph.
+    """Betweenness, normalised as networkx's ``betweenness_centrality(normalized=True)``.
 
-    Exact (``sources`` None, or at least as many as nodes): every pair. Else estimated from
-    ``sources`` nodes drawn as networkx draws them (``random.Random(seed).sample`` of the nodes in the
-    graph's order) and scaled as networkx 3.5+ scales them, so the values are networkx's
+    Exact (``sources`` None, or at least as many as nodes): every pair (:func:`exact_pair_measures`). Else
+    estimated by igraph from ``sources`` nodes drawn as networkx draws them (``random.Random(seed).sample`` of
+    the nodes in the graph's order) and scaled as networkx 3.5+ scales them, so the values are networkx's
     ``betweenness_centrality(k=sources, seed=seed)``. ``graph`` is undirected; ``indexed``, its
     copy in igraph if the caller already has one (:func:`~migkg.network.igraph_backend.to_igraph`).
     """
@@ -131,9 +131,7 @@ def brokerage(graph: nx.Graph, groups: Mapping[str, str], sources: int | None = 
               seed: int = DEFAULT_SEED, indexed: IndexedGraph | None = None) -> dict[str, float]:
     """Betweenness restricted to pairs of nodes in different groups, unnormalised (see the module docstring).
 
-    Exact (``sources`` None): igraph's betweenness from the nodes of each group to those of the
-    groups listed before it, the groups listed largest first, so the largest group is never a
-    source and each pair across groups is counted once (igraph halves it; hence the doubling).
+    Exact (``sources`` None): :func:`exact_pair_measures`, each pair across groups counted once.
     Estimated: see :func:`sampled_brokerage`.
     """
     if sources is not None and sources < sum(1 for node in graph if node in groups):
@@ -231,7 +229,9 @@ def measure_values(graph: nx.Graph, group: str = DEFAULT_GROUP, seed: int = DEFA
     groups = {n: str(d[group]) for n, d in g.nodes(data=True) if d.get(group) is not None}
     sampled = sampling(g, group, exact_up_to, samples)
     ties = Ties.of(g)
-    degree, strength = (dict(zip(ties.nodes, values, strict=True)) for values in ties.degrees())
+    degrees, strengths = ties.degrees()
+    degree = dict(zip(ties.nodes, degrees, strict=True))
+    strength = dict(g.degree(weight="weight")) if strengths is None else dict(zip(ties.nodes, strengths, strict=True))
     indexed = to_igraph(ties)
     if sampled:
         between = betweenness(g, sampled.get("betweenness"), seed, indexed)

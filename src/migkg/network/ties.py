@@ -45,19 +45,18 @@ class Ties:
                     weights.append(data.get(weight, 1))
         return cls(nodes, index, np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), weights)
 
-    def degrees(self) -> tuple[list[int], list[float]]:
-        """Each node's degree and weighted degree (strength), a self-loop counted twice, as networkx's
-        ``degree()`` and ``degree(weight=...)`` count them: a node whose ties all weigh whole numbers (``int``)
-        gets an ``int``, as networkx's sum gives."""
+    def degrees(self) -> tuple[list[int], list[int] | None]:
+        """Each node's degree and, when every tie weighs a whole number (an ``int``: the networks' counts), its
+        weighted degree (strength), a self-loop counted twice, as networkx's ``degree()`` and
+        ``degree(weight=...)`` count them; None for the strengths when some weight is fractional (networkx's sum
+        then depends on the order it adds them in: ask networkx)."""
         n = len(self.nodes)
         ends = np.concatenate([self.rows, self.cols])
         degree = np.bincount(ends, minlength=n).tolist()
         weights = self.weights * 2
-        if all(type(w) is int for w in weights):  # counts, the usual case: summed exactly, as integers
-            return degree, np.bincount(ends, weights=np.asarray(weights, dtype=float), minlength=n).astype(np.int64).tolist()
-        summed = np.bincount(ends, weights=np.asarray(weights, dtype=float), minlength=n).tolist()
-        fractional = np.bincount(ends, weights=[type(w) is not int for w in weights], minlength=n) > 0
-        return degree, [value if fractional[i] else int(value) for i, value in enumerate(summed)]
+        if not all(type(w) is int for w in weights):
+            return degree, None
+        return degree, np.bincount(ends, weights=np.asarray(weights, dtype=float), minlength=n).astype(np.int64).tolist()
 
     def adjacency(self) -> tuple[np.ndarray, np.ndarray]:
         """CSR arrays (``indptr``, ``indices``) of the ties in both directions, self-loops left out; a node's
