@@ -246,6 +246,19 @@ def test_one_pass_with_twins_folded_gives_networkxs_numbers():
     assert_same({n: v["brokerage"] for n, v in values.items()}, networkx_brokerage(g, groups))
 
 
+def test_twins_are_found_whatever_follows_them_in_node_order():
+    """The last nodes with ties are twins, and isolated nodes come after them: both are still one search."""
+    g = nx.Graph([("urn:hub", "urn:a"), ("urn:hub", "urn:b"), ("urn:x", "urn:a"), ("urn:x", "urn:b"),
+                  ("urn:y", "urn:a"), ("urn:y", "urn:b")])
+    g.add_nodes_from(["urn:alone1", "urn:alone2"])
+    indptr, indices = brandes.csr(g, list(g))
+    sources, weights = brandes.twin_sources(indptr, indices, np.full(len(g), -1, dtype=np.int32))
+    nodes = list(g)
+    assert dict(zip([nodes[i] for i in sources], weights.tolist(), strict=True)) == {
+        "urn:hub": 3.0, "urn:a": 2.0, "urn:alone1": 2.0}  # the isolated pair: twins too
+    assert_same(exact_pair_measures(g, {})[0], nx.betweenness_centrality(g, normalized=True))
+
+
 @pytest.mark.parametrize("make", ["odd_graph", "many_batches_graph"])
 def test_the_one_pass_numbers_are_the_same_on_one_core_or_two(make):
     """On a graph of four batches, and on one whose blocks search several batches each."""

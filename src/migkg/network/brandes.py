@@ -201,9 +201,9 @@ def twin_sources(indptr: np.ndarray, indices: np.ndarray, group: np.ndarray) -> 
     n = indptr.shape[0] - 1
     ids = indices.astype(np.float64)
     degree = np.diff(indptr)
-    starts = np.minimum(indptr[:-1], max(len(indices) - 1, 0))
-    sums = np.where(degree > 0, np.add.reduceat(ids, starts) if len(ids) else 0.0, 0.0)
-    squares = np.where(degree > 0, np.add.reduceat(ids * ids, starts) if len(ids) else 0.0, 0.0)
+    row = np.repeat(np.arange(n), degree)  # the node each neighbour is listed for
+    sums = np.bincount(row, weights=ids, minlength=n)
+    squares = np.bincount(row, weights=ids * ids, minlength=n)
     own = np.arange(n, dtype=np.float64)
     weight = np.ones(n)
     first: dict[tuple[int, bool, frozenset[int]], int] = {}
