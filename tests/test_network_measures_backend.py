@@ -31,6 +31,7 @@ from migkg.network.measures import (
     sampled_brokerage,
     undirected,
 )
+from migkg.network.ties import Ties
 from migkg.stores.opening import open_build
 from migkg.stores.sources import EmbeddedSource
 
@@ -234,7 +235,7 @@ def twins_and_pendants_graph() -> nx.Graph:
 def test_one_pass_with_twins_folded_gives_networkxs_numbers():
     g = twins_and_pendants_graph()
     groups = groups_of(g)
-    indptr, indices = brandes.csr(g, list(g))
+    indptr, indices = Ties.of(g).adjacency()
     codes = {"intergovernmental": 0, "other": 1, "state": 2}
     sources, weights = brandes.twin_sources(indptr, indices,
                                             np.array([codes.get(groups.get(n, ""), -1) for n in g], dtype=np.int32))
@@ -251,7 +252,7 @@ def test_twins_are_found_whatever_follows_them_in_node_order():
     g = nx.Graph([("urn:hub", "urn:a"), ("urn:hub", "urn:b"), ("urn:x", "urn:a"), ("urn:x", "urn:b"),
                   ("urn:y", "urn:a"), ("urn:y", "urn:b")])
     g.add_nodes_from(["urn:alone1", "urn:alone2"])
-    indptr, indices = brandes.csr(g, list(g))
+    indptr, indices = Ties.of(g).adjacency()
     sources, weights = brandes.twin_sources(indptr, indices, np.full(len(g), -1, dtype=np.int32))
     nodes = list(g)
     assert dict(zip([nodes[i] for i in sources], weights.tolist(), strict=True)) == {
@@ -313,7 +314,7 @@ def test_every_source_is_searched_in_one_lane_with_its_weight_and_its_group():
     groups = groups_of(g)
     codes = {"intergovernmental": 0, "other": 1, "state": 2}
     group = np.array([codes.get(groups.get(n, ""), -1) for n in g], dtype=np.int32)
-    indptr, indices = brandes.csr(g, list(g))
+    indptr, indices = Ties.of(g).adjacency()
     sources, weights = brandes.twin_sources(indptr, indices, group)
     lanes, lane_weights, owners = brandes.batches(indptr, indices, group, sources, weights, lanes=8)
     filled = lanes[lanes >= 0]
@@ -330,7 +331,6 @@ def test_every_source_is_searched_in_one_lane_with_its_weight_and_its_group():
 
 def test_pagerank_and_degrees_are_networkxs_to_the_bit():
     from migkg.network.measures import pagerank
-    from migkg.network.ties import Ties
 
     dangling = nx.Graph([("urn:a", "urn:b", {"weight": 0}), ("urn:b", "urn:c", {"weight": 2.5}),
                          ("urn:c", "urn:c", {"weight": 1.5})])

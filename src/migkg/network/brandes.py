@@ -23,7 +23,6 @@ Self-loops are left out (they never lie on a shortest path); paths are counted i
 """
 from __future__ import annotations
 
-import networkx as nx
 import numba
 import numpy as np
 from numba import njit, prange
@@ -243,14 +242,6 @@ def batches(indptr: np.ndarray, indices: np.ndarray, group: np.ndarray, sources:
     lane_weights = np.where(lane_sources >= 0, weight_of[lane_sources], 0.0)
     owners = np.where(lane_sources >= 0, group[lane_sources], -1).astype(np.int32)
     return lane_sources, lane_weights, owners
-
-
-def csr(graph: nx.Graph, nodes: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The undirected graph's adjacency as CSR arrays over ``nodes``' positions, self-loops left out."""
-    ties = Ties.of(graph)
-    index = {node: i for i, node in enumerate(nodes)}
-    position = np.asarray([index[node] for node in ties.nodes], dtype=np.int64)
-    return Ties(nodes, index, position[ties.rows], position[ties.cols], ties.weights).adjacency()
 
 
 def pair_dependencies(ties: Ties, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -63,27 +63,16 @@ SAMPLES = 100
 NODE_COLUMNS = ("iri", "label", "label_ru", "label_en", "type", "side_label", "sector")
 
 
-def undirected(graph: nx.Graph) -> nx.Graph:
-    """The network as an undirected graph; reciprocal directed ties merge (weights added, evidence joined)."""
+def undirected(graph: nx.Graph, weights_only: bool = False) -> nx.Graph:
+    """The network as an undirected graph; reciprocal directed ties merge (weights added, evidence joined). With
+    ``weights_only`` the ties carry their weights and nothing else: what the measures read (copying the evidence
+    cost them a second at 10,000 releases)."""
     if not graph.is_directed():
         return graph
     result = nx.Graph(**graph.graph)
     result.add_nodes_from(graph.nodes(data=True))
     for u, v, data in graph.edges(data=True):
-        add_edge(result, u, v, data)
-    return result
-
-
-def _weighted_form(graph: nx.Graph) -> nx.Graph:
-    """What the measures read of a network: :func:`undirected`'s graph, its ties carrying their weights only (the
-    evidence joined by :func:`undirected` is no measure's business, and copying it cost a second at 10,000
-    releases)."""
-    if not graph.is_directed():
-        return graph
-    result = nx.Graph(**graph.graph)
-    result.add_nodes_from(graph.nodes(data=True))
-    for u, v, data in graph.edges(data=True):
-        add_edge(result, u, v, {"weight": data["weight"]} if "weight" in data else {})
+        add_edge(result, u, v, ({"weight": data["weight"]} if "weight" in data else {}) if weights_only else data)
     return result
 
 
@@ -225,7 +214,7 @@ def communities(graph: nx.Graph, seed: int = DEFAULT_SEED, indexed: IndexedGraph
 def measure_values(graph: nx.Graph, group: str = DEFAULT_GROUP, seed: int = DEFAULT_SEED,
                    exact_up_to: int = EXACT_UP_TO, samples: int = SAMPLES) -> dict[str, dict[str, object]]:
     """Every measure of every node: node IRI -> measure name -> value (estimates as :func:`sampling` says)."""
-    g = _weighted_form(graph)
+    g = undirected(graph, weights_only=True)
     groups = {n: str(d[group]) for n, d in g.nodes(data=True) if d.get(group) is not None}
     sampled = sampling(g, group, exact_up_to, samples)
     ties = Ties.of(g)
