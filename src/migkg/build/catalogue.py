@@ -13,8 +13,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
+from migkg.cards.models import EmailAddress
 from migkg.cards.yamlfile import parse_model, read_yaml
 
 #: the file, in the data folder
@@ -42,7 +43,7 @@ class Publisher(_Strict):
 
 class Contact(_Strict):
     name: str | None = Field(default=None, min_length=1)   # default: the publisher's name
-    email: EmailStr | None = None
+    email: EmailAddress | None = None
     url: HttpUrl | None = None        # default: the landing page
 
 

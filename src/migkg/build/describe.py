@@ -18,8 +18,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pyoxigraph as ox
 from rdflib import Namespace
 
@@ -54,6 +54,9 @@ from migkg.mapping.namespaces import (
 )
 from migkg.mapping.terms import Triple
 
+if TYPE_CHECKING:  # numpy is imported where the statistics are made: a tenth of a second of every command's start-up
+    import numpy as np
+
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 VOCABULARIES = (MIG, ROLE, TOPIC, KIND, ORG, PROV, SDO, FOAF, SKOS, DCTERMS, NIF, OWL)
 ONTOLOGY = "https://w3id.org/migkg/ontology"
@@ -77,7 +80,6 @@ DCAT_VERSION = "http://www.w3.org/ns/dcat#version"  # DCAT 3's; rdflib's DCAT na
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 DCATAP = Namespace("http://data.europa.eu/r5r/")
 _DIGEST = 16
-_DIGEST_TYPE = np.dtype(f"V{_DIGEST}")
 
 
 @storable
@@ -142,7 +144,9 @@ class Statistics:
 
 def _unique(blobs: list[bytes]) -> np.ndarray:
     """Digests (16 bytes each, concatenated) as a sorted array without repeats."""
-    return np.unique(np.frombuffer(b"".join(blobs), dtype=_DIGEST_TYPE))
+    import numpy as np
+
+    return np.unique(np.frombuffer(b"".join(blobs), dtype=np.dtype(f"V{_DIGEST}")))
 
 
 @storable
@@ -209,6 +213,8 @@ class PartStatisticsBuilder:
 
 
 def _distinct(arrays: list[np.ndarray]) -> int:
+    import numpy as np
+
     return len(np.unique(np.concatenate(arrays))) if arrays else 0
 
 
