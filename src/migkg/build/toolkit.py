@@ -14,6 +14,7 @@ from migkg.schema import rule_plans as rule_plans_module
 from migkg.schema import rules as rules_module
 from migkg.schema.resources import ontology_dir, queries_dir
 from migkg.schema.rules import Needed, Rule, load_rules, needed_triples
+from migkg.schema.turtle import turtle_graph
 from migkg.schema.vocabulary import ONTOLOGY_FILES, Vocabulary, load_vocabulary
 from migkg.validation.native_checks import NATIVE_CHECKS
 from migkg.validation.shacl import Shapes, Unsupported, compile_shapes
@@ -39,7 +40,7 @@ class Toolkit:
     def load(cls, base: str = DEFAULT_BASE, ontology: Path | None = None, queries: Path | None = None) -> Toolkit:
         ontology = Path(ontology or ontology_dir())
         queries = Path(queries or queries_dir())
-        shapes = Graph().parse(ontology / SHAPES_FILE, format="turtle")
+        shapes = turtle_graph([ontology / SHAPES_FILE])
         try:
             compiled = compile_shapes(shapes, natives=NATIVE_CHECKS)
         except Unsupported:

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS
 
 from migkg.mapping.namespaces import ACTION, KIND, MIG, REGION, ROLE, TOPIC
+from migkg.schema.turtle import turtle_graph
 
 ONTOLOGY_FILES = ("migkg.ttl", "schemes.ttl", "regions.ttl")
 
@@ -52,9 +53,7 @@ def _local_ids(graph: Graph, namespace: str) -> frozenset[str]:
 
 
 def load_vocabulary(ontology_dir: Path) -> Vocabulary:
-    graph = Graph()
-    for name in ONTOLOGY_FILES:
-        graph.parse(ontology_dir / name, format="turtle")
+    graph = turtle_graph(ontology_dir / name for name in ONTOLOGY_FILES)
     classes = frozenset(str(c)[len(MIG):] for c in graph.subjects(RDF.type, OWL.Class)
                         if str(c).startswith(str(MIG)) and re.fullmatch(r"[A-Z]\w*", str(c)[len(MIG):]))
     event_roles = frozenset(str(c)[len(ROLE):] for c in graph.subjects(MIG.shortcutProperty, None)
