@@ -8,6 +8,7 @@ the date conflict goes), where the other card's change must be seen through the 
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -114,6 +115,46 @@ def test_the_changed_release_itself_is_built_and_checked(domain, toolkit, tmp_pa
     assert found.status == "built" and found.read_again == 12  # no index yet: the 12 others from their cache entries
     assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
     assert found.report.issues  # the two ids of one meeting
+
+
+def test_the_changed_release_is_built_in_a_forked_copy_and_taken_from_the_cache(domain, toolkit, tmp_path,
+                                                                                 monkeypatch):
+    from migkg.curation import one_release
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    builders = tmp_path / "builders"
+    real = one_release.run_job
+
+    def run_job(bench, cache_, job):
+        with builders.open("a") as out:  # the copy's list would not reach this process: a file does
+            out.write(f"{os.getpid()}\n")
+        return real(bench, cache_, job)
+    monkeypatch.setattr(one_release, "run_job", run_job)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    assert [int(pid) for pid in builders.read_text().split()] != [os.getpid()]  # built once, by the copy
+    assert len(builders.read_text().split()) == 1
+    assert found.status == "built"
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
+def test_when_the_copy_fails_the_release_is_built_here(domain, toolkit, tmp_path, monkeypatch):
+    from migkg.curation import one_release
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    here, real = os.getpid(), one_release.run_job
+
+    def run_job(bench, cache_, job):
+        if os.getpid() != here:
+            raise MemoryError("the copy died")
+        return real(bench, cache_, job)
+    monkeypatch.setattr(one_release, "run_job", run_job)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    assert found.status == "built"
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
 
 
 def test_a_cold_cache_is_filled_first(domain, toolkit, tmp_path):

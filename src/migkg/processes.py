@@ -19,7 +19,7 @@ import os
 import re
 import signal
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -275,3 +275,60 @@ def _die_with(parent: int, prctl: Any) -> None:
     prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
     if os.getppid() != parent:  # the parent died before the request took effect
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+class Aside:
+    """A function running in a forked copy of this process (:func:`aside`), to be waited for."""
+
+    def __init__(self, pid: int | None, done: bool):
+        self.pid, self._done = pid, done
+
+    def wait(self) -> bool:
+        """Whether the function returned (in the child, or here when no child could be made); False if it raised,
+        or the child was killed."""
+        if self.pid is not None:
+            while True:
+                try:
+                    _pid, status = os.waitpid(self.pid, 0)
+                    break
+                except ChildProcessError:  # reaped elsewhere: its outcome is unknown
+                    status = -1
+                    break
+                except InterruptedError:
+                    continue
+            self.pid = None
+            self._done = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 if status >= 0 else False
+        return self._done
+
+    def stop(self) -> None:
+        """Kill the child if it is still running (nothing if it is done), and reap it."""
+        if self.pid is not None:
+            with suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            self.wait()
+
+
+def aside(work: Callable[[], object]) -> Aside:
+    """Run ``work`` in a forked copy of this process while this one goes on (copy-on-write: nothing is sent to
+    it, and what it leaves behind, such as a build cache entry, is how it answers); the child dies with this
+    process. Where there is no ``fork``, ``work`` runs here, now. For work the caller can do again itself
+    when :meth:`Aside.wait` says it failed. Fork from the main thread of a process with no other threads."""
+    if not hasattr(os, "fork"):
+        try:
+            work()
+        except Exception:
+            return Aside(None, False)
+        return Aside(None, True)
+    parent, prctl = os.getpid(), _prctl()
+    with stop_signals_held():  # a stop between fork and prctl would leave the child behind
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                _die_with(parent, prctl)
+                stop_signals_let_through()
+                work()
+                code = 0
+            finally:
+                os._exit(code)  # no atexit handlers, no flushing of the parent's buffers: they are not the child's
+    return Aside(pid, False)
