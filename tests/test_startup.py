@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from migkg.cli.common import DEFAULT_BASE
 from migkg.mapping import namespaces
@@ -52,6 +53,26 @@ def test_query_on_a_build_loads_neither_rdflib_nor_the_build(built_dir):
     assert done.stdout.startswith("event,")  # the answer was printed: the list is that of a whole run
     assert "rdflib" not in top_level(modules)
     assert not modules & {"migkg.build.codec", "migkg.build.cache", "migkg.cards.models", "migkg.validation.across"}
+
+
+def test_validate_release_after_a_change_loads_neither_numpy_nor_dateparser(tmp_path):
+    """Checking a changed card (the seed's, with dates in words) needs neither: the month names come from
+    dateparser's data modules alone, and numpy only makes the statistics of the files a build writes."""
+    import shutil
+
+    from tests.servers import ROOT
+
+    data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    cache = tmp_path / "cache"
+    release = next((data / "releases").iterdir())
+    assert subprocess.run([sys.executable, "-m", "migkg", "validate", "--data", str(data), "--cache", str(cache)],
+                          capture_output=True, timeout=300, check=False).returncode == 0
+    card = release / "card.yaml"
+    card.write_text(card.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    modules, done = imported_by("validate", "--data", str(data), "--cache", str(cache), "--release", release.name)
+    assert done.returncode == 0, done.stderr
+    assert "(built)" in done.stderr  # the card was checked again, not taken from the cache
+    assert not top_level(modules) & {"numpy", "dateparser", "regex"}
 
 
 def test_the_prefixes_are_the_vocabularies_namespaces():
