@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import sys
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
@@ -113,6 +114,18 @@ def _allowed(name: str) -> type:
     return cls
 
 
+@functools.lru_cache(maxsize=4096)
+def _path(text: str) -> Path:
+    """One path object per text (they are immutable): the entries of a registry of thousands name a few files, and
+    making a path anew for each was a third of reading the registry from the cache."""
+    return Path(text)
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _make(code: int, data: bytes) -> Any:
     payload = unpack(data)
     if code == _TUPLE:
@@ -122,7 +135,7 @@ def _make(code: int, data: bytes) -> Any:
     if code == _FROZENSET:
         return frozenset(payload)
     if code == _PATH:
-        return Path(payload)
+        return _path(payload)
     if code == _DATE:
         return dt.date.fromisoformat(payload)
     if code == _ARRAY:
@@ -149,7 +162,7 @@ def _make(code: int, data: bytes) -> Any:
     if code == _DATACLASS:
         name, fields = payload
         cls = _allowed(name)
-        if set(fields) != {f.name for f in dataclasses.fields(cls)}:
+        if fields.keys() != _field_names(cls):
             raise UnknownRecord(f"a {name} record with the fields {sorted(fields)}")
         made: Any = object.__new__(cls)
         for field_name, value in fields.items():  # as pickle does: the stored fields, no __init__ to run
