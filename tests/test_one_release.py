@@ -18,6 +18,7 @@ from migkg.build.corpus import stream
 from migkg.build.toolkit import Toolkit
 from migkg.curation.corpus_index import INDEX_ENTRY, SPLIT_ENTRY
 from migkg.curation.one_release import check_release
+from migkg.errors import InputError
 from migkg.validation.reports import Issue, readable
 
 DOMAIN = Path(__file__).resolve().parent / "fixtures" / "domain"
@@ -155,6 +156,24 @@ def test_when_the_copy_fails_the_release_is_built_here(domain, toolkit, tmp_path
     found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
     assert found.status == "built"
     assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
+@pytest.mark.parametrize("name", [".hidden", "../registry", "", "sub/dir"])
+def test_a_name_the_corpus_listing_would_not_give_is_unknown_and_nothing_is_built(domain, toolkit, tmp_path, name):
+    shutil.copytree(domain / "releases" / ASHGABAT_IOM, domain / "releases" / ".hidden")
+    (domain / "releases" / "sub" / "dir").mkdir(parents=True)
+    with pytest.raises(InputError, match="no release"):
+        check_release(domain, name, toolkit, tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_linked_release_folder_outside_the_data_folder_is_refused_before_anything_is_built(domain, toolkit,
+                                                                                            tmp_path):
+    outside = Path(shutil.copytree(domain / "releases" / ASHGABAT_IOM, tmp_path / "outside"))
+    (domain / "releases" / "linked").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(InputError, match="release folder"):
+        check_release(domain, "linked", toolkit, tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()
 
 
 def test_a_cold_cache_is_filled_first(domain, toolkit, tmp_path):

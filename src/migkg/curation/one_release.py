@@ -43,6 +43,7 @@ from migkg.build.workbench import Workbench
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.curation.corpus_index import AcrossSplit, CorpusIndex, stamp_of
 from migkg.errors import InputError, Location, MigkgError
+from migkg.inputs import check_within
 from migkg.processes import Aside, aside
 from migkg.validation.across import check_across, group_digests, groups_of_blob, parse_group
 from migkg.validation.card_locations import EntryLocations, anchored
@@ -123,14 +124,10 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
             shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
     data_dir = Path(data_dir)
-    folders = find_releases(data_dir)
-    by_id = {folder.name: folder for folder in folders}
-    folder = by_id.get(release_id)
-    if folder is None:
-        raise unknown_release(data_dir, release_id)
+    folder = _release_folder(data_dir, release_id)
     cache = Cache(cache_dir)
     context = _Context(data_dir, toolkit, cache)
-    check = ReleaseCheck(release_id, folder, releases=len(folders))
+    check = ReleaseCheck(release_id, folder)
     base = cache.get("base", f"{context.key}:base")
     if base is None:  # a cold cache: the registry and vocabulary were never checked under this context
         if note is not None:
@@ -141,6 +138,9 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
     stamp = stamp_of(folder)
     own = _OwnRelease(context, folder)
     try:
+        folders = find_releases(data_dir)  # the corpus listed while the release is built aside
+        by_id = {f.name: f for f in folders}
+        check.releases = len(folders)
         index = CorpusIndex(cache, context.key)
         if own.outcome is None:  # being built aside: the index is brought up to date meanwhile, without it
             index.load()
@@ -190,6 +190,21 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
                              + [r for r, i in zip(same.results, same.issues, strict=True) if graph in i.graph.split()])
     check.seconds = time.perf_counter() - started
     return check
+
+
+def _release_folder(data_dir: Path, release_id: str) -> Path:
+    """The folder of the release ``release_id``, as :func:`migkg.build.jobs.find_releases` would list it (a folder
+    of ``releases/`` whose name does not start with a dot, a link to one only inside the data folder), found
+    without listing the corpus."""
+    releases = data_dir / "releases"
+    folder = releases / release_id
+    if not release_id or release_id.startswith(".") or Path(release_id).name != release_id or "\\" in release_id:
+        raise unknown_release(data_dir, release_id)
+    if folder.is_symlink():
+        check_within(folder, data_dir, "release folder")
+    if not folder.is_dir():
+        raise unknown_release(data_dir, release_id)
+    return folder
 
 
 def _warm_up(data_dir: Path, toolkit: Toolkit, cache: Cache, context: str, workers: int | None,
