@@ -73,6 +73,10 @@ def test_a_quote_shorter_than_a_word_needs_a_note(data, tmp_path, invoke_migkg):
     ("2015-05", "Бишкек, май 2015 года", "ru"),
     ("2019", "пройдет в Баку в 2019 году", "ru"),
     (dt.date(2026, 2, 12), "Feb. 12, 2026", "en"),
+    ("2025-11", "в ноябре прошлого года", "ru"),
+    ("2017-05", "ещё в мае", "ru"),
+    ("2024", "в прошлом году", "ru"),
+    ("2027", "next year", "en"),
 ])
 def test_dates_their_words_give_agree(date, words, language):
     assert date_disagreement(date, words, language) is None
@@ -85,6 +89,8 @@ def test_dates_their_words_give_agree(date, words, language):
     ("2015-06", "Бишкек, май 2015 года", "ru", "month 6"),
     (dt.date(2013, 6, 5), "ПРЕСС РЕЛИЗ", "ru", "state no date"),
     (dt.date(2019, 4, 24), "April 25, 2019", "en", "day 24"),
+    ("2025-10", "в ноябре прошлого года", "ru", "month 10"),
+    (dt.date(2024, 3, 14), "в прошлом году", "ru", "day 14"),  # a relative year gives no day
 ])
 def test_dates_their_words_contradict_are_named(date, words, language, problem):
     assert problem in (date_disagreement(date, words, language) or "")

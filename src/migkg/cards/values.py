@@ -45,6 +45,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_DAYS = ("0 day ago", "1 day ago", "2 day ago", "in 1 day", "in 2 day")
+_RELATIVE_YEARS = ("0 year ago", "1 year ago", "in 1 year")
 _WORD = re.compile(r"\w+")
 
 
@@ -94,7 +95,7 @@ def date_disagreement(date: dt.date | str, words: str, language: str) -> str | N
     months |= {m for _d, m in numeric if 1 <= m <= 12}
     days = {int(d) for d in re.findall(r"(?<!\d)(\d{1,2})(?!\d)", lowered) if 1 <= int(d) <= 31}
     relative = _names_in(terms.relative, lowered)
-    if not (years or months or days or relative):
+    if not (years or months or days or relative or _names_in(terms.relative_years, lowered)):
         return "is cited by words that state no date"
     if years and year not in years:
         return f"has the year {year}, but its evidence gives {', '.join(sorted(years))}"
@@ -106,9 +107,10 @@ def date_disagreement(date: dt.date | str, words: str, language: str) -> str | N
 
 
 class _Terms:
-    def __init__(self, months: list[tuple[str, ...]], relative: tuple[str, ...]):
+    def __init__(self, months: list[tuple[str, ...]], relative: tuple[str, ...], relative_years: tuple[str, ...]):
         self.months = months
-        self.relative = relative
+        self.relative = relative              # words that date a day relatively: "today", "on Thursday"
+        self.relative_years = relative_years  # and a year: "last year", «в прошлом году» (they give no day)
 
 
 @functools.cache
@@ -118,11 +120,24 @@ def _date_terms(language: str) -> _Terms:
     if language != "en":
         tables.append(_language_table(language))
     months = [tuple(_fold(name) for table in tables for name in table.get(month, [])) for month in MONTHS]
+    if language == "ru":
+        months = [names + _russian_prepositional(names) for names in months]
     relative = tuple(_fold(word) for table in tables for key in (*WEEKDAYS,) for word in table.get(key, [])
                      if len(word) > 3)
     relative += tuple(_fold(word) for table in tables for key in _RELATIVE_DAYS
                       for word in table.get("relative-type", {}).get(key, []))
-    return _Terms(months, relative)
+    relative_years = tuple(_fold(word) for table in tables for key in _RELATIVE_YEARS
+                           for word in table.get("relative-type", {}).get(key, []))
+    return _Terms(months, relative, relative_years)
+
+
+def _russian_prepositional(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The prepositional case of a Russian month's name («в ноябре», «в мае»), which dateparser's table lacks: it
+    gives the genitive («ноября», «мая»), and every month's name makes its prepositional by changing the genitive's
+    last letter, а or я, to е. A genitive is a name in а or я whose nominative (its stem, alone or with ь or й) is a
+    name too: so not the abbreviation «ноя»."""
+    return tuple(f"{name[:-1]}е" for name in names
+                 if name[-1:] in ("а", "я") and {name[:-1], f"{name[:-1]}ь", f"{name[:-1]}й"} & set(names))
 
 
 def _language_table(language: str) -> dict[str, Any]:
