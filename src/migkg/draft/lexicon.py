@@ -249,6 +249,7 @@ class DomainLexicon:
     standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
     kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
     attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
+    held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -369,6 +370,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
     kind_cues=tuple((kind, en) for kind, en, _ in _KIND_CUES),
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
+    held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
+             r"(?:meeting|session|consultation)s?\b",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
@@ -466,6 +469,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
     kind_cues=tuple((kind, ru) for kind, _, ru in _KIND_CUES),
     attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
+    held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
+             r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}

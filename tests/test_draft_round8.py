@@ -1,0 +1,84 @@
+"""Round 8 of the drafter's tuning (issue 16): a meeting named by who met ("Senior officials of the process met",
+«Рабочая группа … провела свое второе заседание»), ... Snippets invented for these tests; the registry is
+tests/fixtures/domain's."""
+from __future__ import annotations
+
+import datetime as dt
+
+from migkg.draft.drafter import draft_text
+from migkg.draft.header import Supplied
+
+
+def draft(text: str, language: str, context, issued: str):
+    registry, vocabulary = context
+    return draft_text(text, "2026-03-02-test", language, registry, vocabulary,
+                      supplied=Supplied(issued=dt.date.fromisoformat(issued)))
+
+
+def card_text(text: str, spans) -> str:
+    return " ".join(text[s:e] for s, e in spans)
+
+
+OFFICIALS_MET = """Press release
+
+Officials look at labour mobility
+
+BAKU, 4 March 2026 – Senior officials of the Almaty Process met in Baku on 3 March 2026 to look at labour \
+mobility in the region. The meeting was hosted by Azerbaijan. Kazakhstan and Uzbekistan took part.
+"""
+
+
+def test_senior_officials_of_a_process_who_met_are_its_senior_officials_meeting(context):
+    card = draft(OFFICIALS_MET, "en", context, "2026-03-04")
+    event, = card.events
+    assert event.kind.fields == {"kind": "senior-officials-meeting"}
+    assert event.meeting_of.fields == {"process": "almaty-process"}
+    assert event.place.fields == {"place": "baku"} and event.date.fields == {"date": "2026-03-03"}
+    assert card_text(OFFICIALS_MET, event.name.spans) == "meeting"  # the noun that refers back to it
+    assert {r.fields["agent"] for r in event.roles if r.fields.get("role") == "participant"} >= {"KAZ", "UZB"}
+
+
+BODY_MET = """News
+
+Two meetings in Istanbul
+
+ISTANBUL, 4 March 2026 – Ministers of the Budapest Process concluded their one-day session in Istanbul today. \
+On the day before, the Working Group on Labour Mobility met in the same hotel.
+"""
+
+
+def test_a_standing_body_that_met_is_a_working_group_meeting_named_by_the_body(context):
+    card = draft(BODY_MET, "en", context, "2026-03-04")
+    own, group = card.events
+    assert own.kind.fields == {"kind": "ministerial-conference"}
+    assert card_text(BODY_MET, own.name.spans) == "session"
+    assert group.kind.fields == {"kind": "working-group-meeting"}
+    assert card_text(BODY_MET, group.name.spans) == "Working Group on Labour Mobility"  # not "... met"
+
+
+HELD_ITS_OWN = """Рабочая группа собралась в Бишкеке
+
+АСТАНА, 4 марта. КАЗИНФОРМ - Рабочая группа Алматинского процесса по вопросам трудовой миграции провела во вторник \
+в Бишкеке свое второе заседание. В работе участвовали представители Казахстана и Таджикистана.
+"""
+
+
+def test_a_working_group_that_held_its_own_numbered_meeting(context):
+    card = draft(HELD_ITS_OWN, "ru", context, "2026-03-04")
+    event, = card.events
+    assert event.kind.fields == {"kind": "working-group-meeting"}
+    assert event.number.fields == {"number": 2}
+    assert event.meeting_of.fields == {"process": "almaty-process"}
+    assert event.place.fields == {"place": "bishkek"}
+
+
+WILL_MEET = """News
+
+Officials to meet
+
+ASTANA, 4 March 2026 – Senior officials of the Almaty Process will meet in Baku next year, Kazakhstan said today.
+"""
+
+
+def test_officials_who_will_meet_are_no_meeting(context):
+    assert not draft(WILL_MEET, "en", context, "2026-03-04").events
