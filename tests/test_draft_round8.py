@@ -82,3 +82,25 @@ ASTANA, 4 March 2026 – Senior officials of the Almaty Process will meet in Bak
 
 def test_officials_who_will_meet_are_no_meeting(context):
     assert not draft(WILL_MEET, "en", context, "2026-03-04").events
+
+
+PROPOSED_AT = """Эксперты обсудили вербовку
+
+АСТАНА, 4 марта. КАЗИНФОРМ - Эксперты Алматинского процесса собрались во вторник в Бишкеке. Таджикская делегация \
+предложила рассмотреть этот вопрос на министерской конференции процесса.
+"""
+
+PROPOSED_AT_EN = """News
+
+Experts discuss recruitment
+
+ASTANA, 4 March 2026 – Experts of the Almaty Process met in Bishkek on Tuesday. The Tajik delegation proposed to \
+raise the matter at the ministerial conference of the process.
+"""
+
+
+def test_a_meeting_named_in_a_proposal_is_not_the_one_reported(context):
+    for text, language in ((PROPOSED_AT, "ru"), (PROPOSED_AT_EN, "en")):
+        event, = draft(text, language, context, "2026-03-04").events
+        assert event.kind.fields == {"kind": "expert-meeting"}  # who met, not the conference proposed
+        assert event.place.fields == {"place": "bishkek"}

@@ -287,7 +287,9 @@ DOMAIN_ENGLISH = DomainLexicon(
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
     not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
     planned_before=r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
-                   r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$",
+                   r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$|"
+                   # "proposed to discuss it at the ministerial conference": a meeting in what is proposed
+                   r"\b(?:propos|suggest)(?:ed|es|ing)\s+(?:that\s+\S+\s+\S+\s+|to\s+)\w+\s+(?:\S+\s+){0,4}$",
     indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
@@ -394,7 +396,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
               "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12},
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
-    planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$",
+    planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$|"
+                   r"предлож\w+\s+\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$",  # «предложила обсудить ее на конференции»
     indefinite=r"(?!x)x",
     part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
     name_tail=r"по|о|об|на|в\s+области",
