@@ -104,3 +104,27 @@ def test_a_meeting_named_in_a_proposal_is_not_the_one_reported(context):
         event, = draft(text, language, context, "2026-03-04").events
         assert event.kind.fields == {"kind": "expert-meeting"}  # who met, not the conference proposed
         assert event.place.fields == {"place": "bishkek"}
+
+
+PLACE_AND_AGENCY = """Эксперты Алматинского процесса собрались в Баку
+
+АСТАНА (Kazinform) - Эксперты Алматинского процесса собрались во вторник в Баку. В работе участвовали представители \
+Казахстана и Азербайджана.
+"""
+
+PLACE_AND_AGENCY_ONLY = """Working group meets
+
+ASTANA (Kazinform) - The Working Group of the Almaty Process on labour migration met on Tuesday. Kazakhstan and \
+Uzbekistan took part.
+"""
+
+
+def test_a_dateline_with_a_place_and_an_agency_in_brackets_and_no_date(context):
+    card = draft(PLACE_AND_AGENCY, "ru", context, "2026-03-04")
+    assert card.place.fields == {"place": "astana"}
+    assert [p.fields for p in card.publishers] == [{"agent": "kazinform"}]
+    assert card.kind.fields == {"kind": "news-item"}
+    event, = card.events
+    assert event.place.fields == {"place": "baku"}  # the venue the text names, not the dateline's city
+    event, = draft(PLACE_AND_AGENCY_ONLY, "en", context, "2026-03-04").events
+    assert event.place.fields == {"place": "astana"} and event.place.confidence < 0.7  # no other: the dateline's

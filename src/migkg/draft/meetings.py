@@ -62,6 +62,8 @@ class Setting:
     """"today", "on Thursday", «накануне»... with the dates they stand for (:func:`.header.relative_dates`)."""
     dateline_tail: int | None = None
     """Where the dateline's agency and dash end: a relative date after it, in its paragraph, dates the first meeting."""
+    place_line: tuple[int, int] | None = None
+    """A dateline with a place and no date ("ASTANA – …"): its city is where the text was issued, not a venue."""
 
     @property
     def year(self) -> str | None:
@@ -536,7 +538,8 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
     mention_end = _main_mention(analysis, meeting)[1]
 
     def cities_in(where: tuple[int, int]) -> list[Actor]:
-        return [c for c in actors.within(*where, frozenset({"city"})) if not (skip and skip[0] <= c.start < skip[1])]
+        return [c for c in actors.within(*where, frozenset({"city"}))
+                if not any(s and s[0] <= c.start < s[1] for s in (skip, setting.place_line))]
 
     def lead_in(city: Actor) -> re.Match[str] | None:
         return re.search(r"(?:\b(?:in|at)|\bв|\bво)\s+$", text[max(sentence[0], city.start - 6):city.start], re.I)
@@ -550,6 +553,8 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
     own = [c for c in cities_in(sentence) if not any(right_after(c, end) for end in others)]  # another's venue
     right_after_it = [c for c in own if right_after(c, mention_end)]
     found = right_after_it or own or (cities_in(lead) if lead else []) or (cities_in(held) if held else [])
+    line = setting.place_line
+    heading = actors.within(*line, frozenset({"city"})) if line else []
     if found:
         city = found[0]
         lead_words = lead_in(city)
@@ -558,6 +563,9 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
             "the meeting" if own else "the city where the sentence before says they met" if lead and city in \
             cities_in(lead) else "the city where a sentence naming the meeting says it was held"
         event.place = Drafted({"place": city.entity}, [(begin, city.end)], method, 0.7)
+    elif first and line and heading and not _online(analysis, sentence, lead):  # "BISHKEK (AKIpress) - ...", no other
+        event.place = Drafted({"place": heading[0].entity}, [line], "the dateline's place (it has no "
+                              "date)", 0.5, "From the dateline; check that the text names no other venue.")
     elif first and setting.city and setting.dateline and not _online(analysis, sentence, lead):
         event.place = Drafted({"place": setting.city}, [setting.dateline], "the dateline's place", 0.5,
                               "From the dateline; check that the text names no other venue.")
