@@ -128,3 +128,33 @@ def test_a_dateline_with_a_place_and_an_agency_in_brackets_and_no_date(context):
     assert event.place.fields == {"place": "baku"}  # the venue the text names, not the dateline's city
     event, = draft(PLACE_AND_AGENCY_ONLY, "en", context, "2026-03-04").events
     assert event.place.fields == {"place": "astana"} and event.place.confidence < 0.7  # no other: the dateline's
+
+
+MEMBERS_LISTED_AFTER = """News
+
+Officials meet in Baku
+
+BAKU, 4 March 2026 – Senior officials of the Almaty Process met in Baku today. The meeting brought together the \
+member states of the process, including Kazakhstan and Tajikistan as countries of origin, and Türkiye and \
+Azerbaijan as countries of transit.
+"""
+
+MEMBERS_LISTED_AFTER_RU = """Встреча в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - Эксперты Алматинского процесса собрались сегодня в Баку. В работе \
+приняли участие члены процесса, в том числе Казахстан, Таджикистан и Узбекистан.
+"""
+
+
+def memberships(card, process: str) -> set[tuple]:
+    return {(m.fields["status"], m.fields["agent"], m.fields.get("at_event"))
+            for p in card.processes if p.id == process for m in p.memberships}
+
+
+def test_members_listed_after_their_status_in_groups(context):
+    card = draft(MEMBERS_LISTED_AFTER, "en", context, "2026-03-04")
+    event, = card.events
+    assert memberships(card, "almaty-process") == {("member", state, event.id) for state in ("KAZ", "TJK", "TUR", "AZE")}
+    card = draft(MEMBERS_LISTED_AFTER_RU, "ru", context, "2026-03-04")
+    event, = card.events
+    assert memberships(card, "almaty-process") == {("member", state, event.id) for state in ("KAZ", "TJK", "UZB")}

@@ -500,6 +500,7 @@ class GovernanceCues:
     grouping: str       # "states of <region> and neighbouring countries": a grouping of those taking part
     member_word: str    # "member states": a grouping by membership of another body
     taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
+    listed_after: str   # words after a status that list its holders ("member states, among them A, B and C")
 
 
 #: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
@@ -529,6 +530,7 @@ GOVERNANCE_CUES = {
                  r"(?:across\s+)?(?:the\s+)?" + _NAMES + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _NAMES + ")*",
         member_word=r"\bmember",
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
+        listed_after=r"^\s*,?\s*(?:among\s+(?:them|whom|which)|including|namely|such\s+as)\s+(?:the\s+)?$",
     ),
     "ru": GovernanceCues(
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
@@ -546,5 +548,6 @@ GOVERNANCE_CUES = {
                  r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
         member_word=r"член",
         taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
+        listed_after=r"^\s*,?\s*(?:в\s+том\s+числе|среди\s+(?:них|которых)|а\s+именно|включая)\s+$",
     ),
 }
