@@ -158,3 +158,13 @@ def test_members_listed_after_their_status_in_groups(context):
     card = draft(MEMBERS_LISTED_AFTER_RU, "ru", context, "2026-03-04")
     event, = card.events
     assert memberships(card, "almaty-process") == {("member", state, event.id) for state in ("KAZ", "TJK", "UZB")}
+
+
+def test_who_met_in_the_nominative(context):
+    for subject, kind in (("Старшие должностные лица", "senior-officials-meeting"), ("Министры", "ministerial-conference")):
+        text = f"""Встреча в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - {subject} Алматинского процесса собрались сегодня в Баку.
+"""
+        event, = draft(text, "ru", context, "2026-03-04").events
+        assert event.kind.fields == {"kind": kind}

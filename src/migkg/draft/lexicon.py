@@ -260,8 +260,8 @@ _RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "мар�
 #: (event class, English cue, Russian cue): a modifier of a meeting's head noun that tells its class
 #: (:func:`.meetings._bare_meeting`); the first that matches wins, so the most specific come first
 _KIND_CUES = (
-    ("ministerial-conference", r"\bministerial\b|\bministers\b", r"министерск\w+|министров\b"),
-    ("senior-officials-meeting", r"\bsenior\s+officials\b", r"старших\s+должностных"),
+    ("ministerial-conference", r"\bministerial\b|\bministers\b", r"министерск\w+|министр(?:ы|ов)\b"),
+    ("senior-officials-meeting", r"\bsenior\s+officials\b", r"старш\w+\s+должностн\w+"),
     ("thematic-meeting", r"\bthematic\b", r"тематическ\w+"),
     ("working-group-meeting", r"\b(?:working\s+group|steering\s+committee|committee|task\s+force|board)\b",
      r"рабоч\w+\s+групп\w*|(?:руководящ\w+\s+)?комитет\w*|целев\w+\s+групп\w*"),
