@@ -168,3 +168,15 @@ def test_who_met_in_the_nominative(context):
 """
         event, = draft(text, "ru", context, "2026-03-04").events
         assert event.kind.fields == {"kind": kind}
+
+
+def test_two_days_joined_by_and_are_a_period():
+    from migkg.draft.timing import dates
+    assert [(t.kind, t.start_value, t.end_value) for t in dates("met on 14 and 15 May 2025", "en", None)] == \
+        [("period", "2025-05-14", "2025-05-15")]
+    assert [(t.kind, t.start_value, t.end_value) for t in dates("прошла 30 и 31 января", "ru", "2024")] == \
+        [("period", "2024-01-30", "2024-01-31")]
+    assert [(t.kind, t.start_value, t.end_value) for t in dates("on May 14 and 15, 2025", "en", None)] == \
+        [("period", "2025-05-14", "2025-05-15")]
+    # two days that do not follow each other are two dates, not a period
+    assert [t.kind for t in dates("on 3 and 9 May 2025", "en", None)] == ["date"]
