@@ -180,3 +180,26 @@ def test_two_days_joined_by_and_are_a_period():
         [("period", "2025-05-14", "2025-05-15")]
     # two days that do not follow each other are two dates, not a period
     assert [t.kind for t in dates("on 3 and 9 May 2025", "en", None)] == ["date"]
+
+
+DELEGATIONS_SAID = """Встреча в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - Эксперты Алматинского процесса собрались сегодня в Баку. Таджикская делегация \
+предложила создать общий реестр вакансий. Казахстанские эксперты заявили, что готовы поделиться опытом.
+"""
+
+DELEGATION_SAID_EN = """News
+
+Experts meet in Baku
+
+BAKU, 4 March 2026 – Experts of the Almaty Process met in Baku today. The Turkish delegation said that it would \
+host the next round. Kazakh experts noted that seasonal work was growing.
+"""
+
+
+def test_a_states_delegation_side_or_experts_speak_as_its_officials(context):
+    for text, language, states in ((DELEGATIONS_SAID, "ru", {"TJK", "KAZ"}), (DELEGATION_SAID_EN, "en", {"TUR", "KAZ"})):
+        card = draft(text, language, context, "2026-03-04")
+        said = [s.fields for s in card.statements if s.fields["kind"] == "reported-speech"]
+        assert [s.get("speakers") for s in said] == [None, None]
+        assert {g["of"] for s in said for g in s["speaker_groups"] if g["group"] == "officials"} == states

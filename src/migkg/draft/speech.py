@@ -35,8 +35,11 @@ AS_SAID = {"ru": r"как", "en": r"as"}
 ACCORDING_TO = {"ru": r"^\W*по\s+(?:(?P<pronoun>его|ее|её)\s+)?словам\b", "en": r"^\W*according\s+to\b"}
 #: the unnamed people of a body as speakers: "Kazakh officials said", «представители МИД … сообщили»
 OFFICIALS = {"ru": r"представител\w+|официальн\w+\s+лиц\w*|в\s+(?:\w+\s+)?(?:делегаци\w+|МИД\w*|министерств\w+|"
-                   r"пресс-служб\w+|ведомств\w+)",
-             "en": r"(?:\w+\s+)?(?:officials|representatives|authorities|sources)"}
+                   r"пресс-служб\w+|ведомств\w+)|"
+                   # «Узбекская делегация предложила», «киргизские эксперты» («казахстанская сторона» is the state)
+                   r"делегаци\w+|эксперт\w*",
+             "en": r"(?:\w+\s+)?(?:officials|representatives|authorities|sources)|"
+                   r"delegations?|experts"}  # "the Afghan delegation described", "Kyrgyz experts presented"
 #: the nouns after a state's adjective that name its unnamed officials in a fronted source («Как отметили в
 #: пакистанской делегации, …», "As Kazakh officials noted, …")
 OFFICIAL_BODIES = {"ru": r"делегаци\w+|МИД\w*|министерств\w+|пресс-служб\w+|ведомств\w+|представител\w+",
