@@ -203,3 +203,17 @@ def test_a_states_delegation_side_or_experts_speak_as_its_officials(context):
         said = [s.fields for s in card.statements if s.fields["kind"] == "reported-speech"]
         assert [s.get("speakers") for s in said] == [None, None]
         assert {g["of"] for s in said for g in s["speaker_groups"] if g["group"] == "officials"} == states
+
+
+HOSTED_AND_CHAIRED = """News
+
+Officials meet in Baku
+
+BAKU, 4 March 2026 – Senior officials of the Almaty Process met in Baku today. The meeting was hosted by \
+Azerbaijan and co-chaired by Kazakhstan and Uzbekistan.
+"""
+
+
+def test_the_agents_of_a_cue_end_at_another_participle_with_by(context):
+    event, = draft(HOSTED_AND_CHAIRED, "en", context, "2026-03-04").events
+    assert {r.fields["agent"] for r in event.roles if r.fields["role"] == "host"} == {"AZE"}

@@ -106,11 +106,14 @@ _EN_VERBS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will",
 
 def _before_next_verb(analysis: Analysis, mentions: list[Actor]) -> list[Actor]:
     """The agents of a cue up to the next verb: «при поддержке МОМ и УВКБ ООН, дала старт Алматинскому процессу»
-    names no supporter after «дала»."""
+    names no supporter after «дала», nor "hosted by Kazakhstan and chaired by Uzbekistan" a host after "chaired by"."""
     if not mentions:
         return mentions
+    text = analysis.text
     verb = next((t for t in analysis.tokens_in(mentions[0].end, mentions[-1].start)
-                 if t.pos in ("VERB", "AUX") or (analysis.language == "en" and t.text.lower() in _EN_VERBS)), None)
+                 if t.pos in ("VERB", "AUX") or (analysis.language == "en" and (
+                     t.text.lower() in _EN_VERBS or  # "hosted by X and co-chaired by Y": Y is another participle's
+                     (re.fullmatch(r"[a-z-]+ed", t.text) and re.match(r"\s+by\b", text[t.end:]))))), None)
     return [m for m in mentions if verb is None or m.start < verb.start]
 
 
