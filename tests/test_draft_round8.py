@@ -217,3 +217,18 @@ Azerbaijan and co-chaired by Kazakhstan and Uzbekistan.
 def test_the_agents_of_a_cue_end_at_another_participle_with_by(context):
     event, = draft(HOSTED_AND_CHAIRED, "en", context, "2026-03-04").events
     assert {r.fields["agent"] for r in event.roles if r.fields["role"] == "host"} == {"AZE"}
+
+
+SERVES_AS_SECRETARIAT = """News
+
+Officials meet in Baku
+
+BAKU, 4 March 2026 – Senior officials of the Budapest Process met in Baku today. ICMPD, which has served as the \
+Secretariat of the Budapest Process since 1995, presented a report.
+"""
+
+
+def test_a_body_that_serves_as_the_secretariat_holds_it(context):
+    card = draft(SERVES_AS_SECRETARIAT, "en", context, "2026-03-04")
+    positions = [p.fields for process in card.processes for p in process.positions]
+    assert {"position": "secretariat-host", "holder": "icmpd", "period": {"from": "1995"}} in positions

@@ -303,9 +303,10 @@ class _Reader:
             return []  # "The meeting was hosted by X and organised by the Secretariat": X hosts the meeting
         before = [h for h in self.holders_in(sentence[0], start)]
         after_cue = text[end:clause[1]]
-        holder_after = re.match(lexicon.holder_after, after_cue, re.I) or re.search(r"(?:under\s+the|под)\s+$",
-                                                                                     text[sentence[0]:start], re.I) \
-            or text[start:end].lower().endswith((" в", " in", " at"))
+        # "served as the Secretariat of the Process": what follows «of» is the process, not the holder
+        of_process = re.search(rf"(?:{lexicon.secretariat})$", text[start:end], re.I) is not None
+        holder_after = (re.match(lexicon.holder_after, after_cue, re.I) and not of_process) or re.search(
+            r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at"))
         holders: list[Actor]
         if holder_after or not before:
             following = self.holders_in(end, sentence[1])

@@ -309,7 +309,10 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("vice-chair", r"\bvice[\s-]?chair(?:man|woman|person)?s?\b|\bdeputy\s+chair\w*"),
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)"),
-        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b"),
+        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
+                             # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
+                             r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
+                             r"(?:permanent\s+)?secretariat\b"),
     ),
     secretariat=r"secretariat",
     holder_after=r"^\s*(?:by|of)\b",
