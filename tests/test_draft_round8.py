@@ -232,3 +232,13 @@ def test_a_body_that_serves_as_the_secretariat_holds_it(context):
     card = draft(SERVES_AS_SECRETARIAT, "en", context, "2026-03-04")
     positions = [p.fields for process in card.processes for p in process.positions]
     assert {"position": "secretariat-host", "holder": "icmpd", "period": {"from": "1995"}} in positions
+
+
+def test_from_the_founding_in_a_year_and_a_range_of_from_and_until():
+    from migkg.draft.timing import timings
+
+    def read(text: str, language: str) -> list[tuple]:
+        return [(t.kind, t.start_value, t.end_value) for t in timings(text, language, None)]
+    assert read("which Kazakhstan chaired from its founding in 2003 until 2009", "en") == [("range", "2003", "2009")]
+    assert read("chaired it from 2011 until 2015", "en") == [("range", "2011", "2015")]
+    assert read("участвует в нем с момента его основания в 2004 году", "ru") == [("from", "2004", None)]

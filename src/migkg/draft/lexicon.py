@@ -300,7 +300,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     name_stop=frozenset({"was", "were", "is", "are", "will", "would", "has", "have", "had", "that", "which", "who",
                          "in", "at", "to", "and", "with", "by", "today", "yesterday", "this", "be", "been", "as"}),
     months=_EN_MONTHS,
-    since=r"\b(?:since|from)\s+$",
+    since=r"\b(?:since|from)\s+(?:(?:its|the|their)\s+(?:creation|founding|foundation|establishment|inception|launch)\s+"
+          r"in\s+)?$",  # "from its creation in 1991"
     until=r"\b(?:until|till|to|through)\s+$",
     during=r"\b(?:throughout|during|in|for\s+the\s+period|for)\s+$",
     as_of=r"\b(?:as\s+of|as\s+at|on)\s+$",
@@ -409,7 +410,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     standing_body=r"рабоч\w+\s+групп\w*|(?:под)?комитет\w*|комисси\w+|совет\w*|сет\w+|целев\w+\s+групп\w*",
     name_stop=frozenset(),
     months=_RU_MONTHS,
-    since=r"(?:\bс|\bсо|\bначиная\s+с)\s+$",
+    since=r"(?:\bс|\bсо|\bначиная\s+с|\bс\s+момента\s+(?:\w+\s+)?(?:создани|основани|учреждени|запуск)\w*\s+в)\s+$",
     until=r"(?:\bдо|\bпо)\s+$",
     during=r"(?:\bв|\bв\s+течение|\bна\s+протяжении|\bна\s+период)\s+$",
     as_of=r"(?:по\s+состоянию\s+на|\bна)\s+$",

@@ -118,7 +118,11 @@ def timings(text: str, language: str, year: str | None) -> list[Timing]:
         if re.search(lexicon.since, before, re.I):
             found.append(Timing(timing.start, timing.end, "from", value, None))
         elif re.search(lexicon.until, before, re.I):
-            found.append(Timing(timing.start, timing.end, "to", None, last))
+            if found and found[-1].kind == "from" and re.fullmatch(r"\s*\S+\s*", text[found[-1].end:timing.start]):
+                begun = found.pop()  # "from its creation in 1991 until 2006": one period, both ends
+                found.append(Timing(begun.start, timing.end, "range", begun.start_value, last))
+            else:
+                found.append(Timing(timing.start, timing.end, "to", None, last))
         elif re.search(lexicon.as_of, before, re.I) and timing.kind == "date" and re.search(r"as\s+of|состоянию",
                                                                                             before, re.I):
             found.append(Timing(timing.start, timing.end, "on", value, None))
