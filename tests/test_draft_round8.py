@@ -242,3 +242,19 @@ def test_from_the_founding_in_a_year_and_a_range_of_from_and_until():
     assert read("which Kazakhstan chaired from its founding in 2003 until 2009", "en") == [("range", "2003", "2009")]
     assert read("chaired it from 2011 until 2015", "en") == [("range", "2011", "2015")]
     assert read("участвует в нем с момента его основания в 2004 году", "ru") == [("from", "2004", None)]
+
+
+ORGANISER_THEN_CLAUSE = """Встреча в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - В Баку прошло совещание экспертов Алматинского процесса. Как сообщили в МИД \
+Казахстана, выступившем организатором совещания, в нем приняли участие представители Таджикистана и Узбекистана. \
+Принимающей стороной выступил Азербайджан.
+"""
+
+
+def test_no_agent_for_a_cue_after_a_verb_of_another_clause(context):
+    event, = draft(ORGANISER_THEN_CLAUSE, "ru", context, "2026-03-04").events
+    roles = {(r.fields["role"], r.fields["agent"]) for r in event.roles}
+    assert not {r for r in roles if r[0] == "organiser" and r[1] in ("TJK", "UZB")}
+    assert ("host", "AZE") in roles  # a link verb between them: still the agent
+    assert {("participant", "TJK"), ("participant", "UZB")} <= roles
