@@ -258,3 +258,18 @@ def test_no_agent_for_a_cue_after_a_verb_of_another_clause(context):
     assert not {r for r in roles if r[0] == "organiser" and r[1] in ("TJK", "UZB")}
     assert ("host", "AZE") in roles  # a link verb between them: still the agent
     assert {("participant", "TJK"), ("participant", "UZB")} <= roles
+
+
+STATUS_OF_OTHERS = """News
+
+Officials meet in Baku
+
+BAKU, 4 March 2026 – Senior officials of the Almaty Process met in Baku today. The meeting, chaired by Azerbaijan \
+and Kazakhstan, brought together officials from member states and from IOM and UNHCR, which are partners of the \
+Process.
+"""
+
+
+def test_a_status_after_a_preposition_is_of_others_and_of_the_process_is_the_process(context):
+    card = draft(STATUS_OF_OTHERS, "en", context, "2026-03-04")
+    assert memberships(card, "almaty-process") == {("partner", "iom", None), ("partner", "unhcr", None)}

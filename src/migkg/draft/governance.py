@@ -373,6 +373,8 @@ class _Reader:
                         continue
                     if status == "member" and self._counted_members(found, process, sentence, start, end):
                         continue
+                    if re.search(self.cues.status_of_others, text[sentence[0]:start], re.I):
+                        continue  # "officials from member states": others, unnamed, not the holders named before
                     listed = self._listed_after(end, sentence)
                     if listed:
                         self._members_listed(found, process, status, (start, end), listed, sentence)
@@ -450,6 +452,8 @@ class _Reader:
         """«государств – членов ЕС», "member states of the EU": a name right after the status that is not the
         process's."""
         name = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?=[A-ZА-ЯЁ])", self.text[end:sentence[1]])
+        if self.lexicon.process_word and re.match(self.lexicon.process_word, self.text[end:sentence[1]], re.I):
+            return False  # "members of the Process": the process the text is about
         return name is not None and not any(p.start == end + name.end() for p in self.processes)
 
     def _joined_on(self, clause: tuple[int, int]) -> tuple[Timing, tuple[int, int]] | None:

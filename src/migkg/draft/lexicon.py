@@ -505,6 +505,7 @@ class GovernanceCues:
     member_word: str    # "member states": a grouping by membership of another body
     taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
     listed_after: str   # words after a status that list its holders ("member states, among them A, B and C")
+    status_of_others: str  # a preposition right before a status: it describes others ("officials from member states")
 
 
 #: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
@@ -535,6 +536,7 @@ GOVERNANCE_CUES = {
         member_word=r"\bmember",
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
         listed_after=r"^\s*,?\s*(?:among\s+(?:them|whom|which)|including|namely|such\s+as)\s+(?:the\s+)?$",
+        status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?$",
     ),
     "ru": GovernanceCues(
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
@@ -553,5 +555,6 @@ GOVERNANCE_CUES = {
         member_word=r"член",
         taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
         listed_after=r"^\s*,?\s*(?:в\s+том\s+числе|среди\s+(?:них|которых)|а\s+именно|включая)\s+$",
+        status_of_others=r"(?:\bиз|\bот|\bдля|\bсреди|\bс)\s+(?:(?:всех|других|ряда|некоторых)\s+)?$",
     ),
 }
