@@ -273,3 +273,11 @@ Process.
 def test_a_status_after_a_preposition_is_of_others_and_of_the_process_is_the_process(context):
     card = draft(STATUS_OF_OTHERS, "en", context, "2026-03-04")
     assert memberships(card, "almaty-process") == {("partner", "iom", None), ("partner", "unhcr", None)}
+
+
+def test_organisations_whose_officials_took_part_after_and_from_and_members_too(context):
+    text = STATUS_OF_OTHERS.replace("partners of the", "members of the")
+    card = draft(text, "en", context, "2026-03-04")
+    event, = card.events
+    assert {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"} >= {"iom", "unhcr"}
+    assert memberships(card, "almaty-process") == {("member", "iom", None), ("member", "unhcr", None)}

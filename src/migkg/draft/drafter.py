@@ -333,10 +333,15 @@ def _topics_in(terms: list[Mention], start: int, end: int) -> list[str]:
 def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -> None:
     """Add positions, handovers, memberships, documents and the meeting's outcomes; a state named in a sentence
     that hands over the chair, or states a membership or an adoption, is not thereby a participant."""
+    # "officials from member states and from IOM and UNHCR, which are members of the Process": members who took part
+    members = {(m.fields["agent"], m.spans[0][0]) for process in governance.processes.values()
+               for m in process.memberships}
     for event in card.events:
         event.roles = [r for r in event.roles if not (
             (r.fields["role"] == "participant" and any(s <= r.spans[0][0] < e for s, e in governance.busy)
-             and not r.method.startswith("the subject of"))  # "Switzerland attended as an observer": it took part
+             and not r.method.startswith("the subject of")  # "Switzerland attended as an observer": it took part
+             and not (r.method.startswith("an organisation whose representatives") and (r.fields["agent"], r.spans[0][0])
+                      in members))
             or any(r.fields["role"] == "host" and s == r.spans[0][0] for s, _ in governance.secretariat))]
     card.statements = [s for s in card.statements if s.fields.get("kind") != "joint-outcome" or not any(
         a <= s.spans[0][0] < b and not re.search(DOMAIN_LEXICONS[card.language].agreeing_only, card_text[a:b], re.I)

@@ -336,7 +336,7 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
             before = text[listed[-1].end:mention.start] if listed else ""
             if listed and (re.fullmatch(_LIST_GLUE, before, re.I) or re.fullmatch(_ALSO, before, re.I)):
                 listed.append(mention)
-            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 40):mention.start], re.I):
+            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I):
                 listed = [mention]
             else:
                 listed = []

@@ -171,7 +171,8 @@ ENGLISH = Lexicon(
     and_words=frozenset({"and"}),
     state_side_words=frozenset({"side", "sides"}),
     process_heads=frozenset({"process", "dialogue"}),
-    representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
+    representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?"
+                    r"(?:[^,.;]{1,40}\s+and\s+(?:of|from)\s+(?:the\s+)?)?$",  # "officials from X and from UNHCR"
     taking_part=r"\b(?:attended|took\s+part|participated|(?:are|is)\s+(?:attending|taking\s+part|participating)|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
                 r"session|consultation))\b",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?in\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[Pp]rocess|[Dd]ialogue|[Nn]etwork)\b",
