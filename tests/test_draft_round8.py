@@ -281,3 +281,24 @@ def test_organisations_whose_officials_took_part_after_and_from_and_members_too(
     event, = card.events
     assert {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"} >= {"iom", "unhcr"}
     assert memberships(card, "almaty-process") == {("member", "iom", None), ("member", "unhcr", None)}
+
+
+COUNTED_MEETINGS = """Встреча в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - Сегодня в Баку прошла встреча старших должностных лиц Алматинского процесса. \
+За два года в рамках процесса прошли шесть тематических семинаров по вопросам трудовой миграции.
+"""
+
+COUNTED_MEETINGS_EN = """News
+
+Officials meet in Baku
+
+BAKU, 4 March 2026 – The Senior Officials' Meeting of the Almaty Process took place in Baku today. Since 2024 the \
+process has held four thematic workshops on labour migration.
+"""
+
+
+def test_meetings_counted_are_no_meeting_of_their_own(context):
+    for text, language in ((COUNTED_MEETINGS, "ru"), (COUNTED_MEETINGS_EN, "en")):
+        event, = draft(text, language, context, "2026-03-04").events
+        assert event.kind.fields == {"kind": "senior-officials-meeting"} and event.number is None

@@ -251,6 +251,7 @@ class DomainLexicon:
     kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
     attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
     held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
+    cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -379,6 +380,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
              r"(?:meeting|session|consultation)s?\b",
+    cardinals=r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|numerous",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
@@ -479,6 +481,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
              r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
+    cardinals=r"\d+|дв[ае]|тр[её]х|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|многочисленн\w+|ряд",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}

@@ -149,6 +149,17 @@ def _reported(text: str, sentence: tuple[int, int], start: int, end: int, lexico
     return not re.search(lexicon.indefinite, text[max(sentence[0], start - 40):start], re.I)
 
 
+def _counted(analysis: Analysis, start: int, end: int, lexicon: DomainLexicon) -> bool:
+    """"five thematic workshops", «пять тематических семинаров»: meetings counted (a cardinal number before a plural),
+    not one meeting with its number."""
+    if not re.search(rf"(?:^|\s)(?:{lexicon.cardinals})\s+$", analysis.text[max(0, start - 20):start], re.I):
+        return False
+    last = analysis.tokens_in(start, end)[-1:]
+    if analysis.language == "ru":
+        return bool(last) and last[0].feats.get("Number") == "Plur"
+    return analysis.text[:end].endswith("s") or analysis.text[end:end + 1] == "s"  # "workshops"
+
+
 def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
                   lexicon: DomainLexicon) -> tuple[int, int, str, str, str | None] | None:
     """A meeting the text names by its head noun alone, with words around it that tell no event class of the
@@ -271,7 +282,8 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
     if not mentions and title:
         mentions = kind_mentions(text, lexicon, *title)
     mentions = [(start, end, kind) for start, end, kind in mentions
-                if _reported(text, analysis.sentence_of(start), start, end, lexicon)]
+                if _reported(text, analysis.sentence_of(start), start, end, lexicon)
+                and not _counted(analysis, start, end, lexicon)]
     bare = _bare_meeting(analysis, actors, body, lexicon) if not mentions else None
     if bare:
         mentions = [bare[:3]]
