@@ -302,3 +302,17 @@ def test_meetings_counted_are_no_meeting_of_their_own(context):
     for text, language in ((COUNTED_MEETINGS, "ru"), (COUNTED_MEETINGS_EN, "en")):
         event, = draft(text, language, context, "2026-03-04").events
         assert event.kind.fields == {"kind": "senior-officials-meeting"} and event.number is None
+
+
+PRONOUN_AFTER_NEW_NAME = """Встреча в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - Сегодня в Баку прошла встреча старших должностных лиц Алматинского процесса. Марат \
+Сейткали заявил, что процесс остается важной площадкой. Таджикскую делегацию возглавил Асель Нурланова. Она \
+заверила, что Душанбе продолжит работу.
+"""
+
+
+def test_a_pronoun_is_the_person_named_last_after_the_last_speaker(context):
+    card = draft(PRONOUN_AFTER_NEW_NAME, "ru", context, "2026-03-04")
+    said = {card_text(PRONOUN_AFTER_NEW_NAME, s.spans): s.fields.get("speakers") for s in card.statements}
+    assert [speakers for words, speakers in said.items() if "Душанбе" in words] == [["asel-nurlanova"]]

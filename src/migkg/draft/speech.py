@@ -145,8 +145,9 @@ class SpeechFinder:
             return last.entity, (last.start, last.end), "the person named before the verb", 0.8
         for token in reversed(self.analysis.tokens_in(start, end)):
             if token.key in self.lexicon.pronouns_person:
-                previous = self._last_speaker_before(token.start)
-                person = previous.speaker if previous else self._last_person_before(token.start)
+                # the person named last, when named after the last speaker's words («… возглавил Бакыт Осмоналиев. Он
+                # поблагодарил …»), else the last speaker
+                person = self._last_named(token.start)
                 if person:
                     return person, (token.start, token.end), "a pronoun: the last speaker", 0.7
         held = [(t, self.holders[t.post]) for t in self.titles
