@@ -316,3 +316,11 @@ def test_a_pronoun_is_the_person_named_last_after_the_last_speaker(context):
     card = draft(PRONOUN_AFTER_NEW_NAME, "ru", context, "2026-03-04")
     said = {card_text(PRONOUN_AFTER_NEW_NAME, s.spans): s.fields.get("speakers") for s in card.statements}
     assert [speakers for words, speakers in said.items() if "Душанбе" in words] == [["asel-nurlanova"]]
+
+
+def test_a_particle_inside_a_name_after_a_title():
+    from migkg.draft.english import _names
+    text = "Director for Labour Affairs Khalid Bin Rashed said the talks went well."
+    assert [n.normal for n in _names(text)] == ["Khalid Bin Rashed"]
+    text = "State Secretary for Security Policy Gábor Vörös told reporters."  # still no "Policy" in the name
+    assert [n.normal for n in _names(text)] == ["Gábor Vörös"]
