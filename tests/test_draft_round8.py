@@ -1,6 +1,9 @@
 """Round 8 of the drafter's tuning (issue 16): a meeting named by who met ("Senior officials of the process met",
-«Рабочая группа … провела свое второе заседание»), ... Snippets invented for these tests; the registry is
-tests/fixtures/domain's."""
+«Рабочая группа … провела свое второе заседание»); a meeting in a proposal; a dateline with a place and its agency in
+brackets; holders listed after their status; two days joined by "and"; a state's delegation as its officials; the
+agents of a role cue; the secretariat a body serves as; periods from a founding year; a status after a preposition;
+organisations whose officials take part; meetings counted; pronouns; particles in names. Snippets invented for these
+tests; the registry is tests/fixtures/domain's."""
 from __future__ import annotations
 
 import datetime as dt
