@@ -211,7 +211,7 @@ def test_the_correspondent_after_the_datelines_agency_and_a_dated_by_line():
     text = "Title of the item\n\nBy Marat Ospanov on 14 May 2021\n\nBAKU – Officials met on Thursday."
     dateline = find_dateline(text, "en")
     assert dateline.date == "2021-05-14" and dateline.byline and dateline.place_start is None
-    start, end, dash = find_place_line(text, dateline.tail_end, len(text))
+    start, end, dash, _ = find_place_line(text, dateline.tail_end, len(text))
     assert text[start:end] == "BAKU" and text[start:dash].rstrip() == "BAKU –"
     assert find_place_line("Title\n\nThe meeting – a first – opened.", 5, 40) is None
 

@@ -128,8 +128,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                          "date).")
     issued = date_of_issue(text, language, dateline, supplied)
     body_start = dateline.tail_end if dateline else title[1]
+    place_line = find_place_line(text, body_start, min(body_start + 200, len(text))) \
+        if not (dateline and dateline.place_start is not None and dateline.place_end is not None) else None
     publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start,
-                                                 rubric)
+                                                 rubric, place_line[3] if place_line else None)
     curators = supplied_publisher(supplied, publishers)
     card = DraftCard(release_id, language,
                      kind=release_kind(kind, title, publishers, actors),
@@ -165,8 +167,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                                        [(dateline.place_start, region[1])],
                                        "the dateline's place and the state named after it", 0.8,
                                        "The dateline names the city and the state it lies in."))
-    elif place_line := find_place_line(text, body_start, min(body_start + 200, len(text))):
-        start, end, dash = place_line  # "ASTANA – A decade after…": a dateline naming its place alone
+    elif place_line:
+        start, end, dash, _ = place_line  # "ASTANA – A decade after…": a dateline naming its place alone
         place = place_proposal(analysis, start, end, actors, registry)  # not the meeting's: no date with it
         if place:
             card.place = Drafted({"place": place}, [(start, dash)], "the dateline's place (no date on it)", 0.7,
@@ -177,7 +179,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     # a by-line's date is when the text was published, not where and when a meeting was held
     setting = Setting(release_id, card.issued, (dateline.start, dateline.end) if dateline and not dateline.byline
                       else None, city,
-                      relative, dateline.tail_end if dateline else None)
+                      relative, dateline.tail_end if dateline else None,
+                      (place_line[0], place_line[2]) if place_line else None)
     meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
     if releases is not None and meetings:
         corefer(meetings, known_events(releases, release_id))
@@ -330,10 +333,15 @@ def _topics_in(terms: list[Mention], start: int, end: int) -> list[str]:
 def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -> None:
     """Add positions, handovers, memberships, documents and the meeting's outcomes; a state named in a sentence
     that hands over the chair, or states a membership or an adoption, is not thereby a participant."""
+    # "officials from member states and from IOM and UNHCR, which are members of the Process": members who took part
+    members = {(m.fields["agent"], m.spans[0][0]) for process in governance.processes.values()
+               for m in process.memberships}
     for event in card.events:
         event.roles = [r for r in event.roles if not (
             (r.fields["role"] == "participant" and any(s <= r.spans[0][0] < e for s, e in governance.busy)
-             and not r.method.startswith("the subject of"))  # "Switzerland attended as an observer": it took part
+             and not r.method.startswith("the subject of")  # "Switzerland attended as an observer": it took part
+             and not (r.method.startswith("an organisation whose representatives") and (r.fields["agent"], r.spans[0][0])
+                      in members))
             or any(r.fields["role"] == "host" and s == r.spans[0][0] for s, _ in governance.secretariat))]
     card.statements = [s for s in card.statements if s.fields.get("kind") != "joint-outcome" or not any(
         a <= s.spans[0][0] < b and not re.search(DOMAIN_LEXICONS[card.language].agreeing_only, card_text[a:b], re.I)

@@ -102,7 +102,7 @@ def _names(text: str) -> list[NameSpan]:
                 words.pop()
             while len(words) > 2 and words[0][2].lower() in common:
                 words.pop(0)
-            if len(words) > 2 and _title_runs_into(text[:words[0][0]]):
+            if len(words) > 2 and _title_runs_into(text[:words[0][0]]) and not _particle_inside(words):
                 words.pop(0)  # "State Secretary for Security Policy Gábor Vörös told": "Policy" ends the title
             if not words or any(_not_name(w) for *_, w in words):
                 continue
@@ -114,6 +114,16 @@ def _names(text: str) -> list[NameSpan]:
                 found[key] = NameSpan(start, end, " ".join(name_words), tuple(fold(w) for w in name_words),
                                       f"English name pattern ({method})")
     return sorted(found.values(), key=lambda n: n.start)
+
+
+#: particles inside a family name ("Ahmed Al Suwaidi", "Omar bin Saleh", "Jan van Dijk", "Rui da Costa")
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "de", "da", "dos", "del", "di"})
+
+
+def _particle_inside(words: list) -> bool:
+    """Whether the middle word of a three-word name is a particle of its family name: then the three are the name
+    ("Under-Secretary for Human Resources Ahmed Al Suwaidi said"), whatever comes before them."""
+    return len(words) == 3 and fold(words[1][-1]) in NAME_PARTICLES
 
 
 def _title_runs_into(before: str) -> bool:

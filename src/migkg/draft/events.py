@@ -68,6 +68,8 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
             limit = min(limit, groups[index + 1][0][1])
         window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit])
         window = _before_next_verb(analysis, window)
+        if window and _verb_between(analysis, group[-1][2], window[0].start):
+            window = []  # «…, выступившей организатором встречи, в ней приняли участие представители Армении»
         if group[0][0] == "opener" and not [m for m in window if m.type == "person"]:
             drafted += _opener_before(text, group[0], [m for m in agents if sentence[0] <= m.start])
         if not window:
@@ -106,12 +108,28 @@ _EN_VERBS = frozenset({"is", "was", "were", "are", "has", "have", "had", "will",
 
 def _before_next_verb(analysis: Analysis, mentions: list[Actor]) -> list[Actor]:
     """The agents of a cue up to the next verb: «при поддержке МОМ и УВКБ ООН, дала старт Алматинскому процессу»
-    names no supporter after «дала»."""
+    names no supporter after «дала», nor "hosted by Kazakhstan and chaired by Uzbekistan" a host after "chaired by"."""
     if not mentions:
         return mentions
+    text = analysis.text
     verb = next((t for t in analysis.tokens_in(mentions[0].end, mentions[-1].start)
-                 if t.pos in ("VERB", "AUX") or (analysis.language == "en" and t.text.lower() in _EN_VERBS)), None)
+                 if t.pos in ("VERB", "AUX") or (analysis.language == "en" and (
+                     t.text.lower() in _EN_VERBS or  # "hosted by X and co-chaired by Y": Y is another participle's
+                     (re.fullmatch(r"[a-z-]+ed", t.text) and re.match(r"\s+by\b", text[t.end:]))))), None)
     return [m for m in mentions if verb is None or m.start < verb.start]
+
+
+def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether a finite verb stands between a cue and the first agent after it: the agent is then in another
+    clause, with a verb of its own («организатором встречи, в ней приняли участие представители Армении»); not a
+    link verb («Принимающей стороной выступил Непал», "The host was Kazakhstan")."""
+    return any(((t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") not in ("Part", "Conv", "Inf"))
+                or (analysis.language == "en" and t.text.lower() in _EN_VERBS)) and t.lemma.lower() not in _LINKS
+               and t.text.lower() not in _LINKS for t in analysis.tokens_in(start, end))
+
+
+#: link verbs between a role and its agent («Организатором выступило министерство», "The hosts were ...")
+_LINKS = frozenset({"выступить", "выступать", "являться", "стать", "быть", "is", "was", "were", "are", "be"})
 
 
 def _attributive(words: str) -> bool:
@@ -318,7 +336,7 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
             before = text[listed[-1].end:mention.start] if listed else ""
             if listed and (re.fullmatch(_LIST_GLUE, before, re.I) or re.fullmatch(_ALSO, before, re.I)):
                 listed.append(mention)
-            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 40):mention.start], re.I):
+            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I):
                 listed = [mention]
             else:
                 listed = []

@@ -49,6 +49,9 @@ STATUS_LINK = r"\b(?:are|were|is|was|as|been|one\s+of)\b|явля\w+|в\s+кач
 LOOK_AHEAD = 3
 """Counted member states: the sentences after the count that may list them."""
 LIST_GAP = r"\s*(?:,|and|и|,\s*and|,\s*и)\s*(?:the\s+)?"
+#: between two groups of a list, each with what it is ("… as countries of origin, and …", «… как страны
+#: происхождения, а также …»)
+GROUPS_GAP = r"\s+(?:as|как)\s+[^,.;()]{2,50},\s*(?:and|и|а\s+также)\s+(?:the\s+)?"
 
 #: the delegations, as those who adopt a document ("adopted by the delegations of …", «делегации … приняли»); not
 #: among the lexicon's participants, whose joint outcomes go to the states listed when a text lists them
@@ -300,9 +303,10 @@ class _Reader:
             return []  # "The meeting was hosted by X and organised by the Secretariat": X hosts the meeting
         before = [h for h in self.holders_in(sentence[0], start)]
         after_cue = text[end:clause[1]]
-        holder_after = re.match(lexicon.holder_after, after_cue, re.I) or re.search(r"(?:under\s+the|под)\s+$",
-                                                                                     text[sentence[0]:start], re.I) \
-            or text[start:end].lower().endswith((" в", " in", " at"))
+        # "served as the Secretariat of the Process": what follows «of» is the process, not the holder
+        of_process = re.search(rf"(?:{lexicon.secretariat})$", text[start:end], re.I) is not None
+        holder_after = (re.match(lexicon.holder_after, after_cue, re.I) and not of_process) or re.search(
+            r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at"))
         holders: list[Actor]
         if holder_after or not before:
             following = self.holders_in(end, sentence[1])
@@ -369,6 +373,12 @@ class _Reader:
                         continue
                     if status == "member" and self._counted_members(found, process, sentence, start, end):
                         continue
+                    if re.search(self.cues.status_of_others, text[sentence[0]:start], re.I):
+                        continue  # "officials from member states": others, unnamed, not the holders named before
+                    listed = self._listed_after(end, sentence)
+                    if listed:
+                        self._members_listed(found, process, status, (start, end), listed, sentence)
+                        continue
                     before = self.holders_in(sentence[0], start)
                     if not before or len(_without_aside(text[before[-1].end:start])) > 80:
                         continue
@@ -403,10 +413,47 @@ class _Reader:
                             Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                     found.busy.append(sentence)
 
+    def _listed_after(self, end: int, sentence: tuple[int, int]) -> list[Actor]:
+        """"the Member States of the Dialogue, among them A, B and C", «государства-члены процесса, в том числе A и
+        B»: the holders listed after the status (and the process, named or as «the process»), by a word that lists."""
+        text = self.text
+        process = re.match(self.lexicon.process_word, text[end:sentence[1]], re.I) if self.lexicon.process_word \
+            else None
+        after = end + process.end() if process else next(
+            (p.end for p in self.processes if p.start >= end and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?",
+                                                                               text[end:p.start], re.I)), end)
+        first = next((h for h in self.holders_in(after, sentence[1])), None)
+        if first is None or not re.search(self.cues.listed_after, text[after:first.start], re.I):
+            return []
+        listed = self.list_from(first, True, (first.start, sentence[1]))
+        while True:  # "A and B as countries of origin, and C and D as countries of destination": lists in groups
+            nxt = next((h for h in self.holders_in(listed[-1].end, sentence[1])), None)
+            if nxt is None or not re.fullmatch(GROUPS_GAP, text[listed[-1].end:nxt.start], re.I) \
+                    or nxt.entity in {h.entity for h in listed}:
+                return listed
+            listed += self.list_from(nxt, True, (nxt.start, sentence[1]))
+
+    def _members_listed(self, found: Governance, process: str, status: str, cue: tuple[int, int],
+                        holders: list[Actor], sentence: tuple[int, int]) -> None:
+        """Memberships of the holders listed after their status; at the meeting reported where the sentence says
+        they took part ("The meeting brought together the delegations of the Member States, among them …")."""
+        text = self.text
+        at = self.at_meeting(*sentence) or (self.main is not None and re.search(
+            self.cues.taking_part, text[sentence[0]:cue[0]], re.I) is not None)
+        for holder in holders:
+            fields: dict = {"status": status, "agent": holder.entity}
+            if at:
+                fields["at_event"] = self.main
+            found.process(process).memberships.append(
+                Drafted(fields, [cue, (holder.start, holder.end)], f"status «{text[cue[0]:cue[1]]}» and the holders "
+                        "listed after it", 0.65))
+
     def _member_of_another_body(self, end: int, sentence: tuple[int, int]) -> bool:
         """«государств – членов ЕС», "member states of the EU": a name right after the status that is not the
         process's."""
         name = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?=[A-ZА-ЯЁ])", self.text[end:sentence[1]])
+        if self.lexicon.process_word and re.match(self.lexicon.process_word, self.text[end:sentence[1]], re.I):
+            return False  # "members of the Process": the process the text is about
         return name is not None and not any(p.start == end + name.end() for p in self.processes)
 
     def _joined_on(self, clause: tuple[int, int]) -> tuple[Timing, tuple[int, int]] | None:

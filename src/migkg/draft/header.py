@@ -229,8 +229,9 @@ AGENCY_TAILS = (
 BYLINE_DATE = re.compile(rf"^[ \t]*(?:By|Автор:?|Text:?|Текст:?)[ \t]+[^\n\d]{{2,60}}?(?:[ \t]+on|,|[ \t]+[|–—])[ \t]+"
                          rf"(?P<date>{_DATE})(?:,?[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$", re.M)
 #: a dateline with a place and no date: "ASTANA – A decade after…", «АСТАНА – …» (the place in capitals)
+#: "BISHKEK (Kabar) – …", «БИШКЕК (АКИpress) – …»: with the agency in brackets
 PLACE_LINE = re.compile(r"^[ \t]*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ \t][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,2})"
-                        r"(?:,[ \t]*[^\W\d_][\w ]{1,30})?[ \t]*[–—-][ \t]", re.M)
+                        rf"(?:,[ \t]*[^\W\d_][\w ]{{1,30}})?(?:[ \t]*\((?P<agency>{_AGENCY})\))?[ \t]*[–—-][ \t]", re.M)
 
 
 def read_date(words: str) -> tuple[int | None, int, int | None] | None:
@@ -309,12 +310,14 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
     return None
 
 
-def find_place_line(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+def find_place_line(text: str, start: int, end: int) -> tuple[int, int, int, tuple[int, int] | None] | None:
     """A dateline that names the place alone, in capitals, before a dash ("ASTANA – A decade after…"), in the
-    first line of the body between ``start`` and ``end``: (the place's start, its end, the end of the dash)."""
+    first line of the body between ``start`` and ``end``: (the place's start, its end, the end of the dash, the
+    agency in brackets after the place or None)."""
     for match in PLACE_LINE.finditer(text, start, end):
         if _looks_like_place(match.group("place").title()):
-            return match.start("place"), match.end("place"), match.end()
+            return match.start("place"), match.end("place"), match.end(), \
+                match.span("agency") if match.group("agency") else None
         return None
     return None
 
@@ -489,8 +492,10 @@ def header_lines(text: str, actors: Actors, kind: KindLine | None) -> list[tuple
 
 def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Mention], registry: Registry,
                            kind: KindLine | None, dateline: Dateline | None, body_start: int,
-                           rubric: RubricLine | None = None) -> tuple[list[Drafted], list[Drafted]]:
-    """Publishers from the kind line, a body's name above or under it, the rubric line, the dateline's agency, a
+                           rubric: RubricLine | None = None, place_agency: tuple[int, int] | None = None
+                           ) -> tuple[list[Drafted], list[Drafted]]:
+    """Publishers from the kind line, a body's name above or under it, the rubric line, the dateline's agency (or
+    the agency in brackets after a dateline's place with no date, ``place_agency``), a
     by-line naming an outlet and an "Issued by …" line; authors from a by-line naming a person and the
     correspondent the dateline names after its agency."""
     text = analysis.text
@@ -533,6 +538,10 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
                                                         "the dateline's agency")
         add(publishers, "agent", actor, [(dateline.start, dateline.tail_end)], "the agency of the dateline",
             0.8 if known else 0.5)
+    elif place_agency:  # «БИШКЕК (АКИpress) – …»: a dateline with no date, its agency in brackets
+        known = actors.within(*place_agency, OUTLET_TYPES)
+        if known:
+            add(publishers, "agent", known[0], [place_agency], "the agency in brackets after the dateline's place", 0.75)
     if dateline and dateline.author:
         start, end = dateline.author
         named = actors.within(start, end, frozenset({"person"}))

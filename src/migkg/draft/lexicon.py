@@ -171,7 +171,8 @@ ENGLISH = Lexicon(
     and_words=frozenset({"and"}),
     state_side_words=frozenset({"side", "sides"}),
     process_heads=frozenset({"process", "dialogue"}),
-    representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?$",
+    representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?"
+                    r"(?:[^,.;]{1,40}\s+and\s+(?:of|from)\s+(?:the\s+)?)?$",  # "officials from X and from UNHCR"
     taking_part=r"\b(?:attended|took\s+part|participated|(?:are|is)\s+(?:attending|taking\s+part|participating)|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
                 r"session|consultation))\b",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?in\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[Pp]rocess|[Dd]ialogue|[Nn]etwork)\b",
@@ -249,6 +250,8 @@ class DomainLexicon:
     standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
     kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
     attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
+    held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
+    cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
 
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -259,8 +262,8 @@ _RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "мар�
 #: (event class, English cue, Russian cue): a modifier of a meeting's head noun that tells its class
 #: (:func:`.meetings._bare_meeting`); the first that matches wins, so the most specific come first
 _KIND_CUES = (
-    ("ministerial-conference", r"\bministerial\b|\bministers\b", r"министерск\w+|министров\b"),
-    ("senior-officials-meeting", r"\bsenior\s+officials\b", r"старших\s+должностных"),
+    ("ministerial-conference", r"\bministerial\b|\bministers\b", r"министерск\w+|министр(?:ы|ов)\b"),
+    ("senior-officials-meeting", r"\bsenior\s+officials\b", r"старш\w+\s+должностн\w+"),
     ("thematic-meeting", r"\bthematic\b", r"тематическ\w+"),
     ("working-group-meeting", r"\b(?:working\s+group|steering\s+committee|committee|task\s+force|board)\b",
      r"рабоч\w+\s+групп\w*|(?:руководящ\w+\s+)?комитет\w*|целев\w+\s+групп\w*"),
@@ -286,7 +289,9 @@ DOMAIN_ENGLISH = DomainLexicon(
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
     not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
     planned_before=r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
-                   r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$",
+                   r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$|"
+                   # "proposed to discuss it at the ministerial conference": a meeting in what is proposed
+                   r"\b(?:propos|suggest)(?:ed|es|ing)\s+(?:that\s+\S+\s+\S+\s+|to\s+)\w+\s+(?:\S+\s+){0,4}$",
     indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
@@ -297,7 +302,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     name_stop=frozenset({"was", "were", "is", "are", "will", "would", "has", "have", "had", "that", "which", "who",
                          "in", "at", "to", "and", "with", "by", "today", "yesterday", "this", "be", "been", "as"}),
     months=_EN_MONTHS,
-    since=r"\b(?:since|from)\s+$",
+    since=r"\b(?:since|from)\s+(?:(?:its|the|their)\s+(?:creation|founding|foundation|establishment|inception|launch)\s+"
+          r"in\s+)?$",  # "from its creation in 1991"
     until=r"\b(?:until|till|to|through)\s+$",
     during=r"\b(?:throughout|during|in|for\s+the\s+period|for)\s+$",
     as_of=r"\b(?:as\s+of|as\s+at|on)\s+$",
@@ -306,7 +312,10 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("vice-chair", r"\bvice[\s-]?chair(?:man|woman|person)?s?\b|\bdeputy\s+chair\w*"),
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)"),
-        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b"),
+        ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
+                             # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
+                             r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
+                             r"(?:permanent\s+)?secretariat\b"),
     ),
     secretariat=r"secretariat",
     holder_after=r"^\s*(?:by|of)\b",
@@ -369,6 +378,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
     kind_cues=tuple((kind, en) for kind, en, _ in _KIND_CUES),
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
+    held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
+             r"(?:meeting|session|consultation)s?\b",
+    cardinals=r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|numerous",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
@@ -391,7 +403,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
               "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12},
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
-    planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$",
+    planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$|"
+                   r"предлож\w+\s+\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$",  # «предложила обсудить ее на конференции»
     indefinite=r"(?!x)x",
     part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
     name_tail=r"по|о|об|на|в\s+области",
@@ -400,7 +413,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     standing_body=r"рабоч\w+\s+групп\w*|(?:под)?комитет\w*|комисси\w+|совет\w*|сет\w+|целев\w+\s+групп\w*",
     name_stop=frozenset(),
     months=_RU_MONTHS,
-    since=r"(?:\bс|\bсо|\bначиная\s+с)\s+$",
+    since=r"(?:\bс|\bсо|\bначиная\s+с|\bс\s+момента\s+(?:\w+\s+)?(?:создани|основани|учреждени|запуск)\w*\s+в)\s+$",
     until=r"(?:\bдо|\bпо)\s+$",
     during=r"(?:\bв|\bв\s+течение|\bна\s+протяжении|\bна\s+период)\s+$",
     as_of=r"(?:по\s+состоянию\s+на|\bна)\s+$",
@@ -466,6 +479,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
     kind_cues=tuple((kind, ru) for kind, _, ru in _KIND_CUES),
     attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
+    held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
+             r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
+    cardinals=r"\d+|дв[ае]|тр[её]х|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|многочисленн\w+|ряд",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}
@@ -492,6 +508,8 @@ class GovernanceCues:
     grouping: str       # "states of <region> and neighbouring countries": a grouping of those taking part
     member_word: str    # "member states": a grouping by membership of another body
     taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
+    listed_after: str   # words after a status that list its holders ("member states, among them A, B and C")
+    status_of_others: str  # a preposition right before a status: it describes others ("officials from member states")
 
 
 #: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
@@ -521,6 +539,8 @@ GOVERNANCE_CUES = {
                  r"(?:across\s+)?(?:the\s+)?" + _NAMES + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _NAMES + ")*",
         member_word=r"\bmember",
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
+        listed_after=r"^\s*,?\s*(?:among\s+(?:them|whom|which)|including|namely|such\s+as)\s+(?:the\s+)?$",
+        status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?$",
     ),
     "ru": GovernanceCues(
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
@@ -538,5 +558,7 @@ GOVERNANCE_CUES = {
                  r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
         member_word=r"член",
         taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
+        listed_after=r"^\s*,?\s*(?:в\s+том\s+числе|среди\s+(?:них|которых)|а\s+именно|включая)\s+$",
+        status_of_others=r"(?:\bиз|\bот|\bдля|\bсреди|\bс)\s+(?:(?:всех|других|ряда|некоторых)\s+)?$",
     ),
 }

@@ -62,6 +62,8 @@ class Setting:
     """"today", "on Thursday", «накануне»... with the dates they stand for (:func:`.header.relative_dates`)."""
     dateline_tail: int | None = None
     """Where the dateline's agency and dash end: a relative date after it, in its paragraph, dates the first meeting."""
+    place_line: tuple[int, int] | None = None
+    """A dateline with a place and no date ("ASTANA – …"): its city is where the text was issued, not a venue."""
 
     @property
     def year(self) -> str | None:
@@ -147,6 +149,17 @@ def _reported(text: str, sentence: tuple[int, int], start: int, end: int, lexico
     return not re.search(lexicon.indefinite, text[max(sentence[0], start - 40):start], re.I)
 
 
+def _counted(analysis: Analysis, start: int, end: int, lexicon: DomainLexicon) -> bool:
+    """"five thematic workshops", «пять тематических семинаров»: meetings counted (a cardinal number before a plural),
+    not one meeting with its number."""
+    if not re.search(rf"(?:^|\s)(?:{lexicon.cardinals})\s+$", analysis.text[max(0, start - 20):start], re.I):
+        return False
+    last = analysis.tokens_in(start, end)[-1:]
+    if analysis.language == "ru":
+        return bool(last) and last[0].feats.get("Number") == "Plur"
+    return analysis.text[:end].endswith("s") or analysis.text[end:end + 1] == "s"  # "workshops"
+
+
 def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
                   lexicon: DomainLexicon) -> tuple[int, int, str, str, str | None] | None:
     """A meeting the text names by its head noun alone, with words around it that tell no event class of the
@@ -189,6 +202,78 @@ def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
     return None
 
 
+def _who_met(analysis: Analysis, body: tuple[int, int], lexicon: DomainLexicon) -> list[tuple[int, int, str, int, int]]:
+    """Meetings the text names by who met, when it names none by a class: a subject whose words tell a class
+    (:attr:`~.lexicon.DomainLexicon.kind_cues`) before a verb of meeting or of holding its own meeting ("Senior
+    officials of the Bali Process met in ...", "the Working Group on Return met", "Ministers concluded their two-day
+    meeting", «Рабочая группа … провела свое второе заседание»); not one still to come ("will meet"). The subject is
+    the words after the last comma or dash before the verb. Returns (start, end, class, the verb's start, the
+    meeting noun's start or -1) for each, in the text's order, one a class."""
+    text = analysis.text
+    if not (lexicon.kind_cues and lexicon.met):
+        return []
+    found: list[tuple[int, int, str, int, int]] = []
+    verbs = rf"(?P<held>{lexicon.held_own})|(?:{lexicon.met})" if lexicon.held_own else lexicon.met
+    for sentence in analysis.sentences:
+        if not (body[0] <= sentence[0] < body[1]):
+            continue
+        for verb in re.finditer(verbs, text[sentence[0]:sentence[1]], re.I):
+            start = sentence[0] + verb.start()
+            before = text[sentence[0]:start]
+            clause = re.split(r"[,;(]|\s[–—-]\s", before)[-1]
+            subject_start = start - len(clause)
+            if re.search(lexicon.to_come, before, re.I) or re.search(lexicon.not_reported, clause, re.I):
+                break
+            for kind, cue in lexicon.kind_cues:
+                head = re.match(rf"\s*(?:the\s+|its\s+)?(?:[\w'’-]+\s+){{0,2}}?(?P<cue>{cue})", clause, re.I)
+                if head:
+                    if kind not in {f[2] for f in found}:
+                        noun = _word_start(text, sentence[0] + verb.end()) if verb.groupdict().get("held") else -1
+                        found.append((subject_start + head.start("cue"), subject_start + head.end("cue"), kind,
+                                      start, noun))
+                    break
+            break
+    return found
+
+
+def _word_end(text: str, start: int) -> int:
+    """The end of the word at ``start``."""
+    word = re.compile(r"\w*").match(text, start)
+    return word.end() if word else start
+
+
+def _word_start(text: str, end: int) -> int:
+    """The start of the word that ends at ``end``."""
+    return end - len(re.search(r"\w*$", text[max(0, end - 40):end]).group())  # type: ignore[union-attr]
+
+
+def _by_who_met(analysis: Analysis, meeting: Meeting, subject: tuple[int, int], verb: int, noun: int,
+                lexicon: DomainLexicon) -> None:
+    """A meeting found by who met (:func:`_who_met`): its class is said by the subject and the verb; its number is
+    the ordinal before the noun of the meeting they held («свое третье заседание»); a meeting of people (not of
+    a standing body, whose name is the meeting's) is named by the noun that refers to it, in its sentence or the
+    next ("concluded their meeting", "The meeting was hosted by ...")."""
+    text, event = analysis.text, meeting.event
+    event.kind = Drafted({"kind": meeting.kind}, [subject, (verb, _word_end(text, verb))],
+                         "the words of who met or held their meeting, before the verb", 0.6)
+    ordinal = ordinal_before(text, noun, lexicon) if noun >= 0 else None
+    if ordinal and event.number is None:
+        meeting.number = ordinal[1]
+        event.number = Drafted({"number": ordinal[1]}, [(ordinal[0], _word_end(text, noun))],
+                               "the ordinal before the meeting they held", 0.7)
+    if lexicon.standing_body and re.search(lexicon.standing_body, text[subject[0]:subject[1]], re.I):
+        return
+    nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
+    sentence = analysis.sentence_of(verb)
+    following = analysis.sentence_of(sentence[1] + 1) if sentence[1] < len(text) else sentence
+    referring = re.compile(rf"\b(?:the|their|its|this)\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", re.I)
+    named = next((m for m in referring.finditer(text, verb, following[1])
+                  if not re.search(lexicon.not_reported, m.group(), re.I)), None)
+    if named:
+        event.name = Drafted({}, [named.span("noun")], "the noun that refers to the meeting, after the verb of who met",
+                             0.5)
+
+
 def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], title: tuple[int, int] | None,
                   setting: Setting) -> list[Meeting]:
     """The meetings the release reports, the release's own first."""
@@ -197,10 +282,13 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
     if not mentions and title:
         mentions = kind_mentions(text, lexicon, *title)
     mentions = [(start, end, kind) for start, end, kind in mentions
-                if _reported(text, analysis.sentence_of(start), start, end, lexicon)]
+                if _reported(text, analysis.sentence_of(start), start, end, lexicon)
+                and not _counted(analysis, start, end, lexicon)]
     bare = _bare_meeting(analysis, actors, body, lexicon) if not mentions else None
     if bare:
         mentions = [bare[:3]]
+    met = _who_met(analysis, body, lexicon) if not mentions else []
+    mentions = mentions or [m[:3] for m in met]
     meetings: list[Meeting] = []
     for start, end, kind in mentions:
         sentence = analysis.sentence_of(start)
@@ -230,6 +318,9 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
     _numbers_in_apposition(analysis, meetings, body, lexicon)
     for index, meeting in enumerate(meetings):
         _describe(analysis, actors, meeting, setting, first=index == 0)
+    for start, end, _, verb, noun in met:
+        for meeting in (m for m in meetings if m.mentions[0][0] == start):
+            _by_who_met(analysis, meeting, (start, end), verb, noun, lexicon)
     _name_ids(meetings, setting, [m.event.id for m in meetings])
     if meetings:
         main = meetings[0]
@@ -459,7 +550,8 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
     mention_end = _main_mention(analysis, meeting)[1]
 
     def cities_in(where: tuple[int, int]) -> list[Actor]:
-        return [c for c in actors.within(*where, frozenset({"city"})) if not (skip and skip[0] <= c.start < skip[1])]
+        return [c for c in actors.within(*where, frozenset({"city"}))
+                if not any(s and s[0] <= c.start < s[1] for s in (skip, setting.place_line))]
 
     def lead_in(city: Actor) -> re.Match[str] | None:
         return re.search(r"(?:\b(?:in|at)|\bв|\bво)\s+$", text[max(sentence[0], city.start - 6):city.start], re.I)
@@ -473,6 +565,8 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
     own = [c for c in cities_in(sentence) if not any(right_after(c, end) for end in others)]  # another's venue
     right_after_it = [c for c in own if right_after(c, mention_end)]
     found = right_after_it or own or (cities_in(lead) if lead else []) or (cities_in(held) if held else [])
+    line = setting.place_line
+    heading = actors.within(*line, frozenset({"city"})) if line else []
     if found:
         city = found[0]
         lead_words = lead_in(city)
@@ -481,6 +575,9 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
             "the meeting" if own else "the city where the sentence before says they met" if lead and city in \
             cities_in(lead) else "the city where a sentence naming the meeting says it was held"
         event.place = Drafted({"place": city.entity}, [(begin, city.end)], method, 0.7)
+    elif first and line and heading and not _online(analysis, sentence, lead):  # "BISHKEK (AKIpress) - ...", no other
+        event.place = Drafted({"place": heading[0].entity}, [line], "the dateline's place (it has no "
+                              "date)", 0.5, "From the dateline; check that the text names no other venue.")
     elif first and setting.city and setting.dateline and not _online(analysis, sentence, lead):
         event.place = Drafted({"place": setting.city}, [setting.dateline], "the dateline's place", 0.5,
                               "From the dateline; check that the text names no other venue.")
@@ -499,7 +596,7 @@ def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon, places: set[
         if not re.fullmatch(r"[\w'’–-]+", token.text) or "\n" in text[last:token.start]:
             break
         low = token.text.lower()
-        if (token.pos in ("VERB", "AUX") or low in lexicon.name_stop or
+        if (token.pos in ("VERB", "AUX") or low in lexicon.name_stop or (lexicon.met and re.fullmatch(lexicon.met, low)) or
                 (analysis.language == "en" and re.fullmatch(r"[a-z]+ed", token.text))) \
                 and not _inside_proper_name(analysis, token, last, places):
             break

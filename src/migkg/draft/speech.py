@@ -35,8 +35,11 @@ AS_SAID = {"ru": r"как", "en": r"as"}
 ACCORDING_TO = {"ru": r"^\W*по\s+(?:(?P<pronoun>его|ее|её)\s+)?словам\b", "en": r"^\W*according\s+to\b"}
 #: the unnamed people of a body as speakers: "Kazakh officials said", «представители МИД … сообщили»
 OFFICIALS = {"ru": r"представител\w+|официальн\w+\s+лиц\w*|в\s+(?:\w+\s+)?(?:делегаци\w+|МИД\w*|министерств\w+|"
-                   r"пресс-служб\w+|ведомств\w+)",
-             "en": r"(?:\w+\s+)?(?:officials|representatives|authorities|sources)"}
+                   r"пресс-служб\w+|ведомств\w+)|"
+                   # «Узбекская делегация предложила», «киргизские эксперты» («казахстанская сторона» is the state)
+                   r"делегаци\w+|эксперт\w*",
+             "en": r"(?:\w+\s+)?(?:officials|representatives|authorities|sources)|"
+                   r"delegations?|experts"}  # "the Afghan delegation described", "Kyrgyz experts presented"
 #: the nouns after a state's adjective that name its unnamed officials in a fronted source («Как отметили в
 #: пакистанской делегации, …», "As Kazakh officials noted, …")
 OFFICIAL_BODIES = {"ru": r"делегаци\w+|МИД\w*|министерств\w+|пресс-служб\w+|ведомств\w+|представител\w+",
@@ -142,8 +145,9 @@ class SpeechFinder:
             return last.entity, (last.start, last.end), "the person named before the verb", 0.8
         for token in reversed(self.analysis.tokens_in(start, end)):
             if token.key in self.lexicon.pronouns_person:
-                previous = self._last_speaker_before(token.start)
-                person = previous.speaker if previous else self._last_person_before(token.start)
+                # the person named last, when named after the last speaker's words («… возглавил Бакыт Осмоналиев. Он
+                # поблагодарил …»), else the last speaker
+                person = self._last_named(token.start)
                 if person:
                     return person, (token.start, token.end), "a pronoun: the last speaker", 0.7
         held = [(t, self.holders[t.post]) for t in self.titles

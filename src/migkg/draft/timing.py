@@ -1,6 +1,6 @@
 """Dates, periods and timings as a text gives them, as precise as it gives them.
 
-«24-25 апреля», "April 24-25, 2019", "16-17 October 2018" are periods; «12 октября», "on 16 October"
+«24-25 апреля», "April 24-25, 2019", "16-17 October 2018", "6 and 7 October" are periods; «12 октября», "on 16 October"
 are days; «мая 2015 года», "October 2016" are months; "2014" a year; "2023-2024", «2023–2024 годах»
 a span of years. A day or month without its year takes the year of the release (``year``), as a
 reader would. The words before a date say what it is to a fact: "since"/«с» begins a period,
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
 
 _DASH = r"\s*[-–—]\s*"
+#: two days of a period: a dash, or "and" between two days that follow each other ("on 6 and 7 October", «6 и 7 октября»)
+_JOIN = rf"(?:{_DASH}|\s+(?P<both>and|и)\s+)"
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,8 @@ def _patterns(lexicon: DomainLexicon) -> list[tuple[str, re.Pattern[str]]]:
     month = _month_pattern(lexicon)
     year = r"(?:,?\s+(?P<y>\d{4})(?:\s*(?:г\.|года|год))?)?"
     return [
-        ("dd-dd-m", re.compile(rf"\b(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+{month.replace('NAME', 'm')}{year}", re.I)),
-        ("m-dd-dd", re.compile(rf"\b{month.replace('NAME', 'm')}\s+(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}}){year}", re.I)),
+        ("dd-dd-m", re.compile(rf"\b(?P<d1>\d{{1,2}}){_JOIN}(?P<d2>\d{{1,2}})\s+{month.replace('NAME', 'm')}{year}", re.I)),
+        ("m-dd-dd", re.compile(rf"\b{month.replace('NAME', 'm')}\s+(?P<d1>\d{{1,2}}){_JOIN}(?P<d2>\d{{1,2}}){year}", re.I)),
         ("d-m", re.compile(rf"\b(?P<d1>\d{{1,2}})\s+{month.replace('NAME', 'm')}{year}", re.I)),
         ("m-d", re.compile(rf"\b{month.replace('NAME', 'm')}\s+(?P<d1>\d{{1,2}})(?!\d)(?:,\s+(?P<y>\d{{4}}))?", re.I)),
         ("m-y", re.compile(rf"\b{month.replace('NAME', 'm')}\s+(?P<y>\d{{4}})", re.I)),
@@ -98,6 +100,8 @@ def _read(shape: str, match: re.Match[str], lexicon: DomainLexicon, year: str | 
         return None
     if shape in ("d-m", "m-d"):
         return Timing(match.start(), match.end(), "date", first, None)
+    if groups.get("both") and int(groups["d2"]) != int(groups["d1"]) + 1:
+        return None  # "on 6 and 9 October": two days, not a period
     return Timing(match.start(), match.end(), "period", first, f"{the_year}-{month:02d}-{int(groups['d2']):02d}")
 
 
@@ -114,7 +118,11 @@ def timings(text: str, language: str, year: str | None) -> list[Timing]:
         if re.search(lexicon.since, before, re.I):
             found.append(Timing(timing.start, timing.end, "from", value, None))
         elif re.search(lexicon.until, before, re.I):
-            found.append(Timing(timing.start, timing.end, "to", None, last))
+            if found and found[-1].kind == "from" and re.fullmatch(r"\s*\S+\s*", text[found[-1].end:timing.start]):
+                begun = found.pop()  # "from its creation in 1991 until 2006": one period, both ends
+                found.append(Timing(begun.start, timing.end, "range", begun.start_value, last))
+            else:
+                found.append(Timing(timing.start, timing.end, "to", None, last))
         elif re.search(lexicon.as_of, before, re.I) and timing.kind == "date" and re.search(r"as\s+of|состоянию",
                                                                                             before, re.I):
             found.append(Timing(timing.start, timing.end, "on", value, None))
