@@ -300,6 +300,20 @@ class Aside:
             self._done = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 if status >= 0 else False
         return self._done
 
+    def running(self) -> bool:
+        """Whether the child is still at work (it is reaped here once done)."""
+        if self.pid is None:
+            return False
+        try:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            pid, status = self.pid, -1
+        if pid == 0:
+            return True
+        self.pid = None
+        self._done = status >= 0 and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+        return False
+
     def stop(self) -> None:
         """Kill the child if it is still running (nothing if it is done), and reap it."""
         if self.pid is not None:

@@ -145,6 +145,8 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
         if own.outcome is None:  # being built aside: the index is brought up to date meanwhile, without it
             index.load()
             missing = index.refresh([f for f in folders if f.name != release_id])
+        if own.aside is not None and own.aside.running():
+            context.workbench()  # while waiting for the copy: what a shared node's check needs, if one needs it
         outcome = own.result()
         check.status = outcome.status
         if outcome.status == "failed":
