@@ -150,6 +150,8 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
     Scratch caches that stopped builds left in that folder are removed first (``note`` is told so).
     """
     started = time.perf_counter()
+    if long_lived:  # from the start: reading thousands of outcomes from the cache would trigger collection after collection
+        quiet_garbage_collector(collect=False)
     if cache_dir is None:
         parent = scratch_parent if scratch_parent is not None else Path(tempfile.gettempdir())
         for folder in stale_folders(parent, (SCRATCH_PREFIX,)):
@@ -236,7 +238,7 @@ class CorpusBuild:
         if self.bench is None:
             self.bench = Workbench(self.toolkit, self.registry)
             if self.long_lived:
-                quiet_garbage_collector()
+                quiet_garbage_collector(collect=False)
         return self.bench
 
     def build(self, folders: list[Path], sink: Sink | None, workers: int | None,
