@@ -31,21 +31,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migkg.build.cache import Cache, CacheDamaged, Entry, content_hash, registry_fingerprint
+from migkg.build.cache import Cache, CacheDamaged, Entry, content_hash, registry_fingerprint, release_key
 from migkg.build.catalogue import read_catalogue
 from migkg.build.describe import coverage_of
 from migkg.build.dumps import BASE_PART, CONFLICTS_PART, Written, clean_leftovers, lock_file
-from migkg.build.jobs import DIGEST_BLOBS, SHARED_BLOB, Job, Outcome, find_releases, full_stats, reused, small_stats
+from migkg.build.jobs import (
+    DIGEST_BLOBS,
+    SHARED_BLOB,
+    Job,
+    Outcome,
+    find_releases,
+    full_stats,
+    read_inputs,
+    reused,
+    small_stats,
+)
 from migkg.build.parallel import Runner
 from migkg.build.plan import Plan
 from migkg.build.serialise import STORED, Serialiser
 from migkg.build.shared import SharedNodesCheck, check_same_events
 from migkg.build.sinks import FileSink, Sink
+from migkg.build.stamps import Stamps
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import conclude, doomed, includable
 from migkg.build.workbench import Workbench, quiet_garbage_collector
 from migkg.cards.registry import Registry, registry_files, registry_from_files
-from migkg.errors import MigkgError
+from migkg.errors import InputError, MigkgError
 from migkg.processes import FolderLock, owned_prefix, stale_folders
 from migkg.validation.conflicts import Conflict, conflict_triples
 from migkg.validation.reports import Report
@@ -196,11 +207,14 @@ def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, b
     sink = None
     try:
         sink = make_sink(store, cache is not None)
-        run = CorpusBuild(toolkit, registry, files, Plan(context), store, keep_cache=cache is not None,
+        plan = Plan(context, stamps=Stamps.load(cache, context))
+        run = CorpusBuild(toolkit, registry, files, plan, store, keep_cache=cache is not None,
                           keep_going=keep_going, long_lived=long_lived)
         summary = run.build(folders, sink, workers, progress, download_base)
-        if parsed and cache is not None and cache.folder.is_dir():  # a build that cached nothing leaves no cache
-            cache.put("registry", context, {"registry": registry}, {})
+        if cache is not None and cache.folder.is_dir():  # a build that cached nothing leaves no cache
+            if parsed:
+                cache.put("registry", context, {"registry": registry}, {})
+            plan.stamps.save(cache, context)
     finally:
         if sink is not None:
             sink.close()
@@ -250,16 +264,27 @@ class CorpusBuild:
         try:
             manifest = sink.previous_parts() if sink is not None else {}
 
-            def look_up(folder: Path, card: bytes, source: bytes) -> None:
-                """A release from the cache, or to the runner (which starts workers once there are many)."""
+            def look_up(folder: Path, card: bytes | None, source: bytes | None) -> None:
+                """A release from the cache, or to the runner (which starts workers once there are many); its
+                inputs read now if they were not (their stamps gave the key)."""
                 rid = folder.name
                 entry = self.cache.get(f"releases/{rid}", self.plan.keys[rid])
                 if entry is not None:
                     outcomes[rid] = reused(rid, folder, entry)
                     self.entries[rid] = entry
                     tick(1)
-                else:
-                    runner.add(Job(rid, folder, card, source, self.plan.keys[rid]))
+                    return
+                if card is None or source is None:
+                    try:
+                        card, source = read_inputs(folder)
+                    except InputError as err:  # gone since its stamp was taken
+                        outcomes[rid] = Outcome(rid, folder, "failed", [(err.location, err.problem, err.fix)])
+                        tick(1)
+                        return
+                    # changed since its stamp was taken, it is built under the key of what was read (its part is
+                    # not kept; the next build finds its stamp changed)
+                    self.plan.keys[rid] = release_key(self.plan.context, rid, card, source)
+                runner.add(Job(rid, folder, card, source, self.plan.keys[rid]))
 
             # with no previous build to keep parts of, releases go to the runner as they are read (the workers
             # start early); else once all are read, and only those of the parts that are not kept

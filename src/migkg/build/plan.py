@@ -16,11 +16,12 @@ from migkg.build.cache import Cache, release_key
 from migkg.build.describe import PartStatistics, PartStatisticsBuilder
 from migkg.build.dumps import BASE_PART, Written, part_key, part_of, reusable_files
 from migkg.build.jobs import Outcome, read_inputs
+from migkg.build.stamps import Stamps
 from migkg.errors import InputError, Location
 
 Tick = Callable[[int], None]
-#: a release's inputs, read: its folder, card and source
-Inputs = tuple[Path, bytes, bytes]
+#: a release's inputs: its folder, card and source (None, None: not read, as their stamps said they had not changed)
+Inputs = tuple[Path, bytes | None, bytes | None]
 
 
 @dataclass
@@ -53,28 +54,38 @@ class Plan:
     folders: dict[str, Path] = field(default_factory=dict)
     parts: dict[str, Part] = field(default_factory=dict)
     part_of: dict[str, str] = field(default_factory=dict)
+    stamps: Stamps = field(default_factory=Stamps)  # what the last build's files looked like (:mod:`migkg.build.stamps`)
 
     def read(self, folders: list[Path], outcomes: dict[str, Outcome], tick: Tick,
-             take: Callable[[Path, bytes, bytes], None] | None) -> list[Inputs]:
-        """Read every release's inputs: its key, its part (a release whose inputs cannot be read fails here,
-        in ``outcomes``, and its part cannot be kept). Each release's inputs go to ``take`` at once, or
-        (without it) are returned."""
+             take: Callable[[Path, bytes | None, bytes | None], None] | None) -> list[Inputs]:
+        """Every release's key and part, its inputs read unless their stamps say they are as the last build
+        read them (a release whose inputs cannot be read fails here, in ``outcomes``, and its part cannot
+        be kept). Each release's inputs go to ``take`` at once, or (without it) are returned."""
         self.parts[BASE_PART] = Part(BASE_PART, key=part_key(f"{self.context}:{BASE_PART}", []))
-        inputs = []
+        inputs: list[Inputs] = []
+        stamps = self.stamps
         for folder in folders:
             rid = folder.name
             name = self.part_of[rid] = part_of(rid)
             part = self.parts.get(name)
             if part is None:
                 part = self.parts[name] = Part(name)
-            try:
-                card, source = read_inputs(folder)
-            except InputError as err:
-                outcomes[rid] = Outcome(rid, folder, "failed", [(err.location, err.problem, err.fix)])
-                part.complete = False
-                tick(1)
-                continue
-            self.keys[rid] = release_key(self.context, rid, card, source)
+            where = str(folder)
+            known = stamps.known_key(rid, where)
+            card: bytes | None = None
+            source: bytes | None = None
+            if known is None:
+                taken = stamps.take(where)
+                try:
+                    card, source = read_inputs(folder)
+                except InputError as err:
+                    outcomes[rid] = Outcome(rid, folder, "failed", [(err.location, err.problem, err.fix)])
+                    part.complete = False
+                    tick(1)
+                    continue
+                known = release_key(self.context, rid, card, source)
+                stamps.record(rid, known, taken)
+            self.keys[rid] = known
             self.folders[rid] = folder
             part.members.append((rid, self.keys[rid]))
             if take is not None:
