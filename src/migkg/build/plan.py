@@ -15,7 +15,7 @@ from typing import Any
 from migkg.build.cache import Cache, release_key
 from migkg.build.describe import PartStatistics, PartStatisticsBuilder
 from migkg.build.dumps import BASE_PART, Written, part_key, part_of, reusable_files
-from migkg.build.jobs import Outcome, read_inputs
+from migkg.build.jobs import Outcome, outcomes_of, read_inputs
 from migkg.build.stamps import Stamps
 from migkg.errors import InputError, Location
 
@@ -132,7 +132,7 @@ class Plan:
         for part in self.parts.values():
             if part.kept is None or part.saved is None or part.name == BASE_PART:
                 continue
-            for saved in part.saved["outcomes"]:
+            for saved in outcomes_of(part.saved["releases"]):
                 # recorded with the folder of the build that saved it: the data may have moved since, or be a copy
                 folder = self.folders.get(saved.release_id, saved.folder)
                 outcome = replace(saved, status="reused" if saved.status == "built" else saved.status, entry=None,
@@ -161,6 +161,6 @@ def _previous(cache: Cache, out_dir: Path, manifest: dict[str, dict[str, Any]],
     """A part's cache entry of the build that wrote ``out_dir`` (None: not of this key), and its files there if
     they can be taken as they are (:func:`migkg.build.dumps.reusable_files`)."""
     saved = cache.get(f"parts/{part.name}", part.key)
-    if saved is None:
+    if saved is None or "releases" not in saved.meta:  # none, or of a version that kept its outcomes otherwise
         return None, None
     return saved.meta, reusable_files(out_dir, manifest[part.name], part.key, saved.meta["mtimes"])

@@ -8,7 +8,6 @@ folder and, if the build succeeds, describes them and makes the staging folder t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -33,6 +32,7 @@ from migkg.build.dumps import (
 )
 from migkg.build.formats import formats_for
 from migkg.build.formats.nquads import NQuads
+from migkg.build.jobs import compact_outcomes
 from migkg.build.plan import Part, Plan
 from migkg.build.serialise import prefixes
 from migkg.mapping.iris import Iris
@@ -130,10 +130,9 @@ def _saved(part: Part, statistics: PartStatistics, mtimes: dict[str, int], inclu
     """What the cache keeps of a written part, for a build that keeps it: its statistics, its releases'
     outcomes (without where their entries are), and its files' modification times."""
     # a release's own issues and results, as built (the check across releases may take some in another build)
-    outcomes = [replace(o, entry=None) for o in part.outcomes]
     taken = set(included)
-    return {"stats": statistics, "outcomes": outcomes, "mtimes": mtimes,
-            "included": [o.release_id for o in outcomes if o.release_id in taken]}
+    return {"stats": statistics, "releases": compact_outcomes(part.outcomes), "mtimes": mtimes,
+            "included": [o.release_id for o in part.outcomes if o.release_id in taken]}
 
 
 class GraphSink:
