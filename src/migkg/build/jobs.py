@@ -109,17 +109,35 @@ def compact_outcomes(outcomes: list[Outcome]) -> dict[str, Any]:
                        if o.errors or o.issues or o.results or o.conflicts}}
 
 
-def outcomes_of(saved: dict[str, Any]) -> list[Outcome]:
-    """The outcomes :func:`compact_outcomes` kept (each with the folder it had then)."""
+def outcomes_of(saved: dict[str, Any], folders: dict[str, Path] | None = None) -> list[Outcome]:
+    """The outcomes :func:`compact_outcomes` kept, each with the folder it had then or, in ``folders``, the one
+    its release is in now (the data may have moved since, or be a copy), its errors' locations moved there."""
     detail = saved["detail"]
+    now = folders or {}
     found = []
-    for i, (release_id, folder, status, events) in enumerate(zip(saved["ids"], saved["folders"], saved["statuses"],
-                                                                  saved["events"], strict=True)):
+    for i, (release_id, then, status, events) in enumerate(zip(saved["ids"], saved["folders"], saved["statuses"],
+                                                                saved["events"], strict=True)):
         signatures = tuple(EventSignature(*row) for row in events)
         whole = detail.get(i)
-        found.append(Outcome(release_id, Path(folder), status, events=signatures) if whole is None
-                     else replace(whole, events=signatures))
+        folder = now.get(release_id) or (whole.folder if whole is not None else Path(then))
+        if whole is None:
+            found.append(Outcome(release_id, folder, status, events=signatures))
+        else:
+            found.append(replace(whole, folder=folder, events=signatures,
+                                 errors=[(moved(location, whole.folder, folder), problem, fix)
+                                         for location, problem, fix in whole.errors]))
     return found
+
+
+def moved(location: Location, old: Path, new: Path) -> Location:
+    """A location in a release's folder as a cache entry recorded it (``old``), in the folder the release is in
+    now; one outside that folder as it was."""
+    if old == new:
+        return location
+    try:
+        return replace(location, file=new / location.file.relative_to(old))
+    except ValueError:
+        return location
 
 
 def small_stats(stats: PieceStats) -> PieceStats:

@@ -8,7 +8,7 @@ again (:meth:`Plan.find_kept`), and its releases' outcomes come from the part's 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from migkg.build.describe import PartStatistics, PartStatisticsBuilder
 from migkg.build.dumps import BASE_PART, Written, part_key, part_of, reusable_files
 from migkg.build.jobs import Outcome, outcomes_of, read_inputs
 from migkg.build.stamps import Stamps
-from migkg.errors import InputError, Location
+from migkg.errors import InputError
 
 Tick = Callable[[int], None]
 #: a release's inputs: its folder, card and source (None, None: not read, as their stamps said they had not changed)
@@ -132,12 +132,10 @@ class Plan:
         for part in self.parts.values():
             if part.kept is None or part.saved is None or part.name == BASE_PART:
                 continue
-            for saved in outcomes_of(part.saved["releases"]):
-                # recorded with the folder of the build that saved it: the data may have moved since, or be a copy
-                folder = self.folders.get(saved.release_id, saved.folder)
-                outcome = replace(saved, status="reused" if saved.status == "built" else saved.status, entry=None,
-                                  folder=folder, errors=[(_moved(location, saved.folder, folder), problem, fix)
-                                                         for location, problem, fix in saved.errors])
+            # recorded with the folder of the build that saved it: the data may have moved since, or be a copy
+            for outcome in outcomes_of(part.saved["releases"], self.folders):
+                if outcome.status == "built":
+                    outcome.status = "reused"
                 outcomes[outcome.release_id] = outcome
                 tick(1)
             included += part.saved["included"]
@@ -145,15 +143,6 @@ class Plan:
 
     def kept(self, name: str) -> bool:
         return self.parts[name].kept is not None
-
-
-def _moved(location: Location, old: Path, new: Path) -> Location:
-    """A location in a release's folder as a cache entry recorded it (``old``), in the folder the release is in
-    now; one outside that folder as it was."""
-    try:
-        return replace(location, file=new / location.file.relative_to(old))
-    except ValueError:
-        return location
 
 
 def _previous(cache: Cache, out_dir: Path, manifest: dict[str, dict[str, Any]],
