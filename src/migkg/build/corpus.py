@@ -357,9 +357,11 @@ class CorpusBuild:
             if not includable(outcome, self.keep_going):  # --keep-going leaves it out, and so does the check
                 continue
             entry = self.entries[rid]
-            blobs = entry.read([SHARED_BLOB, *DIGEST_BLOBS, *STORED] if sink is not None
-                               else [SHARED_BLOB, *DIGEST_BLOBS])
-            self.shared.take(rid, blobs[SHARED_BLOB])
+            known = self.shared.knows(rid)  # a release of a part written again whose card did not change
+            blobs = entry.read(([] if known else [SHARED_BLOB]) + [*DIGEST_BLOBS]
+                               + ([*STORED] if sink is not None else []))
+            if not known:
+                self.shared.take(rid, blobs[SHARED_BLOB])
             small = entry.meta["stats"]
             part.stats.add(full_stats(small, blobs), rid, entry.meta.get("coverage"))
             self.included.append(rid)
