@@ -50,7 +50,7 @@ from migkg.build.parallel import Runner
 from migkg.build.plan import Plan
 from migkg.build.serialise import STORED, Serialiser
 from migkg.build.shared import SharedNodesCheck, check_same_events
-from migkg.build.sinks import FileSink, Sink
+from migkg.build.sinks import SPANS, FileSink, Sink
 from migkg.build.stamps import Stamps
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import conclude, doomed, includable
@@ -245,6 +245,7 @@ class CorpusBuild:
         self.bench: Workbench | None = None
         self.entries: dict[str, Entry] = {}   # the release cache entries this build read or wrote
         self.included: list[str] = []         # the releases in the outputs, in the order taken
+        self.copies: dict[str, dict[str, list[Any]]] = {}  # part -> release -> [key, where its chunks are] then
         self.shared = SharedNodesCheck(cache, plan, self.entries, self.workbench)
 
     def workbench(self) -> Workbench:
@@ -292,6 +293,9 @@ class CorpusBuild:
             self.shared.load_previous()
             if manifest and sink is not None and sink.out_dir is not None:
                 self.plan.find_kept(self.cache, sink.out_dir, manifest, self.keep_going, self.shared.readable)
+                for name, part in self.plan.parts.items():  # a part written again: its unchanged releases copied
+                    if part.kept is None and name in manifest:
+                        self.copies[name] = sink.copyable(name, manifest) or {}
                 for folder, card, source in inputs:
                     if not self.plan.kept(self.plan.part_of[folder.name]):
                         look_up(folder, card, source)
@@ -314,6 +318,7 @@ class CorpusBuild:
             if self.keep_cache:
                 self.cache.prune("releases", set(order))
                 self.cache.prune("parts", set(self.plan.parts) | {CONFLICTS_PART})
+                self.cache.prune(SPANS, set(self.plan.parts))
             across, checked = self.shared.check(ordered, set(self.included))
             same = check_same_events(self.cache, self.plan, ordered, checked, self.toolkit.shapes, self.toolkit.iris)
             verdict = conclude(self.toolkit.shapes, base_meta["issues"], base_meta["results"], ordered,
@@ -358,15 +363,21 @@ class CorpusBuild:
                 continue
             entry = self.entries[rid]
             known = self.shared.knows(rid)  # a release of a part written again whose card did not change
+            copied = self.copies.get(part.name, {}).get(rid)  # its chunks, where the last build wrote them
+            if copied is not None and copied[0] != self.plan.keys[rid]:
+                copied = None
             blobs = entry.read(([] if known else [SHARED_BLOB]) + [*DIGEST_BLOBS]
-                               + ([*STORED] if sink is not None else []))
+                               + ([*STORED] if sink is not None and copied is None else []))
             if not known:
                 self.shared.take(rid, blobs[SHARED_BLOB])
             small = entry.meta["stats"]
             part.stats.add(full_stats(small, blobs), rid, entry.meta.get("coverage"))
             self.included.append(rid)
             if sink is not None:
-                sink.add(part.name, rid, blobs, small.graph_names)
+                if copied is not None:
+                    sink.add_copy(part.name, rid, copied[1])
+                else:
+                    sink.add(part.name, rid, blobs, small.graph_names)
         return frontier
 
     # ---------------------------------------------------------------- the conflicts graph
