@@ -1,7 +1,8 @@
 """The streaming build of a corpus of any size (``migkg build``): cached, parallel, and written in parts.
 
 For each release the build reads its card and source and computes its cache key (the content of
-its inputs, of the registry, and of the ontology, shapes, rules and code). A release whose key is
+its inputs, of the registry, and of the ontology, shapes, rules and code), unless their ``stat`` is the one
+the last build recorded with the key (:mod:`migkg.build.stamps`). A release whose key is
 in the cache is taken from there; the others are built, in worker processes when there are many
 (:mod:`migkg.build.parallel`), and each built release leaves its piece of the outputs in the cache.
 
@@ -12,7 +13,7 @@ its releases' reports come from the cache in one read. The other parts are writt
 releases are built, piece by piece in publication order, into a staging folder that replaces the
 output folder only if the whole build succeeds. The nodes that several releases describe are
 checked once all are built (:mod:`migkg.build.shared`), again only where what the releases say changed.
-So a rebuild after one card changed costs a little per release (reading and hashing its inputs)
+So a rebuild after one card changed costs a little per release (the ``stat`` of its inputs)
 and the rest only for the part and the nodes that card is in.
 
 This is the build's one orchestration; where the pieces go is a sink (:mod:`migkg.build.sinks`): the

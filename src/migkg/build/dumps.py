@@ -12,7 +12,9 @@ dataset. ``void.ttl`` describes the dataset, each part (a ``void:subset``) and e
 
 Splitting is what makes a rebuild cheap: a part whose releases did not change is not written
 again. The previous build's files of that part are hard-linked into the new folder, and their
-sizes and checksums are taken from the manifest the build keeps beside them (:data:`MARKER`).
+sizes and checksums are taken from the manifest the build keeps beside them (:data:`MARKER`). A part
+that is written again copies the chunks of its unchanged releases from its previous files, where the
+writer recorded them (:attr:`DumpWriter.spans`), rather than making them again.
 
 Everything is written to a temporary folder beside the output folder, which then takes the old
 folder's place in one step (:class:`Staging`, an atomic exchange of the two folders): a run that fails or

@@ -1,8 +1,8 @@
 """Which releases' inputs changed since the last build, told by their files' ``stat``, as git's index does.
 
 A release's cache key is a hash of its card and source text (:func:`migkg.build.cache.release_key`), so
-finding it means reading both files: at 10,000 releases, 20,000 files and a tenth of a second of a rebuild
-for each 2,000 of them. Instead the build keeps, in its cache (``stamps.bin``, under the build's context:
+finding it means reading both files: at 10,000 releases, 20,000 files, 0.6-0.9 s of a one-card rebuild (against 0.1 s
+for their ``lstat``). Instead the build keeps, in its cache (``stamps.bin``, under the build's context:
 a new registry, ontology or code makes new keys anyway), each release's key with the ``stat`` of its two
 files as they were when they were read: device, inode, type and permissions, size, modification and
 status-change times (ns). A release whose two files have the same ``stat`` now is taken to hold the same
