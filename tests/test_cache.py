@@ -129,3 +129,24 @@ def test_a_copy_of_the_data_built_with_the_same_cache_and_folder_names_its_own_c
         warnings = [line for line in done.stderr.splitlines() if line.startswith("Warning: ")]
         assert len(warnings) == 1 and warnings[0].startswith(f"Warning: {data / 'releases'}/"), warnings
     assert "kept as they were" in done.stdout + done.stderr  # the second build did keep the part
+
+
+def test_a_parts_outcomes_come_back_from_its_plain_columns(tmp_path: Path):
+    """A dump part's entry keeps its releases' outcomes as plain columns and whole records only where they have
+    something to report (migkg.build.jobs.compact_outcomes): read back, they are the outcomes written."""
+    from migkg.build.jobs import Outcome, compact_outcomes, outcomes_of
+    from migkg.errors import Location
+    from migkg.validation.reports import Issue
+    from migkg.validation.same_event import EventSignature
+
+    events = (EventSignature("e1", 0, "ministerial-conference", "2010-01", "ashgabat", None, None),
+              EventSignature("e2", 1, number=3, process="almaty-process"))
+    outcomes = [Outcome("r1", tmp_path / "r1", "built", events=events),
+                Outcome("r2", tmp_path / "r2", "reused", issues=[Issue("Warning", "g", "<f>", "p", "m", "s")]),
+                Outcome("r3", tmp_path / "r3", "failed", errors=[(Location(tmp_path / "r3" / "card.yaml", 3), "bad", None)])]
+    cache = Cache(tmp_path / "cache")
+    cache.put("parts/2010", "k", {"releases": compact_outcomes(outcomes)}, {})
+    entry = cache.get("parts/2010", "k")
+    assert entry is not None
+    assert len(entry.meta["releases"]["detail"]) == 2  # r1 has nothing to report: no record of its own
+    assert outcomes_of(entry.meta["releases"]) == outcomes

@@ -1,7 +1,8 @@
 """The streaming build of a corpus of any size (``migkg build``): cached, parallel, and written in parts.
 
 For each release the build reads its card and source and computes its cache key (the content of
-its inputs, of the registry, and of the ontology, shapes, rules and code). A release whose key is
+its inputs, of the registry, and of the ontology, shapes, rules and code), unless their ``stat`` is the one
+the last build recorded with the key (:mod:`migkg.build.stamps`). A release whose key is
 in the cache is taken from there; the others are built, in worker processes when there are many
 (:mod:`migkg.build.parallel`), and each built release leaves its piece of the outputs in the cache.
 
@@ -12,7 +13,7 @@ its releases' reports come from the cache in one read. The other parts are writt
 releases are built, piece by piece in publication order, into a staging folder that replaces the
 output folder only if the whole build succeeds. The nodes that several releases describe are
 checked once all are built (:mod:`migkg.build.shared`), again only where what the releases say changed.
-So a rebuild after one card changed costs a little per release (reading and hashing its inputs)
+So a rebuild after one card changed costs a little per release (the ``stat`` of its inputs)
 and the rest only for the part and the nodes that card is in.
 
 This is the build's one orchestration; where the pieces go is a sink (:mod:`migkg.build.sinks`): the
@@ -31,21 +32,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migkg.build.cache import Cache, CacheDamaged, Entry, content_hash, registry_fingerprint
+from migkg.build.cache import Cache, CacheDamaged, Entry, content_hash, registry_fingerprint, release_key
 from migkg.build.catalogue import read_catalogue
 from migkg.build.describe import coverage_of
 from migkg.build.dumps import BASE_PART, CONFLICTS_PART, Written, clean_leftovers, lock_file
-from migkg.build.jobs import DIGEST_BLOBS, SHARED_BLOB, Job, Outcome, find_releases, full_stats, reused, small_stats
+from migkg.build.jobs import (
+    DIGEST_BLOBS,
+    SHARED_BLOB,
+    Job,
+    Outcome,
+    find_releases,
+    full_stats,
+    read_inputs,
+    reused,
+    small_stats,
+)
 from migkg.build.parallel import Runner
 from migkg.build.plan import Plan
 from migkg.build.serialise import STORED, Serialiser
 from migkg.build.shared import SharedNodesCheck, check_same_events
-from migkg.build.sinks import FileSink, Sink
+from migkg.build.sinks import SPANS, FileSink, Sink
+from migkg.build.stamps import Stamps
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import conclude, doomed, includable
 from migkg.build.workbench import Workbench, quiet_garbage_collector
 from migkg.cards.registry import Registry, registry_files, registry_from_files
-from migkg.errors import MigkgError
+from migkg.errors import InputError, MigkgError
 from migkg.processes import FolderLock, owned_prefix, stale_folders
 from migkg.validation.conflicts import Conflict, conflict_triples
 from migkg.validation.reports import Report
@@ -150,6 +162,8 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
     Scratch caches that stopped builds left in that folder are removed first (``note`` is told so).
     """
     started = time.perf_counter()
+    if long_lived:  # from the start: reading thousands of outcomes from the cache would trigger collection after collection
+        quiet_garbage_collector(collect=False)
     if cache_dir is None:
         parent = scratch_parent if scratch_parent is not None else Path(tempfile.gettempdir())
         for folder in stale_folders(parent, (SCRATCH_PREFIX,)):
@@ -194,11 +208,14 @@ def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, b
     sink = None
     try:
         sink = make_sink(store, cache is not None)
-        run = CorpusBuild(toolkit, registry, files, Plan(context), store, keep_cache=cache is not None,
+        plan = Plan(context, stamps=Stamps.load(cache, context))
+        run = CorpusBuild(toolkit, registry, files, plan, store, keep_cache=cache is not None,
                           keep_going=keep_going, long_lived=long_lived)
         summary = run.build(folders, sink, workers, progress, download_base)
-        if parsed and cache is not None and cache.folder.is_dir():  # a build that cached nothing leaves no cache
-            cache.put("registry", context, {"registry": registry}, {})
+        if cache is not None and cache.folder.is_dir():  # a build that cached nothing leaves no cache
+            if parsed:
+                cache.put("registry", context, {"registry": registry}, {})
+            plan.stamps.save(cache, context)
     finally:
         if sink is not None:
             sink.close()
@@ -229,6 +246,7 @@ class CorpusBuild:
         self.bench: Workbench | None = None
         self.entries: dict[str, Entry] = {}   # the release cache entries this build read or wrote
         self.included: list[str] = []         # the releases in the outputs, in the order taken
+        self.copies: dict[str, dict[str, list[Any]]] = {}  # part -> release -> [key, where its chunks are] then
         self.shared = SharedNodesCheck(cache, plan, self.entries, self.workbench)
 
     def workbench(self) -> Workbench:
@@ -236,7 +254,7 @@ class CorpusBuild:
         if self.bench is None:
             self.bench = Workbench(self.toolkit, self.registry)
             if self.long_lived:
-                quiet_garbage_collector()
+                quiet_garbage_collector(collect=False)
         return self.bench
 
     def build(self, folders: list[Path], sink: Sink | None, workers: int | None,
@@ -248,16 +266,27 @@ class CorpusBuild:
         try:
             manifest = sink.previous_parts() if sink is not None else {}
 
-            def look_up(folder: Path, card: bytes, source: bytes) -> None:
-                """A release from the cache, or to the runner (which starts workers once there are many)."""
+            def look_up(folder: Path, card: bytes | None, source: bytes | None) -> None:
+                """A release from the cache, or to the runner (which starts workers once there are many); its
+                inputs read now if they were not (their stamps gave the key)."""
                 rid = folder.name
                 entry = self.cache.get(f"releases/{rid}", self.plan.keys[rid])
                 if entry is not None:
                     outcomes[rid] = reused(rid, folder, entry)
                     self.entries[rid] = entry
                     tick(1)
-                else:
-                    runner.add(Job(rid, folder, card, source, self.plan.keys[rid]))
+                    return
+                if card is None or source is None:
+                    try:
+                        card, source = read_inputs(folder)
+                    except InputError as err:  # gone since its stamp was taken
+                        outcomes[rid] = Outcome(rid, folder, "failed", [(err.location, err.problem, err.fix)])
+                        tick(1)
+                        return
+                    # changed since its stamp was taken, it is built under the key of what was read (its part is
+                    # not kept; the next build finds its stamp changed)
+                    self.plan.keys[rid] = release_key(self.plan.context, rid, card, source)
+                runner.add(Job(rid, folder, card, source, self.plan.keys[rid]))
 
             # with no previous build to keep parts of, releases go to the runner as they are read (the workers
             # start early); else once all are read, and only those of the parts that are not kept
@@ -265,6 +294,9 @@ class CorpusBuild:
             self.shared.load_previous()
             if manifest and sink is not None and sink.out_dir is not None:
                 self.plan.find_kept(self.cache, sink.out_dir, manifest, self.keep_going, self.shared.readable)
+                for name, part in self.plan.parts.items():  # a part written again: its unchanged releases copied
+                    if part.kept is None and name in manifest:
+                        self.copies[name] = sink.copyable(name, manifest) or {}
                 for folder, card, source in inputs:
                     if not self.plan.kept(self.plan.part_of[folder.name]):
                         look_up(folder, card, source)
@@ -287,6 +319,7 @@ class CorpusBuild:
             if self.keep_cache:
                 self.cache.prune("releases", set(order))
                 self.cache.prune("parts", set(self.plan.parts) | {CONFLICTS_PART})
+                self.cache.prune(SPANS, set(self.plan.parts))
             across, checked = self.shared.check(ordered, set(self.included))
             same = check_same_events(self.cache, self.plan, ordered, checked, self.toolkit.shapes, self.toolkit.iris)
             verdict = conclude(self.toolkit.shapes, base_meta["issues"], base_meta["results"], ordered,
@@ -330,14 +363,22 @@ class CorpusBuild:
             if not includable(outcome, self.keep_going):  # --keep-going leaves it out, and so does the check
                 continue
             entry = self.entries[rid]
-            blobs = entry.read([SHARED_BLOB, *DIGEST_BLOBS, *STORED] if sink is not None
-                               else [SHARED_BLOB, *DIGEST_BLOBS])
-            self.shared.take(rid, blobs[SHARED_BLOB])
+            known = self.shared.knows(rid)  # a release of a part written again whose card did not change
+            copied = self.copies.get(part.name, {}).get(rid)  # its chunks, where the last build wrote them
+            if copied is not None and copied[0] != self.plan.keys[rid]:
+                copied = None
+            blobs = entry.read(([] if known else [SHARED_BLOB]) + [*DIGEST_BLOBS]
+                               + ([*STORED] if sink is not None and copied is None else []))
+            if not known:
+                self.shared.take(rid, blobs[SHARED_BLOB])
             small = entry.meta["stats"]
             part.stats.add(full_stats(small, blobs), rid, entry.meta.get("coverage"))
             self.included.append(rid)
             if sink is not None:
-                sink.add(part.name, rid, blobs, small.graph_names)
+                if copied is not None:
+                    sink.add_copy(part.name, rid, copied[1])
+                else:
+                    sink.add(part.name, rid, blobs, small.graph_names)
         return frontier
 
     # ---------------------------------------------------------------- the conflicts graph

@@ -12,7 +12,9 @@ dataset. ``void.ttl`` describes the dataset, each part (a ``void:subset``) and e
 
 Splitting is what makes a rebuild cheap: a part whose releases did not change is not written
 again. The previous build's files of that part are hard-linked into the new folder, and their
-sizes and checksums are taken from the manifest the build keeps beside them (:data:`MARKER`).
+sizes and checksums are taken from the manifest the build keeps beside them (:data:`MARKER`). A part
+that is written again copies the chunks of its unchanged releases from its previous files, where the
+writer recorded them (:attr:`DumpWriter.spans`), rather than making them again.
 
 Everything is written to a temporary folder beside the output folder, which then takes the old
 folder's place in one step (:class:`Staging`, an atomic exchange of the two folders): a run that fails or
@@ -112,7 +114,10 @@ class DumpWriter:
         self.parts: list[str] = []                    # in the order their first chunk came
         self.begun: set[tuple[str, str]] = set()      # files a non-empty chunk was written to (the next is separated)
         self.error: BaseException | None = None
-        self.queue: queue.Queue[tuple[str, dict[str, bytes], list[str]] | None] = queue.Queue(queue_size)
+        #: part -> release -> where its chunk is in each format's file ([start, end), without the separator before it)
+        self.spans: dict[str, dict[str, list[list[int]]]] = {}
+        self.sources: dict[tuple[str, str], BinaryIO] = {}  # the previous files that chunks are copied from
+        self.queue: queue.Queue[_Item | None] = queue.Queue(queue_size)
         self.thread = threading.Thread(target=self._run, name="migkg-writer", daemon=True)
         self.thread.start()
 
@@ -140,25 +145,52 @@ class DumpWriter:
             if self.error is not None:
                 continue
             try:
-                part, stored, graph_names = item
+                part, release_id, stored, graph_names, copied = item
                 if part not in self.parts:
                     self._open(part)
-                for fmt in self.formats:
-                    data = fmt.file_chunk(stored, graph_names)
+                spans = []
+                for i, fmt in enumerate(self.formats):
+                    if copied is None:
+                        data = fmt.file_chunk(stored, graph_names)
+                    else:
+                        data = self._copy(copied[0], part, fmt.extension, *copied[1][i])
+                    key = (part, fmt.extension)
                     if data:
-                        key = (part, fmt.extension)
                         if key in self.begun:
                             self._write(part, fmt.extension, fmt.separator)
                         self.begun.add(key)
+                        start = self.sizes[key]
                         self._write(part, fmt.extension, data)
+                        spans.append([start, self.sizes[key]])
+                    else:
+                        spans.append([0, 0])
+                if release_id is not None:
+                    self.spans.setdefault(part, {})[release_id] = spans
             except BaseException as err:  # reported by finish()
                 self.error = err
 
-    def add(self, part: str, chunks: dict[str, bytes], graph_names: list[str]) -> None:
+    def _copy(self, folder: Path, part: str, ext: str, start: int, end: int) -> bytes:
+        """The bytes [start, end) of a part's file of the previous build (in ``folder``)."""
+        if end <= start:
+            return b""
+        source = self.sources.get((part, ext))
+        if source is None:
+            source = self.sources[(part, ext)] = open(folder / file_name(part, ext), "rb")  # noqa: SIM115
+        data = os.pread(source.fileno(), end - start, start)
+        if len(data) != end - start:
+            raise MigkgError(f"{folder / file_name(part, ext)} changed while it was read; build again.")
+        return data
+
+    def add(self, part: str, chunks: dict[str, bytes], graph_names: list[str], release_id: str | None = None) -> None:
         """Queue one release's (or the registry's) chunks: the stored formats' (:data:`migkg.build.serialise.STORED`), by extension,
         and its graph names, from which the thread makes the other formats' chunks."""
-        self.queue.put((part, {fmt.extension: chunks[fmt.extension] for fmt in self.formats if fmt.stored},
-                        graph_names))
+        self.queue.put((part, release_id, {fmt.extension: chunks[fmt.extension] for fmt in self.formats if fmt.stored},
+                        graph_names, None))
+
+    def add_copy(self, part: str, release_id: str, folder: Path, spans: list[list[int]]) -> None:
+        """Queue one release's chunks as the previous build wrote them into the part's files in ``folder`` (``spans``:
+        where, in each format's file, as :attr:`spans` recorded them): the same bytes, copied, not made again."""
+        self.queue.put((part, release_id, {}, [], (folder, spans)))
 
     def finish(self) -> list[Written]:
         """Write the footers, close the files; what was written (size and SHA-256 of each file)."""
@@ -177,8 +209,14 @@ class DumpWriter:
             for part in self.parts:
                 for fmt in self.formats:
                     self._write(part, fmt.extension, fmt.footer)
-        for handle in self.handles.values():
+        for handle in [*self.handles.values(), *self.sources.values()]:
             handle.close()
+        self.sources = {}
+
+
+#: what the writer's thread is given: a part, a release (None: the registry's or the vocabulary's piece), its
+#: stored chunks and graph names, or instead where its chunks are in the previous build's files
+_Item = tuple[str, str | None, dict[str, bytes], list[str], tuple[Path, list[list[int]]] | None]
 
 
 # --------------------------------------------------------------------------- the manifest, and reuse

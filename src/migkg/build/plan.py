@@ -8,19 +8,20 @@ again (:meth:`Plan.find_kept`), and its releases' outcomes come from the part's 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from migkg.build.cache import Cache, release_key
 from migkg.build.describe import PartStatistics, PartStatisticsBuilder
 from migkg.build.dumps import BASE_PART, Written, part_key, part_of, reusable_files
-from migkg.build.jobs import Outcome, read_inputs
-from migkg.errors import InputError, Location
+from migkg.build.jobs import Outcome, outcomes_of, read_inputs
+from migkg.build.stamps import Stamps
+from migkg.errors import InputError
 
 Tick = Callable[[int], None]
-#: a release's inputs, read: its folder, card and source
-Inputs = tuple[Path, bytes, bytes]
+#: a release's inputs: its folder, card and source (None, None: not read, as their stamps said they had not changed)
+Inputs = tuple[Path, bytes | None, bytes | None]
 
 
 @dataclass
@@ -53,28 +54,38 @@ class Plan:
     folders: dict[str, Path] = field(default_factory=dict)
     parts: dict[str, Part] = field(default_factory=dict)
     part_of: dict[str, str] = field(default_factory=dict)
+    stamps: Stamps = field(default_factory=Stamps)  # what the last build's files looked like (:mod:`migkg.build.stamps`)
 
     def read(self, folders: list[Path], outcomes: dict[str, Outcome], tick: Tick,
-             take: Callable[[Path, bytes, bytes], None] | None) -> list[Inputs]:
-        """Read every release's inputs: its key, its part (a release whose inputs cannot be read fails here,
-        in ``outcomes``, and its part cannot be kept). Each release's inputs go to ``take`` at once, or
-        (without it) are returned."""
+             take: Callable[[Path, bytes | None, bytes | None], None] | None) -> list[Inputs]:
+        """Every release's key and part, its inputs read unless their stamps say they are as the last build
+        read them (a release whose inputs cannot be read fails here, in ``outcomes``, and its part cannot
+        be kept). Each release's inputs go to ``take`` at once, or (without it) are returned."""
         self.parts[BASE_PART] = Part(BASE_PART, key=part_key(f"{self.context}:{BASE_PART}", []))
-        inputs = []
+        inputs: list[Inputs] = []
+        stamps = self.stamps
         for folder in folders:
             rid = folder.name
             name = self.part_of[rid] = part_of(rid)
             part = self.parts.get(name)
             if part is None:
                 part = self.parts[name] = Part(name)
-            try:
-                card, source = read_inputs(folder)
-            except InputError as err:
-                outcomes[rid] = Outcome(rid, folder, "failed", [(err.location, err.problem, err.fix)])
-                part.complete = False
-                tick(1)
-                continue
-            self.keys[rid] = release_key(self.context, rid, card, source)
+            where = str(folder)
+            known = stamps.known_key(rid, where)
+            card: bytes | None = None
+            source: bytes | None = None
+            if known is None:
+                taken = stamps.take(where)
+                try:
+                    card, source = read_inputs(folder)
+                except InputError as err:
+                    outcomes[rid] = Outcome(rid, folder, "failed", [(err.location, err.problem, err.fix)])
+                    part.complete = False
+                    tick(1)
+                    continue
+                known = release_key(self.context, rid, card, source)
+                stamps.record(rid, known, taken)
+            self.keys[rid] = known
             self.folders[rid] = folder
             part.members.append((rid, self.keys[rid]))
             if take is not None:
@@ -121,12 +132,10 @@ class Plan:
         for part in self.parts.values():
             if part.kept is None or part.saved is None or part.name == BASE_PART:
                 continue
-            for saved in part.saved["outcomes"]:
-                # recorded with the folder of the build that saved it: the data may have moved since, or be a copy
-                folder = self.folders.get(saved.release_id, saved.folder)
-                outcome = replace(saved, status="reused" if saved.status == "built" else saved.status, entry=None,
-                                  folder=folder, errors=[(_moved(location, saved.folder, folder), problem, fix)
-                                                         for location, problem, fix in saved.errors])
+            # recorded with the folder of the build that saved it: the data may have moved since, or be a copy
+            for outcome in outcomes_of(part.saved["releases"], self.folders):
+                if outcome.status == "built":
+                    outcome.status = "reused"
                 outcomes[outcome.release_id] = outcome
                 tick(1)
             included += part.saved["included"]
@@ -136,20 +145,11 @@ class Plan:
         return self.parts[name].kept is not None
 
 
-def _moved(location: Location, old: Path, new: Path) -> Location:
-    """A location in a release's folder as a cache entry recorded it (``old``), in the folder the release is in
-    now; one outside that folder as it was."""
-    try:
-        return replace(location, file=new / location.file.relative_to(old))
-    except ValueError:
-        return location
-
-
 def _previous(cache: Cache, out_dir: Path, manifest: dict[str, dict[str, Any]],
               part: Part) -> tuple[dict[str, Any] | None, list[Written] | None]:
     """A part's cache entry of the build that wrote ``out_dir`` (None: not of this key), and its files there if
     they can be taken as they are (:func:`migkg.build.dumps.reusable_files`)."""
     saved = cache.get(f"parts/{part.name}", part.key)
-    if saved is None:
+    if saved is None or "releases" not in saved.meta:  # none, or of a version that kept its outcomes otherwise
         return None, None
     return saved.meta, reusable_files(out_dir, manifest[part.name], part.key, saved.meta["mtimes"])

@@ -48,6 +48,12 @@ class SharedNodesCheck:
         """The last check is reusable with the same code, shapes and registry (the build's context)."""
         return hashlib.sha256(self.plan.context.encode()).hexdigest()
 
+    def knows(self, release_id: str) -> bool:
+        """Whether the last check recorded what this version of the release says (then its groups need not be read
+        to find it)."""
+        known = self.previous.releases.get(release_id)
+        return known is not None and known[0] == self.plan.keys[release_id]
+
     def take(self, release_id: str, shared_blob: bytes) -> None:
         """What an included release says about shared nodes (its groups, as its cache entry keeps them)."""
         self.described[release_id] = group_digests(groups_of_blob(shared_blob))

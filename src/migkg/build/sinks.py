@@ -8,7 +8,6 @@ folder and, if the build succeeds, describes them and makes the staging folder t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -33,6 +32,7 @@ from migkg.build.dumps import (
 )
 from migkg.build.formats import formats_for
 from migkg.build.formats.nquads import NQuads
+from migkg.build.jobs import compact_outcomes
 from migkg.build.plan import Part, Plan
 from migkg.build.serialise import prefixes
 from migkg.mapping.iris import Iris
@@ -56,6 +56,15 @@ class Sink(Protocol):
         """One piece: a release's (or, with ``release_id`` None, the registry's or vocabulary's) stored chunks."""
         ...
 
+    def copyable(self, part: str, manifest: dict[str, dict[str, Any]]) -> dict[str, list[Any]] | None:
+        """Of a part written again, the releases whose chunks can be copied from the previous build's files of it
+        (release -> [its cache key then, where its chunks are]), if those files are as that build left them."""
+        ...
+
+    def add_copy(self, part: str, release_id: str, spans: list[list[int]]) -> None:
+        """One release's piece, copied from the previous build's files (:meth:`copyable`)."""
+        ...
+
     def finish(self, plan: Plan, statistics: dict[str, PartStatistics], included: list[str],
                download_base: str | None) -> tuple[list[Written], list[str]]:
         """The build succeeded: make its outputs final. Returns the files written and the parts kept."""
@@ -64,6 +73,10 @@ class Sink(Protocol):
     def close(self) -> None:
         """Release what the sink holds open (after :meth:`finish`, or instead of it when the build failed)."""
         ...
+
+
+#: the cache entries of where each release's chunks are in its part's files (``spans/<part>.bin``, under the part's key)
+SPANS = "spans"
 
 
 class FileSink:
@@ -87,7 +100,27 @@ class FileSink:
 
     def add(self, part: str, release_id: str | None, chunks: dict[str, bytes], graph_names: list[str]) -> None:
         assert self.writer is not None, "no piece after finish()"
-        self.writer.add(part, chunks, graph_names)
+        self.writer.add(part, chunks, graph_names, release_id)
+
+    def copyable(self, part: str, manifest: dict[str, dict[str, Any]]) -> dict[str, list[Any]] | None:
+        entry = manifest.get(part)
+        saved = self.cache.get(f"{SPANS}/{part}", entry["key"]) if entry is not None else None
+        if entry is None or saved is None:
+            return None
+        mtimes = saved.meta["mtimes"]
+        for name, (size, _sha256) in entry.get("files", {}).items():
+            try:
+                found = (self.staging.out_dir / name).stat()
+            except OSError:
+                return None
+            if found.st_size != size or found.st_mtime_ns != mtimes.get(name):
+                return None  # not as that build left it (edited by hand): made again from the cache
+        releases: dict[str, list[Any]] = saved.meta["releases"]
+        return releases
+
+    def add_copy(self, part: str, release_id: str, spans: list[list[int]]) -> None:
+        assert self.writer is not None, "no piece after finish()"
+        self.writer.add_copy(part, release_id, self.staging.out_dir, spans)
 
     def finish(self, plan: Plan, statistics: dict[str, PartStatistics], included: list[str],
                 download_base: str | None) -> tuple[list[Written], list[str]]:
@@ -95,6 +128,7 @@ class FileSink:
         Returns every data file written (in publication order) and the parts kept from the last build."""
         assert self.writer is not None, "finish() once"
         fresh = self.writer.finish()
+        spans = self.writer.spans
         self.writer = None
         written = {w.file_name: w for w in fresh}
         kept = []
@@ -117,6 +151,9 @@ class FileSink:
                 if part.kept is None:
                     mtimes = modification_times(self.staging.out_dir, [file_name(name, ext) for ext in EXTENSIONS])
                     self.cache.put(f"parts/{name}", part.key, _saved(part, statistics[name], mtimes, included), {})
+                    if spans.get(name):  # where each release's chunks are: the next build may copy them
+                        self.cache.put(f"{SPANS}/{name}", part.key, {"mtimes": mtimes, "releases": {
+                            rid: [plan.keys[rid], where] for rid, where in spans[name].items()}}, {})
         return files, kept
 
     def close(self) -> None:
@@ -130,10 +167,9 @@ def _saved(part: Part, statistics: PartStatistics, mtimes: dict[str, int], inclu
     """What the cache keeps of a written part, for a build that keeps it: its statistics, its releases'
     outcomes (without where their entries are), and its files' modification times."""
     # a release's own issues and results, as built (the check across releases may take some in another build)
-    outcomes = [replace(o, entry=None) for o in part.outcomes]
     taken = set(included)
-    return {"stats": statistics, "outcomes": outcomes, "mtimes": mtimes,
-            "included": [o.release_id for o in outcomes if o.release_id in taken]}
+    return {"stats": statistics, "releases": compact_outcomes(part.outcomes), "mtimes": mtimes,
+            "included": [o.release_id for o in part.outcomes if o.release_id in taken]}
 
 
 class GraphSink:
@@ -155,6 +191,12 @@ class GraphSink:
 
     def previous_parts(self) -> dict[str, dict[str, Any]]:
         return {}
+
+    def copyable(self, part: str, manifest: dict[str, dict[str, Any]]) -> dict[str, list[Any]] | None:
+        return None
+
+    def add_copy(self, part: str, release_id: str, spans: list[list[int]]) -> None:
+        raise AssertionError("nothing is copyable into graphs")
 
     def add(self, part: str, release_id: str | None, chunks: dict[str, bytes], graph_names: list[str]) -> None:
         for name in graph_names:

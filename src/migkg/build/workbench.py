@@ -56,7 +56,7 @@ class Built:
     events: tuple[EventSignature, ...] = ()  # what its card says of each event, for the check of one event's ids
 
 
-def quiet_garbage_collector() -> None:
+def quiet_garbage_collector(collect: bool = True) -> None:
     """Keep Python's cycle collector off the large, long-lived objects (registry, indexes, shapes).
 
     Building a release allocates tens of thousands of small objects; every collection of the
@@ -64,11 +64,14 @@ def quiet_garbage_collector() -> None:
     a tenth of the build). ``gc.freeze`` moves what exists now out of the collector's sight,
     and a larger first threshold makes collections rarer. Nothing here makes reference cycles.
     Used by the streaming build and its workers (processes that end with the build), not by
-    :func:`build_dataset`, which a notebook may call again and again.
+    :func:`build_dataset`, which a notebook may call again and again. ``collect`` False: freeze without the
+    collection first (a collection walks every object there is: after a rebuild has read 10,000 releases'
+    outcomes from the cache, a third of a second, to free nothing, as nothing here makes reference cycles).
     """
     import gc
 
-    gc.collect()
+    if collect:
+        gc.collect()
     gc.freeze()
     if gc.get_threshold()[0] < 50_000:
         gc.set_threshold(50_000, 20, 100)

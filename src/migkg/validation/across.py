@@ -219,10 +219,15 @@ def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict
         return hashlib.sha256(b"".join(said(named) for named in (node, *sorted(values)))).digest()
 
     previous = previous or AcrossState()
+    changed = _changed_nodes(described, previous.releases)
     todo: list[str] = []
     for node in sorted(meeting):
         old = previous.nodes.get(node)
-        if old is not None and old.signature == signature(node, old.values):
+        if old is None:
+            todo.append(node)
+        elif changed is not None and node not in changed and changed.isdisjoint(old.values):
+            state.nodes[node] = old  # no describer of it or of its values said anything else: the same signature
+        elif old.signature == signature(node, old.values):
             state.nodes[node] = old
         else:
             todo.append(node)
@@ -237,6 +242,30 @@ def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict
                           [r for c in checks for r in c.results],
                           sorted((i for c in checks for i in c.issues), key=issue_order), len(todo),
                           [k for c in checks for k in c.conflicts]), state
+
+
+def _changed_nodes(described: list[tuple[str, dict[str, bytes]]],
+                   before: dict[str, tuple[str, dict[str, bytes]]]) -> set[str] | None:
+    """The nodes about which some release says something else than in the build that left ``before`` (what each
+    release checked then said, by digest): those of a release that came, went, or changed what it says, before
+    and now. Only their signatures can have changed (a signature is made of what the describers of a node and of
+    its values say), so a rebuild after one card changed computes a handful, not every shared node's. None when
+    nothing is known of the last build."""
+    if not before:
+        return None
+    changed: set[str] = set()
+    now = dict(described)
+    for release_id, digests in described:
+        known = before.get(release_id)
+        if known is None:
+            changed.update(digests)
+        elif known[1] != digests:
+            changed.update(digests)
+            changed.update(known[1])
+    for release_id, (_key, digests) in before.items():
+        if release_id not in now:
+            changed.update(digests)
+    return changed
 
 
 Found = dict[str, tuple[frozenset[str], list[Result], list[Issue], list[Conflict]]]

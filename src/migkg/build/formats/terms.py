@@ -134,4 +134,9 @@ def turtle_bytes(triples: Iterable[ox.Triple | tuple[ox.NamedNode, ox.NamedNode,
     for triple in triples:
         s, p, o = triple
         rows.append((str(s), str(p), str(o)))
+    return turtle_text_bytes(rows, prefixes)
+
+
+def turtle_text_bytes(rows: Iterable[TextTriple], prefixes: dict[str, str]) -> bytes:
+    """:func:`turtle_bytes` of triples given as their terms' N-Triples texts."""
     return prefix_header(prefixes) + "".join(statements(rows, TermWriter(prefixes))).encode("utf-8")
