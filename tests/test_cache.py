@@ -21,6 +21,25 @@ def test_an_entry_comes_back_under_its_key_with_its_blobs(tmp_path: Path):
     assert entry.read(["b"]) == {"b": b"second blob"}
 
 
+def test_an_entry_read_for_its_blobs_alone_gives_them_without_making_its_metadata(tmp_path: Path, monkeypatch):
+    from migkg.build import codec
+    from migkg.errors import Location
+
+    cache = Cache(tmp_path / "cache")
+    cache.put("releases/r1", "key-1", {"where": Location(Path("card.yaml"), 3), "events": (1, 2)},
+              {"a": b"first", "b": b"second blob"})
+    made: list[int] = []
+    real = codec._make
+    monkeypatch.setattr(codec, "_make", lambda code, data: made.append(code) or real(code, data))
+    entry = cache.get("releases/r1", "key-1", meta=False)
+    assert entry is not None and entry.meta == {}
+    assert entry.read(["b"]) == {"b": b"second blob"} and entry.read() == {"a": b"first", "b": b"second blob"}
+    assert set(made) == {codec._TUPLE}  # the blob table's records only: no Location, no path, no tuple of the metadata
+    assert cache.get("releases/r1", "key-2", meta=False) is None
+    entry.path.write_bytes(entry.path.read_bytes()[:-3])
+    assert cache.get("releases/r1", "key-1", meta=False) is None  # cut short: a miss, as with its metadata
+
+
 def test_an_entry_is_stored_again_after_its_folder_was_removed(tmp_path: Path):
     """The cache makes each folder once per process; a folder removed since (by hand) is made again."""
     cache = Cache(tmp_path / "cache")

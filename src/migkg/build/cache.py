@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from migkg import __version__
-from migkg.build.codec import pack, storable, unpack
+from migkg.build.codec import pack, storable, unpack, unpack_blob_table
 from migkg.digests import digest_of_parts
 from migkg.errors import MigkgError
 
@@ -140,8 +140,10 @@ class Cache:
     def _path(self, name: str) -> Path:
         return self.folder / f"{name}.bin"
 
-    def get(self, name: str, key: str) -> Entry | None:
-        """The entry stored under ``name`` if it was stored with ``key`` and is whole; None otherwise."""
+    def get(self, name: str, key: str, *, meta: bool = True) -> Entry | None:
+        """The entry stored under ``name`` if it was stored with ``key`` and is whole; None otherwise. Without
+        ``meta``, its metadata is checked but not made (``Entry.meta`` is empty): for a reader of its blobs only,
+        such as the check across releases reading hundreds of releases' groups."""
         path = self._path(name)
         try:
             with open(path, "rb") as handle:
@@ -153,7 +155,7 @@ class Cache:
                 if len(header) != size or hashlib.sha256(header).digest() != checksum:
                     self._damaged(path, "the checksum of its metadata differs")
                     return None
-                meta, blobs = unpack(header)
+                found, blobs = unpack(header) if meta else unpack_blob_table(header)
                 start = handle.tell()
                 if os.fstat(handle.fileno()).st_size != start + sum(length for _o, length, _s in blobs.values()):
                     self._damaged(path, "its length is not the one written")
@@ -163,7 +165,8 @@ class Cache:
         except Exception as err:  # whatever the bytes make the reader raise, the entry is damaged
             self._damaged(path, f"it cannot be read: {type(err).__name__}: {err}")
             return None
-        return Entry(path, meta, {n: (start + offset, length, s) for n, (offset, length, s) in blobs.items()})
+        return Entry(path, found if found is not None else {},
+                     {n: (start + offset, length, s) for n, (offset, length, s) in blobs.items()})
 
     def _damaged(self, path: Path, what: str) -> None:
         self.damaged.append(f"the cache entry {path} was damaged ({what}); it was built again")

@@ -67,6 +67,26 @@ def unpack(data: bytes) -> Any:
     return msgpack.unpackb(data, ext_hook=_make, raw=False, strict_map_key=False, use_list=True)
 
 
+def unpack_blob_table(header: bytes) -> tuple[None, dict[str, tuple[int, int, bytes]]]:
+    """The table of blobs of a cache entry's header (``pack((meta, table))``), its metadata left unmade: its records
+    are not decoded, so this is a small fraction of :func:`unpack` for an entry whose metadata is large. The
+    table's records (tuples) are checked as :func:`unpack` checks them."""
+    def shallow(data: bytes) -> Any:
+        return msgpack.unpackb(data, raw=False, strict_map_key=False, use_list=True)
+    pair = shallow(header)
+    if not isinstance(pair, msgpack.ExtType) or pair.code != _TUPLE:
+        raise UnknownRecord("a header that is not a (metadata, table of blobs) record")
+    _meta, table = shallow(pair.data)
+    if not isinstance(table, dict):
+        raise UnknownRecord("a header without a table of blobs")
+    found = {}
+    for name, record in table.items():
+        if not isinstance(record, msgpack.ExtType) or record.code != _TUPLE:
+            raise UnknownRecord(f"a blob {name!r} that is not an (offset, length, checksum) record")
+        found[name] = _make(record.code, record.data)
+    return None, found
+
+
 def _name(cls: type) -> str:
     name = f"{cls.__module__}.{cls.__qualname__}"
     if ALLOWED.get(name) is not cls:

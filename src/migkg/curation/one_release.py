@@ -284,7 +284,7 @@ class _Groups:
 
     def __call__(self, rid: str) -> dict[str, bytes]:
         if rid not in self.read:
-            found = self.cache.get(f"releases/{rid}", self.index.releases[rid].key)
+            found = self.cache.get(f"releases/{rid}", self.index.releases[rid].key, meta=False)
             if found is None:
                 raise MigkgError(f"the build cache lost the entry of the release {rid} while it was read. Fix: "
                                  "run the command again.")
