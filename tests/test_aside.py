@@ -37,3 +37,14 @@ def test_without_fork_the_work_runs_here(monkeypatch):
     monkeypatch.delattr(os, "fork")
     assert aside(lambda: done.append(os.getpid())).wait() is True
     assert done == [os.getpid()]
+
+
+def test_running_says_whether_the_copy_is_still_at_work_and_keeps_its_outcome(tmp_path: Path):
+    go = tmp_path / "go"
+    running = aside(lambda: [time.sleep(0.05) for _ in range(1200) if not go.exists()])
+    assert running.running() is True
+    go.write_text("now")
+    deadline = time.monotonic() + 30
+    while running.running() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert running.running() is False and running.wait() is True
