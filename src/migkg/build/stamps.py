@@ -22,6 +22,7 @@ import hashlib
 import os
 import stat
 import time
+from collections.abc import Sequence
 
 from migkg.build.cache import Cache
 from migkg.cards.release import CARD_NAME, SOURCE_NAME
@@ -45,6 +46,16 @@ def stamp_of(path: str) -> Stamp | None:
     if not stat.S_ISREG(found.st_mode):
         return None
     return [found.st_dev, found.st_ino, found.st_mode, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
+
+
+def release_stamps(folder: str) -> tuple[Stamp | None, Stamp | None]:
+    """The stamps of a release's card and source (:func:`stamp_of`)."""
+    return stamp_of(f"{folder}/{CARD_NAME}"), stamp_of(f"{folder}/{SOURCE_NAME}")
+
+
+def newest(card: Sequence[int], source: Sequence[int]) -> int:
+    """The latest of the modification and status-change times of a release's two files (ns)."""
+    return max(card[4], card[5], source[4], source[5])
 
 
 class Stamps:
@@ -76,10 +87,10 @@ class Stamps:
         known = self.previous.get(release_id)
         if known is None:
             return None
-        card, source = stamp_of(f"{folder}/{CARD_NAME}"), stamp_of(f"{folder}/{SOURCE_NAME}")
+        card, source = release_stamps(folder)
         if card is None or card != known[1] or source is None or source != known[2]:
             return None
-        if max(card[4], card[5], source[4], source[5]) >= self.trusted_before:
+        if newest(card, source) >= self.trusted_before:
             return None
         self.now[release_id] = known
         self._note_racy(card, source)
@@ -88,7 +99,7 @@ class Stamps:
     def take(self, folder: str) -> tuple[Stamp | None, Stamp | None]:
         """The stamps of a release's two files, taken before they are read (so that a write after the read
         leaves a stamp that differs from the recorded one)."""
-        return stamp_of(f"{folder}/{CARD_NAME}"), stamp_of(f"{folder}/{SOURCE_NAME}")
+        return release_stamps(folder)
 
     def record(self, release_id: str, key: str, taken: tuple[Stamp | None, Stamp | None]) -> None:
         """A release read in this build, with the stamps :meth:`take` gave before its files were read."""
@@ -98,7 +109,7 @@ class Stamps:
             self._note_racy(card, source)
 
     def _note_racy(self, card: Stamp, source: Stamp) -> None:
-        if max(card[4], card[5], source[4], source[5]) >= self.began - RACY_NS:
+        if newest(card, source) >= self.began - RACY_NS:
             self.racy = True
 
     def save(self, cache: Cache, context: str) -> None:

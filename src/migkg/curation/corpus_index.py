@@ -5,8 +5,9 @@ events' signatures (:class:`migkg.validation.same_event.EventSignature`) and the
 nodes it describes (its groups, :func:`migkg.validation.across.shared_groups`); the groups themselves
 are read from the build cache for the few releases that share a node with the one checked. Reading
 10,000 cards (or 10,000 cache entries) for that would take seconds, so this index keeps them, per
-release, with a stamp of its two files (size, modification and change times, inode: an edit changes
-them, even one that keeps the size) and its build cache key.
+release, with the stamps of its two files as the build takes them (:mod:`migkg.build.stamps`: an edit changes
+them, even one that keeps the size) and its build cache key; as in the build, a stamp is trusted only if its
+file's times are older, by the racy window, than the run that recorded it.
 
 The index is an entry of the build cache (``release-index.bin``, checksummed as every entry is:
 :class:`migkg.build.cache.Cache`), under a key of the build's context (the code, ontology, shapes,
@@ -26,6 +27,7 @@ looks at.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,10 +35,10 @@ from typing import NamedTuple
 
 import msgpack  # type: ignore[import-untyped]
 
+from migkg.build import stamps
 from migkg.build.cache import Cache, Entry, content_hash, release_key
 from migkg.build.codec import pack, unpack
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, read_inputs
-from migkg.cards.release import CARD_NAME, SOURCE_NAME
 from migkg.errors import InputError
 from migkg.validation.across import AcrossState, NodeCheck, groups_of_blob
 from migkg.validation.same_event import EventSignature
@@ -44,7 +46,7 @@ from migkg.validation.same_event import EventSignature
 #: the index's name in the build cache folder
 INDEX_ENTRY = "release-index"
 #: the layout of the index's metadata (a change to it starts a new index)
-FORMAT = "2"
+FORMAT = "3"
 #: the blob that holds the rows
 ROWS = "rows"
 #: a release whose files cannot be stat'ed (one is missing): read again every time
@@ -52,16 +54,16 @@ NO_STAMP: tuple[int, ...] = ()
 
 
 def stamp_of(folder: Path) -> tuple[int, ...]:
-    """Size, modification and change times (ns) and inode of a release's card and source; :data:`NO_STAMP`
-    when one is missing."""
-    parts: list[int] = []
-    for name in (CARD_NAME, SOURCE_NAME):
-        try:
-            found = os.stat(f"{folder}/{name}")
-        except OSError:
-            return NO_STAMP
-        parts += [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
-    return tuple(parts)
+    """The stamps of a release's card and source (:func:`migkg.build.stamps.release_stamps`), one after the other;
+    :data:`NO_STAMP` when one is missing or no plain file (a link is read every time, as the build reads it)."""
+    card, source = stamps.release_stamps(str(folder))
+    return NO_STAMP if card is None or source is None else (*card, *source)
+
+
+def _trusted(stamp: tuple[int, ...], before: int) -> bool:
+    """Whether a stamp's files were last written before ``before`` (ns): the racy window of :mod:`migkg.build.stamps`."""
+    half = len(stamp) // 2
+    return stamps.newest(stamp[:half], stamp[half:]) < before
 
 
 #: an event's signature as the index keeps it: the fields of :class:`EventSignature`, in their order
@@ -96,6 +98,8 @@ class CorpusIndex:
     nodes: list[str] = field(default_factory=list)          # the table of shared nodes' names
     read_again: int = 0      # releases read again in this run (new, or changed since the index was written)
     changed: bool = False
+    began: int = field(default_factory=time.time_ns)  # before this run took any stamp
+    trusted_before: int = 0  # a stamp whose files are as new as this (ns) may hide a write in the same tick
     _ids: dict[str, int] | None = None
 
     def _key(self) -> str:
@@ -112,13 +116,14 @@ class CorpusIndex:
             return
         self.nodes = list(nodes)
         self.releases = {row[0]: Indexed(*row[1:]) for row in rows}
+        self.trusted_before = int(entry.meta.get("began", 0)) - stamps.RACY_NS
 
     def save(self) -> None:
         """Write the index back to the cache, if this run changed it."""
         if not self.changed:
             return
         rows = [(rid, *known) for rid, known in self.releases.items()]
-        self.cache.put(INDEX_ENTRY, self._key(), {}, {ROWS: msgpack.packb((self.nodes, rows))})
+        self.cache.put(INDEX_ENTRY, self._key(), {"began": self.began}, {ROWS: msgpack.packb((self.nodes, rows))})
         self.changed = False
 
     def node_names(self, known: Indexed) -> list[str]:
@@ -149,7 +154,9 @@ class CorpusIndex:
             stamp = stamp_of(folder)
             known = self.releases.get(rid)
             if known is not None and stamp != NO_STAMP and known.stamp == stamp:
-                continue
+                if _trusted(stamp, self.trusted_before):
+                    continue
+                self.changed = True  # read again now; saved with this run's time, it is trusted once old enough
             self.read_again += 1
             try:
                 card, source = read_inputs(folder)

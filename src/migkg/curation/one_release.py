@@ -135,13 +135,13 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
                  "whole corpus once first, to fill it")
         base = _warm_up(data_dir, toolkit, cache, context.key, workers, check)
 
+    index = CorpusIndex(cache, context.key)  # its time first: every stamp it keeps is taken after it
     stamp = stamp_of(folder)
     own = _OwnRelease(context, folder)
     try:
         folders = find_releases(data_dir)  # the corpus listed while the release is built aside
         by_id = {f.name: f for f in folders}
         check.releases = len(folders)
-        index = CorpusIndex(cache, context.key)
         if own.outcome is None:  # being built aside: the index is brought up to date meanwhile, without it
             index.load()
             missing = index.refresh([f for f in folders if f.name != release_id])
