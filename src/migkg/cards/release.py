@@ -106,6 +106,18 @@ def loaded_release(folder: Path, card_text: str, source_text: str) -> LoadedRele
     return loaded
 
 
+def release_folder(releases_dir: Path, name: str) -> Path | None:
+    """The release folder ``name`` as :func:`release_folders` would list it (a folder, its name not starting with a
+    dot; a link to one only inside the data folder), found without listing them all; None if it would not list
+    it."""
+    if not name or name.startswith(".") or Path(name).name != name or "\\" in name:
+        return None
+    folder = releases_dir / name
+    if folder.is_symlink():  # as release_folders: a linked release folder must stay inside the data folder
+        check_within(folder, releases_dir.parent, "release folder")
+    return folder if folder.is_dir() else None
+
+
 def release_folders(releases_dir: Path) -> list[Path]:
     """Every release folder (a folder holding a card), in name order."""
     if not releases_dir.is_dir():

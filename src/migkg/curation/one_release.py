@@ -41,9 +41,9 @@ from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import dedupe_against, said
 from migkg.build.workbench import Workbench
 from migkg.cards.registry import Registry, registry_files, registry_from_files
+from migkg.cards.release import release_folder
 from migkg.curation.corpus_index import AcrossSplit, CorpusIndex, stamp_of
 from migkg.errors import InputError, Location, MigkgError
-from migkg.inputs import check_within
 from migkg.processes import Aside, aside
 from migkg.validation.across import check_across, group_digests, groups_of_blob, parse_group
 from migkg.validation.card_locations import EntryLocations, anchored
@@ -124,7 +124,9 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
             shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
     data_dir = Path(data_dir)
-    folder = _release_folder(data_dir, release_id)
+    folder = release_folder(data_dir / "releases", release_id)
+    if folder is None:
+        raise unknown_release(data_dir, release_id)
     cache = Cache(cache_dir)
     context = _Context(data_dir, toolkit, cache)
     check = ReleaseCheck(release_id, folder)
@@ -192,21 +194,6 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
                              + [r for r, i in zip(same.results, same.issues, strict=True) if graph in i.graph.split()])
     check.seconds = time.perf_counter() - started
     return check
-
-
-def _release_folder(data_dir: Path, release_id: str) -> Path:
-    """The folder of the release ``release_id``, as :func:`migkg.build.jobs.find_releases` would list it (a folder
-    of ``releases/`` whose name does not start with a dot, a link to one only inside the data folder), found
-    without listing the corpus."""
-    releases = data_dir / "releases"
-    folder = releases / release_id
-    if not release_id or release_id.startswith(".") or Path(release_id).name != release_id or "\\" in release_id:
-        raise unknown_release(data_dir, release_id)
-    if folder.is_symlink():
-        check_within(folder, data_dir, "release folder")
-    if not folder.is_dir():
-        raise unknown_release(data_dir, release_id)
-    return folder
 
 
 def _warm_up(data_dir: Path, toolkit: Toolkit, cache: Cache, context: str, workers: int | None,
