@@ -41,7 +41,12 @@ def test_without_fork_the_work_runs_here(monkeypatch):
 
 def test_running_says_whether_the_copy_is_still_at_work_and_keeps_its_outcome(tmp_path: Path):
     go = tmp_path / "go"
-    running = aside(lambda: [time.sleep(0.05) for _ in range(1200) if not go.exists()])
+
+    def until_told() -> None:
+        deadline = time.monotonic() + 60
+        while not go.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+    running = aside(until_told)
     assert running.running() is True
     go.write_text("now")
     deadline = time.monotonic() + 30

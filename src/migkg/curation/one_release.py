@@ -31,7 +31,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import cast
 
 import pyoxigraph as ox
 
@@ -221,7 +220,10 @@ class _OwnRelease:
 
     def __init__(self, context: _Context, folder: Path):
         self.context, self.folder = context, folder
-        self.key, self.outcome, self.aside = "", cast(Outcome | None, None), cast(Aside | None, None)
+        self.key = ""
+        self.outcome: Outcome | None = None   # known: read from the cache, or failed on its inputs
+        self.job: Job | None = None           # else the build, aside
+        self.aside: Aside | None = None
         rid = folder.name
         try:
             card, source = read_inputs(folder)
@@ -233,12 +235,12 @@ class _OwnRelease:
         if entry is not None:
             self.outcome = replace(reused(rid, folder, entry), entry=entry)
             return
-        self.job = Job(rid, folder, card, source, self.key)
-        self.aside = aside(lambda: run_job(context.workbench(), context.cache, self.job))
+        job = self.job = Job(rid, folder, card, source, self.key)
+        self.aside = aside(lambda: run_job(context.workbench(), context.cache, job))
 
     def result(self) -> Outcome:
         if self.outcome is None:
-            assert self.aside is not None
+            assert self.aside is not None and self.job is not None
             rid, cache = self.folder.name, self.context.cache
             entry = cache.get(f"releases/{rid}", self.key) if self.aside.wait() else None
             self.outcome = (replace(reused(rid, self.folder, entry), status="built", entry=entry) if entry is not None
