@@ -57,10 +57,12 @@ def leftovers(parent: Path) -> list[str]:
     return sorted(p.name for p in parent.iterdir() if re.match(r"\.(build\.(new|old)|migkg-scratch)-", p.name))
 
 
-def releases_built(data_parent: Path) -> bool:
-    """Whether a build's scratch cache beside the data folder holds a built release yet: its workers are at work
-    on the rest, and its commit is still ahead (the releases, then the parts, then the commit)."""
-    return any(path.is_file() for scratch in data_parent.glob(".migkg-scratch-*") for path in scratch.rglob("*"))
+def releases_built(data_parent: Path, build: subprocess.Popen) -> bool:
+    """Whether the scratch cache of ``build`` (named after its pid, beside the data folder) holds a built release
+    yet: the build is at work on the rest, and its commit is still ahead (the releases, then the parts, then the
+    commit). A scratch cache that an earlier killed build left has another pid."""
+    return any(path.is_file() for scratch in data_parent.glob(f".migkg-scratch-{build.pid}-*")
+               for path in scratch.rglob("*"))
 
 
 def wait_for(condition: Callable[[], bool], within: float, step: float = 0.002) -> bool:
@@ -183,7 +185,7 @@ def test_sigterm_stops_a_build_like_ctrl_c(builds):
         out = fresh_old_build(builds, f"signal-{signum}")
         build = migkg("build", "--data", builds["new_data"], "--out", out, "--no-cache")
         assert wait_for(lambda parent=out.parent: bool(leftovers(parent)) and bool(leftovers(data_parent)), within=60)
-        assert wait_for(lambda: releases_built(data_parent), within=60), "no release was built"
+        assert wait_for(lambda build=build: releases_built(data_parent, build), within=60), "no release was built"
         build.send_signal(signum)
         code, err = finished(build, timeout=60)
         assert code == status, err
@@ -206,7 +208,7 @@ def test_a_stopped_build_leaves_no_worker_process(builds, signum):
     # the workers at work: the first releases built, the rest and the commit ahead (a fixed sleep once fell after
     # the commit, when start-up grew faster)
     data_parent = Path(builds["new_data"]).parent  # type: ignore[arg-type]
-    assert wait_for(lambda: releases_built(data_parent), within=60, step=0.002), "no release was built"
+    assert wait_for(lambda: releases_built(data_parent, build), within=60, step=0.002), "no release was built"
     assert all(pid_alive(pid) for pid in started), "a worker ended before the signal"
     build.send_signal(signum)
     # the workers end the batch they are on: seconds on a quiet machine, over a minute when both cores are busy
