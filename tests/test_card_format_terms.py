@@ -31,3 +31,18 @@ def test_the_topics_listed_are_the_topic_schemes_concepts(section_5):
     paragraph = paragraph.split("\n\n", 1)[0]
     listed = set(re.findall(r"`([a-z][a-z-]*)`", paragraph.split(":", 1)[1])) - {"statements", "events"}
     assert listed == notations(TOPIC_SCHEME)
+
+
+def test_the_event_roles_listed_are_the_roles_with_a_shortcut(section_5):
+    """The event roles' table: one row per role with a mig:shortcutProperty, naming that property."""
+    table = section_5[section_5.index("**Event roles**"):]
+    table = table[:table.index("\n\n", table.index("|"))]
+    listed = dict(re.findall(r"^\| `([a-z-]+)` \| `([a-zA-Z]+:[a-zA-Z]+)` \|", table, flags=re.MULTILINE))
+    graph = Graph().parse(ROOT / "ontology" / "schemes.ttl", format="turtle")
+    shortcut = URIRef("https://w3id.org/migkg/ontology#shortcutProperty")
+    prefixes = {"https://schema.org/": "schema:", "https://w3id.org/migkg/ontology#": "mig:"}
+    expected = {}
+    for role, prop in graph.subject_objects(shortcut):
+        base = next(b for b in prefixes if str(prop).startswith(b))
+        expected[str(graph.value(role, SKOS.notation))] = prefixes[base] + str(prop)[len(base):]
+    assert listed == expected

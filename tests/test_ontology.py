@@ -54,7 +54,8 @@ def test_every_concept_is_labelled_defined_and_in_its_scheme(vocabulary, namespa
 
 
 def test_every_event_role_names_the_direct_edge_the_build_derives(vocabulary):
-    event_roles = {"opener", "organiser", "funder", "supporter", "participant", "host", "speaker", "delegation-member"}
+    event_roles = {"opener", "organiser", "funder", "supporter", "participant", "host", "speaker", "delegation-member",
+                   "delegation-head", "meeting-chair", "event-observer"}
     for role in event_roles:
         shortcut = vocabulary.value(ROLE[role], MIG.shortcutProperty)
         assert shortcut is not None, role
