@@ -542,8 +542,8 @@ def _targets(results: list[SizeResult]) -> list[str]:
             lines.append(f"- linear: 10,000 took {ratio:.1f} times as long as 1,000 (target at most 11): "
                          f"{'met' if ratio <= 11 else 'missed'}")
     if warm:
-        lines.append(f"- rebuild after one card of {big.size:,} changed: {warm.seconds:,.1f} s (target 3 s): "
-                     f"{'met' if warm.seconds <= 3 else 'missed'}")
+        lines.append(f"- whole-corpus rebuild after one card of {big.size:,} changed: {warm.seconds:,.2f} s (target "
+                     f"1.5 s, issue 14 item 5): {'met' if warm.seconds <= 1.5 else 'missed'}")
     one = find(big, "migkg validate --release ID, its card changed")
     if one:
         lines.append(f"- one changed card of {big.size:,} checked with the checks across releases that can name it "
@@ -563,7 +563,9 @@ def _targets(results: list[SizeResult]) -> list[str]:
     slowest = max(big.queries, key=lambda r: r.seconds, default=None)
     if slowest:
         over = sorted((r for r in big.queries if r.seconds > 1), key=lambda r: -r.seconds)
-        lines.append(f"- catalogue queries on {big.size:,} releases within 1 s: {len(big.queries) - len(over)} of "
+        lines.append(f"- whole catalogue queries (every row) on {big.size:,} releases within 1 s (issue 12's target; "
+                     f"issue 14 item 4 asks for the first rows within 1 s and whole listings within 3 times one "
+                     f"triple pattern, below): {len(big.queries) - len(over)} of "
                      f"{len(big.queries)} (target: all): {'met' if not over else 'missed'}"
                      + ("; over 1 s: " + "; ".join(f"{r.what} {r.seconds:,.2f} s" for r in over) if over else ""))
     import query_bench
