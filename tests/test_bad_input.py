@@ -92,7 +92,19 @@ def test_a_process_position_is_not_an_event_role(case: Case, seed_card: dict):
     stderr = case.build_fails()
     assert where(case.path(CARD), line, "events[0].roles[0].role") in stderr
     assert "'chair' is a position in a process, not an event role." in stderr
-    assert "Fix: Use an event role" in stderr and "'opener', 'organiser', 'participant'" in stderr
+    assert "Fix: a position held in the process goes under processes[].positions" in stderr
+    assert "who chaired this one event is the event role 'meeting-chair'. Use an event role" in stderr
+    assert "'event-observer', 'funder', 'host', 'meeting-chair', 'opener', 'organiser', 'participant'" in stderr
+
+
+def test_a_membership_status_is_not_an_event_role(case: Case, seed_card: dict):
+    role = index_where(seed_card["events"][0]["roles"], role="participant", agent="TKM")
+    line = case.edit(CARD, "{role: participant, agent: TKM,", "{role: observer, agent: TKM,")
+    stderr = case.build_fails()
+    assert where(case.path(CARD), line, f"events[0].roles[{role}].role") in stderr
+    assert "'observer' is a membership status, not an event role." in stderr
+    assert "Fix: a status in the process goes under processes[].memberships; who attended this one event as an " \
+           "observer is the event role 'event-observer'." in stderr
 
 
 def test_only_release_metadata_may_be_supplied(case: Case, seed_card: dict):

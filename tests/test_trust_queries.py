@@ -151,6 +151,19 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def states(pid: int) -> list[str]:
+    """Each process of the tree under ``pid`` (itself first): its pid, state and the kernel function it waits in."""
+    found = []
+    for each in [pid, *children(pid)]:
+        proc = Path(f"/proc/{each}")
+        try:
+            state = next(line for line in (proc / "status").read_text().splitlines() if line.startswith("State:"))
+            found.append(f"{each} {state.split(':', 1)[1].strip()} in {(proc / 'wchan').read_text() or '-'}")
+        except (OSError, StopIteration):
+            found.append(f"{each} gone")
+    return found
+
+
 def test_ctrl_c_stops_an_embedded_query(built_dir, tmp_path):
     path = write(tmp_path, "slow.rq", FOUR_WAY_COUNT)
     process = subprocess.Popen([sys.executable, "-m", "migkg", "query", str(path), "--out", str(built_dir),
@@ -167,7 +180,13 @@ def test_ctrl_c_stops_an_embedded_query(built_dir, tmp_path):
         time.sleep(1.0)  # well inside the query
         process.send_signal(signal.SIGINT)
         sent = time.monotonic()
-        out, err = process.communicate(timeout=10)
+        try:
+            out, err = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:  # say what the command and its children were doing (seen under load)
+            state = states(process.pid)
+            process.kill()
+            pytest.fail(f"no exit 10 s after Ctrl-C; the process tree then: {state}; its stderr: "
+                        f"{process.communicate()[1]!r}")
         assert time.monotonic() - sent < 5
     finally:
         if process.poll() is None:

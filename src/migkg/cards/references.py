@@ -74,8 +74,15 @@ _TERM_OF = {"positions": "a position in a process", "statuses": "a membership st
             "event-classes": "an event class", "document-classes": "a document class",
             "actions": "an action on a document", "statement-kinds": "a statement kind", "topics": "a topic",
             "regions": "a UN M49 region code", "roles": "a role", "classes": "a class"}
-_LISTED = 8
-"""An error lists the terms a field allows where there are no more than this."""
+_LISTED = 12
+"""An error lists the terms a field allows where there are no more than this (the eleven event roles, not the
+topics)."""
+#: where a term of one set is given in a field of another, what the curator most likely meant
+_MEANT = {("positions", "event-roles"): "a position held in the process goes under processes[].positions (with "
+                                        "`at_event:` where the text attests it at this event); who chaired this one "
+                                        "event is the event role 'meeting-chair'. ",
+          ("statuses", "event-roles"): "a status in the process goes under processes[].memberships; who attended "
+                                       "this one event as an observer is the event role 'event-observer'. "}
 
 
 def _references(entries: list[Occurrence]) -> Iterator[tuple[Names, Path_, str]]:
@@ -142,7 +149,9 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
                           if name != names.vocabulary and term in vocabularies[name][0]), None)
             problem = f"'{term}' is {other}, not {_TERM_OF[names.vocabulary]}." if other else f"unknown term '{term}'."
             listed = f": {', '.join(repr(t) for t in sorted(allowed))}" if len(allowed) <= _LISTED else ""
-            errors.append(InputError(where(path), problem, f"{hint}Use {what}{listed}."))
+            meant = next((advice for (was, field), advice in _MEANT.items()
+                          if field == names.vocabulary and term in vocabularies[was][0]), "")
+            errors.append(InputError(where(path), problem, f"{meant or hint}Use {what}{listed}."))
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
 
