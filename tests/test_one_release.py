@@ -163,6 +163,28 @@ def test_the_changed_release_is_built_in_a_forked_copy_and_taken_from_the_cache(
     assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
 
 
+def test_the_workbench_is_made_once_before_the_copy_and_serves_both(domain, toolkit, tmp_path, monkeypatch):
+    """A change that makes a shared node validated anew: the copy builds the release with the workbench this
+    process made before forking it, and this process checks the node with the same (one making, not two)."""
+    from migkg.curation import one_release
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    made = tmp_path / "made"
+    real = one_release.Workbench
+
+    def workbench(*args, **kwargs):
+        with made.open("a") as out:  # the copy's count would not reach this process: a file does
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(one_release, "Workbench", workbench)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    assert found.status == "built" and found.checked_anew
+    assert [int(pid) for pid in made.read_text().split()] == [os.getpid()]
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
 def test_when_the_copy_fails_the_release_is_built_here(domain, toolkit, tmp_path, monkeypatch):
     from migkg.curation import one_release
 

@@ -146,8 +146,6 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
         if own.outcome is None:  # being built aside: the index is brought up to date meanwhile, without it
             index.load()
             missing = index.refresh([f for f in folders if f.name != release_id])
-        if own.aside is not None and own.aside.running():
-            context.workbench()  # while waiting for the copy: what a shared node's check needs, if one needs it
         outcome = own.result()
         check.status = outcome.status
         if outcome.status == "failed":
@@ -213,10 +211,13 @@ def _warm_up(data_dir: Path, toolkit: Toolkit, cache: Cache, context: str, worke
 
 class _OwnRelease:
     """The release's cache key and outcome: from the cache when its files are as built, else built, in a forked
-    copy of this process (:func:`migkg.processes.aside`) while this one brings the corpus index up to date (each
-    is about a third of the check, on a second core): the copy leaves the release's entry in the build cache,
-    which is read here once it is done. Should the copy fail (bad input, which leaves no entry), the release is
-    built here, where its errors are collected."""
+    copy of this process (:func:`migkg.processes.aside`) while this one brings the corpus index up to date (on a
+    second core): the copy leaves the release's entry in the build cache, which is read here once it is done.
+    Should the copy fail (bad input, which leaves no entry), the release is built here, where its errors are
+    collected. The workbench (the registry read and mapped, the vocabulary and their index: a fifth of a second
+    at 10,000 releases) is made here before the copy is forked, so the copy builds with it and this process has
+    it for the shared nodes the release's change makes validated anew: made once, not once in each process (on
+    a machine whose second core is busy, the copy's own making of it was on the check's critical path)."""
 
     def __init__(self, context: _Context, folder: Path):
         self.context, self.folder = context, folder
@@ -236,7 +237,8 @@ class _OwnRelease:
             self.outcome = replace(reused(rid, folder, entry), entry=entry)
             return
         job = self.job = Job(rid, folder, card, source, self.key)
-        self.aside = aside(lambda: run_job(context.workbench(), context.cache, job))
+        bench = context.workbench()  # before the fork: the copy's, and this process's for the shared nodes' check
+        self.aside = aside(lambda: run_job(bench, context.cache, job))
 
     def result(self) -> Outcome:
         if self.outcome is None:
