@@ -185,6 +185,25 @@ def test_the_workbench_is_made_once_before_the_copy_and_serves_both(domain, tool
     assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
 
 
+def test_each_group_is_parsed_once_when_a_shared_node_is_validated_anew(domain, toolkit, tmp_path, monkeypatch):
+    from migkg.curation import one_release
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    parsed: list[bytes] = []
+    real = one_release.parse_group
+
+    def parse_group(group):
+        parsed.append(group)
+        return real(group)
+    monkeypatch.setattr(one_release, "parse_group", parse_group)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    assert found.checked_anew and parsed
+    assert len(parsed) == len(set(parsed))
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
 def test_when_the_copy_fails_the_release_is_built_here(domain, toolkit, tmp_path, monkeypatch):
     from migkg.curation import one_release
 

@@ -43,6 +43,7 @@ from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.cards.release import release_folder
 from migkg.curation.corpus_index import AcrossSplit, CorpusIndex, stamp_of
 from migkg.errors import InputError, Location, MigkgError
+from migkg.mapping.terms import Triple
 from migkg.processes import Aside, aside
 from migkg.validation.across import check_across, group_digests, groups_of_blob, parse_group
 from migkg.validation.card_locations import EntryLocations, anchored
@@ -302,6 +303,16 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
             return previous.digests(rid)
         return group_digests(groups(rid))
 
+    parsed: dict[bytes, list[Triple]] = {}
+
+    def parse(group: bytes) -> list[Triple]:
+        """A group's triples, parsed once: the describers' groups of a node to check are read for the shared nodes
+        they name, then by the check (hundreds of groups for a node such as a process)."""
+        found = parsed.get(group)
+        if found is None:
+            found = parsed[group] = parse_group(group)
+        return found
+
     touched = _touched(previous, index, order, digests)
     todo = [node for node in shared if not previous.has_node(node) or touched is None
             or touched & ({node} | previous.node(node).values)]
@@ -311,7 +322,7 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
         named: set[str] = set()
         for node in todo:
             for rid in describers[node]:
-                for s, _p, o in parse_group(groups(rid)[node]):
+                for s, _p, o in parse(groups(rid)[node]):
                     for term in (s, o):
                         if isinstance(term, ox.NamedNode) and term.value != node \
                                 and not term.value.startswith(bench.release_prefix):
@@ -320,7 +331,7 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
         describers.update(index.describers(order, named - describers.keys()))
         readers = sorted({rid for node in wanted for rid in describers.get(node, ())}, key=position.__getitem__)
         described = [(rid, {n: d for n, d in digests(rid).items() if n in wanted}) for rid in readers]
-        _found, state = check_across(bench, described, groups, parse_group)
+        _found, state = check_across(bench, described, groups, parse)
         checks += [state.nodes[node] for node in todo]
     shapes = context.toolkit.shapes
     return _Across(frozenset(shared), frozenset(issue_of_focus(shapes, ox.NamedNode(node)) for node in shared),
