@@ -169,3 +169,20 @@ def test_a_parts_outcomes_come_back_from_its_plain_columns(tmp_path: Path):
     assert entry is not None
     assert len(entry.meta["releases"]["detail"]) == 2  # r1 has nothing to report: no record of its own
     assert outcomes_of(entry.meta["releases"]) == outcomes
+
+
+def test_the_same_rdflib_term_is_made_once_when_read_back():
+    """The SHACL results of thousands of releases name the same IRIs and literals again and again: reading them back
+    makes each once (rdflib checks an IRI and casts a literal's value each time it makes one), and equal to what
+    was stored."""
+    import rdflib
+
+    from migkg.build.codec import pack, unpack
+
+    iri, typed, tagged = (rdflib.URIRef("http://example.org/shape"),
+                          rdflib.Literal("2017-11-02", datatype=rdflib.XSD.date), rdflib.Literal("Ashgabat", lang="en"))
+    first, second = unpack(pack([[iri, typed, tagged], [iri, typed, tagged]]))
+    assert first == second == [iri, typed, tagged]
+    assert all(a is b for a, b in zip(first, second, strict=True))
+    assert [type(term) for term in first] == [rdflib.URIRef, rdflib.Literal, rdflib.Literal]
+    assert first[1].datatype == rdflib.XSD.date and first[2].language == "en"
