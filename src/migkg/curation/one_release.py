@@ -38,7 +38,7 @@ from migkg.build.cache import Cache, Entry, registry_fingerprint, release_key
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, find_releases, read_inputs, reused, run_job
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import dedupe_against, said
-from migkg.build.workbench import Workbench
+from migkg.build.workbench import Workbench, cached_registry_triples
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.cards.release import release_folder
 from migkg.curation.corpus_index import AcrossSplit, CorpusIndex, stamp_of
@@ -91,13 +91,14 @@ class _Context:
         self.files = registry_files(data_dir / "registry")
         self.key = f"{toolkit.fingerprint}:{registry_fingerprint(self.files)}"  # as the build's context
         self._registry: Registry | None = None
+        self._triples: list[Triple] | None = None  # the registry's, as the build cached them beside it
         self._bench: Workbench | None = None
 
     def registry(self) -> Registry:
         if self._registry is None:
             entry = self.cache.get("registry", self.key)
             if entry is not None:
-                self._registry = entry.meta["registry"]
+                self._registry, self._triples = entry.meta["registry"], cached_registry_triples(entry)
             else:
                 self._registry = registry_from_files(self.files, self.toolkit.vocabulary.post_types)
         assert self._registry is not None
@@ -105,7 +106,8 @@ class _Context:
 
     def workbench(self) -> Workbench:
         if self._bench is None:
-            self._bench = Workbench(self.toolkit, self.registry())
+            registry = self.registry()
+            self._bench = Workbench(self.toolkit, registry, self._triples)
         return self._bench
 
 
