@@ -222,6 +222,30 @@ def test_the_workbench_takes_the_registry_triples_the_build_cached(domain, toolk
     assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
 
 
+def test_the_registry_is_read_by_the_copy_that_builds_the_release_not_here(domain, toolkit, tmp_path, monkeypatch):
+    """With the registry's triples in the cache, this process's workbench (made before the copy, and checking the
+    shared node) never reads the registry: the copy reads it when it checks the card, beside this process's work."""
+    from migkg.curation import one_release
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    readers = tmp_path / "readers"
+    real = one_release._Context.registry
+
+    def registry(context):
+        with readers.open("a") as out:  # the copy's reads would not reach this process: a file does
+            out.write(f"{os.getpid()}\n")
+        return real(context)
+    monkeypatch.setattr(one_release._Context, "registry", registry)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    monkeypatch.undo()
+    assert found.status == "built" and found.checked_anew
+    pids = [int(pid) for pid in readers.read_text().split()]
+    assert pids and os.getpid() not in pids
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
 def test_when_the_copy_fails_the_release_is_built_here(domain, toolkit, tmp_path, monkeypatch):
     from migkg.curation import one_release
 

@@ -86,16 +86,20 @@ class Workbench:
     nodes are checked against), and a scratch Oxigraph store for the rules and the SPARQL checks.
     """
 
-    def __init__(self, toolkit: Toolkit, registry: Registry, registry_triples: list[Triple] | None = None):
+    def __init__(self, toolkit: Toolkit, registry: Registry | Callable[[], Registry],
+                 registry_triples: list[Triple] | None = None):
         """``registry_triples``: the registry's triples as :func:`map_registry` makes them, when the caller has them
-        (the build cache keeps them beside the registry: :func:`triples_blob`); else they are made here."""
+        (the build cache keeps them beside the registry: :func:`triples_blob`); else they are made here.
+        ``registry``: the registry, or (with ``registry_triples``) what reads it when a card is first checked
+        against it: a workbench that only validates (the shared nodes of a one-release check) never reads it."""
         self.toolkit = toolkit
-        self.registry = registry
+        self._registry = registry if isinstance(registry, Registry) else None
+        self._read_registry = None if isinstance(registry, Registry) else registry
         self.iris = toolkit.iris
         self.vocabulary_triples: list[Triple] = [cast(Triple, (to_ox(s), to_ox(p), to_ox(o))) for s, p, o in
                                                  sorted(toolkit.vocabulary.graph)]
         self.registry_triples = (registry_triples if registry_triples is not None
-                                 else map_registry(registry, toolkit.iris, toolkit.vocabulary.region_codes))
+                                 else map_registry(self.registry, toolkit.iris, toolkit.vocabulary.region_codes))
         needed = toolkit.needed.keeps if toolkit.needed else (lambda triple: True)
         self.scratch = Scratch([t for t in self.vocabulary_triples if needed(t)],
                                [t for t in self.registry_triples if needed(t)], toolkit.rules, self.vocabulary_triples)
@@ -114,6 +118,14 @@ class Workbench:
         self.store_rules = any(rule.plan is None for rule in toolkit.rules)
         # the graphs of the release at hand in the scratch store, each with the list of triples it was filled from
         self.staged: dict[ox.NamedNode, list[Triple]] = {}
+
+    @property
+    def registry(self) -> Registry:
+        """The registry the cards are checked against and mapped with (read when first needed, if it was not given)."""
+        if self._registry is None:
+            assert self._read_registry is not None
+            self._registry = self._read_registry()
+        return self._registry
 
     # ---------------------------------------------------------------- the steps
     def load(self, folder: Path, card: bytes, source: bytes) -> LoadedRelease:

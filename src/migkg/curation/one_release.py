@@ -105,9 +105,17 @@ class _Context:
         return self._registry
 
     def workbench(self) -> Workbench:
+        """The workbench: with the registry's triples from the cache, the registry itself is read only when a card
+        is first checked against it (by the copy that builds the release, in parallel with this process's index
+        work; a shared node's check here needs only the triples)."""
         if self._bench is None:
-            registry = self.registry()
-            self._bench = Workbench(self.toolkit, registry, self._triples)
+            if self._registry is None:
+                entry = self.cache.get("registry", self.key, meta=False)
+                self._triples = cached_registry_triples(entry) if entry is not None else None
+            if self._triples is not None:
+                self._bench = Workbench(self.toolkit, self.registry, self._triples)
+            else:
+                self._bench = Workbench(self.toolkit, self.registry())
         return self._bench
 
 
