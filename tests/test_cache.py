@@ -169,3 +169,49 @@ def test_a_parts_outcomes_come_back_from_its_plain_columns(tmp_path: Path):
     assert entry is not None
     assert len(entry.meta["releases"]["detail"]) == 2  # r1 has nothing to report: no record of its own
     assert outcomes_of(entry.meta["releases"]) == outcomes
+
+
+def test_the_same_rdflib_term_is_made_once_when_read_back():
+    """The SHACL results of thousands of releases name the same IRIs and literals again and again: reading them back
+    makes each once (rdflib checks an IRI and casts a literal's value each time it makes one), and equal to what
+    was stored."""
+    import rdflib
+
+    from migkg.build.codec import pack, unpack
+
+    iri, typed, tagged = (rdflib.URIRef("http://example.org/shape"),
+                          rdflib.Literal("2017-11-02", datatype=rdflib.XSD.date), rdflib.Literal("Ashgabat", lang="en"))
+    first, second = unpack(pack([[iri, typed, tagged], [iri, typed, tagged]]))
+    assert first == second == [iri, typed, tagged]
+    assert all(a is b for a, b in zip(first, second, strict=True))
+    assert [type(term) for term in first] == [rdflib.URIRef, rdflib.Literal, rdflib.Literal]
+    assert first[1].datatype == rdflib.XSD.date and first[2].language == "en"
+
+
+def test_the_registry_triples_come_back_from_their_blob_as_mapped(tmp_path: Path):
+    """The registry's triples kept beside it in the cache (``build.workbench.triples_blob``): the same triples, in the
+    same order, as mapping the registry makes them; the entry the build writes holds them."""
+    import pyoxigraph as ox
+    import pytest
+
+    from migkg.build.corpus import stream
+    from migkg.build.toolkit import Toolkit
+    from migkg.build.workbench import cached_registry_triples, triples_blob, triples_of_blob
+    from migkg.cards.registry import registry_files
+    from migkg.mapping.registry import map_registry
+
+    toolkit = Toolkit.load()
+    cache = tmp_path / "cache"
+    data = Path(__file__).resolve().parent / "fixtures" / "domain"
+    _summary, registry = stream(data, toolkit, lambda _cache, _keep: None, cache_dir=cache, workers=1)
+    mapped = map_registry(registry, toolkit.iris, toolkit.vocabulary.region_codes)
+    assert any(isinstance(o, ox.Literal) and o.language for _s, _p, o in mapped)
+    assert any(isinstance(o, ox.Literal) and not o.language for _s, _p, o in mapped)
+    assert triples_of_blob(triples_blob(mapped)) == mapped
+    context = f"{toolkit.fingerprint}:{registry_fingerprint(registry_files(data / 'registry'))}"
+    entry = Cache(cache).get("registry", context)
+    assert entry is not None and cached_registry_triples(entry) == mapped
+    with pytest.raises(TypeError):
+        triples_blob([(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.BlankNode("b"))])
+    with pytest.raises(ValueError):
+        triples_of_blob(b"\x93\x01")

@@ -163,6 +163,89 @@ def test_the_changed_release_is_built_in_a_forked_copy_and_taken_from_the_cache(
     assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
 
 
+def test_the_workbench_is_made_once_before_the_copy_and_serves_both(domain, toolkit, tmp_path, monkeypatch):
+    """A change that makes a shared node validated anew: the copy builds the release with the workbench this
+    process made before forking it, and this process checks the node with the same (one making, not two)."""
+    from migkg.curation import one_release
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    made = tmp_path / "made"
+    real = one_release.Workbench
+
+    def workbench(*args, **kwargs):
+        with made.open("a") as out:  # the copy's count would not reach this process: a file does
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(one_release, "Workbench", workbench)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    assert found.status == "built" and found.checked_anew
+    assert [int(pid) for pid in made.read_text().split()] == [os.getpid()]
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
+def test_each_group_is_parsed_once_when_a_shared_node_is_validated_anew(domain, toolkit, tmp_path, monkeypatch):
+    from migkg.curation import one_release
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    parsed: list[bytes] = []
+    real = one_release.parse_group
+
+    def parse_group(group):
+        parsed.append(group)
+        return real(group)
+    monkeypatch.setattr(one_release, "parse_group", parse_group)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    assert found.checked_anew and parsed
+    assert len(parsed) == len(set(parsed))
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
+def test_the_workbench_takes_the_registry_triples_the_build_cached(domain, toolkit, tmp_path, monkeypatch):
+    """The build keeps the registry's triples beside it in the cache; the check's workbench takes them rather than
+    mapping the registry again (a fifth of making it, before the release can be built)."""
+    from migkg.build import workbench
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the registry was mapped again")
+    monkeypatch.setattr(workbench, "map_registry", refuse)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    monkeypatch.undo()
+    assert found.status == "built" and found.checked_anew
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
+def test_the_registry_is_read_by_the_copy_that_builds_the_release_not_here(domain, toolkit, tmp_path, monkeypatch):
+    """With the registry's triples in the cache, this process's workbench (made before the copy, and checking the
+    shared node) never reads the registry: the copy reads it when it checks the card, beside this process's work."""
+    from migkg.curation import one_release
+
+    cache = tmp_path / "cache"
+    whole(domain, toolkit, cache)
+    rename_event(domain, ASHGABAT_KABAR, MEETING, "2017-11-ashgabat-som-3")
+    readers = tmp_path / "readers"
+    real = one_release._Context.registry
+
+    def registry(context):
+        with readers.open("a") as out:  # the copy's reads would not reach this process: a file does
+            out.write(f"{os.getpid()}\n")
+        return real(context)
+    monkeypatch.setattr(one_release._Context, "registry", registry)
+    found = check_release(domain, ASHGABAT_KABAR, toolkit, cache)
+    monkeypatch.undo()
+    assert found.status == "built" and found.checked_anew
+    pids = [int(pid) for pid in readers.read_text().split()]
+    assert pids and os.getpid() not in pids
+    assert found.report.issues == of_release(whole(domain, toolkit, tmp_path / "fresh"), toolkit, ASHGABAT_KABAR)
+
+
 def test_when_the_copy_fails_the_release_is_built_here(domain, toolkit, tmp_path, monkeypatch):
     from migkg.curation import one_release
 

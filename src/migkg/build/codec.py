@@ -141,6 +141,20 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
+@functools.lru_cache(maxsize=65536)
+def _uriref(text: str) -> rdflib.URIRef:
+    """One rdflib IRI per text (they are immutable): the SHACL results of thousands of releases name the same
+    shapes, paths, components and severities again and again, and rdflib checks an IRI each time it makes one."""
+    return rdflib.URIRef(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _literal(lexical: str, language: str | None, datatype: str | None) -> rdflib.Literal:
+    """One rdflib literal per (lexical form, language, datatype), as :func:`_uriref`: making one casts its value
+    to Python's, which was the largest cost of reading a dump part's kept outcomes back."""
+    return rdflib.Literal(lexical, lang=language, datatype=None if datatype is None else _uriref(datatype))
+
+
 @functools.cache
 def _field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(cls))
@@ -166,12 +180,12 @@ def _make(code: int, data: bytes) -> Any:
             raise UnknownRecord("an array of Python objects")
         return np.frombuffer(raw, dtype=np.dtype(dtype)).reshape(shape).copy()
     if code == _URIREF:
-        return rdflib.URIRef(payload)
+        return _uriref(payload)
     if code == _BNODE:
         return rdflib.BNode(payload)
     if code == _LITERAL:
         lexical, language, datatype = payload
-        return rdflib.Literal(lexical, lang=language, datatype=None if datatype is None else rdflib.URIRef(datatype))
+        return _literal(lexical, language, datatype)
     if code == _URL:
         return Url(payload)
     if code == _MODEL:

@@ -55,9 +55,16 @@ from migkg.build.sinks import SPANS, FileSink, Sink
 from migkg.build.stamps import Stamps
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import conclude, doomed, includable
-from migkg.build.workbench import Workbench, quiet_garbage_collector
+from migkg.build.workbench import (
+    REGISTRY_TRIPLES,
+    Workbench,
+    cached_registry_triples,
+    quiet_garbage_collector,
+    triples_blob,
+)
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.errors import InputError, MigkgError
+from migkg.mapping.terms import Triple
 from migkg.processes import FolderLock, owned_prefix, stale_folders
 from migkg.validation.conflicts import Conflict, conflict_triples
 from migkg.validation.reports import Report
@@ -196,8 +203,8 @@ def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, b
     context = f"{toolkit.fingerprint}:{registry_fingerprint(files)}"  # what every release's build depends on
     cache = Cache(cache_dir) if cache_dir is not None else None
     post_types = toolkit.vocabulary.post_types
-    registry, parsed = (_registry(cache, context, files, post_types) if cache is not None
-                        else (registry_from_files(files, post_types), False))
+    registry, triples, parsed = (_registry(cache, context, files, post_types) if cache is not None
+                                 else (registry_from_files(files, post_types), None, False))
     folders = find_releases(data_dir)
     scratch_dir: Path | None = None
     if cache is not None:
@@ -210,11 +217,12 @@ def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, b
         sink = make_sink(store, cache is not None)
         plan = Plan(context, stamps=Stamps.load(cache, context))
         run = CorpusBuild(toolkit, registry, files, plan, store, keep_cache=cache is not None,
-                          keep_going=keep_going, long_lived=long_lived)
+                          keep_going=keep_going, long_lived=long_lived, registry_triples=triples)
         summary = run.build(folders, sink, workers, progress, download_base)
         if cache is not None and cache.folder.is_dir():  # a build that cached nothing leaves no cache
-            if parsed:
-                cache.put("registry", context, {"registry": registry}, {})
+            if parsed:  # with its triples, which a workbench then takes instead of mapping the registry again
+                cache.put("registry", context, {"registry": registry},
+                          {REGISTRY_TRIPLES: triples_blob(run.workbench().registry_triples)})
             plan.stamps.save(cache, context)
     finally:
         if sink is not None:
@@ -224,15 +232,17 @@ def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, b
     return summary, registry, cache
 
 
-def _registry(cache: Cache, context: str, files: dict[Path, bytes], post_types: frozenset[str]) -> tuple[Registry, bool]:
-    """The registry, from the cache (the same files, the same code and vocabulary) or else parsed from its
-    files and checked against the vocabulary's types of post (then True: the caller caches it); at 10,000
-    releases the registry holds thousands of entries, and parsing them is a tenth of a rebuild. A bad
+def _registry(cache: Cache, context: str, files: dict[Path, bytes],
+              post_types: frozenset[str]) -> tuple[Registry, list[Triple] | None, bool]:
+    """The registry, from the cache (the same files, the same code and vocabulary) with its triples, or else
+    parsed from its files and checked against the vocabulary's types of post (then True: the caller caches it);
+    at 10,000 releases the registry holds thousands of entries, and parsing them is a tenth of a rebuild. A bad
     registry raises here, and nothing is cached."""
     entry = cache.get("registry", context)
     if entry is not None:
-        return entry.meta["registry"], False
-    return registry_from_files(files, post_types), True
+        return entry.meta["registry"], cached_registry_triples(entry), False
+    return registry_from_files(files, post_types), None, True
+
 
 
 class CorpusBuild:
@@ -240,8 +250,9 @@ class CorpusBuild:
     (statistics, shared nodes, pieces to the sink), then checked across releases and concluded."""
 
     def __init__(self, toolkit: Toolkit, registry: Registry, files: dict[Path, bytes], plan: Plan, cache: Cache, *,
-                 keep_cache: bool, keep_going: bool, long_lived: bool):
+                 keep_cache: bool, keep_going: bool, long_lived: bool, registry_triples: list[Triple] | None = None):
         self.toolkit, self.registry, self.files, self.plan, self.cache = toolkit, registry, files, plan, cache
+        self.registry_triples = registry_triples  # as the cache kept them (None: the workbench maps the registry)
         self.keep_cache, self.keep_going, self.long_lived = keep_cache, keep_going, long_lived
         self.bench: Workbench | None = None
         self.entries: dict[str, Entry] = {}   # the release cache entries this build read or wrote
@@ -252,7 +263,7 @@ class CorpusBuild:
     def workbench(self) -> Workbench:
         """The main process's workbench, made when first needed (a build that reuses everything needs none)."""
         if self.bench is None:
-            self.bench = Workbench(self.toolkit, self.registry)
+            self.bench = Workbench(self.toolkit, self.registry, self.registry_triples)
             if self.long_lived:
                 quiet_garbage_collector(collect=False)
         return self.bench

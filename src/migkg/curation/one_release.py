@@ -38,11 +38,12 @@ from migkg.build.cache import Cache, Entry, registry_fingerprint, release_key
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, find_releases, read_inputs, reused, run_job
 from migkg.build.toolkit import Toolkit
 from migkg.build.verdict import dedupe_against, said
-from migkg.build.workbench import Workbench
+from migkg.build.workbench import Workbench, cached_registry_triples
 from migkg.cards.registry import Registry, registry_files, registry_from_files
 from migkg.cards.release import release_folder
 from migkg.curation.corpus_index import AcrossSplit, CorpusIndex, stamp_of
 from migkg.errors import InputError, Location, MigkgError
+from migkg.mapping.terms import Triple
 from migkg.processes import Aside, aside
 from migkg.validation.across import check_across, group_digests, groups_of_blob, parse_group
 from migkg.validation.card_locations import EntryLocations, anchored
@@ -90,21 +91,31 @@ class _Context:
         self.files = registry_files(data_dir / "registry")
         self.key = f"{toolkit.fingerprint}:{registry_fingerprint(self.files)}"  # as the build's context
         self._registry: Registry | None = None
+        self._triples: list[Triple] | None = None  # the registry's, as the build cached them beside it
         self._bench: Workbench | None = None
 
     def registry(self) -> Registry:
         if self._registry is None:
             entry = self.cache.get("registry", self.key)
             if entry is not None:
-                self._registry = entry.meta["registry"]
+                self._registry, self._triples = entry.meta["registry"], cached_registry_triples(entry)
             else:
                 self._registry = registry_from_files(self.files, self.toolkit.vocabulary.post_types)
         assert self._registry is not None
         return self._registry
 
     def workbench(self) -> Workbench:
+        """The workbench: with the registry's triples from the cache, the registry itself is read only when a card
+        is first checked against it (by the copy that builds the release, in parallel with this process's index
+        work; a shared node's check here needs only the triples)."""
         if self._bench is None:
-            self._bench = Workbench(self.toolkit, self.registry())
+            if self._registry is None:
+                entry = self.cache.get("registry", self.key, meta=False)
+                self._triples = cached_registry_triples(entry) if entry is not None else None
+            if self._triples is not None:
+                self._bench = Workbench(self.toolkit, self.registry, self._triples)
+            else:
+                self._bench = Workbench(self.toolkit, self.registry())
         return self._bench
 
 
@@ -146,8 +157,6 @@ def check_release(data_dir: Path | str, release_id: str, toolkit: Toolkit, cache
         if own.outcome is None:  # being built aside: the index is brought up to date meanwhile, without it
             index.load()
             missing = index.refresh([f for f in folders if f.name != release_id])
-        if own.aside is not None and own.aside.running():
-            context.workbench()  # while waiting for the copy: what a shared node's check needs, if one needs it
         outcome = own.result()
         check.status = outcome.status
         if outcome.status == "failed":
@@ -213,10 +222,13 @@ def _warm_up(data_dir: Path, toolkit: Toolkit, cache: Cache, context: str, worke
 
 class _OwnRelease:
     """The release's cache key and outcome: from the cache when its files are as built, else built, in a forked
-    copy of this process (:func:`migkg.processes.aside`) while this one brings the corpus index up to date (each
-    is about a third of the check, on a second core): the copy leaves the release's entry in the build cache,
-    which is read here once it is done. Should the copy fail (bad input, which leaves no entry), the release is
-    built here, where its errors are collected."""
+    copy of this process (:func:`migkg.processes.aside`) while this one brings the corpus index up to date (on a
+    second core): the copy leaves the release's entry in the build cache, which is read here once it is done.
+    Should the copy fail (bad input, which leaves no entry), the release is built here, where its errors are
+    collected. The workbench (the registry read and mapped, the vocabulary and their index: a fifth of a second
+    at 10,000 releases) is made here before the copy is forked, so the copy builds with it and this process has
+    it for the shared nodes the release's change makes validated anew: made once, not once in each process (on
+    a machine whose second core is busy, the copy's own making of it was on the check's critical path)."""
 
     def __init__(self, context: _Context, folder: Path):
         self.context, self.folder = context, folder
@@ -236,7 +248,8 @@ class _OwnRelease:
             self.outcome = replace(reused(rid, folder, entry), entry=entry)
             return
         job = self.job = Job(rid, folder, card, source, self.key)
-        self.aside = aside(lambda: run_job(context.workbench(), context.cache, job))
+        bench = context.workbench()  # before the fork: the copy's, and this process's for the shared nodes' check
+        self.aside = aside(lambda: run_job(bench, context.cache, job))
 
     def result(self) -> Outcome:
         if self.outcome is None:
@@ -300,6 +313,16 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
             return previous.digests(rid)
         return group_digests(groups(rid))
 
+    parsed: dict[bytes, list[Triple]] = {}
+
+    def parse(group: bytes) -> list[Triple]:
+        """A group's triples, parsed once: the describers' groups of a node to check are read for the shared nodes
+        they name, then by the check (hundreds of groups for a node such as a process)."""
+        found = parsed.get(group)
+        if found is None:
+            found = parsed[group] = parse_group(group)
+        return found
+
     touched = _touched(previous, index, order, digests)
     todo = [node for node in shared if not previous.has_node(node) or touched is None
             or touched & ({node} | previous.node(node).values)]
@@ -309,7 +332,7 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
         named: set[str] = set()
         for node in todo:
             for rid in describers[node]:
-                for s, _p, o in parse_group(groups(rid)[node]):
+                for s, _p, o in parse(groups(rid)[node]):
                     for term in (s, o):
                         if isinstance(term, ox.NamedNode) and term.value != node \
                                 and not term.value.startswith(bench.release_prefix):
@@ -318,7 +341,7 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
         describers.update(index.describers(order, named - describers.keys()))
         readers = sorted({rid for node in wanted for rid in describers.get(node, ())}, key=position.__getitem__)
         described = [(rid, {n: d for n, d in digests(rid).items() if n in wanted}) for rid in readers]
-        _found, state = check_across(bench, described, groups, parse_group)
+        _found, state = check_across(bench, described, groups, parse)
         checks += [state.nodes[node] for node in todo]
     shapes = context.toolkit.shapes
     return _Across(frozenset(shared), frozenset(issue_of_focus(shapes, ox.NamedNode(node)) for node in shared),
