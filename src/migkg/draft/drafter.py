@@ -32,6 +32,7 @@ from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_na
 from migkg.draft.governance import Governance, find_governance
 from migkg.draft.header import (
     Dateline,
+    KindLine,
     Supplied,
     as_date,
     date_of_issue,
@@ -112,6 +113,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     title_method = "the first line after the kind line" if kind else \
         "the first line after the rubric line" if rubric and title and title[0] > rubric.end else \
         "the first line of the text"
+    above = _headline_above(text, kind, skip) if kind and dateline and (title is None or title[0] >= dateline.start) \
+        else None
+    if above:
+        title, title_method = above, "the line above the kind line (under it, the dateline)"
     if title and dateline and title[0] > dateline.start and (title[1] - title[0] > 200 or
                                                             analysis.sentence_of(title[0])[1] < title[1]):
         title = (title[0], analysis.sentence_of(title[0])[1])  # no headline: the body's first sentence stands for it
@@ -240,6 +245,22 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     card.proposals = actors.proposals
     note_spellings(card, actors)
     return card
+
+
+def _headline_above(text: str, kind: KindLine, skip: list[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """"Indonesia and Australia Co-Chair … Meeting / Press Release / Jakarta, 10 February 2022 – …": where the kind
+    line has the dateline right under it, a line above it that is no body's name (a header line, in ``skip``) and
+    not in capitals (a publisher's name with its office) is the headline."""
+    for match in re.finditer(r"[^\n]+", text[:kind.start]):
+        line = match.group()
+        start = match.start() + len(line) - len(line.lstrip())
+        end = match.start() + len(line.rstrip())
+        if start == end or any(s and s[0] <= start < s[1] for s in skip):
+            continue
+        words = line.split()
+        if len(words) >= 4 and line.upper() != line and re.search(r"[^\W\d_]{2}", line):
+            return start, end
+    return None
 
 
 def _known_agency(dateline: Dateline | None, actors: Actors) -> Dateline | None:

@@ -477,6 +477,8 @@ def header_lines(text: str, actors: Actors, kind: KindLine | None) -> list[tuple
         if kind and end <= kind.start and len(line.split()) <= 8 and not re.search(r"[.!?]\s*$", line):
             # above the kind line: the publisher's name, perhaps with its office («… – PERMANENT SECRETARIAT»)
             bodies = actors.within(start, end, HEADER_TYPES)
+            if bodies and not (bodies[0].start <= start + 4 and re.match(r"\s*(?:$|[^\w\s])", text[bodies[0].end:end])):
+                continue  # "Kazakhstan Hosts Almaty Process …": a headline naming a body, not the body's name
             known = [b for b in bodies if b.entity not in actors.proposals]  # not its office's name, guessed
             found += [(start, end, body) for body in known or bodies]
             continue
