@@ -35,3 +35,17 @@ def test_a_headline_above_a_kind_line_with_the_dateline_under_it(context):
     # a publisher's name above the kind line is still no title
     text = HEADLINE_ABOVE.replace("Kazakhstan Hosts Almaty Process Senior Officials in Astana", "IOM Kazakhstan")
     assert card_text(text, draft(text, "en", context, "2026-03-04").title.spans) != "IOM Kazakhstan"
+
+
+STATE_SERVICE = """Эксперты собрались в Душанбе
+
+ДУШАНБЕ, 4 марта. КАЗИНФОРМ - Эксперты Алматинского процесса собрались сегодня в Душанбе. Встречу организовала \
+Государственная служба занятости. В ней участвовали представители Европейского агентства по охране границ.
+"""
+
+
+def test_a_states_service_or_agency_is_proposed_as_a_ministry(context):
+    card = draft(STATE_SERVICE, "ru", context, "2026-03-04")
+    types = {p.labels["ru"]: p.type for p in card.proposals.values()}
+    assert types.get("Государственная служба занятости") == "ministry"
+    assert all(kind != "ministry" for label, kind in types.items() if "Европейск" in label)

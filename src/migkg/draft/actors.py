@@ -477,6 +477,23 @@ def _networks_by_acronym(analysis: Analysis, actors: Actors, registry: Registry)
                                              "pattern: a process by its acronym", 0.5))
 
 
+#: head nouns of a state's executive bodies other than a ministry (a service, an agency, a bureau...), which the
+#: registry enters as ``ministry``; "State", «государственная», "National" before them say whose they are
+STATE_BODY_HEADS = (r"служб\w*|агентств\w*|комитет\w*|бюро|департамент\w*|инспекци\w*|ведомств\w*|"
+                    r"Service|Agency|Bureau|Department|Directorate|Inspectorate|Committee")
+#: words of a body of several states or of none: its service or agency is no state's
+NOT_OF_A_STATE = (r"международн\w*|европейск\w*|ООН|объединенных\s+наций|всемирн\w*|регионал\w*|"
+                  r"International|European|United\s+Nations|World|Global|Regional|Joint")
+
+
+def _state_body(name: str) -> bool:
+    """«Государственная служба миграции», «Агентство внешней трудовой миграции», "State Migration Service": a body
+    of a state's executive (the registry's ``ministry``), not an organisation of several states."""
+    return bool(re.search(rf"(?<!\w)(?:{STATE_BODY_HEADS})(?!\w)", name, re.I)) and \
+        not re.search(rf"(?<!\w)(?:{NOT_OF_A_STATE})(?!\w)", name, re.I) and \
+        not re.search(r"(?<!\w)(?:пресс|press|media|медиа)", name, re.I)
+
+
 def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> None:
     """Organisations NER or the English patterns found and the registry does not know: proposals."""
     for candidate in analysis.organisations:
@@ -486,7 +503,7 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
         head = fold(words[0])
-        kind = ("ministry" if head.startswith(("министерств", "ministry")) else
+        kind = ("ministry" if head.startswith(("министерств", "ministry")) or _state_body(candidate.normal) else
                 "government" if head.startswith(("правительств", "government")) else
                 "intergovernmental-organization")
         labels, comment = copied_labels(analysis.language, candidate.normal)
