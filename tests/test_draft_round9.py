@@ -49,3 +49,38 @@ def test_a_states_service_or_agency_is_proposed_as_a_ministry(context):
     types = {p.labels["ru"]: p.type for p in card.proposals.values()}
     assert types.get("Государственная служба занятости") == "ministry"
     assert all(kind != "ministry" for label, kind in types.items() if "Европейск" in label)
+
+
+CONTACT_BLOCK_EN = """Press Release
+
+Experts meet in Astana
+
+ASTANA, 4 March 2026 - Experts of the Almaty Process met in Astana today.
+
+Media contacts:
+International Organization for Migration
+Aigul Serikova, +7 717 255 01 02, aserikova@iom.example.org
+"""
+
+CONTACT_BLOCK_RU = """ПРЕСС-РЕЛИЗ
+
+Эксперты собрались в Астане
+
+АСТАНА, 4 марта 2026 - Эксперты Алматинского процесса собрались сегодня в Астане.
+
+Международная организация по миграции
+Контактное лицо: Гульнара Ахметова
+Тел.: +7 717 255 01 03
+E-mail: gakhmetova@iom.example.org
+"""
+
+
+def test_a_contact_over_the_lines_of_a_block(context):
+    contact, = draft(CONTACT_BLOCK_EN, "en", context, "2026-03-04").contacts
+    assert contact.fields == {"person": "aigul-serikova", "organisation": "iom", "phone": "+7 717 255 01 02",
+                              "email": "aserikova@iom.example.org"}
+    card = draft(CONTACT_BLOCK_RU, "ru", context, "2026-03-04")
+    contact, = card.contacts  # one contact: the phone and the address are on lines of their own
+    assert contact.fields["organisation"] == "iom" and contact.fields["phone"] == "+7 717 255 01 03" \
+        and contact.fields["email"] == "gakhmetova@iom.example.org"
+    assert card.proposals[contact.fields["person"]].labels["ru"] == "Гульнара Ахметова"  # as written after the label

@@ -84,6 +84,9 @@ _PATTERNS = (
     ("family name and reporting verb", re.compile(rf"(?P<name>{_NAME_WORD})\s+(?:{_VERBS})\b")),
     ("reporting verb and family name", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD})(?=[\s,.;:])")),
     ("contact line", re.compile(rf"(?m)^[^\n:]{{2,60}}:\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),")),
+    # "Rini Astuti, +62 21 …, media@…": a name opening a line, its phone number or e-mail address after a comma
+    ("name before a phone or an address", re.compile(
+        rf"(?m)^[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}),[ \t]*(?:\+?\(?\d[\d ()-]{{5,}}|[\w.-]+@)")),
 )
 
 
