@@ -56,7 +56,7 @@ def _block(text: str, start: int, end: int) -> tuple[int, int]:
 def find_contacts(text: str, actors: Actors, section_start: int) -> list[Drafted]:
     """One contact per line (after the contacts header, or anywhere if there is none) with a person,
     an organisation and a phone number or an e-mail address."""
-    drafted = []
+    drafted: list[Drafted] = []
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.span()
         line = match.group()
