@@ -84,3 +84,60 @@ def test_a_contact_over_the_lines_of_a_block(context):
     assert contact.fields["organisation"] == "iom" and contact.fields["phone"] == "+7 717 255 01 03" \
         and contact.fields["email"] == "gakhmetova@iom.example.org"
     assert card.proposals[contact.fields["person"]].labels["ru"] == "Гульнара Ахметова"  # as written after the label
+
+
+def publishers(card) -> list[str]:
+    return [p.fields["agent"] for p in card.publishers]
+
+
+def test_an_unknown_agency_in_brackets_or_slashes_publishes_a_news_item(context):
+    text = """Officials meet in Karachi
+
+KARACHI (Sindh Courier) – Senior officials of the Colombo Process met in Karachi on Tuesday.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    agent, = publishers(card)
+    assert card.proposals[agent].labels["en"] == "Sindh Courier" and card.proposals[agent].type == "news-outlet"
+    assert card.kind.fields == {"kind": "news-item"}
+    text = """Эксперты собрались в Оше
+
+Ош, 4 марта 2026 /7.kg/. Эксперты Алматинского процесса собрались сегодня в Оше.
+"""
+    card = draft(text, "ru", context, "2026-03-04")
+    agent, = publishers(card)  # a name that begins with a digit
+    assert card.proposals[agent].labels["ru"] == "7.kg" and card.kind.fields == {"kind": "news-item"}
+
+
+def test_the_outlet_after_a_by_line(context):
+    text = """Officials meet in Baku
+
+BAKU, Azerbaijan, March 4, 2026. By Samir Aliyev – Trend:
+
+Senior officials of the Almaty Process met in Baku on Tuesday.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    assert publishers(card) == ["trend"]  # not "By Samir Aliyev"
+    assert [card.proposals[a.fields["agent"]].labels["en"] for a in card.authors] == ["Samir Aliyev"]
+
+
+def test_a_news_agency_with_its_acronym_relayed_makes_a_news_item(context):
+    text = """Officials back pilot
+
+Doha: Senior officials of the Abu Dhabi Dialogue met on Tuesday, the Qatar News Agency QNA reported.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    relay, = card.relays
+    assert card.proposals[relay.fields["outlet"]].labels["en"] == "Qatar News Agency"
+    assert card.kind.fields == {"kind": "news-item"}
+
+
+def test_a_press_service_signing_the_text_off_publishes_a_press_release(context):
+    text = """Эксперты собрались в Ташкенте
+
+Сегодня в Ташкенте собрались эксперты Алматинского процесса.
+
+Пресс-служба Международной организации по миграции
+"""
+    card = draft(text, "ru", context, "2026-03-04")
+    assert publishers(card) == ["iom"]
+    assert card.kind.fields == {"kind": "press-release"} and card.kind.confidence > 0.5

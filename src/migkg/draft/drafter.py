@@ -138,12 +138,13 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start,
                                                  rubric, place_line[3] if place_line else None)
     curators = supplied_publisher(supplied, publishers)
+    relayed = [r for r in relays(analysis, actors, body_end, registry)
+               if r.fields["outlet"] not in {p.fields["agent"] for p in publishers}]
     card = DraftCard(release_id, language,
-                     kind=release_kind(kind, title, publishers, actors),
+                     kind=release_kind(kind, title, publishers, actors, relayed),
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
                      issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
-                     authors=authors, relays=[r for r in relays(analysis, actors, body_end, registry)
-                                              if r.fields["outlet"] not in {p.fields["agent"] for p in publishers}])
+                     authors=authors, relays=relayed)
     # «13 октября (Trend) – … передает Trend»: the outlet that publishes the text does not relay it
     if unknown_publisher:
         card.skipped.append(unknown_publisher)
