@@ -141,3 +141,29 @@ def test_a_press_service_signing_the_text_off_publishes_a_press_release(context)
     card = draft(text, "ru", context, "2026-03-04")
     assert publishers(card) == ["iom"]
     assert card.kind.fields == {"kind": "press-release"} and card.kind.confidence > 0.5
+
+
+AGREED_TO_SUBMIT = """News
+
+Officials meet in Baku
+
+BAKU, 4 March 2026 – Senior officials of the Almaty Process met in Baku today. They endorsed a draft work plan \
+and agreed to present it to the Ministerial Conference for approval.
+"""
+
+ONE_OF_THE_MEETINGS = """Эксперты собрались в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - Эксперты Алматинского процесса собрались сегодня в Баку. Глава делегации Турции \
+предложил азербайджанской стороне провести у себя одну из тематических встреч процесса в 2027 году.
+"""
+
+
+def test_a_meeting_in_what_is_agreed_or_proposed_to_be_done_is_not_reported(context):
+    event, = draft(AGREED_TO_SUBMIT, "en", context, "2026-03-04").events
+    assert event.kind.fields == {"kind": "senior-officials-meeting"}
+    event, = draft(ONE_OF_THE_MEETINGS, "ru", context, "2026-03-04").events
+    assert event.kind.fields == {"kind": "expert-meeting"}
+    text = AGREED_TO_SUBMIT.replace("agreed to present it to the Ministerial Conference for approval",
+                                    "invited Kazakhstan to host one of the thematic meetings next year")
+    event, = draft(text, "en", context, "2026-03-04").events
+    assert event.kind.fields == {"kind": "senior-officials-meeting"}

@@ -291,7 +291,11 @@ DOMAIN_ENGLISH = DomainLexicon(
     planned_before=r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
                    r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$|"
                    # "proposed to discuss it at the ministerial conference": a meeting in what is proposed
-                   r"\b(?:propos|suggest)(?:ed|es|ing)\s+(?:that\s+\S+\s+\S+\s+|to\s+)\w+\s+(?:\S+\s+){0,4}$",
+                   r"\b(?:propos|suggest)(?:ed|es|ing)\s+(?:that\s+\S+\s+\S+\s+|to\s+)\w+\s+(?:\S+\s+){0,4}$|"
+                   # "agreed to submit it to the Ministerial Conference", "invited Uzbekistan to host one of the
+                   # thematic meetings": a meeting in what is agreed or asked to be done
+                   r"\b(?:agreed|decided|invited\s+\S+(?:\s+\S+)?|asked\s+\S+(?:\s+\S+)?)\s+to\s+\w+\s+(?:\S+\s+){0,4}$|"
+                   r"\bone\s+of\s+(?:the\s+|its\s+)?(?:\S+\s+){0,2}$",
     indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
@@ -404,7 +408,10 @@ DOMAIN_RUSSIAN = DomainLexicon(
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
     planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$|"
-                   r"предлож\w+\s+\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$",  # «предложила обсудить ее на конференции»
+                   r"предлож\w+\s+(?:[^\s,.]+\s+){0,2}?\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"  # «предложила обсудить ее на
+                   # конференции», «предложил узбекской стороне принять у себя одно из совещаний»
+                   r"(?:договорил\w+|решил\w+|согласил\w+)\s+\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"
+                   r"(?<!\w)(?:одн\w+|один)\s+из\s+(?:\S+\s+){0,2}$",
     indefinite=r"(?!x)x",
     part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
     name_tail=r"по|о|об|на|в\s+области",
