@@ -167,3 +167,18 @@ def test_a_meeting_in_what_is_agreed_or_proposed_to_be_done_is_not_reported(cont
                                     "invited Kazakhstan to host one of the thematic meetings next year")
     event, = draft(text, "en", context, "2026-03-04").events
     assert event.kind.fields == {"kind": "senior-officials-meeting"}
+
+
+NAMED_BETWEEN = """Press Release
+
+Silk Routes officials meet in Ankara
+
+ANKARA, 4 March 2026 - Türkiye today hosted the 9th Budapest Process Silk Routes Senior Officials' Meeting.
+"""
+
+
+def test_an_ordinal_and_a_process_before_capitalised_words_before_the_kind(context):
+    event, = draft(NAMED_BETWEEN, "en", context, "2026-03-04").events
+    assert event.number.fields == {"number": 9}
+    assert event.meeting_of.fields == {"process": "budapest-process"}
+    assert card_text(NAMED_BETWEEN, event.name.spans) == "Budapest Process Silk Routes Senior Officials' Meeting"
