@@ -182,3 +182,11 @@ def test_an_ordinal_and_a_process_before_capitalised_words_before_the_kind(conte
     assert event.number.fields == {"number": 9}
     assert event.meeting_of.fields == {"process": "budapest-process"}
     assert card_text(NAMED_BETWEEN, event.name.spans) == "Budapest Process Silk Routes Senior Officials' Meeting"
+
+
+def test_a_name_before_a_title_with_modifiers_or_with_a_particle_inside():
+    from migkg.draft.english import _names
+    text = "Opening the session, Omar Khalil, Assistant Undersecretary for Employment at the ministry, said it mattered."
+    assert [n.normal for n in _names(text)] == ["Omar Khalil"]
+    text = "The talks went well. Anna van Houten, Head of Unit at the Commission, presented the study."
+    assert [n.normal for n in _names(text)] == ["Anna van Houten"]

@@ -74,6 +74,13 @@ _PATTERNS = (
         rf"\b(?:{_TITLES})(?:\s+(?:of|for|the|and|at|on|in|[A-Z][\w'’-]*))*,\s+(?:{_HONORIFIC}\s+)?"
         rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,|\s+(?:{_VERBS})\b)")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
+    # "Saeed Al Mazrouei, Assistant Undersecretary for …", "Pieter van Damme, Head of Unit at …": words before the
+    # title's head, a particle inside the name
+    ("title with its modifiers after the name", re.compile(
+        rf"(?:^|(?<=[.!?] )|(?<=\n)|(?<=, ))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:[A-Z][a-z]+\s+){{1,2}}"
+        rf"(?:{_TITLES})\b")),
+    ("particle inside the name, title after it", re.compile(
+        rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}\s+(?:van|von|de|der|da|del|di)\s+{_NAME_WORD}),\s+(?:{_TITLES})\b")),
     # «Dewi Sari, director for the protection of citizens at the ministry, said…»: a name opening a sentence, an
     # apposition in lower case between commas, a reporting verb
     ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}\s+{_NAME_WORD}),"
