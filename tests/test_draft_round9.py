@@ -190,3 +190,20 @@ def test_a_name_before_a_title_with_modifiers_or_with_a_particle_inside():
     assert [n.normal for n in _names(text)] == ["Omar Khalil"]
     text = "The talks went well. Anna van Houten, Head of Unit at the Commission, presented the study."
     assert [n.normal for n in _names(text)] == ["Anna van Houten"]
+
+
+THEY_AGREED = """News
+
+Officials meet in Baku
+
+BAKU, 4 March 2026 – Senior officials of the Almaty Process met in Baku today. Kazakhstan, Uzbekistan and Tajikistan \
+took part. The participants agreed to set up a working group on seasonal work. They also agreed that the group would \
+report in a year.
+"""
+
+
+def test_they_after_the_participants_agreed_are_the_participants(context):
+    card = draft(THEY_AGREED, "en", context, "2026-03-04")
+    event, = card.events
+    outcomes = [s.fields for s in card.statements if s.fields["kind"] == "joint-outcome"]
+    assert [o.get("speaker_groups") for o in outcomes] == [[{"group": "participants", "of": event.id}]] * 2

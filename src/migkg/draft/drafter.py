@@ -310,7 +310,7 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
     group; «the countries … agreed», where the text lists the states taking part, by those states (as the seed's
     card writes it)."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
-    drafted = []
+    drafted: list[Drafted] = []
     for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
         start = first
         fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
@@ -320,8 +320,10 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
         if _adopts_a_document(text[start:end], language):
             continue  # "The senior officials endorsed the … Action Plan": an adoption, not an agreement
         said = re.sub(LEAD_IN, "", text[start:end], flags=re.I)  # «По итогам встречи стороны…»: the lead-in is not the subject
-        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
-                    said, re.I):
+        they = re.match(r"\W*(?:they|они)\b", said, re.I) and drafted and drafted[-1].fields.get("speaker_groups") \
+            and text[drafted[-1].spans[0][1]:start].strip() == ""
+        if they or re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
+                            said, re.I):  # "They also agreed", right after the participants agreed: the same group
             fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
             method, confidence = "«the participants» and an agreeing verb: the participants as a group", 0.7
         elif participants:
