@@ -207,3 +207,15 @@ def test_they_after_the_participants_agreed_are_the_participants(context):
     event, = card.events
     outcomes = [s.fields for s in card.statements if s.fields["kind"] == "joint-outcome"]
     assert [o.get("speaker_groups") for o in outcomes] == [[{"group": "participants", "of": event.id}]] * 2
+
+
+def test_the_host_opening_the_body_after_the_dateline_of_a_long_named_meeting(context):
+    text = """Press Release
+
+Uzbekistan hosts officials
+
+TASHKENT, 4 March 2026 – Uzbekistan on Tuesday hosted the second Almaty Process Regional Labour Mobility Senior \
+Officials' Meeting. Kazakhstan and Tajikistan took part.
+"""
+    event, = draft(text, "en", context, "2026-03-04").events
+    assert ("host", "UZB") in {(r.fields["role"], r.fields["agent"]) for r in event.roles}

@@ -222,8 +222,8 @@ def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
             verb = re.search(pattern, words, re.I)
             subject = agents[0] if agents else None
             if not verb or subject is None or subject.start >= sentence[0] + verb.start() or \
-                    not re.fullmatch(r"\s*(?:the\s+)?", text[sentence[0]:subject.start], re.I):
-                continue
+                    not re.fullmatch(r"(?:[^.!?\n]{0,80}?\s[–—-]\s*)?\s*(?:the\s+)?", text[sentence[0]:subject.start], re.I):
+                continue  # the subject opens the sentence, or the body after the dateline's dash
             found = [subject]
             partners = re.match(lexicon.partners, words[verb.end():], re.I) if lexicon.partners else None
             if partners:

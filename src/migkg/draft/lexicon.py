@@ -176,7 +176,7 @@ ENGLISH = Lexicon(
     taking_part=r"\b(?:attended|took\s+part|participated|(?:are|is)\s+(?:attending|taking\s+part|participating)|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
                 r"session|consultation))\b",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?in\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[Pp]rocess|[Dd]ialogue|[Nn]etwork)\b",
-    subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
+    subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,8}?(?:meeting|conference|session|"
                             r"consultation|event)\b"),
                    ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
                                  r"session|consultation|event)\b")),
