@@ -219,3 +219,15 @@ Officials' Meeting. Kazakhstan and Tajikistan took part.
 """
     event, = draft(text, "en", context, "2026-03-04").events
     assert ("host", "UZB") in {(r.fields["role"], r.fields["agent"]) for r in event.roles}
+
+
+def test_a_known_post_after_acting_or_deputy_is_another_post(context):
+    text = """News
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 – Senior officials of the Almaty Process met in Astana today. Acting Minister of Foreign \
+Affairs of the Republic of Kazakhstan Erlan Bekov said the process had grown.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    assert all(p.fields["post"] != "kaz-minister-foreign-affairs" for p in card.posts_held)
