@@ -231,3 +231,16 @@ Affairs of the Republic of Kazakhstan Erlan Bekov said the process had grown.
 """
     card = draft(text, "en", context, "2026-03-04")
     assert all(p.fields["post"] != "kaz-minister-foreign-affairs" for p in card.posts_held)
+
+
+def test_a_demonym_after_a_first_name_or_an_initial_is_a_family_name(context):
+    text = """Эксперты собрались в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - Эксперты Алматинского процесса собрались сегодня в Баку. Встречу открыла посол \
+Казахстана Илона Хорват. Как отметила И.Хорват, Казахстан готов продолжить работу.
+"""
+    card = draft(text, "ru", context, "2026-03-04")
+    event, = card.events
+    agents = {r.fields["agent"] for r in event.roles}
+    assert "HRV" not in agents and not any("HRV" in (s.fields.get("speakers") or []) for s in card.statements)
+    assert any(card.proposals.get(a) and card.proposals[a].labels["ru"] == "Илона Хорват" for a in agents)

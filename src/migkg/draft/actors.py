@@ -80,7 +80,9 @@ def resolve(analysis: Analysis, found: list[Mention], registry: Registry, lexico
     mentions = [Actor(m.start, m.end, m.entity, m.type, m.method, CONFIDENCE.get(m.source, 0.6))
                 for m in found if not any(s < m.end and m.start < e for s, e in hidden)]
     mentions = _join_acronyms(text, mentions, registry)
-    mentions = _state_sides(analysis, mentions, {m.start for m in found if m.source == "state adjective"}, lexicon)
+    adjectives = {m.start for m in found if m.source == "state adjective"}
+    mentions = _family_names_not_demonyms(analysis, mentions, adjectives)
+    mentions = _state_sides(analysis, mentions, adjectives, lexicon)
     actors = Actors(mentions)
     for mention in mentions:
         if mention.entity not in registry and mention.type == "state":
@@ -117,6 +119,17 @@ def _join_acronyms(text: str, mentions: list[Actor], registry: Registry) -> list
                 continue
         joined.append(mention)
     return joined
+
+
+def _family_names_not_demonyms(analysis: Analysis, mentions: list[Actor], adjectives: set[int]) -> list[Actor]:
+    """«Жужанна Хорват», «Ж.Хорват», "Anna Frank": a demonym after a first name or an initial, inside a person's
+    name (NER), is a family name, not a mention of the state."""
+    text = analysis.text
+    dropped = {id(m) for m in mentions if m.type == "state" and m.start in adjectives and m.start > 0
+               and (any(n.start < m.start and m.end <= n.end and text[n.start:m.start].strip()[:1].isupper()
+                        and not any(o.start <= n.start < o.end for o in mentions) for n in analysis.names)
+                    or re.search(r"(?<![\w.])[A-ZА-ЯЁ]\.\s?$", text[max(0, m.start - 3):m.start]))}
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _state_sides(analysis: Analysis, mentions: list[Actor], adjectives: set[int], lexicon: Lexicon) -> list[Actor]:
