@@ -244,3 +244,13 @@ def test_a_demonym_after_a_first_name_or_an_initial_is_a_family_name(context):
     agents = {r.fields["agent"] for r in event.roles}
     assert "HRV" not in agents and not any("HRV" in (s.fields.get("speakers") or []) for s in card.statements)
     assert any(card.proposals.get(a) and card.proposals[a].labels["ru"] == "Илона Хорват" for a in agents)
+
+
+def test_a_plural_verb_of_opening_gives_every_person_after_it(context):
+    text = """Эксперты собрались в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - В Баку прошла встреча экспертов Алматинского процесса. Встречу открыли министр \
+Азербайджана Рашад Мамедов и посол Казахстана Асель Нурланова.
+"""
+    event, = draft(text, "ru", context, "2026-03-04").events
+    assert len([r for r in event.roles if r.fields["role"] == "opener"]) == 2

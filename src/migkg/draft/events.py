@@ -78,8 +78,10 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
             if _attributive(text[cue_start:cue_end]) and not re.fullmatch(r"\s*", text[cue_end:window[0].start]):
                 continue  # «организованного набора граждан Узбекистана»: a participle describing something else
             wanted = [m for m in window if (m.type == "person") == (role == "opener")] or window
+            plural = any(t.feats.get("Number") == "Plur" and t.pos in ("VERB", "AUX")
+                         for t in analysis.tokens_in(cue_start, cue_end))  # «открыли X и Y»: both opened it
             for mention in _distinct(wanted):
-                if role == "opener" and mention is not wanted[0]:
+                if role == "opener" and mention is not wanted[0] and not (plural and mention.type == "person"):
                     continue
                 spans = [(cue_start, mention.end)] if mention is wanted[0] and mention.start - cue_end <= 80 \
                     else [(cue_start, cue_end), (mention.start, mention.end)]
