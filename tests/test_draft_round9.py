@@ -254,3 +254,22 @@ def test_a_plural_verb_of_opening_gives_every_person_after_it(context):
 """
     event, = draft(text, "ru", context, "2026-03-04").events
     assert len([r for r in event.roles if r.fields["role"] == "opener"]) == 2
+
+
+def test_a_noun_of_purpose_or_theme_as_the_subject_gives_the_purpose(context):
+    text = """Эксперты собрались в Баку
+
+БАКУ, 4 марта. КАЗИНФОРМ - В Баку прошла встреча экспертов Алматинского процесса. Ее целью было обсудить защиту \
+прав трудовых мигрантов.
+"""
+    event, = draft(text, "ru", context, "2026-03-04").events
+    assert event.purposes and "rights-of-migrants" in event.purposes[0].fields["topics"]
+    text = """News
+
+Officials meet in Baku
+
+BAKU, 4 March 2026 – Senior officials of the Almaty Process met in Baku today. The main theme of the meeting was \
+the return and reintegration of migrants.
+"""
+    event, = draft(text, "en", context, "2026-03-04").events
+    assert event.purposes and "return-and-reintegration" in event.purposes[0].fields["topics"]

@@ -351,7 +351,10 @@ DOMAIN_ENGLISH = DomainLexicon(
             r"\b(?:aimed|designed|meant)?\s*(?:in\s+order\s+)?to\s+"
             r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
-            r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b",
+            r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b|"
+            # "The aim of the meeting was to …", "Its main theme was …": a noun of purpose or theme as the subject
+            r"\b(?:aim|purpose|objective|goal|(?:main\s+)?(?:theme|topic|focus))\s+(?:of\s+(?:the|this)\s+(?:\w+\s+){0,3}?"
+            r"(?:meeting|conference|session|consultation)\s+)?(?:was|is)\s+(?:to\s+)?",
     clause_break=r",\s*(?:while|whereas|but)\b|;",
     topic_phrasings=(("human-trafficking", r"\btraffick\w*\s+in\s+(?:persons|human\s+beings)|\bhuman\s+trafficking|"
                                            r"\bvictims\s+of\s+trafficking\b|\btrafficking\s+victims\b"),
@@ -458,7 +461,12 @@ DOMAIN_RUSSIAN = DomainLexicon(
     purpose=r"с\s+целью|в\s+целях|для\s+того,?\s+чтобы|чтобы|для\s+обсуждения|для\s+рассмотрения|"
             r"(?:созван|проведен|организован|собран)\w*\s+для\s+(?=\w+(?:ки|ния|ния|тия|ции|ена|мена)\b)|"
             r"\bцел[ьи]\s+(?:встречи|совещания|конференции|заседания|консультаций)\s*(?:[–—:-]|является|состоит\s+в)\s*|"
-            r"посвящ[её]н\w*|направлен\w*\s+на",
+            r"посвящ[её]н\w*|направлен\w*\s+на|"
+            # «Ее целью было согласовать …», «Основная тема нынешней встречи - …»: a noun of purpose or theme as the
+            # subject, the purpose after the link verb or the dash
+            r"(?<!\w)целью\s+(?:\w+\s+){0,2}?(?:было|являлось|является|стало|была)\s+|"
+            r"(?<!\w)(?:основн\w+\s+|главн\w+\s+)?(?:тем[аы]|цель)\s+(?:\w+\s+)?(?:встречи|совещания|конференции|"
+            r"заседания|консультаций)\s*(?:[–—:-]|стал[аио]?|был[аио]?|является)\s*",
     clause_break=r";",
     topic_phrasings=(("human-trafficking", r"торговл\w+\s+людьми"),
                      ("labour-migration", r"трудов\w+\s+мигра\w+|трудящи\w+\s*(?:-\s*)?мигрант\w*|"
