@@ -273,3 +273,15 @@ the return and reintegration of migrants.
 """
     event, = draft(text, "en", context, "2026-03-04").events
     assert event.purposes and "return-and-reintegration" in event.purposes[0].fields["topics"]
+
+
+def test_of_the_dialogue_capitalised_after_the_meeting_is_the_one_process_named(context):
+    text = """News
+
+Officials back a pilot
+
+ABU DHABI, 4 March 2026 – Senior officials of the Abu Dhabi Dialogue agreed to launch a pilot project. The agreement came \
+at the close of a two-day Senior Officials' Meeting of the Dialogue in Abu Dhabi.
+"""
+    event, = draft(text, "en", context, "2026-03-04").events
+    assert event.meeting_of is not None and event.meeting_of.method.startswith("«the process» right after")

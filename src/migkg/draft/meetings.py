@@ -370,7 +370,7 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
             if mention_start == start:
                 start, end = min(start, process.start), max(end, process.end)
             break
-        bare = re.match(lexicon.process_word, text[mention_end:]) if lexicon.process_word else None
+        bare = re.match(lexicon.process_word, text[mention_end:], re.I) if lexicon.process_word else None
         if bare and len({p.entity for p in processes}) == 1:  # «совещании старших должностных лиц процесса»
             event.meeting_of = Drafted({"process": processes[0].entity}, [(mention_start, mention_end + bare.end()),
                                                                           (processes[0].start, processes[0].end)],
