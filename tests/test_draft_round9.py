@@ -285,3 +285,15 @@ at the close of a two-day Senior Officials' Meeting of the Dialogue in Abu Dhabi
 """
     event, = draft(text, "en", context, "2026-03-04").events
     assert event.meeting_of is not None and event.meeting_of.method.startswith("«the process» right after")
+
+
+def test_states_in_a_sentence_about_a_later_meeting_are_not_participants(context):
+    text = """News
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 – Senior officials of the Almaty Process met in Astana today. Officials of the ministry said \
+that Kyrgyzstan and Tajikistan had offered to host the next thematic meetings.
+"""
+    event, = draft(text, "en", context, "2026-03-04").events
+    assert not {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"} & {"KGZ", "TJK"}

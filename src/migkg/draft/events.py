@@ -182,7 +182,8 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
         else:
             sentences = [s for s in analysis.sentences if start <= s[0] < end]
             hits = [s for s in sentences if _mentions_gathering(analysis, s, lexicon)
-                    and len(_distinct(actors.within(*s, frozenset({"state"})))) >= 2]
+                    and len(_distinct(actors.within(*s, frozenset({"state"})))) >= 2
+                    and not _about_a_later_meeting(analysis, s)]
             if not hits:
                 continue
             hits.sort(key=lambda s: -len(_distinct(actors.within(s[0], s[1], frozenset({"state"})))))  # the list first:
@@ -349,6 +350,13 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
                                    f"an organisation whose representatives take part ({mention.method})",
                                    round(min(0.6, mention.confidence), 2)))
     return drafted
+
+
+def _about_a_later_meeting(analysis: Analysis, sentence: tuple[int, int]) -> bool:
+    """"Afghanistan and Bangladesh had offered to host thematic meetings next year", «следующая встреча пройдет в …»:
+    the states a sentence about a meeting still to come names are not those taking part in this one."""
+    lexicon = DOMAIN_LEXICONS[analysis.language]
+    return re.search(lexicon.not_reported, analysis.text[sentence[0]:sentence[1]], re.I) is not None
 
 
 def _mentions_gathering(analysis: Analysis, sentence: tuple[int, int], lexicon: Lexicon) -> bool:
