@@ -297,3 +297,14 @@ that Kyrgyzstan and Tajikistan had offered to host the next thematic meetings.
 """
     event, = draft(text, "en", context, "2026-03-04").events
     assert not {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"} & {"KGZ", "TJK"}
+
+
+def test_a_known_city_and_a_colon_opening_the_body_is_the_dateline(context):
+    text = """Officials back a pilot
+
+Astana: Senior officials of the Almaty Process agreed on Tuesday to set up a working group on seasonal work.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    assert card.place.fields == {"place": "astana"}
+    text = text.replace("Astana:", "Note:")  # no city: no place of issue
+    assert draft(text, "en", context, "2026-03-04").place is None

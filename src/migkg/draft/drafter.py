@@ -135,6 +135,12 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     body_start = dateline.tail_end if dateline else title[1]
     place_line = find_place_line(text, body_start, min(body_start + 200, len(text))) \
         if not (dateline and dateline.place_start is not None and dateline.place_end is not None) else None
+    if place_line is None and dateline is None:  # "Abu Dhabi: Senior officials …": a known city and a colon
+        colon = re.compile(r"^[ \t]*([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}):[ \t]+(?=[A-Z])", re.M).search(
+            text, body_start, min(body_start + 200, len(text)))
+        if colon and any(a.start == colon.start(1) and a.end == colon.end(1)
+                         for a in actors.within(*colon.span(1), frozenset({"city"}))):
+            place_line = (colon.start(1), colon.end(1), colon.end(), None)
     publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start,
                                                  rubric, place_line[3] if place_line else None)
     curators = supplied_publisher(supplied, publishers)
