@@ -308,3 +308,16 @@ Astana: Senior officials of the Almaty Process agreed on Tuesday to set up a wor
     assert card.place.fields == {"place": "astana"}
     text = text.replace("Astana:", "Note:")  # no city: no place of issue
     assert draft(text, "en", context, "2026-03-04").place is None
+
+
+def test_a_chair_referred_to_or_of_another_body_is_no_position_of_the_process(context):
+    text = """News
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 – Senior officials of the Almaty Process met in Astana today. The Ministry of Foreign Affairs of \
+Kyrgyzstan, speaking for the outgoing chair, said the work would go on. The participants agreed that the working \
+group on labour migration, chaired by Uzbekistan, would meet in May.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    assert not [p.fields for process in card.processes for p in process.positions]
