@@ -321,3 +321,16 @@ group on labour migration, chaired by Uzbekistan, would meet in May.
 """
     card = draft(text, "en", context, "2026-03-04")
     assert not [p.fields for process in card.processes for p in process.positions]
+
+
+def test_holding_the_chairmanship_is_a_chair(context):
+    text = """News
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 – Senior officials of the Almaty Process met in Astana today. Kazakhstan co-chaired the \
+meeting together with Uzbekistan, which holds the chairmanship.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    assert ("chair", "UZB") in {(p.fields["position"], p.fields["holder"]) for pr in card.processes
+                                for p in pr.positions}

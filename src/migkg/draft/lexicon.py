@@ -315,7 +315,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     positions=(
         ("vice-chair", r"\bvice[\s-]?chair(?:man|woman|person)?s?\b|\bdeputy\s+chair\w*"),
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
-        ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)"),
+        # "Kuwait, which has held the chairmanship of the Dialogue since November 2014": holding the chairmanship
+        ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)|"
+                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b"),
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
