@@ -334,3 +334,22 @@ meeting together with Uzbekistan, which holds the chairmanship.
     card = draft(text, "en", context, "2026-03-04")
     assert ("chair", "UZB") in {(p.fields["position"], p.fields["holder"]) for pr in card.processes
                                 for p in pr.positions}
+
+
+def test_a_process_whose_secretariat_acts_is_no_agent(context):
+    text = """News
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 – Senior officials of the Almaty Process met in Astana today. The meeting was organised by \
+Kazakhstan together with the Almaty Process Secretariat.
+"""
+    event, = draft(text, "en", context, "2026-03-04").events
+    assert "almaty-process" not in {r.fields["agent"] for r in event.roles}
+    text = """Эксперты собрались в Астане
+
+АСТАНА, 4 марта. КАЗИНФОРМ - В Астане прошла встреча экспертов Алматинского процесса, организованная Казахстаном \
+совместно с Секретариатом Алматинского процесса.
+"""
+    event, = draft(text, "ru", context, "2026-03-04").events
+    assert "almaty-process" not in {r.fields["agent"] for r in event.roles}

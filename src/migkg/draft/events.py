@@ -66,7 +66,8 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
         limit = sentence[1]
         if index + 1 < len(groups):
             limit = min(limit, groups[index + 1][0][1])
-        window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit])
+        window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit
+                                             and not _secretariat_of(text, m)])
         window = _before_next_verb(analysis, window)
         if window and _verb_between(analysis, group[-1][2], window[0].start):
             window = []  # «…, выступившей организатором встречи, в ней приняли участие представители Армении»
@@ -89,6 +90,14 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
                                        f"cue «{text[cue_start:cue_end]}» before the agent ({mention.method})",
                                        round(min(0.8, mention.confidence), 2)))
     return drafted
+
+
+def _secretariat_of(text: str, mention: Actor) -> bool:
+    """"the Prague Process Secretariat", «Секретариатом Пражского процесса»: the process names whose secretariat acts
+    (the body hosting it is the agent, when the text names it), it is no agent itself."""
+    return mention.type == "regional-consultative-process" and bool(
+        re.search(r"(?<![\w-])секретариат\w*\s+$", text[max(0, mention.start - 20):mention.start], re.I)
+        or re.match(r"(?:['’]s)?\s+secretariat\b", text[mention.end:mention.end + 20], re.I))
 
 
 def _opener_before(text: str, cue: tuple[str, int, int], agents: list[Actor]) -> list[Drafted]:
