@@ -353,3 +353,15 @@ Kazakhstan together with the Almaty Process Secretariat.
 """
     event, = draft(text, "ru", context, "2026-03-04").events
     assert "almaty-process" not in {r.fields["agent"] for r in event.roles}
+
+
+def test_organisations_brought_together_as_well_as_those_counted_take_part(context):
+    text = """News
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 – Senior officials of the Almaty Process met in Astana today. The meeting brought together \
+delegations of nine states as well as IOM and UNHCR.
+"""
+    event, = draft(text, "en", context, "2026-03-04").events
+    assert {"iom", "unhcr"} <= {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"}

@@ -348,7 +348,8 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
             before = text[listed[-1].end:mention.start] if listed else ""
             if listed and (re.fullmatch(_LIST_GLUE, before, re.I) or re.fullmatch(_ALSO, before, re.I)):
                 listed.append(mention)
-            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I):
+            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I) \
+                    or re.search(BROUGHT_TOGETHER_ALSO, text[sentence[0]:mention.start], re.I):
                 listed = [mention]
             else:
                 listed = []
@@ -359,6 +360,12 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
                                    f"an organisation whose representatives take part ({mention.method})",
                                    round(min(0.6, mention.confidence), 2)))
     return drafted
+
+
+#: "brought together delegations of 38 member countries as well as IOM, UNHCR and UNODC", «собрало делегации …, а
+#: также МОМ»: the organisations after "as well as" are brought together with those taking part
+BROUGHT_TOGETHER_ALSO = r"\b(?:brought\s+together|gathered|собрал\w*)\b[^.;]*?(?:\bas\s+well\s+as|(?<!\w)а\s+также)\s+" \
+                        r"(?:from\s+)?(?:the\s+)?$"
 
 
 def _about_a_later_meeting(analysis: Analysis, sentence: tuple[int, int]) -> bool:
