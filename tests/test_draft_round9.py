@@ -365,3 +365,18 @@ delegations of nine states as well as IOM and UNHCR.
 """
     event, = draft(text, "en", context, "2026-03-04").events
     assert {"iom", "unhcr"} <= {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"}
+
+
+def test_a_name_before_who_opened_the_meeting_opened_it(context):
+    text = """News
+
+Officials meet in Islamabad
+
+ISLAMABAD (Dawn) – Senior officials of the Colombo Process met in Islamabad on Tuesday. Federal Secretary for \
+Labour Welfare and Skills Development Imran Khalid Baig, who opened the meeting, said that recruitment costs were \
+falling.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    event, = card.events
+    openers = [r.fields["agent"] for r in event.roles if r.fields["role"] == "opener"]
+    assert [card.proposals[a].labels["en"] for a in openers] == ["Imran Khalid Baig"]

@@ -89,6 +89,14 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
                 drafted.append(Drafted({"role": role, "agent": mention.entity}, spans,
                                        f"cue «{text[cue_start:cue_end]}» before the agent ({mention.method})",
                                        round(min(0.8, mention.confidence), 2)))
+    if lexicon.opened_relative:  # "Zulfiqar Ahmed Qureshi, who inaugurated the meeting, said", «…, открывший встречу»
+        for person in (m for m in agents if m.type == "person"):
+            opened = re.match(lexicon.opened_relative, text[person.end:person.end + 120], re.I)
+            if opened and not any(d.fields["role"] == "opener" for d in drafted):
+                drafted.append(Drafted({"role": "opener", "agent": person.entity},
+                                       [(person.start, person.end + opened.end())],
+                                       f"a relative clause of opening after the person ({person.method})",
+                                       round(min(0.7, person.confidence), 2)))
     return drafted
 
 

@@ -41,6 +41,7 @@ class Lexicon:
     representatives: str = r"(?!x)x"
     # (role, verb): the agent at the sentence's start is the subject ("X hosted the meeting")
     subject_roles: tuple[tuple[str, str], ...] = ()
+    opened_relative: str = ""  # "…, who opened the meeting", «…, открывший встречу»: the person before opened it
     partners: str = ""      # right after such a verb, "with": the agents listed next share the role
     # (role, the words from the sentence's start): the meeting put first, its agent right after the verb
     object_first_roles: tuple[tuple[str, str], ...] = ()
@@ -103,6 +104,8 @@ RUSSIAN = Lexicon(
     state_side_words=frozenset({"сторона"}),
     process_heads=frozenset({"процесс", "диалог"}),
     representatives=r"\bпредставител\w+\s+$",
+    opened_relative=r"\s*,\s*(?:открывш\w+|котор\w+\s+открыл\w*)\s+(?:\w+\s+){0,2}?(?:встреч|совещани|конференци|"
+                    r"заседани|консультаци|сесси)\w*",
     subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
     taking_part=r"\b(?:принял[аио]?|приняли)\s+участие\b|\bучаствовал\w*|\bприсутствовал\w*",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?в\s+(?:работе\s+)?(?:\w+\s+)?(?:процесс|диалог|сет)\w*",
@@ -176,6 +179,8 @@ ENGLISH = Lexicon(
     taking_part=r"\b(?:attended|took\s+part|participated|(?:are|is)\s+(?:attending|taking\s+part|participating)|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
                 r"session|consultation))\b",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?in\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[Pp]rocess|[Dd]ialogue|[Nn]etwork)\b",
+    opened_relative=r"\s*,\s*who\s+(?:opened|inaugurated)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
+                    r"consultation|event)\b",
     subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,8}?(?:meeting|conference|session|"
                             r"consultation|event)\b"),
                    ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
