@@ -80,7 +80,9 @@ def resolve(analysis: Analysis, found: list[Mention], registry: Registry, lexico
     mentions = [Actor(m.start, m.end, m.entity, m.type, m.method, CONFIDENCE.get(m.source, 0.6))
                 for m in found if not any(s < m.end and m.start < e for s, e in hidden)]
     mentions = _join_acronyms(text, mentions, registry)
-    mentions = _state_sides(analysis, mentions, {m.start for m in found if m.source == "state adjective"}, lexicon)
+    adjectives = {m.start for m in found if m.source == "state adjective"}
+    mentions = _family_names_not_demonyms(analysis, mentions, adjectives)
+    mentions = _state_sides(analysis, mentions, adjectives, lexicon)
     actors = Actors(mentions)
     for mention in mentions:
         if mention.entity not in registry and mention.type == "state":
@@ -117,6 +119,17 @@ def _join_acronyms(text: str, mentions: list[Actor], registry: Registry) -> list
                 continue
         joined.append(mention)
     return joined
+
+
+def _family_names_not_demonyms(analysis: Analysis, mentions: list[Actor], adjectives: set[int]) -> list[Actor]:
+    """«Жужанна Хорват», «Ж.Хорват», "Anna Frank": a demonym after a first name or an initial, inside a person's
+    name (NER), is a family name, not a mention of the state."""
+    text = analysis.text
+    dropped = {id(m) for m in mentions if m.type == "state" and m.start in adjectives and m.start > 0
+               and (any(n.start < m.start and m.end <= n.end and text[n.start:m.start].strip()[:1].isupper()
+                        and not any(o.start <= n.start < o.end for o in mentions) for n in analysis.names)
+                    or re.search(r"(?<![\w.])[A-ZА-ЯЁ]\.\s?$", text[max(0, m.start - 3):m.start]))}
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _state_sides(analysis: Analysis, mentions: list[Actor], adjectives: set[int], lexicon: Lexicon) -> list[Actor]:
@@ -477,6 +490,23 @@ def _networks_by_acronym(analysis: Analysis, actors: Actors, registry: Registry)
                                              "pattern: a process by its acronym", 0.5))
 
 
+#: head nouns of a state's executive bodies other than a ministry (a service, an agency, a bureau...), which the
+#: registry enters as ``ministry``; "State", «государственная», "National" before them say whose they are
+STATE_BODY_HEADS = (r"служб\w*|агентств\w*|комитет\w*|бюро|департамент\w*|инспекци\w*|ведомств\w*|"
+                    r"Service|Agency|Bureau|Department|Directorate|Inspectorate|Committee")
+#: words of a body of several states or of none: its service or agency is no state's
+NOT_OF_A_STATE = (r"международн\w*|европейск\w*|ООН|объединенных\s+наций|всемирн\w*|регионал\w*|"
+                  r"International|European|United\s+Nations|World|Global|Regional|Joint")
+
+
+def _state_body(name: str) -> bool:
+    """«Государственная служба миграции», «Агентство внешней трудовой миграции», "State Migration Service": a body
+    of a state's executive (the registry's ``ministry``), not an organisation of several states."""
+    return bool(re.search(rf"(?<!\w)(?:{STATE_BODY_HEADS})(?!\w)", name, re.I)) and \
+        not re.search(rf"(?<!\w)(?:{NOT_OF_A_STATE})(?!\w)", name, re.I) and \
+        not re.search(r"(?<!\w)(?:пресс|press|media|медиа)", name, re.I)
+
+
 def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> None:
     """Organisations NER or the English patterns found and the registry does not know: proposals."""
     for candidate in analysis.organisations:
@@ -486,7 +516,7 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
         head = fold(words[0])
-        kind = ("ministry" if head.startswith(("министерств", "ministry")) else
+        kind = ("ministry" if head.startswith(("министерств", "ministry")) or _state_body(candidate.normal) else
                 "government" if head.startswith(("правительств", "government")) else
                 "intergovernmental-organization")
         labels, comment = copied_labels(analysis.language, candidate.normal)

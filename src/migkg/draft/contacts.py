@@ -46,10 +46,17 @@ def _emails(line: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _block(text: str, start: int, end: int) -> tuple[int, int]:
+    """The lines around ``start``-``end`` with no blank line between them."""
+    above = text.rfind("\n\n", 0, start)
+    below = text.find("\n\n", end)
+    return (above + 2 if above >= 0 else 0), (below if below >= 0 else len(text))
+
+
 def find_contacts(text: str, actors: Actors, section_start: int) -> list[Drafted]:
     """One contact per line (after the contacts header, or anywhere if there is none) with a person,
     an organisation and a phone number or an e-mail address."""
-    drafted = []
+    drafted: list[Drafted] = []
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.span()
         line = match.group()
@@ -60,9 +67,27 @@ def find_contacts(text: str, actors: Actors, section_start: int) -> list[Drafted
             continue
         persons = [m for m in actors.mentions if start <= m.start and m.end <= end and m.type == "person"]
         bodies = [m for m in actors.mentions if start <= m.start and m.end <= end and m.type in ORGANISATION_TYPES]
+        block = _block(text, start, end)
+        if not persons:  # «Контактное лицо: …» on a line of its own, the phone under it: the block's only person
+            persons = [m for m in actors.mentions if block[0] <= m.start and m.end <= block[1] and m.type == "person"]
+            persons = persons if len({p.entity for p in persons}) == 1 else []
+        if persons and not bodies:  # the body on a line above, in the same block ("Directorate …, Ministry of …")
+            bodies = [m for m in actors.mentions if block[0] <= m.start and m.end <= start
+                      and m.type in ORGANISATION_TYPES]
+            bodies = [b for b in bodies if text.count("\n", b.start, start) == text.count("\n", bodies[-1].start, start)]
+            bodies = [b for b in bodies if b.type != "state"] or bodies
         if not persons or not bodies:
             continue
         lead = len(line) - len(line.lstrip())
+        same = next((d for d in drafted if d.fields["person"] == persons[0].entity and block[0] <= d.spans[0][0]
+                     and not (phones and "phone" in d.fields) and not (emails and "email" in d.fields)), None)
+        if same is not None:  # "Tel.: …" and "E-mail: …" on lines of their own: one contact
+            if phones:
+                same.fields["phone"] = phones[0][2]
+            if emails:
+                same.fields["email"] = emails[0][2]
+            same.spans.append((start + lead, start + len(line.rstrip())))
+            continue
         fields = {"person": persons[0].entity, "organisation": bodies[0].entity}
         if phones:
             fields["phone"] = phones[0][2]

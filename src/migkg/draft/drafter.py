@@ -32,6 +32,7 @@ from migkg.draft.gazetteer import Gazetteer, Mention, Name, actor_names, term_na
 from migkg.draft.governance import Governance, find_governance
 from migkg.draft.header import (
     Dateline,
+    KindLine,
     Supplied,
     as_date,
     date_of_issue,
@@ -112,6 +113,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     title_method = "the first line after the kind line" if kind else \
         "the first line after the rubric line" if rubric and title and title[0] > rubric.end else \
         "the first line of the text"
+    above = _headline_above(text, kind, skip) if kind and dateline and (title is None or title[0] >= dateline.start) \
+        else None
+    if above:
+        title, title_method = above, "the line above the kind line (under it, the dateline)"
     if title and dateline and title[0] > dateline.start and (title[1] - title[0] > 200 or
                                                             analysis.sentence_of(title[0])[1] < title[1]):
         title = (title[0], analysis.sentence_of(title[0])[1])  # no headline: the body's first sentence stands for it
@@ -130,15 +135,22 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     body_start = dateline.tail_end if dateline else title[1]
     place_line = find_place_line(text, body_start, min(body_start + 200, len(text))) \
         if not (dateline and dateline.place_start is not None and dateline.place_end is not None) else None
+    if place_line is None and dateline is None:  # "Abu Dhabi: Senior officials …": a known city and a colon
+        colon = re.compile(r"^[ \t]*([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}):[ \t]+(?=[A-Z])", re.M).search(
+            text, body_start, min(body_start + 200, len(text)))
+        if colon and any(a.start == colon.start(1) and a.end == colon.end(1)
+                         for a in actors.within(*colon.span(1), frozenset({"city"}))):
+            place_line = (colon.start(1), colon.end(1), colon.end(), None)
     publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start,
                                                  rubric, place_line[3] if place_line else None)
     curators = supplied_publisher(supplied, publishers)
+    relayed = [r for r in relays(analysis, actors, body_end, registry)
+               if r.fields["outlet"] not in {p.fields["agent"] for p in publishers}]
     card = DraftCard(release_id, language,
-                     kind=release_kind(kind, title, publishers, actors),
+                     kind=release_kind(kind, title, publishers, actors, relayed),
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
                      issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
-                     authors=authors, relays=[r for r in relays(analysis, actors, body_end, registry)
-                                              if r.fields["outlet"] not in {p.fields["agent"] for p in publishers}])
+                     authors=authors, relays=relayed)
     # «13 октября (Trend) – … передает Trend»: the outlet that publishes the text does not relay it
     if unknown_publisher:
         card.skipped.append(unknown_publisher)
@@ -242,6 +254,22 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     return card
 
 
+def _headline_above(text: str, kind: KindLine, skip: list[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """"Indonesia and Australia Co-Chair … Meeting / Press Release / Jakarta, 10 February 2022 – …": where the kind
+    line has the dateline right under it, a line above it that is no body's name (a header line, in ``skip``) and
+    not in capitals (a publisher's name with its office) is the headline."""
+    for match in re.finditer(r"[^\n]+", text[:kind.start]):
+        line = match.group()
+        start = match.start() + len(line) - len(line.lstrip())
+        end = match.start() + len(line.rstrip())
+        if start == end or any(s and s[0] <= start < s[1] for s in skip):
+            continue
+        words = line.split()
+        if len(words) >= 4 and line.upper() != line and re.search(r"[^\W\d_]{2}", line):
+            return start, end
+    return None
+
+
 def _known_agency(dateline: Dateline | None, actors: Actors) -> Dateline | None:
     """«Алматы, 5 июня 2013 – Министры…»: a word after the dash is an agency only when it is one (known, or
     written in capitals)."""
@@ -288,7 +316,7 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
     group; «the countries … agreed», where the text lists the states taking part, by those states (as the seed's
     card writes it)."""
     participants = [r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"]
-    drafted = []
+    drafted: list[Drafted] = []
     for number, (first, end) in enumerate([o for o in outcomes if o[0] < o[1]], 1):
         start = first
         fields: dict = {"id": f"joint-outcome-{number}", "kind": "joint-outcome"}
@@ -298,8 +326,10 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
         if _adopts_a_document(text[start:end], language):
             continue  # "The senior officials endorsed the … Action Plan": an adoption, not an agreement
         said = re.sub(LEAD_IN, "", text[start:end], flags=re.I)  # «По итогам встречи стороны…»: the lead-in is not the subject
-        if re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
-                    said, re.I):
+        they = re.match(r"\W*(?:they|они)\b", said, re.I) and drafted and drafted[-1].fields.get("speaker_groups") \
+            and text[drafted[-1].spans[0][1]:start].strip() == ""
+        if they or re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
+                            said, re.I):  # "They also agreed", right after the participants agreed: the same group
             fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
             method, confidence = "«the participants» and an agreeing verb: the participants as a group", 0.7
         elif participants:

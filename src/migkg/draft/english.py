@@ -74,6 +74,17 @@ _PATTERNS = (
         rf"\b(?:{_TITLES})(?:\s+(?:of|for|the|and|at|on|in|[A-Z][\w'’-]*))*,\s+(?:{_HONORIFIC}\s+)?"
         rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,|\s+(?:{_VERBS})\b)")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
+    # "Saeed Al Mazrouei, Assistant Undersecretary for …", "Pieter van Damme, Head of Unit at …": words before the
+    # title's head, a particle inside the name
+    ("title with its modifiers after the name", re.compile(
+        rf"(?:^|(?<=[.!?] )|(?<=\n)|(?<=, ))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:[A-Z][a-z]+\s+){{1,2}}"
+        rf"(?:{_TITLES})\b")),
+    ("particle inside the name, title after it", re.compile(
+        rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}\s+(?:van|von|de|der|da|del|di)\s+{_NAME_WORD}),\s+(?:{_TITLES})\b")),
+    # "… Development Zulfiqar Ahmed Qureshi, who inaugurated the meeting, said": a name before ", who" and a verb of
+    # opening or speaking (the name's first word kept: the title before it has run into no name word)
+    ("name before a relative clause", re.compile(
+        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+who\s+(?:opened|inaugurated|chaired|led|headed|{_VERBS})\b")),
     # «Dewi Sari, director for the protection of citizens at the ministry, said…»: a name opening a sentence, an
     # apposition in lower case between commas, a reporting verb
     ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}\s+{_NAME_WORD}),"
@@ -84,6 +95,9 @@ _PATTERNS = (
     ("family name and reporting verb", re.compile(rf"(?P<name>{_NAME_WORD})\s+(?:{_VERBS})\b")),
     ("reporting verb and family name", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD})(?=[\s,.;:])")),
     ("contact line", re.compile(rf"(?m)^[^\n:]{{2,60}}:\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),")),
+    # "Rini Astuti, +62 21 …, media@…": a name opening a line, its phone number or e-mail address after a comma
+    ("name before a phone or an address", re.compile(
+        rf"(?m)^[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}),[ \t]*(?:\+?\(?\d[\d ()-]{{5,}}|[\w.-]+@)")),
 )
 
 
@@ -102,7 +116,8 @@ def _names(text: str) -> list[NameSpan]:
                 words.pop()
             while len(words) > 2 and words[0][2].lower() in common:
                 words.pop(0)
-            if len(words) > 2 and _title_runs_into(text[:words[0][0]]) and not _particle_inside(words):
+            if len(words) > 2 and _title_runs_into(text[:words[0][0]]) and not _particle_inside(words) \
+                    and method != "name before a relative clause":
                 words.pop(0)  # "State Secretary for Security Policy Gábor Vörös told": "Policy" ends the title
             if not words or any(_not_name(w) for *_, w in words):
                 continue

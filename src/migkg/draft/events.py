@@ -66,7 +66,8 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
         limit = sentence[1]
         if index + 1 < len(groups):
             limit = min(limit, groups[index + 1][0][1])
-        window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit])
+        window = _without_appositions(text, [m for m in agents if group[-1][2] <= m.start and m.end <= limit
+                                             and not _secretariat_of(text, m)])
         window = _before_next_verb(analysis, window)
         if window and _verb_between(analysis, group[-1][2], window[0].start):
             window = []  # «…, выступившей организатором встречи, в ней приняли участие представители Армении»
@@ -78,15 +79,33 @@ def roles_from_cues(analysis: Analysis, actors: Actors, titles: list[Title], lex
             if _attributive(text[cue_start:cue_end]) and not re.fullmatch(r"\s*", text[cue_end:window[0].start]):
                 continue  # «организованного набора граждан Узбекистана»: a participle describing something else
             wanted = [m for m in window if (m.type == "person") == (role == "opener")] or window
+            plural = any(t.feats.get("Number") == "Plur" and t.pos in ("VERB", "AUX")
+                         for t in analysis.tokens_in(cue_start, cue_end))  # «открыли X и Y»: both opened it
             for mention in _distinct(wanted):
-                if role == "opener" and mention is not wanted[0]:
+                if role == "opener" and mention is not wanted[0] and not (plural and mention.type == "person"):
                     continue
                 spans = [(cue_start, mention.end)] if mention is wanted[0] and mention.start - cue_end <= 80 \
                     else [(cue_start, cue_end), (mention.start, mention.end)]
                 drafted.append(Drafted({"role": role, "agent": mention.entity}, spans,
                                        f"cue «{text[cue_start:cue_end]}» before the agent ({mention.method})",
                                        round(min(0.8, mention.confidence), 2)))
+    if lexicon.opened_relative:  # "Zulfiqar Ahmed Qureshi, who inaugurated the meeting, said", «…, открывший встречу»
+        for person in (m for m in agents if m.type == "person"):
+            opened = re.match(lexicon.opened_relative, text[person.end:person.end + 120], re.I)
+            if opened and not any(d.fields["role"] == "opener" for d in drafted):
+                drafted.append(Drafted({"role": "opener", "agent": person.entity},
+                                       [(person.start, person.end + opened.end())],
+                                       f"a relative clause of opening after the person ({person.method})",
+                                       round(min(0.7, person.confidence), 2)))
     return drafted
+
+
+def _secretariat_of(text: str, mention: Actor) -> bool:
+    """"the Prague Process Secretariat", «Секретариатом Пражского процесса»: the process names whose secretariat acts
+    (the body hosting it is the agent, when the text names it), it is no agent itself."""
+    return mention.type == "regional-consultative-process" and bool(
+        re.search(r"(?<![\w-])секретариат\w*\s+$", text[max(0, mention.start - 20):mention.start], re.I)
+        or re.match(r"(?:['’]s)?\s+secretariat\b", text[mention.end:mention.end + 20], re.I))
 
 
 def _opener_before(text: str, cue: tuple[str, int, int], agents: list[Actor]) -> list[Drafted]:
@@ -180,7 +199,8 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
         else:
             sentences = [s for s in analysis.sentences if start <= s[0] < end]
             hits = [s for s in sentences if _mentions_gathering(analysis, s, lexicon)
-                    and len(_distinct(actors.within(*s, frozenset({"state"})))) >= 2]
+                    and len(_distinct(actors.within(*s, frozenset({"state"})))) >= 2
+                    and not _about_a_later_meeting(analysis, s)]
             if not hits:
                 continue
             hits.sort(key=lambda s: -len(_distinct(actors.within(s[0], s[1], frozenset({"state"})))))  # the list first:
@@ -222,8 +242,8 @@ def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
             verb = re.search(pattern, words, re.I)
             subject = agents[0] if agents else None
             if not verb or subject is None or subject.start >= sentence[0] + verb.start() or \
-                    not re.fullmatch(r"\s*(?:the\s+)?", text[sentence[0]:subject.start], re.I):
-                continue
+                    not re.fullmatch(r"(?:[^.!?\n]{0,80}?\s[–—-]\s*)?\s*(?:the\s+)?", text[sentence[0]:subject.start], re.I):
+                continue  # the subject opens the sentence, or the body after the dateline's dash
             found = [subject]
             partners = re.match(lexicon.partners, words[verb.end():], re.I) if lexicon.partners else None
             if partners:
@@ -336,7 +356,8 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
             before = text[listed[-1].end:mention.start] if listed else ""
             if listed and (re.fullmatch(_LIST_GLUE, before, re.I) or re.fullmatch(_ALSO, before, re.I)):
                 listed.append(mention)
-            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I):
+            elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I) \
+                    or re.search(BROUGHT_TOGETHER_ALSO, text[sentence[0]:mention.start], re.I):
                 listed = [mention]
             else:
                 listed = []
@@ -347,6 +368,19 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
                                    f"an organisation whose representatives take part ({mention.method})",
                                    round(min(0.6, mention.confidence), 2)))
     return drafted
+
+
+#: "brought together delegations of 38 member countries as well as IOM, UNHCR and UNODC", «собрало делегации …, а
+#: также МОМ»: the organisations after "as well as" are brought together with those taking part
+BROUGHT_TOGETHER_ALSO = r"\b(?:brought\s+together|gathered|собрал\w*)\b[^.;]*?(?:\bas\s+well\s+as|(?<!\w)а\s+также)\s+" \
+                        r"(?:from\s+)?(?:the\s+)?$"
+
+
+def _about_a_later_meeting(analysis: Analysis, sentence: tuple[int, int]) -> bool:
+    """"Afghanistan and Bangladesh had offered to host thematic meetings next year", «следующая встреча пройдет в …»:
+    the states a sentence about a meeting still to come names are not those taking part in this one."""
+    lexicon = DOMAIN_LEXICONS[analysis.language]
+    return re.search(lexicon.not_reported, analysis.text[sentence[0]:sentence[1]], re.I) is not None
 
 
 def _mentions_gathering(analysis: Analysis, sentence: tuple[int, int], lexicon: Lexicon) -> bool:

@@ -278,6 +278,10 @@ class _Reader:
                         continue
                     if re.search(self.cues.person_relative, text[sentence[0]:start], re.I):
                         continue  # "..., who chaired the meeting": a person chairs a meeting, not a process
+                    if re.search(REFERRING_BEFORE, text[max(sentence[0], start - 30):start], re.I):
+                        continue  # "on behalf of the outgoing chair": a holder named elsewhere, referred to
+                    if re.search(OTHER_BODY_BEFORE, text[max(sentence[0], start - 80):start], re.I):
+                        continue  # "the working group on trafficking, chaired by Thailand": a position in that body
                     taken.append((start, end))
                     held = "co-chair" if position == "chair" and re.search(self.cues.jointly, text[sentence[0]:start],
                                                                             re.I) else position
@@ -896,6 +900,14 @@ class _Reader:
                 fields["topics"] = topics
             found.statements.append(Drafted(fields, [(start, end)], "the meeting as the subject of a calling verb"
                                             if calling else "the meeting as the subject of an agreeing verb", 0.7))
+
+
+#: words before a position's noun that refer to its holder named elsewhere ("the outgoing chair", «новый председатель»)
+REFERRING_BEFORE = r"(?<![\w-])(?:the\s+)?(?:outgoing|incoming|former|previous|new|next|уходящ\w+|бывш\w+|нов\w+|" \
+                   r"следующ\w+|предыдущ\w+)\s+$"
+#: a body of the process named right before ", chaired by": the position is in that body, not in the process
+OTHER_BODY_BEFORE = r"(?<![\w-])(?:working\s+group|committee|task\s+force|рабоч\w+\s+групп\w*|комитет\w*)" \
+                    r"(?:\s+(?:on|for|по)\s+[^,;.]{1,60})?,\s*$"
 
 
 def _without_aside(words: str) -> str:

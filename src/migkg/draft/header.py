@@ -64,12 +64,19 @@ RUBRIC_BAR = r"\s+[|›»>/]\s+|\s*[|›]\s*"
 RUBRIC_DASH = r"\s+[–—-]\s+"
 #: words that open a line naming who issued the text ("Issued by the ... Office, Bangkok.")
 ISSUED_BY = r"(?:Issued|Published|Released|Distributed)\s+by|Подготовлено|Распространено|Опубликовано"
+#: words that open a line signing a release off for a body's press service: «Пресс-служба <body>», "Press Office of
+#: <body>"
+PRESS_SERVICE_OF = r"(?i:пресс[\s-]*служб[аы]|пресс[\s-]*центр(?:а)?|информационная\s+служба|" \
+                   r"press\s+(?:office|service|centre|center)\s+of(?:\s+the)?|media\s+(?:office|centre|center)\s+of" \
+                   r"(?:\s+the)?)"
+SIGNATURE = "a press service's line signing the text off"
 #: words that open a by-line; what follows is an author (a person) or a publisher (an outlet)
 BYLINE = r"(?:By|Text|Author|Автор|Текст|Автор\s+текста)\s*:?"
 #: phrases that introduce the outlet whose report a text relays, before its name
 #: ", Antara news agency reported", «, передает агентство Синьхуа»: a news agency named as such, reporting
 NAMED_AGENCY = {
-    "en": r"(?<=,\s)(?P<relay>(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+news\s+agency\s+"
+    "en": r"(?<=,\s)(?P<relay>(?:the\s+)?(?:(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+news\s+agency|"
+          r"(?:[A-Z][\w'’-]*\s+){1,2}News\s+Agency\s+(?P<acronym>[A-Z]{2,6}))\s+"
           r"(?:reported|said|quoted|wrote)\b)",
     "ru": r"(?P<relay>(?:сообщает|сообщило|передает|передаёт)\s+(?:информационное\s+)?агентство\s+«?"
           r"(?P<name>[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})»?)",
@@ -218,9 +225,11 @@ _AGENCY = r"[^\W\d_][\w.&’'-]*(?:[ \t][^\W\d_][\w.&’'-]*){0,2}"
 DATELINE = re.compile(rf"^[ \t]*(?P<place>{_PLACE})(?:,[ \t]*(?P<region>{_PLACE}))?[,.]?[ \t]+(?P<date>{_DATE})", re.M)
 YEAR_LINE = re.compile(rf"^[ \t]*[^\W\d_][^\n,\d]{{1,50}},[ \t]*(?P<date>{_YEAR})[ \t]*$", re.M)  # Bulletin, 2014
 DATE_LINE = re.compile(rf"^[ \t]*(?P<date>{_DATE})(?:,?[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$", re.M)
+#: inside brackets or slashes an agency's name may begin with a digit ("/24.kg/"), a letter in it
+_BRACKETED_AGENCY = r"(?=[\d.]*[^\W\d_])[^\W_][\w.&’'-]*(?:[ \t][^\W\d_][\w.&’'-]*){0,2}"
 AGENCY_TAILS = (
-    re.compile(rf"\.?\s*\((?P<agency>{_AGENCY})\)"),                     # April 24 (Trend)
-    re.compile(rf"\.?\s*/(?P<agency>{_AGENCY})/"),                       # 3 марта /Кабар/
+    re.compile(rf"\.?\s*\((?P<agency>{_BRACKETED_AGENCY})\)"),           # April 24 (Trend)
+    re.compile(rf"\.?\s*/(?P<agency>{_BRACKETED_AGENCY})/"),             # 3 марта /Кабар/, /24.kg/
     re.compile(rf"\.?\s*[–—-]\s*(?P<agency>{_AGENCY})(?=\s*[.–—-]|[ \t]*$)", re.M),  # 2024 – Казинформ
     re.compile(rf"\.?[ \t]+(?P<agency>{_AGENCY})(?:[ \t]*/(?P<author>[^/\n\d]{{3,60}})/)?[ \t]*[.]?[ \t]*[–—-]"),
     # 12 октября. КАЗИНФОРМ – ; 5 июня. КАЗИНФОРМ /Айгерим Нурланова/ –
@@ -286,6 +295,8 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
                 words = found.group("agency")
                 if number == 2 and not words.isupper() and len(words.split()) > 1:
                     continue  # «2013 – Министры собрались.»: the first words of the text, not an agency
+                if re.match(rf"(?:{BYLINE})\s", words):
+                    continue  # ". By Leyla Hasanova – Trend:": a by-line, the outlet after its dash
                 tail_end, agency = found.end(), found.span("agency")
                 sure = number != 2 or words.isupper()
                 if "author" in found.groupdict() and found.group("author"):
@@ -477,6 +488,8 @@ def header_lines(text: str, actors: Actors, kind: KindLine | None) -> list[tuple
         if kind and end <= kind.start and len(line.split()) <= 8 and not re.search(r"[.!?]\s*$", line):
             # above the kind line: the publisher's name, perhaps with its office («… – PERMANENT SECRETARIAT»)
             bodies = actors.within(start, end, HEADER_TYPES)
+            if bodies and not (bodies[0].start <= start + 4 and re.match(r"\s*(?:$|[^\w\s])", text[bodies[0].end:end])):
+                continue  # "Kazakhstan Hosts Almaty Process …": a headline naming a body, not the body's name
             known = [b for b in bodies if b.entity not in actors.proposals]  # not its office's name, guessed
             found += [(start, end, body) for body in known or bodies]
             continue
@@ -540,8 +553,10 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
             0.8 if known else 0.5)
     elif place_agency:  # «БИШКЕК (АКИpress) – …»: a dateline with no date, its agency in brackets
         known = actors.within(*place_agency, OUTLET_TYPES)
-        if known:
-            add(publishers, "agent", known[0], [place_agency], "the agency in brackets after the dateline's place", 0.75)
+        actor = known[0] if known else _propose_outlet(analysis, actors, registry, place_agency,
+                                                        "the agency in brackets after the dateline's place")
+        add(publishers, "agent", actor, [place_agency], "the agency in brackets after the dateline's place",
+            0.75 if known else 0.5)
     if dateline and dateline.author:
         start, end = dateline.author
         named = actors.within(start, end, frozenset({"person"}))
@@ -550,6 +565,11 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
         if person:
             add(authors, "agent", person, [(start - 1, end + 1)], "the correspondent after the dateline's agency",
                 0.7)
+    for match in re.finditer(rf"(?m)^[ \t]*(?P<cue>{PRESS_SERVICE_OF})\s+(?P<name>[^\n.,;:]{{3,120}}?)[ \t]*$", text):
+        # «Пресс-служба Агентства внешней трудовой миграции» on a line of its own: the body signs its release
+        known = [a for a in actors.within(*match.span("name"), OUTLET_TYPES) if a.start - match.start("name") <= 4]
+        if known and match.start() > body_start and not publishers:  # the head names none
+            add(publishers, "agent", known[0], [(match.start("cue"), match.end("name"))], SIGNATURE, 0.7)
     for match in re.finditer(rf"(?m)^[ \t]*(?P<cue>{ISSUED_BY})\s+(?P<name>[^\n.,;]{{3,120}})", text):
         name = (match.start("name"), match.start("name") + len(match.group("name").rstrip()))
         issuer = _issuer(analysis, actors, registry, name)
@@ -569,6 +589,14 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
                 0.8)
         elif person := _propose_person(analysis, actors, registry, name, "a by-line"):
             add(authors, "agent", person, [(match.start("cue"), name[1])], "a by-line naming a person (new)", 0.6)
+        # "By Leyla Hasanova – Trend:", «Автор: Дана Абилова | Казинформ»: the outlet after the author's name
+        outlet = re.match(r"\s*[|–—]\s*(?P<outlet>[^\W\d_][\w.&’'-]*(?:[ \t][^\W\d_][\w.&’'-]*){0,2})[ \t]*:?[ \t]*$",
+                          text[name[1]:text.find("\n", name[1]) if "\n" in text[name[1]:] else len(text)])
+        if outlet and (named or authors):
+            span = (name[1] + outlet.start("outlet"), name[1] + outlet.end("outlet"))
+            known = actors.within(*span, OUTLET_TYPES)
+            if known:
+                add(publishers, "agent", known[0], [(match.start("cue"), span[1])], "the outlet after a by-line", 0.75)
     return publishers, authors
 
 
@@ -637,7 +665,11 @@ def relays(analysis: Analysis, actors: Actors, body_end: int, registry: Registry
     text = analysis.text
     drafted: list[Drafted] = []
     for match in re.finditer(NAMED_AGENCY[analysis.language], text[:body_end]):
-        span = match.span("name")
+        # "the Emirates News Agency WAM reported": the agency by its full name, its acronym after it
+        span = match.span("acronym") if match.groupdict().get("acronym") else match.span("name")
+        if match.groupdict().get("acronym") and not actors.within(*span, OUTLET_TYPES):
+            span = (text.index(match.group("relay").split()[0 if not match.group("relay").startswith("the") else 1],
+                               match.start("relay")), match.start("acronym") - 1)
         named = actors.within(*span, OUTLET_TYPES)
         outlet = named[0] if named else _propose_outlet(analysis, actors, registry, span, "an agency named as such "
                                                         "with a verb of reporting") if registry is not None else None
@@ -668,13 +700,21 @@ def relays(analysis: Analysis, actors: Actors, body_end: int, registry: Registry
 
 
 def release_kind(kind: KindLine | None, title: tuple[int, int], publishers: list[Drafted], actors: Actors,
-                 ) -> Drafted:
+                 relayed: list[Drafted] | None = None) -> Drafted:
     if kind:
         return Drafted({"kind": kind.kind}, [(kind.start, kind.end)], "the kind line", 0.95)
+    signed = [p for p in publishers if p.method == SIGNATURE]
+    if signed:
+        return Drafted({"kind": "press-release"}, signed[0].spans, "no kind line: a press service signs it", 0.6,
+                       "The text does not name its kind; a body's press service signs it off.")
     outlets = [p for p in publishers if (a := actors.first(p.fields["agent"])) and a.type == "news-outlet"]
     if outlets:
         return Drafted({"kind": "news-item"}, outlets[0].spans, "no kind line: published by a news outlet", 0.6,
                        "The text does not name its kind; a news outlet published it.")
+    agencies = [r for r in relayed or [] if (a := actors.first(r.fields["outlet"])) and a.type == "news-outlet"]
+    if agencies:  # "…, the Emirates News Agency WAM reported": an outlet passing on an agency's report
+        return Drafted({"kind": "news-item"}, agencies[0].spans, "no kind line: it relays a news agency's report", 0.5,
+                       "The text does not name its kind; it relays a news agency's report.")
     return Drafted({"kind": "press-release"}, [title], "assumed: the text names no kind", 0.3,
                    "The text does not say it is a press release; check.")
 

@@ -41,6 +41,7 @@ class Lexicon:
     representatives: str = r"(?!x)x"
     # (role, verb): the agent at the sentence's start is the subject ("X hosted the meeting")
     subject_roles: tuple[tuple[str, str], ...] = ()
+    opened_relative: str = ""  # "…, who opened the meeting", «…, открывший встречу»: the person before opened it
     partners: str = ""      # right after such a verb, "with": the agents listed next share the role
     # (role, the words from the sentence's start): the meeting put first, its agent right after the verb
     object_first_roles: tuple[tuple[str, str], ...] = ()
@@ -103,6 +104,8 @@ RUSSIAN = Lexicon(
     state_side_words=frozenset({"сторона"}),
     process_heads=frozenset({"процесс", "диалог"}),
     representatives=r"\bпредставител\w+\s+$",
+    opened_relative=r"\s*,\s*(?:открывш\w+|котор\w+\s+открыл\w*)\s+(?:\w+\s+){0,2}?(?:встреч|совещани|конференци|"
+                    r"заседани|консультаци|сесси)\w*",
     subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
     taking_part=r"\b(?:принял[аио]?|приняли)\s+участие\b|\bучаствовал\w*|\bприсутствовал\w*",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?в\s+(?:работе\s+)?(?:\w+\s+)?(?:процесс|диалог|сет)\w*",
@@ -176,7 +179,9 @@ ENGLISH = Lexicon(
     taking_part=r"\b(?:attended|took\s+part|participated|(?:are|is)\s+(?:attending|taking\s+part|participating)|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"
                 r"session|consultation))\b",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?in\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[Pp]rocess|[Dd]ialogue|[Nn]etwork)\b",
-    subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
+    opened_relative=r"\s*,\s*who\s+(?:opened|inaugurated)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|session|"
+                    r"consultation|event)\b",
+    subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,8}?(?:meeting|conference|session|"
                             r"consultation|event)\b"),
                    ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
                                  r"session|consultation|event)\b")),
@@ -291,7 +296,11 @@ DOMAIN_ENGLISH = DomainLexicon(
     planned_before=r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
                    r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$|"
                    # "proposed to discuss it at the ministerial conference": a meeting in what is proposed
-                   r"\b(?:propos|suggest)(?:ed|es|ing)\s+(?:that\s+\S+\s+\S+\s+|to\s+)\w+\s+(?:\S+\s+){0,4}$",
+                   r"\b(?:propos|suggest)(?:ed|es|ing)\s+(?:that\s+\S+\s+\S+\s+|to\s+)\w+\s+(?:\S+\s+){0,4}$|"
+                   # "agreed to submit it to the Ministerial Conference", "invited Uzbekistan to host one of the
+                   # thematic meetings": a meeting in what is agreed or asked to be done
+                   r"\b(?:agreed|decided|invited\s+\S+(?:\s+\S+)?|asked\s+\S+(?:\s+\S+)?)\s+to\s+\w+\s+(?:\S+\s+){0,4}$|"
+                   r"\bone\s+of\s+(?:the\s+|its\s+)?(?:\S+\s+){0,2}$",
     indefinite=r"\b(?:launched|established|created|founded|set\s+up)\s+(?:at|in|during)\s+(?:a|an)\s+$",
     part_of=r"\b(?:as\s+part\s+of|on\s+the\s+(?:sidelines|margins)\s+of|within\s+the\s+framework\s+of|"
             r"in\s+the\s+framework\s+of|alongside|during)\s+(?:the\s+)?[^.;]*$",
@@ -311,7 +320,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     positions=(
         ("vice-chair", r"\bvice[\s-]?chair(?:man|woman|person)?s?\b|\bdeputy\s+chair\w*"),
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
-        ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)"),
+        # "Kuwait, which has held the chairmanship of the Dialogue since November 2014": holding the chairmanship
+        ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)|"
+                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b"),
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
@@ -347,7 +358,10 @@ DOMAIN_ENGLISH = DomainLexicon(
             r"\b(?:aimed|designed|meant)?\s*(?:in\s+order\s+)?to\s+"
             r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
-            r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b",
+            r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b|"
+            # "The aim of the meeting was to …", "Its main theme was …": a noun of purpose or theme as the subject
+            r"\b(?:aim|purpose|objective|goal|(?:main\s+)?(?:theme|topic|focus))\s+(?:of\s+(?:the|this)\s+(?:\w+\s+){0,3}?"
+            r"(?:meeting|conference|session|consultation)\s+)?(?:was|is)\s+(?:to\s+)?",
     clause_break=r",\s*(?:while|whereas|but)\b|;",
     topic_phrasings=(("human-trafficking", r"\btraffick\w*\s+in\s+(?:persons|human\s+beings)|\bhuman\s+trafficking|"
                                            r"\bvictims\s+of\s+trafficking\b|\btrafficking\s+victims\b"),
@@ -404,7 +418,10 @@ DOMAIN_RUSSIAN = DomainLexicon(
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
     planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$|"
-                   r"предлож\w+\s+\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$",  # «предложила обсудить ее на конференции»
+                   r"предлож\w+\s+(?:[^\s,.]+\s+){0,2}?\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"  # «предложила обсудить ее на
+                   # конференции», «предложил узбекской стороне принять у себя одно из совещаний»
+                   r"(?:договорил\w+|решил\w+|согласил\w+)\s+\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"
+                   r"(?<!\w)(?:одн\w+|один)\s+из\s+(?:\S+\s+){0,2}$",
     indefinite=r"(?!x)x",
     part_of=r"(?:в\s+рамках|на\s+полях|в\s+ходе|накануне)\s+[^.;]*$",
     name_tail=r"по|о|об|на|в\s+области",
@@ -451,7 +468,12 @@ DOMAIN_RUSSIAN = DomainLexicon(
     purpose=r"с\s+целью|в\s+целях|для\s+того,?\s+чтобы|чтобы|для\s+обсуждения|для\s+рассмотрения|"
             r"(?:созван|проведен|организован|собран)\w*\s+для\s+(?=\w+(?:ки|ния|ния|тия|ции|ена|мена)\b)|"
             r"\bцел[ьи]\s+(?:встречи|совещания|конференции|заседания|консультаций)\s*(?:[–—:-]|является|состоит\s+в)\s*|"
-            r"посвящ[её]н\w*|направлен\w*\s+на",
+            r"посвящ[её]н\w*|направлен\w*\s+на|"
+            # «Ее целью было согласовать …», «Основная тема нынешней встречи - …»: a noun of purpose or theme as the
+            # subject, the purpose after the link verb or the dash
+            r"(?<!\w)целью\s+(?:\w+\s+){0,2}?(?:было|являлось|является|стало|была)\s+|"
+            r"(?<!\w)(?:основн\w+\s+|главн\w+\s+)?(?:тем[аы]|цель)\s+(?:\w+\s+)?(?:встречи|совещания|конференции|"
+            r"заседания|консультаций)\s*(?:[–—:-]|стал[аио]?|был[аио]?|является)\s*",
     clause_break=r";",
     topic_phrasings=(("human-trafficking", r"торговл\w+\s+людьми"),
                      ("labour-migration", r"трудов\w+\s+мигра\w+|трудящи\w+\s*(?:-\s*)?мигрант\w*|"

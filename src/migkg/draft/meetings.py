@@ -84,8 +84,14 @@ def kind_mentions(text: str, lexicon: DomainLexicon, start: int, end: int) -> li
 
 
 def ordinal_before(text: str, start: int, lexicon: DomainLexicon) -> tuple[int, int] | None:
-    """The ordinal right before ``start`` and its number, as (offset of the ordinal, number)."""
+    """The ordinal right before ``start`` and its number, as (offset of the ordinal, number); in English also before
+    capitalised words that name whose meeting it is ("the 14th Bali Process Ad Hoc Group Senior Officials' Meeting")."""
     match = re.search(r"([\w]+)(?:-(?:я|е|й|ое|ая|ий|th|st|nd|rd))?\s+$", text[max(0, start - 30):start])
+    if match and lexicon is DOMAIN_LEXICONS.get("en"):
+        named = re.search(r"\b(\w+)\s+(?:[A-Z][\w'’-]*\s+){1,6}$", text[max(0, start - 80):start])
+        if named and (_ordinal_word(named.group(1), lexicon) or named.group(1) in ROMAN):
+            start = max(0, start - 80) + named.end(1) + 1
+            match = re.search(r"([\w]+)(?:-(?:я|е|й|ое|ая|ий|th|st|nd|rd))?\s+$", text[max(0, start - 30):start])
     if not match:
         return None
     offset = max(0, start - 30) + match.start()
@@ -352,7 +358,8 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
         after = next((p for p in processes if p.start >= mention_end
                       and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?", text[mention_end:p.start], re.I)), None)
         before = next((p for p in processes if p.end <= mention_start and analysis.language == "en"
-                       and re.fullmatch(r"(?:['’]s)?\s+", text[p.end:mention_start])), None)
+                       and re.fullmatch(r"(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,4}", text[p.end:mention_start])), None)
+        # "Bali Process Ad Hoc Group Senior Officials' Meeting": a body of the process named between them
         if after or before:
             process = after or before
             assert process is not None
@@ -363,7 +370,7 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
             if mention_start == start:
                 start, end = min(start, process.start), max(end, process.end)
             break
-        bare = re.match(lexicon.process_word, text[mention_end:]) if lexicon.process_word else None
+        bare = re.match(lexicon.process_word, text[mention_end:], re.I) if lexicon.process_word else None
         if bare and len({p.entity for p in processes}) == 1:  # «совещании старших должностных лиц процесса»
             event.meeting_of = Drafted({"process": processes[0].entity}, [(mention_start, mention_end + bare.end()),
                                                                           (processes[0].start, processes[0].end)],

@@ -37,9 +37,16 @@ class Title:
     confidence: float
 
 
+#: words right before a post's name that make it another post: «заместитель министра …» is not the minister's post,
+#: nor "Deputy Minister of …" the minister's
+DEPUTY_BEFORE = r"(?<![\w-])(?:(?:перв\w+\s+)?заместител\w*|зам\.|замглав\w*|исполняющ\w+\s+обязанности|и\.\s*о\.|" \
+                r"deputy|vice|assistant|acting|first\s+deputy)[\s-]+$"
+
+
 def find_titles(analysis: Analysis, found: list[Mention], actors: Actors, registry: Registry,
                 lexicon: Lexicon) -> list[Title]:
-    titles = [Title(m.start, m.end, m.entity, m.method, 0.85) for m in found if m.type == "post"]
+    titles = [Title(m.start, m.end, m.entity, m.method, 0.85) for m in found if m.type == "post"
+              and not re.search(DEPUTY_BEFORE, analysis.text[max(0, m.start - 40):m.start], re.I)]
     for person in (m for m in actors.mentions if m.type == "person"):
         for span in (_title_before(analysis, person, lexicon, actors), _title_after(analysis, person, lexicon)):
             if span and not any(t.start < span[1] and span[0] < t.end for t in titles):

@@ -127,7 +127,7 @@ def analyse(text: str) -> Analysis:
     analysis = Analysis(text, "ru", tokens, sentences(doc.text))
     for span in doc.spans:
         if span.type == "PER":
-            name = _person(span, vocab)
+            name = _person(span, vocab, text)
             if name:
                 analysis.names.append(name)
         elif span.type == "ORG":
@@ -136,18 +136,25 @@ def analyse(text: str) -> Analysis:
     return analysis
 
 
-def _person(span, vocab) -> NameSpan | None:
+def _person(span, vocab, text: str) -> NameSpan | None:
     from natasha.doc import DocSpan
     from natasha.norm import normalize
 
     tokens = list(span.tokens)
+    for index, token in enumerate(tokens[1:], 1):  # «Дилноза Юсупова\nТел.: …»: a name ends at the end of its line
+        if "\n" in text[tokens[index - 1].stop:token.start]:
+            tokens = tokens[:index]
+            break
     while tokens and fold(tokens[0].text).replace(".", "") in RUSSIAN.honorifics:
         tokens.pop(0)
     tokens = [t for t in tokens if t.pos != "PUNCT" or t.text in "-"]
     if not tokens:
         return None
     trimmed = DocSpan(tokens[0].start, tokens[-1].stop, "PER", span.text, tokens=tokens)
-    normal = _nominative_names(normalize(vocab, tokens), [t.text for t in tokens], vocab)
+    if re.search(r":[ \t]*$", text[max(0, tokens[0].start - 5):tokens[0].start]):
+        normal = " ".join(t.text for t in tokens)  # «Контактное лицо: Дилноза Юсупова»: a name after a label, as written
+    else:
+        normal = _nominative_names(normalize(vocab, tokens), [t.text for t in tokens], vocab)
     trimmed.normal = normal
     trimmed.extract_fact(_names_extractor())
     parts = normal.split()
