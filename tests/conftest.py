@@ -37,6 +37,25 @@ def index_cache_of_the_session(tmp_path_factory) -> Iterator[Path]:
         os.environ["MIGKG_CACHE_DIR"] = saved
 
 
+@pytest.fixture(autouse=True)
+def stop_signals_left_as_they_were() -> Iterator[None]:
+    """Every test leaves this process's handling of the stop signals (SIGINT, SIGTERM, SIGHUP) as it found it: the
+    handler and whether the signal is blocked. A test that runs a command in this process and left one ignored or
+    blocked would pass it on to every child process started later (both survive exec), whose Ctrl-C would then do
+    nothing: a later test's failure far from its cause."""
+    import signal
+
+    def state() -> tuple[object, ...]:
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, []) if hasattr(signal, "pthread_sigmask") else set()
+        return tuple((each.name, signal.getsignal(each), each in blocked)
+                     for each in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP))
+
+    before = state()
+    yield
+    after = state()
+    assert after == before, f"the test changed the stop signals' handling: before {before}, after {after}"
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The repository checkout (holds data/, ontology/, queries/)."""
