@@ -1,5 +1,5 @@
 """Shared pytest fixtures (fixtures only: helper code the tests import lives in ``tests/servers.py``, ``tests/browser.py``,
-``tests/shape_cases.py``, ``tests/kinds.py``, reached as ``tests.<module>``; the synthetic corpus is
+``tests/shape_cases.py``, ``tests/kinds.py``, ``tests/drafting.py``, reached as ``tests.<module>``; the synthetic corpus is
 :mod:`migkg.synthetic`)."""
 from __future__ import annotations
 
@@ -54,6 +54,15 @@ def stop_signals_left_as_they_were() -> Iterator[None]:
     yield
     after = state()
     assert after == before, f"the test changed the stop signals' handling: before {before}, after {after}"
+
+
+@pytest.fixture(scope="session")
+def toolkit():
+    """The shipped vocabulary, shapes and rules (:class:`migkg.build.toolkit.Toolkit`), loaded once for the session:
+    the builds and checks of the tests only read them."""
+    from migkg.build.toolkit import Toolkit
+
+    return Toolkit.load()
 
 
 @pytest.fixture(scope="session")

@@ -48,12 +48,6 @@ def corpus(tmp_path_factory) -> Path:
     return synthetic.generate(tmp_path_factory.mktemp("across") / "data", RELEASES, seed=0)
 
 
-@pytest.fixture(scope="module")
-def toolkit() -> Toolkit:
-    """The shipped vocabulary, shapes and rules, loaded once: the builds only read them."""
-    return Toolkit.load()
-
-
 def launch_twice(data: Path) -> tuple[str, str, str]:
     """Make a second release say that a process another release says was launched elsewhere was launched
     at its own event; returns (process, the release that launched it first, the one that now does too)."""

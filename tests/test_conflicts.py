@@ -37,12 +37,6 @@ STATED_IN = "https://w3id.org/migkg/ontology#statedIn"
 LAUNCH = re.compile(r"^    launched_at:\n      event: .*\n      evidence: .*\n", re.M)
 
 
-@pytest.fixture(scope="module")
-def toolkit() -> Toolkit:
-    """The shipped vocabulary, shapes and rules, loaded once: the builds only read them."""
-    return Toolkit.load()
-
-
 def second_report(data: Path, *replacements: tuple[str, str]) -> Path:
     """The seed release copied under the id ``COPY``, its card changed by ``replacements`` (old, new)."""
     folder = Path(shutil.copytree(data / "releases" / RELEASE, data / "releases" / COPY))

@@ -4,17 +4,7 @@ beside its head noun; a process's other name in apposition. Snippets invented fo
 tests/fixtures/domain's."""
 from __future__ import annotations
 
-import datetime as dt
-
-from migkg.draft.drafter import draft_text
-from migkg.draft.header import Supplied
-
-
-def draft(text: str, language: str, context, issued: str):
-    registry, vocabulary = context
-    return draft_text(text, "2026-03-02-test", language, registry, vocabulary,
-                      supplied=Supplied(issued=dt.date.fromisoformat(issued)))
-
+from tests.drafting import card_text, draft
 
 NETWORK = """Казахстан принял участие во встрече сети ZORTAL
 
@@ -34,10 +24,6 @@ def test_a_meeting_named_by_its_noun_alone_of_a_network_the_registry_does_not_kn
     assert event.meeting_of.fields == {"process": network.id}
     assert "ежегодной встрече" in card_text(NETWORK, event.name.spans)
     assert {r.fields["agent"] for r in event.roles if r.fields.get("role") == "participant"} >= {"KGZ", "TJK"}
-
-
-def card_text(text: str, spans) -> str:
-    return " ".join(text[s:e] for s, e in spans)
 
 
 STEERING = """Press release

@@ -6,21 +6,7 @@ organisations whose officials take part; meetings counted; pronouns; particles i
 tests; the registry is tests/fixtures/domain's."""
 from __future__ import annotations
 
-import datetime as dt
-
-from migkg.draft.drafter import draft_text
-from migkg.draft.header import Supplied
-
-
-def draft(text: str, language: str, context, issued: str):
-    registry, vocabulary = context
-    return draft_text(text, "2026-03-02-test", language, registry, vocabulary,
-                      supplied=Supplied(issued=dt.date.fromisoformat(issued)))
-
-
-def card_text(text: str, spans) -> str:
-    return " ".join(text[s:e] for s, e in spans)
-
+from tests.drafting import card_text, draft
 
 OFFICIALS_MET = """Press release
 

@@ -29,11 +29,6 @@ MEETING = "2017-11-ashgabat-third-senior-officials"
 RACY_WINDOW = stamps.RACY_NS  # as the library sets it (the tests below set it to 0)
 
 
-@pytest.fixture(scope="module")
-def toolkit() -> Toolkit:
-    return Toolkit.load()
-
-
 @pytest.fixture(autouse=True)
 def no_racy_window(monkeypatch):
     """The files a test copied a moment ago trusted by the next check, as files older than the racy window of

@@ -23,11 +23,6 @@ def corpus(tmp_path_factory) -> Path:
     return synthetic.generate(tmp_path_factory.mktemp("synthetic") / "data", RELEASES, seed=5)
 
 
-@pytest.fixture(scope="module")
-def toolkit() -> Toolkit:
-    return Toolkit.load()
-
-
 @pytest.fixture
 def chunks_read(monkeypatch) -> list[str]:
     """The cache entries whose N-Quads chunk the build reads."""

@@ -25,11 +25,6 @@ def corpus(tmp_path_factory) -> Path:
     return synthetic.generate(tmp_path_factory.mktemp("synthetic") / "data", RELEASES, seed=11)
 
 
-@pytest.fixture(scope="module")
-def toolkit() -> Toolkit:
-    return Toolkit.load()
-
-
 @pytest.fixture
 def reads(monkeypatch) -> list[str]:
     """The release folders whose inputs the plan reads."""
