@@ -78,7 +78,7 @@ _LISTED = 12
 """An error lists the terms a field allows where there are no more than this (the eleven event roles, not the
 topics)."""
 #: where a term of one set is given in a field of another, what the curator most likely meant
-_MEANT = {("positions", "event-roles"): "a position held in the process goes under processes[].positions (with "
+_MEANT: dict[tuple[str, str], str] = {("positions", "event-roles"): "a position held in the process goes under processes[].positions (with "
                                         "`at_event:` where the text attests it at this event); who chaired this one "
                                         "event is the event role 'meeting-chair'. ",
           ("statuses", "event-roles"): "a status in the process goes under processes[].memberships; who attended "
@@ -145,12 +145,11 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
         if term not in allowed:
             close = difflib.get_close_matches(term, sorted(allowed), n=3, cutoff=0.5)
             hint = f"did you mean {', '.join(repr(c) for c in close)}? " if close else ""
-            other = next((kind for name, kind in _TERM_OF.items()
-                          if name != names.vocabulary and term in vocabularies[name][0]), None)
-            problem = f"'{term}' is {other}, not {_TERM_OF[names.vocabulary]}." if other else f"unknown term '{term}'."
+            other = next((name for name in _TERM_OF if name != names.vocabulary and term in vocabularies[name][0]), None)
+            problem = f"'{term}' is {_TERM_OF[other]}, not {_TERM_OF[names.vocabulary]}." if other \
+                else f"unknown term '{term}'."
             listed = f": {', '.join(repr(t) for t in sorted(allowed))}" if len(allowed) <= _LISTED else ""
-            meant = next((advice for (was, field), advice in _MEANT.items()
-                          if field == names.vocabulary and term in vocabularies[was][0]), "")
+            meant = _MEANT.get((other, names.vocabulary), "") if other else ""
             errors.append(InputError(where(path), problem, f"{meant or hint}Use {what}{listed}."))
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
