@@ -100,25 +100,96 @@ class DumpWriter:
 
     Generic over the ``formats`` (:mod:`migkg.build.formats`): each says its header, footer, how a
     piece's chunk is made from the stored ones, and what separates two chunks. The writing and
-    hashing run in a thread of their own (both release the GIL), so the build goes on while the
-    files are written; :meth:`add` blocks only when the thread is many chunks behind (a bounded
-    queue keeps memory small). A part's files are opened at its first chunk and kept open until
-    :meth:`finish`, so the releases of different parts may come interleaved.
+    hashing run in ``lanes`` threads, each for some of the formats (writing and hashing release the GIL),
+    so the build goes on while the files are written, and a rewritten part's formats are written side by
+    side. :meth:`add` blocks only when a thread is many chunks behind (at most ``queue_size`` releases'
+    chunks wait, which keeps memory small). :meth:`add_copy` never blocks: a copy waits as a few numbers,
+    so the build goes on to the check across releases while the threads copy a rewritten part's
+    unchanged releases; releases that lay side by side in the previous file are copied as one run of
+    bytes (:class:`_CopyRun`), not one by one. A part's files are opened at its first chunk and kept open
+    until :meth:`finish`, so the releases of different parts may come interleaved.
     """
 
-    def __init__(self, folder: Path, formats: list[Format], queue_size: int = 64):
-        self.folder, self.formats = folder, formats
+    def __init__(self, folder: Path, formats: list[Format], queue_size: int = 64, lanes: int = 2):
+        self.formats = formats
+        count = max(1, min(lanes, len(formats)))
+        self.lanes = [_Lane(folder, formats[i::count], list(range(len(formats)))[i::count], f"migkg-writer-{i}",
+                            queue_size) for i in range(count)]
+        self.run: _CopyRun | None = None  # copies not queued yet, while the next may continue them
+        #: part -> release -> where its chunk is in each format's file ([start, end), without the separator before it)
+        self.spans: dict[str, dict[str, list[list[int]]]] = {}
+
+    def add(self, part: str, chunks: dict[str, bytes], graph_names: list[str], release_id: str | None = None) -> None:
+        """Queue one release's (or the registry's) chunks: the stored formats' (:data:`migkg.build.serialise.STORED`), by extension,
+        and its graph names, from which the threads make the other formats' chunks."""
+        self._queue_run()
+        stored = {fmt.extension: chunks[fmt.extension] for fmt in self.formats if fmt.stored}
+        for lane in self.lanes:
+            lane.add((part, release_id, stored, graph_names, None))
+
+    def add_copy(self, part: str, release_id: str, folder: Path, spans: list[list[int]]) -> None:
+        """Queue one release's chunks as the previous build wrote them into the part's files in ``folder`` (``spans``:
+        where, in each format's file, as :attr:`spans` recorded them): the same bytes, copied, not made again."""
+        if self.run is not None and not self.run.continues(part, folder, spans):
+            self._queue_run()
+        if self.run is None:
+            self.run = _CopyRun(part, folder, self.formats)
+        self.run.add(release_id, spans)
+        if len(self.run.releases) >= _RUN_RELEASES:  # the threads start on it now, not when the run ends
+            self._queue_run()
+
+    def _queue_run(self) -> None:
+        if self.run is not None:
+            for lane in self.lanes:
+                lane.add((self.run.part, None, {}, [], self.run))
+            self.run = None
+
+    def finish(self) -> list[Written]:
+        """Write the footers, close the files; what was written (size and SHA-256 of each file), in publication order
+        and, within a part, in the order of the formats."""
+        self.close(footers=True)
+        for lane in self.lanes:
+            if lane.error is not None:
+                raise lane.error
+        order = {fmt.extension: i for i, fmt in enumerate(self.formats)}
+        written = [pair for lane in self.lanes for pair in lane.written()]
+        for lane in self.lanes:  # each release's spans, from the lanes' formats, in the order of all formats
+            for part, releases in lane.spans.items():
+                own = self.spans.setdefault(part, {})
+                for release_id, spans in releases.items():
+                    merged = own.setdefault(release_id, [[0, 0] for _ in self.formats])
+                    for i, span in zip(lane.indexes, spans, strict=True):
+                        merged[i] = span
+        return [w for _part, w in sorted(written, key=lambda pair: (part_order(pair[0]),
+                                                                      order[pair[1].file_name.rsplit(".", 1)[1]]))]
+
+    def close(self, footers: bool = False) -> None:
+        self._queue_run()
+        for lane in self.lanes:
+            lane.close(footers)
+
+
+class _Lane:
+    """One writer thread, for some of the formats: it writes and hashes their files, chunk by chunk (both release
+    the GIL). ``indexes``: where its formats are in the list of all formats (a release's spans are listed in that
+    order)."""
+
+    def __init__(self, folder: Path, formats: list[Format], indexes: list[int], name: str, queue_size: int):
+        self.folder, self.formats, self.indexes = folder, formats, indexes
+        self._formats = {fmt.extension: fmt for fmt in formats}
         self.handles: dict[tuple[str, str], BinaryIO] = {}
         self.hashes: dict[tuple[str, str], Any] = {}  # hashlib's SHA-256 objects
         self.sizes: dict[tuple[str, str], int] = {}
         self.parts: list[str] = []                    # in the order their first chunk came
         self.begun: set[tuple[str, str]] = set()      # files a non-empty chunk was written to (the next is separated)
         self.error: BaseException | None = None
-        #: part -> release -> where its chunk is in each format's file ([start, end), without the separator before it)
+        #: part -> release -> where its chunk is in each of the lane's formats' files ([start, end), no separator before)
         self.spans: dict[str, dict[str, list[list[int]]]] = {}
         self.sources: dict[tuple[str, str], BinaryIO] = {}  # the previous files that chunks are copied from
-        self.queue: queue.Queue[_Item | None] = queue.Queue(queue_size)
-        self.thread = threading.Thread(target=self._run, name="migkg-writer", daemon=True)
+        self.kernel_copies = hasattr(os, "copy_file_range")  # until the file system refuses one
+        self.queue: queue.Queue[_Item | None] = queue.Queue()
+        self.slots = threading.BoundedSemaphore(queue_size)  # taken by a queued chunk, given back once it is written
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.thread.start()
 
     def _write(self, part: str, ext: str, data: bytes) -> None:
@@ -142,64 +213,111 @@ class DumpWriter:
             item = self.queue.get()
             if item is None:
                 return
-            if self.error is not None:
-                continue
             try:
-                part, release_id, stored, graph_names, copied = item
-                if part not in self.parts:
-                    self._open(part)
-                spans = []
-                for i, fmt in enumerate(self.formats):
-                    if copied is None:
-                        data = fmt.file_chunk(stored, graph_names)
-                    else:
-                        data = self._copy(copied[0], part, fmt.extension, *copied[1][i])
-                    key = (part, fmt.extension)
-                    if data:
-                        if key in self.begun:
-                            self._write(part, fmt.extension, fmt.separator)
-                        self.begun.add(key)
-                        start = self.sizes[key]
-                        self._write(part, fmt.extension, data)
-                        spans.append([start, self.sizes[key]])
-                    else:
-                        spans.append([0, 0])
-                if release_id is not None:
-                    self.spans.setdefault(part, {})[release_id] = spans
+                if self.error is None:
+                    self._take(item)
             except BaseException as err:  # reported by finish()
                 self.error = err
+            finally:
+                if item[4] is None:  # a release's chunks: its slot is free again
+                    self.slots.release()
 
-    def _copy(self, folder: Path, part: str, ext: str, start: int, end: int) -> bytes:
-        """The bytes [start, end) of a part's file of the previous build (in ``folder``)."""
-        if end <= start:
-            return b""
-        source = self.sources.get((part, ext))
+    def _take(self, item: _Item) -> None:
+        part, release_id, stored, graph_names, copied = item
+        if part not in self.parts:
+            self._open(part)
+        if copied is not None:
+            self._take_run(part, copied)
+            return
+        spans = []
+        for fmt in self.formats:
+            data = fmt.file_chunk(stored, graph_names)
+            key = (part, fmt.extension)
+            if data:
+                self._separate(key)
+                start = self.sizes[key]
+                self._write(part, fmt.extension, data)
+                spans.append([start, self.sizes[key]])
+            else:
+                spans.append([0, 0])
+        if release_id is not None:
+            self.spans.setdefault(part, {})[release_id] = spans
+
+    def _separate(self, key: tuple[str, str]) -> None:
+        """Before a non-empty chunk: the format's separator, unless it is the file's first."""
+        if key in self.begun:
+            self._write(key[0], key[1], self._formats[key[1]].separator)
+        self.begun.add(key)
+
+    def _take_run(self, part: str, run: _CopyRun) -> None:
+        """A run of releases copied from the previous build's files: in each format, the bytes from its first
+        non-empty chunk to its last (the separators between them included, as the continuity of the run ensures),
+        each release's span moved by where the run now begins."""
+        bases: list[tuple[int, int]] = []  # per format: (where the run began in the previous file, and now)
+        for i, fmt in zip(self.indexes, self.formats, strict=True):
+            key = (part, fmt.extension)
+            first, last = run.first[i], run.last[i]
+            if first is None or last is None:
+                bases.append((0, 0))
+                continue
+            self._separate(key)
+            bases.append((first, self.sizes[key]))
+            self._copy(run.folder, part, fmt.extension, first, last)
+        own = self.spans.setdefault(part, {})
+        for release_id, spans in run.releases:
+            own[release_id] = [[now + spans[i][0] - old, now + spans[i][1] - old] if spans[i][1] > spans[i][0]
+                               else [0, 0] for i, (old, now) in zip(self.indexes, bases, strict=True)]
+
+    def _copy(self, folder: Path, part: str, ext: str, start: int, end: int) -> None:
+        """Write the bytes [start, end) of a part's file of the previous build (in ``folder``), a few MB at a time:
+        copied by the kernel (``copy_file_range``) where the file system can, else read and written; read here
+        only to be hashed."""
+        key = (part, ext)
+        source = self.sources.get(key)
         if source is None:
-            source = self.sources[(part, ext)] = open(folder / file_name(part, ext), "rb")  # noqa: SIM115
-        data = os.pread(source.fileno(), end - start, start)
-        if len(data) != end - start:
-            raise MigkgError(f"{folder / file_name(part, ext)} changed while it was read; build again.")
-        return data
+            source = self.sources[key] = open(folder / file_name(part, ext), "rb")  # noqa: SIM115
+        handle = self.handles[key]
+        handle.flush()  # the kernel's copy goes where the file's descriptor is
+        while start < end:
+            data = os.pread(source.fileno(), min(end - start, _COPY_BLOCK), start)
+            if not data:
+                raise MigkgError(f"{folder / file_name(part, ext)} changed while it was read; build again.")
+            if not self._kernel_copy(source.fileno(), handle.fileno(), start, len(data)):
+                handle.write(data)
+                handle.flush()
+            self.hashes[key].update(data)
+            self.sizes[key] += len(data)
+            start += len(data)
 
-    def add(self, part: str, chunks: dict[str, bytes], graph_names: list[str], release_id: str | None = None) -> None:
-        """Queue one release's (or the registry's) chunks: the stored formats' (:data:`migkg.build.serialise.STORED`), by extension,
-        and its graph names, from which the thread makes the other formats' chunks."""
-        self.queue.put((part, release_id, {fmt.extension: chunks[fmt.extension] for fmt in self.formats if fmt.stored},
-                        graph_names, None))
+    def _kernel_copy(self, source: int, target: int, start: int, length: int) -> bool:
+        """Copy ``length`` bytes from ``start`` in ``source`` to where ``target`` is, in the kernel; False (nothing
+        copied) where the file system or the kernel cannot (then never tried again by this lane)."""
+        if not self.kernel_copies:
+            return False
+        done = 0
+        try:
+            while done < length:
+                copied = os.copy_file_range(source, target, length - done, start + done)
+                if copied == 0:
+                    raise MigkgError("a file of the previous build changed while it was read; build again.")
+                done += copied
+        except OSError:
+            if done:
+                raise
+            self.kernel_copies = False
+            return False
+        return True
 
-    def add_copy(self, part: str, release_id: str, folder: Path, spans: list[list[int]]) -> None:
-        """Queue one release's chunks as the previous build wrote them into the part's files in ``folder`` (``spans``:
-        where, in each format's file, as :attr:`spans` recorded them): the same bytes, copied, not made again."""
-        self.queue.put((part, release_id, {}, [], (folder, spans)))
+    def add(self, item: _Item) -> None:
+        if item[4] is None:
+            self.slots.acquire()
+        self.queue.put(item)
 
-    def finish(self) -> list[Written]:
-        """Write the footers, close the files; what was written (size and SHA-256 of each file)."""
-        self.close(footers=True)
-        if self.error is not None:
-            raise self.error
-        return [Written(file_name(part, fmt.extension), fmt.media_type, self.sizes[(part, fmt.extension)],
-                        self.hashes[(part, fmt.extension)].hexdigest(), part)
-                for part in sorted(self.parts, key=part_order) for fmt in self.formats]
+    def written(self) -> list[tuple[str, Written]]:
+        """(part, file) of what was written (size and SHA-256 of each file)."""
+        return [(part, Written(file_name(part, fmt.extension), fmt.media_type, self.sizes[(part, fmt.extension)],
+                               self.hashes[(part, fmt.extension)].hexdigest(), part))
+                for part in self.parts for fmt in self.formats]
 
     def close(self, footers: bool = False) -> None:
         if self.thread.is_alive():
@@ -214,9 +332,42 @@ class DumpWriter:
         self.sources = {}
 
 
-#: what the writer's thread is given: a part, a release (None: the registry's or the vocabulary's piece), its
-#: stored chunks and graph names, or instead where its chunks are in the previous build's files
-_Item = tuple[str, str | None, dict[str, bytes], list[str], tuple[Path, list[list[int]]] | None]
+#: how much of a previous file one read copies
+_COPY_BLOCK = 8 << 20
+#: how many releases a run of copies holds at most before the writer's threads are given it
+_RUN_RELEASES = 16
+
+
+class _CopyRun:
+    """Releases of one part copied from the previous build's files, one after the other there as here: in each
+    format, each non-empty chunk began one separator after the run's last one ended (a release removed between
+    them, or taken from elsewhere, ends the run)."""
+
+    def __init__(self, part: str, folder: Path, formats: list[Format]):
+        self.part, self.folder = part, folder
+        self.separators = [len(fmt.separator) for fmt in formats]
+        self.releases: list[tuple[str, list[list[int]]]] = []
+        self.first: list[int | None] = [None] * len(formats)  # per format: where its first non-empty chunk begins
+        self.last: list[int | None] = [None] * len(formats)   # and where its last one ends
+
+    def continues(self, part: str, folder: Path, spans: list[list[int]]) -> bool:
+        if part != self.part or folder != self.folder:
+            return False
+        return all(end <= start or last is None or start == last + separator
+                   for (start, end), last, separator in zip(spans, self.last, self.separators, strict=True))
+
+    def add(self, release_id: str, spans: list[list[int]]) -> None:
+        self.releases.append((release_id, spans))
+        for i, (start, end) in enumerate(spans):
+            if end > start:
+                if self.first[i] is None:
+                    self.first[i] = start
+                self.last[i] = end
+
+
+#: what the writer's thread is given: a part, a release (None: the registry's or the vocabulary's piece, or a run of
+#: copies), its stored chunks and graph names, or instead a run of releases copied from the previous build's files
+_Item = tuple[str, str | None, dict[str, bytes], list[str], _CopyRun | None]
 
 
 # --------------------------------------------------------------------------- the manifest, and reuse
@@ -333,6 +484,7 @@ class Staging:
         os.chmod(self.folder, plain_mode(folder=True))  # mkdtemp's folder is private; build/ is for sharing
         self.linked: set[str] = set()
         self.refused: ExchangeRefused | None = None  # why the commit took two renames, if it did
+        self.syncing: tuple[threading.Thread, set[str], list[BaseException]] | None = None  # see sync_soon()
 
     def discard(self) -> None:
         """Remove the staged folder (after :meth:`commit`, it holds the old build)."""
@@ -345,6 +497,23 @@ class Staging:
             self.linked.add(name)
             _link_or_copy(self.out_dir / name, self.folder / name)
 
+    def sync_soon(self, names: list[str]) -> None:
+        """Start writing these finished files to disk in a thread of its own (``fsync`` releases the GIL), while the
+        build goes on to its description; :meth:`commit` waits for it, and syncs only what it did not."""
+        errors: list[BaseException] = []
+
+        def sync() -> None:
+            try:
+                for name in names:
+                    with open(self.folder / name, "rb") as handle:
+                        os.fsync(handle.fileno())
+            except BaseException as err:  # raised again by commit()
+                errors.append(err)
+
+        thread = threading.Thread(target=sync, name="migkg-sync", daemon=True)
+        thread.start()
+        self.syncing = (thread, set(names), errors)
+
     def commit(self, marker: str) -> None:
         """Make the staged folder the output folder; ``marker`` is the text of its :data:`MARKER` file.
 
@@ -352,8 +521,14 @@ class Staging:
         removed: whatever stops the process, ``out_dir`` is the old build or the new one, never missing
         and never a mix. Where the file system refuses the exchange, two renames with a window between
         them (:attr:`refused` says why; the next build puts the old one back if a kill fell in it)."""
+        synced: set[str] = set()
+        if self.syncing is not None:
+            thread, synced, errors = self.syncing
+            thread.join()
+            if errors:
+                raise errors[0]
         for path in sorted(self.folder.iterdir()):
-            if path.name not in self.linked:
+            if path.name not in self.linked and path.name not in synced:
                 with open(path, "rb") as handle:
                     os.fsync(handle.fileno())
         marker_path = self.folder / MARKER

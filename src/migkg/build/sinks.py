@@ -130,6 +130,7 @@ class FileSink:
         fresh = self.writer.finish()
         spans = self.writer.spans
         self.writer = None
+        self.staging.sync_soon([w.file_name for w in fresh])  # while the description is made
         written = {w.file_name: w for w in fresh}
         kept = []
         for part in plan.parts.values():

@@ -39,6 +39,7 @@ from migkg.build import stamps
 from migkg.build.cache import Cache, Entry, content_hash, release_key
 from migkg.build.codec import pack, unpack
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, read_inputs
+from migkg.build.shared import STATE_ENTRY, load_state
 from migkg.errors import InputError
 from migkg.validation.across import AcrossState, NodeCheck, groups_of_blob
 from migkg.validation.same_event import EventSignature
@@ -227,10 +228,10 @@ class AcrossSplit:
     _whole: AcrossState | None = None
 
     @classmethod
-    def of(cls, cache: Cache, name: str, key: str) -> AcrossSplit:
-        """The split of the state kept under ``name`` and ``key`` (empty when there is none)."""
+    def of(cls, cache: Cache, key: str) -> AcrossSplit:
+        """The split of the state the build keeps under ``key`` (empty when there is none)."""
         try:
-            found = os.stat(cache.folder / f"{name}.bin")
+            found = os.stat(cache.folder / f"{STATE_ENTRY}.bin")
         except OSError:
             return cls()
         split_key = content_hash(key.encode(), SPLIT_FORMAT.encode(),
@@ -243,10 +244,9 @@ class AcrossSplit:
                 return cls(dict(keys), entry, dict(node_at), dict(release_at))
             except Exception:
                 pass
-        saved = cache.get(name, key)
-        if saved is None:
+        state = load_state(cache, key)
+        if state is None:
             return cls()
-        state: AcrossState = saved.meta["state"]
         return cls._split(cache, split_key, state)
 
     @classmethod

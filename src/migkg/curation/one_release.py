@@ -306,7 +306,7 @@ def _across(context: _Context, index: CorpusIndex, order: list[str], release_id:
         return _Across()
     position = {rid: at for at, rid in enumerate(order)}
     groups = _Groups(context.cache, index, {release_id: own_groups})
-    previous = AcrossSplit.of(context.cache, "across", hashlib.sha256(context.key.encode()).hexdigest())  # as the build keys it
+    previous = AcrossSplit.of(context.cache, hashlib.sha256(context.key.encode()).hexdigest())  # as the build keys it
 
     def digests(rid: str) -> dict[str, bytes]:
         if previous.keys.get(rid) == index.releases[rid].key:
