@@ -159,8 +159,37 @@ def test_the_state_of_the_check_across_releases_reads_back_as_it_was_kept(tmp_pa
          "https://example.org/m": NodeCheck(b"\x03" * 32, frozenset(), "<https://example.org/m>", [], [])})
     cache = Cache(tmp_path / "cache")
     save_state(cache, "key", state)
-    assert load_state(cache, "key") == state
+    stored = load_state(cache, "key")
+    assert stored is not None and stored.state == state
     assert load_state(cache, "another key") is None
+
+
+def test_a_state_saved_again_packs_only_the_groups_that_changed(tmp_path, monkeypatch):
+    """Kept again after one release changed, the state packs that release's part's group and the group of the
+    node whose check changed; every other group is written as the bytes read; read back, it is the new state."""
+    from migkg.build import shared
+    releases = {f"{year}-01-0{i}-r": (f"k{year}{i}", {"https://example.org/n": bytes([i]) * 32})
+                for year in (2013, 2014, 2015) for i in range(1, 4)}
+    nodes = {f"https://example.org/n{i}": NodeCheck(bytes([i]) * 32, frozenset(), f"<https://example.org/n{i}>", [], [])
+             for i in range(40)}
+    cache = Cache(tmp_path / "cache")
+    save_state(cache, "key", AcrossState(releases, nodes))
+    stored = load_state(cache, "key")
+    assert stored is not None
+    changed = AcrossState(dict(stored.state.releases), dict(stored.state.nodes))
+    changed.releases["2014-01-02-r"] = ("new key", {"https://example.org/n": b"\xff" * 32})
+    changed.nodes["https://example.org/n7"] = NodeCheck(b"\xee" * 32, frozenset({"v"}), "<https://example.org/n7>", [], [])
+    packed: list[object] = []
+    real = shared.msgpack.packb
+    def counting(value, **options):
+        if not options:  # the state's own groups (the codec's records go with options)
+            packed.append(value)
+        return real(value, **options)
+    monkeypatch.setattr(shared.msgpack, "packb", counting)
+    save_state(cache, "key", changed, stored)
+    assert len(packed) == 2  # the releases of 2014, and the group of n7
+    again = load_state(cache, "key")
+    assert again is not None and again.state == changed
 
 
 def test_pruning_removes_the_entries_of_releases_that_are_gone_and_nothing_else(tmp_path):

@@ -187,8 +187,13 @@ class _Lane:
         self.spans: dict[str, dict[str, list[list[int]]]] = {}
         self.sources: dict[tuple[str, str], BinaryIO] = {}  # the previous files that chunks are copied from
         self.kernel_copies = hasattr(os, "copy_file_range")  # until the file system refuses one
-        self.queue: queue.Queue[_Item | None] = queue.Queue()
-        self.slots = threading.BoundedSemaphore(queue_size)  # taken by a queued chunk, given back once it is written
+        # both queues are C-level (SimpleQueue): putting never blocks and takes no lock written in Python, so a
+        # stop signal raised in the build's thread at any moment cannot leave a lock held that this thread then
+        # waits for (a semaphore's or a queue's Condition, taken in a `with`, could)
+        self.queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
+        self.slots: queue.SimpleQueue[None] = queue.SimpleQueue()  # one token a chunk may wait with; given back once written
+        for _ in range(queue_size):
+            self.slots.put(None)
         self.thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.thread.start()
 
@@ -220,7 +225,7 @@ class _Lane:
                 self.error = err
             finally:
                 if item[4] is None:  # a release's chunks: its slot is free again
-                    self.slots.release()
+                    self.slots.put(None)
 
     def _take(self, item: _Item) -> None:
         part, release_id, stored, graph_names, copied = item
@@ -310,7 +315,7 @@ class _Lane:
 
     def add(self, item: _Item) -> None:
         if item[4] is None:
-            self.slots.acquire()
+            self.slots.get()  # waits while queue_size chunks wait
         self.queue.put(item)
 
     def written(self) -> list[tuple[str, Written]]:

@@ -13,13 +13,17 @@ the cards of the pairs found, for the lines of their entries.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 import msgpack  # type: ignore[import-untyped]
 from rdflib import Graph
 
 from migkg.build.cache import Cache, Entry
 from migkg.build.codec import pack, unpack
+from migkg.build.dumps import part_of
 from migkg.build.jobs import SHARED_BLOB, Job, Outcome, read_inputs, run_job
 from migkg.build.plan import Plan
 from migkg.build.workbench import Workbench
@@ -47,11 +51,13 @@ class SharedNodesCheck:
         self.cache, self.plan, self.entries, self.workbench = cache, plan, entries, workbench
         self.described: dict[str, dict[str, bytes]] = {}  # release -> digests of its groups, as read in this build
         self.previous = AcrossState()
+        self.stored: StoredState | None = None  # the previous state as read, to write again only what changed
         self.rebuilt: list[str] = []  # releases built again only to read what they say for this check
 
     def load_previous(self) -> None:
         """What the last check across releases left (with the same code, shapes and registry), if anything."""
-        self.previous = load_state(self.cache, self._key()) or AcrossState()
+        self.stored = load_state(self.cache, self._key())
+        self.previous = self.stored.state if self.stored is not None else AcrossState()
 
     def _key(self) -> str:
         """The last check is reusable with the same code, shapes and registry (the build's context)."""
@@ -96,7 +102,7 @@ class SharedNodesCheck:
             return AcrossReleases(), set(checked)
         across, state = check_across(self.workbench(), described, self.groups, parse_group, self.previous)
         state.releases = {rid: (keys[rid], digests) for rid, digests in described}
-        save_state(self.cache, self._key(), state)
+        save_state(self.cache, self._key(), state, self.stored)
         return across, set(checked)
 
     def groups(self, release_id: str) -> dict[str, bytes]:
@@ -116,34 +122,84 @@ class SharedNodesCheck:
 
 #: the cache entry of what the last check across releases left (:func:`save_state`)
 STATE_ENTRY = "across"
-_RELEASES, _NODES = "releases", "nodes"
+_RELEASES, _NODES = "releases/", "nodes/"
+#: how many groups the nodes' checks are kept in (by a CRC of the node's IRI)
+_NODE_GROUPS = 16
 
 
-def save_state(cache: Cache, key: str, state: AcrossState) -> None:
-    """Keep what a check across releases left, under ``key``: each release's key and digests, and each node's check,
-    as plain MessagePack (lists, strings, bytes: no record of the codec's but a node's results, issues and conflicts
-    where it has any), which packs and reads back several times faster than the records of :mod:`migkg.build.codec`.
-    At 10,000 releases the state is 12 MB, written after every build and read before every rebuild."""
-    releases = {rid: [key, digests] for rid, (key, digests) in state.releases.items()}
-    nodes = {node: [check.signature, sorted(check.values), check.focus_text,
-                    pack([check.results, check.issues, check.conflicts])
-                    if check.results or check.issues or check.conflicts else None]
-             for node, check in state.nodes.items()}
-    cache.put(STATE_ENTRY, key, {}, {_RELEASES: msgpack.packb(releases), _NODES: msgpack.packb(nodes)})
+@dataclass
+class StoredState:
+    """A state as :func:`load_state` read it: the state, and each group's bytes as kept (with, for the releases'
+    groups, what they hold), so that :func:`save_state` packs again only the groups that changed."""
+
+    state: AcrossState
+    packed: dict[str, bytes] = field(default_factory=dict)
+    releases: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    node_counts: dict[str, int] = field(default_factory=dict)  # how many nodes each nodes' group holds
+
+    def packed_nodes(self, name: str) -> int:
+        return self.node_counts.get(name, 0)
 
 
-def load_state(cache: Cache, key: str) -> AcrossState | None:
+def _release_groups(state: AcrossState) -> dict[str, dict[str, list[Any]]]:
+    groups: dict[str, dict[str, list[Any]]] = {}
+    for rid, (key, digests) in state.releases.items():
+        groups.setdefault(_RELEASES + part_of(rid), {})[rid] = [key, digests]
+    return groups
+
+
+def _node_groups(state: AcrossState) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for node in state.nodes:
+        groups.setdefault(f"{_NODES}{zlib.crc32(node.encode()) % _NODE_GROUPS:02d}", []).append(node)
+    return groups
+
+
+def save_state(cache: Cache, key: str, state: AcrossState, previous: StoredState | None = None) -> None:
+    """Keep what a check across releases left, under ``key``: each release's key and digests (a group per dump
+    part), and each node's check (in :data:`_NODE_GROUPS` groups), as plain MessagePack (lists, strings, bytes:
+    no record of the codec's but a node's results, issues and conflicts where it has any), which packs and reads
+    back several times faster than the records of :mod:`migkg.build.codec`. A group the ``previous`` state held
+    alike (the same releases, keys and digests; the very same node checks) is written as the bytes read, not packed
+    again: at 10,000 releases the state is 12 MB, written after every build, and a rebuild changes one group or two."""
+    blobs: dict[str, bytes] = {}
+    for name, releases in _release_groups(state).items():
+        same = previous is not None and previous.releases.get(name) == releases
+        blobs[name] = previous.packed[name] if previous is not None and same else msgpack.packb(releases)
+    for name, nodes in _node_groups(state).items():
+        old = previous.state.nodes if previous is not None else {}
+        if previous is not None and name in previous.packed and all(state.nodes[n] is old.get(n) for n in nodes) \
+                and len(nodes) == previous.packed_nodes(name):
+            blobs[name] = previous.packed[name]
+            continue
+        blobs[name] = msgpack.packb({node: _node_row(state.nodes[node]) for node in nodes})
+    cache.put(STATE_ENTRY, key, {}, dict(sorted(blobs.items())))
+
+
+def _node_row(check: NodeCheck) -> list[Any]:
+    issues = pack([check.results, check.issues, check.conflicts]) if check.results or check.issues or check.conflicts \
+        else None
+    return [check.signature, sorted(check.values), check.focus_text, issues]
+
+
+def load_state(cache: Cache, key: str) -> StoredState | None:
     """What :func:`save_state` kept under ``key`` (None: nothing, or an entry of another layout)."""
     entry = cache.get(STATE_ENTRY, key, meta=False)
-    if entry is None or set(entry.blobs) != {_RELEASES, _NODES}:
+    if entry is None or not entry.blobs or not all(name.startswith((_RELEASES, _NODES)) for name in entry.blobs):
         return None
-    blobs = entry.read()
-    releases = msgpack.unpackb(blobs[_RELEASES])
-    nodes: dict[str, NodeCheck] = {}
-    for node, (signature, values, focus, found) in msgpack.unpackb(blobs[_NODES]).items():
-        results, issues, conflicts = unpack(found) if found is not None else ([], [], [])
-        nodes[node] = NodeCheck(signature, frozenset(values), focus, results, issues, conflicts)
-    return AcrossState({rid: (key, digests) for rid, (key, digests) in releases.items()}, nodes)
+    packed = entry.read()
+    stored = StoredState(AcrossState(), packed)
+    for name, data in packed.items():
+        if name.startswith(_RELEASES):
+            releases = stored.releases[name] = msgpack.unpackb(data)
+            stored.state.releases.update((rid, (key, digests)) for rid, (key, digests) in releases.items())
+            continue
+        for node, (signature, values, focus, found) in msgpack.unpackb(data).items():
+            results, issues, conflicts = unpack(found) if found is not None else ([], [], [])
+            stored.state.nodes[node] = NodeCheck(signature, frozenset(values), focus, results, issues, conflicts)
+            stored.node_counts[name] = stored.node_counts.get(name, 0) + 1
+    stored.state.nodes = dict(sorted(stored.state.nodes.items()))
+    return stored
 
 
 #: the cache entry of the lines of the card entries the last check of one event's ids named

@@ -244,10 +244,10 @@ class AcrossSplit:
                 return cls(dict(keys), entry, dict(node_at), dict(release_at))
             except Exception:
                 pass
-        state = load_state(cache, key)
-        if state is None:
+        stored = load_state(cache, key)
+        if stored is None:
             return cls()
-        return cls._split(cache, split_key, state)
+        return cls._split(cache, split_key, stored.state)
 
     @classmethod
     def _split(cls, cache: Cache, split_key: str, state: AcrossState) -> AcrossSplit:
