@@ -364,6 +364,8 @@ class _Reader:
     def memberships(self, found: Governance) -> None:
         text = self.text
         for sentence in self.sentences:
+            if self._counted_list(found, sentence):
+                continue
             words = text[sentence[0]:sentence[1]]
             taken: list[tuple[int, int]] = []
             for status, pattern in self.lexicon.statuses:
@@ -416,6 +418,42 @@ class _Reader:
                         found.process(process).memberships.append(
                             Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                     found.busy.append(sentence)
+
+    def _counted_list(self, found: Governance, sentence: tuple[int, int]) -> bool:
+        """"Senior officials from 11 member states - A, B, … and K - are attending the meeting", «В состав процесса
+        входят 12 государств: А, Б, …»: a count of members, then a dash or a colon and a list of as many states; each
+        is a member of the process the sentence names (else the text's), attested at the meeting reported where the
+        sentence says they take part in it."""
+        text = self.text
+        for first in (h for h in self.holders_in(*sentence) if h.type == "state"):
+            counted = re.search(self.cues.counted_list, text[sentence[0]:first.start], re.I)
+            if counted is None:
+                continue
+            start, end = sentence[0] + counted.start(), sentence[0] + counted.end()
+            if self.holders_in(start, end) or not re.search(self.cues.membership_words,
+                                                            text[max(sentence[0], start - 40):end], re.I):
+                return False
+            words = counted.group("number").lower()
+            number = int(words) if words.isdigit() else next(
+                (n for token in self.analysis.tokens_in(start, start + len(words)) if token.text.lower() == words
+                 for n in [number_of(token, self.analysis.language)] if n), None)
+            listed = self.list_from(first, True, (first.start, sentence[1]))
+            process = self.process_of(sentence)
+            if not number or process is None or len(listed) != number or len({h.entity for h in listed}) != number:
+                return False
+            at = self.main is not None and (self.at_meeting(*sentence) or re.search(
+                self.cues.taking_part, text[sentence[0]:sentence[1]], re.I) is not None)
+            cue = (sentence[0] + counted.start("number"), sentence[0] + len(counted.group().rstrip(" :–—-")) + counted.start())
+            for holder in listed:
+                fields: dict = {"status": "member", "agent": holder.entity}
+                if at:
+                    fields["at_event"] = self.main
+                found.process(process).memberships.append(
+                    Drafted(fields, [cue, (holder.start, holder.end)], "members counted, then listed after a dash or "
+                            "a colon, as many as the count", 0.65))
+            found.busy.append(sentence)
+            return True
+        return False
 
     def _listed_after(self, end: int, sentence: tuple[int, int]) -> list[Actor]:
         """"the Member States of the Dialogue, among them A, B and C", «государства-члены процесса, в том числе A и
@@ -807,7 +845,7 @@ class _Reader:
         if not self.lexicon.met:
             return False
         named = [s for s, _ in meeting.mentions if s <= start]
-        begin = max(sentence[0], *named)
+        begin = max([sentence[0], *named])
         return re.search(self.lexicon.met, self.text[begin:start], re.I) is not None
 
     def _process_work(self, start: int, end: int, other_topics: bool) -> list[str]:

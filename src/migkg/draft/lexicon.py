@@ -254,6 +254,7 @@ class DomainLexicon:
     reporting_tail: str = ""  # a clause closing a sentence that says who reports it (", передает корреспондент")
     standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
     kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
+    meeting_heads: str = r"(?!x)x"  # any head noun of a meeting: with a kind cue among its modifiers, a meeting's phrasing
     attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
     held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
     cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
@@ -277,7 +278,7 @@ _KIND_CUES = (
 
 DOMAIN_ENGLISH = DomainLexicon(
     event_kinds=(
-        ("ministerial-conference", r"ministerial\s+(?:conference|meeting|consultation)"),
+        ("ministerial-conference", r"(?:(?:vice|deputy)[\s-])?ministerial\s+(?:conference|meeting|consultation)"),
         ("senior-officials-meeting", r"senior\s+officials['’]?\s+meeting|meeting\s+of\s+senior\s+officials"),
         ("thematic-meeting", r"thematic\s+(?:meeting|session|workshop)"),
         ("expert-meeting", r"expert(?:s['’]?)?\s+(?:group\s+)?meeting|meeting\s+of\s+experts"),
@@ -391,6 +392,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
     kind_cues=tuple((kind, en) for kind, en, _ in _KIND_CUES),
+    meeting_heads=r"meetings?|conferences?|consultations?|workshops?|forums?|seminars?|sessions?|round[\s-]?tables?",
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
              r"(?:meeting|session|consultation)s?\b",
@@ -500,6 +502,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
     kind_cues=tuple((kind, ru) for kind, _, ru in _KIND_CUES),
+    meeting_heads=r"совещани\w*|встреч\w*|конференци\w*|семинар\w*|форум\w*|заседани\w*|консультаци\w*|сесси\w*",
     attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
              r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
@@ -532,6 +535,8 @@ class GovernanceCues:
     taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
     listed_after: str   # words after a status that list its holders ("member states, among them A, B and C")
     status_of_others: str  # a preposition right before a status: it describes others ("officials from member states")
+    counted_list: str = r"(?!x)x"  # a count of members and a dash or colon after which they are listed
+    membership_words: str = r"(?!x)x"  # words of a sentence that make the states it counts and lists members
 
 
 #: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
@@ -563,6 +568,12 @@ GOVERNANCE_CUES = {
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
         listed_after=r"^\s*,?\s*(?:among\s+(?:them|whom|which)|including|namely|such\s+as)\s+(?:the\s+)?$",
         status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?$",
+        # "11 member states - A, B …", "the Conference's eleven member countries - A, B …", "its 12 members: A, B …"
+        counted_list=r"\b(?P<number>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[\w'’-]+\s+){0,3}?(?:states|countries|governments|members)"
+                     r"(?:\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+){0,6}?(?:[A-Z][\w'’-]*))?"
+                     r"(?:\s*\([A-Z]{2,8}\))?\s*(?::|\s[–—-])\s*$",
+        membership_words=r"\bmembers?\b|\bmembership\b",
     ),
     "ru": GovernanceCues(
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
@@ -582,5 +593,10 @@ GOVERNANCE_CUES = {
         taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
         listed_after=r"^\s*,?\s*(?:в\s+том\s+числе|среди\s+(?:них|которых)|а\s+именно|включая)\s+$",
         status_of_others=r"(?:\bиз|\bот|\bдля|\bсреди|\bс)\s+(?:(?:всех|других|ряда|некоторых)\s+)?$",
+        # «в состав процесса входят 12 государств: А, Б …», «11 государств-членов – А, Б …»
+        counted_list=r"(?<!\w)(?P<number>\d+|(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят|одиннадцат|двенадцат|"
+                     r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)\w*)\s+(?:[\w-]+\s+){0,2}?(?:государств|стран|член)\w*"
+                     r"(?:[\s–—-]+член\w*)?(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
+        membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
     ),
 }

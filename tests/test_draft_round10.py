@@ -1,0 +1,99 @@
+"""Round 10 of the drafter's tuning (issue 16): rules meant to carry over to texts no round has read. Snippets
+invented for these tests; the registry is tests/fixtures/domain's."""
+from __future__ import annotations
+
+from tests.drafting import card_text, draft
+
+VICE_MINISTERIAL = """Press Release
+
+Vice-ministers meet in Astana
+
+ASTANA, 4 March 2026 - The XXIII Vice-Ministerial Meeting of the Almaty Process concluded today in Astana.
+"""
+
+
+def test_a_vice_ministerial_meeting_and_its_roman_number(context):
+    card = draft(VICE_MINISTERIAL, "en", context, "2026-03-04")
+    event, = card.events
+    assert event.kind.fields == {"kind": "ministerial-conference"}
+    assert card_text(VICE_MINISTERIAL, event.kind.spans) == "Vice-Ministerial Meeting"
+    assert event.number is not None and event.number.fields == {"number": 23}
+
+
+MODIFIED_EN = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Border officials of the Almaty Process attended the Technical Workshop on travel documents \
+in Astana today.
+"""
+
+MODIFIED_RU = """ПРЕСС-РЕЛИЗ
+
+Эксперты встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке завершился экспертный семинар Алматинского процесса по обмену данными.
+"""
+
+LEVEL_RU = """ПРЕСС-РЕЛИЗ
+
+Заместители министров встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке состоялось совещание на уровне заместителей министров стран Алматинского процесса.
+"""
+
+
+def test_any_head_noun_of_a_meeting_with_a_modifier_that_tells_its_class(context):
+    card = draft(MODIFIED_EN, "en", context, "2026-03-04")
+    event, = card.events
+    assert event.kind.fields == {"kind": "expert-meeting"}
+    assert card_text(MODIFIED_EN, event.kind.spans) == "Technical Workshop"
+    assert event.meeting_of is not None and event.meeting_of.fields == {"process": "almaty-process"}
+    card = draft(MODIFIED_RU, "ru", context, "2026-03-04")
+    event, = card.events
+    assert event.kind.fields == {"kind": "expert-meeting"}
+    assert card_text(MODIFIED_RU, event.kind.spans) == "экспертный семинар"
+    # the modifier after the noun: a meeting at the level of deputy ministers is the nearest class, a ministerial one
+    card = draft(LEVEL_RU, "ru", context, "2026-03-04")
+    event, = card.events
+    assert event.kind.fields == {"kind": "ministerial-conference"}
+    # a small word between them: the ministers are no modifier of the meeting
+    text = MODIFIED_EN.replace("Technical Workshop", "workshop for ministers")
+    assert not draft(text, "en", context, "2026-03-04").events
+
+
+COUNTED_LIST_EN = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials from four member states - Kazakhstan, Uzbekistan, Tajikistan and \
+Turkmenistan - are attending the Senior Officials' Meeting of the Almaty Process in Astana.
+"""
+
+COUNTED_LIST_RU = """ПРЕСС-РЕЛИЗ
+
+Алматинский процесс: эксперты встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание экспертов Алматинского процесса. В состав процесса \
+входят три государства: Казахстан, Кыргызстан и Таджикистан.
+"""
+
+
+def _members(card) -> dict[str, dict]:
+    return {m.fields["agent"]: m.fields for p in card.processes for m in p.memberships
+            if m.fields["status"] == "member"}
+
+
+def test_members_counted_then_listed_after_a_dash_or_a_colon(context):
+    card = draft(COUNTED_LIST_EN, "en", context, "2026-03-04")
+    members = _members(card)
+    assert set(members) == {"KAZ", "UZB", "TJK", "TKM"}
+    event = card.events[0].id  # the sentence says they attend it: attested at the meeting
+    assert all(m.get("at_event") == event for m in members.values())
+    card = draft(COUNTED_LIST_RU, "ru", context, "2026-03-04")
+    members = _members(card)
+    assert set(members) == {"KAZ", "KGZ", "TJK"}
+    assert not any("at_event" in m for m in members.values())  # the process's make-up, said of no meeting
+    # a count that is not the list's length: no members
+    text = COUNTED_LIST_EN.replace("four member states", "five member states")
+    assert not _members(draft(text, "en", context, "2026-03-04"))
