@@ -97,3 +97,76 @@ def test_members_counted_then_listed_after_a_dash_or_a_colon(context):
     # a count that is not the list's length: no members
     text = COUNTED_LIST_EN.replace("four member states", "five member states")
     assert not _members(draft(text, "en", context, "2026-03-04"))
+
+
+def _roles(card, role: str) -> set[str]:
+    return {r.fields["agent"] for e in card.events for r in e.roles if r.fields["role"] == role}
+
+
+def _positions(card) -> set[tuple[str, str]]:
+    return {(p.fields["position"], p.fields["holder"]) for process in card.processes for p in process.positions}
+
+
+CHAIRED_EN = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process, held in Astana today, was chaired \
+jointly by Kazakhstan and Uzbekistan. Tajikistan, which has chaired the Almaty Process since 2024, took part.
+"""
+
+CHAIRED_RU = """ПРЕСС-РЕЛИЗ
+
+Эксперты встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание экспертов Алматинского процесса. Встреча прошла под \
+председательством Кыргызстана.
+"""
+
+
+def test_chairing_the_meeting_is_a_meeting_chair_not_a_position(context):
+    card = draft(CHAIRED_EN, "en", context, "2026-03-04")
+    assert _roles(card, "meeting-chair") == {"KAZ", "UZB"}
+    assert ("chair", "TJK") in _positions(card)  # words about the process: a position
+    assert not {h for _, h in _positions(card)} & {"KAZ", "UZB"}
+    card = draft(CHAIRED_RU, "ru", context, "2026-03-04")
+    assert _roles(card, "meeting-chair") == {"KGZ"}
+    assert not _positions(card)
+
+
+DELEGATION_HEAD = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process took place in Astana today. Deputy \
+Minister Daulet Omarbekov headed the delegation of Kazakhstan.
+"""
+
+
+def test_who_led_a_delegation_is_its_head(context):
+    card = draft(DELEGATION_HEAD, "en", context, "2026-03-04")
+    heads = {(r.fields["agent"], r.fields.get("on_behalf_of")) for e in card.events for r in e.roles
+             if r.fields["role"] == "delegation-head"}
+    assert len(heads) == 1 and next(iter(heads))[1] == "KAZ"
+    assert not _roles(card, "delegation-member")  # the head is not also a member
+
+
+OBSERVERS = """ПРЕСС-РЕЛИЗ
+
+Эксперты встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание экспертов Алматинского процесса. Туркменистан и \
+Азербайджан участвовали во встрече в качестве наблюдателей.
+"""
+
+
+def test_attending_as_an_observer_is_an_event_observer_not_a_membership(context):
+    card = draft(OBSERVERS, "ru", context, "2026-03-04")
+    assert _roles(card, "event-observer") == {"TKM", "AZE"}
+    assert not [m for p in card.processes for m in p.memberships if m.fields["status"] == "observer"]
+    # an observer of the process: a membership status
+    text = OBSERVERS.replace("участвовали во встрече в качестве наблюдателей", "являются наблюдателями процесса")
+    card = draft(text, "ru", context, "2026-03-04")
+    assert not _roles(card, "event-observer")
+    assert {m.fields["agent"] for p in card.processes for m in p.memberships if m.fields["status"] == "observer"} \
+        == {"TKM", "AZE"}

@@ -75,6 +75,9 @@ class Governance:
     busy: list[tuple[int, int]] = field(default_factory=list)
     secretariat: list[tuple[int, int]] = field(default_factory=list)
     adopting: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[tuple[str, Drafted]] = field(default_factory=list)
+    """Who chaired a meeting or attended it as an observer (the event's id, its ``meeting-chair`` or
+    ``event-observer`` role): not a position or a membership status in the process."""
 
     def process(self, entity: str) -> DraftProcess:
         return self.processes.setdefault(entity, DraftProcess(entity))
@@ -277,7 +280,9 @@ class _Reader:
                             or any(s <= start < e for s, e in self.titles):
                         continue
                     if re.search(self.cues.person_relative, text[sentence[0]:start], re.I):
-                        continue  # "..., who chaired the meeting": a person chairs a meeting, not a process
+                        # "..., who chaired the meeting": a person chairs a meeting, not a process
+                        self._person_chair(found, start, end, sentence)
+                        continue
                     if re.search(REFERRING_BEFORE, text[max(sentence[0], start - 30):start], re.I):
                         continue  # "on behalf of the outgoing chair": a holder named elsewhere, referred to
                     if re.search(OTHER_BODY_BEFORE, text[max(sentence[0], start - 80):start], re.I):
@@ -287,6 +292,13 @@ class _Reader:
                                                                             re.I) else position
                     # "Indonesia and Australia jointly chaired the meeting": co-chairs
                     fact = self._position(held, start, end, sentence, handover is not None)
+                    meeting = self._meeting_chaired(start, end, sentence) if fact and handover is None else None
+                    if fact and meeting is not None:  # "The meeting was chaired by X": the meeting's chair
+                        found.roles += [(meeting, Drafted({"role": "meeting-chair", "agent": f.fields["holder"]},
+                                                           f.spans, f"cue «{text[start:end]}» about the meeting, not "
+                                                           "the process, and who chaired it", 0.65)) for f in fact]
+                        found.busy.append(sentence)
+                        continue
                     if fact:
                         process = self.process_of(sentence)
                         if process:
@@ -297,6 +309,42 @@ class _Reader:
                                 found.secretariat.append((start, end))
         for drafted_process in found.processes.values():
             drafted_process.positions = _implied_left_out(drafted_process.positions)
+
+    def _meeting_chaired(self, start: int, end: int, sentence: tuple[int, int]) -> str | None:
+        """The meeting a chair cue is about, when its words are about chairing one meeting and not the process:
+        a verb of chairing ("chaired", "co-chaired", "presided", «председательствовал», «под председательством»,
+        not "chairs" nor "the chairmanship") with a meeting's noun as its object or subject in the clause ("the
+        meeting was chaired jointly by X and Y", "X chaired the session", «Встреча прошла под председательством
+        X») and no process, no timing of its own and no present tense ("is chaired by"); the meeting named in the
+        sentence, else the release's."""
+        text = self.text
+        if not re.fullmatch(self.cues.chaired_meeting, text[start:end], re.I) and not re.search(
+                self.cues.chaired_meeting_before, text[max(sentence[0], start - 30):start], re.I):
+            return None
+        clause = self.clause_of(sentence, start)
+        nouns = "|".join([pattern for _, pattern in self.lexicon.event_nouns] + [self.lexicon.meeting_heads])
+        around = (sentence[0], min(sentence[1], end + 40))
+        noun = [m for m in re.finditer(rf"(?<![\w-])(?:{nouns})(?!\w)|(?<!\w)(?:it|она|оно|он)(?!\w)",
+                                       text[around[0]:around[1]], re.I)]
+        if not noun or any(around[0] <= p.start < around[1] and clause[0] <= p.start < clause[1]
+                           for p in self.processes) or (self.lexicon.process_word and re.search(
+                               self.lexicon.process_word, text[end:clause[1]], re.I)) \
+                or self.timing_in(*clause) is not None \
+                or re.search(self.cues.holding_now, text[clause[0]:clause[1]], re.I):
+            return None
+        named = [m for m in self.meetings for s, _ in m.mentions if sentence[0] <= s < sentence[1]]
+        return named[0].event.id if named else self.main
+
+    def _person_chair(self, found: Governance, start: int, end: int, sentence: tuple[int, int]) -> None:
+        """"said Rashida Karim, Additional Secretary …, who chaired the meeting": the person before "who" chaired the
+        meeting."""
+        meeting = self._meeting_chaired(start, end, sentence)
+        person = next(iter(reversed(self.actors.within(sentence[0], start, frozenset({"person"})))), None)
+        if meeting is None or person is None or start - person.end > 150:
+            return
+        found.roles.append((meeting, Drafted({"role": "meeting-chair", "agent": person.entity},
+                                              [(person.start, person.end), (start, end)],
+                                              f"a person before «who {self.text[start:end]}» the meeting", 0.6)))
 
     def _position(self, position: str, start: int, end: int, sentence: tuple[int, int],
                   in_handover: bool) -> list[Drafted]:
@@ -309,6 +357,10 @@ class _Reader:
         after_cue = text[end:clause[1]]
         # "served as the Secretariat of the Process": what follows «of» is the process, not the holder
         of_process = re.search(rf"(?:{lexicon.secretariat})$", text[start:end], re.I) is not None
+        # "Türkiye and Kazakhstan, the co-chairs of the Budapest Process, …": the process follows, the holders precede
+        of_named = re.match(r"\s*of\s+(?:the\s+)?", after_cue, re.I)
+        of_process = of_process or (of_named is not None and any(p.start == end + of_named.end()
+                                                                  for p in self.processes))
         holder_after = (re.match(lexicon.holder_after, after_cue, re.I) and not of_process) or re.search(
             r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at"))
         holders: list[Actor]
@@ -407,6 +459,16 @@ class _Reader:
                     at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1]) or \
                         self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing) or \
                         (status == "invited-guest" and timing is None)  # a guest is invited to a meeting: the one reported
+                    if status == "observer" and at and timing is None and self._observing(holders, start, clause):
+                        for holder in holders:  # "Japan attended as an observer": an observer of the meeting
+                            found.roles.append((self.main, Drafted(  # type: ignore[arg-type]
+                                {"role": "event-observer", "agent": holder.entity},
+                                [(holder.start, max(end, _clause_end(text, clause)))] if len(holders) == 1 else
+                                [(holder.start, holder.end), (start, end)],
+                                f"status «{text[start:end]}» of who attended the meeting, not of a member of the "
+                                "process", 0.65)))
+                        found.busy.append(sentence)
+                        continue
                     for holder in holders:
                         fields: dict = {"status": status, "agent": holder.entity}
                         if at:
@@ -454,6 +516,17 @@ class _Reader:
             found.busy.append(sentence)
             return True
         return False
+
+    def _observing(self, holders: list[Actor], start: int, clause: tuple[int, int]) -> bool:
+        """"Japan and Malaysia attended as observers", «участвовали во встрече в качестве наблюдателей»: a verb of
+        attending between the holders and the status, no verb of joining, and no process named in the clause (an
+        observer of the process is a membership status)."""
+        between = self.text[holders[-1].end:start]
+        return re.search(self.cues.attending_as, between, re.I) is not None \
+            and not re.search(self.cues.joining, between, re.I) \
+            and not any(clause[0] <= p.start < clause[1] for p in self.processes) \
+            and not (self.lexicon.process_word and re.search(self.lexicon.process_word, self.text[start:clause[1]],
+                                                             re.I))
 
     def _listed_after(self, end: int, sentence: tuple[int, int]) -> list[Actor]:
         """"the Member States of the Dialogue, among them A, B and C", «государства-члены процесса, в том числе A и

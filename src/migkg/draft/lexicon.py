@@ -47,6 +47,7 @@ class Lexicon:
     object_first_roles: tuple[tuple[str, str], ...] = ()
     delegation_led: str = ""  # after «делегация»: who led it follows ("was led by", «возглавил»)
     delegation_head: str = ""  # before «делегации»: its head, named after it («глава кыргызской делегации, ... X»)
+    delegation_led_before: str = ""  # right before «делегацию»: the person named before led it ("X headed the")
     represented: str = ""     # a state "represented by" a person: of its delegation
     # a verb of taking part in a meeting: the agents listed as its subject are participants ("Switzerland attended
     # as an observer", «Узбекистан впервые принял участие в конференции»)
@@ -111,6 +112,7 @@ RUSSIAN = Lexicon(
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?в\s+(?:работе\s+)?(?:\w+\s+)?(?:процесс|диалог|сет)\w*",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
+    delegation_led_before=r"(?<!\w)(?:возглавля\w*|возглавил\w*|руководил\w*)\s+(?:\w+\s+)?$",
     represented=r"(?<!\w)представлял[аи]?(?!\w)",
     object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
                                  r"\bпринимал[аио]?\s+"),
@@ -188,6 +190,7 @@ ENGLISH = Lexicon(
     partners=r"\s+with\s+",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:was|were)\s+(?:led|headed)\s+by\s+",
     delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
+    delegation_led_before=r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+)?$",
     represented=r"\b(?:was|were)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
@@ -323,14 +326,14 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         # "Kuwait, which has held the chairmanship of the Dialogue since November 2014": holding the chairmanship
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)|"
-                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b"),
+                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b|\bpresided\s+over\b"),
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
                              r"(?:permanent\s+)?secretariat\b"),
     ),
     secretariat=r"secretariat",
-    holder_after=r"^\s*(?:by|of)\b",
+    holder_after=r"^\s*(?:(?:jointly|together)\s+)?(?:by|of)\b",
     handover_noun=r"\b(?:chairmanship|chairship|chair|presidency)\b",
     handover_verb=r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|transferr?(?:ed|s)?|went|goes|rotat(?:ed|es))\b",
     handover_from=r"\bfrom\s+$",
@@ -536,6 +539,9 @@ class GovernanceCues:
     listed_after: str   # words after a status that list its holders ("member states, among them A, B and C")
     status_of_others: str  # a preposition right before a status: it describes others ("officials from member states")
     counted_list: str = r"(?!x)x"  # a count of members and a dash or colon after which they are listed
+    attending_as: str = r"(?!x)x"  # a verb of attending a meeting before an observer's status ("attended as")
+    chaired_meeting: str = r"(?!x)x"  # a chair cue that is a verb of chairing one meeting ("chaired", «председательствовал»)
+    chaired_meeting_before: str = r"(?!x)x"  # words right before a chair cue that make it so («под», "presided over")
     membership_words: str = r"(?!x)x"  # words of a sentence that make the states it counts and lists members
 
 
@@ -574,6 +580,9 @@ GOVERNANCE_CUES = {
                      r"(?:\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+){0,6}?(?:[A-Z][\w'’-]*))?"
                      r"(?:\s*\([A-Z]{2,8}\))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"\bmembers?\b|\bmembership\b",
+        chaired_meeting=r"(?:co[\s-]?)?chaired|presided\s+over",
+        attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there)\b",
+        chaired_meeting_before=r"\bunder\s+the\s+$",
     ),
     "ru": GovernanceCues(
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
@@ -598,5 +607,8 @@ GOVERNANCE_CUES = {
                      r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)\w*)\s+(?:[\w-]+\s+){0,2}?(?:государств|стран|член)\w*"
                      r"(?:[\s–—-]+член\w*)?(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
+        chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательством",
+        attending_as=r"участвова\w*|участи\w+|присутствова\w*",
+        chaired_meeting_before=r"\bпод\s+(?:\w+\s+)?$",
     ),
 }
