@@ -170,3 +170,43 @@ def test_attending_as_an_observer_is_an_event_observer_not_a_membership(context)
     assert not _roles(card, "event-observer")
     assert {m.fields["agent"] for p in card.processes for m in p.memberships if m.fields["status"] == "observer"} \
         == {"TKM", "AZE"}
+
+
+HANDOVER_DAY = """Press Release
+
+Kazakhstan takes over the chair
+
+ASTANA, 4 March 2026 - Kazakhstan on Wednesday took over the chairmanship of the Almaty Process from Uzbekistan at \
+the Senior Officials' Meeting of the Process in Astana.
+"""
+
+HANDOVER_NEXT_SENTENCE = """ПРЕСС-РЕЛИЗ
+
+Казахстан принял председательство
+
+АСТАНА, 4 марта 2026 - В Астане прошло совещание старших должностных лиц Алматинского процесса. Узбекистан \
+передал Казахстану председательство в Алматинском процессе. Церемония состоялась во вторник.
+"""
+
+
+def _handovers(card) -> list[dict]:
+    return [h.fields for p in card.processes for h in p.handovers]
+
+
+def test_the_day_a_handover_was_made(context):
+    handover, = _handovers(draft(HANDOVER_DAY, "en", context, "2026-03-04"))
+    assert (handover["from"], handover["to"], handover["on"]) == ("UZB", "KAZ", "2026-03-04")
+    assert "at_event" in handover
+    handover, = _handovers(draft(HANDOVER_NEXT_SENTENCE, "ru", context, "2026-03-04"))
+    assert (handover["to"], handover["on"]) == ("KAZ", "2026-03-03")
+    # a day word in another clause is not the handover's
+    text = HANDOVER_DAY.replace("Kazakhstan on Wednesday took over", "Opening the meeting on Wednesday, the \
+minister said that Kazakhstan had taken over")
+    assert all("on" not in h for h in _handovers(draft(text, "en", context, "2026-03-04")))
+
+
+def test_a_handover_reported_as_still_to_come_is_none(context):
+    text = HANDOVER_DAY.replace("Kazakhstan on Wednesday took over the chairmanship of the Almaty Process from \
+Uzbekistan", "The Uzbek minister said that Uzbekistan would hand over the chairmanship of the Almaty Process to \
+Kazakhstan")
+    assert not _handovers(draft(text, "en", context, "2026-03-04"))

@@ -239,7 +239,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                                  registry, lambda start, end: _topics_in(terms, start, end),
                                  [(t.start, t.end) for t in titles],
                                  str(card.issued.fields["date"]) if card.issued and card.issued.fields.get("date")
-                                 else None)
+                                 else None, relative)
     _merge_governance(card, governance, text)
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in _statements(speeches, actors, terms, event.id if event else None)

@@ -35,6 +35,7 @@ from migkg.draft.actors import BODY_TYPES, Actor, Actors
 from migkg.draft.claims import number_of
 from migkg.draft.facts import DraftDocument, Drafted, DraftProcess, slug
 from migkg.draft.gazetteer import Mention
+from migkg.draft.header import RelativeDate
 from migkg.draft.lexicon import DOMAIN_LEXICONS, GOVERNANCE_CUES, DomainLexicon
 from migkg.draft.meetings import Meeting
 from migkg.draft.text import Analysis, fold
@@ -90,6 +91,7 @@ class _Reader:
         self.analysis, self.text = analysis, analysis.text
         self.issued = issued  # the date of issue: "currently chairs" holds on it
         self.cues = GOVERNANCE_CUES[analysis.language]
+        self.relative: list[RelativeDate] = []  # day words with the dates they stand for (:func:`find_governance`)
         self.titles = titles  # posts' titles («Председатель Комитета по миграции»): their words are no positions
         self.lexicon: DomainLexicon = DOMAIN_LEXICONS[analysis.language]
         self.actors, self.meetings, self.body, self.quotes, self.year = actors, meetings, body, quotes, year
@@ -221,6 +223,9 @@ class _Reader:
                 fields["at_event"] = self.main
                 if not self.at_meeting(*sentence):
                     note = "The text reports the handover in its account of the meeting; check that it was made there."
+            day = self._day_of(sentence, self.clause_of(sentence, sentence[0] + cue.start()))
+            if day is not None:
+                fields["on"] = day.date.isoformat()
             start = _sentence_start(text, sentence)
             process = self.process_of(sentence)
             if process is None:
@@ -232,7 +237,8 @@ class _Reader:
             for old in same:
                 found.process(process).handovers.remove(old)
             found.process(process).handovers.append(
-                Drafted(fields, [(start, max(to.end, source.end if source else 0))],
+                Drafted(fields, [(start, max(to.end, source.end if source else 0))]
+                        + ([(day.start, day.end)] if day is not None else []),
                         "a position noun and a passing verb; the holders after «from»/«to»" if verb else
                         "a position noun and a verb of taking it; its subject the next holder, the previous after "
                         "«from»", 0.75, note))
@@ -240,6 +246,19 @@ class _Reader:
             term = self._term_of_next(to, position, sentence)
             if term:
                 found.process(process).positions.append(term)
+
+    def _day_of(self, sentence: tuple[int, int], clause: tuple[int, int]) -> RelativeDate | None:
+        """The day a handover was made: a day word in the clause of its verb ("Kenya on Tuesday took over the
+        chairmanship"; not "Opening the meeting on Tuesday, X said that …"), or in the next sentence where that one
+        says an act took place and names no one («Церемония состоялась в четверг»)."""
+        inside = [r for r in self.relative if clause[0] <= r.start < clause[1]]
+        if inside:
+            return inside[0]
+        later = next((s for s in self.sentences if s[0] >= sentence[1]), None)
+        if later is None or self.holders_in(*later) or not self.lexicon.held \
+                or not re.search(self.lexicon.held, self.text[later[0]:later[1]], re.I):
+            return None
+        return next((r for r in self.relative if later[0] <= r.start < later[1]), None)
 
     def _term_of_next(self, to: Actor, position: str, sentence: tuple[int, int]) -> Drafted | None:
         """«… перешло … к Шри-Ланке, которая будет возглавлять его в 2025–2027 годах»: the new holder's term, from
@@ -1088,11 +1107,13 @@ def _city_of_adjective(adjective: str, registry: Registry) -> str | None:
 def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting], terms: list[Mention],
                     body: tuple[int, int], quotes: list[tuple[int, int]], year: str | None,
                     registry: Registry, topics_of, titles: Sequence[tuple[int, int]] = (),
-                    issued: str | None = None) -> Governance:
+                    issued: str | None = None, relative: Sequence[RelativeDate] = ()) -> Governance:
     """Handovers, positions, memberships, documents, purposes and the meeting's own outcomes; ``titles`` are
     the spans of posts' titles (:func:`.posts.find_titles`), whose words («Председатель Комитета…») hold no
-    position in a process; ``issued``, the date of issue, dates what holds "currently"."""
+    position in a process; ``issued``, the date of issue, dates what holds "currently"; ``relative``, the day words
+    resolved against it ("on Tuesday", «в четверг»), the day a handover was made."""
     reader = _Reader(analysis, actors, meetings, body, quotes, year, list(titles), issued)
+    reader.relative = list(relative)
     found = Governance()
     reader.handovers(found)
     reader.positions(found)

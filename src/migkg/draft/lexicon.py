@@ -339,7 +339,7 @@ DOMAIN_ENGLISH = DomainLexicon(
     handover_from=r"\bfrom\s+$",
     handover_to=r"\bto\s+$",
     handover_take=r"\b(?:t(?:ook|akes?|aking)\s+over|assum(?:ed|es|ing))\b",
-    to_come=r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|expected\s+|set\s+|scheduled\s+)?to|plans?\s+to|"
+    to_come=r"\b(?:will|shall|would|(?:is|are)\s+(?:due\s+|expected\s+|set\s+|scheduled\s+)?to|plans?\s+to|"
             r"expected\s+to)\s+(?:\w+\s+)?$",
     statuses=(
         ("invited-guest", r"\b(?:an\s+)?invited\s+guests?\b|\bas\s+(?:a\s+)?guests?\b"),
