@@ -210,3 +210,20 @@ def test_a_handover_reported_as_still_to_come_is_none(context):
 Uzbekistan", "The Uzbek minister said that Uzbekistan would hand over the chairmanship of the Almaty Process to \
 Kazakhstan")
     assert not _handovers(draft(text, "en", context, "2026-03-04"))
+
+
+RECOMMENDATIONS = """Press Release
+
+Experts meet in Astana
+
+ASTANA, 4 March 2026 - The participants of the Expert Meeting of the Almaty Process adopted the Astana \
+Recommendations on Birth Registration. They also agreed to prepare recommendations for the Ministerial Conference.
+"""
+
+
+def test_a_kind_of_document_the_ontology_lacks_named_as_a_proper_name_is_the_nearest_class(context):
+    card = draft(RECOMMENDATIONS, "en", context, "2026-03-04")
+    document, = card.documents  # not the lower-case "recommendations for the Ministerial Conference"
+    assert document.kind.fields == {"kind": "communique"} and document.kind.note
+    assert card_text(RECOMMENDATIONS, document.name.spans) == "Astana Recommendations on Birth Registration"
+    assert [a.fields["action"] for a in document.adoptions] == ["adopted"]

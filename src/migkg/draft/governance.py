@@ -662,8 +662,10 @@ class _Reader:
         seen: dict[str, DraftDocument] = {}
         for sentence in self.sentences:
             words = text[sentence[0]:sentence[1]]
-            for kind, pattern in lexicon.document_kinds:
-                for cue in re.finditer(pattern, words, re.I):
+            kinds = [(kind, pattern, False) for kind, pattern in lexicon.document_kinds] + \
+                [(kind, pattern, True) for kind, pattern in lexicon.named_document_kinds]
+            for kind, pattern, nearest in kinds:
+                for cue in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)" if nearest else pattern, words, re.I):
                     start, end = sentence[0] + cue.start(), sentence[0] + cue.end()
                     if self.in_quote(start) and not re.search(r"[«\"“]\s*$", text[sentence[0]:start]):
                         continue
@@ -672,9 +674,13 @@ class _Reader:
                     name = text[name_start:name_end]
                     first_word = name_start == _sentence_start(text, sentence)
                     capitals = re.findall(r"\b[A-ZА-ЯЁ]", name[1:] if first_word else name)
+                    if nearest and not re.match(r"[A-ZА-ЯЁ]", text[start:end]) and not re.search(
+                            r"(?<![.!?]\s)\b[A-ZА-ЯЁ][\w'’-]*\s+$", text[max(sentence[0], start - 40):start]):
+                        continue  # "the Jakarta Recommendations", «Ашхабадские рекомендации»: capitalised, or after
+                        # a capitalised word; not "recommendations for the Bali Process Senior Officials' Meeting"
                     if not capitals:
-                        if not self._acted_on(sentence, start):
-                            continue
+                        if nearest or not self._acted_on(sentence, start):
+                            continue  # "recommendations", «выводы»: a document only as a proper name
                         # "signed a joint statement on …", «подписали совместное заявление о …»: a document not
                         # named as a proper name, but the object of an action; its name runs to its subject's end
                         name_start = self._modifiers_after_action(sentence, start) or start
@@ -686,8 +692,11 @@ class _Reader:
                         # by …": the class alone names again the document of that class named before
                     document = seen.get(identifier)
                     if document is None:
-                        document = DraftDocument(identifier, Drafted({"kind": kind}, [(start, end)],
-                                                                     "a phrasing of the document class", 0.8),
+                        document = DraftDocument(identifier, Drafted(
+                            {"kind": kind}, [(start, end)], "a kind of document the ontology lacks, named as a proper "
+                            "name: the nearest document class" if nearest else "a phrasing of the document class",
+                            0.6 if nearest else 0.8, f"«{text[start:end]}» is no document class of the ontology; the "
+                            "nearest outcome document class is used." if nearest else None),
                                                  Drafted({}, [(name_start, name_end)], "the document's name: the "
                                                          "capitalised words before its class and its subject after",
                                                          0.6))
