@@ -227,3 +227,35 @@ def test_a_kind_of_document_the_ontology_lacks_named_as_a_proper_name_is_the_nea
     assert document.kind.fields == {"kind": "communique"} and document.kind.note
     assert card_text(RECOMMENDATIONS, document.name.spans) == "Astana Recommendations on Birth Registration"
     assert [a.fields["action"] for a in document.adoptions] == ["adopted"]
+
+
+SECRETARIAT = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Almaty Process met in Astana today. Representatives of Kazakhstan, \
+Uzbekistan and Tajikistan attended the meeting, as well as IOM, which provides the secretariat of the process. \
+Turkmenistan, which serves as vice-chair of the process, spoke first.
+"""
+
+SECRETARIAT_RU = """ПРЕСС-РЕЛИЗ
+
+Эксперты встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание экспертов Алматинского процесса. МОМ обеспечивает работу \
+секретариата процесса с 2014 года.
+"""
+
+
+def test_who_provides_the_secretariat_and_a_vice_chair_of_the_process(context):
+    card = draft(SECRETARIAT, "en", context, "2026-03-04")
+    assert {("secretariat-host", "iom"), ("vice-chair", "TKM")} <= _positions(card)
+    # only the relative clause states a position: the states before it still took part
+    assert {"KAZ", "UZB", "TJK"} <= _roles(card, "participant")
+    card = draft(SECRETARIAT_RU, "ru", context, "2026-03-04")
+    host, = [p.fields for process in card.processes for p in process.positions]
+    assert (host["position"], host["holder"], host.get("period")) == ("secretariat-host", "iom", {"from": "2014"})
+    # a meeting one pledged to host is still to come
+    text = SECRETARIAT.replace("spoke first", "pledged to host a thematic meeting later this year")
+    assert [e.kind.fields["kind"] for e in draft(text, "en", context, "2026-03-04").events] == \
+        ["senior-officials-meeting"]

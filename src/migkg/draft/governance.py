@@ -323,7 +323,12 @@ class _Reader:
                         if process:
                             for drafted in fact:
                                 found.process(process).positions.append(drafted)
-                            found.busy.append(sentence)
+                            clause = self.clause_of(sentence, start)
+                            # "…, as well as ICMPD, which provides the secretariat of the process": only the
+                            # relative clause states a position; those the sentence says took part still did
+                            relative = re.match(self.cues.relative, text[clause[0]:clause[1]], re.I) and \
+                                fact[0].spans[0][0] >= clause[0] - 120 and position == "secretariat-host"
+                            found.busy.append(clause if relative else sentence)
                             if position == "secretariat-host":
                                 found.secretariat.append((start, end))
         for drafted_process in found.processes.values():
@@ -379,7 +384,8 @@ class _Reader:
         # "Türkiye and Kazakhstan, the co-chairs of the Budapest Process, …": the process follows, the holders precede
         of_named = re.match(r"\s*of\s+(?:the\s+)?", after_cue, re.I)
         of_process = of_process or (of_named is not None and any(p.start == end + of_named.end()
-                                                                  for p in self.processes))
+                                                                  for p in self.processes)) \
+            or bool(lexicon.process_word and re.match(lexicon.process_word, after_cue, re.I))  # "vice-chair of the process"
         holder_after = (re.match(lexicon.holder_after, after_cue, re.I) and not of_process) or re.search(
             r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at"))
         holders: list[Actor]

@@ -299,7 +299,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
     not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
-    planned_before=r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
+    planned_before=r"\b(?:pledged|offered|promised|undertook|volunteered|committed\s+itself|proposed)\s+to\s+\w+\s+"
+                   r"(?:\S+\s+){0,4}$|"  # "pledged to host a thematic meeting later this year": still to come
+                   r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
                    r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$|"
                    # "proposed to discuss it at the ministerial conference": a meeting in what is proposed
                    r"\b(?:propos|suggest)(?:ed|es|ing)\s+(?:that\s+\S+\s+\S+\s+|to\s+)\w+\s+(?:\S+\s+){0,4}$|"
@@ -332,9 +334,13 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
-                             r"(?:permanent\s+)?secretariat\b"),
+                             r"(?:permanent\s+|technical\s+)?secretariat\b|"
+                             # "ICMPD has provided the secretariat of …", "Its secretariat is provided by ICMPD"
+                             r"\bprovid(?:es|ed|ing|e)\s+(?:the\s+|its\s+)?(?:technical\s+)?secretariat\b|"
+                             r"\bsecretariat\s+(?:is|was|has\s+been|have\s+been)\s+provided\b"),
     ),
-    secretariat=r"secretariat",
+    # the secretariat, or the unit that serves as one ("IOM, which hosts the technical support unit of the Process")
+    secretariat=r"secretariat|technical\s+support\s+unit",
     holder_after=r"^\s*(?:(?:jointly|together)\s+)?(?:by|of)\b",
     handover_noun=r"\b(?:chairmanship|chairship|chair|presidency)\b",
     handover_verb=r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|transferr?(?:ed|s)?|went|goes|rotat(?:ed|es))\b",
@@ -448,7 +454,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
         ("vice-chair", r"заместител\w+\s+председател\w*|вице-председател\w*|сопредседател\w*(?=$)"),
         ("co-chair", r"сопредседател\w*"),
         ("chair", r"председател\w*|председательств\w+"),
-        ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b"),
+        ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b|"
+                             # «МЦРМП обеспечивает работу секретариата процесса», «выполняет функции секретариата»
+                             r"обеспечива\w+\s+работу\s+секретариат\w*|выполня\w+\s+функци\w+\s+секретариат\w*"),
     ),
     secretariat=r"секретариат\w*",
     holder_after=r"^\s*(?:стал[аио]?|станет|будет|выступил[аио]?)\b",
