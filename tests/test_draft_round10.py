@@ -259,3 +259,40 @@ def test_who_provides_the_secretariat_and_a_vice_chair_of_the_process(context):
     text = SECRETARIAT.replace("spoke first", "pledged to host a thematic meeting later this year")
     assert [e.kind.fields["kind"] for e in draft(text, "en", context, "2026-03-04").events] == \
         ["senior-officials-meeting"]
+
+
+OPENED_LATER = """Press Release
+
+Kazakhstan takes over the chair
+
+ASTANA, 4 March 2026 - Kazakhstan today took over the chairmanship of the Almaty Process at a Senior Officials' \
+Meeting of the Process in Astana.
+
+Officials from Uzbekistan and Tajikistan are attending the two-day meeting, which began yesterday.
+"""
+
+HELD_NEXT_PARAGRAPH = """Press Release
+
+Officials agree on data exchange
+
+ASTANA, 4 March 2026 - Officials agreed today on a data exchange at the end of a two-day thematic meeting of the \
+Almaty Process in Astana.
+
+The meeting on Border Data, held on 3 and 4 March, was hosted by Kazakhstan.
+"""
+
+
+def test_a_later_sentence_says_when_a_meeting_of_days_opened(context):
+    event, = draft(OPENED_LATER, "en", context, "2026-03-04").events
+    assert event.date is None and event.period is not None
+    assert event.period.fields == {"from": "2026-03-03"}
+    # the last day stays where the meeting's own sentence says it closed then
+    text = OPENED_LATER.replace("today took over", "took over").replace("in Astana.", "in Astana, which concluded \
+today.").replace("which began yesterday", "which was opened on 3 March")
+    event, = draft(text, "en", context, "2026-03-04").events
+    assert event.period is not None and event.period.fields == {"from": "2026-03-03", "to": "2026-03-04"}
+
+
+def test_the_period_a_sentence_opening_the_next_paragraph_gives(context):
+    event, = draft(HELD_NEXT_PARAGRAPH, "en", context, "2026-03-04").events
+    assert event.period is not None and event.period.fields == {"from": "2026-03-03", "to": "2026-03-04"}

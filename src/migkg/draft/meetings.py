@@ -556,7 +556,11 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
     if first:
         nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
         paragraph = analysis.paragraph_of(sentence[0])
-        back = [s for s in analysis.sentences if sentence[1] <= s[0] < paragraph[1]
+        # its paragraph, or the next one's first sentence ("The meeting on Protection at Sea, held on 23 and 24
+        # September, …" right after the lead paragraph)
+        following = next((p for p in analysis.paragraphs if p[0] >= paragraph[1]), paragraph)
+        next_first = next((s for s in analysis.sentences if following[0] <= s[0] < following[1]), None)
+        back = [s for s in analysis.sentences if (sentence[1] <= s[0] < paragraph[1] or s == next_first)
                 and re.match(rf"\s*(?:the\s+)?(?:{nouns})", text[s[0]:s[1]], re.I)]
         for where in ([lead] if lead else []) + back:
             others += _explicit(analysis, where, setting, rivals)
@@ -605,6 +609,43 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
     elif first and setting.issued and setting.issued.fields.get("date") and setting.dateline:
         event.date = Drafted({"date": setting.issued.fields["date"]}, [setting.dateline], "the dateline's date", 0.5,
                              "From the dateline; the text gives the meeting no date of its own.")
+    if first and not period:
+        _opened_elsewhere(analysis, meeting, setting, rivals, sentence)
+
+
+def _opened_elsewhere(analysis: Analysis, meeting: Meeting, setting: Setting, rivals: list[tuple[int, int]],
+                      sentence: tuple[int, int]) -> None:
+    """"… are attending the two-day meeting at a city hotel, which began yesterday", «Двухдневное совещание,
+    открывшееся в среду, …», "the two-day meeting, which was opened on 14 June": a later sentence about a meeting of
+    days, naming no other meeting, that says when it opened gives the period's first day; the day drafted before
+    stays as its last only where its own sentence says the meeting closed then ("concluded today")."""
+    text, lexicon, event = analysis.text, DOMAIN_LEXICONS[analysis.language], meeting.event
+    if not (lexicon.opened and lexicon.multi_day) or (event.period and "from" in event.period.fields):
+        return
+    nouns = "|".join([pattern for _, pattern in lexicon.event_nouns] + [lexicon.meeting_heads])
+    for later in (s for s in analysis.sentences if s[0] >= sentence[1]):
+        words = text[later[0]:later[1]]
+        noun = re.search(rf"(?:{lexicon.multi_day})\s+(?:{nouns})", words, re.I)
+        if noun is None or any(later[0] <= r[0] < later[1] for r in rivals):
+            continue
+        verb = re.search(lexicon.opened, words[noun.end():], re.I)
+        if verb is None or re.search(r"[.;]", words[noun.end():noun.end() + verb.start()]) \
+                or len(words[noun.end():noun.end() + verb.start()]) > 80:
+            continue
+        at = later[0] + noun.end() + verb.end()
+        days = [(r.date.isoformat(), (r.start, r.end)) for r in setting.relative if at <= r.start <= at + 20] + \
+            [(str(t.start_value), span) for t, span in _explicit(analysis, (at, min(later[1], at + 30)), setting)
+             if t.kind == "date" and len(str(t.start_value or "")) == 10]
+        if not days:
+            continue
+        day, span = days[0]
+        ends = event.period.fields.get("to") if event.period else None
+        fields = {"from": day, **({"to": ends} if ends and ends > day else {})}
+        spans = [(later[0] + noun.start(), span[1])] + (event.period.spans if event.period and ends else [])
+        event.period = Drafted(fields, spans, "the day a later sentence says the meeting of days opened"
+                               + (", and the last day drafted before" if "to" in fields else ""), 0.6)
+        event.date = None
+        return
 
 
 def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Setting, first: bool,
