@@ -296,3 +296,35 @@ today.").replace("which began yesterday", "which was opened on 3 March")
 def test_the_period_a_sentence_opening_the_next_paragraph_gives(context):
     event, = draft(HELD_NEXT_PARAGRAPH, "en", context, "2026-03-04").events
     assert event.period is not None and event.period.fields == {"from": "2026-03-03", "to": "2026-03-04"}
+
+
+PURPOSE_RU = """ПРЕСС-РЕЛИЗ
+
+Эксперты встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке открылось совещание экспертов Алматинского процесса. Его цель – \
+подготовить повестку министерской конференции процесса.
+"""
+
+PURPOSE_MEANT = """ПРЕСС-РЕЛИЗ
+
+Эксперты встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке открылось совещание экспертов Алматинского процесса. Встреча призвана \
+содействовать противодействию торговле людьми.
+"""
+
+PURPOSE_EN = """Press Release
+
+Experts meet in Astana
+
+ASTANA, 4 March 2026 - Experts of the Almaty Process met in Astana today. Their aim: to strengthen the fight \
+against trafficking in persons.
+"""
+
+
+def test_a_purpose_after_a_possessive_noun_of_purpose_or_a_word_of_being_meant_to(context):
+    for text, language, topic in ((PURPOSE_RU, "ru", "regional-consultative-process"),
+                                  (PURPOSE_MEANT, "ru", "human-trafficking"), (PURPOSE_EN, "en", "human-trafficking")):
+        event, = draft(text, language, context, "2026-03-04").events
+        assert topic in {t for p in event.purposes for t in p.fields["topics"]}, text

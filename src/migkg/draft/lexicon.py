@@ -371,6 +371,8 @@ DOMAIN_ENGLISH = DomainLexicon(
             r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
             r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b|"
+            # "Its aim: to …", "Its purpose was to …" with a possessive for the meeting
+            r"\b(?:its|their)\s+(?:main\s+)?(?:aim|purpose|objective|goal)\s*(?:[:–—-]|was|is)\s*(?:to\s+)?|"
             # "The aim of the meeting was to …", "Its main theme was …": a noun of purpose or theme as the subject
             r"\b(?:aim|purpose|objective|goal|(?:main\s+)?(?:theme|topic|focus))\s+(?:of\s+(?:the|this)\s+(?:\w+\s+){0,3}?"
             r"(?:meeting|conference|session|consultation)\s+)?(?:was|is)\s+(?:to\s+)?",
@@ -433,6 +435,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
     planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$|"
+                   # «подготовить повестку министерской конференции»: the agenda of one to come
+                   r"подгот\w+\s+(?:\w+\s+)?повестк\w+\s+(?:дня\s+)?(?:\S+\s+){0,2}$|"
                    r"предлож\w+\s+(?:[^\s,.]+\s+){0,2}?\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"  # «предложила обсудить ее на
                    # конференции», «предложил узбекской стороне принять у себя одно из совещаний»
                    r"(?:договорил\w+|решил\w+|согласил\w+)\s+\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"
@@ -489,6 +493,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
             # «Ее целью было согласовать …», «Основная тема нынешней встречи - …»: a noun of purpose or theme as the
             # subject, the purpose after the link verb or the dash
             r"(?<!\w)целью\s+(?:\w+\s+){0,2}?(?:было|являлось|является|стало|была)\s+|"
+            # «Его цель – подготовить …» (a possessive for the meeting), «встреча призвана содействовать …»
+            r"(?<!\w)(?:ее|её|его|их)\s+(?:основн\w+\s+|главн\w+\s+)?цел[ьи]\s*[–—:-]\s*|"
+            r"(?<!\w)призван[аыо]?\s+(?=\w+(?:ть|ти)\b)|"
             r"(?<!\w)(?:основн\w+\s+|главн\w+\s+)?(?:тем[аы]|цель)\s+(?:\w+\s+)?(?:встречи|совещания|конференции|"
             r"заседания|консультаций)\s*(?:[–—:-]|стал[аио]?|был[аио]?|является)\s*",
     clause_break=r";",
