@@ -328,3 +328,18 @@ def test_a_purpose_after_a_possessive_noun_of_purpose_or_a_word_of_being_meant_t
                                   (PURPOSE_MEANT, "ru", "human-trafficking"), (PURPOSE_EN, "en", "human-trafficking")):
         event, = draft(text, language, context, "2026-03-04").events
         assert topic in {t for p in event.purposes for t in p.fields["topics"]}, text
+
+
+TITLE_WITH_A_PLACE = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Almaty Process met in Astana today. IOM Chief of Mission in \
+Bangladesh Darian Welkov said the organization would keep supporting the process.
+"""
+
+
+def test_a_place_ending_a_title_is_no_part_of_the_name_after_it(context):
+    card = draft(TITLE_WITH_A_PLACE, "en", context, "2026-03-04")
+    names = {p.labels["en"] for p in card.proposals.values() if p.type == "person"}
+    assert "Darian Welkov" in names and not any("Bangladesh" in n for n in names)

@@ -150,8 +150,8 @@ def _title_runs_into(before: str) -> bool:
     if last is None:
         return False
     word = last.group(1)
-    if word.lower() in ("for", "of", "at", "on", "the", "and"):
-        return True
+    if word.lower() in ("for", "of", "at", "on", "the", "and", "in", "to", "with", "from"):
+        return True  # "IOM Chief of Mission in Bangladesh Henrik Sorensen said": "Bangladesh" ends the title
     return _capitalised(word) and not _not_name(word)
 
 
