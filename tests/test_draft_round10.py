@@ -343,3 +343,8 @@ def test_a_place_ending_a_title_is_no_part_of_the_name_after_it(context):
     card = draft(TITLE_WITH_A_PLACE, "en", context, "2026-03-04")
     names = {p.labels["en"] for p in card.proposals.values() if p.type == "person"}
     assert "Darian Welkov" in names and not any("Bangladesh" in n for n in names)
+
+
+def test_a_count_of_member_states_taking_part(context):
+    card = draft(COUNTED_LIST_EN, "en", context, "2026-03-04")
+    assert [(c.fields["count"], c.fields["counted"]) for c in card.claims if "count" in c.fields] == [(4, "state")]
