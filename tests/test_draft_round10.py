@@ -348,3 +348,16 @@ def test_a_place_ending_a_title_is_no_part_of_the_name_after_it(context):
 def test_a_count_of_member_states_taking_part(context):
     card = draft(COUNTED_LIST_EN, "en", context, "2026-03-04")
     assert [(c.fields["count"], c.fields["counted"]) for c in card.claims if "count" in c.fields] == [(4, "state")]
+
+
+NEWS_PAGE = """IOM | News | 4 March 2026
+
+Almaty Process experts meet in Astana
+
+Astana, 4 March 2026 – Experts of the Almaty Process met in Astana today.
+"""
+
+
+def test_a_kind_line_saying_news_on_a_body_that_is_no_news_outlet_is_its_press_release(context):
+    card = draft(NEWS_PAGE, "en", context, "2026-03-04")
+    assert card.kind.fields == {"kind": "press-release"}
