@@ -361,3 +361,18 @@ Astana, 4 March 2026 – Experts of the Almaty Process met in Astana today.
 def test_a_kind_line_saying_news_on_a_body_that_is_no_news_outlet_is_its_press_release(context):
     card = draft(NEWS_PAGE, "en", context, "2026-03-04")
     assert card.kind.fields == {"kind": "press-release"}
+
+
+TITLE_COMMA_NAME_AT_THE_END = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process was opened today by Kazakhstan's Deputy \
+Minister of Foreign Affairs, Daulet Omarbekov.
+"""
+
+
+def test_a_name_after_a_title_and_a_comma_at_the_end_of_a_sentence(context):
+    card = draft(TITLE_COMMA_NAME_AT_THE_END, "en", context, "2026-03-04")
+    assert [card_text(TITLE_COMMA_NAME_AT_THE_END, p.spans) for p in card.posts_held] == \
+        ["Kazakhstan's Deputy Minister of Foreign Affairs, Daulet Omarbekov"]
