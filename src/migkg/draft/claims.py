@@ -92,9 +92,14 @@ def _counted_after(following: list[Token], lexicon: Lexicon) -> tuple[Token | No
         counted = lexicon.counted_nouns.get(token.lemma) or lexicon.counted_nouns.get(token.key)
         if counted:
             return token, counted
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() and token.text.lower() not in COUNTED_MODIFIERS:
             return None, None
     return None, None
+
+
+#: lower-case words between a number and its counted noun that leave it the count of those taking part: "11 member
+#: states", "eleven member countries", "seven participating governments"
+COUNTED_MODIFIERS = frozenset({"member", "participating"})
 
 
 def _mentions_gathering(analysis: Analysis, sentence: tuple[int, int], lexicon: Lexicon) -> bool:

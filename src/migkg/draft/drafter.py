@@ -239,7 +239,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                                  registry, lambda start, end: _topics_in(terms, start, end),
                                  [(t.start, t.end) for t in titles],
                                  str(card.issued.fields["date"]) if card.issued and card.issued.fields.get("date")
-                                 else None)
+                                 else None, relative)
     _merge_governance(card, governance, text)
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in _statements(speeches, actors, terms, event.id if event else None)
@@ -386,6 +386,10 @@ def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -
             card.processes.append(process)
     card.documents += governance.documents
     card.groupings += governance.groupings
+    events = {e.id: e for e in card.events}
+    for event_id, role in governance.roles:  # a meeting's chair or observer: no participant for the same words
+        if event_id in events and not any(r.fields == role.fields for r in events[event_id].roles):
+            events[event_id].roles.append(role)
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in governance.statements
                         if not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]

@@ -69,10 +69,11 @@ _VERBS = "|".join(sorted(ENGLISH.reporting_verbs))
 _PATTERNS = (
     ("honorific", re.compile(rf"{_HONORIFIC}\s+(?P<name>{_NAME})")),
     ("title before the name", re.compile(rf"\b(?:{_TITLES})\s+(?P<name>{_NAME})")),
-    # "Italy's Special Envoy for Migration, Giulia Ferrante, said": a title, a comma, the name between commas
+    # "Italy's Special Envoy for Migration, Giulia Ferrante, said": a title, a comma, the name between commas (or
+    # ending the sentence: "opened by Guatemala's Vice Minister of Foreign Affairs, Lucía Orellana Paiz.")
     ("title and a comma before the name", re.compile(
         rf"\b(?:{_TITLES})(?:\s+(?:of|for|the|and|at|on|in|[A-Z][\w'’-]*))*,\s+(?:{_HONORIFIC}\s+)?"
-        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,|\s+(?:{_VERBS})\b)")),
+        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,|\s+(?:{_VERBS})\b|[.;](?:\s|$))")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
     # "Saeed Al Mazrouei, Assistant Undersecretary for …", "Pieter van Damme, Head of Unit at …": words before the
     # title's head, a particle inside the name
@@ -150,8 +151,8 @@ def _title_runs_into(before: str) -> bool:
     if last is None:
         return False
     word = last.group(1)
-    if word.lower() in ("for", "of", "at", "on", "the", "and"):
-        return True
+    if word.lower() in ("for", "of", "at", "on", "the", "and", "in", "to", "with", "from"):
+        return True  # "IOM Chief of Mission in Bangladesh Henrik Sorensen said": "Bangladesh" ends the title
     return _capitalised(word) and not _not_name(word)
 
 

@@ -407,6 +407,8 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
         elif head:  # «глава кыргызской делегации, заместитель министра ... Таалайбек Сулайманов»
             persons = [p for p in actors.within(token.end, sentence[1], frozenset({"person"}))
                        if p.start - token.end <= 150][:1] or persons
+        led_before = not (led or head) and lexicon.delegation_led_before and re.search(
+            lexicon.delegation_led_before, text[max(sentence[0], token.start - 40):token.start], re.I)
         if not persons:
             continue
         person = persons[-1]
@@ -424,9 +426,11 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
         if state is None:
             continue
         spans = [(min(person.start, token.start), max(end, person.end))]
-        drafted.append(Drafted({"role": "delegation-member", "agent": person.entity, "on_behalf_of": state}, spans,
+        # who led it is its head ("was led by", «делегацию возглавлял», "X headed the delegation"), not also a member
+        role = "delegation-head" if led or head or led_before else "delegation-member"
+        drafted.append(Drafted({"role": role, "agent": person.entity, "on_behalf_of": state}, spans,
                                f"«{text[token.start:token.end]}» with a state, "
-                               + ("and who led it" if led or head else "after a name"), 0.7))
+                               + ("and who led it" if led or head or led_before else "after a name"), 0.7))
     if lexicon.represented:
         drafted += _representatives(analysis, actors, lexicon, body_end)
     return drafted

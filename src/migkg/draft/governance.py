@@ -35,6 +35,7 @@ from migkg.draft.actors import BODY_TYPES, Actor, Actors
 from migkg.draft.claims import number_of
 from migkg.draft.facts import DraftDocument, Drafted, DraftProcess, slug
 from migkg.draft.gazetteer import Mention
+from migkg.draft.header import RelativeDate
 from migkg.draft.lexicon import DOMAIN_LEXICONS, GOVERNANCE_CUES, DomainLexicon
 from migkg.draft.meetings import Meeting
 from migkg.draft.text import Analysis, fold
@@ -75,6 +76,9 @@ class Governance:
     busy: list[tuple[int, int]] = field(default_factory=list)
     secretariat: list[tuple[int, int]] = field(default_factory=list)
     adopting: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[tuple[str, Drafted]] = field(default_factory=list)
+    """Who chaired a meeting or attended it as an observer (the event's id, its ``meeting-chair`` or
+    ``event-observer`` role): not a position or a membership status in the process."""
 
     def process(self, entity: str) -> DraftProcess:
         return self.processes.setdefault(entity, DraftProcess(entity))
@@ -87,6 +91,7 @@ class _Reader:
         self.analysis, self.text = analysis, analysis.text
         self.issued = issued  # the date of issue: "currently chairs" holds on it
         self.cues = GOVERNANCE_CUES[analysis.language]
+        self.relative: list[RelativeDate] = []  # day words with the dates they stand for (:func:`find_governance`)
         self.titles = titles  # posts' titles («Председатель Комитета по миграции»): their words are no positions
         self.lexicon: DomainLexicon = DOMAIN_LEXICONS[analysis.language]
         self.actors, self.meetings, self.body, self.quotes, self.year = actors, meetings, body, quotes, year
@@ -218,6 +223,9 @@ class _Reader:
                 fields["at_event"] = self.main
                 if not self.at_meeting(*sentence):
                     note = "The text reports the handover in its account of the meeting; check that it was made there."
+            day = self._day_of(sentence, self.clause_of(sentence, sentence[0] + cue.start()))
+            if day is not None:
+                fields["on"] = day.date.isoformat()
             start = _sentence_start(text, sentence)
             process = self.process_of(sentence)
             if process is None:
@@ -229,7 +237,8 @@ class _Reader:
             for old in same:
                 found.process(process).handovers.remove(old)
             found.process(process).handovers.append(
-                Drafted(fields, [(start, max(to.end, source.end if source else 0))],
+                Drafted(fields, [(start, max(to.end, source.end if source else 0))]
+                        + ([(day.start, day.end)] if day is not None else []),
                         "a position noun and a passing verb; the holders after «from»/«to»" if verb else
                         "a position noun and a verb of taking it; its subject the next holder, the previous after "
                         "«from»", 0.75, note))
@@ -237,6 +246,19 @@ class _Reader:
             term = self._term_of_next(to, position, sentence)
             if term:
                 found.process(process).positions.append(term)
+
+    def _day_of(self, sentence: tuple[int, int], clause: tuple[int, int]) -> RelativeDate | None:
+        """The day a handover was made: a day word in the clause of its verb ("Kenya on Tuesday took over the
+        chairmanship"; not "Opening the meeting on Tuesday, X said that …"), or in the next sentence where that one
+        says an act took place and names no one («Церемония состоялась в четверг»)."""
+        inside = [r for r in self.relative if clause[0] <= r.start < clause[1]]
+        if inside:
+            return inside[0]
+        later = next((s for s in self.sentences if s[0] >= sentence[1]), None)
+        if later is None or self.holders_in(*later) or not self.lexicon.held \
+                or not re.search(self.lexicon.held, self.text[later[0]:later[1]], re.I):
+            return None
+        return next((r for r in self.relative if later[0] <= r.start < later[1]), None)
 
     def _term_of_next(self, to: Actor, position: str, sentence: tuple[int, int]) -> Drafted | None:
         """«… перешло … к Шри-Ланке, которая будет возглавлять его в 2025–2027 годах»: the new holder's term, from
@@ -277,7 +299,9 @@ class _Reader:
                             or any(s <= start < e for s, e in self.titles):
                         continue
                     if re.search(self.cues.person_relative, text[sentence[0]:start], re.I):
-                        continue  # "..., who chaired the meeting": a person chairs a meeting, not a process
+                        # "..., who chaired the meeting": a person chairs a meeting, not a process
+                        self._person_chair(found, start, end, sentence)
+                        continue
                     if re.search(REFERRING_BEFORE, text[max(sentence[0], start - 30):start], re.I):
                         continue  # "on behalf of the outgoing chair": a holder named elsewhere, referred to
                     if re.search(OTHER_BODY_BEFORE, text[max(sentence[0], start - 80):start], re.I):
@@ -287,16 +311,64 @@ class _Reader:
                                                                             re.I) else position
                     # "Indonesia and Australia jointly chaired the meeting": co-chairs
                     fact = self._position(held, start, end, sentence, handover is not None)
+                    meeting = self._meeting_chaired(start, end, sentence) if fact and handover is None else None
+                    if fact and meeting is not None:  # "The meeting was chaired by X": the meeting's chair
+                        found.roles += [(meeting, Drafted({"role": "meeting-chair", "agent": f.fields["holder"]},
+                                                           f.spans, f"cue «{text[start:end]}» about the meeting, not "
+                                                           "the process, and who chaired it", 0.65)) for f in fact]
+                        found.busy.append(sentence)
+                        continue
                     if fact:
                         process = self.process_of(sentence)
                         if process:
                             for drafted in fact:
                                 found.process(process).positions.append(drafted)
-                            found.busy.append(sentence)
+                            clause = self.clause_of(sentence, start)
+                            # "…, as well as ICMPD, which provides the secretariat of the process": only the
+                            # relative clause states a position; those the sentence says took part still did
+                            relative = re.match(self.cues.relative, text[clause[0]:clause[1]], re.I) and \
+                                fact[0].spans[0][0] >= clause[0] - 120 and position == "secretariat-host"
+                            found.busy.append(clause if relative else sentence)
                             if position == "secretariat-host":
                                 found.secretariat.append((start, end))
         for drafted_process in found.processes.values():
             drafted_process.positions = _implied_left_out(drafted_process.positions)
+
+    def _meeting_chaired(self, start: int, end: int, sentence: tuple[int, int]) -> str | None:
+        """The meeting a chair cue is about, when its words are about chairing one meeting and not the process:
+        a verb of chairing ("chaired", "co-chaired", "presided", «председательствовал», «под председательством»,
+        not "chairs" nor "the chairmanship") with a meeting's noun as its object or subject in the clause ("the
+        meeting was chaired jointly by X and Y", "X chaired the session", «Встреча прошла под председательством
+        X») and no process, no timing of its own and no present tense ("is chaired by"); the meeting named in the
+        sentence, else the release's."""
+        text = self.text
+        if not re.fullmatch(self.cues.chaired_meeting, text[start:end], re.I) and not re.search(
+                self.cues.chaired_meeting_before, text[max(sentence[0], start - 30):start], re.I):
+            return None
+        clause = self.clause_of(sentence, start)
+        nouns = "|".join([pattern for _, pattern in self.lexicon.event_nouns] + [self.lexicon.meeting_heads])
+        around = (sentence[0], min(sentence[1], end + 40))
+        noun = [m for m in re.finditer(rf"(?<![\w-])(?:{nouns})(?!\w)|(?<!\w)(?:it|она|оно|он)(?!\w)",
+                                       text[around[0]:around[1]], re.I)]
+        if not noun or any(around[0] <= p.start < around[1] and clause[0] <= p.start < clause[1]
+                           for p in self.processes) or (self.lexicon.process_word and re.search(
+                               self.lexicon.process_word, text[end:clause[1]], re.I)) \
+                or self.timing_in(*clause) is not None \
+                or re.search(self.cues.holding_now, text[clause[0]:clause[1]], re.I):
+            return None
+        named = [m for m in self.meetings for s, _ in m.mentions if sentence[0] <= s < sentence[1]]
+        return named[0].event.id if named else self.main
+
+    def _person_chair(self, found: Governance, start: int, end: int, sentence: tuple[int, int]) -> None:
+        """"said Rashida Karim, Additional Secretary …, who chaired the meeting": the person before "who" chaired the
+        meeting."""
+        meeting = self._meeting_chaired(start, end, sentence)
+        person = next(iter(reversed(self.actors.within(sentence[0], start, frozenset({"person"})))), None)
+        if meeting is None or person is None or start - person.end > 150:
+            return
+        found.roles.append((meeting, Drafted({"role": "meeting-chair", "agent": person.entity},
+                                              [(person.start, person.end), (start, end)],
+                                              f"a person before «who {self.text[start:end]}» the meeting", 0.6)))
 
     def _position(self, position: str, start: int, end: int, sentence: tuple[int, int],
                   in_handover: bool) -> list[Drafted]:
@@ -309,6 +381,11 @@ class _Reader:
         after_cue = text[end:clause[1]]
         # "served as the Secretariat of the Process": what follows «of» is the process, not the holder
         of_process = re.search(rf"(?:{lexicon.secretariat})$", text[start:end], re.I) is not None
+        # "Türkiye and Kazakhstan, the co-chairs of the Budapest Process, …": the process follows, the holders precede
+        of_named = re.match(r"\s*of\s+(?:the\s+)?", after_cue, re.I)
+        of_process = of_process or (of_named is not None and any(p.start == end + of_named.end()
+                                                                  for p in self.processes)) \
+            or bool(lexicon.process_word and re.match(lexicon.process_word, after_cue, re.I))  # "vice-chair of the process"
         holder_after = (re.match(lexicon.holder_after, after_cue, re.I) and not of_process) or re.search(
             r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at"))
         holders: list[Actor]
@@ -364,6 +441,8 @@ class _Reader:
     def memberships(self, found: Governance) -> None:
         text = self.text
         for sentence in self.sentences:
+            if self._counted_list(found, sentence):
+                continue
             words = text[sentence[0]:sentence[1]]
             taken: list[tuple[int, int]] = []
             for status, pattern in self.lexicon.statuses:
@@ -405,6 +484,16 @@ class _Reader:
                     at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1]) or \
                         self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing) or \
                         (status == "invited-guest" and timing is None)  # a guest is invited to a meeting: the one reported
+                    if status == "observer" and at and timing is None and self._observing(holders, start, clause):
+                        for holder in holders:  # "Japan attended as an observer": an observer of the meeting
+                            found.roles.append((self.main, Drafted(  # type: ignore[arg-type]
+                                {"role": "event-observer", "agent": holder.entity},
+                                [(holder.start, max(end, _clause_end(text, clause)))] if len(holders) == 1 else
+                                [(holder.start, holder.end), (start, end)],
+                                f"status «{text[start:end]}» of who attended the meeting, not of a member of the "
+                                "process", 0.65)))
+                        found.busy.append(sentence)
+                        continue
                     for holder in holders:
                         fields: dict = {"status": status, "agent": holder.entity}
                         if at:
@@ -416,6 +505,53 @@ class _Reader:
                         found.process(process).memberships.append(
                             Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                     found.busy.append(sentence)
+
+    def _counted_list(self, found: Governance, sentence: tuple[int, int]) -> bool:
+        """"Senior officials from 11 member states - A, B, … and K - are attending the meeting", «В состав процесса
+        входят 12 государств: А, Б, …»: a count of members, then a dash or a colon and a list of as many states; each
+        is a member of the process the sentence names (else the text's), attested at the meeting reported where the
+        sentence says they take part in it."""
+        text = self.text
+        for first in (h for h in self.holders_in(*sentence) if h.type == "state"):
+            counted = re.search(self.cues.counted_list, text[sentence[0]:first.start], re.I)
+            if counted is None:
+                continue
+            start, end = sentence[0] + counted.start(), sentence[0] + counted.end()
+            if self.holders_in(start, end) or not re.search(self.cues.membership_words,
+                                                            text[max(sentence[0], start - 40):end], re.I):
+                return False
+            words = counted.group("number").lower()
+            number = int(words) if words.isdigit() else next(
+                (n for token in self.analysis.tokens_in(start, start + len(words)) if token.text.lower() == words
+                 for n in [number_of(token, self.analysis.language)] if n), None)
+            listed = self.list_from(first, True, (first.start, sentence[1]))
+            process = self.process_of(sentence)
+            if not number or process is None or len(listed) != number or len({h.entity for h in listed}) != number:
+                return False
+            at = self.main is not None and (self.at_meeting(*sentence) or re.search(
+                self.cues.taking_part, text[sentence[0]:sentence[1]], re.I) is not None)
+            cue = (sentence[0] + counted.start("number"), sentence[0] + len(counted.group().rstrip(" :–—-")) + counted.start())
+            for holder in listed:
+                fields: dict = {"status": "member", "agent": holder.entity}
+                if at:
+                    fields["at_event"] = self.main
+                found.process(process).memberships.append(
+                    Drafted(fields, [cue, (holder.start, holder.end)], "members counted, then listed after a dash or "
+                            "a colon, as many as the count", 0.65))
+            found.busy.append(sentence)
+            return True
+        return False
+
+    def _observing(self, holders: list[Actor], start: int, clause: tuple[int, int]) -> bool:
+        """"Japan and Malaysia attended as observers", «участвовали во встрече в качестве наблюдателей»: a verb of
+        attending between the holders and the status, no verb of joining, and no process named in the clause (an
+        observer of the process is a membership status)."""
+        between = self.text[holders[-1].end:start]
+        return re.search(self.cues.attending_as, between, re.I) is not None \
+            and not re.search(self.cues.joining, between, re.I) \
+            and not any(clause[0] <= p.start < clause[1] for p in self.processes) \
+            and not (self.lexicon.process_word and re.search(self.lexicon.process_word, self.text[start:clause[1]],
+                                                             re.I))
 
     def _listed_after(self, end: int, sentence: tuple[int, int]) -> list[Actor]:
         """"the Member States of the Dialogue, among them A, B and C", «государства-члены процесса, в том числе A и
@@ -532,8 +668,10 @@ class _Reader:
         seen: dict[str, DraftDocument] = {}
         for sentence in self.sentences:
             words = text[sentence[0]:sentence[1]]
-            for kind, pattern in lexicon.document_kinds:
-                for cue in re.finditer(pattern, words, re.I):
+            kinds = [(kind, pattern, False) for kind, pattern in lexicon.document_kinds] + \
+                [(kind, pattern, True) for kind, pattern in lexicon.named_document_kinds]
+            for kind, pattern, nearest in kinds:
+                for cue in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)" if nearest else pattern, words, re.I):
                     start, end = sentence[0] + cue.start(), sentence[0] + cue.end()
                     if self.in_quote(start) and not re.search(r"[«\"“]\s*$", text[sentence[0]:start]):
                         continue
@@ -542,9 +680,13 @@ class _Reader:
                     name = text[name_start:name_end]
                     first_word = name_start == _sentence_start(text, sentence)
                     capitals = re.findall(r"\b[A-ZА-ЯЁ]", name[1:] if first_word else name)
+                    if nearest and not re.match(r"[A-ZА-ЯЁ]", text[start:end]) and not re.search(
+                            r"(?<![.!?]\s)\b[A-ZА-ЯЁ][\w'’-]*\s+$", text[max(sentence[0], start - 40):start]):
+                        continue  # "the Jakarta Recommendations", «Ашхабадские рекомендации»: capitalised, or after
+                        # a capitalised word; not "recommendations for the Bali Process Senior Officials' Meeting"
                     if not capitals:
-                        if not self._acted_on(sentence, start):
-                            continue
+                        if nearest or not self._acted_on(sentence, start):
+                            continue  # "recommendations", «выводы»: a document only as a proper name
                         # "signed a joint statement on …", «подписали совместное заявление о …»: a document not
                         # named as a proper name, but the object of an action; its name runs to its subject's end
                         name_start = self._modifiers_after_action(sentence, start) or start
@@ -556,8 +698,11 @@ class _Reader:
                         # by …": the class alone names again the document of that class named before
                     document = seen.get(identifier)
                     if document is None:
-                        document = DraftDocument(identifier, Drafted({"kind": kind}, [(start, end)],
-                                                                     "a phrasing of the document class", 0.8),
+                        document = DraftDocument(identifier, Drafted(
+                            {"kind": kind}, [(start, end)], "a kind of document the ontology lacks, named as a proper "
+                            "name: the nearest document class" if nearest else "a phrasing of the document class",
+                            0.6 if nearest else 0.8, f"«{text[start:end]}» is no document class of the ontology; the "
+                            "nearest outcome document class is used." if nearest else None),
                                                  Drafted({}, [(name_start, name_end)], "the document's name: the "
                                                          "capitalised words before its class and its subject after",
                                                          0.6))
@@ -807,7 +952,7 @@ class _Reader:
         if not self.lexicon.met:
             return False
         named = [s for s, _ in meeting.mentions if s <= start]
-        begin = max(sentence[0], *named)
+        begin = max([sentence[0], *named])
         return re.search(self.lexicon.met, self.text[begin:start], re.I) is not None
 
     def _process_work(self, start: int, end: int, other_topics: bool) -> list[str]:
@@ -977,11 +1122,13 @@ def _city_of_adjective(adjective: str, registry: Registry) -> str | None:
 def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting], terms: list[Mention],
                     body: tuple[int, int], quotes: list[tuple[int, int]], year: str | None,
                     registry: Registry, topics_of, titles: Sequence[tuple[int, int]] = (),
-                    issued: str | None = None) -> Governance:
+                    issued: str | None = None, relative: Sequence[RelativeDate] = ()) -> Governance:
     """Handovers, positions, memberships, documents, purposes and the meeting's own outcomes; ``titles`` are
     the spans of posts' titles (:func:`.posts.find_titles`), whose words («Председатель Комитета…») hold no
-    position in a process; ``issued``, the date of issue, dates what holds "currently"."""
+    position in a process; ``issued``, the date of issue, dates what holds "currently"; ``relative``, the day words
+    resolved against it ("on Tuesday", «в четверг»), the day a handover was made."""
     reader = _Reader(analysis, actors, meetings, body, quotes, year, list(titles), issued)
+    reader.relative = list(relative)
     found = Governance()
     reader.handovers(found)
     reader.positions(found)

@@ -701,6 +701,12 @@ def relays(analysis: Analysis, actors: Actors, body_end: int, registry: Registry
 
 def release_kind(kind: KindLine | None, title: tuple[int, int], publishers: list[Drafted], actors: Actors,
                  relayed: list[Drafted] | None = None) -> Drafted:
+    if kind and kind.kind == "news-item" and publishers:
+        types = {a.type for p in publishers if (a := actors.first(p.fields["agent"]))}
+        if types and "news-outlet" not in types:  # "ICMPD | News", "NEWS | Budapest Process": a body's own news page
+            return Drafted({"kind": "press-release"}, [(kind.start, kind.end)], "the kind line says news, and the text's "
+                           "publishers are no news outlet: a body's news page", 0.6,
+                           "The page heads it news; its publisher is no news outlet, so the text is its press release.")
     if kind:
         return Drafted({"kind": kind.kind}, [(kind.start, kind.end)], "the kind line", 0.95)
     signed = [p for p in publishers if p.method == SIGNATURE]

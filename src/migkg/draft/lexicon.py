@@ -47,6 +47,7 @@ class Lexicon:
     object_first_roles: tuple[tuple[str, str], ...] = ()
     delegation_led: str = ""  # after «делегация»: who led it follows ("was led by", «возглавил»)
     delegation_head: str = ""  # before «делегации»: its head, named after it («глава кыргызской делегации, ... X»)
+    delegation_led_before: str = ""  # right before «делегацию»: the person named before led it ("X headed the")
     represented: str = ""     # a state "represented by" a person: of its delegation
     # a verb of taking part in a meeting: the agents listed as its subject are participants ("Switzerland attended
     # as an observer", «Узбекистан впервые принял участие в конференции»)
@@ -111,6 +112,7 @@ RUSSIAN = Lexicon(
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?в\s+(?:работе\s+)?(?:\w+\s+)?(?:процесс|диалог|сет)\w*",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
+    delegation_led_before=r"(?<!\w)(?:возглавля\w*|возглавил\w*|руководил\w*)\s+(?:\w+\s+)?$",
     represented=r"(?<!\w)представлял[аи]?(?!\w)",
     object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
                                  r"\bпринимал[аио]?\s+"),
@@ -188,6 +190,7 @@ ENGLISH = Lexicon(
     partners=r"\s+with\s+",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:was|were)\s+(?:led|headed)\s+by\s+",
     delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
+    delegation_led_before=r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+)?$",
     represented=r"\b(?:was|were)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
@@ -254,6 +257,9 @@ class DomainLexicon:
     reporting_tail: str = ""  # a clause closing a sentence that says who reports it (", передает корреспондент")
     standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
     kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
+    named_document_kinds: tuple[tuple[str, str], ...] = ()  # (nearest document class, a kind the ontology lacks, as
+    #                                                           a proper name only: "the Jakarta Recommendations")
+    meeting_heads: str = r"(?!x)x"  # any head noun of a meeting: with a kind cue among its modifiers, a meeting's phrasing
     attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
     held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
     cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
@@ -277,7 +283,7 @@ _KIND_CUES = (
 
 DOMAIN_ENGLISH = DomainLexicon(
     event_kinds=(
-        ("ministerial-conference", r"ministerial\s+(?:conference|meeting|consultation)"),
+        ("ministerial-conference", r"(?:(?:vice|deputy)[\s-])?ministerial\s+(?:conference|meeting|consultation)"),
         ("senior-officials-meeting", r"senior\s+officials['’]?\s+meeting|meeting\s+of\s+senior\s+officials"),
         ("thematic-meeting", r"thematic\s+(?:meeting|session|workshop)"),
         ("expert-meeting", r"expert(?:s['’]?)?\s+(?:group\s+)?meeting|meeting\s+of\s+experts"),
@@ -293,7 +299,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
     not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
-    planned_before=r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
+    planned_before=r"\b(?:pledged|offered|promised|undertook|volunteered|committed\s+itself|proposed)\s+to\s+\w+\s+"
+                   r"(?:\S+\s+){0,4}$|"  # "pledged to host a thematic meeting later this year": still to come
+                   r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
                    r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$|"
                    # "proposed to discuss it at the ministerial conference": a meeting in what is proposed
                    r"\b(?:propos|suggest)(?:ed|es|ing)\s+(?:that\s+\S+\s+\S+\s+|to\s+)\w+\s+(?:\S+\s+){0,4}$|"
@@ -322,20 +330,24 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         # "Kuwait, which has held the chairmanship of the Dialogue since November 2014": holding the chairmanship
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)|"
-                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b"),
+                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b|\bpresided\s+over\b"),
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
-                             r"(?:permanent\s+)?secretariat\b"),
+                             r"(?:permanent\s+|technical\s+)?secretariat\b|"
+                             # "ICMPD has provided the secretariat of …", "Its secretariat is provided by ICMPD"
+                             r"\bprovid(?:es|ed|ing|e)\s+(?:the\s+|its\s+)?(?:technical\s+)?secretariat\b|"
+                             r"\bsecretariat\s+(?:is|was|has\s+been|have\s+been)\s+provided\b"),
     ),
-    secretariat=r"secretariat",
-    holder_after=r"^\s*(?:by|of)\b",
+    # the secretariat, or the unit that serves as one ("IOM, which hosts the technical support unit of the Process")
+    secretariat=r"secretariat|technical\s+support\s+unit",
+    holder_after=r"^\s*(?:(?:jointly|together)\s+)?(?:by|of)\b",
     handover_noun=r"\b(?:chairmanship|chairship|chair|presidency)\b",
     handover_verb=r"\b(?:pass(?:ed|es)?|hand(?:ed|s)?(?:\s+over)?|transferr?(?:ed|s)?|went|goes|rotat(?:ed|es))\b",
     handover_from=r"\bfrom\s+$",
     handover_to=r"\bto\s+$",
     handover_take=r"\b(?:t(?:ook|akes?|aking)\s+over|assum(?:ed|es|ing))\b",
-    to_come=r"\b(?:will|shall|(?:is|are)\s+(?:due\s+|expected\s+|set\s+|scheduled\s+)?to|plans?\s+to|"
+    to_come=r"\b(?:will|shall|would|(?:is|are)\s+(?:due\s+|expected\s+|set\s+|scheduled\s+)?to|plans?\s+to|"
             r"expected\s+to)\s+(?:\w+\s+)?$",
     statuses=(
         ("invited-guest", r"\b(?:an\s+)?invited\s+guests?\b|\bas\s+(?:a\s+)?guests?\b"),
@@ -359,6 +371,8 @@ DOMAIN_ENGLISH = DomainLexicon(
             r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
             r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b|"
+            # "Its aim: to …", "Its purpose was to …" with a possessive for the meeting
+            r"\b(?:its|their)\s+(?:main\s+)?(?:aim|purpose|objective|goal)\s*(?:[:–—-]|was|is)\s*(?:to\s+)?|"
             # "The aim of the meeting was to …", "Its main theme was …": a noun of purpose or theme as the subject
             r"\b(?:aim|purpose|objective|goal|(?:main\s+)?(?:theme|topic|focus))\s+(?:of\s+(?:the|this)\s+(?:\w+\s+){0,3}?"
             r"(?:meeting|conference|session|consultation)\s+)?(?:was|is)\s+(?:to\s+)?",
@@ -391,6 +405,9 @@ DOMAIN_ENGLISH = DomainLexicon(
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
     kind_cues=tuple((kind, en) for kind, en, _ in _KIND_CUES),
+    named_document_kinds=(("communique", r"recommendations|conclusions"),
+                          ("action-plan", r"guidelines|road\s*map|plan\s+of\s+work")),
+    meeting_heads=r"meetings?|conferences?|consultations?|workshops?|forums?|seminars?|sessions?|round[\s-]?tables?",
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
              r"(?:meeting|session|consultation)s?\b",
@@ -418,6 +435,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
     planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$|"
+                   # «подготовить повестку министерской конференции»: the agenda of one to come
+                   r"подгот\w+\s+(?:\w+\s+)?повестк\w+\s+(?:дня\s+)?(?:\S+\s+){0,2}$|"
                    r"предлож\w+\s+(?:[^\s,.]+\s+){0,2}?\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"  # «предложила обсудить ее на
                    # конференции», «предложил узбекской стороне принять у себя одно из совещаний»
                    r"(?:договорил\w+|решил\w+|согласил\w+)\s+\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"
@@ -439,7 +458,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
         ("vice-chair", r"заместител\w+\s+председател\w*|вице-председател\w*|сопредседател\w*(?=$)"),
         ("co-chair", r"сопредседател\w*"),
         ("chair", r"председател\w*|председательств\w+"),
-        ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b"),
+        ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b|"
+                             # «МЦРМП обеспечивает работу секретариата процесса», «выполняет функции секретариата»
+                             r"обеспечива\w+\s+работу\s+секретариат\w*|выполня\w+\s+функци\w+\s+секретариат\w*"),
     ),
     secretariat=r"секретариат\w*",
     holder_after=r"^\s*(?:стал[аио]?|станет|будет|выступил[аио]?)\b",
@@ -472,6 +493,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
             # «Ее целью было согласовать …», «Основная тема нынешней встречи - …»: a noun of purpose or theme as the
             # subject, the purpose after the link verb or the dash
             r"(?<!\w)целью\s+(?:\w+\s+){0,2}?(?:было|являлось|является|стало|была)\s+|"
+            # «Его цель – подготовить …» (a possessive for the meeting), «встреча призвана содействовать …»
+            r"(?<!\w)(?:ее|её|его|их)\s+(?:основн\w+\s+|главн\w+\s+)?цел[ьи]\s*[–—:-]\s*|"
+            r"(?<!\w)призван[аыо]?\s+(?=\w+(?:ть|ти)\b)|"
             r"(?<!\w)(?:основн\w+\s+|главн\w+\s+)?(?:тем[аы]|цель)\s+(?:\w+\s+)?(?:встречи|совещания|конференции|"
             r"заседания|консультаций)\s*(?:[–—:-]|стал[аио]?|был[аио]?|является)\s*",
     clause_break=r";",
@@ -490,7 +514,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
                                            r"(?:миграци\w*|(?:миграционн\w+\s+)?(?:канал|пут)\w*)")),
     part_of_after=r"^[^.;]*?(?:в\s+рамках|на\s+полях|в\s+ходе)\s+(?:\w+\s+){0,3}?"
                   r"(?:совещани|встреч|конференци|заседани|консультаци)\w*",
-    opened=r"открыл\w*|открыва\w*|начал\w*\s+работу|стартовал\w*",
+    opened=r"открыл\w*|открыва\w*|открывш\w*|начал\w*\s+работу|стартовал\w*",
     closed=r"завершил\w*|закрыл\w*|заверша\w*",
     met=r"собрал\w*|собира\w*|встретил\w*|съехал\w*",
     held=r"\b(?:прош(?:[её]л|л[аои])|состоял(?:ся|ась|ось|ись)|проходил\w*)\b",
@@ -500,6 +524,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
     kind_cues=tuple((kind, ru) for kind, _, ru in _KIND_CUES),
+    named_document_kinds=(("communique", r"рекомендаци\w*|вывод\w*"),
+                          ("action-plan", r"руководящ\w+\s+принцип\w*|дорожн\w+\s+карт\w*")),
+    meeting_heads=r"совещани\w*|встреч\w*|конференци\w*|семинар\w*|форум\w*|заседани\w*|консультаци\w*|сесси\w*",
     attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
              r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
@@ -532,6 +559,11 @@ class GovernanceCues:
     taking_part: str    # words of a sentence about those taking part, beyond the lexicon's at_meeting
     listed_after: str   # words after a status that list its holders ("member states, among them A, B and C")
     status_of_others: str  # a preposition right before a status: it describes others ("officials from member states")
+    counted_list: str = r"(?!x)x"  # a count of members and a dash or colon after which they are listed
+    attending_as: str = r"(?!x)x"  # a verb of attending a meeting before an observer's status ("attended as")
+    chaired_meeting: str = r"(?!x)x"  # a chair cue that is a verb of chairing one meeting ("chaired", «председательствовал»)
+    chaired_meeting_before: str = r"(?!x)x"  # words right before a chair cue that make it so («под», "presided over")
+    membership_words: str = r"(?!x)x"  # words of a sentence that make the states it counts and lists members
 
 
 #: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
@@ -563,6 +595,15 @@ GOVERNANCE_CUES = {
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
         listed_after=r"^\s*,?\s*(?:among\s+(?:them|whom|which)|including|namely|such\s+as)\s+(?:the\s+)?$",
         status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?$",
+        # "11 member states - A, B …", "the Conference's eleven member countries - A, B …", "its 12 members: A, B …"
+        counted_list=r"\b(?P<number>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[\w'’-]+\s+){0,3}?(?:states|countries|governments|members)"
+                     r"(?:\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+){0,6}?(?:[A-Z][\w'’-]*))?"
+                     r"(?:\s*\([A-Z]{2,8}\))?\s*(?::|\s[–—-])\s*$",
+        membership_words=r"\bmembers?\b|\bmembership\b",
+        chaired_meeting=r"(?:co[\s-]?)?chaired|presided\s+over",
+        attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there)\b",
+        chaired_meeting_before=r"\bunder\s+the\s+$",
     ),
     "ru": GovernanceCues(
         currently=r"в\s+настоящее\s+время|\bсейчас\b|\bныне\b",
@@ -582,5 +623,13 @@ GOVERNANCE_CUES = {
         taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
         listed_after=r"^\s*,?\s*(?:в\s+том\s+числе|среди\s+(?:них|которых)|а\s+именно|включая)\s+$",
         status_of_others=r"(?:\bиз|\bот|\bдля|\bсреди|\bс)\s+(?:(?:всех|других|ряда|некоторых)\s+)?$",
+        # «в состав процесса входят 12 государств: А, Б …», «11 государств-членов – А, Б …»
+        counted_list=r"(?<!\w)(?P<number>\d+|(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят|одиннадцат|двенадцат|"
+                     r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)\w*)\s+(?:[\w-]+\s+){0,2}?(?:государств|стран|член)\w*"
+                     r"(?:[\s–—-]+член\w*)?(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
+        membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
+        chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательством",
+        attending_as=r"участвова\w*|участи\w+|присутствова\w*",
+        chaired_meeting_before=r"\bпод\s+(?:\w+\s+)?$",
     ),
 }

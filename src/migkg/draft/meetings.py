@@ -33,8 +33,13 @@ SHORT_KIND = {"ministerial-conference": "ministerial", "senior-officials-meeting
               "thematic-meeting": "thematic", "expert-meeting": "expert", "working-group-meeting": "working-group"}
 ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth")
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
-         "XII": 12}
+def _roman(number: int) -> str:
+    tens, units = divmod(number, 10)
+    return "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[units]
+
+
+ROMAN = {_roman(n): n for n in range(1, 40)}
+"""Roman numerals, as meetings are numbered ("the XXVIII Vice-Ministerial Meeting"), up to XXXIX."""
 
 
 @dataclass
@@ -71,16 +76,60 @@ class Setting:
         return str(date)[:4] if date else None
 
 
-def kind_mentions(text: str, lexicon: DomainLexicon, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Phrasings of event classes in ``text[start:end]``, the longest where they overlap."""
-    found = [(m.start() + start, m.end() + start, kind) for kind, pattern in lexicon.event_kinds
-             for m in re.finditer(pattern, text[start:end], re.I)]
+def kind_mentions(text: str, lexicon: DomainLexicon, start: int, end: int,
+                  modified: bool = False) -> list[tuple[int, int, str]]:
+    """Phrasings of event classes in ``text[start:end]``, the longest where they overlap; ``modified``: the
+    phrasings of any head noun with a modifier that tells a class (:func:`_modified_heads`) instead."""
+    found = _modified_heads(text, lexicon, start, end) if modified else \
+        [(m.start() + start, m.end() + start, kind) for kind, pattern in lexicon.event_kinds
+         for m in re.finditer(pattern, text[start:end], re.I)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, str]] = []
     for mention in found:
         if not kept or mention[0] >= kept[-1][1]:
             kept.append(mention)
     return kept
+
+
+MODIFIERS_BEFORE = r"(?:[\w'’-]+\s+){1,3}$"
+"""The words right before a meeting's head noun, in its clause, that may tell its class ("XXVIII Vice-Ministerial")."""
+MODIFIERS_AFTER = r"^\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+"
+"""Russian: the words right after the head noun that may tell its class («совещание на уровне заместителей министров»)."""
+
+LINKING = r"(?<![\w-])(?:the|a|an|at|of|in|to|on|for|with|by|and|from|its|their|this|that|в|во|на|с|со|для|и|по|о|об|к|от|при)(?![\w-])"
+"""A small word between a cue and the head noun: the cue is no modifier of it ("ministers at the meeting")."""
+LEVEL = r"на\s+уровне\s+"
+"""«на уровне …» between the head noun and its cue: the level of the meeting, a modifier all the same."""
+
+
+def _modified_heads(text: str, lexicon: DomainLexicon, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Any head noun of a meeting (:attr:`~.lexicon.DomainLexicon.meeting_heads`: meeting, conference, consultation,
+    workshop, forum, seminar; «совещание», «встреча», «семинар», «форум»...) whose modifiers tell an event class
+    (:attr:`~.lexicon.DomainLexicon.kind_cues`): "Vice-Ministerial Meeting", "Technical Workshop", "Senior Officials'
+    Consultation", «экспертный семинар», «совещание на уровне заместителей министров» — a phrasing of that class, the
+    nearest in the scheme, that no phrasing of the lexicon spells. The modifiers are the three words before the noun
+    in its clause, and in Russian also the four after it; the phrasing runs from the word with the cue to the noun
+    (or from the noun to the cue)."""
+    found: list[tuple[int, int, str]] = []
+    for head in re.finditer(rf"(?<![\w-])(?:{lexicon.meeting_heads})(?!\w)", text[start:end], re.I):
+        head_start, head_end = start + head.start(), start + head.end()
+        before = re.search(MODIFIERS_BEFORE, text[max(start, head_start - 60):head_start])
+        words_before = before.group() if before else ""
+        after = re.match(MODIFIERS_AFTER, text[head_end:min(end, head_end + 60)]) \
+            if lexicon is DOMAIN_LEXICONS.get("ru") else None
+        for kind, cue in lexicon.kind_cues:
+            hit = re.search(cue, words_before, re.I)
+            if hit and not re.search(LINKING, words_before[hit.end():], re.I):
+                word = head_start - len(words_before) + hit.start()
+                word -= len(re.search(r"[\w'’-]*$", text[:word]).group())  # type: ignore[union-attr]
+                found.append((word, head_end, kind))
+                break
+            hit = re.search(cue, after.group(), re.I) if after else None
+            if after and hit and not re.search(LINKING, re.sub(LEVEL, "", after.group()[:hit.start()], flags=re.I),
+                                               re.I):
+                found.append((head_start, head_end + hit.end(), kind))
+                break
+    return found
 
 
 def ordinal_before(text: str, start: int, lexicon: DomainLexicon) -> tuple[int, int] | None:
@@ -198,7 +247,9 @@ def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
         if body_after:
             end += body_after.end()
         modifiers = text[max(sentence[0], start - 30):end]
-        kind = next((kind for kind, cue in lexicon.kind_cues if re.search(cue, modifiers, re.I)), None)
+        kind = next((kind for kind, cue in lexicon.kind_cues if re.search(cue, modifiers, re.I)), None) or next(
+            (kind for head, _, kind in _modified_heads(text, lexicon, match.start() + body[0], sentence[1])
+             if head == body[0] + match.start()), None)  # «совещание на уровне заместителей министров»
         if kind is None and re.match(lexicon.event_nouns[0][1], match.group(), re.I):
             continue  # "a regional conference": its rank is not said
         method = "a meeting named by its head noun; the class from the words with it" if kind else \
@@ -294,6 +345,13 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
     if bare:
         mentions = [bare[:3]]
     met = _who_met(analysis, body, lexicon) if not mentions else []
+    # "the Technical Workshop of the Bali Process", «экспертный семинар»: the nearest class's phrasing, unless who
+    # met is named before it
+    modified = [(start, end, kind) for start, end, kind in kind_mentions(text, lexicon, *body, modified=True)
+                if _reported(text, analysis.sentence_of(start), start, end, lexicon)
+                and not _counted(analysis, start, end, lexicon)] if not mentions else []
+    if modified and (not met or modified[0][0] < met[0][0]):
+        mentions, met = modified, []
     mentions = mentions or [m[:3] for m in met]
     meetings: list[Meeting] = []
     for start, end, kind in mentions:
@@ -498,7 +556,11 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
     if first:
         nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
         paragraph = analysis.paragraph_of(sentence[0])
-        back = [s for s in analysis.sentences if sentence[1] <= s[0] < paragraph[1]
+        # its paragraph, or the next one's first sentence ("The meeting on Protection at Sea, held on 23 and 24
+        # September, …" right after the lead paragraph)
+        following = next((p for p in analysis.paragraphs if p[0] >= paragraph[1]), paragraph)
+        next_first = next((s for s in analysis.sentences if following[0] <= s[0] < following[1]), None)
+        back = [s for s in analysis.sentences if (sentence[1] <= s[0] < paragraph[1] or s == next_first)
                 and re.match(rf"\s*(?:the\s+)?(?:{nouns})", text[s[0]:s[1]], re.I)]
         for where in ([lead] if lead else []) + back:
             others += _explicit(analysis, where, setting, rivals)
@@ -547,6 +609,43 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
     elif first and setting.issued and setting.issued.fields.get("date") and setting.dateline:
         event.date = Drafted({"date": setting.issued.fields["date"]}, [setting.dateline], "the dateline's date", 0.5,
                              "From the dateline; the text gives the meeting no date of its own.")
+    if first and not period:
+        _opened_elsewhere(analysis, meeting, setting, rivals, sentence)
+
+
+def _opened_elsewhere(analysis: Analysis, meeting: Meeting, setting: Setting, rivals: list[tuple[int, int]],
+                      sentence: tuple[int, int]) -> None:
+    """"… are attending the two-day meeting at a city hotel, which began yesterday", «Двухдневное совещание,
+    открывшееся в среду, …», "the two-day meeting, which was opened on 14 June": a later sentence about a meeting of
+    days, naming no other meeting, that says when it opened gives the period's first day; the day drafted before
+    stays as its last only where its own sentence says the meeting closed then ("concluded today")."""
+    text, lexicon, event = analysis.text, DOMAIN_LEXICONS[analysis.language], meeting.event
+    if not (lexicon.opened and lexicon.multi_day) or (event.period and "from" in event.period.fields):
+        return
+    nouns = "|".join([pattern for _, pattern in lexicon.event_nouns] + [lexicon.meeting_heads])
+    for later in (s for s in analysis.sentences if s[0] >= sentence[1]):
+        words = text[later[0]:later[1]]
+        noun = re.search(rf"(?:{lexicon.multi_day})\s+(?:{nouns})", words, re.I)
+        if noun is None or any(later[0] <= r[0] < later[1] for r in rivals):
+            continue
+        verb = re.search(lexicon.opened, words[noun.end():], re.I)
+        if verb is None or re.search(r"[.;]", words[noun.end():noun.end() + verb.start()]) \
+                or len(words[noun.end():noun.end() + verb.start()]) > 80:
+            continue
+        at = later[0] + noun.end() + verb.end()
+        days = [(r.date.isoformat(), (r.start, r.end)) for r in setting.relative if at <= r.start <= at + 20] + \
+            [(str(t.start_value), span) for t, span in _explicit(analysis, (at, min(later[1], at + 30)), setting)
+             if t.kind == "date" and len(str(t.start_value or "")) == 10]
+        if not days:
+            continue
+        day, span = days[0]
+        ends = event.period.fields.get("to") if event.period else None
+        fields = {"from": day, **({"to": ends} if ends and ends > day else {})}
+        spans = [(later[0] + noun.start(), span[1])] + (event.period.spans if event.period and ends else [])
+        event.period = Drafted(fields, spans, "the day a later sentence says the meeting of days opened"
+                               + (", and the last day drafted before" if "to" in fields else ""), 0.6)
+        event.date = None
+        return
 
 
 def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Setting, first: bool,
