@@ -99,6 +99,25 @@ def test_members_counted_then_listed_after_a_dash_or_a_colon(context):
     assert not _members(draft(text, "en", context, "2026-03-04"))
 
 
+COUNTED_LIST_TAKING_PART_RU = """ПРЕСС-РЕЛИЗ
+
+Алматинский процесс: совещание в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке завершилось совещание старших должностных лиц Алматинского процесса. В работе совещания приняли участие делегации трёх государств – членов процесса: Казахстана, Кыргызстана и Таджикистана.
+"""
+
+
+def test_members_counted_and_listed_as_taking_part_are_participants_too(context):
+    """The sentence says both: they are members of the process, and they took part in the meeting."""
+    for text, language in ((COUNTED_LIST_TAKING_PART_RU, "ru"), (COUNTED_LIST_EN, "en")):
+        card = draft(text, language, context, "2026-03-04")
+        members = _members(card)
+        assert set(members) == _roles(card, "participant") and len(members) >= 3, language
+    # the process's make-up, said of no meeting: members, and no participant
+    card = draft(COUNTED_LIST_RU, "ru", context, "2026-03-04")
+    assert set(_members(card)) == {"KAZ", "KGZ", "TJK"} and not _roles(card, "participant")
+
+
 def _roles(card, role: str) -> set[str]:
     return {r.fields["agent"] for e in card.events for r in e.roles if r.fields["role"] == role}
 

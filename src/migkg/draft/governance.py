@@ -510,7 +510,7 @@ class _Reader:
         """"Senior officials from 11 member states - A, B, … and K - are attending the meeting", «В состав процесса
         входят 12 государств: А, Б, …»: a count of members, then a dash or a colon and a list of as many states; each
         is a member of the process the sentence names (else the text's), attested at the meeting reported where the
-        sentence says they take part in it."""
+        sentence says they take part in it; there the states stay participants of it too (the sentence states both)."""
         text = self.text
         for first in (h for h in self.holders_in(*sentence) if h.type == "state"):
             counted = re.search(self.cues.counted_list, text[sentence[0]:first.start], re.I)
@@ -528,8 +528,8 @@ class _Reader:
             process = self.process_of(sentence)
             if not number or process is None or len(listed) != number or len({h.entity for h in listed}) != number:
                 return False
-            at = self.main is not None and (self.at_meeting(*sentence) or re.search(
-                self.cues.taking_part, text[sentence[0]:sentence[1]], re.I) is not None)
+            taking_part = re.search(self.cues.taking_part, text[sentence[0]:sentence[1]], re.I) is not None
+            at = self.main is not None and (self.at_meeting(*sentence) or taking_part)
             cue = (sentence[0] + counted.start("number"), sentence[0] + len(counted.group().rstrip(" :–—-")) + counted.start())
             for holder in listed:
                 fields: dict = {"status": "member", "agent": holder.entity}
@@ -538,7 +538,8 @@ class _Reader:
                 found.process(process).memberships.append(
                     Drafted(fields, [cue, (holder.start, holder.end)], "members counted, then listed after a dash or "
                             "a colon, as many as the count", 0.65))
-            found.busy.append(sentence)
+            if not taking_part:  # "delegations of nine member states took part: …": members, and participants too
+                found.busy.append(sentence)
             return True
         return False
 
