@@ -151,8 +151,6 @@ class DumpWriter:
         for lane in self.lanes:
             if lane.error is not None:
                 raise lane.error
-        order = {fmt.extension: i for i, fmt in enumerate(self.formats)}
-        written = [pair for lane in self.lanes for pair in lane.written()]
         for lane in self.lanes:  # each release's spans, from the lanes' formats, in the order of all formats
             for part, releases in lane.spans.items():
                 own = self.spans.setdefault(part, {})
@@ -160,8 +158,9 @@ class DumpWriter:
                     merged = own.setdefault(release_id, [[0, 0] for _ in self.formats])
                     for i, span in zip(lane.indexes, spans, strict=True):
                         merged[i] = span
-        return [w for _part, w in sorted(written, key=lambda pair: (part_order(pair[0]),
-                                                                      order[pair[1].file_name.rsplit(".", 1)[1]]))]
+        written = {w.file_name: w for lane in self.lanes for w in lane.written()}
+        parts = sorted({w.part for w in written.values()}, key=part_order)
+        return [written[file_name(part, fmt.extension)] for part in parts for fmt in self.formats]
 
     def close(self, footers: bool = False) -> None:
         self._queue_run()
@@ -176,7 +175,6 @@ class _Lane:
 
     def __init__(self, folder: Path, formats: list[Format], indexes: list[int], name: str, queue_size: int):
         self.folder, self.formats, self.indexes = folder, formats, indexes
-        self._formats = {fmt.extension: fmt for fmt in formats}
         self.handles: dict[tuple[str, str], BinaryIO] = {}
         self.hashes: dict[tuple[str, str], Any] = {}  # hashlib's SHA-256 objects
         self.sizes: dict[tuple[str, str], int] = {}
@@ -239,7 +237,7 @@ class _Lane:
             data = fmt.file_chunk(stored, graph_names)
             key = (part, fmt.extension)
             if data:
-                self._separate(key)
+                self._separate(key, fmt)
                 start = self.sizes[key]
                 self._write(part, fmt.extension, data)
                 spans.append([start, self.sizes[key]])
@@ -248,10 +246,10 @@ class _Lane:
         if release_id is not None:
             self.spans.setdefault(part, {})[release_id] = spans
 
-    def _separate(self, key: tuple[str, str]) -> None:
+    def _separate(self, key: tuple[str, str], fmt: Format) -> None:
         """Before a non-empty chunk: the format's separator, unless it is the file's first."""
         if key in self.begun:
-            self._write(key[0], key[1], self._formats[key[1]].separator)
+            self._write(key[0], key[1], fmt.separator)
         self.begun.add(key)
 
     def _take_run(self, part: str, run: _CopyRun) -> None:
@@ -265,7 +263,7 @@ class _Lane:
             if first is None or last is None:
                 bases.append((0, 0))
                 continue
-            self._separate(key)
+            self._separate(key, fmt)
             bases.append((first, self.sizes[key]))
             self._copy(run.folder, part, fmt.extension, first, last)
         own = self.spans.setdefault(part, {})
@@ -318,10 +316,10 @@ class _Lane:
             self.slots.get()  # waits while queue_size chunks wait
         self.queue.put(item)
 
-    def written(self) -> list[tuple[str, Written]]:
-        """(part, file) of what was written (size and SHA-256 of each file)."""
-        return [(part, Written(file_name(part, fmt.extension), fmt.media_type, self.sizes[(part, fmt.extension)],
-                               self.hashes[(part, fmt.extension)].hexdigest(), part))
+    def written(self) -> list[Written]:
+        """What was written (size and SHA-256 of each file)."""
+        return [Written(file_name(part, fmt.extension), fmt.media_type, self.sizes[(part, fmt.extension)],
+                        self.hashes[(part, fmt.extension)].hexdigest(), part)
                 for part in self.parts for fmt in self.formats]
 
     def close(self, footers: bool = False) -> None:

@@ -129,16 +129,11 @@ _NODE_GROUPS = 16
 
 @dataclass
 class StoredState:
-    """A state as :func:`load_state` read it: the state, and each group's bytes as kept (with, for the releases'
-    groups, what they hold), so that :func:`save_state` packs again only the groups that changed."""
+    """A state as :func:`load_state` read it, with each group's bytes as kept, so that :func:`save_state` packs
+    again only the groups that changed."""
 
     state: AcrossState
     packed: dict[str, bytes] = field(default_factory=dict)
-    releases: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
-    node_counts: dict[str, int] = field(default_factory=dict)  # how many nodes each nodes' group holds
-
-    def packed_nodes(self, name: str) -> int:
-        return self.node_counts.get(name, 0)
 
 
 def _release_groups(state: AcrossState) -> dict[str, dict[str, list[Any]]]:
@@ -162,17 +157,17 @@ def save_state(cache: Cache, key: str, state: AcrossState, previous: StoredState
     back several times faster than the records of :mod:`migkg.build.codec`. A group the ``previous`` state held
     alike (the same releases, keys and digests; the very same node checks) is written as the bytes read, not packed
     again: at 10,000 releases the state is 12 MB, written after every build, and a rebuild changes one group or two."""
+    old = previous.state if previous is not None else AcrossState()
+    kept = previous.packed if previous is not None else {}
     blobs: dict[str, bytes] = {}
+    old_releases = _release_groups(old)
     for name, releases in _release_groups(state).items():
-        same = previous is not None and previous.releases.get(name) == releases
-        blobs[name] = previous.packed[name] if previous is not None and same else msgpack.packb(releases)
+        same = name in kept and old_releases.get(name) == releases
+        blobs[name] = kept[name] if same else msgpack.packb(releases)
+    old_nodes = _node_groups(old)
     for name, nodes in _node_groups(state).items():
-        old = previous.state.nodes if previous is not None else {}
-        if previous is not None and name in previous.packed and all(state.nodes[n] is old.get(n) for n in nodes) \
-                and len(nodes) == previous.packed_nodes(name):
-            blobs[name] = previous.packed[name]
-            continue
-        blobs[name] = msgpack.packb({node: _node_row(state.nodes[node]) for node in nodes})
+        same = name in kept and old_nodes.get(name) == nodes and all(state.nodes[n] is old.nodes[n] for n in nodes)
+        blobs[name] = kept[name] if same else msgpack.packb({node: _node_row(state.nodes[node]) for node in nodes})
     cache.put(STATE_ENTRY, key, {}, dict(sorted(blobs.items())))
 
 
@@ -187,17 +182,14 @@ def load_state(cache: Cache, key: str) -> StoredState | None:
     entry = cache.get(STATE_ENTRY, key, meta=False)
     if entry is None or not entry.blobs or not all(name.startswith((_RELEASES, _NODES)) for name in entry.blobs):
         return None
-    packed = entry.read()
-    stored = StoredState(AcrossState(), packed)
-    for name, data in packed.items():
+    stored = StoredState(AcrossState(), entry.read())
+    for name, data in stored.packed.items():
         if name.startswith(_RELEASES):
-            releases = stored.releases[name] = msgpack.unpackb(data)
-            stored.state.releases.update((rid, (key, digests)) for rid, (key, digests) in releases.items())
+            stored.state.releases.update((rid, (key, digests)) for rid, (key, digests) in msgpack.unpackb(data).items())
             continue
         for node, (signature, values, focus, found) in msgpack.unpackb(data).items():
             results, issues, conflicts = unpack(found) if found is not None else ([], [], [])
             stored.state.nodes[node] = NodeCheck(signature, frozenset(values), focus, results, issues, conflicts)
-            stored.node_counts[name] = stored.node_counts.get(name, 0) + 1
     stored.state.nodes = dict(sorted(stored.state.nodes.items()))
     return stored
 
