@@ -17,6 +17,7 @@ from migkg.draft.lexicon import Lexicon
 from migkg.draft.text import fold
 
 ORGANISATION_TYPES = frozenset({"state", "government", "ministry", "intergovernmental-organization"})
+_PERSON = frozenset({"person"})
 
 
 def contacts_start(text: str, lexicon: Lexicon) -> int:
@@ -65,16 +66,17 @@ def find_contacts(text: str, actors: Actors, section_start: int) -> list[Drafted
         phones, emails = _phones(line), _emails(line)
         if not phones and not emails:
             continue
-        persons = [m for m in actors.mentions if start <= m.start and m.end <= end and m.type == "person"]
-        bodies = [m for m in actors.mentions if start <= m.start and m.end <= end and m.type in ORGANISATION_TYPES]
+        persons = actors.within(start, end, _PERSON)
+        bodies = actors.within(start, end, ORGANISATION_TYPES)
         block = _block(text, start, end)
         if not persons:  # «Контактное лицо: …» on a line of its own, the phone under it: the block's only person
-            persons = [m for m in actors.mentions if block[0] <= m.start and m.end <= block[1] and m.type == "person"]
+            persons = actors.within(*block, _PERSON)
             persons = persons if len({p.entity for p in persons}) == 1 else []
         if persons and not bodies:  # the body on a line above, in the same block ("Directorate …, Ministry of …")
-            bodies = [m for m in actors.mentions if block[0] <= m.start and m.end <= start
-                      and m.type in ORGANISATION_TYPES]
-            bodies = [b for b in bodies if text.count("\n", b.start, start) == text.count("\n", bodies[-1].start, start)]
+            bodies = actors.within(block[0], start, ORGANISATION_TYPES)
+            if bodies:  # those on the nearest line above that names one
+                lines_up = text.count("\n", bodies[-1].start, start)
+                bodies = [b for b in bodies if text.count("\n", b.start, start) == lines_up]
             bodies = [b for b in bodies if b.type != "state"] or bodies
         if not persons or not bodies:
             continue

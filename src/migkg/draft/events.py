@@ -427,10 +427,11 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
             continue
         spans = [(min(person.start, token.start), max(end, person.end))]
         # who led it is its head ("was led by", «делегацию возглавлял», "X headed the delegation"), not also a member
-        role = "delegation-head" if led or head or led_before else "delegation-member"
-        drafted.append(Drafted({"role": role, "agent": person.entity, "on_behalf_of": state}, spans,
+        leads = bool(led or head or led_before)
+        drafted.append(Drafted({"role": "delegation-head" if leads else "delegation-member", "agent": person.entity,
+                                "on_behalf_of": state}, spans,
                                f"«{text[token.start:token.end]}» with a state, "
-                               + ("and who led it" if led or head or led_before else "after a name"), 0.7))
+                               + ("and who led it" if leads else "after a name"), 0.7))
     if lexicon.represented:
         drafted += _representatives(analysis, actors, lexicon, body_end)
     return drafted

@@ -346,11 +346,10 @@ class _Reader:
                 self.cues.chaired_meeting_before, text[max(sentence[0], start - 30):start], re.I):
             return None
         clause = self.clause_of(sentence, start)
-        nouns = "|".join([pattern for _, pattern in self.lexicon.event_nouns] + [self.lexicon.meeting_heads])
         around = (sentence[0], min(sentence[1], end + 40))
-        noun = [m for m in re.finditer(rf"(?<![\w-])(?:{nouns})(?!\w)|(?<!\w)(?:it|она|оно|он)(?!\w)",
-                                       text[around[0]:around[1]], re.I)]
-        if not noun or any(around[0] <= p.start < around[1] and clause[0] <= p.start < clause[1]
+        noun = re.search(rf"(?<![\w-])(?:{self.lexicon.meeting_nouns})(?!\w)|(?<!\w)(?:it|она|оно|он)(?!\w)",
+                         text[around[0]:around[1]], re.I)
+        if noun is None or any(around[0] <= p.start < around[1] and clause[0] <= p.start < clause[1]
                            for p in self.processes) or (self.lexicon.process_word and re.search(
                                self.lexicon.process_word, text[end:clause[1]], re.I)) \
                 or self.timing_in(*clause) is not None \
@@ -506,6 +505,14 @@ class _Reader:
                             Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                     found.busy.append(sentence)
 
+    def _count(self, words: str, start: int, end: int) -> int | None:
+        """The number a count's words say ("11", "eleven", «двенадцати»): digits as they are, else the number of the
+        token of those words between ``start`` and ``end``."""
+        if words.isdigit():
+            return int(words)
+        return next((n for token in self.analysis.tokens_in(start, end) if token.text.lower() == words
+                     for n in [number_of(token, self.analysis.language)] if n), None)
+
     def _counted_list(self, found: Governance, sentence: tuple[int, int]) -> bool:
         """"Senior officials from 11 member states - A, B, … and K - are attending the meeting", «В состав процесса
         входят 12 государств: А, Б, …»: a count of members, then a dash or a colon and a list of as many states; each
@@ -521,12 +528,10 @@ class _Reader:
                                                             text[max(sentence[0], start - 40):end], re.I):
                 return False
             words = counted.group("number").lower()
-            number = int(words) if words.isdigit() else next(
-                (n for token in self.analysis.tokens_in(start, start + len(words)) if token.text.lower() == words
-                 for n in [number_of(token, self.analysis.language)] if n), None)
+            number = self._count(words, start, start + len(words))
             listed = self.list_from(first, True, (first.start, sentence[1]))
             process = self.process_of(sentence)
-            if not number or process is None or len(listed) != number or len({h.entity for h in listed}) != number:
+            if process is None or not _as_many(listed, number):
                 return False
             taking_part = re.search(self.cues.taking_part, text[sentence[0]:sentence[1]], re.I) is not None
             at = self.main is not None and (self.at_meeting(*sentence) or taking_part)
@@ -622,17 +627,14 @@ class _Reader:
         counted = re.search(self.cues.counted_members, text[max(sentence[0], start - 60):end])
         if not counted or self.holders_in(sentence[0], start):
             return False
-        words = counted.group("number").lower()
-        number = int(words) if words.isdigit() else next(
-            (n for token in self.analysis.tokens_in(start - 60, start) if token.text.lower() == words
-             for n in [number_of(token, self.analysis.language)] if n), None)
+        number = self._count(counted.group("number").lower(), start - 60, start)
         if not number:
             return False
         lists = [self.list_from(states[0], True, later) for later in
                  [s for s in self.sentences if s[0] >= sentence[1]][:LOOK_AHEAD]
                  for states in [[h for h in self.holders_in(*later) if h.type == "state"]] if len(states) > 1]
         listed = lists[0] if lists else []
-        if len(listed) != number or len({h.entity for h in listed}) != number:
+        if not _as_many(listed, number):
             return False
         for holder in listed:
             found.process(process).memberships.append(
@@ -1149,3 +1151,8 @@ def _still_to_come(start: int, end: int, lexicon: DomainLexicon, analysis: Analy
         return True
     tokens = analysis.tokens_in(start, end)
     return bool(tokens) and tokens[0].feats.get("Tense") == "Fut"
+
+
+def _as_many(listed: list[Actor], number: int | None) -> bool:
+    """Whether a list names as many distinct actors as it was counted."""
+    return bool(number) and len(listed) == number and len({h.entity for h in listed}) == number

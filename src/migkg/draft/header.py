@@ -590,8 +590,9 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
         elif person := _propose_person(analysis, actors, registry, name, "a by-line"):
             add(authors, "agent", person, [(match.start("cue"), name[1])], "a by-line naming a person (new)", 0.6)
         # "By Leyla Hasanova – Trend:", «Автор: Дана Абилова | Казинформ»: the outlet after the author's name
-        outlet = re.match(r"\s*[|–—]\s*(?P<outlet>[^\W\d_][\w.&’'-]*(?:[ \t][^\W\d_][\w.&’'-]*){0,2})[ \t]*:?[ \t]*$",
-                          text[name[1]:text.find("\n", name[1]) if "\n" in text[name[1]:] else len(text)])
+        line_end = text.find("\n", name[1])
+        outlet = re.match(rf"\s*[|–—]\s*(?P<outlet>{_AGENCY})[ \t]*:?[ \t]*$",
+                          text[name[1]:line_end if line_end >= 0 else len(text)])
         if outlet and (named or authors):
             span = (name[1] + outlet.start("outlet"), name[1] + outlet.end("outlet"))
             known = actors.within(*span, OUTLET_TYPES)

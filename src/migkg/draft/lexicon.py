@@ -264,6 +264,11 @@ class DomainLexicon:
     held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
     cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
 
+    @property
+    def meeting_nouns(self) -> str:
+        """Any noun that names a meeting: a bare noun referring back to one, or any meeting's head noun."""
+        return "|".join([pattern for _, pattern in self.event_nouns] + [self.meeting_heads])
+
 
 _EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                           "september", "october", "november", "december"), 1)}

@@ -622,7 +622,7 @@ def _opened_elsewhere(analysis: Analysis, meeting: Meeting, setting: Setting, ri
     text, lexicon, event = analysis.text, DOMAIN_LEXICONS[analysis.language], meeting.event
     if not (lexicon.opened and lexicon.multi_day) or (event.period and "from" in event.period.fields):
         return
-    nouns = "|".join([pattern for _, pattern in lexicon.event_nouns] + [lexicon.meeting_heads])
+    nouns = lexicon.meeting_nouns
     for later in (s for s in analysis.sentences if s[0] >= sentence[1]):
         words = text[later[0]:later[1]]
         noun = re.search(rf"(?:{lexicon.multi_day})\s+(?:{nouns})", words, re.I)
