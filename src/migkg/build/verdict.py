@@ -61,7 +61,7 @@ def conclude(shapes: Graph, base_issues: list[Issue], base_results: list[Result]
     check's; one it did not take (left out) keeps them. The conflicts to publish are the Warnings of the
     registry and vocabulary (``base_conflicts``), of the releases checked (less those replaced, and less
     those the registry and vocabulary already give), and of the checks of the releases together. The
-    outcomes are copied: the parts keep each release's own issues, for the cache."""
+    outcomes with issues of their own are copied: the parts keep each release's own issues, for the cache."""
     known = {said(i) for i in base_issues}
     report = report_of(base_results, shapes)
     issues = list(base_issues)
@@ -71,6 +71,9 @@ def conclude(shapes: Graph, base_issues: list[Issue], base_results: list[Result]
     concluded = []
     for outcome in ordered:
         own_issues, own_results = outcome.issues, outcome.results
+        if not own_issues and not own_results and not outcome.conflicts:  # nearly every release: nothing to replace or copy
+            concluded.append(outcome)
+            continue
         if outcome.release_id in checked:
             own_issues = [i for i in own_issues if not across.replaces_issue(i)]
             own_results = [r for r in own_results if not across.replaces(r)]
