@@ -9,12 +9,15 @@ Warning naming both card entries).
 """
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH, VOID
 
@@ -24,7 +27,7 @@ from migkg.build.pipeline import Toolkit, build_dataset
 from migkg.mapping.iris import DEFAULT_BASE, Iris
 from migkg.mapping.terms import quads
 from migkg.validation.reports import validate_graph
-from migkg.validation.same_event import EventSignature, same_events
+from migkg.validation.same_event import RULES, EventSignature, same_events
 from tests.shape_cases import LACKING_SHAPE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -250,6 +253,47 @@ def test_the_pairs_by_series_and_number_and_by_what_every_describer_says():
     assert (pair.first, pair.second, pair.first_in, pair.second_in) == ("a", "b", (("r1", 0), ("r2", 0)), (("r3", 0),))
     assert same_events([("r1", (a1,)), ("r2", (EventSignature("b", 0, kind="expert-meeting", date="2013-06-05",
                                                                 place="almaty"),))]) == []
+
+
+
+def _pairs_by_definition(described):
+    """The pairs as the rules define them, pair by pair: two events are alike under a rule when some combination of
+    the values their entries give (the union) is the same for both; each side's entries are those giving any of the
+    values of such a combination."""
+    order = {rid: at for at, (rid, _s) in enumerate(described)}
+    said = {}
+    for rid, signatures in described:
+        for signature in signatures:
+            said.setdefault(signature.event, []).append((rid, signature))
+
+    def keys(event, names):
+        values = [{getattr(s, n) for _r, s in said[event]} - {None} for n in names]
+        return set(itertools.product(*values))
+
+    found = []
+    for rule, names in RULES.items():
+        for first, second in itertools.combinations(sorted(said), 2):
+            shared = keys(first, names) & keys(second, names)
+            if not shared:
+                continue
+            sides = []
+            for event in (first, second):
+                entries = {(r, s.entry) for r, s in said[event]
+                           if any(getattr(s, n) == v for key in shared for n, v in zip(names, key, strict=True))}
+                sides.append(tuple(sorted(entries, key=lambda e: (order[e[0]], e[1]))))
+            found.append((rule, first, second, *sides))
+    return sorted(found)
+
+
+@given(st.lists(st.lists(st.builds(
+    EventSignature, st.sampled_from(["a", "b", "c", "d"]), st.integers(0, 2),
+    kind=st.sampled_from(["conference", "workshop", None]), date=st.sampled_from(["2013-06-05", "2013-06", None]),
+    place=st.sampled_from(["almaty", "baku", None]), process=st.sampled_from(["almaty-process", None]),
+    number=st.sampled_from([3, 4, None])), max_size=3), max_size=6))
+def test_the_pairs_are_those_the_rules_define(signatures_by_release):
+    described = [(f"r{at}", tuple(signatures)) for at, signatures in enumerate(signatures_by_release)]
+    assert [(s.rule, s.first, s.second, s.first_in, s.second_in) for s in same_events(described)] == \
+        _pairs_by_definition(described)
 
 
 # --------------------------------------------------------------------------- cached, kept, described

@@ -95,36 +95,44 @@ def same_events(described: Iterable[tuple[str, Sequence[EventSignature]]]) -> li
     """Every pair of different event ids that a rule finds alike, over the signatures of the releases
     ``described`` (release id, its events' signatures), in release order. Sorted by rule and ids."""
     order: dict[str, int] = {}
-    values: dict[str, dict[str, dict[Any, list[tuple[str, int]]]]] = {}  # event -> field -> value -> entries
+    said: dict[str, list[tuple[str, EventSignature]]] = {}  # event -> (release, signature) of every entry about it
     for release_id, signatures in described:
         order.setdefault(release_id, len(order))
         for signature in signatures:
-            fields = values.setdefault(signature.event, {})
-            for name in FIELDS:
-                value = getattr(signature, name)
-                if value is not None:
-                    fields.setdefault(name, {}).setdefault(value, []).append((release_id, signature.entry))
+            said.setdefault(signature.event, []).append((release_id, signature))
+    alike: dict[str, dict[tuple[Any, ...], list[str]]] = {rule: {} for rule in RULES}
+    for event, entries in said.items():
+        for rule, names in RULES.items():
+            for key in _keys(entries, names):
+                alike[rule].setdefault(key, []).append(event)
     found: dict[tuple[str, str, str], tuple[dict[tuple[str, int], None], dict[tuple[str, int], None]]] = {}
     for rule, names in RULES.items():
-        alike: dict[tuple[Any, ...], list[str]] = {}
-        for event, fields in values.items():
-            if all(name in fields for name in names):
-                for key in itertools.product(*(fields[name] for name in names)):
-                    alike.setdefault(key, []).append(event)
-        for key, events in alike.items():
+        for key, events in alike[rule].items():
             if len(events) < 2:  # nearly every key: one event
                 continue
             for first, second in itertools.combinations(sorted(events), 2):
                 first_in, second_in = found.setdefault((rule, first, second), ({}, {}))
                 for event, into in ((first, first_in), (second, second_in)):
-                    for name, value in zip(names, key, strict=True):
-                        into.update(dict.fromkeys(values[event][name][value]))
+                    into.update(dict.fromkeys((rid, signature.entry) for rid, signature in said[event]
+                                              if any(getattr(signature, name) == value
+                                                     for name, value in zip(names, key, strict=True))))
 
     def in_order(entries: dict[tuple[str, int], None]) -> tuple[tuple[str, int], ...]:
         return tuple(sorted(entries, key=lambda entry: (order[entry[0]], entry[1])))
 
     return [SameEvent(rule, first, second, in_order(first_in), in_order(second_in))
             for (rule, first, second), (first_in, second_in) in sorted(found.items())]
+
+
+def _keys(entries: list[tuple[str, EventSignature]], names: tuple[str, ...]) -> Iterable[tuple[Any, ...]]:
+    """The values of ``names`` an event has, by what all its entries say (the union: one entry may give its date,
+    another its place): one key from its one entry (nearly every event), every combination from several."""
+    if len(entries) == 1:
+        key = tuple(getattr(entries[0][1], name) for name in names)
+        return () if None in key else (key,)
+    values = [dict.fromkeys(value for _rid, signature in entries
+                            if (value := getattr(signature, name)) is not None) for name in names]
+    return itertools.product(*values)
 
 
 def same_event_findings(found: list[SameEvent], shapes: Graph, iris: Iris, graph_of: Callable[[str], str],
