@@ -7,7 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from migkg.build.cache import Cache, build_sources, code_fingerprint, registry_fingerprint, release_key, toolkit_fingerprint
+import pytest
+
+from migkg.build.cache import (
+    Cache,
+    CacheDamaged,
+    build_sources,
+    code_fingerprint,
+    registry_fingerprint,
+    release_key,
+    toolkit_fingerprint,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,6 +48,31 @@ def test_an_entry_read_for_its_blobs_alone_gives_them_without_making_its_metadat
     assert cache.get("releases/r1", "key-2", meta=False) is None
     entry.path.write_bytes(entry.path.read_bytes()[:-3])
     assert cache.get("releases/r1", "key-1", meta=False) is None  # cut short: a miss, as with its metadata
+
+
+
+def test_blobs_read_in_one_opening_of_an_entry_are_checked_as_from_the_entry(tmp_path: Path, monkeypatch):
+    """``Cache.read`` opens the entry's file once for its table and its blobs: a wrong key or a file cut short is a
+    miss, a blob whose bytes changed is damage (the entry is removed), as with ``get`` then ``Entry.read``."""
+    cache = Cache(tmp_path / "cache")
+    cache.put("releases/r1", "key-1", {"stats": [1, 2]}, {"a": b"first", "b": b"second blob"})
+    opened: list[str] = []
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda path, *a, **k: opened.append(str(path)) or real_open(path, *a, **k))
+    assert cache.read("releases/r1", "key-1", ["b"]) == {"b": b"second blob"}
+    assert len(opened) == 1
+    monkeypatch.undo()
+    assert cache.read("releases/r1", "key-2", ["b"]) is None
+    assert cache.read("releases/r9", "key-1", ["b"]) is None
+    path = tmp_path / "cache" / "releases" / "r1.bin"
+    data = path.read_bytes()
+    path.write_bytes(data[:-1] + b"X")  # the last byte of blob b
+    with pytest.raises(CacheDamaged):
+        cache.read("releases/r1", "key-1", ["b"])
+    assert not path.exists()
+    cache.put("releases/r1", "key-1", {}, {"a": b"first"})
+    path.write_bytes(path.read_bytes()[:-2])
+    assert cache.read("releases/r1", "key-1", ["a"]) is None and cache.damaged
 
 
 def test_an_entry_is_stored_again_after_its_folder_was_removed(tmp_path: Path):

@@ -24,7 +24,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from migkg import __version__
 from migkg.build.codec import pack, storable, unpack, unpack_blob_table
@@ -99,9 +99,9 @@ class Entry:
     meta: dict[str, Any]
     blobs: dict[str, tuple[int, int, bytes]]  # name -> (offset, length, sha256)
 
-    def read(self, names: list[str] | None = None) -> dict[str, bytes]:
+    def read(self, names: list[str] | None = None, handle: BinaryIO | None = None) -> dict[str, bytes]:
         """The named blobs (all by default), read from the entry's file in one read where they are adjacent, each
-        checked against its checksum (:class:`CacheDamaged` if one differs)."""
+        checked against its checksum (:class:`CacheDamaged` if one differs); from ``handle`` if the file is open."""
         wanted = names if names is not None else list(self.blobs)
         if not wanted:
             return {}
@@ -109,9 +109,9 @@ class Entry:
         start = min(offset for offset, _length, _sum in spans)
         end = max(offset + length for offset, length, _sum in spans)
         try:
-            with open(self.path, "rb") as handle:
-                handle.seek(start)
-                data = handle.read(end - start)
+            with open(self.path, "rb") if handle is None else contextlib.nullcontext(handle) as source:
+                source.seek(start)
+                data = source.read(end - start)
         except OSError as err:
             raise self._damaged(f"it cannot be read: {err.strerror}") from None
         found = {}
@@ -143,26 +143,45 @@ class Cache:
 
     def get(self, name: str, key: str, *, meta: bool = True) -> Entry | None:
         """The entry stored under ``name`` if it was stored with ``key`` and is whole; None otherwise. Without
-        ``meta``, its metadata is checked but not made (``Entry.meta`` is empty): for a reader of its blobs only,
-        such as the check across releases reading hundreds of releases' groups."""
+        ``meta``, its metadata is checked but not made (``Entry.meta`` is empty): for a reader of its blobs only."""
         path = self._path(name)
         try:
             with open(path, "rb") as handle:
-                if handle.read(len(MAGIC)) != MAGIC or handle.readline().rstrip(b"\n").decode() != key:
-                    return None
-                size = int.from_bytes(handle.read(8), "big")
-                checksum = handle.read(32)
-                header = handle.read(size)
-                if len(header) != size or hashlib.sha256(header).digest() != checksum:
-                    self._damaged(path, "the checksum of its metadata differs")
-                    return None
-                found, blobs = unpack(header) if meta else unpack_blob_table(header)
-                start = handle.tell()
-                if os.fstat(handle.fileno()).st_size != start + sum(length for _o, length, _s in blobs.values()):
-                    self._damaged(path, "its length is not the one written")
-                    return None
+                return self._entry(path, handle, key, meta)
         except FileNotFoundError:
             return None
+
+    def read(self, name: str, key: str, blobs: list[str]) -> dict[str, bytes] | None:
+        """The named blobs of the entry stored under ``name`` with ``key`` (None: no such entry, or it is damaged),
+        in one opening of its file: for a reader of a few blobs of hundreds of entries, such as the check across
+        releases reading the groups of every release that describes a process."""
+        path = self._path(name)
+        try:
+            with open(path, "rb") as handle:
+                entry = self._entry(path, handle, key, meta=False)
+                return entry.read(blobs, handle) if entry is not None else None
+        except FileNotFoundError:
+            return None
+
+    def _entry(self, path: Path, handle: BinaryIO, key: str, meta: bool) -> Entry | None:
+        """The entry in the open file ``handle`` if it was stored with ``key`` and is whole (see :meth:`get`)."""
+        try:
+            if handle.read(len(MAGIC)) != MAGIC:
+                return None
+            key_line = handle.readline()
+            if key_line.rstrip(b"\n").decode() != key:
+                return None
+            size = int.from_bytes(handle.read(8), "big")
+            checksum = handle.read(32)
+            header = handle.read(size)
+            if len(header) != size or hashlib.sha256(header).digest() != checksum:
+                self._damaged(path, "the checksum of its metadata differs")
+                return None
+            found, blobs = unpack(header) if meta else unpack_blob_table(header)
+            start = len(MAGIC) + len(key_line) + 8 + 32 + size  # where the blobs begin (no tell(): a system call)
+            if os.fstat(handle.fileno()).st_size != start + sum(length for _o, length, _s in blobs.values()):
+                self._damaged(path, "its length is not the one written")
+                return None
         except Exception as err:  # whatever the bytes make the reader raise, the entry is damaged
             self._damaged(path, f"it cannot be read: {type(err).__name__}: {err}")
             return None

@@ -286,11 +286,11 @@ class _Groups:
 
     def __call__(self, rid: str) -> dict[str, bytes]:
         if rid not in self.read:
-            found = self.cache.get(f"releases/{rid}", self.index.releases[rid].key, meta=False)
+            found = self.cache.read(f"releases/{rid}", self.index.releases[rid].key, [SHARED_BLOB])
             if found is None:
                 raise MigkgError(f"the build cache lost the entry of the release {rid} while it was read. Fix: "
                                  "run the command again.")
-            self.read[rid] = groups_of_blob(found.read([SHARED_BLOB])[SHARED_BLOB])
+            self.read[rid] = groups_of_blob(found[SHARED_BLOB])
         return self.read[rid]
 
 
