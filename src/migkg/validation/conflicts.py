@@ -35,6 +35,7 @@ constraint, value), so the same disagreement has the same IRI in every build.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -124,10 +125,15 @@ def side_text(result: Result, value: Node | None) -> tuple[str, ...]:
     """What one side of a result says, as text: two sides that say the same are one published result.
     A blank-node path or shape (the shapes name every shape and their paths are IRIs or inverse paths)
     is left out: its label differs from run to run, and the shape IRI or the path's shape says it."""
-    def text(term: Node | None) -> str:
-        return "" if term is None or isinstance(term, BNode) else str(to_ox(term))
-    return (text(result.focus), text(simple_path(result)), text(result.shape), text(result.component),
-            text(result.source_constraint), text(value))
+    return (_text(result.focus), _text(simple_path(result)), _text(result.shape), _text(result.component),
+            _text(result.source_constraint), _text(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _text(term: Node | None) -> str:
+    """A term as N-Triples (a blank node as nothing); kept for the terms met again: a corpus's thousand conflicts
+    name a few dozen shapes, components and constraints, and converting each anew was a third of their graph."""
+    return "" if term is None or isinstance(term, BNode) else str(to_ox(term))
 
 
 def conflict_key(result: Result, value: Node | None) -> str:
@@ -142,6 +148,10 @@ def _n(iri: str) -> ox.NamedNode:
 RDF_TYPE = _n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD_BOOLEAN = _n("http://www.w3.org/2001/XMLSchema#boolean")
 STATED_IN = _n(str(MIG.statedIn))
+#: the SHACL terms of a published result, made once
+_SH = {name: _n(str(SH[name])) for name in ("ValidationReport", "conforms", "result", "ValidationResult",
+                                             "resultSeverity", "sourceConstraintComponent", "focusNode", "resultPath",
+                                             "value", "sourceShape", "sourceConstraint", "resultMessage")}
 
 
 def conflict_triples(conflicts: Iterable[Conflict], iris: Iris) -> list[Triple]:
@@ -156,26 +166,24 @@ def conflict_triples(conflicts: Iterable[Conflict], iris: Iris) -> list[Triple]:
             graphs.update(dict.fromkeys(side.graphs))
             messages.update(dict.fromkeys(conflict.result.messages))
     report = iris.conflicts_report()
-    triples: list[Triple] = [(report, RDF_TYPE, _n(str(SH.ValidationReport))),
-                             (report, _n(str(SH.conforms)), ox.Literal("false" if nodes else "true", datatype=XSD_BOOLEAN))]
+    triples: list[Triple] = [(report, RDF_TYPE, _SH["ValidationReport"]),
+                             (report, _SH["conforms"], ox.Literal("false" if nodes else "true", datatype=XSD_BOOLEAN))]
     for key, (result, value, graphs, messages) in sorted(nodes.items()):
         node = iris.conflict(key)
-        triples += [(report, _n(str(SH.result)), node), (node, RDF_TYPE, _n(str(SH.ValidationResult))),
-                    (node, _n(str(SH.resultSeverity)), _n(str(result.severity))),
-                    (node, _n(str(SH.sourceConstraintComponent)), _n(str(result.component)))]
+        triples += [(report, _SH["result"], node), (node, RDF_TYPE, _SH["ValidationResult"]),
+                    (node, _SH["resultSeverity"], _n(str(result.severity))),
+                    (node, _SH["sourceConstraintComponent"], _n(str(result.component)))]
         focus = _object(result.focus)
         if focus is not None:
-            triples.append((node, _n(str(SH.focusNode)), focus))
+            triples.append((node, _SH["focusNode"], focus))
         path = simple_path(result)
         if path is not None:
-            triples.append((node, _n(str(SH.resultPath)), _n(str(path))))
-        for predicate, term in ((SH.value, value), (SH.sourceShape, result.shape),
-                                (SH.sourceConstraint, result.source_constraint)):
-            published = _object(term) if predicate == SH.value else (
-                _n(str(term)) if isinstance(term, URIRef) else None)
+            triples.append((node, _SH["resultPath"], _n(str(path))))
+        for name, term in (("value", value), ("sourceShape", result.shape), ("sourceConstraint", result.source_constraint)):
+            published = _object(term) if name == "value" else (_n(str(term)) if isinstance(term, URIRef) else None)
             if published is not None:
-                triples.append((node, _n(str(predicate)), published))
-        triples += [(node, _n(str(SH.resultMessage)), ox.Literal(message, language="en")) for message in messages]
+                triples.append((node, _SH[name], published))
+        triples += [(node, _SH["resultMessage"], ox.Literal(message, language="en")) for message in messages]
         triples += [(node, STATED_IN, _n(graph)) for graph in sorted(graphs)]
     return triples
 
