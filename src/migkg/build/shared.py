@@ -32,6 +32,7 @@ from migkg.mapping.iris import Iris
 from migkg.validation.across import (
     AcrossReleases,
     AcrossState,
+    GroupsOf,
     NodeCheck,
     check_across,
     group_digests,
@@ -100,7 +101,8 @@ class SharedNodesCheck:
             described.append((rid, digests))
         if not any(len(d) for _rid, d in described):
             return AcrossReleases(), set(checked)
-        across, state = check_across(self.workbench(), described, self.groups, parse_group, self.previous)
+        across, state = check_across(self.workbench(), described, self.groups, parse_group, self.previous,
+                                     _CachedGroups(self.cache, self._key()))
         state.releases = {rid: (keys[rid], digests) for rid, digests in described}
         save_state(self.cache, self._key(), state, self.stored)
         return across, set(checked)
@@ -108,18 +110,50 @@ class SharedNodesCheck:
     def groups(self, release_id: str) -> dict[str, bytes]:
         """A release's groups (node -> N-Triples), from its cache entry."""
         key = self.plan.keys[release_id]
-        entry = self.entries.get(release_id) or self.cache.get(f"releases/{release_id}", key)
-        if entry is None:  # a kept part's release whose entry was removed since: build it again, for its groups
-            folder = self.plan.folders[release_id]
-            entry = run_job(self.workbench(), self.cache, Job(release_id, folder, *read_inputs(folder), key)).entry
-            self.rebuilt.append(release_id)
-            if entry is None:
-                raise MigkgError(f"{folder}: built fine before, but not now, though its files did not change; "
-                                 "build again (with --no-cache if it persists).")
+        known = self.entries.get(release_id)
+        # else one opening of its entry, its metadata not made: hundreds of releases may describe a process
+        blobs = known.read([SHARED_BLOB]) if known is not None else \
+            self.cache.read(f"releases/{release_id}", key, [SHARED_BLOB])
+        if blobs is not None:
+            return groups_of_blob(blobs[SHARED_BLOB])
+        # a kept part's release whose entry was removed since: build it again, for its groups
+        folder = self.plan.folders[release_id]
+        entry = run_job(self.workbench(), self.cache, Job(release_id, folder, *read_inputs(folder), key)).entry
+        self.rebuilt.append(release_id)
+        if entry is None:
+            raise MigkgError(f"{folder}: built fine before, but not now, though its files did not change; "
+                             "build again (with --no-cache if it persists).")
         self.entries[release_id] = entry
         return groups_of_blob(entry.read([SHARED_BLOB])[SHARED_BLOB])
 
 
+class _CachedGroups:
+    """The groups a much-described node's check read, kept in the build's cache (one entry per node, under
+    :data:`GROUPS_ENTRIES`) until its next check (:class:`migkg.validation.across.KeptGroups`)."""
+
+    def __init__(self, cache: Cache, key: str):
+        self.cache, self.key = cache, key
+
+    @staticmethod
+    def _name(node: str) -> str:
+        return f"{GROUPS_ENTRIES}/{hashlib.sha256(node.encode()).hexdigest()[:32]}"
+
+    def load(self, node: str) -> GroupsOf[bytes]:
+        entry = self.cache.read(self._name(node), self.key, ["groups"])
+        if entry is None:
+            return {}
+        kept_node, rows = msgpack.unpackb(entry["groups"])
+        if kept_node != node:  # two nodes whose names' hashes begin alike: the other one's
+            return {}
+        return {(rid, named): (digest, group) for rid, named, digest, group in rows}
+
+    def save(self, node: str, groups: GroupsOf[bytes]) -> None:
+        rows = [[rid, named, digest, group] for (rid, named), (digest, group) in sorted(groups.items())]
+        self.cache.put(self._name(node), self.key, {}, {"groups": msgpack.packb([node, rows])})
+
+
+#: the cache entries of the groups much-described nodes' checks read (:class:`_CachedGroups`)
+GROUPS_ENTRIES = "across-groups"
 #: the cache entry of what the last check across releases left (:func:`save_state`)
 STATE_ENTRY = "across"
 _RELEASES, _NODES = "releases/", "nodes/"

@@ -31,7 +31,7 @@ import hashlib
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar, cast
+from typing import Generic, Protocol, TypeVar, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -43,6 +43,23 @@ from migkg.validation.reports import Issue, issue_of_focus, issue_order, report_
 from migkg.validation.shacl import Result
 
 Group = TypeVar("Group")  # a release's group of a node, as the caller keeps it (triples, or N-Triples bytes)
+#: a node checked anew with at least this many describers has the groups its check read kept (see :class:`KeptGroups`)
+KEPT_FROM = 32
+#: (release id, node) -> (the digest of that release's group of that node, the group)
+GroupsOf = dict[tuple[str, str], tuple[bytes, Group]]
+
+
+class KeptGroups(Protocol[Group]):
+    """Where the groups a check of a much-described node read are kept until its next check (the build's cache):
+    a process that 600 releases describe is checked anew whenever one of them changes what it says of it, and
+    reading its describers' groups from 600 release entries was half the check. A kept group is used only where
+    its digest is the one its release now has."""
+
+    def load(self, node: str) -> GroupsOf[Group]:
+        ...
+
+    def save(self, node: str, groups: GroupsOf[Group]) -> None:
+        ...
 
 
 class SharedNodeValidator(Protocol):
@@ -178,7 +195,8 @@ def group_digests(groups: dict[str, bytes]) -> dict[str, bytes]:
 
 def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict[str, bytes]]],
                  read: Callable[[str], dict[str, Group]], parse: Callable[[Group], list[Triple]],
-                 previous: AcrossState | None = None) -> tuple[AcrossReleases, AcrossState]:
+                 previous: AcrossState | None = None,
+                 kept: KeptGroups[Group] | None = None) -> tuple[AcrossReleases, AcrossState]:
     """Validate every node that more than one release describes, on what all of them say about it.
 
     ``described``: (release id, :func:`group_digests` of its groups), for every release checked, in
@@ -189,7 +207,9 @@ def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict
 
     With ``previous`` (what the last build left), a node whose describers and whose values'
     describers said the same as then keeps its result; only the others are validated anew, so a
-    rebuild after one card changed validates the few nodes that card is about. Each issue names,
+    rebuild after one card changed validates the few nodes that card is about. With ``kept``, a node
+    of :data:`KEPT_FROM` describers or more is checked on the groups kept from its last check where their
+    releases say the same (by digest), and ``read`` is called only for the others. Each issue names,
     as its graph, the graphs of the releases that state values of its path (or, for a path they
     do not state, of every release that describes the node).
     """
@@ -232,7 +252,8 @@ def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict
         else:
             todo.append(node)
     if todo:
-        for node, (values, results, issues, conflicts) in _check_nodes(validator, todo, describers, read, parse).items():
+        found = _check_nodes(validator, todo, describers, digests, _Reader(read, digests, kept), parse)
+        for node, (values, results, issues, conflicts) in found.items():
             state.nodes[node] = NodeCheck(signature(node, values), values,
                                           issue_of_focus(validator.shapes, ox.NamedNode(node)), results, issues,
                                           conflicts)
@@ -272,25 +293,22 @@ Found = dict[str, tuple[frozenset[str], list[Result], list[Issue], list[Conflict
 
 
 def _check_nodes(validator: SharedNodeValidator, todo: list[str], describers: dict[str, list[str]],
-                 read: Callable[[str], dict[str, Group]], parse: Callable[[Group], list[Triple]]) -> Found:
+                 digests: dict[str, dict[str, bytes]], reader: _Reader[Group], parse: Callable[[Group], list[Triple]]
+                 ) -> Found:
     """Validate the ``todo`` nodes together: node -> (the shared nodes it names, its results, its issues, and
     the Warnings among them as conflicts, each side with the graphs of the releases that state it)."""
     wanted = set(todo)
     own = validator.release_prefix  # a release's own nodes: no other release describes them
-    groups_of: dict[str, dict[str, Group]] = {}
-
-    def groups(rid: str) -> dict[str, Group]:
-        if rid not in groups_of:
-            groups_of[rid] = read(rid)
-        return groups_of[rid]
-
+    for node in todo:
+        if len(describers[node]) >= KEPT_FROM:
+            reader.take_kept(node)
     said: list[tuple[str, list[Triple]]] = []   # (release, its triples about the nodes to check), release order
     values: dict[str, set[str]] = {node: set() for node in todo}
     for rid in sorted({rid for node in todo for rid in describers[node]}):
         mine: list[Triple] = []
-        for node, group in groups(rid).items():
+        for node in digests[rid]:  # the release's nodes in the order of its groups
             if node in wanted:
-                triples = parse(group)
+                triples = parse(reader.group(rid, node))
                 mine += triples
                 for s, _p, o in triples:
                     for term in (s, o):
@@ -301,7 +319,11 @@ def _check_nodes(validator: SharedNodeValidator, todo: list[str], describers: di
     named: set[str] = set().union(*values.values())
     for value in sorted(named - wanted):
         for rid in describers.get(value, ()):
-            union.update(dict.fromkeys(parse(groups(rid)[value])))
+            union.update(dict.fromkeys(parse(reader.group(rid, value))))
+    for node in todo:
+        if len(describers[node]) >= KEPT_FROM:
+            reader.keep(node, [(rid, named) for named in (node, *sorted(values[node] - wanted))
+                               for rid in describers.get(named, ())])
     results = validator.validate_shared(list(union), [ox.NamedNode(node) for node in todo])
     stated = _stated(said, wanted)
     shapes = validator.shapes
@@ -319,6 +341,47 @@ def _check_nodes(validator: SharedNodeValidator, todo: list[str], describers: di
             sides = sides or Sides(said, wanted)
             node_conflicts.append(Conflict(result, sides.of(result, ids, validator.release_graph)))
     return found
+
+
+class _Reader(Generic[Group]):
+    """The groups a check reads: kept ones (:class:`KeptGroups`) where their digest is the release's, else each
+    release's groups read once (``read``)."""
+
+    def __init__(self, read: Callable[[str], dict[str, Group]], digests: dict[str, dict[str, bytes]],
+                 kept: KeptGroups[Group] | None):
+        self.read, self.digests, self.kept = read, digests, kept
+        self.groups_of: dict[str, dict[str, Group]] = {}
+        self.taken: GroupsOf[Group] = {}     # every group this check has, kept or read
+        self.from_kept: set[tuple[str, str]] = set()  # those kept whose releases say the same now
+        self.loaded: dict[str, int] = {}     # node -> how many groups were kept for it
+
+    def take_kept(self, node: str) -> None:
+        if self.kept is None:
+            return
+        found = self.kept.load(node)
+        self.loaded[node] = len(found)
+        for (rid, named), (digest, group) in found.items():
+            if self.digests.get(rid, {}).get(named) == digest:
+                self.taken[(rid, named)] = (digest, group)
+                self.from_kept.add((rid, named))
+
+    def group(self, rid: str, node: str) -> Group:
+        taken = self.taken.get((rid, node))
+        if taken is not None:
+            return taken[1]
+        if rid not in self.groups_of:
+            self.groups_of[rid] = self.read(rid)
+        group = self.groups_of[rid][node]
+        self.taken[(rid, node)] = (self.digests[rid][node], group)
+        return group
+
+    def keep(self, node: str, read: list[tuple[str, str]]) -> None:
+        """Keep the groups a node's check read, unless those kept for it were exactly these."""
+        if self.kept is None:
+            return
+        groups = {pair: self.taken[pair] for pair in read}
+        if self.loaded.get(node) != len(groups) or any(pair not in self.from_kept for pair in groups):
+            self.kept.save(node, groups)
 
 
 class Sides:
