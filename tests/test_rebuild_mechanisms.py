@@ -5,6 +5,8 @@ plain MessagePack, and the cache's pruning."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 
 import numpy as np
@@ -13,7 +15,7 @@ from rdflib import Literal, URIRef
 
 from migkg.build import dumps
 from migkg.build.cache import Cache
-from migkg.build.describe import Statistics, _distinct, release_rows
+from migkg.build.describe import Statistics, _distinct, _unique, release_rows
 from migkg.build.dumps import DumpWriter, Staging
 from migkg.build.formats import formats_for
 from migkg.build.serialise import Serialiser, prefixes
@@ -122,6 +124,24 @@ def test_distinct_digests_are_counted_as_numpys_unique_counts_them_even_when_fir
         arrays = [_digests(pool[rng.integers(0, 12, size=rng.integers(0, 10))]) for _ in range(rng.integers(0, 4))]
         expected = len(np.unique(np.concatenate(arrays))) if arrays else 0
         assert _distinct(arrays) == expected
+
+
+
+def test_a_parts_digests_are_numpys_unique_of_them_without_importing_numpy_ma():
+    """_unique sorts the digests and keeps each that differs from the one before; np.unique would give the same, but
+    its first call on such records imports numpy.ma (checked in a fresh interpreter)."""
+    rng = np.random.default_rng(11)
+    for trial in range(200):
+        pool = rng.integers(0, 256, size=(10, 16), dtype=np.uint8)
+        if trial % 2:
+            pool[1, :8] = pool[0, :8]  # equal first halves, different second halves
+        blobs = [pool[rng.integers(0, 10, size=rng.integers(0, 8))].tobytes() for _ in range(rng.integers(0, 4))]
+        expected = np.unique(np.frombuffer(b"".join(blobs), dtype=np.dtype("V16")))
+        found = _unique(blobs)
+        assert found.dtype == expected.dtype and found.tobytes() == expected.tobytes()
+    code = ("import sys; from migkg.build.describe import _unique; _unique([bytes(range(16)), bytes(16), bytes(16)]); "
+            "print('numpy.ma' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
 
 
 def test_the_release_rows_made_from_the_iris_patterns_are_the_rows_iris_makes():
