@@ -170,10 +170,15 @@ class StoredState:
     packed: dict[str, bytes] = field(default_factory=dict)
 
 
-def _release_groups(state: AcrossState) -> dict[str, dict[str, list[Any]]]:
+def _release_groups(state: AcrossState, parts: dict[str, str]) -> dict[str, dict[str, list[Any]]]:
+    """The releases by the group they are kept in (their dump part's); ``parts`` remembers each release's part
+    for the next call (the state before and after a build name nearly the same 10,000 releases)."""
     groups: dict[str, dict[str, list[Any]]] = {}
     for rid, (key, digests) in state.releases.items():
-        groups.setdefault(_RELEASES + part_of(rid), {})[rid] = [key, digests]
+        part = parts.get(rid)
+        if part is None:
+            part = parts[rid] = part_of(rid)
+        groups.setdefault(_RELEASES + part, {})[rid] = [key, digests]
     return groups
 
 
@@ -194,8 +199,9 @@ def save_state(cache: Cache, key: str, state: AcrossState, previous: StoredState
     old = previous.state if previous is not None else AcrossState()
     kept = previous.packed if previous is not None else {}
     blobs: dict[str, bytes] = {}
-    old_releases = _release_groups(old)
-    for name, releases in _release_groups(state).items():
+    parts: dict[str, str] = {}
+    old_releases = _release_groups(old, parts)
+    for name, releases in _release_groups(state, parts).items():
         same = name in kept and old_releases.get(name) == releases
         blobs[name] = kept[name] if same else msgpack.packb(releases)
     old_nodes = _node_groups(old)

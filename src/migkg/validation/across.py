@@ -36,7 +36,6 @@ from typing import Generic, Protocol, TypeVar, cast
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from migkg.digests import digest_of_parts
 from migkg.mapping.terms import Triple, to_ox, to_rdflib
 from migkg.validation.conflicts import Conflict, Side, as_stated, is_warning, simple_path
 from migkg.validation.reports import Issue, issue_of_focus, issue_order, report_of
@@ -228,9 +227,10 @@ def check_across(validator: SharedNodeValidator, described: list[tuple[str, dict
     def said(node: str) -> bytes:
         """A digest of who says what about a node (its describers and their groups of it)."""
         known = said_of.get(node)
-        if known is None:
-            parts = (part for rid in describers.get(node, ()) for part in (rid.encode(), digests[rid][node]))
-            known = said_of[node] = digest_of_parts(node.encode(), *parts)
+        if known is None:  # how many describers, then the node and their ids (none holds a NUL), then their digests
+            ids = describers.get(node, [])
+            text = "\0".join([str(len(ids)), node, *ids]).encode()
+            known = said_of[node] = hashlib.sha256(text + b"".join(digests[rid][node] for rid in ids)).digest()
         return known
 
     def signature(node: str, values: frozenset[str]) -> bytes:
