@@ -134,8 +134,23 @@ def _before_next_verb(analysis: Analysis, mentions: list[Actor]) -> list[Actor]:
     verb = next((t for t in analysis.tokens_in(mentions[0].end, mentions[-1].start)
                  if t.pos in ("VERB", "AUX") or (analysis.language == "en" and (
                      t.text.lower() in _EN_VERBS or  # "hosted by X and co-chaired by Y": Y is another participle's
-                     (re.fullmatch(r"[a-z-]+ed", t.text) and re.match(r"\s+by\b", text[t.end:]))))), None)
+                     (re.fullmatch(r"[a-z-]+ed", t.text) and re.match(r"\s+by\b", text[t.end:])) or
+                     _joined_predicate(text, t)))), None)
     return [m for m in mentions if verb is None or m.start < verb.start]
+
+
+#: English past tenses not in -ed that a second predicate joined by "and" starts with
+_EN_IRREGULAR_PAST = frozenset({"brought", "took", "met", "held", "led", "made", "saw", "drew", "gave", "began",
+                                "heard", "found", "set", "put", "went", "came", "sent", "spoke", "chose", "became"})
+
+
+def _joined_predicate(text: str, token: Token) -> bool:
+    """"hosted by the Ministry of Labour and brought together officials from …": a past tense right after "and"
+    (a lower-case word in -ed or an irregular one) starts a second predicate; the cue's agents end before it."""
+    word = token.text
+    if not (re.fullmatch(r"[a-z]+ed", word) or word in _EN_IRREGULAR_PAST):
+        return False
+    return bool(re.search(r"\band\s+$", text[max(0, token.start - 6):token.start]))
 
 
 def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
@@ -158,9 +173,14 @@ def _attributive(words: str) -> bool:
 
 
 def _without_appositions(text: str, mentions: list[Actor]) -> list[Actor]:
-    """«IOM, the UN Migration Agency»: a name right after another, after «, the», describes it."""
+    """«IOM, the UN Migration Agency»: a name right after another, after «, the», describes it; a state whose body
+    follows it ("Ghana's Ministry of the Interior") is not an agent of its own."""
     kept: list[Actor] = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        owned = mentions[index + 1] if index + 1 < len(mentions) else None
+        if mention.type == "state" and owned is not None and owned.type != "state" \
+                and re.fullmatch(r"['’]s\s+", text[mention.end:owned.start]):
+            continue  # "hosted by Ethiopia's Ministry of Labor": the state whose body it is, not a second agent
         if kept and re.fullmatch(r",\s+(the|a)\s+", text[kept[-1].end:mention.start], re.I):
             continue
         if kept and mention.type == "state" and kept[-1].type in ("ministry", "government") \

@@ -262,6 +262,7 @@ class DomainLexicon:
     meeting_heads: str = r"(?!x)x"  # any head noun of a meeting: with a kind cue among its modifiers, a meeting's phrasing
     attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
     held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
+    opening: str = ""        # a verb of opening whose object is the meeting ("Opening the meeting", «Открывая совещание»)
     cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
 
     @property
@@ -414,9 +415,10 @@ DOMAIN_ENGLISH = DomainLexicon(
                           ("action-plan", r"guidelines|road\s*map|plan\s+of\s+work")),
     meeting_heads=r"meetings?|conferences?|consultations?|workshops?|forums?|seminars?|sessions?|round[\s-]?tables?",
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
-    held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
+    held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
              r"(?:meeting|session|consultation)s?\b",
     cardinals=r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|numerous",
+    opening=r"\b(?:opening|opened|opens)\s+(?:the|its|this)",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
@@ -536,6 +538,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
              r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
     cardinals=r"\d+|дв[ае]|тр[её]х|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|многочисленн\w+|ряд",
+    opening=r"(?<!\w)(?:открывая|открыл[аио]?|открывший|открывшая|открывшие)(?!\w)",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}
