@@ -1,0 +1,115 @@
+"""Round 11 of the drafter's tuning (issue 16): rules meant to carry over to texts no round has read, each a class
+of phrasing. Snippets invented for these tests (the processes, bodies and persons in them are made up); the registry
+is tests/fixtures/domain's."""
+from __future__ import annotations
+
+from tests.drafting import card_text, draft
+
+
+def _roles(card, role: str) -> set[str]:
+    return {r.fields["agent"] for e in card.events for r in e.roles if r.fields["role"] == role}
+
+
+NAMED_PROCESS = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Officials of the Volta Regional Consultative Process on Labour Mobility (VRCP-LM) met in \
+Accra today. The VRCP-LM was set up in 2019.
+"""
+
+
+def test_a_process_named_with_the_words_regional_consultative_and_a_subject(context):
+    card = draft(NAMED_PROCESS, "en", context, "2026-03-04")
+    processes = [p for p in card.proposals.values() if p.type == "regional-consultative-process"]
+    process, = processes
+    assert process.labels["en"] == "Volta Regional Consultative Process on Labour Mobility"
+    assert process.alt_labels == {"en": ["VRCP-LM"]}
+    # the words alone name no process
+    text = NAMED_PROCESS.replace("the Volta Regional Consultative Process on Labour Mobility (VRCP-LM)",
+                                 "the Regional Consultative Process")
+    assert not [p for p in draft(text, "en", context, "2026-03-04").proposals.values()
+                if p.type == "regional-consultative-process"]
+
+
+WHO_MET = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Senior officials from the member states of the Economic Community of West African States \
+(ECOWAS) on Wednesday wrapped up a two-day meeting in Accra. The meeting, the 9th of the Volta Regional \
+Consultative Process (VRCP), was hosted by Ghana's Ministry of the Interior and brought together officials from \
+Togo, Benin and Nigeria.
+
+Opening the meeting on Tuesday, the Minister said the region needed one approach to labour mobility.
+
+In a joint statement issued at the close of the meeting, the delegates agreed to set up a working group on \
+recruitment.
+"""
+
+
+def test_who_met_wrapped_up_a_meeting_with_a_bracket_in_the_subject(context):
+    card = draft(WHO_MET, "en", context, "2026-03-04")
+    event = card.events[0]
+    assert event.kind.fields == {"kind": "senior-officials-meeting"}
+    assert card_text(WHO_MET, event.kind.spans[:1]) == "Senior officials"
+
+
+def test_a_process_after_an_ordinal_in_apposition_to_the_meeting(context):
+    card = draft(WHO_MET, "en", context, "2026-03-04")
+    event = card.events[0]
+    assert event.number is not None and event.number.fields == {"number": 9}
+    process, = (p for p in card.proposals.values() if p.type == "regional-consultative-process")
+    assert event.meeting_of is not None and event.meeting_of.fields == {"process": process.id}
+
+
+def test_a_hosts_agents_end_at_a_second_predicate_joined_by_and(context):
+    card = draft(WHO_MET, "en", context, "2026-03-04")
+    hosts = _roles(card, "host")
+    assert len(hosts) == 1 and not hosts & {"TGO", "BEN", "NGA"}
+    assert {"TGO", "BEN", "NGA"} <= _roles(card, "participant")
+
+
+def test_an_agreement_whose_subject_follows_an_opening_phrase(context):
+    card = draft(WHO_MET, "en", context, "2026-03-04")
+    outcome, = (s for s in card.statements if s.fields["kind"] == "joint-outcome")
+    assert outcome.fields.get("speaker_groups") == [{"group": "participants", "of": card.events[0].id}]
+
+
+OPENED_RU = """ПРЕСС-РЕЛИЗ
+
+Алматинский процесс: совещание в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Двухдневное совещание старших должностных лиц Алматинского процесса завершилось в среду \
+в Бишкеке.
+
+Открывая совещание во вторник, министр труда подчеркнул важность диалога.
+"""
+
+
+def test_the_day_someone_opened_a_meeting_of_days_is_its_first(context):
+    card = draft(WHO_MET, "en", context, "2026-03-04")
+    event = card.events[0]
+    assert event.period is not None and event.period.fields == {"from": "2026-03-03", "to": "2026-03-04"}
+    card = draft(OPENED_RU, "ru", context, "2026-03-04")
+    event = card.events[0]
+    assert event.period is not None and event.period.fields == {"from": "2026-03-03", "to": "2026-03-04"}
+    # a meeting of one day: the day it opened is not a first day of several
+    card = draft(OPENED_RU.replace("Двухдневное совещание", "Совещание"), "ru", context, "2026-03-04")
+    assert card.events[0].period is None or "from" not in card.events[0].period.fields
+
+
+OBSERVERS = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process was held in Astana today. Delegations \
+of Kazakhstan and Uzbekistan took part. Representatives of Turkmenistan and Tajikistan attended as observers.
+"""
+
+
+def test_who_attended_as_observers_is_no_participant_for_the_same_words(context):
+    card = draft(OBSERVERS, "en", context, "2026-03-04")
+    assert {"TKM", "TJK"} <= _roles(card, "event-observer")
+    assert not {"TKM", "TJK"} & _roles(card, "participant")
+    assert {"KAZ", "UZB"} <= _roles(card, "participant")
