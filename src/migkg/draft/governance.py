@@ -545,8 +545,27 @@ class _Reader:
                             "a colon, as many as the count", 0.65))
             if not taking_part:  # "delegations of nine member states took part: …": members, and participants too
                 found.busy.append(sentence)
+                found.roles += self._all_of_them_took_part(listed, sentence)
             return True
         return False
+
+    def _all_of_them_took_part(self, listed: list[Actor], sentence: tuple[int, int]) -> list[tuple[str, Drafted]]:
+        """"… is made up of eleven Member Countries: A, B, … K. All of them took part in this year's meeting": a next
+        sentence whose subject takes up the whole list («Все они приняли участие …») and says they took part makes
+        each listed state a participant of the meeting reported."""
+        text = self.text
+        if self.main is None or sentence[1] >= len(text):
+            return []
+        following = self.analysis.sentence_of(sentence[1] + 1)
+        words = text[following[0]:following[1]]
+        subject = re.search(self.cues.all_of_them, words, re.I)
+        verb = re.search(self.cues.taking_part, words[subject.end():subject.end() + 40], re.I) if subject else None
+        if following == sentence or subject is None or verb is None:
+            return []
+        said = (following[0] + subject.start(), following[0] + subject.end() + verb.end())
+        return [(self.main, Drafted({"role": "participant", "agent": holder.entity}, [(holder.start, holder.end), said],
+                                    "a state listed in the sentence before, which the subject «" +
+                                    text[slice(*said)].strip() + "» takes up", 0.6)) for holder in listed]
 
     def _observing(self, holders: list[Actor], start: int, clause: tuple[int, int]) -> bool:
         """"Japan and Malaysia attended as observers", «участвовали во встрече в качестве наблюдателей»: a verb of

@@ -157,7 +157,8 @@ ENGLISH = Lexicon(
     role_cues={
         "opener": (("opened", "by"), ("opening", "the", "conference"), ("opening", "the", "meeting"),
                    ("opening", "the", "session"), ("opening", "the", "consultation")),
-        "organiser": (("organized", "by"), ("organised", "by"), ("convened", "by")),
+        "organiser": (("organized", "by"), ("organised", "by"), ("co-organized", "by"), ("co-organised", "by"),
+                      ("convened", "by")),
         "funder": (("funded", "by"), ("financed", "by"), ("financial", "support", "of"),
                    ("financial", "support", "from")),
         "supporter": (("with", "the", "support", "of"), ("supported", "by"), ("with", "support", "from"),
@@ -572,6 +573,7 @@ class GovernanceCues:
     chaired_meeting: str = r"(?!x)x"  # a chair cue that is a verb of chairing one meeting ("chaired", «председательствовал»)
     chaired_meeting_before: str = r"(?!x)x"  # words right before a chair cue that make it so («под», "presided over")
     membership_words: str = r"(?!x)x"  # words of a sentence that make the states it counts and lists members
+    all_of_them: str = r"(?!x)x"  # a next sentence's subject that takes up a whole list ("All of them", «Все они»)
 
 
 #: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
@@ -609,6 +611,8 @@ GOVERNANCE_CUES = {
                      r"(?:\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+){0,6}?(?:[A-Z][\w'’-]*))?"
                      r"(?:\s*\([A-Z]{2,8}\))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"\bmembers?\b|\bmembership\b",
+        all_of_them=r"^\s*(?:all|each)\s+of\s+them\b|^\s*they\s+all\b|^\s*all\s+(?:these|those|the|of\s+the)\s+(?:\w+\s+)?"
+                    r"(?:states|countries|members)\b",
         chaired_meeting=r"(?:co[\s-]?)?chaired|presided\s+over",
         attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there)\b",
         chaired_meeting_before=r"\bunder\s+the\s+$",
@@ -636,6 +640,7 @@ GOVERNANCE_CUES = {
                      r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)\w*)\s+(?:[\w-]+\s+){0,2}?(?:государств|стран|член)\w*"
                      r"(?:[\s–—-]+член\w*)?(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
+        all_of_them=r"^\s*(?:все|каждое|каждая|каждый)\s+(?:из\s+)?(?:они|них|эти|эти\s+\w+)(?!\w)",
         chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательством",
         attending_as=r"участвова\w*|участи\w+|присутствова\w*",
         chaired_meeting_before=r"\bпод\s+(?:\w+\s+)?$",
