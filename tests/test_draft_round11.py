@@ -113,3 +113,53 @@ def test_who_attended_as_observers_is_no_participant_for_the_same_words(context)
     assert {"TKM", "TJK"} <= _roles(card, "event-observer")
     assert not {"TKM", "TJK"} & _roles(card, "participant")
     assert {"KAZ", "UZB"} <= _roles(card, "participant")
+
+
+ALL_OF_THEM = """Press Release
+
+Vice-ministers meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process concluded today in Astana. The Almaty \
+Process is made up of four Member Countries: Kazakhstan, Uzbekistan, Tajikistan and Turkmenistan. All of them took \
+part in this year's meeting.
+"""
+
+
+def test_a_next_sentence_whose_subject_takes_up_the_listed_members_says_they_took_part(context):
+    card = draft(ALL_OF_THEM, "en", context, "2026-03-04")
+    assert {"KAZ", "UZB", "TJK", "TKM"} <= _roles(card, "participant")
+    # no such sentence: members only
+    text = ALL_OF_THEM.replace(" All of them took part in this year's meeting.", "")
+    assert not _roles(draft(text, "en", context, "2026-03-04"), "participant")
+
+
+OPENED_IN_ANOTHER_SENTENCE = """Press Release
+
+Experts meet in Astana
+
+ASTANA, 4 March 2026 - Experts of the Almaty Process are meeting in Astana this week for a two-day thematic \
+workshop. The workshop, which opened on Tuesday, is devoted to labour migration.
+"""
+
+
+def test_a_day_read_from_another_sentence_is_a_first_day_where_that_sentence_says_it_opened(context):
+    card = draft(OPENED_IN_ANOTHER_SENTENCE, "en", context, "2026-03-04")
+    event = card.events[0]
+    assert event.period is not None and event.period.fields == {"from": "2026-03-03"}
+
+
+CO_ORGANISED = """Press Release
+
+Experts meet in Astana
+
+ASTANA, 4 March 2026 - The thematic meeting of the Almaty Process was held in Astana today. The event is \
+co-organised by the Migration Service of the Republic of Kazakhstan and the European Commission.
+"""
+
+
+def test_co_organisers_and_two_bodies_joined_by_and_the(context):
+    card = draft(CO_ORGANISED, "en", context, "2026-03-04")
+    organisers = [r for e in card.events for r in e.roles if r.fields["role"] == "organiser"]
+    assert len(organisers) == 2, [r.fields for r in organisers]
+    assert card_text(CO_ORGANISED, organisers[-1].spans[-1:]) == "European Commission"
+

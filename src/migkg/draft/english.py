@@ -223,7 +223,8 @@ def _organisations(analysis: Analysis) -> list[OrgSpan]:
 def _conjuncts(analysis: Analysis, start: int, end: int) -> list[OrgSpan]:
     """«The European Commission and Frontex»: two bodies when the words before «and» are a whole name (ending in
     its head noun, with no «of» or «for» whose remit «and» could continue: «Ministry of Labour and Social
-    Protection» is one) and those after it are a name of one word or end in a head noun of their own."""
+    Protection» is one) and those after it are a name of one word or end in a head noun of their own; or when
+    those after it are an article and a name ending in a head noun («… of Azerbaijan and the European Commission»)."""
     text = analysis.text
     whole = OrgSpan(start, end, text[start:end], "English proper-name pattern")
     joined = re.search(r"\s+and\s+", text[start:end])
@@ -232,10 +233,15 @@ def _conjuncts(analysis: Analysis, start: int, end: int) -> list[OrgSpan]:
     first = re.sub(r"^(?:the|The)\s+", "", text[start:start + joined.start()])
     second = text[start + joined.end():end]
     first_words, second_words = first.split(), re.sub(r"^(?:the|The)\s+", "", second).split()
-    if (len(first_words) < 2 or fold(first_words[-1]) not in ORG_HEADS
-            or any(fold(w) in ("of", "for", "on", "and") for w in first_words)
-            or not second_words or " and " in second
-            or not (len(second_words) == 1 or fold(second_words[-1]) in ORG_HEADS)):
+    if not second_words or " and " in second:
+        return [whole]
+    # «… of the Republic of Azerbaijan and the European Commission»: an article and a name ending in its head noun
+    # after «and» start a second body, whatever the first's remit
+    second_body = re.match(r"(?:the|The)\s", second) is not None and len(second_words) >= 2 \
+        and fold(second_words[-1]) in ORG_HEADS and len(first_words) >= 2
+    if not second_body and (len(first_words) < 2 or fold(first_words[-1]) not in ORG_HEADS
+                            or any(fold(w) in ("of", "for", "on", "and") for w in first_words)
+                            or not (len(second_words) == 1 or fold(second_words[-1]) in ORG_HEADS)):
         return [whole]
     first_start = start + joined.start() - len(first)
     second_start = start + joined.end() + (len(second) - len(" ".join(second_words)))

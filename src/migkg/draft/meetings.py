@@ -553,6 +553,15 @@ def _one_end(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexic
     return "from" if opened and not closed else "to" if closed and not opened else None
 
 
+def _day_end(analysis: Analysis, sentence: tuple[int, int], day: int, lexicon: DomainLexicon) -> str | None:
+    """A day read from another sentence than the meeting's ("… a two-day thematic workshop. The workshop, which
+    opened on Tuesday, …"): ``from`` or ``to`` as that sentence says the meeting opened or closed then."""
+    own = analysis.sentence_of(day)
+    if own == sentence or not _lasted_days(analysis, own, lexicon):
+        return None
+    return _one_end(analysis, own, lexicon)
+
+
 def _lasted_days(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexicon) -> bool:
     """Whether the text says the meeting lasted more than a day: "two-day" in its sentence, or before a noun for
     a meeting anywhere («Двухдневная встреча организована ...»). Only then is a day it opened (closed) on its
@@ -615,6 +624,7 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
                                  + year_note, 0.7)
     elif near:
         when = near[0]
+        end = _day_end(analysis, sentence, when.start, lexicon) or end
         issued_spans = setting.issued.spans[:1] if setting.issued else []
         spans = [*issued_spans, (when.start, when.end)]
         note = f"The text says \"{when.words}\"; the date of issue is {when.issued.isoformat()}."
