@@ -228,6 +228,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         event.roles += organisation_participants(analysis, actors, lexicon, body_end)
         event.roles += _speaker_roles(finder.speeches, actors)
         event.roles += delegation_members(analysis, actors, lexicon, body_end)
+        event.roles += _delegations_take_part(event.roles)
         for meeting in meetings:
             meeting.event.roles = _unique_roles(meeting.event.roles)
         card.events += [m.event for m in meetings]
@@ -300,6 +301,20 @@ def _speaker_roles(speeches: list[Speech], actors: Actors) -> list[Drafted]:
         roles.append(Drafted({"role": "speaker", "agent": speech.speaker}, spans,
                              "the speaker of a statement made at the event", 0.8))
     return roles
+
+
+def _delegations_take_part(roles: list[Drafted]) -> list[Drafted]:
+    """«Глава итальянской делегации …», "Hungary was represented by …", "X led the Philippine delegation": the state
+    a delegation at the meeting acts for takes part in it, a participant where no other words say so."""
+    taking_part = {r.fields["agent"] for r in roles if r.fields["role"] == "participant"}
+    drafted: list[Drafted] = []
+    for role in roles:
+        state = role.fields.get("on_behalf_of")
+        if role.fields["role"] in ("delegation-head", "delegation-member") and state and state not in taking_part:
+            taking_part.add(state)
+            drafted.append(Drafted({"role": "participant", "agent": state}, role.spans[:1],
+                                   "the state a delegation at the meeting acts for", 0.6))
+    return drafted
 
 
 def _unique_roles(roles: list[Drafted]) -> list[Drafted]:

@@ -40,7 +40,9 @@ TITLE_WORDS = frozenset({"minister", "ministers", "director", "deputy", "represe
                          "counselor", "permanent", "additional", "assistant", "vice", "undersecretary", "mayor",
                          "governor", "premier", "executive", "senior", "principal", "acting"})
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_INITIAL = r"[A-Z]\.\s+"
+"""A middle initial inside a name ("Bernardo P. Villaluz"): a capital, a full stop and a space."""
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_INITIAL})?{_NAME_WORD}){{0,3}}"
 
 
 def analyse(text: str) -> Analysis:

@@ -429,6 +429,8 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
                        if p.start - token.end <= 150][:1] or persons
         led_before = not (led or head) and lexicon.delegation_led_before and re.search(
             lexicon.delegation_led_before, text[max(sentence[0], token.start - 40):token.start], re.I)
+        if not persons and led_before:  # "The Department of Migrant Workers led the Philippine delegation"
+            persons = actors.within(sentence[0], token.start, frozenset({"ministry", "government"}))
         if not persons:
             continue
         person = persons[-1]
@@ -443,6 +445,8 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
                              None)
             if adjective:
                 state = _state_of_adjective(adjective, state_words)
+        if state is None and re.search(r"\bthe\s+$", text[max(sentence[0], token.start - 5):token.start], re.I):
+            state = _delegation_named_before(analysis, actors, lexicon, sentence, state_words)
         if state is None:
             continue
         spans = [(min(person.start, token.start), max(end, person.end))]
@@ -455,6 +459,28 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
     if lexicon.represented:
         drafted += _representatives(analysis, actors, lexicon, body_end)
     return drafted
+
+
+def _delegation_named_before(analysis: Analysis, actors: Actors, lexicon: Lexicon, sentence: tuple[int, int],
+                             state_words: dict[str, str]) -> str | None:
+    """"X led the Philippine delegation to the meeting. Undersecretary Y headed the delegation": "the delegation"
+    with no state of its own is the one the sentence before names with its state (by name or adjective)."""
+    if sentence[0] == 0:
+        return None
+    before = analysis.sentence_of(sentence[0] - 1)
+    if before == sentence:
+        return None
+    for token in analysis.tokens_in(*before):
+        if token.lemma not in lexicon.delegation_words and token.key not in lexicon.delegation_words:
+            continue
+        states = actors.within(max(before[0], token.start - 40), min(before[1], token.end + 40), frozenset({"state"}))
+        if states:
+            return states[0].entity
+        near = analysis.tokens_in(max(before[0], token.start - 40), token.start)
+        adjective = next((t for t in reversed(near) if _state_of_adjective(t, state_words)), None)
+        if adjective:
+            return _state_of_adjective(adjective, state_words)
+    return None
 
 
 def _representatives(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
