@@ -163,3 +163,52 @@ def test_co_organisers_and_two_bodies_joined_by_and_the(context):
     assert len(organisers) == 2, [r.fields for r in organisers]
     assert card_text(CO_ORGANISED, organisers[-1].spans[-1:]) == "European Commission"
 
+
+
+INITIAL = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process was held in Astana today. \
+"Mobility needs rules that all of us keep," said Undersecretary Maria T. Lopez.
+"""
+
+
+def test_a_name_with_a_middle_initial(context):
+    card = draft(INITIAL, "en", context, "2026-03-04")
+    persons = [p.labels["en"] for p in card.proposals.values() if p.type == "person"]
+    assert persons == ["Maria T. Lopez"]
+
+
+DELEGATIONS = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process was held in Astana today. The Ministry \
+of Labour of Uzbekistan led the Uzbek delegation to the meeting. Deputy Minister Rustam Karimov headed the \
+delegation.
+"""
+
+
+def test_who_led_a_delegation_named_in_the_sentence_before_and_its_state_takes_part(context):
+    card = draft(DELEGATIONS, "en", context, "2026-03-04")
+    heads = {(r.fields["agent"], r.fields["on_behalf_of"]) for e in card.events for r in e.roles
+             if r.fields["role"] == "delegation-head"}
+    person, = (p.id for p in card.proposals.values() if p.type == "person")
+    assert (person, "UZB") in heads  # "the delegation": the Uzbek one of the sentence before
+    assert len(heads) == 2  # and the ministry that led it
+    assert "UZB" in _roles(card, "participant")  # the state its delegation acts for takes part
+
+
+BREAKDOWN = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process brought together representatives of \
+the Process's 12 member states – the five countries of Central Asia and seven other states – in Astana today.
+"""
+
+
+def test_numbers_that_break_a_count_down_are_no_counts_of_their_own(context):
+    card = draft(BREAKDOWN, "en", context, "2026-03-04")
+    assert [c.fields["count"] for c in card.claims if "count" in c.fields] == [12]

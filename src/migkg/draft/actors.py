@@ -549,14 +549,15 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
     for candidate in analysis.organisations:
         if any(m.start < candidate.end and candidate.start < m.end for m in actors.mentions):
             continue
-        words = candidate.normal.split()
+        name = re.sub(r"^[Tt]he\s+", "", candidate.normal)  # "The Ministry of Labour …" opening a sentence
+        words = name.split()
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
         head = fold(words[0])
-        kind = ("ministry" if head.startswith(("министерств", "ministry")) or _state_body(candidate.normal) else
+        kind = ("ministry" if head.startswith(("министерств", "ministry")) or _state_body(name) else
                 "government" if head.startswith(("правительств", "government")) else
                 "intergovernmental-organization")
-        labels, comment = copied_labels(analysis.language, candidate.normal)
+        labels, comment = copied_labels(analysis.language, name)
         entity = actors.propose(registry, slug(re.sub(r"^the\s+", "", labels["en"], flags=re.I)),
                                 Proposal("", kind, labels, candidate.method, 0.5,
                                          comment=f"{comment} Check the type and add part_of."))
