@@ -52,6 +52,7 @@ from migkg.draft.header import (
 )
 from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
 from migkg.draft.meetings import Setting, find_meetings
+from migkg.draft.places import places_in_states
 from migkg.draft.posts import find_titles, posts_held
 from migkg.draft.speech import BYLINE, LEAD_IN, PARTICIPANT_SUBJECTS, Speech, SpeechFinder
 from migkg.errors import InputError, Location
@@ -194,6 +195,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                       else None, city,
                       relative, dateline.tail_end if dateline else None,
                       (place_line[0], place_line[2]) if place_line else None)
+    card.places += [p for p in places_in_states(analysis, actors, registry, (title[1], body_end))
+                    if not any(known.fields == p.fields for known in card.places)]
     meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
     if releases is not None and meetings:
         corefer(meetings, known_events(releases, release_id))
