@@ -212,3 +212,80 @@ the Process's 12 member states – the five countries of Central Asia and seven 
 def test_numbers_that_break_a_count_down_are_no_counts_of_their_own(context):
     card = draft(BREAKDOWN, "en", context, "2026-03-04")
     assert [c.fields["count"] for c in card.claims if "count" in c.fields] == [12]
+
+
+SPEAKERS = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process was held in Astana today.
+
+Amina Bello Okafor, head of the regional migration programme, urged member states to open legal pathways.
+
+Deputy Minister Rustam Karimov reiterated the proposal for a regional labour mobility scheme.
+"""
+
+
+def test_a_three_word_name_before_a_lower_case_apposition_and_more_reporting_verbs(context):
+    card = draft(SPEAKERS, "en", context, "2026-03-04")
+    speakers = {p.labels["en"] for s in card.statements if s.fields["kind"] == "reported-speech"
+                for p in (card.proposals[a] for a in s.fields.get("speakers", []) if a in card.proposals)}
+    assert speakers == {"Amina Bello Okafor", "Rustam Karimov"}
+
+
+PLACES = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process, held in Aktau, Kazakhstan, ended \
+today. Officials from Kyrgyzstan, Tajikistan and Uzbekistan took part. The next meeting is due in 2027 in Osh, \
+Kyrgyzstan. The Kazakh capital, Astana, hosts the secretariat.
+"""
+
+
+def test_cities_named_with_their_states(context):
+    card = draft(PLACES, "en", context, "2026-03-04")
+    places = {(card.proposals[p.fields["place"]].labels["en"] if p.fields["place"] in card.proposals
+               else p.fields["place"], p.fields["state"]) for p in card.places}
+    assert {("Aktau", "KAZ"), ("Osh", "KGZ")} <= places
+    assert any(state == "KAZ" and place != "Aktau" for place, state in places)  # the capital, named after it
+    assert not any(state in ("TJK", "UZB") for _, state in places)  # a list of states names no city
+    aktau = next(p for p in card.proposals.values() if p.labels["en"] == "Aktau")
+    assert card.events[0].place is not None and card.events[0].place.fields == {"place": aktau.id}
+
+
+TWO_DAYS = """NEWS RELEASE
+
+Officials meet in Astana
+
+The Kazakh delegation attended the Senior Officials' Meeting of the Almaty Process, held in Astana last Monday and \
+Tuesday.
+"""
+
+
+def test_two_days_joined_by_and_are_the_first_and_last(context):
+    card = draft(TWO_DAYS, "en", context, "2026-03-05")  # a Thursday
+    event = card.events[0]
+    assert event.period is not None and event.period.fields == {"from": "2026-03-02", "to": "2026-03-03"}
+
+
+RELAYED = """Officials meet in Astana
+
+ASTANA, March 4 (Xinhua) -- The Senior Officials' Meeting of the Almaty Process was held in Astana today, the \
+state-run Kazakh News Agency (KNA) reported.
+"""
+
+RELAYED_RU = """Чиновники встретились в Астане
+
+АСТАНА, 4 марта. /ТАСС/. Совещание старших должностных лиц Алматинского процесса прошло в Астане. Об этом \
+сообщило казахстанское информационное агентство KNA.
+"""
+
+
+def test_an_agency_named_with_words_before_it_and_its_acronym_is_relayed(context):
+    card = draft(RELAYED, "en", context, "2026-03-04")
+    relayed = [card.proposals[r.fields["outlet"]].labels["en"] for r in card.relays]
+    assert relayed == ["Kazakh News Agency"]
+    card = draft(RELAYED_RU, "ru", context, "2026-03-04")
+    relayed = [card.proposals[r.fields["outlet"]].labels["ru"] for r in card.relays]
+    assert relayed == ["KNA"]

@@ -90,7 +90,7 @@ _PATTERNS = (
         rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+who\s+(?:opened|inaugurated|chaired|led|headed|{_VERBS})\b")),
     # «Dewi Sari, director for the protection of citizens at the ministry, said…»: a name opening a sentence, an
     # apposition in lower case between commas, a reporting verb
-    ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}\s+{_NAME_WORD}),"
+    ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),"
                                                  rf"\s+[a-z][^,.;:\"“”\n]{{2,120}},\s+(?:{_VERBS})\b")),
     ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
     ("after a reporting verb", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")),

@@ -75,10 +75,12 @@ BYLINE = r"(?:By|Text|Author|Автор|Текст|Автор\s+текста)\s*
 #: phrases that introduce the outlet whose report a text relays, before its name
 #: ", Antara news agency reported", «, передает агентство Синьхуа»: a news agency named as such, reporting
 NAMED_AGENCY = {
-    "en": r"(?<=,\s)(?P<relay>(?:the\s+)?(?:(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+news\s+agency|"
-          r"(?:[A-Z][\w'’-]*\s+){1,2}News\s+Agency\s+(?P<acronym>[A-Z]{2,6}))\s+"
-          r"(?:reported|said|quoted|wrote)\b)",
-    "ru": r"(?P<relay>(?:сообщает|сообщило|передает|передаёт)\s+(?:информационное\s+)?агентство\s+«?"
+    # "the state-run Ethiopian News Agency (ENA) reported": words in lower case before the name, its acronym in brackets
+    "en": r"(?<=,\s)(?P<relay>(?:the\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?(?:(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)"
+          r"\s+news\s+agency|(?P<full>(?:[A-Z][\w'’-]*\s+){1,2}News\s+Agency)\s+(?:(?P<acronym>[A-Z]{2,6})|"
+          r"\((?P<bracketed>[A-Z]{2,6})\)))\s+(?:reported|said|quoted|wrote)\b)",
+    # «сообщило ближневосточное информационное агентство MENA»: up to two words in lower case before «агентство»
+    "ru": r"(?P<relay>(?:сообщает|сообщило|передает|передаёт)\s+(?:[а-яё-]+\s+){0,2}агентство\s+«?"
           r"(?P<name>[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})»?)",
 }
 RELAY_BEFORE = {
@@ -667,10 +669,11 @@ def relays(analysis: Analysis, actors: Actors, body_end: int, registry: Registry
     drafted: list[Drafted] = []
     for match in re.finditer(NAMED_AGENCY[analysis.language], text[:body_end]):
         # "the Emirates News Agency WAM reported": the agency by its full name, its acronym after it
-        span = match.span("acronym") if match.groupdict().get("acronym") else match.span("name")
-        if match.groupdict().get("acronym") and not actors.within(*span, OUTLET_TYPES):
-            span = (text.index(match.group("relay").split()[0 if not match.group("relay").startswith("the") else 1],
-                               match.start("relay")), match.start("acronym") - 1)
+        groups = match.groupdict()
+        span = match.span("acronym") if groups.get("acronym") else match.span("full") if groups.get("bracketed") \
+            else match.span("name")
+        if groups.get("acronym") and not actors.within(*span, OUTLET_TYPES):
+            span = match.span("full")
         named = actors.within(*span, OUTLET_TYPES)
         outlet = named[0] if named else _propose_outlet(analysis, actors, registry, span, "an agency named as such "
                                                         "with a verb of reporting") if registry is not None else None

@@ -478,12 +478,21 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
         event.meeting_of = Drafted({"process": only.entity}, sorted({(only.start, only.end), (start, end)}),
                                    "the only process the text names, for the release's own meeting", 0.4)
     places = {m.start for m in actors.mentions if m.type in ("city", "state")}
+    start = _with_ordinal(event, start)
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
-                         "the meeting's kind, the process and the subject named after it (its number is the "
-                         "event's number)", 0.6)
+                         "the ordinal, the meeting's kind, the process and the subject named after it", 0.6)
     held = _held_sentence(analysis, meeting, sentence)
     _when(analysis, meeting, setting, first, sentence, lead, held)
     _where(analysis, actors, meeting, setting, first, sentence, lead, held)
+
+
+def _with_ordinal(event: DraftEvent, start: int) -> int:
+    """Where a meeting's name begins: at the ordinal read right before its kind ("Seventh Ministerial Consultation",
+    "XXVII Vice-Ministerial Meeting", «шестая министерская конференция»), as the writers name it, else at the kind."""
+    if event.number is None:
+        return start
+    ordinal_start, ordinal_end = event.number.spans[0]
+    return ordinal_start if ordinal_start < start < ordinal_end else start
 
 
 def _held_sentence(analysis: Analysis, meeting: Meeting, sentence: tuple[int, int]) -> tuple[int, int] | None:
@@ -551,6 +560,15 @@ def _one_end(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexic
     opened = bool(lexicon.opened and re.search(lexicon.opened, words, re.I))
     closed = bool(lexicon.closed and re.search(lexicon.closed, words, re.I))
     return "from" if opened and not closed else "to" if closed and not opened else None
+
+
+def _joined_day(text: str, near: list[RelativeDate]) -> RelativeDate | None:
+    """The second of two days joined by "and", «и» or a dash ("Monday and Tuesday"), when it is a later one."""
+    if len(near) < 2:
+        return None
+    first, second = near[0], near[1]
+    joined = re.fullmatch(r"\s*(?:and|и|to|–|—|-)\s*(?:on\s+|во?\s+)?", text[first.end:second.start], re.I)
+    return second if joined and second.date > first.date else None
 
 
 def _day_end(analysis: Analysis, sentence: tuple[int, int], day: int, lexicon: DomainLexicon) -> str | None:
@@ -628,7 +646,12 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
         issued_spans = setting.issued.spans[:1] if setting.issued else []
         spans = [*issued_spans, (when.start, when.end)]
         note = f"The text says \"{when.words}\"; the date of issue is {when.issued.isoformat()}."
-        if end:
+        last = _joined_day(text, near)
+        if last is not None:  # "last Monday and Tuesday", «в понедельник и вторник»: the first and last days
+            event.period = Drafted({"from": when.date.isoformat(), "to": last.date.isoformat()},
+                                   [*issued_spans, (when.start, last.end)], f"«{text[when.start:last.end]}» resolved "
+                                   "against the date of issue, the first and last days", 0.6, note)
+        elif end:
             event.period = Drafted({end: when.date.isoformat()}, spans, f"«{when.words}» resolved against the date of "
                                    f"issue, the {'first' if end == 'from' else 'last'} day", 0.6, note)
         else:
