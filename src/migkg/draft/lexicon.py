@@ -86,7 +86,8 @@ RUSSIAN = Lexicon(
     government_word="Правительство",
     role_cues={
         "opener": (("открыть",), ("открывать", "конференция"), ("открывать", "встреча"), ("открывать", "заседание"),
-                   ("открывать", "совещание"), ("открывать", "консультация"), ("открывать", "сессия")),
+                   ("открывать", "совещание"), ("открывать", "консультация"), ("открывать", "сессия"),
+                   ("открывать", "семинар"), ("открывать", "форум")),
         "organiser": (("организовать",), ("организатор",)),
         "funder": (("профинансировать",), ("финансировать",), ("финансовый", "поддержка")),
         "supporter": (("при", "поддержка"), ("при", "содействие")),
@@ -110,7 +111,9 @@ RUSSIAN = Lexicon(
     subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
     taking_part=r"\b(?:принял[аио]?|приняли)\s+участие\b|\bучаствовал\w*|\bприсутствовал\w*",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?в\s+(?:работе\s+)?(?:\w+\s+)?(?:процесс|диалог|сет)\w*",
-    delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
+    # «делегацию возглавил …»; «Делегацию Чехии, которая …, возглавляет …»: the state's name, a clause between commas
+    delegation_led=r"^\s*(?:[А-ЯЁ]\w+\s*)?(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|"
+                   r"возглавля(?:ет|ют)|руководил\w*|руковод(?:ит|ят))\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
     delegation_led_before=r"(?<!\w)(?:возглавля\w*|возглавил\w*|руководил\w*)\s+(?:\w+\s+)?$",
     represented=r"(?<!\w)представлял[аи]?(?!\w)",
@@ -157,7 +160,8 @@ ENGLISH = Lexicon(
     government_word="Government",
     role_cues={
         "opener": (("opened", "by"), ("opening", "the", "conference"), ("opening", "the", "meeting"),
-                   ("opening", "the", "session"), ("opening", "the", "consultation")),
+                   ("opening", "the", "session"), ("opening", "the", "consultation"), ("opening", "the", "workshop"),
+                   ("opening", "the", "seminar"), ("opening", "the", "forum")),
         "organiser": (("organized", "by"), ("organised", "by"), ("co-organized", "by"), ("co-organised", "by"),
                       ("convened", "by")),
         "funder": (("funded", "by"), ("financed", "by"), ("financial", "support", "of"),
@@ -192,7 +196,7 @@ ENGLISH = Lexicon(
     partners=r"\s+with\s+",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:was|were)\s+(?:led|headed)\s+by\s+",
     delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
-    delegation_led_before=r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+)?$",
+    delegation_led_before=r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w'’-]+\s+)?$",
     represented=r"\b(?:was|were)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
@@ -605,7 +609,9 @@ GOVERNANCE_CUES = {
         member_word=r"\bmember",
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
         listed_after=r"^\s*,?\s*(?:among\s+(?:them|whom|which)|including|namely|such\s+as)\s+(?:the\s+)?$",
-        status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?$",
+        # "officials from member states", "as well as from several EU Member States": others, unnamed
+        status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?"
+                         r"(?:[A-Z]{2,8}\s+)?$",
         # "11 member states - A, B …", "the Conference's eleven member countries - A, B …", "its 12 members: A, B …"
         counted_list=r"\b(?P<number>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[\w'’-]+\s+){0,3}?(?:states|countries|governments|members)"
@@ -615,7 +621,8 @@ GOVERNANCE_CUES = {
         all_of_them=r"^\s*(?:all|each)\s+of\s+them\b|^\s*they\s+all\b|^\s*all\s+(?:these|those|the|of\s+the)\s+(?:\w+\s+)?"
                     r"(?:states|countries|members)\b",
         chaired_meeting=r"(?:co[\s-]?)?chaired|presided\s+over",
-        attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there)\b",
+        attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there|"
+                     r"(?:was|were)\s+represented|followed\s+the\s+(?:proceedings|meeting|discussions))\b",
         chaired_meeting_before=r"\bunder\s+the\s+$",
     ),
     "ru": GovernanceCues(
@@ -643,7 +650,7 @@ GOVERNANCE_CUES = {
         membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
         all_of_them=r"^\s*(?:все|каждое|каждая|каждый)\s+(?:из\s+)?(?:они|них|эти|эти\s+\w+)(?!\w)",
         chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательством",
-        attending_as=r"участвова\w*|участи\w+|присутствова\w*",
+        attending_as=r"участвова\w*|участи\w+|присутствова\w*|представлен\w*",
         chaired_meeting_before=r"\bпод\s+(?:\w+\s+)?$",
     ),
 }
