@@ -173,14 +173,13 @@ def _attributive(words: str) -> bool:
 
 
 def _without_appositions(text: str, mentions: list[Actor]) -> list[Actor]:
-    """«IOM, the UN Migration Agency»: a name right after another, after «, the», describes it; a state whose body
-    follows it ("Ghana's Ministry of the Interior") is not an agent of its own."""
+    """«IOM, the UN Migration Agency»: a name right after another, after «, the», describes it; a state whose body or
+    official follows it ("Ghana's Ministry of the Interior", "Guatemala's Vice-Minister") is not an agent of its own."""
     kept: list[Actor] = []
-    for index, mention in enumerate(mentions):
-        owned = mentions[index + 1] if index + 1 < len(mentions) else None
-        if mention.type == "state" and owned is not None and owned.type != "state" \
-                and re.fullmatch(r"['’]s\s+", text[mention.end:owned.start]):
-            continue  # "hosted by Ethiopia's Ministry of Labor": the state whose body it is, not a second agent
+    for mention in mentions:
+        if mention.type == "state" and re.match(r"['’]s\s+[A-Z]", text[mention.end:mention.end + 4]):
+            continue  # "hosted by Ethiopia's Ministry of Labor", "opened by Guatemala's Vice-Minister …, Ana …": the
+            #           state whose body or official it is, not an agent of its own
         if kept and re.fullmatch(r",\s+(the|a)\s+", text[kept[-1].end:mention.start], re.I):
             continue
         if kept and mention.type == "state" and kept[-1].type in ("ministry", "government") \
@@ -377,6 +376,7 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
             if listed and (re.fullmatch(_LIST_GLUE, before, re.I) or re.fullmatch(_ALSO, before, re.I)):
                 listed.append(mention)
             elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I) \
+                    or _after_unknown_names(text, lexicon, max(sentence[0], mention.start - 160), mention.start) \
                     or re.search(BROUGHT_TOGETHER_ALSO, text[sentence[0]:mention.start], re.I):
                 listed = [mention]
             else:
@@ -388,6 +388,18 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
                                    f"an organisation whose representatives take part ({mention.method})",
                                    round(min(0.6, mention.confidence), 2)))
     return drafted
+
+
+#: names the registry does not know between the word for representatives and a known organisation in their list
+#: («представители Еврокомиссии, Африканского союза, МОМ …»): capitalised words, commas and «и»/"and"
+_UNKNOWN_NAMES = r"(?:[A-ZА-ЯЁ«\"][^.;:!?]{0,90}?(?:,\s+|\s+(?:and|и)\s+))$"
+
+
+def _after_unknown_names(text: str, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether an organisation comes in a list after the word for representatives, past names no actor was found
+    for («а также представители Еврокомиссии, Африканского союза, Международной организации по миграции»)."""
+    cue = lexicon.representatives.removesuffix("$")
+    return re.search(cue + _UNKNOWN_NAMES, text[start:end], re.I) is not None
 
 
 #: "brought together delegations of 38 member countries as well as IOM, UNHCR and UNODC", «собрало делегации …, а
@@ -447,6 +459,9 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
                 state = _state_of_adjective(adjective, state_words)
         if state is None and re.search(r"\bthe\s+$", text[max(sentence[0], token.start - 5):token.start], re.I):
             state = _delegation_named_before(analysis, actors, lexicon, sentence, state_words)
+        if state is None and re.search(OWN_COUNTRY, text[max(sentence[0], token.start - 40):token.start], re.I):
+            named = actors.within(sentence[0], person.start, frozenset({"state"}))  # "Zimbabwe's Deputy Minister …"
+            state = named[-1].entity if named else None
         if state is None:
             continue
         spans = [(min(person.start, token.start), max(end, person.end))]
@@ -459,6 +474,10 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
     if lexicon.represented:
         drafted += _representatives(analysis, actors, lexicon, body_end)
     return drafted
+
+
+OWN_COUNTRY = r"(?:\b(?:his|her|their)\s+country['’]s|(?<!\w)(?:своей|своего)\s+(?:страны|государства))\s+$"
+""""who headed his country's delegation", «возглавил делегацию своей страны»: the state of the person's own title."""
 
 
 def _delegation_named_before(analysis: Analysis, actors: Actors, lexicon: Lexicon, sentence: tuple[int, int],
@@ -525,6 +544,8 @@ def processes(analysis: Analysis, actors: Actors, terms: list[Mention], lexicon:
         if kind and process.kind is None:
             process.kind = Drafted({"kind": kind.entity}, [(kind.start, mention.end)],
                                    "process-class phrase right before the name", 0.8)
+        if process.kind is None:
+            process.kind = _kind_said_of(text, mention, kinds)
         sentence = analysis.sentence_of(mention.start)
         years = set(re.findall(r"\b(?:19|20)\d{2}\b", text[sentence[0]:sentence[1]]))
         launch = [t for t in analysis.tokens_in(sentence[0], mention.start)
@@ -535,6 +556,33 @@ def processes(analysis: Analysis, actors: Actors, terms: list[Mention], lexicon:
         if process.kind or process.launched_at:
             found[mention.entity] = process
     return list(found.values())
+
+
+#: words between a process and a class phrase that say the process is of that class ("MIDSA was established in 2000
+#: as a regional consultative process", «Алматинский процесс является региональным консультативным процессом»)
+_IS_OF_CLASS = r"[^.;:]{0,60}?(?:\b(?:as|is|was)\s+an?|(?<!\w)(?:как|является|был\s+создан\s+как))\s+$"
+
+
+def _kind_said_of(text: str, mention: Actor, kinds: list[Mention]) -> Drafted | None:
+    """A process's class where its own name holds the class phrase ("the IGAD Regional Consultative Process on
+    Migration") or its sentence says it is of that class ("MIDSA was established in 2000 as a regional consultative
+    process")."""
+    inside = next((k for k in kinds if mention.start <= k.start and k.end <= mention.end), None)
+    if inside is not None:
+        return Drafted({"kind": inside.entity}, [(inside.start, inside.end)], "the process's name holds its class", 0.7)
+    said = next((k for k in kinds if k.start >= mention.end and re.fullmatch(_IS_OF_CLASS, text[mention.end:k.start],
+                                                                              re.I)), None)
+    if said is not None:
+        return Drafted({"kind": said.entity}, [(mention.start, said.end)], "the process said to be of a class", 0.7)
+    phrase = re.match(_IS_OF_CLASS.removesuffix("$") + RCP_PHRASE, text[mention.end:mention.end + 160], re.I)
+    if phrase is not None:  # the class's label goes on "on migration"; the text may stop before it
+        return Drafted({"kind": "regional-consultative-process"}, [(mention.start, mention.end + phrase.end())],
+                       "the process said to be a regional consultative process", 0.7)
+    return None
+
+
+RCP_PHRASE = r"(?:regional\s+consultative\s+process|региональн\w+\s+консультативн\w+\s+процесс\w*)(?!\w)"
+"""The class phrase of a regional consultative process, short of the label's "on migration"."""
 
 
 def place_proposal(analysis: Analysis, start: int, end: int, actors: Actors, registry) -> str | None:
