@@ -289,3 +289,123 @@ def test_an_agency_named_with_words_before_it_and_its_acronym_is_relayed(context
     card = draft(RELAYED_RU, "ru", context, "2026-03-04")
     relayed = [card.proposals[r.fields["outlet"]].labels["ru"] for r in card.relays]
     assert relayed == ["KNA"]
+
+
+OBSERVERS_RU = """ПРЕСС-РЕЛИЗ
+
+Совещание в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание старших должностных лиц Алматинского процесса. \
+В качестве наблюдателя на встрече присутствовала делегация Узбекистана. Таджикистан и Туркменистан были \
+представлены в качестве наблюдателей. Сопредседателем встречи выступил Казахстан.
+"""
+
+
+def test_observers_named_after_their_status_or_represented_as_observers(context):
+    card = draft(OBSERVERS_RU, "ru", context, "2026-03-04")
+    assert {"UZB", "TJK", "TKM"} <= _roles(card, "event-observer")
+    assert not {m.fields["agent"] for p in card.processes for m in p.memberships} & {"UZB", "TJK", "TKM"}
+
+
+def test_a_chair_of_the_meeting_named_by_the_noun(context):
+    card = draft(OBSERVERS_RU, "ru", context, "2026-03-04")
+    assert "KAZ" in _roles(card, "meeting-chair")
+    assert not [p for process in card.processes for p in process.positions if p.fields["holder"] == "KAZ"]
+
+
+FOR_AND_HIS_COUNTRY = """Press Release
+
+Ministers meet in Gaborone
+
+GABORONE, 4 March 2026 - The 5th Ministerial Conference of the Kalahari Migration Dialogue for Southern Africa \
+(KMDSA) was held in Gaborone today. "We share one labour market," said Hon. Neo Dube, Botswana's Minister of Labour \
+and Home Affairs, who chaired the conference. Kazakhstan's Deputy Minister of Labour, Erlan Sadykov, who headed his \
+country's delegation, said remittances mattered.
+"""
+
+
+def test_a_process_for_a_region_a_chair_after_a_title_and_his_countrys_delegation(context):
+    card = draft(FOR_AND_HIS_COUNTRY, "en", context, "2026-03-04")
+    process, = (p for p in card.proposals.values() if p.type == "regional-consultative-process")
+    assert process.labels["en"] == "Kalahari Migration Dialogue for Southern Africa"
+    persons = {p.id: p.labels["en"] for p in card.proposals.values() if p.type == "person"}
+    assert "Home Affairs" not in persons.values()
+    chairs = _roles(card, "meeting-chair")
+    assert chairs and all(persons.get(c) == "Neo Dube" for c in chairs)
+    heads = {(r.fields["agent"], r.fields["on_behalf_of"]) for e in card.events for r in e.roles
+             if r.fields["role"] == "delegation-head"}
+    assert {(persons.get(a), s) for a, s in heads} == {("Erlan Sadykov", "KAZ")}
+
+
+TAKING_PART_RU = """ПРЕСС-РЕЛИЗ
+
+Семинар в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошел тематический семинар Алматинского процесса. В семинаре приняли \
+участие делегации пяти государств, а также представители Евразийского банка развития, Северного альянса и \
+Международной организации по миграции (МОМ). Открывая семинар, министр труда Киргизии Алмаз Джумабеков \
+подчеркнул важность диалога. Делегацию Казахстана, которая в настоящее время председательствует в процессе, \
+возглавляет посол Ерлан Садыков.
+"""
+
+
+def test_organisations_listed_after_representatives_past_names_not_found_and_more_cues(context):
+    card = draft(TAKING_PART_RU, "ru", context, "2026-03-04")
+    assert "iom" in _roles(card, "participant")  # after two names no actor was found for
+    assert _roles(card, "opener")  # «Открывая семинар»
+    heads = {(r.fields["agent"], r.fields["on_behalf_of"]) for e in card.events for r in e.roles
+             if r.fields["role"] == "delegation-head"}
+    assert [s for _, s in heads] == ["KAZ"]  # «Делегацию Казахстана, которая …, возглавляет …»
+
+
+EXPERTS_FROM = """Press Release
+
+Experts meet in Astana
+
+ASTANA, 4 March 2026 - Experts from Kazakhstan, Kyrgyzstan and Tajikistan, as well as from several EU Member States, \
+are meeting in Astana this week for a thematic workshop of the Almaty Process. The workshop was opened by \
+Kazakhstan's Deputy Minister of Labour, Ana María Pérez Soto.
+"""
+
+
+def test_states_listed_with_member_states_of_another_body_still_take_part(context):
+    card = draft(EXPERTS_FROM, "en", context, "2026-03-04")
+    assert {"KAZ", "KGZ", "TJK"} <= _roles(card, "participant")
+    assert "eu" not in _roles(card, "participant")
+
+
+def test_an_opener_after_a_states_possessive_title_and_a_four_word_name(context):
+    card = draft(EXPERTS_FROM, "en", context, "2026-03-04")
+    openers = _roles(card, "opener")
+    assert openers and "KAZ" not in openers
+    assert [card.proposals[o].labels["en"] for o in openers] == ["Ana María Pérez Soto"]
+
+
+OBSERVER_LIST = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process was held in Astana today. Kazakhstan and \
+Uzbekistan took part, together with the observer organizations of the Process, among them IOM and UNHCR.
+"""
+
+
+def test_observers_of_the_process_listed_in_a_sentence_that_says_they_took_part(context):
+    card = draft(OBSERVER_LIST, "en", context, "2026-03-04")
+    assert {"iom", "unhcr"} <= _roles(card, "event-observer")
+
+
+PROCESS_KIND = """Press Release
+
+Ministers meet in Accra
+
+ACCRA, 4 March 2026 - The 3rd Ministerial Conference of the Volta Migration Dialogue (VMD) was held in Accra today. \
+The VMD was established in 2019 as a regional consultative process for the states of the Volta basin.
+"""
+
+
+def test_a_process_said_to_be_a_regional_consultative_process(context):
+    card = draft(PROCESS_KIND, "en", context, "2026-03-04")
+    process, = card.processes
+    assert process.kind is not None and process.kind.fields == {"kind": "regional-consultative-process"}
+    assert card_text(PROCESS_KIND, process.kind.spans).startswith("VMD was established")

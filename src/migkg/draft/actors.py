@@ -416,9 +416,9 @@ def _english_name_start(tokens: list, index: int) -> int:
 
 
 def _subject_in_name(after: str) -> int:
-    """How far an English process's name goes on after its head: "on" and capitalised words ("Regional
-    Consultative Process on Migration", "Dialogue on Migration and Development"), small words between capitals."""
-    tail = re.match(r"\s+on\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|of|in|for|the)\s+)?[A-Z][\w'’-]*)*", after)
+    """How far an English process's name goes on after its head: "on" or "for" and capitalised words ("Regional
+    Consultative Process on Migration", "Migration Dialogue for Southern Africa"), small words between capitals."""
+    tail = re.match(r"\s+(?:on|for)\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|of|in|for|the)\s+)?[A-Z][\w'’-]*)*", after)
     return tail.end() if tail else 0
 
 

@@ -75,7 +75,7 @@ _PATTERNS = (
     # ending the sentence: "opened by Guatemala's Vice Minister of Foreign Affairs, Lucía Orellana Paiz.")
     ("title and a comma before the name", re.compile(
         rf"\b(?:{_TITLES})(?:\s+(?:of|for|the|and|at|on|in|[A-Z][\w'’-]*))*,\s+(?:{_HONORIFIC}\s+)?"
-        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,|\s+(?:{_VERBS})\b|[.;](?:\s|$))")),
+        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=,|\s+(?:{_VERBS})\b|[.;](?:\s|$))")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
     # "Saeed Al Mazrouei, Assistant Undersecretary for …", "Pieter van Damme, Head of Unit at …": words before the
     # title's head, a particle inside the name
@@ -124,6 +124,8 @@ def _names(text: str) -> list[NameSpan]:
                 words.pop(0)  # "State Secretary for Security Policy Gábor Vörös told": "Policy" ends the title
             if not words or any(_not_name(w) for *_, w in words):
                 continue
+            if method == "name before a relative clause" and re.search(r"\b(?:and|of|for)\s+$", text[:words[0][0]]):
+                continue  # "Botswana's Minister of Labour and Home Affairs, who chaired": the end of a title's remit
             start, end = words[0][0], words[-1][1]
             name_words = [w for *_, w in words]
             key = (start, end)
