@@ -18,8 +18,8 @@ from migkg.draft.actors import Actors, note_spellings, resolve
 from migkg.draft.claims import count_claims, duration_claims
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
+from migkg.draft.delegations import delegation_members
 from migkg.draft.events import (
-    delegation_members,
     organisation_participants,
     participants,
     place_proposal,
