@@ -409,3 +409,33 @@ def test_a_process_said_to_be_a_regional_consultative_process(context):
     process, = card.processes
     assert process.kind is not None and process.kind.fields == {"kind": "regional-consultative-process"}
     assert card_text(PROCESS_KIND, process.kind.spans).startswith("VMD was established")
+
+
+HEADER_RU = """05.03.2026 [15:12]
+
+В Бишкеке обсудили возвращение мигрантов
+
+Бишкек. 4 марта. КНА. Сегодня в Бишкеке завершилось совещание экспертов Алматинского процесса. Встреча была \
+организована Государственной службой миграции (ГСМ). По данным ГСМ, в ней приняли участие делегации трех государств.
+
+Автор: Айгуль Осмонова
+"""
+
+PLACE_AND_AGENCY_RU = """В Астане прошло совещание
+
+АСТАНА. КАБАР – Сегодня в Астане прошло совещание экспертов Алматинского процесса.
+"""
+
+
+def test_an_agency_between_full_stops_or_after_the_place_a_closing_by_line_and_an_acronym(context):
+    card = draft(HEADER_RU, "ru", context, "2026-03-04")
+    publishers = [card.proposals[p.fields["agent"]].labels["ru"] if p.fields["agent"] in card.proposals
+                  else p.fields["agent"] for p in card.publishers]
+    assert publishers == ["КНА"]
+    authors = [card.proposals[a.fields["agent"]].labels["ru"] for a in card.authors]
+    assert authors == ["Айгуль Осмонова"]
+    body, = (p for p in card.proposals.values() if p.type == "ministry")
+    assert body.alt_labels == {"ru": ["ГСМ"]} and "(" not in body.labels["ru"]
+    assert body.id in _roles(card, "organiser")
+    card = draft(PLACE_AND_AGENCY_RU, "ru", context, "2026-03-04")
+    assert [p.fields["agent"] for p in card.publishers] == ["kabar"]

@@ -422,12 +422,13 @@ def _subject_in_name(after: str) -> int:
     return tail.end() if tail else 0
 
 
-def _acronym_mentions(text: str, actors: Actors, acronym: str, entity: str) -> None:
-    """Every other mention of a proposed process's acronym ("the IGAD-RCP") is that process."""
+def _acronym_mentions(text: str, actors: Actors, acronym: str, entity: str,
+                      kind: str = "regional-consultative-process") -> None:
+    """Every other mention of a proposed actor's acronym ("the IGAD-RCP", «организована ГМС») is that actor."""
     for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
         if not any(m.start < match.end() and match.start() < m.end for m in actors.mentions):
-            actors.mentions.append(Actor(match.start(), match.end(), entity, "regional-consultative-process",
-                                         "pattern: a process by the acronym given after its name", 0.55))
+            actors.mentions.append(Actor(match.start(), match.end(), entity, kind,
+                                         "pattern: the acronym given after the name", 0.55))
 
 
 def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: Lexicon) -> None:
@@ -550,6 +551,8 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         if any(m.start < candidate.end and candidate.start < m.end for m in actors.mentions):
             continue
         name = re.sub(r"^[Tt]he\s+", "", candidate.normal)  # "The Ministry of Labour …" opening a sentence
+        acronym = re.search(r"\s*\(([A-ZА-ЯЁ]{2,8})\)$", name)  # «Государственной миграционной службе (ГМС)»
+        name = name[:acronym.start()] if acronym else name
         words = name.split()
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
@@ -560,5 +563,8 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         labels, comment = copied_labels(analysis.language, name)
         entity = actors.propose(registry, slug(re.sub(r"^the\s+", "", labels["en"], flags=re.I)),
                                 Proposal("", kind, labels, candidate.method, 0.5,
+                                         alt_labels={analysis.language: [acronym.group(1)]} if acronym else {},
                                          comment=f"{comment} Check the type and add part_of."))
         actors.mentions.append(Actor(candidate.start, candidate.end, entity, kind, candidate.method, 0.5))
+        if acronym:
+            _acronym_mentions(analysis.text, actors, acronym.group(1), entity, kind)
