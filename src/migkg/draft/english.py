@@ -92,6 +92,10 @@ _PATTERNS = (
     # apposition in lower case between commas, a reporting verb
     ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),"
                                                  rf"\s+[a-z][^,.;:\"“”\n]{{2,120}},\s+(?:{_VERBS})\b")),
+    # "Karolina Weiss of the European Commission's Directorate-General …, who co-chairs the Panel, said": a name
+    # opening a sentence, the body it is of after it, a reporting verb later in the sentence
+    ("name of a body", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+of\s+"
+                                  rf"the\s+[A-Z][^.;\n]{{0,160}}\b(?:{_VERBS})\b")),
     ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
     ("after a reporting verb", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")),
     # a family name alone («," Baimukhanov said»): kept only when it is a person named before (see .actors)
@@ -126,6 +130,8 @@ def _names(text: str) -> list[NameSpan]:
                 continue
             if method == "name before a relative clause" and re.search(r"\b(?:and|of|for)\s+$", text[:words[0][0]]):
                 continue  # "Botswana's Minister of Labour and Home Affairs, who chaired": the end of a title's remit
+            if method == "name of a body" and any(fold(w) in ORG_HEADS for *_, w in words):
+                continue  # "Ministry of the Interior …": a body's name, not a person's
             start, end = words[0][0], words[-1][1]
             name_words = [w for *_, w in words]
             key = (start, end)
