@@ -239,7 +239,7 @@ Officials meet in Astana
 
 ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process, held in Aktau, Kazakhstan, ended \
 today. Officials from Kyrgyzstan, Tajikistan and Uzbekistan took part. The next meeting is due in 2027 in Osh, \
-Kyrgyzstan. The Kazakh capital, Astana, hosts the secretariat.
+Kyrgyzstan. The Kazakh capital, Astana, hosts the secretariat. Contact: Anna Berg, Regional Director, Uzbekistan.
 """
 
 
@@ -249,7 +249,7 @@ def test_cities_named_with_their_states(context):
                else p.fields["place"], p.fields["state"]) for p in card.places}
     assert {("Aktau", "KAZ"), ("Osh", "KGZ")} <= places
     assert any(state == "KAZ" and place != "Aktau" for place, state in places)  # the capital, named after it
-    assert not any(state in ("TJK", "UZB") for _, state in places)  # a list of states names no city
+    assert not any(state in ("TJK", "UZB") for _, state in places)  # a list of states, a body's office: no city
     aktau = next(p for p in card.proposals.values() if p.labels["en"] == "Aktau")
     assert card.events[0].place is not None and card.events[0].place.fields == {"place": aktau.id}
 
@@ -439,3 +439,22 @@ def test_an_agency_between_full_stops_or_after_the_place_a_closing_by_line_and_a
     assert body.id in _roles(card, "organiser")
     card = draft(PLACE_AND_AGENCY_RU, "ru", context, "2026-03-04")
     assert [p.fields["agent"] for p in card.publishers] == ["kabar"]
+
+
+NAME_OF_A_BODY = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process was held in Astana today.
+
+Karin Holm of the European Commission's Directorate-General for Migration, who co-chairs the working group, said the \
+Commission was ready to fund pilot projects.
+"""
+
+
+def test_a_name_opening_a_sentence_before_the_body_it_is_of_and_a_reporting_verb(context):
+    card = draft(NAME_OF_A_BODY, "en", context, "2026-03-04")
+    persons = [p.labels["en"] for p in card.proposals.values() if p.type == "person"]
+    assert persons == ["Karin Holm"]
+    speakers = {a for s in card.statements if s.fields["kind"] == "reported-speech" for a in s.fields["speakers"]}
+    assert {p.id for p in card.proposals.values() if p.type == "person"} <= speakers

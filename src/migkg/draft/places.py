@@ -17,6 +17,7 @@ import re
 
 from migkg.cards.registry import Registry
 from migkg.draft.actors import Actor, Actors, copied_labels
+from migkg.draft.english import ORG_HEADS, is_title_word
 from migkg.draft.facts import Drafted, Proposal, slug
 from migkg.draft.text import Analysis, fold
 
@@ -49,7 +50,7 @@ def _city_comma_state(analysis: Analysis, actors: Actors, registry: Registry, bo
             continue
         start = max(body[0], state.start - 60) + city.start("city")
         end = max(body[0], state.start - 60) + city.end("city")
-        if not re.search(BEFORE_CITY, text[max(0, start - 8):start]) or _other_actor(actors, start, end) \
+        if not re.search(BEFORE_CITY, text[max(0, start - 8):start]) or _other_actor(actors, start, end, text[start:end]) \
                 or re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]", text[state.end:state.end + 8]):
             continue  # "Djibouti, Eritrea, …": a list of states; "Tajikistan, Kazakhstan and …" too
         if re.match(r"[ \t]+[A-Z]", text[state.end:state.end + 3]):
@@ -74,7 +75,7 @@ def _capitals(analysis: Analysis, actors: Actors, registry: Registry, body: tupl
         if named is None:
             continue  # «в столице Казахстана» alone: which city the writer means is the reader's inference
         city_start, city_end = end + named.start("city"), end + named.end("city")
-        if _other_actor(actors, city_start, city_end):
+        if _other_actor(actors, city_start, city_end, text[city_start:city_end]):
             continue
         entity = _city(analysis, actors, registry, city_start, city_end)
         found.append(Drafted({"place": entity, "state": state.entity}, [(min(state.start, start), city_end)],
@@ -82,9 +83,11 @@ def _capitals(analysis: Analysis, actors: Actors, registry: Registry, body: tupl
     return found
 
 
-def _other_actor(actors: Actors, start: int, end: int) -> bool:
-    """Whether words name an actor other than a city (a state, a person, a body)."""
-    return any(m.start < end and start < m.end and m.type != "city" for m in actors.mentions)
+def _other_actor(actors: Actors, start: int, end: int, words: str = "") -> bool:
+    """Whether words name an actor other than a city (a state, a person, a body), or hold a body's head noun or a
+    title's word ("the Regional Office, Thailand", "Chief of Mission, Bangladesh")."""
+    return any(m.start < end and start < m.end and m.type != "city" for m in actors.mentions) \
+        or any(fold(word) in ORG_HEADS or is_title_word(word) for word in words.split())
 
 
 def _city(analysis: Analysis, actors: Actors, registry: Registry, start: int, end: int) -> str:
