@@ -38,9 +38,10 @@ def test_a_long_working_group_name_its_number_period_and_place(context):
     assert event.number.fields == {"number": 2}
     assert event.period.fields == {"from": "2021-03-08", "to": "2021-03-09"}
     assert event.place.fields == {"place": "ashgabat"}
-    # the ordinal is the number, not part of the name; the name goes on through "and" between capitals
-    assert named(WORKING_GROUP, event) == ("meeting of the Almaty Process Regional Expert Network Working Group on "
-                                           "Data and Border Management")
+    # the ordinal is the number, and since round 11 the name begins at it (as the writers name meetings); the name
+    # goes on through "and" between capitals
+    assert named(WORKING_GROUP, event) == ("second meeting of the Almaty Process Regional Expert Network Working "
+                                           "Group on Data and Border Management")
 
 
 def test_organisations_whose_representatives_take_part_and_no_state_out_of_a_ministrys_name(context):
@@ -125,7 +126,7 @@ def test_a_ministerial_consultation_its_period_from_a_sentence_that_refers_back(
     assert consultation.number.fields == {"number": 3}
     assert consultation.period.fields == {"from": "2021-03-10", "to": "2021-03-11"}
     assert consultation.date is None
-    assert named(CONSULTATION, consultation) == "министерская консультация Алматинского процесса"
+    assert named(CONSULTATION, consultation) == "Третья министерская консультация Алматинского процесса"
     assert thematic.part_of.fields == {"event": consultation.id}
 
 

@@ -75,11 +75,12 @@ Switzerland and Norway attended as observers. Thailand will attend the next meet
 """
 
 
-def test_the_subject_of_a_verb_of_taking_part_is_a_participant_whatever_its_status(context):
+def test_the_subject_of_a_verb_of_taking_part_as_observers_is_the_meetings_observer(context):
     card = draft(ATTENDED, "en", context, "2026-03-02")
     event, = card.events
     participants = {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"}
-    assert {"CHE", "NOR"} <= participants
     assert "THA" not in participants  # "will attend": still to come
-    # the status is drafted as well: since round 10 an observer of the meeting (docs/card-format.md, section 6)
+    # the status is drafted: since round 10 an observer of the meeting (docs/card-format.md, section 6), and since
+    # round 11 no longer also a participant for the same sentence (a participant takes part as a party, section 5)
     assert {"CHE", "NOR"} <= {r.fields["agent"] for r in event.roles if r.fields["role"] == "event-observer"}
+    assert not {"CHE", "NOR"} & participants

@@ -393,6 +393,42 @@ def _person_proposal(normal: str, language: str, actors: Actors, registry: Regis
 
 #: words of a capitalised run before «Process» that do not name one ("the Regional Consultative Process")
 _NOT_PROCESS_NAMES = frozenset({"regional", "consultative", "the", "this", "our", "peace", "political", "a"})
+#: words that end a capitalised run before «Process» looking back: no part of the name before them
+_NOT_PROCESS_WORDS = frozenset({"the", "this", "our", "peace", "political", "a"})
+
+
+_PROCESS_ACRONYM = r"[A-ZА-ЯЁ]{2,8}(?:-[A-ZА-ЯЁ]{2,8})?"
+"""An acronym in brackets after a process's name: "(RCM)", "(IGAD-RCP)"."""
+
+
+def _english_name_start(tokens: list, index: int) -> int:
+    """The first word of an English process's name ending at ``tokens[index]`` («Process», «Dialogue»): up to four
+    capitalised words before it. Words that name no process on their own ("Regional Consultative") belong to the
+    name only after a word that does ("the IGAD Regional Consultative Process"); "the Regional Consultative
+    Process" names none."""
+    first = index
+    while first > 0 and index - first < 4 and tokens[first - 1].text[:1].isupper() \
+            and fold(tokens[first - 1].text) not in _NOT_PROCESS_WORDS:
+        first -= 1
+    while first < index and fold(tokens[first].text) in _NOT_PROCESS_NAMES:
+        first += 1
+    return first
+
+
+def _subject_in_name(after: str) -> int:
+    """How far an English process's name goes on after its head: "on" or "for" and capitalised words ("Regional
+    Consultative Process on Migration", "Migration Dialogue for Southern Africa"), small words between capitals."""
+    tail = re.match(r"\s+(?:on|for)\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|of|in|for|the)\s+)?[A-Z][\w'’-]*)*", after)
+    return tail.end() if tail else 0
+
+
+def _acronym_mentions(text: str, actors: Actors, acronym: str, entity: str,
+                      kind: str = "regional-consultative-process") -> None:
+    """Every other mention of a proposed actor's acronym ("the IGAD-RCP", «организована ГМС») is that actor."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+        if not any(m.start < match.end() and match.start() < m.end for m in actors.mentions):
+            actors.mentions.append(Actor(match.start(), match.end(), entity, kind,
+                                         "pattern: the acronym given after the name", 0.55))
 
 
 def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: Lexicon) -> None:
@@ -411,9 +447,7 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
         if analysis.language == "en":
             if not token.text[:1].isupper():
                 continue
-            while first > 0 and index - first < 3 and tokens[first - 1].text[:1].isupper() \
-                    and fold(tokens[first - 1].text) not in _NOT_PROCESS_NAMES:
-                first -= 1
+            first = _english_name_start(tokens, index)
         elif tokens[index - 1].pos == "ADJ" and tokens[index - 1].text[:1].isupper():
             first = index - 1
         if first == index:
@@ -421,11 +455,13 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
         start, end = tokens[first].start, token.end
         if any(m.start < end and start < m.end for m in actors.mentions):
             continue  # the registry's process (or another actor)
+        if analysis.language == "en":
+            end += _subject_in_name(analysis.text[end:])
         name = analysis.text[start:end]
         if analysis.language == "ru":
             from migkg.draft.russian import nominative_of_span
             name = nominative_of_span(analysis.text, start, end, analysis.tokens)
-        acronym = re.match(r"\s*\(([A-ZА-ЯЁ]{2,8})\)", analysis.text[end:])
+        acronym = re.match(rf"\s*\(({_PROCESS_ACRONYM})\)", analysis.text[end:])
         if acronym:
             end += acronym.end()
         named = next((m for m in actors.mentions if m.type == "regional-consultative-process"
@@ -443,6 +479,8 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
             comment=f"{comment} A process the registry does not know: check that it is one."))
         actors.mentions.append(Actor(start, end, entity, "regional-consultative-process",
                                      "pattern: the name of a process", 0.6))
+        if acronym:
+            _acronym_mentions(analysis.text, actors, acronym.group(1), entity)
 
 
 #: head nouns of a body of states that meets as a process: with an acronym of Latin capitals next to it, a
@@ -512,15 +550,21 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
     for candidate in analysis.organisations:
         if any(m.start < candidate.end and candidate.start < m.end for m in actors.mentions):
             continue
-        words = candidate.normal.split()
+        name = re.sub(r"^[Tt]he\s+", "", candidate.normal)  # "The Ministry of Labour …" opening a sentence
+        acronym = re.search(r"\s*\(([A-ZА-ЯЁ]{2,8})\)$", name)  # «Государственной миграционной службе (ГМС)»
+        name = name[:acronym.start()] if acronym else name
+        words = name.split()
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
         head = fold(words[0])
-        kind = ("ministry" if head.startswith(("министерств", "ministry")) or _state_body(candidate.normal) else
+        kind = ("ministry" if head.startswith(("министерств", "ministry")) or _state_body(name) else
                 "government" if head.startswith(("правительств", "government")) else
                 "intergovernmental-organization")
-        labels, comment = copied_labels(analysis.language, candidate.normal)
+        labels, comment = copied_labels(analysis.language, name)
         entity = actors.propose(registry, slug(re.sub(r"^the\s+", "", labels["en"], flags=re.I)),
                                 Proposal("", kind, labels, candidate.method, 0.5,
+                                         alt_labels={analysis.language: [acronym.group(1)]} if acronym else {},
                                          comment=f"{comment} Check the type and add part_of."))
         actors.mentions.append(Actor(candidate.start, candidate.end, entity, kind, candidate.method, 0.5))
+        if acronym:
+            _acronym_mentions(analysis.text, actors, acronym.group(1), entity, kind)

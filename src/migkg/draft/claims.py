@@ -63,10 +63,13 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
     text, language = analysis.text, analysis.language
     drafted: list[Drafted] = []
     tokens = [t for t in analysis.tokens if body[0] <= t.start < body[1]]
+    counted_at: tuple[tuple[int, int], int] | None = None  # the sentence of the last count, and where its noun ends
     for index, token in enumerate(tokens[:-1]):
         number = number_of(token, language)
         if number is None or number < 2:
             continue  # «Ни одно государство…»: one is no count of those taking part
+        if counted_at and _breakdown(text, counted_at, token.start, analysis.sentence_of(token.start)):
+            continue
         if re.search(APPROXIMATE, text[max(0, token.start - 30):token.start], re.I):
             continue  # "more than forty states", «около 30 стран»: no exact count to state
         noun, counted = _counted_after(tokens[index + 1:index + 7], lexicon)
@@ -79,10 +82,19 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
         start = max(sentence[0], skip_before) if skip_before <= token.start else sentence[0]  # a dateline at the end
         mark = re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰,;]", text[noun.end:sentence[1]])
         end = noun.end + mark.start() if mark else noun.end
+        counted_at = (sentence, noun.end)
         drafted.append(Drafted({"id": f"count-of-{counted}s-{len(drafted) + 1}", "about": event,
                                 "count": number, "counted": counted, "counted_role": "participant"},
                                [(start, end)], f"a number before «{noun.text}» in a sentence about taking part", 0.7))
     return drafted
+
+
+def _breakdown(text: str, counted_at: tuple[tuple[int, int], int], start: int, sentence: tuple[int, int]) -> bool:
+    """"the Dialogue's 18 member states – the six countries of the GCC and twelve Asian countries of origin": numbers
+    after a dash or a bracket that follows a count, in its sentence, break that count down; they count no one else."""
+    counted_sentence, noun_end = counted_at
+    return counted_sentence == sentence and noun_end <= start \
+        and re.search(r"\s[–—-]\s|\(|:", text[noun_end:start]) is not None
 
 
 def _counted_after(following: list[Token], lexicon: Lexicon) -> tuple[Token | None, str | None]:

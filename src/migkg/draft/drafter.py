@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,8 +18,8 @@ from migkg.draft.actors import Actors, note_spellings, resolve
 from migkg.draft.claims import count_claims, duration_claims
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
+from migkg.draft.delegations import delegation_members
 from migkg.draft.events import (
-    delegation_members,
     organisation_participants,
     participants,
     place_proposal,
@@ -51,6 +52,7 @@ from migkg.draft.header import (
 )
 from migkg.draft.lexicon import DOMAIN_LEXICONS, LEXICONS
 from migkg.draft.meetings import Setting, find_meetings
+from migkg.draft.places import places_in_states
 from migkg.draft.posts import find_titles, posts_held
 from migkg.draft.speech import BYLINE, LEAD_IN, PARTICIPANT_SUBJECTS, Speech, SpeechFinder
 from migkg.errors import InputError, Location
@@ -193,6 +195,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                       else None, city,
                       relative, dateline.tail_end if dateline else None,
                       (place_line[0], place_line[2]) if place_line else None)
+    card.places += [p for p in places_in_states(analysis, actors, registry, (title[1], body_end))
+                    if not any(known.fields == p.fields for known in card.places)]
     meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
     if releases is not None and meetings:
         corefer(meetings, known_events(releases, release_id))
@@ -227,6 +231,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         event.roles += organisation_participants(analysis, actors, lexicon, body_end)
         event.roles += _speaker_roles(finder.speeches, actors)
         event.roles += delegation_members(analysis, actors, lexicon, body_end)
+        event.roles += _delegations_take_part(event.roles)
         for meeting in meetings:
             meeting.event.roles = _unique_roles(meeting.event.roles)
         card.events += [m.event for m in meetings]
@@ -240,7 +245,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                                  [(t.start, t.end) for t in titles],
                                  str(card.issued.fields["date"]) if card.issued and card.issued.fields.get("date")
                                  else None, relative)
-    _merge_governance(card, governance, text)
+    _merge_governance(card, governance, text, analysis.sentence_of)
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in _statements(speeches, actors, terms, event.id if event else None)
                         if s.fields["kind"] != "joint-outcome"
@@ -301,6 +306,20 @@ def _speaker_roles(speeches: list[Speech], actors: Actors) -> list[Drafted]:
     return roles
 
 
+def _delegations_take_part(roles: list[Drafted]) -> list[Drafted]:
+    """«Глава итальянской делегации …», "Hungary was represented by …", "X led the Philippine delegation": the state
+    a delegation at the meeting acts for takes part in it, a participant where no other words say so."""
+    taking_part = {r.fields["agent"] for r in roles if r.fields["role"] == "participant"}
+    drafted: list[Drafted] = []
+    for role in roles:
+        state = role.fields.get("on_behalf_of")
+        if role.fields["role"] in ("delegation-head", "delegation-member") and state and state not in taking_part:
+            taking_part.add(state)
+            drafted.append(Drafted({"role": "participant", "agent": state}, role.spans[:1],
+                                   "the state a delegation at the meeting acts for", 0.6))
+    return drafted
+
+
 def _unique_roles(roles: list[Drafted]) -> list[Drafted]:
     seen, kept = set(), []
     for role in roles:
@@ -328,8 +347,9 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
         said = re.sub(LEAD_IN, "", text[start:end], flags=re.I)  # «По итогам встречи стороны…»: the lead-in is not the subject
         they = re.match(r"\W*(?:they|они)\b", said, re.I) and drafted and drafted[-1].fields.get("speaker_groups") \
             and text[drafted[-1].spans[0][1]:start].strip() == ""
-        if they or re.match(rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})",
-                            said, re.I):  # "They also agreed", right after the participants agreed: the same group
+        subject = rf"\W*(?:\w+\W+){{0,2}}?(?:{DOMAIN_LEXICONS[language].participants}|{PARTICIPANT_SUBJECTS[language]})"
+        if they or re.match(subject, said, re.I) or re.match(subject, _clause_before_agreeing(said, language), re.I):
+            # "They also agreed", right after the participants agreed: the same group
             fields["speaker_groups"] = [{"group": "participants", "of": event.id}]
             method, confidence = "«the participants» and an agreeing verb: the participants as a group", 0.7
         elif participants:
@@ -341,6 +361,13 @@ def _joint_outcomes(outcomes: list[tuple[int, int]], event: DraftEvent, text: st
         fields["at_event"] = event.id
         drafted.append(Drafted(fields, [(start, end)], method, confidence))
     return drafted
+
+
+def _clause_before_agreeing(said: str, language: str) -> str:
+    """The words between the last comma and the agreeing verb: the subject after an opening phrase ("In a joint
+    communique issued at the end of the meeting, the delegates agreed")."""
+    verb = re.search(DOMAIN_LEXICONS[language].agreeing, said, re.I)
+    return re.split(r"[,;:]", said[:verb.start()])[-1] if verb else ""
 
 
 def _adopts_a_document(sentence: str, language: str) -> bool:
@@ -360,7 +387,17 @@ def _topics_in(terms: list[Mention], start: int, end: int) -> list[str]:
     return list(dict.fromkeys(t.entity for t in terms if t.type == "topic" and start <= t.start and t.end <= end))
 
 
-def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -> None:
+def _observers_not_parties(roles: list[Drafted], sentence_of: Callable[[int], tuple[int, int]]) -> list[Drafted]:
+    """"IOM, the ILO and the EU attended as observers": each is the meeting's ``event-observer``, and not also a
+    participant (a party taking part, docs/card-format.md section 5) for the words of the same sentence."""
+    observing = {(r.fields["agent"], sentence_of(r.spans[0][0])) for r in roles
+                 if r.fields["role"] == "event-observer" and r.spans}
+    return [r for r in roles if not (r.fields["role"] == "participant" and r.spans
+                                     and (r.fields["agent"], sentence_of(r.spans[0][0])) in observing)]
+
+
+def _merge_governance(card: DraftCard, governance: Governance, card_text: str,
+                      sentence_of: Callable[[int], tuple[int, int]]) -> None:
     """Add positions, handovers, memberships, documents and the meeting's outcomes; a state named in a sentence
     that hands over the chair, or states a membership or an adoption, is not thereby a participant."""
     # "officials from member states and from IOM and UNHCR, which are members of the Process": members who took part
@@ -390,6 +427,8 @@ def _merge_governance(card: DraftCard, governance: Governance, card_text: str) -
     for event_id, role in governance.roles:  # a meeting's chair or observer: no participant for the same words
         if event_id in events and not any(r.fields == role.fields for r in events[event_id].roles):
             events[event_id].roles.append(role)
+    for event in card.events:
+        event.roles = _observers_not_parties(event.roles, sentence_of)
     taken = [s.spans[0] for s in card.statements]
     card.statements += [s for s in governance.statements
                         if not any(a < s.spans[0][1] and s.spans[0][0] < b for a, b in taken)]

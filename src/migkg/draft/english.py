@@ -40,7 +40,9 @@ TITLE_WORDS = frozenset({"minister", "ministers", "director", "deputy", "represe
                          "counselor", "permanent", "additional", "assistant", "vice", "undersecretary", "mayor",
                          "governor", "premier", "executive", "senior", "principal", "acting"})
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_INITIAL = r"[A-Z]\.\s+"
+"""A middle initial inside a name ("Bernardo P. Villaluz"): a capital, a full stop and a space."""
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_INITIAL})?{_NAME_WORD}){{0,3}}"
 
 
 def analyse(text: str) -> Analysis:
@@ -73,7 +75,7 @@ _PATTERNS = (
     # ending the sentence: "opened by Guatemala's Vice Minister of Foreign Affairs, Lucía Orellana Paiz.")
     ("title and a comma before the name", re.compile(
         rf"\b(?:{_TITLES})(?:\s+(?:of|for|the|and|at|on|in|[A-Z][\w'’-]*))*,\s+(?:{_HONORIFIC}\s+)?"
-        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=,|\s+(?:{_VERBS})\b|[.;](?:\s|$))")),
+        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=,|\s+(?:{_VERBS})\b|[.;](?:\s|$))")),
     ("title after the name", re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:[A-Z]{{2,8}}\s+)?(?:{_TITLES})\b")),
     # "Saeed Al Mazrouei, Assistant Undersecretary for …", "Pieter van Damme, Head of Unit at …": words before the
     # title's head, a particle inside the name
@@ -88,8 +90,12 @@ _PATTERNS = (
         rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+who\s+(?:opened|inaugurated|chaired|led|headed|{_VERBS})\b")),
     # «Dewi Sari, director for the protection of citizens at the ministry, said…»: a name opening a sentence, an
     # apposition in lower case between commas, a reporting verb
-    ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}\s+{_NAME_WORD}),"
+    ("apposition and reporting verb", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),"
                                                  rf"\s+[a-z][^,.;:\"“”\n]{{2,120}},\s+(?:{_VERBS})\b")),
+    # "Karolina Weiss of the European Commission's Directorate-General …, who co-chairs the Panel, said": a name
+    # opening a sentence, the body it is of after it, a reporting verb later in the sentence
+    ("name of a body", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+of\s+"
+                                  rf"the\s+[A-Z][^.;\n]{{0,160}}\b(?:{_VERBS})\b")),
     ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
     ("after a reporting verb", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")),
     # a family name alone («," Baimukhanov said»): kept only when it is a person named before (see .actors)
@@ -122,6 +128,10 @@ def _names(text: str) -> list[NameSpan]:
                 words.pop(0)  # "State Secretary for Security Policy Gábor Vörös told": "Policy" ends the title
             if not words or any(_not_name(w) for *_, w in words):
                 continue
+            if method == "name before a relative clause" and re.search(r"\b(?:and|of|for)\s+$", text[:words[0][0]]):
+                continue  # "Botswana's Minister of Labour and Home Affairs, who chaired": the end of a title's remit
+            if method == "name of a body" and any(fold(w) in ORG_HEADS for *_, w in words):
+                continue  # "Ministry of the Interior …": a body's name, not a person's
             start, end = words[0][0], words[-1][1]
             name_words = [w for *_, w in words]
             key = (start, end)
@@ -223,7 +233,8 @@ def _organisations(analysis: Analysis) -> list[OrgSpan]:
 def _conjuncts(analysis: Analysis, start: int, end: int) -> list[OrgSpan]:
     """«The European Commission and Frontex»: two bodies when the words before «and» are a whole name (ending in
     its head noun, with no «of» or «for» whose remit «and» could continue: «Ministry of Labour and Social
-    Protection» is one) and those after it are a name of one word or end in a head noun of their own."""
+    Protection» is one) and those after it are a name of one word or end in a head noun of their own; or when
+    those after it are an article and a name ending in a head noun («… of Azerbaijan and the European Commission»)."""
     text = analysis.text
     whole = OrgSpan(start, end, text[start:end], "English proper-name pattern")
     joined = re.search(r"\s+and\s+", text[start:end])
@@ -232,10 +243,15 @@ def _conjuncts(analysis: Analysis, start: int, end: int) -> list[OrgSpan]:
     first = re.sub(r"^(?:the|The)\s+", "", text[start:start + joined.start()])
     second = text[start + joined.end():end]
     first_words, second_words = first.split(), re.sub(r"^(?:the|The)\s+", "", second).split()
-    if (len(first_words) < 2 or fold(first_words[-1]) not in ORG_HEADS
-            or any(fold(w) in ("of", "for", "on", "and") for w in first_words)
-            or not second_words or " and " in second
-            or not (len(second_words) == 1 or fold(second_words[-1]) in ORG_HEADS)):
+    if not second_words or " and " in second:
+        return [whole]
+    # «… of the Republic of Azerbaijan and the European Commission»: an article and a name ending in its head noun
+    # after «and» start a second body, whatever the first's remit
+    second_body = re.match(r"(?:the|The)\s", second) is not None and len(second_words) >= 2 \
+        and fold(second_words[-1]) in ORG_HEADS and len(first_words) >= 2
+    if not second_body and (len(first_words) < 2 or fold(first_words[-1]) not in ORG_HEADS
+                            or any(fold(w) in ("of", "for", "on", "and") for w in first_words)
+                            or not (len(second_words) == 1 or fold(second_words[-1]) in ORG_HEADS)):
         return [whole]
     first_start = start + joined.start() - len(first)
     second_start = start + joined.end() + (len(second) - len(" ".join(second_words)))

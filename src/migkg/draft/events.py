@@ -8,8 +8,8 @@
 * **Roles** follow cue words: «была открыта», «организована», «при поддержке»; «opened by»,
   «organized by», «with the support of». Cues joined by «и»/«and» share the agents after them
   («организована и профинансирована Правительством…»). States listed in a footnote (or in a
-  sentence about taking part) are participants; speakers are those who made statements;
-  «в состав казахстанской делегации», «led the delegation of Kazakhstan» makes a delegation member.
+  sentence about taking part) are participants; speakers are those who made statements (delegations:
+  :mod:`.delegations`).
 * A **process** is launched at the event where a launch word («запуска», «launch») precedes
   its name in a sentence that names no other year; a process-class phrase right before the
   name («регионального консультативного процесса по миграции - Алматинского процесса»)
@@ -23,10 +23,10 @@ import re
 
 from migkg.draft.actors import AGENT_TYPES, Actor, Actors, copied_labels
 from migkg.draft.facts import Drafted, DraftProcess, Proposal, slug
-from migkg.draft.gazetteer import Mention, state_label
+from migkg.draft.gazetteer import Mention
 from migkg.draft.lexicon import DOMAIN_LEXICONS, Lexicon
 from migkg.draft.posts import Title
-from migkg.draft.text import Analysis, Token, fold, is_footnote
+from migkg.draft.text import Analysis, Token, is_footnote
 
 # --------------------------------------------------------------------------- roles
 
@@ -134,8 +134,23 @@ def _before_next_verb(analysis: Analysis, mentions: list[Actor]) -> list[Actor]:
     verb = next((t for t in analysis.tokens_in(mentions[0].end, mentions[-1].start)
                  if t.pos in ("VERB", "AUX") or (analysis.language == "en" and (
                      t.text.lower() in _EN_VERBS or  # "hosted by X and co-chaired by Y": Y is another participle's
-                     (re.fullmatch(r"[a-z-]+ed", t.text) and re.match(r"\s+by\b", text[t.end:]))))), None)
+                     (re.fullmatch(r"[a-z-]+ed", t.text) and re.match(r"\s+by\b", text[t.end:])) or
+                     _joined_predicate(text, t)))), None)
     return [m for m in mentions if verb is None or m.start < verb.start]
+
+
+#: English past tenses not in -ed that a second predicate joined by "and" starts with
+_EN_IRREGULAR_PAST = frozenset({"brought", "took", "met", "held", "led", "made", "saw", "drew", "gave", "began",
+                                "heard", "found", "set", "put", "went", "came", "sent", "spoke", "chose", "became"})
+
+
+def _joined_predicate(text: str, token: Token) -> bool:
+    """"hosted by the Ministry of Labour and brought together officials from …": a past tense right after "and"
+    (a lower-case word in -ed or an irregular one) starts a second predicate; the cue's agents end before it."""
+    word = token.text
+    if not (re.fullmatch(r"[a-z]+ed", word) or word in _EN_IRREGULAR_PAST):
+        return False
+    return bool(re.search(r"\band\s+$", text[max(0, token.start - 6):token.start]))
 
 
 def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
@@ -158,9 +173,13 @@ def _attributive(words: str) -> bool:
 
 
 def _without_appositions(text: str, mentions: list[Actor]) -> list[Actor]:
-    """«IOM, the UN Migration Agency»: a name right after another, after «, the», describes it."""
+    """«IOM, the UN Migration Agency»: a name right after another, after «, the», describes it; a state whose body or
+    official follows it ("Ghana's Ministry of the Interior", "Guatemala's Vice-Minister") is not an agent of its own."""
     kept: list[Actor] = []
     for mention in mentions:
+        if mention.type == "state" and re.match(r"['’]s\s+[A-Z]", text[mention.end:mention.end + 4]):
+            continue  # "hosted by Ethiopia's Ministry of Labor", "opened by Guatemala's Vice-Minister …, Ana …": the
+            #           state whose body or official it is, not an agent of its own
         if kept and re.fullmatch(r",\s+(the|a)\s+", text[kept[-1].end:mention.start], re.I):
             continue
         if kept and mention.type == "state" and kept[-1].type in ("ministry", "government") \
@@ -357,6 +376,7 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
             if listed and (re.fullmatch(_LIST_GLUE, before, re.I) or re.fullmatch(_ALSO, before, re.I)):
                 listed.append(mention)
             elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I) \
+                    or _after_unknown_names(text, lexicon, max(sentence[0], mention.start - 160), mention.start) \
                     or re.search(BROUGHT_TOGETHER_ALSO, text[sentence[0]:mention.start], re.I):
                 listed = [mention]
             else:
@@ -368,6 +388,18 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
                                    f"an organisation whose representatives take part ({mention.method})",
                                    round(min(0.6, mention.confidence), 2)))
     return drafted
+
+
+#: names the registry does not know between the word for representatives and a known organisation in their list
+#: («представители Еврокомиссии, Африканского союза, МОМ …»): capitalised words, commas and «и»/"and"
+_UNKNOWN_NAMES = r"(?:[A-ZА-ЯЁ«\"][^.;:!?]{0,90}?(?:,\s+|\s+(?:and|и)\s+))$"
+
+
+def _after_unknown_names(text: str, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Whether an organisation comes in a list after the word for representatives, past names no actor was found
+    for («а также представители Еврокомиссии, Африканского союза, Международной организации по миграции»)."""
+    cue = lexicon.representatives.removesuffix("$")
+    return re.search(cue + _UNKNOWN_NAMES, text[start:end], re.I) is not None
 
 
 #: "brought together delegations of 38 member countries as well as IOM, UNHCR and UNODC", «собрало делегации …, а
@@ -389,85 +421,6 @@ def _mentions_gathering(analysis: Analysis, sentence: tuple[int, int], lexicon: 
                for t in analysis.tokens_in(*sentence))
 
 
-def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
-    text = analysis.text
-    drafted = []
-    state_words = {fold(state_label(m.entity, language)): m.entity for m in actors.mentions if m.type == "state"
-                   for language in ("ru", "en")}
-    for token in analysis.tokens:
-        if token.start >= body_end or (token.lemma not in lexicon.delegation_words and token.key not in lexicon.delegation_words):
-            continue
-        sentence = analysis.sentence_of(token.start)
-        persons = [m for m in actors.within(sentence[0], token.start, frozenset({"person"}))]
-        led = re.search(lexicon.delegation_led, text[token.end:sentence[1]], re.I) if lexicon.delegation_led else None
-        head = re.search(lexicon.delegation_head, text[max(sentence[0], token.start - 40):token.start], re.I) \
-            if lexicon.delegation_head else None
-        if led:  # "the Turkish delegation was led by ... Mehmet Arslanoğlu", «делегацию возглавил ... Игорь Малинин»
-            persons = actors.within(token.end + led.end(), sentence[1], frozenset({"person"}))[:1]
-        elif head:  # «глава кыргызской делегации, заместитель министра ... Таалайбек Сулайманов»
-            persons = [p for p in actors.within(token.end, sentence[1], frozenset({"person"}))
-                       if p.start - token.end <= 150][:1] or persons
-        led_before = not (led or head) and lexicon.delegation_led_before and re.search(
-            lexicon.delegation_led_before, text[max(sentence[0], token.start - 40):token.start], re.I)
-        if not persons:
-            continue
-        person = persons[-1]
-        near = analysis.tokens_in(max(sentence[0], token.start - 40), min(sentence[1], token.end + 40))
-        states = [m for m in actors.within(max(sentence[0], token.start - 40), min(sentence[1], token.end + 40),
-                                           frozenset({"state"}))]  # not the last state of the sentence before
-        state, end = None, token.end
-        if states:
-            state, end = states[0].entity, max(token.end, states[0].end)
-        else:
-            adjective = next((t for t in reversed(near) if t.end <= token.start and _state_of_adjective(t, state_words)),
-                             None)
-            if adjective:
-                state = _state_of_adjective(adjective, state_words)
-        if state is None:
-            continue
-        spans = [(min(person.start, token.start), max(end, person.end))]
-        # who led it is its head ("was led by", «делегацию возглавлял», "X headed the delegation"), not also a member
-        leads = bool(led or head or led_before)
-        drafted.append(Drafted({"role": "delegation-head" if leads else "delegation-member", "agent": person.entity,
-                                "on_behalf_of": state}, spans,
-                               f"«{text[token.start:token.end]}» with a state, "
-                               + ("and who led it" if leads else "after a name"), 0.7))
-    if lexicon.represented:
-        drafted += _representatives(analysis, actors, lexicon, body_end)
-    return drafted
-
-
-def _representatives(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
-    """«Венгрию на встрече представлял посол Венгрии в Казахстане Золтан Киш», "Hungary was represented by ...":
-    the person right after the verb is of the delegation of the state named first in the clause before it."""
-    text, drafted = analysis.text, []
-    for verb in re.finditer(lexicon.represented, text[:body_end], re.I):
-        sentence = analysis.sentence_of(verb.start())
-        states = actors.within(sentence[0], verb.start(), frozenset({"state"}))
-        person = next(iter(actors.within(verb.end(), sentence[1], frozenset({"person"}))), None)
-        if not states or person is None or person.start - verb.end() > 120:
-            continue
-        drafted.append(Drafted({"role": "delegation-member", "agent": person.entity, "on_behalf_of": states[0].entity},
-                               [(states[0].start, person.end)], f"«{verb.group()}»: a state and who represented it",
-                               0.6))
-    return drafted
-
-
-def _state_of_adjective(token: Token, state_words: dict[str, str]) -> str | None:
-    """«казахстанской», «Kyrgyz» → the state whose short name shares its first five letters or more."""
-    if len(token.lemma) < 5 or token.pos not in ("ADJ", "") or (token.pos == "" and not token.text[:1].isupper()):
-        return None
-    for word, state in sorted(state_words.items()):
-        common = 0
-        while common < min(len(word), len(token.lemma)) and word[common] == token.lemma[common]:
-            common += 1
-        if common >= 5:
-            return state
-    return None
-
-
-# --------------------------------------------------------------------------- processes and claims
-
 def processes(analysis: Analysis, actors: Actors, terms: list[Mention], lexicon: Lexicon, event: str | None,
               event_year: str | None) -> list[DraftProcess]:
     text = analysis.text
@@ -479,6 +432,8 @@ def processes(analysis: Analysis, actors: Actors, terms: list[Mention], lexicon:
         if kind and process.kind is None:
             process.kind = Drafted({"kind": kind.entity}, [(kind.start, mention.end)],
                                    "process-class phrase right before the name", 0.8)
+        if process.kind is None:
+            process.kind = _kind_said_of(text, mention, kinds)
         sentence = analysis.sentence_of(mention.start)
         years = set(re.findall(r"\b(?:19|20)\d{2}\b", text[sentence[0]:sentence[1]]))
         launch = [t for t in analysis.tokens_in(sentence[0], mention.start)
@@ -489,6 +444,33 @@ def processes(analysis: Analysis, actors: Actors, terms: list[Mention], lexicon:
         if process.kind or process.launched_at:
             found[mention.entity] = process
     return list(found.values())
+
+
+#: words between a process and a class phrase that say the process is of that class ("MIDSA was established in 2000
+#: as a regional consultative process", «Алматинский процесс является региональным консультативным процессом»)
+_IS_OF_CLASS = r"[^.;:]{0,60}?(?:\b(?:as|is|was)\s+an?|(?<!\w)(?:как|является|был\s+создан\s+как))\s+$"
+
+
+def _kind_said_of(text: str, mention: Actor, kinds: list[Mention]) -> Drafted | None:
+    """A process's class where its own name holds the class phrase ("the IGAD Regional Consultative Process on
+    Migration") or its sentence says it is of that class ("MIDSA was established in 2000 as a regional consultative
+    process")."""
+    inside = next((k for k in kinds if mention.start <= k.start and k.end <= mention.end), None)
+    if inside is not None:
+        return Drafted({"kind": inside.entity}, [(inside.start, inside.end)], "the process's name holds its class", 0.7)
+    said = next((k for k in kinds if k.start >= mention.end and re.fullmatch(_IS_OF_CLASS, text[mention.end:k.start],
+                                                                              re.I)), None)
+    if said is not None:
+        return Drafted({"kind": said.entity}, [(mention.start, said.end)], "the process said to be of a class", 0.7)
+    phrase = re.match(_IS_OF_CLASS.removesuffix("$") + RCP_PHRASE, text[mention.end:mention.end + 160], re.I)
+    if phrase is not None:  # the class's label goes on "on migration"; the text may stop before it
+        return Drafted({"kind": "regional-consultative-process"}, [(mention.start, mention.end + phrase.end())],
+                       "the process said to be a regional consultative process", 0.7)
+    return None
+
+
+RCP_PHRASE = r"(?:regional\s+consultative\s+process|региональн\w+\s+консультативн\w+\s+процесс\w*)(?!\w)"
+"""The class phrase of a regional consultative process, short of the label's "on migration"."""
 
 
 def place_proposal(analysis: Analysis, start: int, end: int, actors: Actors, registry) -> str | None:

@@ -337,13 +337,16 @@ class _Reader:
     def _meeting_chaired(self, start: int, end: int, sentence: tuple[int, int]) -> str | None:
         """The meeting a chair cue is about, when its words are about chairing one meeting and not the process:
         a verb of chairing ("chaired", "co-chaired", "presided", «председательствовал», «под председательством»,
-        not "chairs" nor "the chairmanship") with a meeting's noun as its object or subject in the clause ("the
+        not "chairs" nor "the chairmanship"), or a chair's noun with a meeting's right after it («Сопредседателем
+        встречи выступила Италия», "the chair of the session"), with a meeting's noun as its object or subject in the clause ("the
         meeting was chaired jointly by X and Y", "X chaired the session", «Встреча прошла под председательством
         X») and no process, no timing of its own and no present tense ("is chaired by"); the meeting named in the
         sentence, else the release's."""
         text = self.text
+        of_a_meeting = re.match(rf"\s+(?:of\s+(?:the|this)\s+)?(?:{self.lexicon.meeting_nouns})(?!\w)", text[end:end + 40],
+                                re.I)  # «Сопредседателем встречи выступила Италия», "the chair of the session"
         if not re.fullmatch(self.cues.chaired_meeting, text[start:end], re.I) and not re.search(
-                self.cues.chaired_meeting_before, text[max(sentence[0], start - 30):start], re.I):
+                self.cues.chaired_meeting_before, text[max(sentence[0], start - 30):start], re.I) and not of_a_meeting:
             return None
         clause = self.clause_of(sentence, start)
         around = (sentence[0], min(sentence[1], end + 40))
@@ -455,13 +458,18 @@ class _Reader:
                         continue
                     if status == "member" and self._counted_members(found, process, sentence, start, end):
                         continue
-                    if re.search(self.cues.status_of_others, text[sentence[0]:start], re.I):
-                        continue  # "officials from member states": others, unnamed, not the holders named before
                     listed = self._listed_after(end, sentence)
-                    if listed:
+                    if listed:  # "together with the observer organizations of the Conference, among them IOM, …"
                         self._members_listed(found, process, status, (start, end), listed, sentence)
                         continue
+                    if re.search(self.cues.status_of_others, text[sentence[0]:start], re.I):
+                        # "officials from member states": others, unnamed, not the holders named before; "from the EU
+                        # Member States": the body whose members they are takes no part by these words
+                        found.busy += [(h.start, h.end) for h in self.holders_in(max(sentence[0], start - 12), start)]
+                        continue
                     before = self.holders_in(sentence[0], start)
+                    if status == "observer" and not before and self._observers_after(found, (start, end), sentence):
+                        continue
                     if not before or len(_without_aside(text[before[-1].end:start])) > 80:
                         continue
                     if status == "member" and self._member_of_another_body(end, sentence):
@@ -475,7 +483,9 @@ class _Reader:
                         re.match(r"\s+(?:countries|governments|organi[sz]ations)\b", text[end:sentence[1]]) is not None
                     holders = self.list_from(before[-1], False, (sentence[0], start)) if plural else [before[-1]]
                     if plural and len(holders) == 1 and not re.search(STATUS_LINK, text[holders[0].end:start], re.I):
-                        found.busy.append(sentence)  # "the EU Member States": no participant "the EU" either
+                        # "the EU Member States": no participant "the EU" either (the others listed in the sentence
+                        # still take part: "Experts from Armenia, …, as well as from several EU Member States")
+                        found.busy.append((holders[0].start, holders[0].end))
                         continue  # "DENPASAR, Indonesia … Bali Process member countries": one holder, a plural noun
                     timing = self.timing_in(*clause) or self._joined_on(clause)
                     same_clause = holders[0].start >= clause[0]
@@ -483,7 +493,7 @@ class _Reader:
                     at = self.at_meeting(holders[-1].start if same_clause else clause[0], clause[1]) or \
                         self._joined_at_meeting(holders[-1].start if same_clause else clause[0], clause[1], timing) or \
                         (status == "invited-guest" and timing is None)  # a guest is invited to a meeting: the one reported
-                    if status == "observer" and at and timing is None and self._observing(holders, start, clause):
+                    if status == "observer" and timing is None and self._observing(holders, start, clause):
                         for holder in holders:  # "Japan attended as an observer": an observer of the meeting
                             found.roles.append((self.main, Drafted(  # type: ignore[arg-type]
                                 {"role": "event-observer", "agent": holder.entity},
@@ -545,8 +555,47 @@ class _Reader:
                             "a colon, as many as the count", 0.65))
             if not taking_part:  # "delegations of nine member states took part: …": members, and participants too
                 found.busy.append(sentence)
+                found.roles += self._all_of_them_took_part(listed, sentence)
             return True
         return False
+
+    def _all_of_them_took_part(self, listed: list[Actor], sentence: tuple[int, int]) -> list[tuple[str, Drafted]]:
+        """"… is made up of eleven Member Countries: A, B, … K. All of them took part in this year's meeting": a next
+        sentence whose subject takes up the whole list («Все они приняли участие …») and says they took part makes
+        each listed state a participant of the meeting reported."""
+        text = self.text
+        if self.main is None or sentence[1] >= len(text):
+            return []
+        following = self.analysis.sentence_of(sentence[1] + 1)
+        words = text[following[0]:following[1]]
+        subject = re.search(self.cues.all_of_them, words, re.I)
+        verb = re.search(self.cues.taking_part, words[subject.end():subject.end() + 40], re.I) if subject else None
+        if following == sentence or subject is None or verb is None:
+            return []
+        said = (following[0] + subject.start(), following[0] + subject.end() + verb.end())
+        return [(self.main, Drafted({"role": "participant", "agent": holder.entity}, [(holder.start, holder.end), said],
+                                    "a state listed in the sentence before, which the subject «" +
+                                    text[slice(*said)].strip() + "» takes up", 0.6)) for holder in listed]
+
+    def _observers_after(self, found: Governance, status: tuple[int, int], sentence: tuple[int, int]) -> bool:
+        """«В качестве наблюдателя на встрече присутствовала делегация Узбекистана», "As observers, Japan and Korea
+        attended": the status first, then a verb of attending and the holders after it, no process named in the
+        sentence; each is an observer of the meeting reported (``event-observer``)."""
+        text = self.text
+        verb = re.search(self.cues.attending_as, text[status[1]:sentence[1]], re.I)
+        if verb is None or self.main is None or any(sentence[0] <= p.start < sentence[1] for p in self.processes) \
+                or re.search(self.cues.joining, text[status[1]:status[1] + verb.start()], re.I):
+            return False
+        after = self.holders_in(status[1], sentence[1])
+        if not after:
+            return False
+        holders = self.list_from(after[0], True, (after[0].start, sentence[1]))
+        for holder in holders:
+            found.roles.append((self.main, Drafted({"role": "event-observer", "agent": holder.entity},
+                                                   [(status[0], holder.end)], f"status «{text[slice(*status)]}» "
+                                                   "before a verb of attending and who attended", 0.6)))
+        found.busy.append(sentence)
+        return True
 
     def _observing(self, holders: list[Actor], start: int, clause: tuple[int, int]) -> bool:
         """"Japan and Malaysia attended as observers", «участвовали во встрече в качестве наблюдателей»: a verb of
@@ -563,8 +612,13 @@ class _Reader:
         """"the Member States of the Dialogue, among them A, B and C", «государства-члены процесса, в том числе A и
         B»: the holders listed after the status (and the process, named or as «the process»), by a word that lists."""
         text = self.text
+        noun = re.match(r"\s+(?:organi[sz]ations|countries|states|governments|организаци\w*|стран\w*|государств\w*)"
+                        r"(?!\w)", text[end:sentence[1]], re.I)  # "the observer organizations of the Conference"
+        end += noun.end() if noun else 0
         process = re.match(self.lexicon.process_word, text[end:sentence[1]], re.I) if self.lexicon.process_word \
             else None
+        if process is None and noun:
+            process = re.match(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s*){1,3}", text[end:sentence[1]])
         after = end + process.end() if process else next(
             (p.end for p in self.processes if p.start >= end and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?",
                                                                                text[end:p.start], re.I)), end)
@@ -586,13 +640,21 @@ class _Reader:
         text = self.text
         at = self.at_meeting(*sentence) or (self.main is not None and re.search(
             self.cues.taking_part, text[sentence[0]:cue[0]], re.I) is not None)
+        observing = status == "observer" and at and self.main is not None
         for holder in holders:
             fields: dict = {"status": status, "agent": holder.entity}
-            if at:
+            if at and not observing:
                 fields["at_event"] = self.main
             found.process(process).memberships.append(
                 Drafted(fields, [cue, (holder.start, holder.end)], f"status «{text[cue[0]:cue[1]]}» and the holders "
                         "listed after it", 0.65))
+            if observing:
+                # "All of them took part …, together with the observer organizations of the Conference, among them
+                # IOM, UNHCR and the ICRC": observers of the process (their status, with no timing) who attended this
+                # meeting as such (the meeting's event-observer)
+                found.roles.append((self.main, Drafted({"role": "event-observer", "agent": holder.entity},  # type: ignore[arg-type]
+                                                       [cue, (holder.start, holder.end)], "observers of the process "
+                                                       "listed in a sentence that says they took part", 0.6)))
 
     def _member_of_another_body(self, end: int, sentence: tuple[int, int]) -> bool:
         """«государств – членов ЕС», "member states of the EU": a name right after the status that is not the

@@ -75,10 +75,12 @@ BYLINE = r"(?:By|Text|Author|Автор|Текст|Автор\s+текста)\s*
 #: phrases that introduce the outlet whose report a text relays, before its name
 #: ", Antara news agency reported", «, передает агентство Синьхуа»: a news agency named as such, reporting
 NAMED_AGENCY = {
-    "en": r"(?<=,\s)(?P<relay>(?:the\s+)?(?:(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+news\s+agency|"
-          r"(?:[A-Z][\w'’-]*\s+){1,2}News\s+Agency\s+(?P<acronym>[A-Z]{2,6}))\s+"
-          r"(?:reported|said|quoted|wrote)\b)",
-    "ru": r"(?P<relay>(?:сообщает|сообщило|передает|передаёт)\s+(?:информационное\s+)?агентство\s+«?"
+    # "the state-run Ethiopian News Agency (ENA) reported": words in lower case before the name, its acronym in brackets
+    "en": r"(?<=,\s)(?P<relay>(?:the\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?(?:(?P<name>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)"
+          r"\s+news\s+agency|(?P<full>(?:[A-Z][\w'’-]*\s+){1,2}News\s+Agency)\s+(?:(?P<acronym>[A-Z]{2,6})|"
+          r"\((?P<bracketed>[A-Z]{2,6})\)))\s+(?:reported|said|quoted|wrote)\b)",
+    # «сообщило ближневосточное информационное агентство MENA»: up to two words in lower case before «агентство»
+    "ru": r"(?P<relay>(?:сообщает|сообщило|передает|передаёт)\s+(?:[а-яё-]+\s+){0,2}агентство\s+«?"
           r"(?P<name>[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})»?)",
 }
 RELAY_BEFORE = {
@@ -233,14 +235,17 @@ AGENCY_TAILS = (
     re.compile(rf"\.?\s*[–—-]\s*(?P<agency>{_AGENCY})(?=\s*[.–—-]|[ \t]*$)", re.M),  # 2024 – Казинформ
     re.compile(rf"\.?[ \t]+(?P<agency>{_AGENCY})(?:[ \t]*/(?P<author>[^/\n\d]{{3,60}})/)?[ \t]*[.]?[ \t]*[–—-]"),
     # 12 октября. КАЗИНФОРМ – ; 5 июня. КАЗИНФОРМ /Айгерим Нурланова/ –
+    re.compile(r"\.?[ \t]+(?P<agency>[A-ZА-ЯЁ]{2,10})\.(?=\s)"),  # Баку. 5 марта. АПА. Сегодня …: capitals between stops
 )
 #: a by-line that dates the text: "By Dana Abilova on 8 June 2023", «Автор: Дана Абилова, 8 июня 2023»
 BYLINE_DATE = re.compile(rf"^[ \t]*(?:By|Автор:?|Text:?|Текст:?)[ \t]+[^\n\d]{{2,60}}?(?:[ \t]+on|,|[ \t]+[|–—])[ \t]+"
                          rf"(?P<date>{_DATE})(?:,?[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$", re.M)
 #: a dateline with a place and no date: "ASTANA – A decade after…", «АСТАНА – …» (the place in capitals)
 #: "BISHKEK (Kabar) – …", «БИШКЕК (АКИpress) – …»: with the agency in brackets
+#: «АСТАНА. КАЗИНФОРМ – …»: the agency in capitals after a full stop
 PLACE_LINE = re.compile(r"^[ \t]*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ \t][A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,2})"
-                        rf"(?:,[ \t]*[^\W\d_][\w ]{{1,30}})?(?:[ \t]*\((?P<agency>{_AGENCY})\))?[ \t]*[–—-][ \t]", re.M)
+                        rf"(?:,[ \t]*[^\W\d_][\w ]{{1,30}})?(?:[ \t]*\((?P<agency>{_AGENCY})\)|"
+                        r"\.[ \t]+(?P<dotted>[A-ZА-ЯЁ]{2,}(?:[ \t][A-ZА-ЯЁ]{2,})?))?[ \t]*[–—-][ \t]", re.M)
 
 
 def read_date(words: str) -> tuple[int | None, int, int | None] | None:
@@ -327,8 +332,8 @@ def find_place_line(text: str, start: int, end: int) -> tuple[int, int, int, tup
     agency in brackets after the place or None)."""
     for match in PLACE_LINE.finditer(text, start, end):
         if _looks_like_place(match.group("place").title()):
-            return match.start("place"), match.end("place"), match.end(), \
-                match.span("agency") if match.group("agency") else None
+            agency = "agency" if match.group("agency") else "dotted" if match.group("dotted") else None
+            return match.start("place"), match.end("place"), match.end(), match.span(agency) if agency else None
         return None
     return None
 
@@ -576,8 +581,8 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
         if issuer:
             add(publishers, "agent", issuer, [(match.start(), issuer.end)], f"«{match.group('cue')}» and a name", 0.75)
     for match in re.finditer(rf"(?m)(?:^|(?<=[.–—]\s))[ \t]*(?P<cue>{BYLINE})\s+(?P<name>[^\n.,]{{2,60}})", text):
-        if match.start() > body_start + 400:
-            break
+        if match.start() > body_start + 400 and not _signs_off(text, match.end()):
+            continue  # a by-line heads the text, or signs it off on its last line («Автор: Нигяр Мамедова»)
         # "By Dana Abilova on 8 June 2023", «Автор: Дана Абилова | 8 июня»: the name ends before the date
         words = re.split(r"\s+(?:on|at|от)\s+(?=\d|[^\W\d_]+\.?\s+\d)|\s*[|–—]\s*|\s+\d", match.group("name"))[0]
         name = (match.start("name"), match.start("name") + len(words.rstrip()))
@@ -599,6 +604,11 @@ def publishers_and_authors(analysis: Analysis, actors: Actors, found: list[Menti
             if known:
                 add(publishers, "agent", known[0], [(match.start("cue"), span[1])], "the outlet after a by-line", 0.75)
     return publishers, authors
+
+
+def _signs_off(text: str, end: int) -> bool:
+    """Whether the words ending at ``end`` end the text's last line."""
+    return re.fullmatch(r"[ \t]*(?:\n\s*)?", text[end:]) is not None
 
 
 def _propose_person(analysis: Analysis, actors: Actors, registry: Registry, span: tuple[int, int],
@@ -667,10 +677,11 @@ def relays(analysis: Analysis, actors: Actors, body_end: int, registry: Registry
     drafted: list[Drafted] = []
     for match in re.finditer(NAMED_AGENCY[analysis.language], text[:body_end]):
         # "the Emirates News Agency WAM reported": the agency by its full name, its acronym after it
-        span = match.span("acronym") if match.groupdict().get("acronym") else match.span("name")
-        if match.groupdict().get("acronym") and not actors.within(*span, OUTLET_TYPES):
-            span = (text.index(match.group("relay").split()[0 if not match.group("relay").startswith("the") else 1],
-                               match.start("relay")), match.start("acronym") - 1)
+        groups = match.groupdict()
+        span = match.span("acronym") if groups.get("acronym") else match.span("full") if groups.get("bracketed") \
+            else match.span("name")
+        if groups.get("acronym") and not actors.within(*span, OUTLET_TYPES):
+            span = match.span("full")
         named = actors.within(*span, OUTLET_TYPES)
         outlet = named[0] if named else _propose_outlet(analysis, actors, registry, span, "an agency named as such "
                                                         "with a verb of reporting") if registry is not None else None

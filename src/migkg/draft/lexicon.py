@@ -86,7 +86,8 @@ RUSSIAN = Lexicon(
     government_word="Правительство",
     role_cues={
         "opener": (("открыть",), ("открывать", "конференция"), ("открывать", "встреча"), ("открывать", "заседание"),
-                   ("открывать", "совещание"), ("открывать", "консультация"), ("открывать", "сессия")),
+                   ("открывать", "совещание"), ("открывать", "консультация"), ("открывать", "сессия"),
+                   ("открывать", "семинар"), ("открывать", "форум")),
         "organiser": (("организовать",), ("организатор",)),
         "funder": (("профинансировать",), ("финансировать",), ("финансовый", "поддержка")),
         "supporter": (("при", "поддержка"), ("при", "содействие")),
@@ -110,7 +111,9 @@ RUSSIAN = Lexicon(
     subject_roles=(("host", r"\bвыступ\w+\s+(?:в\s+качестве\s+)?принимающ\w+\s+сторон\w+"),),
     taking_part=r"\b(?:принял[аио]?|приняли)\s+участие\b|\bучаствовал\w*|\bприсутствовал\w*",
     taking_part_process=r"^\s+(?:\w+\s+){0,2}?в\s+(?:работе\s+)?(?:\w+\s+)?(?:процесс|диалог|сет)\w*",
-    delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|руководил\w*)\s+",
+    # «делегацию возглавил …»; «Делегацию Чехии, которая …, возглавляет …»: the state's name, a clause between commas
+    delegation_led=r"^\s*(?:[А-ЯЁ]\w+\s*)?(?:,[^,.;]{1,80},\s*)?(?:\w+\s+){0,2}?(?:возглавил\w*|возглавлял\w*|"
+                   r"возглавля(?:ет|ют)|руководил\w*|руковод(?:ит|ят))\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
     delegation_led_before=r"(?<!\w)(?:возглавля\w*|возглавил\w*|руководил\w*)\s+(?:\w+\s+)?$",
     represented=r"(?<!\w)представлял[аи]?(?!\w)",
@@ -130,7 +133,8 @@ ENGLISH = Lexicon(
                                "reminded", "pointed", "welcomed", "welcomes", "assured", "pledged",
                                "affirmed", "reaffirmed", "announced", "expressed", "told", "explained",
                                "warned", "argued", "observed", "acknowledged", "praised", "commended",
-                               "proposed", "suggested", "declared", "remarked", "insisted", "offered", "promised"}),
+                               "proposed", "suggested", "declared", "remarked", "insisted", "offered", "promised",
+                               "reiterated", "reiterates", "thanked"}),
     commitment_verbs=frozenset({"assured", "pledged", "committed", "promised", "reaffirmed"}),
     commitment_nouns=frozenset({"readiness", "commitment", "willingness"}),
     joint_verbs=frozenset({"agreed", "adopted", "endorsed", "decided", "resolved", "approved", "signed",
@@ -156,8 +160,10 @@ ENGLISH = Lexicon(
     government_word="Government",
     role_cues={
         "opener": (("opened", "by"), ("opening", "the", "conference"), ("opening", "the", "meeting"),
-                   ("opening", "the", "session"), ("opening", "the", "consultation")),
-        "organiser": (("organized", "by"), ("organised", "by"), ("convened", "by")),
+                   ("opening", "the", "session"), ("opening", "the", "consultation"), ("opening", "the", "workshop"),
+                   ("opening", "the", "seminar"), ("opening", "the", "forum")),
+        "organiser": (("organized", "by"), ("organised", "by"), ("co-organized", "by"), ("co-organised", "by"),
+                      ("convened", "by")),
         "funder": (("funded", "by"), ("financed", "by"), ("financial", "support", "of"),
                    ("financial", "support", "from")),
         "supporter": (("with", "the", "support", "of"), ("supported", "by"), ("with", "support", "from"),
@@ -190,7 +196,7 @@ ENGLISH = Lexicon(
     partners=r"\s+with\s+",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:was|were)\s+(?:led|headed)\s+by\s+",
     delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
-    delegation_led_before=r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+)?$",
+    delegation_led_before=r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w'’-]+\s+)?$",
     represented=r"\b(?:was|were)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
@@ -262,6 +268,7 @@ class DomainLexicon:
     meeting_heads: str = r"(?!x)x"  # any head noun of a meeting: with a kind cue among its modifiers, a meeting's phrasing
     attending: str = ""      # words before a bare meeting noun that place someone at it ("at a", «участие в»)
     held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
+    opening: str = ""        # a verb of opening whose object is the meeting ("Opening the meeting", «Открывая совещание»)
     cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
 
     @property
@@ -414,9 +421,10 @@ DOMAIN_ENGLISH = DomainLexicon(
                           ("action-plan", r"guidelines|road\s*map|plan\s+of\s+work")),
     meeting_heads=r"meetings?|conferences?|consultations?|workshops?|forums?|seminars?|sessions?|round[\s-]?tables?",
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
-    held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?"
+    held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
              r"(?:meeting|session|consultation)s?\b",
     cardinals=r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|numerous",
+    opening=r"\b(?:opening|opened|opens)\s+(?:the|its|this)",
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
@@ -536,6 +544,7 @@ DOMAIN_RUSSIAN = DomainLexicon(
     held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
              r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
     cardinals=r"\d+|дв[ае]|тр[её]х|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|многочисленн\w+|ряд",
+    opening=r"(?<!\w)(?:открывая|открыл[аио]?|открывший|открывшая|открывшие)(?!\w)",
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}
@@ -569,6 +578,7 @@ class GovernanceCues:
     chaired_meeting: str = r"(?!x)x"  # a chair cue that is a verb of chairing one meeting ("chaired", «председательствовал»)
     chaired_meeting_before: str = r"(?!x)x"  # words right before a chair cue that make it so («под», "presided over")
     membership_words: str = r"(?!x)x"  # words of a sentence that make the states it counts and lists members
+    all_of_them: str = r"(?!x)x"  # a next sentence's subject that takes up a whole list ("All of them", «Все они»)
 
 
 #: capitalised names, a few words long ("the Western Balkans", "the Silk Routes region", "the EU Member States")
@@ -599,15 +609,20 @@ GOVERNANCE_CUES = {
         member_word=r"\bmember",
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
         listed_after=r"^\s*,?\s*(?:among\s+(?:them|whom|which)|including|namely|such\s+as)\s+(?:the\s+)?$",
-        status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?$",
+        # "officials from member states", "as well as from several EU Member States": others, unnamed
+        status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?"
+                         r"(?:[A-Z]{2,8}\s+)?$",
         # "11 member states - A, B …", "the Conference's eleven member countries - A, B …", "its 12 members: A, B …"
         counted_list=r"\b(?P<number>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[\w'’-]+\s+){0,3}?(?:states|countries|governments|members)"
                      r"(?:\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+){0,6}?(?:[A-Z][\w'’-]*))?"
                      r"(?:\s*\([A-Z]{2,8}\))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"\bmembers?\b|\bmembership\b",
+        all_of_them=r"^\s*(?:all|each)\s+of\s+them\b|^\s*they\s+all\b|^\s*all\s+(?:these|those|the|of\s+the)\s+(?:\w+\s+)?"
+                    r"(?:states|countries|members)\b",
         chaired_meeting=r"(?:co[\s-]?)?chaired|presided\s+over",
-        attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there)\b",
+        attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there|"
+                     r"(?:was|were)\s+represented|followed\s+the\s+(?:proceedings|meeting|discussions))\b",
         chaired_meeting_before=r"\bunder\s+the\s+$",
     ),
     "ru": GovernanceCues(
@@ -633,8 +648,9 @@ GOVERNANCE_CUES = {
                      r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)\w*)\s+(?:[\w-]+\s+){0,2}?(?:государств|стран|член)\w*"
                      r"(?:[\s–—-]+член\w*)?(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
+        all_of_them=r"^\s*(?:все|каждое|каждая|каждый)\s+(?:из\s+)?(?:они|них|эти|эти\s+\w+)(?!\w)",
         chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательством",
-        attending_as=r"участвова\w*|участи\w+|присутствова\w*",
+        attending_as=r"участвова\w*|участи\w+|присутствова\w*|представлен\w*",
         chaired_meeting_before=r"\bпод\s+(?:\w+\s+)?$",
     ),
 }

@@ -174,11 +174,12 @@ def _ordinal_word(word: str, lexicon: DomainLexicon) -> int | None:
     return None
 
 
-def _numbers_in_apposition(analysis: Analysis, meetings: list[Meeting], body: tuple[int, int],
+def _numbers_in_apposition(analysis: Analysis, actors: Actors, meetings: list[Meeting], body: tuple[int, int],
                            lexicon: DomainLexicon) -> None:
     """"The Senior Officials' Meeting, the seventh in the process's history", «Встречу, вторую в этом формате»:
     an ordinal after a comma right after the meeting (or a noun referring back to the last meeting named) is
-    its number."""
+    its number; a process named right after the ordinal ("The meeting, the 12th of the IGAD-RCP", «Встреча,
+    третья в рамках Алматинского процесса») is the process it is a meeting of."""
     text = analysis.text
     nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
     mentions = sorted(((start, end, meeting) for meeting in meetings for start, end in meeting.mentions),
@@ -194,6 +195,21 @@ def _numbers_in_apposition(analysis: Analysis, meetings: list[Meeting], body: tu
             meeting.number = number
             meeting.event.number = Drafted({"number": number}, [(start, end)],
                                            "an ordinal in apposition to the meeting", 0.7)
+        process = _process_after_ordinal(analysis, actors, end)
+        if process is not None and meeting.event.meeting_of is None:
+            meeting.event.meeting_of = Drafted({"process": process.entity}, [(start, process.end)],
+                                               "the process named after an ordinal in apposition to the meeting", 0.7)
+
+
+#: words between an ordinal in apposition and the process whose meeting it numbers ("the 12th of the", «третья в
+#: рамках»)
+_ORDINAL_OF = r"\s+(?:of|in|within)\s+(?:the\s+)?(?:framework\s+of\s+(?:the\s+)?)?|\s+(?:в\s+рамках|в\s+истории)\s+"
+
+
+def _process_after_ordinal(analysis: Analysis, actors: Actors, end: int) -> Actor | None:
+    """The process named right after an ordinal in apposition to a meeting ("the 12th of the IGAD-RCP")."""
+    return next((p for p in actors.mentions if p.type == "regional-consultative-process" and p.start >= end
+                 and re.fullmatch(_ORDINAL_OF, analysis.text[end:p.start], re.I)), None)
 
 
 def _reported(text: str, sentence: tuple[int, int], start: int, end: int, lexicon: DomainLexicon) -> bool:
@@ -277,7 +293,7 @@ def _who_met(analysis: Analysis, body: tuple[int, int], lexicon: DomainLexicon) 
         for verb in re.finditer(verbs, text[sentence[0]:sentence[1]], re.I):
             start = sentence[0] + verb.start()
             before = text[sentence[0]:start]
-            clause = re.split(r"[,;(]|\s[–—-]\s", before)[-1]
+            clause = re.split(r"[,;(]|\s(?:[–—-]|--)\s", _without_brackets(before))[-1]
             subject_start = start - len(clause)
             if re.search(lexicon.to_come, before, re.I) or re.search(lexicon.not_reported, clause, re.I):
                 break
@@ -291,6 +307,12 @@ def _who_met(analysis: Analysis, body: tuple[int, int], lexicon: DomainLexicon) 
                     break
             break
     return found
+
+
+def _without_brackets(words: str) -> str:
+    """``words`` with what stands in brackets blanked out, as long as before: "Senior officials of the Intergovernmental
+    Authority on Development (IGAD) on Thursday wrapped up" is one clause."""
+    return re.sub(r"\([^()]*\)", lambda bracket: " " * len(bracket.group()), words)
 
 
 def _word_end(text: str, start: int) -> int:
@@ -379,7 +401,7 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
         if own is not None and meetings[0].kind not in named:  # the headline's meeting is the release's own
             meetings.remove(own)
             meetings.insert(0, own)
-    _numbers_in_apposition(analysis, meetings, body, lexicon)
+    _numbers_in_apposition(analysis, actors, meetings, body, lexicon)
     for index, meeting in enumerate(meetings):
         _describe(analysis, actors, meeting, setting, first=index == 0)
     for start, end, _, verb, noun in met:
@@ -456,12 +478,21 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
         event.meeting_of = Drafted({"process": only.entity}, sorted({(only.start, only.end), (start, end)}),
                                    "the only process the text names, for the release's own meeting", 0.4)
     places = {m.start for m in actors.mentions if m.type in ("city", "state")}
+    start = _with_ordinal(event, start)
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
-                         "the meeting's kind, the process and the subject named after it (its number is the "
-                         "event's number)", 0.6)
+                         "the ordinal, the meeting's kind, the process and the subject named after it", 0.6)
     held = _held_sentence(analysis, meeting, sentence)
     _when(analysis, meeting, setting, first, sentence, lead, held)
     _where(analysis, actors, meeting, setting, first, sentence, lead, held)
+
+
+def _with_ordinal(event: DraftEvent, start: int) -> int:
+    """Where a meeting's name begins: at the ordinal read right before its kind ("Seventh Ministerial Consultation",
+    "XXVII Vice-Ministerial Meeting", «шестая министерская конференция»), as the writers name it, else at the kind."""
+    if event.number is None:
+        return start
+    ordinal_start, ordinal_end = event.number.spans[0]
+    return ordinal_start if ordinal_start < start < ordinal_end else start
 
 
 def _held_sentence(analysis: Analysis, meeting: Meeting, sentence: tuple[int, int]) -> tuple[int, int] | None:
@@ -531,6 +562,24 @@ def _one_end(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexic
     return "from" if opened and not closed else "to" if closed and not opened else None
 
 
+def _joined_day(text: str, near: list[RelativeDate]) -> RelativeDate | None:
+    """The second of two days joined by "and", «и» or a dash ("Monday and Tuesday"), when it is a later one."""
+    if len(near) < 2:
+        return None
+    first, second = near[0], near[1]
+    joined = re.fullmatch(r"\s*(?:and|и|to|–|—|-)\s*(?:on\s+|во?\s+)?", text[first.end:second.start], re.I)
+    return second if joined and second.date > first.date else None
+
+
+def _day_end(analysis: Analysis, sentence: tuple[int, int], day: int, lexicon: DomainLexicon) -> str | None:
+    """A day read from another sentence than the meeting's ("… a two-day thematic workshop. The workshop, which
+    opened on Tuesday, …"): ``from`` or ``to`` as that sentence says the meeting opened or closed then."""
+    own = analysis.sentence_of(day)
+    if own == sentence or not _lasted_days(analysis, own, lexicon):
+        return None
+    return _one_end(analysis, own, lexicon)
+
+
 def _lasted_days(analysis: Analysis, sentence: tuple[int, int], lexicon: DomainLexicon) -> bool:
     """Whether the text says the meeting lasted more than a day: "two-day" in its sentence, or before a noun for
     a meeting anywhere («Двухдневная встреча организована ...»). Only then is a day it opened (closed) on its
@@ -593,10 +642,16 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
                                  + year_note, 0.7)
     elif near:
         when = near[0]
+        end = _day_end(analysis, sentence, when.start, lexicon) or end
         issued_spans = setting.issued.spans[:1] if setting.issued else []
         spans = [*issued_spans, (when.start, when.end)]
         note = f"The text says \"{when.words}\"; the date of issue is {when.issued.isoformat()}."
-        if end:
+        last = _joined_day(text, near)
+        if last is not None:  # "last Monday and Tuesday", «в понедельник и вторник»: the first and last days
+            event.period = Drafted({"from": when.date.isoformat(), "to": last.date.isoformat()},
+                                   [*issued_spans, (when.start, last.end)], f"«{text[when.start:last.end]}» resolved "
+                                   "against the date of issue, the first and last days", 0.6, note)
+        elif end:
             event.period = Drafted({end: when.date.isoformat()}, spans, f"«{when.words}» resolved against the date of "
                                    f"issue, the {'first' if end == 'from' else 'last'} day", 0.6, note)
         else:
@@ -622,17 +677,14 @@ def _opened_elsewhere(analysis: Analysis, meeting: Meeting, setting: Setting, ri
     text, lexicon, event = analysis.text, DOMAIN_LEXICONS[analysis.language], meeting.event
     if not (lexicon.opened and lexicon.multi_day) or (event.period and "from" in event.period.fields):
         return
-    nouns = lexicon.meeting_nouns
     for later in (s for s in analysis.sentences if s[0] >= sentence[1]):
-        words = text[later[0]:later[1]]
-        noun = re.search(rf"(?:{lexicon.multi_day})\s+(?:{nouns})", words, re.I)
-        if noun is None or any(later[0] <= r[0] < later[1] for r in rivals):
+        if any(later[0] <= r[0] < later[1] for r in rivals):
             continue
-        verb = re.search(lexicon.opened, words[noun.end():], re.I)
-        if verb is None or re.search(r"[.;]", words[noun.end():noun.end() + verb.start()]) \
-                or len(words[noun.end():noun.end() + verb.start()]) > 80:
+        found = _opened_on(text[later[0]:later[1]], lexicon) if _lasted_days(analysis, later, lexicon) else None
+        if found is None:
             continue
-        at = later[0] + noun.end() + verb.end()
+        noun_start, verb_end = found
+        at = later[0] + verb_end
         days = [(r.date.isoformat(), (r.start, r.end)) for r in setting.relative if at <= r.start <= at + 20] + \
             [(str(t.start_value), span) for t, span in _explicit(analysis, (at, min(later[1], at + 30)), setting)
              if t.kind == "date" and len(str(t.start_value or "")) == 10]
@@ -641,11 +693,28 @@ def _opened_elsewhere(analysis: Analysis, meeting: Meeting, setting: Setting, ri
         day, span = days[0]
         ends = event.period.fields.get("to") if event.period else None
         fields = {"from": day, **({"to": ends} if ends and ends > day else {})}
-        spans = [(later[0] + noun.start(), span[1])] + (event.period.spans if event.period and ends else [])
+        spans = [(later[0] + noun_start, span[1])] + (event.period.spans if event.period and ends else [])
         event.period = Drafted(fields, spans, "the day a later sentence says the meeting of days opened"
                                + (", and the last day drafted before" if "to" in fields else ""), 0.6)
         event.date = None
         return
+
+
+def _opened_on(words: str, lexicon: DomainLexicon) -> tuple[int, int] | None:
+    """Where a sentence says a meeting of days opened, as (where its words begin, where the day may follow): the
+    meeting of days and a verb of opening after it ("the two-day meeting, which began yesterday"), or a verb of
+    opening with the meeting as its object ("Opening the meeting on Wednesday, the Minister …", «Открывая совещание
+    во вторник»)."""
+    nouns = lexicon.meeting_nouns
+    noun = re.search(rf"(?:{lexicon.multi_day})\s+(?:{nouns})", words, re.I)
+    if noun is not None:
+        verb = re.search(lexicon.opened, words[noun.end():], re.I)
+        between = words[noun.end():noun.end() + verb.start()] if verb else ""
+        if verb is not None and not re.search(r"[.;]", between) and len(between) <= 80:
+            return noun.start(), noun.end() + verb.end()
+    opening = re.search(rf"(?:{lexicon.opening})\s+(?:\w+\s+){{0,2}}?(?:{nouns})(?!\w)", words, re.I) \
+        if lexicon.opening else None
+    return (opening.start(), opening.end()) if opening else None
 
 
 def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Setting, first: bool,
