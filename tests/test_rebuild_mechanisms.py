@@ -1,10 +1,11 @@
 """The mechanisms that keep a one-card rebuild short (issue 14, item 5), each checked on what it must keep the
 same (the copies in runs are in test_part_copies.py): copies never waiting for the writer's threads, the files synced while the description is made, the count of distinct
 digests, the description's release rows made from the IRIs' patterns, the check across releases' state as
-plain MessagePack, and the cache's pruning."""
+plain MessagePack, and the cache's pruning (the groups kept for much-described nodes too)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -13,14 +14,17 @@ import numpy as np
 import pytest
 from rdflib import Literal, URIRef
 
+from migkg import synthetic
 from migkg.build import dumps
 from migkg.build.cache import Cache
+from migkg.build.corpus import build_corpus
 from migkg.build.describe import Statistics, _distinct, _unique, release_rows
 from migkg.build.dumps import DumpWriter, Staging
 from migkg.build.formats import formats_for
 from migkg.build.serialise import Serialiser, prefixes
-from migkg.build.shared import load_state, save_state
+from migkg.build.shared import GROUPS_ENTRIES, load_state, save_state
 from migkg.mapping.iris import Iris
+from migkg.validation import across
 from migkg.validation.across import AcrossState, NodeCheck
 from migkg.validation.reports import Issue
 from migkg.validation.shacl.results import Result
@@ -220,3 +224,22 @@ def test_pruning_removes_the_entries_of_releases_that_are_gone_and_nothing_else(
     cache.prune("releases", {"a", "c"})
     assert sorted(p.name for p in (tmp_path / "cache" / "releases").iterdir()) == ["a.bin", "c.bin", "notes.txt"]
     cache.prune("nothing-here", set())  # no such folder: nothing to do
+
+
+def test_the_groups_kept_for_much_described_nodes_go_when_their_nodes_are_no_longer_shared(tmp_path, monkeypatch,
+                                                                                          toolkit):
+    """Every node of two describers or more keeps its check's groups here (KEPT_FROM lowered to 2); a rebuild with the
+    same shared nodes leaves the entries, one after which no node is shared any more removes them."""
+    monkeypatch.setattr(across, "KEPT_FROM", 2)
+    data = synthetic.generate(tmp_path / "data", 6, seed=5)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert build_corpus(data, out, toolkit, cache_dir=cache).error is None
+    kept = cache / GROUPS_ENTRIES
+    first = sorted(p.name for p in kept.iterdir())
+    assert first
+    assert build_corpus(data, out, toolkit, cache_dir=cache).error is None
+    assert sorted(p.name for p in kept.iterdir()) == first
+    for folder in sorted((data / "releases").iterdir())[1:]:
+        shutil.rmtree(folder)
+    assert build_corpus(data, out, toolkit, cache_dir=cache).error is None
+    assert list(kept.iterdir()) == []

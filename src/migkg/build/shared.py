@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,10 +101,12 @@ class SharedNodesCheck:
             described.append((rid, digests))
         if not any(len(d) for _rid, d in described):
             return AcrossReleases(), set(checked)
-        across, state = check_across(self.workbench(), described, self.groups, parse_group, self.previous,
-                                     _CachedGroups(self.cache, self._key()))
+        kept = _CachedGroups(self.cache, self._key())
+        across, state = check_across(self.workbench(), described, self.groups, parse_group, self.previous, kept)
         state.releases = {rid: (keys[rid], digests) for rid, digests in described}
         save_state(self.cache, self._key(), state, self.stored)
+        if state.nodes.keys() != self.previous.nodes.keys():  # a shared node came or went: none is kept for nothing
+            kept.prune(state.nodes)
         return across, set(checked)
 
     def groups(self, release_id: str) -> dict[str, bytes]:
@@ -150,6 +152,10 @@ class _CachedGroups:
     def save(self, node: str, groups: GroupsOf[bytes]) -> None:
         rows = [[rid, named, digest, group] for (rid, named), (digest, group) in sorted(groups.items())]
         self.cache.put(self._name(node), self.key, {}, {"groups": msgpack.packb([node, rows])})
+
+    def prune(self, nodes: Iterable[str]) -> None:
+        """Remove the entries of nodes that are no longer shared (``nodes``: those that are)."""
+        self.cache.prune(GROUPS_ENTRIES, {self._name(node).rsplit("/", 1)[1] for node in nodes})
 
 
 #: the cache entries of the groups much-described nodes' checks read (:class:`_CachedGroups`)
