@@ -137,8 +137,12 @@ class _CachedGroups:
         self.cache, self.key = cache, key
 
     @staticmethod
-    def _name(node: str) -> str:
-        return f"{GROUPS_ENTRIES}/{hashlib.sha256(node.encode()).hexdigest()[:32]}"
+    def _file(node: str) -> str:
+        """The entry's name in :data:`GROUPS_ENTRIES`: a hash of the node's IRI (the IRI itself is in the entry)."""
+        return hashlib.sha256(node.encode()).hexdigest()[:32]
+
+    def _name(self, node: str) -> str:
+        return f"{GROUPS_ENTRIES}/{self._file(node)}"
 
     def load(self, node: str) -> GroupsOf[bytes]:
         entry = self.cache.read(self._name(node), self.key, ["groups"])
@@ -155,7 +159,7 @@ class _CachedGroups:
 
     def prune(self, nodes: Iterable[str]) -> None:
         """Remove the entries of nodes that are no longer shared (``nodes``: those that are)."""
-        self.cache.prune(GROUPS_ENTRIES, {self._name(node).rsplit("/", 1)[1] for node in nodes})
+        self.cache.prune(GROUPS_ENTRIES, {self._file(node) for node in nodes})
 
 
 #: the cache entries of the groups much-described nodes' checks read (:class:`_CachedGroups`)

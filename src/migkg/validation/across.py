@@ -299,9 +299,9 @@ def _check_nodes(validator: SharedNodeValidator, todo: list[str], describers: di
     the Warnings among them as conflicts, each side with the graphs of the releases that state it)."""
     wanted = set(todo)
     own = validator.release_prefix  # a release's own nodes: no other release describes them
-    for node in todo:
-        if len(describers[node]) >= KEPT_FROM:
-            reader.take_kept(node)
+    much_described = [node for node in todo if len(describers[node]) >= KEPT_FROM]
+    for node in much_described:
+        reader.take_kept(node)
     said: list[tuple[str, list[Triple]]] = []   # (release, its triples about the nodes to check), release order
     values: dict[str, set[str]] = {node: set() for node in todo}
     for rid in sorted({rid for node in todo for rid in describers[node]}):
@@ -320,10 +320,9 @@ def _check_nodes(validator: SharedNodeValidator, todo: list[str], describers: di
     for value in sorted(named - wanted):
         for rid in describers.get(value, ()):
             union.update(dict.fromkeys(parse(reader.group(rid, value))))
-    for node in todo:
-        if len(describers[node]) >= KEPT_FROM:
-            reader.keep(node, [(rid, named) for named in (node, *sorted(values[node] - wanted))
-                               for rid in describers.get(named, ())])
+    for node in much_described:
+        reader.keep(node, [(rid, named) for named in (node, *sorted(values[node] - wanted))
+                           for rid in describers.get(named, ())])
     results = validator.validate_shared(list(union), [ox.NamedNode(node) for node in todo])
     stated = _stated(said, wanted)
     shapes = validator.shapes
