@@ -3,7 +3,8 @@
 For each query of ``queries/research`` and ``queries/network`` on an in-memory Oxigraph store (default
 graph = union of all graphs, as ``migkg query`` runs them) it measures:
 
-- the first row: the time until Oxigraph yields it (what ``migkg query --format csv`` then prints at once);
+- the first row: the time until it is read, as ``migkg query --format csv`` reads it (the engine's first row; for a
+  query with a ``# first-rows:`` line, the first row of the head that :mod:`migkg.queries.streaming` computes first);
 - the whole answer, every row read;
 - the first page, ``--limit 100`` (the query's own ``LIMIT 100``, written by :mod:`migkg.queries.paging`);
 - the reference: as many rows of one triple pattern (``?s ?p ?o``, no join) sorted by the engine
@@ -56,12 +57,25 @@ class Measured:
                 f"{self.seconds / max(self.reference, 1e-3):.1f}x the reference; load {self.load:.1f}")
 
 
-def timed(store, text: str, substitutions=None) -> tuple[float | None, float, int]:
-    """(seconds to the first row or None, seconds to the last, rows) of ``text`` on ``store``."""
+def timed(store, text: str, substitutions=None, page=None) -> tuple[float | None, float, int]:
+    """(seconds to the first row or None, seconds to the last, rows) of ``text`` on ``store`` (``page``: of that
+    page of its answer, a :class:`migkg.queries.paging.Page`).
+
+    A text whose header has a ``# first-rows:`` line is read as ``migkg query`` reads it
+    (:func:`migkg.queries.streaming.first_rows`: the rows of the least value first, then the rest)."""
+    from migkg.queries.catalogue import first_rows_of
+    from migkg.queries.paging import Page, paged
+    from migkg.queries.streaming import first_rows
+
+    page = page or Page()
     began = time.perf_counter()
     first = None
     rows = 0
-    for _ in store.query(text, use_default_graph_as_union=True, substitutions=substitutions or {}):
+    line = first_rows_of(Path("query.rq"), text)
+    streamed = first_rows(store, text, line, {}, page) if line and not substitutions else None
+    solutions = streamed.rows if streamed else store.query(paged(text, page), use_default_graph_as_union=True,
+                                                           substitutions=substitutions or {})
+    for _ in solutions:
         if first is None:
             first = time.perf_counter() - began
         rows += 1
@@ -76,12 +90,12 @@ def reference_texts(rows: int) -> tuple[str, str]:
 
 def measure(store, what: str, text: str, repeat: int = 1) -> Measured:
     """One query, with its first page and its reference, alternating ``repeat`` times; the medians."""
-    from migkg.queries.paging import Page, paged
+    from migkg.queries.paging import Page
 
     runs, pages, references, floors = [], [], [], []
     for _ in range(max(repeat, 1)):
         runs.append(timed(store, text))
-        pages.append(timed(store, paged(text, Page(PAGE)))[1])
+        pages.append(timed(store, text, page=Page(PAGE))[1])
         sorted_text, unsorted_text = reference_texts(runs[-1][2])
         references.append(timed(store, sorted_text)[1])
         floors.append(timed(store, unsorted_text)[1])

@@ -244,10 +244,13 @@ def test_header(path: Path):
         if not line.startswith("#"):
             break
         header.append(line)
-    keys = [re.match(r"# (\w+): ", line).group(1) for line in header]
+    keys = [re.match(r"# ([\w-]+): ", line).group(1) for line in header]
     params = [line for line in header if line.startswith("# param: ")]
+    first_rows = [line for line in header if line.startswith("# first-rows: ")]  # at most one (migkg.queries.streaming)
     examples = [line for line in header if line.startswith("# example: ")]
-    assert keys == ["title", "question", "returns"] + ["param"] * len(params) + ["example"] * len(examples)
+    assert keys == (["title", "question", "returns"] + ["param"] * len(params) + ["first-rows"] * len(first_rows)
+                    + ["example"] * len(examples))
+    assert len(first_rows) <= 1
     for line in params:
         assert re.fullmatch(r"# param: \w+ (iri|string|date|integer|decimal|language-tagged string)? ?— .+", line), line
     assert examples[0] == f"# example: migkg query queries/research/{path.name}"

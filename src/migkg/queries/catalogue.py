@@ -36,12 +36,13 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from migkg.errors import InputError, Location
+from migkg.queries.streaming import FirstRows, parse_first_rows
 from migkg.schema.resources import queries_dir
 
 if TYPE_CHECKING:
     from migkg.mapping.terms import Object
 
-HEADER_LINE = re.compile(r"^#\s*(title|question|returns|param|example|description|sets):\s*(.*)$")
+HEADER_LINE = re.compile(r"^#\s*(title|question|returns|param|example|description|sets|first-rows):\s*(.*)$")
 SETS_LINE = re.compile(r'^(?P<columns>(?:\?[A-Za-z_][A-Za-z0-9_]*\s*)+)(?:separator="(?P<separator>[^"]+)")?\s*$')
 CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
 PARAM_LINE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\S+)\s*(?:—|–|--|-)\s*(?P<description>.*)$")
@@ -90,6 +91,8 @@ class Query:
     parameters: list[Parameter] = field(default_factory=list)
     #: set-valued columns (a ``# sets:`` line): column name -> the separator between its values
     sets: dict[str, str] = field(default_factory=dict)
+    #: the variable the answer is sorted by first, and where its values are (a ``# first-rows:`` line)
+    first_rows: FirstRows | None = None
 
     @property
     def name(self) -> str:
@@ -126,7 +129,7 @@ def read_query(path: Path, kind: str = "query") -> Query:
     except UnicodeDecodeError:
         raise InputError(Location(path), "is not UTF-8 text.", "save the query as UTF-8.") from None
     header, parameters = parse_header(path, text)
-    return Query(path, text, kind, header, parameters, set_columns(path, text))
+    return Query(path, text, kind, header, parameters, set_columns(path, text), first_rows_of(path, text))
 
 
 def parse_header(path: Path, text: str) -> tuple[dict[str, list[str]], list[Parameter]]:
@@ -189,6 +192,17 @@ def set_columns(path: Path, text: str) -> dict[str, str]:
         for column in found.group("columns").split():
             sets[column.lstrip("?")] = found.group("separator") or " "
     return sets
+
+
+def first_rows_of(path: Path, text: str) -> FirstRows | None:
+    """The header's ``# first-rows: ?variable from { pattern }`` line (see :mod:`migkg.queries.streaming`), if any."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            break
+        match = HEADER_LINE.match(line)
+        if match and match.group(1) == "first-rows":
+            return parse_first_rows(path, number, match.group(2))
+    return None
 
 
 # --------------------------------------------------------------------------- the catalogue

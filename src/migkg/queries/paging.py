@@ -60,6 +60,11 @@ def paged(text: str, page: Page) -> str:
     return f"{text[:insert_at].rstrip()}\n{clause}\n{text[insert_at:].lstrip()}"
 
 
+def has_own_page(text: str) -> bool:
+    """True if the query has a LIMIT or OFFSET of its own (at the top level: a sub-select's does not count)."""
+    return bool(_top_level_modifiers(text)[0])
+
+
 def _top_level_modifiers(text: str) -> tuple[list[_Modifier], int]:
     """The LIMIT and OFFSET clauses after the query's WHERE group, and where a new clause goes: before a
     trailing VALUES block, else at the end."""

@@ -28,7 +28,7 @@ import contextlib
 import dataclasses
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 import pyoxigraph as ox
@@ -43,6 +43,7 @@ from migkg.queries.catalogue import Query, read_query
 from migkg.queries.paging import Page, paged
 from migkg.queries.results import FORMATS as RESULT_FORMATS
 from migkg.queries.results import sorted_sets, sorting_sets, write_boolean, write_rows
+from migkg.queries.streaming import first_rows
 from migkg.stores.sources import Answer, SelectResult, as_answer
 
 if TYPE_CHECKING:  # rdflib's SPARQL parser (checks, binding) and requests (endpoint) load only where used
@@ -155,21 +156,29 @@ def write_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object]
     """``page`` of the answer on the embedded store, written to ``out`` in ``fmt``.
 
     The results formats (json, csv, tsv) are written row by row as Oxigraph yields them: the first rows
-    are out as soon as the engine has them (after its sort, for a query with ORDER BY), and the whole
+    are out as soon as the engine has them (after its sort, for a query with ORDER BY; before it, for a
+    query whose header has a ``# first-rows:`` line: :mod:`migkg.queries.streaming`), and the whole
     answer is never held. A table, which sizes its columns to every row, is written once all are read.
     With ``timeout`` the query runs in a child process (:func:`migkg.queries.bounded.streamed_in_child`)
     that sends what it writes as it goes.
     """
-    query = page_of(query, page)
     if timeout is None:
-        _write_embedded(store, query, bindings, fmt, iris, out)
+        _write_embedded(store, query, bindings, fmt, iris, out, page)
         return
-    streamed_in_child(lambda piped: _write_embedded(store, query, bindings, fmt, iris, piped), out, timeout,
+    streamed_in_child(lambda piped: _write_embedded(store, query, bindings, fmt, iris, piped, page), out, timeout,
                       str(query.path))
 
 
 def _write_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None, fmt: str, iris: Iris,
-                    out: TextIO) -> None:
+                    out: TextIO, page: Page) -> None:
+    if fmt in RESULT_FORMATS and query.first_rows is not None:
+        with failures_named(query):
+            streamed = first_rows(store, query.text, query.first_rows, bindings or {}, page)
+        if streamed is not None:
+            write_rows(streamed.variables, sorting_sets(streamed.variables, _reading(streamed.rows, streamed.variables,
+                                                                                     query), query.sets), fmt, out)
+            return
+    query = page_of(query, page)
     results = evaluate(store, query, bindings)
     if fmt in RESULT_FORMATS and isinstance(results, ox.QuerySolutions):
         variables = [v.value for v in results.variables]
@@ -180,7 +189,8 @@ def _write_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object
     write_answer(answer(parsed, query), fmt, iris, out)
 
 
-def _reading(solutions: ox.QuerySolutions, variables: list[str], query: Query) -> Iterator[dict[str, Term | None]]:
+def _reading(solutions: Iterable[ox.QuerySolution], variables: list[str], query: Query
+             ) -> Iterator[dict[str, Term | None]]:
     with failures_named(query):
         for solution in solutions:
             yield {v: solution[v] for v in variables}

@@ -1,0 +1,162 @@
+"""The first rows of a long sorted answer, written before the engine has sorted the rest.
+
+A SELECT with ORDER BY gives no row until every row is computed and sorted: on 10,000 releases a
+whole-corpus listing of the catalogue takes seconds before its first row. A catalogue query whose
+answer is sorted first by one variable can say so in its header, with a pattern that gives every
+value that variable takes::
+
+    # first-rows: ?source from { ?participation mig:agent ?source }
+
+This says three things, which the tests check for every query that has the line: every row binds
+``?source``; its value is one the pattern gives; and the query's first ORDER BY key is ``?source``
+(ascending), so the rows of the least value come first. ``migkg query`` then writes the answer in two
+parts (:func:`first_rows`):
+
+1. the values the pattern gives (one index scan) are sorted as SPARQL sorts IRIs (by their text), and the
+   query is run with ``?source`` bound to the least of them (Oxigraph's ``substitutions``), then the
+   next, until one gives rows (for ``--limit N``, until the page is full), or :data:`BUDGET` seconds
+   have gone by: a bound query is answered from the indexes, so its rows come at once;
+2. then the query is run whole, as its own page ``OFFSET n`` (:mod:`migkg.queries.paging`), ``n`` being
+   the rows already written: the engine skips exactly those, since they are the first ``n`` rows of
+   its sorted answer.
+
+The rows and their order are those of the query run whole; only the first ones come sooner. The line
+is used only where it is sure to hold: a SELECT without a LIMIT or OFFSET of its own, run on the
+embedded store, with ``?source`` not bound by ``--param``, and candidate values that are all IRIs.
+Otherwise the query simply runs whole.
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from migkg.errors import InputError, Location
+from migkg.queries.paging import Page, has_own_page, paged
+
+if TYPE_CHECKING:
+    from migkg.mapping.terms import Object
+
+#: runs a query text with bindings on the store, giving Oxigraph's solutions (read lazily)
+Evaluate = Callable[[str, Mapping[str, "Object"]], "ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples"]
+
+#: seconds spent on values that give no row before the query is run whole
+BUDGET = 0.5
+_LINE = re.compile(r"^\?(?P<variable>[A-Za-z_][A-Za-z0-9_]*)\s+from\s+(?P<pattern>\{.*\})\s*$")
+_FORM = re.compile(r"(?i)^(SELECT|CONSTRUCT|ASK|DESCRIBE)$")
+
+
+@dataclass(frozen=True)
+class FirstRows:
+    """A ``# first-rows:`` line: the variable the answer is sorted by first, and a pattern giving its values."""
+
+    variable: str
+    pattern: str
+
+
+def parse_first_rows(path: Path, line: int, value: str) -> FirstRows:
+    """The ``# first-rows:`` line at ``line`` of ``path``; an :class:`InputError` naming it if it cannot be read."""
+    match = _LINE.match(value.strip())
+    if not match:
+        raise InputError(Location(path, line, "first-rows"), f"cannot read the first-rows line {value!r}.",
+                         "write it as `# first-rows: ?variable from { pattern }`, e.g. `# first-rows: ?source from "
+                         "{ ?participation mig:agent ?source }`: the variable the answer is sorted by first, and a "
+                         "pattern that gives every value it takes.")
+    return FirstRows(match.group("variable"), match.group("pattern"))
+
+
+@dataclass
+class Streamed:
+    """An answer in two parts: ``variables``, and ``rows`` (Oxigraph solutions), the first ones already computed."""
+
+    variables: list[str]
+    rows: Iterator[ox.QuerySolution]
+
+
+def prologue(text: str) -> str:
+    """The PREFIX and BASE declarations of a query: its text before the query form (SELECT...)."""
+    from migkg.stores.binding import tokens
+
+    for match in tokens(text):
+        if match.lastgroup == "word" and _FORM.match(match.group()):
+            return text[:match.start()]
+    return ""
+
+
+def values_of(store: ox.Store, text: str, first: FirstRows) -> list[ox.NamedNode] | None:
+    """Every value ``first``'s pattern gives, sorted as SPARQL orders IRIs (by their text); None if one is not an
+    IRI (blank nodes and literals sort by other rules: the query then runs whole)."""
+    question = f"{prologue(text)}SELECT DISTINCT ?{first.variable} WHERE {first.pattern}"
+    solutions = store.query(question, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    found = [solution[first.variable] for solution in solutions]
+    iris = [value for value in found if isinstance(value, ox.NamedNode)]
+    return sorted(iris, key=lambda value: value.value) if len(iris) == len(found) else None
+
+
+def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[str, Object], page: Page,
+               run: Evaluate | None = None) -> Streamed | None:
+    """``page`` of the answer of ``text``, its first rows computed first (see the module's text); None where the
+    first-rows line cannot be used (a query with a page of its own, ``first.variable`` bound by the user, a value
+    that is not an IRI, or a binding Oxigraph does not take as a substitution): then run the query whole.
+
+    ``run(text, bindings)`` evaluates a text on the store (default: union default graph, ``substitutions``)."""
+    if first.variable in bindings or has_own_page(text):
+        return None
+    values = values_of(store, text, first)
+    if values is None:
+        return None
+    evaluate = run or _substituting(store)
+    began = time.perf_counter()
+    head: list[ox.QuerySolution] = []
+    variables: list[str] | None = None
+    done = 0  # values whose rows are in head
+    for value in values:
+        try:
+            solutions = evaluate(text, {**bindings, first.variable: value})
+        except RuntimeError:  # Oxigraph takes no substitution for this variable here
+            return None
+        if not isinstance(solutions, ox.QuerySolutions):  # not a SELECT: the line does not apply
+            return None
+        variables = [v.value for v in solutions.variables]
+        head.extend(solutions)
+        done += 1
+        if _enough(head, page) or time.perf_counter() - began > BUDGET:
+            break
+    if variables is None:  # the pattern gives no value: the answer is empty, or the line is wrong; run it whole
+        return None
+    return Streamed(variables, _rows(head, text, bindings, page, evaluate, whole=done == len(values)))
+
+
+def _enough(head: list[ox.QuerySolution], page: Page) -> bool:
+    """True once ``head`` reaches into ``page`` and, for a page of a given length, fills it: the whole answer
+    needs only its first rows sooner, one page all of its rows."""
+    if page.limit is None:
+        return len(head) > page.offset
+    return len(head) >= page.offset + page.limit
+
+
+def _substituting(store: ox.Store) -> Evaluate:
+    def evaluate(text: str, bindings: Mapping[str, Object]) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        return store.query(text, use_default_graph_as_union=True,
+                           substitutions={ox.Variable(k): v for k, v in bindings.items()})
+    return evaluate
+
+
+def _rows(head: list[ox.QuerySolution], text: str, bindings: Mapping[str, Object], page: Page, evaluate: Evaluate,
+          whole: bool) -> Iterator[ox.QuerySolution]:
+    """The rows of ``page``: those of ``head`` (the answer's first ``len(head)`` rows; ``whole``: all its rows) in
+    the page, then the rest from the whole query, which skips the rows ``head`` holds."""
+    end = None if page.limit is None else page.offset + page.limit
+    yield from head[page.offset:end]
+    start = max(page.offset, len(head))
+    if whole or (end is not None and start >= end):
+        return
+    rest = evaluate(paged(text, Page(None if end is None else end - start, start)), dict(bindings))
+    assert isinstance(rest, ox.QuerySolutions)  # the same query as the head's
+    yield from rest
