@@ -57,9 +57,10 @@ class Measured:
                 f"{self.seconds / max(self.reference, 1e-3):.1f}x the reference; load {self.load:.1f}")
 
 
-def timed(store, text: str, substitutions=None, page=None) -> tuple[float | None, float, int]:
+def timed(store, text: str, substitutions=None, page=None, path: Path | None = None) -> tuple[float | None, float, int]:
     """(seconds to the first row or None, seconds to the last, rows) of ``text`` on ``store`` (``page``: of that
-    page of its answer, a :class:`migkg.queries.paging.Page`).
+    page of its answer, a :class:`migkg.queries.paging.Page`; ``path``: the file it was read from, whose folder
+    a ``# first-rows: ... using FILE`` line names its file from).
 
     A text whose header has a ``# first-rows:`` line is read as ``migkg query`` reads it
     (:func:`migkg.queries.streaming.first_rows`: the rows of the least value first, then the rest)."""
@@ -71,7 +72,7 @@ def timed(store, text: str, substitutions=None, page=None) -> tuple[float | None
     began = time.perf_counter()
     first = None
     rows = 0
-    line = first_rows_of(Path("query.rq"), text)
+    line = first_rows_of(path or Path("query.rq"), text)
     streamed = first_rows(store, text, line, {}, page) if line and not substitutions else None
     solutions = streamed.rows if streamed else store.query(paged(text, page), use_default_graph_as_union=True,
                                                            substitutions=substitutions or {})
@@ -88,14 +89,14 @@ def reference_texts(rows: int) -> tuple[str, str]:
     return f"SELECT ?s ?p ?o WHERE {{ {{ {pattern} }} }} ORDER BY ?s ?p ?o", pattern
 
 
-def measure(store, what: str, text: str, repeat: int = 1) -> Measured:
+def measure(store, what: str, text: str, repeat: int = 1, path: Path | None = None) -> Measured:
     """One query, with its first page and its reference, alternating ``repeat`` times; the medians."""
     from migkg.queries.paging import Page
 
     runs, pages, references, floors = [], [], [], []
     for _ in range(max(repeat, 1)):
-        runs.append(timed(store, text))
-        pages.append(timed(store, text, page=Page(PAGE))[1])
+        runs.append(timed(store, text, path=path))
+        pages.append(timed(store, text, page=Page(PAGE), path=path)[1])
         sorted_text, unsorted_text = reference_texts(runs[-1][2])
         references.append(timed(store, sorted_text)[1])
         floors.append(timed(store, unsorted_text)[1])
@@ -116,7 +117,7 @@ def measure_catalogue(store, queries: Path = ROOT / "queries", repeat: int = 1, 
                       progress=None) -> list[Measured]:
     measured = []
     for what, path in catalogue_files(queries, only):
-        measured.append(measure(store, what, path.read_text(encoding="utf-8"), repeat))
+        measured.append(measure(store, what, path.read_text(encoding="utf-8"), repeat, path))
         if progress:
             progress(measured[-1])
     return measured

@@ -89,6 +89,39 @@ def test_the_output_is_the_plain_one_page_by_page(stores, corpus, query):
     assert written(store, query, Page(4, 2), "json") == written(store, plain, Page(4, 2), "json")
 
 
+@pytest.mark.parametrize("corpus", ["seed", "domain", "synthetic"])
+@pytest.mark.parametrize("query", [q for q in STREAMED if q.first_rows.head], ids=lambda q: q.name)
+def test_a_head_query_gives_the_rows_of_each_value(stores, corpus, query):
+    """A ``using FILE.rq`` query, bound to any value the pattern gives, has the rows of the whole query that have
+    that value, in the same order (all of them, not only the least value's that migkg query asks for)."""
+    store = stores[corpus]
+    first = query.first_rows
+    whole = [tuple(solution) for solution in store.query(query.text, use_default_graph_as_union=True)]
+    index = [v.value for v in store.query(query.text, use_default_graph_as_union=True).variables].index(first.variable)
+    for value in values_of(store, query.text, first):
+        bound = store.query(first.head, use_default_graph_as_union=True, substitutions={ox.Variable(first.variable): value})
+        assert [tuple(solution) for solution in bound] == [row for row in whole if row[index] == value], value.value
+
+
+@pytest.mark.parametrize("query", [q for q in STREAMED if q.first_rows.head], ids=lambda q: q.name)
+def test_a_value_given_by_param_is_answered_by_the_head_query(stores, query):
+    """``--param`` binding the first variable: the head query answers, with the plain path's bytes, page by page;
+    and a value the pattern does not give has no row either way."""
+    store = stores["synthetic"]
+    first = query.first_rows
+    plain = dataclasses.replace(query, first_rows=None)
+    values = values_of(store, query.text, first)
+    for value in [*values[:3], values[len(values) // 2], ox.NamedNode("https://w3id.org/migkg/state/nowhere")]:
+        streamed = first_rows(store, query.text, first, {first.variable: value}, Page())
+        assert streamed is not None  # the head query ran
+        for page in (Page(), Page(2, 1)):
+            out, expected = io.StringIO(), io.StringIO()
+            write_embedded(store, query, {first.variable: value}, "csv", Iris("https://w3id.org/migkg/"), out, page=page)
+            write_embedded(store, plain, {first.variable: value}, "csv", Iris("https://w3id.org/migkg/"), expected,
+                           page=page)
+            assert out.getvalue() == expected.getvalue(), (value, page)
+
+
 def test_the_head_is_the_least_value_bound_and_the_rest_skips_it(stores, monkeypatch):
     store = stores["synthetic"]
     query = next(q for q in STREAMED if q.name == "actor-event")
@@ -130,7 +163,7 @@ def test_where_the_line_cannot_hold_the_query_runs_whole(stores):
     store = stores["seed"]
     query = next(q for q in STREAMED if q.name == "actor-event")
     some_actor = values_of(store, query.text, query.first_rows)[0]
-    assert first_rows(store, query.text, query.first_rows, {"source": some_actor}, Page()) is None  # bound by --param
+    assert first_rows(store, query.text, query.first_rows, {"source": some_actor}, Page()) is None  # bound, no head
     own_page = query.text.rstrip() + "\nLIMIT 3\n"
     assert first_rows(store, own_page, query.first_rows, {}, Page()) is None  # a page of its own
     literals = FirstRows("source", "{ ?x rdfs:label ?source }")
@@ -139,10 +172,13 @@ def test_where_the_line_cannot_hold_the_query_runs_whole(stores):
     assert first_rows(store, query.text, nothing, {}, Page()) is None  # no value at all
 
 
-def test_a_line_that_cannot_be_read_is_named(tmp_path):
-    path = tmp_path / "bad.rq"
-    path.write_text("# title: t\n# first-rows: source from ?x ?p ?source\nSELECT * WHERE { ?s ?p ?o }\n",
-                    encoding="utf-8")
+@pytest.mark.parametrize(("header", "named"), [
+    ("# title: t\n# first-rows: source from ?x ?p ?source\n", ["q.rq:2", "first-rows", "?variable from { pattern }"]),
+    ("# first-rows: ?s from { ?s ?p ?o } using heads/missing.rq\n", ["q.rq:1", "heads/missing.rq", "cannot be read"]),
+])
+def test_a_line_that_cannot_be_used_is_named(tmp_path, header, named):
+    path = tmp_path / "q.rq"
+    path.write_text(header + "SELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
     with pytest.raises(InputError) as raised:
         read_query(path)
-    assert "bad.rq:2" in str(raised.value) and "first-rows" in str(raised.value)
+    assert all(words in str(raised.value) for words in named), str(raised.value)

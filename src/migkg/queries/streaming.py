@@ -15,15 +15,25 @@ parts (:func:`first_rows`):
 1. the values the pattern gives (one index scan) are sorted as SPARQL sorts IRIs (by their text), and the
    query is run with ``?source`` bound to the least of them (Oxigraph's ``substitutions``), then the
    next, until one gives rows (for ``--limit N``, until the page is full), or :data:`BUDGET` seconds
-   have gone by: a bound query is answered from the indexes, so its rows come at once;
+   have gone by;
 2. then the query is run whole, as its own page ``OFFSET n`` (:mod:`migkg.queries.paging`), ``n`` being
    the rows already written: the engine skips exactly those, since they are the first ``n`` rows of
    its sorted answer.
 
-The rows and their order are those of the query run whole; only the first ones come sooner. The line
-is used only where it is sure to hold: a SELECT without a LIMIT or OFFSET of its own, run on the
-embedded store, with ``?source`` not bound by ``--param``, and candidate values that are all IRIs.
-Otherwise the query simply runs whole.
+The rows and their order are those of the query run whole; only the first ones come sooner, and only if
+the bound query is quick. Oxigraph answers a bound query from its indexes where the binding reaches every
+part of it; where the query, written for the whole answer and for every engine, aggregates or joins whole
+tables first, the line names another query that gives the rows of one value::
+
+    # first-rows: ?actor from { ... } using first-rows/q17-roles-of-an-actor-by-year.rq
+
+(relative to the query's folder). That query runs on the embedded store only, so it may use Oxigraph's
+``LATERAL`` (SEP-0006) to look up what follows from each row for that row; the tests check, value by
+value, that it gives the rows of the whole query that have the value, in the same order. It also answers
+the query when ``--param`` binds the variable: one value, at the cost of an index lookup.
+
+The line is used only where it is sure to hold: a SELECT without a LIMIT or OFFSET of its own, run on
+the embedded store, with candidate values that are all IRIs. Otherwise the query simply runs whole.
 """
 from __future__ import annotations
 
@@ -47,27 +57,41 @@ Evaluate = Callable[[str, Mapping[str, "Object"]], "ox.QuerySolutions | ox.Query
 
 #: seconds spent on values that give no row before the query is run whole
 BUDGET = 0.5
-_LINE = re.compile(r"^\?(?P<variable>[A-Za-z_][A-Za-z0-9_]*)\s+from\s+(?P<pattern>\{.*\})\s*$")
+_LINE = re.compile(r"^\?(?P<variable>[A-Za-z_][A-Za-z0-9_]*)\s+from\s+(?P<pattern>\{.*\})"
+                   r"(?:\s+using\s+(?P<head>\S+\.rq))?\s*$")
 _FORM = re.compile(r"(?i)^(SELECT|CONSTRUCT|ASK|DESCRIBE)$")
 
 
 @dataclass(frozen=True)
 class FirstRows:
-    """A ``# first-rows:`` line: the variable the answer is sorted by first, and a pattern giving its values."""
+    """A ``# first-rows:`` line: the variable the answer is sorted by first, a pattern giving its values, and the
+    text that gives the rows of one value (None: the query's own, bound)."""
 
     variable: str
     pattern: str
+    head: str | None = None
 
 
 def parse_first_rows(path: Path, line: int, value: str) -> FirstRows:
-    """The ``# first-rows:`` line at ``line`` of ``path``; an :class:`InputError` naming it if it cannot be read."""
+    """The ``# first-rows:`` line at ``line`` of ``path``; an :class:`InputError` naming it if it cannot be read.
+    A ``using FILE.rq`` at its end names, relative to ``path``'s folder, the query that gives the rows of one value."""
+    where = Location(path, line, "first-rows")
     match = _LINE.match(value.strip())
     if not match:
-        raise InputError(Location(path, line, "first-rows"), f"cannot read the first-rows line {value!r}.",
+        raise InputError(where, f"cannot read the first-rows line {value!r}.",
                          "write it as `# first-rows: ?variable from { pattern }`, e.g. `# first-rows: ?source from "
                          "{ ?participation mig:agent ?source }`: the variable the answer is sorted by first, and a "
-                         "pattern that gives every value it takes.")
-    return FirstRows(match.group("variable"), match.group("pattern"))
+                         "pattern that gives every value it takes (then, optionally, `using FILE.rq`: a query that "
+                         "gives the rows of one value sooner).")
+    head = None
+    if match.group("head"):
+        head_path = Path(path).parent / match.group("head")
+        try:
+            head = head_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(where, f"the query it names, {head_path}, cannot be read ({err}).",
+                             "give the path of a UTF-8 .rq file, relative to the folder of this query.") from None
+    return FirstRows(match.group("variable"), match.group("pattern"), head)
 
 
 @dataclass
@@ -106,19 +130,21 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
     that is not an IRI, or a binding Oxigraph does not take as a substitution): then run the query whole.
 
     ``run(text, bindings)`` evaluates a text on the store (default: union default graph, ``substitutions``)."""
-    if first.variable in bindings or has_own_page(text):
+    if has_own_page(text):
         return None
+    evaluate = run or _substituting(store)
+    if first.variable in bindings:  # one value, given: the rows of the head query, if there is one
+        return _bound(first.head, bindings, page, evaluate) if first.head else None
     values = values_of(store, text, first)
     if values is None:
         return None
-    evaluate = run or _substituting(store)
     began = time.perf_counter()
     head: list[ox.QuerySolution] = []
     variables: list[str] | None = None
     done = 0  # values whose rows are in head
     for value in values:
         try:
-            solutions = evaluate(text, {**bindings, first.variable: value})
+            solutions = evaluate(first.head or text, {**bindings, first.variable: value})
         except RuntimeError:  # Oxigraph takes no substitution for this variable here
             return None
         if not isinstance(solutions, ox.QuerySolutions):  # not a SELECT: the line does not apply
@@ -131,6 +157,16 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
     if variables is None:  # the pattern gives no value: the answer is empty, or the line is wrong; run it whole
         return None
     return Streamed(variables, _rows(head, text, bindings, page, evaluate, whole=done == len(values)))
+
+
+def _bound(head: str, bindings: Mapping[str, Object], page: Page, evaluate: Evaluate) -> Streamed | None:
+    try:
+        solutions = evaluate(paged(head, page), bindings)
+    except RuntimeError:
+        return None
+    if not isinstance(solutions, ox.QuerySolutions):
+        return None
+    return Streamed([v.value for v in solutions.variables], iter(solutions))
 
 
 def _enough(head: list[ox.QuerySolution], page: Page) -> bool:
