@@ -155,8 +155,21 @@ def test_values_with_no_row_are_passed_over_within_the_budget(stores, monkeypatc
     plain = dataclasses.replace(query, first_rows=None)
     for budget in (0.0, 60.0):
         monkeypatch.setattr(streaming, "BUDGET", budget)
-        for page in (Page(), Page(3, 1)):
+        monkeypatch.setattr(streaming, "PAGE_BUDGET", budget)
+        for page in (Page(), Page(3, 1), Page(60), Page(None, 30)):
             assert written(store, wider, page) == written(store, plain, page)
+
+
+@pytest.mark.parametrize(("rows", "page", "elapsed", "go_on"), [
+    (0, Page(), 0.1, True), (0, Page(), 0.6, False),          # looking for a first row, within BUDGET
+    (3, Page(), 0.1, False),                                   # the whole answer: a first row is enough
+    (3, Page(None, 5), 0.1, True), (6, Page(None, 5), 0.1, False),  # until the head reaches into the page
+    (50, Page(100), 0.2, True),                                # 50 more rows at 4 ms a row: 0.2 s
+    (10, Page(100), 0.2, False),                               # 90 more at 20 ms a row: 1.8 s, over PAGE_BUDGET
+    (100, Page(100), 0.01, False),                             # the page is full
+])
+def test_when_to_bind_the_next_value(rows, page, elapsed, go_on):
+    assert streaming._go_on(["row"] * rows, page, elapsed) is go_on
 
 
 def test_where_the_line_cannot_hold_the_query_runs_whole(stores):
