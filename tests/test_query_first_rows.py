@@ -195,3 +195,28 @@ def test_a_line_that_cannot_be_used_is_named(tmp_path, header, named):
     with pytest.raises(InputError) as raised:
         read_query(path)
     assert all(words in str(raised.value) for words in named), str(raised.value)
+
+
+def test_a_pattern_or_a_head_query_oxigraph_cannot_read_is_named(tmp_path, stores):
+    """Found when the query runs: the line, or the head query's file, is named (not the query, which is right)."""
+    store = stores["seed"]
+    base = next(q for q in STREAMED if q.name == "actor-event")
+    lines = base.text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("# first-rows:"))
+    bad_pattern = tmp_path / "pattern.rq"
+    bad_pattern.write_text("".join(lines[:at] + ["# first-rows: ?source from { ?p mig:agent ?source ?? }\n"]
+                                   + lines[at + 1:]), encoding="utf-8")
+    (tmp_path / "heads").mkdir()
+    (tmp_path / "heads" / "broken.rq").write_text("SELECT ?source WHERE { ?source }\n", encoding="utf-8")
+    bad_head = tmp_path / "head.rq"
+    bad_head.write_text("".join(lines[:at] + ["# first-rows: ?source from { ?p mig:agent ?source } using heads/broken.rq\n"]
+                                + lines[at + 1:]), encoding="utf-8")
+    for path, named in ((bad_pattern, f"pattern.rq:{at + 1}: first-rows: its pattern is not valid SPARQL"),
+                        (bad_head, "heads/broken.rq: is not valid SPARQL for Oxigraph")):
+        query = read_query(path)
+        with pytest.raises(InputError) as raised:
+            written(store, query, Page())
+        assert named in str(raised.value), str(raised.value)
+    with pytest.raises(InputError, match=r"broken\.rq"):  # --param binding the variable: the head query answers
+        first_rows(store, read_query(bad_head).text, read_query(bad_head).first_rows,
+                   {"source": ox.NamedNode("https://w3id.org/migkg/state/KAZ")}, Page())

@@ -75,6 +75,8 @@ class FirstRows:
     variable: str
     pattern: str
     head: str | None = None
+    where: Location | None = None  # the line, for errors
+    head_path: Path | None = None  # the file of ``head``, for errors
 
 
 def parse_first_rows(path: Path, line: int, value: str) -> FirstRows:
@@ -88,7 +90,7 @@ def parse_first_rows(path: Path, line: int, value: str) -> FirstRows:
                          "{ ?participation mig:agent ?source }`: the variable the answer is sorted by first, and a "
                          "pattern that gives every value it takes (then, optionally, `using FILE.rq`: a query that "
                          "gives the rows of one value sooner).")
-    head = None
+    head, head_path = None, None
     if match.group("head"):
         head_path = Path(path).parent / match.group("head")
         try:
@@ -96,7 +98,7 @@ def parse_first_rows(path: Path, line: int, value: str) -> FirstRows:
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(where, f"the query it names, {head_path}, cannot be read ({err}).",
                              "give the path of a UTF-8 .rq file, relative to the folder of this query.") from None
-    return FirstRows(match.group("variable"), match.group("pattern"), head)
+    return FirstRows(match.group("variable"), match.group("pattern"), head, where, head_path if head else None)
 
 
 @dataclass
@@ -121,7 +123,12 @@ def values_of(store: ox.Store, text: str, first: FirstRows) -> list[ox.NamedNode
     """Every value ``first``'s pattern gives, sorted as SPARQL orders IRIs (by their text); None if one is not an
     IRI (blank nodes and literals sort by other rules: the query then runs whole)."""
     question = f"{prologue(text)}SELECT DISTINCT ?{first.variable} WHERE {first.pattern}"
-    solutions = store.query(question, use_default_graph_as_union=True)
+    try:
+        solutions = store.query(question, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise InputError(first.where or Location(Path("first-rows")), f"its pattern is not valid SPARQL: {err}.",
+                         "write a group graph pattern, such as `{ ?participation mig:agent ?source }`, with the "
+                         "prefixes the query declares.") from None
     assert isinstance(solutions, ox.QuerySolutions)
     found = [solution[first.variable] for solution in solutions]
     iris = [value for value in found if isinstance(value, ox.NamedNode)]
@@ -139,7 +146,7 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
         return None
     evaluate = run or _substituting(store)
     if first.variable in bindings:  # one value, given: the rows of the head query, if there is one
-        return _bound(first.head, bindings, page, evaluate) if first.head else None
+        return _bound(first, bindings, page, evaluate) if first.head else None
     values = values_of(store, text, first)
     if values is None:
         return None
@@ -152,6 +159,8 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
             solutions = evaluate(first.head or text, {**bindings, first.variable: value})
         except RuntimeError:  # Oxigraph takes no substitution for this variable here
             return None
+        except SyntaxError as err:
+            raise _head_error(first, err) from None
         if not isinstance(solutions, ox.QuerySolutions):  # not a SELECT: the line does not apply
             return None
         variables = [v.value for v in solutions.variables]
@@ -164,11 +173,22 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
     return Streamed(variables, _rows(head, text, bindings, page, evaluate, whole=done == len(values)))
 
 
-def _bound(head: str, bindings: Mapping[str, Object], page: Page, evaluate: Evaluate) -> Streamed | None:
+def _head_error(first: FirstRows, err: SyntaxError) -> Exception:
+    """A head query that Oxigraph cannot parse, named; the query's own text, as it was raised."""
+    if first.head is None:
+        return err
+    return InputError(Location(first.head_path or Path("first-rows")), f"is not valid SPARQL for Oxigraph: {err}.",
+                      "correct it: it gives the rows of one value of the query whose `# first-rows:` line names it.")
+
+
+def _bound(first: FirstRows, bindings: Mapping[str, Object], page: Page, evaluate: Evaluate) -> Streamed | None:
+    assert first.head is not None
     try:
-        solutions = evaluate(paged(head, page), bindings)
+        solutions = evaluate(paged(first.head, page), bindings)
     except RuntimeError:
         return None
+    except SyntaxError as err:
+        raise _head_error(first, err) from None
     if not isinstance(solutions, ox.QuerySolutions):
         return None
     return Streamed([v.value for v in solutions.variables], iter(solutions))
