@@ -9,6 +9,7 @@ import dataclasses
 import io
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -151,7 +152,12 @@ def test_values_with_no_row_are_passed_over_within_the_budget(stores, monkeypatc
     no time left the whole query gives every row."""
     store = stores["synthetic"]
     query = next(q for q in STREAMED if q.name == "statements")
-    wider = dataclasses.replace(query, first_rows=FirstRows("source", "{ ?anything mig:agent|mig:speaker ?source }"))
+    # events (https://w3id.org/migkg/event/...) sort before the speakers and give no row: the least values are empty
+    wider = dataclasses.replace(query, first_rows=FirstRows(
+        "source", "{ { ?anything mig:event ?source } UNION { ?anything mig:speaker ?source } }"))
+    least = values_of(store, query.text, wider.first_rows)[0]
+    assert not list(store.query(query.text, use_default_graph_as_union=True,
+                                substitutions={ox.Variable("source"): least}))
     plain = dataclasses.replace(query, first_rows=None)
     for budget in (0.0, 60.0):
         monkeypatch.setattr(streaming, "BUDGET", budget)
@@ -220,3 +226,71 @@ def test_a_pattern_or_a_head_query_oxigraph_cannot_read_is_named(tmp_path, store
     with pytest.raises(InputError, match=r"broken\.rq"):  # --param binding the variable: the head query answers
         first_rows(store, read_query(bad_head).text, read_query(bad_head).first_rows,
                    {"source": ox.NamedNode("https://w3id.org/migkg/state/KAZ")}, Page())
+
+
+class Timed(io.StringIO):
+    """An output that notes, at each flush, how much was written and when."""
+
+    def __init__(self):
+        super().__init__()
+        self.flushes: list[tuple[float, int]] = []
+
+    def flush(self):
+        self.flushes.append((time.monotonic(), len(self.getvalue())))
+
+
+@pytest.mark.parametrize("timeout", [None, 60.0])
+def test_the_head_is_out_before_the_rest_is_computed(stores, monkeypatch, timeout):
+    """The head's rows are flushed before the rest is asked of the engine, in this process and from the child
+    process that --timeout uses (which sends what is flushed): a slow rest does not hold them back."""
+    store = stores["synthetic"]
+    query = next(q for q in STREAMED if q.name == "actor-event")
+    plain = dataclasses.replace(query, first_rows=None)
+    substituting = streaming._substituting
+
+    def slow_rest(store):
+        evaluate = substituting(store)
+
+        def run(text, bindings):
+            if "OFFSET" in text:  # the rest: the whole query from OFFSET n
+                time.sleep(1.5)
+            return evaluate(text, bindings)
+        return run
+
+    monkeypatch.setattr(streaming, "_substituting", slow_rest)
+    out = Timed()
+    write_embedded(store, query, None, "csv", Iris("https://w3id.org/migkg/"), out, timeout=timeout)
+    ended = time.monotonic()
+    lines = out.getvalue().splitlines()
+    head = [line for line in lines[1:] if line.split(",")[0] == lines[1].split(",")[0]]
+    early = [(when, size) for when, size in out.flushes if when < ended - 1.0]
+    assert early, "nothing was out before the rest was computed"
+    assert max(size for _when, size in early) >= len("\n".join(lines[:1 + len(head)]))
+    assert out.getvalue() == written(store, plain, Page())
+
+
+def test_a_sub_select_with_a_limit_or_another_binding_runs_whole(stores):
+    """Bound inside a sub-select that has a LIMIT, the variable would change what the LIMIT keeps; bound by
+    --param, another variable makes the query narrow already (q11's fact): the query runs whole."""
+    store = stores["domain"]
+    query = next(q for q in STREAMED if q.name == "actor-event")
+    limited = query.text.replace("GROUP BY ?source ?target", "GROUP BY ?source ?target LIMIT 1000", 1)
+    assert limited != query.text
+    assert first_rows(store, limited, query.first_rows, {}, Page()) is None
+    q11 = next(q for q in STREAMED if q.name.startswith("q11"))
+    fact = next(iter(store.query(q11.text, use_default_graph_as_union=True)))["fact"]
+    assert first_rows(store, q11.text, q11.first_rows, {"fact": fact}, Page()) is None
+    plain = dataclasses.replace(q11, first_rows=None)
+    for q in (q11, plain):
+        out = io.StringIO()
+        write_embedded(store, q, {"fact": fact}, "csv", Iris("https://w3id.org/migkg/"), out)
+        assert fact.value in out.getvalue()
+
+
+def test_a_first_rows_line_may_go_on_below(tmp_path):
+    path = tmp_path / "q.rq"
+    (tmp_path / "h.rq").write_text("SELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    path.write_text("# title: t\n# first-rows: ?s from { ?s ?p ?o }\n#   using h.rq\n# example: x\n"
+                    "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s\n", encoding="utf-8")
+    first = read_query(path).first_rows
+    assert first is not None and first.pattern == "{ ?s ?p ?o }" and first.head == "SELECT * WHERE { ?s ?p ?o }\n"

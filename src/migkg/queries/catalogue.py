@@ -195,13 +195,21 @@ def set_columns(path: Path, text: str) -> dict[str, str]:
 
 
 def first_rows_of(path: Path, text: str) -> FirstRows | None:
-    """The header's ``# first-rows: ?variable from { pattern }`` line (see :mod:`migkg.queries.streaming`), if any."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    """The header's ``# first-rows: ?variable from { pattern }`` line (see :mod:`migkg.queries.streaming`), if any,
+    with the lines indented under it that continue it."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
         if not line.startswith("#"):
             break
         match = HEADER_LINE.match(line)
         if match and match.group(1) == "first-rows":
-            return parse_first_rows(path, number, match.group(2))
+            value = match.group(2)
+            for following in lines[number:]:
+                continued = CONTINUATION.match(following)
+                if not continued or HEADER_LINE.match(following):
+                    break
+                value += " " + continued.group(1).strip()
+            return parse_first_rows(path, number, value)
     return None
 
 

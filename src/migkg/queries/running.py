@@ -173,7 +173,7 @@ def _write_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object
                     out: TextIO, page: Page) -> None:
     if fmt in RESULT_FORMATS and query.first_rows is not None:
         with failures_named(query):
-            streamed = first_rows(store, query.text, query.first_rows, bindings or {}, page)
+            streamed = first_rows(store, query.text, query.first_rows, bindings or {}, page, written=out.flush)
         if streamed is not None:
             write_rows(streamed.variables, sorting_sets(streamed.variables, _reading(streamed.rows, streamed.variables,
                                                                                      query), query.sets), fmt, out)

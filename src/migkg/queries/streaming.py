@@ -35,8 +35,11 @@ tables first, the line names another query that gives the rows of one value::
 value, that it gives the rows of the whole query that have the value, in the same order. It also answers
 the query when ``--param`` binds the variable: one value, at the cost of an index lookup.
 
-The line is used only where it is sure to hold: a SELECT without a LIMIT or OFFSET of its own, run on
-the embedded store, with candidate values that are all IRIs. Otherwise the query simply runs whole.
+The line is used only where it can hold: a SELECT with no LIMIT or OFFSET anywhere in it (a sub-select's
+would change meaning once the variable is bound inside it), run on the embedded store, with no other
+variable bound by ``--param``, and candidate values that are all IRIs. Otherwise the query simply runs
+whole. A fourth promise, that binding the variable gives exactly the rows that have its value, is the
+query writer's: the tests check it for the catalogue, value by value.
 """
 from __future__ import annotations
 
@@ -136,17 +139,22 @@ def values_of(store: ox.Store, text: str, first: FirstRows) -> list[ox.NamedNode
 
 
 def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[str, Object], page: Page,
-               run: Evaluate | None = None) -> Streamed | None:
+               run: Evaluate | None = None, written: Callable[[], None] | None = None) -> Streamed | None:
     """``page`` of the answer of ``text``, its first rows computed first (see the module's text); None where the
     first-rows line cannot be used (a query with a page of its own, ``first.variable`` bound by the user, a value
     that is not an IRI, or a binding Oxigraph does not take as a substitution): then run the query whole.
 
-    ``run(text, bindings)`` evaluates a text on the store (default: union default graph, ``substitutions``)."""
-    if has_own_page(text):
+    ``run(text, bindings)`` evaluates a text on the store (default: union default graph, ``substitutions``);
+    ``written()`` is called once the head's rows are taken and before the rest is asked for, when the writer has
+    written them: flush there, or they wait in a buffer until the engine has sorted the rest."""
+    # a LIMIT or OFFSET anywhere: a sub-select's changes meaning once the variable is bound inside it
+    if has_own_page(text, anywhere=True):
         return None
     evaluate = run or _substituting(store)
     if first.variable in bindings:  # one value, given: the rows of the head query, if there is one
-        return _bound(first, bindings, page, evaluate) if first.head else None
+        return _bound(first, bindings, page, evaluate) if first.head and len(bindings) == 1 else None
+    if bindings:  # another variable bound (q11's fact): the query is narrow already, and the values are not
+        return None
     values = values_of(store, text, first)
     if values is None:
         return None
@@ -170,7 +178,7 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
             break
     if variables is None:  # the pattern gives no value: the answer is empty, or the line is wrong; run it whole
         return None
-    return Streamed(variables, _rows(head, text, bindings, page, evaluate, whole=done == len(values)))
+    return Streamed(variables, _rows(head, text, bindings, page, evaluate, whole=done == len(values), written=written))
 
 
 def _head_error(first: FirstRows, err: SyntaxError) -> Exception:
@@ -198,6 +206,8 @@ def _go_on(head: list[ox.QuerySolution], page: Page, elapsed: float) -> bool:
     """Whether to bind the next value: the head does not reach into ``page`` yet (for a page of a given length,
     does not fill it), and the rows come soon enough: a first one within :data:`BUDGET` seconds, the rest of a
     page, at the pace so far, within :data:`PAGE_BUDGET` seconds more."""
+    if page.limit == 0:  # no row asked for: the first value gave the columns
+        return False
     if not head:
         return elapsed <= BUDGET
     if page.limit is None:
@@ -214,7 +224,7 @@ def _substituting(store: ox.Store) -> Evaluate:
 
 
 def _rows(head: list[ox.QuerySolution], text: str, bindings: Mapping[str, Object], page: Page, evaluate: Evaluate,
-          whole: bool) -> Iterator[ox.QuerySolution]:
+          whole: bool, written: Callable[[], None] | None = None) -> Iterator[ox.QuerySolution]:
     """The rows of ``page``: those of ``head`` (the answer's first ``len(head)`` rows; ``whole``: all its rows) in
     the page, then the rest from the whole query, which skips the rows ``head`` holds."""
     end = None if page.limit is None else page.offset + page.limit
@@ -222,6 +232,8 @@ def _rows(head: list[ox.QuerySolution], text: str, bindings: Mapping[str, Object
     start = max(page.offset, len(head))
     if whole or (end is not None and start >= end):
         return
+    if written is not None:  # asked for the next row: the head's are written
+        written()
     rest = evaluate(paged(text, Page(None if end is None else end - start, start)), dict(bindings))
     assert isinstance(rest, ox.QuerySolutions)  # the same query as the head's
     yield from rest
