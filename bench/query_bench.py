@@ -57,30 +57,27 @@ class Measured:
                 f"{self.seconds / max(self.reference, 1e-3):.1f}x the reference; load {self.load:.1f}")
 
 
-def timed(store, text: str, substitutions=None, page=None, path: Path | None = None) -> tuple[float | None, float, int]:
+def timed(store, text: str, page=None, first=None) -> tuple[float | None, float, int]:
     """(seconds to the first row or None, seconds to the last, rows) of ``text`` on ``store`` (``page``: of that
-    page of its answer, a :class:`migkg.queries.paging.Page`; ``path``: the file it was read from, whose folder
-    a ``# first-rows: ... using FILE`` line names its file from).
+    page of its answer, a :class:`migkg.queries.paging.Page`).
 
-    A text whose header has a ``# first-rows:`` line is read as ``migkg query`` reads it
-    (:func:`migkg.queries.streaming.first_rows`: the rows of the least value first, then the rest)."""
-    from migkg.queries.catalogue import first_rows_of
+    With ``first``, the query's ``# first-rows:`` line (:attr:`migkg.queries.catalogue.Query.first_rows`), it is
+    read as ``migkg query`` reads it (:func:`migkg.queries.streaming.first_rows`: the rows of the least value
+    first, then the rest)."""
     from migkg.queries.paging import Page, paged
     from migkg.queries.streaming import first_rows
 
     page = page or Page()
     began = time.perf_counter()
-    first = None
+    found = None
     rows = 0
-    line = first_rows_of(path or Path("query.rq"), text)
-    streamed = first_rows(store, text, line, {}, page) if line and not substitutions else None
-    solutions = streamed.rows if streamed else store.query(paged(text, page), use_default_graph_as_union=True,
-                                                           substitutions=substitutions or {})
+    streamed = first_rows(store, text, first, {}, page) if first else None
+    solutions = streamed.rows if streamed else store.query(paged(text, page), use_default_graph_as_union=True)
     for _ in solutions:
-        if first is None:
-            first = time.perf_counter() - began
+        if found is None:
+            found = time.perf_counter() - began
         rows += 1
-    return first, time.perf_counter() - began, rows
+    return found, time.perf_counter() - began, rows
 
 
 def reference_texts(rows: int) -> tuple[str, str]:
@@ -89,14 +86,14 @@ def reference_texts(rows: int) -> tuple[str, str]:
     return f"SELECT ?s ?p ?o WHERE {{ {{ {pattern} }} }} ORDER BY ?s ?p ?o", pattern
 
 
-def measure(store, what: str, text: str, repeat: int = 1, path: Path | None = None) -> Measured:
+def measure(store, what: str, text: str, repeat: int = 1, first=None) -> Measured:
     """One query, with its first page and its reference, alternating ``repeat`` times; the medians."""
     from migkg.queries.paging import Page
 
     runs, pages, references, floors = [], [], [], []
     for _ in range(max(repeat, 1)):
-        runs.append(timed(store, text, path=path))
-        pages.append(timed(store, text, page=Page(PAGE), path=path)[1])
+        runs.append(timed(store, text, first=first))
+        pages.append(timed(store, text, page=Page(PAGE), first=first)[1])
         sorted_text, unsorted_text = reference_texts(runs[-1][2])
         references.append(timed(store, sorted_text)[1])
         floors.append(timed(store, unsorted_text)[1])
@@ -115,9 +112,12 @@ def catalogue_files(queries: Path = ROOT / "queries", only: list[str] | None = N
 
 def measure_catalogue(store, queries: Path = ROOT / "queries", repeat: int = 1, only: list[str] | None = None,
                       progress=None) -> list[Measured]:
+    from migkg.queries.catalogue import read_query
+
     measured = []
     for what, path in catalogue_files(queries, only):
-        measured.append(measure(store, what, path.read_text(encoding="utf-8"), repeat, path))
+        query = read_query(path)
+        measured.append(measure(store, what, query.text, repeat, query.first_rows))
         if progress:
             progress(measured[-1])
     return measured

@@ -129,7 +129,8 @@ def read_query(path: Path, kind: str = "query") -> Query:
     except UnicodeDecodeError:
         raise InputError(Location(path), "is not UTF-8 text.", "save the query as UTF-8.") from None
     header, parameters = parse_header(path, text)
-    return Query(path, text, kind, header, parameters, set_columns(path, text), first_rows_of(path, text))
+    return Query(path, text, kind, header, parameters, set_columns(path, text),
+                 first_rows_of(path, text, header))
 
 
 def parse_header(path: Path, text: str) -> tuple[dict[str, list[str]], list[Parameter]]:
@@ -194,23 +195,15 @@ def set_columns(path: Path, text: str) -> dict[str, str]:
     return sets
 
 
-def first_rows_of(path: Path, text: str) -> FirstRows | None:
-    """The header's ``# first-rows: ?variable from { pattern }`` line (see :mod:`migkg.queries.streaming`), if any,
-    with the lines indented under it that continue it."""
-    lines = text.splitlines()
-    for number, line in enumerate(lines, start=1):
-        if not line.startswith("#"):
-            break
-        match = HEADER_LINE.match(line)
-        if match and match.group(1) == "first-rows":
-            value = match.group(2)
-            for following in lines[number:]:
-                continued = CONTINUATION.match(following)
-                if not continued or HEADER_LINE.match(following):
-                    break
-                value += " " + continued.group(1).strip()
-            return parse_first_rows(path, number, value)
-    return None
+def first_rows_of(path: Path, text: str, header: dict[str, list[str]]) -> FirstRows | None:
+    """The header's ``# first-rows: ?variable from { pattern }`` line (see :mod:`migkg.queries.streaming`), if any:
+    its value as :func:`parse_header` read it (continuation lines joined), and its line number for errors."""
+    values = header.get("first-rows")
+    if not values:
+        return None
+    number = next(number for number, line in enumerate(text.splitlines(), start=1)
+                  if (match := HEADER_LINE.match(line)) and match.group(1) == "first-rows")
+    return parse_first_rows(path, number, values[0])
 
 
 # --------------------------------------------------------------------------- the catalogue

@@ -60,11 +60,9 @@ def paged(text: str, page: Page) -> str:
     return f"{text[:insert_at].rstrip()}\n{clause}\n{text[insert_at:].lstrip()}"
 
 
-def has_own_page(text: str, anywhere: bool = False) -> bool:
-    """True if the query has a LIMIT or OFFSET of its own (at the top level: a sub-select's does not count), or,
-    ``anywhere``, in any of its sub-selects as well."""
-    if not anywhere:
-        return bool(_top_level_modifiers(text)[0])
+def limits_anywhere(text: str) -> bool:
+    """True if the query has a LIMIT or OFFSET anywhere: its own, or a sub-select's (strings, IRIs and comments
+    skipped)."""
     from migkg.stores.binding import tokens
 
     return any(match.lastgroup == "word" and match.group().upper() in ("LIMIT", "OFFSET") for match in tokens(text))

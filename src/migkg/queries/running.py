@@ -43,7 +43,7 @@ from migkg.queries.catalogue import Query, read_query
 from migkg.queries.paging import Page, paged
 from migkg.queries.results import FORMATS as RESULT_FORMATS
 from migkg.queries.results import sorted_sets, sorting_sets, write_boolean, write_rows
-from migkg.queries.streaming import first_rows
+from migkg.queries.streaming import Streamed, first_rows
 from migkg.stores.sources import Answer, SelectResult, as_answer
 
 if TYPE_CHECKING:  # rdflib's SPARQL parser (checks, binding) and requests (endpoint) load only where used
@@ -171,22 +171,21 @@ def write_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object]
 
 def _write_embedded(store: ox.Store, query: Query, bindings: Mapping[str, Object] | None, fmt: str, iris: Iris,
                     out: TextIO, page: Page) -> None:
+    rows: Streamed | None = None
     if fmt in RESULT_FORMATS and query.first_rows is not None:
         with failures_named(query):
-            streamed = first_rows(store, query.text, query.first_rows, bindings or {}, page, written=out.flush)
-        if streamed is not None:
-            write_rows(streamed.variables, sorting_sets(streamed.variables, _reading(streamed.rows, streamed.variables,
-                                                                                     query), query.sets), fmt, out)
+            rows = first_rows(store, query.text, query.first_rows, bindings or {}, page, written=out.flush)
+    if rows is None:
+        query = page_of(query, page)
+        results = evaluate(store, query, bindings)
+        if fmt not in RESULT_FORMATS or not isinstance(results, ox.QuerySolutions):
+            with failures_named(query):
+                parsed = as_answer(results)
+            write_answer(answer(parsed, query), fmt, iris, out)
             return
-    query = page_of(query, page)
-    results = evaluate(store, query, bindings)
-    if fmt in RESULT_FORMATS and isinstance(results, ox.QuerySolutions):
-        variables = [v.value for v in results.variables]
-        write_rows(variables, sorting_sets(variables, _reading(results, variables, query), query.sets), fmt, out)
-        return
-    with failures_named(query):
-        parsed = as_answer(results)
-    write_answer(answer(parsed, query), fmt, iris, out)
+        rows = Streamed([v.value for v in results.variables], results)
+    write_rows(rows.variables, sorting_sets(rows.variables, _reading(rows.rows, rows.variables, query), query.sets),
+               fmt, out)
 
 
 def _reading(solutions: Iterable[ox.QuerySolution], variables: list[str], query: Query

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from migkg.errors import InputError, Location
-from migkg.queries.paging import Page, has_own_page, paged
+from migkg.queries.paging import Page, limits_anywhere, paged
 
 if TYPE_CHECKING:
     from migkg.mapping.terms import Object
@@ -101,12 +101,13 @@ def parse_first_rows(path: Path, line: int, value: str) -> FirstRows:
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(where, f"the query it names, {head_path}, cannot be read ({err}).",
                              "give the path of a UTF-8 .rq file, relative to the folder of this query.") from None
-    return FirstRows(match.group("variable"), match.group("pattern"), head, where, head_path if head else None)
+    return FirstRows(match.group("variable"), match.group("pattern"), head, where, head_path)
 
 
 @dataclass
 class Streamed:
-    """An answer in two parts: ``variables``, and ``rows`` (Oxigraph solutions), the first ones already computed."""
+    """An answer's ``variables`` and its ``rows`` (Oxigraph solutions) as they come: from :func:`first_rows`, the first
+    ones already computed, then the rest."""
 
     variables: list[str]
     rows: Iterator[ox.QuerySolution]
@@ -148,7 +149,7 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
     ``written()`` is called once the head's rows are taken and before the rest is asked for, when the writer has
     written them: flush there, or they wait in a buffer until the engine has sorted the rest."""
     # a LIMIT or OFFSET anywhere: a sub-select's changes meaning once the variable is bound inside it
-    if has_own_page(text, anywhere=True):
+    if limits_anywhere(text):
         return None
     evaluate = run or _substituting(store)
     if first.variable in bindings:  # one value, given: the rows of the head query, if there is one
@@ -164,7 +165,7 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
     done = 0  # values whose rows are in head
     for value in values:
         try:
-            solutions = evaluate(first.head or text, {**bindings, first.variable: value})
+            solutions = evaluate(first.head or text, {first.variable: value})
         except RuntimeError:  # Oxigraph takes no substitution for this variable here
             return None
         except SyntaxError as err:
@@ -178,14 +179,14 @@ def first_rows(store: ox.Store, text: str, first: FirstRows, bindings: Mapping[s
             break
     if variables is None:  # the pattern gives no value: the answer is empty, or the line is wrong; run it whole
         return None
-    return Streamed(variables, _rows(head, text, bindings, page, evaluate, whole=done == len(values), written=written))
+    return Streamed(variables, _rows(head, text, page, evaluate, whole=done == len(values), written=written))
 
 
 def _head_error(first: FirstRows, err: SyntaxError) -> Exception:
     """A head query that Oxigraph cannot parse, named; the query's own text, as it was raised."""
-    if first.head is None:
+    if first.head is None or first.head_path is None:
         return err
-    return InputError(Location(first.head_path or Path("first-rows")), f"is not valid SPARQL for Oxigraph: {err}.",
+    return InputError(Location(first.head_path), f"is not valid SPARQL for Oxigraph: {err}.",
                       "correct it: it gives the rows of one value of the query whose `# first-rows:` line names it.")
 
 
@@ -223,8 +224,8 @@ def _substituting(store: ox.Store) -> Evaluate:
     return evaluate
 
 
-def _rows(head: list[ox.QuerySolution], text: str, bindings: Mapping[str, Object], page: Page, evaluate: Evaluate,
-          whole: bool, written: Callable[[], None] | None = None) -> Iterator[ox.QuerySolution]:
+def _rows(head: list[ox.QuerySolution], text: str, page: Page, evaluate: Evaluate, whole: bool,
+          written: Callable[[], None] | None = None) -> Iterator[ox.QuerySolution]:
     """The rows of ``page``: those of ``head`` (the answer's first ``len(head)`` rows; ``whole``: all its rows) in
     the page, then the rest from the whole query, which skips the rows ``head`` holds."""
     end = None if page.limit is None else page.offset + page.limit
@@ -234,6 +235,6 @@ def _rows(head: list[ox.QuerySolution], text: str, bindings: Mapping[str, Object
         return
     if written is not None:  # asked for the next row: the head's are written
         written()
-    rest = evaluate(paged(text, Page(None if end is None else end - start, start)), dict(bindings))
+    rest = evaluate(paged(text, Page(None if end is None else end - start, start)), {})
     assert isinstance(rest, ox.QuerySolutions)  # the same query as the head's
     yield from rest
