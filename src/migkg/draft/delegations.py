@@ -6,6 +6,7 @@
 * "the delegation" with no state of its own is the one the sentence before names with its state; "his country's
   delegation" is the state of the person's own title.
 * "Hungary was represented by …", «Венгрию на встрече представлял …»: a member of that state's delegation.
+* the state a delegation at the meeting acts for takes part in it (:func:`delegations_take_part`).
 """
 from __future__ import annotations
 
@@ -129,3 +130,17 @@ def _state_of_adjective(token: Token, state_words: dict[str, str]) -> str | None
 
 
 # --------------------------------------------------------------------------- processes and claims
+
+
+def delegations_take_part(roles: list[Drafted]) -> list[Drafted]:
+    """«Глава итальянской делегации …», "Hungary was represented by …", "X led the Philippine delegation": the state
+    a delegation at the meeting acts for takes part in it, a participant where no other words say so."""
+    taking_part = {r.fields["agent"] for r in roles if r.fields["role"] == "participant"}
+    drafted: list[Drafted] = []
+    for role in roles:
+        state = role.fields.get("on_behalf_of")
+        if role.fields["role"] in ("delegation-head", "delegation-member") and state and state not in taking_part:
+            taking_part.add(state)
+            drafted.append(Drafted({"role": "participant", "agent": state}, role.spans[:1],
+                                   "the state a delegation at the meeting acts for", 0.6))
+    return drafted

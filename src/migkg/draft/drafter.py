@@ -18,7 +18,7 @@ from migkg.draft.actors import Actors, note_spellings, resolve
 from migkg.draft.claims import count_claims, duration_claims
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
-from migkg.draft.delegations import delegation_members
+from migkg.draft.delegations import delegation_members, delegations_take_part
 from migkg.draft.events import (
     organisation_participants,
     participants,
@@ -231,7 +231,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         event.roles += organisation_participants(analysis, actors, lexicon, body_end)
         event.roles += _speaker_roles(finder.speeches, actors)
         event.roles += delegation_members(analysis, actors, lexicon, body_end)
-        event.roles += _delegations_take_part(event.roles)
+        event.roles += delegations_take_part(event.roles)
         for meeting in meetings:
             meeting.event.roles = _unique_roles(meeting.event.roles)
         card.events += [m.event for m in meetings]
@@ -304,20 +304,6 @@ def _speaker_roles(speeches: list[Speech], actors: Actors) -> list[Drafted]:
         roles.append(Drafted({"role": "speaker", "agent": speech.speaker}, spans,
                              "the speaker of a statement made at the event", 0.8))
     return roles
-
-
-def _delegations_take_part(roles: list[Drafted]) -> list[Drafted]:
-    """«Глава итальянской делегации …», "Hungary was represented by …", "X led the Philippine delegation": the state
-    a delegation at the meeting acts for takes part in it, a participant where no other words say so."""
-    taking_part = {r.fields["agent"] for r in roles if r.fields["role"] == "participant"}
-    drafted: list[Drafted] = []
-    for role in roles:
-        state = role.fields.get("on_behalf_of")
-        if role.fields["role"] in ("delegation-head", "delegation-member") and state and state not in taking_part:
-            taking_part.add(state)
-            drafted.append(Drafted({"role": "participant", "agent": state}, role.spans[:1],
-                                   "the state a delegation at the meeting acts for", 0.6))
-    return drafted
 
 
 def _unique_roles(roles: list[Drafted]) -> list[Drafted]:

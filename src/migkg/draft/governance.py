@@ -39,8 +39,7 @@ def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting],
     the spans of posts' titles (:func:`.posts.find_titles`), whose words («Председатель Комитета…») hold no
     position in a process; ``issued``, the date of issue, dates what holds "currently"; ``relative``, the day words
     resolved against it ("on Tuesday", «в четверг»), the day a handover was made."""
-    context = GovernanceContext(analysis, actors, meetings, body, quotes, year, list(titles), issued)
-    context.relative = list(relative)
+    context = GovernanceContext(analysis, actors, meetings, body, quotes, year, list(titles), issued, relative)
     found = Governance()
     find_handovers(context, found)
     find_positions(context, found)

@@ -12,6 +12,7 @@ a sentence's clauses, the holders listed together, the timing a clause gives, an
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from migkg.draft.actors import BODY_TYPES, Actor, Actors
@@ -49,11 +50,11 @@ class GovernanceContext:
 
     def __init__(self, analysis: Analysis, actors: Actors, meetings: list[Meeting], body: tuple[int, int],
                  quotes: list[tuple[int, int]], year: str | None, titles: list[tuple[int, int]],
-                 issued: str | None = None):
+                 issued: str | None = None, relative: Sequence[RelativeDate] = ()):
         self.analysis, self.text = analysis, analysis.text
         self.issued = issued  # the date of issue: "currently chairs" holds on it
         self.cues = GOVERNANCE_CUES[analysis.language]
-        self.relative: list[RelativeDate] = []  # day words with the dates they stand for (:func:`~.governance.find_governance`)
+        self.relative = list(relative)  # day words with the dates they stand for ("on Tuesday", «в четверг»)
         self.titles = titles  # posts' titles («Председатель Комитета по миграции»): their words are no positions
         self.lexicon: DomainLexicon = DOMAIN_LEXICONS[analysis.language]
         self.actors, self.meetings, self.body, self.quotes, self.year = actors, meetings, body, quotes, year
