@@ -213,6 +213,12 @@ def add(graph: Graph, subject: Node, predicate: Node, value: Node) -> Node:
     return subject
 
 
+def add_all(graph: Graph, subject: Node, predicate: Node, values: list[Node]) -> Node:
+    for value in values:
+        add(graph, subject, predicate, value)
+    return subject
+
+
 def drop_label(graph: Graph, subject: Node, language: str) -> Node:
     labels = [label for label in graph.objects(subject, RDFS.label) if label.language == language]
     assert labels, "no such label: the seed changed"
@@ -498,6 +504,12 @@ CASES: dict[str, list[Case]] = {
     ],
     "ProcessLaunchShape": [
         Case("no-process", lambda g, n: drop(g, n.launch, MIG.process)),
+        # a launch at no event of the card: when or where the text says, or else nothing to say it by
+        Case("neither-event-nor-date-nor-place", lambda g, n: drop(g, n.launch, MIG.event)),
+        Case("launch-date-not-a-date", lambda g, n: add(g, n.launch, DCTERMS.date, Literal("in 2014"))),
+        Case("two-launch-dates", lambda g, n: add_all(g, n.launch, DCTERMS.date,
+                                                      [Literal(year, datatype=XSD.gYear) for year in ("2014", "2015")])),
+        Case("launched-in-a-state", lambda g, n: add(g, n.launch, SDO.location, n.ref("KAZ"))),
     ],
     "StatementShape": [
         Case("no-speaker", lambda g, n: drop(g, n.guterres_quote, MIG.speaker)),
@@ -520,6 +532,10 @@ CASES: dict[str, list[Case]] = {
         Case("counted-role-is-a-topic", lambda g, n: put(g, n.count_claim, MIG.countedRole, HUMAN_RIGHTS)),
         Case("about-a-state", lambda g, n: put(g, n.count_claim, SDO.about, n.ref("KAZ"))),
         Case("count-disagrees-as-in-the-seed", lambda g, n: n.count_claim, severity="Warning"),
+        # naming only some of those counted excuses naming fewer, never more (the seed names 10 for its 8)
+        Case("names-more-than-a-partial-count", lambda g, n: add(g, n.count_claim, MIG.namesOnlySome,
+                                                                  Literal(True)), severity="Warning"),
+        Case("names-only-some-not-a-boolean", lambda g, n: add(g, n.count_claim, MIG.namesOnlySome, Literal("yes"))),
     ],
     "PressContactShape": [
         Case("telephone-with-spaces", lambda g, n: put(g, n.contact, SDO.telephone, Literal("+7 777 556 22 77"))),

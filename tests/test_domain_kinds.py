@@ -449,7 +449,7 @@ MISTAKES = [
     Mistake("document-kind-an-event-class", "{kind: declaration, evidence: Declaration}",
             "{kind: ministerial-conference, evidence: Declaration}", "documents[0].kind.kind",
             ("'ministerial-conference' is an event class, not a document class",
-             "'action-plan', 'communique', 'declaration', 'joint-statement'")),
+             "'action-plan', 'communique', 'declaration', 'joint-statement', 'recommendations'")),
     Mistake("adoption-at-an-event-not-in-the-card", "        at_event: 2019-04-24-baku-ministerial\n        parties",
             "        at_event: 2019-04-25-baku-ministerial\n        parties", "documents[0].adoptions[0].at_event",
             ("unknown event '2019-04-25-baku-ministerial'",

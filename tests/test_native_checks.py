@@ -200,7 +200,7 @@ ODD_NODES = [ox.Literal("1", datatype=ox.NamedNode(XSD + "integer")), ox.Literal
 def count_graphs(draw) -> tuple[list[tuple[Term, Term, Term]], bool]:
     """A count claim and participations: of its event and role or not, of its text or another, typed or not. Most
     graphs have values of the forms the build writes; the others, one kind of value it never writes."""
-    odd = draw(st.sampled_from([None, None, None, "count", "notes", "nodes", "missing"]))
+    odd = draw(st.sampled_from([None, None, None, None, "count", "notes", "nodes", "missing", "some"]))
     least = 0 if odd == "missing" else 1  # a claim without a count, an event, a role or evidence
     triples: list[tuple[Term, Term, Term]] = []
     forms = draw(st.lists(INTEGER_FORMS if odd == "count" else st.just("nonNegativeInteger"), min_size=least, max_size=2))
@@ -212,6 +212,13 @@ def count_graphs(draw) -> tuple[list[tuple[Term, Term, Term]], bool]:
     notes = draw(st.lists(st.sampled_from(plain_notes + (ODD_NOTES if odd == "notes" else [])),
                           max_size=2 if odd == "notes" else 1, unique=True))
     triples += [(CLAIM, native.EDITORIAL_NOTE, note) for note in notes]
+    # whether the release names only some of those it counts: absent, or true/false as built; else odd forms
+    some = [ox.Literal(value, datatype=native.XSD_BOOLEAN) for value in ("true", "false")]
+    odd_some = [ox.Literal("1", datatype=native.XSD_BOOLEAN), ox.Literal("0", datatype=native.XSD_BOOLEAN),
+                ox.Literal("true"), ox.Literal("yes", datatype=native.XSD_BOOLEAN)]
+    flags = draw(st.lists(st.sampled_from(some + (odd_some if odd == "some" else [])),
+                          max_size=2 if odd == "some" else 1, unique=True))
+    triples += [(CLAIM, native.NAMES_ONLY_SOME, flag) for flag in flags]
     nodes = st.sampled_from(ODD_NODES) if odd == "nodes" else st.nothing()
     contexts = st.sampled_from(CONTEXTS) | nodes
     spans = 0
@@ -223,13 +230,25 @@ def count_graphs(draw) -> tuple[list[tuple[Term, Term, Term]], bool]:
             spans += 1
             triples.extend([(node, native.WAS_DERIVED_FROM, span), (span, native.REFERENCE_CONTEXT, context)])
     evidence(CLAIM, least)
+    # the claim's subject may be a process (its members counted by status), the other "event" a process too
+    triples += [(subject, native.RDF_TYPE, native.PROCESS) for subject in draw(st.lists(st.sampled_from(EVENTS),
+                                                                                            max_size=2, unique=True))]
     for number in range(draw(st.integers(0, 6))):
         participation = ox.NamedNode(f"urn:t:participation{number}")
+        # a participation at an event (mig:) or a membership in a process (org:), or now and then one with both
+        # kinds of link, or of the other class
+        membership = draw(st.sampled_from([False, False, True, True, "mixed"]))
+        cls = native.PROCESS_MEMBERSHIP if membership else native.PARTICIPATION
         if draw(st.integers(0, 5)):
-            triples.append((participation, native.RDF_TYPE, native.PARTICIPATION))
-        triples += [(participation, native.EVENT, e) for e in draw(st.lists(st.sampled_from(EVENTS), min_size=1, max_size=2))]
-        triples += [(participation, native.ROLE, r) for r in draw(st.lists(st.sampled_from(ROLES), min_size=1, max_size=2))]
-        triples += [(participation, native.AGENT, a) for a in draw(st.lists(st.sampled_from(AGENTS) | nodes, max_size=2))]
+            triples.append((participation, native.RDF_TYPE, cls if draw(st.integers(0, 7)) else
+                            native.PARTICIPATION if membership else native.PROCESS_MEMBERSHIP))
+        links = [(native.ORG_ORGANIZATION, native.ORG_ROLE, native.ORG_MEMBER)] if membership else []
+        if membership != True:  # noqa: E712 (False, or "mixed": both kinds of link)
+            links.append((native.EVENT, native.ROLE, native.AGENT))
+        for to_subject, to_role, to_agent in links:
+            triples += [(participation, to_subject, e) for e in draw(st.lists(st.sampled_from(EVENTS), min_size=1, max_size=2))]
+            triples += [(participation, to_role, r) for r in draw(st.lists(st.sampled_from(ROLES), min_size=1, max_size=2))]
+            triples += [(participation, to_agent, a) for a in draw(st.lists(st.sampled_from(AGENTS) | nodes, max_size=2))]
         evidence(participation)
     return triples, odd is None
 

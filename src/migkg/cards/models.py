@@ -427,7 +427,22 @@ class PostHeld(Fact):
 
 
 class Launch(Fact):
-    event: Id
+    """Where the text says the process was launched: at an event of the card, or in a year (month, day) and a city
+    it names without that meeting ("launched in Rome in 2014", «создан в 2003 году»)."""
+
+    event: Id | None = None
+    on: PartialDate | None = None
+    place: Id | None = None
+
+    @model_validator(mode="after")
+    def _at_or_when(self) -> Launch:
+        if self.event is None and self.on is None and self.place is None:
+            raise ValueError("a launch needs the event it was launched at (event:), or when (on:) or where (place:, a "
+                             "city of the registry) the text says it was launched")
+        if self.event is not None and (self.on is not None or self.place is not None):
+            raise ValueError("a launch at an event has that event's date and place: give event:, or on: and place: "
+                             "without it")
+        return self
 
 
 class _Timed(Fact):
@@ -545,6 +560,9 @@ class Claim(Fact):
     count: Annotated[int, Field(ge=0, strict=True)] | None = None
     counted: Id | None = Field(None, description="What is counted: a class name such as Government.")
     counted_role: Id | None = None
+    listed: Literal["all", "some"] | None = Field(
+        None, description="Whether the release names every one it counts (all, the default) or only some of them "
+                          "(\"including ...\", «в том числе ...»).")
     duration: IsoDuration | None = None
 
     @model_validator(mode="after")
@@ -553,6 +571,9 @@ class Claim(Fact):
             raise ValueError("a claim states exactly one value: count or duration")
         if self.count is not None and (self.counted is None or self.counted_role is None):
             raise ValueError("a count claim needs counted (e.g. Government) and counted_role (e.g. participant)")
+        if self.listed is not None and self.count is None:
+            raise ValueError("listed says whether the release names all or only some of those it counts: only for a "
+                             "count claim (count:)")
         return self
 
 

@@ -97,7 +97,7 @@ T = SimpleNamespace(
     mig=_terms(MIG, "Attestation PressContact Participation PostHolding ProcessLaunch Statement Proposal Commitment "
                     "Claim CountClaim contactPerson contactFor event agent role onBehalfOf post attestedAt attestedOn "
                     "process speechKind speaker madeAt proposedRole claimant claimedCount countedClass countedRole "
-                    "claimedDuration SuppliedFact RelayedReport relayedIn period meetingOf numberInSeries StatedPurpose "
+                    "claimedDuration namesOnlySome SuppliedFact RelayedReport relayedIn period meetingOf numberInSeries StatedPurpose "
                     "purposeOf ProcessPosition ProcessMembership Handover previousHolder nextHolder DocumentAdoption "
                     "document action party EventParticipants EventAsABody UnnamedOfficials groupOf StatedGrouping "
                     "groupedRole namesRegion"),
@@ -107,7 +107,7 @@ T = SimpleNamespace(
     org=_terms(ORG, "member organization role memberDuring"),
     prov=_terms(PROV, "wasDerivedFrom"),
     skos=_terms(SKOS, "editorialNote"),
-    xsd=_terms(XSD, "nonNegativeInteger integer date gYearMonth gYear duration"),
+    xsd=_terms(XSD, "nonNegativeInteger integer date gYearMonth gYear duration boolean"),
     time=_terms(TIME, "Interval Instant hasBeginning hasEnd inXSDDate inXSDgYearMonth inXSDgYear"),
     rdfs=_terms(RDFS, "label"),
     foaf=_terms(FOAF, "Group"),
@@ -333,7 +333,12 @@ def _launch(m: ReleaseMapper, entry: Occurrence) -> None:
     assert isinstance(launch, Launch) and entry.parent is not None
     node = m.fact(entry, T.mig.ProcessLaunch)
     m.add(node, T.mig.process, m.node(entry.parent))
-    m.add(node, T.mig.event, m.iris.event(launch.event))
+    if launch.event:
+        m.add(node, T.mig.event, m.iris.event(launch.event))
+    if launch.on is not None:  # launched in a year (month, day) the text names, not at a meeting of the card
+        m.add(node, T.dcterms.date, m.day(launch.on))
+    if launch.place:
+        m.add(node, T.sdo.location, m.ref(launch.place))
 
 
 def _statement(m: ReleaseMapper, entry: Occurrence) -> None:
@@ -371,6 +376,8 @@ def _claim(m: ReleaseMapper, entry: Occurrence) -> None:
         m.add(node, T.mig.claimedCount, typed(str(c.count), T.xsd.nonNegativeInteger))
         m.add(node, T.mig.countedClass, m.kind(c.counted))
         m.add(node, T.mig.countedRole, iri(_ROLE + c.counted_role))
+        if c.listed == "some":  # "all", or nothing, is the default: the release names every one it counts
+            m.add(node, T.mig.namesOnlySome, typed("true", T.xsd.boolean))
     if c.duration:
         m.add(node, T.mig.claimedDuration, typed(c.duration, T.xsd.duration))
 

@@ -38,7 +38,14 @@ BEGIN_INDEX = ox.NamedNode(_NIF + "beginIndex")
 END_INDEX = ox.NamedNode(_NIF + "endIndex")
 CLAIMED_COUNT = ox.NamedNode(_MIG + "claimedCount")
 COUNTED_ROLE = ox.NamedNode(_MIG + "countedRole")
+NAMES_ONLY_SOME = ox.NamedNode(_MIG + "namesOnlySome")
+XSD_BOOLEAN = ox.NamedNode(_XSD + "boolean")
 PARTICIPATION = ox.NamedNode(_MIG + "Participation")
+PROCESS_MEMBERSHIP = ox.NamedNode(_MIG + "ProcessMembership")
+PROCESS = ox.NamedNode(_MIG + "RegionalConsultativeProcess")
+ORG_ORGANIZATION = ox.NamedNode(VOCABULARY_PREFIXES["org"] + "organization")
+ORG_ROLE = ox.NamedNode(VOCABULARY_PREFIXES["org"] + "role")
+ORG_MEMBER = ox.NamedNode(VOCABULARY_PREFIXES["org"] + "member")
 EVENT = ox.NamedNode(_MIG + "event")
 ROLE = ox.NamedNode(_MIG + "role")
 AGENT = ox.NamedNode(_MIG + "agent")
@@ -124,15 +131,18 @@ def context_spans(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]
 
 #: the two advices of migsh:CountClaim-listed: the claim's note quoted, or what to check
 _NOTE_ADVICE = '. The claim\'s note says why: "{}"'
-_CHECK_ADVICE = (": check the card's claims entry (`count:`, `counted_role:`) against the events[].roles entries with "
-                 "that role, and say in the claim's `note:` why they differ.")
+_CHECK_ADVICE = (": check the card's claims entry (`count:`, `counted_role:`) against the entries with that role "
+                 "(events[].roles, or a process's memberships), and say in the claim's `note:` why they differ (where the text names only some of those it "
+                 "counts, as in 'including ...', write `listed: some`).")
 
 
 def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]] | None:
-    """``migsh:CountClaim-listed`` on ``$this``, a count claim: for each count, event and counted role it states,
-    the number of distinct agents of the ``mig:Participation`` nodes with that event and role that are derived
-    from a text the claim is derived from, where it differs from the count (one row per group, as GROUP BY
-    ... HAVING gives). A claim derived from no text has no row (the subquery binds nothing)."""
+    """``migsh:CountClaim-listed`` on ``$this``, a count claim: for each count, subject (an event, or a process) and
+    counted role it states, the number of distinct agents of the ``mig:Participation`` nodes with that event and
+    role, and of distinct members of the ``mig:ProcessMembership`` nodes of that process with that status, that are
+    derived from a text the claim is derived from, where it differs from the count (for a release that names only
+    some of those it counts, where it is greater): one row per group, as GROUP BY ... HAVING gives. A claim derived
+    from no text has no row (the subquery binds nothing)."""
     this = bindings["this"]
     counts, events, roles = view.objects(this, CLAIMED_COUNT), view.objects(this, ABOUT), view.objects(this, COUNTED_ROLE)
     if not (counts and events and roles):
@@ -145,24 +155,38 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
         if len(notes) > 1 or any(not (isinstance(note, ox.Literal) and note.datatype in _TEXTS) for note in notes):
             return None  # SAMPLE picks one of several notes as the store has it; STR reads a typed one's canonical form
         advice = ox.Literal(_NOTE_ADVICE.format(notes[0].value) if notes else _CHECK_ADVICE)
+        some = _names_only_some(view.objects(this, NAMES_ONLY_SOME))
         rows: list[dict[str, Term]] = []
         for count in counts:
             stated = _integer(count)
             for event in events:
-                participations = view.subjects(EVENT, _iri(event))
+                at = ox.Literal("process" if PROCESS in view.objects(event, RDF_TYPE) else "event")
+                held = [(fact, ROLE, AGENT, PARTICIPATION) for fact in view.subjects(EVENT, _iri(event))]
+                held += [(fact, ORG_ROLE, ORG_MEMBER, PROCESS_MEMBERSHIP) for fact in view.subjects(ORG_ORGANIZATION, event)]
                 for role in roles:
                     agents: set[Term] = set()
-                    for participation in participations:
-                        if _iri(role) in view.objects(participation, ROLE) \
-                                and PARTICIPATION in view.objects(participation, RDF_TYPE) \
-                                and not contexts.isdisjoint(_contexts(view, participation)):
-                            agents.update(_iri(agent) for agent in view.objects(participation, AGENT))
-                    if len(agents) != stated:
-                        rows.append({"this": this, "value": count, "event": event, "role": role,
+                    for fact, role_of, agent_of, cls in held:
+                        if _iri(role) in view.objects(fact, role_of) and cls in view.objects(fact, RDF_TYPE) \
+                                and not contexts.isdisjoint(_contexts(view, fact)):
+                            agents.update(_iri(agent) for agent in view.objects(fact, agent_of))
+                    if len(agents) > stated or (not some and len(agents) < stated):
+                        rows.append({"this": this, "value": count, "event": event, "at": at, "role": role,
                                      "listed": _integer_literal(len(agents)), "advice": advice})
     except Declined:
         return None
     return rows
+
+
+def _names_only_some(values: list[Term]) -> bool:
+    """``COALESCE(?names_only_some, false)`` of the claim's one ``mig:namesOnlySome`` (false without one), where it is
+    written as the build writes it; :class:`Declined` for two values (SPARQL makes a group of each) or any other form
+    (``"1"^^xsd:boolean``, a string: SPARQL's effective boolean value of those is not reproduced here)."""
+    if not values:
+        return False
+    if len(values) == 1 and isinstance(values[0], ox.Literal) and values[0].datatype == XSD_BOOLEAN \
+            and values[0].value in ("true", "false"):
+        return values[0].value == "true"
+    raise Declined
 
 
 #: the answers in Python, by constraint, each for the query (prefixes and sh:select) its digest names
@@ -170,5 +194,5 @@ NATIVE_CHECKS: dict[Node, NativeSparql] = {
     URIRef(SHAPES_NAMESPACE + "Context-spans"): NativeSparql(
         "fdf9a7165db25acff36188714cf7c7fec44f5b09b8f729a1e6ac56188ace4b88", context_spans),
     URIRef(SHAPES_NAMESPACE + "CountClaim-listed"): NativeSparql(
-        "4145047332ae4fb758b93e7268f262728731513da9cc4992ab4d6866b8fbe89c", count_claim_listed),
+        "48102923975f78ceab68929cccb9a73d2133acfe73935bf2da255d6659fc2b28", count_claim_listed),
 }
