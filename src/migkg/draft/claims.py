@@ -4,7 +4,9 @@
   «государств»), with at most a name between them ("seven Colombo Process Member States"), in a sentence about
   taking part ("met", "brought together", «участвовали») or after the people who came ("representatives of ten
   states", «Представители десяти государств»). "24 experts from six states" counts the states only (experts are
-  no counted class).
+  no counted class). Where the words after the counted noun say the names that follow are some of them
+  ("23 countries, including Italy", «14 государств, в том числе …»), the count is ``listed: some``: the card then
+  checks only that the release names no more than it counts.
 * **durations**: a meeting of N days ("a two-day meeting", «двухдневная встреча») → ``P{N}D`` about the meeting;
   a process that "turns ten" or marks its "tenth anniversary" → ``P10Y`` about the process; N years before a
   body's name ("its 60-year history", «60-летней истории МОМ») → ``P{N}Y`` about that body.
@@ -83,10 +85,23 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
         mark = re.search(r"[¹²³⁴⁵⁶⁷⁸⁹⁰,;]", text[noun.end:sentence[1]])
         end = noun.end + mark.start() if mark else noun.end
         counted_at = (sentence, noun.end)
-        drafted.append(Drafted({"id": f"count-of-{counted}s-{len(drafted) + 1}", "about": event,
-                                "count": number, "counted": counted, "counted_role": "participant"},
+        fields: dict[str, object] = {"id": f"count-of-{counted}s-{len(drafted) + 1}", "about": event,
+                                     "count": number, "counted": counted, "counted_role": "participant"}
+        if re.match(SOME_OF_THEM[language], text[noun.end:sentence[1]], re.I):
+            fields["listed"] = "some"  # "including ...": the names that follow are some of those counted
+        drafted.append(Drafted(fields,
                                [(start, end)], f"a number before «{noun.text}» in a sentence about taking part", 0.7))
     return drafted
+
+
+#: right after a counted noun (a name or a bracket between them at most), words that make the names that follow some
+#: of those counted: "delegations of 23 countries, including Italy", "among them", «14 государств, в том числе …»
+SOME_OF_THEM = {
+    "en": r"^(?:\s*\([^)]*\))?[^.;:,()]{0,40}?[,–—]?\s+(?:including|among\s+(?:them|which|whom)|such\s+as|notably|"
+          r"in\s+particular)\b",
+    "ru": r"^(?:\s*\([^)]*\))?[^.;:,()]{0,40}?[,–—]?\s+(?:в\s+том\s+числе|среди\s+(?:них|которых)|включая|"
+          r"в\s+частности|например)(?!\w)",
+}
 
 
 def _breakdown(text: str, counted_at: tuple[tuple[int, int], int], start: int, sentence: tuple[int, int]) -> bool:
