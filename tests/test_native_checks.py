@@ -53,7 +53,7 @@ def as_oxigraph_stores(term: Term) -> Term:
 
 
 #: the variables whose values the queries take from the data (the others they compute: ?found, ?length, ...)
-FROM_THE_DATA = {"this", "value", "anchor", "begin", "end", "event", "role"}
+FROM_THE_DATA = {"this", "value", "anchor", "begin", "end", "subject", "role"}
 
 
 def both_ways(triples: list[tuple[Term, Term, Term]], constraint: URIRef, focus: Term) -> tuple[set | None, set]:

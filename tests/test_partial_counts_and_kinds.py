@@ -148,13 +148,13 @@ def test_a_count_of_a_process_s_observers_is_checked_against_its_memberships(tmp
         assert "a process's memberships" in warnings[0]
 
 
-def test_a_count_about_a_state_is_refused_by_the_shapes(tmp_path, run_migkg):
+def test_a_count_about_a_state_is_refused_when_the_card_is_read(tmp_path, run_migkg):
     data = make_corpus(tmp_path)
     card = data / KINDS_CARD
     card.write_text(card.read_text(encoding="utf-8") + OBSERVERS_CLAIM.format(count=1, listed="").replace(
         "about: almaty-process", "about: IRN"), encoding="utf-8")
-    done = built(run_migkg, data, tmp_path / "build", status=1)
-    assert "a count claim counts the agents of an event" in done.stderr.lower()
+    done = built(run_migkg, data, tmp_path / "build", status=2)
+    assert "claims[0].about" in done.stderr and "not of 'IRN'" in done.stderr
     assert "or of a process of the registry" in done.stderr
 
 
@@ -188,3 +188,32 @@ def test_a_launch_that_cannot_hold_is_an_error_naming_the_field(seed_data, tmp_p
     done = built(run_migkg, seed_data, tmp_path / "build", status=2)
     assert "processes[0].launched_at" in done.stderr and said in done.stderr, done.stderr[-1500:]
     assert not (tmp_path / "build").exists()
+
+
+def test_q08_lists_a_launch_without_its_meeting_with_the_year_and_city_the_text_gives(seed_data, tmp_path, run_migkg):
+    edit(seed_data / SEED_CARD, LAUNCH, "    launched_at:\n      on: 2013\n      place: almaty\n")
+    built(run_migkg, seed_data, tmp_path / "build")
+    done = run_migkg("query", "q08", "--out", tmp_path / "build", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    import json
+    rows = json.loads(done.stdout)["results"]["bindings"]
+    assert rows and {row["launch"]["value"] for row in rows} == {LAUNCH_NODE}
+    row = rows[0]
+    assert "event" not in row
+    assert row["event_date"]["value"] == "2013" and row["place"]["value"] == "https://w3id.org/migkg/place/almaty"
+
+
+@pytest.mark.parametrize(("old", "new", "named", "said"), [
+    ("    counted_role: participant\n", "    counted_role: member\n", "claims[0].counted_role",
+     "'member' is not an event role, and the count is about an event"),
+    ("    about: 2013-06-05-almaty-ministerial-conference\n    count: 8", "    about: almaty-process\n    count: 8",
+     "claims[0].counted_role", "'participant' is not a membership status, and the count is about a process"),
+    ("    about: 2013-06-05-almaty-ministerial-conference\n    count: 8", "    about: KAZ\n    count: 8",
+     "claims[0].about", "not of 'KAZ'"),
+])
+def test_a_counted_role_of_the_wrong_kind_for_its_subject_is_an_error(seed_data, tmp_path, run_migkg, old, new, named,
+                                                                      said):
+    edit(seed_data / SEED_CARD, old, new)
+    done = built(run_migkg, seed_data, tmp_path / "build", status=2)
+    assert named in done.stderr and said in done.stderr, done.stderr[-1500:]
+    assert "card.yaml:" in done.stderr

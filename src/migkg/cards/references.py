@@ -151,8 +151,39 @@ def check_references(loaded: LoadedRelease, registry: Registry, vocab: KnownTerm
             listed = f": {', '.join(repr(t) for t in sorted(allowed))}" if len(allowed) <= _LISTED else ""
             meant = _MEANT.get((other, names.vocabulary), "") if other else ""
             errors.append(InputError(where(path), problem, f"{meant or hint}Use {what}{listed}."))
+    errors += _count_errors(entries, where, event_ids, registry, vocab)
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
+
+
+def _count_errors(entries: list[Occurrence], where: Callable[[Path_], Location], event_ids: list[str],
+                  registry: Registry, vocab: KnownTerms) -> list[InputError]:
+    """A count is of the holders of a role at an event of the card (an event role), or of a status in a process of
+    the registry (a membership status): the counted role must be of the kind its subject has (else the count is
+    checked against nothing, and warns of a disagreement the text does not have)."""
+    errors = []
+    for occurrence in entries:
+        claim = occurrence.value
+        if occurrence.kind.name != "claim" or getattr(claim, "count", None) is None:
+            continue
+        about, role = str(claim.about), str(claim.counted_role)
+        if about in event_ids:
+            allowed, what, fix = vocab.event_roles, "an event role", "e.g. participant, delegation-member"
+        elif about in registry and registry.type_of(about) == "regional-consultative-process":
+            allowed, what, fix = vocab.statuses, "a membership status", "e.g. member, observer"
+        else:
+            errors.append(InputError(where((*occurrence.path, "about")),
+                                     f"a count is of the holders of a role at an event or of a status in a process, "
+                                     f"not of '{about}'.",
+                                     "set `about:` to the id of an event under events: or of a process of the registry "
+                                     "(and the count, if it is of something else, is no claim the card can check)."))
+            continue
+        if role not in allowed and role in vocab.roles:  # an unknown role is named by the check of the vocabulary
+            errors.append(InputError(where((*occurrence.path, "counted_role")),
+                                     f"'{role}' is not {what}, and the count is about "
+                                     f"{'an event' if what == 'an event role' else 'a process'} ('{about}').",
+                                     f"use {what} ({fix}): {', '.join(repr(t) for t in sorted(allowed))}."))
+    return errors
 
 
 def _group_errors(group: GroupRef, path: Path_, where: Callable[[Path_], Location], event_ids: list[str],

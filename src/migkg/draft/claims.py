@@ -87,20 +87,23 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
         counted_at = (sentence, noun.end)
         fields: dict[str, object] = {"id": f"count-of-{counted}s-{len(drafted) + 1}", "about": event,
                                      "count": number, "counted": counted, "counted_role": "participant"}
-        if re.match(SOME_OF_THEM[language], text[noun.end:sentence[1]], re.I):
+        if re.match(SOME_OF_THEM[language], text[noun.end:sentence[1]]):  # case matters: a name follows
             fields["listed"] = "some"  # "including ...": the names that follow are some of those counted
         drafted.append(Drafted(fields,
                                [(start, end)], f"a number before «{noun.text}» in a sentence about taking part", 0.7))
     return drafted
 
 
-#: right after a counted noun (a name or a bracket between them at most), words that make the names that follow some
-#: of those counted: "delegations of 23 countries, including Italy", "among them", «14 государств, в том числе …»
+#: right after a counted noun, words that make the names that follow some of those counted: "delegations of 23
+#: countries, including Italy", "states from Europe and Asia, among them Kazakhstan", «14 государств, в том числе
+#: Казахстана». Between the noun and the cue, a bracket or a run of names and small words only ("from Europe and
+#: Asia", «Европы и Азии»: no verb, nothing the states did); after the cue, a capitalised name ("including six
+#: ministers" lists no states)
 SOME_OF_THEM = {
-    "en": r"^(?:\s*\([^)]*\))?[^.;:,()]{0,40}?[,–—]?\s+(?:including|among\s+(?:them|which|whom)|such\s+as|notably|"
-          r"in\s+particular)\b",
-    "ru": r"^(?:\s*\([^)]*\))?[^.;:,()]{0,40}?[,–—]?\s+(?:в\s+том\s+числе|среди\s+(?:них|которых)|включая|"
-          r"в\s+частности|например)(?!\w)",
+    "en": r"^(?:\s*\([^)]*\))?(?:\s+(?:[A-Z][\w'’.-]*|from|of|and|the|in))*\s*[,–—]?\s+(?:including|among\s+"
+          r"(?:them|which|whom)|such\s+as)\s+(?:the\s+)?[A-Z]",
+    "ru": r"^(?:\s*\([^)]*\))?(?:\s+(?:[А-ЯЁA-Z][\w'’.-]*|из|и))*\s*[,–—]?\s+(?:в\s+том\s+числе|среди\s+"
+          r"(?:них|которых)|включая)\s+[А-ЯЁA-Z]",
 }
 
 

@@ -170,7 +170,7 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
                                 and not contexts.isdisjoint(_contexts(view, fact)):
                             agents.update(_iri(agent) for agent in view.objects(fact, agent_of))
                     if len(agents) > stated or (not some and len(agents) < stated):
-                        rows.append({"this": this, "value": count, "event": event, "at": at, "role": role,
+                        rows.append({"this": this, "value": count, "subject": event, "at": at, "role": role,
                                      "listed": _integer_literal(len(agents)), "advice": advice})
     except Declined:
         return None
@@ -194,5 +194,5 @@ NATIVE_CHECKS: dict[Node, NativeSparql] = {
     URIRef(SHAPES_NAMESPACE + "Context-spans"): NativeSparql(
         "fdf9a7165db25acff36188714cf7c7fec44f5b09b8f729a1e6ac56188ace4b88", context_spans),
     URIRef(SHAPES_NAMESPACE + "CountClaim-listed"): NativeSparql(
-        "48102923975f78ceab68929cccb9a73d2133acfe73935bf2da255d6659fc2b28", count_claim_listed),
+        "c45d37c5c177d1f32cceef1019e483d3420403518f7606ccd7dfa63cc3fd5884", count_claim_listed),
 }
