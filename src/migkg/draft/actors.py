@@ -303,7 +303,8 @@ def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
         if name is None:
             continue  # the gazetteer named it (a person, or not a person at all)
         parts = frozenset(name.parts)
-        entity = _match_person(parts, seen) or _match_person(parts, known)
+        entity = _match_person(parts, seen) or _match_person(_written_parts(analysis.text, name), seen) \
+            or _match_person(parts, known)
         method, confidence = name.method, 0.75
         if entity is None and len(parts) >= 2:
             keys = frozenset(spelling_key(p) for p in parts)
@@ -323,6 +324,12 @@ def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
             confidence = 0.65
         seen.setdefault(entity, set()).add(parts)
         actors.mentions.append(Actor(name.start, name.end, entity, "person", method, confidence))
+
+
+def _written_parts(text: str, name: NameSpan) -> frozenset[str]:
+    """The parts of a name as written, for a person named before: «Д. Асанова» after «Динары Асановой» is she,
+    though the tagger reads «Асанова» as the genitive of a man's «Асанов»."""
+    return frozenset(fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text[name.start:name.end]))
 
 
 def _without_actors(text: str, name: NameSpan, mentions: list[Actor]) -> NameSpan | None:

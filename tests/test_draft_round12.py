@@ -1,0 +1,44 @@
+"""Round 12 of the drafter's tuning (issue 16): rules meant to carry over to texts no round has read, each a class
+of phrasing or layout. Snippets invented for these tests (the processes, bodies and persons in them are made up);
+the registry is tests/fixtures/domain's."""
+from __future__ import annotations
+
+from tests.drafting import draft
+
+
+def _persons(card) -> set[str]:
+    return {p.labels["ru"] for p in card.proposals.values() if p.type == "person"}
+
+
+RUSSIAN_NAMES = """Пресс-релиз
+
+В Бишкеке прошла встреча
+
+БИШКЕК, 4 марта 2026 – Встреча прошла под председательством заместителя министра Динары Асановой и советника \
+Жанар Тулегеновой. Как сообщила Д. Асанова, встреча прошла успешно.
+
+Руководитель отдела Мартина Маркова отметила рост миграции. Советник Катарина Ольсен заявила, что работа \
+продолжится. Директор Мартин Ферреира сказал, что встреча важна.
+"""
+
+
+def test_a_womans_family_name_in_an_oblique_case_is_put_in_the_nominative(context):
+    persons = _persons(draft(RUSSIAN_NAMES, "ru", context, "2026-03-04"))
+    assert "Жанар Тулегенова" in persons
+    assert not any(p.endswith("вой") for p in persons)
+
+
+def test_an_initial_and_a_family_name_are_the_woman_named_before(context):
+    persons = _persons(draft(RUSSIAN_NAMES, "ru", context, "2026-03-04"))
+    assert not any(p.startswith("Д ") or p.startswith("Д.") for p in persons)
+
+
+def test_a_first_name_before_a_womans_family_name_in_the_nominative_is_kept_as_written(context):
+    persons = _persons(draft(RUSSIAN_NAMES, "ru", context, "2026-03-04"))
+    assert "Мартина Маркова" in persons
+
+
+def test_a_known_first_name_with_a_family_names_ending_is_not_put_last(context):
+    persons = _persons(draft(RUSSIAN_NAMES, "ru", context, "2026-03-04"))
+    assert "Катарина Ольсен" in persons
+    assert "Мартин Ферреира" in persons
