@@ -42,3 +42,23 @@ def test_a_known_first_name_with_a_family_names_ending_is_not_put_last(context):
     persons = _persons(draft(RUSSIAN_NAMES, "ru", context, "2026-03-04"))
     assert "Катарина Ольсен" in persons
     assert "Мартин Ферреира" in persons
+
+
+TITLE_AFTER_BY = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Senior officials of the Volta Process met in Accra today. The Togolese delegation was \
+headed by Ambassador for Labour Mobility and Human Trafficking Kofi Mensah-Adjei. Benin is represented by Assistant \
+Undersecretary Ahmed Al Rashidi of the Ministry of Labour. The meeting was opened by the Minister of Labour and Home \
+Affairs.
+"""
+
+
+def test_a_name_after_by_and_a_title_with_its_remit_ends_the_clause(context):
+    card = draft(TITLE_AFTER_BY, "en", context, "2026-03-04")
+    persons = {p.labels["en"] for p in card.proposals.values() if p.type == "person"}
+    assert {"Kofi Mensah-Adjei", "Ahmed Al Rashidi"} <= persons
+    assert "Home Affairs" not in persons  # the end of a title's remit, after «and»
+    assert ("delegation-head", "kofi-mensah-adjei") in {(r.fields["role"], r.fields["agent"])
+                                                        for e in card.events for r in e.roles}

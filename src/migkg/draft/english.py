@@ -66,6 +66,8 @@ def _title_pattern() -> str:
 
 
 _TITLES = _title_pattern()
+_TITLE_HEADS = "|".join(sorted((w.capitalize() for w in TITLE_WORDS if "-" not in w), key=len, reverse=True))
+_PARTICLES = "|".join(("Al", "al", "El", "el", "bin", "ibn", "van", "von", "de", "da", "del", "di", "dos"))
 _HONORIFIC = r"\b(?:Mr|Mrs|Ms|Dr|Prof|Hon|H\.\s?E)\.?"
 _VERBS = "|".join(sorted(ENGLISH.reporting_verbs))
 _PATTERNS = (
@@ -96,6 +98,14 @@ _PATTERNS = (
     # opening a sentence, the body it is of after it, a reporting verb later in the sentence
     ("name of a body", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+of\s+"
                                   rf"the\s+[A-Z][^.;\n]{{0,160}}\b(?:{_VERBS})\b")),
+    # "was headed by Ambassador for People Smuggling and Human Trafficking Gregory Halloran.", "is represented by
+    # Assistant Undersecretary Khalid Al Mazrouei of the Ministry …": the agent of a passive, a title (its head one of
+    # the title words, its remit in capitals and small words), then the name where the clause ends
+    ("title after by, the name ending the clause", re.compile(
+        rf"\bby\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}?(?:{_TITLE_HEADS})(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’-]*))*?"
+        rf"\s+(?<!\band )(?<!\bof )(?<!\bfor )(?<!\bthe )(?<!\bon )(?<!\bin )"  # not a remit's end: "… and Home Affairs."
+        rf"(?P<name>{_NAME_WORD}\s+(?:(?:{_PARTICLES})\s+)?{_NAME_WORD})"
+        rf"(?=\s*[,.;:(]|\s+(?:of\s+the|who|and\s+by|{_VERBS})\b)")),
     ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
     ("after a reporting verb", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")),
     # a family name alone («," Baimukhanov said»): kept only when it is a person named before (see .actors)
