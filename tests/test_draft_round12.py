@@ -62,3 +62,37 @@ def test_a_name_after_by_and_a_title_with_its_remit_ends_the_clause(context):
     assert "Home Affairs" not in persons  # the end of a title's remit, after «and»
     assert ("delegation-head", "kofi-mensah-adjei") in {(r.fields["role"], r.fields["agent"])
                                                         for e in card.events for r in e.roles}
+
+
+REPRESENTED = """Пресс-релиз
+
+В Бишкеке прошло совещание
+
+БИШКЕК, 4 марта 2026 – В Бишкеке прошло совещание старших должностных лиц Будапештского процесса. Венгрия \
+была представлена заместителем министра внутренних дел Венгрии Ильдико Сабо.
+"""
+
+REPRESENTED_AND_LED = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Senior officials of the Budapest Process met in Accra today. Hungary was represented by \
+Deputy Minister Ildiko Szabo, who led the Hungarian delegation.
+"""
+
+
+def _role_pairs(card) -> set[tuple[str, str]]:
+    return {(r.fields["role"], r.fields["agent"]) for e in card.events for r in e.roles}
+
+
+def test_a_state_was_represented_by_a_person_in_the_passive(context):
+    roles = _role_pairs(draft(REPRESENTED, "ru", context, "2026-03-04"))
+    assert ("participant", "HUN") in roles
+    assert any(role == "delegation-member" for role, _ in roles)
+
+
+def test_the_head_of_a_delegation_is_not_also_its_member(context):
+    roles = _role_pairs(draft(REPRESENTED_AND_LED, "en", context, "2026-03-04"))
+    heads = {agent for role, agent in roles if role == "delegation-head"}
+    assert heads
+    assert not heads & {agent for role, agent in roles if role == "delegation-member"}

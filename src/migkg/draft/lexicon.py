@@ -116,7 +116,7 @@ RUSSIAN = Lexicon(
                    r"возглавля(?:ет|ют)|руководил\w*|руковод(?:ит|ят))\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
     delegation_led_before=r"(?<!\w)(?:возглавля\w*|возглавил\w*|руководил\w*)\s+(?:\w+\s+)?$",
-    represented=r"(?<!\w)представлял[аи]?(?!\w)",
+    represented=r"(?<!\w)(?:представлял[аи]?|был[аои]?\s+представлен[аоы]?)(?!\w)",
     object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
                                  r"\bпринимал[аио]?\s+"),
                         ("organiser", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
@@ -197,7 +197,7 @@ ENGLISH = Lexicon(
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:was|were)\s+(?:led|headed)\s+by\s+",
     delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
     delegation_led_before=r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w'’-]+\s+)?$",
-    represented=r"\b(?:was|were)\s+represented\s+by\b",
+    represented=r"\b(?:was|were|is|are)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
 
