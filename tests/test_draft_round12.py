@@ -96,3 +96,43 @@ def test_the_head_of_a_delegation_is_not_also_its_member(context):
     heads = {agent for role, agent in roles if role == "delegation-head"}
     assert heads
     assert not heads & {agent for role, agent in roles if role == "delegation-member"}
+
+
+CHAIRED_RU = """Пресс-релиз
+
+Встреча в Бишкеке
+
+БИШКЕК, 4 марта 2026 – Сегодня в Бишкеке под председательством Кыргызстана состоялось совещание старших \
+должностных лиц Пражского процесса.
+
+Заседание вел Генеральный директор Государственной службы миграции Кыргызской Республики Бакыт Осмонов.
+"""
+
+CHAIRED_EN = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Government experts gathered in Accra today for a thematic meeting of the Rabat Process on \
+return. The meeting was chaired by Ghana's Chief Director for Migration, Dr. Kwame Boateng, and by Ms. Ines \
+Marchetti of the Italian Ministry of the Interior. Deputy Minister Ama Owusu, who presides over the meeting, said \
+the talks would focus on return.
+"""
+
+
+def test_the_meetings_own_process_in_the_clause_does_not_stop_its_chair(context):
+    assert ("meeting-chair", "KGZ") in _role_pairs(draft(CHAIRED_RU, "ru", context, "2026-03-04"))
+
+
+def test_conducting_a_meeting_is_chairing_it(context):
+    assert ("meeting-chair", "bakyt-osmonov") in _role_pairs(draft(CHAIRED_RU, "ru", context, "2026-03-04"))
+
+
+def test_a_person_after_a_chair_cue_and_a_title_with_a_state_inside_chairs_the_meeting(context):
+    chairs = {agent for role, agent in _role_pairs(draft(CHAIRED_EN, "en", context, "2026-03-04"))
+              if role == "meeting-chair"}
+    assert {"kwame-boateng", "ines-marchetti"} <= chairs
+    assert "GHA" not in chairs
+
+
+def test_who_presides_over_the_meeting(context):
+    assert ("meeting-chair", "ama-owusu") in _role_pairs(draft(CHAIRED_EN, "en", context, "2026-03-04"))

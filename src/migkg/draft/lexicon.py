@@ -342,7 +342,7 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         # "Kuwait, which has held the chairmanship of the Dialogue since November 2014": holding the chairmanship
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)|"
-                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b|\bpresided\s+over\b"),
+                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b|\bpresid(?:ed|es|ing)\s+over\b"),
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
@@ -470,7 +470,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     positions=(
         ("vice-chair", r"заместител\w+\s+председател\w*|вице-председател\w*|сопредседател\w*(?=$)"),
         ("co-chair", r"сопредседател\w*"),
-        ("chair", r"председател\w*|председательств\w+"),
+        ("chair", r"председател\w*|председательств\w+|(?<!\w)(?:заседани[ея]|встреч[уа]|совещани[ея]|семинар)\s+"
+                  r"вел[аи]?(?!\w)|(?<!\w)вел[аи]?\s+(?:заседание|встречу|совещание|семинар)(?!\w)"),
         ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b|"
                              # «МЦРМП обеспечивает работу секретариата процесса», «выполняет функции секретариата»
                              r"обеспечива\w+\s+работу\s+секретариат\w*|выполня\w+\s+функци\w+\s+секретариат\w*"),
@@ -620,7 +621,7 @@ GOVERNANCE_CUES = {
         membership_words=r"\bmembers?\b|\bmembership\b",
         all_of_them=r"^\s*(?:all|each)\s+of\s+them\b|^\s*they\s+all\b|^\s*all\s+(?:these|those|the|of\s+the)\s+(?:\w+\s+)?"
                     r"(?:states|countries|members)\b",
-        chaired_meeting=r"(?:co[\s-]?)?chaired|presided\s+over",
+        chaired_meeting=r"(?:co[\s-]?)?chaired|presid(?:ed|es|ing)\s+over",
         attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there|"
                      r"(?:was|were)\s+represented|followed\s+the\s+(?:proceedings|meeting|discussions))\b",
         chaired_meeting_before=r"\bunder\s+the\s+$",
@@ -649,7 +650,10 @@ GOVERNANCE_CUES = {
                      r"(?:[\s–—-]+член\w*)?(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
         all_of_them=r"^\s*(?:все|каждое|каждая|каждый)\s+(?:из\s+)?(?:они|них|эти|эти\s+\w+)(?!\w)",
-        chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательством",
+        # «председательствовавшего на заседании»; «Заседание вел X», «вела встречу»: conducted it
+        chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательствовавш\w*|(?:со)?председательством|"
+                        r"(?:заседани[ея]|встреч[уа]|совещани[ея]|семинар)\s+вел[аи]?|вел[аи]?\s+(?:заседание|"
+                        r"встречу|совещание|семинар)",
         attending_as=r"участвова\w*|участи\w+|присутствова\w*|представлен\w*",
         chaired_meeting_before=r"\bпод\s+(?:\w+\s+)?$",
     ),
