@@ -136,3 +136,36 @@ def test_a_person_after_a_chair_cue_and_a_title_with_a_state_inside_chairs_the_m
 
 def test_who_presides_over_the_meeting(context):
     assert ("meeting-chair", "ama-owusu") in _role_pairs(draft(CHAIRED_EN, "en", context, "2026-03-04"))
+
+
+ACRONYMS = """В Баку обсуждают реинтеграцию
+
+Баку, 3 июня, Trend:
+
+В Баку во вторник открылся двухдневный тематический семинар Будапештского процесса.
+
+Об этом сообщает Trend со ссылкой на Государственную миграционную службу (ГМС) Азербайджана. Семинар организован \
+ГМС совместно с МОМ. Россия, по данным МИД, участвовала в семинаре.
+
+Пресс-служба МИД Республики Узбекистан
+"""
+
+
+def _organisations(card) -> dict[str, tuple[str, list[str]]]:
+    return {i: (p.labels["ru"], p.alt_labels.get("ru", [])) for i, p in card.proposals.items()
+            if p.type in ("ministry", "intergovernmental-organization")}
+
+
+def test_an_acronym_in_brackets_before_the_state_is_an_alternative_label(context):
+    card = draft(ACRONYMS, "ru", context, "2026-06-03")
+    bodies = {label: (entity, alternatives) for entity, (label, alternatives) in _organisations(card).items()}
+    entity, alternatives = bodies["Государственная миграционная служба Азербайджана"]
+    assert alternatives == ["ГМС"]
+    assert ("organiser", entity) in _role_pairs(card)  # «организован ГМС»: the same body
+
+
+def test_a_ministrys_acronym_before_its_state_is_spelt_out(context):
+    labels = {label: alternatives for label, alternatives in _organisations(draft(ACRONYMS, "ru", context,
+                                                                                  "2026-06-03")).values()}
+    assert labels["Министерство иностранных дел Республики Узбекистан"] == ["МИД Республики Узбекистан"]
+    assert "Министерство иностранных дел" not in labels  # «по данным МИД»: no state, no name

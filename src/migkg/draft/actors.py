@@ -544,6 +544,10 @@ NOT_OF_A_STATE = (r"международн\w*|европейск\w*|ООН|об�
                   r"International|European|United\s+Nations|World|Global|Regional|Joint")
 
 
+#: the acronyms of a state's ministries that Russian writes for their names («МИД Узбекистана»)
+MINISTRY_ACRONYMS = {"МИД": "Министерство иностранных дел", "МВД": "Министерство внутренних дел"}
+
+
 def _state_body(name: str) -> bool:
     """«Государственная служба миграции», «Агентство внешней трудовой миграции», "State Migration Service": a body
     of a state's executive (the registry's ``ministry``), not an organisation of several states."""
@@ -558,8 +562,15 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         if any(m.start < candidate.end and candidate.start < m.end for m in actors.mentions):
             continue
         name = re.sub(r"^[Tt]he\s+", "", candidate.normal)  # "The Ministry of Labour …" opening a sentence
-        acronym = re.search(r"\s*\(([A-ZА-ЯЁ]{2,8})\)$", name)  # «Государственной миграционной службе (ГМС)»
-        name = name[:acronym.start()] if acronym else name
+        # «Государственной миграционной службе (ГМС)», «Государственная миграционная служба (ГМС) Азербайджана»: an
+        # acronym in brackets after the body's words, before its state or at the end, is an alternative label
+        acronym = re.search(r"\s*\(([A-ZА-ЯЁ]{2,8})\)(?=\s|$)", name)
+        name = f"{name[:acronym.start()]}{name[acronym.end():]}" if acronym else name
+        alternatives = [acronym.group(1)] if acronym else []
+        expanded = MINISTRY_ACRONYMS.get(name.split()[0]) if len(name.split()) >= 2 else None  # not «МИД» alone
+        if expanded:  # «МИД Республики Узбекистан»: the ministry's name spelt out, as written an alternative
+            alternatives.append(name)
+            name = f"{expanded}{name[len(name.split()[0]):]}"
         words = name.split()
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
@@ -570,7 +581,7 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         labels, comment = copied_labels(analysis.language, name)
         entity = actors.propose(registry, slug(re.sub(r"^the\s+", "", labels["en"], flags=re.I)),
                                 Proposal("", kind, labels, candidate.method, 0.5,
-                                         alt_labels={analysis.language: [acronym.group(1)]} if acronym else {},
+                                         alt_labels={analysis.language: alternatives} if alternatives else {},
                                          comment=f"{comment} Check the type and add part_of."))
         actors.mentions.append(Actor(candidate.start, candidate.end, entity, kind, candidate.method, 0.5))
         if acronym:
