@@ -169,3 +169,46 @@ def test_a_ministrys_acronym_before_its_state_is_spelt_out(context):
                                                                                   "2026-06-03")).values()}
     assert labels["Министерство иностранных дел Республики Узбекистан"] == ["МИД Республики Узбекистан"]
     assert "Министерство иностранных дел" not in labels  # «по данным МИД»: no state, no name
+
+
+TO_COME_EN = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Senior officials of the Budapest Process met in Accra today for the 9th Senior Officials' \
+Meeting of the process, held to prepare the ministerial conference planned for 2027. Ghana will host the 5th \
+Ministerial Consultation in the second half of the year, the chair said.
+"""
+
+TO_COME_RU = """Пресс-релиз
+
+Встреча в Бишкеке
+
+БИШКЕК, 4 марта 2026 – Сегодня в Бишкеке состоялось совещание старших должностных лиц Алматинского процесса. \
+Техническую поддержку совещания оказывала МОМ. Ашхабад готов принять очередную министерскую конференцию процесса.
+"""
+
+
+def _kinds(card) -> list[str]:
+    return [e.kind.fields["kind"] for e in card.events]
+
+
+def test_a_meeting_a_state_will_host_or_is_planned_for_a_year_is_not_drafted(context):
+    assert _kinds(draft(TO_COME_EN, "en", context, "2026-03-04")) == ["senior-officials-meeting"]
+
+
+def test_a_meeting_a_state_is_ready_to_host_is_not_drafted(context):
+    assert _kinds(draft(TO_COME_RU, "ru", context, "2026-03-04")) == ["senior-officials-meeting"]
+
+
+ADJECTIVE_OF_ANOTHER_NOUN = """Пресс-релиз
+
+Встреча в Бишкеке
+
+БИШКЕК, 4 марта 2026 – Министры стран Алматинского процесса провели в Бишкеке конференцию. Техническую \
+поддержку конференции оказывала МОМ.
+"""
+
+
+def test_an_adjective_that_modifies_another_noun_tells_no_meetings_class(context):
+    assert "expert-meeting" not in _kinds(draft(ADJECTIVE_OF_ANOTHER_NOUN, "ru", context, "2026-03-04"))

@@ -310,9 +310,13 @@ DOMAIN_ENGLISH = DomainLexicon(
     ),
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
-    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
+    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held|"
+                 r"(?:planned|scheduled)\s+for)\b",
     planned_before=r"\b(?:pledged|offered|promised|undertook|volunteered|committed\s+itself|proposed)\s+to\s+\w+\s+"
                    r"(?:\S+\s+){0,4}$|"  # "pledged to host a thematic meeting later this year": still to come
+                   # "Malaysia will host the 8th ADD Ministerial Consultation", "ready to host the next one"
+                   r"\b(?:will|would|shall|(?:is|are)\s+(?:ready|willing|prepared)\s+to|ready\s+to)\s+(?:host|hold|convene)\s+"
+                   r"(?:\S+\s+){0,4}$|"
                    r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
                    r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$|"
                    # "proposed to discuss it at the ministerial conference": a meeting in what is proposed
@@ -448,6 +452,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
     planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$|"
+                   # «Ашхабад готов принять очередную министерскую конференцию», «примет у себя»: one to come
+                   r"(?<!\w)готов\w*\s+(?:\w+\s+)?(?:принять|провести)\s+(?:у\s+себя\s+)?(?:\S+\s+){0,3}$|"
+                   r"(?<!\w)(?:примет|проведет|проведёт)\s+(?:у\s+себя\s+)?(?:\S+\s+){0,3}$|"
                    # «подготовить повестку министерской конференции»: the agenda of one to come
                    r"подгот\w+\s+(?:\w+\s+)?повестк\w+\s+(?:дня\s+)?(?:\S+\s+){0,2}$|"
                    r"предлож\w+\s+(?:[^\s,.]+\s+){0,2}?\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"  # «предложила обсудить ее на
