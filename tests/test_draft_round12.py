@@ -212,3 +212,32 @@ ADJECTIVE_OF_ANOTHER_NOUN = """Пресс-релиз
 
 def test_an_adjective_that_modifies_another_noun_tells_no_meetings_class(context):
     assert "expert-meeting" not in _kinds(draft(ADJECTIVE_OF_ANOTHER_NOUN, "ru", context, "2026-03-04"))
+
+
+FOCUS = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Senior officials of the Budapest Process met in Accra today. The chair said the talks \
+would focus on fair recruitment.
+"""
+
+READMISSION = """Пресс-релиз
+
+Семинар в Бишкеке
+
+БИШКЕК, 4 марта 2026 – В Бишкеке открылся экспертный семинар Будапештского процесса, посвященный реадмиссии и \
+реинтеграции вернувшихся мигрантов.
+"""
+
+
+def _purpose_topics(card) -> set[str]:
+    return {t for e in card.events for p in e.purposes for t in p.fields["topics"]}
+
+
+def test_what_the_talks_focus_on_is_the_meetings_purpose(context):
+    assert "rights-of-migrants" in _purpose_topics(draft(FOCUS, "en", context, "2026-03-04"))
+
+
+def test_readmission_and_reintegration_of_returned_migrants_is_the_return_topic(context):
+    assert "return-and-reintegration" in _purpose_topics(draft(READMISSION, "ru", context, "2026-03-04"))

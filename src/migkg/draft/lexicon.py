@@ -387,6 +387,9 @@ DOMAIN_ENGLISH = DomainLexicon(
             r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
             r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b|"
+            # "the talks would focus on fair recruitment": what a meeting's talks centre on
+            r"\b(?:talks|discussions|meeting|conference|session|workshop|consultations?)\s+(?:would\s+|will\s+|(?:is|are|"
+            r"was|were)\s+to\s+)?(?:focus(?:ed|es)?|cent(?:re|er)(?:d|ed|s)?)\s+on\s+|"
             # "Its aim: to …", "Its purpose was to …" with a possessive for the meeting
             r"\b(?:its|their)\s+(?:main\s+)?(?:aim|purpose|objective|goal)\s*(?:[:–—-]|was|is)\s*(?:to\s+)?|"
             # "The aim of the meeting was to …", "Its main theme was …": a noun of purpose or theme as the subject
@@ -398,7 +401,8 @@ DOMAIN_ENGLISH = DomainLexicon(
                      ("labour-migration", r"\b(?:labou?r)\s+(?:migration|migrants?|mobility)\b|\bmigrant\s+workers?\b|"
                                           r"\bskills\s+of\s+(?:their\s+|the\s+)?workers\b|\bdomestic\s+workers\b"),
                      ("statelessness", r"\bstateless\w*"),
-                     ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b"),
+                     ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b|\breadmission\b|"
+                                                  r"\breintegration\s+of\s+(?:the\s+)?(?:returnees|returning|returned)\b"),
                      ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b"),
                      ("rights-of-migrants", r"\bprotection\s+of\s+(?:the\s+rights\s+of\s+)?(?:migrants?|(?:migrant|"
                                             r"domestic)\s+workers)\b"),
@@ -511,6 +515,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
             r"(?:созван|проведен|организован|собран)\w*\s+для\s+(?=\w+(?:ки|ния|ния|тия|ции|ена|мена)\b)|"
             r"\bцел[ьи]\s+(?:встречи|совещания|конференции|заседания|консультаций)\s*(?:[–—:-]|является|состоит\s+в)\s*|"
             r"посвящ[её]н\w*|направлен\w*\s+на|"
+            # «обсуждения будут сосредоточены на …»: what a meeting's talks centre on
+            r"(?:встреч\w*|совещани\w*|семинар\w*|конференци\w*|обсуждени\w*|переговор\w*)\s+(?:будут?\s+)?"
+            r"(?:сосредоточ\w+|сфокусирован\w*)\s+на\s+|"
             # «Ее целью было согласовать …», «Основная тема нынешней встречи - …»: a noun of purpose or theme as the
             # subject, the purpose after the link verb or the dash
             r"(?<!\w)целью\s+(?:\w+\s+){0,2}?(?:было|являлось|является|стало|была)\s+|"
@@ -524,7 +531,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
                      ("labour-migration", r"трудов\w+\s+мигра\w+|трудящи\w+\s*(?:-\s*)?мигрант\w*|"
                                           r"домашн\w+\s+(?:прислуг|работник)\w*"),
                      ("statelessness", r"без\s+гражданства|безгражданств\w*"),
-                     ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*"),
+                     ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*|реадмисси\w*|"
+                                                  r"реинтеграци\w*\s+(?:возвраща\w+|вернувш\w+)"),
                      ("mixed-migration", r"смешанн\w+\s+миграци\w*"),
                      ("rights-of-migrants", r"защит\w*\s+(?:прав\s+)?(?:мигрант\w*|трудящихся-мигрантов|трудовых\s+"
                                             r"мигрантов|домашн\w+\s+работник\w*)"),
