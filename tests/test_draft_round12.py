@@ -241,3 +241,25 @@ def test_what_the_talks_focus_on_is_the_meetings_purpose(context):
 
 def test_readmission_and_reintegration_of_returned_migrants_is_the_return_topic(context):
     assert "return-and-reintegration" in _purpose_topics(draft(READMISSION, "ru", context, "2026-03-04"))
+
+
+OWN_REPORT = """В Баку обсуждают реинтеграцию
+
+Баку, 3 июня:
+
+В Баку во вторник открылся экспертный семинар Будапештского процесса. Об этом сообщает Trend со ссылкой на \
+Государственную миграционную службу (ГМС) Азербайджана.
+"""
+
+
+def test_the_publisher_given_by_the_curator_does_not_relay_its_own_item(context):
+    import datetime as dt
+
+    from migkg.draft.drafter import draft_text
+    from migkg.draft.header import Supplied
+
+    registry, vocabulary = context
+    card = draft_text(OWN_REPORT, "2026-06-03-test", "ru", registry, vocabulary,
+                      supplied=Supplied(issued=dt.date(2026, 6, 3), publisher="trend", url="https://example.org/a"))
+    assert "trend" not in {r.fields["outlet"] for r in card.relays}
+    assert card.kind.fields["kind"] == "news-item"  # «сообщает Trend»: an agency's item all the same
