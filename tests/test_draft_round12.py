@@ -263,3 +263,18 @@ def test_the_publisher_given_by_the_curator_does_not_relay_its_own_item(context)
                       supplied=Supplied(issued=dt.date(2026, 6, 3), publisher="trend", url="https://example.org/a"))
     assert "trend" not in {r.fields["outlet"] for r in card.relays}
     assert card.kind.fields["kind"] == "news-item"  # «сообщает Trend»: an agency's item all the same
+
+
+BODY_BY_ITS_ADJECTIVE = """Пресс-релиз
+
+Встреча в Бишкеке
+
+БИШКЕК, 4 марта 2026 – Сегодня в Бишкеке состоялось совещание старших должностных лиц Пражского процесса. В работе \
+совещания приняли участие делегации 28 государств, а также представители Европейской комиссии и МОМ.
+"""
+
+
+def test_a_body_named_by_a_capitalised_adjective_and_its_head_noun_inside_a_sentence(context):
+    card = draft(BODY_BY_ITS_ADJECTIVE, "ru", context, "2026-03-04")
+    bodies = {p.labels["ru"]: i for i, p in card.proposals.items() if p.type == "intergovernmental-organization"}
+    assert ("participant", bodies["Европейская комиссия"]) in _role_pairs(card)

@@ -214,6 +214,11 @@ def _governments_of_states(analysis: Analysis, actors: Actors, registry: Registr
     actors.mentions = replaced
 
 
+#: Russian head nouns of a body's name («комиссия», «организация», «служба»…), after its first adjective
+ORG_HEAD_NOUNS = r"(?:комисси|организаци|служб|агентств|союз|банк|фонд|программ|управлени|комитет|совет|центр|" \
+                 r"сообществ|секретариат|министерств|ведомств|бюро|инспекци)"
+
+
 def _plausible_organisation(analysis: Analysis, candidate: OrgSpan, lexicon: Lexicon) -> bool:
     """Whether an NER or pattern span can be an organisation's name.
 
@@ -225,7 +230,11 @@ def _plausible_organisation(analysis: Analysis, candidate: OrgSpan, lexicon: Lex
     if any(t.key in lexicon.heading_words or t.lemma in lexicon.heading_words for t in words):
         return False
     named = any(t.text[:1].isupper() for t in words[1:]) or any(re.fullmatch(r"[A-ZА-ЯЁ]{2,}", t.text) for t in words)
-    return named or len(words) >= 3
+    # «представители Европейской комиссии»: in Russian only a name's first word is capitalised, and an adjective
+    # capitalised inside a sentence opens a name (a common noun so written, «Секретариатом процесса», does not)
+    adjective_opens = len(words) >= 2 and words[0].pos == "ADJ" and words[0].text[:1].isupper() \
+        and analysis.sentence_of(words[0].start)[0] < words[0].start and re.match(ORG_HEAD_NOUNS, words[1].lemma)
+    return named or adjective_opens or len(words) >= 3
 
 
 def _with_state_of(analysis: Analysis, candidate: OrgSpan, mentions: list[Actor]) -> OrgSpan:
