@@ -3,7 +3,7 @@ of phrasing or layout. Snippets invented for these tests (the processes, bodies 
 the registry is tests/fixtures/domain's."""
 from __future__ import annotations
 
-from tests.drafting import draft
+from tests.drafting import card_text, draft
 
 
 def _persons(card) -> set[str]:
@@ -278,3 +278,18 @@ def test_a_body_named_by_a_capitalised_adjective_and_its_head_noun_inside_a_sent
     card = draft(BODY_BY_ITS_ADJECTIVE, "ru", context, "2026-03-04")
     bodies = {p.labels["ru"]: i for i, p in card.proposals.items() if p.type == "intergovernmental-organization"}
     assert ("participant", bodies["Европейская комиссия"]) in _role_pairs(card)
+
+
+PLAN_AND_MORE = """Пресс-релиз
+
+Встреча в Бишкеке
+
+БИШКЕК, 4 марта 2026 – Сегодня в Бишкеке состоялось совещание старших должностных лиц Алматинского процесса. \
+Участники одобрили План действий Алматинского процесса на 2026–2027 годы и подготовку к министерской конференции.
+"""
+
+
+def test_a_documents_name_ends_with_the_period_it_covers(context):
+    card = draft(PLAN_AND_MORE, "ru", context, "2026-03-04")
+    name, = [card_text(PLAN_AND_MORE, d.name.spans) for d in card.documents]
+    assert name.endswith("на 2026–2027 годы")
