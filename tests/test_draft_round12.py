@@ -293,3 +293,17 @@ def test_a_documents_name_ends_with_the_period_it_covers(context):
     card = draft(PLAN_AND_MORE, "ru", context, "2026-03-04")
     name, = [card_text(PLAN_AND_MORE, d.name.spans) for d in card.documents]
     assert name.endswith("на 2026–2027 годы")
+
+
+CHAIRMANSHIP_OF_THE_PROCESS = """Пресс-релиз
+
+Встреча в Ташкенте
+
+ТАШКЕНТ, 4 марта 2026 – В Ташкенте прошло экспертное совещание Алматинского процесса. Заседание было организовано \
+Председательством процесса — Республикой Узбекистан.
+"""
+
+
+def test_a_capitalised_noun_the_tagger_takes_for_an_adjective_names_no_process(context):
+    card = draft(CHAIRMANSHIP_OF_THE_PROCESS, "ru", context, "2026-03-04")
+    assert not [p for p in card.proposals.values() if p.type == "regional-consultative-process"]

@@ -214,6 +214,8 @@ def _governments_of_states(analysis: Analysis, actors: Actors, registry: Registr
     actors.mentions = replaced
 
 
+#: the endings of a Russian adjective or participle
+ADJECTIVE_ENDING = r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ую|юю|ого|его|ому|ему|ых|их|ым|им|ыми|ими|ей)$"
 #: Russian head nouns of a body's name («комиссия», «организация», «служба»…), after its first adjective
 ORG_HEAD_NOUNS = r"(?:комисси|организаци|служб|агентств|союз|банк|фонд|программ|управлени|комитет|совет|центр|" \
                  r"сообществ|секретариат|министерств|ведомств|бюро|инспекци)"
@@ -464,8 +466,9 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
             if not token.text[:1].isupper():
                 continue
             first = _english_name_start(tokens, index)
-        elif tokens[index - 1].pos == "ADJ" and tokens[index - 1].text[:1].isupper():
-            first = index - 1
+        elif tokens[index - 1].pos == "ADJ" and tokens[index - 1].text[:1].isupper() \
+                and re.search(ADJECTIVE_ENDING, tokens[index - 1].text, re.I):
+            first = index - 1  # «Пражского процесса»; not «Председательством процесса» (a noun the tagger took)
         if first == index:
             continue
         start, end = tokens[first].start, token.end

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from migkg.draft.actors import Actor, Actors
+from migkg.draft.actors import ADJECTIVE_ENDING, Actor, Actors
 from migkg.draft.facts import Drafted, DraftEvent
 from migkg.draft.header import RelativeDate
 from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
@@ -133,17 +133,13 @@ def _modified_heads(text: str, lexicon: DomainLexicon, start: int, end: int) -> 
     return found
 
 
-#: the endings of Russian adjectives and participles (a word that modifies the noun after it)
-_ADJECTIVE_ENDING = r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ую|юю|ого|его|ому|ему|ых|их|ым|им|ыми|ими|ей)"
-
-
 def _noun_between(words: str, hit: re.Match, lexicon: DomainLexicon) -> bool:
     """«Техническую поддержку конференции»: in Russian a cue that is an adjective, with a word between it and the
     meeting's noun that is no adjective, modifies that word (the meeting's noun depends on it), not the meeting
     («Министры стран … конференции», a noun, still tells who met)."""
     cue_word = re.search(r"[^\W\d_]*", words[hit.start():]).group()  # type: ignore[union-attr]
-    return lexicon is DOMAIN_LEXICONS.get("ru") and bool(re.search(rf"{_ADJECTIVE_ENDING}$", cue_word, re.I)) and any(
-        not re.search(rf"{_ADJECTIVE_ENDING}$", word, re.I) for word in re.findall(r"[^\W\d_]+", words[hit.end():]))
+    return lexicon is DOMAIN_LEXICONS.get("ru") and bool(re.search(ADJECTIVE_ENDING, cue_word, re.I)) and any(
+        not re.search(ADJECTIVE_ENDING, word, re.I) for word in re.findall(r"[^\W\d_]+", words[hit.end():]))
 
 
 def ordinal_before(text: str, start: int, lexicon: DomainLexicon) -> tuple[int, int] | None:
