@@ -307,3 +307,37 @@ CHAIRMANSHIP_OF_THE_PROCESS = """Пресс-релиз
 def test_a_capitalised_noun_the_tagger_takes_for_an_adjective_names_no_process(context):
     card = draft(CHAIRMANSHIP_OF_THE_PROCESS, "ru", context, "2026-03-04")
     assert not [p for p in card.proposals.values() if p.type == "regional-consultative-process"]
+
+
+SUPPORTED_EN = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Senior officials of the Budapest Process met in Accra today. IOM, UNHCR and ICMPD supported \
+the meeting. The United Nations Refugee Office (UNHCR) spoke.
+"""
+
+SUPPORTED_RU = """Пресс-релиз
+
+Встреча в Бишкеке
+
+БИШКЕК, 4 марта 2026 – Сегодня в Бишкеке состоялось совещание старших должностных лиц Алматинского процесса. \
+Техническую поддержку совещания оказывала МОМ. Техническую поддержку Алматинскому процессу оказывает УВКБ ООН.
+"""
+
+
+def test_those_listed_as_the_subject_of_supported_the_meeting_are_its_supporters(context):
+    card = draft(SUPPORTED_EN, "en", context, "2026-03-04")
+    supporters = {agent for role, agent in _role_pairs(card) if role == "supporter"}
+    assert supporters == {"iom", "unhcr", "icmpd"}
+
+
+def test_a_body_named_before_a_known_acronym_in_brackets_is_that_body(context):
+    card = draft(SUPPORTED_EN, "en", context, "2026-03-04")
+    assert not [p for p in card.proposals.values() if "Refugee Office" in p.labels.get("en", "")]
+
+
+def test_support_of_the_meeting_given_by_a_body_after_the_verb(context):
+    supporters = {agent for role, agent in _role_pairs(draft(SUPPORTED_RU, "ru", context, "2026-03-04"))
+                  if role == "supporter"}
+    assert supporters == {"iom"}  # not UNHCR: support to the process is no role in the meeting

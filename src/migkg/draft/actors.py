@@ -573,6 +573,13 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
     for candidate in analysis.organisations:
         if any(m.start < candidate.end and candidate.start < m.end for m in actors.mentions):
             continue
+        known = next((m for m in actors.mentions if m.type in BODY_TYPES and m.start >= candidate.end
+                      and re.fullmatch(r"[ \t]*\([ \t]*", analysis.text[candidate.end:m.start])
+                      and re.match(r"[ \t]*\)", analysis.text[m.end:])), None)
+        if known is not None:  # "The UN Refugee Agency (UNHCR)": the name of the body its acronym names
+            actors.mentions.append(Actor(candidate.start, candidate.end, known.entity, known.type,
+                                         f"{candidate.method}; named by the acronym in brackets after it", 0.7))
+            continue
         name = re.sub(r"^[Tt]he\s+", "", candidate.normal)  # "The Ministry of Labour …" opening a sentence
         # «Государственной миграционной службе (ГМС)», «Государственная миграционная служба (ГМС) Азербайджана»: an
         # acronym in brackets after the body's words, before its state or at the end, is an alternative label

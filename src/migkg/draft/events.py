@@ -264,12 +264,18 @@ def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
                     not re.fullmatch(r"(?:[^.!?\n]{0,80}?\s[–—-]\s*)?\s*(?:the\s+)?", text[sentence[0]:subject.start], re.I):
                 continue  # the subject opens the sentence, or the body after the dateline's dash
             found = [subject]
+            for mention in agents[1:]:  # "IOM, UNHCR and UNODC supported the meeting": a listed subject
+                if mention.start >= sentence[0] + verb.start() or \
+                        not re.fullmatch(_LIST_GLUE, text[found[-1].end:mention.start], re.I):
+                    break
+                found.append(mention)
             partners = re.match(lexicon.partners, words[verb.end():], re.I) if lexicon.partners else None
             if partners:
                 for mention in (m for m in agents if m.start >= sentence[0] + verb.end()):
-                    glue = text[sentence[0] + verb.end() + partners.end() if len(found) == 1 else found[-1].end:
+                    first_partner = found[-1].end < sentence[0] + verb.end()
+                    glue = text[sentence[0] + verb.end() + partners.end() if first_partner else found[-1].end:
                                 mention.start]
-                    if (len(found) == 1 and glue.strip() in ("", "the")) or re.fullmatch(_LIST_GLUE, glue, re.I):
+                    if (first_partner and glue.strip() in ("", "the")) or re.fullmatch(_LIST_GLUE, glue, re.I):
                         found.append(mention)
                     else:
                         break

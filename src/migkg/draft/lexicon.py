@@ -120,7 +120,11 @@ RUSSIAN = Lexicon(
     object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
                                  r"\bпринимал[аио]?\s+"),
                         ("organiser", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
-                                      r"\b(?:организовал|провел|провёл)[аио]?\s+")),
+                                      r"\b(?:организовал|провел|провёл)[аио]?\s+"),
+                        # «Техническую поддержку конференции оказывала МОМ»: support given, its giver after the verb
+                        ("supporter", r"\s*(?:\w+\s+)?(?:поддержк|содействи|помощь)\w*\s+(?:в\s+)?(?:проведени\w+\s+)?"
+                                      r"(?:встреч|конференци|совещани|заседани|консультаци|семинар|форум)\w*\s+"
+                                      r"(?:\w+\s+)?оказ\w+\s+")),
     heading_words=frozenset({"пресс-релиз", "новости", "сообщение", "пресс-служба", "релиз"}),
 )
 
@@ -191,6 +195,9 @@ ENGLISH = Lexicon(
                     r"consultation|event)\b",
     subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,8}?(?:meeting|conference|session|"
                             r"consultation|event)\b"),
+                   # "IOM, UNHCR and UNODC supported the meeting": those who supported it, listed as the subject
+                   ("supporter", r"\b(?:supported|assisted)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
+                                 r"session|consultation|event|workshop)\b"),
                    ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
                                  r"session|consultation|event)\b")),
     partners=r"\s+with\s+",
