@@ -236,7 +236,7 @@ def _plausible_organisation(analysis: Analysis, candidate: OrgSpan, lexicon: Lex
     # capitalised inside a sentence opens a name (a common noun so written, «Секретариатом процесса», does not)
     adjective_opens = len(words) >= 2 and words[0].pos == "ADJ" and words[0].text[:1].isupper() \
         and analysis.sentence_of(words[0].start)[0] < words[0].start and re.match(ORG_HEAD_NOUNS, words[1].lemma)
-    return named or adjective_opens or len(words) >= 3
+    return named or bool(adjective_opens) or len(words) >= 3
 
 
 def _with_state_of(analysis: Analysis, candidate: OrgSpan, mentions: list[Actor]) -> OrgSpan:
