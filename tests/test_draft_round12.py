@@ -341,3 +341,17 @@ def test_support_of_the_meeting_given_by_a_body_after_the_verb(context):
     supporters = {agent for role, agent in _role_pairs(draft(SUPPORTED_RU, "ru", context, "2026-03-04"))
                   if role == "supporter"}
     assert supporters == {"iom"}  # not UNHCR: support to the process is no role in the meeting
+
+
+ALONG_WITH = """Press Release
+
+Officials meet in Accra
+
+ACCRA, 4 March 2026 - Senior officials of the Budapest Process met in Accra today. Delegations from 16 member states \
+are attending, along with the International Organization for Migration (IOM) and ICMPD.
+"""
+
+
+def test_organisations_along_with_those_attending_take_part(context):
+    roles = _role_pairs(draft(ALONG_WITH, "en", context, "2026-03-04"))
+    assert {("participant", "iom"), ("participant", "icmpd")} <= roles

@@ -367,7 +367,8 @@ def _also_after(text: str, agents: list[Actor], end: int, sentence: tuple[int, i
 
 def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
     """«а также представители МОТ и МОМ», "together with representatives of IOM, UNHCR and ILO": in a sentence
-    about taking part, the organisations listed right after the word for their representatives."""
+    about taking part, the organisations listed right after the word for their representatives, or after "along
+    with"/"together with" following the verb of taking part."""
     text = analysis.text
     drafted: list[Drafted] = []
     kinds = frozenset({"intergovernmental-organization", "ministry", "government"})
@@ -383,7 +384,8 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
                 listed.append(mention)
             elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I) \
                     or _after_unknown_names(text, lexicon, max(sentence[0], mention.start - 160), mention.start) \
-                    or re.search(BROUGHT_TOGETHER_ALSO, text[sentence[0]:mention.start], re.I):
+                    or re.search(BROUGHT_TOGETHER_ALSO, text[sentence[0]:mention.start], re.I) \
+                    or re.search(ATTENDING_ALONG_WITH, text[sentence[0]:mention.start], re.I):
                 listed = [mention]
             else:
                 listed = []
@@ -410,6 +412,10 @@ def _after_unknown_names(text: str, lexicon: Lexicon, start: int, end: int) -> b
 
 #: "brought together delegations of 38 member countries as well as IOM, UNHCR and UNODC", «собрало делегации …, а
 #: также МОМ»: the organisations after "as well as" are brought together with those taking part
+ATTENDING_ALONG_WITH = r"\b(?:attend(?:ed|s|ing)?|took\s+part|tak(?:e|es|ing)\s+part|participat(?:ed|es|ing))\b[^.;]{0,40}?,?" \
+                       r"\s*(?:together|along)\s+with\s+(?:the\s+)?$"
+""""Delegations from 16 member states are attending, along with the ILO and IOM", "took part, together with the
+European Commission": the organisations after it take part."""
 BROUGHT_TOGETHER_ALSO = r"\b(?:brought\s+together|gathered|собрал\w*)\b[^.;]*?(?:\bas\s+well\s+as|(?<!\w)а\s+также)\s+" \
                         r"(?:from\s+)?(?:the\s+)?$"
 
