@@ -355,3 +355,16 @@ are attending, along with the International Organization for Migration (IOM) and
 def test_organisations_along_with_those_attending_take_part(context):
     roles = _role_pairs(draft(ALONG_WITH, "en", context, "2026-03-04"))
     assert {("participant", "iom"), ("participant", "icmpd")} <= roles
+
+
+MANS_GENITIVE = """Пресс-релиз
+
+Семинар в Ташкенте
+
+ТАШКЕНТ, 4 марта 2026 – Мероприятие прошло под председательством заместителя министра иностранных дел Республики \
+Узбекистан Шерзода Рахимбердиева. Рахимбердиев подчеркнул, что Узбекистан расширяет каналы трудоустройства.
+"""
+
+
+def test_a_mans_unknown_name_in_the_genitive_is_mended_by_the_family_name_written_later(context):
+    assert _persons(draft(MANS_GENITIVE, "ru", context, "2026-03-04")) == {"Шерзод Рахимбердиев"}

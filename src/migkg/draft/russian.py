@@ -137,7 +137,25 @@ def analyse(text: str) -> Analysis:
         elif span.type == "ORG":
             analysis.organisations.append(OrgSpan(span.start, span.stop, head_nominative(span.tokens, vocab),
                                                   "natasha NER (ORG)"))
+    analysis.names[:] = _mens_genitives(analysis.names)
     return analysis
+
+
+def _mens_genitives(names: list[NameSpan]) -> list[NameSpan]:
+    """«… Шерзода Рахимбердиева», then «Рахимбердиев подчеркнул»: a name the dictionary does not know, left in the
+    genitive, whose family name the text also writes without its «-а» is a man's, put in the nominative
+    («Шерзод Рахимбердиев»)."""
+    written = {part for name in names for part in name.parts}
+    mended = []
+    for name in names:
+        words = name.normal.split()
+        if len(words) == 2 and re.search(r"(?:ов|ев|ёв|ин|ын)а$", words[1]) and fold(words[1][:-1]) in written \
+                and words[0].endswith("а"):
+            words = [words[0][:-1], words[1][:-1]]
+            mended.append(NameSpan(name.start, name.end, " ".join(words), tuple(fold(w) for w in words), name.method))
+        else:
+            mended.append(name)
+    return mended
 
 
 def _person(span, vocab, text: str) -> NameSpan | None:
