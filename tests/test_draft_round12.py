@@ -368,3 +368,19 @@ MANS_GENITIVE = """Пресс-релиз
 
 def test_a_mans_unknown_name_in_the_genitive_is_mended_by_the_family_name_written_later(context):
     assert _persons(draft(MANS_GENITIVE, "ru", context, "2026-03-04")) == {"Шерзод Рахимбердиев"}
+
+
+TWO_BODIES = """Press Release
+
+Officials meet in Bangkok
+
+BANGKOK, 4 March 2026 - Senior officials of the Bali Process met in Bangkok today. UNHCR and the Norwegian Refugee \
+Council took part, as did the Kenyan Government and the Government of Ghana.
+"""
+
+
+def test_an_acronym_or_a_whole_name_and_then_an_article_and_a_body_are_two_bodies(context):
+    card = draft(TWO_BODIES, "en", context, "2026-03-04")
+    labels = {p.labels["en"] for p in card.proposals.values()}
+    assert {"Norwegian Refugee Council", "Kenyan Government"} <= labels
+    assert not any(" and the " in label for label in labels)

@@ -257,8 +257,12 @@ def _conjuncts(analysis: Analysis, start: int, end: int) -> list[OrgSpan]:
         return [whole]
     # «… of the Republic of Azerbaijan and the European Commission»: an article and a name ending in its head noun
     # after «and» start a second body, whatever the first's remit
-    second_body = re.match(r"(?:the|The)\s", second) is not None and len(second_words) >= 2 \
-        and fold(second_words[-1]) in ORG_HEADS and len(first_words) >= 2
+    # "UNHCR and the International Committee of the Red Cross", "the Kenyan Government and the Government of
+    # Ghana": an acronym, or a name ending in its head noun, then an article and a name holding a head noun
+    first_whole = bool(re.fullmatch(r"[A-Z]{2,8}", first)) or (len(first_words) >= 2 and fold(first_words[-1]) in ORG_HEADS)
+    second_body = re.match(r"(?:the|The)\s", second) is not None and len(second_words) >= 2 and (
+        (fold(second_words[-1]) in ORG_HEADS and len(first_words) >= 2)
+        or (first_whole and any(fold(w) in ORG_HEADS for w in second_words)))
     if not second_body and (len(first_words) < 2 or fold(first_words[-1]) not in ORG_HEADS
                             or any(fold(w) in ("of", "for", "on", "and") for w in first_words)
                             or not (len(second_words) == 1 or fold(second_words[-1]) in ORG_HEADS)):
