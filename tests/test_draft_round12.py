@@ -384,3 +384,22 @@ def test_an_acronym_or_a_whole_name_and_then_an_article_and_a_body_are_two_bodie
     labels = {p.labels["en"] for p in card.proposals.values()}
     assert {"Norwegian Refugee Council", "Kenyan Government"} <= labels
     assert not any(" and the " in label for label in labels)
+
+
+REMITS = """Press Release
+
+Ministers meet in Lome
+
+LOME, 4 March 2026 - Ministers of the Volta Process met in Lome today. Opening the conference, Togo's Minister of \
+Interior Kossi Amah Dogbe said the region needed one approach. Benin's Deputy Minister for Foreign Affairs Ama \
+Serwaa Houngbo, who led her country's delegation, told the meeting that Benin was ready. The Deputy Head of the State \
+Migration Service Elchin Aliyev said borders mattered. State Secretary for Security Policy Janos Kiss told the \
+meeting that Hungary agreed.
+"""
+
+
+def test_a_name_starts_after_the_last_noun_of_a_remit_or_a_bodys_head_noun(context):
+    persons = {p.labels["en"] for p in draft(REMITS, "en", context, "2026-03-04").proposals.values()
+               if p.type == "person"}
+    assert {"Kossi Amah Dogbe", "Ama Serwaa Houngbo", "Elchin Aliyev", "Janos Kiss"} <= persons
+    assert not [p for p in persons if p.split()[0] in ("Affairs", "Interior", "Service", "Policy")]

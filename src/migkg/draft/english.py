@@ -30,6 +30,14 @@ NOT_NAME_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "
                             "states", "government", "excellency", "ambassador", "president", "chair", "head",
                             "secretary", "commissioner", "high", "office", "more", "information",
                             "please", "contact", "after", "when", "while", "also", "both", "since"})
+#: the nouns a minister's or an official's remit ends in: a name starts after them ("Minister of Interior Ibrahim
+#: Danladi Musa said", "Deputy Minister for Foreign Affairs Efua Mensah-Boateng, who led", "State Secretary for
+#: Security Policy Gábor Vörös told")
+REMIT_WORDS = frozenset({"affairs", "interior", "labour", "labor", "migration", "immigration", "emigration",
+                         "development", "employment", "welfare", "justice", "security", "protection", "relations",
+                         "resources", "services", "trafficking", "smuggling", "refugees", "workers", "diaspora",
+                         "abroad", "overseas", "expatriates", "nationals", "emiratisation", "policy", "management",
+                         "cooperation", "integration", "citizenship", "asylum", "borders", "operations"})
 #: nouns and modifiers of titles: a capitalised run holding one is a title, not a person's or a body's name
 #: («RSO Co-Manager Budi Santoso said», «Additional Secretary of the Ministry»); a hyphenated word counts
 #: when one of its parts is one
@@ -127,7 +135,9 @@ def _names(text: str) -> list[NameSpan]:
         for match in pattern.finditer(text):
             start, end = match.span("name")
             words = [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
-            while words and _not_name(words[0][2]):
+            # a remit's last noun ("… for Foreign Affairs Efua Mensah-Boateng, who"), a body's head noun ("… the State
+            # Migration Service Rauf Guliyev said") end a title: the name starts after them
+            while words and (_not_name(words[0][2]) or fold(words[0][2]) in ORG_HEADS | REMIT_WORDS):
                 words.pop(0)
             while words and _not_name(words[-1][2]):
                 words.pop()
@@ -173,7 +183,7 @@ def _title_runs_into(before: str) -> bool:
     word = last.group(1)
     if word.lower() in ("for", "of", "at", "on", "the", "and", "in", "to", "with", "from"):
         return True  # "IOM Chief of Mission in Bangladesh Henrik Sorensen said": "Bangladesh" ends the title
-    return _capitalised(word) and not _not_name(word)
+    return _capitalised(word) and not _not_name(word) and fold(word) not in REMIT_WORDS  # "Interior Ibrahim …"
 
 
 def _not_name(word: str) -> bool:
