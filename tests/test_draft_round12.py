@@ -403,3 +403,18 @@ def test_a_name_starts_after_the_last_noun_of_a_remit_or_a_bodys_head_noun(conte
                if p.type == "person"}
     assert {"Kossi Amah Dogbe", "Ama Serwaa Houngbo", "Elchin Aliyev", "Janos Kiss"} <= persons
     assert not [p for p in persons if p.split()[0] in ("Affairs", "Interior", "Service", "Policy")]
+
+
+SECOND_PREDICATE = """Press Release
+
+Ministers meet in Lome
+
+LOME, 4 March 2026 - The two-day Ministerial Conference of the Budapest Process, hosted by Togo, brought together \
+delegations of 12 member states, while Benin attended as an observer.
+"""
+
+
+def test_a_cues_agents_end_at_a_past_tense_after_a_comma(context):
+    hosts = {agent for role, agent in _role_pairs(draft(SECOND_PREDICATE, "en", context, "2026-03-04"))
+             if role == "host"}
+    assert hosts == {"TGO"}

@@ -145,12 +145,13 @@ _EN_IRREGULAR_PAST = frozenset({"brought", "took", "met", "held", "led", "made",
 
 
 def _joined_predicate(text: str, token: Token) -> bool:
-    """"hosted by the Ministry of Labour and brought together officials from …": a past tense right after "and"
-    (a lower-case word in -ed or an irregular one) starts a second predicate; the cue's agents end before it."""
+    """"hosted by the Ministry of Labour and brought together officials from …": a past tense right after "and" or a
+    comma (a lower-case word in -ed or an irregular one) starts a second predicate; the cue's agents end before it."""
     word = token.text
     if not (re.fullmatch(r"[a-z]+ed", word) or word in _EN_IRREGULAR_PAST):
         return False
-    return bool(re.search(r"\band\s+$", text[max(0, token.start - 6):token.start]))
+    # "The conference, hosted by Nigeria, brought together delegations …": after a comma as after "and"
+    return bool(re.search(r"(?:\band|,)\s+$", text[max(0, token.start - 6):token.start]))
 
 
 def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
