@@ -418,3 +418,18 @@ def test_a_cues_agents_end_at_a_past_tense_after_a_comma(context):
     hosts = {agent for role, agent in _role_pairs(draft(SECOND_PREDICATE, "en", context, "2026-03-04"))
              if role == "host"}
     assert hosts == {"TGO"}
+
+
+OBSERVERS_NO_PROCESS = """Пресс-релиз
+
+Конференция в Ломе
+
+ЛОМЕ, 4 марта 2026 – В Ломе прошла министерская конференция. В ней приняли участие делегации Того и Бенина. \
+Гана и Нигер присутствовали в качестве наблюдателей.
+"""
+
+
+def test_observers_of_the_meeting_need_no_process_the_drafter_knows(context):
+    roles = _role_pairs(draft(OBSERVERS_NO_PROCESS, "ru", context, "2026-03-04"))
+    assert {("event-observer", "GHA"), ("event-observer", "NER")} <= roles
+    assert ("participant", "GHA") not in roles
