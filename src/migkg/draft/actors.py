@@ -214,6 +214,13 @@ def _governments_of_states(analysis: Analysis, actors: Actors, registry: Registr
     actors.mentions = replaced
 
 
+#: the endings of a Russian adjective or participle
+ADJECTIVE_ENDING = r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ую|юю|ого|его|ому|ему|ых|их|ым|им|ыми|ими|ей)$"
+#: Russian head nouns of a body's name («комиссия», «организация», «служба»…), after its first adjective
+ORG_HEAD_NOUNS = r"(?:комисси|организаци|служб|агентств|союз|банк|фонд|программ|управлени|комитет|совет|центр|" \
+                 r"сообществ|секретариат|министерств|ведомств|бюро|инспекци)"
+
+
 def _plausible_organisation(analysis: Analysis, candidate: OrgSpan, lexicon: Lexicon) -> bool:
     """Whether an NER or pattern span can be an organisation's name.
 
@@ -225,7 +232,11 @@ def _plausible_organisation(analysis: Analysis, candidate: OrgSpan, lexicon: Lex
     if any(t.key in lexicon.heading_words or t.lemma in lexicon.heading_words for t in words):
         return False
     named = any(t.text[:1].isupper() for t in words[1:]) or any(re.fullmatch(r"[A-ZА-ЯЁ]{2,}", t.text) for t in words)
-    return named or len(words) >= 3
+    # «представители Европейской комиссии»: in Russian only a name's first word is capitalised, and an adjective
+    # capitalised inside a sentence opens a name (a common noun so written, «Секретариатом процесса», does not)
+    adjective_opens = len(words) >= 2 and words[0].pos == "ADJ" and words[0].text[:1].isupper() \
+        and analysis.sentence_of(words[0].start)[0] < words[0].start and re.match(ORG_HEAD_NOUNS, words[1].lemma)
+    return named or bool(adjective_opens) or len(words) >= 3
 
 
 def _with_state_of(analysis: Analysis, candidate: OrgSpan, mentions: list[Actor]) -> OrgSpan:
@@ -303,7 +314,8 @@ def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
         if name is None:
             continue  # the gazetteer named it (a person, or not a person at all)
         parts = frozenset(name.parts)
-        entity = _match_person(parts, seen) or _match_person(parts, known)
+        entity = _match_person(parts, seen) or _match_person(_written_parts(analysis.text, name), seen) \
+            or _match_person(parts, known)
         method, confidence = name.method, 0.75
         if entity is None and len(parts) >= 2:
             keys = frozenset(spelling_key(p) for p in parts)
@@ -323,6 +335,12 @@ def _persons(analysis: Analysis, actors: Actors, registry: Registry) -> None:
             confidence = 0.65
         seen.setdefault(entity, set()).add(parts)
         actors.mentions.append(Actor(name.start, name.end, entity, "person", method, confidence))
+
+
+def _written_parts(text: str, name: NameSpan) -> frozenset[str]:
+    """The parts of a name as written, for a person named before: «Д. Асанова» after «Динары Асановой» is she,
+    though the tagger reads «Асанова» as the genitive of a man's «Асанов»."""
+    return frozenset(fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text[name.start:name.end]))
 
 
 def _without_actors(text: str, name: NameSpan, mentions: list[Actor]) -> NameSpan | None:
@@ -448,8 +466,9 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
             if not token.text[:1].isupper():
                 continue
             first = _english_name_start(tokens, index)
-        elif tokens[index - 1].pos == "ADJ" and tokens[index - 1].text[:1].isupper():
-            first = index - 1
+        elif tokens[index - 1].pos == "ADJ" and tokens[index - 1].text[:1].isupper() \
+                and re.search(ADJECTIVE_ENDING, tokens[index - 1].text, re.I):
+            first = index - 1  # «Пражского процесса»; not «Председательством процесса» (a noun the tagger took)
         if first == index:
             continue
         start, end = tokens[first].start, token.end
@@ -537,6 +556,10 @@ NOT_OF_A_STATE = (r"международн\w*|европейск\w*|ООН|об�
                   r"International|European|United\s+Nations|World|Global|Regional|Joint")
 
 
+#: the acronyms of a state's ministries that Russian writes for their names («МИД Узбекистана»)
+MINISTRY_ACRONYMS = {"МИД": "Министерство иностранных дел", "МВД": "Министерство внутренних дел"}
+
+
 def _state_body(name: str) -> bool:
     """«Государственная служба миграции», «Агентство внешней трудовой миграции», "State Migration Service": a body
     of a state's executive (the registry's ``ministry``), not an organisation of several states."""
@@ -550,9 +573,23 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
     for candidate in analysis.organisations:
         if any(m.start < candidate.end and candidate.start < m.end for m in actors.mentions):
             continue
+        known = next((m for m in actors.mentions if m.type in BODY_TYPES and m.start >= candidate.end
+                      and re.fullmatch(r"[ \t]*\([ \t]*", analysis.text[candidate.end:m.start])
+                      and re.match(r"[ \t]*\)", analysis.text[m.end:])), None)
+        if known is not None:  # "The UN Refugee Agency (UNHCR)": the name of the body its acronym names
+            actors.mentions.append(Actor(candidate.start, candidate.end, known.entity, known.type,
+                                         f"{candidate.method}; named by the acronym in brackets after it", 0.7))
+            continue
         name = re.sub(r"^[Tt]he\s+", "", candidate.normal)  # "The Ministry of Labour …" opening a sentence
-        acronym = re.search(r"\s*\(([A-ZА-ЯЁ]{2,8})\)$", name)  # «Государственной миграционной службе (ГМС)»
-        name = name[:acronym.start()] if acronym else name
+        # «Государственной миграционной службе (ГМС)», «Государственная миграционная служба (ГМС) Азербайджана»: an
+        # acronym in brackets after the body's words, before its state or at the end, is an alternative label
+        acronym = re.search(r"\s*\(([A-ZА-ЯЁ]{2,8})\)(?=\s|$)", name)
+        name = f"{name[:acronym.start()]}{name[acronym.end():]}" if acronym else name
+        alternatives = [acronym.group(1)] if acronym else []
+        expanded = MINISTRY_ACRONYMS.get(name.split()[0]) if len(name.split()) >= 2 else None  # not «МИД» alone
+        if expanded:  # «МИД Республики Узбекистан»: the ministry's name spelt out, as written an alternative
+            alternatives.append(name)
+            name = f"{expanded}{name[len(name.split()[0]):]}"
         words = name.split()
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
@@ -563,7 +600,7 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         labels, comment = copied_labels(analysis.language, name)
         entity = actors.propose(registry, slug(re.sub(r"^the\s+", "", labels["en"], flags=re.I)),
                                 Proposal("", kind, labels, candidate.method, 0.5,
-                                         alt_labels={analysis.language: [acronym.group(1)]} if acronym else {},
+                                         alt_labels={analysis.language: alternatives} if alternatives else {},
                                          comment=f"{comment} Check the type and add part_of."))
         actors.mentions.append(Actor(candidate.start, candidate.end, entity, kind, candidate.method, 0.5))
         if acronym:

@@ -5,7 +5,8 @@
   delegation names by its name or adjective; the head is ``delegation-head``, not also ``delegation-member``.
 * "the delegation" with no state of its own is the one the sentence before names with its state; "his country's
   delegation" is the state of the person's own title.
-* "Hungary was represented by …", «Венгрию на встрече представлял …»: a member of that state's delegation.
+* "Hungary was represented by …", "is represented by", «Венгрию на встрече представлял …», «Чехия была представлена
+  …»: a member of that state's delegation, unless the same words make them its head.
 * the state a delegation at the meeting acts for takes part in it (:func:`delegations_take_part`).
 """
 from __future__ import annotations
@@ -71,7 +72,11 @@ def delegation_members(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
                                + ("and who led it" if leads else "after a name"), 0.7))
     if lexicon.represented:
         drafted += _representatives(analysis, actors, lexicon, body_end)
-    return drafted
+    # "Indonesia was represented by Deputy Foreign Minister Ratna Wulandari, who led the Indonesian delegation":
+    # the head of a delegation is not also drafted its member
+    heads = {(r.fields["agent"], r.fields["on_behalf_of"]) for r in drafted if r.fields["role"] == "delegation-head"}
+    return [r for r in drafted if r.fields["role"] != "delegation-member"
+            or (r.fields["agent"], r.fields["on_behalf_of"]) not in heads]
 
 
 OWN_COUNTRY = r"(?:\b(?:his|her|their)\s+country['’]s|(?<!\w)(?:своей|своего)\s+(?:страны|государства))\s+$"

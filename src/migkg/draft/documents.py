@@ -120,6 +120,10 @@ def _name_start(context: GovernanceContext, start: int, sentence: tuple[int, int
         begin = candidate
 
 
+#: the period a document covers, ending its name ("for 2023-2024", «на 2023–2027 годы»)
+PERIOD_ENDS_NAME = r"(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)?\d{2}(?:\s+(?:годы|годов|гг))?$|(?:19|20)\d{2}\s+(?:год|г)$"
+
+
 def _name_end(context: GovernanceContext, end: int, sentence: tuple[int, int], lowercase: bool = False) -> int:
     text, lexicon = context.text, context.lexicon
     last = end
@@ -147,6 +151,9 @@ def _name_end(context: GovernanceContext, end: int, sentence: tuple[int, int], l
         elif token.pos in ("VERB", "AUX") and not (lowercase and re.search(PARTICIPLE, token.text)):
             break
         stop = token.end
+        if re.search(PERIOD_ENDS_NAME, text[last:stop], re.I) and not re.match(r"\s+(?:годы|годов|год|гг?)\b",
+                                                                                text[stop:], re.I):
+            break  # «План действий … на 2023–2027 годы и подготовку к …»: the name ends with the period it covers
     words = text[last:stop]
     trimmed = re.sub(r"(?:\s+(?:and|of|the|on|for|in|to|и|в|на|по))+$", "", words, flags=re.I)
     return last + len(trimmed) if stop > last + tail.end() else last

@@ -146,10 +146,13 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     publishers, authors = publishers_and_authors(analysis, actors, found, registry, kind, dateline, body_start,
                                                  rubric, place_line[3] if place_line else None)
     curators = supplied_publisher(supplied, publishers)
-    relayed = [r for r in relays(analysis, actors, body_end, registry)
-               if r.fields["outlet"] not in {p.fields["agent"] for p in publishers}]
+    # «Баку, 3 июня, Trend: … Об этом сообщает Trend со ссылкой на …»: the outlet that publishes the text (as it
+    # names it, or as the curator gives it) does not relay it
+    reporting = relays(analysis, actors, body_end, registry)  # the publisher's own «сообщает Trend» still tells the kind
+    relayed = [r for r in reporting
+               if r.fields["outlet"] not in {p.fields["agent"] for p in publishers + ([curators] if curators else [])}]
     card = DraftCard(release_id, language,
-                     kind=release_kind(kind, title, publishers, actors, relayed),
+                     kind=release_kind(kind, title, publishers, actors, reporting),
                      title=Drafted({}, [title], title_method, 0.3 if title_method.startswith("no title") else 0.8),
                      issued=issued, url=supplied.url, publishers=publishers + ([curators] if curators else []),
                      authors=authors, relays=relayed)

@@ -30,6 +30,14 @@ NOT_NAME_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "
                             "states", "government", "excellency", "ambassador", "president", "chair", "head",
                             "secretary", "commissioner", "high", "office", "more", "information",
                             "please", "contact", "after", "when", "while", "also", "both", "since"})
+#: the nouns a minister's or an official's remit ends in: a name starts after them ("Minister of Interior Ibrahim
+#: Danladi Musa said", "Deputy Minister for Foreign Affairs Efua Mensah-Boateng, who led", "State Secretary for
+#: Security Policy Gábor Vörös told")
+REMIT_WORDS = frozenset({"affairs", "interior", "labour", "labor", "migration", "immigration", "emigration",
+                         "development", "employment", "welfare", "justice", "security", "protection", "relations",
+                         "resources", "services", "trafficking", "smuggling", "refugees", "workers", "diaspora",
+                         "abroad", "overseas", "expatriates", "nationals", "emiratisation", "policy", "management",
+                         "cooperation", "integration", "citizenship", "asylum", "borders", "operations"})
 #: nouns and modifiers of titles: a capitalised run holding one is a title, not a person's or a body's name
 #: («RSO Co-Manager Budi Santoso said», «Additional Secretary of the Ministry»); a hyphenated word counts
 #: when one of its parts is one
@@ -66,6 +74,8 @@ def _title_pattern() -> str:
 
 
 _TITLES = _title_pattern()
+_TITLE_HEADS = "|".join(sorted((w.capitalize() for w in TITLE_WORDS if "-" not in w), key=len, reverse=True))
+_PARTICLES = "|".join(("Al", "al", "El", "el", "bin", "ibn", "van", "von", "de", "da", "del", "di", "dos"))
 _HONORIFIC = r"\b(?:Mr|Mrs|Ms|Dr|Prof|Hon|H\.\s?E)\.?"
 _VERBS = "|".join(sorted(ENGLISH.reporting_verbs))
 _PATTERNS = (
@@ -96,6 +106,14 @@ _PATTERNS = (
     # opening a sentence, the body it is of after it, a reporting verb later in the sentence
     ("name of a body", re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+of\s+"
                                   rf"the\s+[A-Z][^.;\n]{{0,160}}\b(?:{_VERBS})\b")),
+    # "was headed by Ambassador for People Smuggling and Human Trafficking Gregory Halloran.", "is represented by
+    # Assistant Undersecretary Khalid Al Mazrouei of the Ministry …": the agent of a passive, a title (its head one of
+    # the title words, its remit in capitals and small words), then the name where the clause ends
+    ("title after by, the name ending the clause", re.compile(
+        rf"\bby\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}?(?:{_TITLE_HEADS})(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’-]*))*?"
+        rf"\s+(?<!\band )(?<!\bof )(?<!\bfor )(?<!\bthe )(?<!\bon )(?<!\bin )"  # not a remit's end: "… and Home Affairs."
+        rf"(?P<name>{_NAME_WORD}\s+(?:(?:{_PARTICLES})\s+)?{_NAME_WORD})"
+        rf"(?=\s*[,.;:(]|\s+(?:of\s+the|who|and\s+by|{_VERBS})\b)")),
     ("reporting verb", re.compile(rf"(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{_VERBS})\b")),
     ("after a reporting verb", re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b")),
     # a family name alone («," Baimukhanov said»): kept only when it is a person named before (see .actors)
@@ -117,7 +135,9 @@ def _names(text: str) -> list[NameSpan]:
         for match in pattern.finditer(text):
             start, end = match.span("name")
             words = [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
-            while words and _not_name(words[0][2]):
+            # a remit's last noun ("… for Foreign Affairs Efua Mensah-Boateng, who"), a body's head noun ("… the State
+            # Migration Service Rauf Guliyev said") end a title: the name starts after them
+            while words and (_not_name(words[0][2]) or fold(words[0][2]) in ORG_HEADS | REMIT_WORDS):
                 words.pop(0)
             while words and _not_name(words[-1][2]):
                 words.pop()
@@ -163,7 +183,7 @@ def _title_runs_into(before: str) -> bool:
     word = last.group(1)
     if word.lower() in ("for", "of", "at", "on", "the", "and", "in", "to", "with", "from"):
         return True  # "IOM Chief of Mission in Bangladesh Henrik Sorensen said": "Bangladesh" ends the title
-    return _capitalised(word) and not _not_name(word)
+    return _capitalised(word) and not _not_name(word) and fold(word) not in REMIT_WORDS  # "Interior Ibrahim …"
 
 
 def _not_name(word: str) -> bool:
@@ -247,8 +267,12 @@ def _conjuncts(analysis: Analysis, start: int, end: int) -> list[OrgSpan]:
         return [whole]
     # «… of the Republic of Azerbaijan and the European Commission»: an article and a name ending in its head noun
     # after «and» start a second body, whatever the first's remit
-    second_body = re.match(r"(?:the|The)\s", second) is not None and len(second_words) >= 2 \
-        and fold(second_words[-1]) in ORG_HEADS and len(first_words) >= 2
+    # "UNHCR and the International Committee of the Red Cross", "the Kenyan Government and the Government of
+    # Ghana": an acronym, or a name ending in its head noun, then an article and a name holding a head noun
+    first_whole = bool(re.fullmatch(r"[A-Z]{2,8}", first)) or (len(first_words) >= 2 and fold(first_words[-1]) in ORG_HEADS)
+    second_body = re.match(r"(?:the|The)\s", second) is not None and len(second_words) >= 2 and (
+        (fold(second_words[-1]) in ORG_HEADS and len(first_words) >= 2)
+        or (first_whole and any(fold(w) in ORG_HEADS for w in second_words)))
     if not second_body and (len(first_words) < 2 or fold(first_words[-1]) not in ORG_HEADS
                             or any(fold(w) in ("of", "for", "on", "and") for w in first_words)
                             or not (len(second_words) == 1 or fold(second_words[-1]) in ORG_HEADS)):

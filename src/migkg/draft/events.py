@@ -145,12 +145,13 @@ _EN_IRREGULAR_PAST = frozenset({"brought", "took", "met", "held", "led", "made",
 
 
 def _joined_predicate(text: str, token: Token) -> bool:
-    """"hosted by the Ministry of Labour and brought together officials from …": a past tense right after "and"
-    (a lower-case word in -ed or an irregular one) starts a second predicate; the cue's agents end before it."""
+    """"hosted by the Ministry of Labour and brought together officials from …": a past tense right after "and" or a
+    comma (a lower-case word in -ed or an irregular one) starts a second predicate; the cue's agents end before it."""
     word = token.text
     if not (re.fullmatch(r"[a-z]+ed", word) or word in _EN_IRREGULAR_PAST):
         return False
-    return bool(re.search(r"\band\s+$", text[max(0, token.start - 6):token.start]))
+    # "The conference, hosted by Nigeria, brought together delegations …": after a comma as after "and"
+    return bool(re.search(r"(?:\band|,)\s+$", text[max(0, token.start - 6):token.start]))
 
 
 def _verb_between(analysis: Analysis, start: int, end: int) -> bool:
@@ -264,12 +265,18 @@ def roles_around_verbs(analysis: Analysis, actors: Actors, lexicon: Lexicon, bod
                     not re.fullmatch(r"(?:[^.!?\n]{0,80}?\s[–—-]\s*)?\s*(?:the\s+)?", text[sentence[0]:subject.start], re.I):
                 continue  # the subject opens the sentence, or the body after the dateline's dash
             found = [subject]
+            for mention in agents[1:]:  # "IOM, UNHCR and UNODC supported the meeting": a listed subject
+                if mention.start >= sentence[0] + verb.start() or \
+                        not re.fullmatch(_LIST_GLUE, text[found[-1].end:mention.start], re.I):
+                    break
+                found.append(mention)
             partners = re.match(lexicon.partners, words[verb.end():], re.I) if lexicon.partners else None
             if partners:
                 for mention in (m for m in agents if m.start >= sentence[0] + verb.end()):
-                    glue = text[sentence[0] + verb.end() + partners.end() if len(found) == 1 else found[-1].end:
+                    first_partner = found[-1].end < sentence[0] + verb.end()
+                    glue = text[sentence[0] + verb.end() + partners.end() if first_partner else found[-1].end:
                                 mention.start]
-                    if (len(found) == 1 and glue.strip() in ("", "the")) or re.fullmatch(_LIST_GLUE, glue, re.I):
+                    if (first_partner and glue.strip() in ("", "the")) or re.fullmatch(_LIST_GLUE, glue, re.I):
                         found.append(mention)
                     else:
                         break
@@ -361,7 +368,8 @@ def _also_after(text: str, agents: list[Actor], end: int, sentence: tuple[int, i
 
 def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
     """«а также представители МОТ и МОМ», "together with representatives of IOM, UNHCR and ILO": in a sentence
-    about taking part, the organisations listed right after the word for their representatives."""
+    about taking part, the organisations listed right after the word for their representatives, or after "along
+    with"/"together with" following the verb of taking part."""
     text = analysis.text
     drafted: list[Drafted] = []
     kinds = frozenset({"intergovernmental-organization", "ministry", "government"})
@@ -377,7 +385,8 @@ def organisation_participants(analysis: Analysis, actors: Actors, lexicon: Lexic
                 listed.append(mention)
             elif re.search(lexicon.representatives, text[max(sentence[0], mention.start - 80):mention.start], re.I) \
                     or _after_unknown_names(text, lexicon, max(sentence[0], mention.start - 160), mention.start) \
-                    or re.search(BROUGHT_TOGETHER_ALSO, text[sentence[0]:mention.start], re.I):
+                    or re.search(BROUGHT_TOGETHER_ALSO, text[sentence[0]:mention.start], re.I) \
+                    or re.search(ATTENDING_ALONG_WITH, text[sentence[0]:mention.start], re.I):
                 listed = [mention]
             else:
                 listed = []
@@ -404,6 +413,10 @@ def _after_unknown_names(text: str, lexicon: Lexicon, start: int, end: int) -> b
 
 #: "brought together delegations of 38 member countries as well as IOM, UNHCR and UNODC", «собрало делегации …, а
 #: также МОМ»: the organisations after "as well as" are brought together with those taking part
+ATTENDING_ALONG_WITH = r"\b(?:attend(?:ed|s|ing)?|took\s+part|tak(?:e|es|ing)\s+part|participat(?:ed|es|ing))\b[^.;]{0,40}?,?" \
+                       r"\s*(?:together|along)\s+with\s+(?:the\s+)?$"
+""""Delegations from 16 member states are attending, along with the ILO and IOM", "took part, together with the
+European Commission": the organisations after it take part."""
 BROUGHT_TOGETHER_ALSO = r"\b(?:brought\s+together|gathered|собрал\w*)\b[^.;]*?(?:\bas\s+well\s+as|(?<!\w)а\s+также)\s+" \
                         r"(?:from\s+)?(?:the\s+)?$"
 

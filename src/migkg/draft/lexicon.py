@@ -116,11 +116,15 @@ RUSSIAN = Lexicon(
                    r"возглавля(?:ет|ют)|руководил\w*|руковод(?:ит|ят))\s+",
     delegation_head=r"\b(?:глав\w+|руководител\w+)\s+(?:\w+\s+)?$",
     delegation_led_before=r"(?<!\w)(?:возглавля\w*|возглавил\w*|руководил\w*)\s+(?:\w+\s+)?$",
-    represented=r"(?<!\w)представлял[аи]?(?!\w)",
+    represented=r"(?<!\w)(?:представлял[аи]?|был[аои]?\s+представлен[аоы]?)(?!\w)",
     object_first_roles=(("host", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
                                  r"\bпринимал[аио]?\s+"),
                         ("organiser", r"\s*(?:встреч|конференци|совещани|заседани|консультаци)\w*\b[^.;]*?"
-                                      r"\b(?:организовал|провел|провёл)[аио]?\s+")),
+                                      r"\b(?:организовал|провел|провёл)[аио]?\s+"),
+                        # «Техническую поддержку конференции оказывала МОМ»: support given, its giver after the verb
+                        ("supporter", r"\s*(?:\w+\s+)?(?:поддержк|содействи|помощь)\w*\s+(?:в\s+)?(?:проведени\w+\s+)?"
+                                      r"(?:встреч|конференци|совещани|заседани|консультаци|семинар|форум)\w*\s+"
+                                      r"(?:\w+\s+)?оказ\w+\s+")),
     heading_words=frozenset({"пресс-релиз", "новости", "сообщение", "пресс-служба", "релиз"}),
 )
 
@@ -191,13 +195,16 @@ ENGLISH = Lexicon(
                     r"consultation|event)\b",
     subject_roles=(("host", r"\bhost(?:ed|s)\s+the\s+(?:[\w'’-]+\s+){0,8}?(?:meeting|conference|session|"
                             r"consultation|event)\b"),
+                   # "IOM, UNHCR and UNODC supported the meeting": those who supported it, listed as the subject
+                   ("supporter", r"\b(?:supported|assisted)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
+                                 r"session|consultation|event|workshop)\b"),
                    ("organiser", r"\b(?:co-?)?organi[sz]ed\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|"
                                  r"session|consultation|event)\b")),
     partners=r"\s+with\s+",
     delegation_led=r"^\s*(?:,[^,.;]{1,80},\s*)?(?:was|were)\s+(?:led|headed)\s+by\s+",
     delegation_head=r"\b(?:head|leader|chief)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
     delegation_led_before=r"\b(?:led|leads|headed|heads|leading|heading)\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w'’-]+\s+)?$",
-    represented=r"\b(?:was|were)\s+represented\s+by\b",
+    represented=r"\b(?:was|were|is|are)\s+represented\s+by\b",
     heading_words=frozenset({"press", "release", "news", "press-release"}),
 )
 
@@ -310,9 +317,13 @@ DOMAIN_ENGLISH = DomainLexicon(
     ),
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
               "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12},
-    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held)\b",
+    not_reported=r"\b(?:next|following|upcoming|forthcoming|future|would|will\s+be\s+held|to\s+hold|to\s+be\s+held|"
+                 r"(?:planned|scheduled)\s+for)\b",
     planned_before=r"\b(?:pledged|offered|promised|undertook|volunteered|committed\s+itself|proposed)\s+to\s+\w+\s+"
                    r"(?:\S+\s+){0,4}$|"  # "pledged to host a thematic meeting later this year": still to come
+                   # "Malaysia will host the 8th ADD Ministerial Consultation", "ready to host the next one"
+                   r"\b(?:will|would|shall|(?:is|are)\s+(?:ready|willing|prepared)\s+to|ready\s+to)\s+(?:host|hold|convene)\s+"
+                   r"(?:\S+\s+){0,4}$|"
                    r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)\s+(?:for|the\s+agenda\s+of))"
                    r"\s+(?:the\s+|its\s+)?(?:\S+\s+){0,3}$|"
                    # "proposed to discuss it at the ministerial conference": a meeting in what is proposed
@@ -342,7 +353,7 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         # "Kuwait, which has held the chairmanship of the Dialogue since November 2014": holding the chairmanship
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)|"
-                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b|\bpresided\s+over\b"),
+                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b|\bpresid(?:ed|es|ing)\s+over\b"),
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
@@ -383,6 +394,9 @@ DOMAIN_ENGLISH = DomainLexicon(
             r"(?:discuss|review|agree|consider|examine|assess|exchange|share|compare|prepare|address|"
             r"strengthen|explore|take\s+stock|identify|develop|promote|evaluate)\b|\bwith\s+the\s+aim\s+of\b|"
             r"\baimed\s+at\b|\bdevoted\s+to\b|\bdedicated\s+to\b|"
+            # "the talks would focus on fair recruitment": what a meeting's talks centre on
+            r"\b(?:talks|discussions|meeting|conference|session|workshop|consultations?)\s+(?:would\s+|will\s+|(?:is|are|"
+            r"was|were)\s+to\s+)?(?:focus(?:ed|es)?|cent(?:re|er)(?:d|ed|s)?)\s+on\s+|"
             # "Its aim: to …", "Its purpose was to …" with a possessive for the meeting
             r"\b(?:its|their)\s+(?:main\s+)?(?:aim|purpose|objective|goal)\s*(?:[:–—-]|was|is)\s*(?:to\s+)?|"
             # "The aim of the meeting was to …", "Its main theme was …": a noun of purpose or theme as the subject
@@ -394,7 +408,8 @@ DOMAIN_ENGLISH = DomainLexicon(
                      ("labour-migration", r"\b(?:labou?r)\s+(?:migration|migrants?|mobility)\b|\bmigrant\s+workers?\b|"
                                           r"\bskills\s+of\s+(?:their\s+|the\s+)?workers\b|\bdomestic\s+workers\b"),
                      ("statelessness", r"\bstateless\w*"),
-                     ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b"),
+                     ("return-and-reintegration", r"\breturn\b[^.;]{0,60}\breintegration\b|\breadmission\b|"
+                                                  r"\breintegration\s+of\s+(?:the\s+)?(?:returnees|returning|returned)\b"),
                      ("mixed-migration", r"\bmixed\s+(?:migration|movements?|flows?)\b"),
                      ("rights-of-migrants", r"\bprotection\s+of\s+(?:the\s+rights\s+of\s+)?(?:migrants?|(?:migrant|"
                                             r"domestic)\s+workers)\b"),
@@ -448,6 +463,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
     not_reported=r"следующ\w*|очередн\w+\s+(?=\S+\s+\S+\s+(?:пройд|состоится))|пройд[её]т|состоится|"
                  r"будет\s+проведен\w*|провести|проведени\w+|предстоящ\w*",
     planned_before=r"(?:в\s+преддверии|подготовк\w+\s+к)\s+(?:\S+\s+){0,3}$|"
+                   # «Ашхабад готов принять очередную министерскую конференцию», «примет у себя»: one to come
+                   r"(?<!\w)готов\w*\s+(?:\w+\s+)?(?:принять|провести)\s+(?:у\s+себя\s+)?(?:\S+\s+){0,3}$|"
+                   r"(?<!\w)(?:примет|проведет|проведёт)\s+(?:у\s+себя\s+)?(?:\S+\s+){0,3}$|"
                    # «подготовить повестку министерской конференции»: the agenda of one to come
                    r"подгот\w+\s+(?:\w+\s+)?повестк\w+\s+(?:дня\s+)?(?:\S+\s+){0,2}$|"
                    r"предлож\w+\s+(?:[^\s,.]+\s+){0,2}?\w+(?:ть|ти)(?:ся)?\s+(?:\S+\s+){0,4}$|"  # «предложила обсудить ее на
@@ -470,7 +488,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     positions=(
         ("vice-chair", r"заместител\w+\s+председател\w*|вице-председател\w*|сопредседател\w*(?=$)"),
         ("co-chair", r"сопредседател\w*"),
-        ("chair", r"председател\w*|председательств\w+"),
+        ("chair", r"председател\w*|председательств\w+|(?<!\w)(?:заседани[ея]|встреч[уа]|совещани[ея]|семинар)\s+"
+                  r"вел[аи]?(?!\w)|(?<!\w)вел[аи]?\s+(?:заседание|встречу|совещание|семинар)(?!\w)"),
         ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b|"
                              # «МЦРМП обеспечивает работу секретариата процесса», «выполняет функции секретариата»
                              r"обеспечива\w+\s+работу\s+секретариат\w*|выполня\w+\s+функци\w+\s+секретариат\w*"),
@@ -503,6 +522,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
             r"(?:созван|проведен|организован|собран)\w*\s+для\s+(?=\w+(?:ки|ния|ния|тия|ции|ена|мена)\b)|"
             r"\bцел[ьи]\s+(?:встречи|совещания|конференции|заседания|консультаций)\s*(?:[–—:-]|является|состоит\s+в)\s*|"
             r"посвящ[её]н\w*|направлен\w*\s+на|"
+            # «обсуждения будут сосредоточены на …»: what a meeting's talks centre on
+            r"(?:встреч\w*|совещани\w*|семинар\w*|конференци\w*|обсуждени\w*|переговор\w*)\s+(?:будут?\s+)?"
+            r"(?:сосредоточ\w+|сфокусирован\w*)\s+на\s+|"
             # «Ее целью было согласовать …», «Основная тема нынешней встречи - …»: a noun of purpose or theme as the
             # subject, the purpose after the link verb or the dash
             r"(?<!\w)целью\s+(?:\w+\s+){0,2}?(?:было|являлось|является|стало|была)\s+|"
@@ -516,7 +538,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
                      ("labour-migration", r"трудов\w+\s+мигра\w+|трудящи\w+\s*(?:-\s*)?мигрант\w*|"
                                           r"домашн\w+\s+(?:прислуг|работник)\w*"),
                      ("statelessness", r"без\s+гражданства|безгражданств\w*"),
-                     ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*"),
+                     ("return-and-reintegration", r"возвращени\w+[^.;]{0,60}реинтеграци\w*|реадмисси\w*|"
+                                                  r"реинтеграци\w*\s+(?:возвраща\w+|вернувш\w+)"),
                      ("mixed-migration", r"смешанн\w+\s+миграци\w*"),
                      ("rights-of-migrants", r"защит\w*\s+(?:прав\s+)?(?:мигрант\w*|трудящихся-мигрантов|трудовых\s+"
                                             r"мигрантов|домашн\w+\s+работник\w*)"),
@@ -620,7 +643,7 @@ GOVERNANCE_CUES = {
         membership_words=r"\bmembers?\b|\bmembership\b",
         all_of_them=r"^\s*(?:all|each)\s+of\s+them\b|^\s*they\s+all\b|^\s*all\s+(?:these|those|the|of\s+the)\s+(?:\w+\s+)?"
                     r"(?:states|countries|members)\b",
-        chaired_meeting=r"(?:co[\s-]?)?chaired|presided\s+over",
+        chaired_meeting=r"(?:co[\s-]?)?chaired|presid(?:ed|es|ing)\s+over",
         attending_as=r"\b(?:attend(?:ed|s|ing)?|took\s+part|participat(?:ed|es|ing)|present|were\s+there|"
                      r"(?:was|were)\s+represented|followed\s+the\s+(?:proceedings|meeting|discussions))\b",
         chaired_meeting_before=r"\bunder\s+the\s+$",
@@ -649,7 +672,10 @@ GOVERNANCE_CUES = {
                      r"(?:[\s–—-]+член\w*)?(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
         all_of_them=r"^\s*(?:все|каждое|каждая|каждый)\s+(?:из\s+)?(?:они|них|эти|эти\s+\w+)(?!\w)",
-        chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательством",
+        # «председательствовавшего на заседании»; «Заседание вел X», «вела встречу»: conducted it
+        chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательствовавш\w*|(?:со)?председательством|"
+                        r"(?:заседани[ея]|встреч[уа]|совещани[ея]|семинар)\s+вел[аи]?|вел[аи]?\s+(?:заседание|"
+                        r"встречу|совещание|семинар)",
         attending_as=r"участвова\w*|участи\w+|присутствова\w*|представлен\w*",
         chaired_meeting_before=r"\bпод\s+(?:\w+\s+)?$",
     ),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from migkg.draft.actors import Actor, Actors
+from migkg.draft.actors import ADJECTIVE_ENDING, Actor, Actors
 from migkg.draft.facts import Drafted, DraftEvent
 from migkg.draft.header import RelativeDate
 from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
@@ -119,7 +119,8 @@ def _modified_heads(text: str, lexicon: DomainLexicon, start: int, end: int) -> 
             if lexicon is DOMAIN_LEXICONS.get("ru") else None
         for kind, cue in lexicon.kind_cues:
             hit = re.search(cue, words_before, re.I)
-            if hit and not re.search(LINKING, words_before[hit.end():], re.I):
+            if hit and not re.search(LINKING, words_before[hit.end():], re.I) \
+                    and not _noun_between(words_before, hit, lexicon):
                 word = head_start - len(words_before) + hit.start()
                 word -= len(re.search(r"[\w'’-]*$", text[:word]).group())  # type: ignore[union-attr]
                 found.append((word, head_end, kind))
@@ -130,6 +131,15 @@ def _modified_heads(text: str, lexicon: DomainLexicon, start: int, end: int) -> 
                 found.append((head_start, head_end + hit.end(), kind))
                 break
     return found
+
+
+def _noun_between(words: str, hit: re.Match, lexicon: DomainLexicon) -> bool:
+    """«Техническую поддержку конференции»: in Russian a cue that is an adjective, with a word between it and the
+    meeting's noun that is no adjective, modifies that word (the meeting's noun depends on it), not the meeting
+    («Министры стран … конференции», a noun, still tells who met)."""
+    cue_word = re.search(r"[^\W\d_]*", words[hit.start():]).group()  # type: ignore[union-attr]
+    return lexicon is DOMAIN_LEXICONS.get("ru") and bool(re.search(ADJECTIVE_ENDING, cue_word, re.I)) and any(
+        not re.search(ADJECTIVE_ENDING, word, re.I) for word in re.findall(r"[^\W\d_]+", words[hit.end():]))
 
 
 def ordinal_before(text: str, start: int, lexicon: DomainLexicon) -> tuple[int, int] | None:

@@ -40,12 +40,15 @@ def find_memberships(context: GovernanceContext, found: Governance) -> None:
                     continue
                 taken.append((start, end))
                 process = context.process_of(sentence)
-                if process is None:
-                    continue
-                if status == "member" and _counted_members(context, found, process, sentence, start, end):
+                if process is None and status != "observer":
+                    continue  # «Мексика и Испания присутствовали в качестве наблюдателей»: observers of the meeting
+                    #           need no process the drafter knows; a membership does
+                if status == "member" and process is not None and \
+                        _counted_members(context, found, process, sentence, start, end):
                     continue
                 listed = _listed_after(context, end, sentence)
-                if listed:  # "together with the observer organizations of the Conference, among them IOM, …"
+                if listed and process is not None:
+                    # "together with the observer organizations of the Conference, among them IOM, …"
                     _members_listed(context, found, process, status, (start, end), listed, sentence)
                     continue
                 if re.search(context.cues.status_of_others, text[sentence[0]:start], re.I):
@@ -88,6 +91,8 @@ def find_memberships(context: GovernanceContext, found: Governance) -> None:
                             f"status «{text[start:end]}» of who attended the meeting, not of a member of the "
                             "process", 0.65)))
                     found.busy.append(sentence)
+                    continue
+                if process is None:
                     continue
                 for holder in holders:
                     fields: dict = {"status": status, "agent": holder.entity}

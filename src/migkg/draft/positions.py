@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 
 from migkg.draft.actors import Actor
+from migkg.draft.english import TITLE_WORDS, is_title_word
 from migkg.draft.facts import Drafted
 from migkg.draft.governance_context import Governance, GovernanceContext, sentence_start, still_to_come
 from migkg.draft.header import RelativeDate
+from migkg.draft.lexicon import LEXICONS
 from migkg.draft.text import Analysis
 
 #: words before a position's noun that refer to its holder named elsewhere ("the outgoing chair", «новый председатель»)
@@ -154,6 +156,17 @@ def find_positions(context: GovernanceContext, found: Governance) -> None:
                     continue  # "on behalf of the outgoing chair": a holder named elsewhere, referred to
                 if re.search(OTHER_BODY_BEFORE, text[max(sentence[0], start - 80):start], re.I):
                     continue  # "the working group on trafficking, chaired by Thailand": a position in that body
+                meeting = _meeting_chaired(context, start, end, sentence) \
+                    if position in ("chair", "co-chair") and handover is None else None
+                chairs = _chairing_persons(context, start, end, sentence) if meeting else []
+                if meeting and chairs:  # "The meeting was chaired by Kenya's Principal Secretary …, Dr. X"
+                    taken.append((start, end))
+                    found.roles += [(meeting, Drafted({"role": "meeting-chair", "agent": person.entity},
+                                                      [(min(start, person.start), max(end, person.end))],
+                                                      f"cue «{text[start:end]}» about the meeting, and the person "
+                                                      "who chaired it (a title between)", 0.6)) for person in chairs]
+                    found.busy.append(sentence)
+                    continue
                 taken.append((start, end))
                 held = "co-chair" if position == "chair" and re.search(context.cues.jointly, text[sentence[0]:start],
                                                                         re.I) else position
@@ -201,14 +214,62 @@ def _meeting_chaired(context: GovernanceContext, start: int, end: int, sentence:
     around = (sentence[0], min(sentence[1], end + 40))
     noun = re.search(rf"(?<![\w-])(?:{context.lexicon.meeting_nouns})(?!\w)|(?<!\w)(?:it|она|оно|он)(?!\w)",
                      text[around[0]:around[1]], re.I)
-    if noun is None or any(around[0] <= p.start < around[1] and clause[0] <= p.start < clause[1]
-                       for p in context.processes) or (context.lexicon.process_word and re.search(
-                           context.lexicon.process_word, text[end:clause[1]], re.I)) \
+    own = [p for p in context.processes if clause[0] <= p.start < clause[1] and _of_a_meeting(context, p, clause)]
+    if noun is None or any(around[0] <= p.start < around[1] and clause[0] <= p.start < clause[1] and p not in own
+                           for p in context.processes) or (context.lexicon.process_word and any(
+                               not any(p.start <= end + w.start() < p.end for p in own)
+                               for w in re.finditer(context.lexicon.process_word, text[end:clause[1]], re.I))) \
             or context.timing_in(*clause) is not None \
             or re.search(context.cues.holding_now, text[clause[0]:clause[1]], re.I):
         return None
     named = [m for m in context.meetings for s, _ in m.mentions if sentence[0] <= s < sentence[1]]
     return named[0].event.id if named else context.main
+
+
+#: an honorific before a name ("Dr.", «г-жа»)
+HONORIFIC = r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Hon|H\.\s?E)\.?|(?<!\w)(?:г-н|г-жа|господин|госпожа))\s*"
+
+
+def _chairing_persons(context: GovernanceContext, start: int, end: int, sentence: tuple[int, int]) -> list[Actor]:
+    """The persons a cue of chairing one meeting names as its chairs: the person right before a participle or a
+    relative clause («Хишама Абдель-Латифа, председательствовавшего на заседании», "X, who presides over the
+    meeting"), or the first person after the cue («под председательством заместителя министра … Айгерим
+    Сапаровой», "was chaired by Kenya's Principal Secretary for Immigration, Dr. X, and by Ms. Y»), where only a
+    title (and a state or body inside it), or an honorific, stands between; others joined to it by «и»/"and (by)"
+    and a title or honorific."""
+    text = context.text
+    persons = context.actors.within(sentence[0], sentence[1], frozenset({"person"}))
+    before = [p for p in persons if p.end <= start]
+    if before and re.fullmatch(r"\s*,\s*(?:who\s+(?:\w+\s+)?)?", text[before[-1].end:start], re.I):
+        return [before[-1]]
+    after = [p for p in persons if p.start >= end]
+    if not after or after[0].start - end > 160 or re.search(r"[.;:]", re.sub(HONORIFIC, " ", text[end:after[0].start])):
+        return []
+    if context.holders_in(end, after[0].start) and not _title_in(context, end, after[0].start):
+        return []  # "chaired by Kenya and Ms. X": the state is a chair
+    chairs = [after[0]]
+    for person in after[1:]:
+        gap = re.fullmatch(r"\s*,?\s*(?:and|и)\s+(?:by\s+)?(.{0,100}?)", text[chairs[-1].end:person.start],
+                           re.I | re.S)
+        if gap is None or not (re.fullmatch(HONORIFIC + "|", gap.group(1), re.I)
+                               or _title_in(context, chairs[-1].end + gap.start(1), person.start)):
+            break
+        chairs.append(person)
+    return chairs
+
+
+def _title_in(context: GovernanceContext, start: int, end: int) -> bool:
+    """Whether the words between hold a title's noun ("Principal Secretary", «заместителя министра»)."""
+    words = {word for head in LEXICONS[context.analysis.language].title_heads for word in head} | TITLE_WORDS
+    return any(t.lemma in words or is_title_word(t.text) for t in context.analysis.tokens_in(start, end))
+
+
+def _of_a_meeting(context: GovernanceContext, process: Actor, clause: tuple[int, int]) -> bool:
+    """Whether a process is named as the meeting's own («состоялось совещание старших должностных лиц Пражского
+    процесса», "the meeting of the Bali Process"): a meeting's noun within the few words before it."""
+    before = context.text[max(clause[0], process.start - 60):process.start]
+    return re.search(rf"(?<![\w-])(?:{context.lexicon.meeting_nouns})\w*(?:\s+[^\s,;.]+){{0,4}}\s+$", before,
+                     re.I) is not None
 
 
 def _person_chair(context: GovernanceContext, found: Governance, start: int, end: int, sentence: tuple[int, int]) -> None:

@@ -21,6 +21,10 @@ from migkg.draft.lexicon import RUSSIAN
 from migkg.draft.text import Analysis, NameSpan, OrgSpan, Token, fold, mask_footnote_marks, sentences
 
 _SURNAME_ENDINGS = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|енко|ук|юк|дзе|швили|ян|янц)$")
+_WOMANS_FAMILY_NAME = re.compile(r"(?:ов|ев|ёв|ин|ын)а$", re.IGNORECASE)
+"""«Ковачева», «Сапарова»: a woman's family name in the nominative."""
+_WOMANS_FAMILY_NAME_OBLIQUE = re.compile(r"(?<=[а-яё]{2})(ов|ев|ёв|ин|ын)ой$", re.IGNORECASE)
+"""«Сапаровой»: a woman's family name in the genitive, dative, instrumental or prepositional."""
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +137,25 @@ def analyse(text: str) -> Analysis:
         elif span.type == "ORG":
             analysis.organisations.append(OrgSpan(span.start, span.stop, head_nominative(span.tokens, vocab),
                                                   "natasha NER (ORG)"))
+    analysis.names[:] = _mens_genitives(analysis.names)
     return analysis
+
+
+def _mens_genitives(names: list[NameSpan]) -> list[NameSpan]:
+    """«… Шерзода Рахимбердиева», then «Рахимбердиев подчеркнул»: a name the dictionary does not know, left in the
+    genitive, whose family name the text also writes without its «-а» is a man's, put in the nominative
+    («Шерзод Рахимбердиев»)."""
+    written = {part for name in names for part in name.parts}
+    mended = []
+    for name in names:
+        words = name.normal.split()
+        if len(words) == 2 and re.search(r"(?:ов|ев|ёв|ин|ын)а$", words[1]) and fold(words[1][:-1]) in written \
+                and words[0].endswith("а"):
+            words = [words[0][:-1], words[1][:-1]]
+            mended.append(NameSpan(name.start, name.end, " ".join(words), tuple(fold(w) for w in words), name.method))
+        else:
+            mended.append(name)
+    return mended
 
 
 def _person(span, vocab, text: str) -> NameSpan | None:
@@ -161,7 +183,8 @@ def _person(span, vocab, text: str) -> NameSpan | None:
     if trimmed.fact and len(parts) == 2:
         slots = trimmed.fact.as_dict
         first, last = slots.get("first"), slots.get("last")
-        if first and last and _looks_like_family_name(first, vocab) and not _looks_like_family_name(last, vocab):
+        if first and last and _looks_like_family_name(first, vocab) and not _looks_like_family_name(last, vocab) \
+                and not _is_first_name(first, vocab):
             parts = [last, first]
     return NameSpan(trimmed.start, trimmed.stop, " ".join(parts), tuple(fold(p) for p in parts), "natasha NER (PER)")
 
@@ -169,10 +192,21 @@ def _person(span, vocab, text: str) -> NameSpan | None:
 def _nominative_names(normal: str, written: list[str], vocab) -> str:
     """«Нурланом Абдыкеримовым» when the tagger took the words for nominatives: each word left as written that
     pymorphy2's dictionary reads first as a first or family name in the singular instrumental, dative or
-    prepositional, and never as a nominative, is put in the nominative."""
+    prepositional, and never as a nominative, is put in the nominative.
+
+    The words of one name agree in case and gender: a woman's family name left as written in an oblique case
+    («Айгерим Сапаровой») is put in the nominative («Сапарова»); a woman's family name written in the
+    nominative («Мартина Ковачева») keeps the first name before it as written, where the tagger read it as a
+    man's name in the genitive («Мартин»)."""
     words = normal.split()
     if len(words) != len(written):
         return normal
+    for index, (word, as_written) in enumerate(zip(words, written, strict=True)):
+        if index and word == as_written and _WOMANS_FAMILY_NAME_OBLIQUE.search(word):
+            words[index] = _WOMANS_FAMILY_NAME_OBLIQUE.sub(lambda m: m.group(1) + "а", word)
+        elif index and word == as_written and _WOMANS_FAMILY_NAME.search(word) \
+                and words[index - 1] != written[index - 1] and re.search(r"[ая]$", written[index - 1]):
+            words[index - 1] = written[index - 1]
     for index, (word, as_written) in enumerate(zip(words, written, strict=True)):
         if word != as_written:
             continue  # normalised already
@@ -186,6 +220,12 @@ def _nominative_names(normal: str, written: list[str], vocab) -> str:
         if nominative is not None:
             words[index] = nominative.word[:1].upper() + nominative.word[1:]
     return " ".join(words)
+
+
+def _is_first_name(word: str, vocab) -> bool:
+    """Whether pymorphy2's dictionary knows the word as a first name («Катарина», «Мартин»: not family names for
+    their endings)."""
+    return any("Name" in p.tag for p in vocab.parse(word)[:4])
 
 
 def _looks_like_family_name(word: str, vocab) -> bool:
