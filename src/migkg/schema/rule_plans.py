@@ -2,7 +2,7 @@
 
 A rule (``queries/derive/*.rq``) stays a SPARQL CONSTRUCT file that any store can run; the build ran
 each on Oxigraph, which for a release costs more to load and to parse than to answer (about a
-millisecond a release for the eight rules). Most rules are a few triple patterns with constant
+millisecond a release for the rules). Most rules are a few triple patterns with constant
 predicates, joined, alternated (UNION) or extended (OPTIONAL): :func:`plan_of` reads such a rule's
 algebra (rdflib's parser, only to read it) into a :class:`Plan`, which matches the patterns on
 dictionaries of the release's facts and the vocabulary and fills the template as CONSTRUCT does (a
