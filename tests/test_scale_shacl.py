@@ -14,11 +14,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
-from rdflib.namespace import SH
+from rdflib import Graph, Literal
+from rdflib.namespace import SH, XSD
 
 from migkg import synthetic
 from migkg.build.pipeline import Toolkit, build_dataset
+from migkg.mapping.namespaces import MIG
 from migkg.mapping.terms import to_rdflib
 from migkg.validation.reports import Report, report_of, results_of, validate_graph, validate_graph_compiled
 from migkg.validation.shacl import Unsupported, compile_shapes
@@ -136,11 +137,6 @@ def test_shapes_the_compiled_engine_lacks_fall_back_to_pyshacl(tmp_path: Path):
 def test_a_count_that_names_only_some_warns_only_of_more_names_in_both_engines(seed, count, some, warned):
     """The seed names 10 of its counted governments: a count of 12 whose release names only some of them is no
     disagreement (the suppression the flag is for); a count of 8 is one, flag or not. Both engines alike."""
-    from rdflib import Literal
-    from rdflib.namespace import XSD
-
-    from migkg.mapping.namespaces import MIG
-
     graph = seed.copy()
     claim = seed.nodes.count_claim
     graph.set((claim, MIG.claimedCount, Literal(count, datatype=XSD.nonNegativeInteger)))

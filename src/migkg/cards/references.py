@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Protocol
 
-from migkg.cards.facts import FACT_KINDS, Names, Occurrence, field_value, named
+from migkg.cards.facts import FACT_KINDS, PROCESS, Names, Occurrence, field_value, named
 from migkg.cards.models import Claim, GroupRef
 from migkg.cards.registry import ORGANISATION_TYPES, Registry
 from migkg.cards.release import LoadedRelease
@@ -169,16 +169,15 @@ def _count_errors(entries: list[Occurrence], where: Callable[[Path_], Location],
             continue
         about, role = str(claim.about), str(claim.counted_role)
         if about in event_ids:
-            allowed, what, fix = vocab.event_roles, "an event role", "e.g. participant, delegation-member"
-        elif about in registry and registry.type_of(about) == "regional-consultative-process":
-            allowed, what, fix = vocab.statuses, "a membership status", "e.g. member, observer"
+            subject, allowed, what, fix = "an event", vocab.event_roles, "an event role", "participant, delegation-member"
+        elif about in registry and registry.type_of(about) in PROCESS:
+            subject, allowed, what, fix = "a process", vocab.statuses, "a membership status", "member, observer"
         else:  # of something else: the shapes say so (migsh:CountClaim-event), with the card's line
             continue
         if role not in allowed and role in vocab.roles:  # an unknown role is named by the check of the vocabulary
             errors.append(InputError(where((*occurrence.path, "counted_role")),
-                                     f"'{role}' is not {what}, and the count is about "
-                                     f"{'an event' if what == 'an event role' else 'a process'} ('{about}').",
-                                     f"use {what} ({fix}): {', '.join(repr(t) for t in sorted(allowed))}."))
+                                     f"'{role}' is not {what}, and the count is about {subject} ('{about}').",
+                                     f"use {what} (e.g. {fix}): {', '.join(repr(t) for t in sorted(allowed))}."))
     return errors
 
 

@@ -132,8 +132,8 @@ def context_spans(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]
 #: the two advices of migsh:CountClaim-listed: the claim's note quoted, or what to check
 _NOTE_ADVICE = '. The claim\'s note says why: "{}"'
 _CHECK_ADVICE = (": check the card's claims entry (`count:`, `counted_role:`) against the entries with that role "
-                 "(events[].roles, or a process's memberships), and say in the claim's `note:` why they differ (where the text names only some of those it "
-                 "counts, as in 'including ...', write `listed: some`).")
+                 "(events[].roles, or a process's memberships), and say in the claim's `note:` why they differ (where "
+                 "the text names only some of those it counts, as in 'including ...', write `listed: some`).")
 
 
 def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]] | None:
@@ -144,8 +144,8 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
     some of those it counts, where it is greater): one row per group, as GROUP BY ... HAVING gives. A claim derived
     from no text has no row (the subquery binds nothing)."""
     this = bindings["this"]
-    counts, events, roles = view.objects(this, CLAIMED_COUNT), view.objects(this, ABOUT), view.objects(this, COUNTED_ROLE)
-    if not (counts and events and roles):
+    counts, subjects, roles = view.objects(this, CLAIMED_COUNT), view.objects(this, ABOUT), view.objects(this, COUNTED_ROLE)
+    if not (counts and subjects and roles):
         return []
     try:
         contexts = _contexts(view, this)
@@ -157,20 +157,23 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
         advice = ox.Literal(_NOTE_ADVICE.format(notes[0].value) if notes else _CHECK_ADVICE)
         some = _names_only_some(view.objects(this, NAMES_ONLY_SOME))
         rows: list[dict[str, Term]] = []
+        # each subject's facts: participations at it (an event), memberships in it (a process); ?at says which it is
+        held = {subject: ([(fact, ROLE, AGENT, PARTICIPATION) for fact in view.subjects(EVENT, _iri(subject))]
+                          + [(fact, ORG_ROLE, ORG_MEMBER, PROCESS_MEMBERSHIP)
+                             for fact in view.subjects(ORG_ORGANIZATION, subject)])
+                for subject in subjects}
         for count in counts:
             stated = _integer(count)
-            for event in events:
-                at = ox.Literal("process" if PROCESS in view.objects(event, RDF_TYPE) else "event")
-                held = [(fact, ROLE, AGENT, PARTICIPATION) for fact in view.subjects(EVENT, _iri(event))]
-                held += [(fact, ORG_ROLE, ORG_MEMBER, PROCESS_MEMBERSHIP) for fact in view.subjects(ORG_ORGANIZATION, event)]
+            for subject in subjects:
+                at = ox.Literal("process" if PROCESS in view.objects(subject, RDF_TYPE) else "event")
                 for role in roles:
                     agents: set[Term] = set()
-                    for fact, role_of, agent_of, cls in held:
+                    for fact, role_of, agent_of, cls in held[subject]:
                         if _iri(role) in view.objects(fact, role_of) and cls in view.objects(fact, RDF_TYPE) \
                                 and not contexts.isdisjoint(_contexts(view, fact)):
                             agents.update(_iri(agent) for agent in view.objects(fact, agent_of))
                     if len(agents) > stated or (not some and len(agents) < stated):
-                        rows.append({"this": this, "value": count, "subject": event, "at": at, "role": role,
+                        rows.append({"this": this, "value": count, "subject": subject, "at": at, "role": role,
                                      "listed": _integer_literal(len(agents)), "advice": advice})
     except Declined:
         return None
