@@ -93,6 +93,15 @@ def graph_of(release: str) -> str:
     return IRIS.release_graph(release).value
 
 
+PROCESS = f"{DEFAULT_BASE}process/almaty-process"
+LAUNCH_WORDS = "посредством запуска регионального консультативного процесса по миграции - Алматинского процесса"
+ASTANA = """  - id: astana
+    type: city
+    labels: {ru: Астана, en: Astana}
+    state: KAZ
+"""
+
+
 # --------------------------------------------------------------------------- two dates of one event
 def test_two_dates_of_one_event_are_a_warning_and_both_are_published(seed_data: Path, tmp_path: Path, run_migkg, toolkit):
     another_date(seed_data)
@@ -102,10 +111,13 @@ def test_two_dates_of_one_event_are_a_warning_and_both_are_published(seed_data: 
     text = done.stdout + done.stderr
     assert re.search(rf"^Warning: <{DEFAULT_BASE}event/{EVENT}> dcterms:date: An event has at most one date .*"
                      rf"\(shape migsh:Event-one-date\) \[found across releases: stated by {RELEASE}, {COPY}\]$", text, re.M)
-    assert "0 violation(s), 3 warning(s)." in text  # and each release's count claim
+    # and each release's count claim, and the process's founding date (both say it was launched at that event)
+    assert "0 violation(s), 4 warning(s)." in text
     triples = conflicts_of(out)
     assert sides(triples, "Event-one-date") == [(f"{DEFAULT_BASE}event/{EVENT}", "2013-06-05", [graph_of(RELEASE)]),
                                             (f"{DEFAULT_BASE}event/{EVENT}", "2013-06-06", [graph_of(COPY)])]
+    assert sides(triples, "RegionalConsultativeProcess-one-founding-date") == [
+        (PROCESS, "2013-06-05", [graph_of(RELEASE)]), (PROCESS, "2013-06-06", [graph_of(COPY)])]
     # each side is what that release's graphs say (the derived date, from its attestation)
     written = {q for path in dump_files(out, "nq") for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)}
     date = ox.NamedNode("http://purl.org/dc/terms/date")
@@ -131,8 +143,47 @@ def test_either_engine_reports_two_dates_or_places_as_warnings(seed_data: Path, 
     summary = build_corpus(seed_data, tmp_path / "out", toolkit, cache_dir=None)
     assert summary.error is None and not summary.report.violations
     found = [(i.severity, i.focus, i.path, i.shape) for i in summary.report.issues if i.shape != "migsh:CountClaim-matches"]
-    assert found == [("Warning", f"<{DEFAULT_BASE}event/{EVENT}>", "dcterms:date", "migsh:Event-one-date")]
+    assert found == [("Warning", f"<{DEFAULT_BASE}event/{EVENT}>", "dcterms:date", "migsh:Event-one-date"),
+                     ("Warning", f"<{PROCESS}>", "schema:foundingDate",
+                      "migsh:RegionalConsultativeProcess-one-founding-date")]
     assert sides(conflicts_of(tmp_path / "out"), "Event-one-date")[1][1] == "2013-06-06"
+
+
+# --------------------------------------------------------------------------- two launches of one process
+@pytest.mark.parametrize(("launch", "warned"), [
+    ("on: 2013-06-05\n      place: almaty", set()),                      # what the seed's event gives: no warning
+    ("on: 2014\n      place: almaty", {("schema:foundingDate", "2014")}),
+    ("on: 2013-06-05\n      place: astana", {("schema:foundingLocation", f"{DEFAULT_BASE}place/astana")}),
+], ids=["same", "another-year", "another-city"])
+def test_two_releases_that_found_one_process_differently_are_a_warning_with_both_sides(
+        seed_data: Path, tmp_path: Path, toolkit, launch: str, warned: set[tuple[str, str]]):
+    """The seed says the process was launched at its conference (of 5 June 2013, in Almaty); a second release
+    that says when and where it was launched, without that meeting, gives the process its own founding date and
+    place: only a value of its own is a second one, a Warning published with the graph of each side."""
+    registry = seed_data / "registry" / "places-and-processes.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("entries:\n", "entries:\n" + ASTANA, 1),
+                        encoding="utf-8")
+    copy = another_id(seed_data)  # a report of its own meeting, which it does not say the process was launched at
+    card = copy / "card.yaml"
+    text = card.read_text(encoding="utf-8")
+    anchor = "  - id: almaty-process\n"
+    assert text.count(anchor) == 1
+    card.write_text(text.replace(anchor, anchor + f"    launched_at:\n      {launch}\n      evidence: {LAUNCH_WORDS}\n", 1),
+                    encoding="utf-8")
+    summary = build_corpus(seed_data, tmp_path / "out", toolkit, cache_dir=None)
+    assert summary.error is None and not summary.report.violations, summary.report.violations
+    founding = {(i.path, i.shape) for i in summary.report.issues if i.focus == f"<{PROCESS}>"}
+    assert founding == {(path, "migsh:RegionalConsultativeProcess-one-" + ("founding-date" if path.endswith("Date")
+                                                                            else "founding-place"))
+                        for path, _value in warned}
+    triples = conflicts_of(tmp_path / "out")
+    published = sides(triples, "RegionalConsultativeProcess-one-founding-date") + \
+        sides(triples, "RegionalConsultativeProcess-one-founding-place")
+    expected = []
+    for path, value in warned:
+        seed_value = "2013-06-05" if path == "schema:foundingDate" else f"{DEFAULT_BASE}place/almaty"
+        expected += [(PROCESS, seed_value, [graph_of(RELEASE)]), (PROCESS, value, [graph_of(COPY)])]
+    assert published == sorted(expected)
 
 
 # --------------------------------------------------------------------------- one event, two ids
