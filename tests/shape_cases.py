@@ -552,6 +552,10 @@ CASES: dict[str, list[Case]] = {
         Case("date-not-a-date", lambda g, n: put(g, n.event, DCTERMS.date, Literal("5 June 2013"))),
         Case("place-a-state", lambda g, n: put(g, n.event, SDO.location, n.ref("KAZ"))),
         Case("no-name", lambda g, n: drop(g, n.event, SDO.name)),
+        Case("attendance-not-a-mode", lambda g, n: add(g, n.event, SDO.eventAttendanceMode, SDO.VirtualLocation)),
+        Case("two-attendance-modes", lambda g, n: add_all(g, n.event, SDO.eventAttendanceMode,
+                                                          [SDO.OnlineEventAttendanceMode,
+                                                           SDO.OfflineEventAttendanceMode]), "Warning"),
     ],
     "StateShape": [
         Case("alpha3-lower-case", lambda g, n: put(g, n.ref("KAZ"), MIG.iso3166Alpha3, Literal("kz"))),
@@ -609,6 +613,13 @@ CASES: dict[str, list[Case]] = {
         Case("no-russian-label", lambda g, n: drop_label(g, n.ref("almaty-process"), "ru")),
         Case("launched-twice", lambda g, n: add(g, n.ref("almaty-process"), MIG.launchedAt,
                                                 URIRef(str(n.event) + "-2"))),
+        Case("founding-date-not-a-date", lambda g, n: put(g, n.ref("almaty-process"), SDO.foundingDate,
+                                                          Literal("June 2013"))),
+        Case("founded-in-a-state", lambda g, n: put(g, n.ref("almaty-process"), SDO.foundingLocation, n.ref("KAZ"))),
+        Case("two-founding-dates", lambda g, n: add(g, n.ref("almaty-process"), SDO.foundingDate,
+                                                    Literal("2014", datatype=XSD.gYear)), "Warning"),
+        Case("two-founding-places", lambda g, n: add(g, n.ref("almaty-process"), SDO.foundingLocation,
+                                                     n.ref("almaty-process")), "Warning"),
     ],
     "RegionConceptShape": [
         Case("region-is-a-topic", _value_shape(

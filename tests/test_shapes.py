@@ -220,15 +220,16 @@ def test_only_two_sparql_constraints(seed):
 
 def test_the_warnings_are_the_disagreements_the_data_keeps(seed):
     """A Warning, not a Violation: a count that differs from the list (the release disagrees with itself), two
-    dates, places, processes, numbers or periods of one event, two founding dates or places of one process (two
+    dates, places, processes, numbers, periods or attendance modes of one event, two founding dates or places of one process (two
     releases disagree), one event under two ids. The build publishes each in its conflicts graph; everything else
     fails the build."""
     assert {seed.name(s) for s in seed.shapes.subjects(SH.severity, SH.Warning)} == \
         {"migsh:CountClaim-matches", "migsh:Event-one-date", "migsh:Event-one-place", "migsh:Event-process",
          "migsh:Event-number", "migsh:Event-period", "migsh:SameEventShape",
-         "migsh:RegionalConsultativeProcess-one-founding-date", "migsh:RegionalConsultativeProcess-one-founding-place"}
+         "migsh:RegionalConsultativeProcess-one-founding-date", "migsh:RegionalConsultativeProcess-one-founding-place",
+         "migsh:Event-one-attendance-mode"}
     for name in ("Event-one-date", "Event-one-place", "RegionalConsultativeProcess-one-founding-date",
-                 "RegionalConsultativeProcess-one-founding-place"):
+                 "RegionalConsultativeProcess-one-founding-place", "Event-one-attendance-mode"):
         assert int(seed.shapes.value(shape(name), SH.maxCount)) == 1
         assert set(seed.shapes.predicates(shape(name), None)) & {SH.datatype, SH["class"], SH["or"]} == set(), \
             "what a value must be stays a Violation, in a shape of its own"

@@ -396,6 +396,16 @@ class NumberFact(Fact):
     number: PositiveInt
 
 
+#: how a meeting was attended, as the text says it ("met online", «в режиме видеоконференции», "in a hybrid format"),
+#: by schema.org's EventAttendanceModeEnumeration
+ATTENDANCE_MODES = {"online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
+                    "in-person": "OfflineEventAttendanceMode"}
+
+
+class AttendanceFact(Fact):
+    mode: Literal["online", "hybrid", "in-person"]
+
+
 class EventRef(Fact):
     event: Id
 
@@ -416,6 +426,7 @@ class Event(Strict):
     meeting_of: ProcessRef | None = None
     number: NumberFact | None = None
     part_of: EventRef | None = None
+    attendance: AttendanceFact | None = None
     purposes: list[Purpose] = []
     roles: list[RoleInEvent] = []
 

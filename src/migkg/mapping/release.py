@@ -28,8 +28,10 @@ from rdflib.namespace import DefinedNamespace
 
 from migkg.cards.facts import Occurrence, field_value
 from migkg.cards.models import (
+    ATTENDANCE_MODES,
     Adoption,
     AgentFact,
+    AttendanceFact,
     Claim,
     Contact,
     DateFact,
@@ -103,7 +105,7 @@ T = SimpleNamespace(
                     "groupedRole namesRegion"),
     dcterms=_terms(DCTERMS, "language title issued date subject source"),
     sdo=_terms(SDO, "locationCreated ContactPoint contactPoint telephone email name location mentions about url publisher "
-                    "author CreativeWork containedInPlace superEvent description"),
+                    "author CreativeWork containedInPlace superEvent description eventAttendanceMode"),
     org=_terms(ORG, "member organization role memberDuring"),
     prov=_terms(PROV, "wasDerivedFrom"),
     skos=_terms(SKOS, "editorialNote"),
@@ -428,6 +430,11 @@ def _number(m: ReleaseMapper, entry: Occurrence) -> None:
     m.attest(entry, T.mig.numberInSeries, typed(str(entry.value.number), T.xsd.integer))
 
 
+def _attendance(m: ReleaseMapper, entry: Occurrence) -> None:
+    assert isinstance(entry.value, AttendanceFact)
+    m.attest(entry, T.sdo.eventAttendanceMode, iri(str(SDO) + ATTENDANCE_MODES[entry.value.mode]))
+
+
 def _part_of(m: ReleaseMapper, entry: Occurrence) -> None:
     m.attest(entry, T.sdo.superEvent, m.iris.event(str(field_value(entry, "event"))))
 
@@ -528,6 +535,7 @@ MAPPINGS: dict[str, Mapping] = {
     "meeting-of": _meeting_of,
     "event-number": _number,
     "part-of": _part_of,
+    "event-attendance": _attendance,
     "purpose": _purpose,
     "participation": _participation,
     "post-holding": _post_holding,
