@@ -536,6 +536,11 @@ CASES: dict[str, list[Case]] = {
         Case("names-more-than-a-partial-count", lambda g, n: add(g, n.count_claim, MIG.namesOnlySome,
                                                                   Literal(True)), severity="Warning"),
         Case("names-only-some-not-a-boolean", lambda g, n: add(g, n.count_claim, MIG.namesOnlySome, Literal("yes"))),
+        # "up to 8": the seed's list of 10 is still more; "fewer than 8" likewise, and no qualifier outside the scheme
+        Case("names-more-than-an-upper-bound", lambda g, n: add(g, n.count_claim, MIG.countQualifier, MIG.UpTo),
+             severity="Warning"),
+        Case("qualifier-not-a-concept", lambda g, n: add(g, n.count_claim, MIG.countQualifier, Literal("more than"))),
+        Case("two-qualifiers", lambda g, n: add_all(g, n.count_claim, MIG.countQualifier, [MIG.MoreThan, MIG.About])),
     ],
     "PressContactShape": [
         Case("telephone-with-spaces", lambda g, n: put(g, n.contact, SDO.telephone, Literal("+7 777 556 22 77"))),

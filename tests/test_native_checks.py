@@ -200,7 +200,8 @@ ODD_NODES = [ox.Literal("1", datatype=ox.NamedNode(XSD + "integer")), ox.Literal
 def count_graphs(draw) -> tuple[list[tuple[Term, Term, Term]], bool]:
     """A count claim and participations: of its event and role or not, of its text or another, typed or not. Most
     graphs have values of the forms the build writes; the others, one kind of value it never writes."""
-    odd = draw(st.sampled_from([None, None, None, None, "count", "notes", "nodes", "missing", "some"]))
+    odd = draw(st.sampled_from([None, None, None, None, None, "count", "notes", "nodes", "missing", "some",
+                                "qualifier"]))
     least = 0 if odd == "missing" else 1  # a claim without a count, an event, a role or evidence
     triples: list[tuple[Term, Term, Term]] = []
     forms = draw(st.lists(INTEGER_FORMS if odd == "count" else st.just("nonNegativeInteger"), min_size=least, max_size=2))
@@ -219,6 +220,12 @@ def count_graphs(draw) -> tuple[list[tuple[Term, Term, Term]], bool]:
     flags = draw(st.lists(st.sampled_from(some + (odd_some if odd == "some" else [])),
                           max_size=2 if odd == "some" else 1, unique=True))
     triples += [(CLAIM, native.NAMES_ONLY_SOME, flag) for flag in flags]
+    # how the count is qualified ("more than 3"): none, or one of the five as built; else two, a literal, another IRI
+    qualifiers = [native.MORE_THAN, native.AT_LEAST, native.FEWER_THAN, native.UP_TO, native.ABOUT_COUNT]
+    odd_qualifiers = [ox.Literal("more-than"), ox.NamedNode("urn:t:roughly")]
+    chosen = draw(st.lists(st.sampled_from(qualifiers + (odd_qualifiers if odd == "qualifier" else [])),
+                           max_size=2 if odd == "qualifier" else 1, unique=True))
+    triples += [(CLAIM, native.COUNT_QUALIFIER, qualifier) for qualifier in chosen]
     nodes = st.sampled_from(ODD_NODES) if odd == "nodes" else st.nothing()
     contexts = st.sampled_from(CONTEXTS) | nodes
     spans = 0

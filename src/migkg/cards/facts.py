@@ -387,7 +387,7 @@ MATCHINGS: tuple[Matching, ...] = (
     Matching("document kinds", "document-kind", ("^id", "kind")),
     Matching("document names", "document-name", ("^id",), words=True),
     Matching("adoptions", "adoption", ("^id", "action", "at_event", "parties+party_groups[]")),
-    Matching("claims", "claim", ("count|duration", "about")),
+    Matching("claims", "claim", ("count|duration", "qualifier", "about")),
     Matching("groupings", "grouping", ("about", "role", "regions")),
 )
 """The rows of the evaluation table in their order (actors and statements are matched otherwise).

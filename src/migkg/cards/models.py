@@ -574,6 +574,9 @@ class Claim(Fact):
     listed: Literal["all", "some"] | None = Field(
         None, description="Whether the release names every one it counts (all, the default) or only some of them "
                           "(\"including ...\", «в том числе ...»).")
+    qualifier: Literal["more-than", "at-least", "fewer-than", "up-to", "about"] | None = Field(
+        None, description="How the text qualifies the count's number: a bound (\"more than 40\", «не менее 12», "
+                          "\"fewer than 20\", «до 20») or an approximation (\"some 30\", «около 60»); none: exact.")
     duration: IsoDuration | None = None
 
     @model_validator(mode="after")
@@ -585,6 +588,11 @@ class Claim(Fact):
         if self.listed is not None and self.count is None:
             raise ValueError("listed says whether the release names all or only some of those it counts: only for a "
                              "count claim (count:)")
+        if self.qualifier is not None and self.count is None:
+            raise ValueError("qualifier says how the text bounds a count's number (more than, at least ...): only for "
+                             "a count claim (count:)")
+        if self.qualifier == "fewer-than" and self.count == 0:
+            raise ValueError("fewer than 0 is no count: check count: and qualifier: against the text")
         return self
 
 

@@ -39,6 +39,12 @@ END_INDEX = ox.NamedNode(_NIF + "endIndex")
 CLAIMED_COUNT = ox.NamedNode(_MIG + "claimedCount")
 COUNTED_ROLE = ox.NamedNode(_MIG + "countedRole")
 NAMES_ONLY_SOME = ox.NamedNode(_MIG + "namesOnlySome")
+COUNT_QUALIFIER = ox.NamedNode(_MIG + "countQualifier")
+MORE_THAN, AT_LEAST, FEWER_THAN, UP_TO, ABOUT_COUNT = (ox.NamedNode(_MIG + name) for name in
+                                                       ("MoreThan", "AtLeast", "FewerThan", "UpTo", "About"))
+#: the words the message gives a qualified count ("more than 40")
+_QUALIFIER_WORDS = {MORE_THAN: "more than ", AT_LEAST: "at least ", FEWER_THAN: "fewer than ", UP_TO: "up to ",
+                    ABOUT_COUNT: "about "}
 XSD_BOOLEAN = ox.NamedNode(_XSD + "boolean")
 PARTICIPATION = ox.NamedNode(_MIG + "Participation")
 PROCESS_MEMBERSHIP = ox.NamedNode(_MIG + "ProcessMembership")
@@ -140,9 +146,11 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
     """``migsh:CountClaim-listed`` on ``$this``, a count claim: for each count, subject (an event, or a process) and
     counted role it states, the number of distinct agents of the ``mig:Participation`` nodes with that event and
     role, and of distinct members of the ``mig:ProcessMembership`` nodes of that process with that status, that are
-    derived from a text the claim is derived from, where it differs from the count (for a release that names only
-    some of those it counts, where it is greater): one row per group, as GROUP BY ... HAVING gives. A claim derived
-    from no text has no row (the subquery binds nothing)."""
+    derived from a text the claim is derived from, where it is outside what the count allows (the count itself; with
+    a ``mig:countQualifier``, more than it, at least it, fewer than it, up to it, or anything: :func:`_bounds`; for a
+    release that names only some of those it counts, only above the upper bound): one row per group, as GROUP BY ...
+    HAVING gives, with the count as the text words it (``?stated``: "more than 40"). A claim derived from no text has
+    no row (the subquery binds nothing)."""
     this = bindings["this"]
     counts, subjects, roles = view.objects(this, CLAIMED_COUNT), view.objects(this, ABOUT), view.objects(this, COUNTED_ROLE)
     if not (counts and subjects and roles):
@@ -156,6 +164,7 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
             return None  # SAMPLE picks one of several notes as the store has it; STR reads a typed one's canonical form
         advice = ox.Literal(_NOTE_ADVICE.format(notes[0].value) if notes else _CHECK_ADVICE)
         some = _names_only_some(view.objects(this, NAMES_ONLY_SOME))
+        qualifier = _qualifier(view.objects(this, COUNT_QUALIFIER))
         rows: list[dict[str, Term]] = []
         # each subject's facts: participations at it (an event), memberships in it (a process); ?at says which it is
         held = {subject: ([(fact, ROLE, AGENT, PARTICIPATION) for fact in view.subjects(EVENT, _iri(subject))]
@@ -164,6 +173,10 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
                 for subject in subjects}
         for count in counts:
             stated = _integer(count)
+            if count.value != str(stated):
+                raise Declined  # STR(?value) of "08": the form Oxigraph's store gives back is not reproduced here
+            least, most = _bounds(stated, qualifier)
+            words = ox.Literal(_QUALIFIER_WORDS.get(qualifier, "") + str(stated))  # type: ignore[arg-type]
             for subject in subjects:
                 at = ox.Literal("process" if PROCESS in view.objects(subject, RDF_TYPE) else "event")
                 for role in roles:
@@ -172,12 +185,32 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
                         if _iri(role) in view.objects(fact, role_of) and cls in view.objects(fact, RDF_TYPE) \
                                 and not contexts.isdisjoint(_contexts(view, fact)):
                             agents.update(_iri(agent) for agent in view.objects(fact, agent_of))
-                    if len(agents) > stated or (not some and len(agents) < stated):
-                        rows.append({"this": this, "value": count, "subject": subject, "at": at, "role": role,
-                                     "listed": _integer_literal(len(agents)), "advice": advice})
+                    if (most >= 0 and len(agents) > most) or (not some and len(agents) < least):
+                        rows.append({"this": this, "value": count, "stated": words, "subject": subject, "at": at,
+                                     "role": role, "listed": _integer_literal(len(agents)), "advice": advice})
     except Declined:
         return None
     return rows
+
+
+def _qualifier(values: list[Term]) -> Term | None:
+    """The claim's one ``mig:countQualifier`` (None without one); :class:`Declined` for two (SPARQL makes a group of
+    each) or a literal (SPARQL's ``=`` between a literal and an IRI is not reproduced here)."""
+    if not values:
+        return None
+    if len(values) == 1 and isinstance(values[0], ox.NamedNode):
+        return values[0]
+    raise Declined
+
+
+def _bounds(stated: int, qualifier: Term | None) -> tuple[int, int]:
+    """``?least`` and ``?most`` of the query: what the count allows the list (-1: no upper bound). Without a qualifier
+    the count itself; an IRI that is none of the five bounds nothing, as ``about`` does."""
+    if qualifier is None:
+        return stated, stated
+    least = stated + 1 if qualifier == MORE_THAN else stated if qualifier == AT_LEAST else 0
+    most = stated - 1 if qualifier == FEWER_THAN else stated if qualifier == UP_TO else -1
+    return least, most
 
 
 def _names_only_some(values: list[Term]) -> bool:
@@ -197,5 +230,5 @@ NATIVE_CHECKS: dict[Node, NativeSparql] = {
     URIRef(SHAPES_NAMESPACE + "Context-spans"): NativeSparql(
         "fdf9a7165db25acff36188714cf7c7fec44f5b09b8f729a1e6ac56188ace4b88", context_spans),
     URIRef(SHAPES_NAMESPACE + "CountClaim-listed"): NativeSparql(
-        "c45d37c5c177d1f32cceef1019e483d3420403518f7606ccd7dfa63cc3fd5884", count_claim_listed),
+        "993cf4e27d6f2228774afbb5dad10284670c629b2bb4bd59c3b784a07b457060", count_claim_listed),
 }
