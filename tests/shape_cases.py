@@ -32,7 +32,7 @@ from rdflib.namespace import (
 from rdflib.term import Node
 
 from migkg.build.pipeline import build_dataset
-from migkg.mapping.namespaces import ACTION, KIND, MIG, NIF, REGION, ROLE, TIME, TOPIC
+from migkg.mapping.namespaces import ACTION, KIND, MIG, NIF, QUALIFIER, REGION, ROLE, TIME, TOPIC
 from migkg.mapping.registry import entity_iri
 from migkg.mapping.terms import to_rdflib
 from migkg.validation.native_checks import NATIVE_CHECKS
@@ -402,6 +402,12 @@ class Case:
     severity: str = "Violation"
 
 
+def _fewer_than_the_list(g: Graph, n: Nodes) -> Node:
+    """The seed's count made 10, as many as it lists (no warning), then "fewer than 10" (a warning of its own)."""
+    put(g, n.count_claim, MIG.claimedCount, Literal(10, datatype=XSD.nonNegativeInteger))
+    return add(g, n.count_claim, MIG.countQualifier, QUALIFIER["fewer-than"])
+
+
 def _shift_span(g: Graph, n: Nodes) -> Node:
     put(g, n.tur_span, NIF.beginIndex, nni(int(g.value(n.tur_span, NIF.beginIndex)) - 1))
     return n.text
@@ -536,11 +542,11 @@ CASES: dict[str, list[Case]] = {
         Case("names-more-than-a-partial-count", lambda g, n: add(g, n.count_claim, MIG.namesOnlySome,
                                                                   Literal(True)), severity="Warning"),
         Case("names-only-some-not-a-boolean", lambda g, n: add(g, n.count_claim, MIG.namesOnlySome, Literal("yes"))),
-        # "up to 8": the seed's list of 10 is still more; "fewer than 8" likewise, and no qualifier outside the scheme
-        Case("names-more-than-an-upper-bound", lambda g, n: add(g, n.count_claim, MIG.countQualifier, MIG.UpTo),
-             severity="Warning"),
+        # a count of 10 agrees with the 10 listed, "fewer than 10" does not; no qualifier outside the scheme
+        Case("names-more-than-an-upper-bound", _fewer_than_the_list, severity="Warning"),
         Case("qualifier-not-a-concept", lambda g, n: add(g, n.count_claim, MIG.countQualifier, Literal("more than"))),
-        Case("two-qualifiers", lambda g, n: add_all(g, n.count_claim, MIG.countQualifier, [MIG.MoreThan, MIG.About])),
+        Case("two-qualifiers", lambda g, n: add_all(g, n.count_claim, MIG.countQualifier,
+                                                    [QUALIFIER["more-than"], QUALIFIER.about])),
     ],
     "PressContactShape": [
         Case("telephone-with-spaces", lambda g, n: put(g, n.contact, SDO.telephone, Literal("+7 777 556 22 77"))),

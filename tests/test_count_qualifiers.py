@@ -1,6 +1,6 @@
 """A count the text bounds or approximates ("more than 40 states", «не менее 12», "up to 20", «около 60»), the gap the
 writers of every test half noted: ``claims[].qualifier``, written as ``mig:countQualifier`` (a concept of
-``mig:CountQualifiers``) beside the number as stated. The check of a count against the agents its release lists reads
+``qualifier:scheme``) beside the number as stated. The check of a count against the agents its release lists reads
 the bound: a list outside it is a Warning, one inside it none; an approximation bounds nothing. Built end to end on
 copies of the seed, whose card counts 8 governments and lists 10 states."""
 from __future__ import annotations
@@ -14,6 +14,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, SKOS
 
 from migkg.cards.models import Claim
+from migkg.mapping.prefixes import VOCABULARY_PREFIXES
 from migkg.schema.resources import ontology_dir
 from tests.test_partial_counts_and_kinds import (
     CLAIM,
@@ -27,6 +28,8 @@ from tests.test_partial_counts_and_kinds import (
     quads,
 )
 
+QUALIFIER = VOCABULARY_PREFIXES["qualifier"]
+
 
 @pytest.mark.parametrize(("count", "qualifier", "listed", "warned"), [
     (8, None, None, "8"),                        # the seed: counts 8, names 10
@@ -38,6 +41,9 @@ from tests.test_partial_counts_and_kinds import (
     (10, "more-than", None, "more than 10"),     # 10 are not more than 10
     (10, "at-least", None, None),
     (10, "up-to", None, None),
+    (11, "at-least", None, "at least 11"),       # 10 are not at least 11
+    (12, "up-to", None, None),                   # 10 are up to 12
+    (10, "fewer-than", None, "fewer than 10"),
     (11, "fewer-than", None, None),
     (12, "more-than", "some", None),             # names 10 of more than 12, and says so
     (9, "up-to", "some", "up to 9"),             # naming only some cannot make more than the bound
@@ -56,9 +62,7 @@ def test_a_qualified_count_is_checked_against_the_list_by_its_bound(seed_data, t
         assert f"states a count of {warned} but lists 10 distinct agents" in warnings[0]
     said = [q.object for q in quads(tmp_path / "build").quads_for_pattern(
         ox.NamedNode(CLAIM), ox.NamedNode(MIG + "countQualifier"), None)]
-    concept = {"more-than": "MoreThan", "at-least": "AtLeast", "fewer-than": "FewerThan", "up-to": "UpTo",
-               "about": "About"}
-    assert said == ([ox.NamedNode(MIG + concept[qualifier])] if qualifier else [])  # exact: nothing written
+    assert said == ([ox.NamedNode(QUALIFIER + qualifier)] if qualifier else [])  # exact: nothing written
     numbers = [q.object.value for q in quads(tmp_path / "build").quads_for_pattern(
         ox.NamedNode(CLAIM), ox.NamedNode(MIG + "claimedCount"), None)]
     assert numbers == [str(count)]  # the number as the text states it, bound or not
@@ -80,10 +84,11 @@ def test_a_qualifier_that_cannot_hold_is_an_error_naming_the_field(seed_data, tm
 
 
 def test_the_qualifiers_are_a_published_concept_scheme(toolkit):
-    """Each qualifier the card format takes is a SKOS concept of mig:CountQualifiers with Russian and English labels
-    and definitions, and the shapes take exactly those."""
+    """Each qualifier the card format takes is a SKOS concept of qualifier:scheme with Russian and English labels
+    and definitions, named by its notation, and the shapes take exactly those."""
     schemes = Graph().parse(ontology_dir() / "schemes.ttl")
-    concepts = set(schemes.subjects(SKOS.inScheme, URIRef(MIG + "CountQualifiers")))
+    concepts = set(schemes.subjects(SKOS.inScheme, URIRef(QUALIFIER + "scheme")))
+    assert {str(c) for c in concepts} == {QUALIFIER + str(schemes.value(c, SKOS.notation)) for c in concepts}
     notations = {str(schemes.value(c, SKOS.notation)) for c in concepts}
     assert notations == set(get_args(Claim.model_fields["qualifier"].annotation)[0].__args__) == \
         {"more-than", "at-least", "fewer-than", "up-to", "about"}

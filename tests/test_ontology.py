@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from migkg.mapping.namespaces import KIND, MIG, REGION, ROLE, TOPIC
+from migkg.mapping.namespaces import KIND, MIG, QUALIFIER, REGION, ROLE, TOPIC
 from migkg.schema.vocabulary import ONTOLOGY_FILES
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
@@ -43,7 +43,7 @@ def test_every_class_of_ours_is_aligned_to_a_standard_class(vocabulary):
 
 
 @pytest.mark.parametrize("namespace, scheme", [(ROLE, ROLE.scheme), (TOPIC, TOPIC.scheme), (KIND, KIND.scheme),
-                                               (REGION, REGION.scheme)])
+                                               (REGION, REGION.scheme), (QUALIFIER, QUALIFIER.scheme)])
 def test_every_concept_is_labelled_defined_and_in_its_scheme(vocabulary, namespace, scheme):
     concepts = [c for c in vocabulary.subjects(RDF.type, SKOS.Concept) if str(c).startswith(str(namespace))]
     assert concepts

@@ -17,6 +17,7 @@ ROLE = Namespace(VOCABULARY_PREFIXES["role"])
 TOPIC = Namespace(VOCABULARY_PREFIXES["topic"])
 KIND = Namespace(VOCABULARY_PREFIXES["kind"])
 ACTION = Namespace(VOCABULARY_PREFIXES["action"])
+QUALIFIER = Namespace(VOCABULARY_PREFIXES["qualifier"])
 REGION = Namespace(VOCABULARY_PREFIXES["region"])
 TIME = Namespace(VOCABULARY_PREFIXES["time"])
 NIF = Namespace(VOCABULARY_PREFIXES["nif"])
@@ -42,6 +43,7 @@ __all__ = [
     "ORG",
     "OWL",
     "PROV",
+    "QUALIFIER",
     "RDF",
     "RDFS",
     "REGION",

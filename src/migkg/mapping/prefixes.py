@@ -32,6 +32,7 @@ VOCABULARY_PREFIXES: dict[str, str] = {
     "wd": "http://www.wikidata.org/entity/",
     "spdx": "http://spdx.org/rdf/terms#",
     "action": "https://w3id.org/migkg/action/",
+    "qualifier": "https://w3id.org/migkg/qualifier/",
     "region": "https://w3id.org/migkg/region/",
     "time": "http://www.w3.org/2006/time#",
 }

@@ -72,6 +72,7 @@ from migkg.mapping.namespaces import (
     NIF,
     ORG,
     PROV,
+    QUALIFIER,
     RDF,
     RDFS,
     REGION,
@@ -102,7 +103,7 @@ T = SimpleNamespace(
                     "claimedDuration namesOnlySome SuppliedFact RelayedReport relayedIn period meetingOf numberInSeries StatedPurpose "
                     "purposeOf ProcessPosition ProcessMembership Handover previousHolder nextHolder DocumentAdoption "
                     "document action party EventParticipants EventAsABody UnnamedOfficials groupOf StatedGrouping "
-                    "groupedRole namesRegion countQualifier MoreThan AtLeast FewerThan UpTo About"),
+                    "groupedRole namesRegion countQualifier"),
     dcterms=_terms(DCTERMS, "language title issued date subject source"),
     sdo=_terms(SDO, "locationCreated ContactPoint contactPoint telephone email name location mentions about url publisher "
                     "author CreativeWork containedInPlace superEvent description eventAttendanceMode"),
@@ -115,9 +116,7 @@ T = SimpleNamespace(
     foaf=_terms(FOAF, "Group"),
 )
 _ROLE, _KIND, _TOPIC, _LANGUAGE, _ACTION, _REGION = str(ROLE), str(KIND), str(TOPIC), str(ISO639), str(ACTION), str(REGION)
-#: the card's count qualifiers, as the concepts of mig:CountQualifiers (ontology/schemes.ttl)
-_COUNT_QUALIFIERS = {"more-than": T.mig.MoreThan, "at-least": T.mig.AtLeast, "fewer-than": T.mig.FewerThan,
-                     "up-to": T.mig.UpTo, "about": T.mig.About}
+_QUALIFIER = str(QUALIFIER)
 _DATATYPE_OF_PRECISION = {"day": T.xsd.date, "month": T.xsd.gYearMonth, "year": T.xsd.gYear}
 _INSTANT_OF_PRECISION = {"day": T.time.inXSDDate, "month": T.time.inXSDgYearMonth, "year": T.time.inXSDgYear}
 _GROUP_CLASSES = {"participants": T.mig.EventParticipants, "meeting": T.mig.EventAsABody,
@@ -384,7 +383,7 @@ def _claim(m: ReleaseMapper, entry: Occurrence) -> None:
         if c.listed == "some":  # "all", or nothing, is the default: the release names every one it counts
             m.add(node, T.mig.namesOnlySome, typed("true", T.xsd.boolean))
         if c.qualifier is not None:  # none: the count is exact
-            m.add(node, T.mig.countQualifier, _COUNT_QUALIFIERS[c.qualifier])
+            m.add(node, T.mig.countQualifier, iri(_QUALIFIER + c.qualifier))  # a concept of qualifier:scheme
     if c.duration:
         m.add(node, T.mig.claimedDuration, typed(c.duration, T.xsd.duration))
 

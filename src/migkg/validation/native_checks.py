@@ -9,7 +9,8 @@ for the query text whose SHA-256 it names (:class:`~migkg.validation.shacl.Nativ
 query, and the engine runs the SPARQL again until the function is brought in line and its digest
 updated. Where a value is of a kind the function does not reproduce SPARQL's answer for (a text with a
 language tag, an offset that is no plain integer or past Oxigraph's 64-bit integers, several notes of
-which SPARQL's SAMPLE picks one, a typed note, a literal where the build writes an IRI), it declines
+which SPARQL's SAMPLE picks one, a typed note, a literal where the build writes an IRI, a count not written in
+its canonical form (``"08"``, which the message quotes), two qualifiers of one count or one that is a literal), it declines
 (returns None) and the engine runs the SPARQL on the store (:mod:`migkg.build.workbench` fills it then).
 
 The rows name the data's own terms, as pyshacl's do: Oxigraph's store gives a literal of a type derived
@@ -40,8 +41,8 @@ CLAIMED_COUNT = ox.NamedNode(_MIG + "claimedCount")
 COUNTED_ROLE = ox.NamedNode(_MIG + "countedRole")
 NAMES_ONLY_SOME = ox.NamedNode(_MIG + "namesOnlySome")
 COUNT_QUALIFIER = ox.NamedNode(_MIG + "countQualifier")
-MORE_THAN, AT_LEAST, FEWER_THAN, UP_TO, ABOUT_COUNT = (ox.NamedNode(_MIG + name) for name in
-                                                       ("MoreThan", "AtLeast", "FewerThan", "UpTo", "About"))
+MORE_THAN, AT_LEAST, FEWER_THAN, UP_TO, ABOUT_COUNT = (ox.NamedNode(VOCABULARY_PREFIXES["qualifier"] + name) for name in
+                                                       ("more-than", "at-least", "fewer-than", "up-to", "about"))
 #: the words the message gives a qualified count ("more than 40")
 _QUALIFIER_WORDS = {MORE_THAN: "more than ", AT_LEAST: "at least ", FEWER_THAN: "fewer than ", UP_TO: "up to ",
                     ABOUT_COUNT: "about "}
@@ -139,7 +140,8 @@ def context_spans(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]
 _NOTE_ADVICE = '. The claim\'s note says why: "{}"'
 _CHECK_ADVICE = (": check the card's claims entry (`count:`, `counted_role:`) against the entries with that role "
                  "(events[].roles, or a process's memberships), and say in the claim's `note:` why they differ (where "
-                 "the text names only some of those it counts, as in 'including ...', write `listed: some`).")
+                 "the text names only some of those it counts, as in 'including ...', write `listed: some`; where it "
+                 "bounds its number, as in 'more than 40', `qualifier:`).")
 
 
 def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, Term]] | None:
@@ -185,7 +187,7 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
                         if _iri(role) in view.objects(fact, role_of) and cls in view.objects(fact, RDF_TYPE) \
                                 and not contexts.isdisjoint(_contexts(view, fact)):
                             agents.update(_iri(agent) for agent in view.objects(fact, agent_of))
-                    if (most >= 0 and len(agents) > most) or (not some and len(agents) < least):
+                    if (most is not None and len(agents) > most) or (not some and len(agents) < least):
                         rows.append({"this": this, "value": count, "stated": words, "subject": subject, "at": at,
                                      "role": role, "listed": _integer_literal(len(agents)), "advice": advice})
     except Declined:
@@ -203,13 +205,13 @@ def _qualifier(values: list[Term]) -> Term | None:
     raise Declined
 
 
-def _bounds(stated: int, qualifier: Term | None) -> tuple[int, int]:
-    """``?least`` and ``?most`` of the query: what the count allows the list (-1: no upper bound). Without a qualifier
-    the count itself; an IRI that is none of the five bounds nothing, as ``about`` does."""
+def _bounds(stated: int, qualifier: Term | None) -> tuple[int, int | None]:
+    """``?least`` and ``?most`` of the query: what the count allows the list (None: no upper bound, ``?most`` unbound).
+    Without a qualifier the count itself; an IRI that is none of the five bounds nothing, as ``about`` does."""
     if qualifier is None:
         return stated, stated
     least = stated + 1 if qualifier == MORE_THAN else stated if qualifier == AT_LEAST else 0
-    most = stated - 1 if qualifier == FEWER_THAN else stated if qualifier == UP_TO else -1
+    most = stated - 1 if qualifier == FEWER_THAN else stated if qualifier == UP_TO else None
     return least, most
 
 
@@ -228,7 +230,7 @@ def _names_only_some(values: list[Term]) -> bool:
 #: the answers in Python, by constraint, each for the query (prefixes and sh:select) its digest names
 NATIVE_CHECKS: dict[Node, NativeSparql] = {
     URIRef(SHAPES_NAMESPACE + "Context-spans"): NativeSparql(
-        "fdf9a7165db25acff36188714cf7c7fec44f5b09b8f729a1e6ac56188ace4b88", context_spans),
+        "cc2470f236ad2e77ddedc11bd233ec2e8cc58dcb8c3368d9cbe1d674ef9be9fa", context_spans),
     URIRef(SHAPES_NAMESPACE + "CountClaim-listed"): NativeSparql(
-        "993cf4e27d6f2228774afbb5dad10284670c629b2bb4bd59c3b784a07b457060", count_claim_listed),
+        "d46227d47b69d9a1f9a1ab96e1a2de64b791b99de90e51b713452110ed9c9524", count_claim_listed),
 }
