@@ -277,6 +277,10 @@ class DomainLexicon:
     held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
     opening: str = ""        # a verb of opening whose object is the meeting ("Opening the meeting", «Открывая совещание»)
     cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
+    meeting_bodies: str = r"(?!x)x"  # a meeting named by the body that meets, matched as written (a capital names the
+    #                                  body): "the spring Full Round", "the Panel", «заседание Панели», «пленарное заседание»
+    body_kinds: tuple[tuple[str, str], ...] = ()  # (event class, a body whose meeting is of that class), beyond the
+    #                                               kind cues: a standing panel of the process meets as a working group
 
     @property
     def meeting_nouns(self) -> str:
@@ -292,20 +296,33 @@ _RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "мар�
 #: (event class, English cue, Russian cue): a modifier of a meeting's head noun that tells its class
 #: (:func:`.meetings._bare_meeting`); the first that matches wins, so the most specific come first
 _KIND_CUES = (
+    # "Vice-Ministerial", "deputy ministers", «заместителей министров», «вице-министров»: vice- or deputy ministers
+    # (plural: «заместитель министра» is a person's post, not the level of a meeting)
+    ("vice-ministerial-meeting", r"\b(?:vice|deputy)[\s-]+(?:ministerial|ministers)\b",
+     r"заместител(?:ей|и|ями|ях)\s+министр(?:ов)?\b|вице-министр(?:ов|ы|ами)\b"),
     ("ministerial-conference", r"\bministerial\b|\bministers\b", r"министерск\w+|министр(?:ы|ов)\b"),
-    ("senior-officials-meeting", r"\bsenior\s+officials\b", r"старш\w+\s+должностн\w+"),
+    # "Heads of migration and asylum authorities", «руководители миграционных служб»: senior officials by their office
+    ("senior-officials-meeting", r"\bsenior\s+officials\b|\bheads\s+of\s+(?:[\w-]+\s+){0,3}(?:authorities|agencies|"
+                                 r"services|departments|administrations)\b",
+     r"старш\w+\s+должностн\w+|руководител(?:и|ей|ям|ями)\s+(?:\w+\s+){0,3}(?:ведомств|служб|органов)\w*"),
     ("thematic-meeting", r"\bthematic\b", r"тематическ\w+"),
-    ("working-group-meeting", r"\b(?:working\s+group|steering\s+committee|committee|task\s+force|board)\b",
-     r"рабоч\w+\s+групп\w*|(?:руководящ\w+\s+)?комитет\w*|целев\w+\s+групп\w*"),
+    # the body that steers a process between its larger meetings: "Steering Committee", «Руководящий комитет»
+    ("steering-committee-meeting", r"\bsteering\s+(?:committee|group)\b", r"руководящ\w+\s+(?:комитет|групп)\w*"),
+    ("working-group-meeting", r"\b(?:working\s+group|committee|task\s+force|board)\b",
+     r"рабоч\w+\s+групп\w*|комитет\w*|целев\w+\s+групп\w*"),
     ("expert-meeting", r"\bexperts?\b|\btechnical\b", r"эксперт\w*|техническ\w+"),
 )
 
 DOMAIN_ENGLISH = DomainLexicon(
     event_kinds=(
-        ("ministerial-conference", r"(?:(?:vice|deputy)[\s-])?ministerial\s+(?:conference|meeting|consultation)"),
+        ("vice-ministerial-meeting", r"(?:vice|deputy)[\s-]ministerial\s+(?:conference|meeting|consultation)|"
+                                     r"meeting\s+of\s+(?:the\s+)?(?:vice|deputy)[\s-]ministers"),
+        ("ministerial-conference", r"ministerial\s+(?:conference|meeting|consultation)"),
         ("senior-officials-meeting", r"senior\s+officials['’]?\s+meeting|meeting\s+of\s+senior\s+officials"),
         ("thematic-meeting", r"thematic\s+(?:meeting|session|workshop)"),
         ("expert-meeting", r"expert(?:s['’]?)?\s+(?:group\s+)?meeting|meeting\s+of\s+experts"),
+        ("steering-committee-meeting", r"steering\s+(?:committee|group)\s+meeting|"
+                                       r"meeting\s+of\s+the\s+(?:[\w'’-]+\s+){0,6}steering\s+(?:committee|group)"),
         ("working-group-meeting", r"working\s+group\s+meeting|meeting\s+of\s+the\s+(?:[\w'’-]+\s+){0,6}working\s+group"),
     ),
     event_nouns=(("ministerial-conference", r"conference"), ("", r"meeting|session|consultation")),
@@ -440,15 +457,23 @@ DOMAIN_ENGLISH = DomainLexicon(
              r"(?:meeting|session|consultation)s?\b",
     cardinals=r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|numerous",
     opening=r"\b(?:opening|opened|opens)\s+(?:the|its|this)",
+    # a session of the whole body ("Full Round", "Plenary") or a named body that meets ("the Panel", "the Steering
+    # Group"), after "the" and at most one small modifier ("the spring Full Round"), capitalised as a name
+    meeting_bodies=r"\b[Tt]he\s+(?P<body>(?:[a-z]+\s+)?(?:Full\s+Round|Plenary(?:\s+(?:Session|Meeting))?|"
+                   r"Steering\s+(?:Committee|Group)|Panel))\b",
+    body_kinds=(("working-group-meeting", r"\bPanel\b"),),
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
     event_kinds=(
+        ("vice-ministerial-meeting", r"(?:совещани|встреч|заседани|конференци)\w*\s+(?:на\s+уровне\s+)?"
+                                     r"(?:заместителей\s+министров|вице-министров)"),
         ("ministerial-conference", r"министерск\w+\s+(?:конференци|совещани|встреч|консультаци)\w*|"
                                    r"(?:конференци|совещани|встреч)\w*\s+министров"),
         ("senior-officials-meeting", r"(?:совещани|встреч|заседани)\w*\s+(?:на\s+уровне\s+)?старших\s+должностных\s+лиц"),
         ("thematic-meeting", r"тематическ\w+\s+(?:встреч|совещани|заседани|сесси|семинар)\w*"),
         ("expert-meeting", r"(?:совещани|встреч|заседани)\w*\s+экспертов|экспертн\w+\s+(?:совещани|встреч|заседани)\w*"),
+        ("steering-committee-meeting", r"(?:заседани|совещани|встреч)\w*\s+руководящ\w+\s+(?:комитет|групп)\w*"),
         ("working-group-meeting", r"(?:заседани|совещани|встреч)\w*\s+рабоч\w+\s+групп\w*"),
     ),
     event_nouns=(("ministerial-conference", r"конференци\w*"), ("", r"совещани\w*|встреч\w*|заседани\w*|консультаци\w*")),
@@ -568,6 +593,11 @@ DOMAIN_RUSSIAN = DomainLexicon(
              r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
     cardinals=r"\d+|дв[ае]|тр[её]х|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|многочисленн\w+|ряд",
     opening=r"(?<!\w)(?:открывая|открыл[аио]?|открывший|открывшая|открывшие)(?!\w)",
+    # «заседание Панели …», «сессия Совета …» (a meeting noun before a body named with a capital), «пленарное заседание»
+    meeting_bodies=r"(?P<body>(?<!\w)(?:заседани|сесси)\w*\s+(?=[А-ЯЁ])(?:\w+\s+){0,2}?(?:[Пп]анел(?:ь|и|ью)|"
+                   r"[Кк]омитет(?:а|у)?|[Сс]овет(?:а|у)?|[Гг]рупп[ыу]|[Пп]равлени[яю]|[Бб]юро)(?!\w)|"
+                   r"(?<!\w)[Пп]ленарн\w+\s+(?:заседани|сесси)\w*)",
+    body_kinds=(("working-group-meeting", r"(?<!\w)[Пп]анел(?:ь|и|ью)(?!\w)"),),
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}

@@ -1,0 +1,112 @@
+"""Round 13 of the drafter's tuning (issue 16): rules meant to carry over to texts no round has read, each a class
+of phrasing or layout. Snippets invented for these tests (the bodies, persons and meetings in them are made up);
+the registry is tests/fixtures/domain's."""
+from __future__ import annotations
+
+from tests.drafting import card_text, draft
+
+VICE_EN = """Press Release
+
+Vice-ministers meet in Astana
+
+ASTANA, 4 March 2026 - The XXIII Vice-Ministerial Meeting of the Almaty Process concluded today in Astana.
+"""
+
+VICE_RU = """ПРЕСС-РЕЛИЗ
+
+Заместители министров встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание заместителей министров государств – участников Алматинского процесса.
+"""
+
+
+def test_a_vice_or_deputy_ministerial_meeting_is_of_the_vice_ministerial_kind(context):
+    event, = draft(VICE_EN, "en", context, "2026-03-04").events
+    assert event.kind.fields == {"kind": "vice-ministerial-meeting"}
+    assert card_text(VICE_EN, event.kind.spans) == "Vice-Ministerial Meeting"
+    assert event.number is not None and event.number.fields == {"number": 23}
+    assert event.id.endswith("vice-ministerial")
+    event, = draft(VICE_RU, "ru", context, "2026-03-04").events
+    assert event.kind.fields == {"kind": "vice-ministerial-meeting"}
+    # the post of one deputy minister is no level of a meeting
+    text = VICE_RU.replace("совещание заместителей министров", "совещание с участием заместителя министра")
+    assert all(e.kind.fields["kind"] != "vice-ministerial-meeting" for e in draft(text, "ru", context,
+                                                                                 "2026-03-04").events)
+
+
+STEERING_RU = """ПРЕСС-РЕЛИЗ
+
+В Праге прошло заседание
+
+ПРАГА, 2 марта 2026 – Сегодня в Праге прошло заседание Руководящей группы Будапештского процесса.
+"""
+
+
+def test_a_meeting_of_a_steering_committee_or_group_is_of_the_steering_committee_kind(context):
+    event, = draft(STEERING_RU, "ru", context, "2026-03-02").events
+    assert event.kind.fields == {"kind": "steering-committee-meeting"}
+    assert event.meeting_of is not None and event.meeting_of.fields == {"process": "budapest-process"}
+    assert event.id.endswith("steering-committee")
+
+
+FULL_ROUND = """Press release
+
+Migration authorities meet in Vienna
+
+Vienna, 12.06.2026 - Heads of asylum and migration authorities from the member states of the Danube Consultations \
+met in Vienna on 10-11 June for the autumn Full Round under the Austrian Chair. The meeting was opened by the \
+Director General, Anna Gruber.
+"""
+
+
+def test_a_meeting_named_by_the_session_of_its_body_takes_its_class_from_who_met(context):
+    event, = draft(FULL_ROUND, "en", context, "2026-06-12").events
+    assert card_text(FULL_ROUND, event.kind.spans) == "autumn Full Round"
+    assert event.kind.fields == {"kind": "senior-officials-meeting"}  # "Heads of … authorities" are senior officials
+    assert event.kind.note is None
+    assert event.period is not None and event.period.fields == {"from": "2026-06-10", "to": "2026-06-11"}
+
+
+def test_a_meeting_named_by_its_body_with_no_class_is_a_noted_guess_and_one_to_come_is_not_drafted(context):
+    text = FULL_ROUND.replace("Heads of asylum and migration authorities", "Delegations")
+    event, = draft(text, "en", context, "2026-06-12").events
+    assert event.kind.fields == {"kind": "senior-officials-meeting"}
+    assert event.kind.note and "guess" in event.kind.note
+    planned = FULL_ROUND.replace("met in Vienna on 10-11 June for", "will meet in Vienna on 10-11 June for")
+    assert draft(planned, "en", context, "2026-06-12").events == []
+
+
+PANEL_EN = """Press release
+
+Panel meets in Tbilisi
+
+TBILISI, 5 May 2026 - The Panel met in Tbilisi today to discuss visa facilitation.
+"""
+
+PANEL_RU = """В Кишиневе завершилось заседание
+
+МОЛДПРЕС, 28 мая 2026. Кишинев – 7-е заседание Панели Восточного партнерства по миграции, открывшееся в \
+среду, завершилось сегодня в Кишиневе.
+"""
+
+
+def test_a_meeting_of_a_panel_is_a_working_group_meeting(context):
+    event, = draft(PANEL_EN, "en", context, "2026-05-05").events
+    assert event.kind.fields == {"kind": "working-group-meeting"}
+    assert card_text(PANEL_EN, event.kind.spans) == "Panel"
+    event, = draft(PANEL_RU, "ru", context, "2026-05-28").events
+    assert event.kind.fields == {"kind": "working-group-meeting"}
+    assert event.number is not None and event.number.fields == {"number": 7}
+
+
+def test_an_agency_in_capitals_before_the_date_and_a_city_after_it(context):
+    card = draft(PANEL_RU, "ru", context, "2026-05-28")
+    assert card.place is not None
+    place = card.proposals.get(card.place.fields["place"])
+    assert place is not None and place.type == "city" and place.labels["ru"] == "Кишинев"
+
+
+def test_the_days_a_sentence_says_a_meeting_opened_and_closed_are_its_period(context):
+    event, = draft(PANEL_RU, "ru", context, "2026-05-28").events  # Thursday: «в среду» is 27 May
+    assert event.period is not None and event.period.fields == {"from": "2026-05-27", "to": "2026-05-28"}
+    assert event.date is None
