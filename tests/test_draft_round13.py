@@ -110,3 +110,33 @@ def test_the_days_a_sentence_says_a_meeting_opened_and_closed_are_its_period(con
     event, = draft(PANEL_RU, "ru", context, "2026-05-28").events  # Thursday: «в среду» is 27 May
     assert event.period is not None and event.period.fields == {"from": "2026-05-27", "to": "2026-05-28"}
     assert event.date is None
+
+
+RECOMMENDATIONS_EN = """Press release
+
+Experts agree in Astana
+
+ASTANA, 4 March 2026 - The thematic meeting of the Almaty Process on statelessness closed today in Astana. The \
+participants adopted the Astana Recommendations on Birth Registration.
+"""
+
+RECOMMENDATIONS_RU = """ПРЕСС-РЕЛИЗ
+
+Эксперты встретились в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошла тематическая встреча Алматинского процесса. По итогам встречи \
+участники одобрили Бишкекские рекомендации по реинтеграции возвращающихся мигрантов.
+"""
+
+
+def test_recommendations_named_as_a_proper_name_are_a_document_of_their_own_kind(context):
+    document, = draft(RECOMMENDATIONS_EN, "en", context, "2026-03-04").documents
+    assert document.kind.fields == {"kind": "recommendations"}
+    assert document.kind.note is None
+    assert card_text(RECOMMENDATIONS_EN, document.name.spans) == "Astana Recommendations on Birth Registration"
+    assert [a.fields["action"] for a in document.adoptions] == ["adopted"]
+    # «Бишкекские рекомендации»: a plural adjective (-ие) begins the name
+    document, = draft(RECOMMENDATIONS_RU, "ru", context, "2026-03-04").documents
+    assert document.kind.fields == {"kind": "recommendations"}
+    assert card_text(RECOMMENDATIONS_RU, document.name.spans).startswith("Бишкекские рекомендации")
+    assert [a.fields["action"] for a in document.adoptions] == ["endorsed"]

@@ -270,6 +270,8 @@ class DomainLexicon:
     reporting_tail: str = ""  # a clause closing a sentence that says who reports it (", передает корреспондент")
     standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
     kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
+    named_kinds: tuple[tuple[str, str], ...] = ()  # (document class, its phrasing) drafted as a proper name only:
+    #                                                "the Dakar Recommendations", «Ташкентские рекомендации»
     named_document_kinds: tuple[tuple[str, str], ...] = ()  # (nearest document class, a kind the ontology lacks, as
     #                                                           a proper name only: "the Jakarta Recommendations")
     meeting_heads: str = r"(?!x)x"  # any head noun of a meeting: with a kind cue among its modifiers, a meeting's phrasing
@@ -449,8 +451,8 @@ DOMAIN_ENGLISH = DomainLexicon(
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
     kind_cues=tuple((kind, en) for kind, en, _ in _KIND_CUES),
-    named_document_kinds=(("communique", r"recommendations|conclusions"),
-                          ("action-plan", r"guidelines|road\s*map|plan\s+of\s+work")),
+    named_kinds=(("recommendations", r"recommendations|conclusions"),),
+    named_document_kinds=(("action-plan", r"guidelines|road\s*map|plan\s+of\s+work"),),
     meeting_heads=r"meetings?|conferences?|consultations?|workshops?|forums?|seminars?|sessions?|round[\s-]?tables?",
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
@@ -585,8 +587,8 @@ DOMAIN_RUSSIAN = DomainLexicon(
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
     kind_cues=tuple((kind, ru) for kind, _, ru in _KIND_CUES),
-    named_document_kinds=(("communique", r"рекомендаци\w*|вывод\w*"),
-                          ("action-plan", r"руководящ\w+\s+принцип\w*|дорожн\w+\s+карт\w*")),
+    named_kinds=(("recommendations", r"рекомендаци\w*|вывод\w*"),),
+    named_document_kinds=(("action-plan", r"руководящ\w+\s+принцип\w*|дорожн\w+\s+карт\w*"),),
     meeting_heads=r"совещани\w*|встреч\w*|конференци\w*|семинар\w*|форум\w*|заседани\w*|консультаци\w*|сесси\w*",
     attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
