@@ -140,3 +140,43 @@ def test_recommendations_named_as_a_proper_name_are_a_document_of_their_own_kind
     assert document.kind.fields == {"kind": "recommendations"}
     assert card_text(RECOMMENDATIONS_RU, document.name.spans).startswith("Бишкекские рекомендации")
     assert [a.fields["action"] for a in document.adoptions] == ["endorsed"]
+
+
+LAUNCH_EN = """Press release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Budapest Process met in Astana today. The Budapest Process was \
+launched in Budapest in 1993 and brings together more than 50 states. Launched in 2013, the Almaty Process held its \
+meeting in Baku last year.
+"""
+
+LAUNCH_PRONOUN = """Press release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Almaty Process met in Astana today. It was launched in June 2013.
+"""
+
+LAUNCH_RU = """ПРЕСС-РЕЛИЗ
+
+В Бишкеке прошло совещание
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание старших должностных лиц Будапештского процесса. \
+Будапештский процесс был создан в 1993 году. Алматинский процесс был запущен в 2013 году на министерской \
+конференции в Алматы.
+"""
+
+
+def _launches(card) -> dict[str, dict]:
+    return {p.id: p.launched_at.fields for p in card.processes if p.launched_at}
+
+
+def test_a_launch_the_text_dates_and_places_without_its_meeting(context):
+    launches = _launches(draft(LAUNCH_EN, "en", context, "2026-03-04"))
+    assert launches["budapest-process"] == {"on": "1993", "place": "budapest"}
+    assert launches["almaty-process"] == {"on": "2013"}  # a participle before the process, no city
+    assert _launches(draft(LAUNCH_PRONOUN, "en", context, "2026-03-04")) == {"almaty-process": {"on": "2013-06"}}
+    launches = _launches(draft(LAUNCH_RU, "ru", context, "2026-03-04"))
+    assert launches.get("budapest-process") == {"on": "1993"}
+    assert "on" not in launches.get("almaty-process", {})  # launched at a meeting the text names, not dated alone

@@ -53,6 +53,10 @@ class Lexicon:
     # as an observer", «Узбекистан впервые принял участие в конференции»)
     taking_part: str = ""
     taking_part_process: str = ""  # right after that verb: taking part in the process itself, not in a meeting
+    # a process's launch dated without its meeting: the verb after its subject ("was launched", «был создан»), and a
+    # participle opening the sentence before the process ("Launched in 2006, the Rabat Process …")
+    launched: str = r"(?!x)x"
+    launched_first: str = r"(?!x)x"
 
 
 RUSSIAN = Lexicon(
@@ -95,6 +99,8 @@ RUSSIAN = Lexicon(
     },
     delegation_words=frozenset({"делегация"}),
     launch_words=frozenset({"запуск", "запустить", "учреждение", "учредить", "создание", "начало"}),
+    launched=r"(?<!\w)(?:был[аио]?\s+)?(?:официально\s+)?(?:запущен|создан|учрежд[её]н|основан)[аоы]?(?!\w)",
+    launched_first=r"^\s*(?:Запущенный|Созданный|Учрежденный|Учреждённый|Основанный)\s",
     counted_nouns={"правительство": "government", "государство": "state", "страна": "state"},
     gathering_words=frozenset({"собрать", "участие", "участвовать", "участник", "собраться", "присутствовать",
                                "объединить"}),
@@ -176,6 +182,9 @@ ENGLISH = Lexicon(
     },
     delegation_words=frozenset({"delegation"}),
     launch_words=frozenset({"launch", "launched", "launching", "establishment", "established", "creation"}),
+    launched=r"\b(?:was|were|has\s+been|had\s+been)\s+(?:officially\s+|formally\s+|first\s+)?(?:launched|established|"
+             r"founded|created|set\s+up)\b",
+    launched_first=r"^\s*(?:Launched|Established|Founded|Created|Set\s+up)\s+in\b",
     counted_nouns={"governments": "government", "states": "state", "countries": "state"},
     gathering_words=frozenset({"met", "gathered", "attended", "participated", "brought", "took", "participating",
                                "joined", "from"}),
