@@ -180,3 +180,38 @@ def test_a_launch_the_text_dates_and_places_without_its_meeting(context):
     launches = _launches(draft(LAUNCH_RU, "ru", context, "2026-03-04"))
     assert launches.get("budapest-process") == {"on": "1993"}
     assert "on" not in launches.get("almaty-process", {})  # launched at a meeting the text names, not dated alone
+
+
+MEMBERS_EN = """Press release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Budapest Process met in Astana today. The Budapest Process, set up \
+in 1993, brings together 52 states, including Kazakhstan and Turkey.
+"""
+
+MEMBERS_RU = """ПРЕСС-РЕЛИЗ
+
+В Бишкеке прошло совещание
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание старших должностных лиц Алматинского процесса. \
+Членами Алматинского процесса являются семь государств.
+"""
+
+
+def _member_counts(card) -> list[dict]:
+    return [c.fields for c in card.claims if c.fields.get("counted_role") == "member"]
+
+
+def test_a_count_of_a_process_s_members_is_about_the_process(context):
+    card = draft(MEMBERS_EN, "en", context, "2026-03-04")
+    count, = _member_counts(card)
+    assert (count["about"], count["count"], count["counted"], count.get("listed")) == \
+        ("budapest-process", 52, "state", "some")
+    assert not [c for c in card.claims if c.fields.get("count") == 52 and c.fields["counted_role"] != "member"]
+    # "set up in 1993" in commas after the name: a launch dated without its meeting
+    assert _launches(card) == {"budapest-process": {"on": "1993"}}
+    count, = _member_counts(draft(MEMBERS_RU, "ru", context, "2026-03-04"))
+    assert (count["about"], count["count"]) == ("almaty-process", 7)
+    approximate = MEMBERS_EN.replace("brings together 52", "brings together more than 50")
+    assert not _member_counts(draft(approximate, "en", context, "2026-03-04"))

@@ -99,7 +99,8 @@ RUSSIAN = Lexicon(
     },
     delegation_words=frozenset({"делегация"}),
     launch_words=frozenset({"запуск", "запустить", "учреждение", "учредить", "создание", "начало"}),
-    launched=r"(?<!\w)(?:был[аио]?\s+)?(?:официально\s+)?(?:запущен|создан|учрежд[её]н|основан)[аоы]?(?!\w)",
+    launched=r"(?<!\w)(?:был[аио]?\s+)?(?:официально\s+)?(?:запущен|создан|учрежд[её]н|основан)[аоы]?(?!\w)|"
+             r"(?<=,\s)(?:запущенн|созданн|учрежденн|учреждённ|основанн)\w+",
     launched_first=r"^\s*(?:Запущенный|Созданный|Учрежденный|Учреждённый|Основанный)\s",
     counted_nouns={"правительство": "government", "государство": "state", "страна": "state"},
     gathering_words=frozenset({"собрать", "участие", "участвовать", "участник", "собраться", "присутствовать",
@@ -182,8 +183,9 @@ ENGLISH = Lexicon(
     },
     delegation_words=frozenset({"delegation"}),
     launch_words=frozenset({"launch", "launched", "launching", "establishment", "established", "creation"}),
-    launched=r"\b(?:was|were|has\s+been|had\s+been)\s+(?:officially\s+|formally\s+|first\s+)?(?:launched|established|"
-             r"founded|created|set\s+up)\b",
+    # "was launched in 2003", and in commas after the name: "The Colombo Process, set up in 2003, brings together …"
+    launched=r"\b(?:(?:was|were|has\s+been|had\s+been)\s+(?:officially\s+|formally\s+|first\s+)?|(?<=,\s))"
+             r"(?:launched|established|founded|created|set\s+up)\b",
     launched_first=r"^\s*(?:Launched|Established|Founded|Created|Set\s+up)\s+in\b",
     counted_nouns={"governments": "government", "states": "state", "countries": "state"},
     gathering_words=frozenset({"met", "gathered", "attended", "participated", "brought", "took", "participating",
