@@ -215,3 +215,18 @@ def test_a_count_of_a_process_s_members_is_about_the_process(context):
     assert (count["about"], count["count"]) == ("almaty-process", 7)
     approximate = MEMBERS_EN.replace("brings together 52", "brings together more than 50")
     assert not _member_counts(draft(approximate, "en", context, "2026-03-04"))
+
+
+SUBJECT_AND = """Press release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Almaty Process held a thematic meeting on legal pathways and youth mobility and took \
+note of the report.
+"""
+
+
+def test_a_meeting_s_subject_of_two_nouns_joined_by_and_is_its_name(context):
+    event, = draft(SUBJECT_AND, "en", context, "2026-03-04").events
+    assert card_text(SUBJECT_AND, event.name.spans) == "thematic meeting on legal pathways and youth mobility"
+    assert any("regular-migration" in p.fields["topics"] for p in event.purposes)  # the subject is its purpose

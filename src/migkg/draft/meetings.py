@@ -846,12 +846,34 @@ def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon, places: set[
         low = token.text.lower()
         if (token.pos in ("VERB", "AUX") or low in lexicon.name_stop or (lexicon.met and re.fullmatch(lexicon.met, low)) or
                 (analysis.language == "en" and re.fullmatch(r"[a-z]+ed", token.text))) \
-                and not _inside_proper_name(analysis, token, last, places):
+                and not _inside_proper_name(analysis, token, last, places) \
+                and not _coordinated_subject(analysis, token, last, end + tail.end(), places):
             break
         last = token.end
     words = text[end:last]
     trimmed = re.sub(r"(?:\s+(?:and|of|the|и|в|на|по))+$", "", words, flags=re.I)
     return end + len(trimmed) if last > end + tail.end() else end
+
+
+#: English verbs with no "-ed" past that may follow "and" after a meeting's subject ("… on X and took note of …")
+_IRREGULAR_PAST = frozenset({"took", "held", "met", "gave", "made", "brought", "began", "saw", "went", "came", "said",
+                             "set", "led", "heard", "spoke", "will", "would", "was", "were", "is", "are", "has", "have",
+                             "had", "also"})
+
+
+def _coordinated_subject(analysis: Analysis, token: Token, last: int, begin: int,
+                         places: set[int] | frozenset[int]) -> bool:
+    """A subject of two nouns joined by "and", in lower case, goes on with the name ("thematic meeting on legal
+    migration and youth mobility", "workshop on the recognition of skills and qualifications of migrant workers"): the
+    word after "and" is a lower-case word that is no verb, and a word of the subject comes before it."""
+    if analysis.language != "en" or token.text != "and" or last <= begin:
+        return False
+    after = re.match(r"\s+([a-z][\w'’-]*)", analysis.text[token.end:])
+    if after is None:
+        return False
+    word = after.group(1)
+    return not re.fullmatch(r"[a-z]+ed", word) and word not in _IRREGULAR_PAST and word not in ("the", "a", "an") \
+        and token.end + after.start(1) not in places
 
 
 def _inside_proper_name(analysis: Analysis, token: Token, last: int, places: set[int] | frozenset[int]) -> bool:
