@@ -230,3 +230,18 @@ def test_a_meeting_s_subject_of_two_nouns_joined_by_and_is_its_name(context):
     event, = draft(SUBJECT_AND, "en", context, "2026-03-04").events
     assert card_text(SUBJECT_AND, event.name.spans) == "thematic meeting on legal pathways and youth mobility"
     assert any("regular-migration" in p.fields["topics"] for p in event.purposes)  # the subject is its purpose
+
+
+TO_BE_LED = """Press release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Almaty Process met in Astana today. Kazakhstan and Turkmenistan took \
+part. The participants agreed to set up a working group on data, to be led by Uzbekistan and Tajikistan.
+"""
+
+
+def test_states_in_a_clause_about_what_is_still_to_come_are_no_participants(context):
+    event, = draft(TO_BE_LED, "en", context, "2026-03-04").events
+    agents = {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"}
+    assert {"KAZ", "TKM"} <= agents and not agents & {"UZB", "TJK"}

@@ -225,7 +225,8 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
                 continue
             hits.sort(key=lambda s: -len(_distinct(actors.within(s[0], s[1], frozenset({"state"})))))  # the list first:
             # a state also named in a sentence that hands over the chair keeps its place in the list as evidence
-            states = [m for s in hits for m in actors.within(*s, frozenset({"state"}))]
+            states = [m for s in hits for m in actors.within(*s, frozenset({"state"}))
+                      if not re.search(STILL_TO_COME[analysis.language], text[max(s[0], m.start - 80):m.start], re.I)]
             method, confidence, note = "states listed in a sentence about taking part", 0.6, None
         for mention in _distinct(states):
             if mention.entity in seen:
@@ -236,6 +237,12 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
                                    note))
     return drafted
 
+
+#: a clause about what is still to come before a state, in its sentence: "a working group …, to be led by the
+#: Netherlands and Norway", "which Kenya will chair": those states take no part in the meeting by it
+STILL_TO_COME = {"en": r"\b(?:to\s+be\s+[a-z]+\s+(?:jointly\s+)?by|will\s+be\s+[a-z]+\s+by)\b[^.;]*$",
+                 "ru": r"(?<!\w)(?:будет|будут)\s+(?:\w+\s+){0,2}?(?:возглавлять|руководить|председательствовать)"
+                       r"[^.;]*$"}
 
 _LIST_GLUE = r"\s*(?:\([^)]*\))?\s*(?:,|,?\s+(?:and|и))\s+(?:the\s+)?"
 """What stands between two names of a list: a comma or «и»/"and", after an acronym in brackets."""
