@@ -245,3 +245,30 @@ def test_states_in_a_clause_about_what_is_still_to_come_are_no_participants(cont
     event, = draft(TO_BE_LED, "en", context, "2026-03-04").events
     agents = {r.fields["agent"] for r in event.roles if r.fields["role"] == "participant"}
     assert {"KAZ", "TKM"} <= agents and not agents & {"UZB", "TJK"}
+
+
+SECRETARIAT_RUN_BY = """Press release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Almaty Process met in Astana today, organised by the Almaty Process \
+Secretariat, which is run by IOM.
+"""
+
+SECRETARIAT_RU = """ПРЕСС-РЕЛИЗ
+
+В Бишкеке прошло совещание
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание старших должностных лиц Алматинского процесса при \
+поддержке Секретариата Алматинского процесса, функции которого выполняет МОМ.
+"""
+
+
+def _secretariat_hosts(card) -> set[str]:
+    return {p.fields["holder"] for process in card.processes for p in process.positions
+            if p.fields["position"] == "secretariat-host"}
+
+
+def test_who_runs_the_secretariat_named_after_it_hosts_it(context):
+    assert _secretariat_hosts(draft(SECRETARIAT_RUN_BY, "en", context, "2026-03-04")) == {"iom"}
+    assert _secretariat_hosts(draft(SECRETARIAT_RU, "ru", context, "2026-03-04")) == {"iom"}

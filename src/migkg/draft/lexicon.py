@@ -390,7 +390,10 @@ DOMAIN_ENGLISH = DomainLexicon(
                              r"(?:permanent\s+|technical\s+)?secretariat\b|"
                              # "ICMPD has provided the secretariat of …", "Its secretariat is provided by ICMPD"
                              r"\bprovid(?:es|ed|ing|e)\s+(?:the\s+|its\s+)?(?:technical\s+)?secretariat\b|"
-                             r"\bsecretariat\s+(?:is|was|has\s+been|have\s+been)\s+provided\b"),
+                             r"\bsecretariat\s+(?:is|was|has\s+been|have\s+been)\s+provided\b|"
+                             # "the Rabat Process Secretariat, which is run by ICMPD": its holder after "by"
+                             r"(?<=secretariat,\s)which\s+is\s+(?:run|managed|operated)(?=\s+by\b)|"
+                             r"\bsecretariat\s+(?:is|was)\s+(?:run|managed|operated)(?=\s+by\b)"),
     ),
     # the secretariat, or the unit that serves as one ("IOM, which hosts the technical support unit of the Process")
     secretariat=r"secretariat|technical\s+support\s+unit",
@@ -530,7 +533,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
                   r"вел[аи]?(?!\w)|(?<!\w)вел[аи]?\s+(?:заседание|встречу|совещание|семинар)(?!\w)"),
         ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b|"
                              # «МЦРМП обеспечивает работу секретариата процесса», «выполняет функции секретариата»
-                             r"обеспечива\w+\s+работу\s+секретариат\w*|выполня\w+\s+функци\w+\s+секретариат\w*"),
+                             r"обеспечива\w+\s+работу\s+секретариат\w*|выполня\w+\s+функци\w+\s+секретариат\w*|"
+                             # «Секретариат …, функции которого выполняет МЦРМП»: its holder after the verb
+                             r"(?<=,\s)функции\s+которого\s+выполня(?:ет|л)"),
     ),
     secretariat=r"секретариат\w*",
     holder_after=r"^\s*(?:стал[аио]?|станет|будет|выступил[аио]?)\b",

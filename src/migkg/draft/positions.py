@@ -301,7 +301,7 @@ def _position(context: GovernanceContext, position: str, start: int, end: int, s
                                                               for p in context.processes)) \
         or bool(lexicon.process_word and re.match(lexicon.process_word, after_cue, re.I))  # "vice-chair of the process"
     holder_after = (re.match(lexicon.holder_after, after_cue, re.I) and not of_process) or re.search(
-        r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at"))
+        r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at", "выполняет", "выполнял"))
     holders: list[Actor]
     if holder_after or not before:
         following = context.holders_in(end, sentence[1])
