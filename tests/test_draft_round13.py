@@ -272,3 +272,27 @@ def _secretariat_hosts(card) -> set[str]:
 def test_who_runs_the_secretariat_named_after_it_hosts_it(context):
     assert _secretariat_hosts(draft(SECRETARIAT_RUN_BY, "en", context, "2026-03-04")) == {"iom"}
     assert _secretariat_hosts(draft(SECRETARIAT_RU, "ru", context, "2026-03-04")) == {"iom"}
+
+
+GROUPING_EN = """Press release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Almaty Process met in Astana today. Delegations of 20 countries \
+from West Africa, North Africa and Europe took part.
+"""
+
+GROUPING_RU = """ПРЕСС-РЕЛИЗ
+
+В Бишкеке прошло совещание
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание старших должностных лиц Алматинского процесса. В нем \
+приняли участие представители государств Европы и Азии, в том числе Казахстана.
+"""
+
+
+def test_a_grouping_names_every_region_of_its_list_and_a_region_by_its_compass_point(context):
+    grouping, = draft(GROUPING_EN, "en", context, "2026-03-04").groupings
+    assert grouping.fields["regions"] == ["011", "015", "150"]  # Western Africa, Northern Africa, Europe
+    grouping, = draft(GROUPING_RU, "ru", context, "2026-03-04").groupings
+    assert grouping.fields["regions"] == ["150", "142"]  # Europe, Asia

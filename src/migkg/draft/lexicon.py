@@ -671,7 +671,10 @@ GOVERNANCE_CUES = {
         counted_members=r"\b(?P<number>\w+)\s+(?:[A-Z][\w'’-]*\s+){0,4}[Mm]ember\s+[Ss]tates\b",
         grouping=r"\b(?:states|countries|governments)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+"
                  r"(?:\s*(?:and|,)\s+(?:the\s+)?(?:neighbouring|neighboring|other|[A-Z][\w'’-]*)\s+(?:[A-Z]\w*\s+)?"
-                 r"(?:states|countries|[A-Z][\w'’-]*))?|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
+                 r"(?:states|countries|[A-Z][\w'’-]*))?"
+                 # "countries from West Africa, North Africa and Europe": a list of regions goes on
+                 r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
+                 r"|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
                  r"the\s+[A-Z]\w+|"
                  # "Delegations from the EU Member States, the Eastern Partnership, Central Asia and Türkiye", "Experts
                  # from across the Silk Routes region and Europe": those taking part by where they come from
@@ -709,7 +712,7 @@ GOVERNANCE_CUES = {
         holding_now=r"председательству(?:ет|ют)|возглавля(?:ет|ют)|руковод(?:ит|ят)",
         counted_members=r"(?P<number>\w+)\s+(?:государств\w*|стран\w*)[\s–—-]+член\w*",
         grouping=r"(?:государств\w*|стран\w*)\s+(?:[–—-]\s+член\w+\s+[А-ЯЁ]\w*|(?:[А-ЯЁ]\w+\s*)+"
-                 r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
+                 r"(?:\s*и\s+[А-ЯЁ]\w+(?:\s+[А-ЯЁ]\w+)*|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
         member_word=r"член",
         taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
         listed_after=r"^\s*,?\s*(?:в\s+том\s+числе|среди\s+(?:них|которых)|а\s+именно|включая)\s+$",
