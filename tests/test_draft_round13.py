@@ -296,3 +296,26 @@ def test_a_grouping_names_every_region_of_its_list_and_a_region_by_its_compass_p
     assert grouping.fields["regions"] == ["011", "015", "150"]  # Western Africa, Northern Africa, Europe
     grouping, = draft(GROUPING_RU, "ru", context, "2026-03-04").groupings
     assert grouping.fields["regions"] == ["150", "142"]  # Europe, Asia
+
+
+CONSULTATIONS = """Press release
+
+Authorities meet in Vilnius
+
+Vilnius, 12.06.2026 - Heads of migration authorities from the Participating States of the Nordic-Baltic \
+Consultations on Migration and Asylum (NBCMA) met in Vilnius on 10-11 June for the spring Full Round. \
+Lithuania has held the NBCMA Chair since 1 July 2025. At the close of the Full Round, the Director handed the Chair \
+over to Latvia.
+"""
+
+
+def test_a_process_named_as_consultations_with_its_acronym_and_its_chair_handed_over_by_its_holder(context):
+    card = draft(CONSULTATIONS, "en", context, "2026-06-12")
+    process = next(p for p in card.proposals.values() if p.type == "regional-consultative-process")
+    assert process.labels["en"] == "Nordic-Baltic Consultations on Migration and Asylum (NBCMA)"
+    event, = card.events
+    assert event.meeting_of is not None
+    drafted, = card.processes
+    assert [(p.fields["position"], p.fields["holder"]) for p in drafted.positions] == [("chair", "LTU")]
+    handover, = drafted.handovers
+    assert (handover.fields.get("from"), handover.fields["to"]) == ("LTU", "LVA")

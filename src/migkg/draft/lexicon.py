@@ -383,7 +383,8 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         # "Kuwait, which has held the chairmanship of the Dialogue since November 2014": holding the chairmanship
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)|"
-                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b|\bpresid(?:ed|es|ing)\s+over\b"),
+                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?(?:[A-Z]{2,8}(?:-[A-Z]{2,8})?\s+)?chair(?:manship)?\b|"
+                  r"\bpresid(?:ed|es|ing)\s+over\b"),
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
