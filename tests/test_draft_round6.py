@@ -35,10 +35,10 @@ Dialogue on Migration, to Hungary at a meeting of the process's steering committ
 """
 
 
-def test_a_meeting_of_a_standing_body_is_a_working_group_meeting_and_an_apposed_name_is_the_process(context):
+def test_a_meeting_of_a_steering_committee_is_of_its_kind_and_an_apposed_name_is_the_process(context):
     card = draft(STEERING, "en", context, "2026-03-02")
     event, = card.events
-    assert event.kind.fields == {"kind": "working-group-meeting"}
+    assert event.kind.fields == {"kind": "steering-committee-meeting"}  # round 13: the format's kind
     assert card_text(STEERING, event.name.spans).startswith("meeting of the process's steering committee")
     assert event.meeting_of.fields == {"process": "budapest-process"}
     # "the Silk Routes Dialogue on Migration" is the Budapest Process named again, not a second process

@@ -506,6 +506,10 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
 #: process the registry may not know («сети MIRPAL», «Сети по вопросам миграции … (MIRPAL)», "the XYZ Network")
 _NETWORK_HEADS = r"(?:[Сс]ет|[Фф]орум|[Дд]иалог|[Пп]роцесс)\w*|[Nn]etwork|[Ff]orum|[Dd]ialogue|[Pp]rocess"
 _ACRONYM = r"[A-Z][A-Z0-9]{2,7}"
+#: the plural head of a process named as consultations, with its name before it and its acronym in brackets after
+#: ("Intergovernmental Consultations on Migration, Asylum and Refugees (IGC)"); not a meeting's "Ministerial
+#: Consultation" (singular, and no acronym)
+_CONSULTATIONS = r"Consultations"
 
 
 def _networks_by_acronym(analysis: Analysis, actors: Actors, registry: Registry) -> None:
@@ -517,13 +521,23 @@ def _networks_by_acronym(analysis: Analysis, actors: Actors, registry: Registry)
     text = analysis.text
     found: dict[str, tuple[int, int, str]] = {}  # acronym -> (start, end, name) of the fullest mention
     for match in re.finditer(rf"\b(?P<head>{_NETWORK_HEADS})\s+(?P<acr>{_ACRONYM})\b|\b(?P<acr2>{_ACRONYM})\s+"
-                             rf"(?P<head2>[Nn]etwork|[Ff]orum)\b|\b(?P<cap>(?:Сет|Форум|Диалог|Процесс)\w*|Network|Forum|Dialogue|Process)"
+                             rf"(?P<head2>[Nn]etwork|[Ff]orum)\b|\b(?P<cap>(?:Сет|Форум|Диалог|Процесс)\w*|Network|Forum|Dialogue|Process|"
+                             rf"{_CONSULTATIONS})"
                              rf"\s+(?P<name>[^().;\n]{{3,90}}?)"
                              rf"\s*\((?P<acr3>{_ACRONYM})\)", text):
         acronym = match.group("acr") or match.group("acr2") or match.group("acr3")
         if acronym in registry or any(m.start < match.end() and match.start() < m.end for m in actors.mentions):
             continue
         name = match.group() if match.group("acr3") else acronym
+        start = match.start()
+        if match.group("cap") and re.fullmatch(_CONSULTATIONS, match.group("cap")):
+            # "the Intergovernmental Consultations on Migration, Asylum and Refugees (IGC)": the capitalised words
+            # before the plural head are the name's
+            before = re.search(r"(?:(?<=\s)|^)((?:[A-ZА-ЯЁ][\w'’-]*\s+){1,2})$", text[max(0, start - 60):start])
+            if before is None:
+                continue  # "Consultations on … (XYZ)" with no name before: a meeting's, not a process's
+            start -= len(before.group(1))
+            name = text[start:match.end()]
         if match.group("acr3") and analysis.language == "ru":
             from migkg.draft.russian import nominative_of_span
             head_end = match.start("name")
@@ -531,7 +545,7 @@ def _networks_by_acronym(analysis: Analysis, actors: Actors, registry: Registry)
                 text[match.start("name"):match.end()]
         previous = found.get(acronym)
         if previous is None or len(name) > len(previous[2]):
-            found[acronym] = (match.start(), match.end(), name)
+            found[acronym] = (start, match.end(), name)
     for acronym, (_, _, name) in found.items():
         labels, _ = copied_labels(analysis.language, name[:1].upper() + name[1:])
         if name == acronym:

@@ -202,6 +202,58 @@ def _process_years(analysis: Analysis, actors: Actors, body_end: int) -> list[Dr
     return drafted
 
 
+#: a verb whose subject is a process and whose object is its members counted: "has 12 Member States", "brings together
+#: 12 countries", «объединяет 50 государств»; "today"/«сегодня» may stand between
+MEMBERS_VERB = {"en": r"(?:has|have|comprises|brings\s+together|unites|includes|counts)\s+(?:today\s+|now\s+)?",
+                "ru": r"(?:объединяет|включает|насчитывает)\s+(?:сегодня\s+|ныне\s+|в\s+настоящее\s+время\s+)?"}
+#: the members named as the subject after the process: «членами Алматинского процесса являются семь государств»
+MEMBERS_ARE = {"en": r"\b(?:the\s+)?members\s+of\s+(?:the\s+)?$", "ru": r"(?<!\w)членами\s+$"}
+MEMBERS_ARE_AFTER = {"en": r"^\s+(?:are|include)\s+", "ru": r"^\s+(?:являются|стали)\s+"}
+
+
+def member_counts(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end: int) -> list[Drafted]:
+    """A count of a process's members: the process as the subject (its name, or "It"/«Он» opening the sentence after
+    the one naming it; a clause in commas may stand between: "The Colombo Process, set up in 2003, brings together 12
+    countries", «Пражский процесс, в котором …, объединяет сегодня 50 государств») of a verb of having or uniting, or
+    the process's members as the subject («членами Алматинского процесса являются семь государств»), and a number
+    with a counted noun ("12 Member States") after it: about the process, its ``member`` status counted;
+    ``listed: some`` where "including"/«в том числе» names some of them. Not an approximate number ("more than 40")."""
+    text, language = analysis.text, analysis.language
+    drafted: list[Drafted] = []
+    processes = [m for m in actors.mentions if m.type == "regional-consultative-process" and m.end < body_end]
+    for process in processes:
+        sentence = analysis.sentence_of(process.start)
+        after = text[process.end:sentence[1]]
+        verb = re.match(rf"(?:\s*\([^()]*\))?(?:\s*,[^,;.]{{1,120}},)?\s+{MEMBERS_VERB[language]}", after, re.I) or \
+            (re.match(MEMBERS_ARE_AFTER[language], after, re.I)
+             if re.search(MEMBERS_ARE[language], text[sentence[0]:process.start], re.I) else None)
+        at = process.end + verb.end() if verb else None
+        if at is None:
+            following = analysis.sentence_of(sentence[1] + 1) if sentence[1] < len(text) else sentence
+            named = [m for m in processes if sentence[0] <= m.start < following[0]]
+            pronoun = re.match(rf"\s*(?:It|Он|Она)\s+(?:[^.;]{{0,60}}?\s(?:and|и)\s+)?{MEMBERS_VERB[language]}",
+                               text[following[0]:following[1]], re.I)
+            if pronoun and following != sentence and named and named[-1] is process:
+                sentence, at = following, following[0] + pronoun.end()
+        if at is None or re.search(APPROXIMATE, text[max(sentence[0], at - 30):at], re.I):
+            continue
+        tokens = [t for t in analysis.tokens_in(at, sentence[1])][:7]
+        number = number_of(tokens[0], language) if tokens else None
+        if number is None or number < 2:
+            continue
+        noun, counted = _counted_after(tokens[1:], lexicon)
+        if noun is None or counted is None:
+            continue
+        fields: dict[str, object] = {"id": f"count-of-members-{slug(process.entity)}", "about": process.entity,
+                                     "count": number, "counted": counted, "counted_role": "member"}
+        if re.match(SOME_OF_THEM[language], text[noun.end:sentence[1]]):
+            fields["listed"] = "some"
+        start = process.start if sentence == analysis.sentence_of(process.start) else sentence[0]
+        drafted.append(Drafted(fields, [(start, noun.end)], f"a number before «{noun.text}» after a verb whose "
+                               "subject is the process: its members counted", 0.6))
+    return drafted
+
+
 def _unique(drafted: list[Drafted]) -> list[Drafted]:
     seen, kept = set(), []
     for claim in drafted:

@@ -32,10 +32,13 @@ def find_documents(context: GovernanceContext, found: Governance, registry: Regi
     seen: dict[str, DraftDocument] = {}
     for sentence in context.sentences:
         words = text[sentence[0]:sentence[1]]
-        kinds = [(kind, pattern, False) for kind, pattern in lexicon.document_kinds] + \
-            [(kind, pattern, True) for kind, pattern in lexicon.named_document_kinds]
-        for kind, pattern, nearest in kinds:
-            for cue in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)" if nearest else pattern, words, re.I):
+        # a kind drafted only as a proper name: the format's own ("the Dakar Recommendations": recommendations), or
+        # one the ontology lacks, as its nearest class ("Regional Guidelines": an action plan)
+        kinds = [(kind, pattern, False, False) for kind, pattern in lexicon.document_kinds] + \
+            [(kind, pattern, True, False) for kind, pattern in lexicon.named_kinds] + \
+            [(kind, pattern, True, True) for kind, pattern in lexicon.named_document_kinds]
+        for kind, pattern, named_only, nearest in kinds:
+            for cue in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)" if named_only else pattern, words, re.I):
                 start, end = sentence[0] + cue.start(), sentence[0] + cue.end()
                 if context.in_quote(start) and not re.search(r"[«\"“]\s*$", text[sentence[0]:start]):
                     continue
@@ -44,12 +47,12 @@ def find_documents(context: GovernanceContext, found: Governance, registry: Regi
                 name = text[name_start:name_end]
                 first_word = name_start == sentence_start(text, sentence)
                 capitals = re.findall(r"\b[A-ZА-ЯЁ]", name[1:] if first_word else name)
-                if nearest and not re.match(r"[A-ZА-ЯЁ]", text[start:end]) and not re.search(
+                if named_only and not re.match(r"[A-ZА-ЯЁ]", text[start:end]) and not re.search(
                         r"(?<![.!?]\s)\b[A-ZА-ЯЁ][\w'’-]*\s+$", text[max(sentence[0], start - 40):start]):
                     continue  # "the Jakarta Recommendations", «Ашхабадские рекомендации»: capitalised, or after
                     # a capitalised word; not "recommendations for the Bali Process Senior Officials' Meeting"
                 if not capitals:
-                    if nearest or not _acted_on(context, sentence, start):
+                    if named_only or not _acted_on(context, sentence, start):
                         continue  # "recommendations", «выводы»: a document only as a proper name
                     # "signed a joint statement on …", «подписали совместное заявление о …»: a document not
                     # named as a proper name, but the object of an action; its name runs to its subject's end
@@ -64,9 +67,10 @@ def find_documents(context: GovernanceContext, found: Governance, registry: Regi
                 if document is None:
                     document = DraftDocument(identifier, Drafted(
                         {"kind": kind}, [(start, end)], "a kind of document the ontology lacks, named as a proper "
-                        "name: the nearest document class" if nearest else "a phrasing of the document class",
-                        0.6 if nearest else 0.8, f"«{text[start:end]}» is no document class of the ontology; the "
-                        "nearest outcome document class is used." if nearest else None),
+                        "name: the nearest document class" if nearest else "a document class named as a proper name"
+                        if named_only else "a phrasing of the document class",
+                        0.6 if nearest else 0.7 if named_only else 0.8, f"«{text[start:end]}» is no document class of "
+                        "the ontology; the nearest outcome document class is used." if nearest else None),
                                              Drafted({}, [(name_start, name_end)], "the document's name: the "
                                                      "capitalised words before its class and its subject after",
                                                      0.6))
@@ -114,7 +118,7 @@ def _name_start(context: GovernanceContext, start: int, sentence: tuple[int, int
         if not match or match.group(1) in ("The", "A", "An"):
             return begin
         candidate = max(sentence[0], begin - 40) + match.start(1)
-        if context.analysis.language == "ru" and not re.search(r"(?:ую|ая|ой|ий|ый|ое|ые|ых|ого)$",
+        if context.analysis.language == "ru" and not re.search(r"(?:ую|юю|ая|яя|ой|ей|ий|ый|ое|ее|ые|ие|ых|их|ого|его)$",
                                                                match.group(1)):
             return begin
         begin = candidate

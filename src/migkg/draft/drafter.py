@@ -15,7 +15,7 @@ from pathlib import Path
 from migkg.cards.registry import Registry
 from migkg.draft import english, russian
 from migkg.draft.actors import Actors, note_spellings, resolve
-from migkg.draft.claims import count_claims, duration_claims
+from migkg.draft.claims import count_claims, duration_claims, member_counts
 from migkg.draft.contacts import contacts_start, find_contacts
 from migkg.draft.coreference import corefer, known_events
 from migkg.draft.delegations import delegation_members, delegations_take_part
@@ -241,7 +241,11 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         outcomes = finder.joint_outcomes(_after_dash(text, skip_dateline))
         card.statements += _joint_outcomes(outcomes, event, analysis.text, language)
         card.processes = processes(analysis, actors, terms, lexicon, event.id, issued.fields["date"][:4] if issued else None)
-        card.claims += count_claims(analysis, lexicon, event.id, (title[1], body_end), _after_dash(text, skip_dateline))
+        members = member_counts(analysis, actors, lexicon, body_end)
+        counted = {span for claim in members for span in claim.spans}
+        card.claims += [c for c in count_claims(analysis, lexicon, event.id, (title[1], body_end),
+                                                _after_dash(text, skip_dateline))
+                        if not any(s <= c.spans[0][1] and c.spans[0][1] <= e for s, e in counted)] + members
     year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
     governance = find_governance(analysis, actors, meetings, terms, (title[1], body_end), finder.quotes, year,
                                  registry, lambda start, end: _topics_in(terms, start, end),

@@ -225,7 +225,8 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
                 continue
             hits.sort(key=lambda s: -len(_distinct(actors.within(s[0], s[1], frozenset({"state"})))))  # the list first:
             # a state also named in a sentence that hands over the chair keeps its place in the list as evidence
-            states = [m for s in hits for m in actors.within(*s, frozenset({"state"}))]
+            states = [m for s in hits for m in actors.within(*s, frozenset({"state"}))
+                      if not re.search(STILL_TO_COME[analysis.language], text[max(s[0], m.start - 80):m.start], re.I)]
             method, confidence, note = "states listed in a sentence about taking part", 0.6, None
         for mention in _distinct(states):
             if mention.entity in seen:
@@ -236,6 +237,12 @@ def participants(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end:
                                    note))
     return drafted
 
+
+#: a clause about what is still to come before a state, in its sentence: "a working group …, to be led by the
+#: Netherlands and Norway", "which Kenya will chair": those states take no part in the meeting by it
+STILL_TO_COME = {"en": r"\b(?:to\s+be\s+[a-z]+\s+(?:jointly\s+)?by|will\s+be\s+[a-z]+\s+by)\b[^.;]*$",
+                 "ru": r"(?<!\w)(?:будет|будут)\s+(?:\w+\s+){0,2}?(?:возглавлять|руководить|председательствовать)"
+                       r"[^.;]*$"}
 
 _LIST_GLUE = r"\s*(?:\([^)]*\))?\s*(?:,|,?\s+(?:and|и))\s+(?:the\s+)?"
 """What stands between two names of a list: a comma or «и»/"and", after an acronym in brackets."""
@@ -454,9 +461,71 @@ def processes(analysis: Analysis, actors: Actors, terms: list[Mention], lexicon:
         if launch and event and process.launched_at is None and years <= {event_year}:
             process.launched_at = Drafted({"event": event}, [(launch[-1].start, mention.end)],
                                           f"launch word «{launch[-1].text}» before the process's name", 0.6)
+        if process.launched_at is None:
+            process.launched_at = _dated_launch(analysis, actors, lexicon, mention)
         if process.kind or process.launched_at:
             found[mention.entity] = process
     return list(found.values())
+
+
+#: a year, and the month before it where the text gives one ("in June 2013", «в июне 2013 года»)
+_LAUNCH_YEAR = re.compile(r"^[^.;]{0,40}?(?<!\d)(?:(?P<month>[^\W\d_]+)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)")
+
+
+def _dated_launch(analysis: Analysis, actors: Actors, lexicon: Lexicon, mention: Actor) -> Drafted | None:
+    """A launch the text dates (and places) without naming the meeting it was launched at: "The Khartoum Process was
+    launched in Rome in 2014", «Абу-Дабийский диалог был создан в 2008 году», "Launched in 2006, the Rabat Process …",
+    and "It was founded in 1985" opening the sentence after the one naming the process: ``on`` the year (and month)
+    right after the verb, ``place`` a city of the registry named after it ("in Rome"). Not where a meeting is named
+    after the verb («запущен в 2013 году на министерской конференции в Алматы»: launched at that meeting), nor in a
+    clause that begins after the process ("since it was established in 2002")."""
+    text = analysis.text
+    sentence = analysis.sentence_of(mention.start)
+    verb = re.match(rf"\s*(?:\([^()]*\)\s*)?,?\s*(?:{lexicon.launched})", text[mention.end:sentence[1]], re.I) \
+        if lexicon.launched else None
+    at, start = (mention.end + verb.end(), mention.start) if verb else (None, mention.start)
+    stop = sentence[1]
+    if at is None:  # "Launched in 2006, the Rabat Process …": the process right after the participle's clause
+        opening = re.match(lexicon.launched_first, text[sentence[0]:mention.start])
+        clause_end = text.find(",", sentence[0] + opening.end(), mention.start) if opening else -1
+        if opening and clause_end >= 0 and re.fullmatch(r",\s*(?:the\s+)?", text[clause_end:mention.start], re.I):
+            at, start = sentence[0] + opening.end(), sentence[0] + len(opening.group()) - len(opening.group().lstrip())
+            stop = clause_end  # the participle's clause: "Launched in 2006,"
+    if at is None:  # "It was founded in 1985." right after the sentence naming the process
+        following = analysis.sentence_of(sentence[1] + 1) if sentence[1] < len(text) else sentence
+        pronoun = re.match(rf"\s*(?:It|Он|Она)\s+(?:{lexicon.launched})", text[following[0]:following[1]])
+        later = [m for m in actors.mentions if m.type == "regional-consultative-process" and sentence[1] <= m.start
+                 < following[0]]
+        last = [m for m in actors.mentions if m.type == "regional-consultative-process"
+                and sentence[0] <= m.start < sentence[1]]
+        if pronoun and following != sentence and not later and last and last[-1] is mention:
+            blank = len(pronoun.group()) - len(pronoun.group().lstrip())
+            sentence, at, start, stop = following, following[0] + pronoun.end(), following[0] + blank, following[1]
+    if at is None:
+        return None
+    clause = re.split(r"[;]|,\s+(?:and|but|while|а|но)\s|\s(?:and|и)\s+(?:has|have|is|are|serves|brings|объединяет|"
+                      r"является)\b", text[at:stop])[0]
+    meeting = DOMAIN_LEXICONS[analysis.language].meeting_nouns
+    if re.search(rf"(?:{meeting})", clause, re.I):
+        return None  # launched at a meeting the text names
+    year = _LAUNCH_YEAR.match(clause)
+    if year is None:
+        return None
+    month = _month(year.group("month") or "", analysis.language)
+    on = year.group("year") + (f"-{month:02d}" if month else "")
+    fields: dict[str, object] = {"on": on}
+    city = next((c for c in actors.within(at, at + len(clause), frozenset({"city"}))), None)
+    if city is not None and re.search(r"(?:\bin|\bв|\bво)\s+$", text[max(at, city.start - 5):city.start], re.I):
+        fields["place"] = city.entity
+    end = max(at + year.end(), city.end if "place" in fields and city else 0)
+    return Drafted(fields, [(start, end)], "a launch the text dates after its verb, no meeting named", 0.6)
+
+
+def _month(word: str, language: str) -> int | None:
+    months = DOMAIN_LEXICONS[language].months
+    low = word.lower()
+    return next((number for stem, number in months.items() if low.startswith(stem) and len(low) - len(stem) <= 4
+                 and len(stem) >= 2), None)
 
 
 #: words between a process and a class phrase that say the process is of that class ("MIDSA was established in 2000

@@ -438,9 +438,19 @@ def term_names(vocabulary: Vocabulary) -> list[Name]:
         topic = str(concept)[len(str(TOPIC)):]
         names += [Name(topic, "topic", str(label), "vocabulary") for label in _labels(graph, concept)]
     for name, code in vocabulary.region_codes.items():  # UN M49 regions, for groupings ("states of Central Asia")
-        names += [Name(code, "region", label, "vocabulary")
-                  for label in _labels(graph, next(iter(graph.subjects(SKOS.prefLabel, Literal(name, lang="en")))))]
+        labels = _labels(graph, next(iter(graph.subjects(SKOS.prefLabel, Literal(name, lang="en")))))
+        names += [Name(code, "region", label, "vocabulary") for label in labels + _short_compass(labels)]
     return names
+
+
+_COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South"}
+
+
+def _short_compass(labels: list[str]) -> list[str]:
+    """"West Africa", "North Africa", "South Asia", "East Africa": the names writers use for the M49 regions
+    "Western Africa", "Northern Africa", "Southern Asia", "Eastern Africa"."""
+    return [f"{_COMPASS[match.group(1)]} {match.group(2)}" for label in labels
+            if (match := re.fullmatch(r"(Western|Eastern|Northern|Southern) (\w+)", label))]
 
 
 def _labels(graph, node) -> list[str]:

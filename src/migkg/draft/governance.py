@@ -24,7 +24,7 @@ from migkg.draft.groups import find_group_speakers, find_groupings
 from migkg.draft.header import RelativeDate
 from migkg.draft.meetings import Meeting
 from migkg.draft.memberships import find_memberships, find_partners_by_support
-from migkg.draft.positions import find_handovers, find_positions
+from migkg.draft.positions import find_handovers, find_positions, hand_over_from_the_holder
 from migkg.draft.purposes import find_purposes
 from migkg.draft.text import Analysis
 
@@ -43,6 +43,7 @@ def find_governance(analysis: Analysis, actors: Actors, meetings: list[Meeting],
     found = Governance()
     find_handovers(context, found)
     find_positions(context, found)
+    hand_over_from_the_holder(found)
     find_memberships(context, found)
     find_partners_by_support(context, found)
     find_documents(context, found, registry)

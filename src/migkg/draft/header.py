@@ -307,6 +307,12 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
                 if "author" in found.groupdict() and found.group("author"):
                     author = found.span("author")
                 break
+        if with_place and agency and number == 3 and match.group("place").isupper() \
+                and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё-]+", text[agency[0]:agency[1]]) \
+                and text[match.end("date"):agency[0]].strip() == ".":
+            # «МОЛДПРЕС, 28 мая 2026. Кишинев –», "AGENCY, date. City –": the agency in capitals first, the city (a
+            # word in title case) after the date's full stop
+            place, agency = agency, (match.start("place"), match.end("place"))
         if match.re is BYLINE_DATE:
             tail_end = match.end("date")
         year_span, year_from = None, None

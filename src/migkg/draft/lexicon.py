@@ -53,6 +53,10 @@ class Lexicon:
     # as an observer", «Узбекистан впервые принял участие в конференции»)
     taking_part: str = ""
     taking_part_process: str = ""  # right after that verb: taking part in the process itself, not in a meeting
+    # a process's launch dated without its meeting: the verb after its subject ("was launched", «был создан»), and a
+    # participle opening the sentence before the process ("Launched in 2006, the Rabat Process …")
+    launched: str = r"(?!x)x"
+    launched_first: str = r"(?!x)x"
 
 
 RUSSIAN = Lexicon(
@@ -95,6 +99,9 @@ RUSSIAN = Lexicon(
     },
     delegation_words=frozenset({"делегация"}),
     launch_words=frozenset({"запуск", "запустить", "учреждение", "учредить", "создание", "начало"}),
+    launched=r"(?<!\w)(?:был[аио]?\s+)?(?:официально\s+)?(?:запущен|создан|учрежд[её]н|основан)[аоы]?(?!\w)|"
+             r"(?<=,\s)(?:запущенн|созданн|учрежденн|учреждённ|основанн)\w+",
+    launched_first=r"^\s*(?:Запущенный|Созданный|Учрежденный|Учреждённый|Основанный)\s",
     counted_nouns={"правительство": "government", "государство": "state", "страна": "state"},
     gathering_words=frozenset({"собрать", "участие", "участвовать", "участник", "собраться", "присутствовать",
                                "объединить"}),
@@ -176,6 +183,10 @@ ENGLISH = Lexicon(
     },
     delegation_words=frozenset({"delegation"}),
     launch_words=frozenset({"launch", "launched", "launching", "establishment", "established", "creation"}),
+    # "was launched in 2003", and in commas after the name: "The Colombo Process, set up in 2003, brings together …"
+    launched=r"\b(?:(?:was|were|has\s+been|had\s+been)\s+(?:officially\s+|formally\s+|first\s+)?|(?<=,\s))"
+             r"(?:launched|established|founded|created|set\s+up)\b",
+    launched_first=r"^\s*(?:Launched|Established|Founded|Created|Set\s+up)\s+in\b",
     counted_nouns={"governments": "government", "states": "state", "countries": "state"},
     gathering_words=frozenset({"met", "gathered", "attended", "participated", "brought", "took", "participating",
                                "joined", "from"}),
@@ -270,6 +281,8 @@ class DomainLexicon:
     reporting_tail: str = ""  # a clause closing a sentence that says who reports it (", передает корреспондент")
     standing_body: str = ""  # a body that meets time and again: the subject after it is its remit («рабочая группа по …»)
     kind_cues: tuple[tuple[str, str], ...] = ()  # (event class, a modifier of a meeting's head noun that tells its class)
+    named_kinds: tuple[tuple[str, str], ...] = ()  # (document class, its phrasing) drafted as a proper name only:
+    #                                                "the Dakar Recommendations", «Ташкентские рекомендации»
     named_document_kinds: tuple[tuple[str, str], ...] = ()  # (nearest document class, a kind the ontology lacks, as
     #                                                           a proper name only: "the Jakarta Recommendations")
     meeting_heads: str = r"(?!x)x"  # any head noun of a meeting: with a kind cue among its modifiers, a meeting's phrasing
@@ -277,6 +290,10 @@ class DomainLexicon:
     held_own: str = ""       # a verb of holding one's own meeting, up to its noun ("concluded their two-day meeting")
     opening: str = ""        # a verb of opening whose object is the meeting ("Opening the meeting", «Открывая совещание»)
     cardinals: str = r"(?!x)x"  # a cardinal number: before a plural meeting, meetings counted ("five workshops")
+    meeting_bodies: str = r"(?!x)x"  # a meeting named by the body that meets, matched as written (a capital names the
+    #                                  body): "the spring Full Round", "the Panel", «заседание Панели», «пленарное заседание»
+    body_kinds: tuple[tuple[str, str], ...] = ()  # (event class, a body whose meeting is of that class), beyond the
+    #                                               kind cues: a standing panel of the process meets as a working group
 
     @property
     def meeting_nouns(self) -> str:
@@ -292,20 +309,33 @@ _RU_MONTHS = {m: i for i, m in enumerate(("январ", "феврал", "мар�
 #: (event class, English cue, Russian cue): a modifier of a meeting's head noun that tells its class
 #: (:func:`.meetings._bare_meeting`); the first that matches wins, so the most specific come first
 _KIND_CUES = (
+    # "Vice-Ministerial", "deputy ministers", «заместителей министров», «вице-министров»: vice- or deputy ministers
+    # (plural: «заместитель министра» is a person's post, not the level of a meeting)
+    ("vice-ministerial-meeting", r"\b(?:vice|deputy)[\s-]+(?:ministerial|ministers)\b",
+     r"заместител(?:ей|и|ями|ях)\s+министр(?:ов)?\b|вице-министр(?:ов|ы|ами)\b"),
     ("ministerial-conference", r"\bministerial\b|\bministers\b", r"министерск\w+|министр(?:ы|ов)\b"),
-    ("senior-officials-meeting", r"\bsenior\s+officials\b", r"старш\w+\s+должностн\w+"),
+    # "Heads of migration and asylum authorities", «руководители миграционных служб»: senior officials by their office
+    ("senior-officials-meeting", r"\bsenior\s+officials\b|\bheads\s+of\s+(?:[\w-]+\s+){0,3}(?:authorities|agencies|"
+                                 r"services|departments|administrations)\b",
+     r"старш\w+\s+должностн\w+|руководител(?:и|ей|ям|ями)\s+(?:\w+\s+){0,3}(?:ведомств|служб|органов)\w*"),
     ("thematic-meeting", r"\bthematic\b", r"тематическ\w+"),
-    ("working-group-meeting", r"\b(?:working\s+group|steering\s+committee|committee|task\s+force|board)\b",
-     r"рабоч\w+\s+групп\w*|(?:руководящ\w+\s+)?комитет\w*|целев\w+\s+групп\w*"),
+    # the body that steers a process between its larger meetings: "Steering Committee", «Руководящий комитет»
+    ("steering-committee-meeting", r"\bsteering\s+(?:committee|group)\b", r"руководящ\w+\s+(?:комитет|групп)\w*"),
+    ("working-group-meeting", r"\b(?:working\s+group|committee|task\s+force|board)\b",
+     r"рабоч\w+\s+групп\w*|комитет\w*|целев\w+\s+групп\w*"),
     ("expert-meeting", r"\bexperts?\b|\btechnical\b", r"эксперт\w*|техническ\w+"),
 )
 
 DOMAIN_ENGLISH = DomainLexicon(
     event_kinds=(
-        ("ministerial-conference", r"(?:(?:vice|deputy)[\s-])?ministerial\s+(?:conference|meeting|consultation)"),
+        ("vice-ministerial-meeting", r"(?:vice|deputy)[\s-]ministerial\s+(?:conference|meeting|consultation)|"
+                                     r"meeting\s+of\s+(?:the\s+)?(?:vice|deputy)[\s-]ministers"),
+        ("ministerial-conference", r"ministerial\s+(?:conference|meeting|consultation)"),
         ("senior-officials-meeting", r"senior\s+officials['’]?\s+meeting|meeting\s+of\s+senior\s+officials"),
         ("thematic-meeting", r"thematic\s+(?:meeting|session|workshop)"),
         ("expert-meeting", r"expert(?:s['’]?)?\s+(?:group\s+)?meeting|meeting\s+of\s+experts"),
+        ("steering-committee-meeting", r"steering\s+(?:committee|group)\s+meeting|"
+                                       r"meeting\s+of\s+the\s+(?:[\w'’-]+\s+){0,6}steering\s+(?:committee|group)"),
         ("working-group-meeting", r"working\s+group\s+meeting|meeting\s+of\s+the\s+(?:[\w'’-]+\s+){0,6}working\s+group"),
     ),
     event_nouns=(("ministerial-conference", r"conference"), ("", r"meeting|session|consultation")),
@@ -353,14 +383,18 @@ DOMAIN_ENGLISH = DomainLexicon(
         ("co-chair", r"\bco[\s-]?chair(?:ed|s|ing|manship)?\b"),
         # "Kuwait, which has held the chairmanship of the Dialogue since November 2014": holding the chairmanship
         ("chair", r"\bchair(?:ed|s|ing|man|woman|person)?\b(?!\s*manship)|"
-                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?chair(?:manship)?\b|\bpresid(?:ed|es|ing)\s+over\b"),
+                  r"\b(?:holds?|held|holding)\s+the\s+(?:rotating\s+)?(?:[A-Z]{2,8}(?:-[A-Z]{2,8})?\s+)?chair(?:manship)?\b|"
+                  r"\bpresid(?:ed|es|ing)\s+over\b"),
         ("secretariat-host", r"\bhost(?:s|ed|ing)?\b|\bsecretariat\s+(?:(?:is\s+|was\s+)?(?:based|housed|located)\s+)?at\b|"
                              # "ICMPD, which has served as the Secretariat of the process since 1993": the body is it
                              r"\b(?:serv(?:es|ed|ing)|acts|acted|acting|functions|functioned)\s+as\s+(?:the\s+|its\s+)?"
                              r"(?:permanent\s+|technical\s+)?secretariat\b|"
                              # "ICMPD has provided the secretariat of …", "Its secretariat is provided by ICMPD"
                              r"\bprovid(?:es|ed|ing|e)\s+(?:the\s+|its\s+)?(?:technical\s+)?secretariat\b|"
-                             r"\bsecretariat\s+(?:is|was|has\s+been|have\s+been)\s+provided\b"),
+                             r"\bsecretariat\s+(?:is|was|has\s+been|have\s+been)\s+provided\b|"
+                             # "the Rabat Process Secretariat, which is run by ICMPD": its holder after "by"
+                             r"(?<=secretariat,\s)which\s+is\s+(?:run|managed|operated)(?=\s+by\b)|"
+                             r"\bsecretariat\s+(?:is|was)\s+(?:run|managed|operated)(?=\s+by\b)"),
     ),
     # the secretariat, or the unit that serves as one ("IOM, which hosts the technical support unit of the Process")
     secretariat=r"secretariat|technical\s+support\s+unit",
@@ -432,23 +466,31 @@ DOMAIN_ENGLISH = DomainLexicon(
     online=r"\b(?:online|virtual(?:ly)?|by\s+video\s*(?:link|conference)|videoconference)\b",
     launching=r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|set\s+up|gave\s+birth)\b",
     kind_cues=tuple((kind, en) for kind, en, _ in _KIND_CUES),
-    named_document_kinds=(("communique", r"recommendations|conclusions"),
-                          ("action-plan", r"guidelines|road\s*map|plan\s+of\s+work")),
+    named_kinds=(("recommendations", r"recommendations|conclusions"),),
+    named_document_kinds=(("action-plan", r"guidelines|road\s*map|plan\s+of\s+work"),),
     meeting_heads=r"meetings?|conferences?|consultations?|workshops?|forums?|seminars?|sessions?|round[\s-]?tables?",
     attending=r"\b(?:at|to|in|during|attended|joined|hosted|organi[sz]ed|convened)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"\b(?:held|concluded|opened|closed|wrapped\s+up)\s+(?:its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
              r"(?:meeting|session|consultation)s?\b",
     cardinals=r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|numerous",
     opening=r"\b(?:opening|opened|opens)\s+(?:the|its|this)",
+    # a session of the whole body ("Full Round", "Plenary") or a named body that meets ("the Panel", "the Steering
+    # Group"), after "the" and at most one small modifier ("the spring Full Round"), capitalised as a name
+    meeting_bodies=r"\b[Tt]he\s+(?P<body>(?:[a-z]+\s+)?(?:Full\s+Round|Plenary(?:\s+(?:Session|Meeting))?|"
+                   r"Steering\s+(?:Committee|Group)|Panel))\b",
+    body_kinds=(("working-group-meeting", r"\bPanel\b"),),
 )
 
 DOMAIN_RUSSIAN = DomainLexicon(
     event_kinds=(
+        ("vice-ministerial-meeting", r"(?:совещани|встреч|заседани|конференци)\w*\s+(?:на\s+уровне\s+)?"
+                                     r"(?:заместителей\s+министров|вице-министров)"),
         ("ministerial-conference", r"министерск\w+\s+(?:конференци|совещани|встреч|консультаци)\w*|"
                                    r"(?:конференци|совещани|встреч)\w*\s+министров"),
         ("senior-officials-meeting", r"(?:совещани|встреч|заседани)\w*\s+(?:на\s+уровне\s+)?старших\s+должностных\s+лиц"),
         ("thematic-meeting", r"тематическ\w+\s+(?:встреч|совещани|заседани|сесси|семинар)\w*"),
         ("expert-meeting", r"(?:совещани|встреч|заседани)\w*\s+экспертов|экспертн\w+\s+(?:совещани|встреч|заседани)\w*"),
+        ("steering-committee-meeting", r"(?:заседани|совещани|встреч)\w*\s+руководящ\w+\s+(?:комитет|групп)\w*"),
         ("working-group-meeting", r"(?:заседани|совещани|встреч)\w*\s+рабоч\w+\s+групп\w*"),
     ),
     event_nouns=(("ministerial-conference", r"конференци\w*"), ("", r"совещани\w*|встреч\w*|заседани\w*|консультаци\w*")),
@@ -492,7 +534,9 @@ DOMAIN_RUSSIAN = DomainLexicon(
                   r"вел[аи]?(?!\w)|(?<!\w)вел[аи]?\s+(?:заседание|встречу|совещание|семинар)(?!\w)"),
         ("secretariat-host", r"принима\w+\s+у\s+себя|размеща\w+\s+у\s+себя|размеща\w+\s+в\b|размещен\w*\s+в\b|"
                              # «МЦРМП обеспечивает работу секретариата процесса», «выполняет функции секретариата»
-                             r"обеспечива\w+\s+работу\s+секретариат\w*|выполня\w+\s+функци\w+\s+секретариат\w*"),
+                             r"обеспечива\w+\s+работу\s+секретариат\w*|выполня\w+\s+функци\w+\s+секретариат\w*|"
+                             # «Секретариат …, функции которого выполняет МЦРМП»: its holder after the verb
+                             r"(?<=,\s)функции\s+которого\s+выполня(?:ет|л)"),
     ),
     secretariat=r"секретариат\w*",
     holder_after=r"^\s*(?:стал[аио]?|станет|будет|выступил[аио]?)\b",
@@ -560,14 +604,19 @@ DOMAIN_RUSSIAN = DomainLexicon(
     online=r"онлайн\w*|в\s+режиме\s+видео\w*|в\s+формате\s+видео\w*|дистанционн\w+|виртуальн\w+",
     launching=r"\bстарт\w*|запуск\w*|запусти\w*|учрежд\w*|учреди\w*|создани\w*|основа\w*",
     kind_cues=tuple((kind, ru) for kind, _, ru in _KIND_CUES),
-    named_document_kinds=(("communique", r"рекомендаци\w*|вывод\w*"),
-                          ("action-plan", r"руководящ\w+\s+принцип\w*|дорожн\w+\s+карт\w*")),
+    named_kinds=(("recommendations", r"рекомендаци\w*|вывод\w*"),),
+    named_document_kinds=(("action-plan", r"руководящ\w+\s+принцип\w*|дорожн\w+\s+карт\w*"),),
     meeting_heads=r"совещани\w*|встреч\w*|конференци\w*|семинар\w*|форум\w*|заседани\w*|консультаци\w*|сесси\w*",
     attending=r"(?:участи\w+|участвова\w+|присутствова\w+|\bна|\bв|\bво)\s+(?:[\w-]+\s+){0,2}$",
     held_own=r"(?<!\w)(?:провел[аио]?|провёл|завершил[аио]?|открыл[аио]?)(?!\w)[^.;,]{0,50}?"
              r"(?<!\w)(?:заседани|встреч|совещани|сесси)\w*",
     cardinals=r"\d+|дв[ае]|тр[её]х|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько|многочисленн\w+|ряд",
     opening=r"(?<!\w)(?:открывая|открыл[аио]?|открывший|открывшая|открывшие)(?!\w)",
+    # «заседание Панели …», «сессия Совета …» (a meeting noun before a body named with a capital), «пленарное заседание»
+    meeting_bodies=r"(?P<body>(?<!\w)(?:заседани|сесси)\w*\s+(?=[А-ЯЁ])(?:\w+\s+){0,2}?(?:[Пп]анел(?:ь|и|ью)|"
+                   r"[Кк]омитет(?:а|у)?|[Сс]овет(?:а|у)?|[Гг]рупп[ыу]|[Пп]равлени[яю]|[Бб]юро)(?!\w)|"
+                   r"(?<!\w)[Пп]ленарн\w+\s+(?:заседани|сесси)\w*)",
+    body_kinds=(("working-group-meeting", r"(?<!\w)[Пп]анел(?:ь|и|ью)(?!\w)"),),
 )
 
 DOMAIN_LEXICONS = {"ru": DOMAIN_RUSSIAN, "en": DOMAIN_ENGLISH}
@@ -623,7 +672,10 @@ GOVERNANCE_CUES = {
         counted_members=r"\b(?P<number>\w+)\s+(?:[A-Z][\w'’-]*\s+){0,4}[Mm]ember\s+[Ss]tates\b",
         grouping=r"\b(?:states|countries|governments)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+"
                  r"(?:\s*(?:and|,)\s+(?:the\s+)?(?:neighbouring|neighboring|other|[A-Z][\w'’-]*)\s+(?:[A-Z]\w*\s+)?"
-                 r"(?:states|countries|[A-Z][\w'’-]*))?|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
+                 r"(?:states|countries|[A-Z][\w'’-]*))?"
+                 # "countries from West Africa, North Africa and Europe": a list of regions goes on
+                 r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
+                 r"|\b[A-Z]\w+\s+member\s+states|\bmember\s+states\s+of\s+"
                  r"the\s+[A-Z]\w+|"
                  # "Delegations from the EU Member States, the Eastern Partnership, Central Asia and Türkiye", "Experts
                  # from across the Silk Routes region and Europe": those taking part by where they come from
@@ -661,7 +713,7 @@ GOVERNANCE_CUES = {
         holding_now=r"председательству(?:ет|ют)|возглавля(?:ет|ют)|руковод(?:ит|ят)",
         counted_members=r"(?P<number>\w+)\s+(?:государств\w*|стран\w*)[\s–—-]+член\w*",
         grouping=r"(?:государств\w*|стран\w*)\s+(?:[–—-]\s+член\w+\s+[А-ЯЁ]\w*|(?:[А-ЯЁ]\w+\s*)+"
-                 r"(?:\s*и\s+(?:[А-ЯЁ]\w+\s+)+|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
+                 r"(?:\s*и\s+[А-ЯЁ]\w+(?:\s+[А-ЯЁ]\w+)*|\s*и\s+(?:сопредельн|соседн|друг)\w+\s+(?:стран|государств)\w*)?)",
         member_word=r"член",
         taking_part=r"участ\w+|представител\w+|делегаци\w+|эксперт\w+|собрал\w*",
         listed_after=r"^\s*,?\s*(?:в\s+том\s+числе|среди\s+(?:них|которых)|а\s+именно|включая)\s+$",

@@ -30,7 +30,8 @@ from migkg.draft.text import Analysis, Token
 from migkg.draft.timing import Timing, dates, period_fields
 
 SHORT_KIND = {"ministerial-conference": "ministerial", "senior-officials-meeting": "senior-officials",
-              "thematic-meeting": "thematic", "expert-meeting": "expert", "working-group-meeting": "working-group"}
+              "thematic-meeting": "thematic", "expert-meeting": "expert", "working-group-meeting": "working-group",
+              "vice-ministerial-meeting": "vice-ministerial", "steering-committee-meeting": "steering-committee"}
 ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth")
 def _roman(number: int) -> str:
@@ -285,6 +286,38 @@ def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
     return None
 
 
+def _body_meeting(analysis: Analysis, body: tuple[int, int],
+                  lexicon: DomainLexicon) -> tuple[int, int, str, str, str | None] | None:
+    """A meeting named by the body that meets, or by a session of the whole body, when the text names no meeting
+    otherwise (:attr:`~.lexicon.DomainLexicon.meeting_bodies`: "met in Bern for the spring Full Round", "The Panel met
+    in Baku", «заседание Панели …», «пленарное заседание»): the first such name in a sentence that says it was held,
+    met, opened or closed, and does not plan it. Its class is the one the body's words tell (a steering committee or
+    group; a panel, a standing body: a working group's, :attr:`~.lexicon.DomainLexicon.body_kinds`), else the one the words before it in its sentence tell (who
+    met: "Heads of migration authorities", ministers), else a senior officials' meeting, the class of a process's
+    regular meeting of officials, noted for the reviewer. Returns (start, end, class, method, note)."""
+    text = analysis.text
+    if not lexicon.kind_cues:
+        return None
+    verbs = "|".join(v for v in (lexicon.met, lexicon.held, lexicon.opened, lexicon.closed) if v)
+    for match in re.finditer(lexicon.meeting_bodies, text[body[0]:body[1]]):
+        start, end = body[0] + match.start("body"), body[0] + match.end("body")
+        sentence = analysis.sentence_of(start)
+        verb = re.search(verbs, text[sentence[0]:sentence[1]], re.I)
+        if verb is None or not _reported(text, sentence, start, end, lexicon) \
+                or (lexicon.to_come and re.search(lexicon.to_come, text[sentence[0]:sentence[0] + verb.start()], re.I)):
+            continue  # "will meet in Vienna for the Full Round": one to come
+        own = next((kind for kind, cue in lexicon.kind_cues if re.search(cue, match.group("body"), re.I)), None) \
+            or next((kind for kind, cue in lexicon.body_kinds if re.search(cue, match.group("body"))), None)
+        who = next((kind for kind, cue in lexicon.kind_cues if re.search(cue, text[sentence[0]:start], re.I)), None)
+        if own:
+            return start, end, own, "a meeting named by the body that meets; the class from the body's name", None
+        if who:
+            return start, end, who, "a meeting named by the body that meets; the class from who met", None
+        return start, end, "senior-officials-meeting", "a meeting named by the body that meets, no class named", \
+            "The text names the meeting by its body, with no class; a senior officials' meeting is a guess: check it."
+    return None
+
+
 def _who_met(analysis: Analysis, body: tuple[int, int], lexicon: DomainLexicon) -> list[tuple[int, int, str, int, int]]:
     """Meetings the text names by who met, when it names none by a class: a subject whose words tell a class
     (:attr:`~.lexicon.DomainLexicon.kind_cues`) before a verb of meeting or of holding its own meeting ("Senior
@@ -376,6 +409,9 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
     bare = _bare_meeting(analysis, actors, body, lexicon) if not mentions else None
     if bare:
         mentions = [bare[:3]]
+    if not mentions:  # "met in Bern for the spring Full Round", «заседание Панели»: named by the body that meets
+        bare = _body_meeting(analysis, body, lexicon)
+        mentions = [bare[:3]] if bare else []
     met = _who_met(analysis, body, lexicon) if not mentions else []
     # "the Technical Workshop of the Bali Process", «экспертный семинар»: the nearest class's phrasing, unless who
     # met is named before it
@@ -657,7 +693,16 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
         spans = [*issued_spans, (when.start, when.end)]
         note = f"The text says \"{when.words}\"; the date of issue is {when.issued.isoformat()}."
         last = _joined_day(text, near)
-        if last is not None:  # "last Monday and Tuesday", «в понедельник и вторник»: the first and last days
+        both = _opened_and_closed(text, sentence, near, lexicon)
+        if both is not None:  # «открывшееся в среду, завершилось сегодня», "opened on Monday and closed today"
+            opened, closed = both
+            event.period = Drafted({"from": opened.date.isoformat(), "to": closed.date.isoformat()},
+                                   [*issued_spans, (opened.start, opened.end), (closed.start, closed.end)],
+                                   f"«{opened.words}» and «{closed.words}», the days its sentence says the meeting "
+                                   "opened and closed, resolved against the date of issue", 0.6,
+                                   f"The text says \"{opened.words}\" and \"{closed.words}\"; the date of issue is "
+                                   f"{when.issued.isoformat()}.")
+        elif last is not None:  # "last Monday and Tuesday", «в понедельник и вторник»: the first and last days
             event.period = Drafted({"from": when.date.isoformat(), "to": last.date.isoformat()},
                                    [*issued_spans, (when.start, last.end)], f"«{text[when.start:last.end]}» resolved "
                                    "against the date of issue, the first and last days", 0.6, note)
@@ -676,6 +721,24 @@ def _when(analysis: Analysis, meeting: Meeting, setting: Setting, first: bool, s
                              "From the dateline; the text gives the meeting no date of its own.")
     if first and not period:
         _opened_elsewhere(analysis, meeting, setting, rivals, sentence)
+
+
+def _opened_and_closed(text: str, sentence: tuple[int, int], near: list[RelativeDate],
+                       lexicon: DomainLexicon) -> tuple[RelativeDate, RelativeDate] | None:
+    """Two days of one sentence, one right after a verb of opening and a later one right after a verb of closing
+    («открывшееся в среду, завершилось сегодня», "which opened on Monday, closed today"): the first and last days of
+    the meeting, whatever the text says of its length."""
+    if not (lexicon.opened and lexicon.closed) or len(near) < 2:
+        return None
+
+    def after(verbs: str, day: RelativeDate) -> bool:
+        return bool(re.search(rf"(?:{verbs})(?:\s+(?:on|в|во))?\s*$", text[max(sentence[0], day.start - 40):day.start],
+                              re.I))
+    opened = next((d for d in near if after(lexicon.opened, d)), None)
+    closed = next((d for d in near if after(lexicon.closed, d)), None)
+    if opened is None or closed is None or closed.date <= opened.date or closed.start <= opened.start:
+        return None
+    return opened, closed
 
 
 def _opened_elsewhere(analysis: Analysis, meeting: Meeting, setting: Setting, rivals: list[tuple[int, int]],
@@ -783,12 +846,34 @@ def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon, places: set[
         low = token.text.lower()
         if (token.pos in ("VERB", "AUX") or low in lexicon.name_stop or (lexicon.met and re.fullmatch(lexicon.met, low)) or
                 (analysis.language == "en" and re.fullmatch(r"[a-z]+ed", token.text))) \
-                and not _inside_proper_name(analysis, token, last, places):
+                and not _inside_proper_name(analysis, token, last, places) \
+                and not _coordinated_subject(analysis, token, last, end + tail.end(), places):
             break
         last = token.end
     words = text[end:last]
     trimmed = re.sub(r"(?:\s+(?:and|of|the|и|в|на|по))+$", "", words, flags=re.I)
     return end + len(trimmed) if last > end + tail.end() else end
+
+
+#: English verbs with no "-ed" past that may follow "and" after a meeting's subject ("… on X and took note of …")
+_IRREGULAR_PAST = frozenset({"took", "held", "met", "gave", "made", "brought", "began", "saw", "went", "came", "said",
+                             "set", "led", "heard", "spoke", "will", "would", "was", "were", "is", "are", "has", "have",
+                             "had", "also"})
+
+
+def _coordinated_subject(analysis: Analysis, token: Token, last: int, begin: int,
+                         places: set[int] | frozenset[int]) -> bool:
+    """A subject of two nouns joined by "and", in lower case, goes on with the name ("thematic meeting on legal
+    migration and youth mobility", "workshop on the recognition of skills and qualifications of migrant workers"): the
+    word after "and" is a lower-case word that is no verb, and a word of the subject comes before it."""
+    if analysis.language != "en" or token.text != "and" or last <= begin:
+        return False
+    after = re.match(r"\s+([a-z][\w'’-]*)", analysis.text[token.end:])
+    if after is None:
+        return False
+    word = after.group(1)
+    return not re.fullmatch(r"[a-z]+ed", word) and word not in _IRREGULAR_PAST and word not in ("the", "a", "an") \
+        and token.end + after.start(1) not in places
 
 
 def _inside_proper_name(analysis: Analysis, token: Token, last: int, places: set[int] | frozenset[int]) -> bool:

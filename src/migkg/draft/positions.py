@@ -131,6 +131,22 @@ def _term_of_next(context: GovernanceContext, to: Actor, position: str, sentence
                    "the new holder of a handover, and its term in the relative clause after it", 0.7)
 
 
+def hand_over_from_the_holder(found: Governance) -> None:
+    """"Switzerland has held the IGC Chair since 1 July 2024. … Mr Brunner handed the Chair over to Canada": a
+    handover that names no one it passes from passes from the one holder of that position the text names in the
+    process, when that holder is not the one it passes to (noted)."""
+    for process in found.processes.values():
+        for handover in process.handovers:
+            if "from" in handover.fields:
+                continue
+            holders = {p.fields["holder"] for p in process.positions
+                       if p.fields["position"] == handover.fields["position"]}
+            if len(holders) == 1 and handover.fields.get("to") not in holders:
+                handover.fields["from"] = holders.pop()
+                handover.note = ((handover.note + " ") if handover.note else "") + \
+                    "Handed over by the holder of the position the text names; check it."
+
+
 def find_positions(context: GovernanceContext, found: Governance) -> None:
     lexicon, text = context.lexicon, context.text
     for sentence in context.sentences:
@@ -301,7 +317,7 @@ def _position(context: GovernanceContext, position: str, start: int, end: int, s
                                                               for p in context.processes)) \
         or bool(lexicon.process_word and re.match(lexicon.process_word, after_cue, re.I))  # "vice-chair of the process"
     holder_after = (re.match(lexicon.holder_after, after_cue, re.I) and not of_process) or re.search(
-        r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at"))
+        r"(?:under\s+the|под)\s+$", text[sentence[0]:start], re.I) or text[start:end].lower().endswith((" в", " in", " at", "выполняет", "выполнял"))
     holders: list[Actor]
     if holder_after or not before:
         following = context.holders_in(end, sentence[1])
