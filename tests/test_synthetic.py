@@ -43,7 +43,7 @@ def test_the_command_writes_the_corpus(tmp_path: Path):
 NEW_KINDS = {  # the kinds of card entry of issue 12 (migkg.cards.facts.FACT_KINDS), each with what the corpus says
     "publisher", "author", "relay", "place-in-state", "event-period", "meeting-of", "event-number", "part-of",
     "purpose", "position", "handover", "membership", "document", "document-kind", "document-name", "adoption",
-    "party-group", "speaker-group", "grouping"}
+    "party-group", "speaker-group", "grouping", "event-attendance"}
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,17 @@ def fifty(tmp_path_factory) -> Path:
 def test_fifty_releases_use_every_new_kind_of_entry(fifty: Path):
     from migkg.cards.evidence import resolve_card
     from migkg.cards.facts import walk
-    from migkg.cards.models import Adoption, DateFact, Fact, GroupRef, Handover, Membership, ProcessPosition, Release
+    from migkg.cards.models import (
+        Adoption,
+        Claim,
+        DateFact,
+        Fact,
+        GroupRef,
+        Handover,
+        Membership,
+        ProcessPosition,
+        Release,
+    )
     from migkg.cards.release import load_release, release_folders
 
     kinds: set[str] = set()
@@ -84,6 +94,8 @@ def test_fifty_releases_use_every_new_kind_of_entry(fifty: Path):
                 seen.add(f"adoption {value.action}")
             if isinstance(value, GroupRef) and entry.kind.name == "speaker-group":
                 seen.add(f"speakers: {value.group}")
+            if isinstance(value, Claim) and value.qualifier:
+                seen.add(f"count {value.qualifier}")
     assert kinds >= NEW_KINDS, NEW_KINDS - kinds
     expected = {
         "supplied release-issued", "supplied publisher", "release press-release", "release news-item", "release url",
@@ -93,7 +105,7 @@ def test_fifty_releases_use_every_new_kind_of_entry(fifty: Path):
         "position chair", "position co-chair", "position secretariat-host",
         "membership member", "membership observer", "membership partner",
         "adoption adopted", "adoption signed", "adoption endorsed",
-        "speakers: participants", "speakers: meeting", "speakers: officials"}
+        "speakers: participants", "speakers: meeting", "speakers: officials", "count more-than"}
     assert seen >= expected, expected - seen
 
 
@@ -104,3 +116,5 @@ def test_fifty_releases_of_every_new_kind_build_with_no_violation(fifty: Path, t
     assert "Violation:" not in done.stderr
     assert re.search(r"^0 violation\(s\)", done.stderr, flags=re.M), done.stderr[-2000:]
     assert "(50 built, 0 reused from the cache, 0 failed" in done.stderr
+    # a meeting held online says so in every report of it, and "more than N" holds for the list: no warning of theirs
+    assert "attendance-mode" not in done.stderr and "states a count of more than" not in done.stderr

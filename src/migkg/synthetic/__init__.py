@@ -14,7 +14,8 @@ whose date of issue and publisher are supplied from their address, some relaying
 releases say who chairs a process, hands its chair over, co-chairs a meeting, hosts its secretariat, joined
 it, observes it or is its partner; the declaration or action plan adopted, endorsed or signed at an event;
 what the participants, the meeting as a body or a state's officials said; the event's purpose, a meeting
-held as part of it, a release's publisher, author and address, the state of the city of its dateline.
+held as part of it, a release's publisher, author and address, the state of the city of its dateline; a meeting
+held online, a count given as a bound ("more than N governments").
 
 The registry grows as a real one does: about 200 states (names from pycountry, Russian from
 its ISO 3166 translations), a government and two ministries per state, their posts, recurring

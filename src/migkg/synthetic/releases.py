@@ -3,11 +3,11 @@
 What a release says of its event is decided once per event (:class:`Events`), so that every release
 reporting the same event says the same of it: its kind, its date or period and how precisely the text
 gives it, the process it is a meeting of and its number in that process's series, the meeting held as
-part of it, the document adopted at it. What else a release says is drawn per release, in the
+part of it, the document adopted at it, whether it was held online. What else a release says is drawn per release, in the
 proportions below: who chairs the process or hosts its secretariat, who handed the chair over, who
 joined or observes it, the event's purpose, what the participants or the meeting as a body said, the
 release's kind (a press release, or a news item whose date of issue and publisher are supplied from
-its address), its publisher, its author, the outlet it relays.
+its address), its publisher, its author, the outlet it relays, whether it bounds its count ("more than N").
 """
 from __future__ import annotations
 
@@ -57,6 +57,11 @@ CHAIR, HANDOVER, HANDOVER_FROM_UNSAID, CO_CHAIRS, SECRETARIAT = 0.4, 0.2, 0.15, 
 MEMBER, OBSERVER, PARTNER = 0.2, 0.12, 0.15
 PARTICIPANTS_SPEAK, MEETING_SPEAKS, OFFICIALS_SPEAK = 0.3, 0.15, 0.15
 GROUPING = 0.1
+#: the share of events held online (every release that reports one says so), and of releases that bound their count
+#: ("more than N governments"); each drawn from a random source of its own, so that the corpus is otherwise the one
+#: these features were added to
+ONLINE = 0.05
+BOUNDED_COUNT = 0.1
 
 
 class Text:
@@ -107,6 +112,7 @@ class Event:
     document: str | None  # the kind of document adopted at it
     launches: bool = False  # the process was launched at this event (each process at one event only)
     number: int | None = None  # its number in its process's series (set by Events)
+    online: bool = False  # held online: every report of it says so
 
 
 def _weighted(rng: random.Random, choices: tuple[tuple[str, int], ...]) -> str:
@@ -131,8 +137,9 @@ def _event(registry: Registry, seed: int, index: int) -> Event:
     number_stated = rng.random() < NUMBER_STATED
     side = rng.random() < SIDE_EVENT
     document = _weighted(rng, DOCUMENT_KIND_WEIGHTS) if rng.random() < DOCUMENT else None
+    online = random.Random(f"{seed}-online-{index}").random() < ONLINE
     return Event(f"{date.isoformat()}-{city['id']}-{kind}-{index}", date, city, host, process, topic_ru, topic_en,
-                 topics, kind, precision, ends, number_stated, side, document, launches)
+                 topics, kind, precision, ends, number_stated, side, document, launches, online=online)
 
 
 class Events:
@@ -205,6 +212,7 @@ class ReleaseWriter:
         self.registry = registry
         self.index = index
         self.rng = random.Random(f"{seed}-release-{index}")
+        self.bounded_count = random.Random(f"{seed}-bounded-count-{index}").random() < BOUNDED_COUNT
         self.lang = "ru" if self.rng.random() < 0.7 else "en"
         self.text = Text()
         recurring = index > 0 and self.rng.random() < 0.1
@@ -308,6 +316,9 @@ class ReleaseWriter:
             self.t(" и ", " and "), (self.name(supporters[1]),), ".\n\n")
         opened = self.put(self.t("Мероприятие было открыто: ", "The meeting was opened by "),
                           (self._post_title(opener) + " " + self.name(opener),), ".\n\n")[0]
+        if ev.online:
+            event["attendance"] = {"mode": "online", "evidence": self.put(
+                (self.t("Мероприятие прошло в режиме видеоконференции", "The meeting was held online"),), ".\n\n")[0]}
         roles = [
             {"role": "opener", "agent": opener["id"], "evidence": opened},
             {"role": "organiser", "agent": host_gov["id"], "evidence": organiser},
@@ -327,9 +338,13 @@ class ReleaseWriter:
 
         listed = len(participants)
         stated = listed if rng.random() < 0.9 else listed + 1  # now and then the text counts otherwise
+        qualifier = None
+        if self.bounded_count and stated == listed:  # "more than N", N one fewer than it lists: a bound that holds
+            stated, qualifier = listed - 1, "more-than"
         groupings = []
         count_cite = self.put(self.t("Мероприятие собрало вместе ", "The event brought together "),
-                              (self.t(f"{stated} правительств", f"{stated} governments"),))[0]
+                              (self.t(f"более {stated} правительств" if qualifier else f"{stated} правительств",
+                                      f"more than {stated} governments" if qualifier else f"{stated} governments"),))[0]
         if rng.random() < GROUPING:  # the release's own words for who took part
             grouping = self.put(self.t(" ", " of "), (self.t("стран региона", "the countries of the region"),), ". ")[0]
             groupings.append({"id": "countries-of-the-region", "about": ev.id, "role": "participant",
@@ -430,8 +445,8 @@ class ReleaseWriter:
             entry.update(self._process_over_time(participants))
             processes.append(entry)
         # move the event's entries into the card's order
-        event = {key: event[key] for key in ("id", "kind", "name", "date", "period", "place", "meeting_of", "number",
-                                             "purposes") if key in event}
+        event = {key: event[key] for key in ("id", "kind", "name", "date", "period", "place", "attendance", "meeting_of",
+                                             "number", "purposes") if key in event}
         event["roles"] = roles
         events[0] = event
 
@@ -440,7 +455,8 @@ class ReleaseWriter:
             self.put("\n")
         text = self.text.value()
         claims = [{"id": "count-of-governments", "about": ev.id, "count": stated, "counted": "government",
-                   "counted_role": "participant", "evidence": count_cite}]
+                   "counted_role": "participant", **({"qualifier": qualifier} if qualifier else {}),
+                   "evidence": count_cite}]
         card = {"card": 1, "release": release, "places": places, "events": events, "processes": processes,
                 "posts_held": posts_held, "documents": documents, "statements": statements, "claims": claims,
                 "groupings": groupings}
