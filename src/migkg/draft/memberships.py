@@ -29,7 +29,7 @@ GROUPS_GAP = r"\s+(?:as|как)\s+[^,.;()]{2,50},\s*(?:and|и|а\s+также)\s
 def find_memberships(context: GovernanceContext, found: Governance) -> None:
     text = context.text
     for sentence in context.sentences:
-        if _counted_list(context, found, sentence):
+        if _counted_list(context, found, sentence) or _composed_of(context, found, sentence):
             continue
         words = text[sentence[0]:sentence[1]]
         taken: list[tuple[int, int]] = []
@@ -105,6 +105,69 @@ def find_memberships(context: GovernanceContext, found: Governance) -> None:
                     found.process(process).memberships.append(
                         Drafted(fields, spans, f"status «{text[start:end]}» after the holder", 0.7))
                 found.busy.append(sentence)
+
+
+#: a verb whose subject is the process and whose object lists its members ("The X Process brings together A, B and
+#: C", «X процесс объединяет А, Б и В»), after the process's name (an acronym in brackets or an aside in commas may
+#: stand between); present tense only: what the process is made of, not who met
+COMPOSED_VERB = {
+    "en": r"^(?:\s*\([^()]*\))?(?:\s*,[^,;.]{1,120},)?\s+(?:brings\s+together|comprises|consists\s+of|"
+          r"is\s+(?:made\s+up|composed)\s+of|unites|includes|groups)\s+",
+    "ru": r"^(?:\s*\([^()]*\))?(?:\s*,[^,;.]{1,120},)?\s+(?:объединяет|включает(?:\s+в\s+себя)?|"
+          r"состоит\s+из)\s+",
+}
+#: the members (or observers) named as the subject around the process: "the members of the X Process are A and B",
+#: "the X Process's members are", «членами X процесса являются А и Б», «в (состав) X процесса входят А и Б» (the
+#: words before the process's name, the words after it, and the status)
+COMPOSED_AROUND = {
+    "en": ((r"\b(?:the\s+)?members\s+of\s+(?:the\s+)?$", r"^\s+(?:are|include)\s+", "member"),
+           (r"\b(?:the\s+)?observers\s+(?:of|to)\s+(?:the\s+)?$", r"^\s+(?:are|include)\s+", "observer"),
+           (r"(?:^|\s)$", r"^[’']s\s+(?:\w+\s+)?members\s+(?:are|include)\s+", "member"),
+           (r"(?:^|\s)$", r"^[’']s\s+observers\s+(?:are|include)\s+", "observer")),
+    "ru": ((r"(?<!\w)членами\s+$", r"^\s+(?:являются|стали)\s+", "member"),
+           (r"(?<!\w)наблюдателями\s+(?:в\s+)?$", r"^\s+(?:являются|стали)\s+", "observer"),
+           (r"(?<!\w)[Вв]\s+(?:состав\s+)?$", r"^(?:\s*,[^;.]{1,120}?,)?\s+вход(?:ят|ит)\s+", "member")),
+}
+#: between the verb and the first member: a counted noun ("12 countries:", «государства»), or "including"
+COMPOSED_GAP = (r"^\s*(?:(?:the|its|\d+|[a-zа-яё-]+)\s+){0,3}?(?:(?:member\s+)?(?:states|countries|governments)|"
+                r"государств\w*|стран\w*)?\s*(?::|[–—]|,?\s*(?:including|among\s+them|namely|в\s+том\s+числе|"
+                r"а\s+именно|включая))?\s*(?:the\s+)?$")
+
+
+def _composed_of(context: GovernanceContext, found: Governance, sentence: tuple[int, int]) -> bool:
+    """"The X Process brings together A, B and C", "The members of the X Process are A and B", «В X процесс,
+    учрежденный в 2013 году, входят А, Б и В», «Членами X процесса являются А и Б»: the process (named) as the
+    subject of a verb of being made of, or its members (observers) as the subject of a verb of being, and the
+    holders listed right after it: each is a member (observer) of the process, with no timing and at no meeting
+    (the present: what the process is made of, not who met)."""
+    text, language = context.text, context.analysis.language
+    for process in [p for p in context.processes if sentence[0] <= p.start < sentence[1]]:
+        before, after = text[sentence[0]:process.start], text[process.end:sentence[1]]
+        cue = re.match(COMPOSED_VERB[language], after, re.I)
+        status, start = "member", process.start
+        if cue is None:
+            for ahead, behind, as_status in COMPOSED_AROUND[language]:
+                lead = re.search(ahead, before, re.I)
+                cue = re.match(behind, after, re.I) if lead else None
+                if lead and cue:
+                    status, start = as_status, sentence[0] + lead.start()
+                    break
+        if cue is None:
+            continue
+        at = process.end + cue.end()
+        first = next(iter(context.holders_in(at, sentence[1])), None)
+        if first is None or first.type not in ("state", "intergovernmental-organization") or \
+                not re.match(COMPOSED_GAP, text[at:first.start], re.I):
+            continue
+        listed = context.list_from(first, True, (first.start, sentence[1]))
+        for holder in listed:
+            found.process(process.entity).memberships.append(
+                Drafted({"status": status, "agent": holder.entity}, [(start, at), (holder.start, holder.end)],
+                        "the process as the subject of a verb of being made of, and the holders listed after it",
+                        0.65))
+        found.busy.append(sentence)
+        return True
+    return False
 
 
 def _count(context: GovernanceContext, words: str, start: int, end: int) -> int | None:

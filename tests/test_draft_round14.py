@@ -1,0 +1,48 @@
+"""Round 14 of the drafter's tuning (issue 16): rules meant to carry over to texts no round has read, each a class
+of phrasing. Snippets invented for these tests (the meetings and figures in them are made up); the registry is
+tests/fixtures/domain's."""
+from __future__ import annotations
+
+from tests.drafting import draft
+
+
+def memberships(card) -> dict[str, dict]:
+    return {m.fields["agent"]: m.fields for p in card.processes for m in p.memberships}
+
+
+COMPOSED_EN = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Almaty Process met today in Astana to discuss labour migration.
+
+The Almaty Process, set up in 2013, brings together Kazakhstan, Kyrgyzstan, Tajikistan and Turkey.
+"""
+
+COMPOSED_RU = """ПРЕСС-РЕЛИЗ
+
+Встреча в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание старших должностных лиц Алматинского процесса.
+
+В Алматинский процесс, созданный в 2013 году, входят Казахстан, Кыргызстан, Таджикистан и Турция.
+"""
+
+
+def test_members_listed_as_what_a_process_is_made_of(context):
+    want = {state: {"status": "member", "agent": state} for state in ("KAZ", "KGZ", "TJK", "TUR")}
+    assert memberships(draft(COMPOSED_EN, "en", context, "2026-03-04")) == want
+    assert memberships(draft(COMPOSED_RU, "ru", context, "2026-03-04")) == want
+    text = COMPOSED_EN.replace("The Almaty Process, set up in 2013, brings together",
+                               "The members of the Almaty Process are")
+    assert memberships(draft(text, "en", context, "2026-03-04")) == want
+    text = COMPOSED_RU.replace("В Алматинский процесс, созданный в 2013 году, входят",
+                               "Членами Алматинского процесса являются")
+    assert memberships(draft(text, "ru", context, "2026-03-04")) == want
+    # observers likewise; and the members of another body are not the process's
+    text = COMPOSED_EN.replace("The Almaty Process, set up in 2013, brings together",
+                               "The observers of the Almaty Process are")
+    assert {m["status"] for m in memberships(draft(text, "en", context, "2026-03-04")).values()} == {"observer"}
+    text = COMPOSED_EN.replace("The Almaty Process, set up in 2013, brings together",
+                               "The Almaty Process was discussed by the bloc's members, which are")
+    assert memberships(draft(text, "en", context, "2026-03-04")) == {}
