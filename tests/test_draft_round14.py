@@ -46,3 +46,33 @@ def test_members_listed_as_what_a_process_is_made_of(context):
     text = COMPOSED_EN.replace("The Almaty Process, set up in 2013, brings together",
                                "The Almaty Process was discussed by the bloc's members, which are")
     assert memberships(draft(text, "en", context, "2026-03-04")) == {}
+
+
+STANDING_EN = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - Senior officials of the Almaty Process met today in Astana. Delegations of the Process's 4 \
+member countries took part: Kazakhstan, Kyrgyzstan, Tajikistan and Turkey.
+"""
+
+STANDING_RU = """ПРЕСС-РЕЛИЗ
+
+Встреча в Бишкеке
+
+БИШКЕК, 4 марта 2026 - Сегодня в Бишкеке прошло совещание старших должностных лиц Алматинского процесса. Оно \
+собрало представителей четырех государств – участников процесса: Казахстана, Кыргызстана, Таджикистана и Турции.
+"""
+
+
+def test_members_named_by_their_standing_before_a_verb_of_attending_and_a_list(context):
+    want = {state: {"status": "member", "agent": state} for state in ("KAZ", "KGZ", "TJK", "TUR")}
+    assert memberships(draft(STANDING_EN, "en", context, "2026-03-04")) == want
+    assert memberships(draft(STANDING_RU, "ru", context, "2026-03-04")) == want
+    text = STANDING_EN.replace("Delegations of the Process's 4 member countries took part:",
+                               "Delegations of 4 of the Process's 6 member states attended, among them")
+    assert memberships(draft(text, "en", context, "2026-03-04")) == want
+    # the members of another body, named by its acronym, are not the process's
+    text = STANDING_EN.replace("Delegations of the Process's 4 member countries took part:",
+                               "Four SADC member states, among them")
+    assert memberships(draft(text, "en", context, "2026-03-04")) == {}
