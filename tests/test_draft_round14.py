@@ -3,7 +3,7 @@ of phrasing. Snippets invented for these tests (the meetings and figures in them
 tests/fixtures/domain's."""
 from __future__ import annotations
 
-from tests.drafting import draft
+from tests.drafting import card_text, draft
 
 
 def memberships(card) -> dict[str, dict]:
@@ -76,3 +76,18 @@ def test_members_named_by_their_standing_before_a_verb_of_attending_and_a_list(c
     text = STANDING_EN.replace("Delegations of the Process's 4 member countries took part:",
                                "Four SADC member states, among them")
     assert memberships(draft(text, "en", context, "2026-03-04")) == {}
+
+
+LEAD_IN_DATELINE = """БИШКЕК, 4 марта. /НОВОСТИ/. Заместители министров стран Алматинского процесса провели в среду в Бишкеке \
+совещание заместителей министров. Об этом сообщает пресс-служба МИД.
+
+Встречу открыл заместитель министра иностранных дел.
+"""
+
+
+def test_a_lead_that_goes_on_after_the_dateline_is_the_title_and_the_body(context):
+    card = draft(LEAD_IN_DATELINE, "ru", context, "2026-03-04")
+    assert card_text(LEAD_IN_DATELINE, card.title.spans).startswith("Заместители министров стран")
+    event, = card.events
+    assert event.kind.fields == {"kind": "vice-ministerial-meeting"}
+    assert event.meeting_of is not None and event.meeting_of.fields == {"process": "almaty-process"}
