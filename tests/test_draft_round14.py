@@ -91,3 +91,24 @@ def test_a_lead_that_goes_on_after_the_dateline_is_the_title_and_the_body(contex
     event, = card.events
     assert event.kind.fields == {"kind": "vice-ministerial-meeting"}
     assert event.meeting_of is not None and event.meeting_of.fields == {"process": "almaty-process"}
+
+
+OBJECT_OF_HOLDING = """Wire item
+
+Officials end their talks
+
+ASTANA, March 4 (Wire) -- Member states of the Commonwealth of Independent States on Wednesday wrapped up a \
+three-day meeting of the Almaty Process in the Kazakh capital, a local agency reported.
+
+The gathering, described by organizers as the 9th regular meeting of the process, discussed labour migration.
+"""
+
+
+def test_a_meeting_as_the_object_of_a_verb_of_closing_and_its_number_described_in_apposition(context):
+    event, = draft(OBJECT_OF_HOLDING, "en", context, "2026-03-04").events
+    assert event.meeting_of is not None and event.meeting_of.fields == {"process": "almaty-process"}
+    assert event.number is not None and event.number.fields == {"number": 9}
+    # a meeting still to come is no object of such a verb
+    text = OBJECT_OF_HOLDING.replace("on Wednesday wrapped up a three-day meeting",
+                                     "on Wednesday said they would hold a three-day meeting")
+    assert draft(text, "en", context, "2026-03-04").events == []
