@@ -112,3 +112,22 @@ def test_a_meeting_as_the_object_of_a_verb_of_closing_and_its_number_described_i
     text = OBJECT_OF_HOLDING.replace("on Wednesday wrapped up a three-day meeting",
                                      "on Wednesday said they would hold a three-day meeting")
     assert draft(text, "en", context, "2026-03-04").events == []
+
+
+ONLINE_RU = """ПРЕСС-РЕЛИЗ
+
+Встреча экспертов
+
+БИШКЕК, 4 марта 2026 - Сегодня в режиме видеоконференции прошло совещание старших должностных лиц Алматинского \
+процесса.
+"""
+
+
+def test_how_a_meeting_was_attended_where_the_text_says_it(context):
+    event, = draft(ONLINE_RU, "ru", context, "2026-03-04").events
+    assert event.attendance is not None and event.attendance.fields == {"mode": "online"}
+    text = ONLINE_RU.replace("в режиме видеоконференции", "в гибридном формате")
+    event, = draft(text, "ru", context, "2026-03-04").events
+    assert event.attendance is not None and event.attendance.fields == {"mode": "hybrid"}
+    event, = draft(ONLINE_RU.replace("в режиме видеоконференции ", ""), "ru", context, "2026-03-04").events
+    assert event.attendance is None

@@ -540,6 +540,29 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
     held = _held_sentence(analysis, meeting, sentence)
     _when(analysis, meeting, setting, first, sentence, lead, held)
     _where(analysis, actors, meeting, setting, first, sentence, lead, held)
+    if first:
+        _attendance(analysis, meeting, sentence, lead)
+
+
+#: how a meeting was attended, the mixed mode first ("in a hybrid format", «в гибридном формате»); online is the
+#: lexicon's ``online`` ("met online", "by videoconference", «в режиме видеоконференции»)
+HYBRID = {"en": r"\bhybrid\b|\bin\s+(?:a\s+)?(?:mixed|blended)\s+format\b",
+          "ru": r"гибридн\w+|смешанн\w+\s+формат\w*"}
+
+
+def _attendance(analysis: Analysis, meeting: Meeting, sentence: tuple[int, int], lead: tuple[int, int] | None) -> None:
+    """How the release's own meeting was attended, where the sentence naming it (or the one before that says they
+    met) says it: ``hybrid``, else ``online``; nothing where the text says neither (in person is not assumed)."""
+    text, lexicon = analysis.text, DOMAIN_LEXICONS[analysis.language]
+    for where in (sentence, lead):
+        if where is None:
+            continue
+        for mode, pattern in (("hybrid", HYBRID.get(analysis.language, "")), ("online", lexicon.online)):
+            hit = re.search(pattern, text[where[0]:where[1]], re.I) if pattern else None
+            if hit:
+                meeting.event.attendance = Drafted({"mode": mode}, [(where[0] + hit.start(), where[0] + hit.end())],
+                                                   f"«{hit.group()}» in the sentence about the meeting", 0.6)
+                return
 
 
 def _with_ordinal(event: DraftEvent, start: int) -> int:
