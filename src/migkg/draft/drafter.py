@@ -119,6 +119,11 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         else None
     if above:
         title, title_method = above, "the line above the kind line (under it, the dateline)"
+    lead = _lead_after_dateline(text, dateline, kind)
+    if title and lead is not None and title[0] > lead:
+        # "АСТАНА, 12 марта. /ТАСС/. Заместители министров … провели …" with no line above it: the dateline opens the
+        # lead paragraph, whose first sentence stands for the title (not the next paragraph's)
+        title = None
     if title and dateline and title[0] > dateline.start and (title[1] - title[0] > 200 or
                                                             analysis.sentence_of(title[0])[1] < title[1]):
         title = (title[0], analysis.sentence_of(title[0])[1])  # no headline: the body's first sentence stands for it
@@ -134,6 +139,8 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                          "card from.", "check that the file is the release's text (a card needs a title and a "
                          "date).")
     issued = date_of_issue(text, language, dateline, supplied)
+    # a title that is the body's first sentence is also read as body (the meeting a wire's lead names)
+    opening = title[0] if title_method.startswith("no title line") else title[1]
     body_start = dateline.tail_end if dateline else title[1]
     place_line = find_place_line(text, body_start, min(body_start + 200, len(text))) \
         if not (dateline and dateline.place_start is not None and dateline.place_end is not None) else None
@@ -198,9 +205,9 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
                       else None, city,
                       relative, dateline.tail_end if dateline else None,
                       (place_line[0], place_line[2]) if place_line else None)
-    card.places += [p for p in places_in_states(analysis, actors, registry, (title[1], body_end))
+    card.places += [p for p in places_in_states(analysis, actors, registry, (opening, body_end))
                     if not any(known.fields == p.fields for known in card.places)]
-    meetings = find_meetings(analysis, actors, (title[1], body_end), title, setting)
+    meetings = find_meetings(analysis, actors, (opening, body_end), title, setting)
     if releases is not None and meetings:
         corefer(meetings, known_events(releases, release_id))
     event = meetings[0].event if meetings else None
@@ -218,7 +225,7 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         skip_dateline = title[1]  # a place and date that sign the release off at its end: the body comes before them
 
     if event:
-        body = (title[1], body_end)
+        body = (opening, body_end)
         event.roles += roles_from_cues(analysis, actors, titles, lexicon, body, finder.quotes)
         named = sorted(((start, m.event) for m in meetings for start, _ in m.mentions), key=lambda n: n[0])
         for role in roles_around_verbs(analysis, actors, lexicon, body):
@@ -243,11 +250,11 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         card.processes = processes(analysis, actors, terms, lexicon, event.id, issued.fields["date"][:4] if issued else None)
         members = member_counts(analysis, actors, lexicon, body_end)
         counted = {span for claim in members for span in claim.spans}
-        card.claims += [c for c in count_claims(analysis, lexicon, event.id, (title[1], body_end),
+        card.claims += [c for c in count_claims(analysis, lexicon, event.id, (opening, body_end),
                                                 _after_dash(text, skip_dateline))
                         if not any(s <= c.spans[0][1] and c.spans[0][1] <= e for s, e in counted)] + members
     year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
-    governance = find_governance(analysis, actors, meetings, terms, (title[1], body_end), finder.quotes, year,
+    governance = find_governance(analysis, actors, meetings, terms, (opening, body_end), finder.quotes, year,
                                  registry, lambda start, end: _topics_in(terms, start, end),
                                  [(t.start, t.end) for t in titles],
                                  str(card.issued.fields["date"]) if card.issued and card.issued.fields.get("date")
@@ -264,6 +271,17 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
     card.proposals = actors.proposals
     note_spellings(card, actors)
     return card
+
+
+def _lead_after_dateline(text: str, dateline: Dateline | None, kind: object) -> int | None:
+    """Where the lead begins when the text opens with its dateline and the lead goes on in the same line (no kind or
+    title line above it): words after the dateline's agency, on its line."""
+    if dateline is None or kind is not None or text[:dateline.start].strip():
+        return None
+    start = _after_dash(text, dateline.tail_end)
+    line_end = text.find("\n", dateline.tail_end)
+    line_end = len(text) if line_end < 0 else line_end
+    return start if start < line_end and re.search(r"[^\W\d_]{2}", text[start:line_end]) else None
 
 
 def _headline_above(text: str, kind: KindLine, skip: list[tuple[int, int] | None]) -> tuple[int, int] | None:

@@ -52,6 +52,7 @@ class DraftEvent:
     meeting_of: Drafted | None = None
     number: Drafted | None = None
     part_of: Drafted | None = None
+    attendance: Drafted | None = None
     purposes: list[Drafted] = field(default_factory=list)
     roles: list[Drafted] = field(default_factory=list)
 

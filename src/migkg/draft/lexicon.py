@@ -683,7 +683,8 @@ GOVERNANCE_CUES = {
                  r"(?:across\s+)?(?:the\s+)?" + _NAMES + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _NAMES + ")*",
         member_word=r"\bmember",
         taking_part=r"\b(?:met|gathered|attended|took\s+part|brought\s+together|participants?|delegations?)\b",
-        listed_after=r"^\s*,?\s*(?:among\s+(?:them|whom|which)|including|namely|such\s+as)\s+(?:the\s+)?$",
+        listed_after=r"^\s*(?P<standing>(?:attended|took\s+part|participated)\s*)?,?\s*(?:among\s+(?:them|whom|which)|"
+                     r"including|namely|such\s+as)\s+(?:the\s+)?$",
         # "officials from member states", "as well as from several EU Member States": others, unnamed
         status_of_others=r"\b(?:from|among|for|with|by|to)\s+(?:(?:the|its|all|other|several|some)\s+)?"
                          r"(?:[A-Z]{2,8}\s+)?$",
@@ -691,7 +692,8 @@ GOVERNANCE_CUES = {
         counted_list=r"\b(?P<number>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[\w'’-]+\s+){0,3}?(?:states|countries|governments|members)"
                      r"(?:\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+){0,6}?(?:[A-Z][\w'’-]*))?"
-                     r"(?:\s*\([A-Z]{2,8}\))?\s*(?::|\s[–—-])\s*$",
+                     # "… member countries took part: A, B …": the verb before the list (its states' standing status)
+                     r"(?:\s*\([A-Z]{2,8}\))?(?P<standing>\s+(?:took\s+part|attended|participated))?\s*(?::|\s[–—-])\s*$",
         membership_words=r"\bmembers?\b|\bmembership\b",
         all_of_them=r"^\s*(?:all|each)\s+of\s+them\b|^\s*they\s+all\b|^\s*all\s+(?:these|those|the|of\s+the)\s+(?:\w+\s+)?"
                     r"(?:states|countries|members)\b",
@@ -721,8 +723,10 @@ GOVERNANCE_CUES = {
         # «в состав процесса входят 12 государств: А, Б …», «11 государств-членов – А, Б …»
         counted_list=r"(?<!\w)(?P<number>\d+|(?:дв|тр|четыр|пят|шест|сем|восем|девят|десят|одиннадцат|двенадцат|"
                      r"тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат)\w*)\s+(?:[\w-]+\s+){0,2}?(?:государств|стран|член)\w*"
-                     r"(?:[\s–—-]+член\w*)?(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
-        membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+",
+                     r"(?:[\s–—-]+член\w*|(?P<standing>[\s–—-]+участник\w*(?=\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))))?"
+                     r"(?:\s+(?:процесса|диалога|[А-ЯЁ]\w+\s+(?:процесса|диалога)))?\s*(?::|\s[–—-])\s*$",
+        membership_words=r"член\w*|в\s+(?:его\s+|ее\s+|её\s+)?состав\w*|входят|входит|объединя\w+|"
+                         r"участник\w*\s+(?:[А-ЯЁ]\w+\s+)?(?:процесса|диалога)",
         all_of_them=r"^\s*(?:все|каждое|каждая|каждый)\s+(?:из\s+)?(?:они|них|эти|эти\s+\w+)(?!\w)",
         # «председательствовавшего на заседании»; «Заседание вел X», «вела встречу»: conducted it
         chaired_meeting=r"(?:со)?председательствовал\w*|(?:со)?председательствовавш\w*|(?:со)?председательством|"

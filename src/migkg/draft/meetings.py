@@ -195,7 +195,10 @@ def _numbers_in_apposition(analysis: Analysis, actors: Actors, meetings: list[Me
     nouns = "|".join(pattern for _, pattern in lexicon.event_nouns)
     mentions = sorted(((start, end, meeting) for meeting in meetings for start, end in meeting.mentions),
                       key=lambda m: m[0])
-    for match in re.finditer(rf"\b(?:{nouns})\w*,\s+(?:the\s+)?([\w-]+)", text[body[0]:body[1]], re.I):
+    # "The gathering, described by organizers as the 11th regular meeting of the process": a noun referring back,
+    # and an ordinal after words that describe it as such
+    for match in re.finditer(rf"\b(?:{nouns}|gathering|event)\w*,\s+(?:(?:described|billed|referred\s+to)\s+"
+                             rf"(?:by\s+(?:\w+\s+){{1,3}}?)?as\s+)?(?:the\s+)?([\w-]+)", text[body[0]:body[1]], re.I):
         start, end = body[0] + match.start(), body[0] + match.end()
         number = _ordinal_word(match.group(1), lexicon)
         before = [m for m in mentions if m[0] <= start]
@@ -243,7 +246,7 @@ def _counted(analysis: Analysis, start: int, end: int, lexicon: DomainLexicon) -
 
 
 def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
-                  lexicon: DomainLexicon) -> tuple[int, int, str, str, str | None] | None:
+                  lexicon: DomainLexicon, as_object: bool = False) -> tuple[int, int, str, str, str | None] | None:
     """A meeting the text names by its head noun alone, with words around it that tell no event class of the
     lexicon ("at a meeting of the process's steering committee", «в ежегодной встрече Сети … (MIRPAL)»), when it
     names no meeting otherwise: the first such noun that someone is at ("at a", «участие в») or that was held,
@@ -260,7 +263,11 @@ def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
         start, end = body[0] + match.start(), body[0] + match.end()
         sentence = analysis.sentence_of(start)
         attended = re.search(lexicon.attending, text[sentence[0]:start], re.I)
-        held = lexicon.held and re.search(lexicon.held, text[sentence[0]:sentence[1]], re.I)
+        held = bool(lexicon.held and re.search(lexicon.held, text[sentence[0]:sentence[1]], re.I))
+        # "Member states … on Tuesday wrapped up a two-day meeting of the IGAD-RCP", «провели встречу …»: a verb of
+        # holding, opening or closing whose object is this noun
+        held = held or bool(as_object and lexicon.held_own and any(sentence[0] + h.end() == end for h in re.finditer(
+            lexicon.held_own, text[sentence[0]:end], re.I)))
         if not (attended or held) or not _reported(text, sentence, start, end, lexicon) \
                 or not any(sentence[0] <= p.start < sentence[1] for p in processes):
             continue
@@ -421,6 +428,9 @@ def find_meetings(analysis: Analysis, actors: Actors, body: tuple[int, int], tit
     if modified and (not met or modified[0][0] < met[0][0]):
         mentions, met = modified, []
     mentions = mentions or [m[:3] for m in met]
+    if not mentions:  # the last resort: a head noun that is the object of a verb of holding, opening or closing
+        bare = _bare_meeting(analysis, actors, body, lexicon, as_object=True)
+        mentions = [bare[:3]] if bare else []
     meetings: list[Meeting] = []
     for start, end, kind in mentions:
         sentence = analysis.sentence_of(start)
@@ -530,6 +540,29 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
     held = _held_sentence(analysis, meeting, sentence)
     _when(analysis, meeting, setting, first, sentence, lead, held)
     _where(analysis, actors, meeting, setting, first, sentence, lead, held)
+    if first:
+        _attendance(analysis, meeting, sentence, lead)
+
+
+#: how a meeting was attended, the mixed mode first ("in a hybrid format", «в гибридном формате»); online is the
+#: lexicon's ``online`` ("met online", "by videoconference", «в режиме видеоконференции»)
+HYBRID = {"en": r"\bhybrid\b|\bin\s+(?:a\s+)?(?:mixed|blended)\s+format\b",
+          "ru": r"гибридн\w+|смешанн\w+\s+формат\w*"}
+
+
+def _attendance(analysis: Analysis, meeting: Meeting, sentence: tuple[int, int], lead: tuple[int, int] | None) -> None:
+    """How the release's own meeting was attended, where the sentence naming it (or the one before that says they
+    met) says it: ``hybrid``, else ``online``; nothing where the text says neither (in person is not assumed)."""
+    text, lexicon = analysis.text, DOMAIN_LEXICONS[analysis.language]
+    for where in (sentence, lead):
+        if where is None:
+            continue
+        for mode, pattern in (("hybrid", HYBRID.get(analysis.language, "")), ("online", lexicon.online)):
+            hit = re.search(pattern, text[where[0]:where[1]], re.I) if pattern else None
+            if hit:
+                meeting.event.attendance = Drafted({"mode": mode}, [(where[0] + hit.start(), where[0] + hit.end())],
+                                                   f"«{hit.group()}» in the sentence about the meeting", 0.6)
+                return
 
 
 def _with_ordinal(event: DraftEvent, start: int) -> int:

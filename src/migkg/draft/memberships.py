@@ -29,7 +29,7 @@ GROUPS_GAP = r"\s+(?:as|как)\s+[^,.;()]{2,50},\s*(?:and|и|а\s+также)\s
 def find_memberships(context: GovernanceContext, found: Governance) -> None:
     text = context.text
     for sentence in context.sentences:
-        if _counted_list(context, found, sentence):
+        if _counted_list(context, found, sentence) or _composed_of(context, found, sentence):
             continue
         words = text[sentence[0]:sentence[1]]
         taken: list[tuple[int, int]] = []
@@ -46,7 +46,9 @@ def find_memberships(context: GovernanceContext, found: Governance) -> None:
                 if status == "member" and process is not None and \
                         _counted_members(context, found, process, sentence, start, end):
                     continue
-                listed = _listed_after(context, end, sentence)
+                # "Twelve SADC member states, among them A, B …": members of another body, listed
+                listed = [] if status == "member" and _of_another_acronym(context, start, sentence) else \
+                    _listed_after(context, end, sentence)
                 if listed and process is not None:
                     # "together with the observer organizations of the Conference, among them IOM, …"
                     _members_listed(context, found, process, status, (start, end), listed, sentence)
@@ -107,6 +109,69 @@ def find_memberships(context: GovernanceContext, found: Governance) -> None:
                 found.busy.append(sentence)
 
 
+#: a verb whose subject is the process and whose object lists its members ("The X Process brings together A, B and
+#: C", «X процесс объединяет А, Б и В»), after the process's name (an acronym in brackets or an aside in commas may
+#: stand between); present tense only: what the process is made of, not who met
+COMPOSED_VERB = {
+    "en": r"^(?:\s*\([^()]*\))?(?:\s*,[^,;.]{1,120},)?\s+(?:brings\s+together|comprises|consists\s+of|"
+          r"is\s+(?:made\s+up|composed)\s+of|unites|includes|groups)\s+",
+    "ru": r"^(?:\s*\([^()]*\))?(?:\s*,[^,;.]{1,120},)?\s+(?:объединяет|включает(?:\s+в\s+себя)?|"
+          r"состоит\s+из)\s+",
+}
+#: the members (or observers) named as the subject around the process: "the members of the X Process are A and B",
+#: "the X Process's members are", «членами X процесса являются А и Б», «в (состав) X процесса входят А и Б» (the
+#: words before the process's name, the words after it, and the status)
+COMPOSED_AROUND = {
+    "en": ((r"\b(?:the\s+)?members\s+of\s+(?:the\s+)?$", r"^\s+(?:are|include)\s+", "member"),
+           (r"\b(?:the\s+)?observers\s+(?:of|to)\s+(?:the\s+)?$", r"^\s+(?:are|include)\s+", "observer"),
+           (r"(?:^|\s)$", r"^[’']s\s+(?:\w+\s+)?members\s+(?:are|include)\s+", "member"),
+           (r"(?:^|\s)$", r"^[’']s\s+observers\s+(?:are|include)\s+", "observer")),
+    "ru": ((r"(?<!\w)членами\s+$", r"^\s+(?:являются|стали)\s+", "member"),
+           (r"(?<!\w)наблюдателями\s+(?:в\s+)?$", r"^\s+(?:являются|стали)\s+", "observer"),
+           (r"(?<!\w)[Вв]\s+(?:состав\s+)?$", r"^(?:\s*,[^;.]{1,120}?,)?\s+вход(?:ят|ит)\s+", "member")),
+}
+#: between the verb and the first member: a counted noun ("12 countries:", «государства»), or "including"
+COMPOSED_GAP = (r"^\s*(?:(?:the|its|\d+|[a-zа-яё-]+)\s+){0,3}?(?:(?:member\s+)?(?:states|countries|governments)|"
+                r"государств\w*|стран\w*)?\s*(?::|[–—]|,?\s*(?:including|among\s+them|namely|в\s+том\s+числе|"
+                r"а\s+именно|включая))?\s*(?:the\s+)?$")
+
+
+def _composed_of(context: GovernanceContext, found: Governance, sentence: tuple[int, int]) -> bool:
+    """"The X Process brings together A, B and C", "The members of the X Process are A and B", «В X процесс,
+    учрежденный в 2013 году, входят А, Б и В», «Членами X процесса являются А и Б»: the process (named) as the
+    subject of a verb of being made of, or its members (observers) as the subject of a verb of being, and the
+    holders listed right after it: each is a member (observer) of the process, with no timing and at no meeting
+    (the present: what the process is made of, not who met)."""
+    text, language = context.text, context.analysis.language
+    for process in [p for p in context.processes if sentence[0] <= p.start < sentence[1]]:
+        before, after = text[sentence[0]:process.start], text[process.end:sentence[1]]
+        cue = re.match(COMPOSED_VERB[language], after, re.I)
+        status, start = "member", process.start
+        if cue is None:
+            for ahead, behind, as_status in COMPOSED_AROUND[language]:
+                lead = re.search(ahead, before, re.I)
+                cue = re.match(behind, after, re.I) if lead else None
+                if lead and cue:
+                    status, start = as_status, sentence[0] + lead.start()
+                    break
+        if cue is None:
+            continue
+        at = process.end + cue.end()
+        first = next(iter(context.holders_in(at, sentence[1])), None)
+        if first is None or first.type not in ("state", "intergovernmental-organization") or \
+                not re.match(COMPOSED_GAP, text[at:first.start], re.I):
+            continue
+        listed = context.list_from(first, True, (first.start, sentence[1]))
+        for holder in listed:
+            found.process(process.entity).memberships.append(
+                Drafted({"status": status, "agent": holder.entity}, [(start, at), (holder.start, holder.end)],
+                        "the process as the subject of a verb of being made of, and the holders listed after it",
+                        0.65))
+        found.busy.append(sentence)
+        return True
+    return False
+
+
 def _count(context: GovernanceContext, words: str, start: int, end: int) -> int | None:
     """The number a count's words say ("11", "eleven", «двенадцати»): digits as they are, else the number of the
     token of those words between ``start`` and ``end``."""
@@ -137,7 +202,10 @@ def _counted_list(context: GovernanceContext, found: Governance, sentence: tuple
         if process is None or not _as_many(listed, number):
             return False
         taking_part = re.search(context.cues.taking_part, text[sentence[0]:sentence[1]], re.I) is not None
-        at = context.main is not None and (context.at_meeting(*sentence) or taking_part)
+        # "the Conference's 11 member countries took part: A, B …", «шести государств – участников процесса: А, Б …»:
+        # the states named by their standing in the process (no time given; as the writers since test-11 read it)
+        standing = counted.groupdict().get("standing") is not None
+        at = context.main is not None and (context.at_meeting(*sentence) or taking_part) and not standing
         cue = (sentence[0] + counted.start("number"), sentence[0] + len(counted.group().rstrip(" :–—-")) + counted.start())
         for holder in listed:
             fields: dict = {"status": "member", "agent": holder.entity}
@@ -238,6 +306,10 @@ def _members_listed(context: GovernanceContext, found: Governance, process: str,
     text = context.text
     at = context.at_meeting(*sentence) or (context.main is not None and re.search(
         context.cues.taking_part, text[sentence[0]:cue[0]], re.I) is not None)
+    if re.match(r"\s+(?:attended|took\s+part|participated)\b", text[cue[1]:sentence[1]]):
+        # "Delegations of 11 of the Process's 12 member states attended, among them A, B …": the members named by
+        # their standing in the process, the verb the delegations' (no time given, as the writers since test-11 read it)
+        at = False
     observing = status == "observer" and at and context.main is not None
     for holder in holders:
         fields: dict = {"status": status, "agent": holder.entity}
@@ -253,6 +325,12 @@ def _members_listed(context: GovernanceContext, found: Governance, process: str,
             found.roles.append((context.main, Drafted({"role": "event-observer", "agent": holder.entity},  # type: ignore[arg-type]
                                                       [cue, (holder.start, holder.end)], "observers of the process "
                                                       "listed in a sentence that says they took part", 0.6)))
+
+
+def _of_another_acronym(context: GovernanceContext, start: int, sentence: tuple[int, int]) -> bool:
+    """"SADC member states", "EU Member States": an acronym right before the status that is no process named there."""
+    before = re.search(r"\b[A-Z]{2,8}\s+$", context.text[sentence[0]:start])
+    return before is not None and not any(sentence[0] + before.start() <= p.start < start for p in context.processes)
 
 
 def _member_of_another_body(context: GovernanceContext, end: int, sentence: tuple[int, int]) -> bool:
