@@ -26,6 +26,7 @@ from tests.test_partial_counts_and_kinds import (
     count_warnings,
     edit,
     quads,
+    refused,
 )
 
 QUALIFIER = VOCABULARY_PREFIXES["qualifier"]
@@ -77,10 +78,7 @@ def test_a_qualified_count_is_checked_against_the_list_by_its_bound(seed_data, t
 def test_a_qualifier_that_cannot_hold_is_an_error_naming_the_field(seed_data, tmp_path, run_migkg, old, new, named,
                                                                    said):
     edit(seed_data / SEED_CARD, old, new)
-    done = built(run_migkg, seed_data, tmp_path / "build", status=2)
-    assert named in done.stderr and said in done.stderr, done.stderr[-1500:]
-    assert "card.yaml:" in done.stderr
-    assert not (tmp_path / "build").exists()
+    refused(run_migkg, seed_data, tmp_path / "build", named, said)
 
 
 def test_the_qualifiers_are_a_published_concept_scheme(toolkit):

@@ -10,6 +10,11 @@ def memberships(card) -> dict[str, dict]:
     return {m.fields["agent"]: m.fields for p in card.processes for m in p.memberships}
 
 
+def members_drafted(text: str, language: str, context) -> dict[str, dict]:
+    """The memberships a draft of ``text``, issued on the day of these snippets, gives."""
+    return memberships(draft(text, language, context, "2026-03-04"))
+
+
 COMPOSED_EN = """Press Release
 
 Officials meet in Astana
@@ -31,21 +36,21 @@ COMPOSED_RU = """ПРЕСС-РЕЛИЗ
 
 def test_members_listed_as_what_a_process_is_made_of(context):
     want = {state: {"status": "member", "agent": state} for state in ("KAZ", "KGZ", "TJK", "TUR")}
-    assert memberships(draft(COMPOSED_EN, "en", context, "2026-03-04")) == want
-    assert memberships(draft(COMPOSED_RU, "ru", context, "2026-03-04")) == want
+    assert members_drafted(COMPOSED_EN, "en", context) == want
+    assert members_drafted(COMPOSED_RU, "ru", context) == want
     text = COMPOSED_EN.replace("The Almaty Process, set up in 2013, brings together",
                                "The members of the Almaty Process are")
-    assert memberships(draft(text, "en", context, "2026-03-04")) == want
+    assert members_drafted(text, "en", context) == want
     text = COMPOSED_RU.replace("В Алматинский процесс, созданный в 2013 году, входят",
                                "Членами Алматинского процесса являются")
-    assert memberships(draft(text, "ru", context, "2026-03-04")) == want
+    assert members_drafted(text, "ru", context) == want
     # observers likewise; and the members of another body are not the process's
     text = COMPOSED_EN.replace("The Almaty Process, set up in 2013, brings together",
                                "The observers of the Almaty Process are")
-    assert {m["status"] for m in memberships(draft(text, "en", context, "2026-03-04")).values()} == {"observer"}
+    assert {m["status"] for m in members_drafted(text, "en", context).values()} == {"observer"}
     text = COMPOSED_EN.replace("The Almaty Process, set up in 2013, brings together",
                                "The Almaty Process was discussed by the bloc's members, which are")
-    assert memberships(draft(text, "en", context, "2026-03-04")) == {}
+    assert members_drafted(text, "en", context) == {}
 
 
 STANDING_EN = """Press Release
@@ -67,15 +72,15 @@ STANDING_RU = """ПРЕСС-РЕЛИЗ
 
 def test_members_named_by_their_standing_before_a_verb_of_attending_and_a_list(context):
     want = {state: {"status": "member", "agent": state} for state in ("KAZ", "KGZ", "TJK", "TUR")}
-    assert memberships(draft(STANDING_EN, "en", context, "2026-03-04")) == want
-    assert memberships(draft(STANDING_RU, "ru", context, "2026-03-04")) == want
+    assert members_drafted(STANDING_EN, "en", context) == want
+    assert members_drafted(STANDING_RU, "ru", context) == want
     text = STANDING_EN.replace("Delegations of the Process's 4 member countries took part:",
                                "Delegations of 4 of the Process's 6 member states attended, among them")
-    assert memberships(draft(text, "en", context, "2026-03-04")) == want
+    assert members_drafted(text, "en", context) == want
     # the members of another body, named by its acronym, are not the process's
     text = STANDING_EN.replace("Delegations of the Process's 4 member countries took part:",
                                "Four SADC member states, among them")
-    assert memberships(draft(text, "en", context, "2026-03-04")) == {}
+    assert members_drafted(text, "en", context) == {}
 
 
 LEAD_IN_DATELINE = """БИШКЕК, 4 марта. /НОВОСТИ/. Заместители министров стран Алматинского процесса провели в среду в Бишкеке \

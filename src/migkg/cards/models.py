@@ -396,13 +396,10 @@ class NumberFact(Fact):
     number: PositiveInt
 
 
-#: how a meeting was attended, as the text says it ("met online", «в режиме видеоконференции», "in a hybrid format"),
-#: by schema.org's EventAttendanceModeEnumeration
-ATTENDANCE_MODES = {"online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode",
-                    "in-person": "OfflineEventAttendanceMode"}
-
-
 class AttendanceFact(Fact):
+    """How a meeting was attended, as the text says it ("met online", «в режиме видеоконференции», "in a hybrid
+    format"); the mapping writes schema.org's EventAttendanceModeEnumeration."""
+
     mode: Literal["online", "hybrid", "in-person"]
 
 

@@ -28,7 +28,6 @@ from rdflib.namespace import DefinedNamespace
 
 from migkg.cards.facts import Occurrence, field_value
 from migkg.cards.models import (
-    ATTENDANCE_MODES,
     Adoption,
     AgentFact,
     AttendanceFact,
@@ -106,7 +105,8 @@ T = SimpleNamespace(
                     "groupedRole namesRegion countQualifier"),
     dcterms=_terms(DCTERMS, "language title issued date subject source"),
     sdo=_terms(SDO, "locationCreated ContactPoint contactPoint telephone email name location mentions about url publisher "
-                    "author CreativeWork containedInPlace superEvent description eventAttendanceMode"),
+                    "author CreativeWork containedInPlace superEvent description eventAttendanceMode OnlineEventAttendanceMode "
+                    "MixedEventAttendanceMode OfflineEventAttendanceMode"),
     org=_terms(ORG, "member organization role memberDuring"),
     prov=_terms(PROV, "wasDerivedFrom"),
     skos=_terms(SKOS, "editorialNote"),
@@ -117,6 +117,9 @@ T = SimpleNamespace(
 )
 _ROLE, _KIND, _TOPIC, _LANGUAGE, _ACTION, _REGION = str(ROLE), str(KIND), str(TOPIC), str(ISO639), str(ACTION), str(REGION)
 _QUALIFIER = str(QUALIFIER)
+#: the card's attendance modes, as schema.org's EventAttendanceModeEnumeration
+_ATTENDANCE_MODES = {"online": T.sdo.OnlineEventAttendanceMode, "hybrid": T.sdo.MixedEventAttendanceMode,
+                     "in-person": T.sdo.OfflineEventAttendanceMode}
 _DATATYPE_OF_PRECISION = {"day": T.xsd.date, "month": T.xsd.gYearMonth, "year": T.xsd.gYear}
 _INSTANT_OF_PRECISION = {"day": T.time.inXSDDate, "month": T.time.inXSDgYearMonth, "year": T.time.inXSDgYear}
 _GROUP_CLASSES = {"participants": T.mig.EventParticipants, "meeting": T.mig.EventAsABody,
@@ -436,7 +439,7 @@ def _number(m: ReleaseMapper, entry: Occurrence) -> None:
 
 def _attendance(m: ReleaseMapper, entry: Occurrence) -> None:
     assert isinstance(entry.value, AttendanceFact)
-    m.attest(entry, T.sdo.eventAttendanceMode, iri(str(SDO) + ATTENDANCE_MODES[entry.value.mode]))
+    m.attest(entry, T.sdo.eventAttendanceMode, _ATTENDANCE_MODES[entry.value.mode])
 
 
 def _part_of(m: ReleaseMapper, entry: Occurrence) -> None:

@@ -178,7 +178,7 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
             if count.value != str(stated):
                 raise Declined  # STR(?value) of "08": the form Oxigraph's store gives back is not reproduced here
             least, most = _bounds(stated, qualifier)
-            words = ox.Literal(_QUALIFIER_WORDS.get(qualifier, "") + str(stated))  # type: ignore[arg-type]
+            words = ox.Literal((_QUALIFIER_WORDS.get(qualifier, "") if qualifier else "") + str(stated))
             for subject in subjects:
                 at = ox.Literal("process" if PROCESS in view.objects(subject, RDF_TYPE) else "event")
                 for role in roles:
@@ -195,7 +195,7 @@ def count_claim_listed(view: View, bindings: dict[str, Term]) -> list[dict[str, 
     return rows
 
 
-def _qualifier(values: list[Term]) -> Term | None:
+def _qualifier(values: list[Term]) -> ox.NamedNode | None:
     """The claim's one ``mig:countQualifier`` (None without one); :class:`Declined` for two (SPARQL makes a group of
     each) or a literal (SPARQL's ``=`` between a literal and an IRI is not reproduced here)."""
     if not values:
@@ -205,7 +205,7 @@ def _qualifier(values: list[Term]) -> Term | None:
     raise Declined
 
 
-def _bounds(stated: int, qualifier: Term | None) -> tuple[int, int | None]:
+def _bounds(stated: int, qualifier: ox.NamedNode | None) -> tuple[int, int | None]:
     """``?least`` and ``?most`` of the query: what the count allows the list (None: no upper bound, ``?most`` unbound).
     Without a qualifier the count itself; an IRI that is none of the five bounds nothing, as ``about`` does."""
     if qualifier is None:
