@@ -11,13 +11,18 @@ few runs each, medians reported, the load average noted):
   other releases describe, plus a comment that differs every run, so that every run builds it anew),
   against the whole ``migkg validate`` after the same change;
 - on the seed (``data/``, built once into the work folder): ``migkg queries`` and ``migkg query q02``,
-  against a bare ``python -c pass``.
+  against a bare ``python -c pass``;
+- ``migkg build --watch`` (:func:`watch_pass`): the whole corpus built again after its card changed, from the
+  moment the new card is written to the moment the build says it is done (its files in place), in one watching
+  process, round after round (one participant fewer, then back, each time with a comment of its own); beside
+  the same rebuild by a fresh ``migkg build`` process.
 
     python bench/curator_loop.py --corpus bench/out/corpus-1000 --cache bench/out/cache-1000
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -145,6 +150,78 @@ def curator_pass(corpus: Path, cache: Path, size: int, rounds: int = 3, whole_re
     return figures
 
 
+def _cpu_seconds(pid: int) -> float:
+    """A process's user and system CPU so far (Linux's /proc), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def watch_pass(corpus: Path, out: Path, cache: Path, size: int, rounds: int = 3) -> list[Figure]:
+    """``migkg build --watch`` on a built corpus: ``6 * rounds`` rebuilds after its card changed (alternately one
+    participant fewer and back, each with a comment of its own), each timed from the card's write to the line
+    that says the build is done; and, alternating with them, as many by a fresh ``migkg build`` process. The
+    card is restored, and built, afterwards."""
+    import queue
+    import signal
+    import threading
+
+    card = sorted((corpus / "releases").iterdir())[size // 2] / "card.yaml"
+    original = card.read_bytes()
+    lines = original.decode("utf-8").splitlines(True)
+    last = max(at for at, line in enumerate(lines) if line.lstrip().startswith("- {role: participant,"))
+    fewer = "".join(lines[:last] + lines[last + 1:]).encode("utf-8")
+    build = [*MIGKG, "build", "--data", str(corpus), "--out", str(out), "--cache", str(cache)]
+    watcher = subprocess.Popen([*build, "--watch"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    said: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [said.put(line) for line in watcher.stderr or []], daemon=True).start()
+
+    def until(prefix: str, timeout: float = 600) -> str:
+        while True:
+            line = said.get(timeout=timeout)
+            if line.startswith(prefix):
+                return line
+            if line.startswith("error:"):
+                raise RuntimeError(f"the watched build failed: {line.strip()}")
+
+    watched: list[tuple[float, float]] = []
+    fresh: list[tuple[float, float]] = []
+    load = os.getloadavg()[0]
+    try:
+        until("watching")
+        for run in range(8 * rounds):  # by turns: the watcher fewer, a fresh process back, fresh fewer, watcher back
+            body = fewer if run % 2 == 0 else original
+            time.sleep(0.5)  # the last build's own writes settled
+            if run % 4 in (0, 3):
+                cpu = _cpu_seconds(watcher.pid)
+                card.write_bytes(body + f"# watched edit {time.time_ns()}\n".encode())
+                started = time.perf_counter()
+                until("built ")
+                watched.append((time.perf_counter() - started, _cpu_seconds(watcher.pid) - cpu))
+                until("watching")
+                continue
+            watcher.send_signal(signal.SIGSTOP)  # the watcher builds it too, but after: its events wait meanwhile
+            try:
+                card.write_bytes(body + f"# fresh edit {time.time_ns()}\n".encode())
+                fresh.append(_timed_here(build, 1, None)[0])
+            finally:
+                watcher.send_signal(signal.SIGCONT)
+            until("built ")  # finds everything as the fresh process left it
+            until("watching")
+    finally:
+        card.write_bytes(original)
+        with contextlib.suppress(Exception):  # the original card built: the watcher is stopped whatever it said
+            until("watching", timeout=120)
+        watcher.send_signal(signal.SIGINT)
+        watcher.wait(timeout=60)
+    walls = sorted(w for w, _c in watched)
+    return [Figure(f"migkg build --watch, whole corpus rebuilt after its card changed ({size:,} releases)",
+                   _median(walls), _median([c for _w, c in watched]),
+                   "migkg build, a fresh process, the same change", _median([w for w, _c in fresh]), load,
+                   f"median of {len(walls)} (from the card's write to the build's last line; alternating with the "
+                   f"fresh process); best {walls[0]:.2f} s, worst {walls[-1]:.2f} s")]
+
+
 def startup_pass(work: Path, rounds: int = 3) -> list[Figure]:
     """``migkg queries`` and ``migkg query q02`` on the seed, built once into ``work``."""
     built = work / "seed-build"
@@ -165,9 +242,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of 3 runs per figure")
     parser.add_argument("--no-whole", action="store_true",
                         help="measure validate --release against python -c pass, not the whole validation")
+    parser.add_argument("--watch", type=Path, metavar="OUT",
+                        help="measure only `migkg build --watch` (its rebuilds into OUT, the corpus's build folder)")
     args = parser.parse_args(argv)
     size = len([p for p in (args.corpus / "releases").iterdir() if p.is_dir()])
-    figures = curator_pass(args.corpus, args.cache, size, args.rounds, not args.no_whole) + startup_pass(args.work, args.rounds)
+    if args.watch is not None:
+        figures = watch_pass(args.corpus, args.watch, args.cache, size, args.rounds)
+    else:
+        figures = curator_pass(args.corpus, args.cache, size, args.rounds, not args.no_whole) + startup_pass(
+            args.work, args.rounds)
     for found in figures:
         print(f"{found.what}: {found.seconds:.3f} s (CPU {found.cpu:.3f} s); {found.reference}: "
               f"{found.reference_seconds:.3f} s; load average {found.load:.1f}; {found.note}")

@@ -6,7 +6,9 @@ For each corpus size N (default 100, 1,000 and 10,000 releases) it measures:
   stage by stage, so that each stage's time and peak memory can be told apart): load and
   resolve, map, derive, validate, export (the serialised parts of the five output files);
 - the real command line, ``migkg build``: cold (no cache), warm (nothing changed) and warm
-  with one card changed, wall time and the peak memory of all its processes together;
+  with one card changed, wall time and the peak memory of all its processes together; and the
+  curator's loop (``bench/curator_loop.py``): ``migkg validate --release`` after a card changed, and
+  ``migkg build --watch`` building the whole corpus again after each change to a card;
 - loading the built N-Quads into Oxigraph, then every catalogue query (``queries/research``
   and, where they exist, ``queries/network``) on that store, and the network measures where
   :mod:`migkg.network` exists;
@@ -263,7 +265,8 @@ def curator_pass(corpus: Path, cache: Path, size: int, result: SizeResult, *, fi
     import curator_loop
 
     figures = curator_loop.curator_pass(corpus, cache, size, rounds) + (
-        curator_loop.startup_pass(work, rounds) if first else [])
+        curator_loop.startup_pass(work, rounds) if first else []) + curator_loop.watch_pass(
+        corpus, work / f"build-{size}", cache, size, max(1, rounds // 2))
     for found in figures:
         result.rows.append(Row(found.what, found.seconds, None, None, None,
                                f"CPU {found.cpu:.2f} s; {found.reference}: {found.reference_seconds:.2f} s; load "
@@ -542,8 +545,14 @@ def _targets(results: list[SizeResult]) -> list[str]:
             lines.append(f"- linear: 10,000 took {ratio:.1f} times as long as 1,000 (target at most 11): "
                          f"{'met' if ratio <= 11 else 'missed'}")
     if warm:
-        lines.append(f"- whole-corpus rebuild after one card of {big.size:,} changed: {warm.seconds:,.2f} s (target "
-                     f"1.5 s, issue 14 item 5): {'met' if warm.seconds <= 1.5 else 'missed'}")
+        lines.append(f"- whole-corpus rebuild after one card of {big.size:,} changed, a fresh `migkg build` process: "
+                     f"{warm.seconds:,.2f} s (target 1.5 s, issue 14 item 5): "
+                     f"{'met' if warm.seconds <= 1.5 else 'missed'}")
+    watched = find(big, "migkg build --watch")
+    if watched:
+        lines.append(f"- whole-corpus rebuild after one card of {big.size:,} changed, `migkg build --watch` (from the "
+                     f"card's write to the build's last line): {watched.seconds:,.2f} s (target 1.5 s, issue 14 item "
+                     f"5): {'met' if watched.seconds <= 1.5 else 'missed'}")
     one = find(big, "migkg validate --release ID, its card changed")
     if one:
         lines.append(f"- one changed card of {big.size:,} checked with the checks across releases that can name it "

@@ -22,6 +22,7 @@ def test_the_benchmark_runs_at_ten_releases(tmp_path: Path):
                 "reference, ceiling: pyoxigraph parse", "reference, naive: pyshacl on the whole graph",
                 "migkg validate --release ID, nothing changed", "migkg validate --release ID, its card changed",
                 "migkg queries (the seed)", "migkg query q02 (the built seed)",
+                "migkg build --watch, whole corpus rebuilt after its card changed (10 releases)",
                 "## Machine", "cores: ", "pyoxigraph "):
         assert row in report, row
     assert "1 built, 9 reused from the cache" in report

@@ -98,6 +98,7 @@ class Entry:
     path: Path
     meta: dict[str, Any]
     blobs: dict[str, tuple[int, int, bytes]]  # name -> (offset, length, sha256)
+    checksum: bytes = b""  # the SHA-256 of its header (metadata and table of blobs): what it holds, named
 
     def read(self, names: list[str] | None = None, handle: BinaryIO | None = None) -> dict[str, bytes]:
         """The named blobs (all by default), read from the entry's file in one read where they are adjacent, each
@@ -130,13 +131,34 @@ class Entry:
 class Cache:
     """A cache folder; created on the first write, so a build that produced nothing leaves nothing behind.
 
-    ``damaged`` lists the entries found damaged on look-up (and so built again) by this process."""
+    ``damaged`` lists the entries found damaged on look-up (and so built again) by this process.
 
-    def __init__(self, folder: Path):
+    With ``warm``, the cache keeps what it decoded for the next look-up in the same process (``migkg build
+    --watch``): an entry whose header has the same SHA-256 as when it was decoded (read from the file's first
+    bytes, before any of its metadata) is given as the same :class:`Entry`, its metadata not decoded again;
+    and :meth:`remember`/:meth:`recall` keep a value made from an entry (the check across releases' state)
+    under the entry's checksum. A cache that is warm hands the same objects to one build after another:
+    what it gives is read, never changed (tests/test_watch.py checks that no build changes them)."""
+
+    def __init__(self, folder: Path, *, warm: bool = False):
         self.folder = Path(folder)
         self.damaged: list[str] = []
         self.folders: set[Path] = set()  # the folders this process has made sure exist
         self.written = 0  # entries this process began to write (their temporary files' names count them)
+        self.warm = warm
+        # (file, with metadata) -> the key, the entry as decoded, and the length of its file then: one per file
+        self.decoded: dict[tuple[Path, bool], tuple[str, Entry, int]] = {}
+        self.made: dict[str, tuple[bytes, Any]] = {}  # what -> (the checksum of the entry it was made from, it)
+
+    def remember(self, what: str, entry: Entry, value: Any) -> None:
+        """Keep ``value``, made from ``entry`` (or written as it), for :meth:`recall` in a later build (warm only)."""
+        if self.warm and entry.checksum:
+            self.made[what] = (entry.checksum, value)
+
+    def recall(self, what: str, entry: Entry) -> Any | None:
+        """What :meth:`remember` kept under ``what`` from this very entry (the same checksum), or None."""
+        kept = self.made.get(what)
+        return kept[1] if kept is not None and entry.checksum and kept[0] == entry.checksum else None
 
     def _path(self, name: str) -> Path:
         return self.folder / f"{name}.bin"
@@ -173,26 +195,38 @@ class Cache:
                 return None
             size = int.from_bytes(handle.read(8), "big")
             checksum = handle.read(32)
+            if self.warm:  # decoded before, from a header of this checksum, and the file has the length it had then
+                known = self.decoded.get((path, meta))
+                if known is not None and known[0] == key and known[1].checksum == checksum and \
+                        os.fstat(handle.fileno()).st_size == known[2]:
+                    return known[1]
             header = handle.read(size)
             if len(header) != size or hashlib.sha256(header).digest() != checksum:
                 self._damaged(path, "the checksum of its metadata differs")
                 return None
             found, blobs = unpack(header) if meta else unpack_blob_table(header)
             start = len(MAGIC) + len(key_line) + 8 + 32 + size  # where the blobs begin (no tell(): a system call)
-            if os.fstat(handle.fileno()).st_size != start + sum(length for _o, length, _s in blobs.values()):
+            file_length = start + sum(length for _o, length, _s in blobs.values())
+            if os.fstat(handle.fileno()).st_size != file_length:
                 self._damaged(path, "its length is not the one written")
                 return None
         except Exception as err:  # whatever the bytes make the reader raise, the entry is damaged
             self._damaged(path, f"it cannot be read: {type(err).__name__}: {err}")
             return None
-        return Entry(path, found if found is not None else {},
-                     {n: (start + offset, length, s) for n, (offset, length, s) in blobs.items()})
+        entry = Entry(path, found if found is not None else {},
+                      {n: (start + offset, length, s) for n, (offset, length, s) in blobs.items()}, checksum)
+        if self.warm:
+            self.decoded[(path, meta)] = (key, entry, file_length)
+        return entry
 
     def _damaged(self, path: Path, what: str) -> None:
         self.damaged.append(f"the cache entry {path} was damaged ({what}); it was built again")
         path.unlink(missing_ok=True)
 
-    def put(self, name: str, key: str, meta: dict[str, Any], blobs: dict[str, bytes]) -> Entry:
+    def put(self, name: str, key: str, meta: dict[str, Any], blobs: dict[str, bytes], *, keep: bool = False) -> Entry:
+        """Store ``meta`` and ``blobs`` under ``name`` with ``key``, atomically. ``keep`` (a warm cache only): the
+        next :meth:`get` of it gives ``meta`` itself, not decoded again; for a caller that changes nothing in
+        it after this."""
         path = self._path(name)
         if path.parent not in self.folders:  # one mkdir per folder and process, not one per entry
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -202,6 +236,7 @@ class Cache:
             table[blob_name] = (offset, len(data), hashlib.sha256(data).digest())
             offset += len(data)
         header = pack((meta, table))
+        checksum = hashlib.sha256(header).digest()
         try:
             handle, temp = self._temporary(path)
         except FileNotFoundError:  # the folder was removed since (by hand): make it again
@@ -209,8 +244,7 @@ class Cache:
             handle, temp = self._temporary(path)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(MAGIC + key.encode() + b"\n" + len(header).to_bytes(8, "big") + hashlib.sha256(header).digest()
-                          + header)
+                out.write(MAGIC + key.encode() + b"\n" + len(header).to_bytes(8, "big") + checksum + header)
                 start = out.tell()
                 for data in blobs.values():
                     out.write(data)
@@ -218,7 +252,10 @@ class Cache:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-        return Entry(path, meta, {n: (start + o, n_bytes, s) for n, (o, n_bytes, s) in table.items()})
+        entry = Entry(path, meta, {n: (start + o, n_bytes, s) for n, (o, n_bytes, s) in table.items()}, checksum)
+        if self.warm and keep:
+            self.decoded[(path, True)] = (key, entry, start + offset)
+        return entry
 
     def _temporary(self, path: Path) -> tuple[int, str]:
         """A new private file beside ``path`` to write its entry in, as ``tempfile.mkstemp`` makes one (a name
@@ -244,3 +281,5 @@ class Cache:
         for path in stale:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
+            for meta in (True, False):
+                self.decoded.pop((Path(path), meta), None)

@@ -110,10 +110,29 @@ class BuildSummary:
 Progress = Callable[[int], None]
 
 
+@dataclass
+class Warm:
+    """What a process that builds one corpus again and again keeps from one build to the next (``migkg build
+    --watch``, :mod:`migkg.curation.watch`): its cache folder's :class:`Cache`, warm (the entries it decoded, the
+    state of the check across releases, the stamps, each taken again only while its file holds what it held),
+    and the main process's workbench (the registry's triples and indexes, the scratch store), kept while the
+    build's context (registry, ontology, shapes, rules, code) is the same. What it keeps is read, never changed,
+    by the builds: each gives what a build in a fresh process would (tests/test_watch.py)."""
+
+    cache: Cache | None = None
+    bench: Workbench | None = None
+    bench_context: str = ""
+
+    def cache_of(self, folder: Path) -> Cache:
+        if self.cache is None or self.cache.folder != Path(folder):
+            self.cache = Cache(folder, warm=True)
+        return self.cache
+
+
 def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *, cache_dir: Path | None = None,
                  workers: int | None = None, keep_going: bool = False, download_base: str | None = None,
                  progress: Callable[[int], Progress] | None = None,
-                 note: Callable[[str], None] | None = None) -> BuildSummary:
+                 note: Callable[[str], None] | None = None, warm: Warm | None = None) -> BuildSummary:
     """Build, validate and (unless ``out_dir`` is None) write the dataset, streaming and cached.
 
     ``cache_dir`` None: no cache kept (a temporary one beside the data folder holds the pieces while
@@ -127,6 +146,9 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     Writing ``out_dir`` takes its lock (:func:`migkg.build.dumps.lock_file`; :class:`migkg.processes.FolderBusy` if another
     build holds it) and first removes what interrupted builds left beside it; ``note`` is told what was removed.
 
+    ``warm``: what the last build in this process kept (:class:`Warm`; with a ``cache_dir`` only), to build again
+    without reading it again.
+
     Raises :class:`InputError` only for what stops the whole build (the registry, no releases).
     """
     data_dir = Path(data_dir)
@@ -139,7 +161,8 @@ def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *
     def run() -> BuildSummary:
         summary, _registry = stream(data_dir, toolkit, files, cache_dir=cache_dir,
                                     scratch_parent=data_dir.resolve().parent, workers=workers, keep_going=keep_going,
-                                    download_base=download_base, progress=progress, long_lived=True, note=note)
+                                    download_base=download_base, progress=progress, long_lived=True, note=note,
+                                    warm=warm)
         return summary
 
     if out_dir is None:
@@ -160,7 +183,7 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
            cache_dir: Path | None, scratch_parent: Path | None = None, workers: int | None = None,
            keep_going: bool = False, download_base: str | None = None,
            progress: Callable[[int], Progress] | None = None, long_lived: bool = False,
-           note: Callable[[str], None] | None = None) -> tuple[BuildSummary, Registry]:
+           note: Callable[[str], None] | None = None, warm: Warm | None = None) -> tuple[BuildSummary, Registry]:
     """The one build: every release of ``data_dir`` built (or taken from the cache), checked, concluded, and
     its pieces given to the sink ``make_sink(cache, keep_cache)`` makes (None: nowhere). Returns the summary and
     the registry. Without ``cache_dir`` a scratch cache in ``scratch_parent`` (default: the system's temporary
@@ -183,7 +206,7 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
             summary, registry, cache = _stream_once(data_dir, toolkit, make_sink, cache_dir=cache_dir,
                                                     scratch_parent=scratch_parent, workers=workers,
                                                     keep_going=keep_going, download_base=download_base,
-                                                    progress=progress, long_lived=long_lived)
+                                                    progress=progress, long_lived=long_lived, warm=warm)
         except CacheDamaged as err:
             if cache_dir is None or len(damaged) >= MAX_DAMAGED_RETRIES:
                 raise
@@ -198,10 +221,10 @@ def stream(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], 
 def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, bool], Sink | None], *,
                  cache_dir: Path | None, scratch_parent: Path | None, workers: int | None, keep_going: bool,
                  download_base: str | None, progress: Callable[[int], Progress] | None,
-                 long_lived: bool) -> tuple[BuildSummary, Registry, Cache | None]:
+                 long_lived: bool, warm: Warm | None) -> tuple[BuildSummary, Registry, Cache | None]:
     files = registry_files(data_dir / "registry")
     context = f"{toolkit.fingerprint}:{registry_fingerprint(files)}"  # what every release's build depends on
-    cache = Cache(cache_dir) if cache_dir is not None else None
+    cache = None if cache_dir is None else warm.cache_of(cache_dir) if warm is not None else Cache(cache_dir)
     post_types = toolkit.vocabulary.post_types
     registry, triples, parsed = (_registry(cache, context, files, post_types) if cache is not None
                                  else (registry_from_files(files, post_types), None, False))
@@ -217,7 +240,8 @@ def _stream_once(data_dir: Path, toolkit: Toolkit, make_sink: Callable[[Cache, b
         sink = make_sink(store, cache is not None)
         plan = Plan(context, stamps=Stamps.load(cache, context))
         run = CorpusBuild(toolkit, registry, files, plan, store, keep_cache=cache is not None,
-                          keep_going=keep_going, long_lived=long_lived, registry_triples=triples)
+                          keep_going=keep_going, long_lived=long_lived, registry_triples=triples,
+                          warm=warm if cache is not None else None)
         summary = run.build(folders, sink, workers, progress, download_base)
         if cache is not None and cache.folder.is_dir():  # a build that cached nothing leaves no cache
             if parsed:  # with its triples, which a workbench then takes instead of mapping the registry again
@@ -250,8 +274,10 @@ class CorpusBuild:
     (statistics, shared nodes, pieces to the sink), then checked across releases and concluded."""
 
     def __init__(self, toolkit: Toolkit, registry: Registry, files: dict[Path, bytes], plan: Plan, cache: Cache, *,
-                 keep_cache: bool, keep_going: bool, long_lived: bool, registry_triples: list[Triple] | None = None):
+                 keep_cache: bool, keep_going: bool, long_lived: bool, registry_triples: list[Triple] | None = None,
+                 warm: Warm | None = None):
         self.toolkit, self.registry, self.files, self.plan, self.cache = toolkit, registry, files, plan, cache
+        self.warm = warm
         self.registry_triples = registry_triples  # as the cache kept them (None: the workbench maps the registry)
         self.keep_cache, self.keep_going, self.long_lived = keep_cache, keep_going, long_lived
         self.bench: Workbench | None = None
@@ -262,10 +288,14 @@ class CorpusBuild:
 
     def workbench(self) -> Workbench:
         """The main process's workbench, made when first needed (a build that reuses everything needs none)."""
+        if self.bench is None and self.warm is not None and self.warm.bench_context == self.plan.context:
+            self.bench = self.warm.bench  # the last build's, of the same registry, ontology, shapes, rules and code
         if self.bench is None:
             self.bench = Workbench(self.toolkit, self.registry, self.registry_triples)
             if self.long_lived:
                 quiet_garbage_collector(collect=False)
+            if self.warm is not None:
+                self.warm.bench, self.warm.bench_context = self.bench, self.plan.context
         return self.bench
 
     def build(self, folders: list[Path], sink: Sink | None, workers: int | None,

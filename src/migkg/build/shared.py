@@ -218,7 +218,9 @@ def save_state(cache: Cache, key: str, state: AcrossState, previous: StoredState
     for name, nodes in _node_groups(state).items():
         same = name in kept and old_nodes.get(name) == nodes and all(state.nodes[n] is old.nodes[n] for n in nodes)
         blobs[name] = kept[name] if same else msgpack.packb({node: _node_row(state.nodes[node]) for node in nodes})
-    cache.put(STATE_ENTRY, key, {}, dict(sorted(blobs.items())))
+    packed = dict(sorted(blobs.items()))
+    written = cache.put(STATE_ENTRY, key, {}, packed)
+    cache.remember(STATE_ENTRY, written, StoredState(state, packed))  # a warm cache's next build need not read it
 
 
 def _node_row(check: NodeCheck) -> list[Any]:
@@ -232,6 +234,9 @@ def load_state(cache: Cache, key: str) -> StoredState | None:
     entry = cache.get(STATE_ENTRY, key, meta=False)
     if entry is None or not entry.blobs or not all(name.startswith((_RELEASES, _NODES)) for name in entry.blobs):
         return None
+    known: StoredState | None = cache.recall(STATE_ENTRY, entry)  # a warm cache: as the last build wrote it
+    if known is not None:
+        return known
     stored = StoredState(AcrossState(), entry.read())
     for name, data in stored.packed.items():
         if name.startswith(_RELEASES):
@@ -241,6 +246,7 @@ def load_state(cache: Cache, key: str) -> StoredState | None:
             results, issues, conflicts = unpack(found) if found is not None else ([], [], [])
             stored.state.nodes[node] = NodeCheck(signature, frozenset(values), focus, results, issues, conflicts)
     stored.state.nodes = dict(sorted(stored.state.nodes.items()))
+    cache.remember(STATE_ENTRY, entry, stored)
     return stored
 
 

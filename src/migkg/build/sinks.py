@@ -151,10 +151,11 @@ class FileSink:
                 part = plan.parts[name]
                 if part.kept is None:
                     mtimes = modification_times(self.staging.out_dir, [file_name(name, ext) for ext in EXTENSIONS])
-                    self.cache.put(f"parts/{name}", part.key, _saved(part, statistics[name], mtimes, included), {})
+                    self.cache.put(f"parts/{name}", part.key, _saved(part, statistics[name], mtimes, included), {},
+                                   keep=True)
                     if spans.get(name):  # where each release's chunks are: the next build may copy them
                         self.cache.put(f"{SPANS}/{name}", part.key, {"mtimes": mtimes, "releases": {
-                            rid: [plan.keys[rid], where] for rid, where in spans[name].items()}}, {})
+                            rid: [plan.keys[rid], where] for rid, where in spans[name].items()}}, {}, keep=True)
         return files, kept
 
     def close(self) -> None:

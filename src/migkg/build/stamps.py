@@ -116,4 +116,4 @@ class Stamps:
         """Keep this build's stamps for the next (only when they differ from the last's, or some file was too
         new to be trusted without this build's stamp)."""
         if self.now != self.previous or self.racy:
-            cache.put(STAMPS, self._entry_key(context), {"began": self.began, "releases": self.now}, {})
+            cache.put(STAMPS, self._entry_key(context), {"began": self.began, "releases": self.now}, {}, keep=True)

@@ -98,22 +98,53 @@ def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), ba
           cache: CacheOption = None, no_cache: NoCacheOption = False, workers: WorkersOption = None,
           keep_going: Annotated[bool, typer.Option(
               "--keep-going", help="Leave out releases that fail or violate the shapes, write the rest, "
-                                   "and list what was left out.")] = False):
+                                   "and list what was left out.")] = False,
+          watch: Annotated[bool, typer.Option(
+              "--watch", help="Build, then build again each time a card, source, registry file or catalogue.yaml "
+                              "is saved, keeping what was read between builds; after the first build, print only "
+                              "the issues that are new. Ctrl-C stops.")] = False):
     """Build the graph from DATA, validate it, and write TriG, N-Quads, JSON-LD, Turtle, N-Triples and VoID."""
-    from migkg.validation.reports import readable
-
     require_folder_or_nothing(out, "--out")
+    if watch:
+        if no_cache:
+            from migkg.errors import InputError, Location
+
+            raise InputError(Location(Path("--no-cache")), "cannot go with --watch: a watched build keeps its cache "
+                             "warm between builds, and --no-cache keeps none.", "leave out --no-cache.")
+        _watch(data, out, base=base, cache=cache, workers=workers, keep_going=keep_going, download_base=download_base)
+        return
     summary = _run(data, out, base=base, cache=cache, no_cache=no_cache, workers=workers, keep_going=keep_going,
                    download_base=download_base)
+    if not _report(summary, out):
+        assert summary.error is not None
+        raise typer.Exit(summary.error.exit_code)
+
+
+def _report(summary, out: Path, known: set[str] | None = None) -> bool:
+    """Say what a build did: notes, the report's issues (only those not in ``known``, the lines of the last build's,
+    when given), errors, what was left out, the summary line and the files. False: the build failed."""
+    from migkg.validation.reports import readable
+
     for damaged in summary.damaged:
         say(f"note: {damaged}")
     if summary.report.issues:
-        say(readable(summary.report))
+        lines = readable(summary.report).splitlines()
+        if known is None:
+            say("\n".join(lines))
+        else:
+            issues = lines[:-1]
+            new = [line for line in issues if line not in known]
+            if new:
+                say("\n".join(new))
+            if summary.error is None:  # a failed build's report lacks what its bad cards would have said
+                say(f"{lines[-1][:-1]}: {len(new)} new since the last build, {len(known - set(issues))} gone.")
+    elif known and summary.error is None:
+        say(f"Conforms: no violations, no warnings ({len(known)} gone since the last build).")
     if summary.error is not None:
         for line in str(getattr(summary.error, "message", summary.error)).splitlines():
             say(f"error: {line}")
         _failure_line(summary, out)
-        raise typer.Exit(summary.error.exit_code)
+        return False
     for left in summary.left_out:
         reason = "bad input" if left.status == "failed" else "violates the shapes"
         for location, problem, fix in left.errors:
@@ -127,7 +158,51 @@ def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), ba
         + (f", {len(summary.left_out):,} left out" if summary.left_out else "") + ")"
         + ("; validated with pyshacl: the shapes use a feature the compiled shapes lack (slow)"
            if summary.engine == "pyshacl" else ""))
-    _list_files(summary, out)
+    if known is None:
+        _list_files(summary, out)
+    return True
+
+
+def _watch(data: Path, out: Path, *, base: str, cache: Path | None, workers: int | None, keep_going: bool,
+           download_base: str | None) -> None:
+    """``migkg build --watch``: :func:`migkg.curation.watch.watch`, each build said as :func:`_report` says it (after
+    the first, only the issues that are new). A build that fails (a bad card, a registry that does not load)
+    leaves the last good build in place, says why, and the watch goes on."""
+    from migkg.build.corpus import Warm, build_corpus
+    from migkg.build.toolkit import Toolkit
+    from migkg.curation.watch import watch
+    from migkg.errors import MigkgError
+    from migkg.processes import Interrupted, signals_as_interrupt
+    from migkg.validation.reports import readable
+
+    require_data_folder(data)
+    toolkit, warm = Toolkit.load(base), Warm()
+    known: list[set[str] | None] = [None]  # the issue lines of the last build that got as far as its report
+
+    def build_once(changed: list[str]) -> None:
+        if changed:
+            shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+            say(f"changed: {shown}")
+        try:
+            summary = build_corpus(data, out, toolkit, cache_dir=_cache_dir(data, cache, False), workers=workers,
+                                   keep_going=keep_going, download_base=download_base,
+                                   progress=_progress() if known[0] is None else None,
+                                   note=lambda text: say(f"note: {text}"), warm=warm)
+        except MigkgError as err:  # what stops a whole build: the registry, no releases, another build's lock
+            for line in str(getattr(err, "message", err)).splitlines():
+                say(f"error: {line}")
+            say(f"error: nothing was written; {out} holds the last build that succeeded.")
+            return
+        if _report(summary, out, known[0]) or known[0] is None:  # new issues are told against the last build written
+            known[0] = set(readable(summary.report).splitlines()[:-1] if summary.report.issues else [])
+
+    with signals_as_interrupt(signal.SIGTERM, signal.SIGHUP):
+        try:
+            watch(data, build_once, note=lambda text: say(f"note: {text}"),
+                  ready=lambda: say(f"watching {data} for saved cards, sources, registry files and catalogue.yaml "
+                                    "(Ctrl-C stops)"))
+        except (KeyboardInterrupt, Interrupted):
+            say(f"stopped watching; {out} holds the last build that succeeded")
 
 
 def _list_files(summary, out: Path) -> None:
