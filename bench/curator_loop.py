@@ -157,10 +157,10 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def watch_pass(corpus: Path, out: Path, cache: Path, size: int, rounds: int = 3) -> list[Figure]:
-    """``migkg build --watch`` on a built corpus: ``6 * rounds`` rebuilds after its card changed (alternately one
-    participant fewer and back, each with a comment of its own), each timed from the card's write to the line
-    that says the build is done; and, alternating with them, as many by a fresh ``migkg build`` process. The
-    card is restored, and built, afterwards."""
+    """``migkg build --watch`` on a built corpus: ``8 * rounds`` rebuilds after its card changed (alternately one
+    participant fewer and back, each with a comment of its own), half by the watching process, each timed from
+    the card's write to the line that says the build is done, and half, in turn with them, by a fresh ``migkg
+    build`` process (the watcher stopped meanwhile). The card is restored, and built, afterwards."""
     import queue
     import signal
     import threading

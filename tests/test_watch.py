@@ -96,12 +96,6 @@ def kept_as_read(cache: Cache) -> int:
     return compared
 
 
-def cold(data: Path, tmp_path: Path, toolkit: Toolkit, step: int) -> tuple[BuildSummary, dict[str, bytes]]:
-    out = tmp_path / f"cold-{step}"
-    summary = build_corpus(data, out, toolkit, cache_dir=None)
-    return summary, files_of(out) if out.is_dir() else {}
-
-
 def releases(data: Path) -> list[Path]:
     return sorted((data / "releases").iterdir())
 
@@ -142,19 +136,22 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
 ]
 
 
-def test_each_warm_build_is_a_cold_build(corpus: Path, tmp_path: Path, toolkit: Toolkit):
+@pytest.mark.parametrize("keep_going", [False, True], ids=["stop at a bad card", "--keep-going"])
+def test_each_warm_build_is_a_cold_build(corpus: Path, tmp_path: Path, toolkit: Toolkit, keep_going: bool):
     """One warm process builds after each edit; a cold `--no-cache` build of the same data is its twin: the same
     files, byte for byte, the same report and verdict. A failed build leaves the last good one in place. Nothing
     the warm cache keeps was changed by a build."""
     data = Path(shutil.copytree(corpus, tmp_path / "data"))
     (tmp_path / "aside").mkdir()
     warm, out, cache = Warm(), tmp_path / "warm-out", tmp_path / "warm-cache"
-    assert build_corpus(data, out, toolkit, cache_dir=cache, warm=warm).error is None
+    assert build_corpus(data, out, toolkit, cache_dir=cache, warm=warm, keep_going=keep_going).error is None
     for step, (what, edit) in enumerate(EDITS):
         before = files_of(out)
         edit(data)
-        summary = build_corpus(data, out, toolkit, cache_dir=cache, warm=warm)
-        twin, twin_files = cold(data, tmp_path, toolkit, step)
+        summary = build_corpus(data, out, toolkit, cache_dir=cache, warm=warm, keep_going=keep_going)
+        twin = build_corpus(data, tmp_path / f"cold-{step}", toolkit, cache_dir=None, keep_going=keep_going)
+        twin_files = files_of(tmp_path / f"cold-{step}") if (tmp_path / f"cold-{step}").is_dir() else {}
+        assert [o.release_id for o in summary.left_out] == [o.release_id for o in twin.left_out], what
         assert said(summary) == said(twin), what
         if summary.error is None:
             assert files_of(out) == twin_files, what
@@ -187,6 +184,38 @@ def test_a_warm_build_reads_again_only_what_changed(corpus: Path, tmp_path: Path
     assert 0 < len(decoded) <= 6  # the changed release's entry, its part's, the base's check state: not the others
 
 
+def test_a_long_watch_does_not_grow(corpus: Path, tmp_path: Path, toolkit: Toolkit):
+    """The build keeps the cycle collector off what exists (gc.freeze) for its speed; between two builds of a watch,
+    Warm.settle collects what the last one left, so the objects kept do not pile up build after build."""
+    import gc
+
+    data = Path(shutil.copytree(corpus, tmp_path / "data"))
+    warm = Warm(toolkit=toolkit)
+    kept = []
+    for turn in range(7):
+        folder = releases(data)[4]
+        participant_fewer(folder) if turn % 2 else (folder / "card.yaml").write_text(
+            (corpus / "releases" / folder.name / "card.yaml").read_text(encoding="utf-8") + f"# {turn}\n")
+        assert build_corpus(data, tmp_path / "out", toolkit, cache_dir=tmp_path / "cache", warm=warm).error is None
+        warm.settle()
+        kept.append(gc.get_freeze_count())
+    assert max(kept[3:]) - min(kept[3:]) < 1_000, kept  # without settle: about 14,000 more each build
+
+
+def test_a_damaged_entry_is_noted_by_the_build_that_found_it_only(corpus: Path, tmp_path: Path, toolkit: Toolkit):
+    data = Path(shutil.copytree(corpus, tmp_path / "data"))
+    warm, out, cache = Warm(), tmp_path / "out", tmp_path / "cache"
+    assert build_corpus(data, out, toolkit, cache_dir=cache, warm=warm).error is None
+    entry = cache / "base.bin"
+    damaged = bytearray(entry.read_bytes())
+    damaged[-10] ^= 0xFF  # a byte of its last blob
+    entry.write_bytes(bytes(damaged))
+    found = build_corpus(data, out, toolkit, cache_dir=cache, warm=warm)
+    assert found.error is None and len(found.damaged) == 1 and "base.bin" in found.damaged[0]
+    after = build_corpus(data, out, toolkit, cache_dir=cache, warm=warm)
+    assert after.error is None and after.damaged == []
+
+
 def test_a_warm_cache_decodes_again_an_entry_whose_file_changed(tmp_path: Path):
     warm = Cache(tmp_path, warm=True)
     warm.put("x", "k", {"a": [1, 2]}, {"blob": b"123"})
@@ -212,6 +241,8 @@ def test_a_warm_cache_decodes_again_an_entry_whose_file_changed(tmp_path: Path):
     ("releases/2013-x/card.yaml", "releases/2013-x/card.yaml"),
     ("releases/2013-x/source.txt", "releases/2013-x/source.txt"),
     ("releases/2013-x", "releases/2013-x"),
+    ("releases", "releases"),
+    ("releases/.DS_Store", None),
     ("releases/2013-x/.card.yaml.swp", None),
     ("releases/2013-x/notes.md", None),
     ("registry/states.yaml", "registry/states.yaml"),
@@ -267,6 +298,13 @@ class Watcher:
                 return got
 
 
+def save(card: Path, text: str) -> None:
+    """As an editor saves: the whole text into a temporary file beside the card, then renamed over it."""
+    temporary = card.with_name(f".{card.name}.saving")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, card)
+
+
 def test_the_command_watches_reports_what_is_new_and_survives_a_bad_card(seed_data: Path, tmp_path: Path):
     out, cache = tmp_path / "build", tmp_path / "cache"
     card = next((seed_data / "releases").iterdir()) / "card.yaml"
@@ -276,8 +314,11 @@ def test_the_command_watches_reports_what_is_new_and_survives_a_bad_card(seed_da
         first = watcher.until("watching")
         assert any(line.startswith("built 1 release(s)") for line in first)
         assert any("void.ttl" in line for line in first)  # the first build lists its files, as `migkg build` does
+        save(card, "# reviewed by a curator\n" + original)  # every line moves: its warning is the same warning
+        moved = watcher.until("watching")
+        assert any(line.endswith("1 warning(s): 0 new since the last build, 0 gone.") for line in moved)
         count = next(line for line in original.splitlines() if line.strip().startswith("count:"))
-        card.write_text(original.replace(count, count.split(":")[0] + ": 99", 1), encoding="utf-8")
+        save(card, original.replace(count, count.split(":")[0] + ": 99", 1))
         changed = watcher.until("watching")
         assert changed[0] == f"changed: releases/{card.parent.name}/card.yaml"
         assert any("states a count of 99" in line for line in changed)
@@ -285,11 +326,11 @@ def test_the_command_watches_reports_what_is_new_and_survives_a_bad_card(seed_da
         assert any(line.startswith("built 1 release(s)") for line in changed)
         assert "count of 99" in (out / "migkg-conflicts.nt").read_text(encoding="utf-8")
         written = files_of(out)
-        card.write_text(original + "bad: [\n", encoding="utf-8")
+        save(card, original + "bad: [\n")
         failed = watcher.until("watching")
         assert any(line.startswith("error: ") and "card.yaml:" in line and "not valid YAML" in line for line in failed)
         assert files_of(out) == written  # nothing written: the last good build stays
-        card.write_text(original, encoding="utf-8")
+        save(card, original)
         mended = watcher.until("watching")
         assert not any("since the last build" in line for line in failed)  # its report lacks the bad card's say
         assert any(line.endswith("1 new since the last build, 1 gone.") for line in mended)  # told against the 99
@@ -298,6 +339,29 @@ def test_the_command_watches_reports_what_is_new_and_survives_a_bad_card(seed_da
         watcher.process.send_signal(signal.SIGINT)
         assert watcher.process.wait(timeout=60) == 0
         watcher.until("stopped watching")
+    finally:
+        if watcher.process.poll() is None:
+            watcher.process.kill()
+
+
+def test_a_kill_ends_the_watch_with_its_signal_and_a_vanished_data_folder_with_an_error(seed_data: Path,
+                                                                                         tmp_path: Path):
+    watcher = Watcher(seed_data, tmp_path / "build", tmp_path / "cache")
+    try:
+        watcher.until("watching")
+        watcher.process.send_signal(signal.SIGTERM)
+        assert watcher.process.wait(timeout=60) == 128 + signal.SIGTERM
+        watcher.until("stopped watching")
+    finally:
+        if watcher.process.poll() is None:
+            watcher.process.kill()
+    watcher = Watcher(seed_data, tmp_path / "build", tmp_path / "cache")
+    try:
+        watcher.until("watching")
+        shutil.move(seed_data, tmp_path / "elsewhere")
+        gone = watcher.until("error:")
+        assert str(seed_data) in gone[-1] and "removed or moved away" in gone[-1] and "Fix:" in gone[-1]
+        assert watcher.process.wait(timeout=60) == 2
     finally:
         if watcher.process.poll() is None:
             watcher.process.kill()

@@ -119,6 +119,7 @@ class Warm:
     build's context (registry, ontology, shapes, rules, code) is the same. What it keeps is read, never changed,
     by the builds: each gives what a build in a fresh process would (tests/test_watch.py)."""
 
+    toolkit: Toolkit | None = None
     cache: Cache | None = None
     bench: Workbench | None = None
     bench_context: str = ""
@@ -126,7 +127,25 @@ class Warm:
     def cache_of(self, folder: Path) -> Cache:
         if self.cache is None or self.cache.folder != Path(folder):
             self.cache = Cache(folder, warm=True)
+        self.cache.damaged = []  # this build's finds only
         return self.cache
+
+    def check_toolkit(self) -> None:
+        """A :class:`MigkgError` if migkg's code, ontology, shapes or rules changed on disk since :attr:`toolkit` was
+        loaded: this process still runs the code it started with, and the build's workers would load the new."""
+        if self.toolkit is not None and self.toolkit.changed_since_loaded():
+            raise MigkgError("migkg's code, ontology, shapes or derivation rules changed since this process loaded "
+                             "them. Fix: start the command again.")
+
+    @staticmethod
+    def settle() -> None:
+        """Between two builds: collect what the last one left, then keep what is left out of the collector's sight
+        again (:func:`migkg.build.workbench.quiet_garbage_collector` froze it, for the build's speed)."""
+        import gc
+
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
 
 def build_corpus(data_dir: Path | str, out_dir: Path | None, toolkit: Toolkit, *, cache_dir: Path | None = None,

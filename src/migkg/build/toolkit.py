@@ -46,9 +46,8 @@ class Toolkit:
         except Unsupported:
             compiled = None
         rules = load_rules(queries / "derive")
-        files = [ontology / name for name in (*ONTOLOGY_FILES, SHAPES_FILE)] + [rule.path for rule in rules]
         iris = Iris(base)
-        fingerprint = toolkit_fingerprint(iris.base, files, "compiled" if compiled else "pyshacl")
+        fingerprint = toolkit_fingerprint(iris.base, _files(ontology, queries), "compiled" if compiled else "pyshacl")
         checks = [spec.query for shape in compiled.shapes.values() for spec in shape.sparql] if compiled else []
         needed = remembered_needed_triples(rules, checks)
         return cls(load_vocabulary(ontology), shapes, rules, iris, compiled, fingerprint, ontology, queries, needed)
@@ -56,6 +55,20 @@ class Toolkit:
     @property
     def engine(self) -> str:
         return "compiled" if self.compiled else "pyshacl"
+
+    def changed_since_loaded(self) -> bool:
+        """Whether the code a build runs, the ontology, the shapes or the rules on disk differ from those this toolkit
+        was loaded from (its :attr:`fingerprint`): a process that builds again and again must load them again."""
+        assert self.ontology is not None and self.queries is not None
+        try:
+            return toolkit_fingerprint(self.iris.base, _files(self.ontology, self.queries), self.engine) != self.fingerprint
+        except OSError:  # a file gone: not what was loaded
+            return True
+
+
+def _files(ontology: Path, queries: Path) -> list[Path]:
+    """The files a toolkit is made of (besides the code): the ontology's, the shapes, the derivation rules."""
+    return [ontology / name for name in (*ONTOLOGY_FILES, SHAPES_FILE)] + sorted((queries / "derive").glob("*.rq"))
 
 
 def remembered_needed_triples(rules: list[Rule], checks: list[str]) -> Needed | None:

@@ -120,26 +120,31 @@ def build(*, data: DataOption = Path("data"), out: OutOption = Path("build"), ba
         raise typer.Exit(summary.error.exit_code)
 
 
-def _report(summary, out: Path, known: set[str] | None = None) -> bool:
-    """Say what a build did: notes, the report's issues (only those not in ``known``, the lines of the last build's,
-    when given), errors, what was left out, the summary line and the files. False: the build failed."""
-    from migkg.validation.reports import readable
+def _issue_key(issue) -> tuple[str, ...]:
+    """What an issue says, and in which graph: the same issue after lines moved in its card is the same."""
+    from migkg.build.verdict import said
+
+    return (issue.graph, *said(issue))
+
+
+def _report(summary, out: Path, known: set[tuple[str, ...]] | None = None) -> bool:
+    """Say what a build did: notes, the report's issues (only those not in ``known``, :func:`_issue_keys` of the last
+    build written, when given), errors, what was left out, the summary line and the files. False: the build failed."""
+    from migkg.validation.reports import Report, readable
 
     for damaged in summary.damaged:
         say(f"note: {damaged}")
-    if summary.report.issues:
-        lines = readable(summary.report).splitlines()
-        if known is None:
-            say("\n".join(lines))
-        else:
-            issues = lines[:-1]
-            new = [line for line in issues if line not in known]
-            if new:
-                say("\n".join(new))
-            if summary.error is None:  # a failed build's report lacks what its bad cards would have said
-                say(f"{lines[-1][:-1]}: {len(new)} new since the last build, {len(known - set(issues))} gone.")
-    elif known and summary.error is None:
-        say(f"Conforms: no violations, no warnings ({len(known)} gone since the last build).")
+    if known is None:
+        if summary.report.issues:
+            say(readable(summary.report))
+    else:
+        found = {_issue_key(issue) for issue in summary.report.issues}
+        new = [issue for issue in summary.report.issues if _issue_key(issue) not in known]
+        if new:
+            say("\n".join(readable(Report(new)).splitlines()[:-1]))
+        if summary.error is None:  # a failed build's report lacks what its bad cards would have said
+            total = readable(summary.report).splitlines()[-1].rstrip(".")
+            say(f"{total}: {len(new)} new since the last build, {len(known - found)} gone.")
     if summary.error is not None:
         for line in str(getattr(summary.error, "message", summary.error)).splitlines():
             say(f"error: {line}")
@@ -171,38 +176,68 @@ def _watch(data: Path, out: Path, *, base: str, cache: Path | None, workers: int
     from migkg.build.corpus import Warm, build_corpus
     from migkg.build.toolkit import Toolkit
     from migkg.curation.watch import watch
-    from migkg.errors import MigkgError
     from migkg.processes import Interrupted, signals_as_interrupt
-    from migkg.validation.reports import readable
 
     require_data_folder(data)
-    toolkit, warm = Toolkit.load(base), Warm()
-    known: list[set[str] | None] = [None]  # the issue lines of the last build that got as far as its report
+    warm = Warm()
+    known: list[set[tuple[str, ...]] | None] = [None]  # what the last build written reported (_issue_key of each)
 
     def build_once(changed: list[str]) -> None:
         if changed:
             shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
             say(f"changed: {shown}")
+        warm.check_toolkit()  # migkg's code, ontology, shapes or rules edited since the watch began: it stops
+        toolkit = warm.toolkit
+        assert toolkit is not None
         try:
-            summary = build_corpus(data, out, toolkit, cache_dir=_cache_dir(data, cache, False), workers=workers,
-                                   keep_going=keep_going, download_base=download_base,
-                                   progress=_progress() if known[0] is None else None,
-                                   note=lambda text: say(f"note: {text}"), warm=warm)
-        except MigkgError as err:  # what stops a whole build: the registry, no releases, another build's lock
-            for line in str(getattr(err, "message", err)).splitlines():
-                say(f"error: {line}")
-            say(f"error: nothing was written; {out} holds the last build that succeeded.")
-            return
-        if _report(summary, out, known[0]) or known[0] is None:  # new issues are told against the last build written
-            known[0] = set(readable(summary.report).splitlines()[:-1] if summary.report.issues else [])
+            summary = _build_when_free(lambda: build_corpus(
+                data, out, toolkit, cache_dir=_cache_dir(data, cache, False), workers=workers,
+                keep_going=keep_going, download_base=download_base,
+                progress=_progress() if known[0] is None else None, note=lambda text: say(f"note: {text}"),
+                warm=warm))
+            if summary is None:
+                return
+            if _report(summary, out, known[0]):  # new issues are told against the last build written
+                known[0] = {_issue_key(issue) for issue in summary.report.issues}
+        finally:
+            warm.settle()  # what this build left collected while the watch waits
 
     with signals_as_interrupt(signal.SIGTERM, signal.SIGHUP):
         try:
+            warm.toolkit = Toolkit.load(base)
             watch(data, build_once, note=lambda text: say(f"note: {text}"),
                   ready=lambda: say(f"watching {data} for saved cards, sources, registry files and catalogue.yaml "
                                     "(Ctrl-C stops)"))
-        except (KeyboardInterrupt, Interrupted):
+        except Interrupted as stop:
             say(f"stopped watching; {out} holds the last build that succeeded")
+            if stop.signum != signal.SIGINT:  # Ctrl-C is how a watch ends; a kill is still a kill (128 + its number)
+                raise typer.Exit(stop.exit_code) from None
+        except KeyboardInterrupt:
+            say(f"stopped watching; {out} holds the last build that succeeded")
+
+
+def _build_when_free(build):
+    """``build()``; if another build holds the folder, once it is done (said once); None (said why) if the build
+    cannot run at all (the registry does not load, no releases)."""
+    import time
+
+    from migkg.errors import MigkgError
+    from migkg.processes import FolderBusy
+
+    waiting = False
+    while True:
+        try:
+            return build()
+        except FolderBusy as err:
+            if not waiting:
+                say(f"note: {str(getattr(err, 'message', err)).split(' Fix:')[0]}; building once it is done")
+                waiting = True
+            time.sleep(0.5)
+        except MigkgError as err:
+            for line in str(getattr(err, "message", err)).splitlines():
+                say(f"error: {line}")
+            say("error: nothing was written; the build folder holds the last build that succeeded.")
+            return None
 
 
 def _list_files(summary, out: Path) -> None:

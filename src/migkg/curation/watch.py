@@ -11,7 +11,8 @@ ReadDirectoryChangesW on Windows), or, where it cannot watch that many folders, 
 observer. A save is seen as the events of one short burst (an editor writes a temporary file and renames
 it, or writes the file twice): the build starts once the data folder has been quiet for :data:`QUIET`
 seconds. A save during a build is built right after it. What the build writes (``--out``, the cache) is
-never an input, even inside the data folder.
+never an input, even inside the data folder. The data folder removed or moved away stops the watch, with an
+error; a release folder that is a symbolic link is not looked into (a note says so when the watch starts).
 """
 from __future__ import annotations
 
@@ -27,9 +28,11 @@ from watchdog.observers.polling import PollingObserver
 
 from migkg.build.catalogue import CATALOGUE_FILE
 from migkg.cards.release import CARD_NAME, SOURCE_NAME
+from migkg.errors import InputError, Location
 
-#: seconds without a further change to an input before a build starts (one save is a burst of events)
-QUIET = 0.05
+#: seconds without a further change to an input before a build starts (one save is a burst of events; a tool
+#: writing many files, git checking out a branch, is one build once it pauses this long)
+QUIET = 0.1
 #: how often (s) the polling observer looks, where the system's events are not to be had
 POLL_EVERY = 1.0
 
@@ -37,16 +40,16 @@ POLL_EVERY = 1.0
 def is_input(data_dir: Path, path: str) -> str | None:
     """``path`` relative to ``data_dir`` (as text) if it is one of the corpus's inputs, or a release's folder;
     else None. The inputs: ``releases/<id>/card.yaml`` and ``source.txt``, a folder directly under
-    ``releases/`` (a release added, removed or renamed), a registry file (``registry/*.yaml``), and
-    ``catalogue.yaml``."""
+    ``releases/`` (a release added, removed or renamed; not a hidden one, which the build skips), a registry
+    file (``registry/*.yaml``), ``catalogue.yaml``, and the ``releases/`` and ``registry/`` folders themselves."""
     try:
         parts = Path(path).relative_to(data_dir).parts
     except ValueError:
         return None
     if not parts:
         return None
-    relevant = ((parts[0] == "releases" and (len(parts) == 2 or (len(parts) == 3 and parts[2] in (CARD_NAME,
-                                                                                                   SOURCE_NAME))))
+    relevant = ((parts[0] == "releases" and (len(parts) == 1 or (len(parts) == 2 and not parts[1].startswith("."))
+                                             or (len(parts) == 3 and parts[2] in (CARD_NAME, SOURCE_NAME))))
                 or (parts[0] == "registry" and (len(parts) == 1 or (len(parts) == 2 and parts[1].endswith(".yaml"))))
                 or parts == (CATALOGUE_FILE,))
     return "/".join(parts) if relevant else None
@@ -57,6 +60,7 @@ class Changes(FileSystemEventHandler):
 
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
+        self.identity = _identity(data_dir)  # the folder watched (a folder put in its place is not it)
         self.lock = threading.Lock()
         self.changed: set[str] = set()
         self.last = 0.0                  # when the last one came (time.monotonic)
@@ -67,8 +71,10 @@ class Changes(FileSystemEventHandler):
             return
         if event.is_directory and event.event_type == "modified":  # a file in it changed: that file's own event says
             return
-        paths = [event.src_path, getattr(event, "dest_path", "")]
-        found = [name for path in paths if path for name in [is_input(self.data_dir, str(path))] if name]
+        paths = [str(event.src_path), str(getattr(event, "dest_path", ""))]
+        found = [name for path in paths if path for name in [is_input(self.data_dir, path)] if name]
+        if event.event_type in ("deleted", "moved") and Path(paths[0]) == self.data_dir:
+            found = ["."]  # the data folder itself: the watch says so, and stops
         if not found:
             return
         with self.lock:
@@ -82,6 +88,8 @@ class Changes(FileSystemEventHandler):
         while not self.arrived.wait(0.2):
             if stop.is_set():
                 return []
+            if self.gone():  # a rename of the watched folder itself has no event of its own
+                return ["."]
         while True:
             with self.lock:
                 left = self.last + quiet - time.monotonic()
@@ -93,6 +101,18 @@ class Changes(FileSystemEventHandler):
 
     def pending(self) -> bool:
         return self.arrived.is_set()
+
+    def gone(self) -> bool:
+        """Whether the data folder watched is no longer where it was (removed, moved away, or replaced)."""
+        return _identity(self.data_dir) != self.identity
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        found = folder.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def start_observer(data_dir: Path, changes: Changes, *, polling: bool = False,
@@ -127,12 +147,21 @@ def watch(data_dir: Path, build: Callable[[list[str]], None], *, stop: threading
     stop = stop or threading.Event()
     changes = Changes(data_dir)
     observer = start_observer(data_dir, changes, polling=polling, note=note)
+    linked = [folder.name for folder in (data_dir / "releases").iterdir() if folder.is_symlink()] \
+        if (data_dir / "releases").is_dir() else []
+    if linked and note is not None:
+        note(f"{len(linked)} release folder(s) are symbolic links ({', '.join(sorted(linked)[:3])}"
+             f"{' ...' if len(linked) > 3 else ''}): a save inside them is not seen; it is built with the next "
+             "change that is")
     try:
         build([])
         while not stop.is_set():
             if ready is not None and not changes.pending():
                 ready()
             changed = changes.wait(stop)
+            if changed and changes.gone():
+                raise InputError(Location(data_dir), "was removed or moved away while it was watched.",
+                                 "put it back, then start the watch again.")
             if changed:
                 build(changed)
     finally:
