@@ -49,3 +49,18 @@ def test_a_process_members_counted_as_those_who_belong_to_it(context):
     # «более 40»: no exact count
     text = text.replace("входят 7", "входят более 40")
     assert not any(c[2] == "member" for c in counts(draft(text, "ru", context, "2026-03-04")))
+
+
+HELD_BY_RU = """Совещание в Астане
+
+АСТАНА, 4 марта. /Корр. ТАСС/. Заместители министров государств – участников Алматинского процесса в среду \
+завершили в Астане двухдневное совещание, приняв совместное заявление.
+"""
+
+
+def test_a_meeting_named_by_its_noun_alone_takes_its_class_from_who_held_it(context):
+    card = draft(HELD_BY_RU, "ru", context, "2026-03-04")
+    assert [e.kind.fields["kind"] for e in card.events] == ["vice-ministerial-meeting"]
+    # no class in the subject: the guess stays an expert meeting, noted
+    text = HELD_BY_RU.replace("Заместители министров государств – участников", "Государства – участники")
+    assert [e.kind.fields["kind"] for e in draft(text, "ru", context, "2026-03-04").events] == ["expert-meeting"]

@@ -286,11 +286,27 @@ def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
              if head == body[0] + match.start()), None)  # «совещание на уровне заместителей министров»
         if kind is None and re.match(lexicon.event_nouns[0][1], match.group(), re.I):
             continue  # "a regional conference": its rank is not said
+        # «Заместители министров … завершили … совещание», "Senior officials … wrapped up a meeting": who held it
+        who = None if kind else _subject_kind(text, sentence, start, lexicon)
+        if who:
+            return start, end, who, "a meeting named by its head noun; the class from who held it, before it", None
         method = "a meeting named by its head noun; the class from the words with it" if kind else \
             "a meeting named by its head noun alone: an expert meeting, the class for officials of no rank named"
         note = None if kind else "The text names the meeting with no class; check its kind."
         return start, end, kind or "expert-meeting", method, note
     return None
+
+
+def _subject_kind(text: str, sentence: tuple[int, int], start: int, lexicon: DomainLexicon) -> str | None:
+    """The class that the subject of a sentence tells, when it opens the sentence and the meeting noun at ``start``
+    comes after it: "Senior officials of the process … wrapped up a meeting", «Заместители министров государств –
+    членов … завершили … совещание» (a dateline in slashes before it, «/Корр. ТАСС/.», is passed over)."""
+    words = text[sentence[0]:start]
+    opening = re.search(r"/\.?\s*(?=[A-ZА-ЯЁ])", words)  # «МЕХИКО, 14 ноября. /Корр. ТАСС …/. Заместители …»
+    if opening:
+        words = words[opening.end():]
+    return next((kind for kind, cue in lexicon.kind_cues
+                 if re.match(rf"\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,1}}?(?:{cue})", words, re.I)), None)
 
 
 def _body_meeting(analysis: Analysis, body: tuple[int, int],
