@@ -3,6 +3,7 @@ halves by different writers, meant to carry over to writers no round has read. S
 meetings and figures in them are made up); the registry is tests/fixtures/domain's."""
 from __future__ import annotations
 
+from migkg.draft.header import find_dateline
 from tests.drafting import draft
 
 
@@ -64,3 +65,45 @@ def test_a_meeting_named_by_its_noun_alone_takes_its_class_from_who_held_it(cont
     # no class in the subject: the guess stays an expert meeting, noted
     text = HELD_BY_RU.replace("Заместители министров государств – участников", "Государства – участники")
     assert [e.kind.fields["kind"] for e in draft(text, "ru", context, "2026-03-04").events] == ["expert-meeting"]
+
+
+def dateline(text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """What the dateline of ``text`` gives: its date, place, agency and correspondent, as words."""
+    found = find_dateline(text, "ru")
+    assert found is not None
+
+    def words(span):
+        return text[span[0]:span[1]] if span else None
+    place = (found.place_start, found.place_end) if found.place_start is not None else None
+    return found.date, words(place), words(found.agency), words(found.author)
+
+
+def test_a_wire_dateline_names_its_agency_in_the_forms_wires_use():
+    body = " Представители государств обсудили в городе вопросы миграции."
+    # a multi-word name that opens with capitals, after the dash
+    assert dateline("Заголовок\n\nКАИР, 4 фев 2026 – РИА Новости." + body)[2] == "РИА Новости"
+    # in quotes, «ИА» before it
+    assert dateline("Заголовок\n\nДУШАНБЕ, 11 апр 2019 — «Азия-Плюс»." + body)[2] == "Азия-Плюс"
+    assert dateline("Заголовок\n\nТашкент, 14 августа 2026 г. – ИА «Дунё»." + body)[2] == "Дунё"
+    # the agency in capitals first, then the city and the date
+    assert dateline("Заголовок\n\nИНТЕРФАКС – Кишинев, 15 октября 2025 г.\n\n" + body) == \
+        ("2025-10-15", "Кишинев", "ИНТЕРФАКС", None)
+    # a correspondent's line in slashes
+    assert dateline("Заголовок\n\nМЕХИКО, 14 ноября 2025. /Корр. ТАСС Ирина Волкова/." + body)[2:] == \
+        ("ТАСС", "Ирина Волкова")
+    # the first words of the text after the dash are still no agency
+    assert dateline("Заголовок\n\nАлматы, 5 июня 2013 – Министры собрались в городе." + body)[2] is None
+
+
+def test_a_page_stamp_above_the_dateline_gives_way_to_it():
+    text = "Заголовок\n\n14 ноября 2025, 06:40\n\nМЕХИКО, 14 ноября. /ТАСС/. Министры собрались в городе."
+    assert dateline(text) == ("2025-11-14", "МЕХИКО", "ТАСС", None)
+    text = "Заголовок\n\n11.04.2019 14:20\n\nДУШАНБЕ, 11 апр — «Азия-Плюс». Министры собрались в городе."
+    assert dateline(text) == ("2019-04-11", "ДУШАНБЕ", "Азия-Плюс", None)
+
+
+def test_a_wire_dateline_makes_the_text_a_news_item(context):
+    text = "Министры обсудили миграцию\n\nАСТАНА, 4 марта 2026 – РИА Новости. Министры государств Алматинского " \
+           "процесса провели в Астане министерскую конференцию.\n"
+    card = draft(text, "ru", context, "2026-03-04")
+    assert card.kind.fields["kind"] == "news-item"
