@@ -107,3 +107,26 @@ def test_a_wire_dateline_makes_the_text_a_news_item(context):
            "процесса провели в Астане министерскую конференцию.\n"
     card = draft(text, "ru", context, "2026-03-04")
     assert card.kind.fields["kind"] == "news-item"
+
+
+def proposed(text: str, context) -> dict[str, tuple[str, dict]]:
+    """The proposed registry entries of a draft of ``text``: id -> (type, labels)."""
+    card = draft(text, "en", context, "2026-03-04")
+    return {p.id: (p.type, p.labels) for p in card.proposals.values()}
+
+
+OWN_MINISTRY = """Press Release
+
+Officials meet in Nairobi
+
+NAIROBI, 4 March 2026 - Senior officials of the Almaty Process met today in Nairobi. The meeting was hosted by \
+Kenya's Ministry of Labour and Skills and chaired by the Royal Thai Government.
+"""
+
+
+def test_a_ministry_named_after_its_state_in_the_possessive_is_that_states(context):
+    entries = {labels["en"]: kind for kind, labels in proposed(OWN_MINISTRY, context).values()}
+    assert entries.get("Ministry of Labour and Skills of Kenya") == "ministry"
+    assert "Ministry of Labour and Skills" not in entries
+    # a government named with its head noun last is a government
+    assert entries.get("Royal Thai Government") == "government"

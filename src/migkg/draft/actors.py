@@ -582,6 +582,12 @@ def _state_body(name: str) -> bool:
         not re.search(r"(?<!\w)(?:пресс|press|media|медиа)", name, re.I)
 
 
+def _possessive_state(text: str, actors: Actors, start: int) -> Actor | None:
+    """The state named in the possessive right before ``start`` ("Ethiopia's Ministry of …", "Oman’s Ministry …")."""
+    return next((m for m in actors.mentions if m.type == "state" and m.end < start
+                 and re.fullmatch(r"['’]s\s+", text[m.end:start])), None)
+
+
 def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> None:
     """Organisations NER or the English patterns found and the registry does not know: proposals."""
     for candidate in analysis.organisations:
@@ -608,9 +614,15 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
         head = fold(words[0])
+        # "Royal Thai Government", "the Federal Government": a government named with its head noun last
         kind = ("ministry" if head.startswith(("министерств", "ministry")) or _state_body(name) else
-                "government" if head.startswith(("правительств", "government")) else
-                "intergovernmental-organization")
+                "government" if head.startswith(("правительств", "government")) or fold(words[-1]) == "government"
+                else "intergovernmental-organization")
+        whose = _possessive_state(analysis.text, actors, candidate.start) if kind == "ministry" \
+            and analysis.language == "en" and head == "ministry" else None
+        if whose:  # "Ethiopia's Ministry of Labor and Skills": the registry's "Ministry of Labor and Skills of Ethiopia"
+            alternatives.append(f"{analysis.text[whose.start:candidate.start]}{name}")
+            name = f"{name} of {state_label(whose.entity, 'en')}"
         labels, comment = copied_labels(analysis.language, name)
         entity = actors.propose(registry, slug(re.sub(r"^the\s+", "", labels["en"], flags=re.I)),
                                 Proposal("", kind, labels, candidate.method, 0.5,
