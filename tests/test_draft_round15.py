@@ -130,3 +130,55 @@ def test_a_ministry_named_after_its_state_in_the_possessive_is_that_states(conte
     assert "Ministry of Labour and Skills" not in entries
     # a government named with its head noun last is a government
     assert entries.get("Royal Thai Government") == "government"
+
+
+def names(text: str, context) -> list[str]:
+    card = draft(text, "ru", context, "2026-03-04")
+    return [" ".join(text[s:e] for s, e in event.name.spans) for event in card.events]
+
+
+def test_a_russian_meeting_name_goes_on_over_the_body_it_is_of_and_its_title(context):
+    text = """Совещание в Астане
+
+АСТАНА, 4 марта 2026 – Сегодня в Астане прошло тематическое совещание Алматинского процесса «Возвращение и \
+реинтеграция мигрантов». В нем участвовали эксперты Казахстана и Кыргызстана.
+"""
+    assert names(text, context) == ["тематическое совещание Алматинского процесса «Возвращение и реинтеграция "
+                                    "мигрантов»"]
+    text = """Совещание в Астане
+
+АСТАНА, 4 марта 2026 – Сегодня в Астане прошло совещание старших должностных лиц государств – участников \
+Алматинского процесса по вопросам трудовой миграции. В нем участвовали эксперты Казахстана и Кыргызстана.
+"""
+    assert names(text, context) == ["совещание старших должностных лиц государств – участников Алматинского процесса "
+                                    "по вопросам трудовой миграции"]
+
+
+PANEL_RU = """Заседание в Кишиневе
+
+КИШИНЕВ, 4 марта 2026 – В Кишиневе прошло экспертное заседание Панели Восточного партнерства по миграции, \
+мобильности и интегрированному управлению границами, посвященное обмену данными. В нем участвовали эксперты \
+Молдовы и Грузии.
+"""
+
+PANEL_EN = """Press Release
+
+Experts meet in Chisinau
+
+CHISINAU, 4 March 2026 - An expert meeting of the Eastern Partnership Panel on Migration, Mobility and Integrated \
+Border Management was held today in Chisinau. Experts from Moldova and Georgia took part.
+"""
+
+
+def test_a_process_named_as_a_panel_is_proposed_with_its_whole_name(context):
+    card = draft(PANEL_RU, "ru", context, "2026-03-04")
+    labels = [p.labels["ru"] for p in card.proposals.values() if p.type == "regional-consultative-process"]
+    assert labels == ["Панель Восточного партнерства по миграции, мобильности и интегрированному управлению границами"]
+    # the meeting's name goes on over it, and the subject of the process's name is no purpose of the meeting
+    assert [" ".join(PANEL_RU[s:e] for s, e in ev.name.spans) for ev in card.events] == [
+        "экспертное заседание Панели Восточного партнерства по миграции, мобильности и интегрированному управлению "
+        "границами"]
+    assert [p.fields["topics"] for ev in card.events for p in ev.purposes] == []
+    card = draft(PANEL_EN, "en", context, "2026-03-04")
+    labels = [p.labels["en"] for p in card.proposals.values() if p.type == "regional-consultative-process"]
+    assert labels == ["Eastern Partnership Panel on Migration, Mobility and Integrated Border Management"]

@@ -551,6 +551,8 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
                                    "the only process the text names, for the release's own meeting", 0.4)
     places = {m.start for m in actors.mentions if m.type in ("city", "state")}
     start = _with_ordinal(event, start)
+    if analysis.language == "ru":  # «экспертное совещание Панели Восточного партнерства …», «… Пражского процесса «…»»
+        end = _genitive_owner_end(text, end, [(m.start, m.end) for m in actors.mentions if m.type in OWNER_TYPES])
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
                          "the ordinal, the meeting's kind, the process and the subject named after it", 0.6)
     held = _held_sentence(analysis, meeting, sentence)
@@ -878,6 +880,24 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
     elif first and setting.city and setting.dateline and not _online(analysis, sentence, lead):
         event.place = Drafted({"place": setting.city}, [setting.dateline], "the dateline's place", 0.5,
                               "From the dateline; check that the text names no other venue.")
+
+
+#: the bodies whose name, in the genitive after a Russian meeting noun, is part of the meeting's name
+OWNER_TYPES = frozenset({"regional-consultative-process", "intergovernmental-organization"})
+
+
+def _genitive_owner_end(text: str, end: int, owners: list[tuple[int, int]]) -> int:
+    """A Russian meeting's name goes on over the body it is of, named in the genitive right after it («экспертное
+    совещание Панели Восточного партнерства по миграции …», «совещание заместителей министров государств – участников
+    Алматинского процесса», «ежегодное совещание сети MIRPAL»), and over a title in quotes after that («тематическое
+    совещание Пражского процесса «Возвращение …»», «семинар … на тему «…»»)."""
+    between = re.match(r"(?:\s+(?:государств|стран)\w*\s*[–—-]\s*(?:участни|член)\w*|\s+сет[иь])?\s+", text[end:])
+    if between:
+        owner = next((e for s, e in owners if s == end + between.end()), None)
+        if owner is not None:
+            end = owner
+    title = re.match(r"\s+(?:на\s+тему\s+)?«[^«»\n]{3,200}»", text[end:])
+    return end + title.end() if title else end
 
 
 def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon, places: set[int] | frozenset[int] = frozenset()) -> int:
