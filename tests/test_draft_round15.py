@@ -182,3 +182,20 @@ def test_a_process_named_as_a_panel_is_proposed_with_its_whole_name(context):
     card = draft(PANEL_EN, "en", context, "2026-03-04")
     labels = [p.labels["en"] for p in card.proposals.values() if p.type == "regional-consultative-process"]
     assert labels == ["Eastern Partnership Panel on Migration, Mobility and Integrated Border Management"]
+
+
+def test_a_date_after_a_meeting_name_is_no_part_of_it(context):
+    text = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Senior Officials' Meeting of the Almaty Process on Monday and Tuesday reviewed labour \
+migration. Officials from Kazakhstan and Kyrgyzstan took part.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    assert [" ".join(text[s:e] for s, e in ev.name.spans) for ev in card.events] == [
+        "Senior Officials' Meeting of the Almaty Process"]
+    text = text.replace("on Monday and Tuesday", "on 2 March")
+    card = draft(text, "en", context, "2026-03-04")
+    assert [" ".join(text[s:e] for s, e in ev.name.spans) for ev in card.events] == [
+        "Senior Officials' Meeting of the Almaty Process"]

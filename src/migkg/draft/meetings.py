@@ -900,14 +900,19 @@ def _genitive_owner_end(text: str, end: int, owners: list[tuple[int, int]]) -> i
     return end + title.end() if title else end
 
 
+#: a date or a weekday after a meeting's name and its preposition: when it met, no part of its name
+_A_DAY = (r"(?:\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
 def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon, places: set[int] | frozenset[int] = frozenset()) -> int:
     """Where a name goes on: a preposition of its subject and the words after it, up to a verb or punctuation;
     ``places`` (where a city or state is named) are not part of it ("... on Trafficking in Bangkok")."""
     text = analysis.text
     sentence_end = analysis.sentence_of(end)[1]
     tail = re.match(rf"\s+(?:{lexicon.name_tail})\s+", text[end:sentence_end], re.I)
-    if not tail:
-        return end
+    if not tail or re.match(_A_DAY, text[end + tail.end():sentence_end]):
+        return end  # "Senior Officials' Meeting on 13 March", "… on Monday and Tuesday": when, not what about
     last = end
     for token in analysis.tokens_in(end + tail.end(), sentence_end):
         if not re.fullmatch(r"[\w'’–-]+", token.text) or "\n" in text[last:token.start]:
