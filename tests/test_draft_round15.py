@@ -199,3 +199,16 @@ migration. Officials from Kazakhstan and Kyrgyzstan took part.
     card = draft(text, "en", context, "2026-03-04")
     assert [" ".join(text[s:e] for s, e in ev.name.spans) for ev in card.events] == [
         "Senior Officials' Meeting of the Almaty Process"]
+
+
+def test_capitalised_words_before_an_english_meeting_kind_are_in_its_name(context):
+    text = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Ad Hoc Group Senior Officials' Meeting of the Almaty Process was held today in Astana. \
+Officials from Kazakhstan and Kyrgyzstan took part.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    assert [" ".join(text[s:e] for s, e in ev.name.spans) for ev in card.events] == [
+        "Ad Hoc Group Senior Officials' Meeting of the Almaty Process"]

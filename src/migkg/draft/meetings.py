@@ -550,7 +550,9 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
         event.meeting_of = Drafted({"process": only.entity}, sorted({(only.start, only.end), (start, end)}),
                                    "the only process the text names, for the release's own meeting", 0.4)
     places = {m.start for m in actors.mentions if m.type in ("city", "state")}
-    start = _with_ordinal(event, start)
+    kind_start, start = start, _with_ordinal(event, start)
+    if analysis.language == "en" and start == kind_start:  # "the ADD Senior Officials' Meeting"
+        start = _capitalised_before(text, sentence, start)
     if analysis.language == "ru":  # «экспертное совещание Панели Восточного партнерства …», «… Пражского процесса «…»»
         end = _genitive_owner_end(text, end, [(m.start, m.end) for m in actors.mentions if m.type in OWNER_TYPES])
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
@@ -581,6 +583,17 @@ def _attendance(analysis: Analysis, meeting: Meeting, sentence: tuple[int, int],
                 meeting.event.attendance = Drafted({"mode": mode}, [(where[0] + hit.start(), where[0] + hit.end())],
                                                    f"«{hit.group()}» in the sentence about the meeting", 0.6)
                 return
+
+
+def _capitalised_before(text: str, sentence: tuple[int, int], start: int) -> int:
+    """Where an English meeting's name begins when capitalised words stand right before its kind, after "the" or
+    "at"/"of" (not at the sentence's start): "the ADD Senior Officials' Meeting", "the Bali Process Ad Hoc Group
+    Senior Officials' Meeting", "the Rabat Process Steering Committee meeting" — the body or process is in the name."""
+    words = re.search(r"\b(?:[Tt]he|at|of|an?)\s+((?:(?:[A-Z][\w'’-]*|[A-Z]{2,}[\w-]*)\s+){1,4})$",
+                      text[sentence[0]:start])
+    if words is None or not words.group(1)[:1].isupper():
+        return start
+    return sentence[0] + words.start(1)
 
 
 def _with_ordinal(event: DraftEvent, start: int) -> int:
