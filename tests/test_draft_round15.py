@@ -212,3 +212,21 @@ Officials from Kazakhstan and Kyrgyzstan took part.
     card = draft(text, "en", context, "2026-03-04")
     assert [" ".join(text[s:e] for s, e in ev.name.spans) for ev in card.events] == [
         "Ad Hoc Group Senior Officials' Meeting of the Almaty Process"]
+
+
+def test_a_word_of_how_often_or_how_widely_a_meeting_meets_is_in_its_name(context):
+    text = """Совещание в Астане
+
+АСТАНА, 4 марта 2026 – Сегодня в Астане состоялось региональное совещание экспертов Алматинского процесса. В нем \
+участвовали эксперты Казахстана и Кыргызстана.
+"""
+    assert names(text, context)[0].startswith("региональное совещание экспертов")
+    text = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - The Almaty Process held its ninth annual Senior Officials' Meeting today in Astana. \
+Officials from Kazakhstan and Kyrgyzstan took part.
+"""
+    card = draft(text, "en", context, "2026-03-04")
+    assert [ev.number.fields["number"] for ev in card.events if ev.number] == [9]

@@ -143,9 +143,17 @@ def _noun_between(words: str, hit: re.Match, lexicon: DomainLexicon) -> bool:
         not re.search(ADJECTIVE_ENDING, word, re.I) for word in re.findall(r"[^\W\d_]+", words[hit.end():]))
 
 
+#: a word right before a meeting's kind that says how often or how widely it meets, part of its name ("ninth annual
+#: meeting of senior officials", "regional thematic workshop", «региональное совещание экспертов», «ежегодное
+#: совещание»); an ordinal may stand before it
+_RECURRING = re.compile(r"(?:(?<=\s)|^)(?:annual|regular|regional|ежегодн\w*|регулярн\w*|региональн\w*)\s+$", re.I)
+
+
 def ordinal_before(text: str, start: int, lexicon: DomainLexicon) -> tuple[int, int] | None:
     """The ordinal right before ``start`` and its number, as (offset of the ordinal, number); in English also before
     capitalised words that name whose meeting it is ("the 14th Bali Process Ad Hoc Group Senior Officials' Meeting")."""
+    recurring = _RECURRING.search(text[max(0, start - 30):start])
+    start -= len(recurring.group()) if recurring else 0  # "ninth annual meeting": the ordinal before the word
     match = re.search(r"([\w]+)(?:-(?:я|е|й|ое|ая|ий|th|st|nd|rd))?\s+$", text[max(0, start - 30):start])
     if match and lexicon is DOMAIN_LEXICONS.get("en"):
         named = re.search(r"\b(\w+)\s+(?:[A-Z][\w'’-]*\s+){1,6}$", text[max(0, start - 80):start])
@@ -551,6 +559,8 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
                                    "the only process the text names, for the release's own meeting", 0.4)
     places = {m.start for m in actors.mentions if m.type in ("city", "state")}
     kind_start, start = start, _with_ordinal(event, start)
+    recurring = _RECURRING.search(text[max(0, start - 30):start]) if start == kind_start else None
+    start -= len(recurring.group()) if recurring else 0  # "regional thematic workshop", «ежегодное совещание»
     if analysis.language == "en" and start == kind_start:  # "the ADD Senior Officials' Meeting"
         start = _capitalised_before(text, sentence, start)
     if analysis.language == "ru":  # «экспертное совещание Панели Восточного партнерства …», «… Пражского процесса «…»»
