@@ -8,6 +8,7 @@ with the persons named before it. Only names that match nothing become proposals
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -435,9 +436,37 @@ def _english_name_start(tokens: list, index: int) -> int:
 
 def _subject_in_name(after: str) -> int:
     """How far an English process's name goes on after its head: "on" or "for" and capitalised words ("Regional
-    Consultative Process on Migration", "Migration Dialogue for Southern Africa"), small words between capitals."""
-    tail = re.match(r"\s+(?:on|for)\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|of|in|for|the)\s+)?[A-Z][\w'’-]*)*", after)
+    Consultative Process on Migration", "Migration Dialogue for Southern Africa"), small words between capitals, and
+    a list of them closed by "and" ("Panel on Migration, Mobility and Integrated Border Management")."""
+    capitals = r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|in|for|the)\s+)?[A-Z][\w'’-]*)*"
+    tail = re.match(rf"\s+(?:on|for)\s+{capitals}(?:(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+{capitals})?", after)
     return tail.end() if tail else 0
+
+
+def _russian_name_after_head(analysis: Analysis, index: int) -> int:
+    """Where a Russian process's name ends when it follows its capitalised head (``process_heads_first``): a
+    capitalised adjective and its noun in the genitive («Панели Восточного партнерства»), then the subject after
+    «по», its nouns listed with commas and «и» («по миграции, мобильности и интегрированному управлению
+    границами»), up to a word that is no noun or adjective. 0 where no such name follows."""
+    tokens = analysis.tokens
+    head = tokens[index]
+    if not head.text[:1].isupper() or index + 2 >= len(tokens):
+        return 0
+    adjective, noun = tokens[index + 1], tokens[index + 2]
+    if not (adjective.text[:1].isupper() and adjective.pos == "ADJ" and noun.pos in ("NOUN", "PROPN")
+            and noun.feats.get("Case") == "Gen"):
+        return 0
+    end, following = noun.end, tokens[index + 3:index + 20]
+    if following and following[0].text == "по":
+        last = following[0].end
+        for previous, token in itertools.pairwise(following):
+            if token.text in (",", "и"):
+                continue
+            if token.pos not in ("NOUN", "ADJ") or (previous.text == "," and token.pos != "NOUN") \
+                    or "\n" in analysis.text[last:token.start]:
+                break
+            last = end = token.end
+    return end
 
 
 def _acronym_mentions(text: str, actors: Actors, acronym: str, entity: str,
@@ -462,22 +491,30 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
         if token.lemma not in lexicon.process_heads or index == 0:
             continue
         first = index
+        after_head = 0  # a Russian name that follows its head: «Панели Восточного партнерства по миграции …»
         if analysis.language == "en":
             if not token.text[:1].isupper():
                 continue
             first = _english_name_start(tokens, index)
+        elif token.lemma in lexicon.process_heads_first:
+            after_head = _russian_name_after_head(analysis, index)
+            if not after_head:
+                continue
         elif tokens[index - 1].pos == "ADJ" and tokens[index - 1].text[:1].isupper() \
                 and re.search(ADJECTIVE_ENDING, tokens[index - 1].text, re.I):
             first = index - 1  # «Пражского процесса»; not «Председательством процесса» (a noun the tagger took)
-        if first == index:
+        if first == index and not after_head:
             continue
-        start, end = tokens[first].start, token.end
+        start, end = tokens[first].start, max(token.end, after_head)
         if any(m.start < end and start < m.end for m in actors.mentions):
             continue  # the registry's process (or another actor)
         if analysis.language == "en":
             end += _subject_in_name(analysis.text[end:])
         name = analysis.text[start:end]
-        if analysis.language == "ru":
+        if analysis.language == "ru" and after_head:  # the head in the nominative, its genitive words as written
+            from migkg.draft.russian import nominative_of_span
+            name = nominative_of_span(analysis.text, start, token.end, analysis.tokens) + analysis.text[token.end:end]
+        elif analysis.language == "ru":
             from migkg.draft.russian import nominative_of_span
             name = nominative_of_span(analysis.text, start, end, analysis.tokens)
         acronym = re.match(rf"\s*\(({_PROCESS_ACRONYM})\)", analysis.text[end:])
@@ -582,6 +619,12 @@ def _state_body(name: str) -> bool:
         not re.search(r"(?<!\w)(?:пресс|press|media|медиа)", name, re.I)
 
 
+def _possessive_state(text: str, actors: Actors, start: int) -> Actor | None:
+    """The state named in the possessive right before ``start`` ("Ethiopia's Ministry of …", "Oman’s Ministry …")."""
+    return next((m for m in actors.mentions if m.type == "state" and m.end < start
+                 and re.fullmatch(r"['’]s\s+", text[m.end:start])), None)
+
+
 def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> None:
     """Organisations NER or the English patterns found and the registry does not know: proposals."""
     for candidate in analysis.organisations:
@@ -608,9 +651,15 @@ def _organisations(analysis: Analysis, actors: Actors, registry: Registry) -> No
         if len(words) < 2:
             continue  # «Правительства», «Secretariat»: a common noun, not a name
         head = fold(words[0])
+        # "Royal Thai Government", "the Federal Government": a government named with its head noun last
         kind = ("ministry" if head.startswith(("министерств", "ministry")) or _state_body(name) else
-                "government" if head.startswith(("правительств", "government")) else
-                "intergovernmental-organization")
+                "government" if head.startswith(("правительств", "government")) or fold(words[-1]) == "government"
+                else "intergovernmental-organization")
+        whose = _possessive_state(analysis.text, actors, candidate.start) if kind == "ministry" \
+            and analysis.language == "en" and head == "ministry" else None
+        if whose:  # "Ethiopia's Ministry of Labor and Skills": the registry's "Ministry of Labor and Skills of Ethiopia"
+            alternatives.append(f"{analysis.text[whose.start:candidate.start]}{name}")
+            name = f"{name} of {state_label(whose.entity, 'en')}"
         labels, comment = copied_labels(analysis.language, name)
         entity = actors.propose(registry, slug(re.sub(r"^the\s+", "", labels["en"], flags=re.I)),
                                 Proposal("", kind, labels, candidate.method, 0.5,

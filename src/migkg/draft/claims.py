@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from migkg.draft.actors import BODY_TYPES, Actors
+from migkg.draft.actors import BODY_TYPES, Actor, Actors
 from migkg.draft.facts import Drafted, slug
 from migkg.draft.lexicon import DOMAIN_LEXICONS, Lexicon
 from migkg.draft.text import Analysis, Token
@@ -66,15 +66,22 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
     drafted: list[Drafted] = []
     tokens = [t for t in analysis.tokens if body[0] <= t.start < body[1]]
     counted_at: tuple[tuple[int, int], int] | None = None  # the sentence of the last count, and where its noun ends
+    all_of_them: set[int] = set()  # numbers that count all a body's members after some of them were counted
     for index, token in enumerate(tokens[:-1]):
         number = number_of(token, language)
-        if number is None or number < 2:
+        if number is None or number < 2 or token.start in all_of_them:
             continue  # «Ни одно государство…»: one is no count of those taking part
         if counted_at and _breakdown(text, counted_at, token.start, analysis.sentence_of(token.start)):
             continue
         if re.search(APPROXIMATE, text[max(0, token.start - 30):token.start], re.I):
             continue  # "more than forty states", «около 30 стран»: no exact count to state
         noun, counted = _counted_after(tokens[index + 1:index + 7], lexicon)
+        of_theirs = re.match(SOME_OF_THE_MEMBERS[language], text[token.end:])
+        if of_theirs:  # "10 of the process's 12 member states": the ten, counted by the noun after the twelve
+            later = [t for t in tokens[index + 1:index + 12] if t.start >= token.end + of_theirs.end()]
+            if later and number_of(later[0], language) is not None:
+                noun, counted = _counted_after(later[1:7], lexicon)
+                all_of_them.add(later[0].start)  # the twelve are the body's members, not who took part
         if noun is None or counted is None:
             continue
         sentence = analysis.sentence_of(token.start)
@@ -92,6 +99,12 @@ def count_claims(analysis: Analysis, lexicon: Lexicon, event: str | None, body: 
         drafted.append(Drafted(fields,
                                [(start, end)], f"a number before «{noun.text}» in a sentence about taking part", 0.7))
     return drafted
+
+
+#: right after a number, words that make it some of a body's members counted after: "10 of the process's 12 member
+#: states", "14 of the Dialogue's 18", "nine of its eleven"
+SOME_OF_THE_MEMBERS = {"en": r"^\s+of\s+(?:(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?['’]s?|its|their)\s+(?=\w)",
+                       "ru": r"^\s+из\s+(?=\d)"}
 
 
 #: right after a counted noun, words that make the names that follow some of those counted: "delegations of 23
@@ -206,6 +219,11 @@ def _process_years(analysis: Analysis, actors: Actors, body_end: int) -> list[Dr
 #: 12 countries", «объединяет 50 государств»; "today"/«сегодня» may stand between
 MEMBERS_VERB = {"en": r"(?:has|have|comprises|brings\s+together|unites|includes|counts)\s+(?:today\s+|now\s+)?",
                 "ru": r"(?:объединяет|включает|насчитывает)\s+(?:сегодня\s+|ныне\s+|в\s+настоящее\s+время\s+)?"}
+#: the members as the subject of «входят» and the process after «в»: «Пражский процесс, в который входят 50
+#: государств, …»; in the next sentence, «В него (В конференцию) входят 11 государств»
+MEMBERS_IN_WHICH = {"ru": r"\s*,\s*в\s+котор(?:ый|ую|ое|ой|ые)\s+(?:сегодня\s+|ныне\s+)?входя?т\s+"}
+MEMBERS_IN_IT = {"ru": r"\s*В\s+(?:него|нее|неё|них|процесс|диалог|конференцию|консультации|панель)\s+"
+                       r"(?:сегодня\s+|ныне\s+)?входя?т\s+"}
 #: the members named as the subject after the process: «членами Алматинского процесса являются семь государств»
 MEMBERS_ARE = {"en": r"\b(?:the\s+)?members\s+of\s+(?:the\s+)?$", "ru": r"(?<!\w)членами\s+$"}
 MEMBERS_ARE_AFTER = {"en": r"^\s+(?:are|include)\s+", "ru": r"^\s+(?:являются|стали)\s+"}
@@ -225,6 +243,7 @@ def member_counts(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end
         sentence = analysis.sentence_of(process.start)
         after = text[process.end:sentence[1]]
         verb = re.match(rf"(?:\s*\([^()]*\))?(?:\s*,[^,;.]{{1,120}},)?\s+{MEMBERS_VERB[language]}", after, re.I) or \
+            re.match(rf"(?:\s*\([^()]*\))?{MEMBERS_IN_WHICH.get(language, '$^')}", after, re.I) or \
             (re.match(MEMBERS_ARE_AFTER[language], after, re.I)
              if re.search(MEMBERS_ARE[language], text[sentence[0]:process.start], re.I) else None)
         at = process.end + verb.end() if verb else None
@@ -232,7 +251,8 @@ def member_counts(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end
             following = analysis.sentence_of(sentence[1] + 1) if sentence[1] < len(text) else sentence
             named = [m for m in processes if sentence[0] <= m.start < following[0]]
             pronoun = re.match(rf"\s*(?:It|Он|Она)\s+(?:[^.;]{{0,60}}?\s(?:and|и)\s+)?{MEMBERS_VERB[language]}",
-                               text[following[0]:following[1]], re.I)
+                               text[following[0]:following[1]], re.I) or \
+                re.match(MEMBERS_IN_IT.get(language, "$^"), text[following[0]:following[1]], re.I)
             if pronoun and following != sentence and named and named[-1] is process:
                 sentence, at = following, following[0] + pronoun.end()
         if at is None or re.search(APPROXIMATE, text[max(sentence[0], at - 30):at], re.I):
@@ -251,6 +271,56 @@ def member_counts(analysis: Analysis, actors: Actors, lexicon: Lexicon, body_end
         start = process.start if sentence == analysis.sentence_of(process.start) else sentence[0]
         drafted.append(Drafted(fields, [(start, noun.end)], f"a number before «{noun.text}» after a verb whose "
                                "subject is the process: its members counted", 0.6))
+    if language == "en":
+        drafted += _members_of_theirs(analysis, processes, lexicon, {c.fields["about"] for c in drafted})
+    return drafted
+
+
+#: a process's members counted after its possessive, where the text counts some of them before it ("10 of the
+#: process's 12 member states", "14 of the Dialogue's 18 member states", "nine of its eleven member states")
+THEIR_MEMBERS = r"\b(?P<whose>(?:the\s+)?(?:process|dialogue|conference|consultations|panel)['’]s?|its)\s+$"
+SOME_OF = r"\b(?:\d+|" + "|".join(NUMBER_WORDS["en"]) + r")\s+of\s+$"
+
+
+def _members_of_theirs(analysis: Analysis, processes: list[Actor], lexicon: Lexicon,
+                       done: set[object]) -> list[Drafted]:
+    """"Delegations of 10 of the Process's 12 member states attended": the process named last before (in the
+    sentence, for "its") has that many members, ``member`` counted (the ten are who took part). Not where the
+    possessive alone stands in a sentence of attending ("the Conference's eleven member countries took part": the
+    writers read those as who took part, and some of them as the members too)."""
+    text = analysis.text
+    drafted: list[Drafted] = []
+    for index, token in enumerate(analysis.tokens):
+        number = number_of(token, "en")
+        if number is None or number < 2:
+            continue
+        sentence = analysis.sentence_of(token.start)
+        whose = re.search(THEIR_MEMBERS, text[sentence[0]:token.start], re.I)
+        if not whose:
+            continue
+        before = [m for m in processes if m.end <= token.start]
+        if whose.group("whose").lower() == "its":
+            before = [m for m in before if m.start >= sentence[0]]
+        if not before or before[-1].entity in done:
+            continue
+        some_of = re.search(SOME_OF, text[sentence[0]:sentence[0] + whose.start()], re.I)
+        if not some_of:
+            continue
+        if re.search(APPROXIMATE, text[max(0, token.start - 30):token.start], re.I):
+            continue
+        following = analysis.tokens[index + 1:index + 7]
+        noun, counted = _counted_after(following, lexicon)
+        if noun is None or counted is None or not any(t.text.lower() == "member" for t in following
+                                                       if t.start < noun.start):
+            continue
+        process = before[-1].entity
+        done = done | {process}
+        fields: dict[str, object] = {"id": f"count-of-members-{slug(process)}", "about": process, "count": number,
+                                     "counted": counted, "counted_role": "member"}
+        if re.match(SOME_OF_THEM["en"], text[noun.end:sentence[1]]):
+            fields["listed"] = "some"
+        drafted.append(Drafted(fields, [(sentence[0] + whose.start(), noun.end)], f"a number of «member "
+                               f"{noun.text}» after the process's possessive, some of them counted before it", 0.6))
     return drafted
 
 

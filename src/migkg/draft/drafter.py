@@ -249,10 +249,10 @@ def draft_text(text: str, release_id: str, language: str, registry: Registry, vo
         card.statements += _joint_outcomes(outcomes, event, analysis.text, language)
         card.processes = processes(analysis, actors, terms, lexicon, event.id, issued.fields["date"][:4] if issued else None)
         members = member_counts(analysis, actors, lexicon, body_end)
-        counted = {span for claim in members for span in claim.spans}
+        counted = {(span, claim.fields["count"]) for claim in members for span in claim.spans}
         card.claims += [c for c in count_claims(analysis, lexicon, event.id, (opening, body_end),
                                                 _after_dash(text, skip_dateline))
-                        if not any(s <= c.spans[0][1] and c.spans[0][1] <= e for s, e in counted)] + members
+                        if not any(s <= c.spans[0][1] <= e and c.fields["count"] == n for (s, e), n in counted)] + members
     year = str(card.issued.fields["date"])[:4] if card.issued and card.issued.fields.get("date") else None
     governance = find_governance(analysis, actors, meetings, terms, (opening, body_end), finder.quotes, year,
                                  registry, lambda start, end: _topics_in(terms, start, end),

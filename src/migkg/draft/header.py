@@ -236,7 +236,20 @@ AGENCY_TAILS = (
     re.compile(rf"\.?[ \t]+(?P<agency>{_AGENCY})(?:[ \t]*/(?P<author>[^/\n\d]{{3,60}})/)?[ \t]*[.]?[ \t]*[–—-]"),
     # 12 октября. КАЗИНФОРМ – ; 5 июня. КАЗИНФОРМ /Айгерим Нурланова/ –
     re.compile(r"\.?[ \t]+(?P<agency>[A-ZА-ЯЁ]{2,10})\.(?=\s)"),  # Баку. 5 марта. АПА. Сегодня …: capitals between stops
+    # an agency's name in quotes after the dash, «ИА» or «агентство» before it: «11 апр — «Азия-Плюс».», «– ИА «Дунё».»
+    re.compile(r"\.?\s*[–—-]\s*(?:(?:ИА|МИА|агентство|IA)[ \t]+)?«(?P<agency>[^»\n]{2,30})»(?=\s*[.–—-]|[ \t]*$)", re.M),
+    # a correspondent's line in slashes, the agency in capitals first: «14 ноября. /Корр. ТАСС Ирина Волкова/.»
+    re.compile(r"\.?\s*/[ \t]*(?:[Кк]орр\.|[Сс]обкор|[Сс]пецкор\.?)[ \t]+(?P<agency>[A-ZА-ЯЁ]{2,10})"
+               r"(?:[ \t]+(?P<author>[^/\n\d]{3,60}?))?[ \t]*/"),
 )
+#: the dash between a multi-word name in title case and what follows makes it an agency only where the name opens with
+#: capitals («10 дек – РИА Новости.», "– AKI Press."): «2013 – Министры собрались.» is the text's first sentence
+AGENCY_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}(?:[ \t]|$)")
+#: the agency in capitals first, a dash, then the city in title case and the date: «ИНТЕРФАКС – Кишинев, 15 октября
+#: 2025 г.» (the agency's own form of a dateline, as «МОЛДПРЕС, 28 мая 2026. Кишинев –» is another)
+AGENCY_FIRST = re.compile(r"^[ \t]*(?P<agency>[A-ZА-ЯЁ]{3,}(?:[ \t][A-ZА-ЯЁ]{2,})?)[ \t]*[–—-][ \t]*"
+                          r"(?P<place>[A-ZА-ЯЁ][a-zа-яё-]+(?:[ \t][A-ZА-ЯЁ][a-zа-яё-]+)?),[ \t]*"
+                          rf"(?P<date>{_DATE})", re.M)
 #: a by-line that dates the text: "By Dana Abilova on 8 June 2023", «Автор: Дана Абилова, 8 июня 2023»
 BYLINE_DATE = re.compile(rf"^[ \t]*(?:By|Автор:?|Text:?|Текст:?)[ \t]+[^\n\d]{{2,60}}?(?:[ \t]+on|,|[ \t]+[|–—])[ \t]+"
                          rf"(?P<date>{_DATE})(?:,?[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$", re.M)
@@ -284,30 +297,40 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
     """The first line that opens with a place and a date (or is a date alone), in the head of the text."""
     head = text[: max(len(text) // 2, 2000)]
     candidates = [(m, True) for m in DATELINE.finditer(head)] + [(m, False) for m in DATE_LINE.finditer(head)] \
-        + [(m, False) for m in BYLINE_DATE.finditer(head)]
+        + [(m, False) for m in BYLINE_DATE.finditer(head)] + [(m, True) for m in AGENCY_FIRST.finditer(head)]
+    placed = [m for m, with_place in candidates if with_place and _looks_like_place(m.group("place"))]
+    stamp: re.Match[str] | None = None
     for match, with_place in sorted(candidates, key=lambda c: c[0].start()):
         if with_place and not _looks_like_place(match.group("place")):
             continue
+        if match.re is DATE_LINE and any(text[match.end():m.start()].strip() == "" and m.start() > match.end()
+                                         for m in placed):
+            stamp = match
+            continue  # «14 ноября 2025, 06:40» above «МЕХИКО, 14 ноября. /ТАСС/.»: the page's stamp; the dateline is next
         read = read_date(match.group("date"))
         if read is None:
             continue
         year, month, day = read
         place = (match.start("place"), match.end("place")) if with_place else (None, None)
         tail_end, agency, sure, author = match.end("date"), None, True, None
-        for number, tail in enumerate(AGENCY_TAILS):
+        first = match.re is AGENCY_FIRST
+        if first:
+            agency = match.span("agency")
+        for number, tail in enumerate(() if first else AGENCY_TAILS):
             found = tail.match(text, match.end("date"))
             if found:
                 words = found.group("agency")
-                if number == 2 and not words.isupper() and len(words.split()) > 1:
+                if number == 2 and not words.isupper() and len(words.split()) > 1 \
+                        and not AGENCY_ACRONYM.match(words):
                     continue  # «2013 – Министры собрались.»: the first words of the text, not an agency
                 if re.match(rf"(?:{BYLINE})\s", words):
                     continue  # ". By Leyla Hasanova – Trend:": a by-line, the outlet after its dash
                 tail_end, agency = found.end(), found.span("agency")
-                sure = number != 2 or words.isupper()
+                sure = number != 2 or words.isupper() or AGENCY_ACRONYM.match(words) is not None
                 if "author" in found.groupdict() and found.group("author"):
                     author = found.span("author")
                 break
-        if with_place and agency and number == 3 and match.group("place").isupper() \
+        if with_place and agency and not first and number == 3 and match.group("place").isupper() \
                 and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё-]+", text[agency[0]:agency[1]]) \
                 and text[match.end("date"):agency[0]].strip() == ".":
             # «МОЛДПРЕС, 28 мая 2026. Кишинев –», "AGENCY, date. City –": the agency in capitals first, the city (a
@@ -316,13 +339,17 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
         if match.re is BYLINE_DATE:
             tail_end = match.end("date")
         year_span, year_from = None, None
+        stamped = read_date(stamp.group("date")) if stamp else None
+        if year is None and stamp and stamped and stamped[0] and stamped[1] == month:  # the stamp's year
+            year, year_span, year_from = stamped[0], stamp.span("date"), "text"
         if year is None:
             year, year_span, year_from = _year_for(text, month, day, supplied)
         date = iso(year, month, day) if year else None
-        return Dateline(match.start("place") if with_place else match.start("date"), match.end("date"), date,
+        return Dateline(match.start("agency") if first else match.start("place") if with_place else match.start("date"),
+                        match.end("date"), date,
                         place[0], place[1], tail_end, agency, year_span, year_from, sure, author,
                         match.re is BYLINE_DATE,
-                        match.span("region") if with_place and match.group("region") else None)
+                        match.span("region") if with_place and not first and match.group("region") else None)
     kind = find_kind_line(text)
     if kind:  # «UNHCR NEWS / Central Asia Bulletin, 2014»: a line of the header giving the year alone
         year_line = YEAR_LINE.match(text, kind.end + 1)

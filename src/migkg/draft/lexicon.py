@@ -37,6 +37,8 @@ class Lexicon:
     heading_words: frozenset[str] = frozenset()
     # the head nouns of processes' names («Пражский процесс», "the Bali Process"): a lemma in Russian
     process_heads: frozenset[str] = frozenset()
+    #: heads of a process's name that come before the rest of it, in Russian: «Панель Восточного партнерства …»
+    process_heads_first: frozenset[str] = frozenset()
     # words before organisations that, in a sentence about taking part, make them participants
     representatives: str = r"(?!x)x"
     # (role, verb): the agent at the sentence's start is the subject ("X hosted the meeting")
@@ -111,7 +113,8 @@ RUSSIAN = Lexicon(
     today=frozenset({"сегодня"}),
     and_words=frozenset({"и", "а", "также"}),
     state_side_words=frozenset({"сторона"}),
-    process_heads=frozenset({"процесс", "диалог"}),
+    process_heads=frozenset({"процесс", "диалог", "панель"}),
+    process_heads_first=frozenset({"панель"}),
     representatives=r"\bпредставител\w+\s+$",
     opened_relative=r"\s*,\s*(?:открывш\w+|котор\w+\s+открыл\w*)\s+(?:\w+\s+){0,2}?(?:встреч|совещани|конференци|"
                     r"заседани|консультаци|сесси)\w*",
@@ -196,7 +199,7 @@ ENGLISH = Lexicon(
     today=frozenset({"today"}),
     and_words=frozenset({"and"}),
     state_side_words=frozenset({"side", "sides"}),
-    process_heads=frozenset({"process", "dialogue"}),
+    process_heads=frozenset({"process", "dialogue", "panel"}),
     representatives=r"\b(?:representatives|delegates|officials|experts|delegations)\s+(?:of|from)\s+(?:the\s+)?"
                     r"(?:[^,.;]{1,40}\s+and\s+(?:of|from)\s+(?:the\s+)?)?$",  # "officials from X and from UNHCR"
     taking_part=r"\b(?:attended|took\s+part|participated|(?:are|is)\s+(?:attending|taking\s+part|participating)|joined\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|conference|"

@@ -143,9 +143,17 @@ def _noun_between(words: str, hit: re.Match, lexicon: DomainLexicon) -> bool:
         not re.search(ADJECTIVE_ENDING, word, re.I) for word in re.findall(r"[^\W\d_]+", words[hit.end():]))
 
 
+#: a word right before a meeting's kind that says how often or how widely it meets, part of its name ("ninth annual
+#: meeting of senior officials", "regional thematic workshop", «региональное совещание экспертов», «ежегодное
+#: совещание»); an ordinal may stand before it
+_RECURRING = re.compile(r"(?:(?<=\s)|^)(?:annual|regular|regional|ежегодн\w*|регулярн\w*|региональн\w*)\s+$", re.I)
+
+
 def ordinal_before(text: str, start: int, lexicon: DomainLexicon) -> tuple[int, int] | None:
     """The ordinal right before ``start`` and its number, as (offset of the ordinal, number); in English also before
     capitalised words that name whose meeting it is ("the 14th Bali Process Ad Hoc Group Senior Officials' Meeting")."""
+    recurring = _RECURRING.search(text[max(0, start - 30):start])
+    start -= len(recurring.group()) if recurring else 0  # "ninth annual meeting": the ordinal before the word
     match = re.search(r"([\w]+)(?:-(?:я|е|й|ое|ая|ий|th|st|nd|rd))?\s+$", text[max(0, start - 30):start])
     if match and lexicon is DOMAIN_LEXICONS.get("en"):
         named = re.search(r"\b(\w+)\s+(?:[A-Z][\w'’-]*\s+){1,6}$", text[max(0, start - 80):start])
@@ -286,11 +294,27 @@ def _bare_meeting(analysis: Analysis, actors: Actors, body: tuple[int, int],
              if head == body[0] + match.start()), None)  # «совещание на уровне заместителей министров»
         if kind is None and re.match(lexicon.event_nouns[0][1], match.group(), re.I):
             continue  # "a regional conference": its rank is not said
+        # «Заместители министров … завершили … совещание», "Senior officials … wrapped up a meeting": who held it
+        who = None if kind else _subject_kind(text, sentence, start, lexicon)
+        if who:
+            return start, end, who, "a meeting named by its head noun; the class from who held it, before it", None
         method = "a meeting named by its head noun; the class from the words with it" if kind else \
             "a meeting named by its head noun alone: an expert meeting, the class for officials of no rank named"
         note = None if kind else "The text names the meeting with no class; check its kind."
         return start, end, kind or "expert-meeting", method, note
     return None
+
+
+def _subject_kind(text: str, sentence: tuple[int, int], start: int, lexicon: DomainLexicon) -> str | None:
+    """The class that the subject of a sentence tells, when it opens the sentence and the meeting noun at ``start``
+    comes after it: "Senior officials of the process … wrapped up a meeting", «Заместители министров государств –
+    членов … завершили … совещание» (a dateline in slashes before it, «/Корр. ТАСС/.», is passed over)."""
+    words = text[sentence[0]:start]
+    opening = re.search(r"/\.?\s*(?=[A-ZА-ЯЁ])", words)  # «МЕХИКО, 14 ноября. /Корр. ТАСС …/. Заместители …»
+    if opening:
+        words = words[opening.end():]
+    return next((kind for kind, cue in lexicon.kind_cues
+                 if re.match(rf"\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,1}}?(?:{cue})", words, re.I)), None)
 
 
 def _body_meeting(analysis: Analysis, body: tuple[int, int],
@@ -534,7 +558,13 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
         event.meeting_of = Drafted({"process": only.entity}, sorted({(only.start, only.end), (start, end)}),
                                    "the only process the text names, for the release's own meeting", 0.4)
     places = {m.start for m in actors.mentions if m.type in ("city", "state")}
-    start = _with_ordinal(event, start)
+    kind_start, start = start, _with_ordinal(event, start)
+    recurring = _RECURRING.search(text[max(0, start - 30):start]) if start == kind_start else None
+    start -= len(recurring.group()) if recurring else 0  # "regional thematic workshop", «ежегодное совещание»
+    if analysis.language == "en" and start == kind_start:  # "the ADD Senior Officials' Meeting"
+        start = _capitalised_before(text, sentence, start)
+    if analysis.language == "ru":  # «экспертное совещание Панели Восточного партнерства …», «… Пражского процесса «…»»
+        end = _genitive_owner_end(text, end, [(m.start, m.end) for m in actors.mentions if m.type in OWNER_TYPES])
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
                          "the ordinal, the meeting's kind, the process and the subject named after it", 0.6)
     held = _held_sentence(analysis, meeting, sentence)
@@ -563,6 +593,17 @@ def _attendance(analysis: Analysis, meeting: Meeting, sentence: tuple[int, int],
                 meeting.event.attendance = Drafted({"mode": mode}, [(where[0] + hit.start(), where[0] + hit.end())],
                                                    f"«{hit.group()}» in the sentence about the meeting", 0.6)
                 return
+
+
+def _capitalised_before(text: str, sentence: tuple[int, int], start: int) -> int:
+    """Where an English meeting's name begins when capitalised words stand right before its kind, after "the" or
+    "at"/"of" (not at the sentence's start): "the ADD Senior Officials' Meeting", "the Bali Process Ad Hoc Group
+    Senior Officials' Meeting", "the Rabat Process Steering Committee meeting" — the body or process is in the name."""
+    words = re.search(r"\b(?:[Tt]he|at|of|an?)\s+((?:(?:[A-Z][\w'’-]*|[A-Z]{2,}[\w-]*)\s+){1,4})$",
+                      text[sentence[0]:start])
+    if words is None or not words.group(1)[:1].isupper():
+        return start
+    return sentence[0] + words.start(1)
 
 
 def _with_ordinal(event: DraftEvent, start: int) -> int:
@@ -864,14 +905,37 @@ def _where(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Settin
                               "From the dateline; check that the text names no other venue.")
 
 
+#: the bodies whose name, in the genitive after a Russian meeting noun, is part of the meeting's name
+OWNER_TYPES = frozenset({"regional-consultative-process", "intergovernmental-organization"})
+
+
+def _genitive_owner_end(text: str, end: int, owners: list[tuple[int, int]]) -> int:
+    """A Russian meeting's name goes on over the body it is of, named in the genitive right after it («экспертное
+    совещание Панели Восточного партнерства по миграции …», «совещание заместителей министров государств – участников
+    Алматинского процесса», «ежегодное совещание сети MIRPAL»), and over a title in quotes after that («тематическое
+    совещание Пражского процесса «Возвращение …»», «семинар … на тему «…»»)."""
+    between = re.match(r"(?:\s+(?:государств|стран)\w*\s*[–—-]\s*(?:участни|член)\w*|\s+сет[иь])?\s+", text[end:])
+    if between:
+        owner = next((e for s, e in owners if s == end + between.end()), None)
+        if owner is not None:
+            end = owner
+    title = re.match(r"\s+(?:на\s+тему\s+)?«[^«»\n]{3,200}»", text[end:])
+    return end + title.end() if title else end
+
+
+#: a date or a weekday after a meeting's name and its preposition: when it met, no part of its name
+_A_DAY = (r"(?:\d{1,2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
 def _name_end(analysis: Analysis, end: int, lexicon: DomainLexicon, places: set[int] | frozenset[int] = frozenset()) -> int:
     """Where a name goes on: a preposition of its subject and the words after it, up to a verb or punctuation;
     ``places`` (where a city or state is named) are not part of it ("... on Trafficking in Bangkok")."""
     text = analysis.text
     sentence_end = analysis.sentence_of(end)[1]
     tail = re.match(rf"\s+(?:{lexicon.name_tail})\s+", text[end:sentence_end], re.I)
-    if not tail:
-        return end
+    if not tail or re.match(_A_DAY, text[end + tail.end():sentence_end]):
+        return end  # "Senior Officials' Meeting on 13 March", "… on Monday and Tuesday": when, not what about
     last = end
     for token in analysis.tokens_in(end + tail.end(), sentence_end):
         if not re.fullmatch(r"[\w'’–-]+", token.text) or "\n" in text[last:token.start]:

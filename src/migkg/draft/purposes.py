@@ -59,10 +59,13 @@ def _purpose_in_name(context: GovernanceContext, meeting: Meeting, terms: list[M
     if meeting.kind not in THEMED_KINDS or name is None or not name.spans or not context.lexicon.name_subject:
         return
     start, end = name.spans[0]
-    subject = re.search(context.lexicon.name_subject, context.text[start:end], re.I)
+    # «семинар Панели … по миграции, мобильности и … управлению границами»: the subject of the process's own name,
+    # within the meeting's, is the process's remit; the meeting's subject comes after it
+    after = max([start] + [p.end for p in context.processes if start <= p.start < end])
+    subject = re.search(context.lexicon.name_subject, context.text[after:end], re.I)
     if subject is None:
         return
-    begin = start + subject.start()
+    begin = after + subject.start()
     if context.lexicon.standing_body and re.search(context.lexicon.standing_body, context.text[start:begin], re.I):
         return  # «заседание рабочей группы … по противодействию торговле людьми»: the group's remit, not this
                 # meeting's purpose
