@@ -1,0 +1,32 @@
+"""Guards after round 15: four ways round 15's rules could go wrong on texts no one has read, each checked with
+invented sentences (the meetings, places and figures in them are made up; the registry is tests/fixtures/domain's).
+Each test states the wrong fact not drafted and, in the same test, the rule still firing on the kind of sentence it
+was written for."""
+from __future__ import annotations
+
+from migkg.draft.header import find_dateline
+from tests.drafting import draft
+
+
+def agency(text: str) -> str | None:
+    found = find_dateline(text, "ru")
+    assert found is not None
+    return text[found.agency[0]:found.agency[1]] if found.agency else None
+
+
+RU_BODY = " Представители государств обсудили в городе вопросы миграции.\n"
+
+
+def test_a_ministry_that_reports_after_the_dateline_dash_is_no_agency(context):
+    # the first sentence of the text after the dash, its verb in lower case: no agency, no news item
+    for first in ("МИД Казахстана сообщил.", "МИД сообщил.", "Министерство иностранных дел сообщает."):
+        text = "Заголовок\n\nАСТАНА, 4 марта 2026 – " + first + RU_BODY
+        assert agency(text) is None, first
+        card = draft(text, "ru", context, "2026-03-04")
+        assert card.kind.fields["kind"] != "news-item", first
+        assert not [p for p in card.proposals.values() if p.type == "news-outlet"], first
+    # a multi-word agency that opens with capitals still is one
+    text = "Заголовок\n\nКАИР, 4 фев 2026 – РИА Новости." + RU_BODY
+    assert agency(text) == "РИА Новости"
+    assert draft(text, "ru", context, "2026-03-04").kind.fields["kind"] == "news-item"
+
