@@ -30,3 +30,33 @@ def test_a_ministry_that_reports_after_the_dateline_dash_is_no_agency(context):
     assert agency(text) == "РИА Новости"
     assert draft(text, "ru", context, "2026-03-04").kind.fields["kind"] == "news-item"
 
+
+def processes(text: str, language: str, context) -> list[str]:
+    card = draft(text, language, context, "2026-03-04")
+    return [p.labels[language] for p in card.proposals.values() if p.type == "regional-consultative-process"]
+
+
+PANEL = """Press Release
+
+Experts meet in Geneva
+
+GENEVA, 4 March 2026 - {} met today in Geneva. Experts from Moldova and Georgia took part.
+"""
+
+
+def test_a_panel_of_rank_or_advice_is_no_process(context):
+    for body in ("The High-Level Panel on Migration", "The UN High-Level Panel on Migration",
+                 "The Secretary-General's High-Level Panel on Internal Displacement",
+                 "The Independent Expert Panel on Migration and Mobility"):
+        assert processes(PANEL.format(body), "en", context) == [], body
+    text = """Заседание в Женеве
+
+ЖЕНЕВА, 4 марта 2026 – В Женеве прошло заседание Панели высокого уровня по миграции. В нем участвовали эксперты \
+Молдовы и Грузии.
+"""
+    assert processes(text, "ru", context) == []
+    # the Eastern Partnership Panel is still proposed as a process
+    assert processes(PANEL.format("The Eastern Partnership Panel on Migration, Mobility and Integrated Border "
+                                  "Management"), "en", context) == [
+        "Eastern Partnership Panel on Migration, Mobility and Integrated Border Management"]
+
