@@ -60,3 +60,34 @@ def test_a_panel_of_rank_or_advice_is_no_process(context):
                                   "Management"), "en", context) == [
         "Eastern Partnership Panel on Migration, Mobility and Integrated Border Management"]
 
+
+MEETING = """Press Release
+
+Officials meet in Astana
+
+ASTANA, 4 March 2026 - {} Officials from Kazakhstan and Kyrgyzstan took part.
+"""
+
+
+def names(body: str, context) -> list[str]:
+    text = MEETING.format(body)
+    card = draft(text, "en", context, "2026-03-04")
+    return [" ".join(text[s:e] for s, e in ev.name.spans) for ev in card.events if ev.name]
+
+
+def test_a_place_or_a_time_before_a_meeting_kind_is_no_part_of_its_name(context):
+    for body in ("Officials attended the Astana Senior Officials' Meeting of the Almaty Process today.",
+                 "Officials attended the Kazakhstan Senior Officials' Meeting of the Almaty Process today.",
+                 "Officials attended the March Senior Officials' Meeting of the Almaty Process today.",
+                 "Officials attended the Bangkok Senior Officials' Meeting of the Almaty Process, held in Bangkok.",
+                 "Yesterday Senior Officials' Meeting of the Almaty Process opened in Astana."):
+        assert names(body, context) == ["Senior Officials' Meeting of the Almaty Process"], body
+    # "In Astana, Senior Officials met": the city stays out of what is named
+    assert not any("Astana" in name for name in names("In Astana, Senior Officials met for the Almaty Process "
+                                                       "today.", context))
+    # capitalised words of a body or a process before the kind are still in the name
+    assert names("Officials attended the ADD Senior Officials' Meeting today.", context) == [
+        "ADD Senior Officials' Meeting"]
+    assert names("The Ad Hoc Group Senior Officials' Meeting of the Almaty Process was held today in Astana.",
+                 context) == ["Ad Hoc Group Senior Officials' Meeting of the Almaty Process"]
+
