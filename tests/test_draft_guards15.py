@@ -91,3 +91,12 @@ def test_a_place_or_a_time_before_a_meeting_kind_is_no_part_of_its_name(context)
     assert names("The Ad Hoc Group Senior Officials' Meeting of the Almaty Process was held today in Astana.",
                  context) == ["Ad Hoc Group Senior Officials' Meeting of the Almaty Process"]
 
+
+def test_a_year_after_on_in_a_meeting_name_is_its_subject_not_its_date(context):
+    assert names("The Almaty Process held a Meeting on 2030 Agenda Migration Targets today in Astana.", context) == [
+        "Meeting on 2030 Agenda Migration Targets"]
+    assert names("The Senior Officials' Meeting on 2030 Agenda Goals of the Almaty Process was held today in "
+                 "Astana.", context) == ["Senior Officials' Meeting on 2030 Agenda Goals of the Almaty Process"]
+    # a date after "on" is still cut from the name
+    assert names("The Senior Officials' Meeting of the Almaty Process on 2 March reviewed labour migration.",
+                 context) == ["Senior Officials' Meeting of the Almaty Process"]
