@@ -414,6 +414,10 @@ def _person_proposal(normal: str, language: str, actors: Actors, registry: Regis
 _NOT_PROCESS_NAMES = frozenset({"regional", "consultative", "the", "this", "our", "peace", "political", "a"})
 #: words that end a capitalised run before «Process» looking back: no part of the name before them
 _NOT_PROCESS_WORDS = frozenset({"the", "this", "our", "peace", "political", "a"})
+#: words of a capitalised run before «Panel» that make it a panel of rank or advice, no process of states: "the
+#: High-Level Panel on Migration", "the Independent Expert Panel", "the Intergovernmental Panel on Climate Change"
+_NOT_PANEL_NAMES = frozenset({"high", "level", "high-level", "expert", "experts", "advisory", "independent",
+                              "scientific", "intergovernmental", "eminent", "global", "international"})
 
 
 _PROCESS_ACRONYM = r"[A-ZА-ЯЁ]{2,8}(?:-[A-ZА-ЯЁ]{2,8})?"
@@ -496,6 +500,8 @@ def _processes(analysis: Analysis, actors: Actors, registry: Registry, lexicon: 
             if not token.text[:1].isupper():
                 continue
             first = _english_name_start(tokens, index)
+            if fold(token.text) == "panel" and any(fold(t.text) in _NOT_PANEL_NAMES for t in tokens[first:index]):
+                continue  # "the High-Level Panel on Migration": a panel of rank, not the Eastern Partnership Panel
         elif token.lemma in lexicon.process_heads_first:
             after_head = _russian_name_after_head(analysis, index)
             if not after_head:

@@ -243,7 +243,8 @@ AGENCY_TAILS = (
                r"(?:[ \t]+(?P<author>[^/\n\d]{3,60}?))?[ \t]*/"),
 )
 #: the dash between a multi-word name in title case and what follows makes it an agency only where the name opens with
-#: capitals («10 дек – РИА Новости.», "– AKI Press."): «2013 – Министры собрались.» is the text's first sentence
+#: capitals («10 дек – РИА Новости.», "– AKI Press.") and no word of it is in lower case: «2013 – Министры собрались.»
+#: and «– МИД Казахстана сообщил.» are the text's first sentence
 AGENCY_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}(?:[ \t]|$)")
 #: the agency in capitals first, a dash, then the city in title case and the date: «ИНТЕРФАКС – Кишинев, 15 октября
 #: 2025 г.» (the agency's own form of a dateline, as «МОЛДПРЕС, 28 мая 2026. Кишинев –» is another)
@@ -321,8 +322,8 @@ def find_dateline(text: str, language: str, supplied: Supplied | None = None) ->
             if found:
                 words = found.group("agency")
                 if number == 2 and not words.isupper() and len(words.split()) > 1 \
-                        and not AGENCY_ACRONYM.match(words):
-                    continue  # «2013 – Министры собрались.»: the first words of the text, not an agency
+                        and (not AGENCY_ACRONYM.match(words) or any(w[:1].islower() for w in words.split()[1:])):
+                    continue  # «2013 – Министры собрались.», «– МИД Казахстана сообщил.»: the text's first words
                 if re.match(rf"(?:{BYLINE})\s", words):
                     continue  # ". By Leyla Hasanova – Trend:": a by-line, the outlet after its dash
                 tail_end, agency = found.end(), found.span("agency")

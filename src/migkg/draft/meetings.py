@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from migkg.draft.actors import ADJECTIVE_ENDING, Actor, Actors
 from migkg.draft.facts import Drafted, DraftEvent
-from migkg.draft.header import RelativeDate
+from migkg.draft.header import RelativeDate, month_number, weekday_number
 from migkg.draft.lexicon import DOMAIN_LEXICONS, DomainLexicon
 from migkg.draft.text import Analysis, Token
 from migkg.draft.timing import Timing, dates, period_fields
@@ -562,7 +562,7 @@ def _describe(analysis: Analysis, actors: Actors, meeting: Meeting, setting: Set
     recurring = _RECURRING.search(text[max(0, start - 30):start]) if start == kind_start else None
     start -= len(recurring.group()) if recurring else 0  # "regional thematic workshop", «ежегодное совещание»
     if analysis.language == "en" and start == kind_start:  # "the ADD Senior Officials' Meeting"
-        start = _capitalised_before(text, sentence, start)
+        start = _capitalised_before(text, sentence, start, actors.mentions)
     if analysis.language == "ru":  # «экспертное совещание Панели Восточного партнерства …», «… Пражского процесса «…»»
         end = _genitive_owner_end(text, end, [(m.start, m.end) for m in actors.mentions if m.type in OWNER_TYPES])
     event.name = Drafted({}, [(start, _name_end(analysis, end, lexicon, places))],
@@ -595,15 +595,32 @@ def _attendance(analysis: Analysis, meeting: Meeting, sentence: tuple[int, int],
                 return
 
 
-def _capitalised_before(text: str, sentence: tuple[int, int], start: int) -> int:
+def _capitalised_before(text: str, sentence: tuple[int, int], start: int, mentions: list[Actor]) -> int:
     """Where an English meeting's name begins when capitalised words stand right before its kind, after "the" or
     "at"/"of" (not at the sentence's start): "the ADD Senior Officials' Meeting", "the Bali Process Ad Hoc Group
-    Senior Officials' Meeting", "the Rabat Process Steering Committee meeting" — the body or process is in the name."""
+    Senior Officials' Meeting", "the Rabat Process Steering Committee meeting" — the body or process is in the name.
+    A city or a state, a month or a weekday first among them says where or when it met, no part of its name ("the
+    Astana Senior Officials' Meeting", "the March Senior Officials' Meeting"); so does a word the text names after
+    "in" elsewhere ("the Bangkok Senior Officials' Meeting … held in Bangkok": a city the registry may not know)."""
     words = re.search(r"\b(?:[Tt]he|at|of|an?)\s+((?:(?:[A-Z][\w'’-]*|[A-Z]{2,}[\w-]*)\s+){1,4})$",
                       text[sentence[0]:start])
     if words is None or not words.group(1)[:1].isupper():
         return start
-    return sentence[0] + words.start(1)
+    first = sentence[0] + words.start(1)
+    while first < start:
+        word = re.match(r"[\w'’-]+", text[first:start])
+        if word is None:
+            break
+        covering = [m for m in mentions if m.start <= first < m.end]
+        if covering and all(m.type in ("city", "state") for m in covering):
+            first = max(m.end for m in covering)
+        elif month_number(word.group()) or weekday_number(word.group()) \
+                or re.search(rf"\b[Ii]n\s+{re.escape(word.group())}\b(?!\s+[A-Z])", text):
+            first += word.end()  # a month, a weekday, or a word the text names as where ("held in Bangkok")
+        else:
+            break
+        first += len(text[first:start]) - len(text[first:start].lstrip())
+    return first
 
 
 def _with_ordinal(event: DraftEvent, start: int) -> int:
