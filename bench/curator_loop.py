@@ -107,12 +107,20 @@ def figure(what: str, command: list[str], reference_what: str, reference: list[s
                   f"median of {len(mine)} ({tool}, alternating with the reference); best {min(w for w, _c in mine):.2f} s")
 
 
+def one_participant_fewer(card: bytes) -> bytes:
+    """A card as given, less its last ``{role: participant, ...}`` line: a change of substance at its event, whose
+    participants other releases describe too (the edit of every one-card figure of the benchmarks)."""
+    lines = card.decode("utf-8").splitlines(keepends=True)
+    last = max(at for at, line in enumerate(lines) if line.lstrip().startswith("- {role: participant,"))
+    return "".join(lines[:last] + lines[last + 1:]).encode("utf-8")
+
+
 #: writes a card (argv[1]) as the original (argv[2]) with one participant fewer and a comment of its own
-EDIT = """import sys, time
-lines = open(sys.argv[2], encoding="utf-8").read().splitlines(True)
-last = max(at for at, line in enumerate(lines) if line.lstrip().startswith("- {role: participant,"))
-edited = "".join(lines[:last] + lines[last + 1:]) + "# edit %d\\n" % time.time_ns()
-open(sys.argv[1], "w", encoding="utf-8").write(edited)
+EDIT = f"""import sys, time
+sys.path.insert(0, {str(HERE)!r})
+from curator_loop import one_participant_fewer
+edited = one_participant_fewer(open(sys.argv[2], "rb").read()) + b"# edit %d\\n" % time.time_ns()
+open(sys.argv[1], "wb").write(edited)
 """
 
 
@@ -167,9 +175,7 @@ def watch_pass(corpus: Path, out: Path, cache: Path, size: int, rounds: int = 3)
 
     card = sorted((corpus / "releases").iterdir())[size // 2] / "card.yaml"
     original = card.read_bytes()
-    lines = original.decode("utf-8").splitlines(True)
-    last = max(at for at, line in enumerate(lines) if line.lstrip().startswith("- {role: participant,"))
-    fewer = "".join(lines[:last] + lines[last + 1:]).encode("utf-8")
+    fewer = one_participant_fewer(original)
     build = [*MIGKG, "build", "--data", str(corpus), "--out", str(out), "--cache", str(cache)]
     watcher = subprocess.Popen([*build, "--watch"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})

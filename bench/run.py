@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+import curator_loop  # bench/, this script's own folder
 from migkg import synthetic
 
 HERE = Path(__file__).resolve().parent
@@ -242,7 +243,7 @@ def cli_pass(corpus: Path, work: Path, size: int, result: SizeResult, repeat: in
     card = sorted((corpus / "releases").iterdir())[size // 2] / "card.yaml"
     original = card.read_bytes()
     try:  # a change of substance: one participant fewer at the card's event, a node other releases describe too
-        card.write_bytes(_one_participant_fewer(original))
+        card.write_bytes(curator_loop.one_participant_fewer(original))
         seconds, peak, summary = cli_build(corpus, out, cache)
         result.rows.append(Row("migkg build, warm, one card changed", seconds, size, result.triples, peak,
                                _counts(summary) + "; one participant fewer at its event"))
@@ -262,8 +263,6 @@ def curator_pass(corpus: Path, cache: Path, size: int, result: SizeResult, *, fi
                  rounds: int) -> None:
     """The curator's loop (:mod:`curator_loop`): ``validate --release`` beside the whole validation; the
     command line's start-up on the seed with the first size only (it does not depend on the corpus)."""
-    import curator_loop
-
     figures = curator_loop.curator_pass(corpus, cache, size, rounds) + (
         curator_loop.startup_pass(work, rounds) if first else []) + curator_loop.watch_pass(
         corpus, work / f"build-{size}", cache, size, max(1, rounds // 2))
@@ -271,12 +270,6 @@ def curator_pass(corpus: Path, cache: Path, size: int, result: SizeResult, *, fi
         result.rows.append(Row(found.what, found.seconds, None, None, None,
                                f"CPU {found.cpu:.2f} s; {found.reference}: {found.reference_seconds:.2f} s; load "
                                f"average {found.load:.1f}; {found.note}"))
-
-
-def _one_participant_fewer(card: bytes) -> bytes:
-    lines = card.decode("utf-8").splitlines(keepends=True)
-    last = max(i for i, line in enumerate(lines) if line.lstrip().startswith("- {role: participant,"))
-    return "".join(lines[:last] + lines[last + 1:]).encode("utf-8")
 
 
 def _counts(summary: str) -> str:

@@ -14,6 +14,7 @@ from migkg.cli.common import (
     DataOption,
     OutOption,
     check_iri,
+    echo_error,
     errors_to_exit,
     require_data_folder,
     require_folder_or_nothing,
@@ -234,9 +235,8 @@ def _build_when_free(build):
                 waiting = True
             time.sleep(0.5)
         except MigkgError as err:
-            for line in str(getattr(err, "message", err)).splitlines():
-                say(f"error: {line}")
-            say("error: nothing was written; the build folder holds the last build that succeeded.")
+            echo_error(str(getattr(err, "message", err)))
+            echo_error("nothing was written; the build folder holds the last build that succeeded.")
             return None
 
 

@@ -172,19 +172,19 @@ def last_resort(ctx: typer.Context) -> Iterator[None]:
     except MigkgError as err:
         if debugging():
             raise
-        _echo_error(str(getattr(err, "message", err)))
+        echo_error(str(getattr(err, "message", err)))
         raise typer.Exit(err.exit_code) from None
     except OSError as err:
         if debugging():
             raise
         status, text = _os_error(ctx, err)
-        _echo_error(text)
+        echo_error(text)
         raise typer.Exit(status) from None
     except Exception as err:
         if debugging():
             raise
         where = _parameter_of(ctx, getattr(err, "filename", None))
-        _echo_error(f"{_command_name(ctx)} failed unexpectedly: {type(err).__name__}: {_one_line(str(err))}"
+        echo_error(f"{_command_name(ctx)} failed unexpectedly: {type(err).__name__}: {_one_line(str(err))}"
                     + (f" (with {where})" if where else "") + ". This is a bug in migkg: please report it on "
                     f"migkg's issue tracker with the command line; {DEBUG_VARIABLE}=1 shows the traceback.")
         raise typer.Exit(1) from None
@@ -259,7 +259,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())[:500]
 
 
-def _echo_error(text: str) -> None:
+def echo_error(text: str) -> None:
+    """Each line of ``text`` as an ``error:`` line on stderr (an empty text: one empty error line)."""
     for line in text.splitlines() or [""]:
         typer.echo(f"error: {line}", err=True)
 
@@ -348,7 +349,7 @@ def errors_to_exit(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except MigkgError as err:
-            _echo_error(str(getattr(err, "message", err)))
+            echo_error(str(getattr(err, "message", err)))
             raise typer.Exit(err.exit_code) from None
     return wrapper
 

@@ -72,9 +72,10 @@ class Changes(FileSystemEventHandler):
         if event.is_directory and event.event_type == "modified":  # a file in it changed: that file's own event says
             return
         paths = [str(event.src_path), str(getattr(event, "dest_path", ""))]
-        found = [name for path in paths if path for name in [is_input(self.data_dir, path)] if name]
         if event.event_type in ("deleted", "moved") and Path(paths[0]) == self.data_dir:
             found = ["."]  # the data folder itself: the watch says so, and stops
+        else:
+            found = [name for name in (is_input(self.data_dir, path) for path in paths if path) if name is not None]
         if not found:
             return
         with self.lock:
